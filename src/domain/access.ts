@@ -1,0 +1,210 @@
+// Who may read and write what: the contract's matrix as pure functions over facts the server looks up.
+// A record is readable under "keys"; a viewer holds "grants"; a record reaches a non-curator when one of
+// its keys is among their grants. Keys depend only on fields fixed at creation, so they never go stale.
+import type { Change, Rejection, SyncedRecord } from './record';
+
+export type Viewer = { personId: string; isCurator: boolean };
+
+export type Membership = { id: string; mentorId: string; menteeIds: readonly string[] };
+export type PlanLink = { id: string; pairId: string; menteeId: string };
+export type PersonFacts = { id: string; isMinor: boolean; hasConsent: boolean };
+
+/** What the server looks up about a non-curator before computing their grants. */
+export type ScopeFacts = {
+  pairs: readonly Membership[];
+  plans: readonly PlanLink[];
+  people: readonly PersonFacts[];
+  /** Form templates whose responses the pair's mentor may read (`visibleToMentor`). */
+  mentorVisibleTemplateIds: readonly string[];
+};
+
+export type AssignmentLink = { personId: string; pairId: string | null; templateId: string };
+
+export const TEMPLATES_KEY = 'templates';
+
+/** Fields of a person that people in the same pair see; the rest stays with the person and curators. */
+export const SHARED_PERSON_FIELDS: readonly string[] = ['fullName', 'kind', 'classOrSubject'];
+
+function str(record: SyncedRecord, field: string): string {
+  const value = record.fields[field];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Keys under which a record may be read by someone other than a curator. */
+export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): string[] {
+  switch (record.type) {
+    case 'person':
+      return [`person:${record.id}`];
+    case 'pair':
+      return [`pair:${record.id}`];
+    case 'meeting':
+      return [`pair:${str(record, 'pairId')}`];
+    case 'plan':
+      return [`plan:${record.id}`];
+    case 'task':
+      return [`plan:${str(record, 'planId')}`];
+    case 'formTemplate':
+      return [TEMPLATES_KEY];
+    case 'formAssignment': {
+      const pairId = str(record, 'pairId');
+      return [`assignee:${str(record, 'personId')}`, ...(pairId ? [`mentor:${pairId}`] : [])];
+    }
+    case 'formResponse':
+      if (!assignment) return [];
+      return [
+        `assignee:${assignment.personId}`,
+        ...(assignment.pairId ? [`response:${assignment.templateId}:${assignment.pairId}`] : []),
+      ];
+    case 'conflict':
+      return [`author:${str(record, 'authorId')}`];
+    default:
+      // consent and anything unknown: curators only.
+      return [];
+  }
+}
+
+export function mayReceivePerson(person: PersonFacts): boolean {
+  return !person.isMinor || person.hasConsent;
+}
+
+export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
+  const me = viewer.personId;
+  const people = new Map(facts.people.map((p) => [p.id, p]));
+  const grants = new Set<string>([`assignee:${me}`, `author:${me}`, TEMPLATES_KEY]);
+  const grantPerson = (id: string) => {
+    const person = people.get(id);
+    if (person && mayReceivePerson(person)) grants.add(`person:${id}`);
+  };
+  grantPerson(me);
+  for (const pair of facts.pairs) {
+    if (pair.mentorId === me) {
+      grants.add(`pair:${pair.id}`);
+      grants.add(`mentor:${pair.id}`);
+      for (const id of pair.menteeIds) grantPerson(id);
+      for (const plan of facts.plans) if (plan.pairId === pair.id) grants.add(`plan:${plan.id}`);
+      for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}`);
+    } else if (pair.menteeIds.includes(me)) {
+      grants.add(`pair:${pair.id}`);
+      grantPerson(pair.mentorId);
+      for (const plan of facts.plans) {
+        if (plan.pairId === pair.id && plan.menteeId === me) grants.add(`plan:${plan.id}`);
+      }
+    }
+  }
+  return grants;
+}
+
+export function canRead(viewer: Viewer, grants: ReadonlySet<string>, keys: readonly string[]): boolean {
+  return viewer.isCurator || keys.some((k) => grants.has(k));
+}
+
+function withoutFields(record: SyncedRecord, keep: (name: string) => boolean): SyncedRecord {
+  const fields: SyncedRecord['fields'] = {};
+  const stamps: SyncedRecord['stamps'] = {};
+  for (const name of Object.keys(record.stamps)) {
+    if (!keep(name)) continue;
+    fields[name] = record.fields[name];
+    stamps[name] = record.stamps[name] as string;
+  }
+  return { ...record, fields, stamps };
+}
+
+/** The copy of a readable record that this viewer receives: private fields are left out. */
+export function redactFor(record: SyncedRecord, viewer: Viewer, grants: ReadonlySet<string>): SyncedRecord {
+  if (viewer.isCurator) return record;
+  if (record.type === 'meeting' && !grants.has(`mentor:${str(record, 'pairId')}`)) {
+    return withoutFields(record, (name) => name !== 'privateNotes');
+  }
+  if (record.type === 'person' && record.id !== viewer.personId) {
+    return withoutFields(record, (name) => SHARED_PERSON_FIELDS.includes(name));
+  }
+  return record;
+}
+
+/** Facts about a record's parents that decide who may write it. */
+export type WriteContext = {
+  pair?: Membership;
+  plan?: PlanLink;
+  assignment?: AssignmentLink;
+};
+
+const MENTEE_TASK_FIELDS = ['status', 'evidence'];
+
+function forbidden(change: Change, reason: string): Rejection {
+  return { id: change.id, code: 'forbidden', reason };
+}
+
+/** Null when the viewer may write this change, else the rejection to send back. */
+export function checkWrite(
+  viewer: Viewer,
+  change: Change,
+  existing: SyncedRecord | undefined,
+  ctx: WriteContext,
+): Rejection | null {
+  const me = viewer.personId;
+  if (change.type === 'conflict') {
+    const onlyDeletes = Object.keys(change.fields).length === 0 && change.deleted !== undefined;
+    const isAuthor = existing !== undefined && existing.fields.authorId === me;
+    if (existing && onlyDeletes && (viewer.isCurator || isAuthor)) return null;
+    return forbidden(change, 'conflict copies are made by the server; their author may only dismiss them');
+  }
+  if (viewer.isCurator) return null;
+  const isPairMentor = ctx.pair?.mentorId === me;
+  switch (change.type) {
+    case 'meeting':
+    case 'plan':
+      return isPairMentor ? null : forbidden(change, `only the pair's mentor may write a ${change.type}`);
+    case 'task': {
+      if (isPairMentor) return null;
+      const isOwnPlan = ctx.plan?.menteeId === me;
+      const onlyOwnFields = Object.keys(change.fields).every((f) => MENTEE_TASK_FIELDS.includes(f));
+      if (isOwnPlan && existing && change.deleted === undefined && onlyOwnFields) return null;
+      return forbidden(change, 'a mentee may only change the status and evidence of tasks in their own plan');
+    }
+    case 'formResponse':
+      return ctx.assignment?.personId === me
+        ? null
+        : forbidden(change, 'only the person a form is assigned to may answer it');
+    default:
+      return forbidden(change, `only a curator may write a ${change.type}`);
+  }
+}
+
+/**
+ * A sent response is final for everyone but curators. Re-sending the very values it holds (a retry after a
+ * lost answer) is accepted as no change; anything else is refused with code `sent`.
+ */
+export function checkSent(
+  viewer: Viewer,
+  change: Change,
+  existing: SyncedRecord | undefined,
+  sameValue: (a: unknown, b: unknown) => boolean,
+): 'ok' | 'no-op' | Rejection {
+  if (viewer.isCurator || change.type !== 'formResponse' || !existing) return 'ok';
+  const submittedAt = existing.fields.submittedAt;
+  if (submittedAt === null || submittedAt === undefined) return 'ok';
+  const isSame =
+    change.deleted === undefined &&
+    Object.entries(change.fields).every(([name, value]) => sameValue(existing.fields[name], value));
+  if (isSame) return 'no-op';
+  return {
+    id: change.id,
+    code: 'sent',
+    reason: 'this response was sent already; only a curator can reopen it',
+  };
+}
+
+/** A pair may not name a minor who has no valid parental consent. */
+export function pairConsentProblem(
+  pair: SyncedRecord,
+  people: ReadonlyMap<string, PersonFacts>,
+): string | null {
+  const members = [pair.fields.mentorId, ...((pair.fields.menteeIds as unknown[]) ?? [])];
+  for (const id of members) {
+    if (typeof id !== 'string') continue;
+    const person = people.get(id);
+    if (!person) return `person ${id} does not exist`;
+    if (!mayReceivePerson(person)) return `person ${id} is a minor without a valid parental consent`;
+  }
+  return null;
+}

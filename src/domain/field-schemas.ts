@@ -1,0 +1,65 @@
+// Building blocks for record-type schemas. Each carries a message that names what was expected,
+// because the server sends it back to the device as the reason of a rejection.
+import * as v from 'valibot';
+
+export const ID_PATTERN =
+  /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26})$/;
+
+export const id = () => v.pipe(v.string('expected an id'), v.regex(ID_PATTERN, 'expected a UUID or ULID'));
+
+export const text = (max: number) =>
+  v.pipe(v.string('expected text'), v.trim(), v.maxLength(max, `expected at most ${max} characters`));
+
+export const nonEmptyText = (max: number) => v.pipe(text(max), v.minLength(1, 'must not be empty'));
+
+export const isoDate = () =>
+  v.pipe(
+    v.string('expected a date YYYY-MM-DD'),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
+    v.check((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, 'expected a real calendar date'),
+  );
+
+export const isoDateTime = () =>
+  v.pipe(
+    v.string('expected a date-time'),
+    v.check(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+        !Number.isNaN(Date.parse(s)),
+      'expected an ISO 8601 date-time',
+    ),
+  );
+
+export const clockTime = () =>
+  v.pipe(v.string('expected a time HH:MM'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM'));
+
+export const int = (min: number, max: number) =>
+  v.pipe(
+    v.number('expected a number'),
+    v.integer('expected a whole number'),
+    v.minValue(min, `expected a number from ${min} to ${max}`),
+    v.maxValue(max, `expected a number from ${min} to ${max}`),
+  );
+
+export const bool = () => v.boolean('expected true or false');
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(options: T) =>
+  v.picklist(options, `expected one of: ${options.join(', ')}`);
+
+export const orNull = <S extends v.GenericSchema>(schema: S) => v.nullable(schema);
+
+export const list = <S extends v.GenericSchema>(item: S, max: number) =>
+  v.pipe(v.array(item, 'expected a list'), v.maxLength(max, `expected at most ${max} items`));
+
+/** Free-form JSON of bounded size, for data whose inner shape is checked by its own feature. */
+export const jsonValue = (maxChars: number) =>
+  v.pipe(
+    v.unknown(),
+    v.check(
+      (x) => x !== undefined && JSON.stringify(x).length <= maxChars,
+      `expected JSON of at most ${maxChars} characters`,
+    ),
+  );

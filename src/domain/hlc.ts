@@ -1,0 +1,64 @@
+// Hybrid logical clock stamps of the sync contract: `<ISO time>_<counter>_<deviceId>`.
+// Their string order is their causal order, so merges compare plain strings.
+
+export type Hlc = string;
+
+export type HlcParts = { ms: number; counter: number; node: string };
+
+/** The last stamp a clock issued or observed; persisted by the device between writes. */
+export type ClockState = { ms: number; counter: number };
+
+export const HLC_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{4})_([A-Za-z0-9-]{1,64})$/;
+export const NODE_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+const MAX_COUNTER = 9999;
+// Stamps must stay four-digit years so that string order equals time order.
+const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export function parseHlc(stamp: string): HlcParts | null {
+  const match = HLC_PATTERN.exec(stamp);
+  if (!match) return null;
+  const [, iso, counter, node] = match;
+  const ms = Date.parse(iso as string);
+  if (Number.isNaN(ms) || new Date(ms).toISOString() !== iso) return null;
+  return { ms, counter: Number(counter), node: node as string };
+}
+
+export function formatHlc({ ms, counter, node }: HlcParts): Hlc {
+  return `${new Date(ms).toISOString()}_${String(counter).padStart(4, '0')}_${node}`;
+}
+
+function carry(ms: number, counter: number): ClockState {
+  if (counter <= MAX_COUNTER) return { ms, counter };
+  // 10,000 writes in one millisecond: borrow the next millisecond rather than break the format.
+  return { ms: ms + 1, counter: 0 };
+}
+
+/** Issue a stamp for a local write: after everything this clock has issued or seen. */
+export function tick(state: ClockState, nowMs: number, node: string): { state: ClockState; stamp: Hlc } {
+  const ms = Math.min(Math.max(state.ms, nowMs), MAX_MS);
+  const next = carry(ms, ms === state.ms ? state.counter + 1 : 0);
+  return { state: next, stamp: formatHlc({ ...next, node }) };
+}
+
+/** Fold a remote stamp (or a server time, counter 0) into the clock so later local writes order after it. */
+export function observe(
+  state: ClockState,
+  remote: { ms: number; counter: number },
+  nowMs: number,
+): ClockState {
+  const ms = Math.min(Math.max(state.ms, remote.ms, nowMs), MAX_MS);
+  if (ms === state.ms && ms === remote.ms) return carry(ms, Math.max(state.counter, remote.counter));
+  if (ms === state.ms) return state;
+  if (ms === remote.ms) return { ms, counter: remote.counter };
+  return { ms, counter: 0 };
+}
+
+export function stampTime(stamp: Hlc): number {
+  return parseHlc(stamp)?.ms ?? Number.NaN;
+}
+
+export function stampNode(stamp: Hlc): string {
+  return parseHlc(stamp)?.node ?? '';
+}
+
+export const ZERO_CLOCK: ClockState = { ms: 0, counter: 0 };

@@ -1,0 +1,181 @@
+// The record types of the sync contract, their fields and the rules the server keeps for them.
+// Client and server validate with these same schemas.
+import * as v from 'valibot';
+import {
+  bool,
+  clockTime,
+  id,
+  int,
+  isoDate,
+  isoDateTime,
+  jsonValue,
+  list,
+  nonEmptyText,
+  oneOf,
+  orNull,
+  text,
+} from './field-schemas';
+
+export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;
+export const PAIR_STATUSES = ['proposed', 'approved', 'active', 'finished', 'ended'] as const;
+export const MEETING_KINDS = ['organisational', 'trial', 'planning', 'regular', 'final'] as const;
+export const TASK_STATUSES = ['todo', 'doing', 'done'] as const;
+
+export type PersonKind = (typeof PERSON_KINDS)[number];
+export type PairStatus = (typeof PAIR_STATUSES)[number];
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export type TypeSpec = {
+  fields: Record<string, v.GenericSchema>;
+  required: readonly string[];
+  /** References fixed at creation: who may read a record is derived from them. */
+  parents?: readonly string[];
+  /** Texts people type at length: a concurrent edit that loses is kept as a conflict copy. */
+  longText?: readonly string[];
+  /** Only the server writes these records (devices may only delete their own). */
+  serverOnly?: boolean;
+};
+
+const LONG = 20_000;
+
+export const RECORD_TYPES = {
+  person: {
+    fields: {
+      fullName: nonEmptyText(200),
+      kind: oneOf(PERSON_KINDS),
+      minor: bool(),
+      classOrSubject: orNull(text(100)),
+      archived: bool(),
+    },
+    required: ['fullName', 'kind'],
+  },
+  consent: {
+    fields: {
+      personId: id(),
+      signedBy: nonEmptyText(200),
+      date: isoDate(),
+      withdrawn: bool(),
+      scope: orNull(text(1000)),
+      withdrawnDate: orNull(isoDate()),
+    },
+    required: ['personId', 'signedBy', 'date', 'withdrawn'],
+    parents: ['personId'],
+  },
+  pair: {
+    fields: {
+      mentorId: id(),
+      menteeIds: v.pipe(
+        list(id(), 30),
+        v.minLength(1, 'expected at least one mentee'),
+        v.check((ids) => new Set(ids).size === ids.length, 'a mentee is listed twice'),
+      ),
+      form: nonEmptyText(100),
+      status: oneOf(PAIR_STATUSES),
+      startDate: orNull(isoDate()),
+      endReason: orNull(text(1000)),
+    },
+    required: ['mentorId', 'menteeIds', 'form', 'status'],
+  },
+  meeting: {
+    fields: {
+      pairId: id(),
+      date: isoDate(),
+      startTime: orNull(clockTime()),
+      kind: oneOf(MEETING_KINDS),
+      durationMin: int(0, 1440),
+      topics: list(nonEmptyText(100), 30),
+      notes: text(LONG),
+      privateNotes: orNull(text(LONG)),
+    },
+    required: ['pairId', 'date', 'kind', 'durationMin', 'notes'],
+    parents: ['pairId'],
+    longText: ['notes', 'privateNotes'],
+  },
+  plan: {
+    fields: { pairId: id(), menteeId: id(), title: nonEmptyText(300) },
+    required: ['pairId', 'menteeId', 'title'],
+    parents: ['pairId', 'menteeId'],
+  },
+  task: {
+    fields: {
+      planId: id(),
+      title: nonEmptyText(300),
+      status: oneOf(TASK_STATUSES),
+      due: orNull(isoDate()),
+      evidence: orNull(text(5000)),
+      order: v.number('expected a number'),
+    },
+    required: ['planId', 'title', 'status', 'due'],
+    parents: ['planId'],
+  },
+  formTemplate: {
+    fields: {
+      title: nonEmptyText(300),
+      questions: list(jsonValue(20_000), 200),
+      visibleToMentor: bool(),
+      version: int(1, 1_000_000),
+    },
+    required: ['title', 'questions'],
+  },
+  formAssignment: {
+    fields: { templateId: id(), personId: id(), pairId: orNull(id()), due: orNull(isoDate()) },
+    required: ['templateId', 'personId', 'pairId', 'due'],
+    parents: ['templateId', 'personId', 'pairId'],
+  },
+  formResponse: {
+    fields: {
+      assignmentId: id(),
+      answers: v.pipe(
+        v.record(v.string(), jsonValue(LONG)),
+        v.check((a) => Object.keys(a).length <= 500, 'too many answers'),
+      ),
+      submittedAt: orNull(isoDateTime()),
+      templateVersion: int(1, 1_000_000),
+    },
+    required: ['assignmentId', 'answers', 'submittedAt'],
+    parents: ['assignmentId'],
+  },
+  conflict: {
+    fields: {
+      recordId: id(),
+      recordType: nonEmptyText(40),
+      field: nonEmptyText(60),
+      text: text(LONG),
+      authorId: id(),
+      lostStamp: nonEmptyText(100),
+    },
+    required: ['recordId', 'recordType', 'field', 'text', 'authorId'],
+    parents: ['authorId'],
+    serverOnly: true,
+  },
+} as const satisfies Record<string, TypeSpec>;
+
+export type RecordType = keyof typeof RECORD_TYPES;
+
+export const RECORD_TYPE_NAMES = Object.keys(RECORD_TYPES) as RecordType[];
+
+export function isRecordType(type: string): type is RecordType {
+  return Object.hasOwn(RECORD_TYPES, type);
+}
+
+export function typeSpec(type: RecordType): TypeSpec {
+  return RECORD_TYPES[type];
+}
+
+/** Typed field bags for code that reads records; every field may be absent on a partial record. */
+type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : never;
+type FieldsOf<T extends RecordType> = {
+  [K in keyof (typeof RECORD_TYPES)[T]['fields']]: Output<(typeof RECORD_TYPES)[T]['fields'][K]>;
+};
+export type PersonFields = FieldsOf<'person'>;
+export type ConsentFields = FieldsOf<'consent'>;
+export type PairFields = FieldsOf<'pair'>;
+export type MeetingFields = FieldsOf<'meeting'>;
+export type PlanFields = FieldsOf<'plan'>;
+export type TaskFields = FieldsOf<'task'>;
+export type FormTemplateFields = FieldsOf<'formTemplate'>;
+export type FormAssignmentFields = FieldsOf<'formAssignment'>;
+export type FormResponseFields = FieldsOf<'formResponse'>;
+export type ConflictFields = FieldsOf<'conflict'>;
+export type FieldsByType = { [T in RecordType]: FieldsOf<T> };

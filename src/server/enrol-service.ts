@@ -1,0 +1,139 @@
+// Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
+import { randomUUID } from 'node:crypto';
+import { readKeys } from '../domain/access';
+import type { SyncedRecord } from '../domain/record';
+import type { EnrolResponse, Role } from '../domain/sync-contract';
+import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
+import type { ServerClock } from './server-clock';
+import type { Storage, StorageTx } from './storage/storage';
+import { referenceIds } from './sync-service';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const INVITE_TTL_MS = 7 * DAY_MS;
+const BOOTSTRAP_TTL_MS = 30 * DAY_MS;
+
+export type Bootstrap = { schoolId: string; code: string | null };
+
+async function createServerRecord(
+  tx: StorageTx,
+  clock: ServerClock,
+  schoolId: string,
+  record: Omit<SyncedRecord, 'stamps'>,
+) {
+  const stamp = clock.stamp();
+  const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
+  const full: SyncedRecord = { ...record, stamps };
+  const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));
+  await tx.putRecord(schoolId, { record: full, fieldRevs }, readKeys(full), referenceIds(full));
+}
+
+/**
+ * On a server where no curator has enrolled yet, (re)issues the bootstrap code: the given one, or a new
+ * random one printed at start. Once a curator has enrolled, there is none.
+ */
+export async function bootstrap(
+  storage: Storage,
+  clock: ServerClock,
+  givenCode?: string,
+): Promise<Bootstrap> {
+  return storage.transaction(async (tx) => {
+    let [school] = await tx.listSchools();
+    if (!school) {
+      school = { id: randomUUID(), name: 'Школа' };
+      await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
+    }
+    if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
+    const personId = derivedId('first-curator', school.id);
+    if (!(await tx.getRecord(school.id, personId))) {
+      await createServerRecord(tx, clock, school.id, {
+        id: personId,
+        type: 'person',
+        fields: { fullName: 'Куратор программы', kind: 'teacher' },
+      });
+    }
+    await tx.dropBootstrapInvites();
+    const code = givenCode?.trim() || newInviteCode();
+    await tx.addInvite({
+      codeHash: hashSecret(normaliseCode(code)),
+      schoolId: school.id,
+      personId,
+      role: 'curator',
+      expiresAt: new Date(clock.now() + BOOTSTRAP_TTL_MS).toISOString(),
+      usedAt: null,
+      isBootstrap: true,
+    });
+    return { schoolId: school.id, code };
+  });
+}
+
+export type InviteResult =
+  | { ok: true; code: string; expiresAt: string }
+  | { ok: false; status: number; reason: string };
+
+export async function createInvite(
+  storage: Storage,
+  clock: ServerClock,
+  schoolId: string,
+  personId: string,
+  role: Role,
+): Promise<InviteResult> {
+  return storage.transaction(async (tx) => {
+    const row = await tx.getRecord(schoolId, personId);
+    if (row?.record.type !== 'person' || row.record.deleted !== undefined) {
+      return { ok: false, status: 404, reason: `person ${personId} does not exist` };
+    }
+    const code = newInviteCode();
+    const expiresAt = new Date(clock.now() + INVITE_TTL_MS).toISOString();
+    await tx.addInvite({
+      codeHash: hashSecret(normaliseCode(code)),
+      schoolId,
+      personId,
+      role,
+      expiresAt,
+      usedAt: null,
+      isBootstrap: false,
+    });
+    return { ok: true, code, expiresAt };
+  });
+}
+
+export type EnrolResult = { ok: true; body: EnrolResponse } | { ok: false; reason: string };
+
+export async function enrol(
+  storage: Storage,
+  clock: ServerClock,
+  code: string,
+  deviceName: string,
+): Promise<EnrolResult> {
+  return storage.transaction(async (tx) => {
+    const codeHash = hashSecret(normaliseCode(code));
+    const invite = await tx.inviteByCode(codeHash);
+    const now = clock.now();
+    if (!invite || invite.usedAt !== null || Date.parse(invite.expiresAt) < now) {
+      return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
+    }
+    const person = await tx.getRecord(invite.schoolId, invite.personId);
+    if (!person || person.record.deleted !== undefined)
+      return { ok: false, reason: 'the person of this code no longer exists' };
+    await tx.useInvite(codeHash, new Date(now).toISOString());
+    const token = newToken();
+    const deviceId = randomUUID();
+    await tx.addDevice(
+      {
+        id: deviceId,
+        schoolId: invite.schoolId,
+        personId: invite.personId,
+        role: invite.role,
+        name: deviceName,
+        createdAt: new Date(now).toISOString(),
+        lastSeenAt: null,
+        revokedAt: null,
+      },
+      hashSecret(token),
+    );
+    return {
+      ok: true,
+      body: { token, person: person.record, role: invite.role, schoolId: invite.schoolId, deviceId },
+    };
+  });
+}

@@ -1,0 +1,60 @@
+// Starts the sync server and the built app: `npm start`.
+import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { bootstrap } from './enrol-service';
+import { createServerClock } from './server-clock';
+import { openSqliteStorage } from './storage/sqlite';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a?.address as string);
+}
+
+async function main() {
+  const config = readConfig();
+  const storage = openSqliteStorage(config.databaseFile);
+  const clock = createServerClock();
+  const app = await createApp({
+    storage,
+    clock,
+    staticDir: config.staticDir,
+    logger: true,
+    version,
+    tls: config.tls,
+  });
+  const { code } = await bootstrap(storage, clock, config.bootstrapCode);
+  await app.listen({ port: config.port, host: config.host });
+  const scheme = config.tls ? 'https' : 'http';
+  const port = (app.server.address() as { port: number }).port;
+  const urls = [`${scheme}://localhost:${port}`, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`)];
+  process.stdout.write(`\nНаставник ${version} is running:\n${urls.map((u) => `  ${u}\n`).join('')}`);
+  process.stdout.write(`Data: ${config.databaseFile}\n`);
+  if (code) process.stdout.write(`First curator's code: ${code}  (enter it on the enrolment screen)\n\n`);
+
+  let isClosing = false;
+  const shutdown = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Nastavnik could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

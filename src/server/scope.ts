@@ -1,0 +1,79 @@
+// What a non-curator may read: facts looked up in storage, turned into grants by the pure rules of
+// domain/access.ts, and fingerprinted into the pull cursor so a changed scope is noticed.
+import { createHash } from 'node:crypto';
+import type { Membership, PersonFacts, PlanLink, ScopeFacts } from '../domain/access';
+import type { SyncedRecord } from '../domain/record';
+import type { StorageTx } from './storage/storage';
+
+const live = (r: SyncedRecord) => r.deleted === undefined;
+
+export async function personFacts(
+  tx: StorageTx,
+  schoolId: string,
+  id: string,
+): Promise<PersonFacts | undefined> {
+  const row = await tx.getRecord(schoolId, id);
+  if (row?.record.type !== 'person' || !live(row.record)) return undefined;
+  const consents = await tx.findByRef(schoolId, 'consent', id);
+  return {
+    id,
+    isMinor: row.record.fields.minor === true,
+    hasConsent: consents.some((c) => live(c) && c.fields.withdrawn === false),
+  };
+}
+
+export function toMembership(pair: SyncedRecord): Membership {
+  return {
+    id: pair.id,
+    mentorId: String(pair.fields.mentorId ?? ''),
+    menteeIds: Array.isArray(pair.fields.menteeIds) ? (pair.fields.menteeIds as string[]) : [],
+  };
+}
+
+export function toPlanLink(plan: SyncedRecord): PlanLink {
+  return {
+    id: plan.id,
+    pairId: String(plan.fields.pairId ?? ''),
+    menteeId: String(plan.fields.menteeId ?? ''),
+  };
+}
+
+export async function scopeFacts(tx: StorageTx, schoolId: string, personId: string): Promise<ScopeFacts> {
+  const pairs = (await tx.findByRef(schoolId, 'pair', personId)).filter(live).map(toMembership);
+  const plans: PlanLink[] = [];
+  for (const pair of pairs) {
+    plans.push(...(await tx.findByRef(schoolId, 'plan', pair.id)).filter(live).map(toPlanLink));
+  }
+  const ids = new Set([personId, ...pairs.flatMap((p) => [p.mentorId, ...p.menteeIds])]);
+  const people: PersonFacts[] = [];
+  for (const id of ids) {
+    const facts = await personFacts(tx, schoolId, id);
+    if (facts) people.push(facts);
+  }
+  const templates = await tx.listByType(schoolId, 'formTemplate');
+  const mentorVisibleTemplateIds = templates
+    .filter((t) => live(t) && t.fields.visibleToMentor === true)
+    .map((t) => t.id);
+  return { pairs, plans, people, mentorVisibleTemplateIds };
+}
+
+export const ALL_SCOPE = 'all';
+
+export function scopeHash(grants: ReadonlySet<string>): string {
+  return createHash('sha256')
+    .update([...grants].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 20);
+}
+
+export type Cursor = { rev: number; scope: string };
+
+export function formatCursor(c: Cursor): string {
+  return `${c.rev}.${c.scope}`;
+}
+
+/** Null for a cursor this server never issued. */
+export function parseCursor(text: string): Cursor | null {
+  const match = /^(\d{1,15})\.([a-z0-9]{1,40})$/.exec(text);
+  return match ? { rev: Number(match[1]), scope: match[2] as string } : null;
+}

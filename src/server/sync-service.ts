@@ -1,0 +1,266 @@
+// One sync call: apply the pushed changes in one transaction, then pull a page by cursor.
+import {
+  type AssignmentLink,
+  checkSent,
+  checkWrite,
+  grantsFor,
+  pairConsentProblem,
+  readKeys,
+  redactFor,
+  type Viewer,
+  type WriteContext,
+} from '../domain/access';
+import { jsonEqual } from '../domain/canonical-json';
+import { stampTime } from '../domain/hlc';
+import { mergeRecords, sameRecord } from '../domain/merge';
+import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
+import { LIMITS, type SyncResponse } from '../domain/sync-contract';
+import { changedParent, missingRequired, validateChange } from '../domain/validate';
+import { keepLosingTexts } from './conflict-copies';
+import {
+  ALL_SCOPE,
+  type Cursor,
+  formatCursor,
+  personFacts,
+  scopeFacts,
+  scopeHash,
+  toMembership,
+  toPlanLink,
+} from './scope';
+import type { ServerClock } from './server-clock';
+import type { Storage, StorageTx } from './storage/storage';
+
+export type Caller = Viewer & { schoolId: string; deviceId: string };
+
+export type SyncDeps = { storage: Storage; clock: ServerClock; pageSize?: number };
+
+const REFERENCE_FIELDS = [
+  'personId',
+  'pairId',
+  'planId',
+  'templateId',
+  'assignmentId',
+  'mentorId',
+  'menteeId',
+  'authorId',
+  'recordId',
+];
+
+/** Ids a record points at, so that storage can find e.g. the pairs of a person. */
+export function referenceIds(record: SyncedRecord): string[] {
+  const ids = REFERENCE_FIELDS.map((f) => record.fields[f]).filter((x): x is string => typeof x === 'string');
+  const mentees = record.fields.menteeIds;
+  if (Array.isArray(mentees)) ids.push(...mentees.filter((x): x is string => typeof x === 'string'));
+  return [...new Set(ids)];
+}
+
+export async function runSync(
+  deps: SyncDeps,
+  caller: Caller,
+  cursor: Cursor | null,
+  changes: Change[],
+): Promise<SyncResponse> {
+  return deps.storage.transaction(async (tx) => {
+    const rejected: Rejection[] = [];
+    for (const change of changes) {
+      const rejection = await applyChange(tx, deps.clock, caller, change, cursor?.rev ?? 0);
+      if (rejection) rejected.push(rejection);
+    }
+    const page = await pull(tx, caller, cursor, deps.pageSize ?? LIMITS.pageSize);
+    return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
+  });
+}
+
+const invalid = (change: Change, reason: string): Rejection => ({ id: change.id, code: 'invalid', reason });
+
+async function live(
+  tx: StorageTx,
+  schoolId: string,
+  id: unknown,
+  type: string,
+): Promise<SyncedRecord | string> {
+  const row = typeof id === 'string' ? await tx.getRecord(schoolId, id) : undefined;
+  if (!row || row.record.type !== type) return `${type} ${String(id)} does not exist`;
+  if (row.record.deleted !== undefined) return `${type} ${String(id)} was deleted`;
+  return row.record;
+}
+
+/** Looks up the parents that decide who may write `record`; a string names a missing parent. */
+async function writeContext(
+  tx: StorageTx,
+  schoolId: string,
+  record: SyncedRecord,
+): Promise<WriteContext | string> {
+  const f = record.fields;
+  switch (record.type) {
+    case 'meeting':
+    case 'plan': {
+      const pair = await live(tx, schoolId, f.pairId, 'pair');
+      if (typeof pair === 'string') return pair;
+      if (record.type === 'plan' && !toMembership(pair).menteeIds.includes(String(f.menteeId))) {
+        return `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`;
+      }
+      return { pair: toMembership(pair) };
+    }
+    case 'task': {
+      const plan = await live(tx, schoolId, f.planId, 'plan');
+      if (typeof plan === 'string') return plan;
+      const pair = await live(tx, schoolId, plan.fields.pairId, 'pair');
+      if (typeof pair === 'string') return pair;
+      return { plan: toPlanLink(plan), pair: toMembership(pair) };
+    }
+    case 'formResponse': {
+      const assignment = await live(tx, schoolId, f.assignmentId, 'formAssignment');
+      if (typeof assignment === 'string') return assignment;
+      return { assignment: toAssignmentLink(assignment) };
+    }
+    case 'formAssignment': {
+      for (const [field, type] of [
+        ['templateId', 'formTemplate'],
+        ['personId', 'person'],
+        ['pairId', 'pair'],
+      ] as const) {
+        if (field === 'pairId' && f.pairId === null) continue;
+        const parent = await live(tx, schoolId, f[field], type);
+        if (typeof parent === 'string') return parent;
+      }
+      return {};
+    }
+    case 'consent': {
+      const person = await live(tx, schoolId, f.personId, 'person');
+      return typeof person === 'string' ? person : {};
+    }
+    default:
+      return {};
+  }
+}
+
+function toAssignmentLink(a: SyncedRecord): AssignmentLink {
+  const pairId = a.fields.pairId;
+  return {
+    personId: String(a.fields.personId),
+    pairId: typeof pairId === 'string' ? pairId : null,
+    templateId: String(a.fields.templateId),
+  };
+}
+
+function stampsOf(change: Change): string[] {
+  return [...Object.values(change.stamps), ...(change.deleted ? [change.deleted] : [])];
+}
+
+async function applyChange(
+  tx: StorageTx,
+  clock: ServerClock,
+  caller: Caller,
+  change: Change,
+  seenRev: number,
+): Promise<Rejection | null> {
+  const school = caller.schoolId;
+  const valid = validateChange(change);
+  if (!valid.ok) return invalid(change, valid.reason);
+  const horizon = clock.now() + LIMITS.maxClockSkewMs;
+  if (stampsOf(change).some((s) => stampTime(s) > horizon)) {
+    return {
+      id: change.id,
+      code: 'clock',
+      reason:
+        'a stamp is more than 24 hours ahead of the server clock: check the date and time of the device',
+    };
+  }
+  const existing = await tx.getRecord(school, change.id);
+  if (existing && existing.record.type !== change.type)
+    return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
+  const parentChange = changedParent(existing?.record, change);
+  if (parentChange) return invalid(change, parentChange);
+  const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
+  const missing = missingRequired(merged);
+  if (missing) return invalid(change, missing);
+
+  const ctx =
+    merged.deleted !== undefined && Object.keys(merged.fields).length === 0
+      ? {}
+      : await writeContext(tx, school, merged);
+  if (typeof ctx === 'string') return invalid(change, ctx);
+  const denied = checkWrite(caller, change, existing?.record, ctx);
+  if (denied) return denied;
+  const sent = checkSent(caller, change, existing?.record, jsonEqual);
+  if (sent === 'no-op') return null;
+  if (sent !== 'ok') return sent;
+  if (
+    change.type === 'pair' &&
+    merged.deleted === undefined &&
+    ('mentorId' in change.fields || 'menteeIds' in change.fields)
+  ) {
+    const problem = await pairMembersProblem(tx, school, merged);
+    if (problem) return { id: change.id, ...problem };
+  }
+  if (existing && sameRecord(merged, existing.record)) return null;
+
+  for (const stamp of stampsOf(change)) {
+    const node = stamp.slice(stamp.lastIndexOf('_') + 1);
+    await tx.noteNode(school, node, caller.personId);
+    clock.observe(stamp);
+  }
+  await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
+  const fieldRevs = { ...existing?.fieldRevs };
+  for (const name of Object.keys(merged.stamps))
+    if (merged.stamps[name] !== existing?.record.stamps[name]) fieldRevs[name] = 0;
+  const assignment = 'assignment' in ctx ? ctx.assignment : undefined;
+  await tx.putRecord(
+    school,
+    { record: merged, fieldRevs },
+    readKeys(merged, assignment),
+    referenceIds(merged),
+  );
+  return null;
+}
+
+async function pairMembersProblem(
+  tx: StorageTx,
+  schoolId: string,
+  pair: SyncedRecord,
+): Promise<Omit<Rejection, 'id'> | null> {
+  const people = new Map();
+  const members = [pair.fields.mentorId, ...(pair.fields.menteeIds as string[])] as string[];
+  for (const id of members) {
+    const facts = await personFacts(tx, schoolId, id);
+    if (!facts) return { code: 'invalid', reason: `person ${id} does not exist` };
+    people.set(id, facts);
+  }
+  if ((pair.fields.menteeIds as string[]).includes(pair.fields.mentorId as string)) {
+    return { code: 'invalid', reason: 'a mentor cannot be their own mentee' };
+  }
+  const problem = pairConsentProblem(pair, people);
+  return problem ? { code: 'consent', reason: problem } : null;
+}
+
+async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSize: number) {
+  let grants: Set<string> | null = null;
+  let scope = ALL_SCOPE;
+  let fromRev = cursor?.rev ?? 0;
+  let purge: string[] = [];
+  if (!caller.isCurator) {
+    grants = grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
+    scope = scopeHash(grants);
+    await tx.saveScope(caller.schoolId, scope, [...grants]);
+    if (cursor && cursor.scope !== scope) {
+      const before = await tx.getScope(caller.schoolId, cursor.scope);
+      const now = grants;
+      const removed = (before ?? []).filter((g) => !now.has(g));
+      const isGrown = before === undefined || [...now].some((g) => !before.includes(g));
+      // A grown scope pulls again from the start: the new pair's whole history comes with it.
+      if (isGrown) fromRev = 0;
+      if (removed.length) {
+        const held = await tx.idsUnderKeys(caller.schoolId, removed);
+        purge = held.filter((h) => !h.keys.some((k) => now.has(k))).map((h) => h.id);
+      }
+    }
+  } else if (cursor && cursor.scope !== ALL_SCOPE) {
+    fromRev = 0;
+  }
+  const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const changes = page.map((row) => (grants === null ? row.record : redactFor(row.record, caller, grants)));
+  const lastRev = page.at(-1)?.rev ?? fromRev;
+  return { cursor: formatCursor({ rev: lastRev, scope }), changes, hasMore: rows.length > pageSize, purge };
+}

@@ -1,0 +1,150 @@
+// Bad input is refused with a reason and changes nothing; retries change nothing; one bad change
+// does not block the others.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/domain/hlc';
+import { LIMITS } from '../../src/domain/sync-contract';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  call,
+  change,
+  enrolWith,
+  exportText,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+let mentor: Actor;
+let pairId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur1');
+  mentor = await addMember(server, curator, 'mentor', { fullName: 'Анна Петровна' }, 'men1');
+  const mentee = change(curator.stamper, 'person', { fullName: 'Ваня', kind: 'student' });
+  const pair = change(curator.stamper, 'pair', { mentorId: mentor.personId, menteeIds: [mentee.id], form: 'учитель–ученик', status: 'active' });
+  pairId = pair.id;
+  const r = await push(server, curator, [mentee, pair]);
+  expect(r.rejected).toEqual([]);
+});
+
+afterAll(async () => server.close());
+
+const meeting = (actor: Actor, fields: Record<string, unknown> = {}) =>
+  change(actor.stamper, 'meeting', { pairId, date: '2026-11-25', kind: 'organisational', durationMin: 30, notes: 'Знакомство', ...fields });
+
+async function expectUnchanged(run: () => Promise<void>) {
+  const before = await exportText(server, curator);
+  await run();
+  expect(await exportText(server, curator)).toBe(before);
+}
+
+describe('a sync request that is not valid', () => {
+  const sync = (raw: string) => call(server, 'POST', '/api/v1/sync', { token: mentor.token, raw });
+
+  it('bad JSON is refused whole with 400 and a reason', async () => {
+    await expectUnchanged(async () => {
+      const r = await sync('{"cursor": null, "changes": [');
+      expect(r.status).toBe(400);
+      expect(r.body.reason).toMatch(/JSON/);
+    });
+  });
+
+  it('a body of the wrong shape is refused whole with 400', async () => {
+    for (const body of [
+      [],
+      { cursor: 5, changes: [] },
+      { cursor: null, changes: {} },
+      { cursor: null, changes: [{ id: 'nope', type: 'meeting', fields: {}, stamps: {} }] },
+      { cursor: null, changes: [{ ...meeting(mentor), stamps: {} }] },
+      { cursor: null, changes: [{ ...meeting(mentor), deleted: 'yesterday' }] },
+      { cursor: null, changes: [meeting(mentor), { ...meeting(mentor), stamps: { date: 'not-a-stamp' } }] },
+      { cursor: 'made-up', changes: [] },
+    ]) {
+      await expectUnchanged(async () => {
+        const r = await sync(JSON.stringify(body));
+        expect(r.status, JSON.stringify(body)).toBe(400);
+        expect(r.body.reason).toEqual(expect.any(String));
+      });
+    }
+  });
+
+  it('a body over the size limit is refused with 413', async () => {
+    await expectUnchanged(async () => {
+      const huge = meeting(mentor, { notes: 'x'.repeat(LIMITS.bytesPerRequest) });
+      const r = await sync(JSON.stringify({ cursor: null, changes: [huge] }));
+      expect(r.status).toBe(413);
+    });
+  });
+
+  it('more changes than the limit are refused with 413', async () => {
+    await expectUnchanged(async () => {
+      const many = Array.from({ length: LIMITS.changesPerRequest + 1 }, () => meeting(mentor));
+      const r = await sync(JSON.stringify({ cursor: null, changes: many }));
+      expect(r.status).toBe(413);
+      expect(r.body.reason).toMatch(/at most/);
+    });
+  });
+
+  it('a change of an unknown type, a field of the wrong type or a stamp from tomorrow is rejected with its reason', async () => {
+    const farFuture = formatHlc({ ms: Date.now() + LIMITS.maxClockSkewMs + 60_000, counter: 0, node: 'men1' });
+    const unknownType = { ...meeting(mentor), type: 'diary' };
+    const wrongField = meeting(mentor, { durationMin: 'half an hour' });
+    const unknownField = meeting(mentor, { mood: 'good' });
+    const missing = change(mentor.stamper, 'meeting', { pairId, date: '2026-11-25' });
+    const future = { ...meeting(mentor), stamps: Object.fromEntries(Object.keys(meeting(mentor).fields).map((k) => [k, farFuture])) };
+    await expectUnchanged(async () => {
+      const r = await push(server, mentor, [unknownType, wrongField, unknownField, missing, future]);
+      const byId = new Map(r.rejected.map((x) => [x.id, x]));
+      expect(byId.get(unknownType.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/unknown record type/) });
+      expect(byId.get(wrongField.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/durationMin/) });
+      expect(byId.get(unknownField.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/mood/) });
+      expect(byId.get(missing.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/kind/) });
+      expect(byId.get(future.id)).toMatchObject({ code: 'clock', reason: expect.stringMatching(/24 hours/) });
+    });
+  });
+
+  it('a rejected change does not block the others in the same push', async () => {
+    const good = meeting(mentor, { notes: 'Договорились о плане' });
+    const bad = meeting(mentor, { kind: 'party' });
+    const r = await push(server, mentor, [bad, good]);
+    expect(r.rejected.map((x) => x.id)).toEqual([bad.id]);
+    expect(r.changes.find((x) => x.id === good.id)?.fields.notes).toBe('Договорились о плане');
+  });
+});
+
+describe('idempotent retry', () => {
+  it('the same push sent twice leaves the server exactly as after one', async () => {
+    const changes = [meeting(mentor, { notes: 'Первая' }), meeting(mentor, { notes: 'Вторая' })];
+    const body = { cursor: null, changes };
+    const first = await call(server, 'POST', '/api/v1/sync', { token: mentor.token, body });
+    expect(first.status).toBe(200);
+    const after = await exportText(server, curator);
+    const second = await call(server, 'POST', '/api/v1/sync', { token: mentor.token, body });
+    expect(second.status).toBe(200);
+    expect(second.body.rejected).toEqual([]);
+    expect(await exportText(server, curator)).toBe(after);
+  });
+});
+
+describe('authentication and the contract version', () => {
+  it('refuses a missing or unknown token with 401', async () => {
+    expect((await call(server, 'POST', '/api/v1/sync', { body: { cursor: null, changes: [] } })).status).toBe(401);
+    expect((await call(server, 'POST', '/api/v1/sync', { token: 'forged', body: { cursor: null, changes: [] } })).status).toBe(401);
+  });
+
+  it('answers a client older than the contract with 426 and touches nothing', async () => {
+    const old = await startTestServer({ minClientContract: 2 });
+    try {
+      const r = await call(old, 'POST', '/api/v1/sync', { headers: { 'x-nastavnik-contract': '1' }, body: { cursor: null, changes: [] } });
+      expect(r.status).toBe(426);
+      expect(r.body.error).toBe('contract-too-old');
+    } finally {
+      await old.close();
+    }
+  });
+});

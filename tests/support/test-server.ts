@@ -1,0 +1,121 @@
+// Starts the real server over HTTP on a real SQLite file in a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type AppDeps, createApp } from '../../src/server/app';
+import { bootstrap } from '../../src/server/enrol-service';
+import { createServerClock } from '../../src/server/server-clock';
+import { openSqliteStorage } from '../../src/server/storage/sqlite';
+import type { Storage } from '../../src/server/storage/storage';
+import type { Change, SyncedRecord } from '../../src/domain/record';
+import type { Role, SyncResponse } from '../../src/domain/sync-contract';
+import { change, createStamper, type Stamper } from './test-device';
+
+export const BOOTSTRAP_CODE = 'TEST-BOOT';
+
+export type TestServer = {
+  url: string;
+  app: FastifyInstance;
+  storage: Storage;
+  dir: string;
+  dbFile: string;
+  close(): Promise<void>;
+};
+
+export async function startTestServer(overrides: Partial<AppDeps> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-test-'));
+  const dbFile = join(dir, 'nastavnik.sqlite');
+  const storage = openSqliteStorage(dbFile);
+  const clock = overrides.clock ?? createServerClock();
+  await bootstrap(storage, clock, BOOTSTRAP_CODE);
+  const app = await createApp({ storage, clock, staticDir: null, ...overrides });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    storage,
+    dir,
+    dbFile,
+    async close() {
+      await app.close();
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Json = Record<string, unknown>;
+
+export async function call(
+  server: { url: string },
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const hasBody = options.body !== undefined || options.raw !== undefined;
+  if (hasBody) headers['content-type'] = 'application/json';
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+/** A user of the test: their token and a device clock. */
+export type Actor = { token: string; personId: string; stamper: Stamper; cursor: string | null; role: Role };
+
+export async function enrolWith(server: TestServer, code: string, node: string): Promise<Actor> {
+  const r = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: node } });
+  if (r.status !== 200) throw new Error(`enrol failed: ${JSON.stringify(r.body)}`);
+  const person = r.body.person as SyncedRecord;
+  return { token: r.body.token as string, personId: person.id, stamper: createStamper(node), cursor: null, role: r.body.role as Role };
+}
+
+export async function push(server: TestServer, actor: Actor, changes: Change[]): Promise<SyncResponse> {
+  const r = await call(server, 'POST', '/api/v1/sync', { token: actor.token, body: { cursor: actor.cursor, changes } });
+  if (r.status !== 200) throw new Error(`sync failed ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body as unknown as SyncResponse;
+}
+
+/** Pulls every page; returns the records received (last version of each) and the purged ids. */
+export async function pullAll(server: TestServer, actor: Actor): Promise<{ records: Map<string, SyncedRecord>; purge: string[] }> {
+  const records = new Map<string, SyncedRecord>();
+  const purge: string[] = [];
+  for (;;) {
+    const page = await push(server, actor, []);
+    for (const r of page.changes) records.set(r.id, r);
+    purge.push(...page.purge);
+    actor.cursor = page.cursor;
+    if (!page.hasMore) return { records, purge };
+  }
+}
+
+/** Creates a person as the curator and an invite for them, and enrols a device with it. */
+export async function addMember(
+  server: TestServer,
+  curator: Actor,
+  role: Role,
+  fields: Json,
+  node: string,
+): Promise<Actor> {
+  const person = change(curator.stamper, 'person', { kind: 'teacher', ...fields });
+  const r = await push(server, curator, [person]);
+  if (r.rejected.length) throw new Error(JSON.stringify(r.rejected));
+  const invite = await call(server, 'POST', '/api/v1/invites', { token: curator.token, body: { personId: person.id, role } });
+  if (invite.status !== 200) throw new Error(JSON.stringify(invite.body));
+  return enrolWith(server, invite.body.code as string, node);
+}
+
+export async function exportText(server: TestServer, curator: Actor): Promise<string> {
+  const r = await call(server, 'GET', '/api/v1/export', { token: curator.token });
+  const records = (r.body.records as SyncedRecord[]).map((x) => JSON.stringify(x)).sort();
+  return records.join('\n');
+}
+
+export { change, createStamper };
