@@ -11,7 +11,7 @@ import {
   type WriteContext,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { stampTime } from '../domain/hlc';
+import { stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord } from '../domain/merge';
 import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
 import { LIMITS, type SyncResponse } from '../domain/sync-contract';
@@ -194,14 +194,13 @@ async function applyChange(
     const problem = await pairMembersProblem(tx, school, merged);
     if (problem) return { id: change.id, ...problem };
   }
-  if (existing && sameRecord(merged, existing.record)) return null;
-
   for (const stamp of stampsOf(change)) {
-    const node = stamp.slice(stamp.lastIndexOf('_') + 1);
-    await tx.noteNode(school, node, caller.personId);
+    await tx.noteNode(school, stampNode(stamp), caller.personId);
     clock.observe(stamp);
   }
+  // Before the no-change exit: a change that loses every field may still carry text to keep.
   await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
+  if (existing && sameRecord(merged, existing.record)) return null;
   const fieldRevs = { ...existing?.fieldRevs };
   for (const name of Object.keys(merged.stamps))
     if (merged.stamps[name] !== existing?.record.stamps[name]) fieldRevs[name] = 0;

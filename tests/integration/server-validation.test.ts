@@ -26,7 +26,12 @@ beforeAll(async () => {
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur1');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Анна Петровна' }, 'men1');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ваня', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', { mentorId: mentor.personId, menteeIds: [mentee.id], form: 'учитель–ученик', status: 'active' });
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [mentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
   pairId = pair.id;
   const r = await push(server, curator, [mentee, pair]);
   expect(r.rejected).toEqual([]);
@@ -35,7 +40,14 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 const meeting = (actor: Actor, fields: Record<string, unknown> = {}) =>
-  change(actor.stamper, 'meeting', { pairId, date: '2026-11-25', kind: 'organisational', durationMin: 30, notes: 'Знакомство', ...fields });
+  change(actor.stamper, 'meeting', {
+    pairId,
+    date: '2026-11-25',
+    kind: 'organisational',
+    durationMin: 30,
+    notes: 'Знакомство',
+    ...fields,
+  });
 
 async function expectUnchanged(run: () => Promise<void>) {
   const before = await exportText(server, curator);
@@ -91,18 +103,34 @@ describe('a sync request that is not valid', () => {
   });
 
   it('a change of an unknown type, a field of the wrong type or a stamp from tomorrow is rejected with its reason', async () => {
-    const farFuture = formatHlc({ ms: Date.now() + LIMITS.maxClockSkewMs + 60_000, counter: 0, node: 'men1' });
+    const farFuture = formatHlc({
+      ms: Date.now() + LIMITS.maxClockSkewMs + 60_000,
+      counter: 0,
+      node: 'men1',
+    });
     const unknownType = { ...meeting(mentor), type: 'diary' };
     const wrongField = meeting(mentor, { durationMin: 'half an hour' });
     const unknownField = meeting(mentor, { mood: 'good' });
     const missing = change(mentor.stamper, 'meeting', { pairId, date: '2026-11-25' });
-    const future = { ...meeting(mentor), stamps: Object.fromEntries(Object.keys(meeting(mentor).fields).map((k) => [k, farFuture])) };
+    const future = {
+      ...meeting(mentor),
+      stamps: Object.fromEntries(Object.keys(meeting(mentor).fields).map((k) => [k, farFuture])),
+    };
     await expectUnchanged(async () => {
       const r = await push(server, mentor, [unknownType, wrongField, unknownField, missing, future]);
       const byId = new Map(r.rejected.map((x) => [x.id, x]));
-      expect(byId.get(unknownType.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/unknown record type/) });
-      expect(byId.get(wrongField.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/durationMin/) });
-      expect(byId.get(unknownField.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/mood/) });
+      expect(byId.get(unknownType.id)).toMatchObject({
+        code: 'invalid',
+        reason: expect.stringMatching(/unknown record type/),
+      });
+      expect(byId.get(wrongField.id)).toMatchObject({
+        code: 'invalid',
+        reason: expect.stringMatching(/durationMin/),
+      });
+      expect(byId.get(unknownField.id)).toMatchObject({
+        code: 'invalid',
+        reason: expect.stringMatching(/mood/),
+      });
       expect(byId.get(missing.id)).toMatchObject({ code: 'invalid', reason: expect.stringMatching(/kind/) });
       expect(byId.get(future.id)).toMatchObject({ code: 'clock', reason: expect.stringMatching(/24 hours/) });
     });
@@ -133,14 +161,22 @@ describe('idempotent retry', () => {
 
 describe('authentication and the contract version', () => {
   it('refuses a missing or unknown token with 401', async () => {
-    expect((await call(server, 'POST', '/api/v1/sync', { body: { cursor: null, changes: [] } })).status).toBe(401);
-    expect((await call(server, 'POST', '/api/v1/sync', { token: 'forged', body: { cursor: null, changes: [] } })).status).toBe(401);
+    expect((await call(server, 'POST', '/api/v1/sync', { body: { cursor: null, changes: [] } })).status).toBe(
+      401,
+    );
+    expect(
+      (await call(server, 'POST', '/api/v1/sync', { token: 'forged', body: { cursor: null, changes: [] } }))
+        .status,
+    ).toBe(401);
   });
 
   it('answers a client older than the contract with 426 and touches nothing', async () => {
     const old = await startTestServer({ minClientContract: 2 });
     try {
-      const r = await call(old, 'POST', '/api/v1/sync', { headers: { 'x-nastavnik-contract': '1' }, body: { cursor: null, changes: [] } });
+      const r = await call(old, 'POST', '/api/v1/sync', {
+        headers: { 'x-nastavnik-contract': '1' },
+        body: { cursor: null, changes: [] },
+      });
       expect(r.status).toBe(426);
       expect(r.body.error).toBe('contract-too-old');
     } finally {

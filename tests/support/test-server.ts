@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Change, SyncedRecord } from '../../src/domain/record';
+import type { Role, SyncResponse } from '../../src/domain/sync-contract';
 import { type AppDeps, createApp } from '../../src/server/app';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
 import { openSqliteStorage } from '../../src/server/storage/sqlite';
 import type { Storage } from '../../src/server/storage/storage';
-import type { Change, SyncedRecord } from '../../src/domain/record';
-import type { Role, SyncResponse } from '../../src/domain/sync-contract';
 import { change, createStamper, type Stamper } from './test-device';
 
 export const BOOTSTRAP_CODE = 'TEST-BOOT';
@@ -74,17 +74,29 @@ export async function enrolWith(server: TestServer, code: string, node: string):
   const r = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: node } });
   if (r.status !== 200) throw new Error(`enrol failed: ${JSON.stringify(r.body)}`);
   const person = r.body.person as SyncedRecord;
-  return { token: r.body.token as string, personId: person.id, stamper: createStamper(node), cursor: null, role: r.body.role as Role };
+  return {
+    token: r.body.token as string,
+    personId: person.id,
+    stamper: createStamper(node),
+    cursor: null,
+    role: r.body.role as Role,
+  };
 }
 
 export async function push(server: TestServer, actor: Actor, changes: Change[]): Promise<SyncResponse> {
-  const r = await call(server, 'POST', '/api/v1/sync', { token: actor.token, body: { cursor: actor.cursor, changes } });
+  const r = await call(server, 'POST', '/api/v1/sync', {
+    token: actor.token,
+    body: { cursor: actor.cursor, changes },
+  });
   if (r.status !== 200) throw new Error(`sync failed ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body as unknown as SyncResponse;
 }
 
 /** Pulls every page; returns the records received (last version of each) and the purged ids. */
-export async function pullAll(server: TestServer, actor: Actor): Promise<{ records: Map<string, SyncedRecord>; purge: string[] }> {
+export async function pullAll(
+  server: TestServer,
+  actor: Actor,
+): Promise<{ records: Map<string, SyncedRecord>; purge: string[] }> {
   const records = new Map<string, SyncedRecord>();
   const purge: string[] = [];
   for (;;) {
@@ -107,7 +119,10 @@ export async function addMember(
   const person = change(curator.stamper, 'person', { kind: 'teacher', ...fields });
   const r = await push(server, curator, [person]);
   if (r.rejected.length) throw new Error(JSON.stringify(r.rejected));
-  const invite = await call(server, 'POST', '/api/v1/invites', { token: curator.token, body: { personId: person.id, role } });
+  const invite = await call(server, 'POST', '/api/v1/invites', {
+    token: curator.token,
+    body: { personId: person.id, role },
+  });
   if (invite.status !== 200) throw new Error(JSON.stringify(invite.body));
   return enrolWith(server, invite.body.code as string, node);
 }

@@ -1,0 +1,330 @@
+// Every role's read and write rules, scope growth and shrink, consent of minors, sent responses and
+// conflict copies, over real HTTP on a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain/record';
+import { deletion } from '../support/test-device';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  call,
+  change,
+  createStamper,
+  enrolWith,
+  pullAll,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+let mentorA: Actor;
+let mentorB: Actor;
+let mentee: Actor;
+let pairA: Change;
+let pairB: Change;
+let planA: Change;
+
+const meeting = (actor: Actor, pairId: string, fields: Record<string, unknown> = {}) =>
+  change(actor.stamper, 'meeting', {
+    pairId,
+    date: '2026-11-25',
+    kind: 'regular',
+    durationMin: 45,
+    notes: 'Разобрали задачи',
+    ...fields,
+  });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+  mentorA = await addMember(server, curator, 'mentor', { fullName: 'Наставник А' }, 'mentorA');
+  mentorB = await addMember(server, curator, 'mentor', { fullName: 'Наставник Б' }, 'mentorB');
+  mentee = await addMember(
+    server,
+    curator,
+    'mentee',
+    { fullName: 'Ученик', kind: 'student', classOrSubject: '8Б' },
+    'mentee',
+  );
+  const otherMentee = change(curator.stamper, 'person', { fullName: 'Другой ученик', kind: 'student' });
+  pairA = change(curator.stamper, 'pair', {
+    mentorId: mentorA.personId,
+    menteeIds: [mentee.personId],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  pairB = change(curator.stamper, 'pair', {
+    mentorId: mentorB.personId,
+    menteeIds: [otherMentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  const r = await push(server, curator, [otherMentee, pairA, pairB]);
+  expect(r.rejected).toEqual([]);
+  planA = change(mentorA.stamper, 'plan', {
+    pairId: pairA.id,
+    menteeId: mentee.personId,
+    title: 'Подготовка к ОГЭ',
+  });
+  expect((await push(server, mentorA, [planA])).rejected).toEqual([]);
+});
+
+afterAll(async () => server.close());
+
+describe('a mentor', () => {
+  it('reads their own pairs and the people in them, not another mentor’s pair', async () => {
+    const secret = meeting(mentorB, pairB.id, { notes: 'Чужая встреча' });
+    expect((await push(server, mentorB, [secret])).rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...mentorA, cursor: null });
+    expect(records.has(pairA.id)).toBe(true);
+    expect(records.has(mentee.personId)).toBe(true);
+    expect(records.has(pairB.id)).toBe(false);
+    expect(records.has(secret.id)).toBe(false);
+    expect([...records.values()].some((r) => r.type === 'consent')).toBe(false);
+  });
+
+  it('cannot write into another mentor’s pair, nor write pairs or people', async () => {
+    const intrusion = meeting(mentorA, pairB.id);
+    const selfPromotion = change(mentorA.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [mentee.personId],
+      form: 'x',
+      status: 'active',
+    });
+    const rename = change(mentorA.stamper, 'person', { fullName: 'Кто-то' }, mentee.personId);
+    const r = await push(server, { ...mentorA }, [intrusion, selfPromotion, rename]);
+    expect(r.rejected.map((x) => [x.id, x.code])).toEqual([
+      [intrusion.id, 'forbidden'],
+      [selfPromotion.id, 'forbidden'],
+      [rename.id, 'forbidden'],
+    ]);
+  });
+
+  it('sees only the shared fields of a mentee’s person record', async () => {
+    const { records } = await pullAll(server, { ...mentorA, cursor: null });
+    expect(Object.keys(records.get(mentee.personId)?.fields ?? {}).sort()).toEqual([
+      'classOrSubject',
+      'fullName',
+      'kind',
+    ]);
+  });
+
+  it('may not create invites or export', async () => {
+    expect(
+      (
+        await call(server, 'POST', '/api/v1/invites', {
+          token: mentorA.token,
+          body: { personId: mentee.personId, role: 'mentor' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await call(server, 'GET', '/api/v1/export', { token: mentorA.token })).status).toBe(403);
+  });
+});
+
+describe('a mentee', () => {
+  it('never receives the mentor’s private notes', async () => {
+    const m = meeting(mentorA, pairA.id, { privateNotes: 'Волнуется перед экзаменом', notes: 'Общий план' });
+    expect((await push(server, mentorA, [m])).rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...mentee, cursor: null });
+    const received = records.get(m.id);
+    expect(received?.fields.notes).toBe('Общий план');
+    expect(received?.fields).not.toHaveProperty('privateNotes');
+    expect(received?.stamps).not.toHaveProperty('privateNotes');
+    const mentorCopy = (await pullAll(server, { ...mentorA, cursor: null })).records.get(m.id);
+    expect(mentorCopy?.fields.privateNotes).toBe('Волнуется перед экзаменом');
+  });
+
+  it('may tick a task of their plan and add evidence, but not reword or delete it', async () => {
+    const task = change(mentorA.stamper, 'task', {
+      planId: planA.id,
+      title: 'Решить вариант 1',
+      status: 'todo',
+      due: '2026-12-01',
+    });
+    expect((await push(server, mentorA, [task])).rejected).toEqual([]);
+    const tick = change(mentee.stamper, 'task', { status: 'done', evidence: 'Решил на 18 баллов' }, task.id);
+    const reword = change(mentee.stamper, 'task', { title: 'Ничего не делать' }, task.id);
+    const remove = deletion(mentee.stamper, 'task', task.id);
+    const r = await push(server, { ...mentee }, [tick, reword, remove]);
+    expect(r.rejected.map((x) => x.code)).toEqual(['forbidden', 'forbidden']);
+    const { records } = await pullAll(server, { ...mentorA, cursor: null });
+    expect(records.get(task.id)?.fields).toMatchObject({
+      status: 'done',
+      title: 'Решить вариант 1',
+      evidence: 'Решил на 18 баллов',
+    });
+  });
+
+  it('cannot record meetings', async () => {
+    const r = await push(server, { ...mentee }, [meeting(mentee, pairA.id)]);
+    expect(r.rejected[0]?.code).toBe('forbidden');
+  });
+
+  it('answers only forms assigned to them, and a sent response is final', async () => {
+    const template = change(curator.stamper, 'formTemplate', {
+      title: 'Удовлетворённость',
+      questions: [{ id: 'q1', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const mine = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentee.personId,
+      pairId: pairA.id,
+      due: '2026-12-20',
+    });
+    const theirs = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentorA.personId,
+      pairId: pairA.id,
+      due: '2026-12-20',
+    });
+    expect((await push(server, curator, [template, mine, theirs])).rejected).toEqual([]);
+
+    const forged = change(mentee.stamper, 'formResponse', {
+      assignmentId: theirs.id,
+      answers: { q1: 1 },
+      submittedAt: null,
+    });
+    const response = change(mentee.stamper, 'formResponse', {
+      assignmentId: mine.id,
+      answers: { q1: 9 },
+      submittedAt: '2026-11-25T10:00:00.000Z',
+    });
+    const r = await push(server, { ...mentee }, [forged, response]);
+    expect(r.rejected.map((x) => [x.id, x.code])).toEqual([[forged.id, 'forbidden']]);
+
+    // A retry of the very same values after a lost answer succeeds; a second submission does not.
+    const retry = change(
+      mentee.stamper,
+      'formResponse',
+      { answers: { q1: 9 }, submittedAt: '2026-11-25T10:00:00.000Z' },
+      response.id,
+    );
+    const again = change(
+      mentee.stamper,
+      'formResponse',
+      { answers: { q1: 3 }, submittedAt: '2026-11-26T10:00:00.000Z' },
+      response.id,
+    );
+    const second = await push(server, { ...mentee }, [retry, again]);
+    expect(second.rejected.map((x) => [x.id, x.code])).toEqual([[again.id, 'sent']]);
+
+    // The mentor never receives the satisfaction answers; a curator can reopen.
+    const mentorView = await pullAll(server, { ...mentorA, cursor: null });
+    expect(mentorView.records.has(response.id)).toBe(false);
+    const reopen = change(curator.stamper, 'formResponse', { submittedAt: null }, response.id);
+    expect((await push(server, curator, [reopen])).rejected).toEqual([]);
+    const edit = change(mentee.stamper, 'formResponse', { answers: { q1: 10 } }, response.id);
+    expect((await push(server, { ...mentee }, [edit])).rejected).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it('a mentor given a new pair receives its whole history; taken off it, the device is told to drop it', async () => {
+    const newMentee = change(curator.stamper, 'person', { fullName: 'Новенькая', kind: 'student' });
+    const pairC = change(curator.stamper, 'pair', {
+      mentorId: mentorB.personId,
+      menteeIds: [newMentee.id],
+      form: 'ученик–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [newMentee, pairC])).rejected).toEqual([]);
+    const history = meeting(mentorB, pairC.id, { notes: 'История пары' });
+    expect((await push(server, mentorB, [history])).rejected).toEqual([]);
+
+    const a = { ...mentorA, cursor: null };
+    await pullAll(server, a);
+    // The curator hands pair C over to mentor A: A's next pull brings its earlier meeting.
+    const handover = change(curator.stamper, 'pair', { mentorId: mentorA.personId }, pairC.id);
+    expect((await push(server, curator, [handover])).rejected).toEqual([]);
+    const grown = await pullAll(server, a);
+    expect(grown.records.get(history.id)?.fields.notes).toBe('История пары');
+    expect(grown.records.has(newMentee.id)).toBe(true);
+
+    // Handed back: A is told to drop the pair, its meeting and the mentee.
+    const back = change(curator.stamper, 'pair', { mentorId: mentorB.personId }, pairC.id);
+    expect((await push(server, curator, [back])).rejected).toEqual([]);
+    const shrunk = await pullAll(server, a);
+    expect(shrunk.purge).toEqual(expect.arrayContaining([pairC.id, history.id, newMentee.id]));
+    expect(shrunk.purge).not.toContain(pairA.id);
+  });
+});
+
+describe('minors and consent', () => {
+  it('a minor without parental consent cannot be paired and never reaches a mentor', async () => {
+    const minor = change(curator.stamper, 'person', { fullName: 'Маша', kind: 'student', minor: true });
+    expect((await push(server, curator, [minor])).rejected).toEqual([]);
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [minor.id],
+      form: 'учитель–ученик',
+      status: 'proposed',
+    });
+    const r = await push(server, curator, [pair]);
+    expect(r.rejected).toEqual([{ id: pair.id, code: 'consent', reason: expect.stringMatching(/consent/) }]);
+    // Adding her to an existing group is refused too.
+    const join = change(curator.stamper, 'pair', { menteeIds: [mentee.personId, minor.id] }, pairA.id);
+    expect((await push(server, curator, [join])).rejected[0]?.code).toBe('consent');
+    expect((await pullAll(server, { ...mentorA, cursor: null })).records.has(minor.id)).toBe(false);
+
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Иванова Е. П. (мать)',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const retry = change(curator.stamper, 'pair', pair.fields, pair.id);
+    expect((await push(server, curator, [consent, retry])).rejected).toEqual([]);
+    const a = { ...mentorA, cursor: null };
+    expect((await pullAll(server, a)).records.has(minor.id)).toBe(true);
+
+    // Withdrawn: she leaves the mentor's device at the next sync.
+    const withdraw = change(
+      curator.stamper,
+      'consent',
+      { withdrawn: true, withdrawnDate: '2026-11-25' },
+      consent.id,
+    );
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    const after = await pullAll(server, a);
+    expect(after.purge).toContain(minor.id);
+  });
+});
+
+describe('conflict copies', () => {
+  it('keeps the losing text of two concurrent edits of meeting notes for its author', async () => {
+    const m = meeting(mentorA, pairA.id, { notes: 'Исходный текст' });
+    const a = { ...mentorA, cursor: null };
+    expect((await push(server, a, [m])).rejected).toEqual([]);
+    await pullAll(server, a);
+    const c = { ...curator, cursor: null };
+    await pullAll(server, c);
+
+    // Both edit offline from the same version; the mentor's edit is older and syncs last.
+    const offlineClock = createStamper('mentorA', () => Date.now() - 60_000);
+    const mentorEdit = change(offlineClock, 'meeting', { notes: 'Текст наставника' }, m.id);
+    const curatorEdit = change(c.stamper, 'meeting', { notes: 'Текст куратора' }, m.id);
+    expect((await push(server, c, [curatorEdit])).rejected).toEqual([]);
+    const r = await push(server, a, [mentorEdit]);
+    expect(r.rejected).toEqual([]);
+    const { records } = await pullAll(server, a);
+    expect(records.get(m.id)?.fields.notes).toBe('Текст куратора');
+    const copies = [...records.values()].filter((x) => x.type === 'conflict');
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.fields).toMatchObject({
+      recordId: m.id,
+      field: 'notes',
+      text: 'Текст наставника',
+      authorId: mentorA.personId,
+    });
+
+    // A sequential edit (after seeing the other text) makes no copy.
+    const informed = change(a.stamper, 'meeting', { notes: 'Текст куратора и наставника' }, m.id);
+    await push(server, a, [informed]);
+    const later = await pullAll(server, a);
+    expect([...later.records.values()].filter((x) => x.type === 'conflict')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,42 @@
+// The built app is served so that updates are seen at once and hashed assets are cached for good.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'nastavnik-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Наставник</title>');
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  server = await startTestServer({ staticDir: dist });
+});
+afterAll(async () => server.close());
+
+describe('serving the app', () => {
+  it('sends index.html and the service worker with no-cache, hashed assets as immutable', async () => {
+    const index = await fetch(`${server.url}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const sw = await fetch(`${server.url}/sw.js`);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${server.url}/assets/index-abc123.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('opens index.html on any route of the app, but not for the API or missing files', async () => {
+    const route = await fetch(`${server.url}/pairs/0193`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('Наставник');
+    expect((await fetch(`${server.url}/api/v1/nothing`)).status).toBe(404);
+    expect((await fetch(`${server.url}/assets/missing-1.js`)).status).toBe(404);
+  });
+
+  it('answers health', async () => {
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect(await health.json()).toMatchObject({ ok: true, version: expect.any(String) });
+  });
+});
