@@ -1,0 +1,69 @@
+// The one Dexie database of a device: a table per record type of the contract, the outbox of changes
+// not yet acknowledged by the server, rejected changes, drafts and small key/value state.
+import Dexie, { type Table } from 'dexie';
+import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
+import { RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
+
+export type OutboxEntry = {
+  seq?: number;
+  recordId: string;
+  change: Change;
+  /** The pull cursor when this change was first made: what its author had seen (see conflict copies). */
+  baseCursor: string | null;
+};
+
+export type RejectedEntry = {
+  id: string;
+  type: string;
+  code: RejectionCode;
+  reason: string;
+  change: Change;
+  at: string;
+};
+
+export type MetaRow = { key: string; value: unknown };
+
+export type Draft = { key: string; value: Record<string, unknown>; updatedAt: string };
+
+export const DB_NAME = 'nastavnik';
+
+/** Schema history: every version stays listed so that any older device can upgrade step by step. */
+export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
+  1: {
+    person: 'id',
+    consent: 'id, fields.personId',
+    pair: 'id, fields.mentorId, *fields.menteeIds',
+    meeting: 'id, fields.pairId, [fields.pairId+fields.date]',
+    plan: 'id, fields.pairId',
+    task: 'id, fields.planId',
+    formTemplate: 'id',
+    formAssignment: 'id, fields.personId',
+    formResponse: 'id, fields.assignmentId',
+    conflict: 'id, fields.recordId',
+    outbox: '++seq, recordId',
+    rejected: 'id',
+    meta: 'key',
+    drafts: 'key',
+  },
+};
+
+export class NastavnikDb extends Dexie {
+  outbox!: Table<OutboxEntry, number>;
+  rejected!: Table<RejectedEntry, string>;
+  meta!: Table<MetaRow, string>;
+  drafts!: Table<Draft, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
+      this.version(Number(version)).stores(stores);
+  }
+
+  records(type: RecordType): Table<SyncedRecord, string> {
+    return this.table(type);
+  }
+
+  recordTables(): Table<SyncedRecord, string>[] {
+    return RECORD_TYPE_NAMES.map((t) => this.records(t));
+  }
+}

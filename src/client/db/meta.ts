@@ -1,0 +1,44 @@
+// Small persistent state of the device, kept in the `meta` table so that every tab sees the same.
+import type { Role } from '../../domain/sync-contract';
+import type { NastavnikDb } from './database';
+
+export type Session = { token: string; personId: string; role: Role; schoolId: string; deviceId: string };
+
+export type SyncStatus = {
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  /** Why the last attempt failed, as an i18n key: null after a success. */
+  error: 'offline' | 'server' | 'upgrade-required' | 'unauthorized' | 'refused' | null;
+  nextRetryAt: string | null;
+  /** Records sent and received during the sync under way, for a progress bar. */
+  progress: { sent: number; received: number } | null;
+};
+
+export const EMPTY_STATUS: SyncStatus = {
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  error: null,
+  nextRetryAt: null,
+  progress: null,
+};
+
+export async function getMeta<T>(db: NastavnikDb, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(db: NastavnikDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export const getSession = (db: NastavnikDb) => getMeta<Session>(db, 'session');
+export const getCursor = async (db: NastavnikDb) => (await getMeta<string>(db, 'cursor')) ?? null;
+export const getSyncStatus = async (db: NastavnikDb) => ({
+  ...EMPTY_STATUS,
+  ...(await getMeta<SyncStatus>(db, 'syncStatus')),
+});
+
+export async function updateSyncStatus(db: NastavnikDb, patch: Partial<SyncStatus>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(db, 'syncStatus', { ...(await getSyncStatus(db)), ...patch });
+  });
+}

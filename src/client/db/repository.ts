@@ -1,0 +1,90 @@
+// The one way screens write data. Each write stamps the fields that changed with the device's HLC and
+// appends the change to the outbox in the same transaction: the record and its way to the server are
+// saved together or not at all. When two offline devices change the same record, each field keeps the
+// later stamp on every device and on the server (see domain/merge.ts).
+import { uuidv7 } from 'uuidv7';
+import { jsonEqual } from '../../domain/canonical-json';
+import { mergeRecords } from '../../domain/merge';
+import { type Change, emptyRecord, type Fields, type SyncedRecord } from '../../domain/record';
+import type { RecordType } from '../../domain/record-types';
+import { validateChange } from '../../domain/validate';
+import type { NastavnikDb } from './database';
+import { nextStamp } from './device-clock';
+import { getCursor, getMeta } from './meta';
+
+export type WriteResult =
+  | { ok: true; id: string }
+  | { ok: false; code: 'quota' | 'invalid' | 'failed'; reason: string };
+
+export type Repository = {
+  create(type: RecordType, fields: Fields, id?: string): Promise<WriteResult>;
+  update(type: RecordType, id: string, fields: Fields): Promise<WriteResult>;
+  remove(type: RecordType, id: string): Promise<WriteResult>;
+};
+
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
+export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
+  const sendingUpTo = (await getMeta<number>(db, 'sendingUpTo')) ?? 0;
+  const last = await db.outbox.where('recordId').equals(change.id).last();
+  if (last?.seq !== undefined && last.seq > sendingUpTo) {
+    await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
+  } else {
+    await db.outbox.add({ recordId: change.id, change, baseCursor: await getCursor(db) });
+  }
+}
+
+export function createRepository(
+  db: NastavnikDb,
+  options: { now?: () => number; onWrite?: () => void } = {},
+): Repository {
+  const now = options.now ?? Date.now;
+
+  async function write(
+    type: RecordType,
+    id: string,
+    fields: Fields,
+    isDelete: boolean,
+  ): Promise<WriteResult> {
+    const table = db.records(type);
+    try {
+      const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+        const existing = await table.get(id);
+        const changed = Object.entries(fields).filter(
+          ([k, v]) => !existing || !Object.hasOwn(existing.fields, k) || !jsonEqual(existing.fields[k], v),
+        );
+        if (changed.length === 0 && !isDelete) return true;
+        const stamp = await nextStamp(db, now());
+        const change: Change = {
+          id,
+          type,
+          fields: Object.fromEntries(changed),
+          stamps: Object.fromEntries(changed.map(([k]) => [k, stamp])),
+        };
+        if (isDelete) change.deleted = stamp;
+        const valid = validateChange(change);
+        if (!valid.ok) return valid.reason;
+        const merged: SyncedRecord = mergeRecords(existing ?? emptyRecord(id, type), change);
+        await table.put(merged);
+        await enqueue(db, change);
+        return true;
+      });
+      if (written !== true) return { ok: false, code: 'invalid', reason: written };
+      options.onWrite?.();
+      return { ok: true, id };
+    } catch (error) {
+      if (isQuotaError(error)) return { ok: false, code: 'quota', reason: 'the device has no space left' };
+      return { ok: false, code: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  return {
+    create: (type, fields, id = uuidv7()) => write(type, id, fields, false),
+    update: (type, id, fields) => write(type, id, fields, false),
+    remove: (type, id) => write(type, id, {}, true),
+  };
+}

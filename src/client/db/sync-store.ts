@@ -1,0 +1,147 @@
+// What the sync engine reads and writes locally: outbox batches, acknowledgements, rejections,
+// pulled records and purges. Kept apart from the engine so the engine holds no Dexie code.
+import { mergeRecords, sameRecord } from '../../domain/merge';
+import type { Change, Rejection, SyncedRecord } from '../../domain/record';
+import { isRecordType, RECORD_TYPE_NAMES } from '../../domain/record-types';
+import type { NastavnikDb, OutboxEntry } from './database';
+import { observeRemote } from './device-clock';
+import { getCursor, setMeta } from './meta';
+import { enqueue } from './repository';
+
+export type Batch = { entries: OutboxEntry[]; cursor: string | null };
+
+function cursorRev(cursor: string | null): number {
+  return cursor === null ? -1 : Number(cursor.split('.')[0]);
+}
+
+/**
+ * The next outbox entries to push, marked as in flight so that later local writes start new entries.
+ * The request presents the oldest cursor among them: what their authors had seen when they typed.
+ */
+export async function takeBatch(db: NastavnikDb, maxChanges: number, maxBytes: number): Promise<Batch> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    const entries: OutboxEntry[] = [];
+    let bytes = 0;
+    let isFull = false;
+    // In outbox order, stopping at the first entry that does not fit: parents go before children.
+    await db.outbox
+      .orderBy(':id')
+      .until(() => isFull)
+      .each((entry) => {
+        const size = JSON.stringify(entry.change).length;
+        if (entries.length > 0 && bytes + size > maxBytes) {
+          isFull = true;
+          return;
+        }
+        bytes += size;
+        entries.push(entry);
+        isFull = entries.length >= maxChanges;
+      });
+    await setMeta(db, 'sendingUpTo', entries.at(-1)?.seq ?? 0);
+    let cursor = await getCursor(db);
+    for (const e of entries) if (cursorRev(e.baseCursor) < cursorRev(cursor)) cursor = e.baseCursor;
+    return { entries, cursor };
+  });
+}
+
+export async function releaseBatch(db: NastavnikDb): Promise<void> {
+  await setMeta(db, 'sendingUpTo', 0);
+}
+
+export type PulledPage = {
+  cursor: string;
+  changes: SyncedRecord[];
+  rejected: Rejection[];
+  purge: string[];
+  serverTime: string;
+};
+
+/** Applies one sync answer in one transaction: acknowledged changes leave the outbox, rejected ones are kept with their reason. */
+export async function applySyncAnswer(
+  db: NastavnikDb,
+  batch: OutboxEntry[],
+  page: PulledPage,
+  now: number,
+): Promise<void> {
+  const tables = db.recordTables();
+  await db.transaction('rw', [...tables, db.outbox, db.rejected, db.meta], async () => {
+    await db.outbox.bulkDelete(batch.map((e) => e.seq as number));
+    const byId = new Map(batch.map((e) => [e.change.id, e.change]));
+    for (const r of page.rejected) {
+      const change = byId.get(r.id);
+      if (!change) continue;
+      const previous = await db.rejected.get(r.id);
+      await db.rejected.put({
+        id: r.id,
+        type: change.type,
+        code: r.code,
+        reason: r.reason,
+        change: previous ? mergeRecords(previous.change, change) : change,
+        at: new Date(now).toISOString(),
+      });
+    }
+    await mergePulled(db, page.changes);
+    await purge(db, page.purge);
+    await setMeta(db, 'cursor', page.cursor);
+    await setMeta(db, 'sendingUpTo', 0);
+    await observeRemote(
+      db,
+      page.changes.flatMap((r) => Object.values(r.stamps)),
+      page.serverTime,
+      now,
+    );
+  });
+}
+
+async function mergePulled(db: NastavnikDb, records: SyncedRecord[]): Promise<void> {
+  const byType = new Map<string, SyncedRecord[]>();
+  for (const r of records) {
+    if (!isRecordType(r.type)) continue; // a newer server's type: this app version cannot show it
+    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  }
+  for (const [type, incoming] of byType) {
+    const table = db.table<SyncedRecord, string>(type);
+    const local = await table.bulkGet(incoming.map((r) => r.id));
+    const changed: SyncedRecord[] = [];
+    incoming.forEach((remote, i) => {
+      const mine = local[i];
+      const merged = mine ? mergeRecords(mine, remote) : remote;
+      if (!mine || !sameRecord(merged, mine)) changed.push(merged);
+    });
+    await table.bulkPut(changed);
+  }
+}
+
+/** Drops records that left this user's scope, except those with changes still to send. */
+async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const pending = new Set((await db.outbox.where('recordId').anyOf(ids).toArray()).map((e) => e.recordId));
+  const drop = ids.filter((id) => !pending.has(id));
+  for (const type of RECORD_TYPE_NAMES) await db.records(type).bulkDelete(drop);
+}
+
+/** The user gives up a rejected change: the record is fetched again as the server has it. */
+export async function discardRejected(db: NastavnikDb, id: string): Promise<void> {
+  const tables = db.recordTables();
+  await db.transaction('rw', [...tables, db.rejected, db.outbox, db.meta], async () => {
+    const entry = await db.rejected.get(id);
+    if (!entry) return;
+    await db.rejected.delete(id);
+    if ((await db.outbox.where('recordId').equals(id).count()) === 0 && isRecordType(entry.type)) {
+      await db.records(entry.type).delete(id);
+    }
+    await setMeta(db, 'cursor', null);
+  });
+}
+
+/** The user sends a rejected change again (e.g. after the curator fixed consent): back into the outbox. */
+export async function retryRejected(db: NastavnikDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.rejected, db.outbox, db.meta], async () => {
+    const entry = await db.rejected.get(id);
+    if (!entry) return;
+    await db.rejected.delete(id);
+    await enqueue(db, entry.change as Change);
+  });
+}
+
+export const countOutbox = (db: NastavnikDb) => db.outbox.count();

@@ -1,0 +1,99 @@
+// The one sync engine: push the outbox, then pull by cursor, until the server has nothing more and
+// nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
+import type { NastavnikDb } from '../db/database';
+import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
+import { applySyncAnswer, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
+import type { Transport, TransportResult } from './transport';
+
+export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;
+
+/** Runs `fn` unless another tab holds the lock; then answers 'busy'. */
+export type LockRunner = (fn: () => Promise<SyncOutcome>) => Promise<SyncOutcome>;
+
+export type SyncEngineDeps = {
+  db: NastavnikDb;
+  transport: Transport;
+  now?: () => number;
+  lock?: LockRunner;
+  batchSize?: number;
+};
+
+const MAX_ROUNDS = 1_000;
+const MAX_BATCH_BYTES = 1_000_000;
+
+/** Web Locks keep one sync at a time across the tabs of a device; without them, one per page. */
+export function webLockRunner(name = 'nastavnik-sync'): LockRunner {
+  let isRunning = false;
+  return async (fn) => {
+    const locks = globalThis.navigator?.locks;
+    if (locks) {
+      return (await locks.request(name, { ifAvailable: true }, async (lock) =>
+        lock ? fn() : 'busy',
+      )) as SyncOutcome;
+    }
+    if (isRunning) return 'busy';
+    isRunning = true;
+    try {
+      return await fn();
+    } finally {
+      isRunning = false;
+    }
+  };
+}
+
+function classify(result: Extract<TransportResult, { ok: false }>): NonNullable<SyncStatus['error']> {
+  if (result.status === 0) return 'offline';
+  if (result.status === 426) return 'upgrade-required';
+  if (result.status === 401) return 'unauthorized';
+  if (result.status >= 500 || result.status === 429 || result.status === 408) return 'server';
+  return 'refused';
+}
+
+export type SyncEngine = { syncOnce(): Promise<SyncOutcome> };
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const { db, transport } = deps;
+  const now = deps.now ?? Date.now;
+  const lock = deps.lock ?? webLockRunner();
+  const iso = () => new Date(now()).toISOString();
+
+  async function run(): Promise<SyncOutcome> {
+    const session = await getSession(db);
+    if (!session) return 'no-session';
+    await releaseBatch(db);
+    const progress = { sent: 0, received: 0 };
+    await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = await takeBatch(db, deps.batchSize ?? 200, MAX_BATCH_BYTES);
+      const result = await transport(
+        { cursor: batch.cursor, changes: batch.entries.map((e) => e.change) },
+        session.token,
+      );
+      if (!result.ok) {
+        await releaseBatch(db);
+        const error = classify(result);
+        await updateSyncStatus(db, { error, progress: null });
+        return error;
+      }
+      await applySyncAnswer(db, batch.entries, result.body, now());
+      progress.sent += batch.entries.length;
+      progress.received += result.body.changes.length;
+      await updateSyncStatus(db, { progress });
+      if (!result.body.hasMore && (await countOutbox(db)) === 0) break;
+    }
+    await updateSyncStatus(db, { lastSuccessAt: iso(), error: null, nextRetryAt: null, progress: null });
+    return 'ok';
+  }
+
+  return {
+    syncOnce: () =>
+      lock(() =>
+        run().catch(async (error: unknown) => {
+          // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
+          console.error('sync failed', error);
+          await updateSyncStatus(db, { error: 'server', progress: null }).catch(() => undefined);
+          return 'server' as const;
+        }),
+      ),
+  };
+}
