@@ -1,0 +1,127 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NastavnikDb } from './database';
+import { getMeta, setMeta } from './meta';
+import { createRepository } from './repository';
+import { applySyncAnswer, discardRejected, takeBatch } from './sync-store';
+
+const PAIR = '0193a3f0-0000-7000-8000-000000000001';
+let db: NastavnikDb;
+const fresh = () => {
+  db = new NastavnikDb(`repo-${Math.random()}`, { indexedDB, IDBKeyRange });
+  return db;
+};
+afterEach(() => db?.close());
+
+const meetingFields = { pairId: PAIR, date: '2026-11-25', kind: 'regular', durationMin: 40, notes: 'Начало' };
+
+describe('repository writes', () => {
+  it('saves the record and its outbox change together, stamping each field', async () => {
+    const repo = createRepository(fresh(), { now: () => Date.UTC(2026, 10, 25) });
+    const r = await repo.create('meeting', meetingFields);
+    expect(r.ok).toBe(true);
+    const id = (r as { id: string }).id;
+    const record = await db.records('meeting').get(id);
+    expect(record?.fields).toEqual(meetingFields);
+    expect(Object.keys(record?.stamps ?? {}).sort()).toEqual(Object.keys(meetingFields).sort());
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.change.fields).toEqual(meetingFields);
+  });
+
+  it('stamps only the fields that changed, so others’ edits of other fields survive', async () => {
+    const repo = createRepository(fresh());
+    const { id } = (await repo.create('meeting', meetingFields)) as { id: string };
+    const before = await db.records('meeting').get(id);
+    await repo.update('meeting', id, { ...meetingFields, notes: 'Продолжение' });
+    const after = await db.records('meeting').get(id);
+    expect(after?.stamps.date).toBe(before?.stamps.date);
+    expect(after?.stamps.notes > (before?.stamps.notes ?? '')).toBe(true);
+  });
+
+  it('folds repeated edits into one outbox entry, but never into one in flight', async () => {
+    const repo = createRepository(fresh());
+    const { id } = (await repo.create('meeting', meetingFields)) as { id: string };
+    for (const notes of ['a', 'ab', 'abc']) await repo.update('meeting', id, { notes });
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.outbox.toArray())[0]?.change.fields.notes).toBe('abc');
+    const batch = await takeBatch(db, 100, 1e6);
+    await repo.update('meeting', id, { notes: 'abcd' });
+    expect(await db.outbox.count()).toBe(2);
+    await applySyncAnswer(
+      db,
+      batch.entries,
+      { cursor: '5.all', changes: [], rejected: [], purge: [], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    const left = await db.outbox.toArray();
+    expect(left.map((e) => e.change.fields.notes)).toEqual(['abcd']);
+  });
+
+  it('refuses an invalid write with its reason and writes nothing', async () => {
+    const repo = createRepository(fresh());
+    const r = await repo.create('meeting', { ...meetingFields, durationMin: -5 });
+    expect(r).toMatchObject({ ok: false, code: 'invalid', reason: expect.stringMatching(/durationMin/) });
+    expect(await db.records('meeting').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('reports a full disk as such, and neither the record nor the outbox change is kept', async () => {
+    const repo = createRepository(fresh());
+    await db.open();
+    const table = db.records('meeting');
+    const original = table.put.bind(table);
+    table.put = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    const r = await repo.create('meeting', meetingFields);
+    table.put = original;
+    expect(r).toMatchObject({ ok: false, code: 'quota' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.records('meeting').count()).toBe(0);
+  });
+});
+
+describe('sync answers', () => {
+  it('keeps rejected changes with their reason; discarding one re-fetches the record', async () => {
+    const repo = createRepository(fresh());
+    const { id } = (await repo.create('meeting', meetingFields)) as { id: string };
+    await setMeta(db, 'cursor', '9.abc');
+    const batch = await takeBatch(db, 100, 1e6);
+    await applySyncAnswer(
+      db,
+      batch.entries,
+      {
+        cursor: '10.abc',
+        changes: [],
+        rejected: [{ id, code: 'forbidden', reason: 'not your pair' }],
+        purge: [],
+        serverTime: new Date().toISOString(),
+      },
+      Date.now(),
+    );
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejected.get(id)).toMatchObject({
+      code: 'forbidden',
+      reason: 'not your pair',
+      type: 'meeting',
+    });
+    await discardRejected(db, id);
+    expect(await db.rejected.count()).toBe(0);
+    expect(await db.records('meeting').get(id)).toBeUndefined();
+    expect(await getMeta(db, 'cursor')).toBeNull();
+  });
+
+  it('a purge drops records that left the scope but keeps those with unsent changes', async () => {
+    const repo = createRepository(fresh());
+    const a = (await repo.create('meeting', meetingFields)) as { id: string };
+    const b = (await repo.create('meeting', meetingFields)) as { id: string };
+    const batch = await takeBatch(db, 1, 1e6); // only a's change goes out
+    await applySyncAnswer(
+      db,
+      batch.entries,
+      { cursor: '3.x', changes: [], rejected: [], purge: [a.id, b.id], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    expect(await db.records('meeting').get(a.id)).toBeUndefined();
+    expect(await db.records('meeting').get(b.id)).toBeDefined();
+  });
+});

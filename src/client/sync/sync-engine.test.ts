@@ -1,0 +1,92 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { NastavnikDb } from '../db/database';
+import { getMeta, getSyncStatus, setMeta } from '../db/meta';
+import { createRepository } from '../db/repository';
+import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
+import { createSyncEngine } from './sync-engine';
+import type { Transport } from './transport';
+
+async function deviceWithOneChange() {
+  const db = new NastavnikDb(`engine-${Math.random()}`, { indexedDB, IDBKeyRange });
+  await setMeta(db, 'session', { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' });
+  await createRepository(db).create('person', { fullName: 'Анна', kind: 'teacher' });
+  return db;
+}
+
+describe('sync engine failures', () => {
+  it('a server that needs a newer app answers 426: the outbox is kept and the status says so', async () => {
+    const db = await deviceWithOneChange();
+    const transport: Transport = async () => ({ ok: false, status: 426, reason: 'update' });
+    expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('upgrade-required');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'sendingUpTo')).toBe(0);
+    expect((await getSyncStatus(db)).error).toBe('upgrade-required');
+  });
+
+  it('offline: nothing is lost and the change goes out on the next try', async () => {
+    const db = await deviceWithOneChange();
+    let isOnline = false;
+    const sent: unknown[] = [];
+    const transport: Transport = async (request) => {
+      if (!isOnline) return { ok: false, status: 0, reason: 'offline' };
+      sent.push(...request.changes);
+      return {
+        ok: true,
+        body: {
+          cursor: '1.all',
+          changes: [],
+          hasMore: false,
+          rejected: [],
+          purge: [],
+          serverTime: new Date().toISOString(),
+        },
+      };
+    };
+    const engine = createSyncEngine({ db, transport });
+    expect(await engine.syncOnce()).toBe('offline');
+    expect(await db.outbox.count()).toBe(1);
+    isOnline = true;
+    expect(await engine.syncOnce()).toBe('ok');
+    expect(sent).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+    const status = await getSyncStatus(db);
+    expect(status.error).toBeNull();
+    expect(status.lastSuccessAt).toEqual(expect.any(String));
+  });
+
+  it('only one sync runs at a time', async () => {
+    const db = await deviceWithOneChange();
+    let calls = 0;
+    const transport: Transport = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 20));
+      return {
+        ok: true,
+        body: {
+          cursor: '1.all',
+          changes: [],
+          hasMore: false,
+          rejected: [],
+          purge: [],
+          serverTime: new Date().toISOString(),
+        },
+      };
+    };
+    const engine = createSyncEngine({ db, transport });
+    const outcomes = await Promise.all([engine.syncOnce(), engine.syncOnce()]);
+    expect(outcomes.sort()).toEqual(['busy', 'ok']);
+    expect(calls).toBe(1);
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially, is jittered, and is capped', () => {
+    expect(backoffDelay(1, () => 1)).toBe(2_000);
+    expect(backoffDelay(3, () => 1)).toBe(8_000);
+    expect(backoffDelay(30, () => 1)).toBe(BACKOFF_CAP_MS);
+    expect(backoffDelay(5, () => 0)).toBe(1_000);
+    const spread = new Set(Array.from({ length: 20 }, () => backoffDelay(6)));
+    expect(spread.size).toBeGreaterThan(10);
+  });
+});

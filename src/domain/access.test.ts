@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkSent,
+  checkWrite,
+  grantsFor,
+  pairConsentProblem,
+  readKeys,
+  redactFor,
+  type ScopeFacts,
+  type Viewer,
+} from './access';
+import { jsonEqual } from './canonical-json';
+import type { SyncedRecord } from './record';
+
+const S = '2026-11-25T10:15:30.123Z_0001_d';
+const rec = (type: string, id: string, fields: Record<string, unknown>): SyncedRecord => ({
+  id,
+  type,
+  fields,
+  stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, S])),
+});
+
+const mentor: Viewer = { personId: 'mentor', isCurator: false };
+const mentee: Viewer = { personId: 'kid', isCurator: false };
+const facts: ScopeFacts = {
+  pairs: [{ id: 'p1', mentorId: 'mentor', menteeIds: ['kid', 'kid2'] }],
+  plans: [
+    { id: 'plan-kid', pairId: 'p1', menteeId: 'kid' },
+    { id: 'plan-kid2', pairId: 'p1', menteeId: 'kid2' },
+  ],
+  people: [
+    { id: 'mentor', isMinor: false, hasConsent: false },
+    { id: 'kid', isMinor: true, hasConsent: true },
+    { id: 'kid2', isMinor: true, hasConsent: false },
+  ],
+  mentorVisibleTemplateIds: ['open-form'],
+};
+
+describe('grants', () => {
+  it('a mentor holds their pair, its plans and people with consent, and visible responses', () => {
+    const g = grantsFor(mentor, facts);
+    expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid') && g.has('plan:plan-kid2')).toBe(
+      true,
+    );
+    expect(g.has('person:kid')).toBe(true);
+    expect(g.has('person:kid2')).toBe(false);
+    expect(g.has('response:open-form:p1')).toBe(true);
+  });
+
+  it('a mentee holds their pair and their own plan only', () => {
+    const g = grantsFor(mentee, facts);
+    expect(g.has('pair:p1') && g.has('plan:plan-kid') && g.has('person:mentor')).toBe(true);
+    expect(g.has('plan:plan-kid2') || g.has('mentor:p1') || g.has('person:kid2')).toBe(false);
+  });
+
+  it('a response is readable by its respondent and, only when allowed, by the pair’s mentor', () => {
+    const response = rec('formResponse', 'r1', { assignmentId: 'a1' });
+    expect(readKeys(response, { personId: 'kid', pairId: 'p1', templateId: 'closed-form' })).toEqual([
+      'assignee:kid',
+      'response:closed-form:p1',
+    ]);
+    expect(grantsFor(mentor, facts).has('response:closed-form:p1')).toBe(false);
+  });
+});
+
+describe('redaction', () => {
+  it('private notes reach only the pair’s mentor', () => {
+    const meeting = rec('meeting', 'm1', { pairId: 'p1', notes: 'общие', privateNotes: 'личные' });
+    expect(redactFor(meeting, mentee, grantsFor(mentee, facts)).fields).not.toHaveProperty('privateNotes');
+    expect(redactFor(meeting, mentor, grantsFor(mentor, facts)).fields.privateNotes).toBe('личные');
+  });
+});
+
+describe('write rules', () => {
+  const task = rec('task', 't1', { planId: 'plan-kid', title: 'x', status: 'todo', due: null });
+  const ctx = { plan: facts.plans[0], pair: facts.pairs[0] };
+  it('a mentee may change the status of their own task only', () => {
+    expect(checkWrite(mentee, rec('task', 't1', { status: 'done' }), task, ctx)).toBeNull();
+    expect(checkWrite(mentee, rec('task', 't1', { title: 'y' }), task, ctx)?.code).toBe('forbidden');
+    expect(
+      checkWrite({ personId: 'kid2', isCurator: false }, rec('task', 't1', { status: 'done' }), task, ctx)
+        ?.code,
+    ).toBe('forbidden');
+  });
+
+  it('a sent response accepts the very same values again, nothing else', () => {
+    const sent = rec('formResponse', 'r1', {
+      assignmentId: 'a1',
+      answers: { q: 1 },
+      submittedAt: '2026-11-25T10:00:00Z',
+    });
+    expect(checkSent(mentee, rec('formResponse', 'r1', { answers: { q: 1 } }), sent, jsonEqual)).toBe(
+      'no-op',
+    );
+    expect(
+      checkSent(mentee, rec('formResponse', 'r1', { answers: { q: 2 } }), sent, jsonEqual),
+    ).toMatchObject({ code: 'sent' });
+    expect(
+      checkSent(
+        { personId: 'c', isCurator: true },
+        rec('formResponse', 'r1', { submittedAt: null }),
+        sent,
+        jsonEqual,
+      ),
+    ).toBe('ok');
+  });
+
+  it('a pair naming a minor without consent is refused', () => {
+    const people = new Map(facts.people.map((p) => [p.id, p]));
+    expect(
+      pairConsentProblem(rec('pair', 'p2', { mentorId: 'mentor', menteeIds: ['kid'] }), people),
+    ).toBeNull();
+    expect(
+      pairConsentProblem(rec('pair', 'p2', { mentorId: 'mentor', menteeIds: ['kid2'] }), people),
+    ).toMatch(/minor/);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from './record';
+import { changedParent, missingRequired, validateChange } from './validate';
+
+const S = '2026-11-25T10:15:30.123Z_0001_d';
+const ID = '0193a3f0-0000-7000-8000-000000000001';
+const make = (type: string, fields: Record<string, unknown>): Change => ({
+  id: ID,
+  type,
+  fields,
+  stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, S])),
+});
+
+describe('validateChange', () => {
+  it('accepts a well-formed meeting', () => {
+    expect(
+      validateChange(
+        make('meeting', { pairId: ID, date: '2026-11-25', kind: 'trial', durationMin: 45, notes: '' }),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['meeting', { date: '2026-02-30' }, /date.*real calendar date/],
+    ['meeting', { date: '25.11.2026' }, /date.*YYYY-MM-DD/],
+    ['meeting', { kind: 'party' }, /kind.*organisational, trial/],
+    ['meeting', { durationMin: 12.5 }, /durationMin.*whole number/],
+    ['meeting', { durationMin: 5000 }, /durationMin.*0 to 1440/],
+    ['meeting', { startTime: '25:00' }, /startTime.*HH:MM/],
+    ['pair', { menteeIds: [] }, /menteeIds.*at least one/],
+    ['pair', { menteeIds: [ID, ID] }, /listed twice/],
+    ['person', { fullName: '   ' }, /fullName.*empty/],
+    ['person', { kind: 'alien' }, /kind.*student, teacher, other/],
+    ['person', { nickname: 'x' }, /unknown field 'nickname'/],
+    ['diary', { text: 'x' }, /unknown record type 'diary'/],
+    ['formResponse', { submittedAt: 'yesterday' }, /submittedAt.*ISO 8601/],
+    ['task', { due: 5 }, /due/],
+  ])('%s %j is refused with a reason naming the field', (type, fields, reason) => {
+    const r = validateChange(make(type, fields));
+    expect(r.ok).toBe(false);
+    expect((r as { reason: string }).reason).toMatch(reason);
+  });
+});
+
+describe('required fields and fixed references', () => {
+  it('names every missing required field of a live record', () => {
+    expect(missingRequired({ id: ID, type: 'meeting', fields: { pairId: ID }, stamps: { pairId: S } })).toBe(
+      'missing required fields: date, kind, durationMin, notes',
+    );
+    expect(missingRequired({ id: ID, type: 'meeting', fields: {}, stamps: {}, deleted: S })).toBeNull();
+  });
+
+  it('a reference cannot be moved once set', () => {
+    const existing = { id: ID, type: 'meeting', fields: { pairId: ID }, stamps: { pairId: S } };
+    expect(
+      changedParent(existing, make('meeting', { pairId: '0193a3f0-0000-7000-8000-000000000002' })),
+    ).toMatch(/pairId/);
+    expect(changedParent(existing, make('meeting', { pairId: ID }))).toBeNull();
+  });
+});
