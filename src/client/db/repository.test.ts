@@ -36,7 +36,7 @@ describe('repository writes', () => {
     await repo.update('meeting', id, { ...meetingFields, notes: 'Продолжение' });
     const after = await db.records('meeting').get(id);
     expect(after?.stamps.date).toBe(before?.stamps.date);
-    expect(after?.stamps.notes > (before?.stamps.notes ?? '')).toBe(true);
+    expect((after?.stamps.notes ?? '') > (before?.stamps.notes ?? '')).toBe(true);
   });
 
   it('folds repeated edits into one outbox entry, but never into one in flight', async () => {
