@@ -1,14 +1,15 @@
 // Serves the built app. The shell and the service worker must be revalidated on every visit so that an
 // update is seen; hashed assets never change and are cached for good.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const NO_CACHE = 'no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export async function registerStatic(app: FastifyInstance, root: string): Promise<void> {
+export async function registerStatic(app: FastifyInstance, dir: string): Promise<void> {
+  const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`no built app in ${root}: run "npm run build" first`);
   }

@@ -103,7 +103,7 @@ async function runSequence(seed: number): Promise<void> {
         (r) => r.type === type && r.deleted === undefined && where(r),
       );
     const text = () =>
-      pick(['план', 'задачи', 'итоги', 'вопросы', 'экзамен']) + ' ' + Math.floor(random() * 1000);
+      `${pick(['план', 'задачи', 'итоги', 'вопросы', 'экзамен'])} ${Math.floor(random() * 1000)}`;
 
     for (let step = 0; step < 40; step++) {
       now += Math.floor(random() * 5000);

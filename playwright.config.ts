@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
+
+export const E2E_PORT = 4321;
+export const E2E_BOOTSTRAP = 'E2E-BOOT';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    browserName: 'chromium',
+    viewport: { width: 390, height: 850 },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    trace: 'retain-on-failure',
+  },
+  // The production build served by the real sync server: the service worker exists only there.
+  webServer: {
+    command: 'rm -rf .tmp/e2e-data && node node_modules/tsx/dist/cli.mjs src/server/main.ts',
+    url: `http://127.0.0.1:${E2E_PORT}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      NASTAVNIK_DATA_DIR: '.tmp/e2e-data',
+      NASTAVNIK_BOOTSTRAP_CODE: E2E_BOOTSTRAP,
+    },
+  },
+});

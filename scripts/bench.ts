@@ -1,0 +1,71 @@
+// Figures for the closing notes, measured in Debian's Chromium:
+//  1. gzipped JavaScript the first page loads (a new device opening the app), from the production build;
+//  2. one meeting write (record + outbox in one transaction), median of 100, in a persistent profile.
+// Run `npm run bench` (it builds first).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { createApp } from '../src/server/app';
+import { openSqliteStorage } from '../src/server/storage/sqlite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+async function firstLoadJs(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));
+  const app = await createApp({ storage: openSqliteStorage(join(dataDir, 'db.sqlite')), staticDir: 'dist' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 390, height: 850 } });
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && path.startsWith('/assets/')) scripts.add(path);
+  });
+  await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Код приглашения').waitFor();
+  await browser.close();
+  await app.close();
+  let gzipBytes = 0;
+  let rawBytes = 0;
+  for (const path of scripts) {
+    const content = readFileSync(join('dist', path));
+    rawBytes += content.length;
+    gzipBytes += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: scripts.size, gzipBytes, rawBytes };
+}
+
+async function meetingWrite(): Promise<{ runs: number; medianMs: number; p95Ms: number }> {
+  const server = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'error',
+    server: { port: 0 },
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as { port: number };
+  const profile = mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`http://localhost:${address.port}/scripts/bench/meeting-write.html`);
+  const result = await page.waitForFunction(() => window.benchResult, undefined, { timeout: 60_000 });
+  const value = (await result.jsonValue()) as { runs: number; medianMs: number; p95Ms: number };
+  await context.close();
+  await server.close();
+  return value;
+}
+
+const js = await firstLoadJs();
+console.log(
+  `first page JS: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.rawBytes / 1024).toFixed(1)} KB raw)`,
+);
+const write = await meetingWrite();
+console.log(
+  `meeting write (record + outbox): median ${write.medianMs.toFixed(2)} ms, p95 ${write.p95Ms.toFixed(2)} ms over ${write.runs} writes`,
+);

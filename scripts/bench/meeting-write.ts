@@ -1,0 +1,36 @@
+// Runs in Chromium: the real repository writing meetings (record + outbox in one transaction).
+import { NastavnikDb } from '../../src/client/db/database';
+import { createRepository } from '../../src/client/db/repository';
+
+declare global {
+  interface Window {
+    benchResult?: { runs: number; medianMs: number; p95Ms: number };
+  }
+}
+
+const PAIR = '0193a3f0-0000-7000-8000-000000000001';
+const db = new NastavnikDb(`bench-${Date.now()}`);
+const repo = createRepository(db);
+await db.open();
+const write = (i: number) =>
+  repo.create('meeting', {
+    pairId: PAIR,
+    date: '2026-11-25',
+    kind: 'regular',
+    durationMin: 45,
+    notes: `Встреча ${i}: обсудили план`,
+  });
+for (let i = 0; i < 10; i++) await write(i); // warm-up
+const times: number[] = [];
+for (let i = 0; i < 100; i++) {
+  const start = performance.now();
+  const result = await write(i);
+  times.push(performance.now() - start);
+  if (!result.ok) throw new Error(result.reason);
+}
+times.sort((a, b) => a - b);
+window.benchResult = {
+  runs: times.length,
+  medianMs: ((times[49] ?? 0) + (times[50] ?? 0)) / 2,
+  p95Ms: times[94] ?? 0,
+};

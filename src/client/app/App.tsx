@@ -1,0 +1,95 @@
+// The shell: header with the sync status, navigation by role, banners, and the routes.
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { useLiveQuery } from '../db/live';
+import type { Session } from '../db/meta';
+import { language, t } from '../i18n/i18n';
+import { Banners } from '../ui/Banners';
+import { SyncIndicator } from '../ui/SyncIndicator';
+import type { AppModel } from './app-model';
+import { AppContext, SessionContext, useApp } from './context';
+
+const EnrolScreen = lazy(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
+const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
+const PeopleScreen = lazy(() => import('../screens/people/PeopleScreen').then((m) => m.PeopleScreen));
+const PersonScreen = lazy(() => import('../screens/people/PersonScreen').then((m) => m.PersonScreen));
+const PairsScreen = lazy(() => import('../screens/pairs/PairsScreen').then((m) => m.PairsScreen));
+const PairScreen = lazy(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen));
+const MeetingScreen = lazy(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen));
+const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
+
+function Nav(props: { session: Session }) {
+  const isCurator = props.session.role === 'curator';
+  return (
+    <nav class="nav" aria-label={t('nav.label')}>
+      <a href="/">{t('nav.home')}</a>
+      {isCurator && <a href="/people">{t('nav.people')}</a>}
+      {isCurator && <a href="/pairs">{t('nav.pairs')}</a>}
+      <a href="/sync">{t('nav.sync')}</a>
+      <a href="/settings">{t('nav.settings')}</a>
+    </nav>
+  );
+}
+
+function Shell() {
+  const app = useApp();
+  const session = useLiveQuery(app.queries.session, []);
+  if (app.dbState.value === 'opening' || session === undefined) {
+    if (app.dbState.value === 'failed') return <p class="page">{t('app.error')}</p>;
+    return (
+      <p class="page" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session ?? null}>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="header">
+        <a class="header__title" href="/">
+          {t('app.name')}
+        </a>
+        {session && <SyncIndicator />}
+      </header>
+      <Banners />
+      {session && <Nav session={session} />}
+      <ErrorBoundary>
+        {session ? (
+          <Router>
+            <Route path="/" component={HomeScreen} />
+            <Route path="/people" component={PeopleScreen} />
+            <Route path="/people/:id" component={PersonScreen} />
+            <Route path="/pairs" component={PairsScreen} />
+            <Route path="/pair/:id" component={PairScreen} />
+            <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />
+            <Route path="/meeting/:id" component={MeetingScreen} />
+            <Route path="/sync" component={SyncScreen} />
+            <Route path="/settings" component={SettingsScreen} />
+            <Route default component={HomeScreen} />
+          </Router>
+        ) : (
+          <Router>
+            <Route path="/enrol" component={EnrolScreen} />
+            <Route default component={EnrolScreen} />
+          </Router>
+        )}
+      </ErrorBoundary>
+    </SessionContext.Provider>
+  );
+}
+
+export function App(props: { model: AppModel }) {
+  // Reading the signal re-renders the whole app when the language changes.
+  const lang = language.value;
+  return (
+    <AppContext.Provider value={props.model}>
+      <LocationProvider>
+        <div class="app" lang={lang}>
+          <Shell />
+        </div>
+      </LocationProvider>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,63 @@
+// Builds everything the screens need, once, and hands it down by context (no module singletons).
+import { signal } from '@preact/signals';
+import { NastavnikDb } from '../db/database';
+import { createDrafts } from '../db/drafts';
+import { openDatabase, requestPersistence } from '../db/lifecycle';
+import { updateSyncStatus } from '../db/meta';
+import { createQueries } from '../db/queries';
+import { createRepository } from '../db/repository';
+import { createPwaModel } from '../pwa/pwa-model';
+import { createSyncScheduler } from '../sync/scheduler';
+import { createSyncEngine } from '../sync/sync-engine';
+import { httpTransport } from '../sync/transport';
+
+export type DbState = 'opening' | 'open' | 'versionchange' | 'blocked' | 'failed';
+
+export function createAppModel() {
+  const db = new NastavnikDb();
+  const engine = createSyncEngine({ db, transport: httpTransport() });
+  const scheduler = createSyncScheduler({
+    engine,
+    onStatus: (nextRetryAt) =>
+      updateSyncStatus(db, { nextRetryAt: nextRetryAt ? new Date(nextRetryAt).toISOString() : null }),
+  });
+  const repo = createRepository(db, { onWrite: () => scheduler.afterWrite() });
+  const dbState = signal<DbState>('opening');
+  const isOnline = signal(globalThis.navigator?.onLine !== false);
+  const isPersisted = signal<boolean | null>(null);
+  const pwa = createPwaModel();
+
+  async function start(): Promise<void> {
+    addEventListener('online', () => (isOnline.value = true));
+    addEventListener('offline', () => (isOnline.value = false));
+    void pwa.start().catch((error: unknown) => console.error('service worker registration failed', error));
+    try {
+      await openDatabase(db, {
+        onVersionChange: () => (dbState.value = 'versionchange'),
+        onBlocked: () => (dbState.value = 'blocked'),
+      });
+    } catch (error) {
+      console.error('database failed to open', error);
+      dbState.value = 'failed';
+      return;
+    }
+    dbState.value = 'open';
+    void requestPersistence().then((granted) => (isPersisted.value = granted));
+    scheduler.start();
+  }
+
+  return {
+    db,
+    repo,
+    queries: createQueries(db),
+    drafts: createDrafts(db),
+    scheduler,
+    pwa,
+    dbState,
+    isOnline,
+    isPersisted,
+    start,
+  };
+}
+
+export type AppModel = ReturnType<typeof createAppModel>;

@@ -1,0 +1,45 @@
+// Dates and numbers for people: the one place that imports date-fns, with the locale of the UI language.
+import { format, formatDistanceToNow, parseISO } from 'date-fns';
+import { enGB, ru } from 'date-fns/locale';
+import { language } from './i18n';
+
+const locale = () => (language.value === 'en' ? enGB : ru);
+
+/** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026». */
+export function formatDay(isoDate: string): string {
+  return format(parseISO(isoDate), 'd MMMM yyyy', { locale: locale() });
+}
+
+/** A short weekday and date, e.g. «ср, 25 нояб.». */
+export function formatShortDay(isoDate: string): string {
+  return format(parseISO(isoDate), 'EEEEEE, d MMM', { locale: locale() });
+}
+
+export function formatDateTime(iso: string): string {
+  return format(parseISO(iso), 'd MMMM yyyy, HH:mm', { locale: locale() });
+}
+
+/** «5 минут назад» */
+export function formatAgo(iso: string): string {
+  return formatDistanceToNow(parseISO(iso), { addSuffix: true, locale: locale() });
+}
+
+/** Today as a stored date, in the device's time zone. */
+export function todayIso(now: Date = new Date()): string {
+  return format(now, 'yyyy-MM-dd');
+}
+
+export function nowTime(now: Date = new Date()): string {
+  return format(now, 'HH:mm');
+}
+
+export function formatBytes(bytes: number): string {
+  const units = language.value === 'en' ? ['B', 'KB', 'MB', 'GB'] : ['Б', 'КБ', 'МБ', 'ГБ'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}

@@ -1,0 +1,35 @@
+// The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
+import { signal } from '@preact/signals';
+import { en } from './en';
+import { type MessageKey, ru } from './ru';
+
+export type Language = 'ru' | 'en';
+export const LANGUAGES: readonly Language[] = ['ru', 'en'];
+const STORAGE_KEY = 'nastavnik.language';
+
+function initialLanguage(): Language {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return saved === 'en' || saved === 'ru' ? saved : 'ru';
+}
+
+export const language = signal<Language>(initialLanguage());
+
+export function setLanguage(next: Language): void {
+  language.value = next;
+  globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  if (globalThis.document) document.documentElement.lang = next;
+}
+
+const dictionaries = { ru, en } as const;
+
+export type Params = Record<string, string | number>;
+
+export function t(key: MessageKey, params?: Params): string {
+  const template: string = dictionaries[language.value][key] ?? ru[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
+export type { MessageKey };

@@ -1,0 +1,27 @@
+// The author's own text that lost a concurrent edit: shown until they put it back or hide it.
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { t } from '../../i18n/i18n';
+
+export function ConflictCopies(props: { recordId: string; onUse(text: string): void }) {
+  const { queries, repo } = useApp();
+  const copies = useLiveQuery(() => queries.conflictsOf(props.recordId), [props.recordId]) ?? [];
+  if (copies.length === 0) return null;
+  return (
+    <section class="notice notice--warn" aria-labelledby="conflicts">
+      <h2 id="conflicts">{t('meeting.conflictTitle')}</h2>
+      <p>{t('meeting.conflictBody')}</p>
+      {copies.map((c) => (
+        <div key={c.id} class="conflict">
+          <blockquote>{String(c.fields.text)}</blockquote>
+          <button type="button" onClick={() => props.onUse(String(c.fields.text))}>
+            {t('meeting.conflictUse')}
+          </button>{' '}
+          <button type="button" class="button--quiet" onClick={() => void repo.remove('conflict', c.id)}>
+            {t('meeting.conflictDismiss')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useApp, useSession } from '../../app/context';
+import { requestPersistence, storageEstimate } from '../../db/lifecycle';
+import { useLiveQuery } from '../../db/live';
+import { formatBytes } from '../../i18n/format';
+import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
+import { SelectField } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+import { personName } from '../../ui/PairCard';
+
+const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
+
+export function SettingsScreen() {
+  const { isPersisted, queries } = useApp();
+  const session = useSession();
+  const me = useLiveQuery(() => queries.person(session.personId), [session.personId]);
+  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
+  useEffect(() => {
+    void storageEstimate().then(setEstimate);
+  }, []);
+  const persisted = isPersisted.value;
+  return (
+    <Page title={t('settings.title')}>
+      <SelectField
+        label={t('settings.language')}
+        name="language"
+        value={language.value}
+        options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        onValue={(v) => setLanguage(v as Language)}
+      />
+      <section aria-labelledby="storage">
+        <h2 id="storage">{t('settings.storage')}</h2>
+        <p data-testid="persistence">
+          {persisted === true
+            ? t('settings.persisted')
+            : persisted === false
+              ? t('settings.notPersisted')
+              : t('settings.persistUnknown')}
+        </p>
+        {persisted !== true && (
+          <button
+            type="button"
+            onClick={() => void requestPersistence().then((v) => (isPersisted.value = v))}
+          >
+            {t('settings.persistAsk')}
+          </button>
+        )}
+        {estimate && (
+          <p class="muted">
+            {t('settings.usage', { used: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) })}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="device">
+        <h2 id="device">{t('settings.device')}</h2>
+        <p>{t('settings.signedInAs', { name: personName(me), role: t(`role.${session.role}`) })}</p>
+        <p class="muted">{t('settings.version', { version: __APP_VERSION__ })}</p>
+      </section>
+    </Page>
+  );
+}

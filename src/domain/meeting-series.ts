@@ -1,0 +1,22 @@
+// The roadmap's series of meetings: organisational → trial → planning → regular … → final.
+import { MEETING_KINDS, type MeetingKind } from './record-types';
+
+/** The forms of mentoring of the target model, plus teacher–student; a school may add its own. */
+export const MENTORING_FORMS = [
+  'ученик–ученик',
+  'учитель–учитель',
+  'учитель–ученик',
+  'студент–ученик',
+  'работодатель–ученик',
+] as const;
+
+/** The kind a new meeting most likely is, given the kinds already held. */
+export function nextMeetingKind(held: readonly string[]): MeetingKind {
+  const done = new Set(held);
+  for (const kind of ['organisational', 'trial', 'planning'] as const) if (!done.has(kind)) return kind;
+  return 'regular';
+}
+
+export function isMeetingKind(value: string): value is MeetingKind {
+  return (MEETING_KINDS as readonly string[]).includes(value);
+}

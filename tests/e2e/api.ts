@@ -1,0 +1,63 @@
+// Set-up through the API for end-to-end tests: an admin curator enrolled by the global set-up makes
+// the people and invite codes a test needs, so that each test starts from the state it describes.
+import { readFileSync } from 'node:fs';
+import { uuidv7 } from 'uuidv7';
+import { formatHlc } from '../../src/domain/hlc';
+
+export const ADMIN_FILE = '.tmp/e2e-admin.json';
+const BASE = 'http://127.0.0.1:4321';
+
+type Admin = { token: string; personId: string };
+
+function admin(): Admin {
+  return JSON.parse(readFileSync(ADMIN_FILE, 'utf8')) as Admin;
+}
+
+let counter = 0;
+function stamp(): string {
+  counter += 1;
+  return formatHlc({ ms: Date.now(), counter: counter % 10000, node: 'e2e-admin' });
+}
+
+export async function api(
+  path: string,
+  body?: unknown,
+  token = admin().token,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${BASE}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Writes records as the admin curator; returns their ids. */
+export async function putRecords(
+  records: { type: string; fields: Record<string, unknown>; id?: string }[],
+): Promise<string[]> {
+  const changes = records.map((r) => {
+    const s = stamp();
+    return {
+      id: r.id ?? uuidv7(),
+      type: r.type,
+      fields: r.fields,
+      stamps: Object.fromEntries(Object.keys(r.fields).map((k) => [k, s])),
+    };
+  });
+  const answer = await api('/api/v1/sync', { cursor: null, changes });
+  if ((answer.rejected as unknown[]).length) throw new Error(JSON.stringify(answer.rejected));
+  return changes.map((c) => c.id);
+}
+
+export async function inviteCode(personId: string, role: 'curator' | 'mentor' | 'mentee'): Promise<string> {
+  return (await api('/api/v1/invites', { personId, role })).code as string;
+}
+
+/** A new curator person and a code to enrol as them. */
+export async function curatorCode(fullName = 'Яковлева Елена Сергеевна'): Promise<string> {
+  const [id] = await putRecords([{ type: 'person', fields: { fullName, kind: 'teacher' } }]);
+  return inviteCode(id as string, 'curator');
+}

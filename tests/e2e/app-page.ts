@@ -1,0 +1,48 @@
+// Page objects: what a user does in the app, in their words.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, expect, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
+
+export const BASE_URL = 'http://127.0.0.1:4321';
+export const PHONE = { width: 390, height: 850 };
+
+/** A phone with a real profile on disk: IndexedDB and the service worker survive reloads and restarts. */
+export async function openPhone(profileDir = mkdtempSync(join(tmpdir(), 'nastavnik-phone-'))) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: PHONE,
+    baseURL: BASE_URL,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, profileDir };
+}
+
+export async function enrol(page: Page, code: string) {
+  await page.goto('/');
+  await page.getByLabel('Код приглашения').fill(code);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
+}
+
+/** Reloads once online so that the service worker, installed on first visit, controls the page. */
+export async function ensureOfflineReady(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+export async function syncNow(page: Page) {
+  await page.getByRole('link', { name: 'Синхронизация', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('Синхронизация завершена')).toBeVisible();
+}
+
+export async function setOffline(context: BrowserContext, isOffline: boolean) {
+  await context.setOffline(isOffline);
+}
