@@ -3,6 +3,8 @@ import { NastavnikDb } from '../../src/client/db/database';
 import { createRepository } from '../../src/client/db/repository';
 
 declare global {
+  // Augmenting Window needs an interface.
+  // biome-ignore lint/style/useConsistentTypeDefinitions: global augmentation
   interface Window {
     benchResult?: { runs: number; medianMs: number; p95Ms: number };
   }
