@@ -1,0 +1,49 @@
+// A new version of the app: a quiet banner offers it; accepting reloads; a tab with input open is
+// never reloaded under the user's fingers.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { curatorCode, putRecords } from './api';
+import { enrol, ensureOfflineReady } from './app-page';
+
+const SW = 'dist/sw.js';
+let original = '';
+
+test.beforeAll(() => {
+  original = readFileSync(SW, 'utf8');
+});
+test.afterAll(() => {
+  writeFileSync(SW, original);
+});
+
+test('a waiting update is offered, and a tab with input open is not reloaded', async ({ context, page }) => {
+  await enrol(page, await curatorCode());
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Орлова Ирина', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Зайцев Олег', kind: 'teacher' } },
+  ]);
+  const [pair] = await putRecords([{ type: 'pair', fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–учитель', status: 'active' } }]);
+  await ensureOfflineReady(page);
+
+  // A second tab where the user is typing meeting notes.
+  const typing = await context.newPage();
+  await typing.goto(`/pair/${pair}/meeting/new`);
+  await typing.getByLabel('Заметки о встрече').fill('Текст, который нельзя терять');
+  await typing.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 1;
+  });
+
+  // A new version is deployed; the first tab checks when it becomes visible again.
+  appendFileSync(SW, `\n// new build ${Date.now()}\n`);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('update-banner')).toContainText('Доступна новая версия');
+
+  await page.getByRole('button', { name: 'Обновить' }).click();
+  await expect(page.getByTestId('update-banner')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
+
+  // The typing tab got the new worker too, but kept its page and its text, and says a reload waits.
+  await expect(typing.getByTestId('update-banner')).toBeVisible();
+  expect(await typing.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  await expect(typing.getByLabel('Заметки о встрече')).toHaveValue('Текст, который нельзя терять');
+});
