@@ -21,7 +21,12 @@ test('a waiting update is offered, and a tab with input open is not reloaded', a
     { type: 'person', fields: { fullName: 'Орлова Ирина', kind: 'teacher' } },
     { type: 'person', fields: { fullName: 'Зайцев Олег', kind: 'teacher' } },
   ]);
-  const [pair] = await putRecords([{ type: 'pair', fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–учитель', status: 'active' } }]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–учитель', status: 'active' },
+    },
+  ]);
   await ensureOfflineReady(page);
 
   // A second tab where the user is typing meeting notes.
