@@ -42,7 +42,10 @@ export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): str
     case 'plan':
       return [`plan:${record.id}`];
     case 'task':
+    case 'goal':
       return [`plan:${str(record, 'planId')}`];
+    case 'fitAnswer':
+      return [`author:${str(record, 'personId')}`];
     case 'formTemplate':
       return [TEMPLATES_KEY];
     case 'formAssignment': {
@@ -153,7 +156,15 @@ export function checkWrite(
   switch (change.type) {
     case 'meeting':
     case 'plan':
+    case 'goal':
       return isPairMentor ? null : forbidden(change, `only the pair's mentor may write a ${change.type}`);
+    case 'fitAnswer': {
+      const isMember = isPairMentor || (ctx.pair?.menteeIds.includes(me) ?? false);
+      const isOwn = (existing?.fields.personId ?? change.fields.personId) === me;
+      return isMember && isOwn
+        ? null
+        : forbidden(change, 'each member of a pair answers for themselves only');
+    }
     case 'task': {
       if (isPairMentor) return null;
       const isOwnPlan = ctx.plan?.menteeId === me;

@@ -20,11 +20,13 @@ export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;
 export const PAIR_STATUSES = ['proposed', 'approved', 'active', 'finished', 'ended'] as const;
 export const MEETING_KINDS = ['organisational', 'trial', 'planning', 'regular', 'final'] as const;
 export const TASK_STATUSES = ['todo', 'doing', 'done'] as const;
+export const MEETING_STATUSES = ['held', 'planned', 'cancelled'] as const;
 
 export type PersonKind = (typeof PERSON_KINDS)[number];
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export type TypeSpec = {
   fields: Record<string, v.GenericSchema>;
@@ -87,6 +89,18 @@ export const RECORD_TYPES = {
       topics: list(nonEmptyText(100), 30),
       notes: text(LONG),
       privateNotes: orNull(text(LONG)),
+      status: oneOf(MEETING_STATUSES),
+      cancelReason: orNull(text(1000)),
+      /** For a group: the mentees who came. */
+      attendance: list(id(), 30),
+      /** Agreed next steps; `taskId` once a step became a task of the IDP. */
+      nextSteps: list(
+        v.strictObject(
+          { id: nonEmptyText(40), text: nonEmptyText(500), taskId: orNull(id()) },
+          'expected a next step { id, text, taskId }',
+        ),
+        30,
+      ),
     },
     required: ['pairId', 'date', 'kind', 'durationMin', 'notes'],
     parents: ['pairId'],
@@ -97,9 +111,22 @@ export const RECORD_TYPES = {
     required: ['pairId', 'menteeId', 'title'],
     parents: ['pairId', 'menteeId'],
   },
+  goal: {
+    fields: {
+      planId: id(),
+      title: nonEmptyText(300),
+      description: orNull(text(5000)),
+      area: orNull(text(200)),
+      targetDate: orNull(isoDate()),
+      order: v.number('expected a number'),
+    },
+    required: ['planId', 'title'],
+    parents: ['planId'],
+  },
   task: {
     fields: {
       planId: id(),
+      goalId: orNull(id()),
       title: nonEmptyText(300),
       status: oneOf(TASK_STATUSES),
       due: orNull(isoDate()),
@@ -135,6 +162,12 @@ export const RECORD_TYPES = {
     },
     required: ['assignmentId', 'answers', 'submittedAt'],
     parents: ['assignmentId'],
+  },
+  /** «Подходит ли пара?» after the trial meeting: one answer per person, a «no» goes to the curator. */
+  fitAnswer: {
+    fields: { pairId: id(), personId: id(), fits: bool(), comment: orNull(text(2000)) },
+    required: ['pairId', 'personId', 'fits'],
+    parents: ['pairId', 'personId'],
   },
   conflict: {
     fields: {
@@ -178,4 +211,6 @@ export type FormTemplateFields = FieldsOf<'formTemplate'>;
 export type FormAssignmentFields = FieldsOf<'formAssignment'>;
 export type FormResponseFields = FieldsOf<'formResponse'>;
 export type ConflictFields = FieldsOf<'conflict'>;
+export type GoalFields = FieldsOf<'goal'>;
+export type FitAnswerFields = FieldsOf<'fitAnswer'>;
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };

@@ -94,15 +94,24 @@ async function writeContext(
   const f = record.fields;
   switch (record.type) {
     case 'meeting':
-    case 'plan': {
+    case 'plan':
+    case 'fitAnswer': {
       const pair = await live(tx, schoolId, f.pairId, 'pair');
       if (typeof pair === 'string') return pair;
-      if (record.type === 'plan' && !toMembership(pair).menteeIds.includes(String(f.menteeId))) {
+      const members = toMembership(pair);
+      if (record.type === 'plan' && !members.menteeIds.includes(String(f.menteeId))) {
         return `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`;
       }
-      return { pair: toMembership(pair) };
+      if (
+        record.type === 'fitAnswer' &&
+        ![members.mentorId, ...members.menteeIds].includes(String(f.personId))
+      ) {
+        return `person ${String(f.personId)} is not in pair ${pair.id}`;
+      }
+      return { pair: members };
     }
-    case 'task': {
+    case 'task':
+    case 'goal': {
       const plan = await live(tx, schoolId, f.planId, 'plan');
       if (typeof plan === 'string') return plan;
       const pair = await live(tx, schoolId, plan.fields.pairId, 'pair');

@@ -45,6 +45,14 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     meta: 'key',
     drafts: 'key',
   },
+  // The mentor's journey: goals and fit answers; indexes for home nudges, the IDP and search.
+  2: {
+    meeting: 'id, fields.pairId, [fields.pairId+fields.date], fields.date, *words',
+    plan: 'id, fields.pairId, fields.menteeId',
+    task: 'id, fields.planId, fields.goalId, fields.due, *words',
+    goal: 'id, fields.planId, *words',
+    fitAnswer: 'id, fields.pairId',
+  },
 };
 
 export class NastavnikDb extends Dexie {

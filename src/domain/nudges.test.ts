@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { isOverdue, progressOf } from './idp';
+import { nextStep, seriesProgress } from './nudges';
+import { queryWords, wordsOf } from './search-text';
+
+const facts = (kinds: string[], extra: Partial<Parameters<typeof nextStep>[0]> = {}) => ({
+  kindsHeld: new Set(kinds),
+  lastMeetingDate: '2026-11-20',
+  overdueTasks: 0,
+  hasPlan: true,
+  ...extra,
+});
+
+describe('the next step of a pair', () => {
+  it('walks the meeting series first', () => {
+    expect(nextStep(facts([]), '2026-11-25')).toEqual({ key: 'meeting', kind: 'organisational' });
+    expect(nextStep(facts(['organisational', 'trial']), '2026-11-25')).toEqual({
+      key: 'meeting',
+      kind: 'planning',
+    });
+  });
+
+  it('puts overdue tasks before anything else', () => {
+    expect(nextStep(facts([], { overdueTasks: 2 }), '2026-11-25')).toEqual({ key: 'overdue', count: 2 });
+  });
+
+  it('asks for an IDP after planning, then flags gaps of more than 14 days', () => {
+    const all = ['organisational', 'trial', 'planning', 'regular'];
+    expect(nextStep(facts(all, { hasPlan: false }), '2026-11-25')).toEqual({ key: 'plan' });
+    expect(nextStep(facts(all, { lastMeetingDate: '2026-11-11' }), '2026-11-25')).toEqual({ key: 'none' });
+    expect(nextStep(facts(all, { lastMeetingDate: '2026-11-10' }), '2026-11-25')).toEqual({
+      key: 'gap',
+      days: 15,
+    });
+  });
+
+  it('counts the series and the plan', () => {
+    expect(seriesProgress(new Set(['organisational', 'regular', 'regular']))).toEqual({ held: 2, total: 5 });
+    expect(
+      progressOf([
+        { status: 'done', due: null },
+        { status: 'todo', due: null },
+        { status: 'doing', due: null },
+      ]),
+    ).toEqual({ done: 1, total: 3, percent: 33 });
+    expect(isOverdue({ status: 'todo', due: '2026-11-24' }, '2026-11-25')).toBe(true);
+    expect(isOverdue({ status: 'todo', due: '2026-11-25' }, '2026-11-25')).toBe(false);
+    expect(isOverdue({ status: 'done', due: '2026-11-01' }, '2026-11-25')).toBe(false);
+  });
+});
+
+describe('search words', () => {
+  it('lowercases, folds ё and skips ids of next steps', () => {
+    expect(
+      wordsOf(['Ещё раз: ЁЛКА и ёж', [{ id: 'abc123', text: 'Решить вариант', taskId: null }]]).sort(),
+    ).toEqual(['вариант', 'еж', 'елка', 'еще', 'раз', 'решить'].sort());
+    expect(queryWords('  Ёлка  вар')).toEqual(['елка', 'вар']);
+  });
+});
