@@ -20,3 +20,17 @@ export function nextMeetingKind(held: readonly string[]): MeetingKind {
 export function isMeetingKind(value: string): value is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(value);
 }
+
+/** Topics a mentor taps instead of typing; free text adds others. */
+export const QUICK_TOPICS = [
+  'Цели и ожидания',
+  'Учебные трудности',
+  'Подготовка к экзамену',
+  'Проект',
+  'Общение в классе',
+  'Самоорганизация',
+  'Профориентация',
+  'Методика урока',
+  'Работа с документацией',
+  'Классное руководство',
+] as const;

@@ -5,6 +5,7 @@ import type { Session } from '../db/meta';
 import { language, t } from '../i18n/i18n';
 import { Banners } from '../ui/Banners';
 import { SyncIndicator } from '../ui/SyncIndicator';
+import { ToastHost } from '../ui/ToastHost';
 import type { AppModel } from './app-model';
 import { AppContext, SessionContext, useApp } from './context';
 
@@ -15,6 +16,8 @@ const PersonScreen = lazy(() => import('../screens/people/PersonScreen').then((m
 const PairsScreen = lazy(() => import('../screens/pairs/PairsScreen').then((m) => m.PairsScreen));
 const PairScreen = lazy(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen));
 const MeetingScreen = lazy(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen));
+const PlanScreen = lazy(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen));
+const SearchScreen = lazy(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen));
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
@@ -25,6 +28,7 @@ function Nav(props: { session: Session }) {
       <a href="/">{t('nav.home')}</a>
       {isCurator && <a href="/people">{t('nav.people')}</a>}
       {isCurator && <a href="/pairs">{t('nav.pairs')}</a>}
+      <a href="/search">{t('nav.search')}</a>
       <a href="/sync">{t('nav.sync')}</a>
       <a href="/settings">{t('nav.settings')}</a>
     </nav>
@@ -65,6 +69,8 @@ function Shell() {
             <Route path="/pair/:id" component={PairScreen} />
             <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />
             <Route path="/meeting/:id" component={MeetingScreen} />
+            <Route path="/pair/:pairId/plan/:menteeId" component={PlanScreen} />
+            <Route path="/search" component={SearchScreen} />
             <Route path="/sync" component={SyncScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route default component={HomeScreen} />
@@ -76,6 +82,7 @@ function Shell() {
           </Router>
         )}
       </ErrorBoundary>
+      <ToastHost />
     </SessionContext.Provider>
   );
 }

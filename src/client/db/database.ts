@@ -1,8 +1,9 @@
 // The one Dexie database of a device: a table per record type of the contract, the outbox of changes
 // not yet acknowledged by the server, rejected changes, drafts and small key/value state.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
+import { searchWordsMiddleware } from './search-words';
 
 export type OutboxEntry = {
   seq?: number;
@@ -55,6 +56,17 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   },
 };
 
+/** Data changes that go with a schema version. */
+export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  // Version 2 indexes the words of texts for search: write the searched records again to fill it.
+  2: async (tx) => {
+    for (const name of ['meeting', 'task']) {
+      const table = tx.table(name);
+      await table.bulkPut(await table.toArray());
+    }
+  },
+};
+
 export class NastavnikDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   rejected!: Table<RejectedEntry, string>;
@@ -63,8 +75,12 @@ export class NastavnikDb extends Dexie {
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
-      this.version(Number(version)).stores(stores);
+    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) {
+      const step = this.version(Number(version)).stores(stores);
+      const upgrade = SCHEMA_UPGRADES[Number(version)];
+      if (upgrade) step.upgrade(upgrade);
+    }
+    this.use(searchWordsMiddleware);
   }
 
   records(type: RecordType): Table<SyncedRecord, string> {

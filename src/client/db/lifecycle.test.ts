@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { NastavnikDb, SCHEMA_VERSIONS } from './database';
 import { openDatabase } from './lifecycle';
 import { createRepository } from './repository';
+import { search } from './search';
 
 describe('schema upgrades', () => {
   it('an open tab gives way when another tab upgrades the schema, and its data survives', async () => {
@@ -37,5 +38,31 @@ describe('schema upgrades', () => {
       expect(db.verno).toBe(version);
       db.close();
     }
+  });
+
+  it('version 2 indexes the meetings a version 1 device already holds, for search', async () => {
+    const name = `v1-data-${Math.random()}`;
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(1).stores(SCHEMA_VERSIONS[1] as Record<string, string>);
+    const fields = {
+      pairId: '0193a3f0-0000-7000-8000-000000000001',
+      date: '2026-10-01',
+      kind: 'regular',
+      durationMin: 30,
+      notes: 'Старая встреча про олимпиаду',
+    };
+    const stamp = '2026-10-01T10:00:00.000Z_0000_old';
+    await old
+      .table('meeting')
+      .put({
+        id: '0193a3f0-0000-7000-8000-0000000000f1',
+        type: 'meeting',
+        fields,
+        stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
+      });
+    old.close();
+    const db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect((await search(db, 'олимп')).meetings).toHaveLength(1);
+    db.close();
   });
 });

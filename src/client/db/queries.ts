@@ -34,6 +34,37 @@ export function createQueries(db: NastavnikDb) {
         .reverse()
         .filter(live)
         .toArray(),
+    plansOfPairs: (pairIds: readonly string[]) =>
+      db.records('plan').where('fields.pairId').anyOf(pairIds).filter(live).toArray(),
+    plan: (id: string) => db.records('plan').get(id),
+    goalsOfPlan: (planId: string) =>
+      db.records('goal').where('fields.planId').equals(planId).filter(live).toArray(),
+    tasksOfPlans: (planIds: readonly string[]) =>
+      db.records('task').where('fields.planId').anyOf(planIds).filter(live).toArray(),
+    /** Tasks whose due date is before `today` and that are not done. */
+    overdueTasks: (today: string) =>
+      db
+        .records('task')
+        .where('fields.due')
+        .between('0000-01-01', today, true, false)
+        .filter((t) => live(t) && t.fields.status !== 'done')
+        .toArray(),
+    /** Pair ids with a meeting on or after `since` (held or planned). */
+    pairsMetSince: async (since: string) => {
+      const ids = new Set<string>();
+      await db
+        .records('meeting')
+        .where('fields.date')
+        .aboveOrEqual(since)
+        .each((m) => {
+          if (live(m) && m.fields.status !== 'cancelled') ids.add(String(m.fields.pairId));
+        });
+      return ids;
+    },
+    fitAnswersOf: (pairId: string) =>
+      db.records('fitAnswer').where('fields.pairId').equals(pairId).filter(live).toArray(),
+    unfitAnswers: async () =>
+      (await db.records('fitAnswer').toArray()).filter((a) => live(a) && a.fields.fits === false),
     conflictsOf: (recordId: string) =>
       db.records('conflict').where('fields.recordId').equals(recordId).filter(live).toArray(),
     counts: async () => ({

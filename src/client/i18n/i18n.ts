@@ -24,12 +24,25 @@ const dictionaries = { ru, en } as const;
 
 export type Params = Record<string, string | number>;
 
+const PLURAL_FORMS: Record<Language, readonly Intl.LDMLPluralRule[]> = {
+  ru: ['one', 'few', 'many'],
+  en: ['one', 'other'],
+};
+
+/** `{n|день|дня|дней}` picks the form of the word for the number n, by the language's plural rules. */
+function plural(n: number, forms: string[]): string {
+  const rule = new Intl.PluralRules(language.value).select(n);
+  const index = PLURAL_FORMS[language.value].indexOf(rule);
+  return forms[index === -1 ? forms.length - 1 : index] ?? forms.at(-1) ?? '';
+}
+
 export function t(key: MessageKey, params?: Params): string {
   const template: string = dictionaries[language.value][key] ?? ru[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)((?:\|[^|}]*)*)\}/g, (match, name: string, forms: string) => {
+    if (!(name in params)) return match;
+    return forms ? plural(Number(params[name]), forms.slice(1).split('|')) : String(params[name]);
+  });
 }
 
 export type { MessageKey };

@@ -1,20 +1,33 @@
+// Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
+import { useState } from 'preact/hooks';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
+import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { Page } from '../../ui/Page';
-import { PairCard, personName } from '../../ui/PairCard';
+import { useReadyMark } from '../../state/ready-mark';
+import { Notice, Page } from '../../ui/Page';
+import { personName } from '../../ui/PairCard';
+import { HomePairCard } from './HomePairCard';
+import { loadHome } from './home-model';
+
+const PAGE = 30;
 
 export function HomeScreen() {
   const { queries } = useApp();
   const session = useSession();
+  const [limit, setLimit] = useState(PAGE);
+  const today = todayIso();
   const me = useLiveQuery(() => queries.person(session.personId), [session.personId]);
-  const asMentor = useLiveQuery(() => queries.pairsAsMentor(session.personId), [session.personId]) ?? [];
-  const asMentee = useLiveQuery(() => queries.pairsAsMentee(session.personId), [session.personId]) ?? [];
-  const counts = useLiveQuery(
-    () => (session.role === 'curator' ? queries.counts() : Promise.resolve(null)),
-    [session.role],
+  const home = useLiveQuery(
+    () => loadHome(queries, session.personId, today, limit),
+    [session.personId, today, limit],
   );
-  const pairs = [...asMentor, ...asMentee];
+  const isCurator = session.role === 'curator';
+  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator]);
+  const unfit =
+    useLiveQuery(() => (isCurator ? queries.unfitAnswers() : Promise.resolve([])), [isCurator]) ?? [];
+  useReadyMark('home', home !== undefined);
+
   return (
     <Page title={t('home.hello', { name: personName(me) })}>
       <p class="muted">{t(`role.${session.role}`)}</p>
@@ -22,6 +35,11 @@ export function HomeScreen() {
         <section aria-labelledby="curator-work">
           <h2 id="curator-work">{t('home.curatorActions')}</h2>
           <p data-testid="curator-summary">{t('home.curatorSummary', counts)}</p>
+          {unfit.length > 0 && (
+            <Notice kind="error">
+              {t('home.unfit', { n: new Set(unfit.map((a) => a.fields.pairId)).size })}
+            </Notice>
+          )}
           <div class="actions">
             <a class="button" href="/people">
               {t('nav.people')}
@@ -32,17 +50,28 @@ export function HomeScreen() {
           </div>
         </section>
       )}
-      {(session.role !== 'curator' || pairs.length > 0) && (
+      {home && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
           <h2 id="my-pairs">{t('home.myPairs')}</h2>
-          {pairs.length === 0 ? (
+          {home.overdueTasks > 0 && (
+            <p class="nudge nudge--urgent">{t('home.overdueSummary', { n: home.overdueTasks })}</p>
+          )}
+          {home.pairsWithoutRecentMeeting > 0 && home.total > 0 && (
+            <p class="nudge">{t('home.gapSummary', { n: home.pairsWithoutRecentMeeting })}</p>
+          )}
+          {home.total === 0 ? (
             <p>{t('home.noPairs')}</p>
           ) : (
-            <ul class="cards">
-              {pairs.map((p) => (
-                <PairCard key={p.id} pair={p} viewerId={session.personId} />
+            <ul class="cards" data-testid="home-pairs">
+              {home.items.map((item) => (
+                <HomePairCard key={item.pair.id} item={item} />
               ))}
             </ul>
+          )}
+          {home.total > limit && (
+            <button type="button" onClick={() => setLimit(limit + PAGE)}>
+              {t('home.more')}
+            </button>
           )}
         </section>
       )}

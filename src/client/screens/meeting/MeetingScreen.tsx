@@ -2,22 +2,29 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { MEETING_KINDS } from '../../../domain/record-types';
+import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
+import { showToast } from '../../state/toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { personName } from '../../ui/PairCard';
 import { saveMessage } from '../../ui/save-message';
+import { addTask } from '../plan/idp-actions';
 import { ConflictCopies } from './ConflictCopies';
 import {
+  type FormErrors,
   formFromMeeting,
   type MeetingForm,
   meetingFields,
   meetingFormErrors,
+  type NextStep,
   newMeetingDefaults,
 } from './meeting-form';
+import { NextStepsField } from './NextStepsField';
+import { TopicsField } from './TopicsField';
 
 export function MeetingScreen() {
   const { params } = useRoute();
@@ -26,46 +33,53 @@ export function MeetingScreen() {
   const session = useSession();
   const meetingId = params.id as string | undefined;
   const meeting = useLiveQuery(
-    () => (meetingId ? queries.meeting(meetingId) : Promise.resolve(null)),
+    () => (meetingId ? queries.meeting(meetingId).then((m) => m ?? null) : Promise.resolve(null)),
     [meetingId],
   );
   const pairId = meetingId ? String(meeting?.fields.pairId ?? '') : (params.pairId as string);
   const pair = useLiveQuery(() => (pairId ? queries.pair(pairId) : Promise.resolve(undefined)), [pairId]);
+  const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
+  const mentees = useLiveQuery(() => queries.peopleByIds(menteeIds), [menteeIds.join()]) ?? [];
   const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
   const [form, setForm] = useState<MeetingForm | null>(null);
   const [isRestored, setRestored] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<keyof MeetingForm, string>>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
 
   const isMentor = pair?.fields.mentorId === session.personId;
   const canEdit = session.role === 'curator' || isMentor;
+  const isGroup = menteeIds.length > 1;
+  const isLoading =
+    meeting === undefined || pair === undefined || (meetingId !== undefined && meeting === null);
 
   useEffect(() => {
-    if (form || (meetingId && meeting === undefined) || !pairId) return;
+    if (form || isLoading || !pair) return;
     void (async () => {
       const draft = await drafts.get(draftKey);
       if (draft) {
-        setForm(draft.value as MeetingForm);
+        setForm({ ...newMeetingDefaults([], menteeIds), ...(draft.value as MeetingForm) });
         setRestored(true);
         setEditing(draftKey, true);
       } else if (meeting) setForm(formFromMeeting(meeting));
-      else setForm(newMeetingDefaults(await queries.meetingsOfPair(pairId)));
+      else setForm(newMeetingDefaults(await queries.meetingsOfPair(pairId), menteeIds));
     })();
-  }, [meeting, meetingId, pairId, draftKey]);
+  }, [isLoading, meeting, pair, draftKey]);
   useEffect(() => () => setEditing(draftKey, false), [draftKey]);
 
-  if (meetingId && meeting === null)
+  if (meetingId && meeting === null && pair === undefined) {
     return (
       <Page title={t('meeting.editTitle')} back="/">
         <p>{t('meeting.notFound')}</p>
       </Page>
     );
-  if (!form)
+  }
+  if (!form) {
     return (
-      <Page title={t('meeting.newTitle')}>
+      <Page title={meetingId ? t('meeting.editTitle') : t('meeting.newTitle')}>
         <p aria-busy="true">{t('app.loading')}</p>
       </Page>
     );
+  }
 
   const update = (patch: Partial<MeetingForm>) => {
     const next = { ...form, ...patch };
@@ -74,37 +88,66 @@ export function MeetingScreen() {
     void trackSave(drafts.save(draftKey, next));
   };
   const back = `/pair/${pairId}`;
+  const finish = async () => {
+    await drafts.drop(draftKey);
+    setEditing(draftKey, false);
+    route(back);
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
     const found = meetingFormErrors(form);
     setErrors(found);
     if (Object.keys(found).length) return;
-    const fields = meetingFields(form, canEdit && (isMentor || session.role === 'curator'));
+    const fields = meetingFields(form, { withPrivate: canEdit, isGroup });
     const result = meetingId
       ? await repo.update('meeting', meetingId, fields)
       : await repo.create('meeting', { pairId, ...fields });
     setMessage(saveMessage(result));
-    if (!result.ok) return;
-    await drafts.drop(draftKey);
-    setEditing(draftKey, false);
-    route(back);
+    if (result.ok) await finish();
   };
+
   const remove = async () => {
-    if (!meetingId) return;
+    if (!meetingId || !meeting) return;
+    const kept = { ...meeting.fields };
     const result = await repo.remove('meeting', meetingId);
     setMessage(saveMessage(result));
-    if (result.ok) {
-      await drafts.drop(draftKey);
-      setEditing(draftKey, false);
-      route(back);
-    }
+    if (!result.ok) return;
+    await finish();
+    // A delete is final once synced; undo brings the meeting back as a new record with the same content.
+    showToast({
+      text: t('meeting.deleted'),
+      action: {
+        label: t('meeting.undo'),
+        run: () =>
+          void repo.create('meeting', kept).then(() => showToast({ text: t('meeting.restored') }, 3000)),
+      },
+    });
   };
+
   const restart = async () => {
     await drafts.drop(draftKey);
     setEditing(draftKey, false);
     setRestored(false);
-    setForm(meeting ? formFromMeeting(meeting) : newMeetingDefaults(await queries.meetingsOfPair(pairId)));
+    setForm(
+      meeting
+        ? formFromMeeting(meeting)
+        : newMeetingDefaults(await queries.meetingsOfPair(pairId), menteeIds),
+    );
+  };
+
+  const toIdp = async (step: NextStep) => {
+    const targets = isGroup ? form.attendance : menteeIds;
+    let firstTask: string | null = null;
+    for (const menteeId of targets) {
+      const result = await addTask(repo, queries, { pairId, menteeId }, { title: step.text });
+      if (!result.ok) {
+        setMessage(saveMessage(result));
+        return;
+      }
+      firstTask ??= result.id;
+    }
+    update({ nextSteps: form.nextSteps.map((s) => (s.id === step.id ? { ...s, taskId: firstTask } : s)) });
   };
 
   return (
@@ -153,7 +196,26 @@ export function MeetingScreen() {
             options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meeting.kind.${k}`) }))}
             onValue={(v) => update({ kind: v })}
           />
+          <SelectField
+            label={t('meeting.status')}
+            name="status"
+            value={form.status}
+            options={MEETING_STATUSES.map((s) => ({
+              value: s,
+              label: t(`meeting.status.${s}` as MessageKey),
+            }))}
+            onValue={(v) => update({ status: v })}
+          />
         </fieldset>
+        {form.status === 'cancelled' && (
+          <TextField
+            label={t('meeting.cancelReason')}
+            name="cancelReason"
+            value={form.cancelReason}
+            error={errors.cancelReason}
+            onValue={(v) => update({ cancelReason: v })}
+          />
+        )}
         <fieldset disabled={!canEdit}>
           <TextArea
             label={t('meeting.notes')}
@@ -162,7 +224,38 @@ export function MeetingScreen() {
             value={form.notes}
             onValue={(v) => update({ notes: v })}
           />
-          {(isMentor || session.role === 'curator') && (
+        </fieldset>
+        <TopicsField value={form.topics} disabled={!canEdit} onValue={(topics) => update({ topics })} />
+        {isGroup && (
+          <fieldset class="field" disabled={!canEdit}>
+            <legend>{t('meeting.attendance')}</legend>
+            {mentees.map((m) => (
+              <label key={m.id} class="checklist__item">
+                <input
+                  type="checkbox"
+                  checked={form.attendance.includes(m.id)}
+                  onChange={(e) =>
+                    update({
+                      attendance: e.currentTarget.checked
+                        ? [...form.attendance, m.id]
+                        : form.attendance.filter((x) => x !== m.id),
+                    })
+                  }
+                />{' '}
+                {personName(m)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <NextStepsField
+          value={form.nextSteps}
+          disabled={!canEdit}
+          canSendToIdp={canEdit}
+          onValue={(nextSteps) => update({ nextSteps })}
+          onToIdp={(step) => void toIdp(step)}
+        />
+        {canEdit && (
+          <fieldset>
             <TextArea
               label={t('meeting.privateNotes')}
               name="privateNotes"
@@ -170,11 +263,11 @@ export function MeetingScreen() {
               value={form.privateNotes}
               onValue={(v) => update({ privateNotes: v })}
             />
-          )}
-        </fieldset>
+          </fieldset>
+        )}
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
         {canEdit ? (
-          <div class="actions">
+          <div class="actions actions--sticky">
             <button type="submit" class="button--primary button--big">
               {t('meeting.save')}
             </button>

@@ -1,51 +1,94 @@
+// A pair: the meeting series of the roadmap, the IDP of each mentee, and every meeting.
 import { useRoute } from 'preact-iso';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
+import { FitQuestion } from './FitQuestion';
+import { loadPair } from './pair-model';
 
 export function PairScreen() {
   const { params } = useRoute();
   const id = params.id as string;
   const { queries } = useApp();
   const session = useSession();
-  const pair = useLiveQuery(() => queries.pair(id), [id]);
-  const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
-  const mentorId = String(pair?.fields.mentorId ?? '');
-  const people =
-    useLiveQuery(() => queries.peopleByIds([mentorId, ...menteeIds]), [mentorId, menteeIds.join()]) ?? [];
-  const meetings = useLiveQuery(() => queries.meetingsOfPair(id), [id]);
-  if (pair === undefined || pair.deleted) {
+  const page = useLiveQuery(() => loadPair(queries, id, session.personId), [id, session.personId]);
+  useReadyMark('pair', page !== undefined);
+  if (page === undefined) return <Page title={t('pair.title')}>{null}</Page>;
+  if (page === null) {
     return (
       <Page title={t('pair.title')} back="/">
         <p>{t('pair.notFound')}</p>
       </Page>
     );
   }
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const canRecord = session.role === 'curator' || mentorId === session.personId;
-  const title = menteeIds.map((m) => personName(byId.get(m))).join(', ');
+  const isMentor = page.pair.fields.mentorId === session.personId;
+  const isMember = isMentor || page.mentees.some((m) => m.id === session.personId);
+  const canRecord = session.role === 'curator' || isMentor;
+  const visibleMentees =
+    isMentor || session.role === 'curator'
+      ? page.mentees
+      : page.mentees.filter((m) => m.id === session.personId);
   return (
-    <Page title={title} back="/">
+    <Page title={page.mentees.map((m) => personName(m.person)).join(', ')} back="/">
       <p class="muted">
-        {t('pairs.mentor')}: {personName(byId.get(mentorId))} · {String(pair.fields.form)}
+        {t('pairs.mentor')}: {personName(page.mentor)} · {String(page.pair.fields.form)} ·{' '}
+        {t(`pairs.status.${String(page.pair.fields.status)}` as MessageKey)}
       </p>
       {canRecord && (
         <a class="button button--primary button--big" href={`/pair/${id}/meeting/new`}>
           + {t('pair.newMeeting')}
         </a>
       )}
-      <h2>{t('pair.meetings')}</h2>
-      {meetings?.length === 0 && <p>{t('pair.noMeetings')}</p>}
+      {isMember && page.hasTrial && (
+        <FitQuestion pairId={id} personId={session.personId} answer={page.myFit} />
+      )}
+
+      <h2>{t('pair.series')}</h2>
+      <ol class="series" data-testid="series">
+        {page.series.map((s) => (
+          <li key={s.kind} class={s.firstHeld ? 'series__done' : ''}>
+            <span aria-hidden="true">{s.firstHeld ? '✓' : '○'}</span>{' '}
+            {t(`meeting.kind.${s.kind}` as MessageKey)}:{' '}
+            <span class="muted">
+              {s.firstHeld ? t('pair.seriesHeld', { date: formatDay(s.firstHeld) }) : t('pair.seriesNotYet')}
+            </span>
+          </li>
+        ))}
+      </ol>
+
+      <h2>{t('pair.idp')}</h2>
+      <ul class="cards">
+        {visibleMentees.map((m) => (
+          <li key={m.id} class="card">
+            <a class="card__link" href={`/pair/${id}/plan/${m.id}`}>
+              <span class="card__title">{t('pair.openIdp', { name: personName(m.person) })}</span>
+              <span class="card__meta">
+                {m.progress.total ? t('pair.idpProgress', m.progress) : t('home.idpEmpty')}
+              </span>
+              <span class="meter" aria-hidden="true">
+                <span class="meter__bar" style={{ width: `${m.progress.percent}%` }} />
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('pair.timeline')}</h2>
+      {page.meetings.length === 0 && <p>{t('pair.noMeetings')}</p>}
       <ul class="cards" data-testid="meetings">
-        {meetings?.map((m) => (
+        {page.meetings.map((m) => (
           <li class="card" key={m.id}>
             <a class="card__link" href={`/meeting/${m.id}`}>
               <span class="card__title">
                 {formatDay(String(m.fields.date))} ·{' '}
-                {t(`meeting.kind.${String(m.fields.kind)}` as 'meeting.kind.regular')}
+                {t(`meeting.kind.${String(m.fields.kind)}` as MessageKey)}
+                {m.fields.status === 'planned' || m.fields.status === 'cancelled'
+                  ? ` · ${t(`pair.status.${m.fields.status}` as MessageKey)}`
+                  : ''}
               </span>
               <span class="card__meta">{t('pair.minutes', { n: Number(m.fields.durationMin) })}</span>
               {m.fields.notes ? <span class="card__excerpt">{String(m.fields.notes)}</span> : null}

@@ -1,0 +1,47 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { NastavnikDb } from './database';
+import { createRepository } from './repository';
+import { search } from './search';
+
+const PAIR = '0193a3f0-0000-7000-8000-000000000001';
+const PLAN = '0193a3f0-0000-7000-8000-000000000002';
+
+describe('offline search', () => {
+  it('finds meetings, tasks and goals by the beginnings of their words, all words at once', async () => {
+    const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const meeting = (notes: string, date: string) =>
+      repo.create('meeting', { pairId: PAIR, date, kind: 'regular', durationMin: 30, notes });
+    await meeting('Разобрали пробный вариант ОГЭ', '2026-11-20');
+    await meeting('Обсудили проект по биологии', '2026-11-21');
+    await meeting('Ещё один вариант, ЁЛКИ', '2026-11-22');
+    await repo.create('task', { planId: PLAN, title: 'Решить вариант № 5', status: 'todo', due: null });
+    const found = await search(db, 'вариан');
+    expect(found.meetings.map((m) => m.fields.notes)).toEqual([
+      'Ещё один вариант, ЁЛКИ',
+      'Разобрали пробный вариант ОГЭ',
+    ]);
+    expect(found.tasks.map((t) => t.fields.title)).toEqual(['Решить вариант № 5']);
+    expect((await search(db, 'вариант огэ')).meetings).toHaveLength(1);
+    expect((await search(db, 'елки')).meetings).toHaveLength(1);
+    expect((await search(db, 'химия')).meetings).toHaveLength(0);
+  });
+
+  it('forgets a deleted meeting and re-indexes an edited one', async () => {
+    const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const { id } = (await repo.create('meeting', {
+      pairId: PAIR,
+      date: '2026-11-20',
+      kind: 'regular',
+      durationMin: 30,
+      notes: 'черновик',
+    })) as { id: string };
+    await repo.update('meeting', id, { notes: 'чистовик' });
+    expect((await search(db, 'черновик')).meetings).toHaveLength(0);
+    expect((await search(db, 'чистовик')).meetings).toHaveLength(1);
+    await repo.remove('meeting', id);
+    expect((await search(db, 'чистовик')).meetings).toHaveLength(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { formatDay } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { nudgeText } from '../../ui/nudge-text';
+import type { PairItem } from './home-model';
+
+/** A pair on the home screen: who, what to do next, how far along. One tap opens it. */
+export function HomePairCard(props: { item: PairItem }) {
+  const { item } = props;
+  const isUrgent = item.nudge.key === 'overdue' || item.nudge.key === 'gap';
+  return (
+    <li class="card card--pair">
+      <a class="card__link" href={`/pair/${item.pair.id}`}>
+        <span class="card__title">{item.withNames}</span>
+        <span class={`card__nudge${isUrgent ? ' card__nudge--urgent' : ''}`}>{nudgeText(item.nudge)}</span>
+        <span class="card__meta">
+          {t('home.series', item.series)} ·{' '}
+          {item.idp.total
+            ? t('home.idp', { done: item.idp.done, total: item.idp.total })
+            : t('home.idpEmpty')}
+        </span>
+        <span class="card__meta">
+          {item.lastMeetingDate
+            ? t('home.lastMeeting', { date: formatDay(item.lastMeetingDate) })
+            : t('home.noMeetings')}
+        </span>
+        <span class="meter" aria-hidden="true">
+          <span
+            class="meter__bar"
+            style={{ width: `${Math.round((item.series.held / item.series.total) * 100)}%` }}
+          />
+        </span>
+      </a>
+      {item.isMentor && (
+        <a
+          class="button card__action"
+          href={`/pair/${item.pair.id}/meeting/new`}
+          aria-label={t('home.quickMeetingFor', { name: item.withNames })}
+        >
+          {t('home.quickMeeting')}
+        </a>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,67 @@
+// Agreed next steps; one tap turns a step into a task of the mentee's IDP.
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n/i18n';
+import type { NextStep } from './meeting-form';
+
+export function NextStepsField(props: {
+  value: NextStep[];
+  disabled?: boolean;
+  canSendToIdp: boolean;
+  onValue(steps: NextStep[]): void;
+  onToIdp(step: NextStep): void;
+}) {
+  const [text, setText] = useState('');
+  const add = () => {
+    if (!text.trim()) return;
+    props.onValue([...props.value, { id: crypto.randomUUID().slice(0, 8), text: text.trim(), taskId: null }]);
+    setText('');
+  };
+  return (
+    <fieldset class="field" disabled={props.disabled}>
+      <legend>{t('meeting.nextSteps')}</legend>
+      <ul class="steps" data-testid="next-steps">
+        {props.value.map((step) => (
+          <li key={step.id} class="steps__item">
+            <span class="steps__text">{step.text}</span>
+            {step.taskId ? (
+              <span class="muted">{t('meeting.nextStepInIdp')}</span>
+            ) : (
+              props.canSendToIdp && (
+                <button type="button" onClick={() => props.onToIdp(step)}>
+                  {t('meeting.nextStepToIdp')}
+                </button>
+              )
+            )}
+            <button
+              type="button"
+              class="button--quiet"
+              aria-label={t('meeting.nextStepRemove', { text: step.text })}
+              onClick={() => props.onValue(props.value.filter((s) => s.id !== step.id))}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="inline">
+        <input
+          type="text"
+          aria-label={t('meeting.nextStepNew')}
+          placeholder={t('meeting.nextStepNew')}
+          value={text}
+          maxLength={500}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" onClick={add}>
+          {t('meeting.nextStepAdd')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

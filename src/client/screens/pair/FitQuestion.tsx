@@ -1,0 +1,54 @@
+// «Подходит ли пара?» after the trial meeting; a «нет» reaches the curator for re-pairing.
+import { useState } from 'preact/hooks';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { t } from '../../i18n/i18n';
+import { TextArea } from '../../ui/fields';
+import { Notice } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+
+export function FitQuestion(props: { pairId: string; personId: string; answer: SyncedRecord | undefined }) {
+  const { repo } = useApp();
+  const [fits, setFits] = useState<boolean | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (props.answer) {
+    return (
+      <p class="muted">
+        {t('pair.fitAnswered', { answer: props.answer.fields.fits ? t('pair.fitYes') : t('pair.fitNo') })}
+      </p>
+    );
+  }
+  const send = async (value: boolean) => {
+    const result = await repo.create('fitAnswer', {
+      pairId: props.pairId,
+      personId: props.personId,
+      fits: value,
+      comment: comment.trim() || null,
+    });
+    if (!result.ok) setError(saveMessage(result).text);
+  };
+  return (
+    <section class="panel" aria-labelledby="fit">
+      <h2 id="fit">{t('pair.fitQuestion')}</h2>
+      <p class="muted">{t('pair.fitHint')}</p>
+      <div class="actions">
+        <button type="button" onClick={() => void send(true)}>
+          {t('pair.fitYes')}
+        </button>
+        <button type="button" class="button--danger" onClick={() => setFits(false)}>
+          {t('pair.fitNo')}
+        </button>
+      </div>
+      {fits === false && (
+        <>
+          <TextArea label={t('pair.fitComment')} rows={3} value={comment} onValue={setComment} />
+          <button type="button" class="button--primary" onClick={() => void send(false)}>
+            {t('pair.fitSend')}
+          </button>
+        </>
+      )}
+      {error && <Notice kind="error">{error}</Notice>}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// Add a goal to the IDP: by hand, or from a ready template with its tasks.
+import { useState } from 'preact/hooks';
+import { GOAL_TEMPLATES } from '../../../domain/idp';
+import { useApp } from '../../app/context';
+import { t } from '../../i18n/i18n';
+import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { Notice } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { ensurePlan } from './idp-actions';
+
+const EMPTY = { title: '', description: '', area: '', targetDate: '' };
+
+export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: number }) {
+  const { repo, queries } = useApp();
+  const [form, setForm] = useState(EMPTY);
+  const [template, setTemplate] = useState(GOAL_TEMPLATES[0]?.key ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const createGoal = async (
+    fields: { title: string; description: string; area: string; targetDate: string },
+    tasks: readonly string[] = [],
+  ) => {
+    const plan = await ensurePlan(repo, queries, props.pairId, props.menteeId);
+    if (!plan.ok) return setError(saveMessage(plan).text);
+    const goal = await repo.create('goal', {
+      planId: plan.id,
+      title: fields.title,
+      description: fields.description || null,
+      area: fields.area || null,
+      targetDate: fields.targetDate || null,
+      order: props.nextOrder,
+    });
+    if (!goal.ok) return setError(saveMessage(goal).text);
+    for (const [i, title] of tasks.entries()) {
+      await repo.create('task', {
+        planId: plan.id,
+        goalId: goal.id,
+        title,
+        status: 'todo',
+        due: null,
+        order: i,
+      });
+    }
+    setError(null);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!form.title.trim()) return setError(t('plan.goalNeedTitle'));
+    await createGoal({ ...form, title: form.title.trim() });
+    setForm(EMPTY);
+  };
+
+  const fromTemplate = async () => {
+    const chosen = GOAL_TEMPLATES.find((g) => g.key === template);
+    if (chosen)
+      await createGoal(
+        { title: chosen.title, description: chosen.description, area: chosen.area, targetDate: '' },
+        chosen.tasks,
+      );
+  };
+
+  return (
+    <div class="goal-forms">
+      <details class="panel">
+        <summary>{t('plan.fromTemplate')}</summary>
+        <SelectField
+          label={t('plan.template')}
+          value={template}
+          options={GOAL_TEMPLATES.map((g) => ({ value: g.key, label: g.title }))}
+          onValue={setTemplate}
+        />
+        <button type="button" onClick={() => void fromTemplate()}>
+          {t('plan.useTemplate')}
+        </button>
+      </details>
+      <details class="panel">
+        <summary>{t('plan.addGoal')}</summary>
+        <form class="form" onSubmit={submit}>
+          <TextField
+            label={t('plan.goalTitle')}
+            value={form.title}
+            error={error}
+            onValue={(v) => setForm({ ...form, title: v })}
+          />
+          <TextArea
+            label={t('plan.goalDescription')}
+            rows={2}
+            value={form.description}
+            onValue={(v) => setForm({ ...form, description: v })}
+          />
+          <TextField
+            label={t('plan.goalArea')}
+            value={form.area}
+            onValue={(v) => setForm({ ...form, area: v })}
+          />
+          <TextField
+            label={t('plan.goalTarget')}
+            type="date"
+            value={form.targetDate}
+            onValue={(v) => setForm({ ...form, targetDate: v })}
+          />
+          <button type="submit" class="button--primary">
+            {t('plan.goalSave')}
+          </button>
+        </form>
+      </details>
+      {error && <Notice kind="error">{error}</Notice>}
+    </div>
+  );
+}

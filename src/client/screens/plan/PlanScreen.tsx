@@ -1,0 +1,143 @@
+// A mentee's individual development plan. The mentor shapes it; the mentee ticks tasks and adds evidence.
+
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { useApp, useSession } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { formatDay, todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { TextField } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+import { personName } from '../../ui/PairCard';
+import { GoalForm } from './GoalForm';
+import { addTask } from './idp-actions';
+import { type GoalView, loadPlan, swapOrder } from './plan-model';
+import { TaskRow } from './TaskRow';
+
+export function PlanScreen() {
+  const { params } = useRoute();
+  const pairId = params.pairId as string;
+  const menteeId = params.menteeId as string;
+  const { queries, repo } = useApp();
+  const session = useSession();
+  const today = todayIso();
+  const page = useLiveQuery(() => loadPlan(queries, pairId, menteeId, today), [pairId, menteeId, today]);
+  if (page === undefined) return <Page title={t('pair.idp')}>{null}</Page>;
+  if (page === null) {
+    return (
+      <Page title={t('pair.idp')} back="/">
+        <p>{t('pair.notFound')}</p>
+      </Page>
+    );
+  }
+  const isMentor = page.pair.fields.mentorId === session.personId || session.role === 'curator';
+  const goals = page.goals.filter((g) => g.goal).map((g) => g.goal) as NonNullable<GoalView['goal']>[];
+  const move = (items: GoalView['tasks'], index: number, direction: -1 | 1, type: 'goal' | 'task') => {
+    for (const { id, order } of swapOrder(items, index, direction)) void repo.update(type, id, { order });
+  };
+
+  return (
+    <Page title={t('plan.title', { name: personName(page.mentee) })} back={`/pair/${pairId}`}>
+      <p data-testid="plan-progress">{t('plan.overall', page.progress)}</p>
+      <span class="meter" aria-hidden="true">
+        <span class="meter__bar" style={{ width: `${page.progress.percent}%` }} />
+      </span>
+      {page.overdue > 0 && <p class="nudge nudge--urgent">{t('plan.overdue', { n: page.overdue })}</p>}
+      {page.goals.length === 0 && <p>{t('plan.empty')}</p>}
+      {page.goals.map((view, goalIndex) => (
+        <section
+          class="goal"
+          key={view.goal?.id ?? 'loose'}
+          aria-labelledby={`goal-${view.goal?.id ?? 'loose'}`}
+        >
+          <div class="goal__head">
+            <h2 id={`goal-${view.goal?.id ?? 'loose'}`}>
+              {view.goal ? String(view.goal.fields.title) : t('plan.noGoal')}
+            </h2>
+            <span class="muted">{t('plan.goalProgress', view.progress)}</span>
+          </div>
+          {view.goal && (
+            <p class="muted">
+              {[
+                view.goal.fields.area,
+                view.goal.fields.targetDate
+                  ? t('plan.goalDue', { date: formatDay(String(view.goal.fields.targetDate)) })
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          )}
+          {view.goal?.fields.description ? <p>{String(view.goal.fields.description)}</p> : null}
+          <ul class="tasks">
+            {view.tasks.map((task, i) => (
+              <TaskRow
+                key={task.id}
+                task={task}
+                isMentor={isMentor}
+                today={today}
+                onMove={(d) => move(view.tasks, i, d, 'task')}
+              />
+            ))}
+          </ul>
+          {isMentor && (
+            <NewTask pairId={pairId} menteeId={menteeId} goalId={view.goal?.id ?? null} onAdd={addTask} />
+          )}
+          {isMentor && view.goal && (
+            <div class="actions">
+              <button
+                type="button"
+                aria-label={t('plan.moveUp', { title: String(view.goal.fields.title) })}
+                onClick={() => move(goals, goalIndex, -1, 'goal')}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={t('plan.moveDown', { title: String(view.goal.fields.title) })}
+                onClick={() => move(goals, goalIndex, 1, 'goal')}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                class="button--danger"
+                onClick={() => view.goal && void repo.remove('goal', view.goal.id)}
+              >
+                {t('plan.goalDelete')}
+              </button>
+            </div>
+          )}
+        </section>
+      ))}
+      {isMentor && <GoalForm pairId={pairId} menteeId={menteeId} nextOrder={goals.length} />}
+    </Page>
+  );
+}
+
+function NewTask(props: { pairId: string; menteeId: string; goalId: string | null; onAdd: typeof addTask }) {
+  const { repo, queries } = useApp();
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!title.trim()) return;
+    const result = await props.onAdd(
+      repo,
+      queries,
+      { pairId: props.pairId, menteeId: props.menteeId, goalId: props.goalId },
+      { title: title.trim(), due: due || null },
+    );
+    if (result.ok) {
+      setTitle('');
+      setDue('');
+    }
+  };
+  return (
+    <form class="inline new-task" onSubmit={add}>
+      <TextField label={t('plan.addTask')} value={title} onValue={setTitle} />
+      <TextField label={t('plan.taskDue')} type="date" value={due} onValue={setDue} />
+      <button type="submit">{t('plan.addTaskButton')}</button>
+    </form>
+  );
+}

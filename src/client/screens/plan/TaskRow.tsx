@@ -1,0 +1,95 @@
+// One IDP task: tick it off in one tap; details hold status, due date, evidence and, for the mentor,
+// wording, order and deletion. Each change is a write of its own field, so concurrent edits merge.
+import { isOverdue } from '../../../domain/idp';
+import type { SyncedRecord } from '../../../domain/record';
+import { TASK_STATUSES } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { formatDay } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { SelectField } from '../../ui/fields';
+import { LiveTextField } from '../../ui/LiveTextField';
+
+export function TaskRow(props: {
+  task: SyncedRecord;
+  isMentor: boolean;
+  today: string;
+  onMove?: (direction: -1 | 1) => void;
+}) {
+  const { repo } = useApp();
+  const { task, isMentor } = props;
+  const title = String(task.fields.title);
+  const status = String(task.fields.status);
+  const due = (task.fields.due as string | null) ?? null;
+  const overdue = isOverdue({ status, due }, props.today);
+  const update = (fields: Record<string, unknown>) => void repo.update('task', task.id, fields);
+  return (
+    <li class={`task${status === 'done' ? ' task--done' : ''}`} data-testid="task">
+      <label class="task__tick">
+        <input
+          type="checkbox"
+          checked={status === 'done'}
+          onChange={(e) => update({ status: e.currentTarget.checked ? 'done' : 'todo' })}
+        />
+        <span class="task__title">{title}</span>
+      </label>
+      <span class="task__meta muted">
+        {t(`plan.status.${status}` as MessageKey)}
+        {due ? ` · ${t('plan.goalDue', { date: formatDay(due) })}` : ''}
+        {overdue ? <strong class="nudge--urgent"> · {t('plan.taskOverdue')}</strong> : null}
+      </span>
+      <details class="task__details">
+        <summary>{t('plan.taskDetails')}</summary>
+        <SelectField
+          label={t('plan.taskStatus')}
+          value={status}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}` as MessageKey) }))}
+          onValue={(v) => update({ status: v })}
+        />
+        <LiveTextField
+          label={t('plan.taskEvidence')}
+          multiline
+          value={String(task.fields.evidence ?? '')}
+          onSave={(v) => update({ evidence: v || null })}
+        />
+        {isMentor && (
+          <>
+            <LiveTextField
+              label={t('plan.taskTitle')}
+              value={title}
+              onSave={(v) => v.trim() && update({ title: v })}
+            />
+            <LiveTextField
+              label={t('plan.taskDue')}
+              type="date"
+              value={due ?? ''}
+              onSave={(v) => update({ due: v || null })}
+            />
+            <div class="actions">
+              {props.onMove && (
+                <>
+                  <button
+                    type="button"
+                    aria-label={t('plan.moveUp', { title })}
+                    onClick={() => props.onMove?.(-1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('plan.moveDown', { title })}
+                    onClick={() => props.onMove?.(1)}
+                  >
+                    ↓
+                  </button>
+                </>
+              )}
+              <button type="button" class="button--danger" onClick={() => void repo.remove('task', task.id)}>
+                {t('plan.taskDelete')}
+              </button>
+            </div>
+          </>
+        )}
+      </details>
+    </li>
+  );
+}

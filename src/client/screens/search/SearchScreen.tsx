@@ -1,0 +1,94 @@
+// Find anything among one's meetings, notes and tasks, offline, as one types.
+import { useEffect, useState } from 'preact/hooks';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { type SearchResults, search } from '../../db/search';
+import { formatDay } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { Page } from '../../ui/Page';
+
+function excerpt(text: string, query: string): string {
+  const first = query.trim().split(/\s+/)[0]?.toLocaleLowerCase('ru') ?? '';
+  const at = first ? text.toLocaleLowerCase('ru').indexOf(first) : -1;
+  const start = Math.max(0, at - 40);
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + 160)}${text.length > start + 160 ? '…' : ''}`;
+}
+
+export function SearchScreen() {
+  const { db, queries } = useApp();
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [planLinks, setPlanLinks] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    let isCurrent = true;
+    const started = performance.now();
+    void search(db, query).then(async (found) => {
+      if (!isCurrent) return;
+      performance.measure('search', { start: started, end: performance.now() });
+      setResults(found);
+      // Tasks and goals open their IDP: find which pair and mentee each belongs to.
+      const planIds = [...new Set([...found.tasks, ...found.goals].map((r) => String(r.fields.planId)))];
+      const links = new Map<string, string>();
+      for (const id of planIds) {
+        const plan = await queries.plan(id);
+        if (plan) links.set(id, `/pair/${String(plan.fields.pairId)}/plan/${String(plan.fields.menteeId)}`);
+      }
+      if (isCurrent) setPlanLinks(links);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [query]);
+
+  const count = results ? results.meetings.length + results.tasks.length + results.goals.length : 0;
+  const planLink = (r: SyncedRecord) => planLinks.get(String(r.fields.planId)) ?? '#';
+  return (
+    <Page title={t('search.title')}>
+      <div class="field">
+        <label for="search">{t('search.label')}</label>
+        <input id="search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </div>
+      <p class="muted" role="status">
+        {query.trim().length < 2 ? t('search.hint') : t('search.found', { n: count })}
+      </p>
+      {results && results.meetings.length > 0 && (
+        <section aria-labelledby="found-meetings">
+          <h2 id="found-meetings">{t('pair.meetings')}</h2>
+          <ul class="cards" data-testid="found-meetings">
+            {results.meetings.map((m) => (
+              <li class="card" key={m.id}>
+                <a class="card__link" href={`/meeting/${m.id}`}>
+                  <span class="card__title">
+                    {formatDay(String(m.fields.date))} ·{' '}
+                    {t(`meeting.kind.${String(m.fields.kind)}` as MessageKey)}
+                  </span>
+                  <span class="card__excerpt">{excerpt(String(m.fields.notes ?? ''), query)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {results && results.tasks.length + results.goals.length > 0 && (
+        <section aria-labelledby="found-tasks">
+          <h2 id="found-tasks">{t('search.tasks')}</h2>
+          <ul class="cards" data-testid="found-tasks">
+            {[...results.goals, ...results.tasks].map((r) => (
+              <li class="card" key={r.id}>
+                <a class="card__link" href={planLink(r)}>
+                  <span class="card__title">{String(r.fields.title)}</span>
+                  <span class="card__meta">
+                    {r.type === 'goal'
+                      ? t('plan.goalTitle')
+                      : t(`plan.status.${String(r.fields.status)}` as MessageKey)}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,156 @@
+// The mentor's journey on a phone, offline: a meeting in a few taps, a draft that survives a crash,
+// next steps that land in the IDP, and an IDP edited on two phones at once.
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { inviteCode, putRecords } from './api';
+import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+
+async function pairWithPhones(mentorName: string, menteeName: string) {
+  const [mentorId, menteeId] = await putRecords([
+    { type: 'person', fields: { fullName: mentorName, kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: menteeName, kind: 'student', minor: false, classOrSubject: '10А' },
+    },
+  ]);
+  const [pairId] = await putRecords([
+    { type: 'pair', fields: { mentorId, menteeIds: [menteeId], form: 'учитель–ученик', status: 'active' } },
+  ]);
+  return { mentorId: mentorId as string, menteeId: menteeId as string, pairId: pairId as string };
+}
+
+async function mentorPhone(mentorId: string) {
+  const phone = await openPhone();
+  await enrol(phone.page, await inviteCode(mentorId, 'mentor'));
+  await ensureOfflineReady(phone.page);
+  return phone;
+}
+
+/** Counts the taps a user makes. */
+function tapper(page: Page) {
+  let taps = 0;
+  return {
+    tap: async (locator: ReturnType<Page['getByRole']>) => {
+      taps += 1;
+      await locator.click();
+    },
+    count: () => taps,
+  };
+}
+
+test('a meeting is recorded offline from a cold start in at most 3 taps plus typing', async () => {
+  const { mentorId } = await pairWithPhones('Белова Нина Андреевна', 'Гусев Артём');
+  let phone = await mentorPhone(mentorId);
+  await phone.context.close();
+
+  // Cold start with no network.
+  phone = await openPhone(phone.profileDir);
+  await setOffline(phone.context, true);
+  const page = phone.page;
+  await page.goto('/');
+  const user = tapper(page);
+  await user.tap(page.getByRole('link', { name: 'Новая встреча: Гусев Артём' }));
+  await page.getByLabel('Заметки о встрече').fill('Поговорили о целях на полугодие');
+  await user.tap(page.getByRole('button', { name: 'Сохранить' }));
+  await expect(page.getByTestId('meetings')).toContainText('Поговорили о целях на полугодие');
+  expect(user.count()).toBeLessThanOrEqual(3);
+  // The smart defaults: today, and the first kind of the series.
+  await expect(page.getByTestId('meetings')).toContainText('Организационная');
+  await expect(page.getByTestId('series')).toContainText('Организационная: проведена');
+  await phone.context.close();
+});
+
+test('the page is killed mid-typing and the draft comes back', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Кравец Ольга', 'Мухин Егор');
+  const phone = await mentorPhone(mentorId);
+  await setOffline(phone.context, true);
+  const page = phone.page;
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await page
+    .getByLabel('Заметки о встрече')
+    .pressSequentially('Егор готовит доклад к конференции', { delay: 20 });
+  await page.waitForTimeout(300);
+  // The renderer crashes: nothing gets a chance to save on the way out.
+  const cdp = await phone.context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+
+  const again = await phone.context.newPage();
+  await again.goto(`/pair/${pairId}/meeting/new`);
+  await expect(again.getByText('Восстановлен несохранённый черновик.')).toBeVisible();
+  await expect(again.getByLabel('Заметки о встрече')).toHaveValue('Егор готовит доклад к конференции');
+  await again.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(again.getByTestId('meetings')).toContainText('Егор готовит доклад');
+  await phone.context.close();
+});
+
+test('an agreed next step becomes a task of the IDP in one tap', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Соколова Вера', 'Титов Илья');
+  const phone = await mentorPhone(mentorId);
+  await setOffline(phone.context, true);
+  const page = phone.page;
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await page.getByLabel('Заметки о встрече').fill('Разобрали пробный вариант');
+  await page.getByRole('button', { name: 'Подготовка к экзамену' }).click();
+  await page.getByLabel('Новый шаг').fill('Решить вариант ОГЭ № 5');
+  await page.getByRole('button', { name: 'Добавить шаг' }).click();
+  await page.getByRole('button', { name: 'В ИПР' }).click();
+  await expect(page.getByTestId('next-steps')).toContainText('в ИПР ✓');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+
+  await page.getByRole('link', { name: 'ИПР: Титов Илья' }).click();
+  await expect(page.getByTestId('task')).toContainText('Решить вариант ОГЭ № 5');
+  await expect(page.getByTestId('plan-progress')).toHaveText('Выполнено 0 из 1 задач (0%)');
+
+  // And search finds it all, offline.
+  await page.getByRole('link', { name: 'Поиск', exact: true }).click();
+  await page.getByLabel('Встречи, заметки и задачи').fill('вариант');
+  await expect(page.getByTestId('found-meetings')).toContainText('Разобрали пробный вариант');
+  await expect(page.getByTestId('found-tasks')).toContainText('Решить вариант ОГЭ № 5');
+  await phone.context.close();
+});
+
+test('mentor and mentee edit the same IDP offline on two phones; both changes survive on both', async () => {
+  const { mentorId, menteeId, pairId } = await pairWithPhones('Фролова Инна', 'Шилов Денис');
+  const mentor = await mentorPhone(mentorId);
+  await mentor.page.goto(`/pair/${pairId}/plan/${menteeId}`);
+  await mentor.page.getByText('Цель из шаблона').click();
+  await mentor.page.getByLabel('Шаблон').selectOption({ label: 'Подготовка к экзамену' });
+  await mentor.page.getByRole('button', { name: 'Добавить из шаблона' }).click();
+  await expect(mentor.page.getByTestId('task')).toHaveCount(4);
+  await syncNow(mentor.page);
+
+  const mentee = await openPhone();
+  await enrol(mentee.page, await inviteCode(menteeId, 'mentee'));
+  await ensureOfflineReady(mentee.page);
+  await mentee.page.goto(`/pair/${pairId}/plan/${menteeId}`);
+  await expect(mentee.page.getByTestId('task')).toHaveCount(4);
+
+  await setOffline(mentor.context, true);
+  await setOffline(mentee.context, true);
+  // The mentor rewords the first task; the mentee ticks the second.
+  await mentor.page.goto(`/pair/${pairId}/plan/${menteeId}`);
+  const first = mentor.page.getByTestId('task').nth(0);
+  await first.getByText('Подробнее').click();
+  await first.getByLabel('Формулировка задачи').fill('Написать диагностику по математике');
+  await mentee.page.goto(`/pair/${pairId}/plan/${menteeId}`);
+  await mentee.page.getByRole('checkbox', { name: 'Составить график подготовки по слабым темам' }).check();
+
+  for (const phone of [mentor, mentee]) await setOffline(phone.context, false);
+  await syncAll([mentor, mentee, mentor]);
+
+  for (const phone of [mentor, mentee]) {
+    await phone.page.goto(`/pair/${pairId}/plan/${menteeId}`);
+    await expect(phone.page.getByTestId('task').nth(0)).toContainText('Написать диагностику по математике');
+    await expect(
+      phone.page.getByRole('checkbox', { name: 'Составить график подготовки по слабым темам' }),
+    ).toBeChecked();
+    await expect(phone.page.getByTestId('plan-progress')).toHaveText('Выполнено 1 из 4 задач (25%)');
+  }
+  await mentor.context.close();
+  await mentee.context.close();
+});
+
+async function syncAll(phones: { page: Page; context: BrowserContext }[]) {
+  for (const phone of phones) await syncNow(phone.page);
+}
