@@ -26,7 +26,7 @@ async function mentorPhone(mentorId: string) {
 }
 
 /** Counts the taps a user makes. */
-function tapper(page: Page) {
+function tapper() {
   let taps = 0;
   return {
     tap: async (locator: ReturnType<Page['getByRole']>) => {
@@ -47,7 +47,7 @@ test('a meeting is recorded offline from a cold start in at most 3 taps plus typ
   await setOffline(phone.context, true);
   const page = phone.page;
   await page.goto('/');
-  const user = tapper(page);
+  const user = tapper();
   await user.tap(page.getByRole('link', { name: 'Новая встреча: Гусев Артём' }));
   await page.getByLabel('Заметки о встрече').fill('Поговорили о целях на полугодие');
   await user.tap(page.getByRole('button', { name: 'Сохранить' }));

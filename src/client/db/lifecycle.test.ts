@@ -52,14 +52,12 @@ describe('schema upgrades', () => {
       notes: 'Старая встреча про олимпиаду',
     };
     const stamp = '2026-10-01T10:00:00.000Z_0000_old';
-    await old
-      .table('meeting')
-      .put({
-        id: '0193a3f0-0000-7000-8000-0000000000f1',
-        type: 'meeting',
-        fields,
-        stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
-      });
+    await old.table('meeting').put({
+      id: '0193a3f0-0000-7000-8000-0000000000f1',
+      type: 'meeting',
+      fields,
+      stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
+    });
     old.close();
     const db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
     expect((await search(db, 'олимп')).meetings).toHaveLength(1);
