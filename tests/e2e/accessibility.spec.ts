@@ -1,0 +1,112 @@
+// Every screen: no serious or critical axe-core violation, and nothing cut off at 200 % text size on a
+// 360 px wide phone.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { curatorCode, putRecords } from './api';
+import { enrol } from './app-page';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+async function checkScreen(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('main h1')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${name}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *, header *, nav *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 5);
+  });
+  expect(overflow, `${name} at 200 % text`).toEqual([]);
+}
+
+test('the enrolment screen', async ({ page }) => {
+  await page.goto('/');
+  await checkScreen(page, 'enrol');
+});
+
+test('every screen of a signed-in curator', async ({ page }) => {
+  await enrol(page, await curatorCode('Доступная Анна Викторовна'));
+  const [mentor, mentee, mentee2] = await putRecords([
+    {
+      type: 'person',
+      fields: {
+        fullName: 'Константинопольская Александра Владимировна',
+        kind: 'teacher',
+        classOrSubject: 'Математика',
+      },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Ученик Первый', kind: 'student', minor: false, classOrSubject: '9Б' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Ученица Вторая', kind: 'student', minor: false, classOrSubject: '9Б' },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee, mentee2], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [goal] = await putRecords([
+    { type: 'goal', fields: { planId: plan, title: 'Подготовка к экзамену', area: 'Учёба', order: 0 } },
+  ]);
+  const [meeting] = await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-11-20',
+        kind: 'trial',
+        durationMin: 40,
+        notes: 'Пробная встреча прошла хорошо',
+        status: 'held',
+        topics: ['Проект'],
+      },
+    },
+    {
+      type: 'task',
+      fields: {
+        planId: plan,
+        goalId: goal,
+        title: 'Решить вариант',
+        status: 'doing',
+        due: '2026-11-01',
+        order: 0,
+      },
+    },
+  ]);
+  await page.goto('/sync');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('Синхронизация завершена')).toBeVisible();
+
+  for (const [name, path] of [
+    ['home', '/'],
+    ['people', '/people'],
+    ['person', `/people/${mentor}`],
+    ['pairs', '/pairs'],
+    ['pair', `/pair/${pair}`],
+    ['new meeting', `/pair/${pair}/meeting/new`],
+    ['meeting', `/meeting/${meeting}`],
+    ['plan', `/pair/${pair}/plan/${mentee}`],
+    ['search', '/search?q=встреча'],
+    ['sync', '/sync'],
+    ['settings', '/settings'],
+  ] as const) {
+    await page.goto(path);
+    await checkScreen(page, name);
+  }
+});
