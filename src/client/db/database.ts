@@ -54,6 +54,11 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     goal: 'id, fields.planId, *words',
     fitAnswer: 'id, fields.pairId',
   },
+  // Home finds pairs met recently from index keys alone.
+  3: {
+    meeting:
+      'id, fields.pairId, [fields.pairId+fields.date], fields.date, [fields.date+fields.pairId], *words',
+  },
 };
 
 /** Data changes that go with a schema version. */

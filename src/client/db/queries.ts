@@ -1,9 +1,14 @@
-// Read-only queries the screens use. They page and count rather than load whole tables.
+// Read-only queries the screens use. They page and count rather than load whole tables, and they
+// filter tombstones after toArray(), which lets Dexie read with getAll() instead of walking a cursor.
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
 import { getSession, getSyncStatus } from './meta';
 
-const live = (r: SyncedRecord) => r.deleted === undefined;
+const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
+const liveOnly = async (rows: Promise<(SyncedRecord | undefined)[]>) => (await rows).filter(live);
+const collator = new Intl.Collator('ru');
+const byName = (a: SyncedRecord, b: SyncedRecord) =>
+  collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
 export function createQueries(db: NastavnikDb) {
   return {
@@ -13,71 +18,68 @@ export function createQueries(db: NastavnikDb) {
     rejected: () => db.rejected.toArray(),
     rejectedCount: () => db.rejected.count(),
     person: (id: string) => db.records('person').get(id),
-    people: async () => (await db.records('person').toArray()).filter(live).sort(byName),
-    peopleByIds: async (ids: string[]) =>
-      (await db.records('person').bulkGet(ids)).filter((p): p is SyncedRecord => !!p),
+    people: async () => (await liveOnly(db.records('person').toArray())).sort(byName),
+    peopleByIds: (ids: string[]) => liveOnly(db.records('person').bulkGet(ids)),
     consentsOf: (personId: string) =>
-      db.records('consent').where('fields.personId').equals(personId).filter(live).toArray(),
+      liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),
     pair: (id: string) => db.records('pair').get(id),
-    pairs: async () => (await db.records('pair').toArray()).filter(live),
+    pairs: () => liveOnly(db.records('pair').toArray()),
     pairsAsMentor: (personId: string) =>
-      db.records('pair').where('fields.mentorId').equals(personId).filter(live).toArray(),
+      liveOnly(db.records('pair').where('fields.mentorId').equals(personId).toArray()),
     pairsAsMentee: (personId: string) =>
-      db.records('pair').where('fields.menteeIds').equals(personId).filter(live).toArray(),
+      liveOnly(db.records('pair').where('fields.menteeIds').equals(personId).toArray()),
     meeting: (id: string) => db.records('meeting').get(id),
     /** A pair's meetings, newest first. */
-    meetingsOfPair: (pairId: string) =>
-      db
-        .records('meeting')
-        .where('[fields.pairId+fields.date]')
-        .between([pairId, ''], [pairId, '\uffff'])
-        .reverse()
-        .filter(live)
-        .toArray(),
-    plansOfPairs: (pairIds: readonly string[]) =>
-      db.records('plan').where('fields.pairId').anyOf(pairIds).filter(live).toArray(),
+    meetingsOfPair: async (pairId: string) =>
+      (
+        await liveOnly(
+          db
+            .records('meeting')
+            .where('[fields.pairId+fields.date]')
+            .between([pairId, ''], [pairId, '\uffff'])
+            .toArray(),
+        )
+      ).reverse(),
     plan: (id: string) => db.records('plan').get(id),
+    plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
+    plansOfPairs: (pairIds: readonly string[]) =>
+      liveOnly(db.records('plan').where('fields.pairId').anyOf(pairIds).toArray()),
     goalsOfPlan: (planId: string) =>
-      db.records('goal').where('fields.planId').equals(planId).filter(live).toArray(),
+      liveOnly(db.records('goal').where('fields.planId').equals(planId).toArray()),
     tasksOfPlans: (planIds: readonly string[]) =>
-      db.records('task').where('fields.planId').anyOf(planIds).filter(live).toArray(),
+      liveOnly(db.records('task').where('fields.planId').anyOf(planIds).toArray()),
     /** Tasks whose due date is before `today` and that are not done. */
-    overdueTasks: (today: string) =>
-      db
-        .records('task')
-        .where('fields.due')
-        .between('0000-01-01', today, true, false)
-        .filter((t) => live(t) && t.fields.status !== 'done')
-        .toArray(),
-    /** Pair ids with a meeting on or after `since` (held or planned). */
-    pairsMetSince: async (since: string) => {
-      const ids = new Set<string>();
-      await db
+    overdueTasks: async (today: string) =>
+      (
+        await liveOnly(
+          db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
+        )
+      ).filter((t) => t.fields.status !== 'done'),
+    /** Pair ids with a meeting dated from `since` to `until`, read from index keys without loading meetings. */
+    pairsMetSince: async (since: string, until: string) => {
+      const keys = (await db
         .records('meeting')
-        .where('fields.date')
-        .aboveOrEqual(since)
-        .each((m) => {
-          if (live(m) && m.fields.status !== 'cancelled') ids.add(String(m.fields.pairId));
-        });
-      return ids;
+        .where('[fields.date+fields.pairId]')
+        .between([since, ''], [until, '\uffff'])
+        .keys()) as unknown as [string, string][];
+      return new Set(keys.map((k) => k[1]));
     },
     fitAnswersOf: (pairId: string) =>
-      db.records('fitAnswer').where('fields.pairId').equals(pairId).filter(live).toArray(),
+      liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: async () =>
-      (await db.records('fitAnswer').toArray()).filter((a) => live(a) && a.fields.fits === false),
+      (await liveOnly(db.records('fitAnswer').toArray())).filter((a) => a.fields.fits === false),
     conflictsOf: (recordId: string) =>
-      db.records('conflict').where('fields.recordId').equals(recordId).filter(live).toArray(),
+      liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
     counts: async () => ({
-      people: await db.records('person').filter(live).count(),
-      pairs: await db.records('pair').filter(live).count(),
-      meetings: await db.records('meeting').filter(live).count(),
+      people: (await liveOnly(db.records('person').toArray())).length,
+      pairs: (await liveOnly(db.records('pair').toArray())).length,
+      meetings: await db
+        .records('meeting')
+        .filter((m) => m.deleted === undefined)
+        .count(),
     }),
     draft: (key: string) => db.drafts.get(key),
   };
 }
 
 export type Queries = ReturnType<typeof createQueries>;
-
-function byName(a: SyncedRecord, b: SyncedRecord): number {
-  return String(a.fields.fullName ?? '').localeCompare(String(b.fields.fullName ?? ''), 'ru');
-}

@@ -261,6 +261,7 @@ export const en = {
   'search.label': 'Meetings, notes and tasks',
   'search.hint': 'Type at least two letters.',
   'search.found': 'Found: {n}',
+  'search.foundMany': 'Showing the latest {n}: add words to find older ones',
   'search.tasks': 'IDP goals and tasks',
 
   'settings.title': 'Settings',

@@ -259,6 +259,7 @@ export const ru = {
   'search.label': 'Встречи, заметки и задачи',
   'search.hint': 'Введите хотя бы две буквы.',
   'search.found': 'Найдено: {n}',
+  'search.foundMany': 'Показаны последние {n}: уточните запрос, чтобы найти старые',
   'search.tasks': 'Цели и задачи ИПР',
 
   'settings.title': 'Настройки',

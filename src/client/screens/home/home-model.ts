@@ -31,6 +31,8 @@ function addDays(iso: string, days: number): string {
 }
 
 const name = (p: SyncedRecord | undefined) => String(p?.fields.fullName ?? '—');
+// One collator for a thousand comparisons: String.localeCompare builds one per call.
+const collator = new Intl.Collator('ru');
 
 export async function loadHome(
   queries: Queries,
@@ -38,23 +40,30 @@ export async function loadHome(
   today: string,
   limit: number,
 ): Promise<HomeData> {
+  // Started first: they need nothing from the pairs.
+  const overduePromise = queries.overdueTasks(today);
+  const recentPromise = queries.pairsMetSince(addDays(today, -MEETING_GAP_DAYS), today);
   const byId = new Map<string, SyncedRecord>();
   for (const p of [...(await queries.pairsAsMentor(personId)), ...(await queries.pairsAsMentee(personId))])
     byId.set(p.id, p);
   const pairs = [...byId.values()];
-  const pairIds = pairs.map((p) => p.id);
-  const plans = await queries.plansOfPairs(pairIds);
-  const pairOfPlan = new Map(plans.map((p) => [p.id, String(p.fields.pairId)]));
-  const overdue = (await queries.overdueTasks(today)).filter((t) => pairOfPlan.has(String(t.fields.planId)));
+  // Independent reads, in parallel. Plans are read only for overdue tasks and for the visible page.
+  const [overdueAll, recent, peopleList] = await Promise.all([
+    overduePromise,
+    recentPromise,
+    queries.peopleByIds([...new Set(pairs.flatMap(memberIds))]),
+  ]);
+  const overduePlans = await queries.plansByIds([...new Set(overdueAll.map((t) => String(t.fields.planId)))]);
+  const pairOfPlan = new Map(
+    overduePlans.filter((p) => byId.has(String(p.fields.pairId))).map((p) => [p.id, String(p.fields.pairId)]),
+  );
+  const overdue = overdueAll.filter((t) => pairOfPlan.has(String(t.fields.planId)));
   const overdueByPair = new Map<string, number>();
   for (const t of overdue) {
     const pairId = pairOfPlan.get(String(t.fields.planId)) as string;
     overdueByPair.set(pairId, (overdueByPair.get(pairId) ?? 0) + 1);
   }
-  const recent = await queries.pairsMetSince(addDays(today, -MEETING_GAP_DAYS));
-  const people = new Map(
-    (await queries.peopleByIds([...new Set(pairs.flatMap(memberIds))])).map((p) => [p.id, p]),
-  );
+  const people = new Map(peopleList.map((p) => [p.id, p]));
   const withNames = (pair: SyncedRecord) =>
     pair.fields.mentorId === personId
       ? ((pair.fields.menteeIds as string[]) ?? []).map((id) => name(people.get(id))).join(', ')
@@ -62,38 +71,41 @@ export async function loadHome(
   const urgency = (p: SyncedRecord) => (overdueByPair.get(p.id) ? 0 : recent.has(p.id) ? 2 : 1);
   const sorted = pairs
     .map((pair) => ({ pair, names: withNames(pair), urgency: urgency(pair) }))
-    .sort((a, b) => a.urgency - b.urgency || a.names.localeCompare(b.names, 'ru'));
+    .sort((a, b) => a.urgency - b.urgency || collator.compare(a.names, b.names));
 
-  const items: PairItem[] = [];
-  for (const { pair, names } of sorted.slice(0, limit)) {
-    const meetings = (await queries.meetingsOfPair(pair.id)).filter(
-      (m) => m.fields.status !== 'cancelled' && m.fields.status !== 'planned',
-    );
-    const kindsHeld = new Set(meetings.map((m) => String(m.fields.kind)));
-    const pairPlans = plans.filter((p) => p.fields.pairId === pair.id);
-    const tasks = await queries.tasksOfPlans(pairPlans.map((p) => p.id));
-    const lastMeetingDate = meetings[0] ? String(meetings[0].fields.date) : null;
-    items.push({
-      pair,
-      withNames: names,
-      isMentor: pair.fields.mentorId === personId,
-      nudge: nextStep(
-        {
-          kindsHeld,
-          lastMeetingDate,
-          overdueTasks: overdueByPair.get(pair.id) ?? 0,
-          hasPlan: pairPlans.length > 0,
-        },
-        today,
-      ),
-      series: seriesProgress(kindsHeld),
-      idp: progressOf(
-        tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due as string | null })),
-      ),
-      lastMeetingDate,
-      meetings: meetings.length,
-    });
-  }
+  // The visible page only, its pairs read in parallel.
+  const items = await Promise.all(
+    sorted.slice(0, limit).map(async ({ pair, names }): Promise<PairItem> => {
+      const [all, pairPlans] = await Promise.all([
+        queries.meetingsOfPair(pair.id),
+        queries.plansOfPairs([pair.id]),
+      ]);
+      const tasks = await queries.tasksOfPlans(pairPlans.map((p) => p.id));
+      const meetings = all.filter((m) => (m.fields.status ?? 'held') === 'held');
+      const kindsHeld = new Set(meetings.map((m) => String(m.fields.kind)));
+      const lastMeetingDate = meetings[0] ? String(meetings[0].fields.date) : null;
+      return {
+        pair,
+        withNames: names,
+        isMentor: pair.fields.mentorId === personId,
+        nudge: nextStep(
+          {
+            kindsHeld,
+            lastMeetingDate,
+            overdueTasks: overdueByPair.get(pair.id) ?? 0,
+            hasPlan: pairPlans.length > 0,
+          },
+          today,
+        ),
+        series: seriesProgress(kindsHeld),
+        idp: progressOf(
+          tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due as string | null })),
+        ),
+        lastMeetingDate,
+        meetings: meetings.length,
+      };
+    }),
+  );
   return {
     items,
     total: pairs.length,

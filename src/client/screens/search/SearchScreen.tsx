@@ -41,7 +41,7 @@ export function SearchScreen() {
     };
   }, [query]);
 
-  const count = results ? results.meetings.length + results.tasks.length + results.goals.length : 0;
+  const count = results?.total ?? 0;
   const planLink = (r: SyncedRecord) => planLinks.get(String(r.fields.planId)) ?? '#';
   return (
     <Page title={t('search.title')}>
@@ -50,7 +50,11 @@ export function SearchScreen() {
         <input id="search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       </div>
       <p class="muted" role="status">
-        {query.trim().length < 2 ? t('search.hint') : t('search.found', { n: count })}
+        {query.trim().length < 2
+          ? t('search.hint')
+          : results?.hasMore
+            ? t('search.foundMany', { n: count })
+            : t('search.found', { n: count })}
       </p>
       {results && results.meetings.length > 0 && (
         <section aria-labelledby="found-meetings">
