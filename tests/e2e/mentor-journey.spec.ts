@@ -154,3 +154,28 @@ test('mentor and mentee edit the same IDP offline on two phones; both changes su
 async function syncAll(phones: { page: Page; context: BrowserContext }[]) {
   for (const phone of phones) await syncNow(phone.page);
 }
+
+test('an optional reminder lists overdue tasks, once a day', async () => {
+  const { mentorId, menteeId, pairId } = await pairWithPhones('Зуева Лидия', 'Быков Максим');
+  const [plan] = await putRecords([{ type: 'plan', fields: { pairId, menteeId, title: 'ИПР' } }]);
+  await putRecords([
+    {
+      type: 'task',
+      fields: { planId: plan, title: 'Сдать реферат', status: 'todo', due: '2026-01-10', order: 0 },
+    },
+  ]);
+  const phone = await mentorPhone(mentorId);
+  await phone.context.grantPermissions(['notifications']);
+  const page = phone.page;
+  await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
+  await page.getByRole('link', { name: 'Настройки' }).click();
+  await page.getByLabel('Напоминать о просроченных задачах и долгих перерывах').check();
+  await page.goto('/');
+  const shown = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return (await registration?.getNotifications({ tag: 'nastavnik-reminder' }))?.map((n) => n.body) ?? [];
+    });
+  await expect.poll(shown).toEqual([expect.stringContaining('Просрочено задач ИПР: 1')]);
+  await phone.context.close();
+});

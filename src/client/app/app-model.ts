@@ -7,6 +7,7 @@ import { updateSyncStatus } from '../db/meta';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
 import { createPwaModel } from '../pwa/pwa-model';
+import { maybeRemind } from '../pwa/reminders';
 import { createSyncScheduler } from '../sync/scheduler';
 import { createSyncEngine } from '../sync/sync-engine';
 import { httpTransport } from '../sync/transport';
@@ -26,6 +27,7 @@ export function createAppModel() {
   const isOnline = signal(globalThis.navigator?.onLine !== false);
   const isPersisted = signal<boolean | null>(null);
   const pwa = createPwaModel();
+  const queries = createQueries(db);
 
   async function start(): Promise<void> {
     addEventListener('online', () => (isOnline.value = true));
@@ -44,12 +46,18 @@ export function createAppModel() {
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
     scheduler.start();
+    const remind = () =>
+      void maybeRemind(db, queries).catch((error: unknown) => console.error('reminder failed', error));
+    remind();
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') remind();
+    });
   }
 
   return {
     db,
     repo,
-    queries: createQueries(db),
+    queries,
     drafts: createDrafts(db),
     scheduler,
     pwa,

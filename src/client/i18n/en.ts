@@ -274,5 +274,8 @@ export const en = {
   'settings.usage': '{used} used of {quota}',
   'settings.device': 'Device',
   'settings.signedInAs': 'Signed in as {name} ({role})',
+  'settings.reminders': 'Reminders',
+  'settings.remindersOn': 'Remind me of overdue tasks and long gaps',
+  'settings.remindersHint': 'At most once a day, when you open the app. The browser asks for permission.',
   'settings.version': 'App version: {version}',
 } as const satisfies Record<MessageKey, string>;

@@ -273,6 +273,10 @@ export const ru = {
   'settings.usage': 'Занято {used} из {quota}',
   'settings.device': 'Устройство',
   'settings.signedInAs': 'Вы вошли как {name} ({role})',
+  'settings.reminders': 'Напоминания',
+  'settings.remindersOn': 'Напоминать о просроченных задачах и долгих перерывах',
+  'settings.remindersHint':
+    'Не чаще раза в день, когда вы открываете приложение. Браузер спросит разрешение.',
   'settings.version': 'Версия приложения: {version}',
 } as const;
 

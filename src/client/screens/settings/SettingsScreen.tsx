@@ -4,14 +4,19 @@ import { requestPersistence, storageEstimate } from '../../db/lifecycle';
 import { useLiveQuery } from '../../db/live';
 import { formatBytes } from '../../i18n/format';
 import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
-import { SelectField } from '../../ui/fields';
+import { enableReminders, remindersEnabled } from '../../pwa/reminders';
+import { CheckboxField, SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
 export function SettingsScreen() {
-  const { isPersisted, queries } = useApp();
+  const { isPersisted, queries, db } = useApp();
+  const [reminders, setReminders] = useState(false);
+  useEffect(() => {
+    void remindersEnabled(db).then(setReminders);
+  }, [db]);
   const session = useSession();
   const me = useLiveQuery(() => queries.person(session.personId), [session.personId]);
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
@@ -28,6 +33,17 @@ export function SettingsScreen() {
         options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
         onValue={(v) => setLanguage(v as Language)}
       />
+      {session.role !== 'curator' && globalThis.Notification && (
+        <section aria-labelledby="reminders">
+          <h2 id="reminders">{t('settings.reminders')}</h2>
+          <CheckboxField
+            label={t('settings.remindersOn')}
+            checked={reminders}
+            onValue={(v) => void enableReminders(db, v).then(setReminders)}
+          />
+          <p class="muted">{t('settings.remindersHint')}</p>
+        </section>
+      )}
       <section aria-labelledby="storage">
         <h2 id="storage">{t('settings.storage')}</h2>
         <p data-testid="persistence">

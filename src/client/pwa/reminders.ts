@@ -1,0 +1,64 @@
+// Optional reminders: at most once a day, when the app opens or comes back to the screen, a notification
+// lists overdue IDP tasks and pairs with no meeting for two weeks. Nothing is sent from a server.
+import { MEETING_GAP_DAYS } from '../../domain/nudges';
+import type { NastavnikDb } from '../db/database';
+import { getMeta, setMeta } from '../db/meta';
+import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
+import { t } from '../i18n/i18n';
+
+export async function remindersEnabled(db: NastavnikDb): Promise<boolean> {
+  return (
+    (await getMeta<boolean>(db, 'reminders')) === true && globalThis.Notification?.permission === 'granted'
+  );
+}
+
+export async function enableReminders(db: NastavnikDb, isOn: boolean): Promise<boolean> {
+  if (isOn && globalThis.Notification && Notification.permission !== 'granted') {
+    if ((await Notification.requestPermission()) !== 'granted') return false;
+  }
+  await setMeta(db, 'reminders', isOn);
+  return isOn;
+}
+
+/** What a reminder would say today, or null when there is nothing to remind of. */
+export async function reminderText(
+  queries: Queries,
+  personId: string,
+  today: string,
+): Promise<string | null> {
+  const pairs = [...(await queries.pairsAsMentor(personId)), ...(await queries.pairsAsMentee(personId))];
+  if (pairs.length === 0) return null;
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - MEETING_GAP_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const met = await queries.pairsMetSince(since, today);
+  const gaps = pairs.filter((p) => !met.has(p.id)).length;
+  const plans = await queries.plansOfPairs(pairs.map((p) => p.id));
+  const planIds = new Set(plans.map((p) => p.id));
+  const overdue = (await queries.overdueTasks(today)).filter((task) =>
+    planIds.has(String(task.fields.planId)),
+  ).length;
+  const parts = [
+    overdue ? t('home.overdueSummary', { n: overdue }) : '',
+    gaps ? t('home.gapSummary', { n: gaps }) : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join('. ') : null;
+}
+
+export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date = new Date()): Promise<void> {
+  const session = await queries.session();
+  if (!session || !(await remindersEnabled(db))) return;
+  const today = todayIso(now);
+  if ((await getMeta<string>(db, 'lastReminderDay')) === today) return;
+  const body = await reminderText(queries, session.personId, today);
+  if (!body) return;
+  const registration = await navigator.serviceWorker?.getRegistration();
+  if (!registration) return;
+  await registration.showNotification(t('app.name'), {
+    body,
+    tag: 'nastavnik-reminder',
+    icon: '/icon-192.png',
+  });
+  await setMeta(db, 'lastReminderDay', today);
+}
