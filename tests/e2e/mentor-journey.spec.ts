@@ -1,7 +1,7 @@
 // The mentor's journey on a phone, offline: a meeting in a few taps, a draft that survives a crash,
 // next steps that land in the IDP, and an IDP edited on two phones at once.
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { inviteCode, putRecords } from './api';
+import { api, inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 async function pairWithPhones(mentorName: string, menteeName: string) {
@@ -177,5 +177,37 @@ test('an optional reminder lists overdue tasks, once a day', async () => {
       return (await registration?.getNotifications({ tag: 'nastavnik-reminder' }))?.map((n) => n.body) ?? [];
     });
   await expect.poll(shown).toEqual([expect.stringContaining('Просрочено задач ИПР: 1')]);
+  await phone.context.close();
+});
+
+test('a meeting edited, deleted and brought back offline reaches the server as the mentor left it', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Ершова Галина', 'Лапин Роман');
+  const phone = await mentorPhone(mentorId);
+  const page = phone.page;
+  await setOffline(phone.context, true);
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await page.getByLabel('Заметки о встрече').fill('Первая версия заметок');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByTestId('meetings').getByRole('link').first().click();
+  await page.getByLabel('Заметки о встрече').fill('Исправленные заметки');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('meetings')).toContainText('Исправленные заметки');
+
+  await page.getByTestId('meetings').getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Удалить встречу' }).click();
+  await expect(page.getByTestId('toast')).toContainText('Встреча удалена');
+  await expect(page.getByText('Встреч пока нет.')).toBeVisible();
+  await page.getByTestId('toast').getByRole('button', { name: 'Отменить' }).click();
+  await expect(page.getByTestId('meetings')).toContainText('Исправленные заметки');
+
+  await setOffline(phone.context, false);
+  await syncNow(page);
+  const exported = (await api('/api/v1/export')).records as {
+    type: string;
+    fields: Record<string, unknown>;
+    deleted?: string;
+  }[];
+  const ofPair = exported.filter((r) => r.type === 'meeting' && r.fields.pairId === pairId);
+  expect(ofPair.filter((r) => !r.deleted).map((r) => r.fields.notes)).toEqual(['Исправленные заметки']);
   await phone.context.close();
 });
