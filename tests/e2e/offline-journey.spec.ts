@@ -41,14 +41,14 @@ test('curator pairs a mentor; the mentor records a meeting offline; it reaches t
   // The mentor enrols on their phone, in a second browser with a profile on disk.
   let phone = await openPhone();
   await enrol(phone.page, code);
-  await expect(phone.page.getByRole('link', { name: /Сидоров Пётр/ })).toBeVisible();
+  await expect(phone.page.getByRole('link', { name: /^Сидоров Пётр/ })).toBeVisible();
   await ensureOfflineReady(phone.page);
 
   // No network: the meeting is recorded all the same.
   await setOffline(phone.context, true);
   const mentor = phone.page;
   await expect(mentor.getByTestId('sync-online')).toHaveText('Нет сети');
-  await mentor.getByRole('link', { name: /Сидоров Пётр/ }).click();
+  await mentor.getByRole('link', { name: /^Сидоров Пётр/ }).click();
   await mentor.getByRole('link', { name: /Новая встреча/ }).click();
   await mentor.getByLabel('Заметки о встрече').fill('Обсудили цели на четверть');
   await mentor.getByRole('button', { name: 'Сохранить' }).click();
@@ -66,7 +66,7 @@ test('curator pairs a mentor; the mentor records a meeting offline; it reaches t
   await setOffline(phone.context, true);
   await phone.page.goto('/');
   await expect(phone.page.getByTestId('sync-waiting')).toHaveText('Ждут отправки: 1');
-  await phone.page.getByRole('link', { name: /Сидоров Пётр/ }).click();
+  await phone.page.getByRole('link', { name: /^Сидоров Пётр/ }).click();
   await expect(phone.page.getByTestId('meetings')).toContainText('Обсудили цели на четверть');
 
   // Back online: sync, and the curator sees the meeting.

@@ -22,8 +22,9 @@ export const EMPTY_STATUS: SyncStatus = {
   progress: null,
 };
 
-export async function getMeta<T>(db: NastavnikDb, key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
+/** Returns Dexie's own promise, so that a live query reading it keeps tracking what it reads next. */
+export function getMeta<T>(db: NastavnikDb, key: string): Promise<T | undefined> {
+  return db.meta.get(key).then((row) => row?.value as T | undefined);
 }
 
 export async function setMeta(db: NastavnikDb, key: string, value: unknown): Promise<void> {
@@ -31,7 +32,7 @@ export async function setMeta(db: NastavnikDb, key: string, value: unknown): Pro
 }
 
 export const getSession = (db: NastavnikDb) => getMeta<Session>(db, 'session');
-export const getCursor = async (db: NastavnikDb) => (await getMeta<string>(db, 'cursor')) ?? null;
+export const getCursor = (db: NastavnikDb) => getMeta<string>(db, 'cursor').then((c) => c ?? null);
 export const getSyncStatus = async (db: NastavnikDb) => ({
   ...EMPTY_STATUS,
   ...(await getMeta<SyncStatus>(db, 'syncStatus')),

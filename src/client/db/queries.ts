@@ -5,20 +5,23 @@ import type { NastavnikDb } from './database';
 import { getSession, getSyncStatus } from './meta';
 
 const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
-const liveOnly = async (rows: Promise<(SyncedRecord | undefined)[]>) => (await rows).filter(live);
+// Chained with then() on Dexie's own promise: a live query keeps tracking what is read after it,
+// whereas awaiting a native promise would drop the live query's context in the browser.
+const liveOnly = <T extends { then: PromiseLike<(SyncedRecord | undefined)[]>['then'] }>(rows: T) =>
+  rows.then((r) => r.filter(live)) as unknown as Promise<SyncedRecord[]>;
 const collator = new Intl.Collator('ru');
 const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
 export function createQueries(db: NastavnikDb) {
   return {
-    session: async () => (await getSession(db)) ?? null,
+    session: () => getSession(db).then((s) => s ?? null),
     syncStatus: () => getSyncStatus(db),
     outboxCount: () => db.outbox.count(),
     rejected: () => db.rejected.toArray(),
     rejectedCount: () => db.rejected.count(),
     person: (id: string) => db.records('person').get(id),
-    people: async () => (await liveOnly(db.records('person').toArray())).sort(byName),
+    people: () => liveOnly(db.records('person').toArray()).then((rows) => rows.sort(byName)),
     peopleByIds: (ids: string[]) => liveOnly(db.records('person').bulkGet(ids)),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),
@@ -30,16 +33,14 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('pair').where('fields.menteeIds').equals(personId).toArray()),
     meeting: (id: string) => db.records('meeting').get(id),
     /** A pair's meetings, newest first. */
-    meetingsOfPair: async (pairId: string) =>
-      (
-        await liveOnly(
-          db
-            .records('meeting')
-            .where('[fields.pairId+fields.date]')
-            .between([pairId, ''], [pairId, '\uffff'])
-            .toArray(),
-        )
-      ).reverse(),
+    meetingsOfPair: (pairId: string) =>
+      liveOnly(
+        db
+          .records('meeting')
+          .where('[fields.pairId+fields.date]')
+          .between([pairId, ''], [pairId, '\uffff'])
+          .toArray(),
+      ).then((rows) => rows.reverse()),
     plan: (id: string) => db.records('plan').get(id),
     plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
     plansOfPairs: (pairIds: readonly string[]) =>
@@ -49,35 +50,34 @@ export function createQueries(db: NastavnikDb) {
     tasksOfPlans: (planIds: readonly string[]) =>
       liveOnly(db.records('task').where('fields.planId').anyOf(planIds).toArray()),
     /** Tasks whose due date is before `today` and that are not done. */
-    overdueTasks: async (today: string) =>
-      (
-        await liveOnly(
-          db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
-        )
-      ).filter((t) => t.fields.status !== 'done'),
+    overdueTasks: (today: string) =>
+      liveOnly(
+        db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
+      ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
     /** Pair ids with a meeting dated from `since` to `until`, read from index keys without loading meetings. */
-    pairsMetSince: async (since: string, until: string) => {
-      const keys = (await db
+    pairsMetSince: (since: string, until: string) =>
+      db
         .records('meeting')
         .where('[fields.date+fields.pairId]')
         .between([since, ''], [until, '\uffff'])
-        .keys()) as unknown as [string, string][];
-      return new Set(keys.map((k) => k[1]));
-    },
+        .keys()
+        .then((keys) => new Set((keys as unknown as [string, string][]).map((k) => k[1]))),
     fitAnswersOf: (pairId: string) =>
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
-    unfitAnswers: async () =>
-      (await liveOnly(db.records('fitAnswer').toArray())).filter((a) => a.fields.fits === false),
+    unfitAnswers: () =>
+      liveOnly(db.records('fitAnswer').toArray()).then((rows) => rows.filter((a) => a.fields.fits === false)),
     conflictsOf: (recordId: string) =>
       liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
-    counts: async () => ({
-      people: (await liveOnly(db.records('person').toArray())).length,
-      pairs: (await liveOnly(db.records('pair').toArray())).length,
-      meetings: await db
-        .records('meeting')
-        .filter((m) => m.deleted === undefined)
-        .count(),
-    }),
+    counts: () =>
+      liveOnly(db.records('person').toArray()).then((people) =>
+        liveOnly(db.records('pair').toArray()).then((pairs) =>
+          db
+            .records('meeting')
+            .filter((m) => m.deleted === undefined)
+            .count()
+            .then((meetings) => ({ people: people.length, pairs: pairs.length, meetings })),
+        ),
+      ),
     draft: (key: string) => db.drafts.get(key),
   };
 }

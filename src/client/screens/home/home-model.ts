@@ -3,6 +3,7 @@
 import { type Progress, progressOf } from '../../../domain/idp';
 import { MEETING_GAP_DAYS, type Nudge, nextStep, seriesProgress } from '../../../domain/nudges';
 import type { SyncedRecord } from '../../../domain/record';
+import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
 
 export type PairItem = {
@@ -48,7 +49,7 @@ export async function loadHome(
     byId.set(p.id, p);
   const pairs = [...byId.values()];
   // Independent reads, in parallel. Plans are read only for overdue tasks and for the visible page.
-  const [overdueAll, recent, peopleList] = await Promise.all([
+  const [overdueAll, recent, peopleList] = await allOf([
     overduePromise,
     recentPromise,
     queries.peopleByIds([...new Set(pairs.flatMap(memberIds))]),
@@ -74,9 +75,9 @@ export async function loadHome(
     .sort((a, b) => a.urgency - b.urgency || collator.compare(a.names, b.names));
 
   // The visible page only, its pairs read in parallel.
-  const items = await Promise.all(
+  const items = await allOf(
     sorted.slice(0, limit).map(async ({ pair, names }): Promise<PairItem> => {
-      const [all, pairPlans] = await Promise.all([
+      const [all, pairPlans] = await allOf([
         queries.meetingsOfPair(pair.id),
         queries.plansOfPairs([pair.id]),
       ]);

@@ -1,0 +1,81 @@
+// liveQuery looks for IndexedDB on the global object.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { ensurePlan } from '../screens/plan/idp-actions';
+import { loadPlan } from '../screens/plan/plan-model';
+import { NastavnikDb } from './database';
+import { createQueries } from './queries';
+import { createRepository } from './repository';
+
+const PLAN = '0193a3f0-0000-7000-8000-000000000002';
+
+async function emissions<T>(query: () => Promise<T>, act: () => Promise<void>): Promise<T[]> {
+  const seen: T[] = [];
+  const sub = liveQuery(query).subscribe({ next: (v) => seen.push(v), error: (e) => console.log('ERR', e) });
+  await new Promise((r) => setTimeout(r, 50));
+  await act();
+  await new Promise((r) => setTimeout(r, 500));
+  sub.unsubscribe();
+  return seen;
+}
+
+describe('live queries', () => {
+  it('see every task written after a first await in the querier', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    const seen = await emissions(
+      async () => {
+        await queries.plan(PLAN);
+        return (await queries.tasksOfPlans([PLAN])).length;
+      },
+      async () => {
+        for (let i = 0; i < 4; i++)
+          await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
+      },
+    );
+    expect(seen.at(-1)).toBe(4);
+  });
+
+  it('follow a plan made, given a goal and four tasks, as the IDP screen does', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    const pairId = '0193a3f0-0000-7000-8000-000000000010';
+    const menteeId = '0193a3f0-0000-7000-8000-000000000011';
+    await repo.create(
+      'pair',
+      {
+        mentorId: '0193a3f0-0000-7000-8000-000000000012',
+        menteeIds: [menteeId],
+        form: 'x',
+        status: 'active',
+      },
+      pairId,
+    );
+    const seen = await emissions(
+      async () => (await loadPlan(queries, pairId, menteeId, '2026-11-25'))?.progress.total ?? -1,
+      async () => {
+        const plan = (await ensurePlan(repo, queries, pairId, menteeId)) as { id: string };
+        const goal = (await repo.create('goal', { planId: plan.id, title: 'Цель', order: 0 })) as {
+          id: string;
+        };
+        // One at a time, as a person adds them: every one must show.
+        for (let i = 0; i < 4; i++) {
+          await new Promise((r) => setTimeout(r, 30));
+          await repo.create('task', {
+            planId: plan.id,
+            goalId: goal.id,
+            title: `t${i}`,
+            status: 'todo',
+            due: null,
+            order: i,
+          });
+        }
+      },
+    );
+    expect(seen.slice(-4)).toEqual([1, 2, 3, 4]);
+  });
+});
