@@ -60,6 +60,8 @@ export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): str
       ];
     case 'conflict':
       return [`author:${str(record, 'authorId')}`];
+    case 'formStats':
+      return [`author:${str(record, 'mentorId')}`];
     default:
       // consent and anything unknown: curators only.
       return [];
@@ -145,6 +147,7 @@ export function checkWrite(
   ctx: WriteContext,
 ): Rejection | null {
   const me = viewer.personId;
+  if (change.type === 'formStats') return forbidden(change, 'form statistics are made by the server');
   if (change.type === 'conflict') {
     const onlyDeletes = Object.keys(change.fields).length === 0 && change.deleted !== undefined;
     const isAuthor = existing !== undefined && existing.fields.authorId === me;

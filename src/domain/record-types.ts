@@ -15,6 +15,7 @@ import {
   orNull,
   text,
 } from './field-schemas';
+import { TEMPLATE_KINDS } from './forms/questions';
 
 export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;
 export const PAIR_STATUSES = ['proposed', 'approved', 'active', 'finished', 'ended'] as const;
@@ -139,9 +140,28 @@ export const RECORD_TYPES = {
   formTemplate: {
     fields: {
       title: nonEmptyText(300),
-      questions: list(jsonValue(20_000), 200),
+      description: orNull(text(2000)),
+      kind: oneOf(TEMPLATE_KINDS),
+      sections: list(jsonValue(1000), 50),
+      // Questions are checked in full by the form editor (forms/questions.ts); the contract leaves their
+      // shape to each app, so the server only bounds them.
+      questions: list(
+        v.pipe(
+          jsonValue(20_000),
+          v.check(
+            (q) => typeof q === 'object' && q !== null && !Array.isArray(q),
+            'expected a question object',
+          ),
+        ),
+        200,
+      ),
       visibleToMentor: bool(),
       version: int(1, 1_000_000),
+      /** Which built-in questionnaire this is, if any. */
+      builtIn: orNull(text(40)),
+      /** The template this one is a new version or a copy of. */
+      previousId: orNull(id()),
+      archived: bool(),
     },
     required: ['title', 'questions'],
   },
@@ -168,6 +188,18 @@ export const RECORD_TYPES = {
     fields: { pairId: id(), personId: id(), fits: bool(), comment: orNull(text(2000)) },
     required: ['pairId', 'personId', 'fits'],
     parents: ['pairId', 'personId'],
+  },
+  /** Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3 responses. */
+  formStats: {
+    fields: {
+      templateId: id(),
+      mentorId: id(),
+      responses: int(0, 1_000_000),
+      averages: v.record(v.string(), v.number()),
+    },
+    required: ['templateId', 'mentorId', 'responses', 'averages'],
+    parents: ['templateId', 'mentorId'],
+    serverOnly: true,
   },
   conflict: {
     fields: {
@@ -213,4 +245,5 @@ export type FormResponseFields = FieldsOf<'formResponse'>;
 export type ConflictFields = FieldsOf<'conflict'>;
 export type GoalFields = FieldsOf<'goal'>;
 export type FitAnswerFields = FieldsOf<'fitAnswer'>;
+export type FormStatsFields = FieldsOf<'formStats'>;
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };

@@ -1,6 +1,7 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
 import { readKeys } from '../domain/access';
+import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import type { SyncedRecord } from '../domain/record';
 import type { EnrolResponse, Role } from '../domain/sync-contract';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
@@ -27,6 +28,30 @@ async function createServerRecord(
   await tx.putRecord(schoolId, { record: full, fieldRevs }, readKeys(full), referenceIds(full));
 }
 
+/** The programme's questionnaires, in every school from the start; a curator copies and edits them. */
+async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId: string): Promise<void> {
+  for (const t of BUILTIN_TEMPLATES) {
+    const id = derivedId('builtin-template', schoolId, t.key);
+    if (await tx.getRecord(schoolId, id)) continue;
+    await createServerRecord(tx, clock, schoolId, {
+      id,
+      type: 'formTemplate',
+      fields: {
+        title: t.title,
+        description: t.description,
+        kind: t.key,
+        sections: [],
+        questions: t.questions,
+        visibleToMentor: false,
+        version: 1,
+        builtIn: t.key,
+        previousId: null,
+        archived: false,
+      },
+    });
+  }
+}
+
 /**
  * On a server where no curator has enrolled yet, (re)issues the bootstrap code: the given one, or a new
  * random one printed at start. Once a curator has enrolled, there is none.
@@ -42,6 +67,7 @@ export async function bootstrap(
       school = { id: randomUUID(), name: 'Школа' };
       await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
     }
+    await seedBuiltinTemplates(tx, clock, school.id);
     if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
     const personId = derivedId('first-curator', school.id);
     if (!(await tx.getRecord(school.id, personId))) {

@@ -17,6 +17,7 @@ import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../
 import { LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
+import { refreshFormStats } from './form-stats';
 import {
   ALL_SCOPE,
   type Cursor,
@@ -220,6 +221,7 @@ async function applyChange(
     readKeys(merged, assignment),
     referenceIds(merged),
   );
+  if (merged.type === 'formResponse') await refreshFormStats(tx, clock, school, merged);
   return null;
 }
 

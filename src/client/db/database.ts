@@ -59,6 +59,11 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     meeting:
       'id, fields.pairId, [fields.pairId+fields.date], fields.date, [fields.date+fields.pairId], *words',
   },
+  // Forms: assignments by template and pair, server-made statistics for mentors.
+  4: {
+    formAssignment: 'id, fields.personId, fields.templateId, fields.pairId',
+    formStats: 'id, fields.mentorId',
+  },
 };
 
 /** Data changes that go with a schema version. */

@@ -1,0 +1,78 @@
+// Answering a form: which questions show, and what is missing or wrong, named by question.
+import type { Answers, Question } from './questions';
+
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+export function isVisible(question: Question, answers: Answers): boolean {
+  if (!question.showIf) return true;
+  const given = answers[question.showIf.questionId];
+  const values = Array.isArray(given) ? given : [given];
+  return values.some((x) => question.showIf?.anyOf.includes(x as string | number | boolean));
+}
+
+/** The questions to ask now: a hidden question's condition depends only on earlier answers. */
+export function visibleQuestions(questions: readonly Question[], answers: Answers): Question[] {
+  return questions.filter((q) => isVisible(q, answers));
+}
+
+export type AnswerProblem = { questionId: string; code: 'required' | 'invalid'; message: string };
+
+/** Why one answer is not acceptable, or null. Messages are Russian: they are shown to the person filling in. */
+export function answerProblem(q: Question, value: unknown): AnswerProblem | null {
+  const bad = (message: string): AnswerProblem => ({ questionId: q.id, code: 'invalid', message });
+  if (!isAnswered(value))
+    return q.required
+      ? { questionId: q.id, code: 'required', message: `Ответьте на вопрос «${q.text}»` }
+      : null;
+  switch (q.kind) {
+    case 'scale': {
+      const min = q.min ?? 1;
+      const max = q.max ?? 10;
+      return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+        ? null
+        : bad(`Выберите число от ${min} до ${max}`);
+    }
+    case 'single':
+      return typeof value === 'string' && (q.options ?? []).includes(value)
+        ? null
+        : bad('Выберите один из вариантов');
+    case 'multiple':
+      return Array.isArray(value) &&
+        value.every((x) => (q.options ?? []).includes(x as string)) &&
+        new Set(value).size === value.length
+        ? null
+        : bad('Выберите варианты из списка');
+    case 'shortText':
+      return typeof value === 'string' && value.length <= 300 ? null : bad('Ответ не длиннее 300 знаков');
+    case 'longText':
+      return typeof value === 'string' && value.length <= 5000 ? null : bad('Ответ не длиннее 5000 знаков');
+    case 'yesNo':
+      return typeof value === 'boolean' ? null : bad('Ответьте «да» или «нет»');
+    case 'date':
+      return typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? null
+        : bad('Укажите дату');
+  }
+}
+
+/** Every problem of a filled form, in the order of the form; answers to hidden questions are ignored. */
+export function validateAnswers(questions: readonly Question[], answers: Answers): AnswerProblem[] {
+  return visibleQuestions(questions, answers)
+    .map((q) => answerProblem(q, answers[q.id]))
+    .filter((p): p is AnswerProblem => p !== null);
+}
+
+/** The answers to keep when sending: those of visible questions only. */
+export function keptAnswers(questions: readonly Question[], answers: Answers): Answers {
+  const kept: Answers = {};
+  for (const q of visibleQuestions(questions, answers))
+    if (isAnswered(answers[q.id])) kept[q.id] = answers[q.id];
+  return kept;
+}

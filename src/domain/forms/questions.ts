@@ -1,0 +1,110 @@
+// The form engine's data: a template is sections of questions of a few kinds, with conditions.
+// Templates are records that sync; these schemas check them on every device and on the server.
+import * as v from 'valibot';
+
+export const QUESTION_KINDS = [
+  'scale',
+  'single',
+  'multiple',
+  'shortText',
+  'longText',
+  'yesNo',
+  'date',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+const key = v.pipe(
+  v.string('expected an id'),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/i, 'expected an id of letters, digits and dashes'),
+);
+const label = (max: number) =>
+  v.pipe(
+    v.string('expected text'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `expected at most ${max} characters`),
+  );
+
+/** Show a question only when an earlier answer is one of some values. */
+export const ConditionSchema = v.strictObject(
+  {
+    questionId: key,
+    anyOf: v.pipe(
+      v.array(v.union([v.string(), v.number(), v.boolean()]), 'expected a list of answers'),
+      v.minLength(1, 'expected at least one answer'),
+      v.maxLength(50),
+    ),
+  },
+  'expected a condition { questionId, anyOf }',
+);
+
+export const QuestionSchema = v.pipe(
+  v.strictObject(
+    {
+      id: key,
+      kind: v.picklist(QUESTION_KINDS, `expected a kind of question: ${QUESTION_KINDS.join(', ')}`),
+      text: label(500),
+      help: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+      required: v.boolean('expected required to be true or false'),
+      sectionId: v.optional(key),
+      options: v.optional(
+        v.pipe(v.array(label(200), 'expected a list of options'), v.maxLength(50, 'at most 50 options')),
+      ),
+      min: v.optional(v.pipe(v.number(), v.integer())),
+      max: v.optional(v.pipe(v.number(), v.integer())),
+      minLabel: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      maxLabel: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      showIf: v.optional(ConditionSchema),
+    },
+    'expected a question',
+  ),
+  v.check(
+    (q) => (q.kind !== 'single' && q.kind !== 'multiple') || (q.options?.length ?? 0) >= 2,
+    'a choice question needs at least two options',
+  ),
+  v.check(
+    (q) =>
+      q.kind !== 'scale' ||
+      (q.min !== undefined && q.max !== undefined && q.min < q.max && q.max - q.min <= 20),
+    'a scale needs min < max, at most 20 steps apart',
+  ),
+);
+
+export type Question = v.InferOutput<typeof QuestionSchema>;
+
+export const SectionSchema = v.strictObject(
+  { id: key, title: label(300) },
+  'expected a section { id, title }',
+);
+export type Section = v.InferOutput<typeof SectionSchema>;
+
+export const TEMPLATE_KINDS = [
+  'intake-mentee',
+  'intake-mentor',
+  'preference',
+  'interim',
+  'final-mentee',
+  'final-mentor',
+  'custom',
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** A whole questionnaire: ids unique, conditions pointing back at earlier questions. */
+export const QuestionListSchema = v.pipe(
+  v.array(QuestionSchema, 'expected a list of questions'),
+  v.minLength(1, 'a form needs at least one question'),
+  v.maxLength(200, 'at most 200 questions'),
+  v.check((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'two questions have the same id'),
+  v.check(
+    (qs) => qs.every((q, i) => !q.showIf || qs.slice(0, i).some((p) => p.id === q.showIf?.questionId)),
+    'a condition must refer to an earlier question',
+  ),
+);
+
+export type Answers = Record<string, unknown>;
+
+export type FormDefinition = {
+  title: string;
+  description?: string | null;
+  sections?: Section[];
+  questions: Question[];
+};

@@ -1,0 +1,61 @@
+// Results of a form: response rate and, per question, the distribution, the average, the texts.
+import type { Answers, Question } from './questions';
+
+export type QuestionResult =
+  | {
+      kind: 'numeric';
+      question: Question;
+      counts: { value: number; count: number }[];
+      average: number | null;
+      answered: number;
+    }
+  | { kind: 'choice'; question: Question; counts: { value: string; count: number }[]; answered: number }
+  | { kind: 'text'; question: Question; texts: string[]; answered: number };
+
+export function rate(sent: number, assigned: number): number {
+  return assigned === 0 ? 0 : Math.round((sent / assigned) * 100);
+}
+
+export function average(values: readonly number[]): number | null {
+  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+}
+
+export function questionResult(question: Question, responses: readonly Answers[]): QuestionResult {
+  const given = responses.map((r) => r[question.id]).filter((x) => x !== undefined && x !== null && x !== '');
+  switch (question.kind) {
+    case 'scale': {
+      const numbers = given.filter((x): x is number => typeof x === 'number');
+      const counts = [];
+      for (let value = question.min ?? 1; value <= (question.max ?? 10); value++)
+        counts.push({ value, count: numbers.filter((n) => n === value).length });
+      return { kind: 'numeric', question, counts, average: average(numbers), answered: numbers.length };
+    }
+    case 'yesNo': {
+      const yes = given.filter((x) => x === true).length;
+      const no = given.filter((x) => x === false).length;
+      return {
+        kind: 'choice',
+        question,
+        counts: [
+          { value: 'Да', count: yes },
+          { value: 'Нет', count: no },
+        ],
+        answered: yes + no,
+      };
+    }
+    case 'single':
+    case 'multiple': {
+      const chosen = given.flatMap((x) => (Array.isArray(x) ? x : [x])).map(String);
+      const counts = (question.options ?? []).map((value) => ({
+        value,
+        count: chosen.filter((c) => c === value).length,
+      }));
+      return { kind: 'choice', question, counts, answered: given.length };
+    }
+    default:
+      return { kind: 'text', question, texts: given.map(String), answered: given.length };
+  }
+}
+
+/** The smallest group whose answers may be shown to a mentor, as aggregates only. */
+export const MIN_AGGREGATE = 3;

@@ -1,0 +1,136 @@
+// Forms on the server: the built-in questionnaires are there from the start; a mentor sees only the
+// averages of at least three of their mentees' answers, never a response.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncedRecord } from '../../src/domain/record';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  change,
+  enrolWith,
+  pullAll,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+let mentor: Actor;
+const mentees: Actor[] = [];
+let template: SyncedRecord;
+const assignments = new Map<string, string>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+  mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставница' }, 'mentor');
+  for (let i = 0; i < 3; i++)
+    mentees.push(
+      await addMember(server, curator, 'mentee', { fullName: `Ученик ${i}`, kind: 'student' }, `mentee${i}`),
+    );
+  const group = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: mentees.map((m) => m.personId),
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  await push(server, curator, [group]);
+  const { records } = await pullAll(server, { ...curator, cursor: null });
+  template = [...records.values()].find(
+    (r) => r.type === 'formTemplate' && r.fields.builtIn === 'final-mentee',
+  ) as SyncedRecord;
+  const toAssign = mentees.map((m) =>
+    change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: m.personId,
+      pairId: group.id,
+      due: '2027-03-20',
+    }),
+  );
+  expect((await push(server, curator, toAssign)).rejected).toEqual([]);
+  toAssign.forEach((a, i) => assignments.set(mentees[i]?.personId as string, a.id));
+});
+afterAll(async () => server.close());
+
+const answer = (m: Actor, comfort: number) =>
+  change(m.stamper, 'formResponse', {
+    assignmentId: assignments.get(m.personId),
+    answers: {
+      expectations: 8,
+      comfort,
+      usefulness: 9,
+      progress: 7,
+      learnt: 'Много нового',
+      goalsReached: 'В основном',
+      continue: true,
+      recommend: 9,
+    },
+    submittedAt: new Date().toISOString(),
+    templateVersion: 1,
+  });
+
+describe('forms', () => {
+  it('every school has the six built-in questionnaires, readable by everyone enrolled', async () => {
+    const { records } = await pullAll(server, { ...(mentees[0] as Actor), cursor: null });
+    const builtIn = [...records.values()]
+      .filter((r) => r.type === 'formTemplate')
+      .map((r) => r.fields.builtIn)
+      .sort();
+    expect(builtIn).toEqual([
+      'final-mentee',
+      'final-mentor',
+      'intake-mentee',
+      'intake-mentor',
+      'interim',
+      'preference',
+    ]);
+  });
+
+  it('a mentor gets averages only from three responses on, and never the responses', async () => {
+    const m = { ...mentor, cursor: null };
+    const [a, b, c] = mentees as [Actor, Actor, Actor];
+    const first = answer(a, 10);
+    await push(server, a, [first]);
+    await push(server, b, [answer(b, 6)]);
+    let view = await pullAll(server, m);
+    expect(
+      [...view.records.values()].filter((r) => r.type === 'formStats' || r.type === 'formResponse'),
+    ).toEqual([]);
+
+    await push(server, c, [answer(c, 8)]);
+    view = await pullAll(server, m);
+    const stats = [...view.records.values()].filter((r) => r.type === 'formStats');
+    expect(stats).toHaveLength(1);
+    expect(stats[0]?.fields).toMatchObject({
+      templateId: template.id,
+      mentorId: mentor.personId,
+      responses: 3,
+    });
+    expect((stats[0]?.fields.averages as Record<string, number>).comfort).toBe(8);
+    expect((stats[0]?.fields.averages as Record<string, number>).continue).toBe(100);
+    expect([...view.records.values()].some((r) => r.type === 'formResponse')).toBe(false);
+
+    // Reopened by the curator, one response no longer counts: the averages go away again.
+    await push(server, curator, [change(curator.stamper, 'formResponse', { submittedAt: null }, first.id)]);
+    const after = await pullAll(server, m);
+    const emptied = [...after.records.values()].find((r) => r.type === 'formStats');
+    expect(emptied?.fields).toMatchObject({ responses: 0, averages: {} });
+  });
+
+  it('a second submission of a sent response is refused, and so is a mentor writing statistics', async () => {
+    const [, b] = mentees as [Actor, Actor];
+    const again = answer(b, 1);
+    const { records } = await pullAll(server, { ...b, cursor: null });
+    const sent = [...records.values()].find((r) => r.type === 'formResponse') as SyncedRecord;
+    const second = await push(server, b, [{ ...again, id: sent.id }]);
+    expect(second.rejected).toEqual([{ id: sent.id, code: 'sent', reason: expect.stringMatching(/sent/) }]);
+    const forged = change(mentor.stamper, 'formStats', {
+      templateId: template.id,
+      mentorId: mentor.personId,
+      responses: 99,
+      averages: {},
+    });
+    expect((await push(server, mentor, [forged])).rejected[0]?.code).toBe('forbidden');
+  });
+});
