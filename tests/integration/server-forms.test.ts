@@ -49,7 +49,7 @@ beforeAll(async () => {
     }),
   );
   expect((await push(server, curator, toAssign)).rejected).toEqual([]);
-  toAssign.forEach((a, i) => assignments.set(mentees[i]?.personId as string, a.id));
+  for (const [i, a] of toAssign.entries()) assignments.set(mentees[i]?.personId as string, a.id);
 });
 afterAll(async () => server.close());
 
@@ -107,8 +107,7 @@ describe('forms', () => {
       mentorId: mentor.personId,
       responses: 3,
     });
-    expect((stats[0]?.fields.averages as Record<string, number>).comfort).toBe(8);
-    expect((stats[0]?.fields.averages as Record<string, number>).continue).toBe(100);
+    expect(stats[0]?.fields.averages).toMatchObject({ comfort: 8, continue: 100 });
     expect([...view.records.values()].some((r) => r.type === 'formResponse')).toBe(false);
 
     // Reopened by the curator, one response no longer counts: the averages go away again.
