@@ -40,10 +40,19 @@ export default defineConfig({
         // The whole built app is precached so every route opens offline. Data never goes through the
         // worker's caches: /api is left to the network and the app keeps its data in IndexedDB.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The spreadsheet library is for curators' exports only: phones do not download it up front;
+        // once used, it is kept for offline use.
+        globIgnores: ['**/exceljs*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        runtimeCaching: [],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/exceljs[^/]*\.js$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'export-libraries' },
+          },
+        ],
       },
     }),
   ],

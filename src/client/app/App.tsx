@@ -18,6 +18,15 @@ const PairScreen = lazy(() => import('../screens/pair/PairScreen').then((m) => m
 const MeetingScreen = lazy(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen));
 const PlanScreen = lazy(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen));
 const SearchScreen = lazy(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen));
+const FillScreen = lazy(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen));
+const FormsScreen = lazy(() => import('../screens/forms/FormsScreen').then((m) => m.FormsScreen));
+const FormResultsScreen = lazy(() =>
+  import('../screens/forms/FormResultsScreen').then((m) => m.FormResultsScreen),
+);
+const AssignScreen = lazy(() => import('../screens/forms/AssignScreen').then((m) => m.AssignScreen));
+const TemplateEditScreen = lazy(() =>
+  import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen),
+);
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
@@ -28,6 +37,7 @@ function Nav(props: { session: Session }) {
       <a href="/">{t('nav.home')}</a>
       {isCurator && <a href="/people">{t('nav.people')}</a>}
       {isCurator && <a href="/pairs">{t('nav.pairs')}</a>}
+      {isCurator && <a href="/forms">{t('nav.forms')}</a>}
       <a href="/search">{t('nav.search')}</a>
       <a href="/sync">{t('nav.sync')}</a>
       <a href="/settings">{t('nav.settings')}</a>
@@ -71,6 +81,11 @@ function Shell() {
             <Route path="/meeting/:id" component={MeetingScreen} />
             <Route path="/pair/:pairId/plan/:menteeId" component={PlanScreen} />
             <Route path="/search" component={SearchScreen} />
+            <Route path="/fill/:id" component={FillScreen} />
+            <Route path="/forms" component={FormsScreen} />
+            <Route path="/forms/:id" component={FormResultsScreen} />
+            <Route path="/forms/:id/assign" component={AssignScreen} />
+            <Route path="/forms/:id/edit" component={TemplateEditScreen} />
             <Route path="/sync" component={SyncScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route default component={HomeScreen} />

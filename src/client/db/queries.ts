@@ -10,6 +10,18 @@ const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined
 const liveOnly = <T extends { then: PromiseLike<(SyncedRecord | undefined)[]>['then'] }>(rows: T) =>
   rows.then((r) => r.filter(live)) as unknown as Promise<SyncedRecord[]>;
 const collator = new Intl.Collator('ru');
+const BUILTIN_ORDER = [
+  'intake-mentee',
+  'intake-mentor',
+  'preference',
+  'interim',
+  'final-mentee',
+  'final-mentor',
+];
+const templateOrder = (t: SyncedRecord) => {
+  const i = BUILTIN_ORDER.indexOf(String(t.fields.builtIn));
+  return i === -1 ? BUILTIN_ORDER.length : i;
+};
 const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
@@ -78,6 +90,27 @@ export function createQueries(db: NastavnikDb) {
             .then((meetings) => ({ people: people.length, pairs: pairs.length, meetings })),
         ),
       ),
+    templates: () =>
+      liveOnly(db.records('formTemplate').toArray()).then((rows) =>
+        rows
+          .filter((t) => t.fields.archived !== true)
+          .sort(
+            (a, b) =>
+              templateOrder(a) - templateOrder(b) ||
+              collator.compare(String(a.fields.title), String(b.fields.title)),
+          ),
+      ),
+    template: (id: string) => db.records('formTemplate').get(id),
+    assignmentsOf: (personId: string) =>
+      liveOnly(db.records('formAssignment').where('fields.personId').equals(personId).toArray()),
+    assignmentsOfTemplate: (templateId: string) =>
+      liveOnly(db.records('formAssignment').where('fields.templateId').equals(templateId).toArray()),
+    assignment: (id: string) => db.records('formAssignment').get(id),
+    responsesTo: (assignmentIds: readonly string[]) =>
+      liveOnly(db.records('formResponse').where('fields.assignmentId').anyOf(assignmentIds).toArray()),
+    statsOfMentor: (mentorId: string) =>
+      liveOnly(db.records('formStats').where('fields.mentorId').equals(mentorId).toArray()),
+    templatesByIds: (ids: string[]) => liveOnly(db.records('formTemplate').bulkGet(ids)),
     draft: (key: string) => db.drafts.get(key),
   };
 }

@@ -9,6 +9,7 @@ import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
 import { HomePairCard } from './HomePairCard';
 import { loadHome } from './home-model';
+import { MentorFeedback, MyForms } from './MyForms';
 
 const PAGE = 30;
 
@@ -50,6 +51,7 @@ export function HomeScreen() {
           </div>
         </section>
       )}
+      <MyForms />
       {home && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
           <h2 id="my-pairs">{t('home.myPairs')}</h2>
@@ -75,6 +77,7 @@ export function HomeScreen() {
           )}
         </section>
       )}
+      <MentorFeedback />
     </Page>
   );
 }

@@ -1,0 +1,180 @@
+// Filling in a form, offline: one question per screen or one long page, the draft kept on every answer.
+// «Отправить» is final; a sent form is read-only unless a curator reopens it.
+
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { AnswerProblem } from '../../../domain/forms/answers';
+import type { Answers } from '../../../domain/forms/questions';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { formatDateTime, formatDay } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { setEditing, trackSave } from '../../state/editing';
+import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { AnswersView } from './AnswersView';
+import { draftKey, loadFill, sendResponse, visibleQuestions } from './fill-model';
+import { QuestionInput } from './QuestionInput';
+
+const MODE_KEY = 'nastavnik.formMode';
+type Mode = 'one' | 'all';
+
+export function FillScreen() {
+  const { params } = useRoute();
+  const assignmentId = params.id as string;
+  const { queries, repo, drafts } = useApp();
+  const page = useLiveQuery(() => loadFill(queries, assignmentId), [assignmentId]);
+  const key = draftKey(assignmentId);
+  const [answers, setAnswers] = useState<Answers | null>(null);
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
+  const [index, setIndex] = useState(0);
+  const [problems, setProblems] = useState<AnswerProblem[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isRestored, setRestored] = useState(false);
+
+  useEffect(() => {
+    if (!page || answers) return;
+    void drafts.get(key).then((draft) => {
+      setRestored(Boolean(draft));
+      setAnswers((draft?.value as Answers) ?? ((page.response?.fields.answers as Answers) || {}));
+    });
+  }, [page, key]);
+  useEffect(() => () => setEditing(key, false), [key]);
+
+  if (page === undefined || (page && !answers)) return <Page title={t('fill.title')}>{null}</Page>;
+  if (page === null || !page.template) {
+    return (
+      <Page title={t('fill.title')} back="/">
+        <p>{t('fill.notFound')}</p>
+      </Page>
+    );
+  }
+  const title = String(page.template.fields.title);
+  if (page.isSent) {
+    return (
+      <Page title={title} back="/">
+        <Notice kind="success">
+          {t('fill.sentAt', { when: formatDateTime(String(page.response?.fields.submittedAt)) })}
+        </Notice>
+        <AnswersView questions={page.questions} answers={(page.response?.fields.answers as Answers) ?? {}} />
+      </Page>
+    );
+  }
+
+  const current = answers as Answers;
+  const visible = visibleQuestions(page.questions, current);
+  const at = Math.min(index, Math.max(visible.length - 1, 0));
+  const errorOf = (id: string) => problems.find((p) => p.questionId === id)?.message ?? null;
+  const answer = (id: string, value: unknown) => {
+    const next = { ...current, [id]: value };
+    setAnswers(next);
+    setProblems(problems.filter((p) => p.questionId !== id));
+    setEditing(key, true);
+    void trackSave(drafts.save(key, next));
+  };
+  const switchMode = (next: Mode) => {
+    setMode(next);
+    localStorage.setItem(MODE_KEY, next);
+  };
+  const goTo = (questionId: string) => {
+    const i = visible.findIndex((q) => q.id === questionId);
+    if (i >= 0) setIndex(i);
+    requestAnimationFrame(() => document.getElementById(`q-${questionId}`)?.focus());
+  };
+  const send = async () => {
+    setFailure(null);
+    const result = await sendResponse(repo, page, current, new Date());
+    if (result.ok) {
+      await drafts.drop(key);
+      setEditing(key, false);
+      setProblems([]);
+      return;
+    }
+    if ('problems' in result) {
+      setProblems(result.problems);
+      if (result.problems[0]) goTo(result.problems[0].questionId);
+    } else setFailure(saveMessage(result.write).text);
+  };
+  const question = visible[at];
+  const isLast = at >= visible.length - 1;
+
+  return (
+    <Page title={title} back="/">
+      {page.template.fields.description ? (
+        <p class="muted">{String(page.template.fields.description)}</p>
+      ) : null}
+      {page.assignment.fields.due ? (
+        <p class="muted">{t('fill.due', { date: formatDay(String(page.assignment.fields.due)) })}</p>
+      ) : null}
+      {isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
+      <div class="actions">
+        <span class="muted">{t('fill.mode')}:</span>
+        <button type="button" aria-pressed={mode === 'one'} onClick={() => switchMode('one')}>
+          {t('fill.modeOne')}
+        </button>
+        <button type="button" aria-pressed={mode === 'all'} onClick={() => switchMode('all')}>
+          {t('fill.modeAll')}
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <Notice kind="error">
+          {t('fill.problems', { n: problems.length })}
+          <ul>
+            {problems.map((p) => (
+              <li key={p.questionId}>
+                <button type="button" class="button--quiet" onClick={() => goTo(p.questionId)}>
+                  {p.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {mode === 'one' && question ? (
+        <div class="one-question">
+          <p class="muted" aria-live="polite">
+            {t('fill.progress', { n: at + 1, total: visible.length })}
+          </p>
+          <QuestionInput
+            question={question}
+            value={current[question.id]}
+            error={errorOf(question.id)}
+            onValue={(v) => answer(question.id, v)}
+          />
+          <div class="actions actions--sticky">
+            <button type="button" disabled={at === 0} onClick={() => setIndex(at - 1)}>
+              {t('fill.back')}
+            </button>
+            {isLast ? (
+              <button type="button" class="button--primary" onClick={() => void send()}>
+                {t('fill.send')}
+              </button>
+            ) : (
+              <button type="button" class="button--primary" onClick={() => setIndex(at + 1)}>
+                {t('fill.next')}
+              </button>
+            )}
+          </div>
+        </div>
+      ) : (
+        <div class="all-questions">
+          {visible.map((q) => (
+            <QuestionInput
+              key={q.id}
+              question={q}
+              value={current[q.id]}
+              error={errorOf(q.id)}
+              onValue={(v) => answer(q.id, v)}
+            />
+          ))}
+          <div class="actions actions--sticky">
+            <button type="button" class="button--primary button--big" onClick={() => void send()}>
+              {t('fill.send')}
+            </button>
+          </div>
+        </div>
+      )}
+      {failure && <Notice kind="error">{failure}</Notice>}
+    </Page>
+  );
+}

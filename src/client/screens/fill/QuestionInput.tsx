@@ -1,0 +1,142 @@
+// One question of a form, by its kind. Choices are native radios and checkboxes, so they work with a
+// screen reader and a keyboard; an error is tied to the question.
+import type { Question } from '../../../domain/forms/questions';
+import { t } from '../../i18n/i18n';
+
+type Props = {
+  question: Question;
+  value: unknown;
+  error?: string | null;
+  disabled?: boolean;
+  onValue(value: unknown): void;
+};
+
+function RequiredMark() {
+  return (
+    <>
+      <span class="required" aria-hidden="true">
+        {' '}
+        *
+      </span>
+      <span class="visually-hidden"> ({t('fill.required')})</span>
+    </>
+  );
+}
+
+function Legend(props: { question: Question }) {
+  return (
+    <legend>
+      {props.question.text}
+      {props.question.required && <RequiredMark />}
+    </legend>
+  );
+}
+
+export function QuestionInput(props: Props) {
+  const { question: q, value, disabled } = props;
+  const id = `q-${q.id}`;
+  const describedBy =
+    [q.help ? `${id}-help` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const help = q.help ? (
+    <p class="field__hint" id={`${id}-help`}>
+      {q.help}
+    </p>
+  ) : null;
+  const error = props.error ? (
+    <p class="field__error" id={`${id}-error`} role="alert">
+      {props.error}
+    </p>
+  ) : null;
+
+  if (q.kind === 'shortText' || q.kind === 'longText' || q.kind === 'date') {
+    const common = {
+      id,
+      value: typeof value === 'string' ? value : '',
+      disabled,
+      'aria-invalid': props.error ? true : undefined,
+      'aria-describedby': describedBy,
+    };
+    return (
+      <div class={`field question${props.error ? ' field--error' : ''}`}>
+        <label for={id}>
+          {q.text}
+          {q.required && <RequiredMark />}
+        </label>
+        {help}
+        {q.kind === 'longText' ? (
+          <textarea
+            {...common}
+            rows={5}
+            maxLength={5000}
+            onInput={(e) => props.onValue(e.currentTarget.value)}
+          />
+        ) : q.kind === 'date' ? (
+          <input {...common} type="date" onInput={(e) => props.onValue(e.currentTarget.value)} />
+        ) : (
+          <input
+            {...common}
+            type="text"
+            maxLength={300}
+            onInput={(e) => props.onValue(e.currentTarget.value)}
+          />
+        )}
+        {error}
+      </div>
+    );
+  }
+
+  const choices: { label: string; value: unknown }[] =
+    q.kind === 'scale'
+      ? Array.from({ length: (q.max ?? 10) - (q.min ?? 1) + 1 }, (_, i) => ({
+          label: String((q.min ?? 1) + i),
+          value: (q.min ?? 1) + i,
+        }))
+      : q.kind === 'yesNo'
+        ? [
+            { label: t('fill.yes'), value: true },
+            { label: t('fill.no'), value: false },
+          ]
+        : (q.options ?? []).map((o) => ({ label: o, value: o }));
+  const isMultiple = q.kind === 'multiple';
+  const chosen = isMultiple ? (Array.isArray(value) ? value : []) : [value];
+  const toggle = (choice: unknown, isOn: boolean) => {
+    if (!isMultiple) return props.onValue(choice);
+    props.onValue(isOn ? [...chosen, choice] : chosen.filter((x) => x !== choice));
+  };
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      class={`field question${props.error ? ' field--error' : ''}`}
+      aria-describedby={describedBy}
+      disabled={disabled}
+    >
+      <Legend question={q} />
+      {help}
+      <div class={q.kind === 'scale' ? 'scale' : 'choices'}>
+        {choices.map((c) => (
+          <label key={String(c.value)} class={q.kind === 'scale' ? 'scale__step' : 'choices__item'}>
+            <input
+              type={isMultiple ? 'checkbox' : 'radio'}
+              name={id}
+              checked={chosen.includes(c.value)}
+              onChange={(e) => toggle(c.value, e.currentTarget.checked)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      {q.kind === 'scale' && (q.minLabel || q.maxLabel) && (
+        <p class="scale__ends muted">
+          <span>
+            {q.min} — {q.minLabel}
+          </span>
+          <span>
+            {q.max} — {q.maxLabel}
+          </span>
+        </p>
+      )}
+      {error}
+    </fieldset>
+  );
+}

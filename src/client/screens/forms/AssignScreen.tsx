@@ -1,0 +1,125 @@
+// Assign a form in one go: to every mentee or mentor of the programme, to pairs, or to people.
+
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { allOf, useLiveQuery } from '../../db/live';
+import { todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { SelectField, TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { assign, pairLabel, type Target } from './forms-admin';
+
+type Whom = 'mentees' | 'mentors' | 'both';
+const ACTIVE = new Set(['proposed', 'approved', 'active']);
+
+function targetsOf(pairs: SyncedRecord[], whom: Whom): Target[] {
+  return pairs.flatMap((p) => [
+    ...(whom !== 'mentors'
+      ? ((p.fields.menteeIds as string[]) ?? []).map((personId) => ({ personId, pairId: p.id }))
+      : []),
+    ...(whom !== 'mentees' ? [{ personId: String(p.fields.mentorId), pairId: p.id }] : []),
+  ]);
+}
+
+export function AssignScreen() {
+  const { params } = useRoute();
+  const id = params.id as string;
+  const { queries, repo } = useApp();
+  const data = useLiveQuery(() => allOf([queries.template(id), queries.pairs(), queries.people()]), [id]);
+  const [whom, setWhom] = useState<Whom>('mentees');
+  const [pairIds, setPairIds] = useState<string[]>([]);
+  const [personIds, setPersonIds] = useState<string[]>([]);
+  const [due, setDue] = useState(() => todayIso(new Date(Date.now() + 14 * 86_400_000)));
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  if (!data) return <Page title={t('forms.assign')}>{null}</Page>;
+  const [template, allPairs, people] = data;
+  const pairs = allPairs.filter((p) => ACTIVE.has(String(p.fields.status)));
+  const byPerson = new Map(people.map((p) => [p.id, p]));
+
+  const run = async (targets: Target[]) => {
+    if (targets.length === 0) return setMessage({ kind: 'error', text: t('assign.nobody') });
+    const result = await assign(repo, queries, id, targets, due || null);
+    if (!result.ok) return setMessage(saveMessage(result.result));
+    setMessage({ kind: 'success', text: t('assign.done', { n: result.created, skipped: result.skipped }) });
+    setPairIds([]);
+    setPersonIds([]);
+  };
+  const toggle = (list: string[], set: (v: string[]) => void, value: string, isOn: boolean) =>
+    set(isOn ? [...list, value] : list.filter((x) => x !== value));
+
+  return (
+    <Page title={t('assign.title', { title: String(template?.fields.title ?? '') })} back={`/forms/${id}`}>
+      <div class="form">
+        <TextField label={t('assign.due')} type="date" value={due} onValue={setDue} />
+        <SelectField
+          label={t('assign.whom')}
+          value={whom}
+          options={[
+            { value: 'mentees', label: t('assign.mentees') },
+            { value: 'mentors', label: t('assign.mentors') },
+            { value: 'both', label: t('assign.both') },
+          ]}
+          onValue={(v) => setWhom(v as Whom)}
+        />
+        <button type="button" class="button--primary" onClick={() => void run(targetsOf(pairs, whom))}>
+          {t('assign.everyone', { n: targetsOf(pairs, whom).length })}
+        </button>
+      </div>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+
+      <details class="panel">
+        <summary>{t('assign.byPair')}</summary>
+        <div class="checklist">
+          {pairs.map((p) => (
+            <label key={p.id} class="checklist__item">
+              <input
+                type="checkbox"
+                checked={pairIds.includes(p.id)}
+                onChange={(e) => toggle(pairIds, setPairIds, p.id, e.currentTarget.checked)}
+              />{' '}
+              {pairLabel(p, byPerson)}
+            </label>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() =>
+            void run(
+              targetsOf(
+                pairs.filter((p) => pairIds.includes(p.id)),
+                whom,
+              ),
+            )
+          }
+        >
+          {t('assign.toPairs', { n: pairIds.length })}
+        </button>
+      </details>
+
+      <details class="panel">
+        <summary>{t('assign.byPerson')}</summary>
+        <div class="checklist">
+          {people.map((p) => (
+            <label key={p.id} class="checklist__item">
+              <input
+                type="checkbox"
+                checked={personIds.includes(p.id)}
+                onChange={(e) => toggle(personIds, setPersonIds, p.id, e.currentTarget.checked)}
+              />{' '}
+              {String(p.fields.fullName)}
+            </label>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => void run(personIds.map((personId) => ({ personId, pairId: null })))}
+        >
+          {t('assign.toPeople', { n: personIds.length })}
+        </button>
+      </details>
+    </Page>
+  );
+}

@@ -1,0 +1,160 @@
+// Results of a form: response rate, each question's distribution and average, the texts, exports.
+
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { responseTable } from '../../../domain/forms/export-rows';
+import type { Answers } from '../../../domain/forms/questions';
+import type { QuestionResult } from '../../../domain/forms/results';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { downloadCsv, downloadXlsx, fileSafe } from '../../export/download';
+import { formatDateTime, formatDay } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { BarChart } from '../../ui/BarChart';
+import { Notice, Page } from '../../ui/Page';
+import { loadResults, type Results } from './forms-admin';
+
+function ResultView(props: { result: QuestionResult }) {
+  const { result } = props;
+  return (
+    <section class="panel" aria-labelledby={`r-${result.question.id}`}>
+      <h3 id={`r-${result.question.id}`}>{result.question.text}</h3>
+      <p class="muted">
+        {t('forms.answeredCount', { n: result.answered })}
+        {result.kind === 'numeric' && result.average !== null
+          ? ` · ${t('forms.average', { value: result.average })}`
+          : ''}
+      </p>
+      {result.kind === 'numeric' && (
+        <BarChart
+          label={result.question.text}
+          bars={result.counts.map((c) => ({ label: String(c.value), value: c.count }))}
+        />
+      )}
+      {result.kind === 'choice' && (
+        <BarChart
+          label={result.question.text}
+          bars={result.counts.map((c) => ({ label: c.value, value: c.count }))}
+        />
+      )}
+      {result.kind === 'text' && (
+        <ul class="texts">
+          {result.texts.map((text, i) => (
+            <li key={`${i}-${text.slice(0, 20)}`}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function table(results: Results) {
+  return responseTable(
+    results.questions,
+    results.rows
+      .filter((r) => r.response?.fields.submittedAt)
+      .map((r) => ({
+        respondent: r.person,
+        pair: r.pair,
+        due: (r.assignment.fields.due as string | null) ?? null,
+        submittedAt: String(r.response?.fields.submittedAt),
+        answers: (r.response?.fields.answers as Answers) ?? {},
+      })),
+  );
+}
+
+export function FormResultsScreen() {
+  const { params } = useRoute();
+  const id = params.id as string;
+  const { queries, repo } = useApp();
+  const results = useLiveQuery(() => loadResults(queries, id), [id]);
+  const [error, setError] = useState<string | null>(null);
+  if (results === undefined) return <Page title={t('forms.title')}>{null}</Page>;
+  if (results === null) {
+    return (
+      <Page title={t('forms.title')} back="/forms">
+        <p>{t('fill.notFound')}</p>
+      </Page>
+    );
+  }
+  const title = String(results.template.fields.title);
+  const exportAs = async (kind: 'csv' | 'xlsx') => {
+    setError(null);
+    try {
+      const rows = table(results);
+      if (kind === 'csv') await downloadCsv(`${fileSafe(title)}.csv`, rows);
+      else await downloadXlsx(`${fileSafe(title)}.xlsx`, t('forms.sheet'), rows);
+    } catch (e) {
+      setError(t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  return (
+    <Page title={title} back="/forms">
+      <p data-testid="response-rate">
+        {t('forms.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}
+      </p>
+      <div class="actions">
+        <a class="button" href={`/forms/${id}/assign`}>
+          {t('forms.assign')}
+        </a>
+        <button type="button" onClick={() => void exportAs('csv')} disabled={results.sent === 0}>
+          {t('forms.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportAs('xlsx')} disabled={results.sent === 0}>
+          {t('forms.exportXlsx')}
+        </button>
+      </div>
+      {error && <Notice kind="error">{error}</Notice>}
+      <h2>{t('forms.byQuestion')}</h2>
+      <div data-testid="results">
+        {results.results.map((r) => (
+          <ResultView key={r.question.id} result={r} />
+        ))}
+      </div>
+      <h2>{t('forms.assignments')}</h2>
+      <div class="table-wrap">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('forms.respondent')}</th>
+              <th scope="col">{t('forms.pair')}</th>
+              <th scope="col">{t('forms.dueCol')}</th>
+              <th scope="col">{t('forms.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.rows.map((row) => {
+              const sentAt = row.response?.fields.submittedAt as string | null | undefined;
+              return (
+                <tr key={row.assignment.id}>
+                  <td>{row.person}</td>
+                  <td>{row.pair}</td>
+                  <td>{row.assignment.fields.due ? formatDay(String(row.assignment.fields.due)) : '—'}</td>
+                  <td>
+                    {sentAt ? (
+                      <>
+                        {t('forms.sentAt', { when: formatDateTime(sentAt) })}{' '}
+                        <button
+                          type="button"
+                          class="button--quiet"
+                          onClick={() =>
+                            row.response &&
+                            void repo.update('formResponse', row.response.id, { submittedAt: null })
+                          }
+                        >
+                          {t('forms.reopen')}
+                        </button>
+                      </>
+                    ) : (
+                      t('forms.waiting')
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}

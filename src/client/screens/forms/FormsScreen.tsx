@@ -1,0 +1,72 @@
+// The curator's questionnaires: built-in and own, with how many were sent back.
+import { useLocation } from 'preact-iso';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { t } from '../../i18n/i18n';
+import { Page } from '../../ui/Page';
+import { copyTemplate, loadFormsList } from './forms-admin';
+
+export function FormsScreen() {
+  const { queries, repo } = useApp();
+  const { route } = useLocation();
+  const rows = useLiveQuery(() => loadFormsList(queries), []);
+  const create = async () => {
+    const result = await repo.create('formTemplate', {
+      title: t('forms.newTitle'),
+      description: null,
+      kind: 'custom',
+      sections: [],
+      questions: [
+        { id: 'q1', kind: 'scale', text: t('forms.firstQuestion'), required: true, min: 1, max: 10 },
+      ],
+      visibleToMentor: false,
+      version: 1,
+      builtIn: null,
+      previousId: null,
+      archived: false,
+    });
+    if (result.ok) route(`/forms/${result.id}/edit`);
+  };
+  return (
+    <Page title={t('forms.title')}>
+      <button type="button" class="button--primary" onClick={() => void create()}>
+        {t('forms.new')}
+      </button>
+      <ul class="cards" data-testid="templates">
+        {rows?.map(({ template, assigned, sent }) => (
+          <li class="card" key={template.id}>
+            <a class="card__link" href={`/forms/${template.id}`}>
+              <span class="card__title">{String(template.fields.title)}</span>
+              <span class="card__meta">
+                {template.fields.builtIn ? `${t('forms.builtIn')} · ` : ''}
+                {t('forms.answered', { sent, assigned })}
+              </span>
+            </a>
+            <div class="actions">
+              <a class="button" href={`/forms/${template.id}/assign`}>
+                {t('forms.assign')}
+              </a>
+              <button
+                type="button"
+                onClick={() =>
+                  void copyTemplate(
+                    repo,
+                    template,
+                    t('forms.copyTitle', { title: String(template.fields.title) }),
+                  ).then((r) => r.ok && route(`/forms/${r.id}/edit`))
+                }
+              >
+                {t('forms.copy')}
+              </button>
+              {!template.fields.builtIn && (
+                <a class="button" href={`/forms/${template.id}/edit`}>
+                  {t('forms.edit')}
+                </a>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

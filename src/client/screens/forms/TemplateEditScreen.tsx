@@ -1,0 +1,120 @@
+// Editing a questionnaire. The draft is kept on every change; saving checks the whole form first.
+
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import * as v from 'valibot';
+import { type Question, QuestionListSchema } from '../../../domain/forms/questions';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { t } from '../../i18n/i18n';
+import { setEditing, trackSave } from '../../state/editing';
+import { CheckboxField, TextArea, TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { draftOf, saveTemplate, type TemplateDraft } from './forms-admin';
+import { QuestionEditor } from './QuestionEditor';
+
+export function TemplateEditScreen() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const id = params.id as string;
+  const { queries, repo, drafts } = useApp();
+  const template = useLiveQuery(() => queries.template(id).then((x) => x ?? null), [id]);
+  const key = `template:${id}`;
+  const [draft, setDraft] = useState<TemplateDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!template || draft) return;
+    void drafts.get(key).then((saved) => setDraft((saved?.value as TemplateDraft) ?? draftOf(template)));
+  }, [template]);
+  useEffect(() => () => setEditing(key, false), [key]);
+  if (template === undefined || (template && !draft)) return <Page title={t('editor.title')}>{null}</Page>;
+  if (template === null || !draft) {
+    return (
+      <Page title={t('editor.title')} back="/forms">
+        <p>{t('fill.notFound')}</p>
+      </Page>
+    );
+  }
+  const update = (patch: Partial<TemplateDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    setEditing(key, true);
+    void trackSave(drafts.save(key, next));
+  };
+  const setQuestion = (i: number, q: Question) =>
+    update({ questions: draft.questions.map((x, j) => (j === i ? q : x)) });
+  const move = (i: number, d: -1 | 1) => {
+    const qs = [...draft.questions];
+    const [item] = qs.splice(i, 1);
+    if (item) qs.splice(Math.max(0, Math.min(qs.length, i + d)), 0, item);
+    update({ questions: qs });
+  };
+  const addQuestion = () =>
+    update({
+      questions: [
+        ...draft.questions,
+        {
+          id: `q${Math.random().toString(36).slice(2, 8)}`,
+          kind: 'shortText',
+          text: t('editor.newQuestion'),
+          required: false,
+        },
+      ],
+    });
+  const save = async () => {
+    if (!draft.title.trim()) return setError(t('editor.needTitle'));
+    const parsed = v.safeParse(QuestionListSchema, draft.questions);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const at =
+        typeof issue?.path?.[0]?.key === 'number'
+          ? t('editor.inQuestion', { n: (issue.path[0].key as number) + 1 })
+          : '';
+      return setError(`${at}${issue?.message ?? ''}`);
+    }
+    const result = await saveTemplate(repo, queries, template, draft);
+    if (!result.ok) return setError(saveMessage(result).text);
+    await drafts.drop(key);
+    setEditing(key, false);
+    route(`/forms/${result.id}`);
+  };
+  return (
+    <Page title={t('editor.title')} back="/forms">
+      <div class="form">
+        <TextField label={t('editor.formTitle')} value={draft.title} onValue={(title) => update({ title })} />
+        <TextArea
+          label={t('editor.description')}
+          rows={2}
+          value={draft.description}
+          onValue={(description) => update({ description })}
+        />
+        <CheckboxField
+          label={t('editor.visibleToMentor')}
+          checked={draft.visibleToMentor}
+          onValue={(visibleToMentor) => update({ visibleToMentor })}
+        />
+      </div>
+      {draft.questions.map((q, i) => (
+        <QuestionEditor
+          key={q.id}
+          question={q}
+          index={i}
+          earlier={draft.questions.slice(0, i)}
+          onChange={(next) => setQuestion(i, next)}
+          onMove={(d) => move(i, d)}
+          onRemove={() => update({ questions: draft.questions.filter((_, j) => j !== i) })}
+        />
+      ))}
+      <div class="actions">
+        <button type="button" onClick={addQuestion}>
+          {t('editor.add')}
+        </button>
+        <button type="button" class="button--primary" onClick={() => void save()}>
+          {t('editor.save')}
+        </button>
+      </div>
+      {error && <Notice kind="error">{error}</Notice>}
+    </Page>
+  );
+}

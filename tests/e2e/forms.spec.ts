@@ -1,0 +1,158 @@
+// Feedback forms: the curator assigns the final satisfaction form to a group; a mentee fills it offline
+// over a reload, is told what is missing, sends; the curator sees the averages move and exports XLSX.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { api, curatorCode, inviteCode, putRecords } from './api';
+import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+
+type Rec = { id: string; type: string; fields: Record<string, unknown> };
+
+test('a mentee fills the final satisfaction form offline; the curator sees the averages move and exports XLSX', async ({
+  page: curator,
+}) => {
+  const [mentor, anna, boris, vera] = await putRecords([
+    { type: 'person', fields: { fullName: 'Громова Ирина Львовна', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Аннина Анна', kind: 'student', minor: false, classOrSubject: '10Б' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Борисов Борис', kind: 'student', minor: false, classOrSubject: '10Б' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Верина Вера', kind: 'student', minor: false, classOrSubject: '10Б' },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [anna, boris, vera], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+
+  // The curator assigns the final satisfaction questionnaire to the group's mentees.
+  await enrol(curator, await curatorCode('Куратор Анкет'));
+  await curator.getByRole('link', { name: 'Анкеты', exact: true }).click();
+  await curator
+    .getByTestId('templates')
+    .getByRole('listitem')
+    .filter({ hasText: 'Итоговая анкета удовлетворённости наставляемого' })
+    .getByRole('link', { name: 'Назначить' })
+    .click();
+  await curator.getByText('Выбрать пары и группы').click();
+  await curator.getByRole('checkbox', { name: /Аннина Анна, Борисов Борис, Верина Вера/ }).check();
+  await curator.getByRole('button', { name: 'Назначить выбранным парам (1)' }).click();
+  await expect(curator.getByText('Назначено: 3. Уже было назначено раньше: 0.')).toBeVisible();
+  await syncNow(curator);
+
+  // Boris has already answered (through the curator's device, say on paper): comfort 4.
+  const records = (await api('/api/v1/export')).records as Rec[];
+  const template = records.find(
+    (r) => r.type === 'formTemplate' && r.fields.builtIn === 'final-mentee',
+  ) as Rec;
+  const assignmentOf = (personId: string) =>
+    records.find(
+      (r) =>
+        r.type === 'formAssignment' && r.fields.personId === personId && r.fields.templateId === template.id,
+    ) as Rec;
+  await putRecords([
+    {
+      type: 'formResponse',
+      fields: {
+        assignmentId: assignmentOf(boris as string).id,
+        answers: {
+          expectations: 6,
+          comfort: 4,
+          usefulness: 6,
+          progress: 5,
+          learnt: 'Планировать время',
+          goalsReached: 'Частично',
+          continue: false,
+          recommend: 5,
+        },
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      },
+    },
+  ]);
+  await syncNow(curator);
+  await curator.goto(`/forms/${template.id}`);
+  await expect(curator.getByTestId('response-rate')).toHaveText('Ответили 1 из 3 (33%)');
+  const comfort = curator
+    .getByTestId('results')
+    .getByRole('region', { name: 'Насколько комфортным было общение с наставником?' });
+  await expect(comfort).toContainText('среднее 4');
+
+  // Anna, on her phone, with no network.
+  const phone = await openPhone();
+  const mentee = phone.page;
+  await enrol(mentee, await inviteCode(anna as string, 'mentee'));
+  await expect(mentee.getByTestId('forms-to-fill')).toContainText(
+    'Итоговая анкета удовлетворённости наставляемого',
+  );
+  await ensureOfflineReady(mentee);
+  await setOffline(phone.context, true);
+  await mentee.getByTestId('forms-to-fill').getByRole('link').first().click();
+  await expect(mentee.getByText('Вопрос 1 из 10')).toBeVisible();
+  for (const value of ['9', '10', '9']) {
+    await mentee.getByRole('radio', { name: value, exact: true }).check();
+    await mentee.getByRole('button', { name: 'Далее' }).click();
+  }
+  await expect(mentee.getByText('Вопрос 4 из 10')).toBeVisible();
+
+  // Halfway through, the page is reloaded, still offline: the answers are still there.
+  await mentee.reload();
+  await expect(mentee.getByText('Ваши ответы сохранены')).toBeVisible();
+  await mentee.getByRole('button', { name: 'Все сразу' }).click();
+  await expect(mentee.getByRole('radio', { name: '10' }).nth(1)).toBeChecked();
+  const question = (text: string) =>
+    mentee.locator('fieldset.question, div.question').filter({ hasText: text });
+  await question('Насколько вы продвинулись').getByRole('radio', { name: '8', exact: true }).check();
+  await question('Достигнуты ли цели').getByRole('radio', { name: 'В основном' }).check();
+  await question('Хотели бы вы продолжить').getByRole('radio', { name: 'Да', exact: true }).check();
+  await question('посоветуете программу').getByRole('radio', { name: '10', exact: true }).check();
+  await mentee.getByRole('button', { name: 'Отправить' }).click();
+  // The one required question left blank is named.
+  await expect(
+    mentee
+      .getByRole('alert')
+      .filter({ hasText: 'Ответьте на вопрос «Чему вы научились, что нового узнали?»' })
+      .first(),
+  ).toBeVisible();
+  await mentee.getByLabel(/Чему вы научились/).fill('Готовиться к экзаменам без паники');
+  await mentee.getByRole('button', { name: 'Отправить' }).click();
+  await expect(mentee.getByText(/Анкета отправлена/)).toBeVisible();
+
+  await setOffline(phone.context, false);
+  await syncNow(mentee);
+  await phone.context.close();
+
+  // Back in the staff room: Anna's answers are in, the average moves from 4 to 7.
+  await syncNow(curator);
+  await curator.goto(`/forms/${template.id}`);
+  await expect(curator.getByTestId('response-rate')).toHaveText('Ответили 2 из 3 (67%)');
+  await expect(comfort).toContainText('среднее 7');
+
+  // The XLSX export opens in LibreOffice with one row per response.
+  const download = curator.waitForEvent('download');
+  await curator.getByRole('button', { name: 'Скачать XLSX' }).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'nastavnik-xlsx-')), 'responses.xlsx');
+  await (await download).saveAs(file);
+  const outdir = mkdtempSync(join(tmpdir(), 'nastavnik-xlsx-csv-'));
+  // 44 = comma, 34 = double quote, 76 = UTF-8.
+  execFileSync(
+    'libreoffice',
+    ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outdir, file],
+    { stdio: 'ignore', timeout: 60_000 },
+  );
+  const lines = readFileSync(join(outdir, 'responses.csv'), 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toContain('Респондент');
+  expect(lines.slice(1).join('\n')).toContain('Аннина Анна');
+  expect(lines.slice(1).join('\n')).toContain('Готовиться к экзаменам без паники');
+});
