@@ -89,6 +89,61 @@ test('every screen of a signed-in curator', async ({ page }) => {
       },
     },
   ]);
+  const [template] = await putRecords([
+    {
+      type: 'formTemplate',
+      fields: {
+        title: 'Промежуточная анкета для проверки',
+        kind: 'custom',
+        questions: [
+          {
+            id: 'a',
+            kind: 'scale',
+            text: 'Насколько вам нравится?',
+            required: true,
+            min: 1,
+            max: 10,
+            minLabel: 'Совсем нет',
+            maxLabel: 'Очень',
+          },
+          { id: 'b', kind: 'yesNo', text: 'Есть трудности?', required: true },
+          {
+            id: 'c',
+            kind: 'longText',
+            text: 'Какие?',
+            required: false,
+            showIf: { questionId: 'b', anyOf: [true] },
+          },
+          {
+            id: 'd',
+            kind: 'multiple',
+            text: 'Что было полезно?',
+            required: false,
+            options: ['Встречи', 'Задания'],
+          },
+          { id: 'e', kind: 'date', text: 'Когда удобно встретиться?', required: false },
+        ],
+        visibleToMentor: false,
+        version: 1,
+      },
+    },
+  ]);
+  const me = await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const open = indexedDB.open('nastavnik');
+      open.onsuccess = () => ok(open.result);
+    });
+    return new Promise<string>((ok) => {
+      const r = db.transaction('meta').objectStore('meta').get('session');
+      r.onsuccess = () => ok((r.result as { value: { personId: string } }).value.personId);
+    });
+  });
+  const [assignment] = await putRecords([
+    {
+      type: 'formAssignment',
+      fields: { templateId: template, personId: me, pairId: null, due: '2026-12-20' },
+    },
+  ]);
   await page.goto('/sync');
   await page.getByTestId('sync-now').click();
   await expect(page.getByText('Синхронизация завершена')).toBeVisible();
@@ -103,6 +158,11 @@ test('every screen of a signed-in curator', async ({ page }) => {
     ['meeting', `/meeting/${meeting}`],
     ['plan', `/pair/${pair}/plan/${mentee}`],
     ['search', '/search?q=встреча'],
+    ['forms', '/forms'],
+    ['form results', `/forms/${template}`],
+    ['assign', `/forms/${template}/assign`],
+    ['form editor', `/forms/${template}/edit`],
+    ['fill a form', `/fill/${assignment}`],
     ['sync', '/sync'],
     ['settings', '/settings'],
   ] as const) {

@@ -119,3 +119,35 @@ describe('results', () => {
     expect(rate(2, 3)).toBe(67);
   });
 });
+
+describe('export table', () => {
+  it('has one row per response, answers in question order, yes/no and lists spelled out', async () => {
+    const { responseTable } = await import('./export-rows');
+    const questions = [
+      q({ id: 'a', kind: 'yesNo' }),
+      q({ id: 'b', kind: 'multiple', options: ['x', 'y'] }),
+      q({ id: 'c', kind: 'scale', min: 1, max: 10 }),
+    ];
+    const table = responseTable(questions, [
+      {
+        respondent: 'Анна',
+        pair: 'Анна — Ирина',
+        due: '2026-12-01',
+        submittedAt: '2026-11-25T10:00:00.000Z',
+        answers: { a: true, b: ['x', 'y'], c: 9 },
+      },
+      {
+        respondent: 'Борис',
+        pair: 'Борис — Ирина',
+        due: null,
+        submittedAt: '2026-11-26T10:00:00.000Z',
+        answers: { a: false },
+      },
+    ]);
+    expect(table).toEqual([
+      ['Респондент', 'Пара', 'Срок', 'Отправлено', 'Вопрос a', 'Вопрос b', 'Вопрос c'],
+      ['Анна', 'Анна — Ирина', '2026-12-01', '2026-11-25T10:00:00.000Z', 'Да', 'x; y', 9],
+      ['Борис', 'Борис — Ирина', '', '2026-11-26T10:00:00.000Z', 'Нет', '', ''],
+    ]);
+  });
+});
