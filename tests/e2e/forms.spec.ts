@@ -156,3 +156,43 @@ test('a mentee fills the final satisfaction form offline; the curator sees the a
   expect(lines.slice(1).join('\n')).toContain('Аннина Анна');
   expect(lines.slice(1).join('\n')).toContain('Готовиться к экзаменам без паники');
 });
+
+test('a curator copies a built-in questionnaire, adds a conditional question and saves it', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Редактор'));
+  await page.getByRole('link', { name: 'Анкеты', exact: true }).click();
+  await page
+    .getByTestId('templates')
+    .getByRole('listitem')
+    .filter({ hasText: 'Промежуточная обратная связь' })
+    .getByRole('button', { name: 'Копировать' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Редактор анкеты' })).toBeVisible();
+  await page.getByLabel('Название анкеты').fill('Промежуточная анкета 8-х классов');
+  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  const added = page.getByTestId('question-editor').last();
+  await added.getByLabel('Формулировка').fill('Что помогло бы?');
+  await added
+    .getByLabel('Показывать, только если ответ на вопрос')
+    .selectOption({ label: 'Есть ли трудности?' });
+  await expect(added.getByRole('checkbox', { name: 'Да' })).toBeChecked();
+  await page.getByRole('button', { name: 'Сохранить анкету' }).click();
+  await expect(page.getByRole('heading', { name: 'Промежуточная анкета 8-х классов' })).toBeVisible();
+  await expect(page.getByTestId('results')).toContainText('Что помогло бы?');
+
+  // A broken question is named and nothing is saved.
+  await page.goto('/forms');
+  await page
+    .getByTestId('templates')
+    .getByRole('listitem')
+    .filter({ hasText: 'Промежуточная анкета 8-х классов' })
+    .getByRole('link', { name: 'Изменить' })
+    .click();
+  const first = page.getByTestId('question-editor').nth(1);
+  await first.getByLabel('Варианты ответа, по одному в строке').fill('Только один');
+  await page.getByRole('button', { name: 'Сохранить анкету' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Вопрос 2: нужно хотя бы два варианта ответа' }),
+  ).toBeVisible();
+});

@@ -20,45 +20,52 @@ export function visibleQuestions(questions: readonly Question[], answers: Answer
   return questions.filter((q) => isVisible(q, answers));
 }
 
-export type AnswerProblem = { questionId: string; code: 'required' | 'invalid'; message: string };
+/** What is wrong with an answer; the screen turns it into words (it names the question). */
+export type AnswerProblem = {
+  questionId: string;
+  question: string;
+  code: 'required' | 'scale' | 'choice' | 'choices' | 'tooLong' | 'yesNo' | 'date';
+  min?: number;
+  max?: number;
+};
 
-/** Why one answer is not acceptable, or null. Messages are Russian: they are shown to the person filling in. */
+/** Why one answer is not acceptable, or null. */
 export function answerProblem(q: Question, value: unknown): AnswerProblem | null {
-  const bad = (message: string): AnswerProblem => ({ questionId: q.id, code: 'invalid', message });
-  if (!isAnswered(value))
-    return q.required
-      ? { questionId: q.id, code: 'required', message: `Ответьте на вопрос «${q.text}»` }
-      : null;
+  const problem = (code: AnswerProblem['code'], extra: Partial<AnswerProblem> = {}): AnswerProblem => ({
+    questionId: q.id,
+    question: q.text,
+    code,
+    ...extra,
+  });
+  if (!isAnswered(value)) return q.required ? problem('required') : null;
   switch (q.kind) {
     case 'scale': {
       const min = q.min ?? 1;
       const max = q.max ?? 10;
       return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
         ? null
-        : bad(`Выберите число от ${min} до ${max}`);
+        : problem('scale', { min, max });
     }
     case 'single':
-      return typeof value === 'string' && (q.options ?? []).includes(value)
-        ? null
-        : bad('Выберите один из вариантов');
+      return typeof value === 'string' && (q.options ?? []).includes(value) ? null : problem('choice');
     case 'multiple':
       return Array.isArray(value) &&
         value.every((x) => (q.options ?? []).includes(x as string)) &&
         new Set(value).size === value.length
         ? null
-        : bad('Выберите варианты из списка');
+        : problem('choices');
     case 'shortText':
-      return typeof value === 'string' && value.length <= 300 ? null : bad('Ответ не длиннее 300 знаков');
+      return typeof value === 'string' && value.length <= 300 ? null : problem('tooLong', { max: 300 });
     case 'longText':
-      return typeof value === 'string' && value.length <= 5000 ? null : bad('Ответ не длиннее 5000 знаков');
+      return typeof value === 'string' && value.length <= 5000 ? null : problem('tooLong', { max: 5000 });
     case 'yesNo':
-      return typeof value === 'boolean' ? null : bad('Ответьте «да» или «нет»');
+      return typeof value === 'boolean' ? null : problem('yesNo');
     case 'date':
       return typeof value === 'string' &&
         /^\d{4}-\d{2}-\d{2}$/.test(value) &&
         !Number.isNaN(Date.parse(value))
         ? null
-        : bad('Укажите дату');
+        : problem('date');
   }
 }
 

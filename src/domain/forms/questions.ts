@@ -1,5 +1,6 @@
 // The form engine's data: a template is sections of questions of a few kinds, with conditions.
-// Templates are records that sync; these schemas check them on every device and on the server.
+// Templates are records that sync; the editor and the form screen check them with these schemas. The
+// messages of the checks people can trip over are i18n keys (editor.err.*), translated by the editor.
 import * as v from 'valibot';
 
 export const QUESTION_KINDS = [
@@ -13,15 +14,12 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-const key = v.pipe(
-  v.string('expected an id'),
-  v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/i, 'expected an id of letters, digits and dashes'),
-);
+const key = v.pipe(v.string('expected an id'), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/i, 'editor.err.id'));
 const label = (max: number) =>
   v.pipe(
     v.string('expected text'),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(max, `expected at most ${max} characters`),
+    v.minLength(1, 'editor.err.empty'),
+    v.maxLength(max, 'editor.err.tooLong'),
   );
 
 /** Show a question only when an earlier answer is one of some values. */
@@ -30,7 +28,7 @@ export const ConditionSchema = v.strictObject(
     questionId: key,
     anyOf: v.pipe(
       v.array(v.union([v.string(), v.number(), v.boolean()]), 'expected a list of answers'),
-      v.minLength(1, 'expected at least one answer'),
+      v.minLength(1, 'editor.err.conditionAnswers'),
       v.maxLength(50),
     ),
   },
@@ -59,13 +57,13 @@ export const QuestionSchema = v.pipe(
   ),
   v.check(
     (q) => (q.kind !== 'single' && q.kind !== 'multiple') || (q.options?.length ?? 0) >= 2,
-    'a choice question needs at least two options',
+    'editor.err.twoOptions',
   ),
   v.check(
     (q) =>
       q.kind !== 'scale' ||
       (q.min !== undefined && q.max !== undefined && q.min < q.max && q.max - q.min <= 20),
-    'a scale needs min < max, at most 20 steps apart',
+    'editor.err.scale',
   ),
 );
 
@@ -91,12 +89,12 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 /** A whole questionnaire: ids unique, conditions pointing back at earlier questions. */
 export const QuestionListSchema = v.pipe(
   v.array(QuestionSchema, 'expected a list of questions'),
-  v.minLength(1, 'a form needs at least one question'),
-  v.maxLength(200, 'at most 200 questions'),
-  v.check((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'two questions have the same id'),
+  v.minLength(1, 'editor.err.noQuestions'),
+  v.maxLength(200, 'editor.err.tooMany'),
+  v.check((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'editor.err.duplicateId'),
   v.check(
     (qs) => qs.every((q, i) => !q.showIf || qs.slice(0, i).some((p) => p.id === q.showIf?.questionId)),
-    'a condition must refer to an earlier question',
+    'editor.err.conditionOrder',
   ),
 );
 

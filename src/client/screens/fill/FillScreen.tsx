@@ -8,7 +8,7 @@ import type { Answers } from '../../../domain/forms/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -17,6 +17,10 @@ import { draftKey, loadFill, sendResponse, visibleQuestions } from './fill-model
 import { QuestionInput } from './QuestionInput';
 
 const MODE_KEY = 'nastavnik.formMode';
+
+function problemText(p: AnswerProblem): string {
+  return t(`fill.err.${p.code}` as MessageKey, { question: p.question, min: p.min ?? '', max: p.max ?? '' });
+}
 type Mode = 'one' | 'all';
 
 export function FillScreen() {
@@ -64,7 +68,10 @@ export function FillScreen() {
   const current = answers as Answers;
   const visible = visibleQuestions(page.questions, current);
   const at = Math.min(index, Math.max(visible.length - 1, 0));
-  const errorOf = (id: string) => problems.find((p) => p.questionId === id)?.message ?? null;
+  const errorOf = (id: string) => {
+    const problem = problems.find((p) => p.questionId === id);
+    return problem ? problemText(problem) : null;
+  };
   const answer = (id: string, value: unknown) => {
     const next = { ...current, [id]: value };
     setAnswers(next);
@@ -123,7 +130,7 @@ export function FillScreen() {
             {problems.map((p) => (
               <li key={p.questionId}>
                 <button type="button" class="button--quiet" onClick={() => goTo(p.questionId)}>
-                  {p.message}
+                  {problemText(p)}
                 </button>
               </li>
             ))}

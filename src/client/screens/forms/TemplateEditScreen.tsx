@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { type Question, QuestionListSchema } from '../../../domain/forms/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
@@ -71,7 +71,8 @@ export function TemplateEditScreen() {
         typeof issue?.path?.[0]?.key === 'number'
           ? t('editor.inQuestion', { n: (issue.path[0].key as number) + 1 })
           : '';
-      return setError(`${at}${issue?.message ?? ''}`);
+      const message = issue?.message ?? '';
+      return setError(`${at}${message.startsWith('editor.err.') ? t(message as MessageKey) : message}`);
     }
     const result = await saveTemplate(repo, queries, template, draft);
     if (!result.ok) return setError(saveMessage(result).text);
