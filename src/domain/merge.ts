@@ -57,3 +57,12 @@ export function diffRecords(prev: SyncedRecord, next: SyncedRecord): SyncedRecor
   }
   return any ? change : null;
 }
+
+/**
+ * A deleted record keeps only its id, type and delete stamp: what people wrote in it is erased on every
+ * device and on the server. Merging stays convergent: any field that arrives later is stripped again.
+ */
+export function stripTombstone(record: SyncedRecord): SyncedRecord {
+  if (record.deleted === undefined) return record;
+  return { id: record.id, type: record.type, fields: {}, stamps: {}, deleted: record.deleted };
+}

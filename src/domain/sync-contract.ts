@@ -98,4 +98,5 @@ export type ErrorCode =
   | 'not-found'
   | 'contract-too-old'
   | 'rate-limited'
-  | 'invalid-code';
+  | 'invalid-code'
+  | 'conflict';

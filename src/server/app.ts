@@ -21,6 +21,7 @@ import {
 } from '../domain/sync-contract';
 import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
 import { createInvite, enrol } from './enrol-service';
+import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
 import { hashSecret } from './secrets';
 import { createServerClock, type ServerClock } from './server-clock';
@@ -101,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return fail(reply, 413, 'too-large', `the body is larger than ${LIMITS.bytesPerRequest} bytes`);
+      return fail(reply, 413, 'too-large', 'the body is larger than this endpoint accepts');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const reason =
@@ -223,6 +224,38 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       records: rows.map((r) => r.record),
     };
   });
+
+  app.post(
+    '/api/v1/restore',
+    { bodyLimit: MAX_BACKUP_BYTES, preHandler: [authenticate, curatorsOnly] },
+    async (request, reply) => {
+      const caller = request.caller as Caller;
+      const result = await restoreBackup(deps.storage, caller.schoolId, request.body);
+      if (!result.ok)
+        return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
+      return { restored: result.restored };
+    },
+  );
+
+  app.get('/api/v1/devices', { preHandler: [authenticate, curatorsOnly] }, async (request) => {
+    const caller = request.caller as Caller;
+    const devices = await deps.storage.transaction((tx) => tx.listDevices(caller.schoolId));
+    return { devices };
+  });
+
+  app.post(
+    '/api/v1/devices/:id/revoke',
+    { preHandler: [authenticate, curatorsOnly] },
+    async (request, reply) => {
+      const caller = request.caller as Caller;
+      const { id } = request.params as { id: string };
+      const isRevoked = await deps.storage.transaction((tx) =>
+        tx.revokeDevice(caller.schoolId, id, new Date(clock.now()).toISOString()),
+      );
+      if (!isRevoked) return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
+      return { revoked: id };
+    },
+  );
 
   app.all('/api/*', async (_request, reply) => fail(reply, 404, 'not-found', 'no such endpoint'));
 

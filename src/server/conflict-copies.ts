@@ -29,6 +29,23 @@ export async function keepLosingTexts(
   const longText: readonly string[] = 'longText' in spec ? spec.longText : [];
   for (const field of longText) {
     if (!Object.hasOwn(change.fields, field)) continue;
+    // Text typed into a record someone else deleted meanwhile: the delete wins, the text is kept.
+    if (existing.record.deleted !== undefined && change.deleted === undefined) {
+      const text = change.fields[field];
+      if (typeof text === 'string' && text.trim() !== '') {
+        await saveCopy(
+          tx,
+          clock,
+          caller.schoolId,
+          existing.record,
+          field,
+          text,
+          change.stamps[field] as string,
+          caller.personId,
+        );
+      }
+      continue;
+    }
     const oldStamp = existing.record.stamps[field];
     const newStamp = change.stamps[field] as string;
     const oldText = existing.record.fields[field];

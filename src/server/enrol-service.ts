@@ -31,7 +31,8 @@ async function createServerRecord(
 /** The programme's questionnaires, in every school from the start; a curator copies and edits them. */
 async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId: string): Promise<void> {
   for (const t of BUILTIN_TEMPLATES) {
-    const id = derivedId('builtin-template', schoolId, t.key);
+    // The same ids in every school and on every server, so that a backup restores onto a new server as is.
+    const id = derivedId('builtin-template', t.key);
     if (await tx.getRecord(schoolId, id)) continue;
     await createServerRecord(tx, clock, schoolId, {
       id,
@@ -69,7 +70,7 @@ export async function bootstrap(
     }
     await seedBuiltinTemplates(tx, clock, school.id);
     if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
-    const personId = derivedId('first-curator', school.id);
+    const personId = derivedId('first-curator');
     if (!(await tx.getRecord(school.id, personId))) {
       await createServerRecord(tx, clock, school.id, {
         id: personId,

@@ -12,7 +12,7 @@ import {
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { stampNode, stampTime } from '../domain/hlc';
-import { mergeRecords, sameRecord } from '../domain/merge';
+import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
 import { LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
@@ -210,16 +210,21 @@ async function applyChange(
   }
   // Before the no-change exit: a change that loses every field may still carry text to keep.
   await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
-  if (existing && sameRecord(merged, existing.record)) return null;
+  // A deleted record is stored without its fields (erased), but is still read under the keys of its
+  // fields; once its fields are gone, it keeps the keys it had.
+  const stored = stripTombstone(merged);
+  if (existing && sameRecord(stored, existing.record)) return null;
   const fieldRevs = { ...existing?.fieldRevs };
-  for (const name of Object.keys(merged.stamps))
-    if (merged.stamps[name] !== existing?.record.stamps[name]) fieldRevs[name] = 0;
+  for (const name of Object.keys(stored.stamps))
+    if (stored.stamps[name] !== existing?.record.stamps[name]) fieldRevs[name] = 0;
+  if (stored.deleted !== existing?.record.deleted) fieldRevs.deleted = 0;
   const assignment = 'assignment' in ctx ? ctx.assignment : undefined;
+  const hasFields = Object.keys(merged.fields).length > 0;
   await tx.putRecord(
     school,
-    { record: merged, fieldRevs },
-    readKeys(merged, assignment),
-    referenceIds(merged),
+    { record: stored, fieldRevs },
+    hasFields ? readKeys(merged, assignment) : null,
+    hasFields ? referenceIds(merged) : null,
   );
   if (merged.type === 'formResponse') await refreshFormStats(tx, clock, school, merged);
   return null;

@@ -4,7 +4,7 @@
 // later stamp on every device and on the server (see domain/merge.ts).
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
-import { mergeRecords } from '../../domain/merge';
+import { mergeRecords, stripTombstone } from '../../domain/merge';
 import { type Change, emptyRecord, type Fields, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
@@ -68,7 +68,8 @@ export function createRepository(
         if (isDelete) change.deleted = stamp;
         const valid = validateChange(change);
         if (!valid.ok) return valid.reason;
-        const merged: SyncedRecord = mergeRecords(existing ?? emptyRecord(id, type), change);
+        // A deleted record keeps no content on the device either (see stripTombstone).
+        const merged: SyncedRecord = stripTombstone(mergeRecords(existing ?? emptyRecord(id, type), change));
         await table.put(merged);
         await enqueue(db, change);
         return true;

@@ -1,6 +1,6 @@
 // What the sync engine reads and writes locally: outbox batches, acknowledgements, rejections,
 // pulled records and purges. Kept apart from the engine so the engine holds no Dexie code.
-import { mergeRecords, sameRecord } from '../../domain/merge';
+import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
 import type { Change, Rejection, SyncedRecord } from '../../domain/record';
 import { isRecordType, RECORD_TYPE_NAMES } from '../../domain/record-types';
 import type { NastavnikDb, OutboxEntry } from './database';
@@ -105,7 +105,7 @@ async function mergePulled(db: NastavnikDb, records: SyncedRecord[]): Promise<vo
     const changed: SyncedRecord[] = [];
     incoming.forEach((remote, i) => {
       const mine = local[i];
-      const merged = mine ? mergeRecords(mine, remote) : remote;
+      const merged = stripTombstone(mine ? mergeRecords(mine, remote) : remote);
       if (!mine || !sameRecord(merged, mine)) changed.push(merged);
     });
     await table.bulkPut(changed);

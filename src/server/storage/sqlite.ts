@@ -106,6 +106,13 @@ function createTx(db: Database.Database): StorageTx {
     deviceByToken: stmt('SELECT * FROM devices WHERE token_hash = ?'),
     touchDevice: stmt('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     hasRole: stmt('SELECT 1 FROM devices WHERE role = ? LIMIT 1'),
+    listDevices: stmt('SELECT * FROM devices WHERE school = ? ORDER BY created_at'),
+    revokeDevice: stmt(
+      'UPDATE devices SET revoked_at = ? WHERE school = ? AND id = ? AND revoked_at IS NULL',
+    ),
+    wipeRecords: stmt('DELETE FROM records WHERE school = ?'),
+    wipeKeys: stmt('DELETE FROM record_keys WHERE school = ?'),
+    wipeRefs: stmt('DELETE FROM record_refs WHERE school = ?'),
     addInvite: stmt(
       'INSERT INTO invites (code_hash, school, person_id, role, expires_at, is_bootstrap) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -135,10 +142,14 @@ function createTx(db: Database.Database): StorageTx {
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record } = row;
       q.putRecord.run(school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs }));
-      q.dropKeys.run(school, record.id);
-      for (const key of keys) q.addKey.run(school, key, record.id);
-      q.dropRefs.run(school, record.id);
-      for (const ref of refs) q.addRef.run(school, ref, record.type, record.id);
+      if (keys) {
+        q.dropKeys.run(school, record.id);
+        for (const key of keys) q.addKey.run(school, key, record.id);
+      }
+      if (refs) {
+        q.dropRefs.run(school, record.id);
+        for (const ref of refs) q.addRef.run(school, ref, record.type, record.id);
+      }
       return rev;
     },
     findByRef: async (school, type, refId) =>
@@ -172,6 +183,13 @@ function createTx(db: Database.Database): StorageTx {
     },
     touchDevice: async (id, at) => void q.touchDevice.run(at, id),
     hasDeviceWithRole: async (role) => q.hasRole.get(role) !== undefined,
+    listDevices: async (school) => (q.listDevices.all(school) as DeviceRow[]).map(toDevice),
+    revokeDevice: async (school, id, at) => q.revokeDevice.run(at, school, id).changes > 0,
+    wipeRecords: async (school) => {
+      q.wipeRecords.run(school);
+      q.wipeKeys.run(school);
+      q.wipeRefs.run(school);
+    },
     addInvite: async (i) =>
       void q.addInvite.run(i.codeHash, i.schoolId, i.personId, i.role, i.expiresAt, i.isBootstrap ? 1 : 0),
     inviteByCode: async (codeHash) => {

@@ -42,12 +42,13 @@ export type StorageTx = {
   /**
    * Stores a changed record under the next revision, with the keys it is read under and its references.
    * A `fieldRevs` entry of 0 stands for the revision this put receives (the field changed now).
+   * Null keys or refs leave those the record already has.
    */
   putRecord(
     schoolId: string,
     row: Omit<StoredRow, 'rev'>,
-    keys: readonly string[],
-    refs: readonly string[],
+    keys: readonly string[] | null,
+    refs: readonly string[] | null,
   ): Promise<number>;
   /** Records that reference `refId` (by any reference field), of one type. */
   findByRef(schoolId: string, type: string, refId: string): Promise<SyncedRecord[]>;
@@ -70,6 +71,10 @@ export type StorageTx = {
   deviceByToken(tokenHash: string): Promise<Device | undefined>;
   touchDevice(id: string, at: string): Promise<void>;
   hasDeviceWithRole(role: Role): Promise<boolean>;
+  listDevices(schoolId: string): Promise<Device[]>;
+  revokeDevice(schoolId: string, id: string, at: string): Promise<boolean>;
+  /** Removes every record of a school (for a restore into an empty school). */
+  wipeRecords(schoolId: string): Promise<void>;
 
   addInvite(invite: Invite): Promise<void>;
   inviteByCode(codeHash: string): Promise<Invite | undefined>;

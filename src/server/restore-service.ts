@@ -1,0 +1,86 @@
+// Restoring a backup (the curator's export) into a school that holds nothing yet. The file is checked
+// in full first: one broken record refuses the whole file, and nothing changes.
+import * as v from 'valibot';
+import { type AssignmentLink, readKeys } from '../domain/access';
+import { stampNode } from '../domain/hlc';
+import type { SyncedRecord } from '../domain/record';
+import { ChangeSchema, CONTRACT_VERSION } from '../domain/sync-contract';
+import { missingRequired, validateChange } from '../domain/validate';
+import { SERVER_NODE } from './server-clock';
+import type { Storage } from './storage/storage';
+import { referenceIds } from './sync-service';
+
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+const BackupSchema = v.object(
+  {
+    schemaVersion: v.literal(CONTRACT_VERSION, `schemaVersion must be ${CONTRACT_VERSION}`),
+    records: v.array(ChangeSchema, 'records must be an array'),
+  },
+  'this is not a Nastavnik backup: expected { schemaVersion, records }',
+);
+
+export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
+
+function firstIssue(issues: v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid backup');
+}
+
+/** Checks every record; null when the whole file is sound. */
+export function backupProblem(records: SyncedRecord[]): string | null {
+  const seen = new Set<string>();
+  for (const [i, record] of records.entries()) {
+    if (seen.has(record.id)) return `record ${i} (${record.id}) appears twice`;
+    seen.add(record.id);
+    const valid = validateChange(record);
+    if (!valid.ok) return `record ${i} (${record.id}): ${valid.reason}`;
+    const missing = missingRequired(record);
+    if (missing) return `record ${i} (${record.id}): ${missing}`;
+  }
+  return null;
+}
+
+export async function restoreBackup(
+  storage: Storage,
+  schoolId: string,
+  body: unknown,
+): Promise<RestoreResult> {
+  const parsed = v.safeParse(BackupSchema, body);
+  if (!parsed.success) return { ok: false, status: 400, reason: firstIssue(parsed.issues) };
+  const records = parsed.output.records as SyncedRecord[];
+  const problem = backupProblem(records);
+  if (problem) return { ok: false, status: 400, reason: problem };
+  return storage.transaction(async (tx) => {
+    const present = await tx.exportAll(schoolId);
+    const isEmpty = present.every(({ record }) =>
+      [...Object.values(record.stamps), record.deleted].every(
+        (s) => s === undefined || stampNode(s) === SERVER_NODE,
+      ),
+    );
+    if (!isEmpty)
+      return {
+        ok: false,
+        status: 409,
+        reason: 'a backup can only be restored into a school that holds no data yet',
+      };
+    await tx.wipeRecords(schoolId);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const record of records) {
+      const assignment = byId.get(String(record.fields.assignmentId));
+      const link: AssignmentLink | undefined = assignment
+        ? {
+            personId: String(assignment.fields.personId),
+            pairId: (assignment.fields.pairId as string | null) ?? null,
+            templateId: String(assignment.fields.templateId),
+          }
+        : undefined;
+      const fieldRevs = Object.fromEntries(
+        [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
+      );
+      await tx.putRecord(schoolId, { record, fieldRevs }, readKeys(record, link), referenceIds(record));
+    }
+    return { ok: true, restored: records.length };
+  });
+}

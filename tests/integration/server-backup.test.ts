@@ -1,0 +1,164 @@
+// Backup and restore: a curator's export restored into an empty server gives the same export; a
+// broken file is refused whole. Devices can be listed and revoked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncedRecord } from '../../src/domain/record';
+import { deletion } from '../support/test-device';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  call,
+  change,
+  enrolWith,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let source: TestServer;
+let curator: Actor;
+let mentor: Actor;
+
+const sortedRecords = (body: Record<string, unknown>) =>
+  (body.records as SyncedRecord[]).map((r) => JSON.stringify(r)).sort();
+
+beforeAll(async () => {
+  source = await startTestServer();
+  curator = await enrolWith(source, BOOTSTRAP_CODE, 'cur');
+  mentor = await addMember(source, curator, 'mentor', { fullName: 'Орлова Анна' }, 'men');
+  const mentee = change(curator.stamper, 'person', {
+    fullName: 'Юный Иван',
+    kind: 'student',
+    minor: true,
+    classOrSubject: '7В',
+  });
+  const consent = change(curator.stamper, 'consent', {
+    personId: mentee.id,
+    signedBy: 'Юная Мария (мать)',
+    date: '2026-09-01',
+    withdrawn: false,
+  });
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [mentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  expect((await push(source, curator, [mentee, consent, pair])).rejected).toEqual([]);
+  const kept = change(mentor.stamper, 'meeting', {
+    pairId: pair.id,
+    date: '2026-10-01',
+    kind: 'organisational',
+    durationMin: 40,
+    notes: 'Знакомство',
+    privateNotes: 'Стеснялся',
+  });
+  const gone = change(mentor.stamper, 'meeting', {
+    pairId: pair.id,
+    date: '2026-10-08',
+    kind: 'trial',
+    durationMin: 40,
+    notes: 'Ошибка',
+  });
+  expect((await push(source, mentor, [kept, gone])).rejected).toEqual([]);
+  expect((await push(source, mentor, [deletion(mentor.stamper, 'meeting', gone.id)])).rejected).toEqual([]);
+});
+afterAll(async () => source.close());
+
+describe('backup and restore', () => {
+  it('a deleted record keeps no content on the server', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const deleted = (backup.records as SyncedRecord[]).filter((r) => r.deleted);
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]?.fields).toEqual({});
+  });
+
+  it('restored into an empty server, the backup gives the same export, record for record', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const restored = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: backup });
+      expect(restored.status).toBe(200);
+      expect(restored.body.restored).toBe((backup.records as unknown[]).length);
+      const after = (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body;
+      expect(sortedRecords(after)).toEqual(sortedRecords(backup));
+      // A second restore over data is refused.
+      expect(
+        (await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: backup })).status,
+      ).toBe(409);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a broken file is refused whole with the reason, and nothing changes', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const before = sortedRecords(
+        (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body,
+      );
+      const records = structuredClone(backup.records) as SyncedRecord[];
+      const meeting = records.find((r) => r.type === 'meeting' && !r.deleted) as SyncedRecord;
+      meeting.fields.durationMin = 'сорок';
+      for (const broken of [
+        { ...backup, records },
+        { ...backup, schemaVersion: 99 },
+        { records: 'none' },
+        [...records],
+      ]) {
+        const r = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: broken });
+        expect(r.status).toBe(400);
+        expect(r.body.reason).toEqual(expect.any(String));
+      }
+      const r = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records },
+      });
+      expect(r.body.reason).toMatch(/durationMin/);
+      expect(
+        sortedRecords((await call(target, 'GET', '/api/v1/export', { token: admin.token })).body),
+      ).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('only a curator may restore', async () => {
+    expect(
+      (
+        await call(source, 'POST', '/api/v1/restore', {
+          token: mentor.token,
+          body: { schemaVersion: 1, records: [] },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('devices', () => {
+  it('a curator lists devices and revokes one; the revoked device can no longer sync', async () => {
+    const listed = await call(source, 'GET', '/api/v1/devices', { token: curator.token });
+    const devices = listed.body.devices as {
+      id: string;
+      personId: string;
+      name: string;
+      revokedAt: string | null;
+    }[];
+    const phone = devices.find((d) => d.personId === mentor.personId) as { id: string };
+    expect(phone).toBeDefined();
+    expect(
+      (await call(source, 'POST', `/api/v1/devices/${phone.id}/revoke`, { token: mentor.token })).status,
+    ).toBe(403);
+    expect(
+      (await call(source, 'POST', `/api/v1/devices/${phone.id}/revoke`, { token: curator.token })).status,
+    ).toBe(200);
+    const sync = await call(source, 'POST', '/api/v1/sync', {
+      token: mentor.token,
+      body: { cursor: null, changes: [] },
+    });
+    expect(sync.status).toBe(401);
+  });
+});
