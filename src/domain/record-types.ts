@@ -50,6 +50,13 @@ export const RECORD_TYPES = {
       minor: bool(),
       classOrSubject: orNull(text(100)),
       archived: bool(),
+      /** What the person needs and likes, in the curator's words (the intake questionnaire has the rest). */
+      needs: orNull(text(2000)),
+      interests: orNull(text(2000)),
+      /** Requests about a mentee from the class teacher, the psychologist or the parents. Curators only. */
+      requests: orNull(text(4000)),
+      /** A mentor has been trained for the programme (roadmap stage 3). */
+      trained: bool(),
     },
     required: ['fullName', 'kind'],
   },
@@ -77,6 +84,18 @@ export const RECORD_TYPES = {
       status: oneOf(PAIR_STATUSES),
       startDate: orNull(isoDate()),
       endReason: orNull(text(1000)),
+      /** The approval order that approved the pair. */
+      orderId: orNull(id()),
+      /** The pair this one replaces after a failed trial meeting. */
+      replacesId: orNull(id()),
+      /** Status changes, oldest first: the pair's life is kept. */
+      history: list(
+        v.strictObject(
+          { date: isoDate(), status: oneOf(PAIR_STATUSES), note: orNull(text(1000)) },
+          'expected { date, status, note }',
+        ),
+        100,
+      ),
     },
     required: ['mentorId', 'menteeIds', 'form', 'status'],
   },
@@ -189,6 +208,44 @@ export const RECORD_TYPES = {
     required: ['pairId', 'personId', 'fits'],
     parents: ['pairId', 'personId'],
   },
+  /** The school's programme: one record per school (PROGRAMME_ID), kept by curators. */
+  programme: {
+    fields: {
+      schoolName: orNull(text(300)),
+      directorName: orNull(text(200)),
+      schoolYear: v.pipe(v.string(), v.regex(/^\d{4}-\d{4}$/, 'expected a school year like 2026-2027')),
+      /** The whole roster, for coverage: how many students and teachers the school has. */
+      studentsTotal: int(0, 100_000),
+      teachersTotal: int(0, 10_000),
+      /** The share of the roster to involve, in per cent (the national target is 70). */
+      targetShare: int(0, 100),
+      forms: list(nonEmptyText(100), 30),
+      stages: list(
+        v.strictObject(
+          {
+            key: nonEmptyText(20),
+            deadline: orNull(isoDate()),
+            responsible: orNull(text(300)),
+            done: bool(),
+          },
+          'expected a roadmap stage { key, deadline, responsible, done }',
+        ),
+        20,
+      ),
+    },
+    required: ['schoolYear'],
+  },
+  /** An order («приказ») approving pairs: printable and downloadable as a Word document. */
+  order: {
+    fields: {
+      number: nonEmptyText(40),
+      date: isoDate(),
+      title: nonEmptyText(300),
+      pairIds: list(id(), 500),
+      signer: orNull(text(200)),
+    },
+    required: ['number', 'date', 'title', 'pairIds'],
+  },
   /** Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3 responses. */
   formStats: {
     fields: {
@@ -246,4 +303,9 @@ export type ConflictFields = FieldsOf<'conflict'>;
 export type GoalFields = FieldsOf<'goal'>;
 export type FitAnswerFields = FieldsOf<'fitAnswer'>;
 export type FormStatsFields = FieldsOf<'formStats'>;
+export type ProgrammeFields = FieldsOf<'programme'>;
+export type OrderFields = FieldsOf<'order'>;
+
+/** The one programme record of a school. */
+export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };

@@ -64,6 +64,15 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     formAssignment: 'id, fields.personId, fields.templateId, fields.pairId',
     formStats: 'id, fields.mentorId',
   },
+  // The curator's journey: programme settings, orders; keys-only aggregates for the dashboard.
+  5: {
+    programme: 'id',
+    order: 'id, fields.date',
+    meeting:
+      'id, fields.pairId, [fields.pairId+fields.date], fields.date, [fields.date+fields.pairId], [fields.pairId+fields.kind], *words',
+    task: 'id, fields.planId, fields.goalId, fields.due, [fields.planId+fields.status], *words',
+    consent: 'id, fields.personId',
+  },
 };
 
 /** Data changes that go with a schema version. */

@@ -1,0 +1,126 @@
+// Suggestions for pairing: mentors ranked for one mentee by how their questionnaires match, each with
+// the reasons a curator can check, and with the mentor's load.
+import { queryWords } from './search-text';
+
+export type MenteeProfile = {
+  id: string;
+  kind: string;
+  classOrSubject: string | null;
+  /** Answers of the mentee intake questionnaire (built-in ids), if sent. */
+  intake: Record<string, unknown> | null;
+  interests: string | null;
+  /** What the mentee wrote in the preference survey after the group meeting. */
+  preferred: string | null;
+};
+
+export type MentorProfile = {
+  id: string;
+  fullName: string;
+  kind: string;
+  classOrSubject: string | null;
+  intake: Record<string, unknown> | null;
+  interests: string | null;
+  /** Active pairs and groups the mentor already has. */
+  load: number;
+};
+
+export type Suggestion = {
+  mentorId: string;
+  score: number;
+  reasons: string[];
+  load: number;
+  capacity: number | null;
+};
+
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
+const words = (text: string | null | undefined) =>
+  new Set(queryWords(text ?? '').filter((w) => w.length >= 4));
+
+const CAPACITY: Record<string, number> = { Одного: 1, Двоих: 2, Троих: 3, Группу: 6 };
+
+/** Which group of the mentor questionnaire a mentee falls in, from their class («7Б») or kind. */
+export function menteeGroup(kind: string, classOrSubject: string | null): string | null {
+  if (kind === 'teacher') return 'С молодыми педагогами';
+  const grade = Number.parseInt(classOrSubject ?? '', 10);
+  if (!Number.isFinite(grade)) return null;
+  return grade <= 4
+    ? 'С учениками 1–4 классов'
+    : grade <= 9
+      ? 'С учениками 5–9 классов'
+      : 'С учениками 10–11 классов';
+}
+
+function common(a: Set<string>, b: Set<string>): string[] {
+  return [...a].filter((w) => [...b].some((x) => x.slice(0, 5) === w.slice(0, 5)));
+}
+
+export function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
+  const reasons: string[] = [];
+  let score = 0;
+  const needs = list(mentee.intake?.areas);
+  const strengths = list(mentor.intake?.strengths);
+  const areas = needs.filter((n) => strengths.includes(n));
+  if (areas.length) {
+    score += 20 * areas.length;
+    reasons.push(`помогает в нужном: ${areas.join(', ')}`);
+  }
+  const subjects = common(
+    words(String(mentee.intake?.subjects ?? '')),
+    words(`${String(mentor.intake?.subjects ?? '')} ${mentor.classOrSubject ?? ''}`),
+  );
+  if (subjects.length) {
+    score += 15;
+    reasons.push(`предметы: ${subjects.join(', ')}`);
+  }
+  const schedule = list(mentee.intake?.schedule).filter((s) => list(mentor.intake?.schedule).includes(s));
+  if (schedule.length) {
+    score += 10;
+    reasons.push(`удобное время: ${schedule.join(', ')}`);
+  }
+  const group = menteeGroup(mentee.kind, mentee.classOrSubject);
+  if (group && list(mentor.intake?.menteeKind).includes(group)) {
+    score += 10;
+    reasons.push(`готов работать: ${group.toLowerCase()}`);
+  }
+  const wanted = String(mentee.intake?.mentorKind ?? '');
+  if (
+    (wanted === 'Педагога' && mentor.kind === 'teacher') ||
+    (wanted === 'Старшеклассника' && mentor.kind === 'student')
+  ) {
+    score += 10;
+    reasons.push(`наставляемый хотел ${wanted.toLowerCase()}`);
+  }
+  const surname = mentor.fullName.split(/\s+/)[0]?.toLocaleLowerCase('ru') ?? '';
+  if (
+    surname.length >= 3 &&
+    (mentee.preferred ?? '').toLocaleLowerCase('ru').includes(surname.slice(0, -1))
+  ) {
+    score += 30;
+    reasons.push('назван в анкете после групповой встречи');
+  }
+  const shared = common(
+    words(`${mentee.interests ?? ''} ${String(mentee.intake?.interests ?? '')}`),
+    words(`${mentor.interests ?? ''} ${String(mentor.intake?.motivation ?? '')}`),
+  );
+  if (shared.length) {
+    score += Math.min(15, 5 * shared.length);
+    reasons.push(`общие интересы: ${shared.slice(0, 3).join(', ')}`);
+  }
+  const capacity = CAPACITY[String(mentor.intake?.capacity ?? '')] ?? null;
+  if (capacity !== null && mentor.load >= capacity) {
+    score -= 30;
+    reasons.push(`уже занят: ${mentor.load} из ${capacity}`);
+  }
+  if (!mentee.intake) reasons.push('у наставляемого нет анкеты');
+  if (!mentor.intake) reasons.push('у наставника нет анкеты');
+  return { mentorId: mentor.id, score, reasons, load: mentor.load, capacity };
+}
+
+/** Mentors best first; equal scores go to the less loaded mentor. */
+export function suggestMentors(mentee: MenteeProfile, mentors: readonly MentorProfile[]): Suggestion[] {
+  return mentors
+    .filter((m) => m.id !== mentee.id)
+    .map((m) => scoreMentor(mentee, m))
+    .sort((a, b) => b.score - a.score || a.load - b.load);
+}
