@@ -27,6 +27,18 @@ const AssignScreen = lazy(() => import('../screens/forms/AssignScreen').then((m)
 const TemplateEditScreen = lazy(() =>
   import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen),
 );
+const ImportScreen = lazy(() => import('../screens/people/ImportScreen').then((m) => m.ImportScreen));
+const ConsentFormScreen = lazy(() =>
+  import('../screens/people/ConsentFormScreen').then((m) => m.ConsentFormScreen),
+);
+const OrdersScreen = lazy(() => import('../screens/orders/OrdersScreen').then((m) => m.OrdersScreen));
+const OrderScreen = lazy(() => import('../screens/orders/OrderScreen').then((m) => m.OrderScreen));
+const RoadmapScreen = lazy(() => import('../screens/roadmap/RoadmapScreen').then((m) => m.RoadmapScreen));
+const DashboardScreen = lazy(() =>
+  import('../screens/monitoring/DashboardScreen').then((m) => m.DashboardScreen),
+);
+const ReportScreen = lazy(() => import('../screens/report/ReportScreen').then((m) => m.ReportScreen));
+const DataScreen = lazy(() => import('../screens/data/DataScreen').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
@@ -38,6 +50,8 @@ function Nav(props: { session: Session }) {
       {isCurator && <a href="/people">{t('nav.people')}</a>}
       {isCurator && <a href="/pairs">{t('nav.pairs')}</a>}
       {isCurator && <a href="/forms">{t('nav.forms')}</a>}
+      {isCurator && <a href="/monitoring">{t('nav.monitoring')}</a>}
+      {isCurator && <a href="/roadmap">{t('nav.roadmap')}</a>}
       <a href="/search">{t('nav.search')}</a>
       <a href="/sync">{t('nav.sync')}</a>
       <a href="/settings">{t('nav.settings')}</a>
@@ -74,7 +88,15 @@ function Shell() {
           <Router>
             <Route path="/" component={HomeScreen} />
             <Route path="/people" component={PeopleScreen} />
+            <Route path="/people/import" component={ImportScreen} />
             <Route path="/people/:id" component={PersonScreen} />
+            <Route path="/people/:id/consent-form" component={ConsentFormScreen} />
+            <Route path="/orders" component={OrdersScreen} />
+            <Route path="/orders/:id" component={OrderScreen} />
+            <Route path="/roadmap" component={RoadmapScreen} />
+            <Route path="/monitoring" component={DashboardScreen} />
+            <Route path="/report" component={ReportScreen} />
+            <Route path="/data" component={DataScreen} />
             <Route path="/pairs" component={PairsScreen} />
             <Route path="/pair/:id" component={PairScreen} />
             <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />

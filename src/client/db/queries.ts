@@ -35,6 +35,13 @@ export function createQueries(db: NastavnikDb) {
     person: (id: string) => db.records('person').get(id),
     people: () => liveOnly(db.records('person').toArray()).then((rows) => rows.sort(byName)),
     peopleByIds: (ids: string[]) => liveOnly(db.records('person').bulkGet(ids)),
+    allConsents: () => liveOnly(db.records('consent').toArray()),
+    orders: () =>
+      liveOnly(db.records('order').toArray()).then((rows) =>
+        rows.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date))),
+      ),
+    order: (id: string) => db.records('order').get(id),
+    programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),
     pair: (id: string) => db.records('pair').get(id),
@@ -106,11 +113,33 @@ export function createQueries(db: NastavnikDb) {
     assignmentsOfTemplate: (templateId: string) =>
       liveOnly(db.records('formAssignment').where('fields.templateId').equals(templateId).toArray()),
     assignment: (id: string) => db.records('formAssignment').get(id),
+    allAssignments: () => liveOnly(db.records('formAssignment').toArray()),
     responsesTo: (assignmentIds: readonly string[]) =>
       liveOnly(db.records('formResponse').where('fields.assignmentId').anyOf(assignmentIds).toArray()),
     statsOfMentor: (mentorId: string) =>
       liveOnly(db.records('formStats').where('fields.mentorId').equals(mentorId).toArray()),
     templatesByIds: (ids: string[]) => liveOnly(db.records('formTemplate').bulkGet(ids)),
+    /** Index keys only, for aggregates over thousands of meetings and tasks without reading them. */
+    meetingPairDates: () =>
+      db
+        .records('meeting')
+        .orderBy('[fields.pairId+fields.date]')
+        .keys()
+        .then((keys) => keys as unknown as [string, string][]),
+    meetingPairKinds: () =>
+      db
+        .records('meeting')
+        .orderBy('[fields.pairId+fields.kind]')
+        .keys()
+        .then((keys) => keys as unknown as [string, string][]),
+    taskPlanStatuses: () =>
+      db
+        .records('task')
+        .orderBy('[fields.planId+fields.status]')
+        .keys()
+        .then((keys) => keys as unknown as [string, string][]),
+    allPlans: () => liveOnly(db.records('plan').toArray()),
+    allMeetings: () => liveOnly(db.records('meeting').orderBy('[fields.pairId+fields.date]').toArray()),
     draft: (key: string) => db.drafts.get(key),
   };
 }

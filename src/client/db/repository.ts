@@ -18,6 +18,11 @@ export type WriteResult =
 
 export type Repository = {
   create(type: RecordType, fields: Fields, id?: string): Promise<WriteResult>;
+  /** Creates many records in one transaction: all of them or, on failure, none. */
+  createMany(
+    type: RecordType,
+    rows: Fields[],
+  ): Promise<{ ok: true; ids: string[] } | Extract<WriteResult, { ok: false }>>;
   update(type: RecordType, id: string, fields: Fields): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
@@ -83,7 +88,44 @@ export function createRepository(
     }
   }
 
+  async function createMany(type: RecordType, rows: Fields[]) {
+    const table = db.records(type);
+    const ids = rows.map(() => uuidv7());
+    try {
+      const problem = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+        const records: SyncedRecord[] = [];
+        for (const [i, fields] of rows.entries()) {
+          const stamp = await nextStamp(db, now());
+          const change: Change = {
+            id: ids[i] as string,
+            type,
+            fields,
+            stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
+          };
+          const valid = validateChange(change);
+          if (!valid.ok) return `row ${i + 1}: ${valid.reason}`;
+          records.push(change);
+          await enqueue(db, change);
+        }
+        await table.bulkAdd(records);
+        return null;
+      });
+      if (problem) return { ok: false as const, code: 'invalid' as const, reason: problem };
+      options.onWrite?.();
+      return { ok: true as const, ids };
+    } catch (error) {
+      if (isQuotaError(error))
+        return { ok: false as const, code: 'quota' as const, reason: 'the device has no space left' };
+      return {
+        ok: false as const,
+        code: 'failed' as const,
+        reason: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
   return {
+    createMany,
     create: (type, fields, id = uuidv7()) => write(type, id, fields, false),
     update: (type, id, fields) => write(type, id, fields, false),
     remove: (type, id) => write(type, id, {}, true),

@@ -7,6 +7,7 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
+import { PairLifecycle } from '../pairs/PairLifecycle';
 import { FitQuestion } from './FitQuestion';
 import { loadPair } from './pair-model';
 
@@ -46,6 +47,7 @@ export function PairScreen() {
       {isMember && page.hasTrial && (
         <FitQuestion pairId={id} personId={session.personId} answer={page.myFit} />
       )}
+      {session.role === 'curator' && <PairLifecycle pair={page.pair} hasUnfit={page.hasUnfit} />}
 
       <h2>{t('pair.series')}</h2>
       <ol class="series" data-testid="series">

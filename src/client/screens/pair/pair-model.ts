@@ -13,6 +13,7 @@ export type PairPage = {
   series: { kind: MeetingKind; firstHeld: string | null }[];
   hasTrial: boolean;
   myFit: SyncedRecord | undefined;
+  hasUnfit: boolean;
 };
 
 export async function loadPair(queries: Queries, pairId: string, viewerId: string): Promise<PairPage | null> {
@@ -51,5 +52,6 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
     series,
     hasTrial: held.some((m) => m.fields.kind === 'trial'),
     myFit: fits.find((f) => f.fields.personId === viewerId),
+    hasUnfit: fits.some((f) => f.fields.fits === false),
   };
 }

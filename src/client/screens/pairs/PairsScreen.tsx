@@ -1,104 +1,166 @@
+// Forming pairs and groups: mentees without a pair with ranked mentors and the reasons, every pair with
+// its status, and a group made by hand.
 import { useState } from 'preact/hooks';
-import { MENTORING_FORMS } from '../../../domain/meeting-series';
-import { useApp, useSession } from '../../app/context';
-import { useLiveQuery } from '../../db/live';
-import { t } from '../../i18n/i18n';
+import type { SyncedRecord } from '../../../domain/record';
+import { PAIR_STATUSES } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { allOf, useLiveQuery } from '../../db/live';
+import { todayIso } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { PairCard } from '../../ui/PairCard';
+import { personName } from '../../ui/PairCard';
 import { saveMessage } from '../../ui/save-message';
-import { pairFormErrors } from './pair-form';
+import { pairLabel } from '../forms/forms-admin';
+import { GroupForm } from './GroupForm';
+import { loadPairing } from './matching-model';
+import { createPair, guessForm, loadForms } from './pair-actions';
+
+function Suggestions(props: {
+  mentee: SyncedRecord;
+  replacesId: string | null;
+  suggestFor: (id: string) => ReturnType<Awaited<ReturnType<typeof loadPairing>>['suggestFor']>;
+  forms: string[];
+}) {
+  const { repo } = useApp();
+  const [message, setMessage] = useState<string | null>(null);
+  const rows = props.suggestFor(props.mentee.id).slice(0, 5);
+  const pair = async (mentor: SyncedRecord) => {
+    const result = await createPair(
+      repo,
+      {
+        mentorId: mentor.id,
+        menteeIds: [props.mentee.id],
+        form: guessForm(mentor, props.mentee, props.forms),
+        replacesId: props.replacesId,
+      },
+      todayIso(),
+    );
+    setMessage(result.ok ? null : saveMessage(result).text);
+  };
+  return (
+    <div class="suggestions" data-testid="suggestions">
+      {rows.length === 0 && <p>{t('pairs.noMentors')}</p>}
+      <ol>
+        {rows.map((s) => (
+          <li key={s.mentorId} class="suggestion">
+            <div>
+              <strong>{personName(s.mentor)}</strong>{' '}
+              <span class="muted">{t('pairs.score', { n: s.score })}</span>{' '}
+              <span class="muted">
+                {s.capacity
+                  ? t('pairs.loadOf', { n: s.load, of: s.capacity })
+                  : t('pairs.load', { n: s.load })}
+              </span>
+            </div>
+            {s.reasons.length > 0 && <p class="muted">{s.reasons.join('; ')}</p>}
+            <button type="button" onClick={() => void pair(s.mentor)}>
+              {t('pairs.makePair', { name: personName(s.mentor) })}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {message && <Notice kind="error">{message}</Notice>}
+    </div>
+  );
+}
 
 export function PairsScreen() {
-  const { queries, repo, db } = useApp();
-  const session = useSession();
-  const pairs = useLiveQuery(queries.pairs, []);
-  const people = useLiveQuery(queries.people, []) ?? [];
-  const [mentorId, setMentorId] = useState('');
-  const [menteeIds, setMenteeIds] = useState<string[]>([]);
-  const [form, setForm] = useState<string>(MENTORING_FORMS[2]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
-  const options = people.map((p) => ({ value: p.id, label: String(p.fields.fullName) }));
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const found = await pairFormErrors(db, { mentorId, menteeIds });
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    const result = await repo.create('pair', {
-      mentorId,
-      menteeIds,
-      form,
-      status: 'active',
-      startDate: null,
-    });
-    setMessage(saveMessage(result));
-    if (result.ok) {
-      setMentorId('');
-      setMenteeIds([]);
-    }
-  };
-  const toggle = (id: string, isOn: boolean) =>
-    setMenteeIds(isOn ? [...menteeIds, id] : menteeIds.filter((x) => x !== id));
-
+  const { queries } = useApp();
+  const data = useLiveQuery(() => allOf([loadPairing(queries), loadForms(queries)]), []);
+  // Re-pairing after a failed trial: the ended pair's mentee opens with suggestions.
+  const [repairId] = useState(() => new URLSearchParams(location.search).get('repair'));
+  const [open, setOpen] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  if (!data) return <Page title={t('pairs.title')}>{null}</Page>;
+  const [pairing, forms] = data;
+  const repaired = repairId ? pairing.pairs.find((p) => p.id === repairId) : undefined;
+  const openId = open ?? (repaired?.fields.menteeIds as string[] | undefined)?.[0] ?? null;
+  const byId = new Map(pairing.people.map((p) => [p.id, p]));
+  const pairs = pairing.pairs.filter((p) => !status || p.fields.status === status);
+  const blocked = pairing.unpaired.filter((p) => p.fields.minor === true && !pairing.consented.has(p.id));
+  const ready = pairing.unpaired.filter((p) => !blocked.includes(p));
   return (
     <Page title={t('pairs.title')}>
-      <details class="panel">
-        <summary>{t('pairs.new')}</summary>
-        <form class="form" onSubmit={submit}>
-          <SelectField
-            label={t('pairs.mentor')}
-            name="mentorId"
-            value={mentorId}
-            placeholder={t('pairs.choose')}
-            options={options}
-            error={errors.mentorId}
-            onValue={setMentorId}
-          />
-          <fieldset class="field">
-            <legend>{t('pairs.mentees')}</legend>
-            <div class="checklist">
-              {people
-                .filter((p) => p.id !== mentorId)
-                .map((p) => (
-                  <label key={p.id} class="checklist__item">
-                    <input
-                      type="checkbox"
-                      name="menteeIds"
-                      value={p.id}
-                      checked={menteeIds.includes(p.id)}
-                      onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                    />{' '}
-                    {String(p.fields.fullName)}
-                  </label>
-                ))}
-            </div>
-            {errors.menteeIds && (
-              <p class="field__error" role="alert">
-                {errors.menteeIds}
+      <div class="actions">
+        <a class="button" href="/orders">
+          {t('nav.orders')}
+        </a>
+      </div>
+      <section aria-labelledby="unpaired">
+        <h2 id="unpaired">{t('pairs.unpaired', { n: ready.length })}</h2>
+        <p class="muted">{t('pairs.unpairedHint')}</p>
+        <ul class="cards" data-testid="unpaired">
+          {ready.map((m) => (
+            <li key={m.id} class="card">
+              <p class="card__title">
+                {personName(m)} <span class="muted">{String(m.fields.classOrSubject ?? '')}</span>
               </p>
-            )}
-          </fieldset>
-          <SelectField
-            label={t('pairs.form')}
-            name="form"
-            value={form}
-            options={MENTORING_FORMS.map((f) => ({ value: f, label: f }))}
-            onValue={setForm}
-          />
-          <button type="submit" class="button--primary">
-            {t('pairs.create')}
-          </button>
-          {message && <Notice kind={message.kind}>{message.text}</Notice>}
-        </form>
-      </details>
-      {pairs?.length === 0 && <p>{t('pairs.empty')}</p>}
-      <ul class="cards">
-        {pairs?.map((p) => (
-          <PairCard key={p.id} pair={p} viewerId={session.personId} />
-        ))}
-      </ul>
+              <button
+                type="button"
+                aria-expanded={openId === m.id}
+                onClick={() => setOpen(openId === m.id ? '' : m.id)}
+              >
+                {t('pairs.suggest')}
+              </button>
+              {openId === m.id && (
+                <Suggestions
+                  mentee={m}
+                  replacesId={
+                    repaired && openId === ((repaired.fields.menteeIds as string[])[0] ?? null)
+                      ? repaired.id
+                      : null
+                  }
+                  suggestFor={pairing.suggestFor}
+                  forms={forms}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+        {blocked.length > 0 && (
+          <Notice kind="error">
+            {t('pairs.blocked', { n: blocked.length })}{' '}
+            {blocked.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 ? ', ' : ''}
+                <a href={`/people/${p.id}`}>{personName(p)}</a>
+              </span>
+            ))}
+          </Notice>
+        )}
+      </section>
+      <GroupForm people={pairing.people} forms={forms} />
+      <h2>{t('pairs.all', { n: pairing.pairs.length })}</h2>
+      <SelectField
+        label={t('pairs.status')}
+        value={status}
+        placeholder={t('people.any')}
+        options={PAIR_STATUSES.map((s) => ({ value: s, label: t(`pairs.status.${s}` as MessageKey) }))}
+        onValue={setStatus}
+      />
+      <div class="table-wrap">
+        <table class="data" data-testid="pairs-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('pairs.pair')}</th>
+              <th scope="col">{t('pairs.form')}</th>
+              <th scope="col">{t('pairs.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pairs.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
+                </td>
+                <td>{String(p.fields.form)}</td>
+                <td>{t(`pairs.status.${String(p.fields.status)}` as MessageKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Page>
   );
 }

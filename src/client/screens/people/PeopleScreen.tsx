@@ -1,27 +1,34 @@
+// The participants base: search and filters, who lacks a consent, add one by hand or import a class list.
 import { useState } from 'preact/hooks';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { filterPeople, loadPeople, type PeopleFilter } from './people-model';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
+const PAGE = 100;
 
 export function PeopleScreen() {
   const { queries, repo } = useApp();
-  const people = useLiveQuery(queries.people, []);
+  const data = useLiveQuery(() => loadPeople(queries), []);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
+  const [filter, setFilter] = useState<PeopleFilter>({
+    text: '',
+    kind: '',
+    className: '',
+    withArchived: false,
+  });
+  const [limit, setLimit] = useState(PAGE);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (form.fullName.trim() === '') {
-      setError(t('people.required'));
-      return;
-    }
+    if (form.fullName.trim() === '') return setError(t('people.required'));
     setError(null);
     const result = await repo.create('person', {
       fullName: form.fullName.trim(),
@@ -30,12 +37,21 @@ export function PeopleScreen() {
       classOrSubject: form.classOrSubject.trim() || null,
     });
     setMessage(saveMessage(result));
-    if (result.ok) setForm({ ...EMPTY, kind: form.kind, minor: form.minor });
+    if (result.ok)
+      setForm({ ...EMPTY, kind: form.kind, minor: form.minor, classOrSubject: form.classOrSubject });
   };
+  const rows = data ? filterPeople(data.rows, filter) : [];
+  const missingConsents =
+    data?.rows.filter((r) => r.needsConsent && r.person.fields.archived !== true).length ?? 0;
 
   return (
     <Page title={t('people.title')}>
-      <details class="panel" open={people?.length === 0}>
+      <div class="actions">
+        <a class="button" href="/people/import">
+          {t('people.import')}
+        </a>
+      </div>
+      <details class="panel" open={data?.rows.length === 0}>
         <summary>{t('people.add')}</summary>
         <form class="form" onSubmit={submit}>
           <TextField
@@ -70,19 +86,72 @@ export function PeopleScreen() {
           {message && <Notice kind={message.kind}>{message.text}</Notice>}
         </form>
       </details>
-      <p class="muted">{t('people.count', { n: people?.length ?? 0 })}</p>
-      {people?.length === 0 && <p>{t('people.empty')}</p>}
-      <ul class="list" data-testid="people-list">
-        {people?.map((p) => (
-          <li key={p.id}>
-            <a href={`/people/${p.id}`}>{String(p.fields.fullName)}</a>{' '}
-            <span class="muted">
-              {t(`people.kind.${String(p.fields.kind)}` as 'people.kind.student')}
-              {p.fields.classOrSubject ? `, ${String(p.fields.classOrSubject)}` : ''}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {missingConsents > 0 && (
+        <Notice kind="error">{t('people.missingConsents', { n: missingConsents })}</Notice>
+      )}
+      <div class="filters">
+        <TextField
+          label={t('people.search')}
+          type="search"
+          value={filter.text}
+          onValue={(text) => setFilter({ ...filter, text })}
+        />
+        <SelectField
+          label={t('people.kind')}
+          value={filter.kind}
+          placeholder={t('people.any')}
+          options={PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
+          onValue={(kind) => setFilter({ ...filter, kind })}
+        />
+        <SelectField
+          label={t('people.classOrSubject')}
+          value={filter.className}
+          placeholder={t('people.any')}
+          options={(data?.classes ?? []).map((c) => ({ value: c, label: c }))}
+          onValue={(className) => setFilter({ ...filter, className })}
+        />
+        <CheckboxField
+          label={t('people.withArchived')}
+          checked={filter.withArchived}
+          onValue={(withArchived) => setFilter({ ...filter, withArchived })}
+        />
+      </div>
+      <p class="muted">{t('people.count', { n: rows.length })}</p>
+      {data?.rows.length === 0 && <p>{t('people.empty')}</p>}
+      <div class="table-wrap">
+        <table class="data" data-testid="people-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('people.fullName')}</th>
+              <th scope="col">{t('people.kind')}</th>
+              <th scope="col">{t('people.classOrSubject')}</th>
+              <th scope="col">{t('people.consent')}</th>
+              <th scope="col">{t('people.inPairs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, limit).map(({ person: p, hasConsent, needsConsent, pairs }) => (
+              <tr key={p.id}>
+                <td>
+                  <a href={`/people/${p.id}`}>{String(p.fields.fullName)}</a>
+                  {p.fields.archived === true ? <span class="muted"> ({t('people.archived')})</span> : null}
+                </td>
+                <td>{t(`people.kind.${String(p.fields.kind)}` as MessageKey)}</td>
+                <td>{String(p.fields.classOrSubject ?? '')}</td>
+                <td class={needsConsent ? 'nudge--urgent' : ''}>
+                  {hasConsent ? t('people.consentYes') : needsConsent ? t('people.consentMissing') : '—'}
+                </td>
+                <td>{pairs || ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > limit && (
+        <button type="button" onClick={() => setLimit(limit + PAGE)}>
+          {t('home.more')}
+        </button>
+      )}
     </Page>
   );
 }

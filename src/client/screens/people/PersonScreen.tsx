@@ -1,41 +1,106 @@
+// One participant: details, consents, intake questionnaire, pairs, sign-in invite and devices.
+
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { PERSON_KINDS } from '../../../domain/record-types';
 import { ROLES, type Role } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { SelectField } from '../../ui/fields';
+import { CheckboxField, SelectField } from '../../ui/fields';
+import { LiveTextField } from '../../ui/LiveTextField';
 import { Notice, Page } from '../../ui/Page';
 import { QrCode } from '../../ui/QrCode';
+import { ConsentSection } from './ConsentSection';
+import { DevicesSection } from './DevicesSection';
+import { IntakeSection } from './IntakeSection';
 import { type InviteResult, requestInvite } from './invite-model';
 
 export function PersonScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries } = useApp();
+  const { queries, repo } = useApp();
   const session = useSession();
-  const person = useLiveQuery(() => queries.person(id), [id]);
+  const person = useLiveQuery(() => queries.person(id).then((p) => p ?? null), [id]);
   const [role, setRole] = useState<Role>('mentor');
   const [invite, setInvite] = useState<InviteResult | null>(null);
 
-  if (person === undefined)
+  if (person === undefined) return <Page title={t('people.title')}>{null}</Page>;
+  if (person === null || person.deleted) {
     return (
       <Page title={t('people.title')} back="/people">
         <p>{t('person.notFound')}</p>
       </Page>
     );
+  }
+  const isCurator = session.role === 'curator';
+  const f = person.fields;
+  const update = (fields: Record<string, unknown>) => void repo.update('person', id, fields);
   const makeInvite = async () => setInvite(await requestInvite(session.token, id, role));
   const enrolUrl = invite?.ok ? `${location.origin}/?code=${encodeURIComponent(invite.code)}` : '';
 
   return (
-    <Page title={String(person.fields.fullName)} back="/people">
-      <p class="muted">
-        {t(`people.kind.${String(person.fields.kind)}` as 'people.kind.student')}
-        {person.fields.classOrSubject ? `, ${String(person.fields.classOrSubject)}` : ''}
-        {person.fields.minor === true ? `, ${t('people.minor').toLowerCase()}` : ''}
-      </p>
-      {session.role === 'curator' && (
+    <Page title={String(f.fullName)} back="/people">
+      {isCurator ? (
+        <section class="panel form" aria-labelledby="details">
+          <h2 id="details">{t('person.details')}</h2>
+          <LiveTextField
+            label={t('people.fullName')}
+            value={String(f.fullName)}
+            onSave={(v) => v.trim() && update({ fullName: v.trim() })}
+          />
+          <SelectField
+            label={t('people.kind')}
+            value={String(f.kind)}
+            options={PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
+            onValue={(kind) => update({ kind })}
+          />
+          <LiveTextField
+            label={t('people.classOrSubject')}
+            value={String(f.classOrSubject ?? '')}
+            onSave={(v) => update({ classOrSubject: v.trim() || null })}
+          />
+          <CheckboxField
+            label={t('people.minor')}
+            checked={f.minor === true}
+            onValue={(minor) => update({ minor })}
+          />
+          <LiveTextField
+            label={t('person.needs')}
+            multiline
+            value={String(f.needs ?? '')}
+            onSave={(v) => update({ needs: v || null })}
+          />
+          <LiveTextField
+            label={t('person.interests')}
+            multiline
+            value={String(f.interests ?? '')}
+            onSave={(v) => update({ interests: v || null })}
+          />
+          <LiveTextField
+            label={t('person.requests')}
+            multiline
+            value={String(f.requests ?? '')}
+            onSave={(v) => update({ requests: v || null })}
+          />
+          <CheckboxField
+            label={t('person.trained')}
+            checked={f.trained === true}
+            onValue={(trained) => update({ trained })}
+          />
+          <CheckboxField
+            label={t('person.archived')}
+            checked={f.archived === true}
+            onValue={(archived) => update({ archived })}
+          />
+        </section>
+      ) : (
+        <p class="muted">{String(f.classOrSubject ?? '')}</p>
+      )}
+      {isCurator && <ConsentSection person={person} />}
+      {isCurator && <IntakeSection personId={id} />}
+      {isCurator && (
         <section class="panel" aria-labelledby="invite">
           <h2 id="invite">{t('person.invite')}</h2>
           <SelectField
@@ -66,6 +131,7 @@ export function PersonScreen() {
           )}
         </section>
       )}
+      {isCurator && <DevicesSection personId={id} />}
     </Page>
   );
 }

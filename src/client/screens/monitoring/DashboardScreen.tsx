@@ -1,0 +1,180 @@
+// The programme's dashboard: pairs, meetings, the series, IDPs, satisfaction, coverage of the roster
+// against the target, pairs at risk, and the impact. Filters by form of mentoring and class.
+import { useState } from 'preact/hooks';
+import { dashboard, type Risk } from '../../../domain/monitoring';
+import { MEETING_KINDS } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { formatDay, todayIso } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { useReadyMark } from '../../state/ready-mark';
+import { BarChart } from '../../ui/BarChart';
+import { SelectField } from '../../ui/fields';
+import { Page } from '../../ui/Page';
+import { pairLabel } from '../forms/forms-admin';
+import { loadMonitoring } from './monitoring-model';
+
+function Kpi(props: { label: string; value: string; tone?: 'ok' | 'bad' }) {
+  return (
+    <div class={`kpi${props.tone ? ` kpi--${props.tone}` : ''}`}>
+      <span class="kpi__value">{props.value}</span>
+      <span class="kpi__label">{props.label}</span>
+    </div>
+  );
+}
+
+const show = (n: number | null, suffix = '') => (n === null ? '—' : `${n}${suffix}`);
+
+export function DashboardScreen() {
+  const { queries } = useApp();
+  const today = todayIso();
+  const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
+  const [form, setForm] = useState('');
+  const [className, setClassName] = useState('');
+  useReadyMark('dashboard', data !== undefined);
+  if (!data) return <Page title={t('monitoring.title')}>{null}</Page>;
+  const p = data.programme?.fields;
+  const roster = {
+    studentsTotal: Number(p?.studentsTotal ?? 0),
+    teachersTotal: Number(p?.teachersTotal ?? 0),
+    targetShare: Number(p?.targetShare ?? 70),
+  };
+  const d = dashboard(
+    data.pairs,
+    data.people,
+    roster,
+    today,
+    { form: form || null, className: className || null },
+    data.meetingDates,
+  );
+  const forms = [...new Set(data.pairs.map((x) => x.form))].sort();
+  const classes = [...new Set(data.pairs.flatMap((x) => x.classes))].sort((a, b) =>
+    a.localeCompare(b, 'ru', { numeric: true }),
+  );
+  const pairsById = new Map(data.pairs.map((x) => [x.id, x]));
+  const s = data.satisfaction;
+  const riskText = (r: Risk) =>
+    r.reasons.map((reason) => t(`monitoring.risk.${reason}` as MessageKey)).join(', ');
+  const coverageTone = (v: number | null) =>
+    v === null ? undefined : v >= roster.targetShare ? 'ok' : 'bad';
+  return (
+    <Page title={t('monitoring.title')}>
+      <div class="filters">
+        <SelectField
+          label={t('pairs.form')}
+          value={form}
+          placeholder={t('people.any')}
+          options={forms.map((f) => ({ value: f, label: f }))}
+          onValue={setForm}
+        />
+        <SelectField
+          label={t('people.classOrSubject')}
+          value={className}
+          placeholder={t('people.any')}
+          options={classes.map((c) => ({ value: c, label: c }))}
+          onValue={setClassName}
+        />
+      </div>
+      <div class="kpis" data-testid="kpis">
+        <Kpi label={t('monitoring.pairs')} value={`${d.workingPairs} / ${d.pairs}`} />
+        <Kpi label={t('monitoring.meetings')} value={String(d.meetings)} />
+        <Kpi label={t('monitoring.perPair')} value={String(d.meetingsPerPair)} />
+        <Kpi label={t('monitoring.idp')} value={show(d.idpCompletion, '%')} />
+        <Kpi
+          label={t('monitoring.atRisk')}
+          value={String(d.atRisk.length)}
+          tone={d.atRisk.length ? 'bad' : 'ok'}
+        />
+      </div>
+      <h2>{t('monitoring.coverage', { target: roster.targetShare })}</h2>
+      {roster.studentsTotal + roster.teachersTotal === 0 && (
+        <p class="muted">
+          {t('monitoring.noRoster')} <a href="/roadmap">{t('nav.roadmap')}</a>
+        </p>
+      )}
+      <div class="kpis">
+        <Kpi
+          label={t('monitoring.students', { n: d.coverage.studentsIn, of: roster.studentsTotal })}
+          value={show(d.coverage.students, '%')}
+          tone={coverageTone(d.coverage.students)}
+        />
+        <Kpi
+          label={t('monitoring.teachers', { n: d.coverage.teachersIn, of: roster.teachersTotal })}
+          value={show(d.coverage.teachers, '%')}
+          tone={coverageTone(d.coverage.teachers)}
+        />
+        <Kpi
+          label={t('monitoring.all')}
+          value={show(d.coverage.all, '%')}
+          tone={coverageTone(d.coverage.all)}
+        />
+      </div>
+      <h2>{t('monitoring.satisfaction')}</h2>
+      <div class="kpis">
+        <Kpi
+          label={t('monitoring.interimMentee', { n: s.interimMentee.responses })}
+          value={show(s.interimMentee.average)}
+        />
+        <Kpi
+          label={t('monitoring.interimMentor', { n: s.interimMentor.responses })}
+          value={show(s.interimMentor.average)}
+        />
+        <Kpi
+          label={t('monitoring.finalMentee', { n: s.finalMentee.responses })}
+          value={show(s.finalMentee.average)}
+        />
+        <Kpi
+          label={t('monitoring.finalMentor', { n: s.finalMentor.responses })}
+          value={show(s.finalMentor.average)}
+        />
+      </div>
+      <h2>{t('monitoring.series')}</h2>
+      <BarChart
+        label={t('monitoring.series')}
+        bars={MEETING_KINDS.map((k) => ({
+          label: t(`meeting.kind.${k}` as MessageKey),
+          value: d.series[k] ?? 0,
+        }))}
+      />
+      <h2>{t('monitoring.byMonth')}</h2>
+      <BarChart
+        label={t('monitoring.byMonth')}
+        bars={d.meetingsByMonth.map((m) => ({ label: m.month, value: m.count }))}
+      />
+      <h2>{t('monitoring.risks', { n: d.atRisk.length })}</h2>
+      <ul class="list" data-testid="at-risk">
+        {d.atRisk.map((r) => {
+          const pair = pairsById.get(r.pairId);
+          const record = {
+            id: r.pairId,
+            type: 'pair',
+            fields: { mentorId: pair?.mentorId, menteeIds: pair?.menteeIds },
+            stamps: {},
+          };
+          return (
+            <li key={r.pairId}>
+              <a href={`/pair/${r.pairId}`}>{pairLabel(record, data.peopleById)}</a> — {riskText(r)}
+              {pair?.lastMeeting ? ` (${t('monitoring.last', { date: formatDay(pair.lastMeeting) })})` : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <h2>{t('monitoring.impact')}</h2>
+      <BarChart
+        label={t('monitoring.goals')}
+        bars={Object.entries(data.impact.goals).map(([label, value]) => ({ label, value }))}
+      />
+      <p>
+        {t('monitoring.beforeAfter', { before: show(data.impact.before), after: show(data.impact.after) })}
+      </p>
+      <div class="actions no-print">
+        <a class="button" href="/report">
+          {t('nav.report')}
+        </a>
+        <a class="button" href="/data">
+          {t('nav.data')}
+        </a>
+      </div>
+    </Page>
+  );
+}

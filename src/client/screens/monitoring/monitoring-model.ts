@@ -1,0 +1,276 @@
+// Facts for the dashboard, the roadmap and the report, read mostly from index keys: a school of a
+// thousand students and six thousand meetings is counted without reading each meeting.
+import { average } from '../../../domain/forms/results';
+import { impact, type PairFacts, type PersonFacts } from '../../../domain/monitoring';
+import type { SyncedRecord } from '../../../domain/record';
+import { PROGRAMME_ID } from '../../../domain/record-types';
+import type { RoadmapFacts } from '../../../domain/roadmap';
+import { allOf } from '../../db/live';
+import type { Queries } from '../../db/queries';
+
+const OPEN = new Set(['proposed', 'approved', 'active']);
+const SCALE_IDS = [
+  'satisfaction',
+  'expectations',
+  'comfort',
+  'usefulness',
+  'effectiveness',
+  'menteeProgress',
+  'progress',
+  'support',
+  'recommend',
+];
+
+export type Satisfaction = Record<
+  'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
+  { average: number | null; responses: number }
+>;
+
+export type Monitoring = {
+  pairs: PairFacts[];
+  people: PersonFacts[];
+  peopleById: Map<string, SyncedRecord>;
+  programme: SyncedRecord | undefined;
+  meetingDates: string[];
+  satisfaction: Satisfaction;
+  impact: ReturnType<typeof impact>;
+  roadmap: RoadmapFacts;
+  mentorStats: Map<
+    string,
+    { meetings: number; tasksDone: number; tasksTotal: number; satisfaction: number | null; pairs: number }
+  >;
+};
+
+function scaleAverage(answers: Record<string, unknown>): number | null {
+  return average(SCALE_IDS.map((id) => answers[id]).filter((x): x is number => typeof x === 'number'));
+}
+
+export function loadMonitoring(queries: Queries, today: string): Promise<Monitoring> {
+  return allOf([
+    queries.pairs(),
+    queries.people(),
+    queries.meetingPairDates(),
+    queries.meetingPairKinds(),
+    queries.allPlans(),
+    queries.taskPlanStatuses(),
+    queries.overdueTasks(today),
+    queries.templates(),
+    queries.allAssignments(),
+    queries.allConsents(),
+    queries.programme(PROGRAMME_ID),
+  ]).then(
+    ([
+      pairs,
+      people,
+      pairDates,
+      pairKinds,
+      plans,
+      planStatuses,
+      overdue,
+      templates,
+      assignments,
+      consents,
+      programme,
+    ]) =>
+      queries.responsesTo(assignments.map((a) => a.id)).then((responses) => {
+        const peopleById = new Map(people.map((p) => [p.id, p]));
+        const meetings = new Map<string, { count: number; last: string | null }>();
+        const meetingDates: string[] = [];
+        for (const [pairId, date] of pairDates) {
+          const m = meetings.get(pairId) ?? { count: 0, last: null };
+          m.count += 1;
+          if (date <= today && (m.last === null || date > m.last)) m.last = date;
+          meetings.set(pairId, m);
+          meetingDates.push(date);
+        }
+        const kinds = new Map<string, Set<string>>();
+        for (const [pairId, kind] of pairKinds) kinds.set(pairId, (kinds.get(pairId) ?? new Set()).add(kind));
+        const pairOfPlan = new Map(plans.map((p) => [p.id, String(p.fields.pairId)]));
+        const tasks = new Map<string, { done: number; total: number; overdue: number }>();
+        const taskOf = (pairId: string) => {
+          const found = tasks.get(pairId);
+          if (found) return found;
+          const fresh = { done: 0, total: 0, overdue: 0 };
+          tasks.set(pairId, fresh);
+          return fresh;
+        };
+        for (const [planId, status] of planStatuses) {
+          const pairId = pairOfPlan.get(planId);
+          if (!pairId) continue;
+          taskOf(pairId).total += 1;
+          if (status === 'done') taskOf(pairId).done += 1;
+        }
+        for (const t of overdue) {
+          const pairId = pairOfPlan.get(String(t.fields.planId));
+          if (pairId) taskOf(pairId).overdue += 1;
+        }
+        // Satisfaction and impact from the programme's questionnaires (and copies of them, by kind).
+        const kindOfTemplate = new Map(templates.map((t) => [t.id, String(t.fields.kind ?? '')]));
+        const assignmentById = new Map(assignments.map((a) => [a.id, a]));
+        const sent = responses.filter((r) => r.fields.submittedAt);
+        const byKind: Record<
+          string,
+          { answers: Record<string, unknown>; pairId: string | null; personId: string }[]
+        > = {};
+        for (const r of sent) {
+          const a = assignmentById.get(String(r.fields.assignmentId));
+          if (!a) continue;
+          const kind = kindOfTemplate.get(String(a.fields.templateId)) ?? '';
+          byKind[kind] = byKind[kind] ?? [];
+          byKind[kind].push({
+            answers: (r.fields.answers as Record<string, unknown>) ?? {},
+            pairId: (a.fields.pairId as string | null) ?? null,
+            personId: String(a.fields.personId),
+          });
+        }
+        const mentorOfPair = new Map(pairs.map((p) => [p.id, String(p.fields.mentorId)]));
+        const mentors = new Set(mentorOfPair.values());
+        const isMentorRespondent = (r: { pairId: string | null; personId: string }) =>
+          r.pairId ? mentorOfPair.get(r.pairId) === r.personId : mentors.has(r.personId);
+        // The final questionnaires say who answers; the interim one is told apart by the respondent.
+        const satisfactionOf = (kind: string, isMentor: boolean) => {
+          const rows = (byKind[kind] ?? []).filter(
+            (r) => kind !== 'interim' || isMentorRespondent(r) === isMentor,
+          );
+          return {
+            average: average(rows.map((r) => scaleAverage(r.answers)).filter((x): x is number => x !== null)),
+            responses: rows.length,
+          };
+        };
+        const menteeSatisfaction = new Map<string, number[]>();
+        for (const kind of ['interim', 'final-mentee']) {
+          for (const r of byKind[kind] ?? []) {
+            if (!r.pairId || mentorOfPair.get(r.pairId) === r.personId) continue;
+            const avg = scaleAverage(r.answers);
+            if (avg !== null)
+              menteeSatisfaction.set(r.pairId, [...(menteeSatisfaction.get(r.pairId) ?? []), avg]);
+          }
+        }
+        const facts: PairFacts[] = pairs.map((p) => {
+          const menteeIds = (p.fields.menteeIds as string[]) ?? [];
+          const m = meetings.get(p.id);
+          const t = tasks.get(p.id);
+          return {
+            id: p.id,
+            form: String(p.fields.form),
+            status: String(p.fields.status),
+            mentorId: String(p.fields.mentorId),
+            menteeIds,
+            classes: menteeIds
+              .map((id) => String(peopleById.get(id)?.fields.classOrSubject ?? ''))
+              .filter(Boolean),
+            meetings: m?.count ?? 0,
+            lastMeeting: m?.last ?? null,
+            kinds: kinds.get(p.id) ?? new Set(),
+            tasksDone: t?.done ?? 0,
+            tasksTotal: t?.total ?? 0,
+            overdueTasks: t?.overdue ?? 0,
+            satisfaction: average(menteeSatisfaction.get(p.id) ?? []),
+          };
+        });
+        const mentorStats = new Map<
+          string,
+          {
+            meetings: number;
+            tasksDone: number;
+            tasksTotal: number;
+            satisfaction: number | null;
+            pairs: number;
+          }
+        >();
+        for (const f of facts) {
+          const s = mentorStats.get(f.mentorId) ?? {
+            meetings: 0,
+            tasksDone: 0,
+            tasksTotal: 0,
+            satisfaction: null,
+            pairs: 0,
+          };
+          s.meetings += f.meetings;
+          s.tasksDone += f.tasksDone;
+          s.tasksTotal += f.tasksTotal;
+          s.pairs += 1;
+          if (f.satisfaction !== null)
+            s.satisfaction = average([...(s.satisfaction !== null ? [s.satisfaction] : []), f.satisfaction]);
+          mentorStats.set(f.mentorId, s);
+        }
+        return {
+          pairs: facts,
+          people: people.map((p) => ({
+            id: p.id,
+            kind: String(p.fields.kind),
+            classOrSubject: (p.fields.classOrSubject as string | null) ?? null,
+          })),
+          peopleById,
+          programme,
+          meetingDates,
+          satisfaction: {
+            interimMentee: satisfactionOf('interim', false),
+            interimMentor: satisfactionOf('interim', true),
+            finalMentee: satisfactionOf('final-mentee', false),
+            finalMentor: satisfactionOf('final-mentor', true),
+          },
+          impact: impact(
+            (byKind['final-mentee'] ?? []).map((r) => r.answers),
+            (byKind.interim ?? []).map((r) => r.answers),
+          ),
+          roadmap: roadmapFacts(people, pairs, facts, consents, byKind, assignments, kindOfTemplate, sent),
+          mentorStats,
+        };
+      }),
+  );
+}
+
+function roadmapFacts(
+  people: SyncedRecord[],
+  pairs: SyncedRecord[],
+  facts: PairFacts[],
+  consents: SyncedRecord[],
+  byKind: Record<string, { personId: string }[]>,
+  assignments: SyncedRecord[],
+  kindOfTemplate: Map<string, string>,
+  sent: SyncedRecord[],
+): RoadmapFacts {
+  const active = people.filter((p) => p.fields.archived !== true);
+  const consented = new Set(
+    consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+  );
+  const open = pairs.filter((p) => OPEN.has(String(p.fields.status)));
+  const mentorIds = new Set([
+    ...open.map((p) => String(p.fields.mentorId)),
+    ...(byKind['intake-mentor'] ?? []).map((r) => r.personId),
+  ]);
+  const menteeIdsInPairs = new Set(open.flatMap((p) => (p.fields.menteeIds as string[]) ?? []));
+  const menteeBase = active.filter(
+    (p) => !mentorIds.has(p.id) && (p.fields.kind === 'student' || menteeIdsInPairs.has(p.id)),
+  );
+  const mentors = active.filter((p) => mentorIds.has(p.id));
+  const intakeMentee = new Set((byKind['intake-mentee'] ?? []).map((r) => r.personId));
+  const intakeMentor = new Set((byKind['intake-mentor'] ?? []).map((r) => r.personId));
+  const withPlan = new Set(facts.filter((f) => f.tasksTotal > 0).flatMap((f) => f.menteeIds));
+  const working = facts.filter((f) => f.status === 'approved' || f.status === 'active');
+  const held = (kind: string) => working.filter((f) => f.kinds.has(kind)).length;
+  const finalAssignments = assignments.filter((a) =>
+    ['final-mentee', 'final-mentor'].includes(kindOfTemplate.get(String(a.fields.templateId)) ?? ''),
+  );
+  const sentIds = new Set(sent.map((r) => String(r.fields.assignmentId)));
+  return {
+    menteeBase: menteeBase.length,
+    menteesReady: menteeBase.filter((p) => consented.has(p.id) && intakeMentee.has(p.id)).length,
+    mentorBase: mentors.length,
+    mentorsReady: mentors.filter((p) => consented.has(p.id) && intakeMentor.has(p.id)).length,
+    mentorsTrained: mentors.filter((p) => p.fields.trained === true).length,
+    menteesPaired: menteeBase.filter((p) => menteeIdsInPairs.has(p.id)).length,
+    pairedWithPlan: menteeBase.filter((p) => menteeIdsInPairs.has(p.id) && withPlan.has(p.id)).length,
+    workingPairs: working.length,
+    pairsHeld: {
+      organisational: held('organisational'),
+      trial: held('trial'),
+      planning: held('planning'),
+      regular: held('regular'),
+      final: held('final'),
+    },
+    finalAssigned: finalAssignments.length,
+    finalSent: finalAssignments.filter((a) => sentIds.has(a.id)).length,
+  };
+}

@@ -1,0 +1,103 @@
+// Approval orders: a new one approves the chosen pairs (proposed ones are ticked); each opens for print.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { PROGRAMME_ID } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { allOf, useLiveQuery } from '../../db/live';
+import { formatDay, todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { pairLabel } from '../forms/forms-admin';
+import { setPairStatus } from '../pairs/pair-actions';
+
+export function OrdersScreen() {
+  const { queries, repo } = useApp();
+  const { route } = useLocation();
+  const data = useLiveQuery(
+    () => allOf([queries.orders(), queries.pairs(), queries.people(), queries.programme(PROGRAMME_ID)]),
+    [],
+  );
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!data) return <Page title={t('nav.orders')}>{null}</Page>;
+  const [orders, pairs, people, programme] = data;
+  const byPerson = new Map(people.map((p) => [p.id, p]));
+  const proposed = pairs.filter((p) => p.fields.status === 'proposed');
+  const selected = chosen ?? proposed.map((p) => p.id);
+  const toggle = (id: string, isOn: boolean) =>
+    setChosen(isOn ? [...selected, id] : selected.filter((x) => x !== id));
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    if (!number.trim()) return setError(t('order.needNumber'));
+    if (selected.length === 0) return setError(t('order.needPairs'));
+    const result = await repo.create('order', {
+      number: number.trim(),
+      date,
+      title: 'Об утверждении наставнических пар',
+      pairIds: selected,
+      signer: (programme?.fields.directorName as string | null) ?? null,
+    });
+    if (!result.ok) return setError(saveMessage(result).text);
+    for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
+      await setPairStatus(repo, pair, 'approved', date, t('order.approvedBy', { number: number.trim() }), {
+        orderId: result.id,
+      });
+    }
+    route(`/orders/${result.id}`);
+  };
+
+  return (
+    <Page title={t('nav.orders')} back="/pairs">
+      <form class="panel form" onSubmit={create}>
+        <h2>{t('order.new')}</h2>
+        <TextField label={t('order.number')} value={number} onValue={setNumber} />
+        <TextField label={t('order.date')} type="date" value={date} onValue={setDate} />
+        <fieldset class="field">
+          <legend>{t('order.pairs')}</legend>
+          <div class="checklist" data-testid="order-pairs">
+            {pairs
+              .filter(
+                (p) =>
+                  p.fields.status === 'proposed' ||
+                  p.fields.status === 'approved' ||
+                  p.fields.status === 'active',
+              )
+              .map((p) => (
+                <label key={p.id} class="checklist__item">
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(p.id)}
+                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                  />{' '}
+                  {pairLabel(p, byPerson)}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+        <button type="submit" class="button--primary">
+          {t('order.create', { n: selected.length })}
+        </button>
+        {error && <Notice kind="error">{error}</Notice>}
+      </form>
+      <ul class="cards">
+        {orders.map((o) => (
+          <li key={o.id} class="card">
+            <a class="card__link" href={`/orders/${o.id}`}>
+              <span class="card__title">{t('order.heading', { number: String(o.fields.number) })}</span>
+              <span class="card__meta">
+                {formatDay(String(o.fields.date))} ·{' '}
+                {t('order.pairsCount', { n: ((o.fields.pairIds as string[]) ?? []).length })}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

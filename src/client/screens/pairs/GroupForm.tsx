@@ -1,0 +1,87 @@
+// A pair or a group made by hand: a mentor and one or more mentees, with the same consent rule the server keeps.
+import { useState } from 'preact/hooks';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { SelectField } from '../../ui/fields';
+import { Notice } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { createPair } from './pair-actions';
+import { pairFormErrors } from './pair-form';
+
+export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
+  const { repo, db } = useApp();
+  const [mentorId, setMentorId] = useState('');
+  const [menteeIds, setMenteeIds] = useState<string[]>([]);
+  const [form, setForm] = useState(props.forms[0] ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
+  const people = props.people.filter((p) => p.fields.archived !== true);
+  const options = people.map((p) => ({ value: p.id, label: String(p.fields.fullName) }));
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found = await pairFormErrors(db, { mentorId, menteeIds });
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso());
+    setMessage(saveMessage(result));
+    if (result.ok) {
+      setMentorId('');
+      setMenteeIds([]);
+    }
+  };
+  const toggle = (id: string, isOn: boolean) =>
+    setMenteeIds(isOn ? [...menteeIds, id] : menteeIds.filter((x) => x !== id));
+  return (
+    <details class="panel">
+      <summary>{t('pairs.new')}</summary>
+      <form class="form" onSubmit={submit}>
+        <SelectField
+          label={t('pairs.mentor')}
+          name="mentorId"
+          value={mentorId}
+          placeholder={t('pairs.choose')}
+          options={options}
+          error={errors.mentorId}
+          onValue={setMentorId}
+        />
+        <fieldset class="field">
+          <legend>{t('pairs.mentees')}</legend>
+          <div class="checklist">
+            {people
+              .filter((p) => p.id !== mentorId)
+              .map((p) => (
+                <label key={p.id} class="checklist__item">
+                  <input
+                    type="checkbox"
+                    name="menteeIds"
+                    value={p.id}
+                    checked={menteeIds.includes(p.id)}
+                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                  />{' '}
+                  {String(p.fields.fullName)}
+                </label>
+              ))}
+          </div>
+          {errors.menteeIds && (
+            <p class="field__error" role="alert">
+              {errors.menteeIds}
+            </p>
+          )}
+        </fieldset>
+        <SelectField
+          label={t('pairs.form')}
+          name="form"
+          value={form}
+          options={props.forms.map((f) => ({ value: f, label: f }))}
+          onValue={setForm}
+        />
+        <button type="submit" class="button--primary">
+          {t('pairs.create')}
+        </button>
+        {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      </form>
+    </details>
+  );
+}

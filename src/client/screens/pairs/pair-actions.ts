@@ -1,0 +1,68 @@
+// A pair's life: proposed → approved (by an order) → active → finished, or ended early with a reason.
+// Each change is added to the pair's history.
+
+import { MENTORING_FORMS } from '../../../domain/meeting-series';
+import type { SyncedRecord } from '../../../domain/record';
+import { type PairStatus, PROGRAMME_ID } from '../../../domain/record-types';
+import type { Queries } from '../../db/queries';
+import type { Repository, WriteResult } from '../../db/repository';
+
+type HistoryEntry = { date: string; status: PairStatus; note: string | null };
+
+export function setPairStatus(
+  repo: Repository,
+  pair: SyncedRecord,
+  status: PairStatus,
+  today: string,
+  note: string | null = null,
+  extra: Record<string, unknown> = {},
+): Promise<WriteResult> {
+  const history = [
+    ...((pair.fields.history as HistoryEntry[] | undefined) ?? []),
+    { date: today, status, note },
+  ];
+  return repo.update('pair', pair.id, {
+    status,
+    history,
+    ...(status === 'ended' ? { endReason: note } : {}),
+    ...(status === 'active' && !pair.fields.startDate ? { startDate: today } : {}),
+    ...extra,
+  });
+}
+
+export function createPair(
+  repo: Repository,
+  fields: { mentorId: string; menteeIds: string[]; form: string; replacesId?: string | null },
+  today: string,
+): Promise<WriteResult> {
+  return repo.create('pair', {
+    mentorId: fields.mentorId,
+    menteeIds: fields.menteeIds,
+    form: fields.form,
+    status: 'proposed',
+    startDate: null,
+    replacesId: fields.replacesId ?? null,
+    history: [{ date: today, status: 'proposed', note: null }],
+  });
+}
+
+/** The school's list of forms of mentoring: the target model's five plus any the curator added. */
+export function formsOf(programme: SyncedRecord | undefined): string[] {
+  const own = (programme?.fields.forms as string[] | undefined) ?? [];
+  return own.length ? own : [...MENTORING_FORMS];
+}
+
+export function loadForms(queries: Queries): Promise<string[]> {
+  return queries.programme(PROGRAMME_ID).then(formsOf);
+}
+
+/** The likely form for a mentor and a mentee, from who they are. */
+export function guessForm(
+  mentor: SyncedRecord | undefined,
+  mentee: SyncedRecord | undefined,
+  forms: readonly string[],
+): string {
+  const side = (p: SyncedRecord | undefined) => (p?.fields.kind === 'teacher' ? 'учитель' : 'ученик');
+  const wanted = `${side(mentor)}–${side(mentee)}`;
+  return forms.includes(wanted) ? wanted : (forms[0] ?? wanted);
+}

@@ -1,0 +1,124 @@
+// Personal-data consents of one participant; a parent signs for a minor. Withdrawing one offers to erase
+// the person's data everywhere.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { formatDay, todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { TextField } from '../../ui/fields';
+import { Notice } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+import { erasePerson } from './people-model';
+
+export const DEFAULT_SCOPE =
+  'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';
+
+export function ConsentSection(props: { person: SyncedRecord }) {
+  const { queries, repo } = useApp();
+  const { route } = useLocation();
+  const { person } = props;
+  const isMinor = person.fields.minor === true;
+  const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
+  const [signedBy, setSignedBy] = useState(isMinor ? '' : String(person.fields.fullName));
+  const [date, setDate] = useState(todayIso());
+  const [scope, setScope] = useState(DEFAULT_SCOPE);
+  const [error, setError] = useState<string | null>(null);
+  const [isConfirming, setConfirming] = useState(false);
+  const hasValid = consents.some((c) => c.fields.withdrawn === false);
+  const hasWithdrawn = consents.some((c) => c.fields.withdrawn === true);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!signedBy.trim()) return setError(isMinor ? t('consent.needParent') : t('consent.needSigner'));
+    const result = await repo.create('consent', {
+      personId: person.id,
+      signedBy: signedBy.trim(),
+      date,
+      withdrawn: false,
+      scope: scope.trim() || null,
+      withdrawnDate: null,
+    });
+    setError(result.ok ? null : saveMessage(result).text);
+  };
+  const erase = async () => {
+    const result = await erasePerson(repo, queries, person.id);
+    if (result.ok) route('/people');
+    else setError(saveMessage(result).text);
+  };
+
+  return (
+    <section class="panel" aria-labelledby="consents">
+      <h2 id="consents">{t('consent.title')}</h2>
+      {isMinor && !hasValid && <Notice kind="error">{t('consent.minorMissing')}</Notice>}
+      <ul class="list" data-testid="consents">
+        {consents.map((c) => (
+          <li key={c.id}>
+            {t('consent.line', {
+              signedBy: String(c.fields.signedBy),
+              date: formatDay(String(c.fields.date)),
+            })}
+            {c.fields.withdrawn === true ? (
+              <strong class="nudge--urgent">
+                {' '}
+                {t('consent.withdrawnOn', {
+                  date: c.fields.withdrawnDate ? formatDay(String(c.fields.withdrawnDate)) : '',
+                })}
+              </strong>
+            ) : (
+              <button
+                type="button"
+                class="button--quiet"
+                onClick={() =>
+                  void repo.update('consent', c.id, { withdrawn: true, withdrawnDate: todayIso() })
+                }
+              >
+                {t('consent.withdraw')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <a class="button" href={`/people/${person.id}/consent-form`}>
+        {t('consent.print')}
+      </a>
+      <details>
+        <summary>{t('consent.add')}</summary>
+        <form class="form" onSubmit={add}>
+          <TextField
+            label={isMinor ? t('consent.parent') : t('consent.signer')}
+            value={signedBy}
+            error={error}
+            onValue={setSignedBy}
+          />
+          <TextField label={t('consent.date')} type="date" value={date} onValue={setDate} />
+          <TextField label={t('consent.scope')} value={scope} onValue={setScope} />
+          <button type="submit" class="button--primary">
+            {t('consent.save')}
+          </button>
+        </form>
+      </details>
+      {hasWithdrawn && !hasValid && (
+        <div class="notice notice--warn">
+          <p>{t('consent.eraseOffer')}</p>
+          {isConfirming ? (
+            <div class="actions">
+              <button type="button" class="button--danger" onClick={() => void erase()}>
+                {t('consent.eraseConfirm')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('update.later')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="button--danger" onClick={() => setConfirming(true)}>
+              {t('consent.erase')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

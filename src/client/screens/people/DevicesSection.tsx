@@ -1,0 +1,46 @@
+// The devices a participant signed in on; a lost phone is disconnected here (needs the network).
+import { useEffect, useState } from 'preact/hooks';
+import { useSession } from '../../app/context';
+import { formatDateTime } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { Notice } from '../../ui/Page';
+import { type DeviceInfo, listDevices, revokeDevice } from './invite-model';
+
+export function DevicesSection(props: { personId: string }) {
+  const session = useSession();
+  const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    void listDevices(session.token).then((r) => {
+      if (r.ok) setDevices(r.devices.filter((d) => d.personId === props.personId));
+      else setError(r.isOffline ? t('person.inviteOffline') : r.reason);
+    });
+  useEffect(load, [props.personId]);
+  return (
+    <section class="panel" aria-labelledby="devices">
+      <h2 id="devices">{t('devices.title')}</h2>
+      {error && <Notice>{error}</Notice>}
+      {devices?.length === 0 && <p>{t('devices.none')}</p>}
+      <ul class="list">
+        {devices?.map((d) => (
+          <li key={d.id}>
+            {d.name || t('devices.unnamed')} · {t(`role.${d.role}`)} ·{' '}
+            {t('devices.since', { when: formatDateTime(d.createdAt) })}
+            {d.lastSeenAt ? ` · ${t('devices.seen', { when: formatDateTime(d.lastSeenAt) })}` : ''}
+            {d.revokedAt ? (
+              <strong> · {t('devices.revoked')}</strong>
+            ) : (
+              <button
+                type="button"
+                class="button--danger"
+                onClick={() => void revokeDevice(session.token, d.id).then(load)}
+              >
+                {t('devices.revoke')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+// The participant's intake questionnaire, as sent: what the pairing suggestions read.
+import type { Answers } from '../../../domain/forms/questions';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { t } from '../../i18n/i18n';
+import { AnswersView } from '../fill/AnswersView';
+import { loadIntake } from '../pairs/matching-model';
+
+export function IntakeSection(props: { personId: string }) {
+  const { queries } = useApp();
+  const intake = useLiveQuery(() => loadIntake(queries, props.personId), [props.personId]);
+  return (
+    <section class="panel" aria-labelledby="intake">
+      <h2 id="intake">{t('person.intake')}</h2>
+      {intake ? (
+        <AnswersView questions={intake.questions} answers={intake.answers as Answers} />
+      ) : (
+        <p>{t('person.noIntake')}</p>
+      )}
+    </section>
+  );
+}

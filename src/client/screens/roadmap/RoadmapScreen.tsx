@@ -1,0 +1,126 @@
+// The roadmap of the school year: six stages with deadlines and who is responsible, progress taken from
+// the data where the data says it, ticked by hand where it does not. Also the programme's settings.
+import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { formatDay, todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { CheckboxField } from '../../ui/fields';
+import { LiveTextField } from '../../ui/LiveTextField';
+import { Page } from '../../ui/Page';
+import { loadMonitoring } from '../monitoring/monitoring-model';
+import { type Stage, saveProgramme, stagesOf } from './programme-actions';
+
+export function RoadmapScreen() {
+  const { queries, repo } = useApp();
+  const today = todayIso();
+  const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
+  if (!data) return <Page title={t('roadmap.title')}>{null}</Page>;
+  const programme = data.programme;
+  const stages = stagesOf(programme, today);
+  const save = (patch: Record<string, unknown>) => void saveProgramme(repo, programme, patch, today);
+  const setStage = (key: string, patch: Partial<Stage>) =>
+    save({ stages: stages.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
+  const p = programme?.fields;
+  return (
+    <Page title={t('roadmap.title')}>
+      <ol class="roadmap" data-testid="roadmap">
+        {ROADMAP_STAGES.map((def) => {
+          const stage = stages.find((s) => s.key === def.key) as Stage;
+          const progress = stageProgress(def.key, data.roadmap);
+          const isLate =
+            !stage.done && stage.deadline !== null && stage.deadline < today && (progress.percent ?? 0) < 100;
+          return (
+            <li key={def.key} class="panel">
+              <h2>
+                {def.key}. {def.title}
+              </h2>
+              <p class={isLate ? 'nudge--urgent' : 'muted'}>
+                {stage.deadline ? t('roadmap.deadline', { date: formatDay(stage.deadline) }) : ''}
+                {isLate ? ` · ${t('roadmap.late')}` : ''}
+              </p>
+              {progress.percent !== null && (
+                <>
+                  <span class="meter" aria-hidden="true">
+                    <span class="meter__bar" style={{ width: `${progress.percent}%` }} />
+                  </span>
+                  <p>{t('roadmap.progress', { n: progress.percent })}</p>
+                </>
+              )}
+              <ul class="muted">
+                {progress.measures.map((m) => (
+                  <li key={m.label}>{t('roadmap.measure', { label: m.label, done: m.done, of: m.of })}</li>
+                ))}
+              </ul>
+              <div class="form__grid">
+                <LiveTextField
+                  label={t('roadmap.deadlineLabel')}
+                  type="date"
+                  value={stage.deadline ?? ''}
+                  onSave={(v) => setStage(def.key, { deadline: v || null })}
+                />
+                <LiveTextField
+                  label={t('roadmap.responsible')}
+                  value={stage.responsible ?? ''}
+                  onSave={(v) => setStage(def.key, { responsible: v || null })}
+                />
+              </div>
+              <CheckboxField
+                label={t('roadmap.done')}
+                checked={stage.done}
+                onValue={(done) => setStage(def.key, { done })}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <section class="panel form" aria-labelledby="programme">
+        <h2 id="programme">{t('programme.title')}</h2>
+        <LiveTextField
+          label={t('programme.school')}
+          value={String(p?.schoolName ?? '')}
+          onSave={(v) => save({ schoolName: v || null })}
+        />
+        <LiveTextField
+          label={t('programme.director')}
+          value={String(p?.directorName ?? '')}
+          onSave={(v) => save({ directorName: v || null })}
+        />
+        <LiveTextField
+          label={t('programme.year')}
+          value={String(p?.schoolYear ?? '')}
+          placeholder="2026-2027"
+          onSave={(v) => /^\d{4}-\d{4}$/.test(v) && save({ schoolYear: v })}
+        />
+        <LiveTextField
+          label={t('programme.students')}
+          value={String(p?.studentsTotal ?? '')}
+          onSave={(v) => /^\d+$/.test(v) && save({ studentsTotal: Number(v) })}
+        />
+        <LiveTextField
+          label={t('programme.teachers')}
+          value={String(p?.teachersTotal ?? '')}
+          onSave={(v) => /^\d+$/.test(v) && save({ teachersTotal: Number(v) })}
+        />
+        <LiveTextField
+          label={t('programme.target')}
+          value={String(p?.targetShare ?? 70)}
+          onSave={(v) => /^\d+$/.test(v) && Number(v) <= 100 && save({ targetShare: Number(v) })}
+        />
+        <LiveTextField
+          label={t('programme.forms')}
+          multiline
+          value={((p?.forms as string[] | undefined) ?? []).join('\n')}
+          onSave={(v) =>
+            save({
+              forms: v
+                .split('\n')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            })
+          }
+        />
+      </section>
+    </Page>
+  );
+}

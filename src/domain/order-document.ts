@@ -1,0 +1,46 @@
+// The approval order («приказ об утверждении наставнических пар») as data: the same content is printed
+// from the browser and written into a Word document.
+export type OrderRow = { n: number; mentor: string; mentees: string; form: string };
+
+export type OrderDocument = {
+  school: string;
+  title: string;
+  number: string;
+  date: string;
+  preamble: string;
+  items: string[];
+  rows: OrderRow[];
+  signer: string;
+};
+
+export function orderDocument(input: {
+  school: string | null;
+  number: string;
+  date: string;
+  title: string;
+  signer: string | null;
+  rows: OrderRow[];
+}): OrderDocument {
+  return {
+    school: input.school || 'Образовательная организация',
+    title: input.title,
+    number: input.number,
+    date: input.date,
+    preamble:
+      'В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, дополнительным общеобразовательным и программам среднего профессионального образования» и на основании анализа анкет наставников и наставляемых',
+    items: [
+      'Утвердить наставнические пары (группы) согласно приложению к настоящему приказу.',
+      'Наставникам организовать работу с наставляемыми в соответствии с индивидуальными планами развития.',
+      'Куратору целевой модели наставничества обеспечить мониторинг работы наставнических пар (групп).',
+      'Контроль за исполнением настоящего приказа оставляю за собой.',
+    ],
+    rows: input.rows,
+    signer: input.signer || '____________________',
+  };
+}
+
+/** dd.MM.yyyy, as school orders write dates. */
+export function orderDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}
