@@ -12,13 +12,14 @@ test('curator pairs a mentor; the mentor records a meeting offline; it reaches t
   // The curator adds a mentor and a mentee, and pairs them.
   await curator.getByRole('link', { name: 'Участники' }).first().click();
   await curator.getByText('Добавить участника').click();
+  const addForm = curator.locator('details').filter({ hasText: 'Добавить участника' });
   for (const [name, kind] of [
     ['Иванова Мария Петровна', 'teacher'],
     ['Сидоров Пётр', 'teacher'],
   ] as const) {
-    await curator.getByLabel('Фамилия, имя, отчество').fill(name);
-    await curator.getByLabel('Категория').selectOption(kind);
-    await curator.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await addForm.getByLabel('Фамилия, имя, отчество').fill(name);
+    await addForm.getByLabel('Категория').selectOption(kind);
+    await addForm.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(curator.getByTestId('people-list')).toContainText(name);
   }
   await curator.getByRole('link', { name: 'Пары', exact: true }).click();
