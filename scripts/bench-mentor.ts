@@ -8,6 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { wordsOf } from '../src/domain/search-text';
 import { createApp } from '../src/server/app';
 import { openSqliteStorage } from '../src/server/storage/sqlite';
+import { median, seed, seededRandom } from './bench-seed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const PAIRS = 1_000;
@@ -17,14 +18,6 @@ const VOCABULARY =
   'цели план экзамен вариант задачи проект доклад конференция олимпиада литература математика физика история класс урок оценки домашнее задание тревога уверенность общение друзья кружок секция спорт расписание выступление презентация исследование источники эксперимент результат прогресс трудности вопросы ответы разбор ошибок повторение тема параграф контрольная диагностика профориентация профессия университет колледж практика наставник договорились обсудили решили попробовать подготовить прочитать написать выучить проверить'.split(
     ' ',
   );
-
-function seededRandom(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a * 1664525 + 1013904223) >>> 0;
-    return a / 2 ** 32;
-  };
-}
 
 function buildData(mentorId: string) {
   const random = seededRandom(42);
@@ -82,33 +75,6 @@ function buildData(mentorId: string) {
   }
   return { person: people, pair: pairs, meeting: meetings, plan: plans, task: tasks };
 }
-
-async function seed(page: Page, table: string, rows: unknown[]) {
-  for (let i = 0; i < rows.length; i += 2_000) {
-    await page.evaluate(
-      async ({ table, rows }) => {
-        const db: IDBDatabase = await new Promise((ok, fail) => {
-          const open = indexedDB.open('nastavnik');
-          open.onsuccess = () => ok(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(table, 'readwrite');
-          for (const row of rows) tx.objectStore(table).put(row);
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        });
-        db.close();
-      },
-      { table, rows: rows.slice(i, i + 2_000) },
-    );
-  }
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return ((s[Math.floor((s.length - 1) / 2)] ?? 0) + (s[Math.ceil((s.length - 1) / 2)] ?? 0)) / 2;
-};
 
 /** Milliseconds from a tap to the screen's ready mark. */
 async function timeTo(page: Page, screen: string, tap: () => Promise<void>): Promise<number> {

@@ -36,7 +36,9 @@ async function runSequence(seed: number): Promise<void> {
   // A tiny page size, so that every pull runs over several pages.
   const app = await createApp({ storage, clock, pageSize: 5 });
   const online = new Map<string, boolean>();
+  let isFaulty = true;
   const faultFor = (name: string) => (): Fault => {
+    if (!isFaulty) return 'none';
     if (!online.get(name)) return 'offline';
     const r = random();
     return r < 0.1 ? 'drop-response' : r < 0.2 ? 'duplicate' : 'none';
@@ -209,7 +211,8 @@ async function runSequence(seed: number): Promise<void> {
       }
     }
 
-    for (const name of online.keys()) online.set(name, true);
+    // The network heals: no more offline spells, dropped or duplicated answers.
+    isFaulty = false;
     const devices = [C, M, E];
     await syncUntilQuiet(devices);
     // Changes the server refused are left for their user; here the user discards them.
@@ -219,7 +222,6 @@ async function runSequence(seed: number): Promise<void> {
       refused.set(d.name, new Set(ids));
       for (const id of ids) await discardRejected(d.db, id);
     }
-    // Everything on the server now: make sure the faults are gone for the final rounds.
     await syncUntilQuiet(devices);
 
     for (const d of devices) {
