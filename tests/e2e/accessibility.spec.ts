@@ -147,6 +147,17 @@ test('every screen of a signed-in curator', async ({ page }) => {
       fields: { templateId: template, personId: me, pairId: null, due: '2026-12-20' },
     },
   ]);
+  const [order] = await putRecords([
+    {
+      type: 'order',
+      fields: {
+        number: '7-о',
+        date: '2026-10-01',
+        title: 'Об утверждении наставнических пар',
+        pairIds: [pair],
+      },
+    },
+  ]);
   await page.goto('/sync');
   await page.getByTestId('sync-now').click();
   await expect(page.getByText('Синхронизация завершена')).toBeVisible();
@@ -166,6 +177,14 @@ test('every screen of a signed-in curator', async ({ page }) => {
     ['assign', `/forms/${template}/assign`],
     ['form editor', `/forms/${template}/edit`],
     ['fill a form', `/fill/${assignment}`],
+    ['import', '/people/import'],
+    ['consent form', `/people/${mentee}/consent-form`],
+    ['orders', '/orders'],
+    ['order', `/orders/${order}`],
+    ['roadmap', '/roadmap'],
+    ['monitoring', '/monitoring'],
+    ['report', '/report'],
+    ['data', '/data'],
     ['sync', '/sync'],
     ['settings', '/settings'],
   ] as const) {
