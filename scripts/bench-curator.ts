@@ -4,14 +4,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { BUILTIN_TEMPLATES } from '../src/domain/forms/builtin-templates';
 import { PROGRAMME_ID } from '../src/domain/record-types';
 import { wordsOf } from '../src/domain/search-text';
 import { createApp } from '../src/server/app';
 import { openSqliteStorage } from '../src/server/storage/sqlite';
-import { median, seed, seededRandom } from './bench-seed';
+import { median, readyAfter, seed, seededRandom } from './bench-seed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const STUDENTS = 1_200;
@@ -158,18 +158,6 @@ function buildSchool() {
     programme: [programme],
     curator: teachers[0] as ReturnType<typeof rec>,
   };
-}
-
-async function readyAfter(page: Page, screen: string, tap: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => performance.clearMarks());
-  const start = await page.evaluate(() => performance.now());
-  await tap();
-  const handle = await page.waitForFunction(
-    (name) => performance.getEntriesByName(`screen-ready:${name}`).at(-1)?.startTime,
-    screen,
-    { timeout: 30_000 },
-  );
-  return ((await handle.jsonValue()) as number) - start;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));

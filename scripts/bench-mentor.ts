@@ -3,12 +3,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { wordsOf } from '../src/domain/search-text';
 import { createApp } from '../src/server/app';
 import { openSqliteStorage } from '../src/server/storage/sqlite';
-import { median, seed, seededRandom } from './bench-seed';
+import { median, readyAfter, seed, seededRandom } from './bench-seed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const PAIRS = 1_000;
@@ -76,18 +76,6 @@ function buildData(mentorId: string) {
   return { person: people, pair: pairs, meeting: meetings, plan: plans, task: tasks };
 }
 
-/** Milliseconds from a tap to the screen's ready mark. */
-async function timeTo(page: Page, screen: string, tap: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => performance.clearMarks());
-  const start = await page.evaluate(() => performance.now());
-  await tap();
-  const handle = await page.waitForFunction(
-    (name) => performance.getEntriesByName(`screen-ready:${name}`).at(-1)?.startTime,
-    screen,
-  );
-  return ((await handle.jsonValue()) as number) - start;
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));
 const app = await createApp({ storage: openSqliteStorage(join(dataDir, 'db.sqlite')), staticDir: 'dist' });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -129,9 +117,11 @@ const home: number[] = [];
 const pair: number[] = [];
 for (let i = 0; i < 7; i++) {
   pair.push(
-    await timeTo(page, 'pair', () => page.locator('[data-testid="home-pairs"] .card__link').nth(i).click()),
+    await readyAfter(page, 'pair', () =>
+      page.locator('[data-testid="home-pairs"] .card__link').nth(i).click(),
+    ),
   );
-  home.push(await timeTo(page, 'home', () => page.getByRole('link', { name: 'Главная' }).click()));
+  home.push(await readyAfter(page, 'home', () => page.getByRole('link', { name: 'Главная' }).click()));
 }
 
 await page.getByRole('link', { name: 'Поиск', exact: true }).click();

@@ -35,3 +35,16 @@ export function seededRandom(seed: number) {
     return a / 2 ** 32;
   };
 }
+
+/** Milliseconds from a tap to the screen's ready mark (`screen-ready:<name>`, see state/ready-mark.ts). */
+export async function readyAfter(page: Page, screen: string, tap: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => performance.clearMarks());
+  const start = await page.evaluate(() => performance.now());
+  await tap();
+  const handle = await page.waitForFunction(
+    (name) => performance.getEntriesByName(`screen-ready:${name}`).at(-1)?.startTime,
+    screen,
+    { timeout: 30_000 },
+  );
+  return ((await handle.jsonValue()) as number) - start;
+}

@@ -43,3 +43,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
+
+/** A figure that may be missing: «—» when there is nothing to count yet. */
+export function formatMaybe(n: number | null, suffix = ''): string {
+  return n === null ? '—' : `${n}${suffix}`;
+}

@@ -1,18 +1,18 @@
 // The programme's dashboard: pairs, meetings, the series, IDPs, satisfaction, coverage of the roster
 // against the target, pairs at risk, and the impact. Filters by form of mentoring and class.
 import { useState } from 'preact/hooks';
-import { dashboard, type Risk } from '../../../domain/monitoring';
-import { MEETING_KINDS } from '../../../domain/record-types';
+import type { Risk } from '../../../domain/monitoring';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { formatDay, todayIso } from '../../i18n/format';
+import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { useReadyMark } from '../../state/ready-mark';
 import { BarChart } from '../../ui/BarChart';
 import { SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { pairLabel } from '../forms/forms-admin';
-import { loadMonitoring } from './monitoring-model';
+import { GoalsChart, SeriesChart } from './charts';
+import { dashboardOf, loadMonitoring, rosterOf } from './monitoring-model';
 
 function Kpi(props: { label: string; value: string; tone?: 'ok' | 'bad' }) {
   return (
@@ -23,8 +23,6 @@ function Kpi(props: { label: string; value: string; tone?: 'ok' | 'bad' }) {
   );
 }
 
-const show = (n: number | null, suffix = '') => (n === null ? '—' : `${n}${suffix}`);
-
 export function DashboardScreen() {
   const { queries } = useApp();
   const today = todayIso();
@@ -33,20 +31,8 @@ export function DashboardScreen() {
   const [className, setClassName] = useState('');
   useReadyMark('dashboard', data !== undefined);
   if (!data) return <Page title={t('monitoring.title')}>{null}</Page>;
-  const p = data.programme?.fields;
-  const roster = {
-    studentsTotal: Number(p?.studentsTotal ?? 0),
-    teachersTotal: Number(p?.teachersTotal ?? 0),
-    targetShare: Number(p?.targetShare ?? 70),
-  };
-  const d = dashboard(
-    data.pairs,
-    data.people,
-    roster,
-    today,
-    { form: form || null, className: className || null },
-    data.meetingDates,
-  );
+  const roster = rosterOf(data.programme);
+  const d = dashboardOf(data, today, { form: form || null, className: className || null });
   const forms = [...new Set(data.pairs.map((x) => x.form))].sort();
   const classes = [...new Set(data.pairs.flatMap((x) => x.classes))].sort((a, b) =>
     a.localeCompare(b, 'ru', { numeric: true }),
@@ -129,13 +115,7 @@ export function DashboardScreen() {
         />
       </div>
       <h2>{t('monitoring.series')}</h2>
-      <BarChart
-        label={t('monitoring.series')}
-        bars={MEETING_KINDS.map((k) => ({
-          label: t(`meeting.kind.${k}` as MessageKey),
-          value: d.series[k] ?? 0,
-        }))}
-      />
+      <SeriesChart series={d.series} />
       <h2>{t('monitoring.byMonth')}</h2>
       <BarChart
         label={t('monitoring.byMonth')}
@@ -160,10 +140,7 @@ export function DashboardScreen() {
         })}
       </ul>
       <h2>{t('monitoring.impact')}</h2>
-      <BarChart
-        label={t('monitoring.goals')}
-        bars={Object.entries(data.impact.goals).map(([label, value]) => ({ label, value }))}
-      />
+      <GoalsChart goals={data.impact.goals} />
       <p>
         {t('monitoring.beforeAfter', { before: show(data.impact.before), after: show(data.impact.after) })}
       </p>

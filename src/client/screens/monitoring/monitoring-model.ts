@@ -1,7 +1,14 @@
 // Facts for the dashboard, the roadmap and the report. Whole tables are read with getAll(), which is
 // the fastest way Chromium offers to go over thousands of meetings.
 import { average } from '../../../domain/forms/results';
-import { impact, type PairFacts, type PersonFacts } from '../../../domain/monitoring';
+import {
+  dashboard,
+  type Filters,
+  impact,
+  type PairFacts,
+  type PersonFacts,
+  type Roster,
+} from '../../../domain/monitoring';
 import type { SyncedRecord } from '../../../domain/record';
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import type { RoadmapFacts } from '../../../domain/roadmap';
@@ -274,4 +281,23 @@ function roadmapFacts(
     finalAssigned: finalAssignments.length,
     finalSent: finalAssignments.filter((a) => sentIds.has(a.id)).length,
   };
+}
+
+/** The roster and target the programme settings give (zero totals until a curator enters them). */
+export function rosterOf(programme: SyncedRecord | undefined): Roster {
+  const p = programme?.fields;
+  return {
+    studentsTotal: Number(p?.studentsTotal ?? 0),
+    teachersTotal: Number(p?.teachersTotal ?? 0),
+    targetShare: Number(p?.targetShare ?? 70),
+  };
+}
+
+/** The dashboard's figures for loaded monitoring facts. */
+export function dashboardOf(
+  data: Monitoring,
+  today: string,
+  filters: Filters = { form: null, className: null },
+) {
+  return dashboard(data.pairs, data.people, rosterOf(data.programme), today, filters, data.meetingDates);
 }

@@ -1,17 +1,15 @@
 // The end-of-year report for the final event: figures, charts, the roadmap and the best mentors,
 // printable to PDF from the browser.
 import { bestMentors, CRITERIA } from '../../../domain/best-mentors';
-import { dashboard } from '../../../domain/monitoring';
-import { MEETING_KINDS } from '../../../domain/record-types';
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { formatDay, todayIso } from '../../i18n/format';
-import { type MessageKey, t } from '../../i18n/i18n';
-import { BarChart } from '../../ui/BarChart';
+import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
-import { loadMonitoring } from '../monitoring/monitoring-model';
+import { GoalsChart, SeriesChart } from '../monitoring/charts';
+import { dashboardOf, loadMonitoring, rosterOf } from '../monitoring/monitoring-model';
 
 export function ReportScreen() {
   const { queries } = useApp();
@@ -19,22 +17,10 @@ export function ReportScreen() {
   const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
   if (!data) return <Page title={t('report.title')}>{null}</Page>;
   const p = data.programme?.fields;
-  const roster = {
-    studentsTotal: Number(p?.studentsTotal ?? 0),
-    teachersTotal: Number(p?.teachersTotal ?? 0),
-    targetShare: Number(p?.targetShare ?? 70),
-  };
-  const d = dashboard(
-    data.pairs,
-    data.people,
-    roster,
-    today,
-    { form: null, className: null },
-    data.meetingDates,
-  );
+  const roster = rosterOf(data.programme);
+  const d = dashboardOf(data, today, { form: null, className: null });
   const best = bestMentors([...data.mentorStats.entries()].map(([mentorId, s]) => ({ mentorId, ...s })));
   const s = data.satisfaction;
-  const show = (n: number | null, suffix = '') => (n === null ? '—' : `${n}${suffix}`);
   return (
     <Page title={t('report.title')}>
       <button type="button" class="no-print" onClick={() => print()}>
@@ -79,18 +65,9 @@ export function ReportScreen() {
           </tbody>
         </table>
         <h2>{t('monitoring.series')}</h2>
-        <BarChart
-          label={t('monitoring.series')}
-          bars={MEETING_KINDS.map((k) => ({
-            label: t(`meeting.kind.${k}` as MessageKey),
-            value: d.series[k] ?? 0,
-          }))}
-        />
+        <SeriesChart series={d.series} />
         <h2>{t('monitoring.impact')}</h2>
-        <BarChart
-          label={t('monitoring.goals')}
-          bars={Object.entries(data.impact.goals).map(([label, value]) => ({ label, value }))}
-        />
+        <GoalsChart goals={data.impact.goals} />
         <h2>{t('roadmap.title')}</h2>
         <ul>
           {ROADMAP_STAGES.map((stage) => (
