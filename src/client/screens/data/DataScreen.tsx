@@ -1,0 +1,100 @@
+// Exports of every table, the full backup, and restoring a backup into an empty server.
+import { useState } from 'preact/hooks';
+import { useApp, useSession } from '../../app/context';
+import { setMeta } from '../../db/meta';
+import { downloadCsv, downloadXlsx } from '../../export/download';
+import { todayIso } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { Notice, Page } from '../../ui/Page';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/sync-contract';
+import { TABLES, type TableName, tableRows } from './data-model';
+
+export function DataScreen() {
+  const { queries, db, scheduler } = useApp();
+  const session = useSession();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const headers = { authorization: `Bearer ${session.token}`, [CONTRACT_HEADER]: String(CONTRACT_VERSION) };
+
+  const exportTable = async (table: TableName, kind: 'csv' | 'xlsx') => {
+    setBusy(`${table}-${kind}`);
+    try {
+      const rows = await tableRows(queries, table);
+      const name = t(`data.table.${table}` as MessageKey);
+      if (kind === 'csv') await downloadCsv(`${name} ${todayIso()}.csv`, rows);
+      else await downloadXlsx(`${name} ${todayIso()}.xlsx`, name, rows);
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const backup = async () => {
+    try {
+      const response = await fetch('/api/v1/export', { headers });
+      if (!response.ok) throw new Error(response.statusText);
+      const blob = new Blob([await response.text()], { type: 'application/json' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `nastavnik-backup-${todayIso()}.json`;
+      link.click();
+    } catch {
+      setMessage({ kind: 'error', text: t('data.backupOffline') });
+    }
+  };
+
+  const restore = async (file: File | undefined) => {
+    if (!file) return;
+    setMessage(null);
+    let body: unknown;
+    try {
+      body = JSON.parse(await file.text());
+    } catch {
+      return setMessage({ kind: 'error', text: t('data.notJson') });
+    }
+    try {
+      const response = await fetch('/api/v1/restore', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = (await response.json().catch(() => ({}))) as { restored?: number; reason?: string };
+      if (!response.ok) return setMessage({ kind: 'error', text: t('data.restoreRefused', { reason: answer.reason ?? response.statusText }) });
+      await setMeta(db, 'cursor', null);
+      void scheduler.syncNow();
+      setMessage({ kind: 'success', text: t('data.restored', { n: answer.restored ?? 0 }) });
+    } catch {
+      setMessage({ kind: 'error', text: t('data.backupOffline') });
+    }
+  };
+
+  return (
+    <Page title={t('data.title')}>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <h2>{t('data.exports')}</h2>
+      <ul class="cards">
+        {TABLES.map((table) => (
+          <li key={table} class="card">
+            <p class="card__title">{t(`data.table.${table}` as MessageKey)}</p>
+            <div class="actions">
+              <button type="button" disabled={busy !== null} onClick={() => void exportTable(table, 'csv')}>
+                CSV
+              </button>
+              <button type="button" disabled={busy !== null} onClick={() => void exportTable(table, 'xlsx')}>
+                XLSX
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('data.backup')}</h2>
+      <p class="muted">{t('data.backupHint')}</p>
+      <button type="button" class="button--primary" onClick={() => void backup()}>
+        {t('data.download')}
+      </button>
+      <h2>{t('data.restore')}</h2>
+      <p class="muted">{t('data.restoreHint')}</p>
+      <div class="field">
+        <label for="restore-file">{t('data.restoreFile')}</label>
+        <input id="restore-file" type="file" accept=".json,application/json" onChange={(e) => void restore(e.currentTarget.files?.[0])} />
+      </div>
+    </Page>
+  );
+}
