@@ -1,7 +1,7 @@
 // The mentor's journey on a phone, offline: a meeting in a few taps, a draft that survives a crash,
 // next steps that land in the IDP, and an IDP edited on two phones at once.
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { api, inviteCode, putRecords } from './api';
+import { api, curatorCode, inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 async function pairWithPhones(mentorName: string, menteeName: string) {
@@ -210,4 +210,22 @@ test('a meeting edited, deleted and brought back offline reaches the server as t
   const ofPair = exported.filter((r) => r.type === 'meeting' && r.fields.pairId === pairId);
   expect(ofPair.filter((r) => !r.deleted).map((r) => r.fields.notes)).toEqual(['Исправленные заметки']);
   await phone.context.close();
+});
+
+test('after the trial meeting the mentor answers «не подходит», and the curator is told', async ({ page: curator }) => {
+  const { mentorId, pairId } = await pairWithPhones('Ильина Тамара', 'Осипов Лев');
+  await putRecords([{ type: 'meeting', fields: { pairId, date: '2026-11-10', kind: 'trial', durationMin: 40, notes: 'Пробная', status: 'held' } }]);
+  const phone = await mentorPhone(mentorId);
+  await phone.page.goto(`/pair/${pairId}`);
+  await phone.page.getByRole('button', { name: 'Нет, не подходит' }).click();
+  await phone.page.getByLabel('Что не так? (увидит только куратор)').fill('Разные интересы, не находим общий язык');
+  await phone.page.getByRole('button', { name: 'Отправить ответ' }).click();
+  await expect(phone.page.getByText('Ваш ответ: Нет, не подходит')).toBeVisible();
+  await syncNow(phone.page);
+  await phone.context.close();
+
+  await enrol(curator, await curatorCode('Куратор Пар'));
+  await expect(curator.getByText(/Пары, где ответили «не подходит»: \d+/)).toBeVisible();
+  await curator.goto(`/pair/${pairId}`);
+  await expect(curator.getByText('Участник ответил, что пара не подходит.')).toBeVisible();
 });

@@ -1,8 +1,8 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
-import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
-import { language, t } from '../i18n/i18n';
+import { language, type MessageKey, t } from '../i18n/i18n';
 import { Banners } from '../ui/Banners';
 import { SyncIndicator } from '../ui/SyncIndicator';
 import { ToastHost } from '../ui/ToastHost';
@@ -42,19 +42,32 @@ const DataScreen = lazy(() => import('../screens/data/DataScreen').then((m) => m
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
+/** The sections of the app; the one open is marked for screen readers and highlighted. */
 function Nav(props: { session: Session }) {
+  const { path } = useLocation();
   const isCurator = props.session.role === 'curator';
+  const sections: [string, MessageKey, boolean][] = [
+    ['/', 'nav.home', true],
+    ['/people', 'nav.people', isCurator],
+    ['/pairs', 'nav.pairs', isCurator],
+    ['/forms', 'nav.forms', isCurator],
+    ['/monitoring', 'nav.monitoring', isCurator],
+    ['/roadmap', 'nav.roadmap', isCurator],
+    ['/search', 'nav.search', true],
+    ['/sync', 'nav.sync', true],
+    ['/settings', 'nav.settings', true],
+  ];
+  const isCurrent = (href: string) =>
+    href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   return (
     <nav class="nav" aria-label={t('nav.label')}>
-      <a href="/">{t('nav.home')}</a>
-      {isCurator && <a href="/people">{t('nav.people')}</a>}
-      {isCurator && <a href="/pairs">{t('nav.pairs')}</a>}
-      {isCurator && <a href="/forms">{t('nav.forms')}</a>}
-      {isCurator && <a href="/monitoring">{t('nav.monitoring')}</a>}
-      {isCurator && <a href="/roadmap">{t('nav.roadmap')}</a>}
-      <a href="/search">{t('nav.search')}</a>
-      <a href="/sync">{t('nav.sync')}</a>
-      <a href="/settings">{t('nav.settings')}</a>
+      {sections
+        .filter(([, , isShown]) => isShown)
+        .map(([href, label]) => (
+          <a key={href} href={href} aria-current={isCurrent(href) ? 'page' : undefined}>
+            {t(label)}
+          </a>
+        ))}
     </nav>
   );
 }

@@ -1,12 +1,12 @@
 // Exports of every table, the full backup, and restoring a backup into an empty server.
 import { useState } from 'preact/hooks';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
 import { setMeta } from '../../db/meta';
 import { downloadCsv, downloadXlsx } from '../../export/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
-import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/sync-contract';
 import { TABLES, type TableName, tableRows } from './data-model';
 
 export function DataScreen() {
@@ -24,7 +24,10 @@ export function DataScreen() {
       if (kind === 'csv') await downloadCsv(`${name} ${todayIso()}.csv`, rows);
       else await downloadXlsx(`${name} ${todayIso()}.xlsx`, name, rows);
     } catch (e) {
-      setMessage({ kind: 'error', text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }) });
+      setMessage({
+        kind: 'error',
+        text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
+      });
     } finally {
       setBusy(null);
     }
@@ -54,9 +57,17 @@ export function DataScreen() {
       return setMessage({ kind: 'error', text: t('data.notJson') });
     }
     try {
-      const response = await fetch('/api/v1/restore', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch('/api/v1/restore', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const answer = (await response.json().catch(() => ({}))) as { restored?: number; reason?: string };
-      if (!response.ok) return setMessage({ kind: 'error', text: t('data.restoreRefused', { reason: answer.reason ?? response.statusText }) });
+      if (!response.ok)
+        return setMessage({
+          kind: 'error',
+          text: t('data.restoreRefused', { reason: answer.reason ?? response.statusText }),
+        });
       await setMeta(db, 'cursor', null);
       void scheduler.syncNow();
       setMessage({ kind: 'success', text: t('data.restored', { n: answer.restored ?? 0 }) });
@@ -93,7 +104,12 @@ export function DataScreen() {
       <p class="muted">{t('data.restoreHint')}</p>
       <div class="field">
         <label for="restore-file">{t('data.restoreFile')}</label>
-        <input id="restore-file" type="file" accept=".json,application/json" onChange={(e) => void restore(e.currentTarget.files?.[0])} />
+        <input
+          id="restore-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void restore(e.currentTarget.files?.[0])}
+        />
       </div>
     </Page>
   );

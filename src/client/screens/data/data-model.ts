@@ -13,22 +13,50 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Cel
   const [people, pairs] = await Promise.all([queries.people(), queries.pairs()]);
   const name = new Map(people.map((p) => [p.id, String(p.fields.fullName)]));
   const pairName = new Map(
-    pairs.map((p) => [p.id, `${((p.fields.menteeIds as string[]) ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(String(p.fields.mentorId)) ?? ''}`]),
+    pairs.map((p) => [
+      p.id,
+      `${((p.fields.menteeIds as string[]) ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(String(p.fields.mentorId)) ?? ''}`,
+    ]),
   );
   const f = (r: SyncedRecord, k: string) => cellOf(r.fields[k]);
   switch (table) {
     case 'people': {
       const consents = await queries.allConsents();
-      const consented = new Set(consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)));
+      const consented = new Set(
+        consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+      );
       return [
-        ['ФИО', 'Категория', 'Класс или предмет', 'Несовершеннолетний', 'Согласие', 'Обучен как наставник', 'В архиве'],
-        ...people.map((p) => [f(p, 'fullName'), f(p, 'kind'), f(p, 'classOrSubject'), yes(p.fields.minor), yes(consented.has(p.id)), yes(p.fields.trained), yes(p.fields.archived)]),
+        [
+          'ФИО',
+          'Категория',
+          'Класс или предмет',
+          'Несовершеннолетний',
+          'Согласие',
+          'Обучен как наставник',
+          'В архиве',
+        ],
+        ...people.map((p) => [
+          f(p, 'fullName'),
+          f(p, 'kind'),
+          f(p, 'classOrSubject'),
+          yes(p.fields.minor),
+          yes(consented.has(p.id)),
+          yes(p.fields.trained),
+          yes(p.fields.archived),
+        ]),
       ];
     }
     case 'consents':
       return [
         ['Участник', 'Подписал', 'Дата', 'Отозвано', 'Дата отзыва', 'Объём'],
-        ...(await queries.allConsents()).map((c) => [name.get(String(c.fields.personId)) ?? '', f(c, 'signedBy'), f(c, 'date'), yes(c.fields.withdrawn), f(c, 'withdrawnDate'), f(c, 'scope')]),
+        ...(await queries.allConsents()).map((c) => [
+          name.get(String(c.fields.personId)) ?? '',
+          f(c, 'signedBy'),
+          f(c, 'date'),
+          yes(c.fields.withdrawn),
+          f(c, 'withdrawnDate'),
+          f(c, 'scope'),
+        ]),
       ];
     case 'pairs':
       return [
@@ -47,14 +75,26 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Cel
       const meetings = await queries.allMeetings();
       return [
         ['Дата', 'Пара', 'Вид', 'Состоялась', 'Длительность, мин', 'Темы', 'Заметки'],
-        ...meetings.map((m) => [f(m, 'date'), pairName.get(String(m.fields.pairId)) ?? '', f(m, 'kind'), f(m, 'status') || 'held', f(m, 'durationMin'), f(m, 'topics'), f(m, 'notes')]),
+        ...meetings.map((m) => [
+          f(m, 'date'),
+          pairName.get(String(m.fields.pairId)) ?? '',
+          f(m, 'kind'),
+          f(m, 'status') || 'held',
+          f(m, 'durationMin'),
+          f(m, 'topics'),
+          f(m, 'notes'),
+        ]),
       ];
     }
     case 'tasks': {
       const plans = await queries.allPlans();
       const planOf = new Map(plans.map((p) => [p.id, p]));
       const tasks = await queries.tasksOfPlans(plans.map((p) => p.id));
-      const goals = new Map((await Promise.all(plans.map((p) => queries.goalsOfPlan(p.id)))).flat().map((g) => [g.id, String(g.fields.title)]));
+      const goals = new Map(
+        (await Promise.all(plans.map((p) => queries.goalsOfPlan(p.id))))
+          .flat()
+          .map((g) => [g.id, String(g.fields.title)]),
+      );
       return [
         ['Наставляемый', 'Пара', 'Цель', 'Задача', 'Статус', 'Срок'],
         ...tasks.map((task) => {
