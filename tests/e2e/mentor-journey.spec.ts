@@ -212,13 +212,29 @@ test('a meeting edited, deleted and brought back offline reaches the server as t
   await phone.context.close();
 });
 
-test('after the trial meeting the mentor answers «не подходит», and the curator is told', async ({ page: curator }) => {
+test('after the trial meeting the mentor answers «не подходит», and the curator is told', async ({
+  page: curator,
+}) => {
   const { mentorId, pairId } = await pairWithPhones('Ильина Тамара', 'Осипов Лев');
-  await putRecords([{ type: 'meeting', fields: { pairId, date: '2026-11-10', kind: 'trial', durationMin: 40, notes: 'Пробная', status: 'held' } }]);
+  await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId,
+        date: '2026-11-10',
+        kind: 'trial',
+        durationMin: 40,
+        notes: 'Пробная',
+        status: 'held',
+      },
+    },
+  ]);
   const phone = await mentorPhone(mentorId);
   await phone.page.goto(`/pair/${pairId}`);
   await phone.page.getByRole('button', { name: 'Нет, не подходит' }).click();
-  await phone.page.getByLabel('Что не так? (увидит только куратор)').fill('Разные интересы, не находим общий язык');
+  await phone.page
+    .getByLabel('Что не так? (увидит только куратор)')
+    .fill('Разные интересы, не находим общий язык');
   await phone.page.getByRole('button', { name: 'Отправить ответ' }).click();
   await expect(phone.page.getByText('Ваш ответ: Нет, не подходит')).toBeVisible();
   await syncNow(phone.page);
