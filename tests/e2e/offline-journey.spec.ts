@@ -24,7 +24,7 @@ test('curator pairs a mentor; the mentor records a meeting offline; it reaches t
   }
   await curator.getByRole('link', { name: 'Пары', exact: true }).click();
   await curator.getByText('Новая пара или группа').click();
-  await curator.getByLabel('Наставник').selectOption({ label: 'Иванова Мария Петровна' });
+  await curator.getByLabel('Наставник', { exact: true }).selectOption({ label: 'Иванова Мария Петровна' });
   await curator.getByRole('checkbox', { name: 'Сидоров Пётр' }).check();
   await curator.getByRole('button', { name: 'Создать пару' }).click();
   await expect(curator.getByRole('link', { name: /Сидоров Пётр/ })).toBeVisible();
