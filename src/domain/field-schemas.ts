@@ -63,3 +63,10 @@ export const jsonValue = (maxChars: number) =>
       `expected JSON of at most ${maxChars} characters`,
     ),
   );
+
+/**
+ * A day for fields whose format the contract leaves open (consent dates, due dates): `YYYY-MM-DD`, or a
+ * full ISO date-time from another app, which the screens read by its first ten characters.
+ */
+export const dayOrDateTime = () =>
+  v.union([isoDate(), isoDateTime()], 'expected a date YYYY-MM-DD or an ISO 8601 date-time');

@@ -20,6 +20,17 @@ describe('validateChange', () => {
     ).toBe(true);
   });
 
+  it('accepts a day or a full date-time where the contract leaves the format open', () => {
+    for (const date of ['2026-09-01', '2026-09-01T00:00:00Z', '2026-09-01T09:30:00.000+03:00']) {
+      expect(validateChange(make('consent', { date })).ok, date).toBe(true);
+      expect(validateChange(make('task', { due: date })).ok, date).toBe(true);
+    }
+    expect(validateChange(make('meeting', { date: '2026-09-01T00:00:00Z' })).ok).toBe(false);
+    expect(
+      validateChange(make('formTemplate', { questions: ['Как дела?', { id: 'q1', kind: 'scale' }] })).ok,
+    ).toBe(true);
+  });
+
   it.each([
     ['meeting', { date: '2026-02-30' }, /date.*real calendar date/],
     ['meeting', { date: '25.11.2026' }, /date.*YYYY-MM-DD/],

@@ -80,7 +80,8 @@ function firstIssue(issues: v.BaseIssue<unknown>[]): string {
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? createServerClock();
-  const limiter = deps.enrolLimiter ?? createAttemptLimiter(10, 15 * 60 * 1000);
+  // 30 wrong codes per address in 10 minutes: a mistyping school passes, guessing 40-bit codes does not.
+  const limiter = deps.enrolLimiter ?? createAttemptLimiter(30, 10 * 60 * 1000);
   const options: FastifyServerOptions = {
     bodyLimit: LIMITS.bytesPerRequest,
     // Logs carry method, path, status and timing only: never bodies, tokens, names or addresses.
