@@ -177,9 +177,28 @@ test('a curator copies a built-in questionnaire, adds a conditional question and
     .getByLabel('Показывать, только если ответ на вопрос')
     .selectOption({ label: 'Есть ли трудности?' });
   await expect(added.getByRole('checkbox', { name: 'Да' })).toBeChecked();
+  await page.getByRole('button', { name: 'Добавить раздел' }).click();
+  await page.getByLabel('Раздел 1').fill('О трудностях');
+  await added.getByLabel('Раздел', { exact: true }).selectOption({ label: 'О трудностях' });
   await page.getByRole('button', { name: 'Сохранить анкету' }).click();
   await expect(page.getByRole('heading', { name: 'Промежуточная анкета 8-х классов' })).toBeVisible();
   await expect(page.getByTestId('results')).toContainText('Что помогло бы?');
+
+  // Assigned to the curator herself, the form shows the question under its section.
+  await page.getByRole('link', { name: 'Назначить' }).click();
+  await page.getByText('Выбрать людей').click();
+  await page.getByRole('checkbox', { name: 'Куратор Редактор' }).check();
+  await page.getByRole('button', { name: 'Назначить выбранным (1)' }).click();
+  await expect(page.getByText('Назначено: 1.', { exact: false })).toBeVisible();
+  await page.goto('/');
+  await page
+    .getByTestId('forms-to-fill')
+    .getByRole('link', { name: /Промежуточная анкета 8-х классов/ })
+    .click();
+  await page.getByRole('button', { name: 'Все сразу' }).click();
+  await page.getByRole('radio', { name: 'Да', exact: true }).check();
+  await expect(page.getByRole('heading', { name: 'О трудностях' })).toBeVisible();
+  await expect(page.getByLabel(/Что помогло бы\?/)).toBeVisible();
 
   // A broken question is named and nothing is saved.
   await page.goto('/forms');

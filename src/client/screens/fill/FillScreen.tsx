@@ -1,6 +1,7 @@
 // Filling in a form, offline: one question per screen or one long page, the draft kept on every answer.
 // «Отправить» is final; a sent form is read-only unless a curator reopens it.
 
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { AnswerProblem } from '../../../domain/forms/answers';
@@ -13,7 +14,7 @@ import { setEditing, trackSave } from '../../state/editing';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { AnswersView } from './AnswersView';
-import { draftKey, loadFill, sendResponse, visibleQuestions } from './fill-model';
+import { draftKey, loadFill, sectionsOf, sendResponse, visibleQuestions } from './fill-model';
 import { QuestionInput } from './QuestionInput';
 
 const MODE_KEY = 'nastavnik.formMode';
@@ -103,6 +104,9 @@ export function FillScreen() {
     } else setFailure(saveMessage(result.write).text);
   };
   const question = visible[at];
+  const sections = new Map(sectionsOf(page.template).map((x) => [x.id, x.title]));
+  const sectionOf = (q: { sectionId?: string | undefined } | undefined) =>
+    q?.sectionId ? sections.get(q.sectionId) : undefined;
   const isLast = at >= visible.length - 1;
 
   return (
@@ -142,6 +146,7 @@ export function FillScreen() {
           <p class="muted" aria-live="polite">
             {t('fill.progress', { n: at + 1, total: visible.length })}
           </p>
+          {sectionOf(question) && <h2 class="section-title">{sectionOf(question)}</h2>}
           <QuestionInput
             question={question}
             value={current[question.id]}
@@ -165,14 +170,18 @@ export function FillScreen() {
         </div>
       ) : (
         <div class="all-questions">
-          {visible.map((q) => (
-            <QuestionInput
-              key={q.id}
-              question={q}
-              value={current[q.id]}
-              error={errorOf(q.id)}
-              onValue={(v) => answer(q.id, v)}
-            />
+          {visible.map((q, i) => (
+            <Fragment key={q.id}>
+              {sectionOf(q) && sectionOf(q) !== sectionOf(visible[i - 1]) && (
+                <h2 class="section-title">{sectionOf(q)}</h2>
+              )}
+              <QuestionInput
+                question={q}
+                value={current[q.id]}
+                error={errorOf(q.id)}
+                onValue={(v) => answer(q.id, v)}
+              />
+            </Fragment>
           ))}
           <div class="actions actions--sticky">
             <button type="button" class="button--primary button--big" onClick={() => void send()}>

@@ -1,7 +1,13 @@
 // Filling one assigned form: what to ask, the draft, and sending.
 import * as v from 'valibot';
 import { keptAnswers, validateAnswers, visibleQuestions } from '../../../domain/forms/answers';
-import { type Answers, type Question, QuestionSchema } from '../../../domain/forms/questions';
+import {
+  type Answers,
+  type Question,
+  QuestionSchema,
+  type Section,
+  SectionSchema,
+} from '../../../domain/forms/questions';
 import { responseIdFor } from '../../../domain/forms/response-id';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
@@ -21,6 +27,15 @@ export function questionsOf(template: SyncedRecord | undefined): Question[] {
   const raw = Array.isArray(template?.fields.questions) ? (template.fields.questions as unknown[]) : [];
   return raw.flatMap((q) => {
     const parsed = v.safeParse(QuestionSchema, q);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/** The template's sections this app can show. */
+export function sectionsOf(template: SyncedRecord | undefined): Section[] {
+  const raw = Array.isArray(template?.fields.sections) ? (template.fields.sections as unknown[]) : [];
+  return raw.flatMap((x) => {
+    const parsed = v.safeParse(SectionSchema, x);
     return parsed.success ? [parsed.output] : [];
   });
 }

@@ -1,5 +1,10 @@
 // Editing one question of a template: kind, wording, help, required, options or scale, condition.
-import { QUESTION_KINDS, type Question, type QuestionKind } from '../../../domain/forms/questions';
+import {
+  QUESTION_KINDS,
+  type Question,
+  type QuestionKind,
+  type Section,
+} from '../../../domain/forms/questions';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 
@@ -7,6 +12,7 @@ export function QuestionEditor(props: {
   question: Question;
   index: number;
   earlier: Question[];
+  sections: Section[];
   onChange(q: Question): void;
   onMove(direction: -1 | 1): void;
   onRemove(): void;
@@ -47,6 +53,15 @@ export function QuestionEditor(props: {
         checked={q.required}
         onValue={(required) => set({ required })}
       />
+      {props.sections.length > 0 && (
+        <SelectField
+          label={t('editor.section')}
+          value={q.sectionId ?? ''}
+          placeholder={t('editor.noSection')}
+          options={props.sections.map((x) => ({ value: x.id, label: x.title }))}
+          onValue={(sectionId) => set({ sectionId: sectionId || undefined })}
+        />
+      )}
       <TextField
         label={t('editor.help')}
         value={q.help ?? ''}

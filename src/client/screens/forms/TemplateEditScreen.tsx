@@ -13,6 +13,7 @@ import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { draftOf, saveTemplate, type TemplateDraft } from './forms-admin';
 import { QuestionEditor } from './QuestionEditor';
+import { SectionsEditor } from './SectionsEditor';
 
 export function TemplateEditScreen() {
   const { params } = useRoute();
@@ -64,6 +65,7 @@ export function TemplateEditScreen() {
     });
   const save = async () => {
     if (!draft.title.trim()) return setError(t('editor.needTitle'));
+    if (draft.sections.some((x) => !x.title.trim())) return setError(t('editor.err.section'));
     const parsed = v.safeParse(QuestionListSchema, draft.questions);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -96,8 +98,10 @@ export function TemplateEditScreen() {
           onValue={(visibleToMentor) => update({ visibleToMentor })}
         />
       </div>
+      <SectionsEditor sections={draft.sections} onChange={(sections) => update({ sections })} />
       {draft.questions.map((q, i) => (
         <QuestionEditor
+          sections={draft.sections}
           key={q.id}
           question={q}
           index={i}

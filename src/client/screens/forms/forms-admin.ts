@@ -1,12 +1,12 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
-import type { Answers, Question } from '../../../domain/forms/questions';
+import type { Answers, Question, Section } from '../../../domain/forms/questions';
 import { type QuestionResult, questionResult, rate } from '../../../domain/forms/results';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
 import type { Repository, WriteResult } from '../../db/repository';
-import { questionsOf } from '../fill/fill-model';
+import { questionsOf, sectionsOf } from '../fill/fill-model';
 
 const name = (p: SyncedRecord | undefined) => String(p?.fields.fullName ?? '—');
 
@@ -94,6 +94,7 @@ export type TemplateDraft = {
   title: string;
   description: string;
   visibleToMentor: boolean;
+  sections: Section[];
   questions: Question[];
 };
 
@@ -102,6 +103,7 @@ export function draftOf(template: SyncedRecord): TemplateDraft {
     title: String(template.fields.title ?? ''),
     description: String(template.fields.description ?? ''),
     visibleToMentor: template.fields.visibleToMentor === true,
+    sections: sectionsOf(template),
     questions: questionsOf(template),
   };
 }
@@ -132,7 +134,13 @@ export async function saveTemplate(
     title: draft.title.trim(),
     description: draft.description.trim() || null,
     visibleToMentor: draft.visibleToMentor,
-    questions: draft.questions,
+    sections: draft.sections,
+    // A question of a removed section belongs to none.
+    questions: draft.questions.map((q) => {
+      if (!q.sectionId || draft.sections.some((x) => x.id === q.sectionId)) return q;
+      const { sectionId: _gone, ...rest } = q;
+      return rest;
+    }),
   };
   const assigned = await queries.assignmentsOfTemplate(template.id);
   if (assigned.length === 0) return repo.update('formTemplate', template.id, fields);

@@ -1,0 +1,38 @@
+// The sections of a questionnaire: titles that group its questions (each question picks its section).
+import type { Section } from '../../../domain/forms/questions';
+import { t } from '../../i18n/i18n';
+import { LiveTextField } from '../../ui/LiveTextField';
+
+export function SectionsEditor(props: { sections: Section[]; onChange(sections: Section[]): void }) {
+  const add = () =>
+    props.onChange([
+      ...props.sections,
+      { id: `s${Math.random().toString(36).slice(2, 8)}`, title: t('editor.newSection') },
+    ]);
+  return (
+    <fieldset class="panel">
+      <legend>{t('editor.sections')}</legend>
+      {props.sections.map((section, i) => (
+        <div key={section.id} class="inline">
+          <LiveTextField
+            label={t('editor.sectionTitle', { n: i + 1 })}
+            value={section.title}
+            onSave={(title) =>
+              props.onChange(props.sections.map((x) => (x.id === section.id ? { ...x, title } : x)))
+            }
+          />
+          <button
+            type="button"
+            class="button--danger"
+            onClick={() => props.onChange(props.sections.filter((x) => x.id !== section.id))}
+          >
+            {t('editor.removeSection')}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={add}>
+        {t('editor.addSection')}
+      </button>
+    </fieldset>
+  );
+}
