@@ -51,6 +51,11 @@ export const SyncRequestSchema = v.object(
       v.pipe(v.string('cursor must be a string or null'), v.maxLength(200, 'cursor is too long')),
       null,
     ),
+    /** Optional: the oldest cursor the device held when it made the changes it pushes (see conflict copies). */
+    base: v.nullish(
+      v.pipe(v.string('base must be a string or null'), v.maxLength(200, 'base is too long')),
+      null,
+    ),
     changes: v.pipe(
       v.array(ChangeSchema, 'changes must be an array'),
       v.maxLength(LIMITS.changesPerRequest, `at most ${LIMITS.changesPerRequest} changes per request`),
@@ -64,7 +69,7 @@ function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k));
 }
 
-export type SyncRequest = { cursor: string | null; changes: Change[] };
+export type SyncRequest = { cursor: string | null; base?: string | null; changes: Change[] };
 
 export type SyncResponse = {
   cursor: string;

@@ -207,11 +207,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         'cursor: not a cursor this server issued; send null to start over',
       );
     }
+    const base = body.output.base === null ? null : parseCursor(body.output.base);
+    if (body.output.base !== null && base === null)
+      return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
+    // What the device had seen when it typed: its oldest base, never later than its cursor.
+    const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
     return runSync(
       { storage: deps.storage, clock, pageSize: deps.pageSize },
       request.caller as Caller,
       cursor,
       body.output.changes,
+      seenRev,
     );
   });
 

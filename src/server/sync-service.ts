@@ -60,11 +60,12 @@ export async function runSync(
   caller: Caller,
   cursor: Cursor | null,
   changes: Change[],
+  seenRev: number = cursor?.rev ?? 0,
 ): Promise<SyncResponse> {
   return deps.storage.transaction(async (tx) => {
     const rejected: Rejection[] = [];
     for (const change of changes) {
-      const rejection = await applyChange(tx, deps.clock, caller, change, cursor?.rev ?? 0);
+      const rejection = await applyChange(tx, deps.clock, caller, change, seenRev);
       if (rejection) rejected.push(rejection);
     }
     const page = await pull(tx, caller, cursor, deps.pageSize ?? LIMITS.pageSize);

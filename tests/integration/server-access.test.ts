@@ -327,4 +327,36 @@ describe('conflict copies', () => {
     const later = await pullAll(server, a);
     expect([...later.records.values()].filter((x) => x.type === 'conflict')).toHaveLength(0);
   });
+
+  it('a device that pulled after typing names its older base, and its text that lost is still kept', async () => {
+    const m = meeting(mentorA, pairA.id, { notes: 'Основа' });
+    const a = { ...mentorA, cursor: null as string | null };
+    await push(server, a, [m]);
+    await pullAll(server, a);
+    const base = a.cursor;
+    const typed = change(
+      createStamper('mentorA', () => Date.now() - 60_000),
+      'meeting',
+      { notes: 'Набрано до синхронизации' },
+      m.id,
+    );
+    // Meanwhile the curator rewrites the notes, and the mentor's device pulls that before pushing.
+    const c = { ...curator, cursor: null as string | null };
+    await push(server, c, [change(c.stamper, 'meeting', { notes: 'Правка куратора' }, m.id)]);
+    await pullAll(server, a);
+    const r = await call(server, 'POST', '/api/v1/sync', {
+      token: a.token,
+      body: { cursor: a.cursor, base, changes: [typed] },
+    });
+    expect(r.status).toBe(200);
+    const copies = (r.body.changes as { type: string; fields: Record<string, unknown> }[]).filter(
+      (x) => x.type === 'conflict',
+    );
+    expect(copies.map((x) => x.fields.text)).toEqual(['Набрано до синхронизации']);
+    const bad = await call(server, 'POST', '/api/v1/sync', {
+      token: a.token,
+      body: { cursor: a.cursor, base: 'nonsense', changes: [] },
+    });
+    expect(bad.status).toBe(400);
+  });
 });

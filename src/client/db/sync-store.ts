@@ -8,7 +8,7 @@ import { observeRemote } from './device-clock';
 import { getCursor, setMeta } from './meta';
 import { enqueue } from './repository';
 
-export type Batch = { entries: OutboxEntry[]; cursor: string | null };
+export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };
 
 function cursorRev(cursor: string | null): number {
   return cursor === null ? -1 : Number(cursor.split('.')[0]);
@@ -16,7 +16,8 @@ function cursorRev(cursor: string | null): number {
 
 /**
  * The next outbox entries to push, marked as in flight so that later local writes start new entries.
- * The request presents the oldest cursor among them: what their authors had seen when they typed.
+ * The pull goes on from the current cursor; `base` is the oldest cursor among the changes — what their
+ * authors had seen when they typed — so the server can tell a concurrent edit from an informed one.
  */
 export async function takeBatch(db: NastavnikDb, maxChanges: number, maxBytes: number): Promise<Batch> {
   return db.transaction('rw', [db.outbox, db.meta], async () => {
@@ -38,9 +39,10 @@ export async function takeBatch(db: NastavnikDb, maxChanges: number, maxBytes: n
         isFull = entries.length >= maxChanges;
       });
     await setMeta(db, 'sendingUpTo', entries.at(-1)?.seq ?? 0);
-    let cursor = await getCursor(db);
-    for (const e of entries) if (cursorRev(e.baseCursor) < cursorRev(cursor)) cursor = e.baseCursor;
-    return { entries, cursor };
+    const cursor = await getCursor(db);
+    let base = cursor;
+    for (const e of entries) if (cursorRev(e.baseCursor) < cursorRev(base)) base = e.baseCursor;
+    return { entries, cursor, base };
   });
 }
 

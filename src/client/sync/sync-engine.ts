@@ -66,7 +66,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const batch = await takeBatch(db, deps.batchSize ?? 200, MAX_BATCH_BYTES);
       const result = await transport(
-        { cursor: batch.cursor, changes: batch.entries.map((e) => e.change) },
+        { cursor: batch.cursor, base: batch.base, changes: batch.entries.map((e) => e.change) },
         session.token,
       );
       if (!result.ok) {
