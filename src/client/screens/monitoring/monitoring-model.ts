@@ -85,10 +85,12 @@ export function loadMonitoring(queries: Queries, today: string): Promise<Monitor
         for (const meeting of meetingRecords) {
           const pairId = String(meeting.fields.pairId);
           const date = String(meeting.fields.date);
+          // Only meetings that took place count: planned ones are ahead, cancelled ones did not happen.
+          if ((meeting.fields.status ?? 'held') !== 'held' || date > today) continue;
           kinds.set(pairId, (kinds.get(pairId) ?? new Set()).add(String(meeting.fields.kind)));
           const m = meetings.get(pairId) ?? { count: 0, last: null };
           m.count += 1;
-          if (date <= today && (m.last === null || date > m.last)) m.last = date;
+          if (m.last === null || date > m.last) m.last = date;
           meetings.set(pairId, m);
           meetingDates.push(date);
         }
