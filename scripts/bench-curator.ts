@@ -1,18 +1,10 @@
 // A curator's PC with a whole school: 1,200 students, 120 teachers, 300 pairs, 6,000 meetings. How long
 // the monitoring dashboard takes to show, and how long an XLSX export of the meetings takes, in
 // Chromium on the production build. `npm run bench`.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { uuidv7 } from 'uuidv7';
 import { BUILTIN_TEMPLATES } from '../src/domain/forms/builtin-templates';
 import { PROGRAMME_ID } from '../src/domain/record-types';
 import { wordsOf } from '../src/domain/search-text';
-import { createApp } from '../src/server/app';
-import { openSqliteStorage } from '../src/server/storage/sqlite';
-import { median, readyAfter, seed, seededRandom } from './bench-seed';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { benchRecord, median, openBenchApp, readyAfter, seed, seededRandom } from './bench-seed';
 
 const STUDENTS = 1_200;
 const TEACHERS = 120;
@@ -21,13 +13,7 @@ const MEETINGS_PER_PAIR = 20;
 
 function buildSchool() {
   const random = seededRandom(7);
-  const stamp = '2026-09-01T08:00:00.000Z_0000_bench';
-  const rec = (type: string, fields: Record<string, unknown>, id = uuidv7()) => ({
-    id,
-    type,
-    fields,
-    stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
-  });
+  const rec = benchRecord;
   const students = Array.from({ length: STUDENTS }, (_, i) =>
     rec('person', {
       fullName: `Ученик Номер${i}`,
@@ -160,19 +146,7 @@ function buildSchool() {
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));
-const app = await createApp({ storage: openSqliteStorage(join(dataDir, 'db.sqlite')), staticDir: 'dist' });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nastavnik-bench-pc-')), {
-  executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_ARGS,
-  viewport: { width: 1280, height: 800 },
-  acceptDownloads: true,
-});
-const page = context.pages()[0] ?? (await context.newPage());
-await page.goto(base);
-await page.getByLabel('Код приглашения').waitFor();
+const { app, base, context, page } = await openBenchApp({ width: 1280, height: 800 });
 const school = buildSchool();
 const seedStart = Date.now();
 const { curator, ...tables } = school;

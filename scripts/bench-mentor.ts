@@ -1,15 +1,8 @@
 // A mentor's phone with 1,000 pairs and 20,000 meetings: how long home and a pair page take to render
 // and how long search takes to answer, in Chromium, on the production build. `npm run bench`.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { uuidv7 } from 'uuidv7';
 import { wordsOf } from '../src/domain/search-text';
-import { createApp } from '../src/server/app';
-import { openSqliteStorage } from '../src/server/storage/sqlite';
-import { median, readyAfter, seed, seededRandom } from './bench-seed';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { benchRecord, median, openBenchApp, readyAfter, seed, seededRandom } from './bench-seed';
 
 const PAIRS = 1_000;
 const MEETINGS_PER_PAIR = 20;
@@ -22,13 +15,7 @@ const VOCABULARY =
 function buildData(mentorId: string) {
   const random = seededRandom(42);
   const pick = () => VOCABULARY[Math.floor(random() * VOCABULARY.length)] as string;
-  const stamp = '2026-09-01T08:00:00.000Z_0000_bench';
-  const rec = (type: string, fields: Record<string, unknown>, id = uuidv7()) => ({
-    id,
-    type,
-    fields,
-    stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
-  });
+  const rec = benchRecord;
   const people = [rec('person', { fullName: 'Наставник Тестовый', kind: 'teacher' }, mentorId)];
   const pairs = [];
   const meetings = [];
@@ -76,21 +63,7 @@ function buildData(mentorId: string) {
   return { person: people, pair: pairs, meeting: meetings, plan: plans, task: tasks };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-'));
-const app = await createApp({ storage: openSqliteStorage(join(dataDir, 'db.sqlite')), staticDir: 'dist' });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const context = await chromium.launchPersistentContext(
-  mkdtempSync(join(tmpdir(), 'nastavnik-bench-phone-')),
-  {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 850 },
-  },
-);
-const page = context.pages()[0] ?? (await context.newPage());
-await page.goto(base);
-await page.getByLabel('Код приглашения').waitFor();
+const { app, base, context, page } = await openBenchApp({ width: 390, height: 850 });
 
 const mentorId = uuidv7();
 const data = buildData(mentorId);

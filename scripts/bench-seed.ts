@@ -1,5 +1,12 @@
 // Shared by the benchmarks: fill the app's IndexedDB in a page with prepared records, fast.
-import type { Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { uuidv7 } from 'uuidv7';
+import { createApp } from '../src/server/app';
+import { openSqliteStorage } from '../src/server/storage/sqlite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 export async function seed(page: Page, table: string, rows: unknown[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 2_000) {
@@ -47,4 +54,36 @@ export async function readyAfter(page: Page, screen: string, tap: () => Promise<
     { timeout: 30_000 },
   );
   return ((await handle.jsonValue()) as number) - start;
+}
+
+/**
+ * The production build served by a throw-away server, and a browser with a profile on disk, opened on
+ * the enrolment screen (so the app's database exists and can be filled).
+ */
+export async function openBenchApp(viewport: { width: number; height: number }) {
+  const app = await createApp({
+    storage: openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'nastavnik-bench-')), 'db.sqlite')),
+    staticDir: 'dist',
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-')),
+    {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      viewport,
+      acceptDownloads: true,
+    },
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(base);
+  await page.getByLabel('Код приглашения').waitFor();
+  return { app, base, context, page };
+}
+
+/** A record as a device stores it, every field stamped alike. */
+export function benchRecord(type: string, fields: Record<string, unknown>, id = uuidv7()) {
+  const stamp = '2026-09-01T08:00:00.000Z_0000_bench';
+  return { id, type, fields, stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) };
 }

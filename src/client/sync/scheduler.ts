@@ -35,10 +35,17 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     void attempt();
   };
 
-  async function attempt(): Promise<SyncOutcome> {
-    if (running) return running;
+  /**
+   * Background attempts join a sync already under way. One the user asked for must really sync: if
+   * the sync under way could not (another tab held the lock), it waits its turn and runs.
+   */
+  async function attempt(userAsked = false): Promise<SyncOutcome> {
+    while (running) {
+      const outcome = await running;
+      if (!userAsked || outcome !== 'busy') return outcome;
+    }
     clearTimeout(retryTimer);
-    running = deps.engine.syncOnce();
+    running = deps.engine.syncOnce({ wait: userAsked });
     try {
       const outcome = await running;
       if (outcome === 'ok') failures = 0;
@@ -70,7 +77,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     },
     syncNow() {
       failures = 0;
-      return attempt();
+      return attempt(true);
     },
     afterWrite() {
       clearTimeout(writeTimer);

@@ -4,7 +4,8 @@ import { NastavnikDb } from '../db/database';
 import { getMeta, getSyncStatus, setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
-import { createSyncEngine } from './sync-engine';
+import { createSyncScheduler } from './scheduler';
+import { createSyncEngine, webLockRunner } from './sync-engine';
 import type { Transport } from './transport';
 
 async function deviceWithOneChange() {
@@ -77,6 +78,35 @@ describe('sync engine failures', () => {
     const outcomes = await Promise.all([engine.syncOnce(), engine.syncOnce()]);
     expect(outcomes.sort()).toEqual(['busy', 'ok']);
     expect(calls).toBe(1);
+  });
+
+  it('a sync the user asks for while another runs waits its turn and then syncs', async () => {
+    const db = await deviceWithOneChange();
+    let calls = 0;
+    const transport: Transport = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, 20));
+      return {
+        ok: true,
+        body: {
+          cursor: '1.all',
+          changes: [],
+          hasMore: false,
+          rejected: [],
+          purge: [],
+          serverTime: new Date().toISOString(),
+        },
+      };
+    };
+    // Two engines on one lock: the tabs of one device.
+    const lock = webLockRunner(`tabs-${Math.random()}`);
+    const background = createSyncEngine({ db, transport, lock });
+    const scheduler = createSyncScheduler({ engine: background });
+    const otherTab = createSyncEngine({ db, transport, lock }).syncOnce();
+    expect(await background.syncOnce()).toBe('busy');
+    expect(await scheduler.syncNow()).toBe('ok');
+    expect(await otherTab).toBe('ok');
+    expect(calls).toBe(2);
   });
 });
 

@@ -7,8 +7,11 @@ import type { Transport, TransportResult } from './transport';
 
 export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;
 
-/** Runs `fn` unless another tab holds the lock; then answers 'busy'. */
-export type LockRunner = (fn: () => Promise<SyncOutcome>) => Promise<SyncOutcome>;
+/**
+ * Runs `fn` under the device's sync lock. If another tab holds it, answers 'busy' at once — or, when
+ * `wait` is set (the user asked), waits for that sync to end and then runs.
+ */
+export type LockRunner = (fn: () => Promise<SyncOutcome>, wait?: boolean) => Promise<SyncOutcome>;
 
 export type SyncEngineDeps = {
   db: NastavnikDb;
@@ -23,20 +26,24 @@ const MAX_BATCH_BYTES = 1_000_000;
 
 /** Web Locks keep one sync at a time across the tabs of a device; without them, one per page. */
 export function webLockRunner(name = 'nastavnik-sync'): LockRunner {
-  let isRunning = false;
-  return async (fn) => {
+  let current: Promise<unknown> | null = null;
+  return async (fn, wait = false) => {
     const locks = globalThis.navigator?.locks;
     if (locks) {
-      return (await locks.request(name, { ifAvailable: true }, async (lock) =>
+      return (await locks.request(name, { ifAvailable: !wait }, async (lock) =>
         lock ? fn() : 'busy',
       )) as SyncOutcome;
     }
-    if (isRunning) return 'busy';
-    isRunning = true;
+    while (current) {
+      if (!wait) return 'busy';
+      await current.catch(() => undefined);
+    }
+    const run = fn();
+    current = run;
     try {
-      return await fn();
+      return await run;
     } finally {
-      isRunning = false;
+      current = null;
     }
   };
 }
@@ -49,7 +56,10 @@ function classify(result: Extract<TransportResult, { ok: false }>): NonNullable<
   return 'refused';
 }
 
-export type SyncEngine = { syncOnce(): Promise<SyncOutcome> };
+export type SyncEngine = {
+  /** One sync; `wait` queues behind a sync another tab is running instead of answering 'busy'. */
+  syncOnce(options?: { wait?: boolean }): Promise<SyncOutcome>;
+};
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { db, transport } = deps;
@@ -86,14 +96,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   return {
-    syncOnce: () =>
-      lock(() =>
-        run().catch(async (error: unknown) => {
-          // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
-          console.error('sync failed', error);
-          await updateSyncStatus(db, { error: 'server', progress: null }).catch(() => undefined);
-          return 'server' as const;
-        }),
+    syncOnce: (options) =>
+      lock(
+        () =>
+          run().catch(async (error: unknown) => {
+            // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
+            console.error('sync failed', error);
+            await updateSyncStatus(db, { error: 'server', progress: null }).catch(() => undefined);
+            return 'server' as const;
+          }),
+        options?.wait,
       ),
   };
 }

@@ -16,6 +16,8 @@ export function SyncScreen() {
   const [outcome, setOutcome] = useState<string | null>(null);
   const isRunning = status?.progress !== null && status?.progress !== undefined;
 
+  // The button stays live during a sync: a tap then waits for that sync (which sends whatever is
+  // waiting, new changes included) and reports how it ended, instead of being silently ignored.
   const run = async () => {
     setOutcome(null);
     setOutcome(await scheduler.syncNow());
@@ -37,7 +39,7 @@ export function SyncScreen() {
         type="button"
         class="button--primary button--big"
         onClick={() => void run()}
-        disabled={isRunning}
+        aria-busy={isRunning}
         data-testid="sync-now"
       >
         {t('sync.now')}
