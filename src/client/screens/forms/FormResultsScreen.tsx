@@ -11,8 +11,9 @@ import { downloadCsv, downloadXlsx, fileSafe } from '../../export/download';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { BarChart } from '../../ui/BarChart';
+import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { loadResults, type Results } from './forms-admin';
+import { filterChoices, filterResults, loadResults, type Results } from './forms-admin';
 
 function ResultView(props: { result: QuestionResult }) {
   const { result } = props;
@@ -67,16 +68,21 @@ export function FormResultsScreen() {
   const { params } = useRoute();
   const id = params.id as string;
   const { queries, repo } = useApp();
-  const results = useLiveQuery(() => loadResults(queries, id), [id]);
+  const all = useLiveQuery(() => loadResults(queries, id), [id]);
   const [error, setError] = useState<string | null>(null);
-  if (results === undefined) return <Page title={t('forms.title')}>{null}</Page>;
-  if (results === null) {
+  const [form, setForm] = useState('');
+  const [className, setClassName] = useState('');
+  if (all === undefined) return <Page title={t('forms.title')}>{null}</Page>;
+  if (all === null) {
     return (
       <Page title={t('forms.title')} back="/forms">
         <p>{t('fill.notFound')}</p>
       </Page>
     );
   }
+  const choices = filterChoices(all);
+  // Exports follow the filters: what the curator sees is what they download.
+  const results = filterResults(all, { form: form || null, className: className || null });
   const title = String(results.template.fields.title);
   const exportAs = async (kind: 'csv' | 'xlsx') => {
     setError(null);
@@ -90,6 +96,24 @@ export function FormResultsScreen() {
   };
   return (
     <Page title={title} back="/forms">
+      {(choices.forms.length > 1 || choices.classes.length > 1) && (
+        <div class="filters">
+          <SelectField
+            label={t('pairs.form')}
+            value={form}
+            placeholder={t('people.any')}
+            options={choices.forms.map((f) => ({ value: f, label: f }))}
+            onValue={setForm}
+          />
+          <SelectField
+            label={t('people.classOrSubject')}
+            value={className}
+            placeholder={t('people.any')}
+            options={choices.classes.map((c) => ({ value: c, label: c }))}
+            onValue={setClassName}
+          />
+        </div>
+      )}
       <p data-testid="response-rate">
         {t('forms.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}
       </p>

@@ -36,8 +36,14 @@ export type AssignmentRow = {
   assignment: SyncedRecord;
   person: string;
   pair: string;
+  /** The form of mentoring of the pair the form is about, if any. */
+  form: string | null;
+  /** The classes the answer speaks for: the pair's mentees', or the respondent's own without a pair. */
+  classes: string[];
   response: SyncedRecord | undefined;
 };
+
+export type ResultsFilter = { form: string | null; className: string | null };
 
 export type Results = {
   template: SyncedRecord;
@@ -66,28 +72,62 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
       const byAssignment = new Map(responses.map((r) => [String(r.fields.assignmentId), r]));
+      const classOf = (id: string) => String(byPerson.get(id)?.fields.classOrSubject ?? '');
       const rows = assignments
-        .map((assignment) => ({
-          assignment,
-          person: name(byPerson.get(String(assignment.fields.personId))),
-          pair: pairLabel(byPair.get(String(assignment.fields.pairId)), byPerson),
-          response: byAssignment.get(assignment.id),
-        }))
+        .map((assignment): AssignmentRow => {
+          const pair = byPair.get(String(assignment.fields.pairId));
+          const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
+          return {
+            assignment,
+            person: name(byPerson.get(String(assignment.fields.personId))),
+            pair: pairLabel(pair, byPerson),
+            form: pair ? String(pair.fields.form) : null,
+            classes: (pair ? menteeIds : [String(assignment.fields.personId)]).map(classOf).filter(Boolean),
+            response: byAssignment.get(assignment.id),
+          };
+        })
         .sort((a, b) => a.person.localeCompare(b.person, 'ru'));
-      const sentAnswers = rows
-        .filter((r) => r.response?.fields.submittedAt)
-        .map((r) => (r.response?.fields.answers as Answers) ?? {});
-      const questions = questionsOf(template);
-      return {
-        template,
-        questions,
-        rows,
-        sent: sentAnswers.length,
-        rate: rate(sentAnswers.length, rows.length),
-        results: questions.map((q) => questionResult(q, sentAnswers)),
-      };
+      return summarise(template, questionsOf(template), rows);
     });
   });
+}
+
+function summarise(template: SyncedRecord, questions: Question[], rows: AssignmentRow[]): Results {
+  const sentAnswers = rows
+    .filter((r) => r.response?.fields.submittedAt)
+    .map((r) => (r.response?.fields.answers as Answers) ?? {});
+  return {
+    template,
+    questions,
+    rows,
+    sent: sentAnswers.length,
+    rate: rate(sentAnswers.length, rows.length),
+    results: questions.map((q) => questionResult(q, sentAnswers)),
+  };
+}
+
+/** The results of the assignments about one form of mentoring and/or one class only. */
+export function filterResults(results: Results, filter: ResultsFilter): Results {
+  if (!filter.form && !filter.className) return results;
+  const rows = results.rows.filter(
+    (r) =>
+      (!filter.form || r.form === filter.form) && (!filter.className || r.classes.includes(filter.className)),
+  );
+  return summarise(results.template, results.questions, rows);
+}
+
+/** What the filters can offer: the forms of mentoring and the classes that occur in the assignments. */
+export function filterChoices(results: Results): { forms: string[]; classes: string[] } {
+  const forms = new Set<string>();
+  const classes = new Set<string>();
+  for (const row of results.rows) {
+    if (row.form) forms.add(row.form);
+    for (const c of row.classes) classes.add(c);
+  }
+  return {
+    forms: [...forms].sort((a, b) => a.localeCompare(b, 'ru')),
+    classes: [...classes].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })),
+  };
 }
 
 export type TemplateDraft = {
