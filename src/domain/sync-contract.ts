@@ -1,7 +1,7 @@
 // The wire format of POST /api/v1/sync, its limits and the contract version (see docs/sync-protocol.md).
 import * as v from 'valibot';
 import { ID_PATTERN } from './field-schemas';
-import { HLC_PATTERN } from './hlc';
+import { HLC_PATTERN, parseHlc } from './hlc';
 import type { Change, Rejection, SyncedRecord } from './record';
 
 export const CONTRACT_VERSION = 1;
@@ -18,6 +18,8 @@ export const LIMITS = {
 const stamp = v.pipe(
   v.string('a stamp must be a string'),
   v.regex(HLC_PATTERN, 'a stamp must look like 2026-11-25T10:15:30.123Z_0003_device'),
+  // An impossible time (month 13, 30 February) would sort after every real stamp and never lose again.
+  v.check((s) => parseHlc(s) !== null, 'the time of a stamp must be a real UTC date and time'),
 );
 
 export const ChangeSchema = v.pipe(

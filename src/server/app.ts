@@ -20,6 +20,7 @@ import {
   SyncRequestSchema,
 } from '../domain/sync-contract';
 import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
+import { drain } from './drain';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
@@ -78,6 +79,9 @@ function firstIssue(issues: v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid body');
 }
 
+/** How much of a too-large body is read so that its sender sees the 413; beyond it, the line is cut. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? createServerClock();
   // 30 wrong codes per address in 10 minutes: a mistyping school passes, guessing 40-bit codes does not.
@@ -101,8 +105,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ? Fastify({ ...options, https: deps.tls } as FastifyHttpsOptions<HttpsServer>)
     : Fastify(options)) as unknown as FastifyInstance;
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) reply.header('connection', 'close');
       return fail(reply, 413, 'too-large', 'the body is larger than this endpoint accepts');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

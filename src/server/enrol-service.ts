@@ -1,9 +1,10 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
-import { readKeys } from '../domain/access';
+import { mayReceivePerson, readKeys } from '../domain/access';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import type { SyncedRecord } from '../domain/record';
 import type { EnrolResponse, Role } from '../domain/sync-contract';
+import { personFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
@@ -158,9 +159,15 @@ export async function enrol(
       },
       hashSecret(token),
     );
+    // A minor without a valid parental consent is held by curators only, even on their own device.
+    const facts = await personFacts(tx, invite.schoolId, invite.personId);
+    const isHeldBack = invite.role !== 'curator' && facts !== undefined && !mayReceivePerson(facts);
+    const record = isHeldBack
+      ? { id: person.record.id, type: 'person', fields: {}, stamps: {} }
+      : person.record;
     return {
       ok: true,
-      body: { token, person: person.record, role: invite.role, schoolId: invite.schoolId, deviceId },
+      body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },
     };
   });
 }

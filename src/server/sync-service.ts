@@ -29,7 +29,7 @@ import {
   toPlanLink,
 } from './scope';
 import type { ServerClock } from './server-clock';
-import type { Storage, StorageTx } from './storage/storage';
+import type { Storage, StorageTx, StoredRow } from './storage/storage';
 
 export type Caller = Viewer & { schoolId: string; deviceId: string };
 
@@ -181,6 +181,8 @@ async function applyChange(
   const existing = await tx.getRecord(school, change.id);
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
+  if (existing?.record.deleted !== undefined)
+    return applyToDeleted(tx, clock, caller, existing, change, seenRev);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
   const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
@@ -192,11 +194,12 @@ async function applyChange(
       ? {}
       : await writeContext(tx, school, merged);
   if (typeof ctx === 'string') return invalid(change, ctx);
-  const denied = checkWrite(caller, change, existing?.record, ctx);
-  if (denied) return denied;
+  // A sent response is final for everyone but curators, whatever else they may write: code `sent`.
   const sent = checkSent(caller, change, existing?.record, jsonEqual);
   if (sent === 'no-op') return null;
   if (sent !== 'ok') return sent;
+  const denied = checkWrite(caller, change, existing?.record, ctx);
+  if (denied) return denied;
   if (
     change.type === 'pair' &&
     merged.deleted === undefined &&
@@ -228,6 +231,39 @@ async function applyChange(
     hasFields ? referenceIds(merged) : null,
   );
   if (merged.type === 'formResponse') await refreshFormStats(tx, clock, school, merged);
+  return null;
+}
+
+/**
+ * A deleted record is erased and stays deleted: no write brings it back, so none is refused either. A
+ * later delete stamp merges like a field; text typed into the record meanwhile is kept as a conflict
+ * copy for its author; anything else is absorbed.
+ */
+async function applyToDeleted(
+  tx: StorageTx,
+  clock: ServerClock,
+  caller: Caller,
+  existing: StoredRow,
+  change: Change,
+  seenRev: number,
+): Promise<null> {
+  for (const stamp of stampsOf(change)) {
+    await tx.noteNode(caller.schoolId, stampNode(stamp), caller.personId);
+    clock.observe(stamp);
+  }
+  await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
+  const deleted = existing.record.deleted as string;
+  if (change.deleted !== undefined && change.deleted > deleted) {
+    await tx.putRecord(
+      caller.schoolId,
+      {
+        record: { ...existing.record, deleted: change.deleted },
+        fieldRevs: { ...existing.fieldRevs, deleted: 0 },
+      },
+      null,
+      null,
+    );
+  }
   return null;
 }
 

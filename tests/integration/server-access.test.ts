@@ -211,6 +211,9 @@ describe('a mentee', () => {
     );
     const second = await push(server, { ...mentee }, [retry, again]);
     expect(second.rejected.map((x) => [x.id, x.code])).toEqual([[again.id, 'sent']]);
+    // Anyone but a curator meets `sent`, the pair's mentor included.
+    const meddling = change(mentorA.stamper, 'formResponse', { answers: { q1: 1 } }, response.id);
+    expect((await push(server, { ...mentorA }, [meddling])).rejected.map((x) => x.code)).toEqual(['sent']);
 
     // The mentor never receives the satisfaction answers; a curator can reopen.
     const mentorView = await pullAll(server, { ...mentorA, cursor: null });
@@ -292,6 +295,20 @@ describe('minors and consent', () => {
     const after = await pullAll(server, a);
     expect(after.purge).toContain(minor.id);
   });
+
+  it('a minor without consent who enrols gets no personal data on their own device either', async () => {
+    const minor = change(curator.stamper, 'person', { fullName: 'Петя', kind: 'student', minor: true });
+    expect((await push(server, curator, [minor])).rejected).toEqual([]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: minor.id, role: 'mentee' },
+    });
+    const enrolled = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: invite.body.code, deviceName: 'телефон Пети' },
+    });
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body.person).toEqual({ id: minor.id, type: 'person', fields: {}, stamps: {} });
+  });
 });
 
 describe('conflict copies', () => {
@@ -326,6 +343,23 @@ describe('conflict copies', () => {
     await push(server, a, [informed]);
     const later = await pullAll(server, a);
     expect([...later.records.values()].filter((x) => x.type === 'conflict')).toHaveLength(0);
+  });
+
+  it('text typed into a meeting deleted meanwhile is kept for its author; deleting it again is no error', async () => {
+    const m = meeting(mentorA, pairA.id, { notes: 'До удаления' });
+    const a = { ...mentorA, cursor: null as string | null };
+    expect((await push(server, a, [m])).rejected).toEqual([]);
+    await pullAll(server, a);
+    const c = { ...curator, cursor: null as string | null };
+    expect((await push(server, c, [deletion(c.stamper, 'meeting', m.id)])).rejected).toEqual([]);
+
+    const typed = change(a.stamper, 'meeting', { notes: 'Набрано, пока встречу удаляли' }, m.id);
+    const r = await push(server, a, [typed, deletion(a.stamper, 'meeting', m.id)]);
+    expect(r.rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...mentorA, cursor: null });
+    expect(records.get(m.id)).toMatchObject({ fields: {}, deleted: expect.any(String) });
+    const copies = [...records.values()].filter((x) => x.type === 'conflict' && x.fields.recordId === m.id);
+    expect(copies.map((x) => x.fields.text)).toEqual(['Набрано, пока встречу удаляли']);
   });
 
   it('a device that pulled after typing names its older base, and its text that lost is still kept', async () => {

@@ -76,6 +76,15 @@ describe('a sync request that is not valid', () => {
       { cursor: null, changes: [{ ...meeting(mentor), deleted: 'yesterday' }] },
       { cursor: null, changes: [meeting(mentor), { ...meeting(mentor), stamps: { date: 'not-a-stamp' } }] },
       { cursor: 'made-up', changes: [] },
+      // Impossible times would sort after every real stamp and win every later merge.
+      ...[
+        '9999-99-99T99:99:99.999Z_9999_dev1',
+        '2026-13-45T25:61:61.999Z_0003_dev1',
+        '2026-02-30T10:15:30.123Z_0003_dev1',
+      ].map((bad) => {
+        const m = meeting(mentor);
+        return { cursor: null, changes: [{ ...m, stamps: { ...m.stamps, notes: bad } }] };
+      }),
     ]) {
       await expectUnchanged(async () => {
         const r = await sync(JSON.stringify(body));
@@ -85,11 +94,18 @@ describe('a sync request that is not valid', () => {
     }
   });
 
-  it('a body over the size limit is refused with 413', async () => {
+  it('a body over the size limit is refused with 413, and the sender gets to read it', async () => {
     await expectUnchanged(async () => {
-      const huge = meeting(mentor, { notes: 'x'.repeat(LIMITS.bytesPerRequest) });
-      const r = await sync(JSON.stringify({ cursor: null, changes: [huge] }));
-      expect(r.status).toBe(413);
+      const huge = JSON.stringify({
+        cursor: null,
+        changes: [meeting(mentor, { notes: 'x'.repeat(2 * LIMITS.bytesPerRequest) })],
+      });
+      // Every time: a server that answers before reading the body leaves most senders with a broken pipe.
+      for (let i = 0; i < 5; i++) {
+        const r = await sync(huge);
+        expect(r.status).toBe(413);
+        expect(r.body.reason).toEqual(expect.any(String));
+      }
     });
   });
 
