@@ -21,6 +21,7 @@ export type ScopeFacts = {
 export type AssignmentLink = { personId: string; pairId: string | null; templateId: string };
 
 export const TEMPLATES_KEY = 'templates';
+export const MATERIALS_KEY = 'materials';
 
 /** Fields of a person that people in the same pair see; the rest stays with the person and curators. */
 export const SHARED_PERSON_FIELDS: readonly string[] = ['fullName', 'kind', 'classOrSubject'];
@@ -48,6 +49,8 @@ export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): str
       return [`author:${str(record, 'personId')}`];
     case 'formTemplate':
       return [TEMPLATES_KEY];
+    case 'material':
+      return [MATERIALS_KEY];
     case 'formAssignment': {
       const pairId = str(record, 'pairId');
       return [`assignee:${str(record, 'personId')}`, ...(pairId ? [`mentor:${pairId}`] : [])];
@@ -75,7 +78,7 @@ export function mayReceivePerson(person: PersonFacts): boolean {
 export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
   const me = viewer.personId;
   const people = new Map(facts.people.map((p) => [p.id, p]));
-  const grants = new Set<string>([`assignee:${me}`, `author:${me}`, TEMPLATES_KEY]);
+  const grants = new Set<string>([`assignee:${me}`, `author:${me}`, TEMPLATES_KEY, MATERIALS_KEY]);
   const grantPerson = (id: string) => {
     const person = people.get(id);
     if (person && mayReceivePerson(person)) grants.add(`person:${id}`);

@@ -70,3 +70,19 @@ export const jsonValue = (maxChars: number) =>
  */
 export const dayOrDateTime = () =>
   v.union([isoDate(), isoDateTime()], 'expected a date YYYY-MM-DD or an ISO 8601 date-time');
+
+/** A link people may open: http(s) only, so that a record can never carry a script as a link. */
+export const webLink = () =>
+  v.pipe(
+    v.string('expected a link'),
+    v.trim(),
+    v.maxLength(2000, 'expected a link of at most 2000 characters'),
+    v.check((s) => {
+      try {
+        const url = new URL(s);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'expected a link starting with https:// or http://'),
+  );

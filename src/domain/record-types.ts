@@ -15,6 +15,7 @@ import {
   oneOf,
   orNull,
   text,
+  webLink,
 } from './field-schemas';
 import { TEMPLATE_KINDS } from './forms/questions';
 
@@ -238,6 +239,15 @@ export const RECORD_TYPES = {
     },
     required: ['number', 'date', 'title', 'pairIds'],
   },
+  /** A methodological material for mentors (roadmap stage 3): curators keep them, everyone reads them. */
+  material: {
+    fields: {
+      title: nonEmptyText(300),
+      url: orNull(webLink()),
+      description: orNull(text(4000)),
+    },
+    required: ['title'],
+  },
   /** Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3 responses. */
   formStats: {
     fields: {
@@ -297,6 +307,7 @@ export type FitAnswerFields = FieldsOf<'fitAnswer'>;
 export type FormStatsFields = FieldsOf<'formStats'>;
 export type ProgrammeFields = FieldsOf<'programme'>;
 export type OrderFields = FieldsOf<'order'>;
+export type MaterialFields = FieldsOf<'material'>;
 
 /** The one programme record of a school. */
 export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';

@@ -1,9 +1,9 @@
 // The six stages of the school's roadmap («дорожная карта») and their progress, from what the data says.
 export type StageKey = '1' | '2' | '3' | '4' | '5' | '6';
 
+/** Titles and measures are named by key: the screens word them in the user's language. */
 export type StageDefinition = {
   key: StageKey;
-  title: string;
   month: number;
   day: number;
   responsible: string;
@@ -13,42 +13,36 @@ export type StageDefinition = {
 export const ROADMAP_STAGES: readonly StageDefinition[] = [
   {
     key: '1',
-    title: 'Формирование базы наставляемых',
     month: 9,
     day: 30,
     responsible: 'Заместители директора',
   },
   {
     key: '2',
-    title: 'Формирование базы наставников',
     month: 9,
     day: 30,
     responsible: 'Кураторы целевой модели наставничества',
   },
   {
     key: '3',
-    title: 'Отбор и обучение наставников',
     month: 9,
     day: 30,
     responsible: 'Заместители директора',
   },
   {
     key: '4',
-    title: 'Формирование наставнических пар/групп',
     month: 10,
     day: 31,
     responsible: 'Заместители директора, кураторы целевой модели',
   },
   {
     key: '5',
-    title: 'Организация и осуществление работы наставнических пар/групп',
     month: 5,
     day: 31,
     responsible: 'Наставники',
   },
   {
     key: '6',
-    title: 'Завершение наставничества',
     month: 3,
     day: 31,
     responsible: 'Куратор целевой модели, заместители директора',
@@ -83,10 +77,23 @@ export type RoadmapFacts = {
   finalSent: number;
 };
 
+export type MeasureKey =
+  | 'menteesReady'
+  | 'mentorsReady'
+  | 'mentorsTrained'
+  | 'menteesPaired'
+  | 'pairedWithPlan'
+  | 'heldOrganisational'
+  | 'heldTrial'
+  | 'heldPlanning'
+  | 'heldRegular'
+  | 'heldFinal'
+  | 'finalSent';
+
 export type StageProgress = {
   key: StageKey;
   percent: number | null;
-  measures: { label: string; done: number; of: number }[];
+  measures: { key: MeasureKey; done: number; of: number }[];
 };
 
 const share = (done: number, of: number) => (of === 0 ? null : Math.round((done / of) * 100));
@@ -100,30 +107,26 @@ export function stageProgress(key: StageKey, f: RoadmapFacts): StageProgress {
   const measures: StageProgress['measures'] = (() => {
     switch (key) {
       case '1':
-        return [{ label: 'наставляемых с согласием и анкетой', done: f.menteesReady, of: f.menteeBase }];
+        return [{ key: 'menteesReady', done: f.menteesReady, of: f.menteeBase }];
       case '2':
-        return [{ label: 'наставников с согласием и анкетой', done: f.mentorsReady, of: f.mentorBase }];
+        return [{ key: 'mentorsReady', done: f.mentorsReady, of: f.mentorBase }];
       case '3':
-        return [{ label: 'наставников обучено', done: f.mentorsTrained, of: f.mentorBase }];
+        return [{ key: 'mentorsTrained', done: f.mentorsTrained, of: f.mentorBase }];
       case '4':
         return [
-          { label: 'наставляемых в парах', done: f.menteesPaired, of: f.menteeBase },
-          { label: 'с планом развития', done: f.pairedWithPlan, of: f.menteesPaired },
+          { key: 'menteesPaired', done: f.menteesPaired, of: f.menteeBase },
+          { key: 'pairedWithPlan', done: f.pairedWithPlan, of: f.menteesPaired },
         ];
       case '5':
         return [
-          {
-            label: 'пар провели организационную встречу',
-            done: f.pairsHeld.organisational,
-            of: f.workingPairs,
-          },
-          { label: 'пробную', done: f.pairsHeld.trial, of: f.workingPairs },
-          { label: 'встречу-планирование', done: f.pairsHeld.planning, of: f.workingPairs },
-          { label: 'регулярные', done: f.pairsHeld.regular, of: f.workingPairs },
-          { label: 'заключительную', done: f.pairsHeld.final, of: f.workingPairs },
+          { key: 'heldOrganisational', done: f.pairsHeld.organisational, of: f.workingPairs },
+          { key: 'heldTrial', done: f.pairsHeld.trial, of: f.workingPairs },
+          { key: 'heldPlanning', done: f.pairsHeld.planning, of: f.workingPairs },
+          { key: 'heldRegular', done: f.pairsHeld.regular, of: f.workingPairs },
+          { key: 'heldFinal', done: f.pairsHeld.final, of: f.workingPairs },
         ];
       case '6':
-        return [{ label: 'итоговых анкет получено', done: f.finalSent, of: f.finalAssigned }];
+        return [{ key: 'finalSent', done: f.finalSent, of: f.finalAssigned }];
     }
   })();
   return { key, percent: combined(measures), measures };

@@ -182,6 +182,7 @@ test('every screen of a signed-in curator', async ({ page }) => {
     ['orders', '/orders'],
     ['order', `/orders/${order}`],
     ['roadmap', '/roadmap'],
+    ['materials', '/materials'],
     ['monitoring', '/monitoring'],
     ['report', '/report'],
     ['data', '/data'],

@@ -170,13 +170,21 @@ test('an optional reminder lists overdue tasks, once a day', async () => {
   await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
   await page.getByRole('link', { name: 'Настройки' }).click();
   await page.getByLabel('Напоминать о просроченных задачах и долгих перерывах').check();
-  await page.goto('/');
   const shown = () =>
     page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return (await registration?.getNotifications({ tag: 'nastavnik-reminder' }))?.map((n) => n.body) ?? [];
     });
   await expect.poll(shown).toEqual([expect.stringContaining('Просрочено задач ИПР: 1')]);
+  // Opening the app again the same day does not remind again.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (const n of await registration.getNotifications()) n.close();
+  });
+  await page.goto('/');
+  await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
+  await page.waitForTimeout(1_000);
+  expect(await shown()).toEqual([]);
   await phone.context.close();
 });
 

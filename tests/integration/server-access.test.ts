@@ -225,6 +225,28 @@ describe('a mentee', () => {
   });
 });
 
+describe('methodological materials', () => {
+  it('curators keep them, every role reads them, and a link is http(s) only', async () => {
+    const guide = change(curator.stamper, 'material', {
+      title: 'Памятка наставника',
+      url: 'https://example.org/pamyatka.pdf',
+      description: null,
+    });
+    const script = change(curator.stamper, 'material', { title: 'Ссылка', url: 'javascript:alert(1)' });
+    const r = await push(server, curator, [guide, script]);
+    expect(r.rejected.map((x) => [x.id, x.code])).toEqual([[script.id, 'invalid']]);
+    for (const reader of [mentorA, mentorB, mentee]) {
+      expect((await pullAll(server, { ...reader, cursor: null })).records.get(guide.id)?.fields.title).toBe(
+        'Памятка наставника',
+      );
+    }
+    const byMentor = change(mentorA.stamper, 'material', { title: 'Моё пособие' });
+    expect((await push(server, { ...mentorA }, [byMentor])).rejected.map((x) => x.code)).toEqual([
+      'forbidden',
+    ]);
+  });
+});
+
 describe('scope', () => {
   it('a mentor given a new pair receives its whole history; taken off it, the device is told to drop it', async () => {
     const newMentee = change(curator.stamper, 'person', { fullName: 'Новенькая', kind: 'student' });

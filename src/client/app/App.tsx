@@ -39,6 +39,9 @@ const DashboardScreen = lazy(() =>
 );
 const ReportScreen = lazy(() => import('../screens/report/ReportScreen').then((m) => m.ReportScreen));
 const DataScreen = lazy(() => import('../screens/data/DataScreen').then((m) => m.DataScreen));
+const MaterialsScreen = lazy(() =>
+  import('../screens/materials/MaterialsScreen').then((m) => m.MaterialsScreen),
+);
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
@@ -54,6 +57,7 @@ function Nav(props: { session: Session }) {
     ['/monitoring', 'nav.monitoring', isCurator],
     ['/roadmap', 'nav.roadmap', isCurator],
     ['/search', 'nav.search', true],
+    ['/materials', 'nav.materials', true],
     ['/sync', 'nav.sync', true],
     ['/settings', 'nav.settings', true],
   ];
@@ -121,6 +125,7 @@ function Shell() {
             <Route path="/forms/:id" component={FormResultsScreen} />
             <Route path="/forms/:id/assign" component={AssignScreen} />
             <Route path="/forms/:id/edit" component={TemplateEditScreen} />
+            <Route path="/materials" component={MaterialsScreen} />
             <Route path="/sync" component={SyncScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route default component={HomeScreen} />

@@ -73,6 +73,10 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     task: 'id, fields.planId, fields.goalId, fields.due, [fields.planId+fields.status], *words',
     consent: 'id, fields.personId',
   },
+  // Methodological materials for mentors (roadmap stage 3).
+  6: {
+    material: 'id',
+  },
 };
 
 /** Data changes that go with a schema version. */

@@ -41,6 +41,10 @@ export function createQueries(db: NastavnikDb) {
         rows.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date))),
       ),
     order: (id: string) => db.records('order').get(id),
+    materials: () =>
+      liveOnly(db.records('material').toArray()).then((rows) =>
+        rows.sort((a, b) => collator.compare(String(a.fields.title), String(b.fields.title))),
+      ),
     programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),

@@ -53,7 +53,8 @@ export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date =
   if ((await getMeta<string>(db, 'lastReminderDay')) === today) return;
   const body = await reminderText(queries, session.personId, today);
   if (!body) return;
-  const registration = await navigator.serviceWorker?.getRegistration();
+  // `ready` waits for the worker that a page opened a moment ago is still installing.
+  const registration = await navigator.serviceWorker?.ready;
   if (!registration) return;
   await registration.showNotification(t('app.name'), {
     body,

@@ -29,13 +29,13 @@ function describedBy(id: string, p: Common): string | undefined {
 }
 
 type InputProps = {
-  type?: 'text' | 'date' | 'time' | 'number' | 'search';
+  type?: 'text' | 'date' | 'time' | 'number' | 'search' | 'url';
   name?: string;
   value: string;
   required?: boolean;
   autocomplete?: string;
   autocapitalize?: 'characters' | 'words' | 'off';
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'text' | 'url';
   maxLength?: number;
   min?: number;
   max?: number;

@@ -72,7 +72,8 @@ export function ReportScreen() {
         <ul>
           {ROADMAP_STAGES.map((stage) => (
             <li key={stage.key}>
-              {stage.key}. {stage.title}: {show(stageProgress(stage.key, data.roadmap).percent, '%')}
+              {stage.key}. {t(`roadmap.stage.${stage.key}`)}:{' '}
+              {show(stageProgress(stage.key, data.roadmap).percent, '%')}
             </li>
           ))}
         </ul>

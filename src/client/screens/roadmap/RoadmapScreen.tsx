@@ -15,6 +15,7 @@ export function RoadmapScreen() {
   const { queries, repo } = useApp();
   const today = todayIso();
   const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
+  const materials = useLiveQuery(() => queries.materials().then((rows) => rows.length), []);
   if (!data) return <Page title={t('roadmap.title')}>{null}</Page>;
   const programme = data.programme;
   const stages = stagesOf(programme, today);
@@ -33,7 +34,7 @@ export function RoadmapScreen() {
           return (
             <li key={def.key} class="panel">
               <h2>
-                {def.key}. {def.title}
+                {def.key}. {t(`roadmap.stage.${def.key}`)}
               </h2>
               <p class={isLate ? 'nudge--urgent' : 'muted'}>
                 {stage.deadline ? t('roadmap.deadline', { date: formatDay(stage.deadline) }) : ''}
@@ -49,9 +50,16 @@ export function RoadmapScreen() {
               )}
               <ul class="muted">
                 {progress.measures.map((m) => (
-                  <li key={m.label}>{t('roadmap.measure', { label: m.label, done: m.done, of: m.of })}</li>
+                  <li key={m.key}>
+                    {t('roadmap.measure', { label: t(`roadmap.m.${m.key}`), done: m.done, of: m.of })}
+                  </li>
                 ))}
               </ul>
+              {def.key === '3' && (
+                <p>
+                  <a href="/materials">{t('roadmap.materials', { n: materials ?? 0 })}</a>
+                </p>
+              )}
               <div class="form__grid">
                 <LiveTextField
                   label={t('roadmap.deadlineLabel')}

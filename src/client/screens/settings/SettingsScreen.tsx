@@ -4,7 +4,7 @@ import { requestPersistence, storageEstimate } from '../../db/lifecycle';
 import { useLiveQuery } from '../../db/live';
 import { formatBytes } from '../../i18n/format';
 import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
-import { enableReminders, remindersEnabled } from '../../pwa/reminders';
+import { enableReminders, maybeRemind, remindersEnabled } from '../../pwa/reminders';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
@@ -39,7 +39,13 @@ export function SettingsScreen() {
           <CheckboxField
             label={t('settings.remindersOn')}
             checked={reminders}
-            onValue={(v) => void enableReminders(db, v).then(setReminders)}
+            onValue={(v) =>
+              void enableReminders(db, v).then((isOn) => {
+                setReminders(isOn);
+                // The first reminder comes at once: the user sees what they switched on.
+                if (isOn) void maybeRemind(db, queries);
+              })
+            }
           />
           <p class="muted">{t('settings.remindersHint')}</p>
         </section>

@@ -1,0 +1,134 @@
+// Methodological materials for mentors (roadmap stage 3): curators keep the list, everyone reads it,
+// offline too (a link itself opens only with a network, unless the phone has the file).
+import { useState } from 'preact/hooks';
+import * as v from 'valibot';
+import { webLink } from '../../../domain/field-schemas';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp, useSession } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { t } from '../../i18n/i18n';
+import { showToast } from '../../state/toast';
+import { TextArea, TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
+
+const LINK = webLink();
+/** Records come validated, but a link is only ever rendered when it is http(s). */
+const safeLink = (url: unknown) => (v.is(LINK, url) ? url : null);
+
+function MaterialForm() {
+  const { repo } = useApp();
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<{ field: 'title' | 'url' | 'save'; text: string } | null>(null);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!title.trim()) return setError({ field: 'title', text: t('materials.needTitle') });
+    if (url.trim() && !v.is(LINK, url.trim()))
+      return setError({ field: 'url', text: t('materials.badLink') });
+    const result = await repo.create('material', {
+      title: title.trim(),
+      url: url.trim() || null,
+      description: description.trim() || null,
+    });
+    if (!result.ok) return setError({ field: 'save', text: saveMessage(result).text });
+    setError(null);
+    setTitle('');
+    setUrl('');
+    setDescription('');
+    showToast({ text: t('materials.added') }, 3000);
+  };
+
+  return (
+    <form class="panel form" onSubmit={add} noValidate>
+      <h2>{t('materials.new')}</h2>
+      <TextField
+        label={t('materials.title')}
+        value={title}
+        onValue={setTitle}
+        maxLength={300}
+        error={error?.field === 'title' ? error.text : undefined}
+      />
+      <TextField
+        label={t('materials.url')}
+        type="url"
+        value={url}
+        onValue={setUrl}
+        hint={t('materials.urlHint')}
+        error={error?.field === 'url' ? error.text : undefined}
+      />
+      <TextArea label={t('materials.description')} value={description} onValue={setDescription} rows={3} />
+      {error?.field === 'save' && <Notice kind="error">{error.text}</Notice>}
+      <button type="submit" class="button--primary">
+        {t('materials.add')}
+      </button>
+    </form>
+  );
+}
+
+function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
+  const { repo } = useApp();
+  const { material } = props;
+  const title = String(material.fields.title);
+  const link = safeLink(material.fields.url);
+  const remove = async () => {
+    const kept = { ...material.fields };
+    const result = await repo.remove('material', material.id);
+    if (!result.ok) return showToast({ text: saveMessage(result).text });
+    showToast({
+      text: t('materials.deleted'),
+      action: { label: t('materials.undo'), run: () => void repo.create('material', kept) },
+    });
+  };
+  return (
+    <li class="card">
+      <p class="card__title">
+        {link ? (
+          <a
+            href={link}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t('materials.open', { title })}
+          >
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </p>
+      {material.fields.description ? <p class="card__meta">{String(material.fields.description)}</p> : null}
+      {props.canEdit && (
+        <div class="actions">
+          <button type="button" class="button--danger" onClick={() => void remove()}>
+            {t('materials.delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function MaterialsScreen() {
+  const { queries } = useApp();
+  const session = useSession();
+  const materials = useLiveQuery(queries.materials, []);
+  const isCurator = session.role === 'curator';
+  return (
+    <Page title={t('nav.materials')}>
+      <p class="muted">{t('materials.intro')}</p>
+      {materials !== undefined &&
+        (materials.length === 0 ? (
+          <p>{t('materials.none')}</p>
+        ) : (
+          <ul class="cards" data-testid="materials">
+            {materials.map((m) => (
+              <MaterialCard key={m.id} material={m} canEdit={isCurator} />
+            ))}
+          </ul>
+        ))}
+      {isCurator && <MaterialForm />}
+    </Page>
+  );
+}
