@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
+// Node runs the server itself (tsx as a loader, not as a parent process), so a kill reaches it.
 let child: ChildProcess | null = null;
 afterEach(() => {
   child?.kill('SIGKILL');
@@ -14,7 +15,7 @@ afterEach(() => {
 
 function start(env: Record<string, string>): Promise<{ output: () => string; url: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-main-'));
-  child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
@@ -116,7 +117,7 @@ describe('npm start', () => {
 
   it('refuses to start with half a TLS configuration, and says why', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-main-'));
-    const run = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts'], {
+    const run = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: { ...process.env, PORT: '0', NASTAVNIK_DATA_DIR: dataDir, TLS_CERT: '/nowhere.pem', TLS_KEY: '' },
     });
     let output = '';
