@@ -26,6 +26,8 @@ const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
 export function createQueries(db: NastavnikDb) {
+  // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
+  const pairOfMeeting = new Map<string, string>();
   return {
     session: () => getSession(db).then((s) => s ?? null),
     syncStatus: () => getSyncStatus(db),
@@ -34,7 +36,14 @@ export function createQueries(db: NastavnikDb) {
     rejectedCount: () => db.rejected.count(),
     person: (id: string) => db.records('person').get(id),
     people: () => liveOnly(db.records('person').toArray()).then((rows) => rows.sort(byName)),
-    peopleByIds: (ids: string[]) => liveOnly(db.records('person').bulkGet(ids)),
+    /** Many people are read in one getAll of the table rather than one request each. */
+    peopleByIds: (ids: string[]) =>
+      ids.length <= 50
+        ? liveOnly(db.records('person').bulkGet(ids))
+        : liveOnly(db.records('person').toArray()).then((rows) => {
+            const wanted = new Set(ids);
+            return rows.filter((p) => wanted.has(p.id));
+          }),
     allConsents: () => liveOnly(db.records('consent').toArray()),
     orders: () =>
       liveOnly(db.records('order').toArray()).then((rows) =>
@@ -77,16 +86,27 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(
         db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
       ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
-    /** Pair ids with a meeting dated from `since` to `until` (getAll over the date index's range). */
+    /**
+     * Pair ids with a meeting dated from `since` to `until`. The date index gives the meetings' ids alone
+     * (deleted meetings keep no date, so they are not in it); only meetings not seen before are read,
+     * so a home screen opened again does not read thousands of meetings, notes and all, to learn this.
+     */
     pairsMetSince: (since: string, until: string) =>
       db
         .records('meeting')
         .where('fields.date')
         .between(since, until, true, true)
-        .toArray()
-        .then(
-          (rows) => new Set(rows.filter((m) => m.deleted === undefined).map((m) => String(m.fields.pairId))),
-        ),
+        .primaryKeys()
+        .then((keys) => {
+          const ids = keys as string[];
+          return db
+            .records('meeting')
+            .bulkGet(ids.filter((id) => !pairOfMeeting.has(id)))
+            .then((unseen) => {
+              for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, String(m.fields.pairId));
+              return new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
+            });
+        }),
     fitAnswersOf: (pairId: string) =>
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: () =>

@@ -11,7 +11,8 @@ import { HomePairCard } from './HomePairCard';
 import { loadHome } from './home-model';
 import { MentorFeedback, MyForms } from './MyForms';
 
-const PAGE = 30;
+// Three phone screens of cards; «Показать ещё» loads the next ones.
+const PAGE = 15;
 
 export function HomeScreen() {
   const { queries } = useApp();
