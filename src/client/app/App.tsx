@@ -1,4 +1,5 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
+import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
@@ -61,10 +62,20 @@ function Nav(props: { session: Session }) {
     ['/sync', 'nav.sync', true],
     ['/settings', 'nav.settings', true],
   ];
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the sections scroll sideways in one row: bring the open one into view (the row only,
+  // never the page).
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current) return;
+    const left = current.getBoundingClientRect().left - nav.getBoundingClientRect().left;
+    if (left < 0 || left + current.offsetWidth > nav.clientWidth) nav.scrollLeft += left - 16;
+  }, [path]);
   const isCurrent = (href: string) =>
     href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   return (
-    <nav class="nav" aria-label={t('nav.label')}>
+    <nav class="nav" aria-label={t('nav.label')} ref={navRef}>
       {sections
         .filter(([, , isShown]) => isShown)
         .map(([href, label]) => (
