@@ -4,7 +4,7 @@
 import { BUILTIN_TEMPLATES } from '../src/domain/forms/builtin-templates';
 import { PROGRAMME_ID } from '../src/domain/record-types';
 import { wordsOf } from '../src/domain/search-text';
-import { benchRecord, median, openBenchApp, readyAfter, seed, seededRandom } from './bench-seed';
+import { median, openBenchApp, readyAfter, benchRecord as rec, seed, seededRandom } from './bench-seed';
 
 const STUDENTS = 1_200;
 const TEACHERS = 120;
@@ -13,7 +13,6 @@ const MEETINGS_PER_PAIR = 20;
 
 function buildSchool() {
   const random = seededRandom(7);
-  const rec = benchRecord;
   const students = Array.from({ length: STUDENTS }, (_, i) =>
     rec('person', {
       fullName: `Ученик Номер${i}`,

@@ -2,7 +2,7 @@
 // and how long search takes to answer, in Chromium, on the production build. `npm run bench`.
 import { uuidv7 } from 'uuidv7';
 import { wordsOf } from '../src/domain/search-text';
-import { benchRecord, median, openBenchApp, readyAfter, seed, seededRandom } from './bench-seed';
+import { median, openBenchApp, readyAfter, benchRecord as rec, seed, seededRandom } from './bench-seed';
 
 const PAIRS = 1_000;
 const MEETINGS_PER_PAIR = 20;
@@ -15,7 +15,6 @@ const VOCABULARY =
 function buildData(mentorId: string) {
   const random = seededRandom(42);
   const pick = () => VOCABULARY[Math.floor(random() * VOCABULARY.length)] as string;
-  const rec = benchRecord;
   const people = [rec('person', { fullName: 'Наставник Тестовый', kind: 'teacher' }, mentorId)];
   const pairs = [];
   const meetings = [];

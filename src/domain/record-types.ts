@@ -307,7 +307,6 @@ export type FitAnswerFields = FieldsOf<'fitAnswer'>;
 export type FormStatsFields = FieldsOf<'formStats'>;
 export type ProgrammeFields = FieldsOf<'programme'>;
 export type OrderFields = FieldsOf<'order'>;
-export type MaterialFields = FieldsOf<'material'>;
 
 /** The one programme record of a school. */
 export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';

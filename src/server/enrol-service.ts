@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { mayReceivePerson, readKeys } from '../domain/access';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
-import type { SyncedRecord } from '../domain/record';
+import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { EnrolResponse, Role } from '../domain/sync-contract';
 import { personFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
@@ -162,9 +162,7 @@ export async function enrol(
     // A minor without a valid parental consent is held by curators only, even on their own device.
     const facts = await personFacts(tx, invite.schoolId, invite.personId);
     const isHeldBack = invite.role !== 'curator' && facts !== undefined && !mayReceivePerson(facts);
-    const record = isHeldBack
-      ? { id: person.record.id, type: 'person', fields: {}, stamps: {} }
-      : person.record;
+    const record = isHeldBack ? emptyRecord(person.record.id, 'person') : person.record;
     return {
       ok: true,
       body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },

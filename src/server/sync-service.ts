@@ -208,10 +208,7 @@ async function applyChange(
     const problem = await pairMembersProblem(tx, school, merged);
     if (problem) return { id: change.id, ...problem };
   }
-  for (const stamp of stampsOf(change)) {
-    await tx.noteNode(school, stampNode(stamp), caller.personId);
-    clock.observe(stamp);
-  }
+  await acceptStamps(tx, clock, caller, change);
   // Before the no-change exit: a change that loses every field may still carry text to keep.
   await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
   // A deleted record is stored without its fields (erased), but is still read under the keys of its
@@ -234,6 +231,19 @@ async function applyChange(
   return null;
 }
 
+/** An accepted change's stamps: the server clock follows them, and their devices are known by person. */
+async function acceptStamps(
+  tx: StorageTx,
+  clock: ServerClock,
+  caller: Caller,
+  change: Change,
+): Promise<void> {
+  for (const stamp of stampsOf(change)) {
+    await tx.noteNode(caller.schoolId, stampNode(stamp), caller.personId);
+    clock.observe(stamp);
+  }
+}
+
 /**
  * A deleted record is erased and stays deleted: no write brings it back, so none is refused either. A
  * later delete stamp merges like a field; text typed into the record meanwhile is kept as a conflict
@@ -247,10 +257,7 @@ async function applyToDeleted(
   change: Change,
   seenRev: number,
 ): Promise<null> {
-  for (const stamp of stampsOf(change)) {
-    await tx.noteNode(caller.schoolId, stampNode(stamp), caller.personId);
-    clock.observe(stamp);
-  }
+  await acceptStamps(tx, clock, caller, change);
   await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
   const deleted = existing.record.deleted as string;
   if (change.deleted !== undefined && change.deleted > deleted) {

@@ -6,13 +6,37 @@ import { createRepository } from '../db/repository';
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
 import { createSyncScheduler } from './scheduler';
 import { createSyncEngine, webLockRunner } from './sync-engine';
-import type { Transport } from './transport';
+import type { Transport, TransportResult } from './transport';
 
 async function deviceWithOneChange() {
   const db = new NastavnikDb(`engine-${Math.random()}`, { indexedDB, IDBKeyRange });
   await setMeta(db, 'session', { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' });
   await createRepository(db).create('person', { fullName: 'Анна', kind: 'teacher' });
   return db;
+}
+
+/** A server answer with nothing to pull. */
+const nothingNew = (): TransportResult => ({
+  ok: true,
+  body: {
+    cursor: '1.all',
+    changes: [],
+    hasMore: false,
+    rejected: [],
+    purge: [],
+    serverTime: new Date().toISOString(),
+  },
+});
+
+/** A server that takes a moment to answer, so that syncs overlap; it counts the calls. */
+function slowServer() {
+  let calls = 0;
+  const transport: Transport = async () => {
+    calls += 1;
+    await new Promise((r) => setTimeout(r, 20));
+    return nothingNew();
+  };
+  return { transport, calls: () => calls };
 }
 
 describe('sync engine failures', () => {
@@ -32,17 +56,7 @@ describe('sync engine failures', () => {
     const transport: Transport = async (request) => {
       if (!isOnline) return { ok: false, status: 0, reason: 'offline' };
       sent.push(...request.changes);
-      return {
-        ok: true,
-        body: {
-          cursor: '1.all',
-          changes: [],
-          hasMore: false,
-          rejected: [],
-          purge: [],
-          serverTime: new Date().toISOString(),
-        },
-      };
+      return nothingNew();
     };
     const engine = createSyncEngine({ db, transport });
     expect(await engine.syncOnce()).toBe('offline');
@@ -58,46 +72,16 @@ describe('sync engine failures', () => {
 
   it('only one sync runs at a time', async () => {
     const db = await deviceWithOneChange();
-    let calls = 0;
-    const transport: Transport = async () => {
-      calls += 1;
-      await new Promise((r) => setTimeout(r, 20));
-      return {
-        ok: true,
-        body: {
-          cursor: '1.all',
-          changes: [],
-          hasMore: false,
-          rejected: [],
-          purge: [],
-          serverTime: new Date().toISOString(),
-        },
-      };
-    };
+    const { transport, calls } = slowServer();
     const engine = createSyncEngine({ db, transport });
     const outcomes = await Promise.all([engine.syncOnce(), engine.syncOnce()]);
     expect(outcomes.sort()).toEqual(['busy', 'ok']);
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('a sync the user asks for while another runs waits its turn and then syncs', async () => {
     const db = await deviceWithOneChange();
-    let calls = 0;
-    const transport: Transport = async () => {
-      calls += 1;
-      await new Promise((r) => setTimeout(r, 20));
-      return {
-        ok: true,
-        body: {
-          cursor: '1.all',
-          changes: [],
-          hasMore: false,
-          rejected: [],
-          purge: [],
-          serverTime: new Date().toISOString(),
-        },
-      };
-    };
+    const { transport, calls } = slowServer();
     // Two engines on one lock: the tabs of one device.
     const lock = webLockRunner(`tabs-${Math.random()}`);
     const background = createSyncEngine({ db, transport, lock });
@@ -106,7 +90,7 @@ describe('sync engine failures', () => {
     expect(await background.syncOnce()).toBe('busy');
     expect(await scheduler.syncNow()).toBe('ok');
     expect(await otherTab).toBe('ok');
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 });
 

@@ -11,7 +11,7 @@ import { downloadCsv, downloadXlsx, fileSafe } from '../../export/download';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { BarChart } from '../../ui/BarChart';
-import { SelectField } from '../../ui/fields';
+import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Notice, Page } from '../../ui/Page';
 import { filterChoices, filterResults, loadResults, type Results } from './forms-admin';
 
@@ -97,22 +97,14 @@ export function FormResultsScreen() {
   return (
     <Page title={title} back="/forms">
       {(choices.forms.length > 1 || choices.classes.length > 1) && (
-        <div class="filters">
-          <SelectField
-            label={t('pairs.form')}
-            value={form}
-            placeholder={t('people.any')}
-            options={choices.forms.map((f) => ({ value: f, label: f }))}
-            onValue={setForm}
-          />
-          <SelectField
-            label={t('people.classOrSubject')}
-            value={className}
-            placeholder={t('people.any')}
-            options={choices.classes.map((c) => ({ value: c, label: c }))}
-            onValue={setClassName}
-          />
-        </div>
+        <FormAndClassFilters
+          forms={choices.forms}
+          classes={choices.classes}
+          form={form}
+          className={className}
+          onForm={setForm}
+          onClassName={setClassName}
+        />
       )}
       <p data-testid="response-rate">
         {t('forms.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}

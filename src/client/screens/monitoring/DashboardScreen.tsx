@@ -8,7 +8,7 @@ import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { useReadyMark } from '../../state/ready-mark';
 import { BarChart } from '../../ui/BarChart';
-import { SelectField } from '../../ui/fields';
+import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Page } from '../../ui/Page';
 import { pairLabel } from '../forms/forms-admin';
 import { GoalsChart, SeriesChart } from './charts';
@@ -45,22 +45,14 @@ export function DashboardScreen() {
     v === null ? undefined : v >= roster.targetShare ? 'ok' : 'bad';
   return (
     <Page title={t('monitoring.title')}>
-      <div class="filters">
-        <SelectField
-          label={t('pairs.form')}
-          value={form}
-          placeholder={t('people.any')}
-          options={forms.map((f) => ({ value: f, label: f }))}
-          onValue={setForm}
-        />
-        <SelectField
-          label={t('people.classOrSubject')}
-          value={className}
-          placeholder={t('people.any')}
-          options={classes.map((c) => ({ value: c, label: c }))}
-          onValue={setClassName}
-        />
-      </div>
+      <FormAndClassFilters
+        forms={forms}
+        classes={classes}
+        form={form}
+        className={className}
+        onForm={setForm}
+        onClassName={setClassName}
+      />
       <div class="kpis" data-testid="kpis">
         <Kpi label={t('monitoring.pairs')} value={`${d.workingPairs} / ${d.pairs}`} />
         <Kpi label={t('monitoring.meetings')} value={String(d.meetings)} />

@@ -1,0 +1,31 @@
+// The two filters of the curator's figures: form of mentoring and class («любой» shows all).
+import { t } from '../i18n/i18n';
+import { SelectField } from './fields';
+
+export function FormAndClassFilters(props: {
+  forms: readonly string[];
+  classes: readonly string[];
+  form: string;
+  className: string;
+  onForm(value: string): void;
+  onClassName(value: string): void;
+}) {
+  return (
+    <div class="filters">
+      <SelectField
+        label={t('pairs.form')}
+        value={props.form}
+        placeholder={t('people.any')}
+        options={props.forms.map((f) => ({ value: f, label: f }))}
+        onValue={props.onForm}
+      />
+      <SelectField
+        label={t('people.classOrSubject')}
+        value={props.className}
+        placeholder={t('people.any')}
+        options={props.classes.map((c) => ({ value: c, label: c }))}
+        onValue={props.onClassName}
+      />
+    </div>
+  );
+}
