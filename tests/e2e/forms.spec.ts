@@ -215,3 +215,73 @@ test('a curator copies a built-in questionnaire, adds a conditional question and
     page.getByRole('alert').filter({ hasText: 'Вопрос 2: нужно хотя бы два варианта ответа' }),
   ).toBeVisible();
 });
+
+test('a curator narrows a form’s results to one class and one form of mentoring, and back', async ({
+  page: curator,
+}) => {
+  const [mentor, anya, borya] = await putRecords([
+    { type: 'person', fields: { fullName: 'Фильтрова Нина', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Аня Фильтрова', kind: 'student', minor: false, classOrSubject: '7А' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Боря Фильтров', kind: 'student', minor: false, classOrSubject: '8В' },
+    },
+  ]);
+  const [pairA, pairB] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [anya], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [borya], form: 'ученик–ученик', status: 'active' },
+    },
+  ]);
+  const [template] = await putRecords([
+    {
+      type: 'formTemplate',
+      fields: {
+        title: `Срез по классам ${Date.now()}`,
+        questions: [
+          { id: 'comfort', kind: 'scale', text: 'Комфорт общения', required: true, min: 1, max: 10 },
+        ],
+      },
+    },
+  ]);
+  const [forAnya, forBorya] = await putRecords([
+    {
+      type: 'formAssignment',
+      fields: { templateId: template, personId: anya, pairId: pairA, due: '2026-12-20' },
+    },
+    {
+      type: 'formAssignment',
+      fields: { templateId: template, personId: borya, pairId: pairB, due: '2026-12-20' },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'formResponse',
+      fields: { assignmentId: forAnya, answers: { comfort: 4 }, submittedAt: new Date().toISOString() },
+    },
+    {
+      type: 'formResponse',
+      fields: { assignmentId: forBorya, answers: { comfort: 10 }, submittedAt: new Date().toISOString() },
+    },
+  ]);
+
+  await enrol(curator, await curatorCode('Куратор Срезов'));
+  await curator.goto(`/forms/${template}`);
+  const comfort = curator.getByTestId('results').getByRole('region', { name: 'Комфорт общения' });
+  await expect(comfort).toContainText('среднее 7');
+  await curator.getByLabel('Класс или предмет').selectOption('7А');
+  await expect(curator.getByTestId('response-rate')).toHaveText('Ответили 1 из 1 (100%)');
+  await expect(comfort).toContainText('среднее 4');
+  await curator.getByLabel('Класс или предмет').selectOption('');
+  await curator.getByLabel('Форма наставничества').selectOption('ученик–ученик');
+  await expect(comfort).toContainText('среднее 10');
+  await curator.getByLabel('Класс или предмет').selectOption('7А');
+  await expect(curator.getByTestId('response-rate')).toHaveText('Ответили 0 из 0 (0%)');
+});
