@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
-export const E2E_PORT = 4321;
+// E2E_PORT lets several checkouts run their suites side by side on one machine.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
 export const E2E_BOOTSTRAP = 'E2E-BOOT';
 
 export default defineConfig({

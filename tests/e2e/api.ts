@@ -2,10 +2,11 @@
 // the people and invite codes a test needs, so that each test starts from the state it describes.
 import { readFileSync } from 'node:fs';
 import { uuidv7 } from 'uuidv7';
+import { E2E_PORT } from '../../playwright.config';
 import { formatHlc } from '../../src/domain/hlc';
 
 export const ADMIN_FILE = '.tmp/e2e-admin.json';
-const BASE = 'http://127.0.0.1:4321';
+const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
 type Admin = { token: string; personId: string };
 

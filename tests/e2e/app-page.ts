@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page } from '@playwright/test';
+import { E2E_PORT } from '../../playwright.config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
-export const BASE_URL = 'http://127.0.0.1:4321';
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const PHONE = { width: 390, height: 850 };
 
 /** A phone with a real profile on disk: IndexedDB and the service worker survive reloads and restarts. */
