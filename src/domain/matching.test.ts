@@ -66,6 +66,17 @@ describe('pairing suggestions', () => {
     expect(ranked.map((s) => s.mentorId)).toEqual(['b', 'a']);
   });
 
+  it('recognises the mentor a mentee named, whether either wrote «ё» or «е»', () => {
+    const named = (preferred: string, fullName: string) =>
+      suggestMentors({ ...mentee, intake: null, interests: null, preferred }, [mentor('m', fullName)])[0]
+        ?.reasons;
+    expect(named('Хочу к Фёдоровой', 'Федорова Анна')).toContain('назван в анкете после групповой встречи');
+    expect(named('хочу к федоровой', 'Фёдорова Анна')).toContain('назван в анкете после групповой встречи');
+    expect(named('Хочу к Смирновой', 'Фёдорова Анна')).not.toContain(
+      'назван в анкете после групповой встречи',
+    );
+  });
+
   it('places a mentee in the questionnaire’s age groups', () => {
     expect(menteeGroup('student', '3В')).toBe('С учениками 1–4 классов');
     expect(menteeGroup('student', '11А')).toBe('С учениками 10–11 классов');

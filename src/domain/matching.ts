@@ -1,5 +1,6 @@
 // Suggestions for pairing: mentors ranked for one mentee by how their questionnaires match, each with
 // the reasons a curator can check, and with the mentor's load.
+import { foldText } from './fold-text';
 import { queryWords } from './search-text';
 
 export type MenteeProfile = {
@@ -91,11 +92,8 @@ export function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Sugge
     score += 10;
     reasons.push(`наставляемый хотел ${wanted.toLowerCase()}`);
   }
-  const surname = mentor.fullName.split(/\s+/)[0]?.toLocaleLowerCase('ru') ?? '';
-  if (
-    surname.length >= 3 &&
-    (mentee.preferred ?? '').toLocaleLowerCase('ru').includes(surname.slice(0, -1))
-  ) {
+  const surname = foldText(mentor.fullName).split(' ')[0] ?? '';
+  if (surname.length >= 3 && foldText(mentee.preferred ?? '').includes(surname.slice(0, -1))) {
     score += 30;
     reasons.push('назван в анкете после групповой встречи');
   }

@@ -1,8 +1,10 @@
-// Words for offline search: lower case, «ё» as «е», split on anything but letters and digits.
+// Words for offline search: folded like every name (fold-text.ts), split on anything but letters and digits.
+import { foldText } from './fold-text';
+
 const MAX_WORDS = 400;
 
 export function normaliseWord(word: string): string {
-  return word.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+  return foldText(word);
 }
 
 function collect(value: unknown, out: string[]): void {

@@ -1,4 +1,5 @@
 // The participants base: who is in it, whose consent is missing, who is in a pair; and erasing a person.
+import { foldClass, foldText } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
@@ -26,22 +27,28 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
         needsConsent: person.fields.minor === true && !consented.has(person.id),
         pairs: inPairs.get(person.id) ?? 0,
       }));
-      const classes = [
-        ...new Set(people.map((p) => String(p.fields.classOrSubject ?? '')).filter(Boolean)),
-      ].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
+      // One entry per class however it was typed («7А», «7 а»): the filter compares folded classes.
+      const byFold = new Map<string, string>();
+      for (const p of people) {
+        const c = String(p.fields.classOrSubject ?? '').trim();
+        if (c && !byFold.has(foldClass(c))) byFold.set(foldClass(c), c);
+      }
+      const classes = [...byFold.values()].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
       return { rows, classes };
     },
   );
 }
 
+/** «Поиск по ФИО» and the filters: names and classes compare folded (fold-text.ts), so «Федор» finds «Фёдор». */
 export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): PersonRow[] {
-  const text = f.text.trim().toLocaleLowerCase('ru');
+  const text = foldText(f.text);
+  const className = foldClass(f.className);
   return rows.filter(
     ({ person: p }) =>
       (f.withArchived || p.fields.archived !== true) &&
       (!f.kind || p.fields.kind === f.kind) &&
-      (!f.className || p.fields.classOrSubject === f.className) &&
-      (!text || String(p.fields.fullName).toLocaleLowerCase('ru').includes(text)),
+      (!className || foldClass(String(p.fields.classOrSubject ?? '')) === className) &&
+      (!text || foldText(String(p.fields.fullName)).includes(text)),
   );
 }
 

@@ -1,6 +1,8 @@
 // Find anything among one's meetings, notes and tasks, offline, as one types.
 import { useEffect, useState } from 'preact/hooks';
+import { foldLetters } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
+import { queryWords } from '../../../domain/search-text';
 import { useApp } from '../../app/context';
 import { type SearchResults, search } from '../../db/search';
 import { formatDay } from '../../i18n/format';
@@ -8,8 +10,8 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 
 function excerpt(text: string, query: string): string {
-  const first = query.trim().split(/\s+/)[0]?.toLocaleLowerCase('ru') ?? '';
-  const at = first ? text.toLocaleLowerCase('ru').indexOf(first) : -1;
+  const first = queryWords(query)[0] ?? '';
+  const at = first ? foldLetters(text).indexOf(first) : -1;
   const start = Math.max(0, at - 40);
   return `${start > 0 ? '…' : ''}${text.slice(start, start + 160)}${text.length > start + 160 ? '…' : ''}`;
 }

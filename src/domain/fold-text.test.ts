@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { foldClass, foldedIncludes, foldText } from './fold-text';
+
+describe('the one normaliser of names', () => {
+  it('folds ё, case, spaces and every kind of dash', () => {
+    expect(foldText('  Фёдор   ЁЛКИН ')).toBe('федор елкин');
+    expect(foldText('Салтыкова – Щедрина')).toBe(foldText('салтыкова-щедрина'));
+    expect(foldText('Римский\u2011Корсаков')).toBe('римский-корсаков');
+    expect(foldText('7\u00a0А')).toBe('7 а');
+  });
+
+  it('reads a decomposed «й» and «ё» (as a Mac writes them) as the letters', () => {
+    expect(foldText('Андреи\u0306 Е\u0308лкин')).toBe('андрей елкин');
+  });
+
+  it('reads Latin look-alikes inside Cyrillic words, and a class however it was typed', () => {
+    expect(foldText('Иванoв Ivan')).toBe('иванов ivan');
+    expect(foldClass('7A')).toBe(foldClass('7 а'));
+    expect(foldClass('10-1')).not.toBe(foldClass('11-1'));
+    expect(foldClass('5А')).not.toBe(foldClass('7А'));
+  });
+
+  it('finds a name whatever ё or е either side typed', () => {
+    expect(foldedIncludes('Фёдоров Фёдор', 'федор')).toBe(true);
+    expect(foldedIncludes('Федорова Алена', 'Алёна')).toBe(true);
+    expect(foldedIncludes('Федорова Алена', 'Алина')).toBe(false);
+  });
+});

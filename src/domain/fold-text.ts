@@ -1,0 +1,54 @@
+// The one comparison form of Russian names, classes and search words. Every search, filter and match of
+// people (the participants search, import duplicates, offline search, pairing preferences) compares folded
+// text, so that «Фёдор» finds «Федор», «7 а» is «7А» and «Салтыкова–Щедрина» is «Салтыкова-Щедрина».
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/** Latin letters that look Cyrillic: typed by mistake in «7A» or pasted into «Иванoв». */
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+};
+const toCyrillic = (word: string) => word.replace(/[abcehkmoptxy]/g, (l) => LOOK_ALIKES[l] ?? l);
+
+/**
+ * Folds a text for comparison: Unicode NFC (a Mac's decomposed «й» and «ё» become one letter), lower
+ * case, «ё» as «е», Latin look-alikes inside Cyrillic words as Cyrillic, every dash or minus as «-» with
+ * no spaces around it, runs of spaces (including non-breaking ones) as one space, trimmed.
+ */
+export function foldText(text: string): string {
+  return foldLetters(text.normalize('NFC'))
+    .replace(/[\p{L}]+/gu, (word) => (/[а-я]/.test(word) ? toCyrillic(word) : word))
+    .replace(DASHES, '-')
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?- ?/g, '-')
+    .trim();
+}
+
+/**
+ * A school class or subject folded for comparison: as foldText, without spaces, and a class's letter
+ * Cyrillic whatever keyboard typed it — «7 а», «7A» (Latin) and «7А» are one class; «10-1» is not «11-1».
+ */
+export function foldClass(text: string): string {
+  const folded = foldText(text).replace(/ /g, '');
+  return /^\d/.test(folded) ? toCyrillic(folded) : folded;
+}
+
+/** Whether `text`, folded, contains `query`, folded: the participants search and the like. */
+export function foldedIncludes(text: string, query: string): boolean {
+  return foldText(text).includes(foldText(query));
+}
+
+/** Only the letters' part of the fold (case, «ё»), which keeps every offset: for highlighting a match. */
+export function foldLetters(text: string): string {
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+}
