@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { personKey, planImport } from './import-people';
+import { type ExistingPerson, type ImportPlan, planImport, type SheetCell } from './import-people';
+
+const TODAY = '2026-09-01';
+/** The plan as rows: `row: name | class | kind | minor` for imports, the code and row for errors. */
+function rows(plan: ImportPlan) {
+  return {
+    people: plan.people.map(
+      ({ row, person: p }) => `${row}: ${p.fullName} | ${p.classOrSubject ?? '—'} | ${p.kind} | ${p.minor}`,
+    ),
+    likely: plan.likely.map(({ row, of }) => `${row} ~ ${'person' in of ? of.person.id : `row ${of.row}`}`),
+    existing: plan.existing.map(({ row, id }) => `${row} = ${id}`),
+    errors: plan.errors.map(({ row, code, params }) => `${row}: ${code} ${JSON.stringify(params)}`),
+  };
+}
+const base = (id: string, fullName: string, classOrSubject: string | null, birthDate: string | null = null) =>
+  ({ id, fullName, classOrSubject, birthDate }) satisfies ExistingPerson;
 
 describe('importing a class list', () => {
   it('reads names, classes and categories, and names every bad row', () => {
@@ -14,41 +29,206 @@ describe('importing a class list', () => {
       ['Иванов Иван Иванович', '7Б', 'ученик'],
       ['', '', ''],
     ]);
-    expect(plan.people).toEqual([
-      { fullName: 'Иванов Иван Иванович', kind: 'student', classOrSubject: '7Б', minor: true },
-      { fullName: 'Петрова Анна', kind: 'student', classOrSubject: '7Б', minor: true },
-      { fullName: 'Козлова Мария', kind: 'teacher', classOrSubject: 'Математика', minor: false },
+    expect(rows(plan).people).toEqual([
+      '2: Иванов Иван Иванович | 7Б | student | true',
+      '3: Петрова Анна | 7Б | student | true',
+      '6: Козлова Мария | Математика | teacher | false',
     ]);
-    expect(plan.errors).toEqual([
-      { row: 4, reason: 'не указано ФИО' },
-      { row: 5, reason: 'в ФИО «Сидоров 2 Пётр» есть цифры' },
-      { row: 7, reason: 'непонятная категория «директор»: ученик, педагог или другое' },
-      { row: 8, reason: '«Иванов Иван Иванович» уже есть выше в этом файле' },
+    expect(rows(plan).errors).toEqual([
+      '4: noName {}',
+      '5: nameHasDigits {"name":"Сидоров 2 Пётр"}',
+      `7: badKind ${JSON.stringify({ value: 'директор', words: plan.errors[2]?.params.words })}`,
+      '8: repeated {"name":"Иванов Иван Иванович","row":2}',
     ]);
   });
 
-  it('joins surname, name and patronymic columns and reads the minor column', () => {
+  it('accepts the words schools use for a category, in any case and number, and lists them when it cannot', () => {
+    const words = [
+      ['учащийся', 'student'],
+      ['Обучающаяся', 'student'],
+      ['ОБУЧАЮЩИЙСЯ', 'student'],
+      ['ученица', 'student'],
+      ['школьник', 'student'],
+      ['студент', 'student'],
+      ['Педагог', 'teacher'],
+      ['учитель', 'teacher'],
+      ['учительница', 'teacher'],
+      ['преподаватель', 'teacher'],
+      ['педагог-психолог', 'teacher'],
+      ['классный руководитель', 'teacher'],
+      ['другое', 'other'],
+      ['работодатель', 'other'],
+    ];
     const plan = planImport([
-      ['Фамилия', 'Имя', 'Отчество', 'Класс', 'Несовершеннолетний'],
-      ['Лебедев', 'Артём', 'Игоревич', '11А', 'нет'],
-      ['Лебедева', 'Анна', '', '11А', 'может быть'],
+      ['ФИО', 'Категория участника'],
+      ...words.map(([word], i) => [`Человек${String.fromCharCode(1072 + i)} Тестов`, word ?? '']),
     ]);
-    expect(plan.people).toEqual([
-      { fullName: 'Лебедев Артём Игоревич', kind: 'student', classOrSubject: '11А', minor: false },
-    ]);
-    expect(plan.errors[0]?.reason).toMatch(/«да» или «нет»/);
+    expect(plan.errors).toEqual([]);
+    expect(plan.people.map((p) => p.person.kind)).toEqual(words.map(([, kind]) => kind));
+    const refused = planImport([
+      ['ФИО', 'Роль'],
+      ['Орлов Олег', 'директор'],
+    ]).errors[0];
+    expect(refused?.code).toBe('badKind');
+    for (const word of ['учащийся', 'обучающийся', 'ученик', 'педагог', 'учитель', 'преподаватель'])
+      expect(String(refused?.params.words)).toContain(word);
   });
 
-  it('refuses a file without a name column, and skips people already in the base', () => {
-    expect(planImport([['Класс'], ['7Б']]).errors[0]?.row).toBe(1);
+  it('reads «наставник» and «наставляемый» as a student or a teacher by the class', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Категория'],
+      ['Старшая Анна', '10А', 'наставник'],
+      ['Опытная Ольга', 'История', 'наставник'],
+      ['Младший Иван', '5Б', 'наставляемый'],
+      ['Молодой Пётр', 'Физика', 'наставляемый'],
+    ]);
+    expect(plan.people.map((p) => p.person.kind)).toEqual(['student', 'teacher', 'student', 'teacher']);
+  });
+
+  it('keeps namesakes in different classes — «5А» and «7А», «10-1» and «11-1» — in the file and against the base', () => {
     const plan = planImport(
       [
         ['ФИО', 'Класс'],
-        ['Ёлкина Вера', '5А'],
-        ['Новая Ольга', '5А'],
+        ['Смирнов Алексей', '5А'],
+        ['Смирнов Алексей', '7А'],
+        ['Кузнецова Мария', '10-1'],
+        ['Кузнецова Мария', '11-1'],
+        ['Попов Иван', '10-1'],
+        ['Попов Иван', '7 а'],
       ],
-      new Set([personKey('Елкина Вера', '5а')]),
+      [base('p1', 'Попов Иван', '11-1'), base('p2', 'ПОПОВ  ИВАН', '7А')],
     );
-    expect(plan).toMatchObject({ duplicates: 1, people: [{ fullName: 'Новая Ольга' }] });
+    expect(rows(plan)).toEqual({
+      people: [
+        '2: Смирнов Алексей | 5А | student | true',
+        '3: Смирнов Алексей | 7А | student | true',
+        '4: Кузнецова Мария | 10-1 | student | true',
+        '5: Кузнецова Мария | 11-1 | student | true',
+        '6: Попов Иван | 10-1 | student | true',
+      ],
+      likely: [],
+      existing: ['7 = p2'],
+      errors: [],
+    });
+  });
+
+  it('tells namesakes apart by birth date when the file has one, and decides minors by it', () => {
+    const plan = planImport(
+      [
+        ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Класс'],
+        ['Волков', 'Артём', 'Игоревич', '12.03.2012', '8А'],
+        ['Волков', 'Артём', 'Игоревич', '2012-05-30', '8А'],
+        ['Волкова', 'Анна', '', '01.09.2008', '11А'],
+        ['Волкова', 'Вера', '', '31.02.2010', '9А'],
+        ['Ёлкин', 'Фёдор', '', '2011-01-15', '9Б'],
+      ],
+      [base('e1', 'Елкин Федор', null, '2011-01-15')],
+      TODAY,
+    );
+    expect(rows(plan)).toEqual({
+      people: [
+        '2: Волков Артём Игоревич | 8А | student | true',
+        '3: Волков Артём Игоревич | 8А | student | true',
+        '4: Волкова Анна | 11А | student | false',
+      ],
+      likely: [],
+      existing: ['6 = e1'],
+      errors: ['5: badBirthDate {"value":"31.02.2010"}'],
+    });
+    expect(plan.people.map((p) => p.person.birthDate)).toEqual(['2012-03-12', '2012-05-30', '2008-09-01']);
+  });
+
+  it('shows a likely duplicate to the curator instead of dropping it or importing it unasked', () => {
+    const plan = planImport(
+      [
+        ['ФИО', 'Класс'],
+        ['Морозова Дарья', ''],
+        ['Морозова Дарья', '6В'],
+        ['Лебедев Павел', '9А'],
+        ['Никитин Олег', '8Б'],
+      ],
+      [base('l1', 'Лебедев Павел Сергеевич', '9А'), base('n1', 'Никитин Олег', null)],
+    );
+    expect(rows(plan)).toEqual({
+      people: ['2: Морозова Дарья | — | student | true'],
+      likely: ['3 ~ row 2', '4 ~ l1', '5 ~ n1'],
+      existing: [],
+      errors: [],
+    });
+  });
+
+  it('finds the header below title rows, with the usual column names', () => {
+    const plan = planImport([
+      ['Список обучающихся 7А класса на 01.09.2026', 'Список обучающихся 7А класса на 01.09.2026'],
+      [''],
+      ['№ п/п', 'Ф.И.О. обучающегося', 'ФИО классного руководителя', 'Телефон родителя', 'Класс'],
+      ['1', 'Белова Ксения', 'Учителева Нина', '+7 900 000-00-01', '7А'],
+      ['', '', '', '', ''],
+      ['2', 'Гусев Денис', 'Учителева Нина', '', '7А'],
+    ]);
+    expect(plan.headerRow).toBe(3);
+    expect(rows(plan).people).toEqual([
+      '4: Белова Ксения | 7А | student | true',
+      '6: Гусев Денис | 7А | student | true',
+    ]);
+    expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон родителя: +7 900 000-00-01', null]);
+  });
+
+  it('refuses a file whose first rows name no people, saying which columns it needs', () => {
+    expect(rows(planImport([['Класс'], ['7Б']])).errors).toEqual([
+      '1: noHeader {"rows":30,"columns":"«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»"}',
+    ]);
+  });
+
+  it('refuses cells that are not text — dates, errors, formulas without a value — only in the columns it reads', () => {
+    const date = (iso: string): SheetCell => ({ kind: 'date', iso });
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Средний балл'],
+      ['Зайцев Илья', date('2026-10-01'), '4,5'],
+      [{ kind: 'error', shown: '#N/A' }, '8А', ''],
+      [{ kind: 'noValue' }, '8А', ''],
+      ['Рыбакова Ольга', '01.окт', ''],
+      ['Соколов Пётр', '8А', { kind: 'error', shown: '#DIV/0!' }],
+      [date('2026-01-01'), '8А', ''],
+    ]);
+    expect(rows(plan)).toEqual({
+      people: ['6: Соколов Пётр | 8А | student | true'],
+      likely: [],
+      existing: [],
+      errors: [
+        '2: cellDate {"column":"Класс","date":"01.10.2026"}',
+        '3: cellError {"column":"ФИО","value":"#N/A"}',
+        '4: cellNoValue {"column":"ФИО"}',
+        '5: looksLikeDate {"column":"Класс","value":"01.окт"}',
+        '7: cellDate {"column":"ФИО","date":"01.01.2026"}',
+      ],
+    });
+  });
+
+  it('reads the minor column as yes or no, Excel’s booleans included', () => {
+    const plan = planImport([
+      ['Фамилия', 'Имя', 'Отчество', 'Класс', 'Несовершеннолетний'],
+      ['Лебедев', 'Артём', 'Игоревич', '11А', 'нет'],
+      ['Лебедева', 'Анна', '', '11А', 'ИСТИНА'],
+      ['Лебедева', 'Алла', '', '11А', 'может быть'],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Лебедев Артём Игоревич | 11А | student | false',
+      '3: Лебедева Анна | 11А | student | true',
+    ]);
+    expect(plan.errors[0]).toMatchObject({ row: 4, code: 'badMinor' });
+  });
+
+  it('reads a staff list: a position makes a teacher and is kept as the subject', () => {
+    const plan = planImport([
+      ['ФИО', 'Должность', 'E-mail'],
+      ['Орлова Ирина Павловна', 'Учитель математики', 'orlova@school.ru'],
+      ['Егоров Сергей', 'Заместитель директора', ''],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Орлова Ирина Павловна | Учитель математики | teacher | false',
+      '3: Егоров Сергей | Заместитель директора | teacher | false',
+    ]);
+    expect(plan.people[0]?.person.contacts).toBe('E-mail: orlova@school.ru');
   });
 });

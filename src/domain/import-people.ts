@@ -1,127 +1,407 @@
-// A class list from CSV or XLSX, as people: the header row names the columns, each row is checked, and
-// the report names every row that cannot be imported and why.
+// A class list from CSV or XLSX, as people: the header row (found among the first rows) names the
+// columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
+// names every row that cannot be imported, and why, as a code the UI words.
+import { foldClass, foldText } from './fold-text';
+import type { PersonKind } from './record-types';
+
+/**
+ * One cell as a person sees it. A file reader returns text or a typed problem — never an object that
+ * could become «[object Object]» — and the plan decides per column whether the problem matters.
+ * `date`: a date cell (`iso` YYYY-MM-DD); `error`: an Excel error such as «#N/A»; `noValue`: a formula
+ * the file holds no computed result for.
+ */
+export type SheetCell =
+  | string
+  | { kind: 'date'; iso: string }
+  | { kind: 'error'; shown: string }
+  | { kind: 'noValue' };
+
 export type PersonDraft = {
   fullName: string;
-  kind: 'student' | 'teacher' | 'other';
+  kind: PersonKind;
   classOrSubject: string | null;
   minor: boolean;
-};
-export type RowError = { row: number; reason: string };
-export type ImportPlan = { people: PersonDraft[]; errors: RowError[]; duplicates: number };
-
-const norm = (s: unknown) =>
-  String(s ?? '')
-    .trim()
-    .replace(/\s+/g, ' ');
-const key = (s: string) =>
-  s
-    .toLocaleLowerCase('ru')
-    .replace(/ё/g, 'е')
-    .replace(/[^a-zа-я]/g, '');
-
-const COLUMNS: Record<string, string[]> = {
-  fullName: ['фио', 'фамилияимяотчество', 'ученик', 'участник', 'fullname', 'name'],
-  lastName: ['фамилия', 'lastname', 'surname'],
-  firstName: ['имя', 'firstname'],
-  middleName: ['отчество', 'middlename', 'patronymic'],
-  classOrSubject: ['класс', 'классилипредмет', 'предмет', 'class', 'subject'],
-  kind: ['категория', 'роль', 'кто', 'kind', 'role'],
-  minor: ['несовершеннолетний', 'minor'],
+  /** YYYY-MM-DD, when the file has a birth date column. */
+  birthDate: string | null;
+  /** Phones, e-mail and the legal representative from the file's contact columns, each under its heading. */
+  contacts: string | null;
 };
 
-const KINDS: Record<string, PersonDraft['kind']> = {
-  ученик: 'student',
-  ученица: 'student',
-  обучающийся: 'student',
-  обучающаяся: 'student',
-  студент: 'student',
-  student: 'student',
-  учитель: 'teacher',
-  педагог: 'teacher',
-  teacher: 'teacher',
-  другое: 'other',
-  other: 'other',
+export type ImportErrorCode =
+  | 'noHeader'
+  | 'noName'
+  | 'nameTooLong'
+  | 'nameHasDigits'
+  | 'badKind'
+  | 'badMinor'
+  | 'badBirthDate'
+  | 'tooLong'
+  | 'cellError'
+  | 'cellDate'
+  | 'cellNoValue'
+  | 'looksLikeDate'
+  | 'repeated';
+/** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
+export type RowError = { row: number; code: ImportErrorCode; params: Record<string, string | number> };
+export type PlannedPerson = { row: number; person: PersonDraft };
+/** Someone already in the base: a row matched by evidence (name and class, or name and birth date). */
+export type ExistingPerson = {
+  id: string;
+  fullName: string;
+  classOrSubject: string | null;
+  birthDate: string | null;
+};
+/** A row that may be someone already known, without the evidence to say so: the curator decides. */
+export type LikelyDuplicate = PlannedPerson & {
+  of: { row: number; fullName: string; classOrSubject: string | null } | { person: ExistingPerson };
+};
+export type ImportPlan = {
+  /** The header's row number, 0 when none was found. */
+  headerRow: number;
+  /** New people, imported as they are. */
+  people: PlannedPerson[];
+  /** Imported only when the curator says they are other people. */
+  likely: LikelyDuplicate[];
+  /** Already in the base: not imported again. */
+  existing: (PlannedPerson & { id: string })[];
+  errors: RowError[];
 };
 
-function columnsOf(header: unknown[]): Partial<Record<keyof typeof COLUMNS, number>> {
-  const found: Partial<Record<keyof typeof COLUMNS, number>> = {};
-  header.forEach((cell, index) => {
-    const k = key(norm(cell));
-    for (const [column, names] of Object.entries(COLUMNS))
-      if (names.includes(k) && found[column] === undefined) found[column] = index;
-  });
-  return found;
+type Column =
+  | 'fullName'
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'classOrSubject'
+  | 'position'
+  | 'kind'
+  | 'minor'
+  | 'birthDate'
+  | 'contact';
+
+/** A heading as letters and digits only, folded: «Ф.И.О. ученика» → «фиоученика», «E-mail» → «email». */
+const headingKey = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]/gu, '');
+/** Headings about a parent or legal representative: their name and contacts are the minor's contacts. */
+const SOMEONE_ELSE = /родител|представител|матер|мамы|отца|папы/;
+
+/** Which column a heading names, by the words class lists and journal exports use. */
+function columnOf(key: string): Column | null {
+  if (key === '' || /^классн.*руковод|наставник|куратор/.test(key)) return null;
+  if (/^(телефон|тел|мобильн|сотов|контакт|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(key))
+    return 'contact';
+  if (SOMEONE_ELSE.test(key)) return 'contact';
+  if (/^(фио|фамилияимя|фамилияиимя|fullname|name$)/.test(key)) return 'fullName';
+  if (/^(ученик|ученица|учащийся|обучающийся|участник|сотрудник|педагог|учитель|школьник)$/.test(key))
+    return 'fullName';
+  if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
+  if (/^(имя|firstname)/.test(key)) return 'firstName';
+  if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
+  if (/^(класс|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
+    return 'classOrSubject';
+  if (/^(должность|position)/.test(key)) return 'position';
+  if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
+  if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
+  if (/^(датарожд|др$|birthdate|dateofbirth|birthday)/.test(key)) return 'birthDate';
+  return null;
 }
 
-const YES = new Set(['да', 'yes', 'true', '1', '+']);
-const NO = new Set(['нет', 'no', 'false', '0', '-', '']);
+type Columns = { one: Partial<Record<Column, number>>; contacts: number[]; headings: string[] };
 
-/** `existing` are «name|class» keys already in the base: such rows are counted, not imported twice. */
-export function planImport(table: unknown[][], existing: ReadonlySet<string> = new Set()): ImportPlan {
-  const [header = [], ...rows] = table;
-  const cols = columnsOf(header);
-  if (cols.fullName === undefined && (cols.lastName === undefined || cols.firstName === undefined)) {
-    return {
-      people: [],
-      errors: [{ row: 1, reason: 'нет столбца «ФИО» (или «Фамилия» и «Имя») в первой строке' }],
-      duplicates: 0,
-    };
+function columnsOf(header: readonly SheetCell[]): Columns {
+  const one: Partial<Record<Column, number>> = {};
+  const contacts: number[] = [];
+  const headings = header.map((cell) => (typeof cell === 'string' ? clean(cell) : ''));
+  headings.forEach((heading, index) => {
+    const column = columnOf(headingKey(heading));
+    if (column === 'contact') contacts.push(index);
+    else if (column && one[column] === undefined) one[column] = index;
+  });
+  return { one, contacts, headings };
+}
+
+const hasNames = (c: Columns) =>
+  c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
+
+/** How many rows from the top may stand above the header (titles, dates, signatures). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** The index of the header row among the first rows (−1 when none names the people), and its columns. */
+export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++)
+    if (hasNames(columnsOf(rows[i] ?? []))) return i;
+  return -1;
+}
+
+/** Column headings the import understands, for the message when none is found. */
+export const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
+
+/**
+ * Words for the category of a person, folded, by their stems (any case and number: «ученики»,
+ * «учащаяся», «педагогов»). «Наставник» and «наставляемый» are roles, not categories: the class says
+ * which (a school class such as «10А» is a student's).
+ */
+const KIND_STEMS: [RegExp, PersonKind | 'role'][] = [
+  [/^(уча|обучаю)щ/, 'student'],
+  [/^учени[кц]/, 'student'],
+  [/^школьни/, 'student'],
+  [/^студент/, 'student'],
+  [/^воспитанни/, 'student'],
+  [/^(student|pupil)/, 'student'],
+  [/^(педагог|учител|преподавател|воспитател|классныйруководител|teacher)/, 'teacher'],
+  [/^(наставни|наставляем|mentor|mentee)/, 'role'],
+  [/^(друг|ино|проч|работодател|партнер|родител|сотрудник|other)/, 'other'],
+];
+/** The words named when a category is not understood. */
+export const KIND_WORDS =
+  'учащийся, обучающийся, ученик, ученица, школьник, студент; педагог, учитель, преподаватель, воспитатель; наставник, наставляемый; другое';
+
+const looksLikeSchoolClass = (cls: string | null) => cls !== null && /^\d{1,2}(\D|$)/.test(cls.trim());
+
+function kindOf(text: string, classOrSubject: string | null): PersonKind | null {
+  const key = headingKey(text);
+  const found = KIND_STEMS.find(([stem]) => stem.test(key))?.[1];
+  if (found !== 'role') return found ?? null;
+  // A mentor from a school class is a senior student; a mentee with a subject instead is a young teacher.
+  if (looksLikeSchoolClass(classOrSubject)) return 'student';
+  return /^(наставляем|mentee)/.test(key) && classOrSubject === null ? 'student' : 'teacher';
+}
+
+const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+']);
+const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '']);
+
+const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** A text that Excel shows for a date it made from «10-1» or «1.10»: «01.окт», «окт.01», «01.10.2026». */
+const MONTHS =
+  '(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const DATE_LIKE = new RegExp(
+  `^(\\d{1,2}[.\\- /]${MONTHS}\\.?|${MONTHS}[.\\- /]\\d{1,4}|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4})$`,
+  'i',
+);
+
+/** A date as a person types it: ДД.ММ.ГГГГ (or with «/» or «-») or YYYY-MM-DD; null when it is none. */
+function parseDay(text: string): string | null {
+  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [y, m, d] = dotted ? [dotted[3], dotted[2], dotted[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  // A real calendar day: 31.02 rolls over to March and is refused.
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day) && Number(y) > 1900 ? day : null;
+}
+
+const dottedDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** The evidence two rows are compared by: the folded name, the folded class and the birth date. */
+type Evidence = { name: string; cls: string; birth: string | null };
+const evidenceOf = (fullName: string, cls: string | null, birth: string | null): Evidence => ({
+  name: foldText(fullName),
+  cls: foldClass(cls ?? ''),
+  birth,
+});
+
+/**
+ * Whether two people are the same, by evidence: the same full name and the same birth date (when both
+ * have one), else the same full name and the same full class («5А» ≠ «7А», «10-1» ≠ «11-1»). The same
+ * name with a class or birth date missing on one side, or a name that is the other's without its
+ * patronymic, is only likely the same: the curator decides.
+ */
+export function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
+  const contradicts = (a.birth && b.birth && a.birth !== b.birth) || (a.cls && b.cls && a.cls !== b.cls);
+  if (a.name === b.name) {
+    if (a.birth && b.birth) return a.birth === b.birth ? 'same' : 'different';
+    if (a.cls && b.cls) return a.cls === b.cls ? 'same' : 'different';
+    return 'likely';
   }
-  const people: PersonDraft[] = [];
-  const errors: RowError[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  for (const [i, cells] of rows.entries()) {
-    const row = i + 2;
-    const at = (c: keyof typeof COLUMNS) => (cols[c] === undefined ? '' : norm(cells[cols[c] as number]));
-    if (cells.every((c) => norm(c) === '')) continue;
+  const [shorter, longer] = a.name.length < b.name.length ? [a.name, b.name] : [b.name, a.name];
+  if (!contradicts && shorter.includes(' ') && longer.startsWith(`${shorter} `)) return 'likely';
+  return 'different';
+}
+
+/** Surname and first name: the key under which namesakes are looked for. */
+const lookupKey = (e: Evidence) => e.name.split(' ').slice(0, 2).join(' ');
+
+type Read = { ok: true; text: string } | { ok: false; error: Omit<RowError, 'row'> };
+
+/**
+ * Plans an import from the rows of a sheet (every row of the file, from its first, so that row numbers
+ * are the spreadsheet's). `existing` is the base; `today` (YYYY-MM-DD) decides who is a minor when the
+ * file gives birth dates. Without a birth date or a «несовершеннолетний» column, students are minors.
+ */
+export function planImport(
+  table: readonly (readonly SheetCell[])[],
+  existing: readonly ExistingPerson[] = [],
+  today = '',
+): ImportPlan {
+  const plan: ImportPlan = { headerRow: 0, people: [], likely: [], existing: [], errors: [] };
+  const headerIndex = findHeader(table);
+  if (headerIndex === -1) {
+    plan.errors.push({
+      row: 1,
+      code: 'noHeader',
+      params: { rows: HEADER_SEARCH_ROWS, columns: NAME_HEADINGS },
+    });
+    return plan;
+  }
+  plan.headerRow = headerIndex + 1;
+  const cols = columnsOf(table[headerIndex] ?? []);
+  const base = new Map<string, { evidence: Evidence; person: ExistingPerson }[]>();
+  for (const person of existing) {
+    const evidence = evidenceOf(person.fullName, person.classOrSubject, person.birthDate);
+    const k = lookupKey(evidence);
+    base.set(k, [...(base.get(k) ?? []), { evidence, person }]);
+  }
+  const earlier = new Map<string, { evidence: Evidence; row: number; person: PersonDraft }[]>();
+
+  for (let i = headerIndex + 1; i < table.length; i++) {
+    const cells = table[i] ?? [];
+    const row = i + 1;
+    if (cells.every((c) => typeof c === 'string' && clean(c) === '')) continue;
+    const problem = (code: ImportErrorCode, params: RowError['params'] = {}) => ({
+      ok: false as const,
+      error: { code, params },
+    });
+    /** A text column: a date, an error or a formula without a value is never read as text. */
+    const text = (index: number | undefined): Read => {
+      if (index === undefined) return { ok: true, text: '' };
+      const cell = cells[index] ?? '';
+      const column = cols.headings[index] ?? '';
+      if (typeof cell === 'string') {
+        const value = clean(cell);
+        return DATE_LIKE.test(value)
+          ? problem('looksLikeDate', { column, value })
+          : { ok: true, text: value };
+      }
+      if (cell.kind === 'date') return problem('cellDate', { column, date: dottedDay(cell.iso) });
+      if (cell.kind === 'error') return problem('cellError', { column, value: cell.shown });
+      return problem('cellNoValue', { column });
+    };
+    const reads: Partial<Record<Column, Read>> = {};
+    for (const column of Object.keys(cols.one) as Column[])
+      if (column !== 'birthDate') reads[column] = text(cols.one[column]);
+    const contactReads = cols.contacts.map((index) => ({
+      heading: cols.headings[index] ?? '',
+      read: text(index),
+    }));
+    const failed = [...Object.values(reads), ...contactReads.map((c) => c.read)].find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      plan.errors.push({ row, ...failed.error });
+      continue;
+    }
+    const at = (column: Column) => {
+      const read = reads[column];
+      return read?.ok ? read.text : '';
+    };
+
     const fullName =
-      cols.fullName !== undefined
+      cols.one.fullName !== undefined
         ? at('fullName')
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' ');
+    const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
+      plan.errors.push({ row, code, params });
     if (!fullName) {
-      errors.push({ row, reason: 'не указано ФИО' });
+      fail('noName');
       continue;
     }
     if (fullName.length > 200) {
-      errors.push({ row, reason: 'ФИО длиннее 200 знаков' });
+      fail('nameTooLong', { max: 200 });
       continue;
     }
     if (/\d/.test(fullName)) {
-      errors.push({ row, reason: `в ФИО «${fullName}» есть цифры` });
+      fail('nameHasDigits', { name: fullName });
       continue;
     }
-    const kindText = key(at('kind'));
-    const kind = kindText ? KINDS[kindText] : 'student';
-    if (!kind) {
-      errors.push({ row, reason: `непонятная категория «${at('kind')}»: ученик, педагог или другое` });
-      continue;
-    }
-    const classOrSubject = at('classOrSubject') || null;
-    const minorText = key(at('minor'));
-    if (cols.minor !== undefined && !YES.has(minorText) && !NO.has(minorText)) {
-      errors.push({
-        row,
-        reason: `«несовершеннолетний» должно быть «да» или «нет», а не «${at('minor')}»`,
+    const classOrSubject = at('classOrSubject') || at('position') || null;
+    if (classOrSubject && classOrSubject.length > 100) {
+      fail('tooLong', {
+        column: cols.headings[cols.one.classOrSubject ?? cols.one.position ?? 0] ?? '',
+        max: 100,
       });
       continue;
     }
-    const minor = cols.minor !== undefined && minorText !== '' ? YES.has(minorText) : kind === 'student';
-    const id = `${key(fullName)}|${key(classOrSubject ?? '')}`;
-    if (seen.has(id)) {
-      errors.push({ row, reason: `«${fullName}» уже есть выше в этом файле` });
+    const kindText = at('kind');
+    const kind: PersonKind | null = kindText
+      ? kindOf(kindText, classOrSubject)
+      : cols.one.position !== undefined && at('position')
+        ? (kindOf(at('position'), null) ?? 'teacher')
+        : 'student';
+    if (!kind) {
+      fail('badKind', { value: kindText, words: KIND_WORDS });
       continue;
     }
-    seen.add(id);
-    if (existing.has(id)) {
-      duplicates += 1;
-      continue;
-    }
-    people.push({ fullName, kind, classOrSubject, minor });
-  }
-  return { people, errors, duplicates };
-}
 
-export function personKey(fullName: string, classOrSubject: string | null): string {
-  return `${key(fullName)}|${key(classOrSubject ?? '')}`;
+    let birthDate: string | null = null;
+    if (cols.one.birthDate !== undefined) {
+      const cell = cells[cols.one.birthDate] ?? '';
+      const column = cols.headings[cols.one.birthDate] ?? '';
+      if (typeof cell !== 'string' && cell.kind === 'date') birthDate = cell.iso;
+      else if (typeof cell !== 'string') {
+        fail(cell.kind === 'error' ? 'cellError' : 'cellNoValue', {
+          column,
+          value: cell.kind === 'error' ? cell.shown : '',
+        });
+        continue;
+      } else if (clean(cell) !== '') {
+        birthDate = parseDay(clean(cell));
+        if (!birthDate) {
+          fail('badBirthDate', { value: clean(cell) });
+          continue;
+        }
+      }
+    }
+
+    const minorText = headingKey(at('minor'));
+    if (cols.one.minor !== undefined && !YES.has(minorText) && !NO.has(minorText)) {
+      fail('badMinor', { value: at('minor') });
+      continue;
+    }
+    const minor =
+      cols.one.minor !== undefined && minorText !== ''
+        ? YES.has(minorText)
+        : birthDate && today
+          ? `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}` > today
+          : kind === 'student';
+
+    const contactParts = contactReads
+      .map(({ heading, read }) => (read.ok && read.text ? `${heading}: ${read.text}` : ''))
+      .filter(Boolean);
+    const contacts = contactParts.length > 0 ? contactParts.join('; ') : null;
+    if (contacts && contacts.length > 500) {
+      fail('tooLong', { column: contactReads.map((c) => c.heading).join(', '), max: 500 });
+      continue;
+    }
+
+    const person: PersonDraft = { fullName, kind, classOrSubject, minor, birthDate, contacts };
+    const evidence = evidenceOf(fullName, classOrSubject, birthDate);
+    const k = lookupKey(evidence);
+    const inFile = earlier.get(k) ?? [];
+    const repeated = inFile.find((e) => sameness(evidence, e.evidence) === 'same');
+    if (repeated) {
+      fail('repeated', { name: fullName, row: repeated.row });
+      continue;
+    }
+    earlier.set(k, [...inFile, { evidence, row, person }]);
+    const known = base.get(k) ?? [];
+    const same = known.find((e) => sameness(evidence, e.evidence) === 'same');
+    if (same) {
+      plan.existing.push({ row, person, id: same.person.id });
+      continue;
+    }
+    const likelyInBase = known.find((e) => sameness(evidence, e.evidence) === 'likely');
+    const likelyInFile = inFile.find((e) => sameness(evidence, e.evidence) === 'likely');
+    if (likelyInBase) plan.likely.push({ row, person, of: { person: likelyInBase.person } });
+    else if (likelyInFile)
+      plan.likely.push({
+        row,
+        person,
+        of: {
+          row: likelyInFile.row,
+          fullName: likelyInFile.person.fullName,
+          classOrSubject: likelyInFile.person.classOrSubject,
+        },
+      });
+    else plan.people.push({ row, person });
+  }
+  return plan;
 }

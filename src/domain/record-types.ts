@@ -59,6 +59,13 @@ export const RECORD_TYPES = {
       requests: orNull(text(4000)),
       /** A mentor has been trained for the programme (roadmap stage 3). */
       trained: bool(),
+      /** Tells namesakes apart at import; decides who is a minor. Curators only. */
+      birthDate: orNull(isoDate()),
+      /**
+       * Phones, e-mail — for a minor, the legal representative's — for the methodology's bases of mentors
+       * and mentees. Curators only.
+       */
+      contacts: orNull(text(500)),
     },
     required: ['fullName', 'kind'],
   },

@@ -1,23 +1,115 @@
-// Reading a table a curator picks: CSV (papaparse) or XLSX (exceljs), both loaded only when needed.
-export type Table = unknown[][];
+// Reading a table a curator picks: CSV or text (papaparse) in whatever encoding Excel or a journal saved
+// it, or XLSX (exceljs), both loaded only when needed. Every cell comes back as the text a person sees in
+// it, or as a typed problem (a date, an Excel error, a formula without a value): never as an object.
+import type { CellValue, Worksheet } from 'exceljs';
+import { findHeader, type SheetCell } from '../../domain/import-people';
+import { decodeText, type TextEncoding } from './decode-text';
 
-export async function readTable(file: File): Promise<Table> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await file.arrayBuffer());
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const rows: Table = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = (row.values as unknown[]).slice(1);
-      rows.push(
-        values.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v)),
-      );
-    });
-    return rows;
-  }
+export type TableSource =
+  | { format: 'csv'; encoding: TextEncoding; separator: string }
+  | { format: 'xlsx'; sheet: string };
+export type ReadTable = { rows: SheetCell[][]; source: TableSource };
+export type ReadResult = { ok: true; table: ReadTable } | { ok: false; code: 'oldFormat' | 'notATable' };
+
+/** What Excel shows for a boolean cell in Russian. */
+const BOOLEAN_TEXT = { true: 'ИСТИНА', false: 'ЛОЖЬ' } as const;
+
+const SEPARATORS = [';', '\t', ',', '|'];
+
+/**
+ * Reads a CSV or text file's bytes: the encoding is detected (decode-text.ts); a first line `sep=;`
+ * (which Excel writes and honours) sets the separator; otherwise the separator is the one under which a
+ * header row naming the people appears with the most columns (a short list defeats a statistical guess),
+ * else papaparse's guess. Empty lines are kept so that row numbers stay the spreadsheet's.
+ */
+export async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
+  const { text, encoding } = decodeText(bytes);
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text;
   const { parse } = await import('papaparse');
-  const text = (await file.text()).replace(/^\ufeff/, '');
-  return parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+  const parsed = (delimiter: string) => {
+    const result = parse<string[]>(body, { delimiter, skipEmptyLines: false });
+    return {
+      rows: result.data.map((row) => row.map((cell) => String(cell))),
+      separator: result.meta.delimiter,
+    };
+  };
+  const headerWidth = (rows: string[][]) => {
+    const at = findHeader(rows);
+    return at === -1 ? 0 : (rows[at] ?? []).filter((cell) => cell.trim() !== '').length;
+  };
+  let chosen = sep ? parsed(sep[1] ?? ';') : null;
+  if (!chosen) {
+    const tries = SEPARATORS.map(parsed).map((p) => ({ ...p, width: headerWidth(p.rows) }));
+    const best = tries.reduce((a, b) => (b.width > a.width ? b : a));
+    chosen = best.width > 0 ? best : parsed('');
+  }
+  return { rows: chosen.rows, source: { format: 'csv', encoding, separator: chosen.separator } };
+}
+
+/** A number as Excel shows it by default in Russian: whole numbers as they are, a decimal comma. */
+const numberText = (n: number) => (Number.isInteger(n) ? String(n) : String(n).replace('.', ','));
+
+/**
+ * One exceljs cell value as a person sees it. Every shape exceljs gives is handled; an unknown one is an
+ * error cell, so no object is ever turned into text.
+ */
+export function cellText(value: CellValue): SheetCell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return BOOLEAN_TEXT[value ? 'true' : 'false'];
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? { kind: 'error', shown: '#VALUE!' }
+      : { kind: 'date', iso: value.toISOString().slice(0, 10) };
+  if ('error' in value) return { kind: 'error', shown: String(value.error) };
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('hyperlink' in value) return cellText(value.text as CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: CellValue }).result;
+    return result === undefined ? { kind: 'noValue' } : cellText(result);
+  }
+  return { kind: 'error', shown: '?' };
+}
+
+function sheetRows(sheet: Worksheet): SheetCell[][] {
+  const rows: SheetCell[][] = [];
+  // Every row from the first, empty ones too: row numbers stay the sheet's. A merged cell reads as its
+  // master's value in each of its cells.
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: SheetCell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** Reads an XLSX workbook: the first visible sheet that has a header row naming the people. */
+export async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
+  const read = sheets.map((sheet) => ({ sheet, rows: sheetRows(sheet) }));
+  const chosen = read.find((s) => findHeader(s.rows) !== -1) ?? read[0];
+  return { rows: chosen?.rows ?? [], source: { format: 'xlsx', sheet: chosen?.sheet.name ?? '' } };
+}
+
+/** Reads a file a curator picked: .xlsx by its contents (a ZIP), anything else as delimited text. */
+export async function readTable(file: File): Promise<ReadResult> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  // An old binary .xls (an OLE2 file) or an OpenDocument sheet: exceljs reads neither.
+  const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isOle || /\.(xls|ods)$/i.test(file.name)) return { ok: false, code: 'oldFormat' };
+  if (isZip) return { ok: true, table: await readWorkbook(bytes.buffer as ArrayBuffer) };
+  const table = await readDelimited(bytes);
+  // Control characters in the cells: a picture, a PDF or another binary file, not a table.
+  if (
+    table.rows.some((row) => row.some((cell) => typeof cell === 'string' && /(?![\t\n\r])\p{Cc}/u.test(cell)))
+  )
+    return { ok: false, code: 'notATable' };
+  return { ok: true, table };
 }

@@ -391,6 +391,8 @@ export const ru = {
   'people.search': 'Поиск по ФИО',
   'people.withArchived': 'Показывать архив',
   'person.details': 'Данные участника',
+  'person.birthDate': 'Дата рождения',
+  'person.contacts': 'Контакты (для несовершеннолетнего — законного представителя)',
   'person.needs': 'Запрос и потребности',
   'person.interests': 'Интересы',
   'person.requests': 'Запросы классного руководителя, психолога, родителей (видит только куратор)',
@@ -427,7 +429,7 @@ export const ru = {
   'devices.revoke': 'Отключить устройство',
   'import.title': 'Импорт списка класса',
   'import.intro':
-    'Файл CSV или XLSX: в первой строке названия столбцов — «ФИО» (или «Фамилия», «Имя», «Отчество»), «Класс», по желанию «Категория» (ученик, педагог) и «Несовершеннолетний» (да/нет).',
+    'Файл CSV, TXT или XLSX — как его выгрузил электронный журнал или сохранил Excel (заголовки над таблицей можно не удалять). Столбцы: «ФИО» (или «Фамилия», «Имя», «Отчество»), «Класс»; по желанию «Категория» (учащийся, педагог…), «Дата рождения», «Несовершеннолетний» (да/нет), телефон, e-mail, законный представитель.',
   'import.file': 'Файл со списком',
   'import.unreadable': 'Не удалось прочитать файл: {reason}',
   'import.preview': 'Что будет импортировано из «{file}»',
@@ -436,6 +438,39 @@ export const ru = {
   'import.rowError': 'Строка {row}: {reason}',
   'import.run': 'Импортировать: {n}',
   'import.done': 'Импортировано участников: {n}.',
+  'import.source.csv': 'Прочитано как текст: кодировка {encoding}, разделитель {separator}.',
+  'import.source.xlsx': 'Прочитано как книга Excel, лист «{sheet}».',
+  'import.headerRow': 'Названия столбцов — в строке {row}.',
+  'import.separator.tab': 'табуляция',
+  'import.oldFormat':
+    'Этот формат (старый .xls или .ods) не читается. Откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)» или CSV.',
+  'import.notATable': 'Это не таблица: выберите файл CSV, TXT или XLSX.',
+  'import.likelyTitle': 'Возможно, уже есть: {n}',
+  'import.likelyHint':
+    'Совпадает ФИО, но класса или даты рождения не хватает, чтобы сказать наверняка. Отметьте тех, кто — другой человек: их импортируем.',
+  'import.likelyBase': 'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls})',
+  'import.likelyFile': 'строка {row}: {name} ({cls}) — в строке {otherRow} есть {other} ({otherCls})',
+  'import.noClass': 'без класса',
+  'import.otherPerson': 'Это другой человек — импортировать',
+  'import.existingTitle': 'Уже есть в базе, не импортируются: {n}',
+  'import.existingRow': 'строка {row}: {name} ({cls})',
+  'import.err.noHeader':
+    'среди первых {rows} строк нет строки с названиями столбцов: нужен столбец {columns}',
+  'import.err.noName': 'не указано ФИО',
+  'import.err.nameTooLong': 'ФИО длиннее {max} знаков',
+  'import.err.nameHasDigits': 'в ФИО «{name}» есть цифры',
+  'import.err.badKind': 'непонятная категория «{value}»; подходят слова: {words}',
+  'import.err.badMinor': '«несовершеннолетний» должно быть «да» или «нет», а не «{value}»',
+  'import.err.badBirthDate': 'дата рождения «{value}» — не дата ДД.ММ.ГГГГ',
+  'import.err.tooLong': 'в столбце «{column}» больше {max} знаков',
+  'import.err.cellError': 'в столбце «{column}» ошибка Excel {value}',
+  'import.err.cellNoValue':
+    'в столбце «{column}» формула без вычисленного значения: откройте файл в Excel и сохраните его',
+  'import.err.cellDate':
+    'в столбце «{column}» Excel хранит дату {date} вместо текста (так он превращает «10-1» или «1.10»): впишите значение как текст и загрузите файл снова',
+  'import.err.looksLikeDate':
+    'в столбце «{column}» «{value}» похоже на дату, в которую Excel превратил класс: исправьте значение и загрузите файл снова',
+  'import.err.repeated': '«{name}» с тем же классом уже есть выше в этом файле (строка {row})',
   'pairs.unpaired': 'Наставляемые без пары: {n}',
   'pairs.unpairedHint':
     'Дорожная карта просит организовать для них поддержку психолога, пока идёт поиск наставника.',

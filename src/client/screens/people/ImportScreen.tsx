@@ -1,32 +1,61 @@
-// Import a class list from CSV or XLSX: a preview with a report of every row that cannot be imported;
-// the good rows arrive together, in one transaction, or none do.
+// Import a class list from CSV, text or XLSX: a preview that says how the file was read, reports every
+// row that cannot be imported, and lets the curator decide on likely duplicates; the chosen rows arrive
+// together, in one transaction, or none do.
 import { useState } from 'preact/hooks';
-import { type ImportPlan, personKey, planImport } from '../../../domain/import-people';
+import {
+  type ExistingPerson,
+  type ImportPlan,
+  type PersonDraft,
+  planImport,
+  type RowError,
+} from '../../../domain/import-people';
 import { useApp } from '../../app/context';
-import { readTable } from '../../files/read-table';
+import { type ReadTable, readTable } from '../../files/read-table';
+import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
+const ENCODINGS = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1251': 'Windows-1251',
+};
+
+function sourceText(source: ReadTable['source']): string {
+  if (source.format === 'xlsx') return t('import.source.xlsx', { sheet: source.sheet });
+  const separator = source.separator === '\t' ? t('import.separator.tab') : `«${source.separator}»`;
+  return t('import.source.csv', { encoding: ENCODINGS[source.encoding], separator });
+}
+
+const errorText = (e: RowError) => t(`import.err.${e.code}` as MessageKey, e.params);
+const cls = (c: string | null) => c ?? t('import.noClass');
+
 export function ImportScreen() {
   const { queries, repo } = useApp();
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [read, setRead] = useState<{ plan: ImportPlan; source: ReadTable['source'] } | null>(null);
+  /** Rows of likely duplicates the curator says are other people. */
+  const [others, setOthers] = useState<ReadonlySet<number>>(new Set());
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   const choose = async (file: File | undefined) => {
     setMessage(null);
-    setPlan(null);
+    setRead(null);
+    setOthers(new Set());
     if (!file) return;
     setFileName(file.name);
     try {
-      const table = await readTable(file);
-      const existing = new Set(
-        (await queries.people()).map((p) =>
-          personKey(String(p.fields.fullName), (p.fields.classOrSubject as string | null) ?? null),
-        ),
-      );
-      setPlan(planImport(table, existing));
+      const result = await readTable(file);
+      if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`) });
+      const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
+        id: p.id,
+        fullName: String(p.fields.fullName),
+        classOrSubject: (p.fields.classOrSubject as string | null) ?? null,
+        birthDate: (p.fields.birthDate as string | null) ?? null,
+      }));
+      setRead({ plan: planImport(result.table.rows, existing, todayIso()), source: result.table.source });
     } catch (e) {
       setMessage({
         kind: 'error',
@@ -35,21 +64,39 @@ export function ImportScreen() {
     }
   };
 
+  const plan = read?.plan;
+  const chosen: PersonDraft[] = plan
+    ? [...plan.people, ...plan.likely.filter((l) => others.has(l.row))]
+        .sort((a, b) => a.row - b.row)
+        .map((p) => p.person)
+    : [];
+
   const run = async () => {
     if (!plan) return;
     const result = await repo.createMany(
       'person',
-      plan.people.map((p) => ({
+      chosen.map((p) => ({
         fullName: p.fullName,
         kind: p.kind,
         classOrSubject: p.classOrSubject,
         minor: p.minor,
+        ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+        ...(p.contacts ? { contacts: p.contacts } : {}),
       })),
     );
     if (!result.ok) return setMessage(saveMessage(result));
     setMessage({ kind: 'success', text: t('import.done', { n: result.ids.length }) });
-    setPlan(null);
+    setRead(null);
   };
+
+  const toggle = (row: number, on: boolean) => {
+    const next = new Set(others);
+    if (on) next.add(row);
+    else next.delete(row);
+    setOthers(next);
+  };
+  const hasBirthDates = chosen.some((p) => p.birthDate);
+  const hasContacts = chosen.some((p) => p.contacts);
 
   return (
     <Page title={t('import.title')} back="/people">
@@ -59,44 +106,110 @@ export function ImportScreen() {
         <input
           id="import-file"
           type="file"
-          accept=".csv,.xlsx,text/csv"
+          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {plan && (
+      {read && plan && (
         <section aria-labelledby="preview">
           <h2 id="preview">{t('import.preview', { file: fileName })}</h2>
+          <p class="muted" data-testid="import-source">
+            {sourceText(read.source)}
+            {plan.headerRow > 0 ? ` ${t('import.headerRow', { row: plan.headerRow })}` : ''}
+          </p>
           <p data-testid="import-summary">
-            {t('import.summary', { ok: plan.people.length, bad: plan.errors.length, dup: plan.duplicates })}
+            {t('import.summary', {
+              ok: plan.people.length,
+              bad: plan.errors.length,
+              dup: plan.existing.length,
+            })}
           </p>
           {plan.errors.length > 0 && (
             <Notice kind="error">
               <p>{t('import.errors')}</p>
               <ul data-testid="import-errors">
                 {plan.errors.map((e) => (
-                  <li key={e.row}>{t('import.rowError', { row: e.row, reason: e.reason })}</li>
+                  <li key={e.row}>{t('import.rowError', { row: e.row, reason: errorText(e) })}</li>
                 ))}
               </ul>
             </Notice>
           )}
+          {plan.likely.length > 0 && (
+            <section class="panel" aria-labelledby="likely" data-testid="import-likely">
+              <h3 id="likely">{t('import.likelyTitle', { n: plan.likely.length })}</h3>
+              <p class="muted">{t('import.likelyHint')}</p>
+              <ul class="plain">
+                {plan.likely.map((l) => (
+                  <li key={l.row}>
+                    <p>
+                      {'person' in l.of
+                        ? t('import.likelyBase', {
+                            row: l.row,
+                            name: l.person.fullName,
+                            cls: cls(l.person.classOrSubject),
+                            other: l.of.person.fullName,
+                            otherCls: cls(l.of.person.classOrSubject),
+                          })
+                        : t('import.likelyFile', {
+                            row: l.row,
+                            name: l.person.fullName,
+                            cls: cls(l.person.classOrSubject),
+                            otherRow: l.of.row,
+                            other: l.of.fullName,
+                            otherCls: cls(l.of.classOrSubject),
+                          })}
+                    </p>
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={others.has(l.row)}
+                        onChange={(e) => toggle(l.row, e.currentTarget.checked)}
+                      />{' '}
+                      {t('import.otherPerson')}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {plan.existing.length > 0 && (
+            <details class="panel">
+              <summary>{t('import.existingTitle', { n: plan.existing.length })}</summary>
+              <ul>
+                {plan.existing.map((e) => (
+                  <li key={e.row}>
+                    {t('import.existingRow', {
+                      row: e.row,
+                      name: e.person.fullName,
+                      cls: cls(e.person.classOrSubject),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <div class="table-wrap">
-            <table class="data">
+            <table class="data" data-testid="import-people">
               <thead>
                 <tr>
                   <th scope="col">{t('people.fullName')}</th>
                   <th scope="col">{t('people.kind')}</th>
                   <th scope="col">{t('people.classOrSubject')}</th>
+                  {hasBirthDates && <th scope="col">{t('person.birthDate')}</th>}
                   <th scope="col">{t('people.minor')}</th>
+                  {hasContacts && <th scope="col">{t('person.contacts')}</th>}
                 </tr>
               </thead>
               <tbody>
-                {plan.people.map((p) => (
-                  <tr key={`${p.fullName}|${p.classOrSubject}`}>
+                {chosen.map((p, i) => (
+                  <tr key={`${i}-${p.fullName}`}>
                     <td>{p.fullName}</td>
                     <td>{t(`people.kind.${p.kind}` as MessageKey)}</td>
                     <td>{p.classOrSubject ?? ''}</td>
+                    {hasBirthDates && <td>{p.birthDate ? formatDay(p.birthDate) : ''}</td>}
                     <td>{p.minor ? t('fill.yes') : t('fill.no')}</td>
+                    {hasContacts && <td>{p.contacts ?? ''}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -105,10 +218,10 @@ export function ImportScreen() {
           <button
             type="button"
             class="button--primary button--big"
-            disabled={plan.people.length === 0}
+            disabled={chosen.length === 0}
             onClick={() => void run()}
           >
-            {t('import.run', { n: plan.people.length })}
+            {t('import.run', { n: chosen.length })}
           </button>
         </section>
       )}

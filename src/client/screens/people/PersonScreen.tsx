@@ -67,6 +67,17 @@ export function PersonScreen() {
             onValue={(minor) => update({ minor })}
           />
           <LiveTextField
+            label={t('person.birthDate')}
+            type="date"
+            value={String(f.birthDate ?? '')}
+            onSave={(v) => update({ birthDate: v || null })}
+          />
+          <LiveTextField
+            label={t('person.contacts')}
+            value={String(f.contacts ?? '')}
+            onSave={(v) => update({ contacts: v.trim() || null })}
+          />
+          <LiveTextField
             label={t('person.needs')}
             multiline
             value={String(f.needs ?? '')}

@@ -1,0 +1,153 @@
+// Class lists as schools have them, as real bytes: each encoding Excel and journals save, `sep=`, title
+// rows, and XLSX with merged titles, rich text, formulas, hyperlinks, error and date cells. Each file goes
+// through the reader and the import plan, and the plan is checked row by row.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { type ImportPlan, planImport } from '../../domain/import-people';
+import { type ReadResult, readTable } from './read-table';
+
+const TODAY = '2026-09-01';
+const CLASS_LIST = [
+  'ФИО;Класс;Категория',
+  'Ёлкина Алёна Сергеевна;7А;обучающийся',
+  'Щукин Фёдор;7А;учащийся',
+  'Смирнов Алексей;5А;ученик',
+  'Смирнов Алексей;7А;ученик',
+  'Кузнецова Мария;10-1;ученица',
+  'Кузнецова Мария;11-1;ученица',
+  'Орлова Ирина Павловна;Математика;учитель',
+].join('\r\n');
+
+async function read(bytes: Uint8Array | ArrayBuffer, name: string): Promise<ReadResult> {
+  return readTable(new File([bytes as BlobPart], name));
+}
+async function plan(bytes: Uint8Array | ArrayBuffer, name: string) {
+  const result = await read(bytes, name);
+  if (!result.ok) throw new Error(result.code);
+  return { source: result.table.source, plan: planImport(result.table.rows, [], TODAY) };
+}
+const peopleOf = (p: ImportPlan) =>
+  p.people.map(({ row, person: x }) => `${row}: ${x.fullName} | ${x.classOrSubject ?? '—'} | ${x.kind}`);
+const EXPECTED = [
+  '2: Ёлкина Алёна Сергеевна | 7А | student',
+  '3: Щукин Фёдор | 7А | student',
+  '4: Смирнов Алексей | 5А | student',
+  '5: Смирнов Алексей | 7А | student',
+  '6: Кузнецова Мария | 10-1 | student',
+  '7: Кузнецова Мария | 11-1 | student',
+  '8: Орлова Ирина Павловна | Математика | teacher',
+];
+
+describe('class lists in every encoding a school has', () => {
+  it('reads Russian Excel’s «CSV (разделители — запятые)»: Windows-1251 with «;»', async () => {
+    const { plan: p, source } = await plan(iconv.encode(CLASS_LIST, 'win1251'), '7А.csv');
+    expect(source).toEqual({ format: 'csv', encoding: 'windows-1251', separator: ';' });
+    expect(peopleOf(p)).toEqual(EXPECTED);
+    expect(p.errors).toEqual([]);
+  });
+
+  it('reads «CSV UTF-8» with a byte-order mark and a journal’s UTF-8 without one', async () => {
+    const withBom = await plan(iconv.encode(CLASS_LIST, 'utf8', { addBOM: true }), '7А.csv');
+    expect(withBom.source).toMatchObject({ encoding: 'utf-8', separator: ';' });
+    expect(peopleOf(withBom.plan)).toEqual(EXPECTED);
+    const commas = CLASS_LIST.replace(/;/g, ',');
+    const without = await plan(iconv.encode(commas, 'utf8'), 'journal.csv');
+    expect(without.source).toMatchObject({ encoding: 'utf-8', separator: ',' });
+    expect(peopleOf(without.plan)).toEqual(EXPECTED);
+  });
+
+  it('reads Excel’s «Текст Юникод»: UTF-16 LE with a byte-order mark and tabs, and UTF-16 BE', async () => {
+    const tabs = CLASS_LIST.replace(/;/g, '\t');
+    const le = await plan(iconv.encode(tabs, 'utf16le', { addBOM: true }), '7А.txt');
+    expect(le.source).toEqual({ format: 'csv', encoding: 'utf-16le', separator: '\t' });
+    expect(peopleOf(le.plan)).toEqual(EXPECTED);
+    const be = await plan(iconv.encode(tabs, 'utf16be', { addBOM: true }), '7А.txt');
+    expect(be.source).toMatchObject({ encoding: 'utf-16be', separator: '\t' });
+    expect(peopleOf(be.plan)).toEqual(EXPECTED);
+    const noBom = await plan(iconv.encode(tabs, 'utf16le'), '7А.txt');
+    expect(noBom.source).toMatchObject({ encoding: 'utf-16le' });
+    expect(peopleOf(noBom.plan)).toEqual(EXPECTED);
+  });
+
+  it('honours Excel’s `sep=` line and finds the header under title rows; row numbers stay the sheet’s', async () => {
+    const file = [
+      'sep=,',
+      'Список обучающихся 7А класса на 01.09.2026,,',
+      ',,',
+      'Фамилия,Имя,Отчество',
+      'Белова,Ксения,Андреевна',
+      '',
+      'Гусев,Денис,',
+    ].join('\r\n');
+    const { plan: p, source } = await plan(iconv.encode(file, 'win1251'), 'list.csv');
+    expect(source.format === 'csv' && source.separator).toBe(',');
+    expect(p.headerRow).toBe(3);
+    expect(peopleOf(p)).toEqual(['4: Белова Ксения Андреевна | — | student', '6: Гусев Денис | — | student']);
+  });
+
+  it('tells a class that Excel turned into a date in a CSV to the curator', async () => {
+    const file = 'ФИО;Класс\r\nЗайцев Илья;01.окт\r\nЗайцева Ирина;10-1\r\n';
+    const { plan: p } = await plan(iconv.encode(file, 'win1251'), 'list.csv');
+    expect(peopleOf(p)).toEqual(['3: Зайцева Ирина | 10-1 | student']);
+    expect(p.errors).toEqual([
+      { row: 2, code: 'looksLikeDate', params: { column: 'Класс', value: '01.окт' } },
+    ]);
+  });
+
+  it('refuses an old binary .xls and a binary file with a word, not a guess', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect(await read(ole, 'list.xls')).toEqual({ ok: false, code: 'oldFormat' });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03]);
+    expect(await read(png, 'photo.csv')).toEqual({ ok: false, code: 'notATable' });
+  });
+});
+
+describe('XLSX cells as a person sees them', () => {
+  async function workbook(): Promise<ArrayBuffer> {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Скрытый', { state: 'hidden' }).addRow(['ФИО']);
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['Список обучающихся 7А класса на 01.09.2026']);
+    sheet.mergeCells('A1:E1');
+    sheet.addRow([]);
+    sheet.addRow(['№', 'Фамилия', 'Имя', 'Класс', 'Дата рождения']);
+    sheet.addRow([
+      1,
+      { richText: [{ text: 'Ива', font: { bold: true } }, { text: 'нов' }] },
+      'Иван',
+      '7А',
+      new Date(Date.UTC(2013, 4, 2)),
+    ]);
+    sheet.addRow([2, { formula: 'UPPER("Петров")', result: 'ПЕТРОВ' }, 'Пётр', '7А', '15.08.2013']);
+    sheet.addRow([3, { text: 'Сидорова', hyperlink: 'https://example.org/s' }, 'Анна', '7А', null]);
+    sheet.addRow([4, { formula: 'VLOOKUP(A7,Z1:Z2,1,0)', result: { error: '#N/A' } }, 'Олег', '7А', null]);
+    sheet.addRow([5, { error: '#REF!' }, 'Ольга', '7А', null]);
+    sheet.addRow([6, 'Зайцев', 'Илья', new Date(Date.UTC(2026, 9, 1)), null]);
+    sheet.addRow([7, { formula: 'B2' }, 'Без', '7А', null]);
+    sheet.addRow([8, 'Смирнов', 'Алексей', 7, null]);
+    sheet.getCell('E4').numFmt = 'dd.mm.yyyy';
+    sheet.getCell('D9').numFmt = 'dd.mm.yyyy';
+    return (await book.xlsx.writeBuffer()) as ArrayBuffer;
+  }
+
+  it('reads rich text, formulas’ results and hyperlinks’ text; errors, dates in text columns and formulas without a value are row errors', async () => {
+    const { plan: p, source } = await plan(await workbook(), 'class.xlsx');
+    expect(source).toEqual({ format: 'xlsx', sheet: '7А' });
+    expect(p.headerRow).toBe(3);
+    expect(peopleOf(p)).toEqual([
+      '4: Иванов Иван | 7А | student',
+      '5: ПЕТРОВ Пётр | 7А | student',
+      '6: Сидорова Анна | 7А | student',
+      '11: Смирнов Алексей | 7 | student',
+    ]);
+    expect(p.people.map((x) => x.person.birthDate)).toEqual(['2013-05-02', '2013-08-15', null, null]);
+    expect(p.errors).toEqual([
+      { row: 7, code: 'cellError', params: { column: 'Фамилия', value: '#N/A' } },
+      { row: 8, code: 'cellError', params: { column: 'Фамилия', value: '#REF!' } },
+      { row: 9, code: 'cellDate', params: { column: 'Класс', date: '01.10.2026' } },
+      { row: 10, code: 'cellNoValue', params: { column: 'Фамилия' } },
+    ]);
+    expect(JSON.stringify(p)).not.toContain('[object Object]');
+  });
+});
