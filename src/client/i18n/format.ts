@@ -44,6 +44,21 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
+/** A day in an exported table, as Excel reads it in the UI's language: «01.10.2026» (en: «01/10/2026»). */
+export function formatExportDay(isoDate: string): string {
+  return format(parseISO(isoDate), 'P', { locale: locale() });
+}
+
+/** A moment in an exported table, in the device's time zone: «25.11.2026 13:00». */
+export function formatExportMoment(iso: string): string {
+  return format(parseISO(iso), 'P HH:mm', { locale: locale() });
+}
+
+/** A number in an exported CSV: no grouping, the UI language's decimal mark (a comma in Russian). */
+export function formatExportNumber(n: number): string {
+  return new Intl.NumberFormat(language.value, { useGrouping: false, maximumFractionDigits: 10 }).format(n);
+}
+
 /** A figure that may be missing: «—» when there is nothing to count yet. */
 export function formatMaybe(n: number | null, suffix = ''): string {
   return n === null ? '—' : `${n}${suffix}`;

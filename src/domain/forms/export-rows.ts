@@ -1,4 +1,6 @@
-// The table of a form's responses, one row per sent response, for CSV and XLSX exports.
+// The table of a form's responses, one row per sent response, for CSV and XLSX exports: answers typed
+// (scales as numbers, dates as dates, yes/no as booleans the writer words), headings given by the UI.
+import { dateCell, type ExportCell } from '../export-cell';
 import type { Answers, Question } from './questions';
 
 export type ResponseRow = {
@@ -9,27 +11,29 @@ export type ResponseRow = {
   answers: Answers;
 };
 
-export function cellOf(value: unknown): string | number {
-  if (value === true) return 'Да';
-  if (value === false) return 'Нет';
+/** One answer as a cell: lists joined with «; », a date question's answer as a day. */
+export function answerCell(question: Pick<Question, 'kind'>, value: unknown): ExportCell {
+  if (value === undefined || value === null) return null;
   if (Array.isArray(value)) return value.join('; ');
-  if (typeof value === 'number') return value;
-  return value === undefined || value === null ? '' : String(value);
+  if (question.kind === 'date') return dateCell(value);
+  if (typeof value === 'boolean' || typeof value === 'number') return value;
+  return String(value);
 }
 
+/** `headings` name the four fixed columns (respondent, pair, due, sent) in the UI's language. */
 export function responseTable(
   questions: readonly Question[],
   rows: readonly ResponseRow[],
-): (string | number)[][] {
-  const header = ['Респондент', 'Пара', 'Срок', 'Отправлено', ...questions.map((q) => q.text)];
+  headings: readonly [string, string, string, string],
+): ExportCell[][] {
   return [
-    header,
+    [...headings, ...questions.map((q) => q.text)],
     ...rows.map((r) => [
       r.respondent,
       r.pair,
-      r.due ?? '',
-      r.submittedAt,
-      ...questions.map((q) => cellOf(r.answers[q.id])),
+      dateCell(r.due),
+      dateCell(r.submittedAt),
+      ...questions.map((q) => answerCell(q, r.answers[q.id])),
     ]),
   ];
 }

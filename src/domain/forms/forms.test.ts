@@ -121,33 +121,47 @@ describe('results', () => {
 });
 
 describe('export table', () => {
-  it('has one row per response, answers in question order, yes/no and lists spelled out', async () => {
+  it('has one row per response, answers typed in question order: yes/no, numbers, dates, lists', async () => {
     const { responseTable } = await import('./export-rows');
     const questions = [
       q({ id: 'a', kind: 'yesNo' }),
       q({ id: 'b', kind: 'multiple', options: ['x', 'y'] }),
       q({ id: 'c', kind: 'scale', min: 1, max: 10 }),
+      q({ id: 'd', kind: 'date' }),
     ];
-    const table = responseTable(questions, [
-      {
-        respondent: 'Анна',
-        pair: 'Анна — Ирина',
-        due: '2026-12-01',
-        submittedAt: '2026-11-25T10:00:00.000Z',
-        answers: { a: true, b: ['x', 'y'], c: 9 },
-      },
-      {
-        respondent: 'Борис',
-        pair: 'Борис — Ирина',
-        due: null,
-        submittedAt: '2026-11-26T10:00:00.000Z',
-        answers: { a: false },
-      },
-    ]);
+    const table = responseTable(
+      questions,
+      [
+        {
+          respondent: 'Анна',
+          pair: 'Анна — Ирина',
+          due: '2026-12-01',
+          submittedAt: '2026-11-25T10:00:00.000Z',
+          answers: { a: true, b: ['x', 'y'], c: 9, d: '2026-11-20' },
+        },
+        {
+          respondent: 'Борис',
+          pair: 'Борис — Ирина',
+          due: null,
+          submittedAt: '2026-11-26T10:00:00.000Z',
+          answers: { a: false },
+        },
+      ],
+      ['Участник', 'Пара', 'Срок', 'Отправлено'],
+    );
     expect(table).toEqual([
-      ['Респондент', 'Пара', 'Срок', 'Отправлено', 'Вопрос a', 'Вопрос b', 'Вопрос c'],
-      ['Анна', 'Анна — Ирина', '2026-12-01', '2026-11-25T10:00:00.000Z', 'Да', 'x; y', 9],
-      ['Борис', 'Борис — Ирина', '', '2026-11-26T10:00:00.000Z', 'Нет', '', ''],
+      ['Участник', 'Пара', 'Срок', 'Отправлено', 'Вопрос a', 'Вопрос b', 'Вопрос c', 'Вопрос d'],
+      [
+        'Анна',
+        'Анна — Ирина',
+        { day: '2026-12-01' },
+        { moment: '2026-11-25T10:00:00.000Z' },
+        true,
+        'x; y',
+        9,
+        { day: '2026-11-20' },
+      ],
+      ['Борис', 'Борис — Ирина', null, { moment: '2026-11-26T10:00:00.000Z' }, false, null, null, null],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // Exports of every table, the full backup, and restoring a backup into an empty server.
 import { useState } from 'preact/hooks';
+import { PROGRAMME_ID } from '../../../domain/record-types';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
 import { setMeta } from '../../db/meta';
@@ -7,7 +8,7 @@ import { downloadCsv, downloadXlsx } from '../../export/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
-import { TABLES, type TableName, tableRows } from './data-model';
+import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from './data-model';
 
 export function DataScreen() {
   const { queries, db, scheduler } = useApp();
@@ -22,7 +23,26 @@ export function DataScreen() {
       const rows = await tableRows(queries, table);
       const name = t(`data.table.${table}` as MessageKey);
       if (kind === 'csv') await downloadCsv(`${name} ${todayIso()}.csv`, rows);
-      else await downloadXlsx(`${name} ${todayIso()}.xlsx`, name, rows);
+      else await downloadXlsx(`${name} ${todayIso()}.xlsx`, [{ name, rows }]);
+    } catch (e) {
+      setMessage({
+        kind: 'error',
+        text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportBase = async (base: BaseName) => {
+    setBusy(`base-${base}`);
+    try {
+      const [rows, programme] = await Promise.all([baseRows(queries, base), queries.programme(PROGRAMME_ID)]);
+      const name = t(`data.base.${base}`);
+      const school = String(programme?.fields.schoolName ?? '');
+      const year = String(programme?.fields.schoolYear ?? '');
+      const title = school && year ? t('data.baseTitle', { base: name, school, year }) : name;
+      await downloadXlsx(`${name} ${todayIso()}.xlsx`, [{ name, title, rows }]);
     } catch (e) {
       setMessage({
         kind: 'error',
@@ -89,6 +109,20 @@ export function DataScreen() {
                 CSV
               </button>
               <button type="button" disabled={busy !== null} onClick={() => void exportTable(table, 'xlsx')}>
+                XLSX
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('data.bases')}</h2>
+      <p class="muted">{t('data.basesHint')}</p>
+      <ul class="cards">
+        {BASES.map((base) => (
+          <li key={base} class="card">
+            <p class="card__title">{t(`data.base.${base}`)}</p>
+            <div class="actions">
+              <button type="button" disabled={busy !== null} onClick={() => void exportBase(base)}>
                 XLSX
               </button>
             </div>

@@ -61,6 +61,7 @@ function table(results: Results) {
         submittedAt: String(r.response?.fields.submittedAt),
         answers: (r.response?.fields.answers as Answers) ?? {},
       })),
+    [t('forms.respondent'), t('forms.pair'), t('forms.dueCol'), t('export.col.sentAt')],
   );
 }
 
@@ -89,7 +90,7 @@ export function FormResultsScreen() {
     try {
       const rows = table(results);
       if (kind === 'csv') await downloadCsv(`${fileSafe(title)}.csv`, rows);
-      else await downloadXlsx(`${fileSafe(title)}.xlsx`, t('forms.sheet'), rows);
+      else await downloadXlsx(`${fileSafe(title)}.xlsx`, [{ name: t('forms.sheet'), rows }]);
     } catch (e) {
       setError(t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
