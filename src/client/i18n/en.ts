@@ -634,6 +634,7 @@ export const en = {
   'export.col.task': 'Task',
   'export.col.taskStatus': 'Task status',
   'export.col.due': 'Due',
+  'export.col.respondent': 'Respondent',
   'export.col.sentAt': 'Sent',
   'export.col.number': 'No.',
   'export.col.baseMentee': 'Mentee’s full name',

@@ -633,6 +633,7 @@ export const ru = {
   'export.col.task': 'Задача',
   'export.col.taskStatus': 'Статус задачи',
   'export.col.due': 'Срок',
+  'export.col.respondent': 'Респондент',
   'export.col.sentAt': 'Отправлено',
   'export.col.number': '№ п/п',
   'export.col.baseMentee': 'ФИО наставляемого',

@@ -61,7 +61,7 @@ function table(results: Results) {
         submittedAt: String(r.response?.fields.submittedAt),
         answers: (r.response?.fields.answers as Answers) ?? {},
       })),
-    [t('forms.respondent'), t('forms.pair'), t('forms.dueCol'), t('export.col.sentAt')],
+    [t('export.col.respondent'), t('forms.pair'), t('forms.dueCol'), t('export.col.sentAt')],
   );
 }
 

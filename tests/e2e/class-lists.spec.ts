@@ -1,0 +1,282 @@
+// Class lists as schools have them, and exports Russian Excel opens: a curator imports a CSV saved by
+// Russian Excel (Windows-1251) and an XLSX with a merged title row, and finds the people in «Участники»;
+// the meetings CSV opens in LibreOffice as Russian Excel reads it, with labels, not codes; the two
+// methodology bases open with their columns filled.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { curatorCode, putRecords } from './api';
+import { enrol } from './app-page';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/**
+ * Converts a file with LibreOffice headless, in a profile of its own (several suites may run it at
+ * once), and returns the path of the converted file.
+ */
+function convert(file: string, to: string, infilter?: string): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'nastavnik-lo-out-'));
+  const profile = mkdtempSync(join(tmpdir(), 'nastavnik-lo-profile-'));
+  execFileSync(
+    'libreoffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to',
+      to,
+      '--outdir',
+      outdir,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  const [converted] = readdirSync(outdir);
+  if (!converted) throw new Error(`LibreOffice made nothing of ${file}`);
+  return join(outdir, converted);
+}
+
+async function importFile(page: Page, file: string) {
+  await page.goto('/people');
+  await page.getByRole('link', { name: 'Импорт списка класса' }).click();
+  await page.getByLabel('Файл со списком').setInputFiles(file);
+}
+
+async function peopleFound(page: Page, query: string) {
+  await page.goto('/people');
+  await page.getByLabel('Поиск по ФИО').fill(query);
+  return page.getByTestId('people-list').getByRole('row');
+}
+
+test('a curator imports a Windows-1251 CSV and an XLSX with a merged title, and finds the people', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Импортов'));
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-class-list-'));
+
+  // «CSV (разделители — запятые)» from Russian Excel: Windows-1251 with «;». Namesakes in two classes.
+  const csv = join(dir, '6Ю.csv');
+  writeFileSync(
+    csv,
+    iconv.encode(
+      [
+        'ФИО;Класс;Категория',
+        'Ёжиков Фёдор Ильич;6Ю;обучающийся',
+        'Ёжиков Фёдор Ильич;7Ю;обучающийся',
+        'Алёнова Алёна;6Ю;учащаяся',
+        'Щеглова Нина Петровна;Химия;учитель',
+      ].join('\r\n'),
+      'win1251',
+    ),
+  );
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-source')).toHaveText(
+    'Прочитано как текст: кодировка Windows-1251, разделитель «;». Названия столбцов — в строке 1.',
+  );
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 4. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await page.getByRole('button', { name: 'Импортировать: 4' }).click();
+  await expect(page.getByText('Импортировано участников: 4.')).toBeVisible();
+
+  // «Поиск по ФИО» folds ё: both namesakes are there, each in their class.
+  const found = await peopleFound(page, 'ежиков федор');
+  await expect(found.filter({ hasText: 'Ёжиков Фёдор Ильич' })).toHaveCount(2);
+  await expect(found.filter({ hasText: '6Ю' })).toHaveCount(1);
+  await expect(found.filter({ hasText: '7Ю' })).toHaveCount(1);
+  await expect((await peopleFound(page, 'Щеглова')).filter({ hasText: 'Педагог' })).toHaveCount(1);
+
+  // An XLSX from a journal: a merged title above the header, a bold surname, a name by formula, an #N/A.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Список');
+  sheet.addRow(['Список обучающихся 8Ю класса на 01.09.2026']);
+  sheet.mergeCells('A1:D1');
+  sheet.addRow(['№', 'Фамилия', 'Имя', 'Класс']);
+  sheet.addRow([1, { richText: [{ text: 'Журавлёва', font: { bold: true } }] }, 'Яна', '8Ю']);
+  sheet.addRow([2, { formula: 'PROPER("зимин")', result: 'Зимин' }, 'Олег', '8Ю']);
+  sheet.addRow([3, { formula: 'VLOOKUP(1,Z1:Z2,1,0)', result: { error: '#N/A' } }, 'Пётр', '8Ю']);
+  sheet.addRow([4, 'Алёнова', 'Алёна', '']);
+  const xlsx = join(dir, '8Ю.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  await importFile(page, xlsx);
+  await expect(page.getByTestId('import-source')).toHaveText(
+    'Прочитано как книга Excel, лист «Список». Названия столбцов — в строке 2.',
+  );
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 2. Строк с ошибками: 1. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-errors')).toHaveText(
+    'Строка 5: в столбце «Фамилия» ошибка Excel #N/A',
+  );
+  // The same name without a class: the curator decides, and says it is another girl.
+  const likely = page.getByTestId('import-likely');
+  await expect(likely).toContainText('строка 6: Алёнова Алёна (без класса) — в базе есть Алёнова Алёна (6Ю)');
+  await likely.getByLabel('Это другой человек — импортировать').check();
+  await page.getByRole('button', { name: 'Импортировать: 3' }).click();
+  await expect(page.getByText('Импортировано участников: 3.')).toBeVisible();
+
+  await expect((await peopleFound(page, 'Журавлева Яна')).filter({ hasText: '8Ю' })).toHaveCount(1);
+  await expect((await peopleFound(page, 'Зимин Олег')).filter({ hasText: '8Ю' })).toHaveCount(1);
+  await expect((await peopleFound(page, 'Алёнова')).filter({ hasText: 'Алёнова Алёна' })).toHaveCount(2);
+  await expect(await peopleFound(page, 'object')).toHaveCount(1);
+});
+
+test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases open with their columns filled', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const [mentor, mentee] = await putRecords([
+    {
+      type: 'person',
+      fields: {
+        fullName: 'Экспортова Инна Львовна',
+        kind: 'teacher',
+        classOrSubject: 'Информатика',
+        contacts: 'Телефон: +7 900 111-22-33',
+      },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Выгрузкин Тимур', kind: 'student', classOrSubject: '9Ю', minor: true },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'consent',
+      fields: {
+        personId: mentee,
+        signedBy: 'Выгрузкина Ольга Ивановна',
+        date: '2026-09-02',
+        withdrawn: false,
+      },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: {
+        mentorId: mentor,
+        menteeIds: [mentee],
+        form: 'учитель — ученик',
+        status: 'finished',
+        startDate: '2026-09-15',
+        history: [
+          { date: '2026-09-15', status: 'active', note: null },
+          { date: '2027-03-20', status: 'finished', note: 'Программа пройдена' },
+        ],
+      },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-09-20',
+        kind: 'organisational',
+        durationMin: 45,
+        notes: 'Знакомство',
+        status: 'held',
+      },
+    },
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-10-01',
+        kind: 'trial',
+        durationMin: 30,
+        notes: '',
+        status: 'cancelled',
+      },
+    },
+  ]);
+  await enrol(page, await curatorCode('Куратор Выгрузок'));
+  await page.goto('/data');
+
+  const download = async (card: string, button: string, name: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nastavnik-export-')), name);
+    const event = page.waitForEvent('download');
+    await page.getByRole('listitem').filter({ hasText: card }).getByRole('button', { name: button }).click();
+    await (await event).saveAs(file);
+    return file;
+  };
+
+  // The CSV read as Russian Excel reads it: «;» (59), quotes (34), UTF-8 (76), Russian (1049) dates.
+  const csv = await download('Встречи', 'CSV', 'meetings.csv');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(convert(csv, 'xlsx', 'CSV:59,34,76,1,,1049'));
+  const rows = (book.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+  expect(rows[0]?.slice(1)).toEqual([
+    'Дата',
+    'Пара',
+    'Вид встречи',
+    'Статус встречи',
+    'Длительность, мин',
+    'Темы',
+    'Заметки',
+  ]);
+  const ours = rows.filter((row) => String(row[2]).includes('Выгрузкин Тимур'));
+  expect(ours.map((row) => row.slice(1, 6))).toEqual([
+    [
+      new Date('2026-09-20T00:00:00Z'),
+      'Выгрузкин Тимур — Экспортова Инна Львовна',
+      'Организационная',
+      'Состоялась',
+      45,
+    ],
+    [
+      new Date('2026-10-01T00:00:00Z'),
+      'Выгрузкин Тимур — Экспортова Инна Львовна',
+      'Пробная рабочая',
+      'Не состоялась (отменена)',
+      30,
+    ],
+  ]);
+
+  // The bases, opened by LibreOffice and saved as text: a title, the header, every column the data fills.
+  const table = (file: string) =>
+    Papa.parse<string[]>(readFileSync(convert(file, 'csv:Text - txt - csv (StarCalc):59,34,76,1'), 'utf8'), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
+  const mentees = table(await download('База наставляемых', 'XLSX', 'mentees.xlsx'));
+  expect(mentees[1]?.slice(0, 3)).toEqual([
+    '№ п/п',
+    'ФИО наставляемого',
+    'Контактные данные (для несовершеннолетнего — законного представителя)',
+  ]);
+  expect(mentees.find((row) => row[1] === 'Выгрузкин Тимур')?.slice(1)).toEqual([
+    'Выгрузкин Тимур',
+    'законный представитель: Выгрузкина Ольга Ивановна',
+    '9Ю',
+    'учитель — ученик',
+    'Экспортова Инна Львовна',
+    'Информатика',
+    '15.09.2026',
+    '20.03.2027',
+    'Завершена; встреч проведено: 1',
+    '',
+    'Программа пройдена',
+  ]);
+  const mentors = table(await download('База наставников', 'XLSX', 'mentors.xlsx'));
+  expect(mentors[1]?.[1]).toBe('ФИО наставника');
+  expect(mentors.find((row) => row[1] === 'Экспортова Инна Львовна')?.slice(1)).toEqual([
+    'Экспортова Инна Львовна',
+    'Телефон: +7 900 111-22-33',
+    'Информатика',
+    'учитель — ученик',
+    'Выгрузкин Тимур',
+    '9Ю',
+    '15.09.2026',
+    '20.03.2027',
+    'Завершена; встреч проведено: 1',
+    '',
+    'Программа пройдена',
+  ]);
+});
