@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldClass, foldedIncludes, foldText } from './fold-text';
+import { distinctClasses, foldClass, foldedIncludes, foldText, hasClass } from './fold-text';
 
 describe('the one normaliser of names', () => {
   it('folds ё, case, spaces and every kind of dash', () => {
@@ -24,5 +24,11 @@ describe('the one normaliser of names', () => {
     expect(foldedIncludes('Фёдоров Фёдор', 'федор')).toBe(true);
     expect(foldedIncludes('Федорова Алена', 'Алёна')).toBe(true);
     expect(foldedIncludes('Федорова Алена', 'Алина')).toBe(false);
+  });
+
+  it('offers each class once to the filters, however it was typed', () => {
+    expect(distinctClasses(['7А', '10-1', '7 а', '7A', '5Б', ''])).toEqual(['5Б', '7А', '10-1']);
+    expect(hasClass(['7 а'], '7А')).toBe(true);
+    expect(hasClass(['7А'], '7Б')).toBe(false);
   });
 });

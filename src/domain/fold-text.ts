@@ -43,6 +43,22 @@ export function foldClass(text: string): string {
   return /^\d/.test(folded) ? toCyrillic(folded) : folded;
 }
 
+/** The classes for a filter: one entry per class however it was typed, the first spelling kept, in order. */
+export function distinctClasses(classes: Iterable<string>): string[] {
+  const byFold = new Map<string, string>();
+  for (const raw of classes) {
+    const c = raw.trim();
+    if (c && !byFold.has(foldClass(c))) byFold.set(foldClass(c), c);
+  }
+  return [...byFold.values()].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
+}
+
+/** Whether any of `classes` is the class `wanted`, compared folded. */
+export function hasClass(classes: readonly string[], wanted: string): boolean {
+  const key = foldClass(wanted);
+  return classes.some((c) => foldClass(c) === key);
+}
+
 /** Whether `text`, folded, contains `query`, folded: the participants search and the like. */
 export function foldedIncludes(text: string, query: string): boolean {
   return foldText(text).includes(foldText(query));

@@ -231,4 +231,35 @@ describe('importing a class list', () => {
     ]);
     expect(plan.people[0]?.person.contacts).toBe('E-mail: orlova@school.ru');
   });
+
+  it('loses no namesake in a generated school of 400 pupils, in the file or against the base', () => {
+    const surnames = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев'];
+    const names = ['Алексей', 'Иван', 'Дмитрий', 'Артём'];
+    const classes = Array.from({ length: 11 }, (_, g) =>
+      ['А', 'Б', 'В', '-1', '-2'].map((l) => `${g + 1}${l}`),
+    ).flat();
+    // 400 distinct (name, class) pairs from 20 names: every name appears in 20 classes.
+    const pupils = Array.from({ length: 400 }, (_, i) => [
+      `${surnames[i % 5]} ${names[Math.floor(i / 5) % 4]}`,
+      classes[Math.floor(i / 20) + (i % 20 < 10 ? 0 : 20)] ?? '',
+    ]);
+    expect(new Set(pupils.map((p) => p.join('|'))).size).toBe(400);
+    const all = planImport([['ФИО', 'Класс'], ...pupils]);
+    expect({ people: all.people.length, likely: all.likely.length, errors: all.errors.length }).toEqual({
+      people: 400,
+      likely: 0,
+      errors: 0,
+    });
+    const half = pupils.slice(0, 200).map(([fullName, cls], i) => base(`b${i}`, fullName ?? '', cls ?? null));
+    const again = planImport([['ФИО', 'Класс'], ...pupils], half);
+    expect({
+      people: again.people.length,
+      existing: again.existing.length,
+      likely: again.likely.length,
+    }).toEqual({
+      people: 200,
+      existing: 200,
+      likely: 0,
+    });
+  });
 });

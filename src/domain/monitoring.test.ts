@@ -81,6 +81,11 @@ describe('dashboard', () => {
       dashboard(pairs, people, roster, '2026-11-25', { form: 'учитель–ученик', className: null }, []).pairs,
     ).toBe(1);
     expect(dashboard(pairs, people, roster, '2026-11-25', { form: null, className: '5В' }, []).pairs).toBe(1);
+    // However the class was typed: «5 в», or with a Latin «B».
+    expect(dashboard(pairs, people, roster, '2026-11-25', { form: null, className: '5 в' }, []).pairs).toBe(
+      1,
+    );
+    expect(dashboard(pairs, people, roster, '2026-11-25', { form: null, className: '5B' }, []).pairs).toBe(1);
   });
 
   it('sums up the impact: goals reached and progress before and after', () => {

@@ -1,5 +1,6 @@
 // The programme's monitoring: what a curator's dashboard shows, computed from compact facts per pair
 // (counts read from indexes), so that a school of a thousand students aggregates in a blink.
+import { hasClass } from './fold-text';
 import { daysBetween } from './nudges';
 
 export const AT_RISK_GAP_DAYS = 21;
@@ -57,7 +58,7 @@ export function filterPairs(pairs: readonly PairFacts[], filters: Filters): Pair
   return pairs.filter(
     (p) =>
       (!filters.form || p.form === filters.form) &&
-      (!filters.className || p.classes.includes(filters.className)),
+      (!filters.className || hasClass(p.classes, filters.className)),
   );
 }
 

@@ -1,5 +1,6 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
+import { distinctClasses, hasClass } from '../../../domain/fold-text';
 import type { Answers, Question, Section } from '../../../domain/forms/questions';
 import { type QuestionResult, questionResult, rate } from '../../../domain/forms/results';
 import type { SyncedRecord } from '../../../domain/record';
@@ -111,7 +112,8 @@ export function filterResults(results: Results, filter: ResultsFilter): Results 
   if (!filter.form && !filter.className) return results;
   const rows = results.rows.filter(
     (r) =>
-      (!filter.form || r.form === filter.form) && (!filter.className || r.classes.includes(filter.className)),
+      (!filter.form || r.form === filter.form) &&
+      (!filter.className || hasClass(r.classes, filter.className)),
   );
   return summarise(results.template, results.questions, rows);
 }
@@ -126,7 +128,7 @@ export function filterChoices(results: Results): { forms: string[]; classes: str
   }
   return {
     forms: [...forms].sort((a, b) => a.localeCompare(b, 'ru')),
-    classes: [...classes].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true })),
+    classes: distinctClasses(classes),
   };
 }
 

@@ -1,6 +1,7 @@
 // The programme's dashboard: pairs, meetings, the series, IDPs, satisfaction, coverage of the roster
 // against the target, pairs at risk, and the impact. Filters by form of mentoring and class.
 import { useState } from 'preact/hooks';
+import { distinctClasses } from '../../../domain/fold-text';
 import type { Risk } from '../../../domain/monitoring';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -34,9 +35,7 @@ export function DashboardScreen() {
   const roster = rosterOf(data.programme);
   const d = dashboardOf(data, today, { form: form || null, className: className || null });
   const forms = [...new Set(data.pairs.map((x) => x.form))].sort();
-  const classes = [...new Set(data.pairs.flatMap((x) => x.classes))].sort((a, b) =>
-    a.localeCompare(b, 'ru', { numeric: true }),
-  );
+  const classes = distinctClasses(data.pairs.flatMap((x) => x.classes));
   const pairsById = new Map(data.pairs.map((x) => [x.id, x]));
   const s = data.satisfaction;
   const riskText = (r: Risk) =>

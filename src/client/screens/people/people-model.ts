@@ -1,5 +1,5 @@
 // The participants base: who is in it, whose consent is missing, who is in a pair; and erasing a person.
-import { foldClass, foldText } from '../../../domain/fold-text';
+import { distinctClasses, foldText, hasClass } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
@@ -27,13 +27,7 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
         needsConsent: person.fields.minor === true && !consented.has(person.id),
         pairs: inPairs.get(person.id) ?? 0,
       }));
-      // One entry per class however it was typed («7А», «7 а»): the filter compares folded classes.
-      const byFold = new Map<string, string>();
-      for (const p of people) {
-        const c = String(p.fields.classOrSubject ?? '').trim();
-        if (c && !byFold.has(foldClass(c))) byFold.set(foldClass(c), c);
-      }
-      const classes = [...byFold.values()].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
+      const classes = distinctClasses(people.map((p) => String(p.fields.classOrSubject ?? '')));
       return { rows, classes };
     },
   );
@@ -42,12 +36,11 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
 /** «Поиск по ФИО» and the filters: names and classes compare folded (fold-text.ts), so «Федор» finds «Фёдор». */
 export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): PersonRow[] {
   const text = foldText(f.text);
-  const className = foldClass(f.className);
   return rows.filter(
     ({ person: p }) =>
       (f.withArchived || p.fields.archived !== true) &&
       (!f.kind || p.fields.kind === f.kind) &&
-      (!className || foldClass(String(p.fields.classOrSubject ?? '')) === className) &&
+      (!f.className || hasClass([String(p.fields.classOrSubject ?? '')], f.className)) &&
       (!text || foldText(String(p.fields.fullName)).includes(text)),
   );
 }
