@@ -16,6 +16,8 @@ describe('the one normaliser of names', () => {
   it('reads Latin look-alikes inside Cyrillic words, and a class however it was typed', () => {
     expect(foldText('Иванoв Ivan')).toBe('иванов ivan');
     expect(foldClass('7A')).toBe(foldClass('7 а'));
+    for (const spelling of ['7-А', '7 «А»', '7 "А" класс', '7а класс'])
+      expect(foldClass(spelling)).toBe(foldClass('7А'));
     expect(foldClass('10-1')).not.toBe(foldClass('11-1'));
     expect(foldClass('5А')).not.toBe(foldClass('7А'));
   });

@@ -35,12 +35,17 @@ export function foldText(text: string): string {
 }
 
 /**
- * A school class or subject folded for comparison: as foldText, without spaces, and a class's letter
- * Cyrillic whatever keyboard typed it — «7 а», «7A» (Latin) and «7А» are one class; «10-1» is not «11-1».
+ * A school class or subject folded for comparison: as foldText, without spaces, quotes or the word
+ * «класс», and a class's letter Cyrillic whatever keyboard typed it — «7 а», «7A» (Latin), «7-А»,
+ * «7 «А» класс» and «7А» are one class; «10-1» is not «11-1».
  */
 export function foldClass(text: string): string {
-  const folded = foldText(text).replace(/ /g, '');
-  return /^\d/.test(folded) ? toCyrillic(folded) : folded;
+  const folded = foldText(text)
+    .replace(/["«»„“”']/g, '')
+    .replace(/ ?класс$/, '')
+    .replace(/ /g, '');
+  // A school class: «7-А» is «7А» (a hyphen before a letter), but «10-1» keeps its hyphen.
+  return /^\d/.test(folded) ? toCyrillic(folded).replace(/^(\d+)-(?=\p{L})/u, '$1') : folded;
 }
 
 /** The classes for a filter: one entry per class however it was typed, the first spelling kept, in order. */

@@ -262,4 +262,25 @@ describe('importing a class list', () => {
       likely: 0,
     });
   });
+
+  it('reads a two-level header, skips the header repeated on each page, and refuses a signature line', () => {
+    const plan = planImport([
+      ['№', 'ФИО', 'ФИО', 'ФИО', 'Класс'],
+      ['№', 'Фамилия', 'Имя', 'Отчество', 'Класс'],
+      ['1', 'Белова', 'Ксения', 'Андреевна', '7 «А»'],
+      ['№', 'Фамилия', 'Имя', 'Отчество', 'Класс'],
+      ['2', 'Гусев', 'Денис', '', '7-А'],
+      ['', 'Классный руководитель: ______', '', '', ''],
+    ]);
+    expect(plan.headerRow).toBe(2);
+    expect(rows(plan)).toEqual({
+      people: [
+        '3: Белова Ксения Андреевна | 7 «А» | student | true',
+        '5: Гусев Денис | 7-А | student | true',
+      ],
+      likely: [],
+      existing: [],
+      errors: ['6: nameHasSigns {"name":"Классный руководитель: ______"}'],
+    });
+  });
 });

@@ -32,6 +32,7 @@ export type ImportErrorCode =
   | 'noName'
   | 'nameTooLong'
   | 'nameHasDigits'
+  | 'nameHasSigns'
   | 'badKind'
   | 'badMinor'
   | 'badBirthDate'
@@ -122,13 +123,25 @@ function columnsOf(header: readonly SheetCell[]): Columns {
 const hasNames = (c: Columns) =>
   c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
 
+/** A row of headings only (no person's name among them) that names the people's columns. */
+function isHeading(row: readonly SheetCell[]): boolean {
+  const keys = row.map((cell) => (typeof cell === 'string' ? headingKey(cell) : ''));
+  return (
+    hasNames(columnsOf(row)) &&
+    keys.every((key) => key === '' || /^(пп|номер|no|n)$/.test(key) || columnOf(key) !== null)
+  );
+}
+
 /** How many rows from the top may stand above the header (titles, dates, signatures). */
 export const HEADER_SEARCH_ROWS = 30;
 
 /** The index of the header row among the first rows (−1 when none names the people), and its columns. */
 export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++)
-    if (hasNames(columnsOf(rows[i] ?? []))) return i;
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    if (!hasNames(columnsOf(rows[i] ?? []))) continue;
+    // A two-level header: «ФИО» merged above «Фамилия», «Имя», «Отчество» — the lower row is the header.
+    return isHeading(rows[i + 1] ?? []) ? i + 1 : i;
+  }
   return -1;
 }
 
@@ -300,6 +313,9 @@ export function planImport(
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' ');
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
       plan.errors.push({ row, code, params });
+    // The header repeated on every printed page is not a person.
+    const nameColumn = cols.one.fullName ?? cols.one.lastName ?? 0;
+    if (foldText(fullName.split(' ')[0] ?? '') === foldText(cols.headings[nameColumn] ?? '')) continue;
     if (!fullName) {
       fail('noName');
       continue;
@@ -310,6 +326,12 @@ export function planImport(
     }
     if (/\d/.test(fullName)) {
       fail('nameHasDigits', { name: fullName });
+      continue;
+    }
+    // Letters, spaces, hyphens, apostrophes, dots of initials, a maiden name in brackets: anything else is
+    // a signature line or a note under the table («Классный руководитель: ______»), not a person.
+    if (!/^[\p{L}\p{M} .'’ʼ()-]+$/u.test(fullName)) {
+      fail('nameHasSigns', { name: fullName });
       continue;
     }
     const classOrSubject = at('classOrSubject') || at('position') || null;

@@ -451,7 +451,7 @@ export const ru = {
   'import.likelyBase': 'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls})',
   'import.likelyFile': 'строка {row}: {name} ({cls}) — в строке {otherRow} есть {other} ({otherCls})',
   'import.noClass': 'без класса',
-  'import.otherPerson': 'Это другой человек — импортировать',
+  'import.otherPerson': 'Это другой человек — импортировать строку {row}',
   'import.existingTitle': 'Уже есть в базе, не импортируются: {n}',
   'import.existingRow': 'строка {row}: {name} ({cls})',
   'import.err.noHeader':
@@ -459,6 +459,8 @@ export const ru = {
   'import.err.noName': 'не указано ФИО',
   'import.err.nameTooLong': 'ФИО длиннее {max} знаков',
   'import.err.nameHasDigits': 'в ФИО «{name}» есть цифры',
+  'import.err.nameHasSigns':
+    'в ФИО «{name}» есть знаки, которых не бывает в именах (это подпись или примечание?)',
   'import.err.badKind': 'непонятная категория «{value}»; подходят слова: {words}',
   'import.err.badMinor': '«несовершеннолетний» должно быть «да» или «нет», а не «{value}»',
   'import.err.badBirthDate': 'дата рождения «{value}» — не дата ДД.ММ.ГГГГ',

@@ -13,6 +13,7 @@ import { useApp } from '../../app/context';
 import { type ReadTable, readTable } from '../../files/read-table';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { CheckboxField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
@@ -139,7 +140,7 @@ export function ImportScreen() {
             <section class="panel" aria-labelledby="likely" data-testid="import-likely">
               <h3 id="likely">{t('import.likelyTitle', { n: plan.likely.length })}</h3>
               <p class="muted">{t('import.likelyHint')}</p>
-              <ul class="plain">
+              <ul>
                 {plan.likely.map((l) => (
                   <li key={l.row}>
                     <p>
@@ -160,14 +161,11 @@ export function ImportScreen() {
                             otherCls: cls(l.of.classOrSubject),
                           })}
                     </p>
-                    <label class="check">
-                      <input
-                        type="checkbox"
-                        checked={others.has(l.row)}
-                        onChange={(e) => toggle(l.row, e.currentTarget.checked)}
-                      />{' '}
-                      {t('import.otherPerson')}
-                    </label>
+                    <CheckboxField
+                      label={t('import.otherPerson', { row: l.row })}
+                      checked={others.has(l.row)}
+                      onValue={(on) => toggle(l.row, on)}
+                    />
                   </li>
                 ))}
               </ul>
