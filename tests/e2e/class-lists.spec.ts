@@ -124,6 +124,26 @@ test('a curator imports a Windows-1251 CSV and an XLSX with a merged title, and 
   await expect((await peopleFound(page, 'Зимин Олег')).filter({ hasText: '8Ю' })).toHaveCount(1);
   await expect((await peopleFound(page, 'Алёнова')).filter({ hasText: 'Алёнова Алёна' })).toHaveCount(2);
   await expect(await peopleFound(page, 'object')).toHaveCount(1);
+
+  // A journal's «.xls» that is a web page's table, in Windows-1251, under a title.
+  const html = join(dir, 'journal.xls');
+  writeFileSync(
+    html,
+    iconv.encode(
+      '<html><head><meta charset="windows-1251"></head><body><h1>Отчёт</h1><table>' +
+        '<tr><td colspan="3">Список класса 9Ю</td></tr>' +
+        '<tr><td>№</td><td>ФИО</td><td>Класс</td></tr>' +
+        '<tr><td>1</td><td>Юрьева Любовь</td><td>9Ю</td></tr></table></body></html>',
+      'win1251',
+    ),
+  );
+  await importFile(page, html);
+  await expect(page.getByTestId('import-source')).toHaveText(
+    'Прочитано как таблица веб-страницы (так журналы сохраняют «.xls»). Названия столбцов — в строке 2.',
+  );
+  await page.getByRole('button', { name: 'Импортировать: 1' }).click();
+  await expect(page.getByText('Импортировано участников: 1.')).toBeVisible();
+  await expect((await peopleFound(page, 'Юрьева')).filter({ hasText: '9Ю' })).toHaveCount(1);
 });
 
 test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases open with their columns filled', async ({

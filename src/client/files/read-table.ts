@@ -1,13 +1,15 @@
 // Reading a table a curator picks: CSV or text (papaparse) in whatever encoding Excel or a journal saved
-// it, or XLSX (exceljs), both loaded only when needed. Every cell comes back as the text a person sees in
-// it, or as a typed problem (a date, an Excel error, a formula without a value): never as an object.
+// it, XLSX (exceljs), both loaded only when needed, or a journal's HTML «.xls» (the browser's parser).
+// Every cell comes back as the text a person sees in it, or as a typed problem (a date, an Excel error,
+// a formula without a value): never as an object.
 import type { CellValue, Worksheet } from 'exceljs';
 import { findHeader, type SheetCell } from '../../domain/import-people';
 import { decodeText, type TextEncoding } from './decode-text';
 
 export type TableSource =
   | { format: 'csv'; encoding: TextEncoding; separator: string }
-  | { format: 'xlsx'; sheet: string };
+  | { format: 'xlsx'; sheet: string }
+  | { format: 'html' };
 export type ReadTable = { rows: SheetCell[][]; source: TableSource };
 export type ReadResult = { ok: true; table: ReadTable } | { ok: false; code: 'oldFormat' | 'notATable' };
 
@@ -97,14 +99,38 @@ export async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
   return { rows: chosen?.rows ?? [], source: { format: 'xlsx', sheet: chosen?.sheet.name ?? '' } };
 }
 
-/** Reads a file a curator picked: .xlsx by its contents (a ZIP), anything else as delimited text. */
+/**
+ * Reads an HTML table, which journals such as «Сетевой город» save under the name .xls: the browser's
+ * own parser reads it, and the first table with a header row naming the people is taken. Null where the
+ * platform has no DOMParser.
+ */
+function readHtmlTable(text: string): ReadTable | null {
+  if (typeof DOMParser === 'undefined') return null;
+  const doc = new DOMParser().parseFromString(text, 'text/html');
+  const tables = [...doc.querySelectorAll('table')].map((table) =>
+    [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())),
+  );
+  const rows = tables.find((t) => findHeader(t) !== -1) ?? tables[0];
+  return rows ? { rows, source: { format: 'html' } } : null;
+}
+
+/**
+ * Reads a file a curator picked, by its contents rather than its name: a ZIP is an XLSX workbook (or an
+ * OpenDocument sheet, refused), an OLE2 file an old binary .xls (refused), an HTML page its table, and
+ * anything else delimited text.
+ */
 export async function readTable(file: File): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  // An old binary .xls (an OLE2 file) or an OpenDocument sheet: exceljs reads neither.
+  const start = String.fromCharCode(...bytes.subarray(0, 100));
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (isOle || /\.(xls|ods)$/i.test(file.name)) return { ok: false, code: 'oldFormat' };
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (isOle || (isZip && start.includes('opendocument'))) return { ok: false, code: 'oldFormat' };
   if (isZip) return { ok: true, table: await readWorkbook(bytes.buffer as ArrayBuffer) };
+  const { text } = decodeText(bytes);
+  if (/^\s*</.test(text) && /<table/i.test(text)) {
+    const html = readHtmlTable(text);
+    if (html) return { ok: true, table: html };
+  }
   const table = await readDelimited(bytes);
   // Control characters in the cells: a picture, a PDF or another binary file, not a table.
   if (

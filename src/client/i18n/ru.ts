@@ -440,6 +440,7 @@ export const ru = {
   'import.done': 'Импортировано участников: {n}.',
   'import.source.csv': 'Прочитано как текст: кодировка {encoding}, разделитель {separator}.',
   'import.source.xlsx': 'Прочитано как книга Excel, лист «{sheet}».',
+  'import.source.html': 'Прочитано как таблица веб-страницы (так журналы сохраняют «.xls»).',
   'import.headerRow': 'Названия столбцов — в строке {row}.',
   'import.separator.tab': 'табуляция',
   'import.oldFormat':

@@ -26,6 +26,7 @@ const ENCODINGS = {
 
 function sourceText(source: ReadTable['source']): string {
   if (source.format === 'xlsx') return t('import.source.xlsx', { sheet: source.sheet });
+  if (source.format === 'html') return t('import.source.html');
   const separator = source.separator === '\t' ? t('import.separator.tab') : `«${source.separator}»`;
   return t('import.source.csv', { encoding: ENCODINGS[source.encoding], separator });
 }
@@ -107,7 +108,7 @@ export function ImportScreen() {
         <input
           id="import-file"
           type="file"
-          accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.txt,.tsv,.xlsx,.xls,.htm,.html,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </div>
