@@ -24,7 +24,7 @@ import { drain } from './drain';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
-import { hashSecret } from './secrets';
+import { hashSecret, schoolOfToken } from './secrets';
 import { createServerClock, type ServerClock } from './server-clock';
 import { registerStatic } from './static';
 import type { Storage } from './storage/storage';
@@ -139,11 +139,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
     const caller = await deps.storage.transaction(async (tx) => {
-      const device = await tx.deviceByToken(hashSecret(token));
+      const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
       if (!device || device.revokedAt) return undefined;
       const person = await tx.getRecord(device.schoolId, device.personId);
       if (!person || person.record.deleted !== undefined) return undefined;
-      await tx.touchDevice(device.id, new Date(clock.now()).toISOString());
+      await tx.touchDevice(device.schoolId, device.id, new Date(clock.now()).toISOString());
       return {
         personId: device.personId,
         isCurator: device.role === 'curator',

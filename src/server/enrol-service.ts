@@ -16,6 +16,9 @@ const BOOTSTRAP_TTL_MS = 30 * DAY_MS;
 
 export type Bootstrap = { schoolId: string; code: string | null };
 
+/** The school a new server makes for itself (a single school's server never makes another). */
+export const FIRST_SCHOOL_ID = derivedId('first-school');
+
 async function createServerRecord(
   tx: StorageTx,
   clock: ServerClock,
@@ -64,13 +67,13 @@ export async function bootstrap(
   givenCode?: string,
 ): Promise<Bootstrap> {
   return storage.transaction(async (tx) => {
-    let [school] = await tx.listSchools();
-    if (!school) {
-      school = { id: randomUUID(), name: 'Школа' };
-      await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
-    }
+    // The first school has the same id on every server, so that two processes starting at once on one
+    // database make one school, not two.
+    const school = (await tx.listSchools())[0] ?? { id: FIRST_SCHOOL_ID, name: 'Школа' };
+    await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
+    await tx.lockSchool(school.id);
     await seedBuiltinTemplates(tx, clock, school.id);
-    if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
+    if (await tx.hasDeviceWithRole(school.id, 'curator')) return { schoolId: school.id, code: null };
     const personId = derivedId('first-curator');
     if (!(await tx.getRecord(school.id, personId))) {
       await createServerRecord(tx, clock, school.id, {
@@ -79,7 +82,6 @@ export async function bootstrap(
         fields: { fullName: 'Куратор программы', kind: 'teacher' },
       });
     }
-    await tx.dropBootstrapInvites();
     const code = givenCode?.trim() || newInviteCode();
     await tx.addInvite({
       codeHash: hashSecret(normaliseCode(code)),
@@ -143,8 +145,11 @@ export async function enrol(
     const person = await tx.getRecord(invite.schoolId, invite.personId);
     if (!person || person.record.deleted !== undefined)
       return { ok: false, reason: 'the person of this code no longer exists' };
-    await tx.useInvite(codeHash, new Date(now).toISOString());
-    const token = newToken();
+    if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
+      return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
+    // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.
+    if (invite.isBootstrap) await tx.dropBootstrapInvites(invite.schoolId);
+    const token = newToken(invite.schoolId);
     const deviceId = randomUUID();
     await tx.addDevice(
       {

@@ -64,6 +64,8 @@ export async function runSync(
 ): Promise<SyncResponse> {
   return deps.storage.transaction(async (tx) => {
     const rejected: Rejection[] = [];
+    // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
+    if (changes.length > 0) await tx.lockSchool(caller.schoolId);
     for (const change of changes) {
       const rejection = await applyChange(tx, deps.clock, caller, change, seenRev);
       if (rejection) rejected.push(rejection);

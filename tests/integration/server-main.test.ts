@@ -4,13 +4,25 @@ import { mkdtempSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../support/pg-cluster';
+import { TEST_ENGINE } from '../support/test-storage';
 
 // Node runs the server itself (tsx as a loader, not as a parent process), so a kill reaches it.
 let child: ChildProcess | null = null;
 afterEach(() => {
   child?.kill('SIGKILL');
   child = null;
+});
+
+// On the PostgreSQL run, each server gets a database of its own.
+let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
+beforeEach(async () => {
+  if (TEST_ENGINE === 'postgres') database = await createDatabase(inject('pgClusterUrl'));
+});
+afterEach(async () => {
+  await database?.drop();
+  database = null;
 });
 
 function start(env: Record<string, string>): Promise<{ output: () => string; url: string }> {
@@ -22,6 +34,7 @@ function start(env: Record<string, string>): Promise<{ output: () => string; url
       HOST: '127.0.0.1',
       NASTAVNIK_DATA_DIR: dataDir,
       NASTAVNIK_STATIC_DIR: 'tests/support/static',
+      ...(database ? { DATABASE_URL: database.url } : {}),
       ...env,
     },
   });
@@ -49,6 +62,7 @@ describe('npm start', () => {
   it('prints its address and the first curator’s code, logs no personal data, and stops cleanly on SIGTERM', async () => {
     const server = await start({ NASTAVNIK_BOOTSTRAP_CODE: 'MAIN-TEST' });
     expect(server.output()).toContain("First curator's code: MAIN-TEST");
+    expect(server.output()).toContain(TEST_ENGINE === 'postgres' ? 'Data: PostgreSQL' : 'nastavnik.sqlite');
     const enrol = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,16 +1,14 @@
-// Starts the real server over HTTP on a real SQLite file in a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Starts the real server over HTTP on real storage: a SQLite file in a temporary folder, or a fresh
+// PostgreSQL database when the suite runs on PostgreSQL (see test-storage.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Change, SyncedRecord } from '../../src/domain/record';
 import type { Role, SyncResponse } from '../../src/domain/sync-contract';
 import { type AppDeps, createApp } from '../../src/server/app';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
-import { openSqliteStorage } from '../../src/server/storage/sqlite';
 import type { Storage } from '../../src/server/storage/storage';
 import { change, createStamper, type Stamper } from './test-device';
+import { openTestStorage } from './test-storage';
 
 export const BOOTSTRAP_CODE = 'TEST-BOOT';
 
@@ -18,15 +16,15 @@ export type TestServer = {
   url: string;
   app: FastifyInstance;
   storage: Storage;
-  dir: string;
-  dbFile: string;
+  /** What a server process is given to reach the same data (DATABASE_URL). */
+  databaseUrl: string;
+  /** Every byte the storage keeps, as text. */
+  rawText(): Promise<string>;
   close(): Promise<void>;
 };
 
 export async function startTestServer(overrides: Partial<AppDeps> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-test-'));
-  const dbFile = join(dir, 'nastavnik.sqlite');
-  const storage = openSqliteStorage(dbFile);
+  const { storage, databaseUrl, rawText, dispose } = await openTestStorage();
   const clock = overrides.clock ?? createServerClock();
   await bootstrap(storage, clock, BOOTSTRAP_CODE);
   const app = await createApp({ storage, clock, staticDir: null, ...overrides });
@@ -36,12 +34,11 @@ export async function startTestServer(overrides: Partial<AppDeps> = {}): Promise
     url: `http://127.0.0.1:${port}`,
     app,
     storage,
-    dir,
-    dbFile,
+    databaseUrl,
+    rawText,
     async close() {
       await app.close();
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     },
   };
 }
