@@ -82,9 +82,14 @@ export async function bootstrap(
         fields: { fullName: 'Куратор программы', kind: 'teacher' },
       });
     }
+    // Every process that starts before the first curator enrols prints a code of its own, and each
+    // stays valid until the first curator enrols with one of them (see enrol). A code given in the
+    // environment is the same every time: it replaces its earlier self, expiry and all.
     const code = givenCode?.trim() || newInviteCode();
+    const codeHash = hashSecret(normaliseCode(code));
+    await tx.dropUnusedInvite(school.id, codeHash);
     await tx.addInvite({
-      codeHash: hashSecret(normaliseCode(code)),
+      codeHash,
       schoolId: school.id,
       personId,
       role: 'curator',

@@ -265,6 +265,12 @@ function createTx(client: pg.PoolClient): StorageTx {
         'DELETE FROM invites WHERE school = $1 AND is_bootstrap AND used_at IS NULL',
         [school],
       )),
+    dropUnusedInvite: async (school, codeHash) =>
+      void (await run(
+        'dropUnused',
+        'DELETE FROM invites WHERE school = $1 AND code_hash = $2 AND used_at IS NULL',
+        [school, codeHash],
+      )),
     noteNode: async (school, node, personId) =>
       void (await run(
         'noteNode',

@@ -120,6 +120,7 @@ function createTx(db: Database.Database): StorageTx {
     inviteByCode: stmt('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: stmt('UPDATE invites SET used_at = ? WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
     dropBootstrap: stmt('DELETE FROM invites WHERE school = ? AND is_bootstrap = 1 AND used_at IS NULL'),
+    dropUnused: stmt('DELETE FROM invites WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
     noteNode: stmt('INSERT OR IGNORE INTO nodes (school, node, person_id) VALUES (?, ?, ?)'),
     personOfNode: stmt('SELECT person_id FROM nodes WHERE school = ? AND node = ?'),
     createSchool: stmt('INSERT OR IGNORE INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
@@ -205,6 +206,7 @@ function createTx(db: Database.Database): StorageTx {
     },
     useInvite: async (school, codeHash, at) => q.useInvite.run(at, school, codeHash).changes > 0,
     dropBootstrapInvites: async (school) => void q.dropBootstrap.run(school),
+    dropUnusedInvite: async (school, codeHash) => void q.dropUnused.run(school, codeHash),
     noteNode: async (school, node, personId) => void q.noteNode.run(school, node, personId),
     personOfNode: async (school, node) =>
       (q.personOfNode.get(school, node) as { person_id: string } | undefined)?.person_id,

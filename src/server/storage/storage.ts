@@ -93,6 +93,8 @@ export type StorageTx = {
   /** Marks an invite used; false when it was used already (by a concurrent enrolment). */
   useInvite(schoolId: string, codeHash: string, at: string): Promise<boolean>;
   dropBootstrapInvites(schoolId: string): Promise<void>;
+  /** Removes an unused invite of this code (a bootstrap code given again at start). */
+  dropUnusedInvite(schoolId: string, codeHash: string): Promise<void>;
 
   /** Which person writes with a device clock id: to tell whose text a conflict copy keeps. */
   noteNode(schoolId: string, node: string, personId: string): Promise<void>;
