@@ -9,6 +9,7 @@ export type Config = {
   host: string;
   dataDir: string;
   bootstrapCode: string | undefined;
+  districtCode: string | undefined;
   tls: { cert: Buffer; key: Buffer } | null;
   database: DatabaseConfig;
   staticDir: string;
@@ -32,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     bootstrapCode: env.NASTAVNIK_BOOTSTRAP_CODE || undefined,
+    districtCode: env.NASTAVNIK_DISTRICT_CODE || undefined,
     tls,
     database: databaseConfig(env.DATABASE_URL, dataDir),
     staticDir: resolve(env.NASTAVNIK_STATIC_DIR ?? 'dist'),

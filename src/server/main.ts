@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { createApp } from './app';
 import { describeDatabase, openStorage, readConfig } from './config';
+import { bootstrapDistrict } from './district-service';
 import { bootstrap } from './enrol-service';
 import { createServerClock } from './server-clock';
 
@@ -30,12 +31,17 @@ async function main() {
     tls: config.tls,
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
+  const district = await bootstrapDistrict(storage, clock, config.districtCode);
   await app.listen({ port: config.port, host: config.host });
   const scheme = config.tls ? 'https' : 'http';
   const port = (app.server.address() as { port: number }).port;
   const urls = [`${scheme}://localhost:${port}`, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`)];
   process.stdout.write(`\nНаставник ${version} is running:\n${urls.map((u) => `  ${u}\n`).join('')}`);
   process.stdout.write(`Data: ${describeDatabase(config.database)}\n`);
+  if (district.code)
+    process.stdout.write(
+      `District administrator's code: ${district.code}  (for a district of many schools)\n`,
+    );
   if (code) process.stdout.write(`First curator's code: ${code}  (enter it on the enrolment screen)\n\n`);
 
   let isClosing = false;

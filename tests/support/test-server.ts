@@ -2,8 +2,9 @@
 // PostgreSQL database when the suite runs on PostgreSQL (see test-storage.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Change, SyncedRecord } from '../../src/domain/record';
-import type { Role, SyncResponse } from '../../src/domain/sync-contract';
+import type { AnyRole, Role, SyncResponse } from '../../src/domain/sync-contract';
 import { type AppDeps, createApp } from '../../src/server/app';
+import { bootstrapDistrict } from '../../src/server/district-service';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
 import type { Storage } from '../../src/server/storage/storage';
@@ -11,6 +12,7 @@ import { change, createStamper, type Stamper } from './test-device';
 import { openTestStorage } from './test-storage';
 
 export const BOOTSTRAP_CODE = 'TEST-BOOT';
+export const DISTRICT_CODE = 'TEST-DIST';
 
 export type TestServer = {
   url: string;
@@ -27,7 +29,8 @@ export async function startTestServer(overrides: Partial<AppDeps> = {}): Promise
   const { storage, databaseUrl, rawText, dispose } = await openTestStorage();
   const clock = overrides.clock ?? createServerClock();
   await bootstrap(storage, clock, BOOTSTRAP_CODE);
-  const app = await createApp({ storage, clock, staticDir: null, ...overrides });
+  await bootstrapDistrict(storage, clock, DISTRICT_CODE);
+  const app = await createApp({ storage, clock, staticDir: null, summaryMinAgeMs: 0, ...overrides });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   return {
@@ -65,7 +68,7 @@ export async function call(
 }
 
 /** A user of the test: their token and a device clock. */
-export type Actor = { token: string; personId: string; stamper: Stamper; cursor: string | null; role: Role };
+export type Actor = { token: string; personId: string; stamper: Stamper; cursor: string | null; role: AnyRole };
 
 export async function enrolWith(server: { url: string }, code: string, node: string): Promise<Actor> {
   const r = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: node } });
@@ -76,7 +79,7 @@ export async function enrolWith(server: { url: string }, code: string, node: str
     personId: person.id,
     stamper: createStamper(node),
     cursor: null,
-    role: r.body.role as Role,
+    role: r.body.role as AnyRole,
   };
 }
 

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { SyncedRecord } from '../../domain/record';
-import type { Role } from '../../domain/sync-contract';
+import type { AnyRole } from '../../domain/sync-contract';
 import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
@@ -21,7 +21,7 @@ const toDevice = (r: Row): Device => ({
   id: r.id as string,
   schoolId: r.school as string,
   personId: r.person_id as string,
-  role: r.role as Role,
+  role: r.role as AnyRole,
   name: r.name as string,
   createdAt: r.created_at as string,
   lastSeenAt: (r.last_seen_at as string | null) ?? null,
@@ -32,7 +32,7 @@ const toInvite = (r: Row): Invite => ({
   codeHash: r.code_hash as string,
   schoolId: r.school as string,
   personId: r.person_id as string,
-  role: r.role as Role,
+  role: r.role as AnyRole,
   expiresAt: r.expires_at as string,
   usedAt: (r.used_at as string | null) ?? null,
   isBootstrap: r.is_bootstrap === true,
@@ -88,6 +88,10 @@ function createTx(client: pg.PoolClient): StorageTx {
       if (locked.has(school)) return;
       await run('lockSchool', 'SELECT 1 FROM schools WHERE school = $1 FOR UPDATE', [school]);
       locked.add(school);
+    },
+    latestRev: async (school) => {
+      const [row] = await rows('latestRev', 'SELECT rev FROM schools WHERE school = $1', [school]);
+      return Number(row?.rev ?? 0);
     },
     getRecord: async (school, id) => {
       const [row] = await rows('getRecord', 'SELECT rev, data FROM records WHERE school = $1 AND id = $2', [

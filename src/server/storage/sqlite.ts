@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
-import type { Role } from '../../domain/sync-contract';
+import type { AnyRole, Role } from '../../domain/sync-contract';
 import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `
@@ -36,7 +36,7 @@ type DeviceRow = {
   id: string;
   school: string;
   person_id: string;
-  role: Role;
+  role: AnyRole;
   name: string;
   created_at: string;
   last_seen_at: string | null;
@@ -47,7 +47,7 @@ type InviteRow = {
   code_hash: string;
   school: string;
   person_id: string;
-  role: Role;
+  role: AnyRole;
   expires_at: string;
   used_at: string | null;
   is_bootstrap: number;
@@ -125,6 +125,7 @@ function createTx(db: Database.Database): StorageTx {
     personOfNode: stmt('SELECT person_id FROM nodes WHERE school = ? AND node = ?'),
     createSchool: stmt('INSERT OR IGNORE INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
     listSchools: stmt('SELECT id, name, created_at AS createdAt FROM schools ORDER BY created_at, rowid'),
+    latestRev: stmt('SELECT COALESCE(MAX(rev), 0) AS rev FROM records WHERE school = ?'),
     getSchool: stmt('SELECT id, name, created_at AS createdAt FROM schools WHERE id = ?'),
   };
   const rows = (r: unknown[]) =>
@@ -136,6 +137,7 @@ function createTx(db: Database.Database): StorageTx {
     getSchool: async (id) => q.getSchool.get(id) as School | undefined,
     // BEGIN IMMEDIATE already makes every transaction the only writer of the whole file.
     lockSchool: async () => undefined,
+    latestRev: async (school) => (q.latestRev.get(school) as { rev: number }).rev,
     getRecord: async (school, id) => {
       const row = q.getRecord.get(school, id) as { rev: number; data: string } | undefined;
       if (!row) return undefined;

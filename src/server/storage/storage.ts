@@ -3,7 +3,7 @@
 // default for one school) and postgres.ts (a district: many schools, several server processes).
 
 import type { SyncedRecord } from '../../domain/record';
-import type { Role } from '../../domain/sync-contract';
+import type { AnyRole, Role } from '../../domain/sync-contract';
 
 /** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
 export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
@@ -14,7 +14,7 @@ export type Device = {
   id: string;
   schoolId: string;
   personId: string;
-  role: Role;
+  role: AnyRole;
   name: string;
   createdAt: string;
   lastSeenAt: string | null;
@@ -25,7 +25,7 @@ export type Invite = {
   codeHash: string;
   schoolId: string;
   personId: string;
-  role: Role;
+  role: AnyRole;
   expiresAt: string;
   usedAt: string | null;
   isBootstrap: boolean;
@@ -47,6 +47,8 @@ export type StorageTx = {
   getSchool(id: string): Promise<School | undefined>;
   /** Serialises the writers of one school until the end of this transaction (see above). */
   lockSchool(schoolId: string): Promise<void>;
+  /** A number that grows whenever a record of the school changes (0 for none yet). */
+  latestRev(schoolId: string): Promise<number>;
 
   getRecord(schoolId: string, id: string): Promise<StoredRow | undefined>;
   /**
@@ -81,7 +83,7 @@ export type StorageTx = {
   /** The device of a token; `schoolId` when the token names its school (then only that school is read). */
   deviceByToken(tokenHash: string, schoolId: string | null): Promise<Device | undefined>;
   touchDevice(schoolId: string, id: string, at: string): Promise<void>;
-  hasDeviceWithRole(schoolId: string, role: Role): Promise<boolean>;
+  hasDeviceWithRole(schoolId: string, role: AnyRole): Promise<boolean>;
   listDevices(schoolId: string): Promise<Device[]>;
   revokeDevice(schoolId: string, id: string, at: string): Promise<boolean>;
   /** Removes every record of a school (for a restore into an empty school). */
