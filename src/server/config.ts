@@ -10,6 +10,8 @@ export type Config = {
   dataDir: string;
   bootstrapCode: string | undefined;
   districtCode: string | undefined;
+  /** How often at most a school's summary for the district is made again, in milliseconds. */
+  summaryMinAgeMs: number;
   tls: { cert: Buffer; key: Buffer } | null;
   database: DatabaseConfig;
   staticDir: string;
@@ -34,10 +36,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     bootstrapCode: env.NASTAVNIK_BOOTSTRAP_CODE || undefined,
     districtCode: env.NASTAVNIK_DISTRICT_CODE || undefined,
+    summaryMinAgeMs: seconds(env.NASTAVNIK_SUMMARY_REFRESH_S, 60) * 1000,
     tls,
     database: databaseConfig(env.DATABASE_URL, dataDir),
     staticDir: resolve(env.NASTAVNIK_STATIC_DIR ?? 'dist'),
   };
+}
+
+function seconds(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a number of seconds, not "${value}"`);
+  return n;
 }
 
 /** No DATABASE_URL: SQLite in the data folder; `sqlite:/path/file` or `postgres://…` choose. */

@@ -19,7 +19,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SchoolRow = { id: string; name: string; createdAt: string; hasCurator: boolean };
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/**
+ * The server does not know each school's time zone: a meeting dated today counts as soon as it is
+ * today anywhere (UTC+14), so a school east of the server is never a day behind in its figures.
+ */
+const schoolToday = (ms: number) => new Date(ms + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
 const live = (r: SyncedRecord) => r.deleted === undefined;
 
 /**
@@ -167,10 +171,8 @@ export async function refreshSummaries(
       const at = existing?.fields.computedAt;
       if (existing && existing.fields.sourceRev === rev) return;
       if (existing && typeof at === 'string' && clock.now() - Date.parse(at) < minAgeMs) return;
-      const figures = schoolFigures(
-        monitoringFacts(await schoolRecords(tx, school.id), isoDay(clock.now())),
-        isoDay(clock.now()),
-      );
+      const today = schoolToday(clock.now());
+      const figures = schoolFigures(monitoringFacts(await schoolRecords(tx, school.id), today), today);
       await tx.lockSchool(DISTRICT_ID);
       await createServerRecord(tx, clock, DISTRICT_ID, {
         id,

@@ -29,6 +29,7 @@ async function main() {
     logger: true,
     version,
     tls: config.tls,
+    summaryMinAgeMs: config.summaryMinAgeMs,
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
   const district = await bootstrapDistrict(storage, clock, config.districtCode);

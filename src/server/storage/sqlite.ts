@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
-import type { AnyRole, Role } from '../../domain/sync-contract';
+import type { AnyRole } from '../../domain/sync-contract';
 import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `

@@ -3,7 +3,7 @@
 // default for one school) and postgres.ts (a district: many schools, several server processes).
 
 import type { SyncedRecord } from '../../domain/record';
-import type { AnyRole, Role } from '../../domain/sync-contract';
+import type { AnyRole } from '../../domain/sync-contract';
 
 /** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
 export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
