@@ -86,7 +86,7 @@ test('the district sees two schools’ figures side by side, offline too, and no
     await expect(card.locator('[data-figure="workingPairs"]')).toHaveText('1');
   }
   // Not a person's name anywhere: the district sees numbers only.
-  const text = await page.locator('body').innerText();
+  const text = await page.locator('body').textContent();
   for (const name of names) expect(text).not.toContain(name);
   // No «Управление» for a specialist.
   await expect(page.getByRole('link', { name: 'Управление' })).toHaveCount(0);

@@ -68,7 +68,13 @@ export async function call(
 }
 
 /** A user of the test: their token and a device clock. */
-export type Actor = { token: string; personId: string; stamper: Stamper; cursor: string | null; role: AnyRole };
+export type Actor = {
+  token: string;
+  personId: string;
+  stamper: Stamper;
+  cursor: string | null;
+  role: AnyRole;
+};
 
 export async function enrolWith(server: { url: string }, code: string, node: string): Promise<Actor> {
   const r = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: node } });
