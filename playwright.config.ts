@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 // E2E_PORT lets several checkouts run their suites side by side on one machine.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
 export const E2E_BOOTSTRAP = 'E2E-BOOT';
+export const E2E_DISTRICT = 'E2E-DIST';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,6 +35,9 @@ export default defineConfig({
       HOST: '127.0.0.1',
       NASTAVNIK_DATA_DIR: '.tmp/e2e-data',
       NASTAVNIK_BOOTSTRAP_CODE: E2E_BOOTSTRAP,
+      NASTAVNIK_DISTRICT_CODE: E2E_DISTRICT,
+      // The district's figures follow every change at once, so a test need not wait for them.
+      NASTAVNIK_SUMMARY_REFRESH_S: '0',
     },
   },
 });

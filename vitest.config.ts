@@ -1,10 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+const server = ['tests/integration/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The server suite runs twice: on embedded SQLite (one school's server) and on PostgreSQL (a
+    // district's), the second in a throw-away cluster this run starts and stops.
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'server-sqlite',
+          include: server,
+          environment: 'node',
+          env: { NASTAVNIK_TEST_ENGINE: 'sqlite' },
+        },
+      },
+      {
+        test: {
+          name: 'server-postgres',
+          include: server,
+          environment: 'node',
+          env: { NASTAVNIK_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/pg-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

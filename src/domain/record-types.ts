@@ -267,6 +267,37 @@ export const RECORD_TYPES = {
     parents: ['templateId', 'mentorId'],
     serverOnly: true,
   },
+  /**
+   * A school's monitoring figures for the municipality, made by the server in the district's namespace:
+   * counts and averages only, never a person (see district-summary.ts).
+   */
+  schoolSummary: {
+    fields: {
+      schoolId: id(),
+      schoolName: nonEmptyText(300),
+      schoolYear: orNull(text(20)),
+      computedAt: isoDateTime(),
+      /** The school's revision the figures were computed at. */
+      sourceRev: int(0, Number.MAX_SAFE_INTEGER),
+      studentsTotal: int(0, 100_000),
+      teachersTotal: int(0, 10_000),
+      targetShare: int(0, 100),
+      studentsIn: int(0, 100_000),
+      teachersIn: int(0, 10_000),
+      coverageStudents: orNull(int(0, 100_000)),
+      coverageTeachers: orNull(int(0, 100_000)),
+      coverageAll: orNull(int(0, 100_000)),
+      pairs: int(0, 1_000_000),
+      workingPairs: int(0, 1_000_000),
+      meetings: int(0, 100_000_000),
+      satisfactionMentees: orNull(v.number()),
+      satisfactionMentors: orNull(v.number()),
+      stagesDone: int(0, 20),
+      stagesTotal: int(0, 20),
+    },
+    required: ['schoolId', 'schoolName', 'computedAt'],
+    serverOnly: true,
+  },
   conflict: {
     fields: {
       recordId: id(),
@@ -314,6 +345,7 @@ export type FitAnswerFields = FieldsOf<'fitAnswer'>;
 export type FormStatsFields = FieldsOf<'formStats'>;
 export type ProgrammeFields = FieldsOf<'programme'>;
 export type OrderFields = FieldsOf<'order'>;
+export type SchoolSummaryFields = FieldsOf<'schoolSummary'>;
 
 /** The one programme record of a school. */
 export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';

@@ -14,17 +14,20 @@ import {
   CONTRACT_HEADER,
   CONTRACT_VERSION,
   type ErrorCode,
+  isDistrictRole,
   LIMITS,
   ROLES,
   type Role,
   SyncRequestSchema,
 } from '../domain/sync-contract';
 import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
+import { registerDistrictRoutes } from './district-routes';
+import { refreshSummaries } from './district-service';
 import { drain } from './drain';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
-import { hashSecret } from './secrets';
+import { hashSecret, schoolOfToken } from './secrets';
 import { createServerClock, type ServerClock } from './server-clock';
 import { registerStatic } from './static';
 import type { Storage } from './storage/storage';
@@ -42,6 +45,8 @@ export type AppDeps = {
   pageSize?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
+  /** A school's summary for the district is made again at most this often (default a minute). */
+  summaryMinAgeMs?: number;
 };
 
 declare module 'fastify' {
@@ -139,16 +144,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
     const caller = await deps.storage.transaction(async (tx) => {
-      const device = await tx.deviceByToken(hashSecret(token));
+      const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
       if (!device || device.revokedAt) return undefined;
       const person = await tx.getRecord(device.schoolId, device.personId);
       if (!person || person.record.deleted !== undefined) return undefined;
-      await tx.touchDevice(device.id, new Date(clock.now()).toISOString());
+      await tx.touchDevice(device.schoolId, device.id, new Date(clock.now()).toISOString());
       return {
         personId: device.personId,
         isCurator: device.role === 'curator',
         schoolId: device.schoolId,
         deviceId: device.id,
+        role: device.role,
       };
     });
     if (!caller) return fail(reply, 401, 'unauthorized', 'this device is not enrolled or was revoked');
@@ -217,6 +223,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
     // What the device had seen when it typed: its oldest base, never later than its cursor.
     const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
+    // The district's people read the schools' summaries: bring them up to date first.
+    if (isDistrictRole((request.caller as Caller).role))
+      await refreshSummaries(deps.storage, clock, deps.summaryMinAgeMs ?? 60_000);
     return runSync(
       { storage: deps.storage, clock, pageSize: deps.pageSize },
       request.caller as Caller,
@@ -268,6 +277,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return { revoked: id };
     },
   );
+
+  registerDistrictRoutes(app, { storage: deps.storage, clock }, authenticate);
 
   app.all('/api/*', async (_request, reply) => fail(reply, 404, 'not-found', 'no such endpoint'));
 

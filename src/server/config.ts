@@ -1,16 +1,24 @@
 // Server configuration from the environment (documented in README.md).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/storage';
 
 export type Config = {
   port: number;
   host: string;
   dataDir: string;
   bootstrapCode: string | undefined;
+  districtCode: string | undefined;
+  /** How often at most a school's summary for the district is made again, in milliseconds. */
+  summaryMinAgeMs: number;
   tls: { cert: Buffer; key: Buffer } | null;
-  databaseFile: string;
+  database: DatabaseConfig;
   staticDir: string;
 };
+
+/** Embedded SQLite in a file (one school's server, the default) or PostgreSQL (a district). */
+export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -27,20 +35,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     bootstrapCode: env.NASTAVNIK_BOOTSTRAP_CODE || undefined,
+    districtCode: env.NASTAVNIK_DISTRICT_CODE || undefined,
+    summaryMinAgeMs: seconds(env.NASTAVNIK_SUMMARY_REFRESH_S, 60) * 1000,
     tls,
-    databaseFile: databaseFile(env.DATABASE_URL, dataDir),
+    database: databaseConfig(env.DATABASE_URL, dataDir),
     staticDir: resolve(env.NASTAVNIK_STATIC_DIR ?? 'dist'),
   };
 }
 
-/** The embedded engine is the only one built in; DATABASE_URL may point it at another SQLite file. */
-function databaseFile(url: string | undefined, dataDir: string): string {
-  if (!url) return resolve(dataDir, 'nastavnik.sqlite');
+function seconds(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a number of seconds, not "${value}"`);
+  return n;
+}
+
+/** No DATABASE_URL: SQLite in the data folder; `sqlite:/path/file` or `postgres://…` choose. */
+export function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { engine: 'sqlite', file: resolve(dataDir, 'nastavnik.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
   const match = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
   if (!match) {
     throw new Error(
-      `DATABASE_URL "${url.split(':')[0]}:…" names an engine this server does not have; use sqlite:/path/to/file or unset it`,
+      `DATABASE_URL "${url.split(':')[0]}:…" names an engine this server does not have; use postgres://user@host:port/database, sqlite:/path/to/file, or unset it`,
     );
   }
-  return resolve(match[1] as string);
+  return { engine: 'sqlite', file: resolve(match[1] as string) };
+}
+
+/** Opens the configured engine (PostgreSQL's schema is brought up to date first). */
+export async function openStorage(database: DatabaseConfig): Promise<Storage> {
+  if (database.engine === 'sqlite') return openSqliteStorage(database.file);
+  const { openPostgresStorage } = await import('./storage/postgres');
+  return openPostgresStorage(database.url);
+}
+
+/** Where the data is, for the start-up message: never a password. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.engine === 'sqlite') return database.file;
+  const url = new URL(database.url);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
 }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mayReceivePerson, readKeys } from '../domain/access';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
-import type { EnrolResponse, Role } from '../domain/sync-contract';
+import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
+import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';
 import { personFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
 import type { ServerClock } from './server-clock';
@@ -16,7 +17,8 @@ const BOOTSTRAP_TTL_MS = 30 * DAY_MS;
 
 export type Bootstrap = { schoolId: string; code: string | null };
 
-async function createServerRecord(
+/** A record the server writes itself, whole, with one stamp of its own clock. */
+export async function createServerRecord(
   tx: StorageTx,
   clock: ServerClock,
   schoolId: string,
@@ -54,6 +56,50 @@ async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId:
   }
 }
 
+/** A school's questionnaires and its first curator's person; answers that person's id. */
+export async function seedSchool(tx: StorageTx, clock: ServerClock, schoolId: string): Promise<string> {
+  await seedBuiltinTemplates(tx, clock, schoolId);
+  const personId = derivedId('first-curator');
+  if (!(await tx.getRecord(schoolId, personId))) {
+    await createServerRecord(tx, clock, schoolId, {
+      id: personId,
+      type: 'person',
+      fields: { fullName: 'Куратор программы', kind: 'teacher' },
+    });
+  }
+  return personId;
+}
+
+/**
+ * Stores a one-time code for `personId` to enrol with as `role`; answers the code to show. A code
+ * given (from the environment) replaces an unused one of the same text, expiry and all; a random code
+ * is drawn again in the (1 in 2^40) case that it is live anywhere on the server, so that a code always
+ * names one school.
+ */
+export async function issueInvite(
+  tx: StorageTx,
+  clock: ServerClock,
+  schoolId: string,
+  personId: string,
+  role: AnyRole,
+  options: { ttlMs: number; givenCode?: string; isBootstrap?: boolean },
+): Promise<string> {
+  let code = options.givenCode?.trim() || newInviteCode();
+  if (options.givenCode?.trim()) await tx.dropUnusedInvite(schoolId, hashSecret(normaliseCode(code)));
+  while (!options.givenCode?.trim() && (await tx.inviteByCode(hashSecret(normaliseCode(code)))))
+    code = newInviteCode();
+  await tx.addInvite({
+    codeHash: hashSecret(normaliseCode(code)),
+    schoolId,
+    personId,
+    role,
+    expiresAt: new Date(clock.now() + options.ttlMs).toISOString(),
+    usedAt: null,
+    isBootstrap: options.isBootstrap ?? false,
+  });
+  return code;
+}
+
 /**
  * On a server where no curator has enrolled yet, (re)issues the bootstrap code: the given one, or a new
  * random one printed at start. Once a curator has enrolled, there is none.
@@ -64,31 +110,22 @@ export async function bootstrap(
   givenCode?: string,
 ): Promise<Bootstrap> {
   return storage.transaction(async (tx) => {
-    let [school] = await tx.listSchools();
-    if (!school) {
-      school = { id: randomUUID(), name: 'Школа' };
-      await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
-    }
-    await seedBuiltinTemplates(tx, clock, school.id);
-    if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
-    const personId = derivedId('first-curator');
-    if (!(await tx.getRecord(school.id, personId))) {
-      await createServerRecord(tx, clock, school.id, {
-        id: personId,
-        type: 'person',
-        fields: { fullName: 'Куратор программы', kind: 'teacher' },
-      });
-    }
-    await tx.dropBootstrapInvites();
-    const code = givenCode?.trim() || newInviteCode();
-    await tx.addInvite({
-      codeHash: hashSecret(normaliseCode(code)),
-      schoolId: school.id,
-      personId,
-      role: 'curator',
-      expiresAt: new Date(clock.now() + BOOTSTRAP_TTL_MS).toISOString(),
-      usedAt: null,
+    // The first school has the same id on every server, so that two processes starting at once on one
+    // database make one school, not two.
+    const school = (await tx.listSchools()).find((x) => x.id !== DISTRICT_ID) ?? {
+      id: FIRST_SCHOOL_ID,
+      name: 'Школа',
+    };
+    await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
+    await tx.lockSchool(school.id);
+    const personId = await seedSchool(tx, clock, school.id);
+    if (await tx.hasDeviceWithRole(school.id, 'curator')) return { schoolId: school.id, code: null };
+    // Every process that starts before the first curator enrols prints a code of its own, and each
+    // stays valid until the first curator enrols with one of them (see enrol).
+    const code = await issueInvite(tx, clock, school.id, personId, 'curator', {
+      givenCode,
       isBootstrap: true,
+      ttlMs: BOOTSTRAP_TTL_MS,
     });
     return { schoolId: school.id, code };
   });
@@ -110,18 +147,8 @@ export async function createInvite(
     if (row?.record.type !== 'person' || row.record.deleted !== undefined) {
       return { ok: false, status: 404, reason: `person ${personId} does not exist` };
     }
-    const code = newInviteCode();
-    const expiresAt = new Date(clock.now() + INVITE_TTL_MS).toISOString();
-    await tx.addInvite({
-      codeHash: hashSecret(normaliseCode(code)),
-      schoolId,
-      personId,
-      role,
-      expiresAt,
-      usedAt: null,
-      isBootstrap: false,
-    });
-    return { ok: true, code, expiresAt };
+    const code = await issueInvite(tx, clock, schoolId, personId, role, { ttlMs: INVITE_TTL_MS });
+    return { ok: true, code, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };
   });
 }
 
@@ -143,8 +170,11 @@ export async function enrol(
     const person = await tx.getRecord(invite.schoolId, invite.personId);
     if (!person || person.record.deleted !== undefined)
       return { ok: false, reason: 'the person of this code no longer exists' };
-    await tx.useInvite(codeHash, new Date(now).toISOString());
-    const token = newToken();
+    if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
+      return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
+    // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.
+    if (invite.isBootstrap) await tx.dropBootstrapInvites(invite.schoolId);
+    const token = newToken(invite.schoolId);
     const deviceId = randomUUID();
     await tx.addDevice(
       {

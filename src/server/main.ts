@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { createApp } from './app';
-import { readConfig } from './config';
+import { describeDatabase, openStorage, readConfig } from './config';
+import { bootstrapDistrict } from './district-service';
 import { bootstrap } from './enrol-service';
 import { createServerClock } from './server-clock';
-import { openSqliteStorage } from './storage/sqlite';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -20,7 +20,7 @@ function lanAddresses(): string[] {
 
 async function main() {
   const config = readConfig();
-  const storage = openSqliteStorage(config.databaseFile);
+  const storage = await openStorage(config.database);
   const clock = createServerClock();
   const app = await createApp({
     storage,
@@ -29,14 +29,20 @@ async function main() {
     logger: true,
     version,
     tls: config.tls,
+    summaryMinAgeMs: config.summaryMinAgeMs,
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
+  const district = await bootstrapDistrict(storage, clock, config.districtCode);
   await app.listen({ port: config.port, host: config.host });
   const scheme = config.tls ? 'https' : 'http';
   const port = (app.server.address() as { port: number }).port;
   const urls = [`${scheme}://localhost:${port}`, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`)];
   process.stdout.write(`\nНаставник ${version} is running:\n${urls.map((u) => `  ${u}\n`).join('')}`);
-  process.stdout.write(`Data: ${config.databaseFile}\n`);
+  process.stdout.write(`Data: ${describeDatabase(config.database)}\n`);
+  if (district.code)
+    process.stdout.write(
+      `District administrator's code: ${district.code}  (for a district of many schools)\n`,
+    );
   if (code) process.stdout.write(`First curator's code: ${code}  (enter it on the enrolment screen)\n\n`);
 
   let isClosing = false;

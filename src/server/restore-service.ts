@@ -53,6 +53,7 @@ export async function restoreBackup(
   const problem = backupProblem(records);
   if (problem) return { ok: false, status: 400, reason: problem };
   return storage.transaction(async (tx) => {
+    await tx.lockSchool(schoolId);
     const present = await tx.exportAll(schoolId);
     const isEmpty = present.every(({ record }) =>
       [...Object.values(record.stamps), record.deleted].every(

@@ -5,8 +5,19 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * A device's bearer token: `<schoolId>.<256 random bits>`. Naming the school lets the server find the
+ * device within that school alone (a distributed database routes it to one node); the secret part is
+ * what makes it a credential. Only its hash is stored.
+ */
+export function newToken(schoolId: string): string {
+  return `${schoolId}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** The school a token names, or null for tokens made before tokens named their school. */
+export function schoolOfToken(token: string): string | null {
+  const dot = token.indexOf('.');
+  return dot > 0 ? token.slice(0, dot) : null;
 }
 
 // Crockford's alphabet: no I, L, O, U, so a code read aloud or typed from paper is not misread.

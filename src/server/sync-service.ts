@@ -14,7 +14,7 @@ import { jsonEqual } from '../domain/canonical-json';
 import { stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
-import { LIMITS, type SyncResponse } from '../domain/sync-contract';
+import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
 import { refreshFormStats } from './form-stats';
@@ -31,7 +31,7 @@ import {
 import type { ServerClock } from './server-clock';
 import type { Storage, StorageTx, StoredRow } from './storage/storage';
 
-export type Caller = Viewer & { schoolId: string; deviceId: string };
+export type Caller = Viewer & { schoolId: string; deviceId: string; role: AnyRole };
 
 export type SyncDeps = { storage: Storage; clock: ServerClock; pageSize?: number };
 
@@ -64,7 +64,16 @@ export async function runSync(
 ): Promise<SyncResponse> {
   return deps.storage.transaction(async (tx) => {
     const rejected: Rejection[] = [];
-    for (const change of changes) {
+    // The district's namespace is written by the server alone (its schools' summaries).
+    const isDistrict = isDistrictRole(caller.role);
+    const applied = isDistrict ? [] : changes;
+    if (isDistrict) {
+      const reason = "the district's figures are made by the server";
+      rejected.push(...changes.map((c): Rejection => ({ id: c.id, code: 'forbidden', reason })));
+    }
+    // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
+    if (applied.length > 0) await tx.lockSchool(caller.schoolId);
+    for (const change of applied) {
       const rejection = await applyChange(tx, deps.clock, caller, change, seenRev);
       if (rejection) rejected.push(rejection);
     }
@@ -298,7 +307,8 @@ async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSi
   let scope = ALL_SCOPE;
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
-  if (!caller.isCurator) {
+  // Curators read their whole school; the district's people their whole namespace (summaries only).
+  if (!caller.isCurator && !isDistrictRole(caller.role)) {
     grants = grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
     scope = scopeHash(grants);
     await tx.saveScope(caller.schoolId, scope, [...grants]);

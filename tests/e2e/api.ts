@@ -35,9 +35,10 @@ export async function api(
   return json;
 }
 
-/** Writes records as the admin curator; returns their ids. */
+/** Writes records as the admin curator (or the curator of `token`); returns their ids. */
 export async function putRecords(
   records: { type: string; fields: Record<string, unknown>; id?: string }[],
+  token = admin().token,
 ): Promise<string[]> {
   const changes = records.map((r) => {
     const s = stamp();
@@ -48,13 +49,29 @@ export async function putRecords(
       stamps: Object.fromEntries(Object.keys(r.fields).map((k) => [k, s])),
     };
   });
-  const answer = await api('/api/v1/sync', { cursor: null, changes });
+  const answer = await api('/api/v1/sync', { cursor: null, changes }, token);
   if ((answer.rejected as unknown[]).length) throw new Error(JSON.stringify(answer.rejected));
   return changes.map((c) => c.id);
 }
 
-export async function inviteCode(personId: string, role: 'curator' | 'mentor' | 'mentee'): Promise<string> {
-  return (await api('/api/v1/invites', { personId, role })).code as string;
+export async function inviteCode(
+  personId: string,
+  role: 'curator' | 'mentor' | 'mentee',
+  token = admin().token,
+): Promise<string> {
+  return (await api('/api/v1/invites', { personId, role }, token)).code as string;
+}
+
+/** Enrols a device through the API (no browser): its token and person. */
+export async function enrolByApi(code: string): Promise<{ token: string; personId: string }> {
+  const response = await fetch(`${BASE}/api/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: 'e2e' }),
+  });
+  const body = (await response.json()) as { token: string; person: { id: string } };
+  if (!response.ok) throw new Error(`enrol: ${response.status} ${JSON.stringify(body)}`);
+  return { token: body.token, personId: body.person.id };
 }
 
 /** A new curator person and a code to enrol as them. */

@@ -10,8 +10,8 @@ import type { SyncedRecord } from '../../src/domain/record';
 import { createApp } from '../../src/server/app';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
-import { openSqliteStorage } from '../../src/server/storage/sqlite';
 import { enrolDevice, type Fault, type SimDevice, serverView } from '../support/sim-device';
+import { openTestStorage } from '../support/test-storage';
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -30,7 +30,7 @@ async function runSequence(seed: number): Promise<void> {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
   let now = Date.UTC(2026, 9, 1, 8, 0, 0);
-  const storage = openSqliteStorage(':memory:');
+  const { storage, dispose } = await openTestStorage();
   const clock = createServerClock(() => now);
   await bootstrap(storage, clock, 'BOOT');
   // A tiny page size, so that every pull runs over several pages.
@@ -266,7 +266,7 @@ async function runSequence(seed: number): Promise<void> {
     }
   } finally {
     await app.close();
-    await storage.close();
+    await dispose();
   }
 }
 

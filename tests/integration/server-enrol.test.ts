@@ -1,5 +1,4 @@
 // Enrolment: one-time codes that expire, rate-limited guessing, hashed secrets.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttemptLimiter } from '../../src/server/attempt-limiter';
 import { createServerClock } from '../../src/server/server-clock';
@@ -81,9 +80,7 @@ describe('enrolment', () => {
         .status,
     ).toBe(400);
 
-    const stored =
-      readFileSync(server.dbFile).toString('latin1') +
-      readFileSync(`${server.dbFile}-wal`).toString('latin1');
+    const stored = await server.rawText();
     expect(stored).not.toContain(enrolled.body.token as string);
     expect(stored).not.toContain(code.replace('-', ''));
   });

@@ -1,54 +1,40 @@
 // The server as `npm start` runs it: a real process configured by the environment.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../support/pg-cluster';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { TEST_ENGINE } from '../support/test-storage';
 
-// Node runs the server itself (tsx as a loader, not as a parent process), so a kill reaches it.
-let child: ChildProcess | null = null;
+let running: ServerProcess | null = null;
 afterEach(() => {
-  child?.kill('SIGKILL');
-  child = null;
+  running?.child.kill('SIGKILL');
+  running = null;
 });
 
-function start(env: Record<string, string>): Promise<{ output: () => string; url: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-main-'));
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NASTAVNIK_DATA_DIR: dataDir,
-      NASTAVNIK_STATIC_DIR: 'tests/support/static',
-      ...env,
-    },
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const poll = setInterval(() => {
-      const url = /(https?:\/\/localhost:\d+)/.exec(output)?.[1];
-      if (url && output.includes('code')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ output: () => output, url });
-      }
-    }, 50);
-  });
-}
+// On the PostgreSQL run, each server gets a database of its own.
+let database: Awaited<ReturnType<typeof createDatabase>> | null = null;
+beforeEach(async () => {
+  if (TEST_ENGINE === 'postgres') database = await createDatabase(inject('pgClusterUrl'));
+});
+afterEach(async () => {
+  await database?.drop();
+  database = null;
+});
 
-function exitCode(): Promise<number | null> {
-  return new Promise((resolve) => child?.once('exit', (code) => resolve(code)));
+async function start(env: Record<string, string>): Promise<ServerProcess> {
+  running = await startServerProcess({ ...(database ? { DATABASE_URL: database.url } : {}), ...env }, 'code');
+  return running;
 }
 
 describe('npm start', () => {
   it('prints its address and the first curator’s code, logs no personal data, and stops cleanly on SIGTERM', async () => {
     const server = await start({ NASTAVNIK_BOOTSTRAP_CODE: 'MAIN-TEST' });
     expect(server.output()).toContain("First curator's code: MAIN-TEST");
+    expect(server.output()).toContain(TEST_ENGINE === 'postgres' ? 'Data: PostgreSQL' : 'nastavnik.sqlite');
     const enrol = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -72,9 +58,7 @@ describe('npm start', () => {
       }),
     });
     expect(sync.status).toBe(200);
-    const exited = exitCode();
-    child?.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
     const log = server.output();
     expect(log).toContain('/api/v1/sync');
     for (const secret of ['Секретов', token, 'MAIN-TEST"']) expect(log).not.toContain(secret);

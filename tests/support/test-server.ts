@@ -1,47 +1,47 @@
-// Starts the real server over HTTP on a real SQLite file in a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Starts the real server over HTTP on real storage: a SQLite file in a temporary folder, or a fresh
+// PostgreSQL database when the suite runs on PostgreSQL (see test-storage.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Change, SyncedRecord } from '../../src/domain/record';
-import type { Role, SyncResponse } from '../../src/domain/sync-contract';
+import type { AnyRole, Role, SyncResponse } from '../../src/domain/sync-contract';
 import { type AppDeps, createApp } from '../../src/server/app';
+import { bootstrapDistrict } from '../../src/server/district-service';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
-import { openSqliteStorage } from '../../src/server/storage/sqlite';
 import type { Storage } from '../../src/server/storage/storage';
 import { change, createStamper, type Stamper } from './test-device';
+import { openTestStorage } from './test-storage';
 
 export const BOOTSTRAP_CODE = 'TEST-BOOT';
+export const DISTRICT_CODE = 'TEST-DIST';
 
 export type TestServer = {
   url: string;
   app: FastifyInstance;
   storage: Storage;
-  dir: string;
-  dbFile: string;
+  /** What a server process is given to reach the same data (DATABASE_URL). */
+  databaseUrl: string;
+  /** Every byte the storage keeps, as text. */
+  rawText(): Promise<string>;
   close(): Promise<void>;
 };
 
 export async function startTestServer(overrides: Partial<AppDeps> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-test-'));
-  const dbFile = join(dir, 'nastavnik.sqlite');
-  const storage = openSqliteStorage(dbFile);
+  const { storage, databaseUrl, rawText, dispose } = await openTestStorage();
   const clock = overrides.clock ?? createServerClock();
   await bootstrap(storage, clock, BOOTSTRAP_CODE);
-  const app = await createApp({ storage, clock, staticDir: null, ...overrides });
+  await bootstrapDistrict(storage, clock, DISTRICT_CODE);
+  const app = await createApp({ storage, clock, staticDir: null, summaryMinAgeMs: 0, ...overrides });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
     app,
     storage,
-    dir,
-    dbFile,
+    databaseUrl,
+    rawText,
     async close() {
       await app.close();
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     },
   };
 }
@@ -68,9 +68,15 @@ export async function call(
 }
 
 /** A user of the test: their token and a device clock. */
-export type Actor = { token: string; personId: string; stamper: Stamper; cursor: string | null; role: Role };
+export type Actor = {
+  token: string;
+  personId: string;
+  stamper: Stamper;
+  cursor: string | null;
+  role: AnyRole;
+};
 
-export async function enrolWith(server: TestServer, code: string, node: string): Promise<Actor> {
+export async function enrolWith(server: { url: string }, code: string, node: string): Promise<Actor> {
   const r = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: node } });
   if (r.status !== 200) throw new Error(`enrol failed: ${JSON.stringify(r.body)}`);
   const person = r.body.person as SyncedRecord;
@@ -79,11 +85,11 @@ export async function enrolWith(server: TestServer, code: string, node: string):
     personId: person.id,
     stamper: createStamper(node),
     cursor: null,
-    role: r.body.role as Role,
+    role: r.body.role as AnyRole,
   };
 }
 
-export async function push(server: TestServer, actor: Actor, changes: Change[]): Promise<SyncResponse> {
+export async function push(server: { url: string }, actor: Actor, changes: Change[]): Promise<SyncResponse> {
   const r = await call(server, 'POST', '/api/v1/sync', {
     token: actor.token,
     body: { cursor: actor.cursor, changes },
@@ -94,7 +100,7 @@ export async function push(server: TestServer, actor: Actor, changes: Change[]):
 
 /** Pulls every page; returns the records received (last version of each) and the purged ids. */
 export async function pullAll(
-  server: TestServer,
+  server: { url: string },
   actor: Actor,
 ): Promise<{ records: Map<string, SyncedRecord>; purge: string[] }> {
   const records = new Map<string, SyncedRecord>();
@@ -110,7 +116,7 @@ export async function pullAll(
 
 /** Creates a person as the curator and an invite for them, and enrols a device with it. */
 export async function addMember(
-  server: TestServer,
+  server: { url: string },
   curator: Actor,
   role: Role,
   fields: Json,
@@ -127,7 +133,7 @@ export async function addMember(
   return enrolWith(server, invite.body.code as string, node);
 }
 
-export async function exportText(server: TestServer, curator: Actor): Promise<string> {
+export async function exportText(server: { url: string }, curator: Actor): Promise<string> {
   const r = await call(server, 'GET', '/api/v1/export', { token: curator.token });
   const records = (r.body.records as SyncedRecord[]).map((x) => JSON.stringify(x)).sort();
   return records.join('\n');

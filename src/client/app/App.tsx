@@ -1,6 +1,7 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { isDistrictRole } from '../../domain/sync-contract';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
 import { language, type MessageKey, t } from '../i18n/i18n';
@@ -45,23 +46,35 @@ const MaterialsScreen = lazy(() =>
 );
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const DistrictScreen = lazy(() => import('../screens/district/DistrictScreen').then((m) => m.DistrictScreen));
+const DistrictAdminScreen = lazy(() =>
+  import('../screens/district/DistrictAdminScreen').then((m) => m.DistrictAdminScreen),
+);
 
 /** The sections of the app; the one open is marked for screen readers and highlighted. */
 function Nav(props: { session: Session }) {
   const { path } = useLocation();
   const isCurator = props.session.role === 'curator';
-  const sections: [string, MessageKey, boolean][] = [
-    ['/', 'nav.home', true],
-    ['/people', 'nav.people', isCurator],
-    ['/pairs', 'nav.pairs', isCurator],
-    ['/forms', 'nav.forms', isCurator],
-    ['/monitoring', 'nav.monitoring', isCurator],
-    ['/roadmap', 'nav.roadmap', isCurator],
-    ['/search', 'nav.search', true],
-    ['/materials', 'nav.materials', true],
-    ['/sync', 'nav.sync', true],
-    ['/settings', 'nav.settings', true],
-  ];
+  const isDistrict = isDistrictRole(props.session.role);
+  const sections: [string, MessageKey, boolean][] = isDistrict
+    ? [
+        ['/', 'nav.district', true],
+        ['/district/admin', 'nav.districtAdmin', props.session.role === 'district-admin'],
+        ['/sync', 'nav.sync', true],
+        ['/settings', 'nav.settings', true],
+      ]
+    : [
+        ['/', 'nav.home', true],
+        ['/people', 'nav.people', isCurator],
+        ['/pairs', 'nav.pairs', isCurator],
+        ['/forms', 'nav.forms', isCurator],
+        ['/monitoring', 'nav.monitoring', isCurator],
+        ['/roadmap', 'nav.roadmap', isCurator],
+        ['/search', 'nav.search', true],
+        ['/materials', 'nav.materials', true],
+        ['/sync', 'nav.sync', true],
+        ['/settings', 'nav.settings', true],
+      ];
   const navRef = useRef<HTMLElement>(null);
   // On a phone the sections scroll sideways in one row: bring the open one into view (the row only,
   // never the page).
@@ -112,7 +125,16 @@ function Shell() {
       <Banners />
       {session && <Nav session={session} />}
       <ErrorBoundary>
-        {session ? (
+        {session && isDistrictRole(session.role) ? (
+          // The district's people see the schools' figures: no school's screens.
+          <Router>
+            <Route path="/" component={DistrictScreen} />
+            <Route path="/district/admin" component={DistrictAdminScreen} />
+            <Route path="/sync" component={SyncScreen} />
+            <Route path="/settings" component={SettingsScreen} />
+            <Route default component={DistrictScreen} />
+          </Router>
+        ) : session ? (
           <Router>
             <Route path="/" component={HomeScreen} />
             <Route path="/people" component={PeopleScreen} />

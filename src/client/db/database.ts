@@ -77,6 +77,10 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   6: {
     material: 'id',
   },
+  // The district's figures: one summary per school, on the devices of the district's people.
+  7: {
+    schoolSummary: 'id',
+  },
 };
 
 /** Data changes that go with a schema version. */

@@ -1,8 +1,8 @@
 // Small persistent state of the device, kept in the `meta` table so that every tab sees the same.
-import type { Role } from '../../domain/sync-contract';
+import type { AnyRole } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
 
-export type Session = { token: string; personId: string; role: Role; schoolId: string; deviceId: string };
+export type Session = { token: string; personId: string; role: AnyRole; schoolId: string; deviceId: string };
 
 export type SyncStatus = {
   lastSuccessAt: string | null;

@@ -155,6 +155,11 @@ export function createQueries(db: NastavnikDb) {
     allPlans: () => liveOnly(db.records('plan').toArray()),
     allMeetings: () => liveOnly(db.records('meeting').orderBy('[fields.pairId+fields.date]').toArray()),
     draft: (key: string) => db.drafts.get(key),
+    /** The district's view: one summary per school, by name. */
+    schoolSummaries: () =>
+      liveOnly(db.records('schoolSummary').toArray()).then((rows) =>
+        rows.sort((a, b) => collator.compare(String(a.fields.schoolName), String(b.fields.schoolName))),
+      ),
   };
 }
 

@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
-import type { Role } from '../../domain/sync-contract';
-import type { Device, Invite, Storage, StorageTx, StoredRow } from './storage';
+import type { AnyRole } from '../../domain/sync-contract';
+import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,7 +36,7 @@ type DeviceRow = {
   id: string;
   school: string;
   person_id: string;
-  role: Role;
+  role: AnyRole;
   name: string;
   created_at: string;
   last_seen_at: string | null;
@@ -47,7 +47,7 @@ type InviteRow = {
   code_hash: string;
   school: string;
   person_id: string;
-  role: Role;
+  role: AnyRole;
   expires_at: string;
   used_at: string | null;
   is_bootstrap: number;
@@ -104,8 +104,9 @@ function createTx(db: Database.Database): StorageTx {
       'INSERT INTO devices (id, school, person_id, role, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     deviceByToken: stmt('SELECT * FROM devices WHERE token_hash = ?'),
-    touchDevice: stmt('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
-    hasRole: stmt('SELECT 1 FROM devices WHERE role = ? LIMIT 1'),
+    deviceByTokenIn: stmt('SELECT * FROM devices WHERE token_hash = ? AND school = ?'),
+    touchDevice: stmt('UPDATE devices SET last_seen_at = ? WHERE school = ? AND id = ?'),
+    hasRole: stmt('SELECT 1 FROM devices WHERE school = ? AND role = ? LIMIT 1'),
     listDevices: stmt('SELECT * FROM devices WHERE school = ? ORDER BY created_at'),
     revokeDevice: stmt(
       'UPDATE devices SET revoked_at = ? WHERE school = ? AND id = ? AND revoked_at IS NULL',
@@ -117,19 +118,26 @@ function createTx(db: Database.Database): StorageTx {
       'INSERT INTO invites (code_hash, school, person_id, role, expires_at, is_bootstrap) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     inviteByCode: stmt('SELECT * FROM invites WHERE code_hash = ?'),
-    useInvite: stmt('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
-    dropBootstrap: stmt('DELETE FROM invites WHERE is_bootstrap = 1 AND used_at IS NULL'),
+    useInvite: stmt('UPDATE invites SET used_at = ? WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
+    dropBootstrap: stmt('DELETE FROM invites WHERE school = ? AND is_bootstrap = 1 AND used_at IS NULL'),
+    dropUnused: stmt('DELETE FROM invites WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
     noteNode: stmt('INSERT OR IGNORE INTO nodes (school, node, person_id) VALUES (?, ?, ?)'),
     personOfNode: stmt('SELECT person_id FROM nodes WHERE school = ? AND node = ?'),
-    createSchool: stmt('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
-    listSchools: stmt('SELECT id, name FROM schools ORDER BY created_at'),
+    createSchool: stmt('INSERT OR IGNORE INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
+    listSchools: stmt('SELECT id, name, created_at AS createdAt FROM schools ORDER BY created_at, rowid'),
+    latestRev: stmt('SELECT COALESCE(MAX(rev), 0) AS rev FROM records WHERE school = ?'),
+    getSchool: stmt('SELECT id, name, created_at AS createdAt FROM schools WHERE id = ?'),
   };
   const rows = (r: unknown[]) =>
     (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
 
   return {
-    createSchool: async (id, name, at) => void q.createSchool.run(id, name, at),
-    listSchools: async () => q.listSchools.all() as { id: string; name: string }[],
+    createSchool: async (id, name, at) => q.createSchool.run(id, name, at).changes > 0,
+    listSchools: async () => q.listSchools.all() as School[],
+    getSchool: async (id) => q.getSchool.get(id) as School | undefined,
+    // BEGIN IMMEDIATE already makes every transaction the only writer of the whole file.
+    lockSchool: async () => undefined,
+    latestRev: async (school) => (q.latestRev.get(school) as { rev: number }).rev,
     getRecord: async (school, id) => {
       const row = q.getRecord.get(school, id) as { rev: number; data: string } | undefined;
       if (!row) return undefined;
@@ -177,12 +185,14 @@ function createTx(db: Database.Database): StorageTx {
     },
     addDevice: async (d, tokenHash) =>
       void q.addDevice.run(d.id, d.schoolId, d.personId, d.role, tokenHash, d.name, d.createdAt),
-    deviceByToken: async (tokenHash) => {
-      const row = q.deviceByToken.get(tokenHash) as DeviceRow | undefined;
+    deviceByToken: async (tokenHash, school) => {
+      const row = (
+        school === null ? q.deviceByToken.get(tokenHash) : q.deviceByTokenIn.get(tokenHash, school)
+      ) as DeviceRow | undefined;
       return row ? toDevice(row) : undefined;
     },
-    touchDevice: async (id, at) => void q.touchDevice.run(at, id),
-    hasDeviceWithRole: async (role) => q.hasRole.get(role) !== undefined,
+    touchDevice: async (school, id, at) => void q.touchDevice.run(at, school, id),
+    hasDeviceWithRole: async (school, role) => q.hasRole.get(school, role) !== undefined,
     listDevices: async (school) => (q.listDevices.all(school) as DeviceRow[]).map(toDevice),
     revokeDevice: async (school, id, at) => q.revokeDevice.run(at, school, id).changes > 0,
     wipeRecords: async (school) => {
@@ -196,8 +206,9 @@ function createTx(db: Database.Database): StorageTx {
       const row = q.inviteByCode.get(codeHash) as InviteRow | undefined;
       return row ? toInvite(row) : undefined;
     },
-    useInvite: async (codeHash, at) => void q.useInvite.run(at, codeHash),
-    dropBootstrapInvites: async () => void q.dropBootstrap.run(),
+    useInvite: async (school, codeHash, at) => q.useInvite.run(at, school, codeHash).changes > 0,
+    dropBootstrapInvites: async (school) => void q.dropBootstrap.run(school),
+    dropUnusedInvite: async (school, codeHash) => void q.dropUnused.run(school, codeHash),
     noteNode: async (school, node, personId) => void q.noteNode.run(school, node, personId),
     personOfNode: async (school, node) =>
       (q.personOfNode.get(school, node) as { person_id: string } | undefined)?.person_id,

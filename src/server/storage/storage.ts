@@ -1,8 +1,9 @@
-// The storage interface of the sync server. Every record is keyed by its school, so one server can
-// host many. Engines: sqlite.ts (embedded, default). Another engine implements this same interface.
+// The storage interface of the sync server. Everything is keyed by its school, so one server hosts many
+// schools and nothing in the sync path reads or locks across schools. Engines: sqlite.ts (embedded, the
+// default for one school) and postgres.ts (a district: many schools, several server processes).
 
 import type { SyncedRecord } from '../../domain/record';
-import type { Role } from '../../domain/sync-contract';
+import type { AnyRole } from '../../domain/sync-contract';
 
 /** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
 export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
@@ -13,7 +14,7 @@ export type Device = {
   id: string;
   schoolId: string;
   personId: string;
-  role: Role;
+  role: AnyRole;
   name: string;
   createdAt: string;
   lastSeenAt: string | null;
@@ -24,19 +25,30 @@ export type Invite = {
   codeHash: string;
   schoolId: string;
   personId: string;
-  role: Role;
+  role: AnyRole;
   expiresAt: string;
   usedAt: string | null;
   isBootstrap: boolean;
 };
 
+export type School = { id: string; name: string; createdAt: string };
+
 /**
- * One unit of work. Engines must run a write transaction alone: revisions are handed out in commit
- * order, which is what makes a revision cursor safe.
+ * One unit of work. A transaction that writes a school's records first calls `lockSchool`: from then
+ * on no other transaction writes that school until this one ends, so what it reads stays current and
+ * the revisions it hands out become visible in order (a revision cursor never skips a late commit).
+ * Schools never wait for each other.
  */
 export type StorageTx = {
-  createSchool(id: string, name: string, at: string): Promise<void>;
-  listSchools(): Promise<{ id: string; name: string }[]>;
+  /** Creates a school; false when one with this id exists already (two processes starting at once). */
+  createSchool(id: string, name: string, at: string): Promise<boolean>;
+  /** Schools in the order they were created. */
+  listSchools(): Promise<School[]>;
+  getSchool(id: string): Promise<School | undefined>;
+  /** Serialises the writers of one school until the end of this transaction (see above). */
+  lockSchool(schoolId: string): Promise<void>;
+  /** A number that grows whenever a record of the school changes (0 for none yet). */
+  latestRev(schoolId: string): Promise<number>;
 
   getRecord(schoolId: string, id: string): Promise<StoredRow | undefined>;
   /**
@@ -68,18 +80,23 @@ export type StorageTx = {
   getScope(schoolId: string, hash: string): Promise<string[] | undefined>;
 
   addDevice(device: Device, tokenHash: string): Promise<void>;
-  deviceByToken(tokenHash: string): Promise<Device | undefined>;
-  touchDevice(id: string, at: string): Promise<void>;
-  hasDeviceWithRole(role: Role): Promise<boolean>;
+  /** The device of a token; `schoolId` when the token names its school (then only that school is read). */
+  deviceByToken(tokenHash: string, schoolId: string | null): Promise<Device | undefined>;
+  touchDevice(schoolId: string, id: string, at: string): Promise<void>;
+  hasDeviceWithRole(schoolId: string, role: AnyRole): Promise<boolean>;
   listDevices(schoolId: string): Promise<Device[]>;
   revokeDevice(schoolId: string, id: string, at: string): Promise<boolean>;
   /** Removes every record of a school (for a restore into an empty school). */
   wipeRecords(schoolId: string): Promise<void>;
 
   addInvite(invite: Invite): Promise<void>;
+  /** The invite of a code, in whichever school (enrolment does not know the school yet). */
   inviteByCode(codeHash: string): Promise<Invite | undefined>;
-  useInvite(codeHash: string, at: string): Promise<void>;
-  dropBootstrapInvites(): Promise<void>;
+  /** Marks an invite used; false when it was used already (by a concurrent enrolment). */
+  useInvite(schoolId: string, codeHash: string, at: string): Promise<boolean>;
+  dropBootstrapInvites(schoolId: string): Promise<void>;
+  /** Removes an unused invite of this code (a bootstrap code given again at start). */
+  dropUnusedInvite(schoolId: string, codeHash: string): Promise<void>;
 
   /** Which person writes with a device clock id: to tell whose text a conflict copy keeps. */
   noteNode(schoolId: string, node: string, personId: string): Promise<void>;

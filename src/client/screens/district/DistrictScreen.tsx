@@ -1,0 +1,100 @@
+// The municipality's view: every school's monitoring figures side by side, from the summaries the
+// device pulled (so it opens offline), with a spreadsheet of them. Numbers only, never a person.
+import { useState } from 'preact/hooks';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { downloadXlsx } from '../../export/download';
+import { formatDateTime, formatMaybe } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { useReadyMark } from '../../state/ready-mark';
+import { Notice, Page } from '../../ui/Page';
+import { SUMMARY_COLUMNS, type SummaryColumn } from './district-model';
+
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** A figure as the screen shows it; the spreadsheet gets the number itself. */
+function shown(summary: SyncedRecord, column: SummaryColumn): string {
+  const f = summary.fields;
+  switch (column) {
+    case 'schoolName':
+      return String(f.schoolName);
+    case 'computedAt':
+      return typeof f.computedAt === 'string' ? formatDateTime(f.computedAt) : '—';
+    case 'stagesDone':
+      return t('district.stages', { done: num(f.stagesDone) ?? 0, total: num(f.stagesTotal) ?? 0 });
+    case 'satisfactionMentees':
+    case 'satisfactionMentors':
+      return formatMaybe(num(f[column]));
+    case 'coverageAll':
+    case 'coverageStudents':
+    case 'coverageTeachers':
+    case 'targetShare':
+      return formatMaybe(num(f[column]), ' %');
+    default:
+      return formatMaybe(num(f[column]));
+  }
+}
+
+function cell(summary: SyncedRecord, column: SummaryColumn): string | number {
+  const value = summary.fields[column];
+  if (column === 'computedAt') return typeof value === 'string' ? formatDateTime(value) : '';
+  return typeof value === 'number' || typeof value === 'string' ? value : '';
+}
+
+export function DistrictScreen() {
+  const { queries } = useApp();
+  const summaries = useLiveQuery(() => queries.schoolSummaries(), []);
+  useReadyMark('district', summaries !== undefined);
+  const label = (c: SummaryColumn) => t(`district.col.${c}` as MessageKey);
+  const [failed, setFailed] = useState(false);
+  const exportXlsx = () => {
+    setFailed(false);
+    // The spreadsheet library loads on first use: offline before that, it cannot.
+    downloadXlsx(`${t('district.file')}.xlsx`, t('district.sheet'), [
+      SUMMARY_COLUMNS.map(label),
+      ...(summaries ?? []).map((s) => SUMMARY_COLUMNS.map((c) => cell(s, c))),
+    ]).catch(() => setFailed(true));
+  };
+  return (
+    <Page title={t('district.title')}>
+      <p class="muted">{t('district.intro')}</p>
+      {summaries?.length === 0 && <p>{t('district.empty')}</p>}
+      <ul class="district" data-testid="district-schools">
+        {(summaries ?? []).map((s) => {
+          const coverage = num(s.fields.coverageAll);
+          const target = num(s.fields.targetShare) ?? 0;
+          return (
+            <li key={s.id} class="card district__school">
+              <h2>{String(s.fields.schoolName)}</h2>
+              <p
+                class={coverage === null ? 'muted' : coverage >= target ? 'district__ok' : 'district__short'}
+              >
+                {t('district.coverage', { value: formatMaybe(coverage, ' %'), target })}
+              </p>
+              <dl class="district__figures">
+                {SUMMARY_COLUMNS.filter(
+                  (c) => c !== 'schoolName' && c !== 'coverageAll' && c !== 'targetShare',
+                ).map((c) => (
+                  <div key={c}>
+                    <dt>{label(c)}</dt>
+                    <dd data-figure={c}>{shown(s, c)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="muted">{t('district.howSatisfaction')}</p>
+      {summaries && summaries.length > 0 && (
+        <div class="actions">
+          <button type="button" onClick={exportXlsx}>
+            {t('district.export')}
+          </button>
+        </div>
+      )}
+      {failed && <Notice kind="error">{t('district.exportFailed')}</Notice>}
+    </Page>
+  );
+}

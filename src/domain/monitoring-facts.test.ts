@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { schoolFigures } from './district-summary';
+import { dashboardOf, monitoringFacts, type SchoolRecords } from './monitoring-facts';
+import type { Fields, SyncedRecord } from './record';
+import { PROGRAMME_ID } from './record-types';
+
+const rec = (type: string, id: string, fields: Fields): SyncedRecord => ({ id, type, fields, stamps: {} });
+
+const TODAY = '2026-11-29';
+
+function school(extra: Partial<SchoolRecords> = {}): SchoolRecords {
+  return {
+    people: [
+      rec('person', 'm1', { fullName: 'Анна', kind: 'teacher' }),
+      rec('person', 's1', { fullName: 'Петя', kind: 'student', classOrSubject: '7А' }),
+      rec('person', 's2', { fullName: 'Вася', kind: 'student', classOrSubject: '7Б' }),
+    ],
+    pairs: [
+      rec('pair', 'p1', { mentorId: 'm1', menteeIds: ['s1'], form: 'учитель–ученик', status: 'active' }),
+      rec('pair', 'p2', { mentorId: 'm1', menteeIds: ['s2'], form: 'учитель–ученик', status: 'ended' }),
+    ],
+    meetings: [
+      rec('meeting', 'a', { pairId: 'p1', date: '2026-11-01', kind: 'organisational', status: 'held' }),
+      rec('meeting', 'b', { pairId: 'p1', date: '2026-11-10', kind: 'trial' }),
+      rec('meeting', 'c', { pairId: 'p1', date: '2026-11-20', kind: 'planning', status: 'cancelled' }),
+      rec('meeting', 'd', { pairId: 'p1', date: '2026-12-05', kind: 'regular', status: 'held' }),
+    ],
+    plans: [rec('plan', 'plan1', { pairId: 'p1', menteeId: 's1', title: 'ИПР' })],
+    tasks: [
+      rec('task', 't1', { planId: 'plan1', title: 'a', status: 'done', due: '2026-11-01' }),
+      rec('task', 't2', { planId: 'plan1', title: 'b', status: 'todo', due: '2026-11-28T10:00:00Z' }),
+      rec('task', 't3', { planId: 'plan1', title: 'c', status: 'todo', due: TODAY }),
+    ],
+    templates: [rec('formTemplate', 'fin', { kind: 'final-mentee', title: 'Итог', questions: [] })],
+    assignments: ['s1', 's2', 'm1'].map((p, i) =>
+      rec('formAssignment', `as${i}`, { templateId: 'fin', personId: p, pairId: 'p1', due: null }),
+    ),
+    responses: [8, 6, 7].map((satisfaction, i) =>
+      rec('formResponse', `r${i}`, {
+        assignmentId: `as${i}`,
+        answers: { satisfaction },
+        submittedAt: '2026-11-20T10:00:00Z',
+      }),
+    ),
+    consents: [],
+    programme: rec('programme', PROGRAMME_ID, {
+      schoolYear: '2026-2027',
+      studentsTotal: 10,
+      teachersTotal: 2,
+      targetShare: 70,
+      stages: [{ key: '3', deadline: null, responsible: null, done: true }],
+    }),
+    ...extra,
+  };
+}
+
+describe('monitoring facts of a school', () => {
+  it('counts only meetings that took place by today, and tasks overdue by their due day', () => {
+    const m = monitoringFacts(school(), TODAY);
+    const p1 = m.pairs.find((p) => p.id === 'p1');
+    expect(p1).toMatchObject({
+      meetings: 2,
+      lastMeeting: '2026-11-10',
+      tasksDone: 1,
+      tasksTotal: 3,
+      overdueTasks: 1,
+    });
+    expect([...(p1?.kinds ?? [])].sort()).toEqual(['organisational', 'trial']);
+    expect(m.meetingDates.sort()).toEqual(['2026-11-01', '2026-11-10']);
+  });
+
+  it('computes the dashboard: working pairs, coverage of the roster against the target', () => {
+    const d = dashboardOf(monitoringFacts(school(), TODAY), TODAY);
+    expect(d).toMatchObject({ pairs: 2, workingPairs: 1, meetings: 2 });
+    // The ended pair no longer counts: one student and one teacher of 10 + 2.
+    expect(d.coverage).toMatchObject({
+      studentsIn: 1,
+      teachersIn: 1,
+      students: 10,
+      teachers: 50,
+      all: 17,
+      target: 70,
+    });
+  });
+});
+
+describe("a school's figures for the district", () => {
+  it('has counts, the final satisfaction from three responses, and the stages done', () => {
+    const f = schoolFigures(monitoringFacts(school(), TODAY), TODAY);
+    expect(f).toMatchObject({
+      schoolYear: '2026-2027',
+      pairs: 2,
+      workingPairs: 1,
+      meetings: 2,
+      coverageAll: 17,
+      stagesTotal: 6,
+      satisfactionMentees: 7,
+    });
+    // Stage 3 was ticked by hand; stage 6 is complete in the data (every final questionnaire came back).
+    expect(f.stagesDone).toBe(2);
+  });
+
+  it('withholds an average of fewer than three responses', () => {
+    const f = schoolFigures(
+      monitoringFacts(school({ responses: school().responses.slice(0, 2) }), TODAY),
+      TODAY,
+    );
+    expect(f.satisfactionMentees).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+// The district administrator's endpoints: schools and their first curators' codes, and invitations for
+// the district's people. Everything else a district device does goes through the one sync.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import { DISTRICT_ROLES, type DistrictRole } from '../domain/sync-contract';
+import {
+  createDistrictSchool,
+  inviteDistrictMember,
+  listDistrictSchools,
+  newCuratorCode,
+} from './district-service';
+import type { ServerClock } from './server-clock';
+import type { Storage } from './storage/storage';
+import type { Caller } from './sync-service';
+
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+const name = (what: string, max: number) =>
+  v.pipe(
+    v.string(`${what} must be text`),
+    v.trim(),
+    v.minLength(1, `${what} must not be empty`),
+    v.maxLength(max, `${what} is at most ${max} characters`),
+  );
+
+const SchoolSchema = v.object({ name: name('name', 300) }, 'the body must be { name }');
+const MemberSchema = v.object(
+  {
+    fullName: name('fullName', 200),
+    role: v.picklist(DISTRICT_ROLES as DistrictRole[], `role must be one of: ${DISTRICT_ROLES.join(', ')}`),
+  },
+  'the body must be { fullName, role }',
+);
+
+function firstIssue(issues: v.BaseIssue<unknown>[]): string {
+  return issues[0]?.message ?? 'invalid body';
+}
+
+export function registerDistrictRoutes(
+  app: FastifyInstance,
+  deps: { storage: Storage; clock: ServerClock },
+  authenticate: Guard,
+): void {
+  const adminOnly: Guard = async (request, reply) => {
+    if ((request.caller as Caller | undefined)?.role !== 'district-admin')
+      return reply
+        .code(403)
+        .send({ error: 'forbidden', reason: "only the district's administrator may do this" });
+  };
+  const guards = { preHandler: [authenticate, adminOnly] };
+
+  app.get('/api/v1/district/schools', guards, async () => ({
+    schools: await listDistrictSchools(deps.storage),
+  }));
+
+  app.post('/api/v1/district/schools', guards, async (request, reply) => {
+    const body = v.safeParse(SchoolSchema, request.body);
+    if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
+    return createDistrictSchool(deps.storage, deps.clock, body.output.name);
+  });
+
+  app.post('/api/v1/district/schools/:id/curator-code', guards, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const result = await newCuratorCode(deps.storage, deps.clock, id);
+    if (!result) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
+    return result;
+  });
+
+  app.post('/api/v1/district/invites', guards, async (request, reply) => {
+    const body = v.safeParse(MemberSchema, request.body);
+    if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
+    return inviteDistrictMember(deps.storage, deps.clock, body.output.role, body.output.fullName);
+  });
+}

@@ -1,0 +1,359 @@
+// PostgreSQL storage (`DATABASE_URL=postgres://…`): a district's many schools, served by several
+// stateless server processes at once. Transactions of different schools run side by side; within a
+// school, writers take the school's row lock first (`lockSchool`), so revisions commit in the order they
+// are handed out and a pull by revision never skips a late commit (see migrations/postgres/001).
+import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { SyncedRecord } from '../../domain/record';
+import type { AnyRole } from '../../domain/sync-contract';
+import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
+
+const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
+/** Any constant: the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 7_261_004;
+/** Conflicts PostgreSQL resolves by aborting one transaction: it is simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+
+type Row = Record<string, unknown>;
+
+const toDevice = (r: Row): Device => ({
+  id: r.id as string,
+  schoolId: r.school as string,
+  personId: r.person_id as string,
+  role: r.role as AnyRole,
+  name: r.name as string,
+  createdAt: r.created_at as string,
+  lastSeenAt: (r.last_seen_at as string | null) ?? null,
+  revokedAt: (r.revoked_at as string | null) ?? null,
+});
+
+const toInvite = (r: Row): Invite => ({
+  codeHash: r.code_hash as string,
+  schoolId: r.school as string,
+  personId: r.person_id as string,
+  role: r.role as AnyRole,
+  expiresAt: r.expires_at as string,
+  usedAt: (r.used_at as string | null) ?? null,
+  isBootstrap: r.is_bootstrap === true,
+});
+
+const toSchool = (r: Row): School => ({
+  id: r.school as string,
+  name: r.name as string,
+  createdAt: r.created_at as string,
+});
+
+const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
+const toPulled = (rows: Row[]): PulledRow[] =>
+  rows.map((r) => ({ rev: Number(r.rev), record: parseRecord(r.data as string) }));
+
+function createTx(client: pg.PoolClient): StorageTx {
+  // Named statements are parsed once per connection and reused.
+  const run = (name: string, text: string, values: unknown[]) => client.query({ name, text, values });
+  const rows = async (name: string, text: string, values: unknown[]) =>
+    (await run(name, text, values)).rows as Row[];
+  const locked = new Set<string>();
+  const mustHold = (school: string) => {
+    // A bug, not a client fault: a write that did not take the school's lock could commit out of order.
+    if (!locked.has(school)) throw new Error(`write to school ${school} without lockSchool()`);
+  };
+
+  return {
+    createSchool: async (id, name, at) =>
+      (
+        await run(
+          'createSchool',
+          'INSERT INTO schools (school, name, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [id, name, at],
+        )
+      ).rowCount === 1,
+    listSchools: async () =>
+      (
+        await rows(
+          'listSchools',
+          'SELECT school, name, created_at FROM schools ORDER BY created_at, school',
+          [],
+        )
+      ).map(toSchool),
+    getSchool: async (id) => {
+      const [row] = await rows(
+        'getSchool',
+        'SELECT school, name, created_at FROM schools WHERE school = $1',
+        [id],
+      );
+      return row ? toSchool(row) : undefined;
+    },
+    lockSchool: async (school) => {
+      if (locked.has(school)) return;
+      await run('lockSchool', 'SELECT 1 FROM schools WHERE school = $1 FOR UPDATE', [school]);
+      locked.add(school);
+    },
+    latestRev: async (school) => {
+      const [row] = await rows('latestRev', 'SELECT rev FROM schools WHERE school = $1', [school]);
+      return Number(row?.rev ?? 0);
+    },
+    getRecord: async (school, id) => {
+      const [row] = await rows('getRecord', 'SELECT rev, data FROM records WHERE school = $1 AND id = $2', [
+        school,
+        id,
+      ]);
+      if (!row) return undefined;
+      const { record, fieldRevs } = JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>;
+      return { record, fieldRevs, rev: Number(row.rev) };
+    },
+    putRecord: async (school, row, keys, refs) => {
+      mustHold(school);
+      const [next] = await rows(
+        'nextRev',
+        'UPDATE schools SET rev = rev + 1 WHERE school = $1 RETURNING rev',
+        [school],
+      );
+      if (!next) throw new Error(`no school ${school}`);
+      const rev = Number(next.rev);
+      const fieldRevs = { ...row.fieldRevs };
+      for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
+      const { record } = row;
+      await run(
+        'putRecord',
+        `INSERT INTO records (school, id, type, rev, data) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (school, id) DO UPDATE SET type = EXCLUDED.type, rev = EXCLUDED.rev, data = EXCLUDED.data`,
+        [school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs })],
+      );
+      if (keys) {
+        await run('dropKeys', 'DELETE FROM record_keys WHERE school = $1 AND id = $2', [school, record.id]);
+        if (keys.length)
+          await run(
+            'addKeys',
+            `INSERT INTO record_keys (school, key, id) SELECT $1, k, $2 FROM unnest($3::text[]) AS k
+             ON CONFLICT DO NOTHING`,
+            [school, record.id, [...keys]],
+          );
+      }
+      if (refs) {
+        await run('dropRefs', 'DELETE FROM record_refs WHERE school = $1 AND id = $2', [school, record.id]);
+        if (refs.length)
+          await run(
+            'addRefs',
+            `INSERT INTO record_refs (school, ref_id, type, id) SELECT $1, r, $2, $3 FROM unnest($4::text[]) AS r
+             ON CONFLICT DO NOTHING`,
+            [school, record.type, record.id, [...refs]],
+          );
+      }
+      return rev;
+    },
+    findByRef: async (school, type, refId) =>
+      (
+        await rows(
+          'findByRef',
+          `SELECT r.data FROM record_refs f JOIN records r ON r.school = f.school AND r.id = f.id
+           WHERE f.school = $1 AND f.ref_id = $2 AND f.type = $3`,
+          [school, refId, type],
+        )
+      ).map((r) => parseRecord(r.data as string)),
+    listByType: async (school, type) =>
+      (
+        await rows('listByType', 'SELECT data FROM records WHERE school = $1 AND type = $2', [school, type])
+      ).map((r) => parseRecord(r.data as string)),
+    pullSince: async (school, afterRev, keys, limit) =>
+      toPulled(
+        keys === null
+          ? await rows(
+              'pullAll',
+              'SELECT rev, data FROM records WHERE school = $1 AND rev > $2 ORDER BY rev LIMIT $3',
+              [school, afterRev, limit],
+            )
+          : await rows(
+              'pullKeys',
+              `SELECT rev, data FROM records WHERE school = $1 AND rev > $2 AND id IN (
+                 SELECT id FROM record_keys WHERE school = $1 AND key = ANY($3::text[]))
+               ORDER BY rev LIMIT $4`,
+              [school, afterRev, [...keys], limit],
+            ),
+      ),
+    idsUnderKeys: async (school, keys) =>
+      (
+        await rows(
+          'idsUnderKeys',
+          `SELECT id, array_agg(key) AS keys FROM record_keys WHERE school = $1 AND id IN (
+             SELECT id FROM record_keys WHERE school = $1 AND key = ANY($2::text[])) GROUP BY id`,
+          [school, [...keys]],
+        )
+      ).map((r) => ({ id: r.id as string, keys: r.keys as string[] })),
+    exportAll: async (school) =>
+      toPulled(
+        await rows('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
+      ),
+    saveScope: async (school, hash, grants) =>
+      void (await run(
+        'saveScope',
+        'INSERT INTO scopes (school, hash, grants) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [school, hash, JSON.stringify(grants)],
+      )),
+    getScope: async (school, hash) => {
+      const [row] = await rows('getScope', 'SELECT grants FROM scopes WHERE school = $1 AND hash = $2', [
+        school,
+        hash,
+      ]);
+      return row ? (JSON.parse(row.grants as string) as string[]) : undefined;
+    },
+    addDevice: async (d, tokenHash) =>
+      void (await run(
+        'addDevice',
+        `INSERT INTO devices (school, id, person_id, role, token_hash, name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [d.schoolId, d.id, d.personId, d.role, tokenHash, d.name, d.createdAt],
+      )),
+    deviceByToken: async (tokenHash, school) => {
+      const [row] =
+        school === null
+          ? await rows('deviceByToken', 'SELECT * FROM devices WHERE token_hash = $1', [tokenHash])
+          : await rows('deviceByTokenIn', 'SELECT * FROM devices WHERE school = $1 AND token_hash = $2', [
+              school,
+              tokenHash,
+            ]);
+      return row ? toDevice(row) : undefined;
+    },
+    touchDevice: async (school, id, at) =>
+      void (await run('touchDevice', 'UPDATE devices SET last_seen_at = $3 WHERE school = $1 AND id = $2', [
+        school,
+        id,
+        at,
+      ])),
+    hasDeviceWithRole: async (school, role) =>
+      (await rows('hasRole', 'SELECT 1 FROM devices WHERE school = $1 AND role = $2 LIMIT 1', [school, role]))
+        .length > 0,
+    listDevices: async (school) =>
+      (
+        await rows('listDevices', 'SELECT * FROM devices WHERE school = $1 ORDER BY created_at', [school])
+      ).map(toDevice),
+    revokeDevice: async (school, id, at) =>
+      (
+        await run(
+          'revokeDevice',
+          'UPDATE devices SET revoked_at = $3 WHERE school = $1 AND id = $2 AND revoked_at IS NULL',
+          [school, id, at],
+        )
+      ).rowCount === 1,
+    wipeRecords: async (school) => {
+      mustHold(school);
+      for (const table of ['records', 'record_keys', 'record_refs'])
+        await run(`wipe_${table}`, `DELETE FROM ${table} WHERE school = $1`, [school]);
+    },
+    addInvite: async (i) =>
+      void (await run(
+        'addInvite',
+        `INSERT INTO invites (school, code_hash, person_id, role, expires_at, is_bootstrap)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [i.schoolId, i.codeHash, i.personId, i.role, i.expiresAt, i.isBootstrap],
+      )),
+    inviteByCode: async (codeHash) => {
+      const [row] = await rows(
+        'inviteByCode',
+        'SELECT * FROM invites WHERE code_hash = $1 ORDER BY used_at IS NULL DESC LIMIT 1',
+        [codeHash],
+      );
+      return row ? toInvite(row) : undefined;
+    },
+    useInvite: async (school, codeHash, at) =>
+      (
+        await run(
+          'useInvite',
+          'UPDATE invites SET used_at = $3 WHERE school = $1 AND code_hash = $2 AND used_at IS NULL',
+          [school, codeHash, at],
+        )
+      ).rowCount === 1,
+    dropBootstrapInvites: async (school) =>
+      void (await run(
+        'dropBootstrap',
+        'DELETE FROM invites WHERE school = $1 AND is_bootstrap AND used_at IS NULL',
+        [school],
+      )),
+    dropUnusedInvite: async (school, codeHash) =>
+      void (await run(
+        'dropUnused',
+        'DELETE FROM invites WHERE school = $1 AND code_hash = $2 AND used_at IS NULL',
+        [school, codeHash],
+      )),
+    noteNode: async (school, node, personId) =>
+      void (await run(
+        'noteNode',
+        'INSERT INTO nodes (school, node, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [school, node, personId],
+      )),
+    personOfNode: async (school, node) => {
+      const [row] = await rows(
+        'personOfNode',
+        'SELECT person_id FROM nodes WHERE school = $1 AND node = $2',
+        [school, node],
+      );
+      return row?.person_id as string | undefined;
+    },
+  };
+}
+
+/** Applies the migrations in the repo that this database has not seen, one process at a time. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const done = new Set(
+      (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version as string),
+    );
+    for (const file of readdirSync(MIGRATIONS)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
+      if (done.has(file)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(readFileSync(new URL(file, MIGRATIONS), 'utf8'));
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${file} failed: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/**
+ * Connects to PostgreSQL at `url` (`postgres://user:pass@host:port/db`) and brings its schema up to
+ * date. `poolSize` connections at most (one per concurrent transaction).
+ */
+export async function openPostgresStorage(url: string, poolSize = 10): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (the database restarted) is dropped from the pool, not fatal.
+  pool.on('error', () => undefined);
+  await migrate(pool);
+
+  return {
+    async transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(createTx(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          const code = (error as { code?: string }).code;
+          if (attempt < MAX_ATTEMPTS && code !== undefined && RETRYABLE.has(code)) continue;
+          throw error;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// A district on one server: its administrator makes schools, each school's people see only their
+// school, and the district's people see every school's figures side by side — never a person.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SyncedRecord } from '../../src/domain/record';
+import { PROGRAMME_ID } from '../../src/domain/record-types';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  call,
+  change,
+  DISTRICT_CODE,
+  enrolWith,
+  pullAll,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let admin: Actor;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await enrolWith(server, DISTRICT_CODE, 'district-admin');
+  return () => server.close();
+});
+
+type School = { id: string; name: string; curator: Actor; mentor: Actor; pairId: string; names: string[] };
+
+/** A school as its curator sets it up: the programme's roster, a mentor and a minor mentee with consent, a pair. */
+async function setUpSchool(name: string, suffix: string): Promise<School> {
+  const made = await call(server, 'POST', '/api/v1/district/schools', { token: admin.token, body: { name } });
+  expect(made.status).toBe(200);
+  const school = made.body.school as { id: string };
+  const curator = await enrolWith(server, made.body.code as string, `cur-${suffix}`);
+  const programme = change(
+    curator.stamper,
+    'programme',
+    { schoolYear: '2026-2027', schoolName: name, studentsTotal: 10, teachersTotal: 4, targetShare: 70 },
+    PROGRAMME_ID,
+  );
+  const names = [`Наставникова Анна ${suffix}`, `Учеников Петя ${suffix}`];
+  const mentee = change(curator.stamper, 'person', { fullName: names[1], kind: 'student', minor: true });
+  const consent = change(curator.stamper, 'consent', {
+    personId: mentee.id,
+    signedBy: `Ученикова Мария ${suffix}`,
+    date: '2026-09-01',
+    withdrawn: false,
+  });
+  expect((await push(server, curator, [programme, mentee, consent])).rejected).toEqual([]);
+  const mentor = await addMember(server, curator, 'mentor', { fullName: names[0] }, `men-${suffix}`);
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [mentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  expect((await push(server, curator, [pair])).rejected).toEqual([]);
+  return {
+    id: school.id,
+    name,
+    curator,
+    mentor,
+    pairId: pair.id,
+    names: [...names, `Ученикова Мария ${suffix}`],
+  };
+}
+
+const meeting = (school: School, notes: string) =>
+  change(school.mentor.stamper, 'meeting', {
+    pairId: school.pairId,
+    date: '2026-11-02',
+    kind: 'organisational',
+    durationMin: 40,
+    notes,
+  });
+
+describe('a district on one server', () => {
+  let one: School;
+  let two: School;
+
+  it('the administrator makes two schools; each curator enrols with the code made for their school', async () => {
+    one = await setUpSchool('Школа № 1', 'A');
+    two = await setUpSchool('Лицей № 2', 'B');
+    const listed = await call(server, 'GET', '/api/v1/district/schools', { token: admin.token });
+    expect(listed.status).toBe(200);
+    const names = (listed.body.schools as { name: string; hasCurator: boolean }[]).map((s) => [
+      s.name,
+      s.hasCurator,
+    ]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['Школа № 1', true],
+        ['Лицей № 2', true],
+      ]),
+    );
+  });
+
+  it('a user sees only their school, and cannot reach another school’s people', async () => {
+    const mine = await pullAll(server, { ...one.curator, cursor: null });
+    const ids = [...mine.records.keys()];
+    expect(ids).toContain(one.pairId);
+    expect(ids).not.toContain(two.pairId);
+    const text = JSON.stringify([...mine.records.values()]);
+    for (const n of two.names) expect(text).not.toContain(n);
+    const foreign = await call(server, 'POST', '/api/v1/invites', {
+      token: one.curator.token,
+      body: { personId: two.mentor.personId, role: 'mentor' },
+    });
+    expect(foreign.status).toBe(404);
+    // A change naming another school's record is a change to a record this school does not have.
+    const r = await push(server, one.mentor, [
+      change(one.mentor.stamper, 'meeting', {
+        pairId: two.pairId,
+        date: '2026-11-02',
+        kind: 'regular',
+        durationMin: 10,
+        notes: 'чужая пара',
+      }),
+    ]);
+    expect(r.rejected).toHaveLength(1);
+  });
+
+  it("the district's people see each school's figures side by side, and no names", async () => {
+    expect((await push(server, one.mentor, [meeting(one, 'Знакомство')])).rejected).toEqual([]);
+    expect(
+      (await push(server, two.mentor, [meeting(two, 'Знакомство'), meeting(two, 'Ещё')])).rejected,
+    ).toEqual([]);
+    const invited = await call(server, 'POST', '/api/v1/district/invites', {
+      token: admin.token,
+      body: { fullName: 'Специалист Комитета', role: 'district' },
+    });
+    expect(invited.status).toBe(200);
+    const viewer = await enrolWith(server, invited.body.code as string, 'district-viewer');
+    expect(viewer.role).toBe('district');
+    const { records } = await pullAll(server, viewer);
+    const summaries = [...records.values()].filter((r) => r.type === 'schoolSummary');
+    const byName = new Map(summaries.map((s) => [s.fields.schoolName, s.fields]));
+    expect(byName.get('Школа № 1')).toMatchObject({
+      pairs: 1,
+      workingPairs: 1,
+      meetings: 1,
+      studentsIn: 1,
+      teachersIn: 1,
+      coverageAll: 14,
+      targetShare: 70,
+      stagesTotal: 6,
+    });
+    expect(byName.get('Лицей № 2')).toMatchObject({ pairs: 1, meetings: 2 });
+    const text = JSON.stringify([...records.values()]);
+    for (const n of [...one.names, ...two.names]) expect(text).not.toContain(n);
+    expect(
+      [...records.values()].every((r: SyncedRecord) => ['schoolSummary', 'person'].includes(r.type)),
+    ).toBe(true);
+
+    // A school's new meeting reaches the district's figures on its next sync.
+    expect((await push(server, one.mentor, [meeting(one, 'Пробная')])).rejected).toEqual([]);
+    const next = await pullAll(server, viewer);
+    const updated = [...next.records.values()].find((r) => r.fields.schoolName === 'Школа № 1');
+    expect(updated?.fields.meetings).toBe(2);
+  });
+
+  it('only the administrator makes schools; the district writes nothing; a curator is not a district', async () => {
+    const invited = await call(server, 'POST', '/api/v1/district/invites', {
+      token: admin.token,
+      body: { fullName: 'Наблюдатель', role: 'district' },
+    });
+    const viewer = await enrolWith(server, invited.body.code as string, 'district-viewer-2');
+    for (const actor of [viewer, one.curator, one.mentor]) {
+      const r = await call(server, 'POST', '/api/v1/district/schools', {
+        token: actor.token,
+        body: { name: 'X' },
+      });
+      expect(r.status).toBe(403);
+    }
+    const fake = change(viewer.stamper, 'person', { fullName: 'Подделка', kind: 'other' });
+    const r = await push(server, viewer, [fake]);
+    expect(r.rejected).toEqual([expect.objectContaining({ id: fake.id, code: 'forbidden' })]);
+    const badBody = await call(server, 'POST', '/api/v1/district/schools', {
+      token: admin.token,
+      body: { name: '' },
+    });
+    expect(badBody.status).toBe(400);
+  });
+
+  it("the administrator gives a school's curator a new code, and the single school's server goes on as before", async () => {
+    const again = await call(server, 'POST', `/api/v1/district/schools/${one.id}/curator-code`, {
+      token: admin.token,
+    });
+    expect(again.status).toBe(200);
+    const second = await enrolWith(server, again.body.code as string, 'cur-A2');
+    expect(second.role).toBe('curator');
+    const missing = await call(
+      server,
+      'POST',
+      '/api/v1/district/schools/0193a3f0-0000-7000-8000-00000000dead/curator-code',
+      { token: admin.token },
+    );
+    expect(missing.status).toBe(404);
+    const first = await enrolWith(server, BOOTSTRAP_CODE, 'first-school-curator');
+    const { records } = await pullAll(server, first);
+    expect([...records.keys()]).not.toContain(one.pairId);
+  });
+});
