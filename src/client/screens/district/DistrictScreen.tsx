@@ -1,6 +1,7 @@
 // The municipality's view: every school's monitoring figures side by side, from the summaries the
 // device pulled (so it opens offline), with a spreadsheet of them. Numbers only, never a person.
 import { useState } from 'preact/hooks';
+import type { ExportCell } from '../../../domain/export-cell';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -36,10 +37,11 @@ function shown(summary: SyncedRecord, column: SummaryColumn): string {
   }
 }
 
-function cell(summary: SyncedRecord, column: SummaryColumn): string | number {
+/** A figure as the spreadsheet stores it: numbers as numbers, the time of the figures as a date-time. */
+function cell(summary: SyncedRecord, column: SummaryColumn): ExportCell {
   const value = summary.fields[column];
-  if (column === 'computedAt') return typeof value === 'string' ? formatDateTime(value) : '';
-  return typeof value === 'number' || typeof value === 'string' ? value : '';
+  if (column === 'computedAt') return typeof value === 'string' ? { moment: value } : null;
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
 }
 
 export function DistrictScreen() {
@@ -51,9 +53,14 @@ export function DistrictScreen() {
   const exportXlsx = () => {
     setFailed(false);
     // The spreadsheet library loads on first use: offline before that, it cannot.
-    downloadXlsx(`${t('district.file')}.xlsx`, t('district.sheet'), [
-      SUMMARY_COLUMNS.map(label),
-      ...(summaries ?? []).map((s) => SUMMARY_COLUMNS.map((c) => cell(s, c))),
+    downloadXlsx(`${t('district.file')}.xlsx`, [
+      {
+        name: t('district.sheet'),
+        rows: [
+          SUMMARY_COLUMNS.map(label),
+          ...(summaries ?? []).map((s) => SUMMARY_COLUMNS.map((c) => cell(s, c))),
+        ],
+      },
     ]).catch(() => setFailed(true));
   };
   return (
