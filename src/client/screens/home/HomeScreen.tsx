@@ -1,5 +1,6 @@
 // Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
 import { useState } from 'preact/hooks';
+import { MEETING_GAP_DAYS } from '../../../domain/nudges';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
@@ -60,7 +61,9 @@ export function HomeScreen() {
             <p class="nudge nudge--urgent">{t('home.overdueSummary', { n: home.overdueTasks })}</p>
           )}
           {home.pairsWithoutRecentMeeting > 0 && home.total > 0 && (
-            <p class="nudge">{t('home.gapSummary', { n: home.pairsWithoutRecentMeeting })}</p>
+            <p class="nudge">
+              {t('home.gapSummary', { n: home.pairsWithoutRecentMeeting, days: MEETING_GAP_DAYS })}
+            </p>
           )}
           {home.total === 0 ? (
             <p>{t('home.noPairs')}</p>

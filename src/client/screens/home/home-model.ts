@@ -1,7 +1,13 @@
 // The home screen of mentors and mentees: their pairs, the ones that need attention first, a page at a
 // time; only the visible page is looked at closely, so a thousand pairs still open at once.
 import { type Progress, progressOf } from '../../../domain/idp';
-import { MEETING_GAP_DAYS, type Nudge, nextStep, seriesProgress } from '../../../domain/nudges';
+import {
+  isMeetingOverdue,
+  MEETING_GAP_DAYS,
+  type Nudge,
+  nextStep,
+  seriesProgress,
+} from '../../../domain/nudges';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
@@ -111,7 +117,7 @@ export async function loadHome(
     items,
     total: pairs.length,
     overdueTasks: overdue.length,
-    pairsWithoutRecentMeeting: pairs.filter((p) => !recent.has(p.id)).length,
+    pairsWithoutRecentMeeting: pairs.filter((p) => isMeetingOverdue(p, recent.has(p.id), today)).length,
   };
 }
 

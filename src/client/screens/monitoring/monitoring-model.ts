@@ -1,5 +1,6 @@
 // Facts for the dashboard, the roadmap and the report. Whole tables are read with getAll(), which is
 // the fastest way Chromium offers to go over thousands of meetings.
+import { SATISFACTION_QUESTION_ID } from '../../../domain/forms/builtin-templates';
 import { average } from '../../../domain/forms/results';
 import {
   dashboard,
@@ -9,6 +10,7 @@ import {
   type PersonFacts,
   type Roster,
 } from '../../../domain/monitoring';
+import { pairBeganOn } from '../../../domain/nudges';
 import type { SyncedRecord } from '../../../domain/record';
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import type { RoadmapFacts } from '../../../domain/roadmap';
@@ -16,17 +18,6 @@ import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
-const SCALE_IDS = [
-  'satisfaction',
-  'expectations',
-  'comfort',
-  'usefulness',
-  'effectiveness',
-  'menteeProgress',
-  'progress',
-  'support',
-  'recommend',
-];
 
 export type Satisfaction = Record<
   'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
@@ -48,8 +39,10 @@ export type Monitoring = {
   >;
 };
 
-function scaleAverage(answers: Record<string, unknown>): number | null {
-  return average(SCALE_IDS.map((id) => answers[id]).filter((x): x is number => typeof x === 'number'));
+/** The answer to the question that measures satisfaction, if given (the other scales measure other things). */
+function satisfactionAnswer(answers: Record<string, unknown>): number | null {
+  const value = answers[SATISFACTION_QUESTION_ID];
+  return typeof value === 'number' ? value : null;
 }
 
 export function loadMonitoring(queries: Queries, today: string): Promise<Monitoring> {
@@ -142,16 +135,14 @@ export function loadMonitoring(queries: Queries, today: string): Promise<Monitor
           const rows = (byKind[kind] ?? []).filter(
             (r) => kind !== 'interim' || isMentorRespondent(r) === isMentor,
           );
-          return {
-            average: average(rows.map((r) => scaleAverage(r.answers)).filter((x): x is number => x !== null)),
-            responses: rows.length,
-          };
+          const given = rows.map((r) => satisfactionAnswer(r.answers)).filter((x): x is number => x !== null);
+          return { average: average(given), responses: given.length };
         };
         const menteeSatisfaction = new Map<string, number[]>();
         for (const kind of ['interim', 'final-mentee']) {
           for (const r of byKind[kind] ?? []) {
             if (!r.pairId || mentorOfPair.get(r.pairId) === r.personId) continue;
-            const avg = scaleAverage(r.answers);
+            const avg = satisfactionAnswer(r.answers);
             if (avg !== null)
               menteeSatisfaction.set(r.pairId, [...(menteeSatisfaction.get(r.pairId) ?? []), avg]);
           }
@@ -171,6 +162,7 @@ export function loadMonitoring(queries: Queries, today: string): Promise<Monitor
               .filter(Boolean),
             meetings: m?.count ?? 0,
             lastMeeting: m?.last ?? null,
+            began: pairBeganOn(p),
             kinds: kinds.get(p.id) ?? new Set(),
             tasksDone: t?.done ?? 0,
             tasksTotal: t?.total ?? 0,

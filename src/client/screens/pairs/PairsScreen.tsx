@@ -140,7 +140,7 @@ export function PairsScreen() {
         onValue={setStatus}
       />
       <div class="table-wrap">
-        <table class="data" data-testid="pairs-table">
+        <table class="data data--stack" data-testid="pairs-table">
           <thead>
             <tr>
               <th scope="col">{t('pairs.pair')}</th>
@@ -154,8 +154,10 @@ export function PairsScreen() {
                 <td>
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
-                <td>{String(p.fields.form)}</td>
-                <td>{t(`pairs.status.${String(p.fields.status)}` as MessageKey)}</td>
+                <td data-label={t('pairs.form')}>{String(p.fields.form)}</td>
+                <td data-label={t('pairs.status')}>
+                  {t(`pairs.status.${String(p.fields.status)}` as MessageKey)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -81,7 +81,7 @@ export function ImportScreen() {
             </Notice>
           )}
           <div class="table-wrap">
-            <table class="data">
+            <table class="data data--stack">
               <thead>
                 <tr>
                   <th scope="col">{t('people.fullName')}</th>
@@ -94,9 +94,9 @@ export function ImportScreen() {
                 {plan.people.map((p) => (
                   <tr key={`${p.fullName}|${p.classOrSubject}`}>
                     <td>{p.fullName}</td>
-                    <td>{t(`people.kind.${p.kind}` as MessageKey)}</td>
-                    <td>{p.classOrSubject ?? ''}</td>
-                    <td>{p.minor ? t('fill.yes') : t('fill.no')}</td>
+                    <td data-label={t('people.kind')}>{t(`people.kind.${p.kind}` as MessageKey)}</td>
+                    <td data-label={t('people.classOrSubject')}>{p.classOrSubject ?? ''}</td>
+                    <td data-label={t('people.minor')}>{p.minor ? t('fill.yes') : t('fill.no')}</td>
                   </tr>
                 ))}
               </tbody>

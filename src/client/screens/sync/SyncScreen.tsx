@@ -25,15 +25,17 @@ export function SyncScreen() {
 
   return (
     <Page title={t('nav.sync')}>
-      <dl class="facts">
-        <dt>{isOnline.value ? t('sync.online') : t('sync.offline')}</dt>
+      <dl class="facts" data-testid="sync-facts">
+        <dt>{t('sync.network')}</dt>
+        <dd>{isOnline.value ? t('sync.online') : t('sync.offline')}</dd>
+        <dt>{t('sync.changes')}</dt>
         <dd>{waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}</dd>
-        <dt>
+        <dt>{t('sync.lastLabel')}</dt>
+        <dd>
           {status?.lastSuccessAt
-            ? t('sync.last', { when: formatAgo(status.lastSuccessAt) })
+            ? `${formatDateTime(status.lastSuccessAt)} (${formatAgo(status.lastSuccessAt)})`
             : t('sync.never')}
-        </dt>
-        <dd>{status?.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : ''}</dd>
+        </dd>
       </dl>
       <button
         type="button"
