@@ -7,7 +7,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
-import { showToast } from '../../state/toast';
+import { offerUndo, withUndo } from '../../state/undo-toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
@@ -109,26 +109,19 @@ export function MeetingScreen() {
 
   const remove = async () => {
     if (!meetingId || !meeting) return;
-    const kept = { ...meeting.fields };
-    const result = await repo.remove('meeting', meetingId);
-    setMessage(saveMessage(result));
-    if (!result.ok) return;
-    await finish();
-    // A delete is final once synced; undo brings the meeting back as a new record with the same content.
-    showToast({
-      text: t('meeting.deleted'),
-      action: {
-        label: t('meeting.undo'),
-        run: () =>
-          void repo.create('meeting', kept).then(() => showToast({ text: t('meeting.restored') }, 3000)),
-      },
-    });
+    if (await withUndo(repo, [{ op: 'delete', record: meeting }], t('meeting.deleted'))) await finish();
   };
 
   const restart = async () => {
+    // Dropping a restored draft drops what was typed: «Отменить» puts it back.
+    const dropped = form;
     await drafts.drop(draftKey);
     setEditing(draftKey, false);
     setRestored(false);
+    offerUndo(t('meeting.draftDiscarded'), () => {
+      update(dropped);
+      setRestored(true);
+    });
     setForm(
       meeting
         ? formFromMeeting(meeting)
