@@ -14,6 +14,7 @@ import { personName } from '../../ui/PairCard';
 import { saveMessage } from '../../ui/save-message';
 import { addTask } from '../plan/idp-actions';
 import { ConflictCopies } from './ConflictCopies';
+import { MeetingView } from './MeetingView';
 import {
   type FormErrors,
   formFromMeeting,
@@ -70,6 +71,14 @@ export function MeetingScreen() {
     return (
       <Page title={t('meeting.editTitle')} back="/">
         <p>{t('meeting.notFound')}</p>
+      </Page>
+    );
+  }
+  // Someone who may only read (a mentee) gets the meeting as text, not a form they cannot use.
+  if (pair && !canEdit && !isLoading) {
+    return (
+      <Page title={t('meeting.editTitle')} back={`/pair/${pairId}`}>
+        {meeting ? <MeetingView meeting={meeting} mentees={mentees} /> : <p>{t('meeting.readOnly')}</p>}
       </Page>
     );
   }
@@ -155,7 +164,7 @@ export function MeetingScreen() {
       )}
       {meetingId && <ConflictCopies recordId={meetingId} onUse={(text) => update({ notes: text })} />}
       <form class="form" onSubmit={save}>
-        <fieldset disabled={!canEdit} class="form__grid">
+        <fieldset class="form__grid">
           <TextField
             label={t('meeting.date')}
             type="date"
@@ -209,7 +218,7 @@ export function MeetingScreen() {
             onValue={(v) => update({ cancelReason: v })}
           />
         )}
-        <fieldset disabled={!canEdit}>
+        <fieldset>
           <TextArea
             label={t('meeting.notes')}
             name="notes"
@@ -218,9 +227,9 @@ export function MeetingScreen() {
             onValue={(v) => update({ notes: v })}
           />
         </fieldset>
-        <TopicsField value={form.topics} disabled={!canEdit} onValue={(topics) => update({ topics })} />
+        <TopicsField value={form.topics} onValue={(topics) => update({ topics })} />
         {isGroup && (
-          <fieldset class="field" disabled={!canEdit}>
+          <fieldset class="field">
             <legend>{t('meeting.attendance')}</legend>
             {mentees.map((m) => (
               <label key={m.id} class="checklist__item">
@@ -242,37 +251,30 @@ export function MeetingScreen() {
         )}
         <NextStepsField
           value={form.nextSteps}
-          disabled={!canEdit}
-          canSendToIdp={canEdit}
+          canSendToIdp
           onValue={(nextSteps) => update({ nextSteps })}
           onToIdp={(step) => void toIdp(step)}
         />
-        {canEdit && (
-          <fieldset>
-            <TextArea
-              label={t('meeting.privateNotes')}
-              name="privateNotes"
-              rows={3}
-              value={form.privateNotes}
-              onValue={(v) => update({ privateNotes: v })}
-            />
-          </fieldset>
-        )}
+        <fieldset>
+          <TextArea
+            label={t('meeting.privateNotes')}
+            name="privateNotes"
+            rows={3}
+            value={form.privateNotes}
+            onValue={(v) => update({ privateNotes: v })}
+          />
+        </fieldset>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
-        {canEdit ? (
-          <div class="actions actions--sticky">
-            <button type="submit" class="button--primary button--big">
-              {t('meeting.save')}
+        <div class="actions actions--sticky">
+          <button type="submit" class="button--primary button--big">
+            {t('meeting.save')}
+          </button>
+          {meetingId && (
+            <button type="button" class="button--danger" onClick={() => void remove()}>
+              {t('meeting.delete')}
             </button>
-            {meetingId && (
-              <button type="button" class="button--danger" onClick={() => void remove()}>
-                {t('meeting.delete')}
-              </button>
-            )}
-          </div>
-        ) : (
-          <p class="muted">{t('meeting.readOnly')}</p>
-        )}
+          )}
+        </div>
       </form>
     </Page>
   );
