@@ -608,7 +608,7 @@ export const en = {
   'monitoring.how.coverage':
     'Mentors and mentees of pairs not finished, out of the students and teachers of the school given in the programme settings.',
   'monitoring.how.satisfaction':
-    'The average answer to the satisfaction question: in the interim form «How satisfied are you with the pair’s work now?», in the final forms «Overall, how satisfied are you with taking part in the programme?». Scale 1 to 10; the forms’ other scales (such as progress towards the goal) are not part of it.',
+    'The average answer to the satisfaction question: in the interim form «How satisfied are you with the pair’s work now?», in the final forms «How far were your expectations met…?». Scale 1 to 10; the forms’ other scales (such as progress towards the goal) are not part of it.',
   'monitoring.how.series': 'The share of working pairs that held a meeting of each kind.',
   'monitoring.how.goals':
     'Mentees’ answers in the final form to «Were the goals of your development plan reached?».',

@@ -27,21 +27,16 @@ const HELP_AREAS = [
 const SCHEDULE = ['До уроков', 'На переменах', 'После уроков', 'В выходные', 'Онлайн'];
 const GOALS_REACHED = ['Да', 'В основном', 'Частично', 'Нет'];
 /**
- * The question the dashboard's «Удовлетворённость» is computed from, in the interim and final forms
- * (the roadmap's «мониторинг личной удовлетворённости участием в программе», stage 6). The other scales
- * measure other things (comfort, usefulness, progress) and are not averaged into it.
+ * The question each questionnaire measures satisfaction with, which the dashboard's «Удовлетворённость»
+ * is computed from (the roadmap's «мониторинг личной удовлетворённости участием в программе», stage 6):
+ * in the interim form its own question; in the final forms whether the programme met what the person
+ * expected of it, the measure of satisfaction the final forms ask for. The other scales measure other
+ * things (comfort, usefulness, progress) and are never averaged into it. Copies keep kinds and ids.
  */
-export const SATISFACTION_QUESTION_ID = 'satisfaction';
-const overallSatisfaction: Question = {
-  id: SATISFACTION_QUESTION_ID,
-  kind: 'scale',
-  text: 'В целом насколько вы удовлетворены участием в программе наставничества?',
-  // Optional and last, so that forms already being filled in keep their order and what they require.
-  required: false,
-  min: 1,
-  max: 10,
-  minLabel: 'Совсем нет',
-  maxLabel: 'Полностью',
+export const SATISFACTION_QUESTION: Partial<Record<TemplateKind, string>> = {
+  interim: 'satisfaction',
+  'final-mentee': 'expectations',
+  'final-mentor': 'expectations',
 };
 const scale = (id: string, text: string, required = true): Question => ({
   id,
@@ -225,7 +220,6 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
       { id: 'becomeMentor', kind: 'yesNo', text: 'Хотели бы вы сами стать наставником?', required: false },
       scale('recommend', 'Насколько вероятно, что вы посоветуете программу другу?'),
       { id: 'improve', kind: 'longText', text: 'Что можно улучшить?', required: false },
-      overallSatisfaction,
     ],
   },
   {
@@ -249,7 +243,6 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
       { id: 'own', kind: 'longText', text: 'Что участие дало вам самому?', required: false },
       { id: 'continue', kind: 'yesNo', text: 'Готовы ли вы продолжить быть наставником?', required: true },
       { id: 'improve', kind: 'longText', text: 'Что можно улучшить в программе?', required: false },
-      overallSatisfaction,
     ],
   },
 ];

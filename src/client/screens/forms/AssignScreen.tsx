@@ -90,8 +90,8 @@ export function AssignScreen() {
                 type="checkbox"
                 checked={pairIds.includes(p.id)}
                 onChange={(e) => toggle(pairIds, setPairIds, p.id, e.currentTarget.checked)}
-              />{' '}
-              {pairLabel(p, byPerson)}
+              />
+              <span>{pairLabel(p, byPerson)}</span>
             </label>
           ))}
         </div>
@@ -119,8 +119,8 @@ export function AssignScreen() {
                 type="checkbox"
                 checked={personIds.includes(p.id)}
                 onChange={(e) => toggle(personIds, setPersonIds, p.id, e.currentTarget.checked)}
-              />{' '}
-              {String(p.fields.fullName)}
+              />
+              <span>{String(p.fields.fullName)}</span>
             </label>
           ))}
         </div>

@@ -243,8 +243,8 @@ export function MeetingScreen() {
                         : form.attendance.filter((x) => x !== m.id),
                     })
                   }
-                />{' '}
-                {personName(m)}
+                />
+                <span>{personName(m)}</span>
               </label>
             ))}
           </fieldset>

@@ -1,6 +1,7 @@
 // Facts for the dashboard, the roadmap and the report. Whole tables are read with getAll(), which is
 // the fastest way Chromium offers to go over thousands of meetings.
-import { SATISFACTION_QUESTION_ID } from '../../../domain/forms/builtin-templates';
+import { SATISFACTION_QUESTION } from '../../../domain/forms/builtin-templates';
+import type { TemplateKind } from '../../../domain/forms/questions';
 import { average } from '../../../domain/forms/results';
 import {
   dashboard,
@@ -39,9 +40,10 @@ export type Monitoring = {
   >;
 };
 
-/** The answer to the question that measures satisfaction, if given (the other scales measure other things). */
-function satisfactionAnswer(answers: Record<string, unknown>): number | null {
-  const value = answers[SATISFACTION_QUESTION_ID];
+/** The answer to the question that measures satisfaction in a kind of form, if given (never another scale). */
+function satisfactionAnswer(kind: string, answers: Record<string, unknown>): number | null {
+  const id = SATISFACTION_QUESTION[kind as TemplateKind];
+  const value = id ? answers[id] : undefined;
   return typeof value === 'number' ? value : null;
 }
 
@@ -135,14 +137,16 @@ export function loadMonitoring(queries: Queries, today: string): Promise<Monitor
           const rows = (byKind[kind] ?? []).filter(
             (r) => kind !== 'interim' || isMentorRespondent(r) === isMentor,
           );
-          const given = rows.map((r) => satisfactionAnswer(r.answers)).filter((x): x is number => x !== null);
+          const given = rows
+            .map((r) => satisfactionAnswer(kind, r.answers))
+            .filter((x): x is number => x !== null);
           return { average: average(given), responses: given.length };
         };
         const menteeSatisfaction = new Map<string, number[]>();
         for (const kind of ['interim', 'final-mentee']) {
           for (const r of byKind[kind] ?? []) {
             if (!r.pairId || mentorOfPair.get(r.pairId) === r.personId) continue;
-            const avg = satisfactionAnswer(r.answers);
+            const avg = satisfactionAnswer(kind, r.answers);
             if (avg !== null)
               menteeSatisfaction.set(r.pairId, [...(menteeSatisfaction.get(r.pairId) ?? []), avg]);
           }

@@ -65,8 +65,8 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
                     value={p.id}
                     checked={menteeIds.includes(p.id)}
                     onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />{' '}
-                  {String(p.fields.fullName)}
+                  />
+                  <span>{String(p.fields.fullName)}</span>
                 </label>
               ))}
           </div>
