@@ -75,7 +75,8 @@ export async function loadHome(
     pair.fields.mentorId === personId
       ? ((pair.fields.menteeIds as string[]) ?? []).map((id) => name(people.get(id))).join(', ')
       : name(people.get(String(pair.fields.mentorId)));
-  const urgency = (p: SyncedRecord) => (overdueByPair.get(p.id) ? 0 : recent.has(p.id) ? 2 : 1);
+  const urgency = (p: SyncedRecord) =>
+    overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;
   const sorted = pairs
     .map((pair) => ({ pair, names: withNames(pair), urgency: urgency(pair) }))
     .sort((a, b) => a.urgency - b.urgency || collator.compare(a.names, b.names));

@@ -78,7 +78,11 @@ export function MeetingScreen() {
   if (pair && !canEdit && !isLoading) {
     return (
       <Page title={t('meeting.editTitle')} back={`/pair/${pairId}`}>
-        {meeting ? <MeetingView meeting={meeting} mentees={mentees} /> : <p>{t('meeting.readOnly')}</p>}
+        {meeting ? (
+          <MeetingView meeting={meeting} mentees={mentees} isGroup={isGroup} />
+        ) : (
+          <p>{t('meeting.readOnly')}</p>
+        )}
       </Page>
     );
   }

@@ -5,9 +5,14 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { personName } from '../../ui/PairCard';
 import { formFromMeeting } from './meeting-form';
 
-export function MeetingView(props: { meeting: SyncedRecord; mentees: readonly SyncedRecord[] }) {
+/** `mentees` are the group's members this device may know (a mentee's device knows only themselves). */
+export function MeetingView(props: {
+  meeting: SyncedRecord;
+  mentees: readonly SyncedRecord[];
+  isGroup: boolean;
+}) {
   const m = formFromMeeting(props.meeting);
-  const isGroup = props.mentees.length > 1;
+  const { isGroup } = props;
   const came = props.mentees.filter((p) => m.attendance.includes(p.id));
   return (
     <article class="meeting-view" data-testid="meeting-view">
