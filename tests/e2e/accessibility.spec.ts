@@ -208,6 +208,7 @@ test('every screen of a curator, a mentor and a mentee', async ({ page, browser 
   await syncFirst(page);
   await walk(page, 'curator', [
     ['home', '/'],
+    ['programme', '/programme'],
     ['people', '/people'],
     ['person', `/people/${s.mentor}`],
     ['mentee', `/people/${s.mentee}`],

@@ -614,6 +614,7 @@ export const en = {
     'Mentees’ answers in the final form to «Were the goals of your development plan reached?».',
   'monitoring.how.beforeAfter':
     'Mentees’ average answer to the progress question, scale 1–10: in the interim form and in the final one.',
+  'monitoring.how.byMonth': 'Meetings marked as held, by the month of their date.',
   'monitoring.seriesEmpty': 'The working pairs have not held a meeting yet.',
   'monitoring.byMonthEmpty': 'No meetings yet.',
   'monitoring.goalsEmpty': 'No final forms of mentees with an answer about goals yet.',

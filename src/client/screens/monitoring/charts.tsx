@@ -36,11 +36,14 @@ export function SeriesChart(props: { series: Record<string, number> }) {
 /** Meetings held per month, the months named as people say them («ноябрь 2026»). */
 export function MonthsChart(props: { months: { month: string; count: number }[] }) {
   return (
-    <BarChart
-      label={t('monitoring.byMonth')}
-      empty={t('monitoring.byMonthEmpty')}
-      bars={props.months.map((m) => ({ label: formatMonth(m.month), value: m.count }))}
-    />
+    <>
+      <p class="muted">{t('monitoring.how.byMonth')}</p>
+      <BarChart
+        label={t('monitoring.byMonth')}
+        empty={t('monitoring.byMonthEmpty')}
+        bars={props.months.map((m) => ({ label: formatMonth(m.month), value: m.count }))}
+      />
+    </>
   );
 }
 
