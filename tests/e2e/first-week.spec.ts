@@ -410,3 +410,60 @@ test('a mentee reads a meeting; the dashboard computes satisfaction from its que
   await page.goto(`/forms/${template}`);
   await expect(page.getByRole('region', { name: 'Насколько интересно?' })).toContainText('Ответов пока нет.');
 });
+
+test('what cannot be taken back asks first: disconnecting a device, discarding a rejected change', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Осторожная Ирина Львовна'));
+  const [teacher] = await putRecords([
+    { type: 'person', fields: { fullName: 'Телефонова Аня Игоревна', kind: 'teacher' } },
+  ]);
+  const enrolled = await fetch(`${BASE_URL}/api/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await inviteCode(teacher as string, 'mentor'), deviceName: 'Телефон Ани' }),
+  });
+  expect(enrolled.ok).toBe(true);
+  await syncNow(page);
+  await page.goto(`/people/${teacher}`);
+  const devices = page.getByRole('region', { name: 'Устройства' });
+  await devices.getByRole('button', { name: 'Отключить устройство' }).click();
+  await expect(devices).toContainText('Отключить «Телефон Ани»?');
+  await devices.getByRole('button', { name: 'Не отключать' }).click();
+  await expect(devices).not.toContainText('отключено');
+  await devices.getByRole('button', { name: 'Отключить устройство' }).click();
+  await devices.getByRole('button', { name: 'Да, отключить' }).click();
+  await expect(devices).toContainText('отключено');
+
+  // A change the server refused: discarding it loses what was typed, so the app asks.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const open = indexedDB.open('nastavnik');
+      open.onsuccess = () => ok(open.result);
+    });
+    const id = '0193a3f0-0000-7000-8000-0000000000aa';
+    await new Promise((ok) => {
+      const put = db
+        .transaction('rejected', 'readwrite')
+        .objectStore('rejected')
+        .put({
+          id,
+          type: 'material',
+          code: 'invalid',
+          reason: 'title: expected text',
+          change: { id, type: 'material', fields: { title: '' }, stamps: {} },
+          at: new Date().toISOString(),
+        });
+      put.onsuccess = ok;
+    });
+  });
+  await page.goto('/sync');
+  const rejected = page.getByTestId('rejected');
+  await rejected.getByRole('button', { name: 'Отменить изменение' }).click();
+  await expect(rejected).toContainText('Отменить это изменение?');
+  await rejected.getByRole('button', { name: 'Оставить' }).click();
+  await expect(rejected.getByRole('button', { name: 'Отправить снова' })).toBeVisible();
+  await rejected.getByRole('button', { name: 'Отменить изменение' }).click();
+  await rejected.getByRole('button', { name: 'Да, отменить изменение' }).click();
+  await expect(page.getByText('Все изменения приняты.')).toBeVisible();
+});
