@@ -31,7 +31,8 @@ export function MeetingView(props: {
         </dd>
         <dt>{t('meeting.durationShort')}</dt>
         <dd>{t('pair.minutes', { n: Number(m.durationMin) || 0 })}</dd>
-        {isGroup && (
+        {/* Attendance is shown only where it was recorded: an older meeting without it says nothing. */}
+        {isGroup && Array.isArray(props.meeting.fields.attendance) && (
           <>
             <dt>{t('meeting.attendance')}</dt>
             <dd>{came.length ? came.map((p) => personName(p)).join(', ') : '—'}</dd>
