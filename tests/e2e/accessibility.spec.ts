@@ -1,6 +1,8 @@
 // Every screen of every role on a 360 px phone: no serious or critical axe-core violation, and, at normal
 // and at 200 % text, nothing overflows, nothing is squeezed to a few letters, no word breaks mid-word.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { curatorCode, inviteCode, putRecords } from './api';
@@ -235,6 +237,17 @@ test('every screen of a curator, a mentor and a mentee', async ({ page, browser 
     ['sync', '/sync'],
     ['settings', '/settings'],
   ]);
+  // The import preview of a class list, with a row it will refuse.
+  const csv = join(mkdtempSync(join(tmpdir(), 'nastavnik-layout-')), '7Б.csv');
+  writeFileSync(
+    csv,
+    'ФИО;Класс;Категория\nКонстантинопольский Владислав Александрович;7Б;ученик\n;7Б;ученик\n',
+  );
+  await page.goto('/people/import');
+  await page.getByLabel('Файл со списком').setInputFiles(csv);
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+  await checkScreen(page, 'curator import preview');
+
   // Suggestions open for the first mentee without a pair.
   await page.goto('/pairs');
   const suggest = page.getByRole('button', { name: 'Подобрать наставника' }).first();
