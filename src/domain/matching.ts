@@ -115,10 +115,15 @@ export function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Sugge
   return { mentorId: mentor.id, score, reasons, load: mentor.load, capacity };
 }
 
-/** Mentors best first; equal scores go to the less loaded mentor. */
+/**
+ * Mentors who can take this mentee, best first; equal scores go to the less loaded mentor. Never the
+ * mentee themselves, and never a mentor already taking as many mentees as their questionnaire offers:
+ * a suggestion is someone the curator can pair at once. An empty list means nobody can.
+ */
 export function suggestMentors(mentee: MenteeProfile, mentors: readonly MentorProfile[]): Suggestion[] {
   return mentors
     .filter((m) => m.id !== mentee.id)
     .map((m) => scoreMentor(mentee, m))
+    .filter((s) => s.capacity === null || s.load < s.capacity)
     .sort((a, b) => b.score - a.score || a.load - b.load);
 }

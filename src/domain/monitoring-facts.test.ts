@@ -35,10 +35,11 @@ function school(extra: Partial<SchoolRecords> = {}): SchoolRecords {
     assignments: ['s1', 's2', 'm1'].map((p, i) =>
       rec('formAssignment', `as${i}`, { templateId: 'fin', personId: p, pairId: 'p1', due: null }),
     ),
-    responses: [8, 6, 7].map((satisfaction, i) =>
+    // The final form measures satisfaction by «how far expectations were met»; other scales do not count.
+    responses: [8, 6, 7].map((expectations, i) =>
       rec('formResponse', `r${i}`, {
         assignmentId: `as${i}`,
-        answers: { satisfaction },
+        answers: { expectations, comfort: 1 },
         submittedAt: '2026-11-20T10:00:00Z',
       }),
     ),

@@ -2,23 +2,15 @@
 // satisfaction; for the school, the roadmap's counts, satisfaction and impact. Pure: the curator's
 // dashboard, roadmap and report compute them from the device's records, the server from a school's
 // records for the district's summary (district-summary.ts).
+import { SATISFACTION_QUESTION } from './forms/builtin-templates';
+import type { TemplateKind } from './forms/questions';
 import { average } from './forms/results';
 import { dashboard, type Filters, impact, type PairFacts, type PersonFacts, type Roster } from './monitoring';
+import { pairBeganOn } from './nudges';
 import type { SyncedRecord } from './record';
 import type { RoadmapFacts } from './roadmap';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
-const SCALE_IDS = [
-  'satisfaction',
-  'expectations',
-  'comfort',
-  'usefulness',
-  'effectiveness',
-  'menteeProgress',
-  'progress',
-  'support',
-  'recommend',
-];
 
 export type Satisfaction = Record<
   'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
@@ -59,8 +51,11 @@ export type SchoolRecords = {
   programme: SyncedRecord | undefined;
 };
 
-function scaleAverage(answers: Record<string, unknown>): number | null {
-  return average(SCALE_IDS.map((id) => answers[id]).filter((x): x is number => typeof x === 'number'));
+/** The answer to the question that measures satisfaction in a kind of form, if given (never another scale). */
+function satisfactionAnswer(kind: string, answers: Record<string, unknown>): number | null {
+  const id = SATISFACTION_QUESTION[kind as TemplateKind];
+  const value = id ? answers[id] : undefined;
+  return typeof value === 'number' ? value : null;
 }
 
 /** A task not done whose due day (a date or the day of a date-time) is before `today`. */
@@ -142,16 +137,14 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   // The final questionnaires say who answers; the interim one is told apart by the respondent.
   const satisfactionOf = (kind: string, isMentor: boolean) => {
     const rows = (byKind[kind] ?? []).filter((r) => kind !== 'interim' || isMentorRespondent(r) === isMentor);
-    return {
-      average: average(rows.map((r) => scaleAverage(r.answers)).filter((x): x is number => x !== null)),
-      responses: rows.length,
-    };
+    const given = rows.map((r) => satisfactionAnswer(kind, r.answers)).filter((x): x is number => x !== null);
+    return { average: average(given), responses: given.length };
   };
   const menteeSatisfaction = new Map<string, number[]>();
   for (const kind of ['interim', 'final-mentee']) {
     for (const r of byKind[kind] ?? []) {
       if (!r.pairId || mentorOfPair.get(r.pairId) === r.personId) continue;
-      const avg = scaleAverage(r.answers);
+      const avg = satisfactionAnswer(kind, r.answers);
       if (avg !== null) menteeSatisfaction.set(r.pairId, [...(menteeSatisfaction.get(r.pairId) ?? []), avg]);
     }
   }
@@ -168,6 +161,7 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
       classes: menteeIds.map((id) => String(peopleById.get(id)?.fields.classOrSubject ?? '')).filter(Boolean),
       meetings: m?.count ?? 0,
       lastMeeting: m?.last ?? null,
+      began: pairBeganOn(p),
       kinds: kinds.get(p.id) ?? new Set(),
       tasksDone: t?.done ?? 0,
       tasksTotal: t?.total ?? 0,

@@ -11,6 +11,7 @@ const pair = (id: string, extra: Partial<PairFacts> = {}): PairFacts => ({
   classes: ['7Б'],
   meetings: 4,
   lastMeeting: '2026-11-20',
+  began: '2026-09-15',
   kinds: new Set(['organisational', 'trial']),
   tasksDone: 1,
   tasksTotal: 4,
@@ -37,6 +38,8 @@ describe('dashboard', () => {
     }),
     pair('c', { status: 'ended', menteeIds: ['k-c'], mentorId: 'm-c', meetings: 1 }),
     pair('d', { lastMeeting: null, meetings: 0, kinds: new Set() }),
+    // Formed a week ago: not at risk for having had no meeting yet.
+    pair('e', { lastMeeting: null, meetings: 0, kinds: new Set(), began: '2026-11-18' }),
   ];
   const roster = { studentsTotal: 10, teachersTotal: 4, targetShare: 70 };
 
@@ -47,13 +50,13 @@ describe('dashboard', () => {
       '2026-11-21',
     ]);
     expect(d).toMatchObject({
-      pairs: 4,
-      workingPairs: 3,
+      pairs: 5,
+      workingPairs: 4,
       meetings: 9,
-      meetingsPerPair: 2.3,
+      meetingsPerPair: 1.8,
       idpCompletion: 25,
     });
-    expect(d.series).toMatchObject({ organisational: 67, trial: 33, final: 0 });
+    expect(d.series).toMatchObject({ organisational: 50, trial: 25, final: 0 });
     expect(d.coverage).toMatchObject({
       studentsIn: 3,
       teachersIn: 1,

@@ -16,6 +16,8 @@ export type PairFacts = {
   classes: readonly string[];
   meetings: number;
   lastMeeting: string | null;
+  /** The day the pair began (see pairBeganOn), from which a pair that never met is counted. */
+  began: string | null;
   kinds: ReadonlySet<string>;
   tasksDone: number;
   tasksTotal: number;
@@ -64,8 +66,10 @@ export function filterPairs(pairs: readonly PairFacts[], filters: Filters): Pair
 
 export function pairRisk(p: PairFacts, today: string): Risk | null {
   const reasons: Risk['reasons'] = [];
-  if (p.lastMeeting === null) reasons.push('never-met');
-  else if (daysBetween(p.lastMeeting, today) > AT_RISK_GAP_DAYS) reasons.push('gap');
+  // A pair that has not met yet is at risk only once it has had the time to: not the day it was formed.
+  if (p.lastMeeting === null) {
+    if (p.began !== null && daysBetween(p.began, today) > AT_RISK_GAP_DAYS) reasons.push('never-met');
+  } else if (daysBetween(p.lastMeeting, today) > AT_RISK_GAP_DAYS) reasons.push('gap');
   if (p.overdueTasks > 0) reasons.push('overdue');
   if (p.satisfaction !== null && p.satisfaction < LOW_SATISFACTION) reasons.push('satisfaction');
   return reasons.length ? { pairId: p.id, reasons } : null;

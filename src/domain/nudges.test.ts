@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatHlc } from './hlc';
 import { isOverdue, progressOf } from './idp';
-import { nextStep, seriesProgress } from './nudges';
+import { isMeetingOverdue, nextStep, pairBeganOn, seriesProgress } from './nudges';
 import { queryWords, wordsOf } from './search-text';
 
 const facts = (kinds: string[], extra: Partial<Parameters<typeof nextStep>[0]> = {}) => ({
@@ -46,6 +47,32 @@ describe('the next step of a pair', () => {
     expect(isOverdue({ status: 'todo', due: '2026-11-24' }, '2026-11-25')).toBe(true);
     expect(isOverdue({ status: 'todo', due: '2026-11-25' }, '2026-11-25')).toBe(false);
     expect(isOverdue({ status: 'done', due: '2026-11-01' }, '2026-11-25')).toBe(false);
+  });
+});
+
+describe('a pair without meetings', () => {
+  const created = (iso: string) => formatHlc({ ms: Date.parse(iso), counter: 0, node: 'dev' });
+  const pair = (fields: Record<string, unknown>, createdAt = '2026-11-25T09:00:00.000Z') => ({
+    fields: { status: 'active', ...fields },
+    stamps: { mentorId: created(createdAt) },
+  });
+
+  it('begins on its start date, else on its first status, else on the day it was created', () => {
+    expect(pairBeganOn(pair({ startDate: '2026-10-01', history: [{ date: '2026-09-20' }] }))).toBe(
+      '2026-10-01',
+    );
+    expect(pairBeganOn(pair({ startDate: null, history: [{ date: '2026-09-20' }] }))).toBe('2026-09-20');
+    expect(pairBeganOn(pair({}, '2026-11-03T10:00:00.000Z'))).toBe('2026-11-03');
+    expect(pairBeganOn({ fields: {}, stamps: {} })).toBeNull();
+  });
+
+  it('is overdue only after 14 days from its start or last meeting, never minutes after it was formed', () => {
+    expect(isMeetingOverdue(pair({}), false, '2026-11-25')).toBe(false);
+    expect(isMeetingOverdue(pair({ startDate: '2026-11-11' }), false, '2026-11-25')).toBe(false);
+    expect(isMeetingOverdue(pair({ startDate: '2026-11-10' }), false, '2026-11-25')).toBe(true);
+    expect(isMeetingOverdue(pair({ startDate: '2026-09-01' }), true, '2026-11-25')).toBe(false);
+    for (const status of ['proposed', 'finished', 'ended'])
+      expect(isMeetingOverdue(pair({ status, startDate: '2026-09-01' }), false, '2026-11-25')).toBe(false);
   });
 });
 

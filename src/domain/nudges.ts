@@ -1,4 +1,6 @@
 // What a mentor should do next for a pair: the home screen's hint, from facts the device counts.
+import { stampTime } from './hlc';
+import type { SyncedRecord } from './record';
 import type { MeetingKind } from './record-types';
 
 export const MEETING_GAP_DAYS = 14;
@@ -20,6 +22,37 @@ export type Nudge =
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Pairs whose meetings are due: approved by an order or at work. */
+const WORKING = new Set(['approved', 'active']);
+
+/**
+ * The day a pair began, `yyyy-MM-dd` (UTC): its start date, else the first day of its history (when it
+ * was proposed), else the day it was created (the stamp of `mentorId`, which is fixed at creation).
+ * Null when none is known.
+ */
+export function pairBeganOn(pair: Pick<SyncedRecord, 'fields' | 'stamps'>): string | null {
+  if (typeof pair.fields.startDate === 'string') return pair.fields.startDate;
+  const history = pair.fields.history as { date?: unknown }[] | undefined;
+  if (typeof history?.[0]?.date === 'string') return history[0].date;
+  const created = pair.stamps.mentorId ? stampTime(pair.stamps.mentorId) : Number.NaN;
+  return Number.isFinite(created) ? new Date(created).toISOString().slice(0, 10) : null;
+}
+
+/**
+ * Whether a working pair has gone more than MEETING_GAP_DAYS without a meeting, counted from its last
+ * meeting or, before its first one, from the day it began: a pair formed minutes ago is not overdue.
+ * `hasMetSince` says whether it met within the last MEETING_GAP_DAYS days.
+ */
+export function isMeetingOverdue(
+  pair: Pick<SyncedRecord, 'fields' | 'stamps'>,
+  hasMetSince: boolean,
+  today: string,
+): boolean {
+  if (hasMetSince || !WORKING.has(String(pair.fields.status))) return false;
+  const began = pairBeganOn(pair);
+  return began !== null && daysBetween(began, today) > MEETING_GAP_DAYS;
 }
 
 /** The one most useful next step, in the order a mentor would want to hear them. */

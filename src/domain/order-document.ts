@@ -1,5 +1,7 @@
 // The approval order («приказ об утверждении наставнических пар») as data: the same content is printed
 // from the browser and written into a Word document.
+import { signatureName } from './person-name';
+
 export type OrderRow = { n: number; mentor: string; mentees: string; form: string };
 
 export type OrderDocument = {
@@ -35,7 +37,7 @@ export function orderDocument(input: {
       'Контроль за исполнением настоящего приказа оставляю за собой.',
     ],
     rows: input.rows,
-    signer: input.signer || '____________________',
+    signer: input.signer?.trim() ? signatureName(input.signer) : '____________________',
   };
 }
 

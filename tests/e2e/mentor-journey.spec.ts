@@ -100,7 +100,7 @@ test('an agreed next step becomes a task of the IDP in one tap', async () => {
 
   await page.getByRole('link', { name: 'ИПР: Титов Илья' }).click();
   await expect(page.getByTestId('task')).toContainText('Решить вариант ОГЭ № 5');
-  await expect(page.getByTestId('plan-progress')).toHaveText('Выполнено 0 из 1 задач (0%)');
+  await expect(page.getByTestId('plan-progress')).toHaveText('Выполнено 0 из 1 задачи (0%)');
 
   // And search finds it all, offline.
   await page.getByRole('link', { name: 'Поиск', exact: true }).click();

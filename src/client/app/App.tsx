@@ -45,6 +45,9 @@ const MaterialsScreen = lazy(() =>
   import('../screens/materials/MaterialsScreen').then((m) => m.MaterialsScreen),
 );
 const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
+const ProgrammeScreen = lazy(() =>
+  import('../screens/programme/ProgrammeScreen').then((m) => m.ProgrammeScreen),
+);
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const DistrictScreen = lazy(() => import('../screens/district/DistrictScreen').then((m) => m.DistrictScreen));
 const DistrictAdminScreen = lazy(() =>
@@ -65,6 +68,7 @@ function Nav(props: { session: Session }) {
       ]
     : [
         ['/', 'nav.home', true],
+        ['/programme', 'nav.programme', isCurator],
         ['/people', 'nav.people', isCurator],
         ['/pairs', 'nav.pairs', isCurator],
         ['/forms', 'nav.forms', isCurator],
@@ -144,6 +148,7 @@ function Shell() {
             <Route path="/orders" component={OrdersScreen} />
             <Route path="/orders/:id" component={OrderScreen} />
             <Route path="/roadmap" component={RoadmapScreen} />
+            <Route path="/programme" component={ProgrammeScreen} />
             <Route path="/monitoring" component={DashboardScreen} />
             <Route path="/report" component={ReportScreen} />
             <Route path="/data" component={DataScreen} />

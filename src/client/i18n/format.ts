@@ -15,6 +15,11 @@ export function formatShortDay(isoDate: string): string {
   return format(parseISO(isoDate), 'EEEEEE, d MMM', { locale: locale() });
 }
 
+/** A month stored as `yyyy-MM`, as people name it: «ноябрь 2026», «November 2026». */
+export function formatMonth(yearMonth: string): string {
+  return format(parseISO(`${yearMonth}-01`), 'LLLL yyyy', { locale: locale() });
+}
+
 export function formatDateTime(iso: string): string {
   return format(parseISO(iso), 'd MMMM yyyy, HH:mm', { locale: locale() });
 }

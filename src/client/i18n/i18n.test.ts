@@ -29,4 +29,61 @@ describe('i18n', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(ru[key]));
     }
   });
+
+  it('counts with the right form of the word in Russian and in English', () => {
+    const cases: [Parameters<typeof t>[0], Record<string, number>, string, string][] = [
+      ['order.create', { n: 1 }, 'Издать приказ (1 пара)', 'Issue the order (1 pair)'],
+      ['order.create', { n: 3 }, 'Издать приказ (3 пары)', 'Issue the order (3 pairs)'],
+      ['order.create', { n: 10 }, 'Издать приказ (10 пар)', 'Issue the order (10 pairs)'],
+      [
+        'plan.overall',
+        { done: 0, total: 1, percent: 0 },
+        'Выполнено 0 из 1 задачи (0%)',
+        '0 of 1 task done (0%)',
+      ],
+      [
+        'plan.overall',
+        { done: 1, total: 4, percent: 25 },
+        'Выполнено 1 из 4 задач (25%)',
+        '1 of 4 tasks done (25%)',
+      ],
+      ['pair.idpProgress', { done: 2, total: 21 }, 'выполнено 2 из 21 задачи', '2 of 21 tasks done'],
+      [
+        'home.gapSummary',
+        { n: 2, days: 14 },
+        'Пар без встреч больше 14 дней: 2',
+        'Pairs with no meeting for over 14 days: 2',
+      ],
+      ['pairs.score', { n: 1 }, 'совпадение: 1 балл', 'match: 1 point'],
+      ['pairs.score', { n: 0 }, 'совпадение: 0 баллов', 'match: 0 points'],
+      ['pairs.load', { n: 2 }, 'уже ведёт 2 пары', 'already has 2 pairs'],
+      ['order.pairsCount', { n: 5 }, '5 пар', '5 pairs'],
+      [
+        'monitoring.finalMentee',
+        { n: 22 },
+        'наставляемые, итоговая анкета: 22 ответа',
+        'mentees, final form: 22 answers',
+      ],
+    ];
+    for (const [key, params, russian, english] of cases) {
+      setLanguage('ru');
+      expect(t(key, params)).toBe(russian);
+      setLanguage('en');
+      expect(t(key, params)).toBe(english);
+    }
+    setLanguage('ru');
+  });
+
+  it('every count that a noun follows goes through plural forms, in both languages', () => {
+    // «{n} пар» is wrong for 1 and 3; a count after a colon or before «из»/«of» needs no form of its own.
+    const counts =
+      /^(n|total|of|days|sent|assigned|done|held|people|pairs|meetings|skipped|ok|bad|dup|received)$/;
+    const unchanged = /^(из|of|мин|min|%|done|answered)$/;
+    const bare = (message: string) =>
+      [...message.matchAll(/\{(\w+)\} ([\p{L}%]+)/gu)].filter(
+        ([, name, word]) => counts.test(name ?? '') && !unchanged.test(word ?? ''),
+      );
+    for (const dictionary of [ru, en] as Record<string, string>[])
+      for (const [key, message] of Object.entries(dictionary)) expect(bare(message), key).toEqual([]);
+  });
 });

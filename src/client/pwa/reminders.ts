@@ -1,6 +1,6 @@
 // Optional reminders: at most once a day, when the app opens or comes back to the screen, a notification
 // lists overdue IDP tasks and pairs with no meeting for two weeks. Nothing is sent from a server.
-import { MEETING_GAP_DAYS } from '../../domain/nudges';
+import { isMeetingOverdue, MEETING_GAP_DAYS } from '../../domain/nudges';
 import type { NastavnikDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import type { Queries } from '../db/queries';
@@ -33,7 +33,7 @@ export async function reminderText(
     .toISOString()
     .slice(0, 10);
   const met = await queries.pairsMetSince(since, today);
-  const gaps = pairs.filter((p) => !met.has(p.id)).length;
+  const gaps = pairs.filter((p) => isMeetingOverdue(p, met.has(p.id), today)).length;
   const plans = await queries.plansOfPairs(pairs.map((p) => p.id));
   const planIds = new Set(plans.map((p) => p.id));
   const overdue = (await queries.overdueTasks(today)).filter((task) =>
@@ -41,7 +41,7 @@ export async function reminderText(
   ).length;
   const parts = [
     overdue ? t('home.overdueSummary', { n: overdue }) : '',
-    gaps ? t('home.gapSummary', { n: gaps }) : '',
+    gaps ? t('home.gapSummary', { n: gaps, days: MEETING_GAP_DAYS }) : '',
   ].filter(Boolean);
   return parts.length ? parts.join('. ') : null;
 }

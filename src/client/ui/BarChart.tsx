@@ -1,37 +1,34 @@
-// Horizontal bars for a distribution, drawn in SVG; the same numbers are in the text beside each bar.
-export function BarChart(props: { label: string; bars: { label: string; value: number }[] }) {
+// Horizontal bars for a distribution: each row is its label, its figure and a bar, so that a row wraps
+// on a phone instead of squeezing a column of labels. With nothing to show, the chart says so.
+export function BarChart(props: {
+  label: string;
+  bars: { label: string; value: number }[];
+  /** What to say when every bar is zero (nothing counted yet). */
+  empty: string;
+  /** Appended to each figure, e.g. «%». */
+  unit?: string;
+}) {
+  if (props.bars.every((b) => b.value === 0))
+    return (
+      <p class="chart__empty muted" data-testid="chart-empty">
+        {props.empty}
+      </p>
+    );
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const rowHeight = 28;
-  const height = props.bars.length * rowHeight;
   return (
-    <figure class="chart">
-      <svg
-        viewBox={`0 0 100 ${height}`}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={props.label}
-        class="chart__svg"
-        style={{ height: `${props.bars.length * 1.75}rem` }}
-      >
-        {props.bars.map((b, i) => (
-          <rect
-            key={b.label}
-            x="0"
-            y={i * rowHeight + 6}
-            width={(b.value / max) * 100}
-            height={rowHeight - 12}
-            rx="2"
-            class="chart__bar"
-          />
-        ))}
-      </svg>
-      <ul class="chart__labels" style={{ height: `${props.bars.length * 1.75}rem` }}>
-        {props.bars.map((b) => (
-          <li key={b.label}>
-            <span>{b.label}</span> <strong>{b.value}</strong>
-          </li>
-        ))}
-      </ul>
-    </figure>
+    <ul class="chart" aria-label={props.label}>
+      {props.bars.map((b) => (
+        <li key={b.label} class="chart__row">
+          <span class="chart__label">{b.label}</span>
+          <strong class="chart__value">
+            {b.value}
+            {props.unit ?? ''}
+          </strong>
+          <span class="chart__track" aria-hidden="true">
+            <span class="chart__bar" style={{ width: `${(b.value / max) * 100}%` }} />
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -26,6 +26,18 @@ const HELP_AREAS = [
 ];
 const SCHEDULE = ['До уроков', 'На переменах', 'После уроков', 'В выходные', 'Онлайн'];
 const GOALS_REACHED = ['Да', 'В основном', 'Частично', 'Нет'];
+/**
+ * The question each questionnaire measures satisfaction with, which the dashboard's «Удовлетворённость»
+ * is computed from (the roadmap's «мониторинг личной удовлетворённости участием в программе», stage 6):
+ * in the interim form its own question; in the final forms whether the programme met what the person
+ * expected of it, the measure of satisfaction the final forms ask for. The other scales measure other
+ * things (comfort, usefulness, progress) and are never averaged into it. Copies keep kinds and ids.
+ */
+export const SATISFACTION_QUESTION: Partial<Record<TemplateKind, string>> = {
+  interim: 'satisfaction',
+  'final-mentee': 'expectations',
+  'final-mentor': 'expectations',
+};
 const scale = (id: string, text: string, required = true): Question => ({
   id,
   kind: 'scale',

@@ -2,6 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/forms/builtin-templates';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -13,6 +14,14 @@ import { saveMessage } from '../../ui/save-message';
 import { assign, pairLabel, type Target } from './forms-admin';
 
 type Whom = 'mentees' | 'mentors' | 'both';
+const AUDIENCE: Record<BuiltinTemplate['audience'], Whom> = {
+  mentee: 'mentees',
+  mentor: 'mentors',
+  both: 'both',
+};
+/** Whom a kind of questionnaire is written for; a curator's own form, to mentees. */
+const audienceOf = (kind: string): Whom =>
+  AUDIENCE[BUILTIN_TEMPLATES.find((b) => b.key === kind)?.audience ?? 'mentee'];
 const ACTIVE = new Set(['proposed', 'approved', 'active']);
 
 function targetsOf(pairs: SyncedRecord[], whom: Whom): Target[] {
@@ -29,13 +38,15 @@ export function AssignScreen() {
   const id = params.id as string;
   const { queries, repo } = useApp();
   const data = useLiveQuery(() => allOf([queries.template(id), queries.pairs(), queries.people()]), [id]);
-  const [whom, setWhom] = useState<Whom>('mentees');
+  // Until the curator picks, the form goes to whom it is written for (a mentor's questionnaire to mentors).
+  const [chosenWhom, setWhom] = useState<Whom | null>(null);
   const [pairIds, setPairIds] = useState<string[]>([]);
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [due, setDue] = useState(() => todayIso(new Date(Date.now() + 14 * 86_400_000)));
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   if (!data) return <Page title={t('forms.assign')}>{null}</Page>;
   const [template, allPairs, people] = data;
+  const whom = chosenWhom ?? audienceOf(String(template?.fields.kind ?? 'custom'));
   const pairs = allPairs.filter((p) => ACTIVE.has(String(p.fields.status)));
   const byPerson = new Map(people.map((p) => [p.id, p]));
 
@@ -79,8 +90,8 @@ export function AssignScreen() {
                 type="checkbox"
                 checked={pairIds.includes(p.id)}
                 onChange={(e) => toggle(pairIds, setPairIds, p.id, e.currentTarget.checked)}
-              />{' '}
-              {pairLabel(p, byPerson)}
+              />
+              <span>{pairLabel(p, byPerson)}</span>
             </label>
           ))}
         </div>
@@ -108,8 +119,8 @@ export function AssignScreen() {
                 type="checkbox"
                 checked={personIds.includes(p.id)}
                 onChange={(e) => toggle(personIds, setPersonIds, p.id, e.currentTarget.checked)}
-              />{' '}
-              {String(p.fields.fullName)}
+              />
+              <span>{String(p.fields.fullName)}</span>
             </label>
           ))}
         </div>

@@ -29,16 +29,19 @@ function ResultView(props: { result: QuestionResult }) {
       {result.kind === 'numeric' && (
         <BarChart
           label={result.question.text}
+          empty={t('forms.noAnswers')}
           bars={result.counts.map((c) => ({ label: String(c.value), value: c.count }))}
         />
       )}
       {result.kind === 'choice' && (
         <BarChart
           label={result.question.text}
+          empty={t('forms.noAnswers')}
           bars={result.counts.map((c) => ({ label: c.value, value: c.count }))}
         />
       )}
-      {result.kind === 'text' && (
+      {result.kind === 'text' && result.texts.length === 0 && <p class="muted">{t('forms.noAnswers')}</p>}
+      {result.kind === 'text' && result.texts.length > 0 && (
         <ul class="texts">
           {result.texts.map((text, i) => (
             <li key={`${i}-${text.slice(0, 20)}`}>{text}</li>
@@ -130,7 +133,7 @@ export function FormResultsScreen() {
       </div>
       <h2>{t('forms.assignments')}</h2>
       <div class="table-wrap">
-        <table class="data">
+        <table class="data data--stack">
           <thead>
             <tr>
               <th scope="col">{t('forms.respondent')}</th>
@@ -145,9 +148,11 @@ export function FormResultsScreen() {
               return (
                 <tr key={row.assignment.id}>
                   <td>{row.person}</td>
-                  <td>{row.pair}</td>
-                  <td>{row.assignment.fields.due ? formatDay(String(row.assignment.fields.due)) : '—'}</td>
-                  <td>
+                  <td data-label={t('forms.pair')}>{row.pair}</td>
+                  <td data-label={t('forms.dueCol')}>
+                    {row.assignment.fields.due ? formatDay(String(row.assignment.fields.due)) : '—'}
+                  </td>
+                  <td data-label={t('forms.status')}>
                     {sentAt ? (
                       <>
                         {t('forms.sentAt', { when: formatDateTime(sentAt) })}{' '}

@@ -3,7 +3,11 @@ import type { Section } from '../../../domain/forms/questions';
 import { t } from '../../i18n/i18n';
 import { LiveTextField } from '../../ui/LiveTextField';
 
-export function SectionsEditor(props: { sections: Section[]; onChange(sections: Section[]): void }) {
+export function SectionsEditor(props: {
+  sections: Section[];
+  onChange(sections: Section[]): void;
+  onRemove(section: Section): void;
+}) {
   const add = () =>
     props.onChange([
       ...props.sections,
@@ -21,11 +25,7 @@ export function SectionsEditor(props: { sections: Section[]; onChange(sections: 
               props.onChange(props.sections.map((x) => (x.id === section.id ? { ...x, title } : x)))
             }
           />
-          <button
-            type="button"
-            class="button--danger"
-            onClick={() => props.onChange(props.sections.filter((x) => x.id !== section.id))}
-          >
+          <button type="button" class="button--danger" onClick={() => props.onRemove(section)}>
             {t('editor.removeSection')}
           </button>
         </div>

@@ -8,6 +8,7 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
+import { offerUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -98,7 +99,15 @@ export function TemplateEditScreen() {
           onValue={(visibleToMentor) => update({ visibleToMentor })}
         />
       </div>
-      <SectionsEditor sections={draft.sections} onChange={(sections) => update({ sections })} />
+      <SectionsEditor
+        sections={draft.sections}
+        onChange={(sections) => update({ sections })}
+        onRemove={(section) => {
+          const before = draft;
+          update({ sections: draft.sections.filter((x) => x.id !== section.id) });
+          offerUndo(t('editor.sectionRemoved', { text: section.title }), () => update(before));
+        }}
+      />
       {draft.questions.map((q, i) => (
         <QuestionEditor
           sections={draft.sections}
@@ -108,7 +117,11 @@ export function TemplateEditScreen() {
           earlier={draft.questions.slice(0, i)}
           onChange={(next) => setQuestion(i, next)}
           onMove={(d) => move(i, d)}
-          onRemove={() => update({ questions: draft.questions.filter((_, j) => j !== i) })}
+          onRemove={() => {
+            const before = draft;
+            update({ questions: draft.questions.filter((_, j) => j !== i) });
+            offerUndo(t('editor.questionRemoved', { text: q.text }), () => update(before));
+          }}
         />
       ))}
       <div class="actions">

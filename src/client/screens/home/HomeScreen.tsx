@@ -1,15 +1,17 @@
 // Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
 import { useState } from 'preact/hooks';
+import { MEETING_GAP_DAYS } from '../../../domain/nudges';
+import { addressName } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
 import { HomePairCard } from './HomePairCard';
 import { loadHome } from './home-model';
 import { MentorFeedback, MyForms } from './MyForms';
+import { SetupGuide } from './SetupGuide';
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
@@ -31,11 +33,18 @@ export function HomeScreen() {
   useReadyMark('home', home !== undefined);
 
   return (
-    <Page title={t('home.hello', { name: personName(me) })}>
+    <Page
+      title={
+        me
+          ? t('home.hello', { name: addressName(String(me.fields.fullName), String(me.fields.kind)) })
+          : t('home.helloAnonymous')
+      }
+    >
       <p class="muted">{t(`role.${session.role}`)}</p>
       {counts && (
         <section aria-labelledby="curator-work">
           <h2 id="curator-work">{t('home.curatorActions')}</h2>
+          <SetupGuide curatorId={session.personId} />
           <p data-testid="curator-summary">{t('home.curatorSummary', counts)}</p>
           {unfit.length > 0 && (
             <Notice kind="error">
@@ -60,7 +69,9 @@ export function HomeScreen() {
             <p class="nudge nudge--urgent">{t('home.overdueSummary', { n: home.overdueTasks })}</p>
           )}
           {home.pairsWithoutRecentMeeting > 0 && home.total > 0 && (
-            <p class="nudge">{t('home.gapSummary', { n: home.pairsWithoutRecentMeeting })}</p>
+            <p class="nudge">
+              {t('home.gapSummary', { n: home.pairsWithoutRecentMeeting, days: MEETING_GAP_DAYS })}
+            </p>
           )}
           {home.total === 0 ? (
             <p>{t('home.noPairs')}</p>

@@ -1,7 +1,13 @@
 // The home screen of mentors and mentees: their pairs, the ones that need attention first, a page at a
 // time; only the visible page is looked at closely, so a thousand pairs still open at once.
 import { type Progress, progressOf } from '../../../domain/idp';
-import { MEETING_GAP_DAYS, type Nudge, nextStep, seriesProgress } from '../../../domain/nudges';
+import {
+  isMeetingOverdue,
+  MEETING_GAP_DAYS,
+  type Nudge,
+  nextStep,
+  seriesProgress,
+} from '../../../domain/nudges';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
@@ -69,7 +75,8 @@ export async function loadHome(
     pair.fields.mentorId === personId
       ? ((pair.fields.menteeIds as string[]) ?? []).map((id) => name(people.get(id))).join(', ')
       : name(people.get(String(pair.fields.mentorId)));
-  const urgency = (p: SyncedRecord) => (overdueByPair.get(p.id) ? 0 : recent.has(p.id) ? 2 : 1);
+  const urgency = (p: SyncedRecord) =>
+    overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;
   const sorted = pairs
     .map((pair) => ({ pair, names: withNames(pair), urgency: urgency(pair) }))
     .sort((a, b) => a.urgency - b.urgency || collator.compare(a.names, b.names));
@@ -111,7 +118,7 @@ export async function loadHome(
     items,
     total: pairs.length,
     overdueTasks: overdue.length,
-    pairsWithoutRecentMeeting: pairs.filter((p) => !recent.has(p.id)).length,
+    pairsWithoutRecentMeeting: pairs.filter((p) => isMeetingOverdue(p, recent.has(p.id), today)).length,
   };
 }
 

@@ -8,6 +8,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { showToast } from '../../state/toast';
+import { withUndo } from '../../state/undo-toast';
 import { TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -73,15 +74,8 @@ function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
   const { material } = props;
   const title = String(material.fields.title);
   const link = safeLink(material.fields.url);
-  const remove = async () => {
-    const kept = { ...material.fields };
-    const result = await repo.remove('material', material.id);
-    if (!result.ok) return showToast({ text: saveMessage(result).text });
-    showToast({
-      text: t('materials.deleted'),
-      action: { label: t('materials.undo'), run: () => void repo.create('material', kept) },
-    });
-  };
+  const remove = () =>
+    void withUndo(repo, [{ op: 'delete', record: material }], t('materials.deleted'), t('materials.undo'));
   return (
     <li class="card">
       <p class="card__title">
@@ -101,7 +95,7 @@ function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
       {material.fields.description ? <p class="card__meta">{String(material.fields.description)}</p> : null}
       {props.canEdit && (
         <div class="actions">
-          <button type="button" class="button--danger" onClick={() => void remove()}>
+          <button type="button" class="button--danger" onClick={remove}>
             {t('materials.delete')}
           </button>
         </div>

@@ -1,4 +1,5 @@
 // The author's own text that lost a concurrent edit: shown until they put it back or hide it.
+import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -6,6 +7,8 @@ import { t } from '../../i18n/i18n';
 export function ConflictCopies(props: { recordId: string; onUse(text: string): void }) {
   const { queries, repo } = useApp();
   const copies = useLiveQuery(() => queries.conflictsOf(props.recordId), [props.recordId]) ?? [];
+  // Only the server writes conflict copies, so a hidden one cannot be brought back: ask first.
+  const [asking, setAsking] = useState<string | null>(null);
   if (copies.length === 0) return null;
   return (
     <section class="notice notice--warn" aria-labelledby="conflicts">
@@ -17,9 +20,21 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
           <button type="button" onClick={() => props.onUse(String(c.fields.text))}>
             {t('meeting.conflictUse')}
           </button>{' '}
-          <button type="button" class="button--quiet" onClick={() => void repo.remove('conflict', c.id)}>
-            {t('meeting.conflictDismiss')}
-          </button>
+          {asking === c.id ? (
+            <div class="actions">
+              <p>{t('meeting.conflictDismissAsk')}</p>
+              <button type="button" class="button--danger" onClick={() => void repo.remove('conflict', c.id)}>
+                {t('meeting.conflictDismissConfirm')}
+              </button>
+              <button type="button" onClick={() => setAsking(null)}>
+                {t('confirm.cancel')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="button--quiet" onClick={() => setAsking(c.id)}>
+              {t('meeting.conflictDismiss')}
+            </button>
+          )}
         </div>
       ))}
     </section>

@@ -7,13 +7,14 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
-import { showToast } from '../../state/toast';
+import { offerUndo, withUndo } from '../../state/undo-toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
 import { saveMessage } from '../../ui/save-message';
 import { addTask } from '../plan/idp-actions';
 import { ConflictCopies } from './ConflictCopies';
+import { MeetingView } from './MeetingView';
 import {
   type FormErrors,
   formFromMeeting,
@@ -73,6 +74,18 @@ export function MeetingScreen() {
       </Page>
     );
   }
+  // Someone who may only read (a mentee) gets the meeting as text, not a form they cannot use.
+  if (pair && !canEdit && !isLoading) {
+    return (
+      <Page title={t('meeting.editTitle')} back={`/pair/${pairId}`}>
+        {meeting ? (
+          <MeetingView meeting={meeting} mentees={mentees} isGroup={isGroup} />
+        ) : (
+          <p>{t('meeting.readOnly')}</p>
+        )}
+      </Page>
+    );
+  }
   if (!form) {
     return (
       <Page title={meetingId ? t('meeting.editTitle') : t('meeting.newTitle')}>
@@ -109,26 +122,19 @@ export function MeetingScreen() {
 
   const remove = async () => {
     if (!meetingId || !meeting) return;
-    const kept = { ...meeting.fields };
-    const result = await repo.remove('meeting', meetingId);
-    setMessage(saveMessage(result));
-    if (!result.ok) return;
-    await finish();
-    // A delete is final once synced; undo brings the meeting back as a new record with the same content.
-    showToast({
-      text: t('meeting.deleted'),
-      action: {
-        label: t('meeting.undo'),
-        run: () =>
-          void repo.create('meeting', kept).then(() => showToast({ text: t('meeting.restored') }, 3000)),
-      },
-    });
+    if (await withUndo(repo, [{ op: 'delete', record: meeting }], t('meeting.deleted'))) await finish();
   };
 
   const restart = async () => {
+    // Dropping a restored draft drops what was typed: «Отменить» puts it back.
+    const dropped = form;
     await drafts.drop(draftKey);
     setEditing(draftKey, false);
     setRestored(false);
+    offerUndo(t('meeting.draftDiscarded'), () => {
+      update(dropped);
+      setRestored(true);
+    });
     setForm(
       meeting
         ? formFromMeeting(meeting)
@@ -162,7 +168,7 @@ export function MeetingScreen() {
       )}
       {meetingId && <ConflictCopies recordId={meetingId} onUse={(text) => update({ notes: text })} />}
       <form class="form" onSubmit={save}>
-        <fieldset disabled={!canEdit} class="form__grid">
+        <fieldset class="form__grid">
           <TextField
             label={t('meeting.date')}
             type="date"
@@ -216,7 +222,7 @@ export function MeetingScreen() {
             onValue={(v) => update({ cancelReason: v })}
           />
         )}
-        <fieldset disabled={!canEdit}>
+        <fieldset>
           <TextArea
             label={t('meeting.notes')}
             name="notes"
@@ -225,9 +231,9 @@ export function MeetingScreen() {
             onValue={(v) => update({ notes: v })}
           />
         </fieldset>
-        <TopicsField value={form.topics} disabled={!canEdit} onValue={(topics) => update({ topics })} />
+        <TopicsField value={form.topics} onValue={(topics) => update({ topics })} />
         {isGroup && (
-          <fieldset class="field" disabled={!canEdit}>
+          <fieldset class="field">
             <legend>{t('meeting.attendance')}</legend>
             {mentees.map((m) => (
               <label key={m.id} class="checklist__item">
@@ -241,45 +247,38 @@ export function MeetingScreen() {
                         : form.attendance.filter((x) => x !== m.id),
                     })
                   }
-                />{' '}
-                {personName(m)}
+                />
+                <span>{personName(m)}</span>
               </label>
             ))}
           </fieldset>
         )}
         <NextStepsField
           value={form.nextSteps}
-          disabled={!canEdit}
-          canSendToIdp={canEdit}
+          canSendToIdp
           onValue={(nextSteps) => update({ nextSteps })}
           onToIdp={(step) => void toIdp(step)}
         />
-        {canEdit && (
-          <fieldset>
-            <TextArea
-              label={t('meeting.privateNotes')}
-              name="privateNotes"
-              rows={3}
-              value={form.privateNotes}
-              onValue={(v) => update({ privateNotes: v })}
-            />
-          </fieldset>
-        )}
+        <fieldset>
+          <TextArea
+            label={t('meeting.privateNotes')}
+            name="privateNotes"
+            rows={3}
+            value={form.privateNotes}
+            onValue={(v) => update({ privateNotes: v })}
+          />
+        </fieldset>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
-        {canEdit ? (
-          <div class="actions actions--sticky">
-            <button type="submit" class="button--primary button--big">
-              {t('meeting.save')}
+        <div class="actions actions--sticky">
+          <button type="submit" class="button--primary button--big">
+            {t('meeting.save')}
+          </button>
+          {meetingId && (
+            <button type="button" class="button--danger" onClick={() => void remove()}>
+              {t('meeting.delete')}
             </button>
-            {meetingId && (
-              <button type="button" class="button--danger" onClick={() => void remove()}>
-                {t('meeting.delete')}
-              </button>
-            )}
-          </div>
-        ) : (
-          <p class="muted">{t('meeting.readOnly')}</p>
-        )}
+          )}
+        </div>
       </form>
     </Page>
   );

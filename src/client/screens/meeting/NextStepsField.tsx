@@ -5,7 +5,6 @@ import type { NextStep } from './meeting-form';
 
 export function NextStepsField(props: {
   value: NextStep[];
-  disabled?: boolean;
   canSendToIdp: boolean;
   onValue(steps: NextStep[]): void;
   onToIdp(step: NextStep): void;
@@ -17,7 +16,7 @@ export function NextStepsField(props: {
     setText('');
   };
   return (
-    <fieldset class="field" disabled={props.disabled}>
+    <fieldset class="field">
       <legend>{t('meeting.nextSteps')}</legend>
       <ul class="steps" data-testid="next-steps">
         {props.value.map((step) => (

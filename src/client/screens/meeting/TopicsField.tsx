@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { QUICK_TOPICS } from '../../../domain/meeting-series';
 import { t } from '../../i18n/i18n';
 
-export function TopicsField(props: { value: string[]; disabled?: boolean; onValue(topics: string[]): void }) {
+export function TopicsField(props: { value: string[]; onValue(topics: string[]): void }) {
   const [other, setOther] = useState('');
   const toggle = (topic: string) =>
     props.onValue(
@@ -16,7 +16,7 @@ export function TopicsField(props: { value: string[]; disabled?: boolean; onValu
     setOther('');
   };
   return (
-    <fieldset class="field" disabled={props.disabled}>
+    <fieldset class="field">
       <legend>{t('meeting.topics')}</legend>
       <div class="chips">
         {QUICK_TOPICS.map((topic) => (

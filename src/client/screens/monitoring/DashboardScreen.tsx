@@ -8,21 +8,11 @@ import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { useReadyMark } from '../../state/ready-mark';
-import { BarChart } from '../../ui/BarChart';
 import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Page } from '../../ui/Page';
 import { pairLabel } from '../forms/forms-admin';
-import { GoalsChart, SeriesChart } from './charts';
+import { GoalsChart, Kpi, MonthsChart, SeriesChart } from './charts';
 import { dashboardOf, loadMonitoring, rosterOf } from './monitoring-model';
-
-function Kpi(props: { label: string; value: string; tone?: 'ok' | 'bad' }) {
-  return (
-    <div class={`kpi${props.tone ? ` kpi--${props.tone}` : ''}`}>
-      <span class="kpi__value">{props.value}</span>
-      <span class="kpi__label">{props.label}</span>
-    </div>
-  );
-}
 
 export function DashboardScreen() {
   const { queries } = useApp();
@@ -53,20 +43,30 @@ export function DashboardScreen() {
         onClassName={setClassName}
       />
       <div class="kpis" data-testid="kpis">
-        <Kpi label={t('monitoring.pairs')} value={`${d.workingPairs} / ${d.pairs}`} />
-        <Kpi label={t('monitoring.meetings')} value={String(d.meetings)} />
-        <Kpi label={t('monitoring.perPair')} value={String(d.meetingsPerPair)} />
-        <Kpi label={t('monitoring.idp')} value={show(d.idpCompletion, '%')} />
+        <Kpi
+          label={t('monitoring.pairs')}
+          value={`${d.workingPairs} / ${d.pairs}`}
+          how={t('monitoring.how.pairs')}
+        />
+        <Kpi label={t('monitoring.meetings')} value={String(d.meetings)} how={t('monitoring.how.meetings')} />
+        <Kpi
+          label={t('monitoring.perPair')}
+          value={String(d.meetingsPerPair)}
+          how={t('monitoring.how.perPair')}
+        />
+        <Kpi label={t('monitoring.idp')} value={show(d.idpCompletion, '%')} how={t('monitoring.how.idp')} />
         <Kpi
           label={t('monitoring.atRisk')}
           value={String(d.atRisk.length)}
           tone={d.atRisk.length ? 'bad' : 'ok'}
+          how={t('monitoring.how.atRisk')}
         />
       </div>
       <h2>{t('monitoring.coverage', { target: roster.targetShare })}</h2>
+      <p class="muted">{t('monitoring.how.coverage')}</p>
       {roster.studentsTotal + roster.teachersTotal === 0 && (
         <p class="muted">
-          {t('monitoring.noRoster')} <a href="/roadmap">{t('nav.roadmap')}</a>
+          {t('monitoring.noRoster')} <a href="/programme">{t('programme.title')}</a>
         </p>
       )}
       <div class="kpis">
@@ -87,7 +87,8 @@ export function DashboardScreen() {
         />
       </div>
       <h2>{t('monitoring.satisfaction')}</h2>
-      <div class="kpis">
+      <p class="muted">{t('monitoring.how.satisfaction')}</p>
+      <div class="kpis" data-testid="satisfaction">
         <Kpi
           label={t('monitoring.interimMentee', { n: s.interimMentee.responses })}
           value={show(s.interimMentee.average)}
@@ -108,11 +109,10 @@ export function DashboardScreen() {
       <h2>{t('monitoring.series')}</h2>
       <SeriesChart series={d.series} />
       <h2>{t('monitoring.byMonth')}</h2>
-      <BarChart
-        label={t('monitoring.byMonth')}
-        bars={d.meetingsByMonth.map((m) => ({ label: m.month, value: m.count }))}
-      />
+      <MonthsChart months={d.meetingsByMonth} />
       <h2>{t('monitoring.risks', { n: d.atRisk.length })}</h2>
+      <p class="muted">{t('monitoring.how.atRisk')}</p>
+      {d.atRisk.length === 0 && <p>{t('monitoring.risksNone')}</p>}
       <ul class="list" data-testid="at-risk">
         {d.atRisk.map((r) => {
           const pair = pairsById.get(r.pairId);
@@ -135,6 +135,7 @@ export function DashboardScreen() {
       <p>
         {t('monitoring.beforeAfter', { before: show(data.impact.before), after: show(data.impact.after) })}
       </p>
+      <p class="muted">{t('monitoring.how.beforeAfter')}</p>
       <div class="actions no-print">
         <a class="button" href="/report">
           {t('nav.report')}

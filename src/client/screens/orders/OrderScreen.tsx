@@ -83,7 +83,7 @@ export function OrderScreen() {
         <p class="document__center">
           <strong>Наставнические пары (группы)</strong>
         </p>
-        <table class="data document__table">
+        <table class="data data--stack document__table">
           <thead>
             <tr>
               <th scope="col">№</th>
@@ -96,9 +96,9 @@ export function OrderScreen() {
             {doc.rows.map((r) => (
               <tr key={r.n}>
                 <td>{r.n}</td>
-                <td>{r.mentor}</td>
-                <td>{r.mentees}</td>
-                <td>{r.form}</td>
+                <td data-label="Наставник">{r.mentor}</td>
+                <td data-label="Наставляемый (наставляемые)">{r.mentees}</td>
+                <td data-label="Форма наставничества">{r.form}</td>
               </tr>
             ))}
           </tbody>

@@ -74,8 +74,8 @@ export function OrdersScreen() {
                     type="checkbox"
                     checked={selected.includes(p.id)}
                     onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />{' '}
-                  {pairLabel(p, byPerson)}
+                  />
+                  <span>{pairLabel(p, byPerson)}</span>
                 </label>
               ))}
           </div>

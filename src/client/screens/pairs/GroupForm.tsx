@@ -7,18 +7,23 @@ import { t } from '../../i18n/i18n';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { createPair } from './pair-actions';
+import { createPair, guessForm } from './pair-actions';
 import { pairFormErrors } from './pair-form';
 
 export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
   const { repo, db } = useApp();
   const [mentorId, setMentorId] = useState('');
   const [menteeIds, setMenteeIds] = useState<string[]>([]);
-  const [form, setForm] = useState(props.forms[0] ?? '');
+  // Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
+  const [chosenForm, setForm] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
   const people = props.people.filter((p) => p.fields.archived !== true);
   const options = people.map((p) => ({ value: p.id, label: String(p.fields.fullName) }));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const form =
+    chosenForm ??
+    guessForm(byId.get(mentorId), menteeIds[0] ? byId.get(menteeIds[0]) : undefined, props.forms);
   const submit = async (event: Event) => {
     event.preventDefault();
     const found = await pairFormErrors(db, { mentorId, menteeIds });
@@ -29,6 +34,7 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
     if (result.ok) {
       setMentorId('');
       setMenteeIds([]);
+      setForm(null);
     }
   };
   const toggle = (id: string, isOn: boolean) =>
@@ -59,8 +65,8 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
                     value={p.id}
                     checked={menteeIds.includes(p.id)}
                     onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />{' '}
-                  {String(p.fields.fullName)}
+                  />
+                  <span>{String(p.fields.fullName)}</span>
                 </label>
               ))}
           </div>

@@ -7,10 +7,10 @@ import type { PairStatus } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
-import { saveMessage } from '../../ui/save-message';
-import { setPairStatus } from './pair-actions';
+import { statusChange } from './pair-actions';
 
 const NEXT: Record<string, PairStatus[]> = {
   proposed: ['approved', 'ended'],
@@ -31,14 +31,21 @@ export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) 
     (pair.fields.history as { date: string; status: string; note: string | null }[] | undefined) ?? [];
   const move = async (next: PairStatus) => {
     if (next === 'ended' && !reason.trim()) return setError(t('lifecycle.needReason'));
-    const result = await setPairStatus(repo, pair, next, todayIso(), next === 'ended' ? reason.trim() : null);
-    setError(result.ok ? null : saveMessage(result).text);
+    setError(null);
+    await withUndo(
+      repo,
+      [statusChange(pair, next, todayIso(), next === 'ended' ? reason.trim() : null)],
+      t('lifecycle.moved', { status: t(`pairs.status.${next}` as MessageKey) }),
+    );
   };
   const repair = async () => {
     if (!reason.trim()) return setError(t('lifecycle.needReason'));
-    const result = await setPairStatus(repo, pair, 'ended', todayIso(), reason.trim());
-    if (!result.ok) return setError(saveMessage(result).text);
-    route(`/pairs?repair=${pair.id}`);
+    const isDone = await withUndo(
+      repo,
+      [statusChange(pair, 'ended', todayIso(), reason.trim())],
+      t('lifecycle.moved', { status: t('pairs.status.ended') }),
+    );
+    if (isDone) route(`/pairs?repair=${pair.id}`);
   };
   return (
     <section class="panel" aria-labelledby="lifecycle">

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { PAIR_STATUSES } from '../../../domain/record-types';
-import { useApp } from '../../app/context';
+import { useApp, useSession } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -46,8 +46,8 @@ function Suggestions(props: {
           <li key={s.mentorId} class="suggestion">
             <div>
               <strong>{personName(s.mentor)}</strong>{' '}
-              <span class="muted">{t('pairs.score', { n: s.score })}</span>{' '}
               <span class="muted">
+                {t('pairs.score', { n: s.score })} ·{' '}
                 {s.capacity
                   ? t('pairs.loadOf', { n: s.load, of: s.capacity })
                   : t('pairs.load', { n: s.load })}
@@ -67,7 +67,11 @@ function Suggestions(props: {
 
 export function PairsScreen() {
   const { queries } = useApp();
-  const data = useLiveQuery(() => allOf([loadPairing(queries), loadForms(queries)]), []);
+  const session = useSession();
+  const data = useLiveQuery(
+    () => allOf([loadPairing(queries, session.personId), loadForms(queries)]),
+    [session.personId],
+  );
   // Re-pairing after a failed trial: the ended pair's mentee opens with suggestions.
   const [repairId] = useState(() => new URLSearchParams(location.search).get('repair'));
   const [open, setOpen] = useState<string | null>(null);
@@ -140,7 +144,7 @@ export function PairsScreen() {
         onValue={setStatus}
       />
       <div class="table-wrap">
-        <table class="data" data-testid="pairs-table">
+        <table class="data data--stack" data-testid="pairs-table">
           <thead>
             <tr>
               <th scope="col">{t('pairs.pair')}</th>
@@ -154,8 +158,10 @@ export function PairsScreen() {
                 <td>
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
-                <td>{String(p.fields.form)}</td>
-                <td>{t(`pairs.status.${String(p.fields.status)}` as MessageKey)}</td>
+                <td data-label={t('pairs.form')}>{String(p.fields.form)}</td>
+                <td data-label={t('pairs.status')}>
+                  {t(`pairs.status.${String(p.fields.status)}` as MessageKey)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -65,7 +65,11 @@ export type PairingData = {
   suggestFor(menteeId: string): SuggestionRow[];
 };
 
-export function loadPairing(queries: Queries): Promise<PairingData> {
+/**
+ * `viewerId` is the curator looking: their own account is offered as a mentor only when they declared
+ * it (a mentor questionnaire) or already mentor someone, never just for being a teacher.
+ */
+export function loadPairing(queries: Queries, viewerId: string): Promise<PairingData> {
   return allOf([queries.people(), queries.pairs(), queries.allConsents(), loadContext(queries)]).then(
     ([people, pairs, consents, ctx]) => {
       const consented = new Set(
@@ -81,8 +85,9 @@ export function loadPairing(queries: Queries): Promise<PairingData> {
       const mentorIntake = new Set(
         active.filter((p) => latestAnswers(p.id, ['intake-mentor'], ctx)).map((p) => p.id),
       );
+      const hasDeclared = (p: SyncedRecord) => mentorIntake.has(p.id) || load.has(p.id);
       const isMentorCandidate = (p: SyncedRecord) =>
-        p.fields.kind === 'teacher' || mentorIntake.has(p.id) || load.has(p.id);
+        hasDeclared(p) || (p.fields.kind === 'teacher' && p.id !== viewerId);
       const unpaired = active.filter(
         (p) =>
           !inPair.has(p.id) &&

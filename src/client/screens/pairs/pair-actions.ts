@@ -6,8 +6,37 @@ import type { SyncedRecord } from '../../../domain/record';
 import { type PairStatus, PROGRAMME_ID } from '../../../domain/record-types';
 import type { Queries } from '../../db/queries';
 import type { Repository, WriteResult } from '../../db/repository';
+import type { Step } from '../../db/undo';
 
 type HistoryEntry = { date: string; status: PairStatus; note: string | null };
+
+/** A status change as an undoable step: `before` holds what the change overwrites. */
+export function statusChange(
+  pair: SyncedRecord,
+  status: PairStatus,
+  today: string,
+  note: string | null = null,
+): Step {
+  const after = statusFields(pair, status, today, note);
+  // A pair made before history was kept has none: undo leaves it an empty one (the field is a list).
+  const before = Object.fromEntries(
+    Object.keys(after).map((k) => [k, pair.fields[k] ?? (k === 'history' ? [] : null)]),
+  );
+  return { op: 'update', type: 'pair', id: pair.id, before, after };
+}
+
+function statusFields(pair: SyncedRecord, status: PairStatus, today: string, note: string | null) {
+  const history = [
+    ...((pair.fields.history as HistoryEntry[] | undefined) ?? []),
+    { date: today, status, note },
+  ];
+  return {
+    status,
+    history,
+    ...(status === 'ended' ? { endReason: note } : {}),
+    ...(status === 'active' && !pair.fields.startDate ? { startDate: today } : {}),
+  };
+}
 
 export function setPairStatus(
   repo: Repository,
@@ -17,17 +46,7 @@ export function setPairStatus(
   note: string | null = null,
   extra: Record<string, unknown> = {},
 ): Promise<WriteResult> {
-  const history = [
-    ...((pair.fields.history as HistoryEntry[] | undefined) ?? []),
-    { date: today, status, note },
-  ];
-  return repo.update('pair', pair.id, {
-    status,
-    history,
-    ...(status === 'ended' ? { endReason: note } : {}),
-    ...(status === 'active' && !pair.fields.startDate ? { startDate: today } : {}),
-    ...extra,
-  });
+  return repo.update('pair', pair.id, { ...statusFields(pair, status, today, note), ...extra });
 }
 
 export function createPair(

@@ -1,10 +1,12 @@
 // A printable consent form to personal-data processing, filled in with the participant's name; a parent
-// signs for a minor. Printed from the browser.
+// signs for a minor, whose name then stands in the genitive («несовершеннолетнего Иванова Ивана») with
+// the words that agree with it. Printed from the browser.
 import { useRoute } from 'preact-iso';
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { byGender, genitiveOf } from '../../i18n/name-cases';
 import { Page } from '../../ui/Page';
 import { DEFAULT_SCOPE } from './ConsentSection';
 
@@ -18,6 +20,10 @@ export function ConsentFormScreen() {
   const name = String(person.fields.fullName);
   const school = String(programme?.fields.schoolName ?? '________________________________');
   const isMinor = person.fields.minor === true;
+  const child = genitiveOf(name);
+  const place = person.fields.classOrSubject ? `, ${String(person.fields.classOrSubject)},` : ',';
+  // The list of data keeps its capitals («ФИО»): only the sentence's first letter is lowered.
+  const scope = DEFAULT_SCOPE.charAt(0).toLocaleLowerCase('ru') + DEFAULT_SCOPE.slice(1);
   return (
     <Page title={t('consent.formTitle')} back={`/people/${id}`}>
       <button type="button" class="no-print" onClick={() => print()}>
@@ -25,17 +31,25 @@ export function ConsentFormScreen() {
       </button>
       <article class="document" data-testid="consent-form">
         <h2 class="document__title">СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ</h2>
-        <p>
-          Я, __________________________________________________________________,
-          {isMinor ? ' являясь родителем (законным представителем) несовершеннолетнего ' : ' '}
-          <strong>{name}</strong>
-          {person.fields.classOrSubject ? `, ${String(person.fields.classOrSubject)}` : ''}, в соответствии с
-          Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» даю согласие {school} на
-          обработку {isMinor ? 'его (её) ' : 'моих '}
-          персональных данных в целях участия в программе наставничества (целевая модель наставничества,
-          распоряжение Минпросвещения России от 25.12.2019 № Р-145).
-        </p>
-        <p>Перечень данных: {DEFAULT_SCOPE.toLowerCase()}.</p>
+        {isMinor ? (
+          <p>
+            Я, __________________________________________________________________, являясь родителем (законным
+            представителем) {byGender(child.gender, 'несовершеннолетнего', 'несовершеннолетней')}{' '}
+            <strong data-testid="consent-person">{child.name}</strong>
+            {place} в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» даю
+            согласие {school} на обработку {byGender(child.gender, 'его', 'её')} персональных данных в целях
+            участия в программе наставничества (целевая модель наставничества, распоряжение Минпросвещения
+            России от 25.12.2019 № Р-145).
+          </p>
+        ) : (
+          <p>
+            Я, <strong data-testid="consent-person">{name}</strong>
+            {place} в соответствии с Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных» даю
+            согласие {school} на обработку моих персональных данных в целях участия в программе наставничества
+            (целевая модель наставничества, распоряжение Минпросвещения России от 25.12.2019 № Р-145).
+          </p>
+        )}
+        <p>Перечень данных: {scope}.</p>
         <p>
           Согласие действует до окончания участия в программе и может быть отозвано мною в любой момент
           письменным заявлением.

@@ -8,6 +8,7 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -72,7 +73,19 @@ export function ConsentSection(props: { person: SyncedRecord }) {
                 type="button"
                 class="button--quiet"
                 onClick={() =>
-                  void repo.update('consent', c.id, { withdrawn: true, withdrawnDate: todayIso() })
+                  void withUndo(
+                    repo,
+                    [
+                      {
+                        op: 'update',
+                        type: 'consent',
+                        id: c.id,
+                        before: { withdrawn: false, withdrawnDate: c.fields.withdrawnDate ?? null },
+                        after: { withdrawn: true, withdrawnDate: todayIso() },
+                      },
+                    ],
+                    t('consent.withdrawn'),
+                  )
                 }
               >
                 {t('consent.withdraw')}
@@ -103,6 +116,7 @@ export function ConsentSection(props: { person: SyncedRecord }) {
       {hasWithdrawn && !hasValid && (
         <div class="notice notice--warn">
           <p>{t('consent.eraseOffer')}</p>
+          {isConfirming && <p>{t('consent.eraseWhat')}</p>}
           {isConfirming ? (
             <div class="actions">
               <button type="button" class="button--danger" onClick={() => void erase()}>

@@ -10,6 +10,8 @@ export function DevicesSection(props: { personId: string }) {
   const session = useSession();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Disconnecting happens on the server and cannot be taken back: ask first.
+  const [asking, setAsking] = useState<string | null>(null);
   const load = () =>
     void listDevices(session.token).then((r) => {
       if (r.ok) setDevices(r.devices.filter((d) => d.personId === props.personId));
@@ -29,12 +31,24 @@ export function DevicesSection(props: { personId: string }) {
             {d.lastSeenAt ? ` · ${t('devices.seen', { when: formatDateTime(d.lastSeenAt) })}` : ''}
             {d.revokedAt ? (
               <strong> · {t('devices.revoked')}</strong>
+            ) : asking === d.id ? (
+              <div class="notice notice--warn">
+                <p>{t('devices.revokeAsk', { name: d.name || t('devices.unnamed') })}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="button--danger"
+                    onClick={() => void revokeDevice(session.token, d.id).then(load)}
+                  >
+                    {t('devices.revokeConfirm')}
+                  </button>
+                  <button type="button" onClick={() => setAsking(null)}>
+                    {t('devices.keep')}
+                  </button>
+                </div>
+              </div>
             ) : (
-              <button
-                type="button"
-                class="button--danger"
-                onClick={() => void revokeDevice(session.token, d.id).then(load)}
-              >
+              <button type="button" class="button--danger" onClick={() => setAsking(d.id)}>
                 {t('devices.revoke')}
               </button>
             )}

@@ -189,7 +189,7 @@ export function ImportScreen() {
             </details>
           )}
           <div class="table-wrap">
-            <table class="data" data-testid="import-people">
+            <table class="data data--stack" data-testid="import-people">
               <thead>
                 <tr>
                   <th scope="col">{t('people.fullName')}</th>
@@ -204,11 +204,13 @@ export function ImportScreen() {
                 {chosen.map((p, i) => (
                   <tr key={`${i}-${p.fullName}`}>
                     <td>{p.fullName}</td>
-                    <td>{t(`people.kind.${p.kind}` as MessageKey)}</td>
-                    <td>{p.classOrSubject ?? ''}</td>
-                    {hasBirthDates && <td>{p.birthDate ? formatDay(p.birthDate) : ''}</td>}
-                    <td>{p.minor ? t('fill.yes') : t('fill.no')}</td>
-                    {hasContacts && <td>{p.contacts ?? ''}</td>}
+                    <td data-label={t('people.kind')}>{t(`people.kind.${p.kind}` as MessageKey)}</td>
+                    <td data-label={t('people.classOrSubject')}>{p.classOrSubject ?? ''}</td>
+                    {hasBirthDates && (
+                      <td data-label={t('person.birthDate')}>{p.birthDate ? formatDay(p.birthDate) : ''}</td>
+                    )}
+                    <td data-label={t('people.minor')}>{p.minor ? t('fill.yes') : t('fill.no')}</td>
+                    {hasContacts && <td data-label={t('person.contacts')}>{p.contacts ?? ''}</td>}
                   </tr>
                 ))}
               </tbody>

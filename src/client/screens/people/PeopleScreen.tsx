@@ -119,7 +119,7 @@ export function PeopleScreen() {
       <p class="muted">{t('people.count', { n: rows.length })}</p>
       {data?.rows.length === 0 && <p>{t('people.empty')}</p>}
       <div class="table-wrap">
-        <table class="data" data-testid="people-list">
+        <table class="data data--stack" data-testid="people-list">
           <thead>
             <tr>
               <th scope="col">{t('people.fullName')}</th>
@@ -136,12 +136,14 @@ export function PeopleScreen() {
                   <a href={`/people/${p.id}`}>{String(p.fields.fullName)}</a>
                   {p.fields.archived === true ? <span class="muted"> ({t('people.archived')})</span> : null}
                 </td>
-                <td>{t(`people.kind.${String(p.fields.kind)}` as MessageKey)}</td>
-                <td>{String(p.fields.classOrSubject ?? '')}</td>
-                <td class={needsConsent ? 'nudge--urgent' : ''}>
+                <td data-label={t('people.kind')}>
+                  {t(`people.kind.${String(p.fields.kind)}` as MessageKey)}
+                </td>
+                <td data-label={t('people.classOrSubject')}>{String(p.fields.classOrSubject ?? '')}</td>
+                <td data-label={t('people.consent')} class={needsConsent ? 'nudge--urgent' : ''}>
                   {hasConsent ? t('people.consentYes') : needsConsent ? t('people.consentMissing') : '—'}
                 </td>
-                <td>{pairs || ''}</td>
+                <td data-label={t('people.inPairs')}>{pairs || ''}</td>
               </tr>
             ))}
           </tbody>

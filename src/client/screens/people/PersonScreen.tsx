@@ -5,7 +5,7 @@ import { useRoute } from 'preact-iso';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { ROLES, type Role } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
-import { useLiveQuery } from '../../db/live';
+import { allOf, useLiveQuery } from '../../db/live';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { CheckboxField, SelectField } from '../../ui/fields';
@@ -15,7 +15,7 @@ import { QrCode } from '../../ui/QrCode';
 import { ConsentSection } from './ConsentSection';
 import { DevicesSection } from './DevicesSection';
 import { IntakeSection } from './IntakeSection';
-import { type InviteResult, requestInvite } from './invite-model';
+import { type InviteResult, presetRole, requestInvite } from './invite-model';
 
 export function PersonScreen() {
   const { params } = useRoute();
@@ -23,7 +23,9 @@ export function PersonScreen() {
   const { queries, repo } = useApp();
   const session = useSession();
   const person = useLiveQuery(() => queries.person(id).then((p) => p ?? null), [id]);
-  const [role, setRole] = useState<Role>('mentor');
+  const pairs = useLiveQuery(() => allOf([queries.pairsAsMentor(id), queries.pairsAsMentee(id)]), [id]);
+  // Until the curator picks a role, it follows from the person's pairs and kind.
+  const [chosenRole, setRole] = useState<Role | null>(null);
   const [invite, setInvite] = useState<InviteResult | null>(null);
 
   if (person === undefined) return <Page title={t('people.title')}>{null}</Page>;
@@ -35,6 +37,7 @@ export function PersonScreen() {
     );
   }
   const isCurator = session.role === 'curator';
+  const role = chosenRole ?? presetRole(person, pairs?.[0] ?? [], pairs?.[1] ?? []);
   const f = person.fields;
   const update = (fields: Record<string, unknown>) => void repo.update('person', id, fields);
   const makeInvite = async () => setInvite(await requestInvite(session.token, id, role));

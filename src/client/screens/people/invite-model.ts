@@ -1,4 +1,23 @@
+import type { SyncedRecord } from '../../../domain/record';
 import { CONTRACT_HEADER, CONTRACT_VERSION, type Role } from '../../../domain/sync-contract';
+
+const OPEN = new Set(['proposed', 'approved', 'active']);
+
+/**
+ * The role an invite is preset to, from what the app knows of the person: a mentee in an open pair
+ * signs in as a mentee, a mentor of one as a mentor; otherwise a student as a mentee and a teacher as a
+ * mentor. (A person in both roles is preset as a mentor, who sees more of their pairs.)
+ */
+export function presetRole(
+  person: SyncedRecord,
+  asMentor: readonly SyncedRecord[],
+  asMentee: readonly SyncedRecord[],
+): Role {
+  const isOpen = (p: SyncedRecord) => OPEN.has(String(p.fields.status));
+  if (asMentor.some(isOpen)) return 'mentor';
+  if (asMentee.some(isOpen)) return 'mentee';
+  return person.fields.kind === 'student' ? 'mentee' : 'mentor';
+}
 
 export type InviteResult =
   | { ok: true; code: string; expiresAt: string }

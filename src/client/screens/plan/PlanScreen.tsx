@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
+import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
 import { addTask } from './idp-actions';
 import { type GoalView, loadPlan, swapOrder } from './plan-model';
@@ -99,13 +100,11 @@ export function PlanScreen() {
               >
                 ↓
               </button>
-              <button
-                type="button"
-                class="button--danger"
-                onClick={() => view.goal && void repo.remove('goal', view.goal.id)}
-              >
-                {t('plan.goalDelete')}
-              </button>
+            </div>
+          )}
+          {isMentor && view.goal && (
+            <div class="actions goal__delete">
+              <GoalDelete goal={view.goal} tasks={view.tasks} />
             </div>
           )}
         </section>

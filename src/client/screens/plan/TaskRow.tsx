@@ -6,6 +6,7 @@ import { TASK_STATUSES } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { withUndo } from '../../state/undo-toast';
 import { SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 
@@ -83,7 +84,13 @@ export function TaskRow(props: {
                   </button>
                 </>
               )}
-              <button type="button" class="button--danger" onClick={() => void repo.remove('task', task.id)}>
+              <button
+                type="button"
+                class="button--danger"
+                onClick={() =>
+                  void withUndo(repo, [{ op: 'delete', record: task }], t('plan.taskDeleted', { title }))
+                }
+              >
                 {t('plan.taskDelete')}
               </button>
             </div>

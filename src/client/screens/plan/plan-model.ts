@@ -2,6 +2,7 @@
 import { isOverdue, type Progress, progressOf } from '../../../domain/idp';
 import type { SyncedRecord } from '../../../domain/record';
 import type { Queries } from '../../db/queries';
+import type { Step } from '../../db/undo';
 import { findPlan } from './idp-actions';
 
 export type GoalView = { goal: SyncedRecord | null; tasks: SyncedRecord[]; progress: Progress };
@@ -49,6 +50,22 @@ export async function loadPlan(
       isOverdue({ status: String(t.fields.status), due: t.fields.due as string | null }, today),
     ).length,
   };
+}
+
+/**
+ * The writes that delete a goal: its tasks deleted with it, or kept with no goal (they then show under
+ * «Задачи без цели»). The goal is listed first, so that undo restores it before its tasks.
+ */
+export function goalDeletion(goal: SyncedRecord, tasks: readonly SyncedRecord[], withTasks: boolean): Step[] {
+  return [
+    { op: 'delete', record: goal },
+    ...tasks.map(
+      (task): Step =>
+        withTasks
+          ? { op: 'delete', record: task }
+          : { op: 'update', type: 'task', id: task.id, before: { goalId: goal.id }, after: { goalId: null } },
+    ),
+  ];
 }
 
 /** The `order` that puts an item between its neighbours after a move up or down. */

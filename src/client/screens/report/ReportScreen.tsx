@@ -8,7 +8,7 @@ import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
-import { GoalsChart, SeriesChart } from '../monitoring/charts';
+import { GoalsChart, Kpi, SeriesChart } from '../monitoring/charts';
 import { dashboardOf, loadMonitoring, rosterOf } from '../monitoring/monitoring-model';
 
 export function ReportScreen() {
@@ -32,54 +32,49 @@ export function ReportScreen() {
           {t('report.date', { date: formatDay(today) })}
         </p>
         <h2>{t('report.figures')}</h2>
-        <table class="data">
-          <tbody>
-            <tr>
-              <th scope="row">{t('monitoring.pairs')}</th>
-              <td>
-                {d.workingPairs} / {d.pairs}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t('monitoring.meetings')}</th>
-              <td>{d.meetings}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('monitoring.idp')}</th>
-              <td>{show(d.idpCompletion, '%')}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('monitoring.all')}</th>
-              <td>
-                {show(d.coverage.all, '%')} ({t('report.target', { n: roster.targetShare })})
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t('monitoring.finalMentee', { n: s.finalMentee.responses })}</th>
-              <td>{show(s.finalMentee.average)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('monitoring.finalMentor', { n: s.finalMentor.responses })}</th>
-              <td>{show(s.finalMentor.average)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <div class="kpis" data-testid="report-figures">
+          <Kpi
+            label={t('monitoring.pairs')}
+            value={`${d.workingPairs} / ${d.pairs}`}
+            how={t('monitoring.how.pairs')}
+          />
+          <Kpi
+            label={t('monitoring.meetings')}
+            value={String(d.meetings)}
+            how={t('monitoring.how.meetings')}
+          />
+          <Kpi label={t('monitoring.idp')} value={show(d.idpCompletion, '%')} how={t('monitoring.how.idp')} />
+          <Kpi
+            label={`${t('monitoring.all')} (${t('report.target', { n: roster.targetShare })})`}
+            value={show(d.coverage.all, '%')}
+            how={t('monitoring.how.coverage')}
+          />
+          <Kpi
+            label={`${t('monitoring.satisfaction')}: ${t('monitoring.finalMentee', { n: s.finalMentee.responses })}`}
+            value={show(s.finalMentee.average)}
+            how={t('monitoring.how.satisfaction')}
+          />
+          <Kpi
+            label={`${t('monitoring.satisfaction')}: ${t('monitoring.finalMentor', { n: s.finalMentor.responses })}`}
+            value={show(s.finalMentor.average)}
+            how={t('monitoring.how.satisfaction')}
+          />
+        </div>
         <h2>{t('monitoring.series')}</h2>
         <SeriesChart series={d.series} />
         <h2>{t('monitoring.impact')}</h2>
         <GoalsChart goals={data.impact.goals} />
         <h2>{t('roadmap.title')}</h2>
-        <ul>
+        <ol>
           {ROADMAP_STAGES.map((stage) => (
             <li key={stage.key}>
-              {stage.key}. {t(`roadmap.stage.${stage.key}`)}:{' '}
-              {show(stageProgress(stage.key, data.roadmap).percent, '%')}
+              {t(`roadmap.stage.${stage.key}`)}: {show(stageProgress(stage.key, data.roadmap).percent, '%')}
             </li>
           ))}
-        </ul>
+        </ol>
         <h2>{t('report.best')}</h2>
         <p class="muted">{t('report.criteria', { list: CRITERIA.join(', ') })}</p>
-        <table class="data" data-testid="best-mentors">
+        <table class="data data--stack" data-testid="best-mentors">
           <thead>
             <tr>
               <th scope="col">{t('pairs.mentor')}</th>
@@ -93,10 +88,10 @@ export function ReportScreen() {
             {best.map((b) => (
               <tr key={b.mentorId}>
                 <td>{personName(data.peopleById.get(b.mentorId))}</td>
-                <td>{b.meetings}</td>
-                <td>{show(b.idp, '%')}</td>
-                <td>{show(b.satisfaction)}</td>
-                <td>{b.score}</td>
+                <td data-label={t('monitoring.meetings')}>{b.meetings}</td>
+                <td data-label={t('monitoring.idp')}>{show(b.idp, '%')}</td>
+                <td data-label={t('monitoring.satisfaction')}>{show(b.satisfaction)}</td>
+                <td data-label={t('report.score')}>{b.score}</td>
               </tr>
             ))}
           </tbody>

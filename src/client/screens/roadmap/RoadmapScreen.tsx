@@ -1,5 +1,6 @@
 // The roadmap of the school year: six stages with deadlines and who is responsible, progress taken from
-// the data where the data says it, ticked by hand where it does not. Also the programme's settings.
+// the data where the data says it, ticked by hand where it does not. The programme's settings have a
+// screen of their own (/programme), where a curator looks first.
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -22,9 +23,11 @@ export function RoadmapScreen() {
   const save = (patch: Record<string, unknown>) => void saveProgramme(repo, programme, patch, today);
   const setStage = (key: string, patch: Partial<Stage>) =>
     save({ stages: stages.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
-  const p = programme?.fields;
   return (
     <Page title={t('roadmap.title')}>
+      <p>
+        <a href="/programme">{t('roadmap.settings')}</a>
+      </p>
       <ol class="roadmap" data-testid="roadmap">
         {ROADMAP_STAGES.map((def) => {
           const stage = stages.find((s) => s.key === def.key) as Stage;
@@ -82,53 +85,6 @@ export function RoadmapScreen() {
           );
         })}
       </ol>
-      <section class="panel form" aria-labelledby="programme">
-        <h2 id="programme">{t('programme.title')}</h2>
-        <LiveTextField
-          label={t('programme.school')}
-          value={String(p?.schoolName ?? '')}
-          onSave={(v) => save({ schoolName: v || null })}
-        />
-        <LiveTextField
-          label={t('programme.director')}
-          value={String(p?.directorName ?? '')}
-          onSave={(v) => save({ directorName: v || null })}
-        />
-        <LiveTextField
-          label={t('programme.year')}
-          value={String(p?.schoolYear ?? '')}
-          placeholder="2026-2027"
-          onSave={(v) => /^\d{4}-\d{4}$/.test(v) && save({ schoolYear: v })}
-        />
-        <LiveTextField
-          label={t('programme.students')}
-          value={String(p?.studentsTotal ?? '')}
-          onSave={(v) => /^\d+$/.test(v) && save({ studentsTotal: Number(v) })}
-        />
-        <LiveTextField
-          label={t('programme.teachers')}
-          value={String(p?.teachersTotal ?? '')}
-          onSave={(v) => /^\d+$/.test(v) && save({ teachersTotal: Number(v) })}
-        />
-        <LiveTextField
-          label={t('programme.target')}
-          value={String(p?.targetShare ?? 70)}
-          onSave={(v) => /^\d+$/.test(v) && Number(v) <= 100 && save({ targetShare: Number(v) })}
-        />
-        <LiveTextField
-          label={t('programme.forms')}
-          multiline
-          value={((p?.forms as string[] | undefined) ?? []).join('\n')}
-          onSave={(v) =>
-            save({
-              forms: v
-                .split('\n')
-                .map((x) => x.trim())
-                .filter(Boolean),
-            })
-          }
-        />
-      </section>
     </Page>
   );
 }

@@ -14,6 +14,8 @@ export function SyncScreen() {
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
   const rejected = useLiveQuery(queries.rejected, []) ?? [];
   const [outcome, setOutcome] = useState<string | null>(null);
+  // Discarding a rejected change loses what was typed and cannot be taken back: ask first.
+  const [asking, setAsking] = useState<string | null>(null);
   const isRunning = status?.progress !== null && status?.progress !== undefined;
 
   // The button stays live during a sync: a tap then waits for that sync (which sends whatever is
@@ -25,15 +27,17 @@ export function SyncScreen() {
 
   return (
     <Page title={t('nav.sync')}>
-      <dl class="facts">
-        <dt>{isOnline.value ? t('sync.online') : t('sync.offline')}</dt>
+      <dl class="facts" data-testid="sync-facts">
+        <dt>{t('sync.network')}</dt>
+        <dd>{isOnline.value ? t('sync.online') : t('sync.offline')}</dd>
+        <dt>{t('sync.changes')}</dt>
         <dd>{waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}</dd>
-        <dt>
+        <dt>{t('sync.lastLabel')}</dt>
+        <dd>
           {status?.lastSuccessAt
-            ? t('sync.last', { when: formatAgo(status.lastSuccessAt) })
+            ? `${formatDateTime(status.lastSuccessAt)} (${formatAgo(status.lastSuccessAt)})`
             : t('sync.never')}
-        </dt>
-        <dd>{status?.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : ''}</dd>
+        </dd>
       </dl>
       <button
         type="button"
@@ -70,21 +74,35 @@ export function SyncScreen() {
                   {t(`sync.code.${r.code}` as MessageKey)}
                 </p>
                 <p class="card__meta">{r.reason}</p>
-                <div class="actions">
-                  <button
-                    type="button"
-                    onClick={() => void retryRejected(db, r.id).then(() => scheduler.syncNow())}
-                  >
-                    {t('sync.retry')}
-                  </button>
-                  <button
-                    type="button"
-                    class="button--danger"
-                    onClick={() => void discardRejected(db, r.id).then(() => scheduler.syncNow())}
-                  >
-                    {t('sync.discard')}
-                  </button>
-                </div>
+                {asking === r.id ? (
+                  <div class="notice notice--warn">
+                    <p>{t('sync.discardAsk')}</p>
+                    <div class="actions">
+                      <button
+                        type="button"
+                        class="button--danger"
+                        onClick={() => void discardRejected(db, r.id).then(() => scheduler.syncNow())}
+                      >
+                        {t('sync.discardConfirm')}
+                      </button>
+                      <button type="button" onClick={() => setAsking(null)}>
+                        {t('sync.discardKeep')}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <div class="actions">
+                    <button
+                      type="button"
+                      onClick={() => void retryRejected(db, r.id).then(() => scheduler.syncNow())}
+                    >
+                      {t('sync.retry')}
+                    </button>
+                    <button type="button" class="button--danger" onClick={() => setAsking(r.id)}>
+                      {t('sync.discard')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -1,0 +1,49 @@
+// Deleting a goal asks first and says what becomes of its tasks: deleted with it, or kept without a goal.
+// Either way «Отменить» brings the goal back with its tasks as they were.
+import { useState } from 'preact/hooks';
+import type { SyncedRecord } from '../../../domain/record';
+import { useApp } from '../../app/context';
+import { t } from '../../i18n/i18n';
+import { withUndo } from '../../state/undo-toast';
+import { goalDeletion } from './plan-model';
+
+export function GoalDelete(props: { goal: SyncedRecord; tasks: readonly SyncedRecord[] }) {
+  const { repo } = useApp();
+  const [isAsking, setAsking] = useState(false);
+  const title = String(props.goal.fields.title);
+  const n = props.tasks.length;
+  const run = async (withTasks: boolean) => {
+    setAsking(false);
+    const text =
+      n === 0
+        ? t('plan.goalDeleted')
+        : withTasks
+          ? t('plan.goalDeletedWithTasks', { n })
+          : t('plan.goalDeletedKeptTasks');
+    await withUndo(repo, goalDeletion(props.goal, props.tasks, withTasks), text);
+  };
+  if (!isAsking)
+    return (
+      <button type="button" class="button--danger" onClick={() => setAsking(true)}>
+        {t('plan.goalDelete')}
+      </button>
+    );
+  return (
+    <fieldset class="notice notice--warn confirm">
+      <legend>{n ? t('plan.goalDeleteAsk', { title, n }) : t('plan.goalDeleteAskEmpty', { title })}</legend>
+      <div class="actions">
+        <button type="button" class="button--danger" onClick={() => void run(true)}>
+          {n ? t('plan.goalDeleteWithTasks') : t('plan.goalDeleteOnly')}
+        </button>
+        {n > 0 && (
+          <button type="button" class="button--danger" onClick={() => void run(false)}>
+            {t('plan.goalDeleteKeepTasks')}
+          </button>
+        )}
+        <button type="button" onClick={() => setAsking(false)}>
+          {t('confirm.cancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

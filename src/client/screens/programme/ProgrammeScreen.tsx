@@ -1,0 +1,82 @@
+// The school's programme settings: what a curator sets first (school, director, year, the roster and the
+// target, the forms of mentoring). Orders, the dashboard's coverage and the roadmap read them.
+
+import { PROGRAMME_ID } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
+import { todayIso } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { LiveTextField } from '../../ui/LiveTextField';
+import { Page } from '../../ui/Page';
+import { saveProgramme } from '../roadmap/programme-actions';
+
+export function ProgrammeScreen() {
+  const { queries, repo } = useApp();
+  const today = todayIso();
+  const programme = useLiveQuery(() => queries.programme(PROGRAMME_ID).then((p) => p ?? null), []);
+  if (programme === undefined) return <Page title={t('programme.title')}>{null}</Page>;
+  const p = programme?.fields;
+  const save = (patch: Record<string, unknown>) =>
+    void saveProgramme(repo, programme ?? undefined, patch, today);
+  return (
+    <Page title={t('programme.title')}>
+      <p class="muted">{t('programme.intro')}</p>
+      <section class="panel form" aria-labelledby="school" data-testid="programme">
+        <h2 id="school">{t('programme.schoolSection')}</h2>
+        <LiveTextField
+          label={t('programme.school')}
+          value={String(p?.schoolName ?? '')}
+          onSave={(v) => save({ schoolName: v || null })}
+        />
+        <LiveTextField
+          label={t('programme.director')}
+          value={String(p?.directorName ?? '')}
+          onSave={(v) => save({ directorName: v || null })}
+        />
+        <LiveTextField
+          label={t('programme.year')}
+          value={String(p?.schoolYear ?? '')}
+          placeholder="2026-2027"
+          onSave={(v) => /^\d{4}-\d{4}$/.test(v) && save({ schoolYear: v })}
+        />
+      </section>
+      <section class="panel form" aria-labelledby="roster">
+        <h2 id="roster">{t('programme.rosterSection')}</h2>
+        <LiveTextField
+          label={t('programme.students')}
+          value={String(p?.studentsTotal ?? '')}
+          onSave={(v) => /^\d+$/.test(v) && save({ studentsTotal: Number(v) })}
+        />
+        <LiveTextField
+          label={t('programme.teachers')}
+          value={String(p?.teachersTotal ?? '')}
+          onSave={(v) => /^\d+$/.test(v) && save({ teachersTotal: Number(v) })}
+        />
+        <LiveTextField
+          label={t('programme.target')}
+          value={String(p?.targetShare ?? 70)}
+          onSave={(v) => /^\d+$/.test(v) && Number(v) <= 100 && save({ targetShare: Number(v) })}
+        />
+      </section>
+      <section class="panel form" aria-labelledby="forms-of-mentoring">
+        <h2 id="forms-of-mentoring">{t('programme.formsSection')}</h2>
+        <LiveTextField
+          label={t('programme.forms')}
+          multiline
+          value={((p?.forms as string[] | undefined) ?? []).join('\n')}
+          onSave={(v) =>
+            save({
+              forms: v
+                .split('\n')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            })
+          }
+        />
+      </section>
+      <p>
+        <a href="/roadmap">{t('programme.toRoadmap')}</a>
+      </p>
+    </Page>
+  );
+}

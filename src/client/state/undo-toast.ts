@@ -1,0 +1,37 @@
+// After a destructive tap: say what happened, with «Отменить» for a while. Every delete in the app goes
+// through here (or asks first where it cannot be taken back).
+import type { Repository } from '../db/repository';
+import { applyUndoable, type Step } from '../db/undo';
+import { t } from '../i18n/i18n';
+import { saveMessage } from '../ui/save-message';
+import { showToast } from './toast';
+
+/** Applies the steps and shows `text` with an undo button; answers whether the writes went through. */
+export async function withUndo(
+  repo: Repository,
+  steps: readonly Step[],
+  text: string,
+  undoLabel = t('undo.action'),
+): Promise<boolean> {
+  const { result, undo } = await applyUndoable(repo, steps);
+  if (!result.ok) {
+    showToast({ text: saveMessage(result).text });
+    return false;
+  }
+  showToast({
+    text,
+    action: {
+      label: undoLabel,
+      run: () =>
+        void undo().then((back) =>
+          showToast({ text: back.ok ? t('undo.done') : saveMessage(back).text }, 3000),
+        ),
+    },
+  });
+  return true;
+}
+
+/** Undo for a change that lives in a form's draft (not yet saved): the caller puts the old value back. */
+export function offerUndo(text: string, restore: () => void): void {
+  showToast({ text, action: { label: t('undo.action'), run: restore } });
+}

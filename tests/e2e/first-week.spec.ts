@@ -1,0 +1,469 @@
+// A school's first week, walked through as a new curator, a teacher mentor and a pupil mentee would:
+// where the settings are, what is preset, how Russian reads, what a delete does, what a reader sees and
+// what the figures mean.
+import { expect, type Page, test } from '@playwright/test';
+import { api, curatorCode, inviteCode, putRecords } from './api';
+import { BASE_URL, enrol, syncNow } from './app-page';
+
+type Rec = { id: string; type: string; fields: Record<string, unknown> };
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function english(page: Page, isOn: boolean) {
+  await page.goto('/settings');
+  await page.locator('select[name="language"]').selectOption(isOn ? 'en' : 'ru');
+}
+
+test('a new curator finds the settings first, is guided through set-up, and presets follow the data', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Зимина Анна Петровна'));
+  // Greeted by name and patronymic, not by the full name.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Анна Петровна');
+
+  // The first-run guide: six steps, the school not set yet. (It folds away once every step is done,
+  // which other tests on this server may have done but for the school: open it to read it.)
+  const guide = page.getByTestId('setup-guide');
+  const openGuide = () => guide.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+  await openGuide();
+  await expect(guide.getByRole('listitem')).toHaveCount(6);
+  const schoolStep = guide.getByRole('listitem').filter({ hasText: 'Школа и директор' });
+  await expect(schoolStep).toContainText('ещё не сделано');
+  // The programme's settings are one tap away in the navigation, not at the bottom of the roadmap.
+  await page.getByRole('navigation').getByRole('link', { name: 'Программа', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Программа школы');
+  await page.getByLabel('Название образовательной организации').fill('МБОУ «Лицей № 7»');
+  await page.getByLabel('Директор (для приказов)').fill('Орлов Сергей Николаевич');
+  await page.getByRole('navigation').getByRole('link', { name: 'Главная', exact: true }).click();
+  await openGuide();
+  await expect(schoolStep).toContainText(/— сделано/);
+  await expect(schoolStep.getByRole('link', { name: 'Школа и директор' })).toHaveAttribute(
+    'href',
+    '/programme',
+  );
+
+  // Suggestions never offer the curator's own account: only people who can mentor.
+  const [mentorId, pupilId, paired] = await putRecords([
+    { type: 'person', fields: { fullName: 'Наставникова Вера Ильинична', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Подбираев Олег', kind: 'student', minor: false, classOrSubject: '6Ж' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Парный Игорь', kind: 'student', minor: false, classOrSubject: '6Ж' },
+    },
+  ]);
+  await putRecords([
+    { type: 'pair', fields: { mentorId, menteeIds: [paired], form: 'учитель–ученик', status: 'active' } },
+  ]);
+  await syncNow(page);
+  await page.goto('/pairs');
+  const card = page.getByTestId('unpaired').getByRole('listitem').filter({ hasText: 'Подбираев Олег' });
+  await card.getByRole('button', { name: 'Подобрать наставника' }).click();
+  const suggestions = card.getByTestId('suggestions');
+  await expect(suggestions.getByRole('listitem').first()).toBeVisible();
+  await expect(suggestions).not.toContainText('Зимина Анна Петровна');
+  // Two figures never run together: «совпадение: 0 баллов · уже ведёт 1 пару».
+  await expect(suggestions).toContainText(/совпадение: \d+ балл(а|ов)? · уже ведёт \d+ (пару|пары|пар)/);
+  await expect(suggestions).not.toContainText(/пар: \d/);
+
+  // A group by hand: the form of mentoring follows from who is in it.
+  await page.getByText('Новая пара или группа').click();
+  await page.getByLabel('Наставник', { exact: true }).selectOption({ label: 'Наставникова Вера Ильинична' });
+  await page.getByRole('checkbox', { name: 'Подбираев Олег' }).check();
+  await expect(page.getByLabel('Форма наставничества')).toHaveValue('учитель–ученик');
+
+  // An invite's role: a pupil who is a mentee in a pair signs in as a mentee; a teacher as a mentor.
+  await page.goto(`/people/${paired}`);
+  await expect(page.getByLabel('Войдёт как')).toHaveValue('mentee');
+  await page.goto(`/people/${mentorId}`);
+  await expect(page.getByLabel('Войдёт как')).toHaveValue('mentor');
+  await page.goto(`/people/${pupilId}`);
+  await expect(page.getByLabel('Войдёт как')).toHaveValue('mentee');
+
+  // An assignment goes to whom the questionnaire is written for.
+  await page.goto('/forms');
+  await page
+    .getByTestId('templates')
+    .getByRole('listitem')
+    .filter({ hasText: 'Итоговая анкета удовлетворённости наставника' })
+    .getByRole('link', { name: 'Назначить' })
+    .click();
+  await expect(page.getByLabel('Кому в парах')).toHaveValue('mentors');
+
+  // The participant page's panels line up.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/people/${paired}`);
+  await expect(page.getByRole('heading', { name: 'Устройства' })).toBeVisible();
+  const widths = await page
+    .locator('main section.panel')
+    .evaluateAll((panels) => panels.map((p) => Math.round(p.getBoundingClientRect().width)));
+  expect(widths.length).toBeGreaterThan(2);
+  expect(new Set(widths).size).toBe(1);
+});
+
+test('a pair formed minutes ago is not «without meetings»; one that began weeks ago is', async ({ page }) => {
+  const [mentor, fresh, old] = await putRecords([
+    { type: 'person', fields: { fullName: 'Свежева Нина Павловна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Новиков Петя', kind: 'student', minor: false } },
+    { type: 'person', fields: { fullName: 'Старов Ваня', kind: 'student', minor: false } },
+  ]);
+  await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [fresh], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'pair',
+      fields: {
+        mentorId: mentor,
+        menteeIds: [old],
+        form: 'учитель–ученик',
+        status: 'active',
+        startDate: daysAgo(30),
+        history: [{ date: daysAgo(30), status: 'active', note: null }],
+      },
+    },
+  ]);
+  await enrol(page, await inviteCode(mentor as string, 'mentor'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Нина Павловна');
+  await expect(page.getByTestId('home-pairs').getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByText('Пар без встреч больше 14 дней: 1')).toBeVisible();
+});
+
+test('counts and names read as Russians write them, in both languages', async ({ page }) => {
+  await enrol(page, await curatorCode('Склонялова Мария Ивановна'));
+  const [mentor, boy, girl] = await putRecords([
+    { type: 'person', fields: { fullName: 'Учителев Пётр Сергеевич', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Иванов Иван Иванович', kind: 'student', minor: true, classOrSubject: '5А' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Петрова Анна Сергеевна', kind: 'student', minor: false, classOrSubject: '5А' },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [girl], form: 'учитель–ученик', status: 'proposed' },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-11-05',
+        kind: 'organisational',
+        durationMin: 30,
+        notes: 'Первая',
+        status: 'held',
+      },
+    },
+  ]);
+  const [plan] = await putRecords([{ type: 'plan', fields: { pairId: pair, menteeId: girl, title: 'ИПР' } }]);
+  await putRecords([
+    { type: 'task', fields: { planId: plan, title: 'Прочитать книгу', status: 'todo', due: null, order: 0 } },
+  ]);
+  await syncNow(page);
+
+  // The consent form names the child in the genitive, agrees with the gender, and keeps «ФИО».
+  await page.goto(`/people/${boy}/consent-form`);
+  const form = page.getByTestId('consent-form');
+  await expect(form).toContainText('несовершеннолетнего Иванова Ивана Ивановича, 5А,');
+  await expect(form).toContainText('на обработку его персональных данных');
+  await expect(form).toContainText('ФИО, класс');
+  await expect(form).not.toContainText('фио');
+  await page.goto(`/people/${girl}/consent-form`);
+  await expect(page.getByTestId('consent-person')).toHaveText('Петрова Анна Сергеевна');
+
+  // «Издать приказ (1 пара)», not «(1 пар)».
+  await page.goto('/orders');
+  const boxes = page.getByTestId('order-pairs').getByRole('checkbox');
+  for (const box of await boxes.all()) await box.uncheck();
+  await page.getByRole('checkbox', { name: /Петрова Анна Сергеевна/ }).check();
+  await expect(page.getByRole('button', { name: 'Издать приказ (1 пара)' })).toBeVisible();
+  await page.getByLabel('Номер приказа').fill('12-о');
+  await page.getByRole('button', { name: 'Издать приказ (1 пара)' }).click();
+  await expect(page.getByTestId('order-document')).toContainText('Петрова Анна Сергеевна');
+
+  // «Выполнено 0 из 1 задачи».
+  await page.goto(`/pair/${pair}/plan/${girl}`);
+  await expect(page.getByTestId('plan-progress')).toHaveText('Выполнено 0 из 1 задачи (0%)');
+
+  // The dashboard's months by name, never «2026-11»; the roadmap's stages numbered once.
+  await page.goto('/monitoring');
+  await expect(page.getByRole('list', { name: 'Встречи по месяцам' })).toContainText('ноябрь 2026');
+  await expect(page.getByRole('list', { name: 'Встречи по месяцам' })).not.toContainText(/\d{4}-\d{2}/);
+  await page.goto('/roadmap');
+  const stage = page.getByTestId('roadmap').getByRole('listitem').first();
+  await expect(stage.getByRole('heading')).toHaveText('1. Формирование базы наставляемых');
+  expect(await page.getByTestId('roadmap').evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe('none');
+
+  // The same in English.
+  await english(page, true);
+  await page.goto(`/pair/${pair}/plan/${girl}`);
+  await expect(page.getByTestId('plan-progress')).toHaveText('0 of 1 task done (0%)');
+  await page.goto('/monitoring');
+  await expect(page.getByRole('list', { name: 'Meetings by month' })).toContainText('November 2026');
+  await page.goto('/orders');
+  await expect(page.getByRole('button', { name: /^Issue the order \(\d+ pairs?\)$/ })).toBeVisible();
+  await english(page, false);
+});
+
+test('every delete can be undone: an IDP goal with its tasks, a task, a consent, a pair status, a question', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Отменяева Ольга Павловна'));
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Удалов Борис Ефимович', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Возвратов Коля', kind: 'student', minor: false, classOrSubject: '8В' },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'consent',
+      fields: { personId: mentee, signedBy: 'Возвратов Коля', date: '2026-09-01', withdrawn: false },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [goal] = await putRecords([{ type: 'goal', fields: { planId: plan, title: 'Олимпиада', order: 0 } }]);
+  await putRecords(
+    ['Решить задачи прошлого года', 'Разобрать ошибки'].map((title, order) => ({
+      type: 'task',
+      fields: { planId: plan, goalId: goal, title, status: 'todo', due: null, order },
+    })),
+  );
+  await syncNow(page);
+  const toast = page.getByTestId('toast');
+  const undo = () => toast.getByRole('button', { name: 'Отменить' }).click();
+
+  // A goal: asked first, told what becomes of its two tasks; deleted with them, then brought back.
+  await page.goto(`/pair/${pair}/plan/${mentee}`);
+  const goalSection = page.getByRole('region', { name: 'Олимпиада' });
+  await goalSection.getByRole('button', { name: 'Удалить цель' }).click();
+  await expect(goalSection).toContainText('Удалить цель «Олимпиада»? В ней 2 задачи.');
+  await goalSection.getByRole('button', { name: 'Удалить цель и её задачи' }).click();
+  await expect(toast).toContainText('Цель и её задачи удалены: 2 задачи');
+  await expect(page.getByTestId('task')).toHaveCount(0);
+  await undo();
+  await expect(goalSection.getByTestId('task')).toHaveCount(2);
+  // Deleted keeping the tasks: they wait under «Задачи без цели»; undo puts them back under the goal.
+  await goalSection.getByRole('button', { name: 'Удалить цель' }).click();
+  await goalSection.getByRole('button', { name: 'Удалить цель, задачи оставить' }).click();
+  await expect(page.getByRole('region', { name: 'Задачи без цели' }).getByTestId('task')).toHaveCount(2);
+  await undo();
+  await expect(page.getByRole('region', { name: 'Олимпиада' }).getByTestId('task')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Задачи без цели' })).toHaveCount(0);
+
+  // A task.
+  const task = page.getByTestId('task').filter({ hasText: 'Разобрать ошибки' });
+  await task.getByText('Подробнее').click();
+  await task.getByRole('button', { name: 'Удалить задачу' }).click();
+  await expect(page.getByTestId('task')).toHaveCount(1);
+  await undo();
+  await expect(page.getByTestId('task')).toHaveCount(2);
+
+  // A consent withdrawn by mistake.
+  await page.goto(`/people/${mentee}`);
+  await page.getByTestId('consents').getByRole('button', { name: 'Отозвать' }).click();
+  await expect(page.getByTestId('consents')).toContainText('отозвано');
+  await undo();
+  await expect(page.getByTestId('consents').getByRole('button', { name: 'Отозвать' })).toBeVisible();
+
+  // A pair finished by mistake.
+  await page.goto(`/pair/${pair}`);
+  await page.getByRole('button', { name: 'Завершить', exact: true }).click();
+  await expect(page.getByText('Статус: Завершена')).toBeVisible();
+  await undo();
+  await expect(page.getByText('Статус: Работает')).toBeVisible();
+
+  // A question removed from a form being edited.
+  await page.goto('/forms');
+  await page.getByRole('button', { name: 'Новая анкета' }).click();
+  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Удалить вопрос' }).last().click();
+  await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(1);
+  await undo();
+  await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(2);
+});
+
+test('a mentee reads a meeting; the dashboard computes satisfaction from its question and says how', async ({
+  page,
+  browser,
+}) => {
+  const [mentor, mentee, mentee2] = await putRecords([
+    { type: 'person', fields: { fullName: 'Читалова Зоя Петровна', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Смотров Антон', kind: 'student', minor: false, classOrSubject: '9Ю' },
+    },
+    {
+      type: 'person',
+      fields: { fullName: 'Глядкина Оля', kind: 'student', minor: false, classOrSubject: '9Ю' },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee, mentee2], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [meeting] = await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-11-12',
+        kind: 'planning',
+        durationMin: 45,
+        notes: 'Составили план на четверть',
+        privateNotes: 'Антон стесняется',
+        status: 'held',
+        topics: ['Учёба', 'Проект'],
+        nextSteps: [{ id: 's1', text: 'Выбрать тему проекта', taskId: null }],
+        attendance: [mentee],
+      },
+    },
+  ]);
+  // Interim feedback from both mentees: satisfied 8, progress 7 and 6.
+  const records = (await api('/api/v1/export')).records as Rec[];
+  const interim = records.find((r) => r.type === 'formTemplate' && r.fields.builtIn === 'interim') as Rec;
+  const assignments = await putRecords(
+    [mentee, mentee2].map((personId) => ({
+      type: 'formAssignment',
+      fields: { templateId: interim.id, personId, pairId: pair, due: null },
+    })),
+  );
+  await putRecords(
+    assignments.map((assignmentId, i) => ({
+      type: 'formResponse',
+      fields: {
+        assignmentId,
+        answers: { satisfaction: 8, frequency: 'В самый раз', progress: 7 - i, difficulties: false },
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      },
+    })),
+  );
+
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
+  const phone = await context.newPage();
+  await enrol(phone, await inviteCode(mentee as string, 'mentee'));
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Антон');
+  await phone.goto(`/meeting/${meeting}`);
+  const view = phone.getByTestId('meeting-view');
+  await expect(view).toContainText('12 ноября 2026');
+  await expect(view).toContainText('Планирование');
+  await expect(view).toContainText('Учёба, Проект');
+  await expect(view).toContainText('Составили план на четверть');
+  await expect(view).toContainText('Выбрать тему проекта');
+  await expect(view).toContainText('Смотров Антон');
+  await expect(view).not.toContainText('стесняется');
+  // A read view: no field to type in, nothing greyed out.
+  await expect(phone.locator('main').locator('input, textarea, select, button:disabled')).toHaveCount(0);
+  await context.close();
+
+  await enrol(page, await curatorCode('Цифрова Елена Андреевна'));
+  await page.goto('/monitoring');
+  const interimMentees = page
+    .getByTestId('satisfaction')
+    .locator('.kpi')
+    .filter({ hasText: /наставляемые, промежуточная анкета: \d+ ответ/ });
+  // 8 and 8 for satisfaction: 8, not the 7.3 that averaging every scale (8, 7, 8, 6) would give.
+  await expect(interimMentees.locator('.kpi__value')).toHaveText('8');
+  await expect(page.getByText(/Среднее ответов на вопрос об удовлетворённости/)).toBeVisible();
+  for (const figure of ['Пар работает / всего', 'Встреч проведено', 'Выполнение ИПР', 'Пар в зоне риска'])
+    await expect(
+      page.getByTestId('kpis').locator('.kpi').filter({ hasText: figure }).locator('.kpi__how'),
+    ).not.toBeEmpty();
+
+  // A chart with nothing to show says so.
+  const [template] = await putRecords([
+    {
+      type: 'formTemplate',
+      fields: {
+        title: 'Анкета без ответов',
+        kind: 'custom',
+        questions: [{ id: 'a', kind: 'scale', text: 'Насколько интересно?', required: true, min: 1, max: 5 }],
+        visibleToMentor: false,
+        version: 1,
+      },
+    },
+  ]);
+  await syncNow(page);
+  await page.goto(`/forms/${template}`);
+  await expect(page.getByRole('region', { name: 'Насколько интересно?' })).toContainText('Ответов пока нет.');
+});
+
+test('what cannot be taken back asks first: disconnecting a device, discarding a rejected change', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Осторожная Ирина Львовна'));
+  const [teacher] = await putRecords([
+    { type: 'person', fields: { fullName: 'Телефонова Аня Игоревна', kind: 'teacher' } },
+  ]);
+  const enrolled = await fetch(`${BASE_URL}/api/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await inviteCode(teacher as string, 'mentor'), deviceName: 'Телефон Ани' }),
+  });
+  expect(enrolled.ok).toBe(true);
+  await syncNow(page);
+  await page.goto(`/people/${teacher}`);
+  const devices = page.getByRole('region', { name: 'Устройства' });
+  await devices.getByRole('button', { name: 'Отключить устройство' }).click();
+  await expect(devices).toContainText('Отключить «Телефон Ани»?');
+  await devices.getByRole('button', { name: 'Не отключать' }).click();
+  await expect(devices).not.toContainText('отключено');
+  await devices.getByRole('button', { name: 'Отключить устройство' }).click();
+  await devices.getByRole('button', { name: 'Да, отключить' }).click();
+  await expect(devices).toContainText('отключено');
+
+  // A change the server refused: discarding it loses what was typed, so the app asks.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok) => {
+      const open = indexedDB.open('nastavnik');
+      open.onsuccess = () => ok(open.result);
+    });
+    const id = '0193a3f0-0000-7000-8000-0000000000aa';
+    await new Promise((ok) => {
+      const put = db
+        .transaction('rejected', 'readwrite')
+        .objectStore('rejected')
+        .put({
+          id,
+          type: 'material',
+          code: 'invalid',
+          reason: 'title: expected text',
+          change: { id, type: 'material', fields: { title: '' }, stamps: {} },
+          at: new Date().toISOString(),
+        });
+      put.onsuccess = ok;
+    });
+  });
+  await page.goto('/sync');
+  const rejected = page.getByTestId('rejected');
+  await rejected.getByRole('button', { name: 'Отменить изменение' }).click();
+  await expect(rejected).toContainText('Отменить это изменение?');
+  await rejected.getByRole('button', { name: 'Оставить' }).click();
+  await expect(rejected.getByRole('button', { name: 'Отправить снова' })).toBeVisible();
+  await rejected.getByRole('button', { name: 'Отменить изменение' }).click();
+  await rejected.getByRole('button', { name: 'Да, отменить изменение' }).click();
+  await expect(page.getByText('Все изменения приняты.')).toBeVisible();
+});
