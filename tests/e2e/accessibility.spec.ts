@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { curatorCode, inviteCode, putRecords } from './api';
+import { curatorCode, districtCode, inviteCode, putRecords } from './api';
 import { BASE_URL, enrol } from './app-page';
 import { expectFitsPhone } from './layout-check';
 
@@ -302,4 +302,26 @@ test('every screen of a curator, a mentor and a mentee', async ({ page, browser 
     ['settings', '/settings'],
   ]);
   await menteeContext.close();
+});
+
+test('every screen of the district', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByLabel('Код приглашения')
+    .fill(await districtCode('district-admin', 'Районова Мария Ивановна'));
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Школы района');
+  await syncFirst(page);
+  await walk(page, 'district', [
+    ['schools', '/'],
+    ['administration', '/district/admin'],
+    ['sync', '/sync'],
+    ['settings', '/settings'],
+  ]);
+  // The administrator's code card with its QR code, as it shows after a school is made.
+  await page.goto('/district/admin');
+  await page.getByLabel('Название школы').fill('Муниципальное бюджетное общеобразовательное учреждение № 12');
+  await page.getByRole('button', { name: 'Создать школу и код куратора' }).click();
+  await expect(page.getByTestId('district-code')).toBeVisible();
+  await checkScreen(page, 'district new school code');
 });

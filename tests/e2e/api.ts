@@ -6,12 +6,19 @@ import { E2E_PORT } from '../../playwright.config';
 import { formatHlc } from '../../src/domain/hlc';
 
 export const ADMIN_FILE = '.tmp/e2e-admin.json';
+export const DISTRICT_FILE = '.tmp/e2e-district.json';
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
 type Admin = { token: string; personId: string };
 
-function admin(): Admin {
-  return JSON.parse(readFileSync(ADMIN_FILE, 'utf8')) as Admin;
+function admin(file = ADMIN_FILE): Admin {
+  return JSON.parse(readFileSync(file, 'utf8')) as Admin;
+}
+
+/** A code for someone of the district, made by the district's administrator of the set-up. */
+export async function districtCode(role: 'district' | 'district-admin', fullName: string): Promise<string> {
+  return (await api('/api/v1/district/invites', { role, fullName }, admin(DISTRICT_FILE).token))
+    .code as string;
 }
 
 let counter = 0;

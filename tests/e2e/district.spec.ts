@@ -3,9 +3,8 @@
 // and not one name.
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_DISTRICT } from '../../playwright.config';
 import { PROGRAMME_ID } from '../../src/domain/record-types';
-import { enrolByApi, inviteCode, putRecords } from './api';
+import { districtCode, enrolByApi, inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 async function enrolDistrict(page: Page, code: string) {
@@ -15,9 +14,11 @@ async function enrolDistrict(page: Page, code: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Школы района');
 }
 
-async function makeCode(page: Page, submit: string): Promise<string> {
+/** Presses `submit` and reads the code shown for `forWhom` (a code shown before stays until the new one). */
+async function makeCode(page: Page, submit: string, forWhom: string): Promise<string> {
   await page.getByRole('button', { name: submit }).click();
-  const code = page.getByTestId('district-code').locator('.invite__code');
+  const card = page.getByTestId('district-code').filter({ hasText: forWhom });
+  const code = card.locator('.invite__code');
   await expect(code).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   return (await code.textContent()) as string;
 }
@@ -59,12 +60,12 @@ async function runSchool(curatorCode: string, name: string, mentor: string, ment
 
 test('the district sees two schools’ figures side by side, offline too, and no names', async () => {
   const admin = await openPhone();
-  await enrolDistrict(admin.page, E2E_DISTRICT);
+  await enrolDistrict(admin.page, await districtCode('district-admin', 'Администратор Района'));
   await admin.page.getByRole('link', { name: 'Управление' }).click();
   await admin.page.getByLabel('Название школы').fill('Школа № 7');
-  const first = await makeCode(admin.page, 'Создать школу и код куратора');
+  const first = await makeCode(admin.page, 'Создать школу и код куратора', 'Школа № 7');
   await admin.page.getByLabel('Название школы').fill('Гимназия № 3');
-  const second = await makeCode(admin.page, 'Создать школу и код куратора');
+  const second = await makeCode(admin.page, 'Создать школу и код куратора', 'Гимназия № 3');
   expect(second).not.toBe(first);
   await expect(admin.page.getByTestId('admin-schools')).toContainText('Гимназия № 3');
 
@@ -73,7 +74,7 @@ test('the district sees two schools’ figures side by side, offline too, and no
   await runSchool(second, 'Гимназия № 3', names[2] as string, names[3] as string);
 
   await admin.page.getByLabel('ФИО').fill('Лебедева Анна Викторовна');
-  const viewerCode = await makeCode(admin.page, 'Получить код');
+  const viewerCode = await makeCode(admin.page, 'Получить код', 'Лебедева Анна Викторовна');
   await admin.context.close();
 
   const viewer = await openPhone();
