@@ -1,12 +1,13 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
 import { mayReceivePerson, readKeys } from '../domain/access';
+import { defaultStamp } from '../domain/defaults';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { EnrolResponse, Role } from '../domain/sync-contract';
 import { personFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
-import type { ServerClock } from './server-clock';
+import { SERVER_NODE, type ServerClock } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
 import { referenceIds } from './sync-service';
 
@@ -16,13 +17,13 @@ const BOOTSTRAP_TTL_MS = 30 * DAY_MS;
 
 export type Bootstrap = { schoolId: string; code: string | null };
 
-async function createServerRecord(
-  tx: StorageTx,
-  clock: ServerClock,
-  schoolId: string,
-  record: Omit<SyncedRecord, 'stamps'>,
-) {
-  const stamp = clock.stamp();
+/**
+ * A record the server seeds (the first curator, the built-in questionnaires). Its values are defaults,
+ * not edits (see domain/defaults.ts): any edit a curator makes wins over them, even one made on a device
+ * whose clock is behind the server's, or one restored from a backup taken before this server started.
+ */
+async function createServerRecord(tx: StorageTx, schoolId: string, record: Omit<SyncedRecord, 'stamps'>) {
+  const stamp = defaultStamp(SERVER_NODE);
   const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
   const full: SyncedRecord = { ...record, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));
@@ -30,12 +31,12 @@ async function createServerRecord(
 }
 
 /** The programme's questionnaires, in every school from the start; a curator copies and edits them. */
-async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId: string): Promise<void> {
+async function seedBuiltinTemplates(tx: StorageTx, schoolId: string): Promise<void> {
   for (const t of BUILTIN_TEMPLATES) {
     // The same ids in every school and on every server, so that a backup restores onto a new server as is.
     const id = derivedId('builtin-template', t.key);
     if (await tx.getRecord(schoolId, id)) continue;
-    await createServerRecord(tx, clock, schoolId, {
+    await createServerRecord(tx, schoolId, {
       id,
       type: 'formTemplate',
       fields: {
@@ -69,11 +70,11 @@ export async function bootstrap(
       school = { id: randomUUID(), name: 'Школа' };
       await tx.createSchool(school.id, school.name, new Date(clock.now()).toISOString());
     }
-    await seedBuiltinTemplates(tx, clock, school.id);
+    await seedBuiltinTemplates(tx, school.id);
     if (await tx.hasDeviceWithRole('curator')) return { schoolId: school.id, code: null };
     const personId = derivedId('first-curator');
     if (!(await tx.getRecord(school.id, personId))) {
-      await createServerRecord(tx, clock, school.id, {
+      await createServerRecord(tx, school.id, {
         id: personId,
         type: 'person',
         fields: { fullName: 'Куратор программы', kind: 'teacher' },

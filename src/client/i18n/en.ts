@@ -62,7 +62,16 @@ export const en = {
   'update.apply': 'Update',
   'update.later': 'Later',
   'update.offlineReady': 'The app is ready to work offline.',
-  'db.versionchange': 'The app was updated in another tab. Reload this tab — everything you typed is saved.',
+  'storage.reopening': 'Reconnecting to the device’s storage…',
+  'storage.upgrading': 'The app was updated in another tab. Saving what you typed here…',
+  'storage.upgraded':
+    'The app was updated in another tab. Everything you typed here is saved. Reload this tab to go on.',
+  'storage.full':
+    'The device is out of space: your latest changes are NOT saved. Free some space and press Retry.',
+  'storage.failed': 'The device did not save your latest changes. Press Retry.',
+  'storage.lost':
+    'The device’s storage cannot be reached: your latest changes are NOT saved. Press Retry; if that does not help, reload the app.',
+  'storage.retry': 'Retry',
   'db.blocked': 'Close other Nastavnik tabs to finish the update.',
   'save.quota': 'The device is out of space: NOT saved. Free some space and try again.',
   'save.failed': 'Could not save: {reason}',

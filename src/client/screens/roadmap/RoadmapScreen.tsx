@@ -9,7 +9,7 @@ import { CheckboxField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
 import { loadMonitoring } from '../monitoring/monitoring-model';
-import { type Stage, saveProgramme, stagesOf } from './programme-actions';
+import { type Stage, saveProgramme, saveStage, stagesOf } from './programme-actions';
 
 export function RoadmapScreen() {
   const { queries, repo } = useApp();
@@ -19,9 +19,8 @@ export function RoadmapScreen() {
   if (!data) return <Page title={t('roadmap.title')}>{null}</Page>;
   const programme = data.programme;
   const stages = stagesOf(programme, today);
-  const save = (patch: Record<string, unknown>) => void saveProgramme(repo, programme, patch, today);
-  const setStage = (key: string, patch: Partial<Stage>) =>
-    save({ stages: stages.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
+  const save = (patch: Record<string, unknown>) => saveProgramme(repo, patch, today);
+  const setStage = (key: string, patch: Partial<Stage>) => saveStage(repo, key, patch, today);
   const p = programme?.fields;
   return (
     <Page title={t('roadmap.title')}>
