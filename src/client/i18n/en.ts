@@ -46,6 +46,26 @@ export const en = {
   'sync.code.clock': 'Wrong device time',
   'sync.code.sent': 'Form already sent',
   'sync.code.consent': 'No consent to data processing',
+  'sync.codeHint.forbidden': 'You may not make this change. Discard it or ask the curator.',
+  'sync.codeHint.invalid':
+    'The server did not accept the values of this record. Correct it or discard the change.',
+  'sync.codeHint.clock':
+    'The date or time on the device was wrong. Check them in the phone’s settings and press Send again.',
+  'sync.codeHint.sent': 'The form has been sent already; only the curator can change it.',
+  'sync.codeHint.consent':
+    'There is no consent to process this participant’s data: the curator must record one.',
+  'sync.technical': 'Details for the administrator',
+
+  'error.bad-request': 'the server did not understand the request',
+  'error.too-large': 'too much data at once',
+  'error.unauthorized': 'this device was disconnected or is not signed in',
+  'error.forbidden': 'you may not do this',
+  'error.not-found': 'this participant no longer exists',
+  'error.contract-too-old': 'the app is out of date — update it',
+  'error.rate-limited': 'too many attempts, wait a few minutes',
+  'error.invalid-code': 'the code does not work',
+  'error.conflict': 'the school already holds data; a backup restores only into an empty school',
+  'error.other': 'the server answered with error {status}',
 
   'type.person': 'Participant',
   'type.consent': 'Consent',
@@ -289,6 +309,11 @@ export const en = {
   'fill.next': 'Next',
   'fill.send': 'Send',
   'fill.problems': 'Answers missing: {n}. Tap to go to the question:',
+  'fill.waiting':
+    'The form is saved on the phone and goes to the school as soon as there is a network. Only the curator can change it.',
+  'fill.refused': 'The school did not accept the form. What to do is in',
+  'fill.delivered': 'The form is sent: the school received it {when}. Only the curator can change it.',
+  'forms.unsent': 'waiting to be sent',
   'fill.sentAt': 'Sent {when}. Only the curator can change it now.',
   'forms.toFill': 'Forms',
   'forms.toFillEmpty': 'Nothing to fill in yet.',
