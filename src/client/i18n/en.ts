@@ -105,7 +105,13 @@ export const en = {
   'enrol.deviceDefault': 'My phone',
   'enrol.submit': 'Sign in',
   'enrol.offline': 'Signing in needs a network. Connect and try again.',
-  'enrol.invalid': 'This code does not work: it may be mistyped, used already or expired.',
+  'enrol.invalid':
+    'This code does not work: it may be mistyped, used already or expired. Check it; if that does not help, ask the curator for a new one — they make it on your page with one tap.',
+  'enrol.iosTitle': 'First add the app to the Home Screen',
+  'enrol.iosBody':
+    'On iPhone and iPad the app on the Home Screen keeps its data apart from Safari: if you sign in here, the Home Screen app will not be signed in and the one-time code will be spent. Tap Share → Add to Home Screen, open Nastavnik from there and enter the code there.',
+  'enrol.iosCode': 'Your code — remember or copy it: {code}',
+  'enrol.iosAnyway': 'Sign in in Safari anyway',
   'enrol.rateLimited': 'Too many wrong attempts. Wait a few minutes.',
   'enrol.failed': 'Could not sign in: {reason}',
 

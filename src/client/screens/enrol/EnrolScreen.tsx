@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { saveEnrolment } from '../../db/session-store';
 import { t } from '../../i18n/i18n';
+import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { enrolWithCode } from './enrol-model';
@@ -12,6 +13,8 @@ export function EnrolScreen() {
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // In an iOS browser tab the code would be spent on Safari's storage, not the Home Screen app's.
+  const [isIosTab, setIosTab] = useState(isThisIosBrowserTab);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -32,28 +35,40 @@ export function EnrolScreen() {
     <Page title={t('enrol.title')}>
       <p>{t('enrol.intro')}</p>
       {!isOnline.value && <Notice>{t('enrol.offline')}</Notice>}
-      <form onSubmit={submit} class="form">
-        <TextField
-          label={t('enrol.code')}
-          name="code"
-          value={code}
-          autocomplete="one-time-code"
-          autocapitalize="characters"
-          required
-          error={error}
-          onValue={setCode}
-        />
-        <TextField
-          label={t('enrol.deviceName')}
-          name="deviceName"
-          value={deviceName}
-          maxLength={100}
-          onValue={setDeviceName}
-        />
-        <button type="submit" class="button--primary" disabled={isBusy || code.trim() === ''}>
-          {t('enrol.submit')}
-        </button>
-      </form>
+      {isIosTab && (
+        <section class="panel" aria-labelledby="ios-first" data-testid="ios-install">
+          <h2 id="ios-first">{t('enrol.iosTitle')}</h2>
+          <p>{t('enrol.iosBody')}</p>
+          {code.trim() && <p class="invite__code">{t('enrol.iosCode', { code: code.trim() })}</p>}
+          <button type="button" class="button--quiet" onClick={() => setIosTab(false)}>
+            {t('enrol.iosAnyway')}
+          </button>
+        </section>
+      )}
+      {!isIosTab && (
+        <form onSubmit={submit} class="form">
+          <TextField
+            label={t('enrol.code')}
+            name="code"
+            value={code}
+            autocomplete="one-time-code"
+            autocapitalize="characters"
+            required
+            error={error}
+            onValue={setCode}
+          />
+          <TextField
+            label={t('enrol.deviceName')}
+            name="deviceName"
+            value={deviceName}
+            maxLength={100}
+            onValue={setDeviceName}
+          />
+          <button type="submit" class="button--primary" disabled={isBusy || code.trim() === ''}>
+            {t('enrol.submit')}
+          </button>
+        </form>
+      )}
     </Page>
   );
 }

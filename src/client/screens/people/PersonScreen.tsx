@@ -15,7 +15,7 @@ import { QrCode } from '../../ui/QrCode';
 import { ConsentSection } from './ConsentSection';
 import { DevicesSection } from './DevicesSection';
 import { IntakeSection } from './IntakeSection';
-import { type InviteResult, requestInvite } from './invite-model';
+import { type InviteResult, likelyRole, requestInvite } from './invite-model';
 
 export function PersonScreen() {
   const { params } = useRoute();
@@ -23,7 +23,8 @@ export function PersonScreen() {
   const { queries, repo } = useApp();
   const session = useSession();
   const person = useLiveQuery(() => queries.person(id).then((p) => p ?? null), [id]);
-  const [role, setRole] = useState<Role>('mentor');
+  const pairs = useLiveQuery(() => queries.pairs(), []) ?? [];
+  const [chosenRole, setRole] = useState<Role | null>(null);
   const [invite, setInvite] = useState<InviteResult | null>(null);
 
   if (person === undefined) return <Page title={t('people.title')}>{null}</Page>;
@@ -35,6 +36,7 @@ export function PersonScreen() {
     );
   }
   const isCurator = session.role === 'curator';
+  const role = chosenRole ?? likelyRole(person, pairs);
   const f = person.fields;
   const update = (fields: Record<string, unknown>) => repo.update('person', id, fields);
   const makeInvite = async () => setInvite(await requestInvite(session.token, id, role));

@@ -1,6 +1,19 @@
 import { CONTRACT_HEADER, CONTRACT_VERSION, type Role } from '../../../domain/sync-contract';
 import { serverErrorText } from '../../ui/server-error';
 
+/**
+ * The role a person most likely signs in with: the one they have in a pair, else by who they are (a
+ * student is a mentee). A code for them is then one tap on their page, a new one as often as needed.
+ */
+export function likelyRole(
+  person: { id: string; fields: Record<string, unknown> },
+  pairs: readonly { fields: Record<string, unknown> }[],
+): Role {
+  if (pairs.some((p) => p.fields.mentorId === person.id)) return 'mentor';
+  if (pairs.some((p) => (p.fields.menteeIds as string[] | undefined)?.includes(person.id))) return 'mentee';
+  return person.fields.kind === 'student' ? 'mentee' : 'mentor';
+}
+
 export type InviteResult =
   | { ok: true; code: string; expiresAt: string }
   | { ok: false; reason: string; isOffline: boolean };
