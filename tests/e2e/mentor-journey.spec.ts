@@ -2,7 +2,7 @@
 // next steps that land in the IDP, and an IDP edited on two phones at once.
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { api, curatorCode, inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 
 async function pairWithPhones(mentorName: string, menteeName: string) {
   const [mentorId, menteeId] = await putRecords([
@@ -68,7 +68,10 @@ test('the page is killed mid-typing and the draft comes back', async () => {
   await page
     .getByLabel('Заметки о встрече')
     .pressSequentially('Егор готовит доклад к конференции', { delay: 20 });
-  await page.waitForTimeout(300);
+  // The last keystroke's draft has landed on the device.
+  await expect
+    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
+    .toBe('Егор готовит доклад к конференции');
   // The renderer crashes: nothing gets a chance to save on the way out.
   const cdp = await phone.context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
@@ -183,7 +186,7 @@ test('an optional reminder lists overdue tasks, once a day', async () => {
   });
   await page.goto('/');
   await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
-  await page.waitForTimeout(1_000);
+  await page.waitForFunction(() => performance.getEntriesByName('reminders-checked').length > 0);
   expect(await shown()).toEqual([]);
   await phone.context.close();
 });

@@ -28,16 +28,14 @@ function start(env: Record<string, string>): Promise<{ output: () => string; url
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // Waits for the lines it prints once it listens (vitest's test timeout bounds the wait).
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const poll = setInterval(() => {
+    const check = () => {
       const url = /(https?:\/\/localhost:\d+)/.exec(output)?.[1];
-      if (url && output.includes('code')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve({ output: () => output, url });
-      }
-    }, 50);
+      if (url && output.includes('code')) resolve({ output: () => output, url });
+    };
+    child?.stdout?.on('data', check);
+    child?.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }
 
