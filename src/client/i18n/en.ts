@@ -3,7 +3,7 @@ import type { MessageKey } from './ru';
 export const en = {
   'app.name': 'Nastavnik',
   'app.loading': 'Loading…',
-  'app.error': 'Something went wrong. Your data is saved on this device.',
+  'app.error': 'Something went wrong. Reload the page: what is already saved on this device stays.',
   'app.reload': 'Reload',
   'app.skip': 'Skip to content',
 
@@ -94,6 +94,7 @@ export const en = {
   'storage.retry': 'Retry',
   'db.blocked': 'Close other Nastavnik tabs to finish the update.',
   'save.quota': 'The device is out of space: NOT saved. Free some space and try again.',
+  'save.closed': 'Could not save: the device’s storage cannot be reached. Reload the app.',
   'save.failed': 'Could not save: {reason}',
   'save.saved': 'Saved',
   'save.invalid': 'Check the fields: {reason}',

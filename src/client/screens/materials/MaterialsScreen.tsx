@@ -10,7 +10,7 @@ import { t } from '../../i18n/i18n';
 import { showToast } from '../../state/toast';
 import { TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { saveMessage } from '../../ui/save-message';
+import { reportFailure, saveMessage } from '../../ui/save-message';
 
 const LINK = webLink();
 /** Records come validated, but a link is only ever rendered when it is http(s). */
@@ -79,7 +79,10 @@ function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
     if (!result.ok) return showToast({ text: saveMessage(result).text });
     showToast({
       text: t('materials.deleted'),
-      action: { label: t('materials.undo'), run: () => void repo.create('material', kept) },
+      action: {
+        label: t('materials.undo'),
+        run: () => void repo.create('material', kept).then(reportFailure),
+      },
     });
   };
   return (

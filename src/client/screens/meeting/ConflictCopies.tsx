@@ -2,6 +2,7 @@
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { reportFailure } from '../../ui/save-message';
 
 export function ConflictCopies(props: { recordId: string; onUse(text: string): void }) {
   const { queries, repo } = useApp();
@@ -17,7 +18,11 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
           <button type="button" onClick={() => props.onUse(String(c.fields.text))}>
             {t('meeting.conflictUse')}
           </button>{' '}
-          <button type="button" class="button--quiet" onClick={() => void repo.remove('conflict', c.id)}>
+          <button
+            type="button"
+            class="button--quiet"
+            onClick={() => void repo.remove('conflict', c.id).then(reportFailure)}
+          >
             {t('meeting.conflictDismiss')}
           </button>
         </div>

@@ -11,7 +11,7 @@ import { showToast } from '../../state/toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
-import { saveMessage } from '../../ui/save-message';
+import { reportFailure, saveMessage } from '../../ui/save-message';
 import { addTask } from '../plan/idp-actions';
 import { ConflictCopies } from './ConflictCopies';
 import {
@@ -120,7 +120,9 @@ export function MeetingScreen() {
       action: {
         label: t('meeting.undo'),
         run: () =>
-          void repo.create('meeting', kept).then(() => showToast({ text: t('meeting.restored') }, 3000)),
+          void repo
+            .create('meeting', kept)
+            .then((r) => (r.ok ? showToast({ text: t('meeting.restored') }, 3000) : reportFailure(r))),
       },
     });
   };

@@ -10,7 +10,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
-import { saveMessage } from '../../ui/save-message';
+import { reportFailure, saveMessage } from '../../ui/save-message';
 import { erasePerson } from './people-model';
 
 export const DEFAULT_SCOPE =
@@ -72,7 +72,9 @@ export function ConsentSection(props: { person: SyncedRecord }) {
                 type="button"
                 class="button--quiet"
                 onClick={() =>
-                  void repo.update('consent', c.id, { withdrawn: true, withdrawnDate: todayIso() })
+                  void repo
+                    .update('consent', c.id, { withdrawn: true, withdrawnDate: todayIso() })
+                    .then(reportFailure)
                 }
               >
                 {t('consent.withdraw')}

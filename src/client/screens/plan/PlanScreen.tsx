@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
+import { reportFailure } from '../../ui/save-message';
 import { GoalForm } from './GoalForm';
 import { addTask } from './idp-actions';
 import { type GoalView, loadPlan, swapOrder } from './plan-model';
@@ -33,7 +34,8 @@ export function PlanScreen() {
   const isMentor = page.pair.fields.mentorId === session.personId || session.role === 'curator';
   const goals = page.goals.filter((g) => g.goal).map((g) => g.goal) as NonNullable<GoalView['goal']>[];
   const move = (items: GoalView['tasks'], index: number, direction: -1 | 1, type: 'goal' | 'task') => {
-    for (const { id, order } of swapOrder(items, index, direction)) void repo.update(type, id, { order });
+    for (const { id, order } of swapOrder(items, index, direction))
+      void repo.update(type, id, { order }).then(reportFailure);
   };
 
   return (
@@ -102,7 +104,7 @@ export function PlanScreen() {
               <button
                 type="button"
                 class="button--danger"
-                onClick={() => view.goal && void repo.remove('goal', view.goal.id)}
+                onClick={() => view.goal && void repo.remove('goal', view.goal.id).then(reportFailure)}
               >
                 {t('plan.goalDelete')}
               </button>

@@ -8,6 +8,7 @@ import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
+import { reportFailure } from '../../ui/save-message';
 
 export function TaskRow(props: {
   task: SyncedRecord;
@@ -83,7 +84,11 @@ export function TaskRow(props: {
                   </button>
                 </>
               )}
-              <button type="button" class="button--danger" onClick={() => void repo.remove('task', task.id)}>
+              <button
+                type="button"
+                class="button--danger"
+                onClick={() => void repo.remove('task', task.id).then(reportFailure)}
+              >
                 {t('plan.taskDelete')}
               </button>
             </div>
