@@ -30,6 +30,7 @@ export const en = {
   'sync.nextRetry': 'Next try {when}',
   'sync.error.offline':
     'The server cannot be reached. Changes are saved on this device and will go out when online.',
+  'sync.error.storage': 'The device could not write what it received. Nothing is lost: we will try again.',
   'sync.error.server': 'The server did not answer. We will try again.',
   'sync.error.upgrade-required':
     'This app is out of date: update it. Changes not yet on the server are kept.',
@@ -114,6 +115,8 @@ export const en = {
   'enrol.iosCode': 'Your code — remember or copy it: {code}',
   'enrol.iosAnyway': 'Sign in in Safari anyway',
   'enrol.rateLimited': 'Too many wrong attempts. Wait a few minutes.',
+  'enrol.notSaved':
+    'The code was accepted, but the device could not keep the sign-in ({reason}). Ask the curator for a new code.',
   'enrol.failed': 'Could not sign in: {reason}',
 
   'role.curator': 'Curator',

@@ -51,6 +51,18 @@ describe('sync engine failures', () => {
     expect((await getSyncStatus(db)).error).toBe('upgrade-required');
   });
 
+  it('a failure of the device’s own database is the device’s, not the server’s, and keeps the outbox', async () => {
+    const db = await deviceWithOneChange();
+    // The answer arrives, and the connection under the page is gone by the time it is written.
+    const transport: Transport = async () => {
+      db.close({ disableAutoOpen: true });
+      return nothingNew();
+    };
+    expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('storage');
+    await db.open();
+    expect(await db.outbox.count()).toBe(1);
+  });
+
   it('offline: nothing is lost and the change goes out on the next try', async () => {
     const db = await deviceWithOneChange();
     let isOnline = false;

@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
+import { writeFailure } from '../../db/repository';
 import { saveEnrolment } from '../../db/session-store';
 import { t } from '../../i18n/i18n';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
 import { enrolWithCode } from './enrol-model';
 
 export function EnrolScreen() {
-  const { db, isOnline, scheduler } = useApp();
+  const { db, isOnline, scheduler, guard } = useApp();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,15 @@ export function EnrolScreen() {
     setError(null);
     const result = await enrolWithCode(code, deviceName);
     if (result.ok) {
-      await saveEnrolment(db, result.enrolment);
+      // The code is spent now: a device that cannot keep the sign-in must say so.
+      const saved = await guard.run(null, () =>
+        saveEnrolment(db, result.enrolment).then(() => ({ ok: true }) as const, writeFailure),
+      );
+      if (!saved.ok) {
+        setError(t('enrol.notSaved', { reason: saveMessage(saved).text }));
+        setBusy(false);
+        return;
+      }
       history.replaceState(null, '', '/');
       void scheduler.syncNow();
     } else {
