@@ -58,8 +58,8 @@ test('a form the school already has is refused in the UI’s language', async ()
   // The server's own reason is for administrators: folded away, never the message.
   await expect(page.getByText(/already|rejected|stamp/i)).toBeHidden();
   await page.goto(`/fill/${assignment}`);
-  await expect(page.getByTestId('form-delivery')).toHaveText(
-    'Школа не приняла анкету. Что делать — в разделе',
-  );
+  await expect(page.getByTestId('form-delivery')).toHaveText('Школа не приняла анкету.');
+  await page.getByRole('link', { name: 'Что делать?' }).click();
+  await expect(page.getByTestId('rejected')).toContainText('Анкета уже отправлена');
   await phone.context.close();
 });

@@ -321,7 +321,8 @@ export const en = {
   'fill.problems': 'Answers missing: {n}. Tap to go to the question:',
   'fill.waiting':
     'The form is saved on the phone and goes to the school as soon as there is a network. Only the curator can change it.',
-  'fill.refused': 'The school did not accept the form. What to do is in',
+  'fill.refused': 'The school did not accept the form.',
+  'fill.refusedWhat': 'What to do?',
   'fill.delivered': 'The form is sent: the school received it {when}. Only the curator can change it.',
   'forms.unsent': 'waiting to be sent',
   'fill.sentAt': 'Sent {when}. Only the curator can change it now.',

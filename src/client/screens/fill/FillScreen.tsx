@@ -37,7 +37,8 @@ function SentNotice(props: { page: FillPage }) {
   if (delivery?.state === 'refused')
     return (
       <Notice kind="error">
-        <span data-testid="form-delivery">{t('fill.refused')}</span> <a href="/sync">{t('nav.sync')}</a>
+        <span data-testid="form-delivery">{t('fill.refused')}</span>{' '}
+        <a href="/sync">{t('fill.refusedWhat')}</a>
       </Notice>
     );
   return (
