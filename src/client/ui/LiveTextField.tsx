@@ -2,7 +2,8 @@
 // the user types, so a slower echo from the database never moves the cursor or eats a letter. A save
 // that did not land is said under the field: nothing typed is dropped silently.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import type { WriteFailure } from '../db/repository';
+import { saveMessage } from './save-message';
 
 type Failure = { ok: false; code?: string; reason?: string };
 
@@ -35,11 +36,7 @@ export function LiveTextField(props: {
       // Only the latest keystroke's answer speaks for what is stored now.
       if (attempt !== latest.current) return;
       if (isFailure(answer))
-        setError(
-          answer.code === 'invalid'
-            ? t('save.invalid', { reason: answer.reason ?? '' })
-            : t('save.failed', { reason: answer.reason ?? '' }),
-        );
+        setError(saveMessage({ code: 'failed', reason: '', ...answer } as WriteFailure).text);
       else setError(null);
     });
   };
