@@ -9,6 +9,10 @@ import type { Repository, WriteResult } from '../../db/repository';
 
 type HistoryEntry = { date: string; status: PairStatus; note: string | null };
 
+/**
+ * Moves a pair to `status`, adding the change to its history. The history is extended as stored when the
+ * write runs, so a change made just before (not yet on screen) stays in it.
+ */
 export function setPairStatus(
   repo: Repository,
   pair: SyncedRecord,
@@ -17,16 +21,18 @@ export function setPairStatus(
   note: string | null = null,
   extra: Record<string, unknown> = {},
 ): Promise<WriteResult> {
-  const history = [
-    ...((pair.fields.history as HistoryEntry[] | undefined) ?? []),
-    { date: today, status, note },
-  ];
-  return repo.update('pair', pair.id, {
-    status,
-    history,
-    ...(status === 'ended' ? { endReason: note } : {}),
-    ...(status === 'active' && !pair.fields.startDate ? { startDate: today } : {}),
-    ...extra,
+  return repo.update('pair', pair.id, (current) => {
+    const stored = current ?? pair;
+    return {
+      status,
+      history: [
+        ...((stored.fields.history as HistoryEntry[] | undefined) ?? []),
+        { date: today, status, note },
+      ],
+      ...(status === 'ended' ? { endReason: note } : {}),
+      ...(status === 'active' && !stored.fields.startDate ? { startDate: today } : {}),
+      ...extra,
+    };
   });
 }
 
