@@ -54,5 +54,6 @@ test('an iPhone is sent to the Home Screen before spending its code; a spent cod
   await other.getByLabel('Код приглашения').fill(fresh);
   await other.getByRole('button', { name: 'Войти' }).click();
   await expect(other.getByRole('heading', { level: 1 })).toContainText('Здравствуйте, Тихонова Дарья');
+  await other.close();
   await iphone.close();
 });
