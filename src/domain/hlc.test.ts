@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc, observe, parseHlc, tick, ZERO_CLOCK } from './hlc';
+import { formatHlc, laterClock, observe, parseHlc, recoverClock, tick, ZERO_CLOCK } from './hlc';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 15, 30, 123);
 
@@ -101,5 +101,37 @@ describe('HLC stamps', () => {
         }
       }),
     );
+  });
+});
+
+describe('a clock that was wrong', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const server = T0;
+
+  it('comes back to the server’s time after a sync when it ran beyond what the server accepts', () => {
+    const ahead = tick(ZERO_CLOCK, server + 2 * DAY, 'phone').state;
+    expect(recoverClock(ahead, server, ZERO_CLOCK, DAY)).toEqual({ ms: server, counter: 0 });
+    // Its next write, with the date put right, is stamped at the real time again.
+    const back = recoverClock(ahead, server, ZERO_CLOCK, DAY) ?? ahead;
+    expect(parseHlc(tick(back, server + 1000, 'phone').stamp)?.ms).toBe(server + 1000);
+  });
+
+  it('never goes back before a stamp the server accepted', () => {
+    const ahead = { ms: server + 3 * DAY, counter: 0 };
+    const accepted = { ms: server + 20 * 60 * 60 * 1000, counter: 4 };
+    const back = recoverClock(ahead, server, accepted, DAY);
+    expect(back).toEqual(accepted);
+    const next = tick(back ?? ahead, server, 'phone').stamp;
+    expect(next > formatHlc({ ...accepted, node: 'phone' })).toBe(true);
+  });
+
+  it('is left alone while within what the contract allows', () => {
+    expect(recoverClock({ ms: server + DAY, counter: 9 }, server, ZERO_CLOCK, DAY)).toBeNull();
+    expect(recoverClock({ ms: server - DAY, counter: 0 }, server, ZERO_CLOCK, DAY)).toBeNull();
+  });
+
+  it('orders clock states', () => {
+    expect(laterClock({ ms: 5, counter: 1 }, { ms: 5, counter: 2 })).toEqual({ ms: 5, counter: 2 });
+    expect(laterClock({ ms: 6, counter: 0 }, { ms: 5, counter: 9 })).toEqual({ ms: 6, counter: 0 });
   });
 });

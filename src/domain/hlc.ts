@@ -53,6 +53,29 @@ export function observe(
   return { ms, counter: 0 };
 }
 
+/**
+ * A clock so far ahead of the server's time that the server would refuse its stamps (more than
+ * `maxAheadMs`, the contract's 24 h) is brought back, after a sync, to the later of the server's time and
+ * `confirmed` — the highest stamp the server holds that this device knows of (pulled, or its own that
+ * were accepted). Every stamp the device has seen accepted still orders before its next writes; stamps
+ * of its own that were not accepted must be issued again (see db/sync-store.ts). Null: no correction.
+ */
+export function recoverClock(
+  state: ClockState,
+  serverMs: number,
+  confirmed: ClockState,
+  maxAheadMs: number,
+): ClockState | null {
+  if (state.ms <= serverMs + maxAheadMs) return null;
+  if (confirmed.ms > serverMs) return confirmed;
+  return { ms: serverMs, counter: confirmed.ms === serverMs ? confirmed.counter : 0 };
+}
+
+/** The later of two clock states. */
+export function laterClock(a: ClockState, b: ClockState): ClockState {
+  return a.ms > b.ms || (a.ms === b.ms && a.counter >= b.counter) ? a : b;
+}
+
 export function stampTime(stamp: Hlc): number {
   return parseHlc(stamp)?.ms ?? Number.NaN;
 }

@@ -40,11 +40,17 @@ export async function bootstrapDistrict(
     await tx.lockSchool(DISTRICT_ID);
     if (await tx.hasDeviceWithRole(DISTRICT_ID, 'district-admin')) return { code: null };
     if (!(await tx.getRecord(DISTRICT_ID, DISTRICT_ADMIN_ID))) {
-      await createServerRecord(tx, clock, DISTRICT_ID, {
-        id: DISTRICT_ADMIN_ID,
-        type: 'person',
-        fields: { fullName: 'Администратор района', kind: 'other' },
-      });
+      await createServerRecord(
+        tx,
+        clock,
+        DISTRICT_ID,
+        {
+          id: DISTRICT_ADMIN_ID,
+          type: 'person',
+          fields: { fullName: 'Администратор района', kind: 'other' },
+        },
+        'seed',
+      );
     }
     const code = await issueInvite(tx, clock, DISTRICT_ID, DISTRICT_ADMIN_ID, 'district-admin', {
       givenCode,

@@ -1,13 +1,14 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
 import { mayReceivePerson, readKeys } from '../domain/access';
+import { defaultStamp } from '../domain/defaults';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
 import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';
 import { personFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
-import type { ServerClock } from './server-clock';
+import { SERVER_NODE, type ServerClock } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
 import { referenceIds } from './sync-service';
 
@@ -17,14 +18,21 @@ const BOOTSTRAP_TTL_MS = 30 * DAY_MS;
 
 export type Bootstrap = { schoolId: string; code: string | null };
 
-/** A record the server writes itself, whole, with one stamp of its own clock. */
+/**
+ * A record the server writes itself, whole. `seed`: its values are defaults, not edits (the first curator,
+ * the built-in questionnaires; see domain/defaults.ts), so any edit a curator makes wins over them, even
+ * one made on a device whose clock is behind the server's, or one restored from a backup taken before
+ * this server started. Otherwise (a district's summary, a district member) it is the server's own
+ * edit, stamped by its clock.
+ */
 export async function createServerRecord(
   tx: StorageTx,
   clock: ServerClock,
   schoolId: string,
   record: Omit<SyncedRecord, 'stamps'>,
+  kind: 'seed' | 'edit' = 'edit',
 ) {
-  const stamp = clock.stamp();
+  const stamp = kind === 'seed' ? defaultStamp(SERVER_NODE) : clock.stamp();
   const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
   const full: SyncedRecord = { ...record, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));
@@ -37,22 +45,28 @@ async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId:
     // The same ids in every school and on every server, so that a backup restores onto a new server as is.
     const id = derivedId('builtin-template', t.key);
     if (await tx.getRecord(schoolId, id)) continue;
-    await createServerRecord(tx, clock, schoolId, {
-      id,
-      type: 'formTemplate',
-      fields: {
-        title: t.title,
-        description: t.description,
-        kind: t.key,
-        sections: [],
-        questions: t.questions,
-        visibleToMentor: false,
-        version: 1,
-        builtIn: t.key,
-        previousId: null,
-        archived: false,
+    await createServerRecord(
+      tx,
+      clock,
+      schoolId,
+      {
+        id,
+        type: 'formTemplate',
+        fields: {
+          title: t.title,
+          description: t.description,
+          kind: t.key,
+          sections: [],
+          questions: t.questions,
+          visibleToMentor: false,
+          version: 1,
+          builtIn: t.key,
+          previousId: null,
+          archived: false,
+        },
       },
-    });
+      'seed',
+    );
   }
 }
 
@@ -61,11 +75,13 @@ export async function seedSchool(tx: StorageTx, clock: ServerClock, schoolId: st
   await seedBuiltinTemplates(tx, clock, schoolId);
   const personId = derivedId('first-curator');
   if (!(await tx.getRecord(schoolId, personId))) {
-    await createServerRecord(tx, clock, schoolId, {
-      id: personId,
-      type: 'person',
-      fields: { fullName: 'Куратор программы', kind: 'teacher' },
-    });
+    await createServerRecord(
+      tx,
+      clock,
+      schoolId,
+      { id: personId, type: 'person', fields: { fullName: 'Куратор программы', kind: 'teacher' } },
+      'seed',
+    );
   }
   return personId;
 }

@@ -47,3 +47,34 @@ export async function syncNow(page: Page) {
 export async function setOffline(context: BrowserContext, isOffline: boolean) {
   await context.setOffline(isOffline);
 }
+
+/**
+ * What the device has stored, read straight from IndexedDB in the page (a second connection, at whatever
+ * version the database has): a record of a type, or a draft by key.
+ */
+export async function stored(
+  page: Page,
+  table: string,
+  key: string,
+): Promise<{ fields?: Record<string, unknown>; value?: Record<string, unknown> } | null> {
+  return page.evaluate(
+    ([table, key]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('nastavnik');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db
+            .transaction(table as string, 'readonly')
+            .objectStore(table as string)
+            .get(key as string);
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result ?? null);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+    [table, key],
+  );
+}

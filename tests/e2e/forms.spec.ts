@@ -5,8 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { responseIdFor } from '../../src/domain/forms/response-id';
 import { api, curatorCode, inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
 
@@ -126,10 +127,27 @@ test('a mentee fills the final satisfaction form offline; the curator sees the a
   ).toBeVisible();
   await mentee.getByLabel(/Чему вы научились/).fill('Готовиться к экзаменам без паники');
   await mentee.getByRole('button', { name: 'Отправить' }).click();
-  await expect(mentee.getByText(/Анкета отправлена/)).toBeVisible();
+  // Offline, the form is saved on the phone and waits for the network: the app says so, not «sent».
+  const delivery = mentee.getByTestId('form-delivery');
+  await expect(delivery).toHaveText(
+    /^Анкета сохранена на телефоне и уйдёт в школу, как только появится сеть/,
+  );
+  await expect(mentee.getByText(/Анкета отправлена/)).toHaveCount(0);
+  const annaAssignment = assignmentOf(anna as string).id;
+  const response = await stored(mentee, 'formResponse', responseIdFor(annaAssignment) as string);
+  expect(response?.fields?.submittedAt).toEqual(expect.any(String));
+  await expect(mentee.getByTestId('sync-waiting')).not.toHaveText('Всё отправлено');
+  await mentee.goto('/');
+  await expect(mentee.getByTestId('forms-sent')).toContainText('ждёт отправки');
 
+  // The network returns: once the school has the form, the phone says when it got it.
   await setOffline(phone.context, false);
   await syncNow(mentee);
+  await mentee.goto(`/fill/${annaAssignment}`);
+  await expect(delivery).toHaveText(/^Анкета отправлена: школа получила её /);
+  await mentee.goto('/');
+  await expect(mentee.getByTestId('forms-sent')).toContainText('отправлена');
+  await expect(mentee.getByTestId('forms-sent')).not.toContainText('ждёт отправки');
   await phone.context.close();
 
   // Back in the staff room: Anna's answers are in, the average moves from 4 to 7.

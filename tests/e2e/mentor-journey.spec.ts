@@ -2,7 +2,7 @@
 // next steps that land in the IDP, and an IDP edited on two phones at once.
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { api, curatorCode, inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 
 async function pairWithPhones(mentorName: string, menteeName: string) {
   const [mentorId, menteeId] = await putRecords([
@@ -68,7 +68,10 @@ test('the page is killed mid-typing and the draft comes back', async () => {
   await page
     .getByLabel('Заметки о встрече')
     .pressSequentially('Егор готовит доклад к конференции', { delay: 20 });
-  await page.waitForTimeout(300);
+  // The last keystroke's draft has landed on the device.
+  await expect
+    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
+    .toBe('Егор готовит доклад к конференции');
   // The renderer crashes: nothing gets a chance to save on the way out.
   const cdp = await phone.context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
@@ -166,24 +169,28 @@ test('an optional reminder lists overdue tasks, once a day', async () => {
   ]);
   const phone = await mentorPhone(mentorId);
   await phone.context.grantPermissions(['notifications']);
+  // What the app asks the system to show, kept by the page: headless Chromium may close a shown
+  // notification at any moment, so the list of open ones is no record of what was shown.
+  await phone.context.addInitScript(() => {
+    const shownBodies: string[] = [];
+    (globalThis as unknown as { shownBodies: string[] }).shownBodies = shownBodies;
+    const show = ServiceWorkerRegistration.prototype.showNotification;
+    ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+      shownBodies.push(options?.body ?? '');
+      return show.call(this, title, options);
+    };
+  });
   const page = phone.page;
+  await page.reload();
   await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
   await page.getByRole('link', { name: 'Настройки' }).click();
   await page.getByLabel('Напоминать о просроченных задачах и долгих перерывах').check();
-  const shown = () =>
-    page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return (await registration?.getNotifications({ tag: 'nastavnik-reminder' }))?.map((n) => n.body) ?? [];
-    });
+  const shown = () => page.evaluate(() => (globalThis as unknown as { shownBodies: string[] }).shownBodies);
   await expect.poll(shown).toEqual([expect.stringContaining('Просрочено задач ИПР: 1')]);
   // Opening the app again the same day does not remind again.
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    for (const n of await registration.getNotifications()) n.close();
-  });
   await page.goto('/');
   await expect(page.getByText('Просрочено задач ИПР: 1')).toBeVisible();
-  await page.waitForTimeout(1_000);
+  await page.waitForFunction(() => performance.getEntriesByName('reminders-checked').length > 0);
   expect(await shown()).toEqual([]);
   await phone.context.close();
 });

@@ -40,7 +40,7 @@ test('a waiting update is offered, and a tab with input open is not reloaded', a
   // A new version is deployed; the first tab checks when it becomes visible again.
   appendFileSync(SW, `\n// new build ${Date.now()}\n`);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-  await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('update-banner')).toBeVisible();
   await expect(page.getByTestId('update-banner')).toContainText('Доступна новая версия');
 
   await page.getByRole('button', { name: 'Обновить' }).click();

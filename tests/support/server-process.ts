@@ -13,12 +13,12 @@ export type ServerProcess = {
   stop(): Promise<number | null>;
 };
 
-/** Starts `src/server/main.ts` and resolves once it has printed its address and `readyText`. */
-export function startServerProcess(
-  env: Record<string, string>,
-  readyText = 'Data:',
-  timeoutMs = 60_000,
-): Promise<ServerProcess> {
+/**
+ * Starts `src/server/main.ts` and resolves once it has printed its address and `readyText`, or rejects
+ * with its output if it exits first. It waits on what the process prints, never on a clock: the test's
+ * own timeout bounds the wait.
+ */
+export function startServerProcess(env: Record<string, string>, readyText = 'Data:'): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-main-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
@@ -31,22 +31,13 @@ export function startServerProcess(
     },
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const fail = (why: string) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`${why}:\n${output}`));
-    };
-    const timer = setTimeout(() => fail('server did not start'), timeoutMs);
-    void exited.then((code) => fail(`server exited with ${code}`));
-    const poll = setInterval(() => {
+    let isStarted = false;
+    const check = (): void => {
       const url = /(https?:\/\/localhost:\d+)/.exec(output)?.[1];
-      if (!url || !output.includes(readyText)) return;
-      clearInterval(poll);
-      clearTimeout(timer);
+      if (isStarted || !url || !output.includes(readyText)) return;
+      isStarted = true;
       resolve({
         url,
         child,
@@ -56,6 +47,15 @@ export function startServerProcess(
           return exited;
         },
       });
-    }, 50);
+    };
+    const take = (d: Buffer) => {
+      output += d.toString();
+      check();
+    };
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
+    void exited.then((code) => {
+      if (!isStarted) reject(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
 }

@@ -4,6 +4,7 @@ import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } fro
 import { isDistrictRole } from '../../domain/sync-contract';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
+import { INPUT_STOPPED } from '../db/storage-guard';
 import { language, type MessageKey, t } from '../i18n/i18n';
 import { Banners } from '../ui/Banners';
 import { SyncIndicator } from '../ui/SyncIndicator';
@@ -129,51 +130,54 @@ function Shell() {
       <Banners />
       {session && <Nav session={session} />}
       <ErrorBoundary>
-        {session && isDistrictRole(session.role) ? (
-          // The district's people see the schools' figures: no school's screens.
-          <Router>
-            <Route path="/" component={DistrictScreen} />
-            <Route path="/district/admin" component={DistrictAdminScreen} />
-            <Route path="/sync" component={SyncScreen} />
-            <Route path="/settings" component={SettingsScreen} />
-            <Route default component={DistrictScreen} />
-          </Router>
-        ) : session ? (
-          <Router>
-            <Route path="/" component={HomeScreen} />
-            <Route path="/people" component={PeopleScreen} />
-            <Route path="/people/import" component={ImportScreen} />
-            <Route path="/people/:id" component={PersonScreen} />
-            <Route path="/people/:id/consent-form" component={ConsentFormScreen} />
-            <Route path="/orders" component={OrdersScreen} />
-            <Route path="/orders/:id" component={OrderScreen} />
-            <Route path="/roadmap" component={RoadmapScreen} />
-            <Route path="/programme" component={ProgrammeScreen} />
-            <Route path="/monitoring" component={DashboardScreen} />
-            <Route path="/report" component={ReportScreen} />
-            <Route path="/data" component={DataScreen} />
-            <Route path="/pairs" component={PairsScreen} />
-            <Route path="/pair/:id" component={PairScreen} />
-            <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />
-            <Route path="/meeting/:id" component={MeetingScreen} />
-            <Route path="/pair/:pairId/plan/:menteeId" component={PlanScreen} />
-            <Route path="/search" component={SearchScreen} />
-            <Route path="/fill/:id" component={FillScreen} />
-            <Route path="/forms" component={FormsScreen} />
-            <Route path="/forms/:id" component={FormResultsScreen} />
-            <Route path="/forms/:id/assign" component={AssignScreen} />
-            <Route path="/forms/:id/edit" component={TemplateEditScreen} />
-            <Route path="/materials" component={MaterialsScreen} />
-            <Route path="/sync" component={SyncScreen} />
-            <Route path="/settings" component={SettingsScreen} />
-            <Route default component={HomeScreen} />
-          </Router>
-        ) : (
-          <Router>
-            <Route path="/enrol" component={EnrolScreen} />
-            <Route default component={EnrolScreen} />
-          </Router>
-        )}
+        {/* No input while what is typed could not be stored (see db/storage-guard.ts). */}
+        <div class="screens" inert={INPUT_STOPPED.includes(app.storage.value)}>
+          {session && isDistrictRole(session.role) ? (
+            // The district's people see the schools' figures: no school's screens.
+            <Router>
+              <Route path="/" component={DistrictScreen} />
+              <Route path="/district/admin" component={DistrictAdminScreen} />
+              <Route path="/sync" component={SyncScreen} />
+              <Route path="/settings" component={SettingsScreen} />
+              <Route default component={DistrictScreen} />
+            </Router>
+          ) : session ? (
+            <Router>
+              <Route path="/" component={HomeScreen} />
+              <Route path="/people" component={PeopleScreen} />
+              <Route path="/people/import" component={ImportScreen} />
+              <Route path="/people/:id" component={PersonScreen} />
+              <Route path="/people/:id/consent-form" component={ConsentFormScreen} />
+              <Route path="/orders" component={OrdersScreen} />
+              <Route path="/orders/:id" component={OrderScreen} />
+              <Route path="/roadmap" component={RoadmapScreen} />
+              <Route path="/programme" component={ProgrammeScreen} />
+              <Route path="/monitoring" component={DashboardScreen} />
+              <Route path="/report" component={ReportScreen} />
+              <Route path="/data" component={DataScreen} />
+              <Route path="/pairs" component={PairsScreen} />
+              <Route path="/pair/:id" component={PairScreen} />
+              <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />
+              <Route path="/meeting/:id" component={MeetingScreen} />
+              <Route path="/pair/:pairId/plan/:menteeId" component={PlanScreen} />
+              <Route path="/search" component={SearchScreen} />
+              <Route path="/fill/:id" component={FillScreen} />
+              <Route path="/forms" component={FormsScreen} />
+              <Route path="/forms/:id" component={FormResultsScreen} />
+              <Route path="/forms/:id/assign" component={AssignScreen} />
+              <Route path="/forms/:id/edit" component={TemplateEditScreen} />
+              <Route path="/materials" component={MaterialsScreen} />
+              <Route path="/sync" component={SyncScreen} />
+              <Route path="/settings" component={SettingsScreen} />
+              <Route default component={HomeScreen} />
+            </Router>
+          ) : (
+            <Router>
+              <Route path="/enrol" component={EnrolScreen} />
+              <Route default component={EnrolScreen} />
+            </Router>
+          )}
+        </div>
       </ErrorBoundary>
       <ToastHost />
     </SessionContext.Provider>

@@ -1,6 +1,15 @@
 // The device's HLC, persisted in `meta` and advanced inside each write transaction, so that two tabs
 // writing at once still hand out distinct, ordered stamps.
-import { type ClockState, observe, parseHlc, tick, ZERO_CLOCK } from '../../domain/hlc';
+import {
+  type ClockState,
+  laterClock,
+  observe,
+  parseHlc,
+  recoverClock,
+  tick,
+  ZERO_CLOCK,
+} from '../../domain/hlc';
+import { LIMITS } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
 import { getMeta, setMeta } from './meta';
 
@@ -42,4 +51,43 @@ export async function observeRemote(
   const serverMs = serverTime ? Date.parse(serverTime) : Number.NaN;
   if (Number.isFinite(serverMs)) state = observe(state, { ms: serverMs, counter: 0 }, now);
   await setMeta(db, 'clock', state);
+}
+
+/**
+ * Remembers stamps the server is known to hold: pulled ones, and this device's own that it accepted.
+ * Call inside a transaction on `meta`.
+ */
+export async function noteConfirmed(db: NastavnikDb, stamps: Iterable<string>): Promise<void> {
+  let confirmed = (await getMeta<ClockState>(db, 'confirmedClock')) ?? ZERO_CLOCK;
+  for (const s of stamps) {
+    const parts = parseHlc(s);
+    if (parts) confirmed = laterClock(confirmed, parts);
+  }
+  await setMeta(db, 'confirmedClock', confirmed);
+}
+
+/**
+ * After a sync answer: a clock more than the contract's 24 h ahead of the server's time (the device's date
+ * was wrong) is brought back (see domain/hlc.ts recoverClock). Also keeps the server's offset from this
+ * device's clock, for stamps issued again later. Answers the new state when the clock went back, so that
+ * stamps of this device not yet accepted can be issued again. Call inside a transaction on `meta`.
+ */
+export async function recoverFromServerTime(
+  db: NastavnikDb,
+  serverTime: string,
+  now: number,
+): Promise<ClockState | null> {
+  const serverMs = Date.parse(serverTime);
+  if (!Number.isFinite(serverMs)) return null;
+  await setMeta(db, 'serverOffset', serverMs - now);
+  const state = (await getMeta<ClockState>(db, 'clock')) ?? ZERO_CLOCK;
+  const confirmed = (await getMeta<ClockState>(db, 'confirmedClock')) ?? ZERO_CLOCK;
+  const recovered = recoverClock(state, serverMs, confirmed, LIMITS.maxClockSkewMs);
+  if (recovered) await setMeta(db, 'clock', recovered);
+  return recovered;
+}
+
+/** The best guess at the server's time now: this device's clock corrected by the last sync's offset. */
+export async function serverNow(db: NastavnikDb, now: number): Promise<number> {
+  return now + ((await getMeta<number>(db, 'serverOffset')) ?? 0);
 }

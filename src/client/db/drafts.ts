@@ -1,11 +1,17 @@
 // Drafts of forms, saved on every keystroke so that closing the tab, a locked phone or a crash loses
-// nothing. A draft lives only on this device and never syncs.
+// nothing. A draft lives only on this device and never syncs. A save answers whether it landed (see
+// storage-guard.ts for what the app does when it did not).
 import type { NastavnikDb } from './database';
+import { type WriteFailure, writeFailure } from './repository';
+
+export type DraftResult = { ok: true } | WriteFailure;
 
 export function createDrafts(db: NastavnikDb, now: () => number = Date.now) {
   return {
-    save: (key: string, value: Record<string, unknown>) =>
-      db.drafts.put({ key, value, updatedAt: new Date(now()).toISOString() }),
+    save: (key: string, value: Record<string, unknown>): Promise<DraftResult> =>
+      db.drafts
+        .put({ key, value, updatedAt: new Date(now()).toISOString() })
+        .then(() => ({ ok: true }) as const, writeFailure),
     get: (key: string) => db.drafts.get(key),
     drop: (key: string) => db.drafts.delete(key),
   };

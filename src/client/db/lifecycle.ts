@@ -1,9 +1,8 @@
 // Opening the database, and what happens when another tab upgrades it or holds an old version open.
-import Dexie from 'dexie';
 import type { NastavnikDb } from './database';
 
 export type LifecycleHandlers = {
-  /** Another tab (a newer app version) needs a newer schema: this tab closed its connection. */
+  /** Another tab (a newer app version) needs a newer schema: this tab has closed its connection. */
   onVersionChange(): void;
   /** This tab needs a newer schema but an older tab still holds the database open. */
   onBlocked(): void;
@@ -11,7 +10,8 @@ export type LifecycleHandlers = {
 
 export async function openDatabase(db: NastavnikDb, handlers: LifecycleHandlers): Promise<void> {
   db.on('versionchange', () => {
-    // Closing lets the other tab upgrade at once; every keystroke here was already saved.
+    // Closing lets the other tab upgrade at once. Writes from here on fail until the handler has
+    // reopened the database (see storage-guard.ts), and the screen takes no input meanwhile.
     db.close({ disableAutoOpen: true });
     handlers.onVersionChange();
     return false;
@@ -20,8 +20,15 @@ export async function openDatabase(db: NastavnikDb, handlers: LifecycleHandlers)
   await db.open();
 }
 
-export function isDatabaseClosedError(error: unknown): boolean {
-  return error instanceof Dexie.DatabaseClosedError;
+// What browsers throw when the connection under the page is gone: Dexie's DatabaseClosedError after a
+// close, InvalidStateError when a transaction is asked of a closing connection, and iOS Safari's
+// «UnknownError: Connection to Indexed Database server lost» after the app was in the background.
+const CLOSED_ERROR_NAMES = new Set(['DatabaseClosedError', 'InvalidStateError', 'UnknownError']);
+
+/** True when a database error means the connection is gone (reopening may cure it), not the data. */
+export function isStorageClosedError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return CLOSED_ERROR_NAMES.has(e?.name ?? '') || CLOSED_ERROR_NAMES.has(e?.inner?.name ?? '');
 }
 
 /** Asks the browser not to evict this origin's data under storage pressure. */

@@ -11,12 +11,30 @@ import { createRepository } from './repository';
 
 const PLAN = '0193a3f0-0000-7000-8000-000000000002';
 
-async function emissions<T>(query: () => Promise<T>, act: () => Promise<void>): Promise<T[]> {
+/**
+ * Follows a live query while `act` writes, until its emissions satisfy `isDone`. `act` may wait for the
+ * query to have shown something (`until`) before its next write, as a person does.
+ */
+async function emissions<T>(
+  query: () => Promise<T>,
+  act: (until: (check: (seen: T[]) => boolean) => Promise<void>) => Promise<void>,
+  isDone: (seen: T[]) => boolean,
+): Promise<T[]> {
   const seen: T[] = [];
-  const sub = liveQuery(query).subscribe({ next: (v) => seen.push(v), error: (e) => console.log('ERR', e) });
-  await new Promise((r) => setTimeout(r, 50));
-  await act();
-  await new Promise((r) => setTimeout(r, 500));
+  let wake: () => void = () => undefined;
+  const sub = liveQuery(query).subscribe({
+    next: (v) => {
+      seen.push(v);
+      wake();
+    },
+    error: (e) => console.log('ERR', e),
+  });
+  const until = async (check: (seen: T[]) => boolean) => {
+    while (!check(seen)) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  await until((s) => s.length > 0);
+  await act(until);
+  await until(isDone);
   sub.unsubscribe();
   return seen;
 }
@@ -35,6 +53,7 @@ describe('live queries', () => {
         for (let i = 0; i < 4; i++)
           await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
       },
+      (seen) => seen.at(-1) === 4,
     );
     expect(seen.at(-1)).toBe(4);
   });
@@ -57,14 +76,14 @@ describe('live queries', () => {
     );
     const seen = await emissions(
       async () => (await loadPlan(queries, pairId, menteeId, '2026-11-25'))?.progress.total ?? -1,
-      async () => {
+      async (until) => {
         const plan = (await ensurePlan(repo, queries, pairId, menteeId)) as { id: string };
         const goal = (await repo.create('goal', { planId: plan.id, title: 'Цель', order: 0 })) as {
           id: string;
         };
         // One at a time, as a person adds them: every one must show.
         for (let i = 0; i < 4; i++) {
-          await new Promise((r) => setTimeout(r, 30));
+          await until((seen) => seen.at(-1) === i);
           await repo.create('task', {
             planId: plan.id,
             goalId: goal.id,
@@ -75,6 +94,7 @@ describe('live queries', () => {
           });
         }
       },
+      (seen) => seen.at(-1) === 4,
     );
     expect(seen.slice(-4)).toEqual([1, 2, 3, 4]);
   });

@@ -2,7 +2,15 @@
 // filter tombstones after toArray(), which lets Dexie read with getAll() instead of walking a cursor.
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
-import { getSession, getSyncStatus } from './meta';
+import { getMeta, getSession, getSyncStatus } from './meta';
+import { deliveredKey } from './sync-store';
+
+/**
+ * Whether the school has a change of this device: `waiting` in the outbox, `refused` by the server
+ * (see the sync screen), or `delivered` — acknowledged by the server at `at` (when this device sent it)
+ * or received from the server (`at` null).
+ */
+export type Delivery = { state: 'waiting' | 'refused' | 'delivered'; at: string | null };
 
 const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
 // Chained with then() on Dexie's own promise: a live query keeps tracking what is read after it,
@@ -34,6 +42,23 @@ export function createQueries(db: NastavnikDb) {
     outboxCount: () => db.outbox.count(),
     rejected: () => db.rejected.toArray(),
     rejectedCount: () => db.rejected.count(),
+    delivery: (recordId: string): Promise<Delivery> =>
+      db.outbox
+        .where('recordId')
+        .equals(recordId)
+        .count()
+        .then((waiting) =>
+          waiting > 0
+            ? { state: 'waiting' as const, at: null }
+            : db.rejected.get(recordId).then((refused) =>
+                refused
+                  ? { state: 'refused' as const, at: null }
+                  : getMeta<string>(db, deliveredKey(recordId)).then((at) => ({
+                      state: 'delivered' as const,
+                      at: at ?? null,
+                    })),
+              ),
+        ),
     person: (id: string) => db.records('person').get(id),
     people: () => liveOnly(db.records('person').toArray()).then((rows) => rows.sort(byName)),
     /** Many people are read in one getAll of the table rather than one request each. */

@@ -4,32 +4,56 @@
 // later stamp on every device and on the server (see domain/merge.ts).
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
+import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
 import { type Change, emptyRecord, type Fields, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
-import { nextStamp } from './device-clock';
+import { deviceNode, nextStamp } from './device-clock';
+import { isStorageClosedError } from './lifecycle';
 import { getCursor, getMeta } from './meta';
 
-export type WriteResult =
-  | { ok: true; id: string }
-  | { ok: false; code: 'quota' | 'invalid' | 'failed'; reason: string };
+/**
+ * `closed`: the device's database connection is gone (another tab upgraded it, or the browser dropped
+ * it — iOS Safari does after the app was in the background); `quota`: no space left; `invalid`: the
+ * values break the record type's schema; `failed`: anything else the database threw.
+ */
+export type WriteFailure = { ok: false; code: 'quota' | 'invalid' | 'failed' | 'closed'; reason: string };
+
+export type WriteResult = { ok: true; id: string } | WriteFailure;
+
+/** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
+export type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
+
+export type WriteOptions = {
+  /**
+   * Values the record starts with when nobody has written them yet. They are written only for fields the
+   * record lacks, in the transaction that reads it, stamped as defaults (see domain/defaults.ts): they
+   * never win over a value typed on this device or another.
+   */
+  defaults?: Fields;
+};
 
 export type Repository = {
-  create(type: RecordType, fields: Fields, id?: string): Promise<WriteResult>;
+  create(type: RecordType, fields: Fields, id?: string, options?: WriteOptions): Promise<WriteResult>;
   /** Creates many records in one transaction: all of them or, on failure, none. */
-  createMany(
-    type: RecordType,
-    rows: Fields[],
-  ): Promise<{ ok: true; ids: string[] } | Extract<WriteResult, { ok: false }>>;
-  update(type: RecordType, id: string, fields: Fields): Promise<WriteResult>;
+  createMany(type: RecordType, rows: Fields[]): Promise<{ ok: true; ids: string[] } | WriteFailure>;
+  /** Writes fields of a record, creating it (with `defaults`) when it does not exist yet. */
+  update(type: RecordType, id: string, fields: FieldsOrUpdater, options?: WriteOptions): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
 
 function isQuotaError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null;
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+/** A thrown database error as a write result the caller can show. */
+export function writeFailure(error: unknown): WriteFailure {
+  if (isQuotaError(error)) return { ok: false, code: 'quota', reason: 'the device has no space left' };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ok: false, code: isStorageClosedError(error) ? 'closed' : 'failed', reason };
 }
 
 /** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
@@ -48,27 +72,38 @@ export function createRepository(
   options: { now?: () => number; onWrite?: () => void } = {},
 ): Repository {
   const now = options.now ?? Date.now;
+  const onWrite = options.onWrite;
 
   async function write(
     type: RecordType,
     id: string,
-    fields: Fields,
+    fieldsOrUpdater: FieldsOrUpdater,
     isDelete: boolean,
+    options: WriteOptions = {},
   ): Promise<WriteResult> {
     const table = db.records(type);
     try {
       const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
         const existing = await table.get(id);
+        const fields = typeof fieldsOrUpdater === 'function' ? fieldsOrUpdater(existing) : fieldsOrUpdater;
+        // A value equal to a default is still written when typed: from now on it is someone's choice.
         const changed = Object.entries(fields).filter(
-          ([k, v]) => !existing || !Object.hasOwn(existing.fields, k) || !jsonEqual(existing.fields[k], v),
+          ([k, v]) =>
+            !existing ||
+            !Object.hasOwn(existing.fields, k) ||
+            !jsonEqual(existing.fields[k], v) ||
+            isDefaultStamp(existing.stamps[k]),
         );
-        if (changed.length === 0 && !isDelete) return true;
-        const stamp = await nextStamp(db, now());
+        const defaults = options.defaults
+          ? missingDefaults(existing, id, type, options.defaults, fields, await deviceNode(db))
+          : null;
+        if (changed.length === 0 && !isDelete && !defaults) return true;
+        const stamp = changed.length > 0 || isDelete ? await nextStamp(db, now()) : '';
         const change: Change = {
           id,
           type,
-          fields: Object.fromEntries(changed),
-          stamps: Object.fromEntries(changed.map(([k]) => [k, stamp])),
+          fields: { ...defaults?.fields, ...Object.fromEntries(changed) },
+          stamps: { ...defaults?.stamps, ...Object.fromEntries(changed.map(([k]) => [k, stamp])) },
         };
         if (isDelete) change.deleted = stamp;
         const valid = validateChange(change);
@@ -80,11 +115,10 @@ export function createRepository(
         return true;
       });
       if (written !== true) return { ok: false, code: 'invalid', reason: written };
-      options.onWrite?.();
+      onWrite?.();
       return { ok: true, id };
     } catch (error) {
-      if (isQuotaError(error)) return { ok: false, code: 'quota', reason: 'the device has no space left' };
-      return { ok: false, code: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      return writeFailure(error);
     }
   }
 
@@ -111,23 +145,17 @@ export function createRepository(
         return null;
       });
       if (problem) return { ok: false as const, code: 'invalid' as const, reason: problem };
-      options.onWrite?.();
+      onWrite?.();
       return { ok: true as const, ids };
     } catch (error) {
-      if (isQuotaError(error))
-        return { ok: false as const, code: 'quota' as const, reason: 'the device has no space left' };
-      return {
-        ok: false as const,
-        code: 'failed' as const,
-        reason: error instanceof Error ? error.message : String(error),
-      };
+      return writeFailure(error);
     }
   }
 
   return {
     createMany,
-    create: (type, fields, id = uuidv7()) => write(type, id, fields, false),
-    update: (type, id, fields) => write(type, id, fields, false),
+    create: (type, fields, id = uuidv7(), options) => write(type, id, fields, false, options),
+    update: (type, id, fields, options) => write(type, id, fields, false, options),
     remove: (type, id) => write(type, id, {}, true),
   };
 }

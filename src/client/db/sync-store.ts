@@ -1,10 +1,12 @@
 // What the sync engine reads and writes locally: outbox batches, acknowledgements, rejections,
 // pulled records and purges. Kept apart from the engine so the engine holds no Dexie code.
+
+import { stampTime } from '../../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
 import type { Change, Rejection, SyncedRecord } from '../../domain/record';
 import { isRecordType, RECORD_TYPE_NAMES } from '../../domain/record-types';
 import type { NastavnikDb, OutboxEntry } from './database';
-import { observeRemote } from './device-clock';
+import { nextStamp, noteConfirmed, observeRemote, recoverFromServerTime, serverNow } from './device-clock';
 import { getCursor, setMeta } from './meta';
 import { enqueue } from './repository';
 
@@ -86,13 +88,70 @@ export async function applySyncAnswer(
     await purge(db, page.purge);
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'sendingUpTo', 0);
-    await observeRemote(
-      db,
-      page.changes.flatMap((r) => Object.values(r.stamps)),
-      page.serverTime,
-      now,
-    );
+    const pulled = page.changes.flatMap(stampsOf);
+    const rejectedIds = new Set(page.rejected.map((r) => r.id));
+    const accepted = batch.filter((e) => !rejectedIds.has(e.change.id)).flatMap((e) => stampsOf(e.change));
+    await noteConfirmed(db, [...pulled, ...accepted]);
+    // A sent form says when it reached the school (see the fill screen).
+    for (const e of batch)
+      if (e.change.type === 'formResponse' && e.change.fields.submittedAt && !rejectedIds.has(e.change.id))
+        await setMeta(db, deliveredKey(e.change.id), new Date(now).toISOString());
+    await observeRemote(db, pulled, page.serverTime, now);
+    const recovered = await recoverFromServerTime(db, page.serverTime, now);
+    if (recovered) await stampAgainAfter(db, recovered.ms, Date.parse(page.serverTime));
   });
+}
+
+/** The meta key under which the time a sent form reached the school is kept. */
+export function deliveredKey(recordId: string): string {
+  return `delivered:${recordId}`;
+}
+
+function stampsOf(record: SyncedRecord): string[] {
+  return [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
+}
+
+/**
+ * Issues new stamps for a change this device made that the server has not accepted, and moves the
+ * record's own stamps of those fields along (those it still holds), so that the record and its change
+ * stay one. `atMs` is the time to stamp at (the server's, as best known). Call inside a transaction on
+ * the record tables and `meta`.
+ */
+async function stampAgain(db: NastavnikDb, change: Change, atMs: number): Promise<Change> {
+  const stamp = await nextStamp(db, atMs);
+  const next: Change = {
+    ...change,
+    stamps: Object.fromEntries(Object.keys(change.stamps).map((k) => [k, stamp])),
+  };
+  if (change.deleted !== undefined) next.deleted = stamp;
+  if (!isRecordType(change.type)) return next;
+  const table = db.records(change.type);
+  const record = await table.get(change.id);
+  if (record) {
+    const stamps = { ...record.stamps };
+    for (const [k, old] of Object.entries(change.stamps)) if (stamps[k] === old) stamps[k] = stamp;
+    const deleted = record.deleted === change.deleted ? next.deleted : record.deleted;
+    await table.put({ ...record, stamps, ...(deleted === undefined ? {} : { deleted }) });
+  }
+  return next;
+}
+
+/**
+ * The device's clock went back (its date had been wrong): every change of its own not yet accepted whose
+ * stamps are ahead of the clock is stamped again — those waiting in the outbox, and those the server
+ * refused as `clock`, which go back into the outbox to be sent at once.
+ */
+async function stampAgainAfter(db: NastavnikDb, clockMs: number, atMs: number): Promise<void> {
+  const isAhead = (change: Change) => stampsOf(change).some((s) => stampTime(s) > clockMs);
+  for (const entry of await db.outbox.toArray()) {
+    if (isAhead(entry.change))
+      await db.outbox.put({ ...entry, change: await stampAgain(db, entry.change, atMs) });
+  }
+  for (const entry of await db.rejected.toArray()) {
+    if (entry.code !== 'clock' || !isAhead(entry.change)) continue;
+    await db.rejected.delete(entry.id);
+    await enqueue(db, await stampAgain(db, entry.change, atMs));
+  }
 }
 
 async function mergePulled(db: NastavnikDb, records: SyncedRecord[]): Promise<void> {
@@ -136,13 +195,19 @@ export async function discardRejected(db: NastavnikDb, id: string): Promise<void
   });
 }
 
-/** The user sends a rejected change again (e.g. after the curator fixed consent): back into the outbox. */
-export async function retryRejected(db: NastavnikDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.rejected, db.outbox, db.meta], async () => {
+/**
+ * The user sends a rejected change again (e.g. after the curator fixed consent): back into the outbox.
+ * A change refused for its clock is stamped again first (the record's stamps too), at the server's time as
+ * best known, so that it is not refused again for the same stamps.
+ */
+export async function retryRejected(db: NastavnikDb, id: string, now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', [...db.recordTables(), db.rejected, db.outbox, db.meta], async () => {
     const entry = await db.rejected.get(id);
     if (!entry) return;
     await db.rejected.delete(id);
-    await enqueue(db, entry.change as Change);
+    const change =
+      entry.code === 'clock' ? await stampAgain(db, entry.change, await serverNow(db, now)) : entry.change;
+    await enqueue(db, change);
   });
 }
 

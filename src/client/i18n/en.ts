@@ -3,7 +3,7 @@ import type { MessageKey } from './ru';
 export const en = {
   'app.name': 'Nastavnik',
   'app.loading': 'Loading…',
-  'app.error': 'Something went wrong. Your data is saved on this device.',
+  'app.error': 'Something went wrong. Reload the page: what is already saved on this device stays.',
   'app.reload': 'Reload',
   'app.skip': 'Skip to content',
 
@@ -33,6 +33,7 @@ export const en = {
   'sync.nextRetry': 'Next try {when}',
   'sync.error.offline':
     'The server cannot be reached. Changes are saved on this device and will go out when online.',
+  'sync.error.storage': 'The device could not write what it received. Nothing is lost: we will try again.',
   'sync.error.server': 'The server did not answer. We will try again.',
   'sync.error.upgrade-required':
     'This app is out of date: update it. Changes not yet on the server are kept.',
@@ -49,6 +50,26 @@ export const en = {
   'sync.code.clock': 'Wrong device time',
   'sync.code.sent': 'Form already sent',
   'sync.code.consent': 'No consent to data processing',
+  'sync.codeHint.forbidden': 'You may not make this change. Discard it or ask the curator.',
+  'sync.codeHint.invalid':
+    'The server did not accept the values of this record. Correct it or discard the change.',
+  'sync.codeHint.clock':
+    'The date or time on the device was wrong. Check them in the phone’s settings and press Send again.',
+  'sync.codeHint.sent': 'The form has been sent already; only the curator can change it.',
+  'sync.codeHint.consent':
+    'There is no consent to process this participant’s data: the curator must record one.',
+  'sync.technical': 'Details for the administrator',
+
+  'error.bad-request': 'the server did not understand the request',
+  'error.too-large': 'too much data at once',
+  'error.unauthorized': 'this device was disconnected or is not signed in',
+  'error.forbidden': 'you may not do this',
+  'error.not-found': 'this participant no longer exists',
+  'error.contract-too-old': 'the app is out of date — update it',
+  'error.rate-limited': 'too many attempts, wait a few minutes',
+  'error.invalid-code': 'the code does not work',
+  'error.conflict': 'the school already holds data; a backup restores only into an empty school',
+  'error.other': 'the server answered with error {status}',
 
   'type.person': 'Participant',
   'type.consent': 'Consent',
@@ -65,9 +86,19 @@ export const en = {
   'update.apply': 'Update',
   'update.later': 'Later',
   'update.offlineReady': 'The app is ready to work offline.',
-  'db.versionchange': 'The app was updated in another tab. Reload this tab — everything you typed is saved.',
+  'storage.reopening': 'Reconnecting to the device’s storage…',
+  'storage.upgrading': 'The app was updated in another tab. Saving what you typed here…',
+  'storage.upgraded':
+    'The app was updated in another tab. Everything you typed here is saved. Reload this tab to go on.',
+  'storage.full':
+    'The device is out of space: your latest changes are NOT saved. Free some space and press Retry.',
+  'storage.failed': 'The device did not save your latest changes. Press Retry.',
+  'storage.lost':
+    'The device’s storage cannot be reached: your latest changes are NOT saved. Press Retry; if that does not help, reload the app.',
+  'storage.retry': 'Retry',
   'db.blocked': 'Close other Nastavnik tabs to finish the update.',
   'save.quota': 'The device is out of space: NOT saved. Free some space and try again.',
+  'save.closed': 'Could not save: the device’s storage cannot be reached. Reload the app.',
   'save.failed': 'Could not save: {reason}',
   'save.saved': 'Saved',
   'save.invalid': 'Check the fields: {reason}',
@@ -79,8 +110,16 @@ export const en = {
   'enrol.deviceDefault': 'My phone',
   'enrol.submit': 'Sign in',
   'enrol.offline': 'Signing in needs a network. Connect and try again.',
-  'enrol.invalid': 'This code does not work: it may be mistyped, used already or expired.',
+  'enrol.invalid':
+    'This code does not work: it may be mistyped, used already or expired. Check it; if that does not help, ask the curator for a new one — they make it on your page with one tap.',
+  'enrol.iosTitle': 'First add the app to the Home Screen',
+  'enrol.iosBody':
+    'On iPhone and iPad the app on the Home Screen keeps its data apart from Safari: if you sign in here, the Home Screen app will not be signed in and the one-time code will be spent. Tap Share → Add to Home Screen, open Nastavnik from there and enter the code there.',
+  'enrol.iosCode': 'Your code — remember or copy it: {code}',
+  'enrol.iosAnyway': 'Sign in in Safari anyway',
   'enrol.rateLimited': 'Too many wrong attempts. Wait a few minutes.',
+  'enrol.notSaved':
+    'The code was accepted, but the device could not keep the sign-in ({reason}). Ask the curator for a new code.',
   'enrol.failed': 'Could not sign in: {reason}',
 
   'role.curator': 'Curator',
@@ -287,6 +326,12 @@ export const en = {
   'fill.next': 'Next',
   'fill.send': 'Send',
   'fill.problems': 'Answers missing: {n}. Tap to go to the question:',
+  'fill.waiting':
+    'The form is saved on the phone and goes to the school as soon as there is a network. Only the curator can change it.',
+  'fill.refused': 'The school did not accept the form.',
+  'fill.refusedWhat': 'What to do?',
+  'fill.delivered': 'The form is sent: the school received it {when}. Only the curator can change it.',
+  'forms.unsent': 'waiting to be sent',
   'fill.sentAt': 'Sent {when}. Only the curator can change it now.',
   'forms.toFill': 'Forms',
   'forms.toFillEmpty': 'Nothing to fill in yet.',

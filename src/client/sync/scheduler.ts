@@ -20,7 +20,7 @@ export type SyncScheduler = {
   afterWrite(): void;
 };
 
-const RETRYABLE: readonly SyncOutcome[] = ['offline', 'server'];
+const RETRYABLE: readonly SyncOutcome[] = ['offline', 'server', 'storage'];
 
 export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   const isOnline = deps.isOnline ?? (() => globalThis.navigator?.onLine !== false);

@@ -28,15 +28,17 @@ const nothingNew = (): TransportResult => ({
   },
 });
 
-/** A server that takes a moment to answer, so that syncs overlap; it counts the calls. */
-function slowServer() {
+/** A server that answers only once released, so that syncs overlap; it counts the calls. */
+function heldServer() {
   let calls = 0;
+  let release: (value?: unknown) => void = () => undefined;
+  const released = new Promise((resolve) => (release = resolve));
   const transport: Transport = async () => {
     calls += 1;
-    await new Promise((r) => setTimeout(r, 20));
+    await released;
     return nothingNew();
   };
-  return { transport, calls: () => calls };
+  return { transport, calls: () => calls, release: () => release() };
 }
 
 describe('sync engine failures', () => {
@@ -47,6 +49,18 @@ describe('sync engine failures', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await getMeta(db, 'sendingUpTo')).toBe(0);
     expect((await getSyncStatus(db)).error).toBe('upgrade-required');
+  });
+
+  it('a failure of the device’s own database is the device’s, not the server’s, and keeps the outbox', async () => {
+    const db = await deviceWithOneChange();
+    // The answer arrives, and the connection under the page is gone by the time it is written.
+    const transport: Transport = async () => {
+      db.close({ disableAutoOpen: true });
+      return nothingNew();
+    };
+    expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('storage');
+    await db.open();
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('offline: nothing is lost and the change goes out on the next try', async () => {
@@ -72,23 +86,27 @@ describe('sync engine failures', () => {
 
   it('only one sync runs at a time', async () => {
     const db = await deviceWithOneChange();
-    const { transport, calls } = slowServer();
+    const { transport, calls, release } = heldServer();
     const engine = createSyncEngine({ db, transport });
-    const outcomes = await Promise.all([engine.syncOnce(), engine.syncOnce()]);
-    expect(outcomes.sort()).toEqual(['busy', 'ok']);
+    const first = engine.syncOnce();
+    expect(await engine.syncOnce()).toBe('busy');
+    release();
+    expect(await first).toBe('ok');
     expect(calls()).toBe(1);
   });
 
   it('a sync the user asks for while another runs waits its turn and then syncs', async () => {
     const db = await deviceWithOneChange();
-    const { transport, calls } = slowServer();
+    const { transport, calls, release } = heldServer();
     // Two engines on one lock: the tabs of one device.
     const lock = webLockRunner(`tabs-${Math.random()}`);
     const background = createSyncEngine({ db, transport, lock });
     const scheduler = createSyncScheduler({ engine: background });
     const otherTab = createSyncEngine({ db, transport, lock }).syncOnce();
     expect(await background.syncOnce()).toBe('busy');
-    expect(await scheduler.syncNow()).toBe('ok');
+    const asked = scheduler.syncNow();
+    release();
+    expect(await asked).toBe('ok');
     expect(await otherTab).toBe('ok');
     expect(calls()).toBe(2);
   });

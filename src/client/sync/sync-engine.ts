@@ -100,10 +100,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       lock(
         () =>
           run().catch(async (error: unknown) => {
-            // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
+            // A local database failure (a full disk, a lost connection): every step is one transaction,
+            // so the outbox is untouched. Report it as the device's, not the server's, and retry later.
             console.error('sync failed', error);
-            await updateSyncStatus(db, { error: 'server', progress: null }).catch(() => undefined);
-            return 'server' as const;
+            await updateSyncStatus(db, { error: 'storage', progress: null }).catch(() => undefined);
+            return 'storage' as const;
           }),
         options?.wait,
       ),

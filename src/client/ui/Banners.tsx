@@ -1,7 +1,9 @@
-// Quiet banners at the top: a new version waits, the database is held by another tab, offline ready.
+// Banners at the top: what the device's storage can do, a new version waits, the database is held by
+// another tab, offline ready.
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../app/context';
 import { t } from '../i18n/i18n';
+import { StorageBanner } from './StorageBanner';
 
 export function Banners() {
   const { pwa, dbState } = useApp();
@@ -16,14 +18,7 @@ export function Banners() {
   }, [ready]);
   return (
     <div class="banners">
-      {dbState.value === 'versionchange' && (
-        <div class="banner banner--warn" role="alert">
-          {t('db.versionchange')}{' '}
-          <button type="button" onClick={() => location.reload()}>
-            {t('app.reload')}
-          </button>
-        </div>
-      )}
+      <StorageBanner />
       {dbState.value === 'blocked' && (
         <div class="banner banner--warn" role="alert">
           {t('db.blocked')}

@@ -1,10 +1,17 @@
 import type { WriteResult } from '../db/repository';
 import { t } from '../i18n/i18n';
+import { showToast } from '../state/toast';
 
 /** What to tell the user after a write: never «saved» unless it was. */
 export function saveMessage(result: WriteResult): { kind: 'success' | 'error'; text: string } {
   if (result.ok) return { kind: 'success', text: t('save.saved') };
   if (result.code === 'quota') return { kind: 'error', text: t('save.quota') };
   if (result.code === 'invalid') return { kind: 'error', text: t('save.invalid', { reason: result.reason }) };
+  if (result.code === 'closed') return { kind: 'error', text: t('save.closed') };
   return { kind: 'error', text: t('save.failed', { reason: result.reason }) };
+}
+
+/** For a write no form waits on (a tap, an undo): a failure is said in a toast, success is quiet. */
+export function reportFailure(result: WriteResult): void {
+  if (!result.ok) showToast({ text: saveMessage(result).text });
 }

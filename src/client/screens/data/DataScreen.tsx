@@ -8,6 +8,7 @@ import { downloadCsv, downloadXlsx } from '../../export/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
+import { serverErrorText } from '../../ui/server-error';
 import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from './data-model';
 
 export function DataScreen() {
@@ -82,11 +83,11 @@ export function DataScreen() {
         headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const answer = (await response.json().catch(() => ({}))) as { restored?: number; reason?: string };
+      const answer = (await response.json().catch(() => ({}))) as { restored?: number; error?: string };
       if (!response.ok)
         return setMessage({
           kind: 'error',
-          text: t('data.restoreRefused', { reason: answer.reason ?? response.statusText }),
+          text: t('data.restoreRefused', { reason: serverErrorText(answer.error, response.status) }),
         });
       await setMeta(db, 'cursor', null);
       void scheduler.syncNow();

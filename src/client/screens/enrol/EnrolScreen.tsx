@@ -1,17 +1,22 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
+import { writeFailure } from '../../db/repository';
 import { saveEnrolment } from '../../db/session-store';
 import { t } from '../../i18n/i18n';
+import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
 import { enrolWithCode } from './enrol-model';
 
 export function EnrolScreen() {
-  const { db, isOnline, scheduler } = useApp();
+  const { db, isOnline, scheduler, guard } = useApp();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // In an iOS browser tab the code would be spent on Safari's storage, not the Home Screen app's.
+  const [isIosTab, setIosTab] = useState(isThisIosBrowserTab);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -19,7 +24,15 @@ export function EnrolScreen() {
     setError(null);
     const result = await enrolWithCode(code, deviceName);
     if (result.ok) {
-      await saveEnrolment(db, result.enrolment);
+      // The code is spent now: a device that cannot keep the sign-in must say so.
+      const saved = await guard.run(null, () =>
+        saveEnrolment(db, result.enrolment).then(() => ({ ok: true }) as const, writeFailure),
+      );
+      if (!saved.ok) {
+        setError(t('enrol.notSaved', { reason: saveMessage(saved).text }));
+        setBusy(false);
+        return;
+      }
       history.replaceState(null, '', '/');
       void scheduler.syncNow();
     } else {
@@ -32,28 +45,40 @@ export function EnrolScreen() {
     <Page title={t('enrol.title')}>
       <p>{t('enrol.intro')}</p>
       {!isOnline.value && <Notice>{t('enrol.offline')}</Notice>}
-      <form onSubmit={submit} class="form">
-        <TextField
-          label={t('enrol.code')}
-          name="code"
-          value={code}
-          autocomplete="one-time-code"
-          autocapitalize="characters"
-          required
-          error={error}
-          onValue={setCode}
-        />
-        <TextField
-          label={t('enrol.deviceName')}
-          name="deviceName"
-          value={deviceName}
-          maxLength={100}
-          onValue={setDeviceName}
-        />
-        <button type="submit" class="button--primary" disabled={isBusy || code.trim() === ''}>
-          {t('enrol.submit')}
-        </button>
-      </form>
+      {isIosTab && (
+        <section class="panel" aria-labelledby="ios-first" data-testid="ios-install">
+          <h2 id="ios-first">{t('enrol.iosTitle')}</h2>
+          <p>{t('enrol.iosBody')}</p>
+          {code.trim() && <p class="invite__code">{t('enrol.iosCode', { code: code.trim() })}</p>}
+          <button type="button" class="button--quiet" onClick={() => setIosTab(false)}>
+            {t('enrol.iosAnyway')}
+          </button>
+        </section>
+      )}
+      {!isIosTab && (
+        <form onSubmit={submit} class="form">
+          <TextField
+            label={t('enrol.code')}
+            name="code"
+            value={code}
+            autocomplete="one-time-code"
+            autocapitalize="characters"
+            required
+            error={error}
+            onValue={setCode}
+          />
+          <TextField
+            label={t('enrol.deviceName')}
+            name="deviceName"
+            value={deviceName}
+            maxLength={100}
+            onValue={setDeviceName}
+          />
+          <button type="submit" class="button--primary" disabled={isBusy || code.trim() === ''}>
+            {t('enrol.submit')}
+          </button>
+        </form>
+      )}
     </Page>
   );
 }

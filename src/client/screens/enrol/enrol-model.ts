@@ -1,5 +1,6 @@
 import { CONTRACT_HEADER, CONTRACT_VERSION, type EnrolResponse } from '../../../domain/sync-contract';
 import { t } from '../../i18n/i18n';
+import { serverErrorText } from '../../ui/server-error';
 
 export type EnrolResult = { ok: true; enrolment: EnrolResponse } | { ok: false; message: string };
 
@@ -14,7 +15,10 @@ export async function enrolWithCode(code: string, deviceName: string): Promise<E
     if (response.ok) return { ok: true, enrolment: body as EnrolResponse };
     if (body.error === 'invalid-code') return { ok: false, message: t('enrol.invalid') };
     if (response.status === 429) return { ok: false, message: t('enrol.rateLimited') };
-    return { ok: false, message: t('enrol.failed', { reason: body.reason ?? response.statusText }) };
+    return {
+      ok: false,
+      message: t('enrol.failed', { reason: serverErrorText(body.error, response.status) }),
+    };
   } catch {
     return { ok: false, message: t('enrol.offline') };
   }

@@ -14,7 +14,7 @@ import { setEditing, trackSave } from '../../state/editing';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { AnswersView } from './AnswersView';
-import { draftKey, loadFill, sectionsOf, sendResponse, visibleQuestions } from './fill-model';
+import { draftKey, type FillPage, loadFill, sectionsOf, sendResponse, visibleQuestions } from './fill-model';
 import { QuestionInput } from './QuestionInput';
 
 const MODE_KEY = 'nastavnik.formMode';
@@ -23,6 +23,34 @@ function problemText(p: AnswerProblem): string {
   return t(`fill.err.${p.code}` as MessageKey, { question: p.question, min: p.min ?? '', max: p.max ?? '' });
 }
 type Mode = 'one' | 'all';
+
+/** What is true of a sent form: saved on the phone and waiting for the network, refused, or received. */
+function SentNotice(props: { page: FillPage }) {
+  const { delivery, response } = props.page;
+  const sentAt = formatDateTime(String(response?.fields.submittedAt));
+  if (delivery?.state === 'waiting')
+    return (
+      <Notice>
+        <span data-testid="form-delivery">{t('fill.waiting')}</span>
+      </Notice>
+    );
+  if (delivery?.state === 'refused')
+    return (
+      <Notice kind="error">
+        <span data-testid="form-delivery">{t('fill.refused')}</span>{' '}
+        <a href="/sync">{t('fill.refusedWhat')}</a>
+      </Notice>
+    );
+  return (
+    <Notice kind="success">
+      <span data-testid="form-delivery">
+        {delivery?.at
+          ? t('fill.delivered', { when: formatDateTime(delivery.at) })
+          : t('fill.sentAt', { when: sentAt })}
+      </span>
+    </Notice>
+  );
+}
 
 export function FillScreen() {
   const { params } = useRoute();
@@ -58,9 +86,7 @@ export function FillScreen() {
   if (page.isSent) {
     return (
       <Page title={title} back="/">
-        <Notice kind="success">
-          {t('fill.sentAt', { when: formatDateTime(String(page.response?.fields.submittedAt)) })}
-        </Notice>
+        <SentNotice page={page} />
         <AnswersView questions={page.questions} answers={(page.response?.fields.answers as Answers) ?? {}} />
       </Page>
     );

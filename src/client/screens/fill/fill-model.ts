@@ -11,7 +11,7 @@ import {
 import { responseIdFor } from '../../../domain/forms/response-id';
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
-import type { Queries } from '../../db/queries';
+import type { Delivery, Queries } from '../../db/queries';
 import type { Repository, WriteResult } from '../../db/repository';
 
 export type FillPage = {
@@ -20,6 +20,8 @@ export type FillPage = {
   questions: Question[];
   response: SyncedRecord | undefined;
   isSent: boolean;
+  /** Whether a sent response has reached the school (null while not sent). */
+  delivery: Delivery | null;
 };
 
 /** The questions this app can show; a question of an unknown kind (a newer app's) is left out. */
@@ -48,13 +50,10 @@ export function loadFill(queries: Queries, assignmentId: string): Promise<FillPa
       queries.responsesTo([assignmentId]),
     ]).then(([template, responses]) => {
       const response = responses[0];
-      return {
-        assignment,
-        template,
-        questions: questionsOf(template),
-        response,
-        isSent: Boolean(response?.fields.submittedAt),
-      };
+      const isSent = Boolean(response?.fields.submittedAt);
+      const page = { assignment, template, questions: questionsOf(template), response, isSent };
+      if (!response || !isSent) return { ...page, delivery: null };
+      return queries.delivery(response.id).then((delivery) => ({ ...page, delivery }));
     });
   });
 }

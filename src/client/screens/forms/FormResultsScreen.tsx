@@ -13,6 +13,7 @@ import { t } from '../../i18n/i18n';
 import { BarChart } from '../../ui/BarChart';
 import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Notice, Page } from '../../ui/Page';
+import { reportFailure } from '../../ui/save-message';
 import { filterChoices, filterResults, loadResults, type Results } from './forms-admin';
 
 function ResultView(props: { result: QuestionResult }) {
@@ -161,7 +162,9 @@ export function FormResultsScreen() {
                           class="button--quiet"
                           onClick={() =>
                             row.response &&
-                            void repo.update('formResponse', row.response.id, { submittedAt: null })
+                            void repo
+                              .update('formResponse', row.response.id, { submittedAt: null })
+                              .then(reportFailure)
                           }
                         >
                           {t('forms.reopen')}

@@ -6,13 +6,15 @@ import { loadMentorFeedback, loadMyForms, type MyForm } from './forms-model';
 
 function FormLine(props: { form: MyForm }) {
   const { form } = props;
-  const state = form.isSent
-    ? t('forms.sent')
-    : form.isOverdue
-      ? t('forms.overdue')
-      : form.hasDraft
-        ? t('forms.draft')
-        : '';
+  const state = form.isWaiting
+    ? t('forms.unsent')
+    : form.isSent
+      ? t('forms.sent')
+      : form.isOverdue
+        ? t('forms.overdue')
+        : form.hasDraft
+          ? t('forms.draft')
+          : '';
   return (
     <li class="card">
       <a class="card__link" href={`/fill/${form.assignment.id}`}>

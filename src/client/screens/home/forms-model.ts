@@ -11,6 +11,8 @@ export type MyForm = {
   due: string | null;
   isOverdue: boolean;
   isSent: boolean;
+  /** Sent on this device, but still waiting in the outbox: the school does not have it yet. */
+  isWaiting: boolean;
   hasDraft: boolean;
 };
 
@@ -24,29 +26,37 @@ export function loadMyForms(
       queries.templatesByIds([...new Set(assignments.map((a) => String(a.fields.templateId)))]),
       queries.responsesTo(assignments.map((a) => a.id)),
       allOf(assignments.map((a) => queries.draft(`form:${a.id}`))),
-    ]).then(([templates, responses, drafts]) => {
-      const titles = new Map(templates.map((t) => [t.id, String(t.fields.title)]));
-      const sentIds = new Set(
-        responses.filter((r) => r.fields.submittedAt).map((r) => String(r.fields.assignmentId)),
-      );
-      const forms = assignments
-        .filter((a) => titles.has(String(a.fields.templateId)))
-        .map((a, i) => {
-          const due = (a.fields.due as string | null) ?? null;
-          const isSent = sentIds.has(a.id);
-          return {
-            assignment: a,
-            title: titles.get(String(a.fields.templateId)) as string,
-            due,
-            isSent,
-            isOverdue: !isSent && due !== null && due < today,
-            hasDraft: drafts[i] !== undefined,
-          };
-        });
-      const byDue = (a: MyForm, b: MyForm) =>
-        Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
-      return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };
-    }),
+    ]).then(([templates, responses, drafts]) =>
+      allOf(responses.map((r) => queries.delivery(r.id))).then((deliveries) => {
+        const waiting = new Set(
+          responses
+            .filter((_, i) => deliveries[i]?.state !== 'delivered')
+            .map((r) => String(r.fields.assignmentId)),
+        );
+        const titles = new Map(templates.map((t) => [t.id, String(t.fields.title)]));
+        const sentIds = new Set(
+          responses.filter((r) => r.fields.submittedAt).map((r) => String(r.fields.assignmentId)),
+        );
+        const forms = assignments
+          .filter((a) => titles.has(String(a.fields.templateId)))
+          .map((a, i) => {
+            const due = (a.fields.due as string | null) ?? null;
+            const isSent = sentIds.has(a.id);
+            return {
+              assignment: a,
+              title: titles.get(String(a.fields.templateId)) as string,
+              due,
+              isSent,
+              isWaiting: isSent && waiting.has(a.id),
+              isOverdue: !isSent && due !== null && due < today,
+              hasDraft: drafts[i] !== undefined,
+            };
+          });
+        const byDue = (a: MyForm, b: MyForm) =>
+          Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
+        return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };
+      }),
+    ),
   );
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { reportFailure } from '../../ui/save-message';
 
 export function ConflictCopies(props: { recordId: string; onUse(text: string): void }) {
   const { queries, repo } = useApp();
@@ -23,7 +24,11 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
           {asking === c.id ? (
             <div class="actions">
               <p>{t('meeting.conflictDismissAsk')}</p>
-              <button type="button" class="button--danger" onClick={() => void repo.remove('conflict', c.id)}>
+              <button
+                type="button"
+                class="button--danger"
+                onClick={() => void repo.remove('conflict', c.id).then(reportFailure)}
+              >
                 {t('meeting.conflictDismissConfirm')}
               </button>
               <button type="button" onClick={() => setAsking(null)}>

@@ -38,6 +38,10 @@ function statusFields(pair: SyncedRecord, status: PairStatus, today: string, not
   };
 }
 
+/**
+ * Moves a pair to `status`, adding the change to its history. The history is extended as stored when the
+ * write runs, so a change made just before (not yet on screen) stays in it.
+ */
 export function setPairStatus(
   repo: Repository,
   pair: SyncedRecord,
@@ -46,7 +50,11 @@ export function setPairStatus(
   note: string | null = null,
   extra: Record<string, unknown> = {},
 ): Promise<WriteResult> {
-  return repo.update('pair', pair.id, { ...statusFields(pair, status, today, note), ...extra });
+  // Built on the pair as stored when the write runs, so a change made just before stays in its history.
+  return repo.update('pair', pair.id, (current) => ({
+    ...statusFields(current ?? pair, status, today, note),
+    ...extra,
+  }));
 }
 
 export function createPair(

@@ -39,7 +39,7 @@ export function PersonScreen() {
   const isCurator = session.role === 'curator';
   const role = chosenRole ?? presetRole(person, pairs?.[0] ?? [], pairs?.[1] ?? []);
   const f = person.fields;
-  const update = (fields: Record<string, unknown>) => void repo.update('person', id, fields);
+  const update = (fields: Record<string, unknown>) => repo.update('person', id, fields);
   const makeInvite = async () => setInvite(await requestInvite(session.token, id, role));
   const enrolUrl = invite?.ok ? `${location.origin}/?code=${encodeURIComponent(invite.code)}` : '';
 

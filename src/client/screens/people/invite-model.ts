@@ -1,5 +1,6 @@
 import type { SyncedRecord } from '../../../domain/record';
 import { CONTRACT_HEADER, CONTRACT_VERSION, type Role } from '../../../domain/sync-contract';
+import { serverErrorText } from '../../ui/server-error';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
 
@@ -37,10 +38,10 @@ export async function requestInvite(token: string, personId: string, role: Role)
     const body = (await response.json().catch(() => ({}))) as {
       code?: string;
       expiresAt?: string;
-      reason?: string;
+      error?: string;
     };
     if (!response.ok || !body.code)
-      return { ok: false, reason: body.reason ?? response.statusText, isOffline: false };
+      return { ok: false, reason: serverErrorText(body.error, response.status), isOffline: false };
     return { ok: true, code: body.code, expiresAt: body.expiresAt ?? '' };
   } catch {
     return { ok: false, reason: 'offline', isOffline: true };
@@ -72,7 +73,7 @@ export async function listDevices(
   try {
     const { response, body } = await api(token, 'GET', '/api/v1/devices');
     if (!response.ok)
-      return { ok: false, reason: String(body.reason ?? response.statusText), isOffline: false };
+      return { ok: false, reason: serverErrorText(body.error, response.status), isOffline: false };
     return { ok: true, devices: body.devices as DeviceInfo[] };
   } catch {
     return { ok: false, reason: 'offline', isOffline: true };

@@ -9,6 +9,7 @@ import { t } from '../../i18n/i18n';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
+import { reportFailure } from '../../ui/save-message';
 import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
 import { addTask } from './idp-actions';
@@ -34,7 +35,8 @@ export function PlanScreen() {
   const isMentor = page.pair.fields.mentorId === session.personId || session.role === 'curator';
   const goals = page.goals.filter((g) => g.goal).map((g) => g.goal) as NonNullable<GoalView['goal']>[];
   const move = (items: GoalView['tasks'], index: number, direction: -1 | 1, type: 'goal' | 'task') => {
-    for (const { id, order } of swapOrder(items, index, direction)) void repo.update(type, id, { order });
+    for (const { id, order } of swapOrder(items, index, direction))
+      void repo.update(type, id, { order }).then(reportFailure);
   };
 
   return (

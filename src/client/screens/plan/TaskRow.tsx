@@ -22,7 +22,7 @@ export function TaskRow(props: {
   const status = String(task.fields.status);
   const due = (task.fields.due as string | null) ?? null;
   const overdue = isOverdue({ status, due }, props.today);
-  const update = (fields: Record<string, unknown>) => void repo.update('task', task.id, fields);
+  const update = (fields: Record<string, unknown>) => repo.update('task', task.id, fields);
   return (
     <li class={`task${status === 'done' ? ' task--done' : ''}`} data-testid="task">
       <label class="task__tick">

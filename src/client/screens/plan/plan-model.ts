@@ -1,9 +1,9 @@
 // One mentee's IDP: goals in their order, each with its tasks and progress.
 import { isOverdue, type Progress, progressOf } from '../../../domain/idp';
 import type { SyncedRecord } from '../../../domain/record';
+import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
 import type { Step } from '../../db/undo';
-import { findPlan } from './idp-actions';
 
 export type GoalView = { goal: SyncedRecord | null; tasks: SyncedRecord[]; progress: Progress };
 
@@ -30,9 +30,11 @@ export async function loadPlan(
   const pair = await queries.pair(pairId);
   if (!pair || pair.deleted !== undefined) return null;
   const [mentee] = await queries.peopleByIds([menteeId]);
-  const plan = await findPlan(queries, pairId, menteeId);
-  const goals = plan ? (await queries.goalsOfPlan(plan.id)).sort(byOrder) : [];
-  const tasks = plan ? (await queries.tasksOfPlans([plan.id])).sort(byOrder) : [];
+  // Before plan ids were derived, two devices could each make a plan for the mentee: show them as one.
+  const plans = (await queries.plansOfPairs([pairId])).filter((p) => p.fields.menteeId === menteeId);
+  const plan = plans[0];
+  const goals = (await allOf(plans.map((p) => queries.goalsOfPlan(p.id)))).flat().sort(byOrder);
+  const tasks = (await queries.tasksOfPlans(plans.map((p) => p.id))).sort(byOrder);
   const goalIds = new Set(goals.map((g) => g.id));
   const views: GoalView[] = goals.map((goal) => {
     const own = tasks.filter((t) => t.fields.goalId === goal.id);

@@ -16,8 +16,8 @@ export function ProgrammeScreen() {
   const programme = useLiveQuery(() => queries.programme(PROGRAMME_ID).then((p) => p ?? null), []);
   if (programme === undefined) return <Page title={t('programme.title')}>{null}</Page>;
   const p = programme?.fields;
-  const save = (patch: Record<string, unknown>) =>
-    void saveProgramme(repo, programme ?? undefined, patch, today);
+  // Each field answers with its write's result: a failed save shows under the field.
+  const save = (patch: Record<string, unknown>) => saveProgramme(repo, patch, today);
   return (
     <Page title={t('programme.title')}>
       <p class="muted">{t('programme.intro')}</p>

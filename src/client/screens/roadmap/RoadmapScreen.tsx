@@ -10,7 +10,7 @@ import { CheckboxField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
 import { loadMonitoring } from '../monitoring/monitoring-model';
-import { type Stage, saveProgramme, stagesOf } from './programme-actions';
+import { type Stage, saveStage, stagesOf } from './programme-actions';
 
 export function RoadmapScreen() {
   const { queries, repo } = useApp();
@@ -20,9 +20,7 @@ export function RoadmapScreen() {
   if (!data) return <Page title={t('roadmap.title')}>{null}</Page>;
   const programme = data.programme;
   const stages = stagesOf(programme, today);
-  const save = (patch: Record<string, unknown>) => void saveProgramme(repo, programme, patch, today);
-  const setStage = (key: string, patch: Partial<Stage>) =>
-    save({ stages: stages.map((s) => (s.key === key ? { ...s, ...patch } : s)) });
+  const setStage = (key: string, patch: Partial<Stage>) => saveStage(repo, key, patch, today);
   return (
     <Page title={t('roadmap.title')}>
       <p>

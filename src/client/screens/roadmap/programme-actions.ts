@@ -1,4 +1,6 @@
 // The school's programme record: made on the first change, with the roadmap's stages and defaults.
+// Defaults are written as defaults (see domain/defaults.ts): they fill only what the record lacks and
+// never win over a value typed on this device or another, so typing fast into a new school loses nothing.
 import { MENTORING_FORMS } from '../../../domain/meeting-series';
 import type { SyncedRecord } from '../../../domain/record';
 import { PROGRAMME_ID } from '../../../domain/record-types';
@@ -31,12 +33,29 @@ export function stagesOf(programme: SyncedRecord | undefined, today: string): St
   return defaultsFor(today).stages.map((d) => saved.find((s) => s.key === d.key) ?? d);
 }
 
+/** Writes settings of the programme, making the record with its defaults on first use. */
 export function saveProgramme(
   repo: Repository,
-  programme: SyncedRecord | undefined,
   patch: Record<string, unknown>,
   today: string,
 ): Promise<WriteResult> {
-  if (!programme) return repo.create('programme', { ...defaultsFor(today), ...patch }, PROGRAMME_ID);
-  return repo.update('programme', PROGRAMME_ID, patch);
+  return repo.update('programme', PROGRAMME_ID, patch, { defaults: defaultsFor(today) });
+}
+
+/**
+ * Changes one roadmap stage. The stages are one field: the change is made to the stages as stored when
+ * the write runs, so a quick edit of another stage just before (not yet shown on screen) is kept.
+ */
+export function saveStage(
+  repo: Repository,
+  key: string,
+  patch: Partial<Stage>,
+  today: string,
+): Promise<WriteResult> {
+  return repo.update(
+    'programme',
+    PROGRAMME_ID,
+    (current) => ({ stages: stagesOf(current, today).map((s) => (s.key === key ? { ...s, ...patch } : s)) }),
+    { defaults: defaultsFor(today) },
+  );
 }

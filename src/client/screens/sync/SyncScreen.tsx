@@ -3,19 +3,22 @@ import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
+import { writeFailure } from '../../db/repository';
 import { discardRejected, retryRejected } from '../../db/sync-store';
 import { formatAgo, formatDateTime } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
+import { saveMessage } from '../../ui/save-message';
 
 export function SyncScreen() {
-  const { queries, scheduler, db, isOnline } = useApp();
+  const { queries, scheduler, db, isOnline, guard } = useApp();
   const status = useLiveQuery(queries.syncStatus, []);
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
   const rejected = useLiveQuery(queries.rejected, []) ?? [];
   const [outcome, setOutcome] = useState<string | null>(null);
   // Discarding a rejected change loses what was typed and cannot be taken back: ask first.
   const [asking, setAsking] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const isRunning = status?.progress !== null && status?.progress !== undefined;
 
   // The button stays live during a sync: a tap then waits for that sync (which sends whatever is
@@ -23,6 +26,14 @@ export function SyncScreen() {
   const run = async () => {
     setOutcome(null);
     setOutcome(await scheduler.syncNow());
+  };
+
+  // Resolving a rejection writes to the device: a write that fails is said, never dropped.
+  const act = async (write: () => Promise<void>) => {
+    const result = await guard.run(null, () => write().then(() => ({ ok: true }) as const, writeFailure));
+    if (!result.ok) return setFailure(saveMessage(result).text);
+    setFailure(null);
+    await run();
   };
 
   return (
@@ -60,6 +71,7 @@ export function SyncScreen() {
         <p class="muted">{t('sync.nextRetry', { when: formatAgo(status.nextRetryAt) })}</p>
       )}
 
+      {failure && <Notice kind="error">{failure}</Notice>}
       <h2>{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (
         <p>{t('sync.rejectedNone')}</p>
@@ -73,7 +85,11 @@ export function SyncScreen() {
                   {isRecordType(r.type) ? t(`type.${r.type}` as MessageKey) : r.type} —{' '}
                   {t(`sync.code.${r.code}` as MessageKey)}
                 </p>
-                <p class="card__meta">{r.reason}</p>
+                <p class="card__meta">{t(`sync.codeHint.${r.code}` as MessageKey)}</p>
+                <details class="card__meta">
+                  <summary>{t('sync.technical')}</summary>
+                  <code lang="en">{r.reason}</code>
+                </details>
                 {asking === r.id ? (
                   <div class="notice notice--warn">
                     <p>{t('sync.discardAsk')}</p>
@@ -81,7 +97,7 @@ export function SyncScreen() {
                       <button
                         type="button"
                         class="button--danger"
-                        onClick={() => void discardRejected(db, r.id).then(() => scheduler.syncNow())}
+                        onClick={() => void act(() => discardRejected(db, r.id))}
                       >
                         {t('sync.discardConfirm')}
                       </button>
@@ -92,10 +108,7 @@ export function SyncScreen() {
                   </div>
                 ) : (
                   <div class="actions">
-                    <button
-                      type="button"
-                      onClick={() => void retryRejected(db, r.id).then(() => scheduler.syncNow())}
-                    >
+                    <button type="button" onClick={() => void act(() => retryRejected(db, r.id))}>
                       {t('sync.retry')}
                     </button>
                     <button type="button" class="button--danger" onClick={() => setAsking(r.id)}>

@@ -1,0 +1,153 @@
+// `npm run backup` on a running server: a consistent snapshot, WAL included, that a new server starts
+// from with every record; an engine the command cannot back up is refused with a reason.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { SyncedRecord } from '../../src/domain/record';
+import { createDatabase } from '../support/pg-cluster';
+import { call, change, createStamper } from '../support/test-server';
+import { TEST_ENGINE } from '../support/test-storage';
+
+const run = promisify(execFile);
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+/** Starts `npm start`'s server as a process and resolves with its address once it listens. */
+function startServer(env: Record<string, string>): Promise<{ url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NASTAVNIK_STATIC_DIR: 'tests/support/static',
+      ...env,
+    },
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      const url = /(http:\/\/localhost:\d+)/.exec(output)?.[1];
+      if (url && output.includes('Data:')) resolve({ url: url.replace('localhost', '127.0.0.1') });
+    });
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  });
+}
+
+function recordsIn(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  } catch {
+    return 0; // no table at all
+  } finally {
+    db.close();
+  }
+}
+
+function backup(env: Record<string, string>, target: string) {
+  return run(process.execPath, ['--import', 'tsx', 'src/server/backup-main.ts', target], {
+    env: { ...process.env, ...env },
+  });
+}
+
+describe('npm run backup', () => {
+  it('snapshots a running server, and a server started from the snapshot has every record', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-live-'));
+    const server = await startServer({ NASTAVNIK_DATA_DIR: dataDir, NASTAVNIK_BOOTSTRAP_CODE: 'LIVE-BOOT' });
+    const enrol = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: 'LIVE-BOOT', deviceName: 'pc' },
+    });
+    const token = enrol.body.token as string;
+    const stamper = createStamper('pc');
+    const people = Array.from({ length: 40 }, (_, i) =>
+      change(stamper, 'person', { fullName: `Участник ${i + 1}`, kind: 'student' }),
+    );
+    const pushed = await call(server, 'POST', '/api/v1/sync', {
+      token,
+      body: { cursor: null, changes: people },
+    });
+    expect(pushed.body.rejected).toEqual([]);
+
+    // Why a command is needed: the running server's newest data is still in its write-ahead log, so a
+    // copy of the database file alone does not hold it.
+    const naive = join(dataDir, 'copied.sqlite');
+    copyFileSync(join(dataDir, 'nastavnik.sqlite'), naive);
+    expect(recordsIn(naive)).toBeLessThan(people.length);
+
+    const target = join(dataDir, 'backups', 'snapshot.sqlite');
+    const { stdout } = await backup({ NASTAVNIK_DATA_DIR: dataDir }, target);
+    expect(stdout).toContain(`Backup written: ${target}`);
+    expect(recordsIn(target)).toBeGreaterThanOrEqual(people.length);
+    // The server goes on working while and after it is backed up.
+    const later = change(stamper, 'person', { fullName: 'После копии', kind: 'teacher' });
+    expect(
+      (await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: [later] } }))
+        .status,
+    ).toBe(200);
+
+    // Restore: a server started on the snapshot (the original still running) holds what it held then.
+    const restored = await startServer({
+      NASTAVNIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'nastavnik-restored-')),
+      DATABASE_URL: `sqlite:${target}`,
+    });
+    const exported = await call(restored, 'GET', '/api/v1/export', { token });
+    expect(exported.status).toBe(200);
+    const names = (exported.body.records as SyncedRecord[]).map((r) => r.fields.fullName);
+    for (const p of people) expect(names).toContain(p.fields.fullName);
+    expect(names).not.toContain('После копии');
+  });
+
+  it('refuses an engine it cannot back up, with a reason', async () => {
+    const failed = await backup({ DATABASE_URL: 'mysql://school@localhost/nastavnik' }, 'x.sqlite').then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('"mysql"');
+  });
+
+  it.runIf(TEST_ENGINE === 'postgres')(
+    'on PostgreSQL, snapshots a running server with pg_dump, and a server on the restored copy has every record',
+    async () => {
+      const database = await createDatabase(inject('pgClusterUrl'));
+      const server = await startServer({
+        DATABASE_URL: database.url,
+        NASTAVNIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'nastavnik-live-')),
+        NASTAVNIK_BOOTSTRAP_CODE: 'LIVE-PG',
+      });
+      const enrol = await call(server, 'POST', '/api/v1/enrol', {
+        body: { code: 'LIVE-PG', deviceName: 'pc' },
+      });
+      const token = enrol.body.token as string;
+      const stamper = createStamper('pc');
+      const people = Array.from({ length: 20 }, (_, i) =>
+        change(stamper, 'person', { fullName: `Участник ${i + 1}`, kind: 'student' }),
+      );
+      await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: people } });
+      const target = join(mkdtempSync(join(tmpdir(), 'nastavnik-pgdump-')), 'snapshot.dump');
+      const { stdout } = await backup({ DATABASE_URL: database.url }, target);
+      expect(stdout).toContain(`Backup written: ${target} (postgres,`);
+      const copy = await createDatabase(inject('pgClusterUrl'));
+      await run('pg_restore', ['--no-owner', `--dbname=${copy.url}`, target]);
+      const restored = await startServer({
+        DATABASE_URL: copy.url,
+        NASTAVNIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'nastavnik-restored-')),
+      });
+      const exported = await call(restored, 'GET', '/api/v1/export', { token });
+      const names = (exported.body.records as SyncedRecord[]).map((r) => r.fields.fullName);
+      for (const p of people) expect(names).toContain(p.fields.fullName);
+      for (const child of children.splice(0)) child.kill('SIGKILL');
+      await copy.drop();
+      await database.drop();
+    },
+  );
+});
