@@ -57,5 +57,6 @@ test('settings typed fast into a new programme on a 6× slower CPU survive a rel
   };
   const programme = backup.records.find((r) => r.id === PROGRAMME_ID);
   expect(programme?.fields).toMatchObject({ ...expected, teachersTotal: 77 });
+  await page.getByRole('link', { name: 'Программа', exact: true }).click();
   await expect(page.getByLabel('Всего педагогов в школе')).toHaveValue('77');
 });
