@@ -26,7 +26,10 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<ServerProcess> {
-  running = await startServerProcess({ ...(database ? { DATABASE_URL: database.url } : {}), ...env }, 'code');
+  running = await startServerProcess(
+    { ...(database ? { DATABASE_URL: database.url } : {}), ...env },
+    "First curator's code",
+  );
   return running;
 }
 
