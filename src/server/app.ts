@@ -238,7 +238,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // What the device had seen when it typed: its oldest base, never later than its cursor.
     const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
     return runSync(
-      { storage: deps.storage, clock, pageSize: deps.pageSize },
+      {
+        storage: deps.storage,
+        clock,
+        pageSize: deps.pageSize,
+        logError: (error) =>
+          app.log.error(
+            { err: error instanceof Error ? { message: error.message, stack: error.stack } : error },
+            'a change failed',
+          ),
+      },
       request.caller as Caller,
       cursor,
       body.output.changes,

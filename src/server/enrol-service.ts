@@ -1,14 +1,14 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
-import { mayReceivePerson, readKeys } from '../domain/access';
+import { grantsFor, readableCopy, readKeys, type Viewer } from '../domain/access';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { EnrolResponse, Role } from '../domain/sync-contract';
-import { personFacts } from './scope';
+import { parentsOf, referenceIds } from './record-links';
+import { scopeFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
-import { referenceIds } from './sync-service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INVITE_TTL_MS = 7 * DAY_MS;
@@ -26,7 +26,12 @@ async function createServerRecord(
   const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
   const full: SyncedRecord = { ...record, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));
-  await tx.putRecord(schoolId, { record: full, fieldRevs }, readKeys(full), referenceIds(full));
+  await tx.putRecord(
+    schoolId,
+    { record: full, fieldRevs, parents: parentsOf(full) },
+    readKeys(full),
+    referenceIds(full),
+  );
 }
 
 /** The programme's questionnaires, in every school from the start; a curator copies and edits them. */
@@ -143,6 +148,8 @@ export async function enrol(
     const person = await tx.getRecord(invite.schoolId, invite.personId);
     if (!person || person.record.deleted !== undefined)
       return { ok: false, reason: 'the person of this code no longer exists' };
+    if (person.record.fields.archived === true)
+      return { ok: false, reason: 'the person of this code was archived: ask the curator' };
     await tx.useInvite(codeHash, new Date(now).toISOString());
     const token = newToken();
     const deviceId = randomUUID();
@@ -159,10 +166,16 @@ export async function enrol(
       },
       hashSecret(token),
     );
-    // A minor without a valid parental consent is held by curators only, even on their own device.
-    const facts = await personFacts(tx, invite.schoolId, invite.personId);
-    const isHeldBack = invite.role !== 'curator' && facts !== undefined && !mayReceivePerson(facts);
-    const record = isHeldBack ? emptyRecord(person.record.id, 'person') : person.record;
+    // What the person may read of their own record, by the rule every route follows: a minor without a
+    // valid parental consent gets nothing (their data stays with curators, their own device included),
+    // and no one but curators reads the fields that are curators' only.
+    const viewer: Viewer = { personId: invite.personId, isCurator: invite.role === 'curator' };
+    const grants = viewer.isCurator
+      ? new Set<string>()
+      : grantsFor(viewer, await scopeFacts(tx, invite.schoolId, invite.personId));
+    const record =
+      readableCopy(person.record, readKeys(person.record), viewer, grants) ??
+      emptyRecord(person.record.id, 'person');
     return {
       ok: true,
       body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },

@@ -6,9 +6,9 @@ import { stampNode } from '../domain/hlc';
 import type { SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
+import { parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
 import type { Storage } from './storage/storage';
-import { referenceIds } from './sync-service';
 
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
@@ -79,7 +79,12 @@ export async function restoreBackup(
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
       );
-      await tx.putRecord(schoolId, { record, fieldRevs }, readKeys(record, link), referenceIds(record));
+      await tx.putRecord(
+        schoolId,
+        { record, fieldRevs, parents: parentsOf(record) },
+        readKeys(record, link),
+        referenceIds(record),
+      );
     }
     return { ok: true, restored: records.length };
   });

@@ -28,9 +28,23 @@ CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, school TEXT NOT NULL, p
   last_seen_at TEXT, revoked_at TEXT);
 CREATE TABLE IF NOT EXISTS invites (code_hash TEXT PRIMARY KEY, school TEXT NOT NULL, person_id TEXT NOT NULL,
   role TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, is_bootstrap INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS nodes (school TEXT NOT NULL, node TEXT NOT NULL, person_id TEXT NOT NULL,
-  PRIMARY KEY (school, node));
 `;
+
+/**
+ * Steps from one schema version to the next, for databases made by an older server. 2: the revision a
+ * record was created at (so a purge names only records a device could hold), and each key's record
+ * revision (so a pull reads only the changed records under the caller's keys, by index).
+ */
+const MIGRATIONS: Record<number, string> = {
+  2: `
+ALTER TABLE records ADD COLUMN created_rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_keys ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+UPDATE record_keys SET rev = (SELECT r.rev FROM records r WHERE r.school = record_keys.school AND r.id = record_keys.id);
+CREATE INDEX IF NOT EXISTS record_keys_by_rev ON record_keys (school, key, rev);
+DROP TABLE IF EXISTS nodes;
+`,
+};
+const SCHEMA_VERSION = 2;
 
 type DeviceRow = {
   id: string;
@@ -76,6 +90,8 @@ const toInvite = (r: InviteRow): Invite => ({
 
 const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
 
+let savepoints = 0;
+
 function createTx(db: Database.Database): StorageTx {
   const stmt = (sql: string) => db.prepare(sql);
   const q = {
@@ -83,9 +99,11 @@ function createTx(db: Database.Database): StorageTx {
       `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev' RETURNING CAST(value AS INTEGER) AS rev`,
     ),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
-    putRecord: stmt('INSERT OR REPLACE INTO records (school, id, type, rev, data) VALUES (?, ?, ?, ?, ?)'),
+    putRecord: stmt(`INSERT INTO records (school, id, type, rev, data, created_rev) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
-    addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id) VALUES (?, ?, ?)'),
+    addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id, rev) VALUES (?, ?, ?, ?)'),
+    bumpKeys: stmt('UPDATE record_keys SET rev = ? WHERE school = ? AND id = ?'),
     dropRefs: stmt('DELETE FROM record_refs WHERE school = ? AND id = ?'),
     addRef: stmt('INSERT OR IGNORE INTO record_refs (school, ref_id, type, id) VALUES (?, ?, ?, ?)'),
     findByRef: stmt(
@@ -93,10 +111,17 @@ function createTx(db: Database.Database): StorageTx {
     ),
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
     pullAll: stmt('SELECT rev, data FROM records WHERE school = ? AND rev > ? ORDER BY rev LIMIT ?'),
-    pullKeys: stmt(`SELECT rev, data FROM records WHERE school = ? AND rev > ? AND id IN (
-      SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?`),
-    idsUnderKeys: stmt(`SELECT id, json_group_array(key) AS keys FROM record_keys WHERE school = ? AND id IN (
-      SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) GROUP BY id`),
+    // From the caller's keys to the records changed under them, by index (CROSS JOIN keeps that order):
+    // the work follows what the caller receives, not what the whole school changed.
+    pullKeys: stmt(`SELECT r.rev, r.data FROM (
+        SELECT DISTINCT k.id FROM record_keys k WHERE k.school = @school AND k.rev > @after
+          AND k.key IN (SELECT value FROM json_each(@keys))) changed
+      CROSS JOIN records r ON r.school = @school AND r.id = changed.id ORDER BY r.rev LIMIT @limit`),
+    idsUnderKeys: stmt(`SELECT k.id, json_group_array(k.key) AS keys FROM record_keys k
+      JOIN records r ON r.school = k.school AND r.id = k.id
+      WHERE k.school = @school AND r.created_rev <= @createdUpTo AND k.id IN (
+        SELECT id FROM record_keys WHERE school = @school AND key IN (SELECT value FROM json_each(@keys)))
+      GROUP BY k.id`),
     exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
     saveScope: stmt('INSERT OR IGNORE INTO scopes (school, hash, grants) VALUES (?, ?, ?)'),
     getScope: stmt('SELECT grants FROM scopes WHERE school = ? AND hash = ?'),
@@ -119,8 +144,9 @@ function createTx(db: Database.Database): StorageTx {
     inviteByCode: stmt('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: stmt('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
     dropBootstrap: stmt('DELETE FROM invites WHERE is_bootstrap = 1 AND used_at IS NULL'),
-    noteNode: stmt('INSERT OR IGNORE INTO nodes (school, node, person_id) VALUES (?, ?, ?)'),
-    personOfNode: stmt('SELECT person_id FROM nodes WHERE school = ? AND node = ?'),
+    personRoles: stmt(
+      'SELECT DISTINCT role FROM devices WHERE school = ? AND person_id = ? AND revoked_at IS NULL',
+    ),
     createSchool: stmt('INSERT INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
     listSchools: stmt('SELECT id, name FROM schools ORDER BY created_at'),
   };
@@ -133,18 +159,20 @@ function createTx(db: Database.Database): StorageTx {
     getRecord: async (school, id) => {
       const row = q.getRecord.get(school, id) as { rev: number; data: string } | undefined;
       if (!row) return undefined;
-      const { record, fieldRevs } = JSON.parse(row.data) as Omit<StoredRow, 'rev'>;
-      return { record, fieldRevs, rev: row.rev };
+      return { ...(JSON.parse(row.data) as Omit<StoredRow, 'rev'>), rev: row.rev };
     },
     putRecord: async (school, row, keys, refs) => {
       const { rev } = q.nextRev.get() as { rev: number };
       const fieldRevs = { ...row.fieldRevs };
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
-      const { record } = row;
-      q.putRecord.run(school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs }));
+      const { record, writers, parents } = row;
+      const data = JSON.stringify({ record, fieldRevs, writers, parents });
+      q.putRecord.run(school, record.id, record.type, rev, data, rev);
       if (keys) {
         q.dropKeys.run(school, record.id);
-        for (const key of keys) q.addKey.run(school, key, record.id);
+        for (const key of keys) q.addKey.run(school, key, record.id, rev);
+      } else {
+        q.bumpKeys.run(rev, school, record.id);
       }
       if (refs) {
         q.dropRefs.run(school, record.id);
@@ -160,15 +188,18 @@ function createTx(db: Database.Database): StorageTx {
       rows(
         keys === null
           ? q.pullAll.all(school, afterRev, limit)
-          : q.pullKeys.all(school, afterRev, school, JSON.stringify(keys), limit),
+          : q.pullKeys.all({ school, after: afterRev, keys: JSON.stringify(keys), limit }),
       ),
-    idsUnderKeys: async (school, keys) =>
-      (q.idsUnderKeys.all(school, school, JSON.stringify(keys)) as { id: string; keys: string }[]).map(
-        (r) => ({
-          id: r.id,
-          keys: JSON.parse(r.keys) as string[],
-        }),
-      ),
+    idsUnderKeys: async (school, keys, createdUpTo) =>
+      (
+        q.idsUnderKeys.all({ school, keys: JSON.stringify(keys), createdUpTo }) as {
+          id: string;
+          keys: string;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        keys: JSON.parse(r.keys) as string[],
+      })),
     exportAll: async (school) => rows(q.exportAll.all(school)),
     saveScope: async (school, hash, grants) => void q.saveScope.run(school, hash, JSON.stringify(grants)),
     getScope: async (school, hash) => {
@@ -198,10 +229,43 @@ function createTx(db: Database.Database): StorageTx {
     },
     useInvite: async (codeHash, at) => void q.useInvite.run(at, codeHash),
     dropBootstrapInvites: async () => void q.dropBootstrap.run(),
-    noteNode: async (school, node, personId) => void q.noteNode.run(school, node, personId),
-    personOfNode: async (school, node) =>
-      (q.personOfNode.get(school, node) as { person_id: string } | undefined)?.person_id,
+    personRoles: async (school, personId) =>
+      (q.personRoles.all(school, personId) as { role: Role }[]).map((r) => r.role),
+    atomically: async (fn) => {
+      const name = `change_${++savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      }
+    },
   };
+}
+
+/** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const isNew =
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() === undefined;
+    db.exec(SCHEMA);
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')`).run();
+    if (isNew) {
+      db.exec(Object.values(MIGRATIONS).join('\n'));
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('schema', ?)`).run(String(SCHEMA_VERSION));
+      return;
+    }
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')`).run();
+    const { value } = db.prepare(`SELECT value FROM meta WHERE key = 'schema'`).get() as { value: string };
+    for (let version = Number(value) + 1; version <= SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version] as string);
+      db.prepare(`UPDATE meta SET value = ? WHERE key = 'schema'`).run(String(version));
+    }
+  })();
 }
 
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
@@ -211,9 +275,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')`).run();
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')`).run();
+  migrate(db);
   const tx = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -4,8 +4,26 @@
 import type { SyncedRecord } from '../../domain/record';
 import type { Role } from '../../domain/sync-contract';
 
-/** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
-export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
+/**
+ * A record as the server keeps it: the merged record, the revision of its last change and of each field,
+ * and what the server alone knows about it (never sent to devices).
+ */
+export type StoredRow = {
+  record: SyncedRecord;
+  rev: number;
+  fieldRevs: Record<string, number>;
+  /**
+   * The person whose authenticated write set each field's current value: a conflict copy of a text that
+   * loses goes to them (a device id inside a stamp can be forged; this cannot). Absent for values the
+   * server wrote and for rows older than this record.
+   */
+  writers?: Record<string, string>;
+  /**
+   * The record's fields fixed at creation (its references: `pairId`, `planId`, …), kept when a delete
+   * erases its fields: who could have written it and who may read it still follow from them.
+   */
+  parents?: Record<string, unknown>;
+};
 
 export type PulledRow = { rev: number; record: SyncedRecord };
 
@@ -60,8 +78,16 @@ export type StorageTx = {
     keys: readonly string[] | null,
     limit: number,
   ): Promise<PulledRow[]>;
-  /** Ids of records readable under any of `keys`, with all the keys each is readable under. */
-  idsUnderKeys(schoolId: string, keys: readonly string[]): Promise<{ id: string; keys: string[] }[]>;
+  /**
+   * Ids of records readable under any of `keys` and created at or before revision `createdUpTo` (so that a
+   * device is never told the ids of records it could not have received), with all the keys each is
+   * readable under.
+   */
+  idsUnderKeys(
+    schoolId: string,
+    keys: readonly string[],
+    createdUpTo: number,
+  ): Promise<{ id: string; keys: string[] }[]>;
   exportAll(schoolId: string): Promise<PulledRow[]>;
 
   saveScope(schoolId: string, hash: string, grants: readonly string[]): Promise<void>;
@@ -81,9 +107,14 @@ export type StorageTx = {
   useInvite(codeHash: string, at: string): Promise<void>;
   dropBootstrapInvites(): Promise<void>;
 
-  /** Which person writes with a device clock id: to tell whose text a conflict copy keeps. */
-  noteNode(schoolId: string, node: string, personId: string): Promise<void>;
-  personOfNode(schoolId: string, node: string): Promise<string | undefined>;
+  /** The roles of a person's devices that still work (not revoked). */
+  personRoles(schoolId: string, personId: string): Promise<Role[]>;
+
+  /**
+   * Runs `fn` so that, if it throws, what it wrote is undone and the rest of the transaction stands (a
+   * savepoint): one change that fails never takes the others of its push down with it.
+   */
+  atomically<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type Storage = {
