@@ -8,7 +8,7 @@ export type SyncStatus = {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   /** Why the last attempt failed, as an i18n key: null after a success. */
-  error: 'offline' | 'server' | 'upgrade-required' | 'unauthorized' | 'refused' | null;
+  error: 'offline' | 'server' | 'upgrade-required' | 'unauthorized' | 'archived' | 'refused' | null;
   nextRetryAt: string | null;
   /** Records sent and received during the sync under way, for a progress bar. */
   progress: { sent: number; received: number } | null;
