@@ -22,9 +22,9 @@ import {
   ROLES,
   type Role,
 } from '../domain/sync-contract';
-import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
 import { authenticateDevice } from './authenticate';
 import { drain } from './drain';
+import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from './enrol-limiter';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
@@ -41,7 +41,9 @@ export type AppDeps = {
   logger?: boolean;
   /** Devices speaking an older contract than this get 426 and keep their outbox. */
   minClientContract?: number;
-  enrolLimiter?: AttemptLimiter;
+  enrolLimits?: Partial<EnrolLimits>;
+  /** Behind a reverse proxy: whose X-Forwarded-For to believe (Fastify's trustProxy), for client addresses. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   pageSize?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
@@ -96,8 +98,7 @@ const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? createServerClock();
-  // 30 wrong codes per address in 10 minutes: a mistyping school passes, guessing 40-bit codes does not.
-  const limiter = deps.enrolLimiter ?? createAttemptLimiter(30, 10 * 60 * 1000);
+  const limiter = createEnrolLimiter(deps.storage, clock, { ...ENROL_LIMITS, ...deps.enrolLimits });
   const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
   // Node checks the request and header time-outs on this interval, so it must be finer than they are.
   const httpOptions = {
@@ -109,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
+    trustProxy: deps.trustProxy ?? false,
     // Logs carry method, path, status and timing only: never bodies, tokens, names or addresses.
     logger: deps.logger
       ? {
@@ -187,17 +189,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
 
   app.post('/api/v1/enrol', async (request, reply) => {
-    const address = request.ip;
-    const wait = limiter.blockedFor(address);
-    if (wait > 0) {
-      reply.header('retry-after', Math.ceil(wait / 1000));
+    const tooMany = (retryAfterMs: number) => {
+      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
       return fail(reply, 429, 'rate-limited', 'too many wrong codes: wait a few minutes and try again');
-    }
+    };
+    const admitted = await limiter.admit(request.ip);
+    if (!admitted.ok) return tooMany(admitted.retryAfterMs);
     const body = v.safeParse(EnrolSchema, request.body);
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const result = await enrol(deps.storage, clock, body.output.code, body.output.deviceName);
     if (!result.ok) {
-      limiter.fail(address);
+      const slowed = await limiter.failed(request.ip);
+      if (!slowed.ok) return tooMany(slowed.retryAfterMs);
       return fail(reply, 400, 'invalid-code', result.reason);
     }
     return result.body;
@@ -271,7 +274,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     { bodyLimit: MAX_BACKUP_BYTES, onRequest: [authenticate, curatorsOnly] },
     async (request, reply) => {
       const caller = request.caller as Caller;
-      const result = await restoreBackup(deps.storage, caller.schoolId, request.body);
+      const result = await restoreBackup(deps.storage, caller, request.body);
       if (!result.ok)
         return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
       return { restored: result.restored };

@@ -10,6 +10,8 @@ export type Config = {
   tls: { cert: Buffer; key: Buffer } | null;
   databaseFile: string;
   staticDir: string;
+  /** Behind a reverse proxy: whom to believe about client addresses (Fastify's trustProxy). */
+  trustProxy: boolean | string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls,
     databaseFile: databaseFile(env.DATABASE_URL, dataDir),
     staticDir: resolve(env.NASTAVNIK_STATIC_DIR ?? 'dist'),
+    trustProxy: trustProxy(env.NASTAVNIK_TRUST_PROXY),
   };
 }
 
@@ -43,4 +46,14 @@ function databaseFile(url: string | undefined, dataDir: string): string {
     );
   }
   return resolve(match[1] as string);
+}
+
+/**
+ * `NASTAVNIK_TRUST_PROXY`: unset (the socket's address is the client's), `true` (every proxy), or the
+ * proxies' addresses and networks (`127.0.0.1,10.0.0.0/8`). Limits of enrolment attempts count
+ * per client address: behind a proxy that is not trusted, every phone would share the proxy's.
+ */
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
 }

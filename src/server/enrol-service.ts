@@ -99,6 +99,54 @@ export async function bootstrap(
   });
 }
 
+/** How long a code made by `npm run curator-code` stays valid: an administrator uses it at once. */
+export const RECOVERY_TTL_MS = DAY_MS;
+
+export type RecoveryCode = { code: string; expiresAt: string; schoolId: string; personId: string };
+
+/**
+ * A new curator code, for an administrator with access to the server machine (`npm run curator-code`):
+ * the way back in when no curator can sign in (devices lost or revoked, the curator archived). It enrols
+ * as the programme's first curator record, which is made again (as a new record) if it was deleted or
+ * archived. Works once, for 24 hours. `schoolId` is needed only when the server holds several schools.
+ */
+export async function issueCuratorCode(
+  storage: Storage,
+  clock: ServerClock,
+  schoolId?: string,
+): Promise<RecoveryCode | { error: string }> {
+  return storage.transaction(async (tx) => {
+    const schools = await tx.listSchools();
+    const school = schoolId ? schools.find((s) => s.id === schoolId) : schools[0];
+    if (!school)
+      return { error: schoolId ? `no school ${schoolId}` : 'no school yet: start the server first' };
+    if (!schoolId && schools.length > 1)
+      return { error: `name the school: ${schools.map((s) => `${s.id} (${s.name})`).join(', ')}` };
+    let personId = derivedId('first-curator');
+    const row = await tx.getRecord(school.id, personId);
+    if (!row || row.record.deleted !== undefined || row.record.fields.archived === true) {
+      if (row) personId = randomUUID();
+      await createServerRecord(tx, clock, school.id, {
+        id: personId,
+        type: 'person',
+        fields: { fullName: 'Куратор программы', kind: 'teacher' },
+      });
+    }
+    const code = newInviteCode();
+    const expiresAt = new Date(clock.now() + RECOVERY_TTL_MS).toISOString();
+    await tx.addInvite({
+      codeHash: hashSecret(normaliseCode(code)),
+      schoolId: school.id,
+      personId,
+      role: 'curator',
+      expiresAt,
+      usedAt: null,
+      isBootstrap: false,
+    });
+    return { code, expiresAt, schoolId: school.id, personId };
+  });
+}
+
 export type InviteResult =
   | { ok: true; code: string; expiresAt: string }
   | { ok: false; status: number; reason: string };

@@ -29,6 +29,7 @@ async function main() {
     logger: true,
     version,
     tls: config.tls,
+    trustProxy: config.trustProxy,
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
   await app.listen({ port: config.port, host: config.host });

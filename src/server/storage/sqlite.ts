@@ -42,6 +42,9 @@ ALTER TABLE record_keys ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 UPDATE record_keys SET rev = (SELECT r.rev FROM records r WHERE r.school = record_keys.school AND r.id = record_keys.id);
 CREATE INDEX IF NOT EXISTS record_keys_by_rev ON record_keys (school, key, rev);
 DROP TABLE IF EXISTS nodes;
+CREATE TABLE IF NOT EXISTS enrol_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS enrol_failures_by_key ON enrol_failures (key, at);
+CREATE INDEX IF NOT EXISTS enrol_failures_by_at ON enrol_failures (at);
 `,
 };
 const SCHEMA_VERSION = 2;
@@ -144,6 +147,11 @@ function createTx(db: Database.Database): StorageTx {
     inviteByCode: stmt('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: stmt('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
     dropBootstrap: stmt('DELETE FROM invites WHERE is_bootstrap = 1 AND used_at IS NULL'),
+    addEnrolFailure: stmt('INSERT INTO enrol_failures (key, at) VALUES (?, ?)'),
+    forgetEnrolFailures: stmt('DELETE FROM enrol_failures WHERE at < ?'),
+    enrolFailures: stmt(
+      'SELECT count(*) AS count, min(at) AS oldest FROM enrol_failures WHERE key = ? AND at >= ?',
+    ),
     personRoles: stmt(
       'SELECT DISTINCT role FROM devices WHERE school = ? AND person_id = ? AND revoked_at IS NULL',
     ),
@@ -229,6 +237,12 @@ function createTx(db: Database.Database): StorageTx {
     },
     useInvite: async (codeHash, at) => void q.useInvite.run(at, codeHash),
     dropBootstrapInvites: async () => void q.dropBootstrap.run(),
+    addEnrolFailure: async (key, at, forgetBefore) => {
+      q.addEnrolFailure.run(key, at);
+      q.forgetEnrolFailures.run(forgetBefore);
+    },
+    enrolFailures: async (key, since) =>
+      q.enrolFailures.get(key, since) as { count: number; oldest: number | null },
     personRoles: async (school, personId) =>
       (q.personRoles.all(school, personId) as { role: Role }[]).map((r) => r.role),
     atomically: async (fn) => {

@@ -107,6 +107,14 @@ export type StorageTx = {
   useInvite(codeHash: string, at: string): Promise<void>;
   dropBootstrapInvites(): Promise<void>;
 
+  /**
+   * Notes one wrong enrolment code under `key` (an address, or every address together) at `at` (ms since
+   * the epoch), and forgets those noted before `forgetBefore`.
+   */
+  addEnrolFailure(key: string, at: number, forgetBefore: number): Promise<void>;
+  /** How many wrong enrolment codes are noted under `key` from `since` on, and when the oldest of them was. */
+  enrolFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
+
   /** The roles of a person's devices that still work (not revoked). */
   personRoles(schoolId: string, personId: string): Promise<Role[]>;
 
