@@ -29,7 +29,7 @@ import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
 import { createServerClock, type ServerClock } from './server-clock';
-import { registerStatic } from './static';
+import { registerShellHeaders, registerStatic } from './static';
 import type { Storage } from './storage/storage';
 import { type Caller, runSync } from './sync-service';
 
@@ -130,6 +130,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         ...options,
         http: httpOptions,
       } as FastifyHttpOptions<HttpServer>)) as unknown as FastifyInstance;
+
+  // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
+  await registerShellHeaders(app, Boolean(deps.tls));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
