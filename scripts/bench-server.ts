@@ -16,8 +16,8 @@
 //   server processes sharing one database) is laid out below — a Target per school, devices spread over
 //   the processes' URLs — and is switched on once the server has a shared engine (issue 12).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { formatHlc } from '../src/domain/hlc';
@@ -93,6 +93,19 @@ async function startServer(bootstrapCode: string): Promise<ServerProcess> {
     child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)));
   });
   return { url, child, dataDir };
+}
+
+/**
+ * CPU time the server process has used so far (user + system, ms; Linux). On a machine shared with other
+ * work, latencies swing with the load; the server's own CPU per burst does not.
+ */
+function cpuMs(server: ServerProcess): number | null {
+  try {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function stopServer(server: ServerProcess): Promise<void> {
@@ -347,7 +360,13 @@ async function main() {
     const setUpStarted = performance.now();
     const school = await setUpSchool(target, options);
     const setUpMs = performance.now() - setUpStarted;
+    const cpuBefore = servers.map(cpuMs);
     const result = await burst(school.devices);
+    const cpuAfter = servers.map(cpuMs);
+    const serverCpu = cpuAfter.reduce<number | null>(
+      (sum, after, i) => (sum === null || after === null ? null : sum + after - (cpuBefore[i] ?? 0)),
+      0,
+    );
     const check = await audit(target.urls[0] as string, school.curatorToken, school.expected);
 
     const sorted = [...result.latencies].sort((a, b) => a - b);
@@ -357,7 +376,9 @@ async function main() {
       `\nSync server under load: ${options.devicesPerSchool} devices, ${options.changesPerDevice} changes each, all at once\n`,
     );
     out.write(`  set-up (school, enrolment, first pulls): ${ms(setUpMs)}\n`);
-    out.write(`  burst: ${sorted.length} requests in ${ms(result.wallMs)}\n`);
+    out.write(
+      `  burst: ${sorted.length} requests in ${ms(result.wallMs)}${serverCpu === null ? '' : `, server CPU ${ms(serverCpu)}`} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)\n`,
+    );
     out.write(
       `  latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? 0)}\n`,
     );

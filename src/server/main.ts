@@ -47,6 +47,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await storage.close();
+    // The log is written in batches: what is still in the buffer goes out before the process ends.
+    (app.log as unknown as { flush?: () => void }).flush?.();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -111,17 +111,31 @@ export async function runSync(
 ): Promise<SyncResponse> {
   const horizon = deps.clock.now() + LIMITS.maxClockSkewMs;
   const checked = changes.map((change) => ({ change, rejection: checkAlone(change, horizon) }));
-  return deps.storage.transaction(async (tx) => {
-    const session = createSession(tx, deps.clock, caller);
-    const rejected: Rejection[] = [];
-    for (const { change, rejection } of checked) {
-      const result = rejection ?? (await applyIsolated(session, change, seenRev, deps.logError));
-      if (result) rejected.push(result);
-      else session.changed(change.type);
-    }
-    const page = await pull(session, cursor, deps.pageSize ?? LIMITS.pageSize);
-    return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
-  });
+  const apply = (isolated: boolean) =>
+    deps.storage.transaction(async (tx) => {
+      const session = createSession(tx, deps.clock, caller);
+      const rejected: Rejection[] = [];
+      for (const { change, rejection } of checked) {
+        const result =
+          rejection ??
+          (isolated
+            ? await applyIsolated(session, change, seenRev, deps.logError)
+            : await applyChange(session, change, seenRev));
+        if (result) rejected.push(result);
+        else session.changed(change.type);
+      }
+      const page = await pull(session, cursor, deps.pageSize ?? LIMITS.pageSize);
+      return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
+    });
+  try {
+    return await apply(false);
+  } catch (error) {
+    // A fault of the server in one change: the push is applied again, each change in a savepoint, so
+    // that the failing one is rejected and the others stand (a savepoint a change costs too much to be
+    // the rule).
+    deps.logError?.(error);
+    return apply(true);
+  }
 }
 
 const invalid = (change: Change, reason: string): Rejection => ({ id: change.id, code: 'invalid', reason });

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/domain/sync-contract';
+import { createApp } from '../../src/server/app';
 import {
   type Actor,
   addMember,
@@ -266,6 +267,62 @@ describe('cheap checks before any work', () => {
       expect(http.timeout).toBeGreaterThan(0);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('a fault of the server itself', () => {
+  it('rejects only the change that hit it; the others of the push apply', async () => {
+    // A storage that fails on one record, as a bug or a full disk would.
+    const faulty = await startTestServer();
+    const { storage } = faulty;
+    const failing: typeof storage = {
+      ...storage,
+      transaction: (fn) =>
+        storage.transaction((tx) =>
+          fn({
+            ...tx,
+            putRecord: async (school, row, keys, refs) => {
+              if (row.record.fields.notes === 'сбой') throw new Error('disk full');
+              return tx.putRecord(school, row, keys, refs);
+            },
+          }),
+        ),
+    };
+    const app = await createApp({ storage: failing, staticDir: null });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const target = { ...faulty, url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'adm');
+      const m = await addMember(target, admin, 'mentor', { fullName: 'Наставник' }, 'm');
+      const mentee = change(admin.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
+      const pair = change(admin.stamper, 'pair', {
+        mentorId: m.personId,
+        menteeIds: [mentee.id],
+        form: 'учитель–ученик',
+        status: 'active',
+      });
+      await push(target, admin, [mentee, pair]);
+      const meeting = (notes: string) =>
+        change(m.stamper, 'meeting', {
+          pairId: pair.id,
+          date: '2026-11-25',
+          kind: 'regular',
+          durationMin: 30,
+          notes,
+        });
+      const [before, bad, after] = [meeting('до'), meeting('сбой'), meeting('после')];
+      const r = await push(target, m, [before, bad, after]);
+      expect(r.rejected).toEqual([
+        { id: bad.id, code: 'invalid', reason: expect.stringMatching(/could not apply/) },
+      ]);
+      const ids = r.changes.map((x) => x.id);
+      expect(ids).toContain(before.id);
+      expect(ids).toContain(after.id);
+      expect(ids).not.toContain(bad.id);
+    } finally {
+      await app.close();
+      await faulty.close();
     }
   });
 });

@@ -95,12 +95,14 @@ const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { recor
 
 let savepoints = 0;
 
-function createTx(db: Database.Database): StorageTx {
+/** A transaction's methods, and what the transaction runner does around them. */
+type TxEngine = { tx: StorageTx; beforeCommit(): void; afterRollback(): void };
+
+function createTx(db: Database.Database): TxEngine {
   const stmt = (sql: string) => db.prepare(sql);
   const q = {
-    nextRev: stmt(
-      `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev' RETURNING CAST(value AS INTEGER) AS rev`,
-    ),
+    readRev: stmt(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`),
+    writeRev: stmt(`UPDATE meta SET value = ? WHERE key = 'rev'`),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
     putRecord: stmt(`INSERT INTO records (school, id, type, rev, data, created_rev) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data`),
@@ -113,12 +115,14 @@ function createTx(db: Database.Database): StorageTx {
       'SELECT r.data FROM record_refs f JOIN records r ON r.school = f.school AND r.id = f.id WHERE f.school = ? AND f.ref_id = ? AND f.type = ?',
     ),
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
+    idsWhereTrue: stmt(`SELECT id FROM records WHERE school = ? AND type = ?
+      AND json_extract(data, '$.record.deleted') IS NULL AND json_extract(data, ?) = 1`),
     pullAll: stmt('SELECT rev, data FROM records WHERE school = ? AND rev > ? ORDER BY rev LIMIT ?'),
-    // From the caller's keys to the records changed under them, by index (CROSS JOIN keeps that order):
+    // From the caller's keys to the records changed under them, by index (CROSS JOIN fixes that order):
     // the work follows what the caller receives, not what the whole school changed.
     pullKeys: stmt(`SELECT r.rev, r.data FROM (
-        SELECT DISTINCT k.id FROM record_keys k WHERE k.school = @school AND k.rev > @after
-          AND k.key IN (SELECT value FROM json_each(@keys))) changed
+        SELECT DISTINCT k.id FROM json_each(@keys) wanted
+          CROSS JOIN record_keys k ON k.school = @school AND k.key = wanted.value AND k.rev > @after) changed
       CROSS JOIN records r ON r.school = @school AND r.id = changed.id ORDER BY r.rev LIMIT @limit`),
     idsUnderKeys: stmt(`SELECT k.id, json_group_array(k.key) AS keys FROM record_keys k
       JOIN records r ON r.school = k.school AND r.id = k.id
@@ -161,7 +165,15 @@ function createTx(db: Database.Database): StorageTx {
   const rows = (r: unknown[]) =>
     (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
 
-  return {
+  // Revisions are handed out from memory during a write transaction (which runs alone: BEGIN IMMEDIATE
+  // holds the write lock) and the counter is written back once, at commit.
+  let lastRev: number | null = null;
+  const nextRev = () => {
+    lastRev = (lastRev ?? (q.readRev.get() as { rev: number }).rev) + 1;
+    return lastRev;
+  };
+
+  const tx: StorageTx = {
     createSchool: async (id, name, at) => void q.createSchool.run(id, name, at),
     listSchools: async () => q.listSchools.all() as { id: string; name: string }[],
     getRecord: async (school, id) => {
@@ -170,7 +182,7 @@ function createTx(db: Database.Database): StorageTx {
       return { ...(JSON.parse(row.data) as Omit<StoredRow, 'rev'>), rev: row.rev };
     },
     putRecord: async (school, row, keys, refs) => {
-      const { rev } = q.nextRev.get() as { rev: number };
+      const rev = nextRev();
       const fieldRevs = { ...row.fieldRevs };
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record, writers, parents } = row;
@@ -192,6 +204,11 @@ function createTx(db: Database.Database): StorageTx {
       (q.findByRef.all(school, refId, type) as { data: string }[]).map((r) => parseRecord(r.data)),
     listByType: async (school, type) =>
       (q.listByType.all(school, type) as { data: string }[]).map((r) => parseRecord(r.data)),
+    idsWhereTrue: async (school, type, field) => {
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new Error(`not a field name: ${field}`);
+      const path = `$.record.fields.${field}`;
+      return (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
+    },
     pullSince: async (school, afterRev, keys, limit) =>
       rows(
         keys === null
@@ -259,6 +276,16 @@ function createTx(db: Database.Database): StorageTx {
       }
     },
   };
+  return {
+    tx,
+    beforeCommit() {
+      if (lastRev !== null) q.writeRev.run(String(lastRev));
+      lastRev = null;
+    },
+    afterRollback() {
+      lastRev = null;
+    },
+  };
 }
 
 /** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
@@ -290,7 +317,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  const tx = createTx(db);
+  const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
@@ -298,10 +325,12 @@ export function openSqliteStorage(file: string): Storage {
       const run = async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(tx);
+          const result = await fn(engine.tx);
+          engine.beforeCommit();
           db.exec('COMMIT');
           return result;
         } catch (error) {
+          engine.afterRollback();
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }

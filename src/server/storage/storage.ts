@@ -71,6 +71,8 @@ export type StorageTx = {
   /** Records that reference `refId` (by any reference field), of one type. */
   findByRef(schoolId: string, type: string, refId: string): Promise<SyncedRecord[]>;
   listByType(schoolId: string, type: string): Promise<SyncedRecord[]>;
+  /** Ids of the live (not deleted) records of `type` whose field `field` is `true`. */
+  idsWhereTrue(schoolId: string, type: string, field: string): Promise<string[]>;
   /** Records changed after `afterRev`, in revision order; `keys` null means every record of the school. */
   pullSince(
     schoolId: string,
