@@ -87,6 +87,8 @@ export const dict = <S extends v.GenericSchema>(value: S, maxKeys: number, maxKe
   v.pipe(
     v.custom<Record<string, v.InferOutput<S>>>(isPlainObject, 'expected an object'),
     v.rawCheck(({ dataset, addIssue }) => {
+      // Raw checks run even when the check before failed: only an object is looked into.
+      if (!dataset.typed) return;
       const entries = Object.entries(dataset.value as Record<string, unknown>);
       if (entries.length > maxKeys) return addIssue({ message: `expected at most ${maxKeys} entries` });
       for (const [key, item] of entries) {

@@ -31,6 +31,8 @@ function keyedObject<S extends v.GenericSchema>(value: S, name: string) {
   return v.pipe(
     v.custom<Record<string, v.InferOutput<S>>>(isPlainObject, `${name} must be an object`),
     v.rawCheck(({ dataset, addIssue }) => {
+      // Raw checks run even when the check before failed: only an object is looked into.
+      if (!dataset.typed) return;
       const entries = Object.entries(dataset.value as Record<string, unknown>);
       if (entries.length > LIMITS.fieldsPerChange)
         return addIssue({ message: `${name}: at most ${LIMITS.fieldsPerChange} per change` });

@@ -116,6 +116,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // line per request (see onResponse below), written in batches rather than a system call a line.
     logger: deps.logger ? { stream: pino.destination({ sync: false, minLength: 4096 }) } : false,
     disableRequestLogging: true,
+    // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({
+        error: 'bad-request',
+        reason: `the request is not valid: ${error.message}`,
+      });
+    },
   };
   const app = (deps.tls
     ? Fastify({ ...options, https: { ...deps.tls, ...httpOptions } } as FastifyHttpsOptions<HttpsServer>)

@@ -167,6 +167,21 @@ describe('values that slipped through', () => {
     expect(exported.find((x) => x.id === response.id)?.fields.answers).toEqual({ constructor: 'мой ответ' });
   });
 
+  it('a map field (answers) holding no object is one invalid change, not a fault', async () => {
+    for (const answers of [null, [], 'x', 5]) {
+      const response = change(mentor.stamper, 'formResponse', {
+        assignmentId: '0193a3f0-0000-7000-8000-00000000feed',
+        answers,
+        submittedAt: null,
+      });
+      const r = await rawSync(mentor, json(response));
+      expect(r.status).toBe(200);
+      expect(r.body.rejected).toEqual([
+        { id: response.id, code: 'invalid', reason: expect.stringMatching(/answers/) },
+      ]);
+    }
+  });
+
   it('a change with a __proto__ key anywhere is refused whole with 400', async () => {
     const t = task({});
     const before = await exportText(server, curator);
