@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
+  LogController,
 } from 'fastify';
 import pino from 'pino';
 import * as v from 'valibot';
@@ -115,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Logs carry method, path, status and timing only: never bodies, tokens, names or addresses. One
     // line per request (see onResponse below), written in batches rather than a system call a line.
     logger: deps.logger ? { stream: pino.destination({ sync: false, minLength: 4096 }) } : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape too.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply).code(400).send({
