@@ -14,6 +14,7 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import * as v from 'valibot';
+import { redactFor } from '../domain/access';
 import {
   CONTRACT_HEADER,
   CONTRACT_VERSION,
@@ -283,7 +284,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       schemaVersion: CONTRACT_VERSION,
       schoolId: caller.schoolId,
       exportedAt: new Date(clock.now()).toISOString(),
-      records: rows.map((r) => r.record),
+      // Curators read every field; the one read rule says so, and is asked here as on every route.
+      records: rows.map((r) => redactFor(r.record, caller, new Set())),
     };
   });
 
