@@ -61,6 +61,11 @@ export type PushSession = {
   clock: ServerClock;
   caller: Caller;
   grants(): Promise<Set<string>>;
+  /**
+   * A record looked up as the parent of another (a pair, a plan, an assignment…), read once per push:
+   * the twenty meetings of a push name the same pair. What a change writes is forgotten after it.
+   */
+  parent(id: string): Promise<StoredRow | undefined>;
   /** Keys under which `row` is read (the assignment of a response is looked up). */
   keysOf(row: StoredRow): Promise<string[]>;
   mayRead(row: StoredRow): Promise<boolean>;
@@ -74,12 +79,21 @@ function createSession(
   caller: Caller,
 ): PushSession & {
   changed(type: string): void;
+  forget(id: string): void;
 } {
   let grants: Set<string> | null = null;
+  const parents = new Map<string, StoredRow | undefined>();
   const session = {
     tx,
     clock,
     caller,
+    async parent(id: string) {
+      if (!parents.has(id)) parents.set(id, await tx.getRecord(caller.schoolId, id));
+      return parents.get(id);
+    },
+    forget(id: string) {
+      parents.delete(id);
+    },
     async grants() {
       grants ??= grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
       return grants;
@@ -87,15 +101,15 @@ function createSession(
     changed(type: string) {
       if (GRANT_TYPES.has(type)) grants = null;
     },
-    async keysOf(row: StoredRow) {
+    async keysOf(row: StoredRow): Promise<string[]> {
       const record = withParents(row);
       const assignment =
         record.type === 'formResponse'
-          ? await assignmentLink(tx, caller.schoolId, record.fields.assignmentId)
+          ? await assignmentLink(session, record.fields.assignmentId)
           : undefined;
       return readKeys(record, assignment);
     },
-    async mayRead(row: StoredRow) {
+    async mayRead(row: StoredRow): Promise<boolean> {
       return caller.isCurator || canRead(caller, await session.grants(), await session.keysOf(row));
     },
   };
@@ -121,6 +135,7 @@ export async function runSync(
           (isolated
             ? await applyIsolated(session, change, seenRev, deps.logError)
             : await applyChange(session, change, seenRev));
+        session.forget(change.id);
         if (result) rejected.push(result);
         else session.changed(change.type);
       }
@@ -185,12 +200,8 @@ async function applyIsolated(
   }
 }
 
-async function assignmentLink(
-  tx: StorageTx,
-  schoolId: string,
-  id: unknown,
-): Promise<AssignmentLink | undefined> {
-  const row = typeof id === 'string' ? await tx.getRecord(schoolId, id) : undefined;
+async function assignmentLink(session: PushSession, id: unknown): Promise<AssignmentLink | undefined> {
+  const row = typeof id === 'string' ? await session.parent(id) : undefined;
   return row?.record.type === 'formAssignment' ? toAssignmentLink(withParents(row)) : undefined;
 }
 
@@ -213,7 +224,7 @@ async function live(
   id: unknown,
   type: string,
 ): Promise<SyncedRecord | { problem: string; code: 'invalid' | 'forbidden' }> {
-  const row = typeof id === 'string' ? await session.tx.getRecord(session.caller.schoolId, id) : undefined;
+  const row = typeof id === 'string' ? await session.parent(id) : undefined;
   const isLive = row !== undefined && row.record.type === type && row.record.deleted === undefined;
   if (isLive && (await session.mayRead(row))) return row.record;
   if (!session.caller.isCurator)
