@@ -9,8 +9,9 @@ export default defineConfig({
     // The server suite runs twice: on embedded SQLite (one school's server) and on PostgreSQL (a
     // district's), the second in a throw-away cluster this run starts and stops.
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
         test: {
           name: 'server-sqlite',
           include: server,
@@ -19,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'server-postgres',
           include: server,

@@ -26,6 +26,23 @@ export const MATERIALS_KEY = 'materials';
 /** Fields of a person that people in the same pair see; the rest stays with the person and curators. */
 export const SHARED_PERSON_FIELDS: readonly string[] = ['fullName', 'kind', 'classOrSubject'];
 
+/**
+ * Fields of a person that only curators read — the person themself included: the requests of the class
+ * teacher, the psychologist and the parents are «только для куратора» (roadmap stage 1).
+ */
+export const CURATOR_ONLY_PERSON_FIELDS: readonly string[] = ['requests'];
+
+/** Record types a non-curator may write at all (each further limited by `checkWrite`). */
+const NON_CURATOR_TYPES: readonly string[] = [
+  'meeting',
+  'plan',
+  'goal',
+  'task',
+  'fitAnswer',
+  'formResponse',
+  'conflict',
+];
+
 function str(record: SyncedRecord, field: string): string {
   const value = record.fields[field];
   return typeof value === 'string' ? value : '';
@@ -106,27 +123,64 @@ export function canRead(viewer: Viewer, grants: ReadonlySet<string>, keys: reado
   return viewer.isCurator || keys.some((k) => grants.has(k));
 }
 
-function withoutFields(record: SyncedRecord, keep: (name: string) => boolean): SyncedRecord {
+/**
+ * THE rule for reading one field of a record the viewer may read (see `canRead`): every route that sends
+ * data — pull, enrolment answer, conflict copies, purge, export, rejection reasons — goes through it.
+ * `record` needs its id, type and the fields fixed at creation (for a deleted record, its parents).
+ *
+ * - curators read every field;
+ * - a person's own record: all but CURATOR_ONLY_PERSON_FIELDS; someone else's: SHARED_PERSON_FIELDS;
+ * - `meeting.privateNotes`: only the pair's mentor (contract, "Rules that the server keeps");
+ * - any other field of a readable record: readable.
+ */
+export function mayReadField(
+  viewer: Viewer,
+  grants: ReadonlySet<string>,
+  record: Pick<SyncedRecord, 'id' | 'type' | 'fields'>,
+  field: string,
+): boolean {
+  if (viewer.isCurator) return true;
+  switch (record.type) {
+    case 'person':
+      return record.id === viewer.personId
+        ? !CURATOR_ONLY_PERSON_FIELDS.includes(field)
+        : SHARED_PERSON_FIELDS.includes(field);
+    case 'meeting':
+      return field !== 'privateNotes' || grants.has(`mentor:${str(record as SyncedRecord, 'pairId')}`);
+    default:
+      return true;
+  }
+}
+
+/** The copy of a readable record that this viewer receives: the fields they may not read are left out. */
+export function redactFor(record: SyncedRecord, viewer: Viewer, grants: ReadonlySet<string>): SyncedRecord {
+  if (viewer.isCurator) return record;
+  const names = Object.keys(record.stamps);
+  if (names.every((name) => mayReadField(viewer, grants, record, name))) return record;
   const fields: SyncedRecord['fields'] = {};
   const stamps: SyncedRecord['stamps'] = {};
-  for (const name of Object.keys(record.stamps)) {
-    if (!keep(name)) continue;
+  for (const name of names) {
+    if (!mayReadField(viewer, grants, record, name)) continue;
     fields[name] = record.fields[name];
     stamps[name] = record.stamps[name] as string;
   }
   return { ...record, fields, stamps };
 }
 
-/** The copy of a readable record that this viewer receives: private fields are left out. */
-export function redactFor(record: SyncedRecord, viewer: Viewer, grants: ReadonlySet<string>): SyncedRecord {
-  if (viewer.isCurator) return record;
-  if (record.type === 'meeting' && !grants.has(`mentor:${str(record, 'pairId')}`)) {
-    return withoutFields(record, (name) => name !== 'privateNotes');
-  }
-  if (record.type === 'person' && record.id !== viewer.personId) {
-    return withoutFields(record, (name) => SHARED_PERSON_FIELDS.includes(name));
-  }
-  return record;
+/** What of `record` (readable under `keys`) this viewer may receive: null when nothing at all. */
+export function readableCopy(
+  record: SyncedRecord,
+  keys: readonly string[],
+  viewer: Viewer,
+  grants: ReadonlySet<string>,
+): SyncedRecord | null {
+  return canRead(viewer, grants, keys) ? redactFor(record, viewer, grants) : null;
+}
+
+/** False for record types this viewer may never write, whatever the record: no lookups are needed. */
+export function mayWriteType(viewer: Viewer, type: string): boolean {
+  if (type === 'formStats') return false;
+  return viewer.isCurator || NON_CURATOR_TYPES.includes(type);
 }
 
 /** Facts about a record's parents that decide who may write it. */

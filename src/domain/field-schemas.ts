@@ -1,6 +1,9 @@
 // Building blocks for record-type schemas. Each carries a message that names what was expected,
-// because the server sends it back to the device as the reason of a rejection.
+// because the server sends it back to the device as the reason of a rejection. Every one is bounded —
+// string length, list length, nesting depth — and checks the cheap bound before looking at the items,
+// so that no value a request can carry makes validation slow or deep.
 import * as v from 'valibot';
+import { isPlainObject, jsonProblem, MAX_JSON_DEPTH } from './json-bounds';
 
 export const ID_PATTERN =
   /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26})$/;
@@ -36,6 +39,9 @@ export const isoDateTime = () =>
 export const clockTime = () =>
   v.pipe(v.string('expected a time HH:MM'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM'));
 
+/** Any finite number: JSON reads `1e309` as Infinity, which no field may hold (it would be stored as null). */
+export const finite = () => v.pipe(v.number('expected a number'), v.finite('expected a finite number'));
+
 export const int = (min: number, max: number) =>
   v.pipe(
     v.number('expected a number'),
@@ -51,17 +57,48 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(options: T
 
 export const orNull = <S extends v.GenericSchema>(schema: S) => v.nullable(schema);
 
+/** A list of at most `max` items; the length is checked before any item is. */
 export const list = <S extends v.GenericSchema>(item: S, max: number) =>
-  v.pipe(v.array(item, 'expected a list'), v.maxLength(max, `expected at most ${max} items`));
+  v.pipe(
+    v.custom<unknown[]>(Array.isArray, 'expected a list'),
+    v.maxLength(max, `expected at most ${max} items`),
+    v.array(item, 'expected a list'),
+  );
 
-/** Free-form JSON of bounded size, for data whose inner shape is checked by its own feature. */
-export const jsonValue = (maxChars: number) =>
+/**
+ * Free-form JSON of bounded size and depth, for data whose inner shape is checked by its own feature.
+ * Walked without recursion, so a value nested 20,000 deep is just a bad value.
+ */
+export const jsonValue = (maxChars: number, maxDepth: number = MAX_JSON_DEPTH) =>
   v.pipe(
     v.unknown(),
-    v.check(
-      (x) => x !== undefined && JSON.stringify(x).length <= maxChars,
-      `expected JSON of at most ${maxChars} characters`,
-    ),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = jsonProblem(dataset.value, maxChars, maxDepth);
+      if (problem) addIssue({ message: problem });
+    }),
+  );
+
+/**
+ * An object used as a map (answers by question id, averages by question id): at most `maxKeys` entries,
+ * keys of at most `maxKeyLength` characters, every value checked by `value`. Unlike `v.record`, every
+ * key is kept and checked, `constructor` and `prototype` included.
+ */
+export const dict = <S extends v.GenericSchema>(value: S, maxKeys: number, maxKeyLength = 100) =>
+  v.pipe(
+    v.custom<Record<string, v.InferOutput<S>>>(isPlainObject, 'expected an object'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      // Raw checks run even when the check before failed: only an object is looked into.
+      if (!dataset.typed) return;
+      const entries = Object.entries(dataset.value as Record<string, unknown>);
+      if (entries.length > maxKeys) return addIssue({ message: `expected at most ${maxKeys} entries` });
+      for (const [key, item] of entries) {
+        if (key.length > maxKeyLength)
+          return addIssue({ message: `expected keys of at most ${maxKeyLength} characters` });
+        const result = v.safeParse(value, item);
+        if (!result.success)
+          return addIssue({ message: `${key}: ${result.issues[0]?.message ?? 'invalid value'}` });
+      }
+    }),
   );
 
 /**

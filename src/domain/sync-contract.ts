@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { ID_PATTERN } from './field-schemas';
 import { HLC_PATTERN, parseHlc } from './hlc';
+import { isPlainObject } from './json-bounds';
 import type { Change, Rejection, SyncedRecord } from './record';
 
 export const CONTRACT_VERSION = 1;
@@ -11,6 +12,9 @@ export const CONTRACT_HEADER = 'x-nastavnik-contract';
 export const LIMITS = {
   changesPerRequest: 500,
   bytesPerRequest: 4 * 1024 * 1024,
+  /** Field names per change: every record type has far fewer; more is not a change this app makes. */
+  fieldsPerChange: 64,
+  fieldNameLength: 64,
   pageSize: 500,
   maxClockSkewMs: 24 * 60 * 60 * 1000,
 } as const;
@@ -22,6 +26,26 @@ const stamp = v.pipe(
   v.check((s) => parseHlc(s) !== null, 'the time of a stamp must be a real UTC date and time'),
 );
 
+/** An object of at most LIMITS.fieldsPerChange keys, each of at most LIMITS.fieldNameLength characters. */
+function keyedObject<S extends v.GenericSchema>(value: S, name: string) {
+  return v.pipe(
+    v.custom<Record<string, v.InferOutput<S>>>(isPlainObject, `${name} must be an object`),
+    v.rawCheck(({ dataset, addIssue }) => {
+      // Raw checks run even when the check before failed: only an object is looked into.
+      if (!dataset.typed) return;
+      const entries = Object.entries(dataset.value as Record<string, unknown>);
+      if (entries.length > LIMITS.fieldsPerChange)
+        return addIssue({ message: `${name}: at most ${LIMITS.fieldsPerChange} per change` });
+      for (const [key, item] of entries) {
+        if (key.length > LIMITS.fieldNameLength)
+          return addIssue({ message: `${name}: names of at most ${LIMITS.fieldNameLength} characters` });
+        const result = v.safeParse(value, item);
+        if (!result.success) return addIssue({ message: `${name}.${key}: ${result.issues[0]?.message}` });
+      }
+    }),
+  );
+}
+
 export const ChangeSchema = v.pipe(
   v.object(
     {
@@ -31,8 +55,10 @@ export const ChangeSchema = v.pipe(
         v.minLength(1, 'type must not be empty'),
         v.maxLength(40, 'type is too long'),
       ),
-      fields: v.record(v.string(), v.unknown(), 'fields must be an object'),
-      stamps: v.record(v.string(), stamp, 'stamps must be an object of stamps'),
+      // Not v.record: it drops keys named __proto__, prototype or constructor, and a field dropped on the
+      // way would be a change accepted without it. Every key stays, and unknown ones are rejected later.
+      fields: keyedObject(v.unknown(), 'fields'),
+      stamps: keyedObject(stamp, 'stamps'),
       deleted: v.optional(stamp),
     },
     'a change must be an object',
@@ -58,13 +84,40 @@ export const SyncRequestSchema = v.object(
       v.pipe(v.string('base must be a string or null'), v.maxLength(200, 'base is too long')),
       null,
     ),
+    // The count before any change is looked at: 2,000,000 items are refused at once.
     changes: v.pipe(
-      v.array(ChangeSchema, 'changes must be an array'),
+      v.custom<unknown[]>(Array.isArray, 'changes must be an array'),
       v.maxLength(LIMITS.changesPerRequest, `at most ${LIMITS.changesPerRequest} changes per request`),
+      v.array(ChangeSchema),
     ),
   },
   'the body must be an object with cursor and changes',
 );
+
+/** The first issue of a failed parse as one sentence, with the path to the value it is about. */
+export function describeIssue(issues: readonly v.BaseIssue<unknown>[], fallback = 'invalid body'): string {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue?.message}` : (issue?.message ?? fallback);
+}
+
+export type ParsedSyncRequest =
+  | { ok: true; request: { cursor: string | null; base: string | null; changes: Change[] } }
+  | { ok: false; status: 400 | 413; reason: string };
+
+/**
+ * A sync body checked cheapest first: its shape, then the number of changes (413 past the limit), then
+ * the shape of each change. Values inside fields are not looked at here: they are checked change by
+ * change against their record type, and a bad one rejects only its change.
+ */
+export function parseSyncRequest(body: unknown): ParsedSyncRequest {
+  const parsed = v.safeParse(SyncRequestSchema, body);
+  if (parsed.success) return { ok: true, request: parsed.output as ParsedSyncRequestOk };
+  const tooMany = parsed.issues.some((i) => i.type === 'max_length' && i.path?.length === 1);
+  return { ok: false, status: tooMany ? 413 : 400, reason: describeIssue(parsed.issues) };
+}
+
+type ParsedSyncRequestOk = Extract<ParsedSyncRequest, { ok: true }>['request'];
 
 function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const ka = Object.keys(a);
@@ -119,4 +172,5 @@ export type ErrorCode =
   | 'contract-too-old'
   | 'rate-limited'
   | 'invalid-code'
-  | 'conflict';
+  | 'conflict'
+  | 'archived';

@@ -1,35 +1,41 @@
 // The HTTP app: createApp(deps) builds it; main.ts only reads the environment and listens.
 
+import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import Fastify, {
   type FastifyError,
+  type FastifyHttpOptions,
   type FastifyHttpsOptions,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
+  LogController,
 } from 'fastify';
+import pino from 'pino';
 import * as v from 'valibot';
+import { redactFor } from '../domain/access';
 import {
   CONTRACT_HEADER,
   CONTRACT_VERSION,
+  describeIssue,
   type ErrorCode,
   isDistrictRole,
   LIMITS,
+  parseSyncRequest,
   ROLES,
   type Role,
-  SyncRequestSchema,
 } from '../domain/sync-contract';
-import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
+import { authenticateDevice } from './authenticate';
 import { registerDistrictRoutes } from './district-routes';
 import { refreshSummaries } from './district-service';
 import { drain } from './drain';
+import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from './enrol-limiter';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
-import { hashSecret, schoolOfToken } from './secrets';
 import { createServerClock, type ServerClock } from './server-clock';
-import { registerStatic } from './static';
+import { registerShellHeaders, registerStatic } from './static';
 import type { Storage } from './storage/storage';
 import { type Caller, runSync } from './sync-service';
 
@@ -41,12 +47,29 @@ export type AppDeps = {
   logger?: boolean;
   /** Devices speaking an older contract than this get 426 and keep their outbox. */
   minClientContract?: number;
-  enrolLimiter?: AttemptLimiter;
+  enrolLimits?: Partial<EnrolLimits>;
+  /** Behind a reverse proxy: whose X-Forwarded-For to believe (Fastify's trustProxy), for client addresses. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   pageSize?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
   /** A school's summary for the district is made again at most this often (default a minute). */
   summaryMinAgeMs?: number;
+  timeouts?: Partial<Timeouts>;
+};
+
+/**
+ * How long a client may take. A request (headers and body) must arrive within `requestMs`, its headers
+ * within `headersMs`, and a connection that sends nothing for `idleMs` is closed: a body that trickles in
+ * ties up nothing for long. A phone's sync batch is at most 1 MB and its own time-out is 30 s.
+ */
+export type Timeouts = { requestMs: number; headersMs: number; idleMs: number; keepAliveMs: number };
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestMs: 60_000,
+  headersMs: 15_000,
+  idleMs: 30_000,
+  keepAliveMs: 10_000,
 };
 
 declare module 'fastify' {
@@ -78,37 +101,59 @@ const InviteSchema = v.object({
   role: v.picklist(ROLES as Role[], `role must be one of: ${ROLES.join(', ')}`),
 });
 
-function firstIssue(issues: v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.');
-  return path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid body');
-}
-
 /** How much of a too-large body is read so that its sender sees the 413; beyond it, the line is cut. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? createServerClock();
-  // 30 wrong codes per address in 10 minutes: a mistyping school passes, guessing 40-bit codes does not.
-  const limiter = deps.enrolLimiter ?? createAttemptLimiter(30, 10 * 60 * 1000);
+  const limiter = createEnrolLimiter(deps.storage, clock, { ...ENROL_LIMITS, ...deps.enrolLimits });
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...deps.timeouts };
+  // Node checks the request and header time-outs on this interval, so it must be finer than they are.
+  const httpOptions = {
+    headersTimeout: timeouts.headersMs,
+    connectionsCheckingInterval: Math.max(100, Math.min(timeouts.headersMs, timeouts.requestMs) / 4),
+  };
   const options: FastifyServerOptions = {
     bodyLimit: LIMITS.bytesPerRequest,
-    // Logs carry method, path, status and timing only: never bodies, tokens, names or addresses.
-    logger: deps.logger
-      ? {
-          serializers: {
-            req: (req: { method: string; url: string }) => ({
-              method: req.method,
-              url: req.url.split('?')[0],
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-        }
-      : false,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    trustProxy: deps.trustProxy ?? false,
+    // Logs carry method, path, status and timing only: never bodies, tokens, names or addresses. One
+    // line per request (see onResponse below), written in batches rather than a system call a line.
+    logger: deps.logger ? { stream: pino.destination({ sync: false, minLength: 4096 }) } : false,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send({
+        error: 'bad-request',
+        reason: `the request is not valid: ${error.message}`,
+      });
+    },
   };
   const app = (deps.tls
-    ? Fastify({ ...options, https: deps.tls } as FastifyHttpsOptions<HttpsServer>)
-    : Fastify(options)) as unknown as FastifyInstance;
+    ? Fastify({ ...options, https: { ...deps.tls, ...httpOptions } } as FastifyHttpsOptions<HttpsServer>)
+    : Fastify({
+        ...options,
+        http: httpOptions,
+      } as FastifyHttpOptions<HttpServer>)) as unknown as FastifyInstance;
+
+  if (deps.logger) {
+    app.addHook('onResponse', async (request, reply) => {
+      app.log.info(
+        {
+          method: request.method,
+          url: request.url.split('?')[0],
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    });
+  }
+
+  // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
+  await registerShellHeaders(app, Boolean(deps.tls));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -139,26 +184,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('cache-control', 'no-store');
   });
 
+  // Runs on request, before the body is read: a request without a valid token costs no parsing.
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    const token = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/.exec(header)?.[1];
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
-    const caller = await deps.storage.transaction(async (tx) => {
-      const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
-      if (!device || device.revokedAt) return undefined;
-      const person = await tx.getRecord(device.schoolId, device.personId);
-      if (!person || person.record.deleted !== undefined) return undefined;
-      await tx.touchDevice(device.schoolId, device.id, new Date(clock.now()).toISOString());
-      return {
-        personId: device.personId,
-        isCurator: device.role === 'curator',
-        schoolId: device.schoolId,
-        deviceId: device.id,
-        role: device.role,
-      };
-    });
-    if (!caller) return fail(reply, 401, 'unauthorized', 'this device is not enrolled or was revoked');
-    request.caller = caller;
+    const found = await authenticateDevice(deps.storage, clock, token);
+    if (found === 'archived') {
+      return fail(
+        reply,
+        403,
+        'archived',
+        'this person was archived by the curator: the programme no longer shares its data with this device',
+      );
+    }
+    if (!found) return fail(reply, 401, 'unauthorized', 'this device is not enrolled or was revoked');
+    request.caller = found;
   };
 
   const curatorsOnly = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -172,25 +213,26 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
 
   app.post('/api/v1/enrol', async (request, reply) => {
-    const address = request.ip;
-    const wait = limiter.blockedFor(address);
-    if (wait > 0) {
-      reply.header('retry-after', Math.ceil(wait / 1000));
+    const tooMany = (retryAfterMs: number) => {
+      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
       return fail(reply, 429, 'rate-limited', 'too many wrong codes: wait a few minutes and try again');
-    }
+    };
+    const admitted = await limiter.admit(request.ip);
+    if (!admitted.ok) return tooMany(admitted.retryAfterMs);
     const body = v.safeParse(EnrolSchema, request.body);
-    if (!body.success) return fail(reply, 400, 'bad-request', firstIssue(body.issues));
+    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const result = await enrol(deps.storage, clock, body.output.code, body.output.deviceName);
     if (!result.ok) {
-      limiter.fail(address);
+      const slowed = await limiter.failed(request.ip);
+      if (!slowed.ok) return tooMany(slowed.retryAfterMs);
       return fail(reply, 400, 'invalid-code', result.reason);
     }
     return result.body;
   });
 
-  app.post('/api/v1/invites', { preHandler: [authenticate, curatorsOnly] }, async (request, reply) => {
+  app.post('/api/v1/invites', { onRequest: [authenticate, curatorsOnly] }, async (request, reply) => {
     const body = v.safeParse(InviteSchema, request.body);
-    if (!body.success) return fail(reply, 400, 'bad-request', firstIssue(body.issues));
+    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const caller = request.caller as Caller;
     const result = await createInvite(
       deps.storage,
@@ -203,12 +245,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return { code: result.code, expiresAt: result.expiresAt };
   });
 
-  app.post('/api/v1/sync', { preHandler: authenticate }, async (request, reply) => {
-    const body = v.safeParse(SyncRequestSchema, request.body);
-    if (!body.success) {
-      const tooMany = body.issues.some((i) => i.type === 'max_length' && i.path?.length === 1);
-      return fail(reply, tooMany ? 413 : 400, tooMany ? 'too-large' : 'bad-request', firstIssue(body.issues));
-    }
+  app.post('/api/v1/sync', { onRequest: authenticate }, async (request, reply) => {
+    const parsed = parseSyncRequest(request.body);
+    if (!parsed.ok)
+      return fail(reply, parsed.status, parsed.status === 413 ? 'too-large' : 'bad-request', parsed.reason);
+    const body = { output: parsed.request };
     const cursor = body.output.cursor === null ? null : parseCursor(body.output.cursor);
     if (body.output.cursor !== null && cursor === null) {
       return fail(
@@ -227,7 +268,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (isDistrictRole((request.caller as Caller).role))
       await refreshSummaries(deps.storage, clock, deps.summaryMinAgeMs ?? 60_000);
     return runSync(
-      { storage: deps.storage, clock, pageSize: deps.pageSize },
+      {
+        storage: deps.storage,
+        clock,
+        pageSize: deps.pageSize,
+        logError: (error) =>
+          app.log.error(
+            { err: error instanceof Error ? { message: error.message, stack: error.stack } : error },
+            'a change failed',
+          ),
+      },
       request.caller as Caller,
       cursor,
       body.output.changes,
@@ -235,30 +285,31 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  app.get('/api/v1/export', { preHandler: [authenticate, curatorsOnly] }, async (request) => {
+  app.get('/api/v1/export', { onRequest: [authenticate, curatorsOnly] }, async (request) => {
     const caller = request.caller as Caller;
     const rows = await deps.storage.transaction((tx) => tx.exportAll(caller.schoolId));
     return {
       schemaVersion: CONTRACT_VERSION,
       schoolId: caller.schoolId,
       exportedAt: new Date(clock.now()).toISOString(),
-      records: rows.map((r) => r.record),
+      // Curators read every field; the one read rule says so, and is asked here as on every route.
+      records: rows.map((r) => redactFor(r.record, caller, new Set())),
     };
   });
 
   app.post(
     '/api/v1/restore',
-    { bodyLimit: MAX_BACKUP_BYTES, preHandler: [authenticate, curatorsOnly] },
+    { bodyLimit: MAX_BACKUP_BYTES, onRequest: [authenticate, curatorsOnly] },
     async (request, reply) => {
       const caller = request.caller as Caller;
-      const result = await restoreBackup(deps.storage, caller.schoolId, request.body);
+      const result = await restoreBackup(deps.storage, caller, request.body);
       if (!result.ok)
         return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
       return { restored: result.restored };
     },
   );
 
-  app.get('/api/v1/devices', { preHandler: [authenticate, curatorsOnly] }, async (request) => {
+  app.get('/api/v1/devices', { onRequest: [authenticate, curatorsOnly] }, async (request) => {
     const caller = request.caller as Caller;
     const devices = await deps.storage.transaction((tx) => tx.listDevices(caller.schoolId));
     return { devices };
@@ -266,7 +317,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.post(
     '/api/v1/devices/:id/revoke',
-    { preHandler: [authenticate, curatorsOnly] },
+    { onRequest: [authenticate, curatorsOnly] },
     async (request, reply) => {
       const caller = request.caller as Caller;
       const { id } = request.params as { id: string };

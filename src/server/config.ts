@@ -15,6 +15,8 @@ export type Config = {
   tls: { cert: Buffer; key: Buffer } | null;
   database: DatabaseConfig;
   staticDir: string;
+  /** Behind a reverse proxy: whom to believe about client addresses (Fastify's trustProxy). */
+  trustProxy: boolean | string;
 };
 
 /** Embedded SQLite in a file (one school's server, the default) or PostgreSQL (a district). */
@@ -40,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls,
     database: databaseConfig(env.DATABASE_URL, dataDir),
     staticDir: resolve(env.NASTAVNIK_STATIC_DIR ?? 'dist'),
+    trustProxy: trustProxy(env.NASTAVNIK_TRUST_PROXY),
   };
 }
 
@@ -75,4 +78,14 @@ export function describeDatabase(database: DatabaseConfig): string {
   if (database.engine === 'sqlite') return database.file;
   const url = new URL(database.url);
   return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/**
+ * `NASTAVNIK_TRUST_PROXY`: unset (the socket's address is the client's), `true` (every proxy), or the
+ * proxies' addresses and networks (`127.0.0.1,10.0.0.0/8`). Limits of enrolment attempts count
+ * per client address: behind a proxy that is not trusted, every phone would share the proxy's.
+ */
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
 }

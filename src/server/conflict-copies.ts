@@ -1,25 +1,23 @@
 // Nothing typed is discarded silently: when two devices edit the same long text without having seen
-// each other's version, the text that loses the merge is kept as a `conflict` record for its author.
-
-import { readKeys } from '../domain/access';
+// each other's version, the text that loses the merge is kept as a `conflict` record for its author —
+// the person whose authenticated write it was (never a device id read from a stamp, which anyone can
+// forge), and only if that person may read the field (`mayReadField`).
+import { grantsFor, mayReadField, readKeys, type Viewer } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { stampNode } from '../domain/hlc';
 import type { Change, SyncedRecord } from '../domain/record';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { scopeFacts } from './scope';
 import { derivedId } from './secrets';
-import type { ServerClock } from './server-clock';
-import type { StorageTx, StoredRow } from './storage/storage';
-
-type Author = { schoolId: string; personId: string };
+import type { StoredRow } from './storage/storage';
+import type { PushSession } from './sync-service';
 
 /**
- * `seenRev` is the revision the device had pulled up to (its cursor): a stored text written at a later
+ * `seenRev` is the revision the device had pulled up to (its base): a stored text written at a later
  * revision was unknown to the device when it typed, so the two edits were concurrent.
  */
 export async function keepLosingTexts(
-  tx: StorageTx,
-  clock: ServerClock,
-  caller: Author,
+  session: PushSession,
   existing: StoredRow | undefined,
   change: Change,
   seenRev: number,
@@ -27,22 +25,14 @@ export async function keepLosingTexts(
   if (!existing) return;
   const spec = RECORD_TYPES[change.type as RecordType];
   const longText: readonly string[] = 'longText' in spec ? spec.longText : [];
+  const me = session.caller.personId;
   for (const field of longText) {
     if (!Object.hasOwn(change.fields, field)) continue;
     // Text typed into a record someone else deleted meanwhile: the delete wins, the text is kept.
     if (existing.record.deleted !== undefined && change.deleted === undefined) {
       const text = change.fields[field];
       if (typeof text === 'string' && text.trim() !== '') {
-        await saveCopy(
-          tx,
-          clock,
-          caller.schoolId,
-          existing.record,
-          field,
-          text,
-          change.stamps[field] as string,
-          caller.personId,
-        );
+        await saveCopy(session, existing, field, text, change.stamps[field] as string, me);
       }
       continue;
     }
@@ -51,29 +41,51 @@ export async function keepLosingTexts(
     const oldText = existing.record.fields[field];
     const newText = change.fields[field];
     if (oldStamp === undefined || oldStamp === newStamp || jsonEqual(oldText, newText)) continue;
-    if (stampNode(oldStamp) === stampNode(newStamp)) continue;
+    const oldWriter = existing.writers?.[field];
+    // One device editing its own text in sequence; a stamp's device id alone proves nothing.
+    if (stampNode(oldStamp) === stampNode(newStamp) && oldWriter === me) continue;
     if ((existing.fieldRevs[field] ?? existing.rev) <= seenRev) continue;
     const isIncomingLoser = newStamp < oldStamp;
     const loser = isIncomingLoser ? { text: newText, stamp: newStamp } : { text: oldText, stamp: oldStamp };
     if (typeof loser.text !== 'string' || loser.text.trim() === '') continue;
-    const authorId = isIncomingLoser
-      ? caller.personId
-      : await tx.personOfNode(caller.schoolId, stampNode(oldStamp));
+    // The stored text's author is whoever wrote it (recorded with it); a value the server wrote, or one
+    // stored before writers were recorded, has no author to give a copy to.
+    const authorId = isIncomingLoser ? me : oldWriter;
     if (!authorId) continue;
-    await saveCopy(tx, clock, caller.schoolId, existing.record, field, loser.text, loser.stamp, authorId);
+    await saveCopy(session, existing, field, loser.text, loser.stamp, authorId);
   }
 }
 
-async function saveCopy(
-  tx: StorageTx,
-  clock: ServerClock,
-  schoolId: string,
+/** Whether `personId` may read `field` of the record: the one read rule, with their own grants. */
+async function authorMayRead(
+  session: PushSession,
   record: SyncedRecord,
+  field: string,
+  personId: string,
+): Promise<boolean> {
+  const { tx, caller } = session;
+  if (personId === caller.personId) return mayReadField(caller, await session.grants(), record, field);
+  const roles = await tx.personRoles(caller.schoolId, personId);
+  const viewer: Viewer = { personId, isCurator: roles.includes('curator') };
+  if (viewer.isCurator) return true;
+  const grants = grantsFor(viewer, await scopeFacts(tx, caller.schoolId, personId));
+  return mayReadField(viewer, grants, record, field);
+}
+
+async function saveCopy(
+  session: PushSession,
+  row: StoredRow,
   field: string,
   text: string,
   lostStamp: string,
   authorId: string,
 ): Promise<void> {
+  const { tx, clock, caller } = session;
+  const schoolId = caller.schoolId;
+  const record =
+    row.record.deleted === undefined ? row.record : { ...row.record, fields: { ...row.parents } };
+  // A copy never carries a field its recipient may not read (a mentee never gets private notes).
+  if (!(await authorMayRead(session, record, field, authorId))) return;
   // Derived from what was lost, so a retried push finds the copy it already made.
   const id = derivedId('conflict', record.id, field, lostStamp);
   if (await tx.getRecord(schoolId, id)) return;
@@ -82,5 +94,8 @@ async function saveCopy(
   const stamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
   const copy: SyncedRecord = { id, type: 'conflict', fields, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
-  await tx.putRecord(schoolId, { record: copy, fieldRevs }, readKeys(copy), [authorId, record.id]);
+  await tx.putRecord(schoolId, { record: copy, fieldRevs, parents: { authorId } }, readKeys(copy), [
+    authorId,
+    record.id,
+  ]);
 }

@@ -47,7 +47,8 @@ export function registerDistrictRoutes(
         .code(403)
         .send({ error: 'forbidden', reason: "only the district's administrator may do this" });
   };
-  const guards = { preHandler: [authenticate, adminOnly] };
+  // On request, before the body is read: a caller without the right costs no parsing.
+  const guards = { onRequest: [authenticate, adminOnly] };
 
   app.get('/api/v1/district/schools', guards, async () => ({
     schools: await listDistrictSchools(deps.storage),

@@ -1,16 +1,16 @@
 // Devices join a school with a one-time invite code; the very first curator with a bootstrap code.
 import { randomUUID } from 'node:crypto';
-import { mayReceivePerson, readKeys } from '../domain/access';
+import { grantsFor, readableCopy, readKeys, type Viewer } from '../domain/access';
 import { defaultStamp } from '../domain/defaults';
 import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
 import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';
-import { personFacts } from './scope';
+import { parentsOf, referenceIds } from './record-links';
+import { scopeFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
 import { SERVER_NODE, type ServerClock } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
-import { referenceIds } from './sync-service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INVITE_TTL_MS = 7 * DAY_MS;
@@ -36,7 +36,12 @@ export async function createServerRecord(
   const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
   const full: SyncedRecord = { ...record, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));
-  await tx.putRecord(schoolId, { record: full, fieldRevs }, readKeys(full), referenceIds(full));
+  await tx.putRecord(
+    schoolId,
+    { record: full, fieldRevs, parents: parentsOf(full) },
+    readKeys(full),
+    referenceIds(full),
+  );
 }
 
 /** The programme's questionnaires, in every school from the start; a curator copies and edits them. */
@@ -147,6 +152,46 @@ export async function bootstrap(
   });
 }
 
+/** How long a code made by `npm run curator-code` stays valid: an administrator uses it at once. */
+export const RECOVERY_TTL_MS = DAY_MS;
+
+export type RecoveryCode = { code: string; expiresAt: string; schoolId: string; personId: string };
+
+/**
+ * A new curator code, for an administrator with access to the server machine (`npm run curator-code`):
+ * the way back in when no curator can sign in (devices lost or revoked, the curator archived). It enrols
+ * as the programme's first curator record, which is made again (as a new record) if it was deleted or
+ * archived. Works once, for 24 hours. `schoolId` is needed only when the server holds several schools.
+ */
+export async function issueCuratorCode(
+  storage: Storage,
+  clock: ServerClock,
+  schoolId?: string,
+): Promise<RecoveryCode | { error: string }> {
+  return storage.transaction(async (tx) => {
+    const schools = (await tx.listSchools()).filter((s) => s.id !== DISTRICT_ID);
+    const school = schoolId ? schools.find((s) => s.id === schoolId) : schools[0];
+    if (!school)
+      return { error: schoolId ? `no school ${schoolId}` : 'no school yet: start the server first' };
+    if (!schoolId && schools.length > 1)
+      return { error: `name the school: ${schools.map((s) => `${s.id} (${s.name})`).join(', ')}` };
+    await tx.lockSchool(school.id);
+    let personId = derivedId('first-curator');
+    const row = await tx.getRecord(school.id, personId);
+    if (!row || row.record.deleted !== undefined || row.record.fields.archived === true) {
+      if (row) personId = randomUUID();
+      await createServerRecord(tx, clock, school.id, {
+        id: personId,
+        type: 'person',
+        fields: { fullName: 'Куратор программы', kind: 'teacher' },
+      });
+    }
+    const code = await issueInvite(tx, clock, school.id, personId, 'curator', { ttlMs: RECOVERY_TTL_MS });
+    const expiresAt = new Date(clock.now() + RECOVERY_TTL_MS).toISOString();
+    return { code, expiresAt, schoolId: school.id, personId };
+  });
+}
+
 export type InviteResult =
   | { ok: true; code: string; expiresAt: string }
   | { ok: false; status: number; reason: string };
@@ -186,6 +231,8 @@ export async function enrol(
     const person = await tx.getRecord(invite.schoolId, invite.personId);
     if (!person || person.record.deleted !== undefined)
       return { ok: false, reason: 'the person of this code no longer exists' };
+    if (person.record.fields.archived === true)
+      return { ok: false, reason: 'the person of this code was archived: ask the curator' };
     if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
       return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
     // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.
@@ -205,10 +252,16 @@ export async function enrol(
       },
       hashSecret(token),
     );
-    // A minor without a valid parental consent is held by curators only, even on their own device.
-    const facts = await personFacts(tx, invite.schoolId, invite.personId);
-    const isHeldBack = invite.role !== 'curator' && facts !== undefined && !mayReceivePerson(facts);
-    const record = isHeldBack ? emptyRecord(person.record.id, 'person') : person.record;
+    // What the person may read of their own record, by the rule every route follows: a minor without a
+    // valid parental consent gets nothing (their data stays with curators, their own device included),
+    // and no one but curators reads the fields that are curators' only.
+    const viewer: Viewer = { personId: invite.personId, isCurator: invite.role === 'curator' };
+    const grants = viewer.isCurator
+      ? new Set<string>()
+      : grantsFor(viewer, await scopeFacts(tx, invite.schoolId, invite.personId));
+    const record =
+      readableCopy(person.record, readKeys(person.record), viewer, grants) ??
+      emptyRecord(person.record.id, 'person');
     return {
       ok: true,
       body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },

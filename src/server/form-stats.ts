@@ -86,5 +86,10 @@ export async function refreshFormStats(
     stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, s])),
   };
   const fieldRevs = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
-  await tx.putRecord(schoolId, { record, fieldRevs }, readKeys(record), [template.id, mentorId]);
+  await tx.putRecord(
+    schoolId,
+    { record, fieldRevs, parents: { templateId: template.id, mentorId } },
+    readKeys(record),
+    [template.id, mentorId],
+  );
 }

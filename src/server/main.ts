@@ -30,6 +30,7 @@ async function main() {
     version,
     tls: config.tls,
     summaryMinAgeMs: config.summaryMinAgeMs,
+    trustProxy: config.trustProxy,
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
   const district = await bootstrapDistrict(storage, clock, config.districtCode);
@@ -52,6 +53,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await storage.close();
+    // The log is written in batches: what is still in the buffer goes out before the process ends.
+    (app.log as unknown as { flush?: () => void }).flush?.();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,9 +6,9 @@ import { stampNode } from '../domain/hlc';
 import type { SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
+import { parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
 import type { Storage } from './storage/storage';
-import { referenceIds } from './sync-service';
 
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
@@ -42,15 +42,36 @@ export function backupProblem(records: SyncedRecord[]): string | null {
   return null;
 }
 
+/**
+ * Null when the restoring curator keeps access afterwards: the backup must hold their own person record,
+ * not deleted and not archived. Devices outlive a restore but records do not; without that record every
+ * device of the school would be refused, no curator could sign in, and no bootstrap code would be printed.
+ */
+export function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: string): string | null {
+  const own = records.find((r) => r.id === curatorPersonId);
+  const why =
+    own === undefined || own.type !== 'person'
+      ? 'does not hold your own participant record'
+      : own.deleted !== undefined
+        ? 'holds your own participant record as deleted'
+        : own.fields.archived === true
+          ? 'holds your own participant record as archived'
+          : null;
+  return why
+    ? `this backup ${why} (${curatorPersonId}): after restoring it no curator could sign in. Restore it from the device of a curator it holds, or add your record to it`
+    : null;
+}
+
 export async function restoreBackup(
   storage: Storage,
-  schoolId: string,
+  caller: { schoolId: string; personId: string },
   body: unknown,
 ): Promise<RestoreResult> {
+  const schoolId = caller.schoolId;
   const parsed = v.safeParse(BackupSchema, body);
   if (!parsed.success) return { ok: false, status: 400, reason: firstIssue(parsed.issues) };
   const records = parsed.output.records as SyncedRecord[];
-  const problem = backupProblem(records);
+  const problem = backupProblem(records) ?? lockoutProblem(records, caller.personId);
   if (problem) return { ok: false, status: 400, reason: problem };
   return storage.transaction(async (tx) => {
     await tx.lockSchool(schoolId);
@@ -80,7 +101,12 @@ export async function restoreBackup(
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
       );
-      await tx.putRecord(schoolId, { record, fieldRevs }, readKeys(record, link), referenceIds(record));
+      await tx.putRecord(
+        schoolId,
+        { record, fieldRevs, parents: parentsOf(record) },
+        readKeys(record, link),
+        referenceIds(record),
+      );
     }
     return { ok: true, restored: records.length };
   });

@@ -50,10 +50,11 @@ export async function scopeFacts(tx: StorageTx, schoolId: string, personId: stri
     const facts = await personFacts(tx, schoolId, id);
     if (facts) people.push(facts);
   }
-  const templates = await tx.listByType(schoolId, 'formTemplate');
-  const mentorVisibleTemplateIds = templates
-    .filter((t) => live(t) && t.fields.visibleToMentor === true)
-    .map((t) => t.id);
+  // Only a mentor's grants use them (responses to forms about their pairs that the form lets them read).
+  const isMentor = pairs.some((p) => p.mentorId === personId);
+  const mentorVisibleTemplateIds = isMentor
+    ? await tx.idsWhereTrue(schoolId, 'formTemplate', 'visibleToMentor')
+    : [];
   return { pairs, plans, people, mentorVisibleTemplateIds };
 }
 

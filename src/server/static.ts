@@ -2,11 +2,44 @@
 // update is seen; hashed assets never change and are cached for good.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 const NO_CACHE = 'no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The shell's security headers (helmet): no MIME sniffing, no framing by other sites, and a Content
+ * Security Policy that lets the page run only this server's own scripts. Style attributes stay allowed
+ * (the app sets widths of bars and meters), style sheets only from here; images also as data:/blob: (QR
+ * codes and downloads); the service worker and the manifest from here. No upgrade-insecure-requests: a
+ * school may serve the app over plain HTTP on its own network; HSTS only when this server speaks HTTPS.
+ */
+export async function registerShellHeaders(app: FastifyInstance, isHttps: boolean): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: isHttps ? { maxAge: 180 * 24 * 3600 } : false,
+    xFrameOptions: { action: 'deny' },
+  });
+}
 
 export async function registerStatic(app: FastifyInstance, dir: string): Promise<void> {
   const root = resolve(dir);

@@ -1,9 +1,13 @@
-// One sync call: apply the pushed changes in one transaction, then pull a page by cursor.
+// One sync call: check the pushed changes, apply them in one transaction, then pull a page by cursor.
+// What can be checked without storage (each change's schema and clock) is checked before the write
+// transaction starts, so the transaction — which runs alone — holds only the work that needs it.
 import {
   type AssignmentLink,
+  canRead,
   checkSent,
   checkWrite,
   grantsFor,
+  mayWriteType,
   pairConsentProblem,
   readKeys,
   redactFor,
@@ -11,13 +15,14 @@ import {
   type WriteContext,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { stampNode, stampTime } from '../domain/hlc';
+import { stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
 import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
 import { refreshFormStats } from './form-stats';
+import { parentsOf, referenceIds } from './record-links';
 import {
   ALL_SCOPE,
   type Cursor,
@@ -33,26 +38,82 @@ import type { Storage, StorageTx, StoredRow } from './storage/storage';
 
 export type Caller = Viewer & { schoolId: string; deviceId: string; role: AnyRole };
 
-export type SyncDeps = { storage: Storage; clock: ServerClock; pageSize?: number };
+export type SyncDeps = {
+  storage: Storage;
+  clock: ServerClock;
+  pageSize?: number;
+  /** Where a fault of the server itself is reported (the change it hit is rejected, the rest applies). */
+  logError?: (error: unknown) => void;
+};
 
-const REFERENCE_FIELDS = [
-  'personId',
-  'pairId',
-  'planId',
-  'templateId',
-  'assignmentId',
-  'mentorId',
-  'menteeId',
-  'authorId',
-  'recordId',
-];
+/** A stored row's record as far as its parents go: its fields, or for a deleted record its kept parents. */
+function withParents(row: StoredRow): SyncedRecord {
+  const { record } = row;
+  return record.deleted === undefined ? record : { ...record, fields: { ...row.parents } };
+}
 
-/** Ids a record points at, so that storage can find e.g. the pairs of a person. */
-export function referenceIds(record: SyncedRecord): string[] {
-  const ids = REFERENCE_FIELDS.map((f) => record.fields[f]).filter((x): x is string => typeof x === 'string');
-  const mentees = record.fields.menteeIds;
-  if (Array.isArray(mentees)) ids.push(...mentees.filter((x): x is string => typeof x === 'string'));
-  return [...new Set(ids)];
+/**
+ * What one push needs besides storage: the caller, and their grants, computed once and again only after
+ * a change that can alter them (a plan, a pair, a person, a consent, a template).
+ */
+export type PushSession = {
+  tx: StorageTx;
+  clock: ServerClock;
+  caller: Caller;
+  grants(): Promise<Set<string>>;
+  /**
+   * A record looked up as the parent of another (a pair, a plan, an assignment…), read once per push:
+   * the twenty meetings of a push name the same pair. What a change writes is forgotten after it.
+   */
+  parent(id: string): Promise<StoredRow | undefined>;
+  /** Keys under which `row` is read (the assignment of a response is looked up). */
+  keysOf(row: StoredRow): Promise<string[]>;
+  mayRead(row: StoredRow): Promise<boolean>;
+};
+
+const GRANT_TYPES = new Set(['pair', 'plan', 'person', 'consent', 'formTemplate']);
+
+function createSession(
+  tx: StorageTx,
+  clock: ServerClock,
+  caller: Caller,
+): PushSession & {
+  changed(type: string): void;
+  forget(id: string): void;
+} {
+  let grants: Set<string> | null = null;
+  const parents = new Map<string, StoredRow | undefined>();
+  const session = {
+    tx,
+    clock,
+    caller,
+    async parent(id: string) {
+      if (!parents.has(id)) parents.set(id, await tx.getRecord(caller.schoolId, id));
+      return parents.get(id);
+    },
+    forget(id: string) {
+      parents.delete(id);
+    },
+    async grants() {
+      grants ??= grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
+      return grants;
+    },
+    changed(type: string) {
+      if (GRANT_TYPES.has(type)) grants = null;
+    },
+    async keysOf(row: StoredRow): Promise<string[]> {
+      const record = withParents(row);
+      const assignment =
+        record.type === 'formResponse'
+          ? await assignmentLink(session, record.fields.assignmentId)
+          : undefined;
+      return readKeys(record, assignment);
+    },
+    async mayRead(row: StoredRow): Promise<boolean> {
+      return caller.isCurator || canRead(caller, await session.grants(), await session.keysOf(row));
+    },
+  };
+  return session;
 }
 
 export async function runSync(
@@ -62,97 +123,96 @@ export async function runSync(
   changes: Change[],
   seenRev: number = cursor?.rev ?? 0,
 ): Promise<SyncResponse> {
-  return deps.storage.transaction(async (tx) => {
-    const rejected: Rejection[] = [];
-    // The district's namespace is written by the server alone (its schools' summaries).
-    const isDistrict = isDistrictRole(caller.role);
-    const applied = isDistrict ? [] : changes;
-    if (isDistrict) {
-      const reason = "the district's figures are made by the server";
-      rejected.push(...changes.map((c): Rejection => ({ id: c.id, code: 'forbidden', reason })));
-    }
-    // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
-    if (applied.length > 0) await tx.lockSchool(caller.schoolId);
-    for (const change of applied) {
-      const rejection = await applyChange(tx, deps.clock, caller, change, seenRev);
-      if (rejection) rejected.push(rejection);
-    }
-    const page = await pull(tx, caller, cursor, deps.pageSize ?? LIMITS.pageSize);
-    return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
-  });
+  const horizon = deps.clock.now() + LIMITS.maxClockSkewMs;
+  // The district's namespace is written by the server alone (its schools' summaries).
+  const isDistrict = isDistrictRole(caller.role);
+  const districtRefusal = "the district's figures are made by the server";
+  const checked = changes.map((change) => ({
+    change,
+    rejection: isDistrict
+      ? ({ id: change.id, code: 'forbidden', reason: districtRefusal } as Rejection)
+      : checkAlone(change, horizon),
+  }));
+  const apply = (isolated: boolean) =>
+    deps.storage.transaction(async (tx) => {
+      const session = createSession(tx, deps.clock, caller);
+      const rejected: Rejection[] = [];
+      // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
+      if (checked.some((c) => c.rejection === null)) await tx.lockSchool(caller.schoolId);
+      for (const { change, rejection } of checked) {
+        const result =
+          rejection ??
+          (isolated
+            ? await applyIsolated(session, change, seenRev, deps.logError)
+            : await applyChange(session, change, seenRev));
+        session.forget(change.id);
+        if (result) rejected.push(result);
+        else session.changed(change.type);
+      }
+      const page = await pull(session, cursor, deps.pageSize ?? LIMITS.pageSize);
+      return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
+    });
+  try {
+    return await apply(false);
+  } catch (error) {
+    // A fault of the server in one change: the push is applied again, each change in a savepoint, so
+    // that the failing one is rejected and the others stand (a savepoint a change costs too much to be
+    // the rule).
+    deps.logError?.(error);
+    return apply(true);
+  }
 }
 
 const invalid = (change: Change, reason: string): Rejection => ({ id: change.id, code: 'invalid', reason });
+const forbidden = (change: Change, reason: string): Rejection => ({
+  id: change.id,
+  code: 'forbidden',
+  reason,
+});
 
-async function live(
-  tx: StorageTx,
-  schoolId: string,
-  id: unknown,
-  type: string,
-): Promise<SyncedRecord | string> {
-  const row = typeof id === 'string' ? await tx.getRecord(schoolId, id) : undefined;
-  if (!row || row.record.type !== type) return `${type} ${String(id)} does not exist`;
-  if (row.record.deleted !== undefined) return `${type} ${String(id)} was deleted`;
-  return row.record;
+const sentRejection = (change: Change): Rejection => ({
+  id: change.id,
+  code: 'sent',
+  reason: 'this response was sent already; only a curator can reopen it',
+});
+
+/** Said to a non-curator about a record outside their scope, whatever it is, exists or not. */
+const NOT_YOURS = 'you may not write this record';
+
+/** The checks that need no storage: the change against its type's schema, and its stamps' clock. */
+function checkAlone(change: Change, horizon: number): Rejection | null {
+  const valid = validateChange(change);
+  if (!valid.ok) return invalid(change, valid.reason);
+  const stamps = [...Object.values(change.stamps), ...(change.deleted ? [change.deleted] : [])];
+  if (stamps.some((s) => stampTime(s) > horizon)) {
+    return {
+      id: change.id,
+      code: 'clock',
+      reason:
+        'a stamp is more than 24 hours ahead of the server clock: check the date and time of the device',
+    };
+  }
+  return null;
 }
 
-/** Looks up the parents that decide who may write `record`; a string names a missing parent. */
-async function writeContext(
-  tx: StorageTx,
-  schoolId: string,
-  record: SyncedRecord,
-): Promise<WriteContext | string> {
-  const f = record.fields;
-  switch (record.type) {
-    case 'meeting':
-    case 'plan':
-    case 'fitAnswer': {
-      const pair = await live(tx, schoolId, f.pairId, 'pair');
-      if (typeof pair === 'string') return pair;
-      const members = toMembership(pair);
-      if (record.type === 'plan' && !members.menteeIds.includes(String(f.menteeId))) {
-        return `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`;
-      }
-      if (
-        record.type === 'fitAnswer' &&
-        ![members.mentorId, ...members.menteeIds].includes(String(f.personId))
-      ) {
-        return `person ${String(f.personId)} is not in pair ${pair.id}`;
-      }
-      return { pair: members };
-    }
-    case 'task':
-    case 'goal': {
-      const plan = await live(tx, schoolId, f.planId, 'plan');
-      if (typeof plan === 'string') return plan;
-      const pair = await live(tx, schoolId, plan.fields.pairId, 'pair');
-      if (typeof pair === 'string') return pair;
-      return { plan: toPlanLink(plan), pair: toMembership(pair) };
-    }
-    case 'formResponse': {
-      const assignment = await live(tx, schoolId, f.assignmentId, 'formAssignment');
-      if (typeof assignment === 'string') return assignment;
-      return { assignment: toAssignmentLink(assignment) };
-    }
-    case 'formAssignment': {
-      for (const [field, type] of [
-        ['templateId', 'formTemplate'],
-        ['personId', 'person'],
-        ['pairId', 'pair'],
-      ] as const) {
-        if (field === 'pairId' && f.pairId === null) continue;
-        const parent = await live(tx, schoolId, f[field], type);
-        if (typeof parent === 'string') return parent;
-      }
-      return {};
-    }
-    case 'consent': {
-      const person = await live(tx, schoolId, f.personId, 'person');
-      return typeof person === 'string' ? person : {};
-    }
-    default:
-      return {};
+/** Applies one change so that whatever it throws undoes only its own writes: it is rejected, the rest stands. */
+async function applyIsolated(
+  session: PushSession,
+  change: Change,
+  seenRev: number,
+  logError: SyncDeps['logError'],
+): Promise<Rejection | null> {
+  try {
+    return await session.tx.atomically(() => applyChange(session, change, seenRev));
+  } catch (error) {
+    logError?.(error);
+    return invalid(change, 'the server could not apply this change; it is kept on the device');
   }
+}
+
+async function assignmentLink(session: PushSession, id: unknown): Promise<AssignmentLink | undefined> {
+  const row = typeof id === 'string' ? await session.parent(id) : undefined;
+  return row?.record.type === 'formAssignment' ? toAssignmentLink(withParents(row)) : undefined;
 }
 
 function toAssignmentLink(a: SyncedRecord): AssignmentLink {
@@ -164,34 +224,109 @@ function toAssignmentLink(a: SyncedRecord): AssignmentLink {
   };
 }
 
-function stampsOf(change: Change): string[] {
-  return [...Object.values(change.stamps), ...(change.deleted ? [change.deleted] : [])];
+/**
+ * A live parent of `type`, or why there is none. A curator is told exactly; anyone else hears the same
+ * about a parent that does not exist, was deleted or is outside their scope, so that a rejection never
+ * tells them what lies outside it.
+ */
+async function live(
+  session: PushSession,
+  id: unknown,
+  type: string,
+): Promise<SyncedRecord | { problem: string; code: 'invalid' | 'forbidden' }> {
+  const row = typeof id === 'string' ? await session.parent(id) : undefined;
+  const isLive = row !== undefined && row.record.type === type && row.record.deleted === undefined;
+  if (isLive && (await session.mayRead(row))) return row.record;
+  if (!session.caller.isCurator)
+    return { problem: `no ${type} ${String(id)} that you may write in`, code: 'forbidden' };
+  if (!row || row.record.type !== type)
+    return { problem: `${type} ${String(id)} does not exist`, code: 'invalid' };
+  return { problem: `${type} ${String(id)} was deleted`, code: 'invalid' };
 }
 
-async function applyChange(
-  tx: StorageTx,
-  clock: ServerClock,
-  caller: Caller,
-  change: Change,
-  seenRev: number,
-): Promise<Rejection | null> {
+type Problem = { problem: string; code: 'invalid' | 'forbidden' };
+const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'problem' in x;
+
+/** Looks up the parents that decide who may write `record`. */
+async function writeContext(session: PushSession, record: SyncedRecord): Promise<WriteContext | Problem> {
+  const f = record.fields;
+  switch (record.type) {
+    case 'meeting':
+    case 'plan':
+    case 'fitAnswer': {
+      const pair = await live(session, f.pairId, 'pair');
+      if (isProblem(pair)) return pair;
+      const members = toMembership(pair);
+      if (record.type === 'plan' && !members.menteeIds.includes(String(f.menteeId))) {
+        return {
+          problem: `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`,
+          code: 'invalid',
+        };
+      }
+      if (
+        record.type === 'fitAnswer' &&
+        ![members.mentorId, ...members.menteeIds].includes(String(f.personId))
+      ) {
+        return { problem: `person ${String(f.personId)} is not in pair ${pair.id}`, code: 'invalid' };
+      }
+      return { pair: members };
+    }
+    case 'task':
+    case 'goal': {
+      const plan = await live(session, f.planId, 'plan');
+      if (isProblem(plan)) return plan;
+      const pair = await live(session, plan.fields.pairId, 'pair');
+      if (isProblem(pair)) return pair;
+      return { plan: toPlanLink(plan), pair: toMembership(pair) };
+    }
+    case 'formResponse': {
+      const assignment = await live(session, f.assignmentId, 'formAssignment');
+      if (isProblem(assignment)) return assignment;
+      return { assignment: toAssignmentLink(assignment) };
+    }
+    case 'formAssignment': {
+      for (const [field, type] of [
+        ['templateId', 'formTemplate'],
+        ['personId', 'person'],
+        ['pairId', 'pair'],
+      ] as const) {
+        if (field === 'pairId' && f.pairId === null) continue;
+        const parent = await live(session, f[field], type);
+        if (isProblem(parent)) return parent;
+      }
+      return {};
+    }
+    case 'consent': {
+      const person = await live(session, f.personId, 'person');
+      return isProblem(person) ? person : {};
+    }
+    default:
+      return {};
+  }
+}
+
+async function applyChange(session: PushSession, change: Change, seenRev: number): Promise<Rejection | null> {
+  const { tx, caller } = session;
   const school = caller.schoolId;
-  const valid = validateChange(change);
-  if (!valid.ok) return invalid(change, valid.reason);
-  const horizon = clock.now() + LIMITS.maxClockSkewMs;
-  if (stampsOf(change).some((s) => stampTime(s) > horizon)) {
-    return {
-      id: change.id,
-      code: 'clock',
-      reason:
-        'a stamp is more than 24 hours ahead of the server clock: check the date and time of the device',
-    };
+  // Role first: a type this caller never writes is refused without looking anything up.
+  if (!mayWriteType(caller, change.type)) {
+    return checkWrite(caller, change, undefined, {}) ?? forbidden(change, NOT_YOURS);
   }
   const existing = await tx.getRecord(school, change.id);
+  const mayRead = existing === undefined || (await session.mayRead(existing));
+  // A sent response is final for everyone but curators, whatever else they may write: code `sent` (the
+  // contract's rule, so told even to someone outside its scope). Re-sending the very values it holds is
+  // no change — but only for someone who may read them: for anyone else it would be an oracle.
+  if (existing?.record.type === change.type && existing.record.deleted === undefined) {
+    const sent = checkSent(caller, change, existing.record, jsonEqual);
+    if (sent === 'no-op') return mayRead ? null : sentRejection(change);
+    if (sent !== 'ok') return sent;
+  }
+  // Any other record outside the caller's scope is refused alike whatever it is: its type stays unsaid.
+  if (!mayRead) return forbidden(change, NOT_YOURS);
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
-  if (existing?.record.deleted !== undefined)
-    return applyToDeleted(tx, clock, caller, existing, change, seenRev);
+  if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seenRev);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
   const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
@@ -201,12 +336,8 @@ async function applyChange(
   const ctx =
     merged.deleted !== undefined && Object.keys(merged.fields).length === 0
       ? {}
-      : await writeContext(tx, school, merged);
-  if (typeof ctx === 'string') return invalid(change, ctx);
-  // A sent response is final for everyone but curators, whatever else they may write: code `sent`.
-  const sent = checkSent(caller, change, existing?.record, jsonEqual);
-  if (sent === 'no-op') return null;
-  if (sent !== 'ok') return sent;
+      : await writeContext(session, merged);
+  if (isProblem(ctx)) return { id: change.id, code: ctx.code, reason: ctx.problem };
   const denied = checkWrite(caller, change, existing?.record, ctx);
   if (denied) return denied;
   if (
@@ -217,62 +348,77 @@ async function applyChange(
     const problem = await pairMembersProblem(tx, school, merged);
     if (problem) return { id: change.id, ...problem };
   }
-  await acceptStamps(tx, clock, caller, change);
+  session.clock.observe(latestStamp(change));
   // Before the no-change exit: a change that loses every field may still carry text to keep.
-  await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
-  // A deleted record is stored without its fields (erased), but is still read under the keys of its
-  // fields; once its fields are gone, it keeps the keys it had.
+  await keepLosingTexts(session, existing, change, seenRev);
+  // A deleted record is stored without its fields (erased); it keeps its parents and the keys it had.
   const stored = stripTombstone(merged);
   if (existing && sameRecord(stored, existing.record)) return null;
   const fieldRevs = { ...existing?.fieldRevs };
-  for (const name of Object.keys(stored.stamps))
-    if (stored.stamps[name] !== existing?.record.stamps[name]) fieldRevs[name] = 0;
+  const writers = { ...existing?.writers };
+  for (const name of Object.keys(stored.stamps)) {
+    if (stored.stamps[name] === existing?.record.stamps[name]) continue;
+    fieldRevs[name] = 0;
+    // The value now stored came from this change (the merge took its stamp): its writer is the caller.
+    if (stored.stamps[name] === change.stamps[name]) writers[name] = caller.personId;
+  }
   if (stored.deleted !== existing?.record.deleted) fieldRevs.deleted = 0;
+  if (stored.deleted !== undefined) for (const name of Object.keys(writers)) delete writers[name];
   const assignment = 'assignment' in ctx ? ctx.assignment : undefined;
+  const refs = referenceIds(merged);
+  const isNew = existing === undefined;
   const hasFields = Object.keys(merged.fields).length > 0;
   await tx.putRecord(
     school,
-    { record: stored, fieldRevs },
-    hasFields ? readKeys(merged, assignment) : null,
-    hasFields ? referenceIds(merged) : null,
+    { record: stored, fieldRevs, writers, parents: parentsOf(merged) ?? existing?.parents },
+    // Keys follow from fields fixed at creation: written once, kept for good (a tombstone included).
+    isNew && hasFields ? readKeys(merged, assignment) : null,
+    hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
-  if (merged.type === 'formResponse') await refreshFormStats(tx, clock, school, merged);
+  if (merged.type === 'formResponse') await refreshFormStats(tx, session.clock, school, merged);
   return null;
 }
 
-/** An accepted change's stamps: the server clock follows them, and their devices are known by person. */
-async function acceptStamps(
-  tx: StorageTx,
-  clock: ServerClock,
-  caller: Caller,
-  change: Change,
-): Promise<void> {
-  for (const stamp of stampsOf(change)) {
-    await tx.noteNode(caller.schoolId, stampNode(stamp), caller.personId);
-    clock.observe(stamp);
-  }
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function latestStamp(change: Change): string {
+  let latest = change.deleted ?? '';
+  for (const stamp of Object.values(change.stamps)) if (stamp > latest) latest = stamp;
+  return latest;
 }
 
 /**
- * A deleted record is erased and stays deleted: no write brings it back, so none is refused either. A
- * later delete stamp merges like a field; text typed into the record meanwhile is kept as a conflict
- * copy for its author; anything else is absorbed.
+ * A deleted record is erased and stays deleted: no write brings it back. A write into it is absorbed —
+ * a later delete stamp merges like a field, text typed meanwhile is kept as a conflict copy for its
+ * author — but only from someone who could have written the record (judged by its kept parents);
+ * anyone else is refused `forbidden`.
  */
 async function applyToDeleted(
-  tx: StorageTx,
-  clock: ServerClock,
-  caller: Caller,
+  session: PushSession,
   existing: StoredRow,
   change: Change,
   seenRev: number,
-): Promise<null> {
-  await acceptStamps(tx, clock, caller, change);
-  await keepLosingTexts(tx, clock, caller, existing, change, seenRev);
+): Promise<Rejection | null> {
+  const { tx, caller } = session;
+  if (!caller.isCurator) {
+    // Types without parents (person, pair, …) are curators' own: checkWrite refuses them below. A row
+    // deleted before parents were kept has none: its parent lookup fails and it is refused too.
+    const record = withParents(existing);
+    const ctx = await writeContext(session, record);
+    if (isProblem(ctx)) return forbidden(change, NOT_YOURS);
+    const denied = checkWrite(caller, change, record, ctx);
+    if (denied) return denied;
+  }
+  session.clock.observe(latestStamp(change));
+  await keepLosingTexts(session, existing, change, seenRev);
   const deleted = existing.record.deleted as string;
   if (change.deleted !== undefined && change.deleted > deleted) {
     await tx.putRecord(
       caller.schoolId,
       {
+        ...existing,
         record: { ...existing.record, deleted: change.deleted },
         fieldRevs: { ...existing.fieldRevs, deleted: 0 },
       },
@@ -302,14 +448,15 @@ async function pairMembersProblem(
   return problem ? { code: 'consent', reason: problem } : null;
 }
 
-async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSize: number) {
+async function pull(session: PushSession, cursor: Cursor | null, pageSize: number) {
+  const { tx, caller } = session;
   let grants: Set<string> | null = null;
   let scope = ALL_SCOPE;
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
   // Curators read their whole school; the district's people their whole namespace (summaries only).
   if (!caller.isCurator && !isDistrictRole(caller.role)) {
-    grants = grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
+    grants = await session.grants();
     scope = scopeHash(grants);
     await tx.saveScope(caller.schoolId, scope, [...grants]);
     if (cursor && cursor.scope !== scope) {
@@ -320,7 +467,8 @@ async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSi
       // A grown scope pulls again from the start: the new pair's whole history comes with it.
       if (isGrown) fromRev = 0;
       if (removed.length) {
-        const held = await tx.idsUnderKeys(caller.schoolId, removed);
+        // Only records the device could hold: created by the time of its cursor.
+        const held = await tx.idsUnderKeys(caller.schoolId, removed, cursor.rev);
         purge = held.filter((h) => !h.keys.some((k) => now.has(k))).map((h) => h.id);
       }
     }

@@ -416,3 +416,37 @@ describe('conflict copies', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('writes into a deleted record', () => {
+  it('are absorbed only from someone who could have written it; anyone else is refused and nothing changes', async () => {
+    const m = meeting(mentorA, pairA.id, { notes: 'Удалят' });
+    expect((await push(server, { ...mentorA }, [m])).rejected).toEqual([]);
+    expect(
+      (await push(server, { ...mentorA }, [deletion(mentorA.stamper, 'meeting', m.id)])).rejected,
+    ).toEqual([]);
+    const exported = async () =>
+      JSON.stringify(
+        (
+          (await call(server, 'GET', '/api/v1/export', { token: curator.token })).body.records as Change[]
+        ).find((r) => r.id === m.id),
+      );
+    const before = await exported();
+    expect(JSON.parse(before)).toMatchObject({ fields: {}, deleted: expect.any(String) });
+
+    // Another pair's mentor, and this pair's mentee (who never writes meetings): re-stamping the delete,
+    // typing into it.
+    const outsiders = [mentorB, mentee];
+    for (const actor of outsiders) {
+      const restamp = deletion(actor.stamper, 'meeting', m.id);
+      const typing = change(actor.stamper, 'meeting', { notes: 'Набрано' }, m.id);
+      const r = await push(server, { ...actor }, [restamp, typing]);
+      expect(r.rejected.map((x) => x.code)).toEqual(['forbidden', 'forbidden']);
+    }
+    expect(await exported()).toBe(before);
+
+    // The pair's mentor (who could have written it) is absorbed: a later delete stamp merges.
+    const again = deletion(mentorA.stamper, 'meeting', m.id);
+    expect((await push(server, { ...mentorA }, [again])).rejected).toEqual([]);
+    expect(JSON.parse(await exported()).deleted).toBe(again.deleted);
+  });
+});

@@ -1,5 +1,7 @@
 // Backup and restore: a curator's export restored into an empty server gives the same export; a
 // broken file is refused whole. Devices can be listed and revoked.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { deletion } from '../support/test-device';
@@ -135,6 +137,71 @@ describe('backup and restore', () => {
         })
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('a restore that would lock the school out', () => {
+  it('is refused with the reason when the backup lacks the restoring curator’s own record, or holds it archived', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const before = sortedRecords(
+        (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body,
+      );
+      const records = backup.records as SyncedRecord[];
+      const lacking = records.filter((r) => r.id !== admin.personId);
+      const archived = structuredClone(records);
+      const own = archived.find((r) => r.id === admin.personId) as SyncedRecord;
+      own.fields.archived = true;
+      own.stamps.archived = own.stamps.fullName as string;
+      for (const [body, why] of [
+        [{ ...backup, records: lacking }, /does not hold your own participant record/],
+        [{ ...backup, records: archived }, /as archived/],
+      ] as const) {
+        const r = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body });
+        expect(r.status).toBe(400);
+        expect(r.body).toMatchObject({ error: 'bad-request', reason: expect.stringMatching(why) });
+        expect(r.body.reason).toMatch(/no curator could sign in/);
+      }
+      // Nothing changed, and the curator still works.
+      const after = await call(target, 'GET', '/api/v1/export', { token: admin.token });
+      expect(after.status).toBe(200);
+      expect(sortedRecords(after.body)).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('npm run curator-code prints a new curator code for the administrator of the server machine', async () => {
+    const target = await startTestServer();
+    try {
+      const first = await enrolWith(target, BOOTSTRAP_CODE, 'first');
+      // Every curator device is gone: the school is locked out.
+      const devices = (await call(target, 'GET', '/api/v1/devices', { token: first.token })).body.devices as {
+        id: string;
+      }[];
+      for (const d of devices)
+        await call(target, 'POST', `/api/v1/devices/${d.id}/revoke`, { token: first.token });
+      expect((await call(target, 'GET', '/api/v1/export', { token: first.token })).status).toBe(401);
+
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'src/server/curator-code.ts'],
+        { env: { ...process.env, DATABASE_URL: target.databaseUrl } },
+      );
+      const code = /Curator code: (\S+)/.exec(stdout)?.[1] as string;
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      const back = await enrolWith(target, code, 'admin');
+      expect(back.role).toBe('curator');
+      expect((await call(target, 'GET', '/api/v1/export', { token: back.token })).status).toBe(200);
+      // Once only.
+      expect(
+        (await call(target, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'again' } })).status,
+      ).toBe(400);
+    } finally {
+      await target.close();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Enrolment: one-time codes that expire, rate-limited guessing, hashed secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAttemptLimiter } from '../../src/server/attempt-limiter';
+import { createApp } from '../../src/server/app';
+import { databaseConfig, openStorage } from '../../src/server/config';
 import { createServerClock } from '../../src/server/server-clock';
 import {
   type Actor,
@@ -20,7 +21,7 @@ let now = Date.now();
 beforeAll(async () => {
   server = await startTestServer({
     clock: createServerClock(() => now),
-    enrolLimiter: createAttemptLimiter(3, 60_000, () => now),
+    enrolLimits: { windowMs: 60_000, slowDownAfter: 3 },
   });
   const first = await call(server, 'POST', '/api/v1/enrol', {
     body: { code: 'test-boot', deviceName: 'Учительская' },
@@ -115,5 +116,88 @@ describe('enrolment', () => {
     expect(
       (await call(server, 'POST', '/api/v1/enrol', { body: { code: 'WRONG-999', deviceName: 'x' } })).status,
     ).toBe(400);
+  });
+});
+
+describe('a school behind one router', () => {
+  const attempt = (target: { url: string }, code: string, from: string) =>
+    call(target, 'POST', '/api/v1/enrol', {
+      body: { code, deviceName: 'phone' },
+      headers: { 'x-forwarded-for': from },
+    });
+
+  async function newSchool() {
+    const school = await startTestServer({ trustProxy: true });
+    const admin = await call(school, 'POST', '/api/v1/enrol', { body: { code: BOOTSTRAP_CODE } });
+    const token = admin.body.token as string;
+    const actor: Actor = { token, personId: '', stamper: createStamper('c9'), cursor: null, role: 'curator' };
+    const codes = async (n: number) => {
+      const list: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const person = change(actor.stamper, 'person', { fullName: `Ученик ${i}`, kind: 'student' });
+        await push(school, actor, [person]);
+        const invite = await call(school, 'POST', '/api/v1/invites', {
+          token,
+          body: { personId: person.id, role: 'mentee' },
+        });
+        list.push(invite.body.code as string);
+      }
+      return list;
+    };
+    return { school, codes };
+  }
+
+  it('one pupil mistyping 40 times does not stop the others’ valid codes', async () => {
+    const { school, codes } = await newSchool();
+    try {
+      const [valid] = await codes(1);
+      const answers: number[] = [];
+      for (let i = 0; i < 40; i++) answers.push((await attempt(school, `WRONG-${i}`, '203.0.113.7')).status);
+      // Told to slow down after 30 wrong codes…
+      expect(answers.slice(0, 30).every((s) => s === 400)).toBe(true);
+      expect(answers.slice(30).every((s) => s === 429)).toBe(true);
+      // …but a classmate's valid code from the same address enrols.
+      const ok = await attempt(school, valid as string, '203.0.113.7');
+      expect(ok.status).toBe(200);
+      expect(ok.body.role).toBe('mentee');
+    } finally {
+      await school.close();
+    }
+  });
+
+  it('guessing stays bounded: past 100 wrong codes an address is refused, others are not', async () => {
+    const { school, codes } = await newSchool();
+    try {
+      const [mine, theirs] = await codes(2);
+      for (let i = 0; i < 100; i++) await attempt(school, `WRONG-${i}`, '198.51.100.9');
+      const refused = await attempt(school, mine as string, '198.51.100.9');
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ error: 'rate-limited', reason: expect.any(String) });
+      // An IPv6 guesser is one address per /64 network, whatever the rest of the address.
+      for (let i = 0; i < 100; i++) await attempt(school, `WRONG-${i}`, `2001:db8:1:2::${i.toString(16)}`);
+      expect((await attempt(school, mine as string, '2001:db8:1:2:ffff::1')).status).toBe(429);
+      expect((await attempt(school, theirs as string, '192.0.2.44')).status).toBe(200);
+    } finally {
+      await school.close();
+    }
+  });
+
+  it('the counts live in storage: another server process on the same database sees them', async () => {
+    const { school, codes } = await newSchool();
+    const otherStorage = await openStorage(databaseConfig(school.databaseUrl, '.'));
+    const other = await createApp({ storage: otherStorage, staticDir: null, trustProxy: true });
+    await other.listen({ port: 0, host: '127.0.0.1' });
+    const otherUrl = { url: `http://127.0.0.1:${(other.server.address() as { port: number }).port}` };
+    try {
+      const [valid] = await codes(1);
+      for (let i = 0; i < 30; i++)
+        expect((await attempt(school, `WRONG-${i}`, '203.0.113.8')).status).toBe(400);
+      expect((await attempt(otherUrl, 'WRONG-X', '203.0.113.8')).status).toBe(429);
+      expect((await attempt(otherUrl, valid as string, '203.0.113.8')).status).toBe(200);
+    } finally {
+      await other.close();
+      await otherStorage.close();
+      await school.close();
+    }
   });
 });

@@ -40,3 +40,21 @@ describe('serving the app', () => {
     expect(await health.json()).toMatchObject({ ok: true, version: expect.any(String) });
   });
 });
+
+describe('security headers of the shell', () => {
+  it('every page, the service worker and the assets are sent with nosniff, no framing and a strict CSP', async () => {
+    for (const path of ['/', '/pairs/0193', '/sw.js', '/assets/index-abc123.js', '/api/v1/health']) {
+      const r = await fetch(`${server.url}${path}`);
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(r.headers.get('x-frame-options'), path).toBe('DENY');
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("object-src 'none'");
+      // Scripts only from files: no inline script, no eval; and no forced HTTPS on a school's plain-HTTP network.
+      expect(csp, path).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp, path).not.toContain('upgrade-insecure-requests');
+      expect(r.headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+});

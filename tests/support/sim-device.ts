@@ -39,7 +39,19 @@ export function injectTransport(app: FastifyInstance, fault: () => Fault): Trans
     let response = await send();
     if (f === 'duplicate') response = await send();
     if (f === 'drop-response') return { ok: false, status: 0, reason: 'response lost' };
-    if (response.statusCode !== 200) return { ok: false, status: response.statusCode, reason: response.body };
+    if (response.statusCode !== 200) {
+      // As httpTransport reads a refusal: its reason, and its code when the server sent one.
+      let refusal: { reason?: string; error?: string } = {};
+      try {
+        refusal = response.json();
+      } catch {}
+      return {
+        ok: false,
+        status: response.statusCode,
+        reason: refusal.reason ?? response.body,
+        ...(typeof refusal.error === 'string' ? { error: refusal.error } : {}),
+      };
+    }
     return { ok: true, body: response.json() as SyncResponse };
   };
 }

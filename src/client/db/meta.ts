@@ -8,8 +8,17 @@ export type SyncStatus = {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   /** Why the last attempt failed, as an i18n key: null after a success. */
-  /** `storage`: this device's database failed (the outbox is untouched); the rest come from the network. */
-  error: 'offline' | 'server' | 'storage' | 'upgrade-required' | 'unauthorized' | 'refused' | null;
+  /** `storage`: this device's database failed (the outbox is untouched); `archived`: the school ended this
+   * person's participation; the rest come from the network. */
+  error:
+    | 'offline'
+    | 'server'
+    | 'storage'
+    | 'upgrade-required'
+    | 'unauthorized'
+    | 'archived'
+    | 'refused'
+    | null;
   nextRetryAt: string | null;
   /** Records sent and received during the sync under way, for a progress bar. */
   progress: { sent: number; received: number } | null;

@@ -181,6 +181,31 @@ async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
   for (const type of RECORD_TYPE_NAMES) await db.records(type).bulkDelete(drop);
 }
 
+/**
+ * The person was archived: every record the programme shared with this device is dropped — all but the
+ * person's own record, the conflict copies of their own text, and records with changes still to send
+ * (their unsent typing, which the status shows as waiting). Rejected changes and drafts are kept too. The
+ * cursor starts over, so that if the curator brings the person back, the next sync fetches everything.
+ */
+export async function dropProgrammeData(db: NastavnikDb, personId: string): Promise<void> {
+  const tables = db.recordTables();
+  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const pending = new Set((await db.outbox.toArray()).map((e) => e.recordId));
+    for (const table of tables) {
+      const drop = await table
+        .filter(
+          (r) =>
+            !pending.has(r.id) &&
+            !(r.type === 'person' && r.id === personId) &&
+            !(r.type === 'conflict' && r.fields.authorId === personId),
+        )
+        .primaryKeys();
+      await table.bulkDelete(drop);
+    }
+    await setMeta(db, 'cursor', null);
+  });
+}
+
 /** The user gives up a rejected change: the record is fetched again as the server has it. */
 export async function discardRejected(db: NastavnikDb, id: string): Promise<void> {
   const tables = db.recordTables();

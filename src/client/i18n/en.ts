@@ -38,6 +38,10 @@ export const en = {
   'sync.error.upgrade-required':
     'This app is out of date: update it. Changes not yet on the server are kept.',
   'sync.error.unauthorized': 'This device was disconnected by the curator. Enrol again with a new code.',
+  'sync.error.archived':
+    'The curator archived you in the programme: this device no longer has access to its data, and it was removed from the device. Changes not yet sent are kept on this device.',
+  'sync.blocked.archived': 'Access ended: you are archived in the programme',
+  'sync.blocked.unauthorized': 'Device disconnected',
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.rejectedTitle': 'Changes the server did not accept',
   'sync.rejectedNone': 'All changes were accepted.',

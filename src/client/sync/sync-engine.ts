@@ -2,7 +2,7 @@
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
 import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
-import { applySyncAnswer, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
+import { applySyncAnswer, countOutbox, dropProgrammeData, releaseBatch, takeBatch } from '../db/sync-store';
 import type { Transport, TransportResult } from './transport';
 
 export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;
@@ -52,6 +52,7 @@ function classify(result: Extract<TransportResult, { ok: false }>): NonNullable<
   if (result.status === 0) return 'offline';
   if (result.status === 426) return 'upgrade-required';
   if (result.status === 401) return 'unauthorized';
+  if (result.status === 403 && result.error === 'archived') return 'archived';
   if (result.status >= 500 || result.status === 429 || result.status === 408) return 'server';
   return 'refused';
 }
@@ -82,6 +83,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (!result.ok) {
         await releaseBatch(db);
         const error = classify(result);
+        // The curator archived this person: the programme's data leaves the device; what they typed and
+        // did not send yet stays, and the status says why (docs/sync-protocol.md, "Archived people").
+        if (error === 'archived') await dropProgrammeData(db, session.personId);
         await updateSyncStatus(db, { error, progress: null });
         return error;
       }

@@ -8,7 +8,8 @@ import {
 
 export type TransportResult =
   | { ok: true; body: SyncResponse }
-  | { ok: false; status: number; reason: string };
+  /** `error` is the server's code of a refusal (e.g. `archived`), when it sent one. */
+  | { ok: false; status: number; reason: string; error?: string };
 
 export type Transport = (request: SyncRequest, token: string) => Promise<TransportResult>;
 
@@ -25,9 +26,15 @@ export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
         body: JSON.stringify(request),
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const body = (await response.json().catch(() => ({}))) as { reason?: string };
-      if (!response.ok)
-        return { ok: false, status: response.status, reason: body.reason ?? response.statusText };
+      const body = (await response.json().catch(() => ({}))) as { reason?: string; error?: string };
+      if (!response.ok) {
+        return {
+          ok: false,
+          status: response.status,
+          reason: body.reason ?? response.statusText,
+          ...(typeof body.error === 'string' ? { error: body.error } : {}),
+        };
+      }
       return { ok: true, body: body as SyncResponse };
     } catch (error) {
       return { ok: false, status: 0, reason: error instanceof Error ? error.message : 'network error' };

@@ -17,6 +17,11 @@ export function SyncIndicator() {
       <span data-testid="sync-waiting">
         {waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}
       </span>
+      {(status?.error === 'archived' || status?.error === 'unauthorized') && (
+        <span class="sync-indicator__blocked" data-testid="sync-blocked">
+          {t(`sync.blocked.${status.error}`)}
+        </span>
+      )}
       {rejected > 0 && (
         <span class="sync-indicator__rejected" data-testid="sync-rejected">
           {t('sync.rejected', { n: rejected })}

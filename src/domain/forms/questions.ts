@@ -2,6 +2,7 @@
 // Templates are records that sync; the editor and the form screen check them with these schemas. The
 // messages of the checks people can trip over are i18n keys (editor.err.*), translated by the editor.
 import * as v from 'valibot';
+import { finite, list } from '../field-schemas';
 
 export const QUESTION_KINDS = [
   'scale',
@@ -27,9 +28,8 @@ export const ConditionSchema = v.strictObject(
   {
     questionId: key,
     anyOf: v.pipe(
-      v.array(v.union([v.string(), v.number(), v.boolean()]), 'expected a list of answers'),
+      list(v.union([v.pipe(v.string(), v.maxLength(500)), finite(), v.boolean()]), 50),
       v.minLength(1, 'editor.err.conditionAnswers'),
-      v.maxLength(50),
     ),
   },
   'expected a condition { questionId, anyOf }',
@@ -44,9 +44,7 @@ export const QuestionSchema = v.pipe(
       help: v.optional(v.pipe(v.string(), v.maxLength(1000))),
       required: v.boolean('expected required to be true or false'),
       sectionId: v.optional(key),
-      options: v.optional(
-        v.pipe(v.array(label(200), 'expected a list of options'), v.maxLength(50, 'at most 50 options')),
-      ),
+      options: v.optional(list(label(200), 50)),
       min: v.optional(v.pipe(v.number(), v.integer())),
       max: v.optional(v.pipe(v.number(), v.integer())),
       minLabel: v.optional(v.pipe(v.string(), v.maxLength(100))),

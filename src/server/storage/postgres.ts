@@ -54,6 +54,7 @@ function createTx(client: pg.PoolClient): StorageTx {
   const rows = async (name: string, text: string, values: unknown[]) =>
     (await run(name, text, values)).rows as Row[];
   const locked = new Set<string>();
+  let savepoints = 0;
   const mustHold = (school: string) => {
     // A bug, not a client fault: a write that did not take the school's lock could commit out of order.
     if (!locked.has(school)) throw new Error(`write to school ${school} without lockSchool()`);
@@ -99,8 +100,7 @@ function createTx(client: pg.PoolClient): StorageTx {
         id,
       ]);
       if (!row) return undefined;
-      const { record, fieldRevs } = JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>;
-      return { record, fieldRevs, rev: Number(row.rev) };
+      return { ...(JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>), rev: Number(row.rev) };
     },
     putRecord: async (school, row, keys, refs) => {
       mustHold(school);
@@ -113,22 +113,28 @@ function createTx(client: pg.PoolClient): StorageTx {
       const rev = Number(next.rev);
       const fieldRevs = { ...row.fieldRevs };
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
-      const { record } = row;
+      const { record, writers, parents } = row;
       await run(
         'putRecord',
-        `INSERT INTO records (school, id, type, rev, data) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO records (school, id, type, rev, created_rev, data) VALUES ($1, $2, $3, $4, $4, $5)
          ON CONFLICT (school, id) DO UPDATE SET type = EXCLUDED.type, rev = EXCLUDED.rev, data = EXCLUDED.data`,
-        [school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs })],
+        [school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs, writers, parents })],
       );
       if (keys) {
         await run('dropKeys', 'DELETE FROM record_keys WHERE school = $1 AND id = $2', [school, record.id]);
         if (keys.length)
           await run(
             'addKeys',
-            `INSERT INTO record_keys (school, key, id) SELECT $1, k, $2 FROM unnest($3::text[]) AS k
+            `INSERT INTO record_keys (school, key, id, rev) SELECT $1, k, $2, $4 FROM unnest($3::text[]) AS k
              ON CONFLICT DO NOTHING`,
-            [school, record.id, [...keys]],
+            [school, record.id, [...keys], rev],
           );
+      } else {
+        await run('bumpKeys', 'UPDATE record_keys SET rev = $3 WHERE school = $1 AND id = $2', [
+          school,
+          record.id,
+          rev,
+        ]);
       }
       if (refs) {
         await run('dropRefs', 'DELETE FROM record_refs WHERE school = $1 AND id = $2', [school, record.id]);
@@ -163,23 +169,37 @@ function createTx(client: pg.PoolClient): StorageTx {
               'SELECT rev, data FROM records WHERE school = $1 AND rev > $2 ORDER BY rev LIMIT $3',
               [school, afterRev, limit],
             )
-          : await rows(
+          : // From the caller's keys to the records changed under them, by index: the work follows what
+            // the caller receives, not what the whole school changed.
+            await rows(
               'pullKeys',
-              `SELECT rev, data FROM records WHERE school = $1 AND rev > $2 AND id IN (
-                 SELECT id FROM record_keys WHERE school = $1 AND key = ANY($3::text[]))
-               ORDER BY rev LIMIT $4`,
+              `SELECT r.rev, r.data FROM records r WHERE r.school = $1 AND r.id IN (
+                 SELECT k.id FROM record_keys k WHERE k.school = $1 AND k.key = ANY($3::text[]) AND k.rev > $2)
+               ORDER BY r.rev LIMIT $4`,
               [school, afterRev, [...keys], limit],
             ),
       ),
-    idsUnderKeys: async (school, keys) =>
+    idsUnderKeys: async (school, keys, createdUpTo) =>
       (
         await rows(
           'idsUnderKeys',
-          `SELECT id, array_agg(key) AS keys FROM record_keys WHERE school = $1 AND id IN (
-             SELECT id FROM record_keys WHERE school = $1 AND key = ANY($2::text[])) GROUP BY id`,
-          [school, [...keys]],
+          `SELECT k.id, array_agg(k.key) AS keys FROM record_keys k
+           JOIN records r ON r.school = k.school AND r.id = k.id
+           WHERE k.school = $1 AND r.created_rev <= $3 AND k.id IN (
+             SELECT id FROM record_keys WHERE school = $1 AND key = ANY($2::text[]))
+           GROUP BY k.id`,
+          [school, [...keys], createdUpTo],
         )
       ).map((r) => ({ id: r.id as string, keys: r.keys as string[] })),
+    idsWhereTrue: async (school, type, field) =>
+      (
+        await rows(
+          'idsWhereTrue',
+          `SELECT id FROM records WHERE school = $1 AND type = $2
+           AND (data::jsonb #> '{record,deleted}') IS NULL AND (data::jsonb #> ARRAY['record','fields',$3]) = 'true'::jsonb`,
+          [school, type, field],
+        )
+      ).map((r) => r.id as string),
     exportAll: async (school) =>
       toPulled(
         await rows('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
@@ -275,19 +295,38 @@ function createTx(client: pg.PoolClient): StorageTx {
         'DELETE FROM invites WHERE school = $1 AND code_hash = $2 AND used_at IS NULL',
         [school, codeHash],
       )),
-    noteNode: async (school, node, personId) =>
-      void (await run(
-        'noteNode',
-        'INSERT INTO nodes (school, node, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [school, node, personId],
-      )),
-    personOfNode: async (school, node) => {
+    addEnrolFailure: async (key, at, forgetBefore) => {
+      await run('addEnrolFailure', 'INSERT INTO enrol_failures (key, at) VALUES ($1, $2)', [key, at]);
+      await run('forgetEnrolFailures', 'DELETE FROM enrol_failures WHERE at < $1', [forgetBefore]);
+    },
+    enrolFailures: async (key, since) => {
       const [row] = await rows(
-        'personOfNode',
-        'SELECT person_id FROM nodes WHERE school = $1 AND node = $2',
-        [school, node],
+        'enrolFailures',
+        'SELECT count(*)::int AS count, min(at) AS oldest FROM enrol_failures WHERE key = $1 AND at >= $2',
+        [key, since],
       );
-      return row?.person_id as string | undefined;
+      return { count: Number(row?.count ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) };
+    },
+    personRoles: async (school, personId) =>
+      (
+        await rows(
+          'personRoles',
+          'SELECT DISTINCT role FROM devices WHERE school = $1 AND person_id = $2 AND revoked_at IS NULL',
+          [school, personId],
+        )
+      ).map((r) => r.role as AnyRole),
+    atomically: async (fn) => {
+      const name = `change_${++savepoints}`;
+      await client.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        throw error;
+      }
     },
   };
 }

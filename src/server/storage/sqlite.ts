@@ -28,9 +28,26 @@ CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, school TEXT NOT NULL, p
   last_seen_at TEXT, revoked_at TEXT);
 CREATE TABLE IF NOT EXISTS invites (code_hash TEXT PRIMARY KEY, school TEXT NOT NULL, person_id TEXT NOT NULL,
   role TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, is_bootstrap INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS nodes (school TEXT NOT NULL, node TEXT NOT NULL, person_id TEXT NOT NULL,
-  PRIMARY KEY (school, node));
 `;
+
+/**
+ * Steps from one schema version to the next, for databases made by an older server. 2: the revision a
+ * record was created at (so a purge names only records a device could hold), and each key's record
+ * revision (so a pull reads only the changed records under the caller's keys, by index).
+ */
+const MIGRATIONS: Record<number, string> = {
+  2: `
+ALTER TABLE records ADD COLUMN created_rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE record_keys ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+UPDATE record_keys SET rev = (SELECT r.rev FROM records r WHERE r.school = record_keys.school AND r.id = record_keys.id);
+CREATE INDEX IF NOT EXISTS record_keys_by_rev ON record_keys (school, key, rev);
+DROP TABLE IF EXISTS nodes;
+CREATE TABLE IF NOT EXISTS enrol_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS enrol_failures_by_key ON enrol_failures (key, at);
+CREATE INDEX IF NOT EXISTS enrol_failures_by_at ON enrol_failures (at);
+`,
+};
+const SCHEMA_VERSION = 2;
 
 type DeviceRow = {
   id: string;
@@ -76,27 +93,42 @@ const toInvite = (r: InviteRow): Invite => ({
 
 const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
 
-function createTx(db: Database.Database): StorageTx {
+let savepoints = 0;
+
+/** A transaction's methods, and what the transaction runner does around them. */
+type TxEngine = { tx: StorageTx; beforeCommit(): void; afterRollback(): void };
+
+function createTx(db: Database.Database): TxEngine {
   const stmt = (sql: string) => db.prepare(sql);
   const q = {
-    nextRev: stmt(
-      `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev' RETURNING CAST(value AS INTEGER) AS rev`,
-    ),
+    readRev: stmt(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`),
+    writeRev: stmt(`UPDATE meta SET value = ? WHERE key = 'rev'`),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
-    putRecord: stmt('INSERT OR REPLACE INTO records (school, id, type, rev, data) VALUES (?, ?, ?, ?, ?)'),
+    putRecord: stmt(`INSERT INTO records (school, id, type, rev, data, created_rev) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
-    addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id) VALUES (?, ?, ?)'),
+    addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id, rev) VALUES (?, ?, ?, ?)'),
+    bumpKeys: stmt('UPDATE record_keys SET rev = ? WHERE school = ? AND id = ?'),
     dropRefs: stmt('DELETE FROM record_refs WHERE school = ? AND id = ?'),
     addRef: stmt('INSERT OR IGNORE INTO record_refs (school, ref_id, type, id) VALUES (?, ?, ?, ?)'),
     findByRef: stmt(
       'SELECT r.data FROM record_refs f JOIN records r ON r.school = f.school AND r.id = f.id WHERE f.school = ? AND f.ref_id = ? AND f.type = ?',
     ),
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
+    idsWhereTrue: stmt(`SELECT id FROM records WHERE school = ? AND type = ?
+      AND json_extract(data, '$.record.deleted') IS NULL AND json_extract(data, ?) = 1`),
     pullAll: stmt('SELECT rev, data FROM records WHERE school = ? AND rev > ? ORDER BY rev LIMIT ?'),
-    pullKeys: stmt(`SELECT rev, data FROM records WHERE school = ? AND rev > ? AND id IN (
-      SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?`),
-    idsUnderKeys: stmt(`SELECT id, json_group_array(key) AS keys FROM record_keys WHERE school = ? AND id IN (
-      SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) GROUP BY id`),
+    // From the caller's keys to the records changed under them, by index (CROSS JOIN fixes that order):
+    // the work follows what the caller receives, not what the whole school changed.
+    pullKeys: stmt(`SELECT r.rev, r.data FROM (
+        SELECT DISTINCT k.id FROM json_each(@keys) wanted
+          CROSS JOIN record_keys k ON k.school = @school AND k.key = wanted.value AND k.rev > @after) changed
+      CROSS JOIN records r ON r.school = @school AND r.id = changed.id ORDER BY r.rev LIMIT @limit`),
+    idsUnderKeys: stmt(`SELECT k.id, json_group_array(k.key) AS keys FROM record_keys k
+      JOIN records r ON r.school = k.school AND r.id = k.id
+      WHERE k.school = @school AND r.created_rev <= @createdUpTo AND k.id IN (
+        SELECT id FROM record_keys WHERE school = @school AND key IN (SELECT value FROM json_each(@keys)))
+      GROUP BY k.id`),
     exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
     saveScope: stmt('INSERT OR IGNORE INTO scopes (school, hash, grants) VALUES (?, ?, ?)'),
     getScope: stmt('SELECT grants FROM scopes WHERE school = ? AND hash = ?'),
@@ -121,8 +153,14 @@ function createTx(db: Database.Database): StorageTx {
     useInvite: stmt('UPDATE invites SET used_at = ? WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
     dropBootstrap: stmt('DELETE FROM invites WHERE school = ? AND is_bootstrap = 1 AND used_at IS NULL'),
     dropUnused: stmt('DELETE FROM invites WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
-    noteNode: stmt('INSERT OR IGNORE INTO nodes (school, node, person_id) VALUES (?, ?, ?)'),
-    personOfNode: stmt('SELECT person_id FROM nodes WHERE school = ? AND node = ?'),
+    addEnrolFailure: stmt('INSERT INTO enrol_failures (key, at) VALUES (?, ?)'),
+    forgetEnrolFailures: stmt('DELETE FROM enrol_failures WHERE at < ?'),
+    enrolFailures: stmt(
+      'SELECT count(*) AS count, min(at) AS oldest FROM enrol_failures WHERE key = ? AND at >= ?',
+    ),
+    personRoles: stmt(
+      'SELECT DISTINCT role FROM devices WHERE school = ? AND person_id = ? AND revoked_at IS NULL',
+    ),
     createSchool: stmt('INSERT OR IGNORE INTO schools (id, name, created_at) VALUES (?, ?, ?)'),
     listSchools: stmt('SELECT id, name, created_at AS createdAt FROM schools ORDER BY created_at, rowid'),
     latestRev: stmt('SELECT COALESCE(MAX(rev), 0) AS rev FROM records WHERE school = ?'),
@@ -131,7 +169,15 @@ function createTx(db: Database.Database): StorageTx {
   const rows = (r: unknown[]) =>
     (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
 
-  return {
+  // Revisions are handed out from memory during a write transaction (which runs alone: BEGIN IMMEDIATE
+  // holds the write lock) and the counter is written back once, at commit.
+  let lastRev: number | null = null;
+  const nextRev = () => {
+    lastRev = (lastRev ?? (q.readRev.get() as { rev: number }).rev) + 1;
+    return lastRev;
+  };
+
+  const tx: StorageTx = {
     createSchool: async (id, name, at) => q.createSchool.run(id, name, at).changes > 0,
     listSchools: async () => q.listSchools.all() as School[],
     getSchool: async (id) => q.getSchool.get(id) as School | undefined,
@@ -141,18 +187,20 @@ function createTx(db: Database.Database): StorageTx {
     getRecord: async (school, id) => {
       const row = q.getRecord.get(school, id) as { rev: number; data: string } | undefined;
       if (!row) return undefined;
-      const { record, fieldRevs } = JSON.parse(row.data) as Omit<StoredRow, 'rev'>;
-      return { record, fieldRevs, rev: row.rev };
+      return { ...(JSON.parse(row.data) as Omit<StoredRow, 'rev'>), rev: row.rev };
     },
     putRecord: async (school, row, keys, refs) => {
-      const { rev } = q.nextRev.get() as { rev: number };
+      const rev = nextRev();
       const fieldRevs = { ...row.fieldRevs };
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
-      const { record } = row;
-      q.putRecord.run(school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs }));
+      const { record, writers, parents } = row;
+      const data = JSON.stringify({ record, fieldRevs, writers, parents });
+      q.putRecord.run(school, record.id, record.type, rev, data, rev);
       if (keys) {
         q.dropKeys.run(school, record.id);
-        for (const key of keys) q.addKey.run(school, key, record.id);
+        for (const key of keys) q.addKey.run(school, key, record.id, rev);
+      } else {
+        q.bumpKeys.run(rev, school, record.id);
       }
       if (refs) {
         q.dropRefs.run(school, record.id);
@@ -164,19 +212,27 @@ function createTx(db: Database.Database): StorageTx {
       (q.findByRef.all(school, refId, type) as { data: string }[]).map((r) => parseRecord(r.data)),
     listByType: async (school, type) =>
       (q.listByType.all(school, type) as { data: string }[]).map((r) => parseRecord(r.data)),
+    idsWhereTrue: async (school, type, field) => {
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new Error(`not a field name: ${field}`);
+      const path = `$.record.fields.${field}`;
+      return (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
+    },
     pullSince: async (school, afterRev, keys, limit) =>
       rows(
         keys === null
           ? q.pullAll.all(school, afterRev, limit)
-          : q.pullKeys.all(school, afterRev, school, JSON.stringify(keys), limit),
+          : q.pullKeys.all({ school, after: afterRev, keys: JSON.stringify(keys), limit }),
       ),
-    idsUnderKeys: async (school, keys) =>
-      (q.idsUnderKeys.all(school, school, JSON.stringify(keys)) as { id: string; keys: string }[]).map(
-        (r) => ({
-          id: r.id,
-          keys: JSON.parse(r.keys) as string[],
-        }),
-      ),
+    idsUnderKeys: async (school, keys, createdUpTo) =>
+      (
+        q.idsUnderKeys.all({ school, keys: JSON.stringify(keys), createdUpTo }) as {
+          id: string;
+          keys: string;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        keys: JSON.parse(r.keys) as string[],
+      })),
     exportAll: async (school) => rows(q.exportAll.all(school)),
     saveScope: async (school, hash, grants) => void q.saveScope.run(school, hash, JSON.stringify(grants)),
     getScope: async (school, hash) => {
@@ -209,10 +265,59 @@ function createTx(db: Database.Database): StorageTx {
     useInvite: async (school, codeHash, at) => q.useInvite.run(at, school, codeHash).changes > 0,
     dropBootstrapInvites: async (school) => void q.dropBootstrap.run(school),
     dropUnusedInvite: async (school, codeHash) => void q.dropUnused.run(school, codeHash),
-    noteNode: async (school, node, personId) => void q.noteNode.run(school, node, personId),
-    personOfNode: async (school, node) =>
-      (q.personOfNode.get(school, node) as { person_id: string } | undefined)?.person_id,
+    addEnrolFailure: async (key, at, forgetBefore) => {
+      q.addEnrolFailure.run(key, at);
+      q.forgetEnrolFailures.run(forgetBefore);
+    },
+    enrolFailures: async (key, since) =>
+      q.enrolFailures.get(key, since) as { count: number; oldest: number | null },
+    personRoles: async (school, personId) =>
+      (q.personRoles.all(school, personId) as { role: AnyRole }[]).map((r) => r.role),
+    atomically: async (fn) => {
+      const name = `change_${++savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      }
+    },
   };
+  return {
+    tx,
+    beforeCommit() {
+      if (lastRev !== null) q.writeRev.run(String(lastRev));
+      lastRev = null;
+    },
+    afterRollback() {
+      lastRev = null;
+    },
+  };
+}
+
+/** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const isNew =
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() === undefined;
+    db.exec(SCHEMA);
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')`).run();
+    if (isNew) {
+      db.exec(Object.values(MIGRATIONS).join('\n'));
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('schema', ?)`).run(String(SCHEMA_VERSION));
+      return;
+    }
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')`).run();
+    const { value } = db.prepare(`SELECT value FROM meta WHERE key = 'schema'`).get() as { value: string };
+    for (let version = Number(value) + 1; version <= SCHEMA_VERSION; version++) {
+      db.exec(MIGRATIONS[version] as string);
+      db.prepare(`UPDATE meta SET value = ? WHERE key = 'schema'`).run(String(version));
+    }
+  })();
 }
 
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
@@ -222,10 +327,8 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')`).run();
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')`).run();
-  const tx = createTx(db);
+  migrate(db);
+  const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
@@ -233,10 +336,12 @@ export function openSqliteStorage(file: string): Storage {
       const run = async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(tx);
+          const result = await fn(engine.tx);
+          engine.beforeCommit();
           db.exec('COMMIT');
           return result;
         } catch (error) {
+          engine.afterRollback();
           if (db.inTransaction) db.exec('ROLLBACK');
           throw error;
         }

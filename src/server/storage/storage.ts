@@ -5,8 +5,26 @@
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
 
-/** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
-export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
+/**
+ * A record as the server keeps it: the merged record, the revision of its last change and of each field,
+ * and what the server alone knows about it (never sent to devices).
+ */
+export type StoredRow = {
+  record: SyncedRecord;
+  rev: number;
+  fieldRevs: Record<string, number>;
+  /**
+   * The person whose authenticated write set each field's current value: a conflict copy of a text that
+   * loses goes to them (a device id inside a stamp can be forged; this cannot). Absent for values the
+   * server wrote and for rows older than this record.
+   */
+  writers?: Record<string, string>;
+  /**
+   * The record's fields fixed at creation (its references: `pairId`, `planId`, …), kept when a delete
+   * erases its fields: who could have written it and who may read it still follow from them.
+   */
+  parents?: Record<string, unknown>;
+};
 
 export type PulledRow = { rev: number; record: SyncedRecord };
 
@@ -65,6 +83,8 @@ export type StorageTx = {
   /** Records that reference `refId` (by any reference field), of one type. */
   findByRef(schoolId: string, type: string, refId: string): Promise<SyncedRecord[]>;
   listByType(schoolId: string, type: string): Promise<SyncedRecord[]>;
+  /** Ids of the live (not deleted) records of `type` whose field `field` is `true`. */
+  idsWhereTrue(schoolId: string, type: string, field: string): Promise<string[]>;
   /** Records changed after `afterRev`, in revision order; `keys` null means every record of the school. */
   pullSince(
     schoolId: string,
@@ -72,8 +92,16 @@ export type StorageTx = {
     keys: readonly string[] | null,
     limit: number,
   ): Promise<PulledRow[]>;
-  /** Ids of records readable under any of `keys`, with all the keys each is readable under. */
-  idsUnderKeys(schoolId: string, keys: readonly string[]): Promise<{ id: string; keys: string[] }[]>;
+  /**
+   * Ids of records readable under any of `keys` and created at or before revision `createdUpTo` (so that a
+   * device is never told the ids of records it could not have received), with all the keys each is
+   * readable under.
+   */
+  idsUnderKeys(
+    schoolId: string,
+    keys: readonly string[],
+    createdUpTo: number,
+  ): Promise<{ id: string; keys: string[] }[]>;
   exportAll(schoolId: string): Promise<PulledRow[]>;
 
   saveScope(schoolId: string, hash: string, grants: readonly string[]): Promise<void>;
@@ -98,9 +126,22 @@ export type StorageTx = {
   /** Removes an unused invite of this code (a bootstrap code given again at start). */
   dropUnusedInvite(schoolId: string, codeHash: string): Promise<void>;
 
-  /** Which person writes with a device clock id: to tell whose text a conflict copy keeps. */
-  noteNode(schoolId: string, node: string, personId: string): Promise<void>;
-  personOfNode(schoolId: string, node: string): Promise<string | undefined>;
+  /**
+   * Notes one wrong enrolment code under `key` (an address, or every address together) at `at` (ms since
+   * the epoch), and forgets those noted before `forgetBefore`.
+   */
+  addEnrolFailure(key: string, at: number, forgetBefore: number): Promise<void>;
+  /** How many wrong enrolment codes are noted under `key` from `since` on, and when the oldest of them was. */
+  enrolFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
+
+  /** The roles of a person's devices that still work (not revoked). */
+  personRoles(schoolId: string, personId: string): Promise<AnyRole[]>;
+
+  /**
+   * Runs `fn` so that, if it throws, what it wrote is undone and the rest of the transaction stands (a
+   * savepoint): one change that fails never takes the others of its push down with it.
+   */
+  atomically<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type Storage = {

@@ -17,6 +17,8 @@ CREATE TABLE records (
   id TEXT NOT NULL,
   type TEXT NOT NULL,
   rev BIGINT NOT NULL,
+  -- The revision the record was created at: a purge names only records a device could hold.
+  created_rev BIGINT NOT NULL,
   data TEXT NOT NULL,
   PRIMARY KEY (school, id)
 );
@@ -27,9 +29,12 @@ CREATE TABLE record_keys (
   school TEXT NOT NULL,
   key TEXT NOT NULL,
   id TEXT NOT NULL,
+  -- The record's revision, so that a pull goes from the caller's keys to what changed under them.
+  rev BIGINT NOT NULL,
   PRIMARY KEY (school, key, id)
 );
 CREATE INDEX record_keys_by_id ON record_keys (school, id);
+CREATE INDEX record_keys_by_rev ON record_keys (school, key, rev);
 
 CREATE TABLE record_refs (
   school TEXT NOT NULL,
@@ -76,9 +81,11 @@ CREATE TABLE invites (
 -- Enrolment is the one lookup that does not know the school yet: a code names none.
 CREATE INDEX invites_by_code ON invites (code_hash);
 
-CREATE TABLE nodes (
-  school TEXT NOT NULL,
-  node TEXT NOT NULL,
-  person_id TEXT NOT NULL,
-  PRIMARY KEY (school, node)
+-- Wrong enrolment codes, by address (or every address together): no school is known before a code
+-- is found. A small table of the whole server (on a distributed PostgreSQL, one on the coordinator).
+CREATE TABLE enrol_failures (
+  key TEXT NOT NULL,
+  at BIGINT NOT NULL
 );
+CREATE INDEX enrol_failures_by_key ON enrol_failures (key, at);
+CREATE INDEX enrol_failures_by_at ON enrol_failures (at);

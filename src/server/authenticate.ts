@@ -1,0 +1,37 @@
+// Who is calling: a device token, looked up before anything of the request is read.
+import { hashSecret, schoolOfToken } from './secrets';
+import type { ServerClock } from './server-clock';
+import type { Storage } from './storage/storage';
+import type { Caller } from './sync-service';
+
+/** A device's last-seen time is written at most this often: a read-only sync writes nothing more. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The caller behind a bearer token; undefined for an unknown or revoked token or a deleted person;
+ * 'archived' when the curator archived the person: their devices keep no access to the programme's data.
+ */
+export async function authenticateDevice(
+  storage: Storage,
+  clock: ServerClock,
+  token: string,
+): Promise<Caller | 'archived' | undefined> {
+  return storage.transaction(async (tx) => {
+    const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
+    if (!device || device.revokedAt) return undefined;
+    const person = await tx.getRecord(device.schoolId, device.personId);
+    if (!person || person.record.deleted !== undefined) return undefined;
+    if (person.record.fields.archived === true) return 'archived';
+    const now = clock.now();
+    if (device.lastSeenAt === null || now - Date.parse(device.lastSeenAt) >= TOUCH_EVERY_MS) {
+      await tx.touchDevice(device.schoolId, device.id, new Date(now).toISOString());
+    }
+    return {
+      personId: device.personId,
+      isCurator: device.role === 'curator',
+      schoolId: device.schoolId,
+      deviceId: device.id,
+      role: device.role,
+    };
+  });
+}
