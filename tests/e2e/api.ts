@@ -82,7 +82,22 @@ export async function enrolByApi(code: string): Promise<{ token: string; personI
 }
 
 /** A new curator person and a code to enrol as them. */
-export async function curatorCode(fullName = 'Яковлева Елена Сергеевна'): Promise<string> {
-  const [id] = await putRecords([{ type: 'person', fields: { fullName, kind: 'teacher' } }]);
-  return inviteCode(id as string, 'curator');
+export async function curatorCode(
+  fullName = 'Яковлева Елена Сергеевна',
+  token = admin().token,
+): Promise<string> {
+  const [id] = await putRecords([{ type: 'person', fields: { fullName, kind: 'teacher' } }], token);
+  return inviteCode(id as string, 'curator', token);
+}
+
+/**
+ * A school of the test's own on the shared server, made by the district's administrator: a test that
+ * reads school-wide state (the programme, the set-up guide) starts from an empty school. Answers a
+ * curator's token for set-up through the API.
+ */
+export async function newSchool(name: string): Promise<{ schoolId: string; token: string }> {
+  const district = admin(DISTRICT_FILE).token;
+  const made = await api('/api/v1/district/schools', { name }, district);
+  const schoolId = (made.school as { id: string }).id;
+  return { schoolId, token: (await enrolByApi(made.code as string)).token };
 }

@@ -2,20 +2,22 @@
 // server, and the defaults of the new record never overwrite what another curator entered before.
 import { expect, test } from '@playwright/test';
 import { PROGRAMME_ID } from '../../src/domain/record-types';
-import { api, curatorCode, putRecords } from './api';
+import { api, curatorCode, newSchool, putRecords } from './api';
 import { enrol, stored, syncNow } from './app-page';
 
 test('settings typed fast into a new programme on a 6× slower CPU survive a reload and reach the server', async ({
   page,
   context,
 }) => {
-  // Another curator's PC already told the server how many teachers the school has.
-  await putRecords([
-    { type: 'programme', id: PROGRAMME_ID, fields: { schoolYear: '2026-2027', teachersTotal: 77 } },
-  ]);
+  // A new school of its own; another curator's PC already told the server how many teachers it has.
+  const school = await newSchool('Школа быстрого ввода');
+  await putRecords(
+    [{ type: 'programme', id: PROGRAMME_ID, fields: { schoolYear: '2026-2027', teachersTotal: 77 } }],
+    school.token,
+  );
   // This PC has not received the programme yet: it makes the record itself on the first keystroke.
   await context.route('**/api/v1/sync', (route) => route.abort());
-  await enrol(page, await curatorCode('Быстрова Вера Олеговна'));
+  await enrol(page, await curatorCode('Быстрова Вера Олеговна', school.token));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
 
@@ -52,7 +54,7 @@ test('settings typed fast into a new programme on a 6× slower CPU survive a rel
   // Online again: the server keeps what was typed here and what the other curator entered.
   await context.unroute('**/api/v1/sync');
   await syncNow(page);
-  const backup = (await api('/api/v1/export')) as {
+  const backup = (await api('/api/v1/export', undefined, school.token)) as {
     records: { id: string; fields: Record<string, unknown> }[];
   };
   const programme = backup.records.find((r) => r.id === PROGRAMME_ID);

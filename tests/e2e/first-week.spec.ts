@@ -2,7 +2,7 @@
 // where the settings are, what is preset, how Russian reads, what a delete does, what a reader sees and
 // what the figures mean.
 import { expect, type Page, test } from '@playwright/test';
-import { api, curatorCode, inviteCode, putRecords } from './api';
+import { api, curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { BASE_URL, enrol, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
@@ -16,12 +16,14 @@ async function english(page: Page, isOn: boolean) {
 test('a new curator finds the settings first, is guided through set-up, and presets follow the data', async ({
   page,
 }) => {
-  await enrol(page, await curatorCode('Зимина Анна Петровна'));
+  // A school of its own: the guide and the programme read the whole school.
+  const school = await newSchool('Лицей первой недели');
+  await enrol(page, await curatorCode('Зимина Анна Петровна', school.token));
   // Greeted by name and patronymic, not by the full name.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Анна Петровна');
 
-  // The first-run guide: six steps, the school not set yet. (It folds away once every step is done,
-  // which other tests on this server may have done but for the school: open it to read it.)
+  // The first-run guide: six steps, the school not set yet. (It folds away once every step is done:
+  // open it to read it.)
   const guide = page.getByTestId('setup-guide');
   const openGuide = () => guide.evaluate((details) => ((details as HTMLDetailsElement).open = true));
   await openGuide();
@@ -42,20 +44,24 @@ test('a new curator finds the settings first, is guided through set-up, and pres
   );
 
   // Suggestions never offer the curator's own account: only people who can mentor.
-  const [mentorId, pupilId, paired] = await putRecords([
-    { type: 'person', fields: { fullName: 'Наставникова Вера Ильинична', kind: 'teacher' } },
-    {
-      type: 'person',
-      fields: { fullName: 'Подбираев Олег', kind: 'student', minor: false, classOrSubject: '6Ж' },
-    },
-    {
-      type: 'person',
-      fields: { fullName: 'Парный Игорь', kind: 'student', minor: false, classOrSubject: '6Ж' },
-    },
-  ]);
-  await putRecords([
-    { type: 'pair', fields: { mentorId, menteeIds: [paired], form: 'учитель–ученик', status: 'active' } },
-  ]);
+  const [mentorId, pupilId, paired] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Наставникова Вера Ильинична', kind: 'teacher' } },
+      {
+        type: 'person',
+        fields: { fullName: 'Подбираев Олег', kind: 'student', minor: false, classOrSubject: '6Ж' },
+      },
+      {
+        type: 'person',
+        fields: { fullName: 'Парный Игорь', kind: 'student', minor: false, classOrSubject: '6Ж' },
+      },
+    ],
+    school.token,
+  );
+  await putRecords(
+    [{ type: 'pair', fields: { mentorId, menteeIds: [paired], form: 'учитель–ученик', status: 'active' } }],
+    school.token,
+  );
   await syncNow(page);
   await page.goto('/pairs');
   const card = page.getByTestId('unpaired').getByRole('listitem').filter({ hasText: 'Подбираев Олег' });
