@@ -8,13 +8,14 @@
 // duplicated). The exit code is 1 when something was lost or an answer was an error.
 //
 // Options (environment):
-//   BENCH_DEVICES   devices per school (default 300: half mentors, half mentees)
+//   BENCH_DEVICES   devices in all (default 300: half mentors, half mentees)
 //   BENCH_CHANGES   changes each device pushes (default 20)
 //   BENCH_QUICK=1   a quick run that proves the script works (20 devices, 5 changes)
-//   BENCH_PROFILE   a folder: the server writes a V8 CPU profile there (node --cpu-prof)
-//   BENCH_SCHOOLS, BENCH_PROCESSES, BENCH_DATABASE_URL: the district mode (several schools on several
-//   server processes sharing one database) is laid out below — a Target per school, devices spread over
-//   the processes' URLs — and is switched on once the server has a shared engine (issue 12).
+//   BENCH_PROFILE   a folder: each server process writes a V8 CPU profile there (node --cpu-prof)
+//   BENCH_DISTRICT=1  the district set-up: the devices spread over BENCH_SCHOOLS schools (default 10),
+//                   made by the district's administrator, served by BENCH_PROCESSES server processes
+//                   (default 2) over one PostgreSQL database — BENCH_DATABASE_URL, or a throw-away
+//                   cluster the run starts (Debian's postgresql) — each device syncing through one of them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,24 +30,34 @@ type Options = {
   processes: number;
   devicesPerSchool: number;
   changesPerDevice: number;
-  databaseUrl: string | undefined;
+  /** null: each process on SQLite in a folder of its own (one process only). */
+  databaseUrl: string | null;
+  isDistrict: boolean;
 };
 
-function readOptions(env = process.env): Options {
+async function readOptions(env = process.env): Promise<Options & { stop?: () => void }> {
   const quick = env.BENCH_QUICK === '1';
+  const isDistrict = env.BENCH_DISTRICT === '1';
+  const schools = isDistrict ? Number(env.BENCH_SCHOOLS ?? 10) : 1;
+  const devices = Number(env.BENCH_DEVICES ?? (quick ? 20 : 300));
   const options: Options = {
-    schools: Number(env.BENCH_SCHOOLS ?? 1),
-    processes: Number(env.BENCH_PROCESSES ?? 1),
-    devicesPerSchool: Number(env.BENCH_DEVICES ?? (quick ? 20 : 300)),
+    schools,
+    processes: isDistrict ? Number(env.BENCH_PROCESSES ?? 2) : 1,
+    devicesPerSchool: Math.floor(devices / schools),
     changesPerDevice: Number(env.BENCH_CHANGES ?? (quick ? 5 : 20)),
-    databaseUrl: env.BENCH_DATABASE_URL,
+    databaseUrl: env.BENCH_DATABASE_URL ?? null,
+    isDistrict,
   };
-  if (options.schools !== 1 || options.processes !== 1 || options.databaseUrl) {
-    throw new Error('the district mode needs a storage engine several processes share (issue 12)');
-  }
   if (options.devicesPerSchool < 2 || options.devicesPerSchool % 2 !== 0)
-    throw new Error('BENCH_DEVICES must be an even number ≥ 2 (a mentor and a mentee per pair)');
-  return options;
+    throw new Error(
+      'BENCH_DEVICES / BENCH_SCHOOLS must be an even number ≥ 2 (a mentor and a mentee per pair)',
+    );
+  if (!isDistrict || options.databaseUrl) return options;
+  // The district runs on PostgreSQL: a cluster of the run's own, in a temporary folder.
+  const { startPgCluster, createDatabase } = await import('../tests/support/pg-cluster');
+  const cluster = await startPgCluster();
+  const database = await createDatabase(cluster.url);
+  return { ...options, databaseUrl: database.url, stop: () => cluster.stop() };
 }
 
 /** One server process. */
@@ -55,7 +66,9 @@ type ServerProcess = { url: string; child: ChildProcess; dataDir: string };
 /** One school: the processes that serve it and the code its first curator enrols with. */
 type Target = { name: string; urls: string[]; bootstrapCode: string };
 
-async function startServer(bootstrapCode: string): Promise<ServerProcess> {
+const DISTRICT_CODE = 'BENCH-DIST';
+
+async function startServer(bootstrapCode: string, databaseUrl: string | null): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-server-'));
   const child = spawn(
     process.execPath,
@@ -73,6 +86,8 @@ async function startServer(bootstrapCode: string): Promise<ServerProcess> {
         NASTAVNIK_DATA_DIR: dataDir,
         NASTAVNIK_STATIC_DIR: 'tests/support/static',
         NASTAVNIK_BOOTSTRAP_CODE: bootstrapCode,
+        NASTAVNIK_DISTRICT_CODE: DISTRICT_CODE,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -82,7 +97,7 @@ async function startServer(bootstrapCode: string): Promise<ServerProcess> {
     const onData = (d: Buffer) => {
       output += d.toString();
       const found = /(http:\/\/localhost:\d+)/.exec(output)?.[1];
-      if (found && output.includes('code')) {
+      if (found && output.includes("curator's code")) {
         // From here on the request log is read and dropped, as a service manager would.
         child.stdout?.off('data', onData);
         child.stdout?.resume();
@@ -350,32 +365,66 @@ const percentile = (sorted: number[], p: number) =>
     ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number)
     : 0;
 
+/** The schools of the run: the server's own first school, or the district's, made by its administrator. */
+async function targets(options: Options, urls: string[], bootstrapCode: string): Promise<Target[]> {
+  if (!options.isDistrict) return [{ name: 'school 1', urls, bootstrapCode }];
+  const admin = must(
+    await call(urls[0] as string, '/api/v1/enrol', { code: DISTRICT_CODE, deviceName: 'district' }),
+    'district administrator enrol',
+  );
+  const made: Target[] = [];
+  for (let i = 0; i < options.schools; i++) {
+    const school = must(
+      await call(
+        urls[0] as string,
+        '/api/v1/district/schools',
+        { name: `Школа № ${i + 1}` },
+        admin.token as string,
+      ),
+      'make a school',
+    );
+    // Each school's devices go through every process in turn (see setUpSchool).
+    made.push({ name: `school ${i + 1}`, urls, bootstrapCode: school.code as string });
+  }
+  return made;
+}
+
 async function main() {
-  const options = readOptions();
+  const options = await readOptions();
   const bootstrapCode = 'BENCH-BOOT';
   const servers: ServerProcess[] = [];
   try {
-    servers.push(await startServer(bootstrapCode));
-    const target: Target = { name: 'school 1', urls: servers.map((s) => s.url), bootstrapCode };
+    for (let i = 0; i < options.processes; i++)
+      servers.push(await startServer(bootstrapCode, options.databaseUrl));
+    const schoolsToRun = await targets(
+      options,
+      servers.map((s) => s.url),
+      bootstrapCode,
+    );
     const setUpStarted = performance.now();
-    const school = await setUpSchool(target, options);
+    const schools = [];
+    for (const target of schoolsToRun) schools.push(await setUpSchool(target, options));
     const setUpMs = performance.now() - setUpStarted;
     const cpuBefore = servers.map(cpuMs);
-    const result = await burst(school.devices);
+    const result = await burst(schools.flatMap((s) => s.devices));
     const cpuAfter = servers.map(cpuMs);
     const serverCpu = cpuAfter.reduce<number | null>(
       (sum, after, i) => (sum === null || after === null ? null : sum + after - (cpuBefore[i] ?? 0)),
       0,
     );
-    const check = await audit(target.urls[0] as string, school.curatorToken, school.expected);
+    const checks = [];
+    for (const [i, school] of schools.entries())
+      checks.push(await audit(schoolsToRun[i]?.urls[0] as string, school.curatorToken, school.expected));
+    const check = mergeAudits(checks);
 
     const sorted = [...result.latencies].sort((a, b) => a - b);
     const ms = (x: number) => `${Math.round(x)} ms`;
     const out = process.stdout;
+    const engine = options.databaseUrl ? 'PostgreSQL' : 'SQLite';
     out.write(
-      `\nSync server under load: ${options.devicesPerSchool} devices, ${options.changesPerDevice} changes each, all at once\n`,
+      `\nSync server under load: ${options.devicesPerSchool * options.schools} devices in ${options.schools} school${options.schools > 1 ? 's' : ''}, ${options.processes} server process${options.processes > 1 ? 'es' : ''} on ${engine}, ${options.changesPerDevice} changes each, all at once\n`,
     );
-    out.write(`  set-up (school, enrolment, first pulls): ${ms(setUpMs)}\n`);
+    out.write(`  set-up (schools, enrolment, first pulls): ${ms(setUpMs)}\n`);
     out.write(
       `  burst: ${sorted.length} requests in ${ms(result.wallMs)}${serverCpu === null ? '' : `, server CPU ${ms(serverCpu)}`} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)\n`,
     );
@@ -397,7 +446,28 @@ async function main() {
     if (isLost || result.errors.length || result.rejected) process.exitCode = 1;
   } finally {
     for (const server of servers) await stopServer(server);
+    options.stop?.();
   }
+}
+
+/** The schools' audits as one: counts added up type by type. */
+function mergeAudits(audits: Awaited<ReturnType<typeof audit>>[]) {
+  const byType = new Map<string, { stored: number; expected: number; lost: number; wrong: number }>();
+  for (const a of audits)
+    for (const [type, r] of a.byType) {
+      const sum = byType.get(type) ?? { stored: 0, expected: 0, lost: 0, wrong: 0 };
+      byType.set(type, {
+        stored: sum.stored + r.stored,
+        expected: sum.expected + r.expected,
+        lost: sum.lost + r.lost,
+        wrong: sum.wrong + r.wrong,
+      });
+    }
+  return {
+    byType,
+    duplicated: audits.reduce((n, a) => n + a.duplicated, 0),
+    total: audits.reduce((n, a) => n + a.total, 0),
+  };
 }
 
 main().catch((error: unknown) => {
