@@ -20,6 +20,7 @@ import {
   SyncRequestSchema,
 } from '../domain/sync-contract';
 import { type AttemptLimiter, createAttemptLimiter } from './attempt-limiter';
+import { registerCompression } from './compression';
 import { drain } from './drain';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
@@ -29,6 +30,7 @@ import { createServerClock, type ServerClock } from './server-clock';
 import { registerStatic } from './static';
 import type { Storage } from './storage/storage';
 import { type Caller, runSync } from './sync-service';
+import { syncV2 } from './sync-v2';
 
 export type AppDeps = {
   storage: Storage;
@@ -40,6 +42,8 @@ export type AppDeps = {
   minClientContract?: number;
   enrolLimiter?: AttemptLimiter;
   pageSize?: number;
+  /** Records per page of a v2 pull (default PAGE_SIZE_V2). */
+  pageSizeV2?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
 };
@@ -104,6 +108,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = (deps.tls
     ? Fastify({ ...options, https: deps.tls } as FastifyHttpsOptions<HttpsServer>)
     : Fastify(options)) as unknown as FastifyInstance;
+
+  await registerCompression(app);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -224,6 +230,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       body.output.changes,
       seenRev,
     );
+  });
+
+  const v2Deps = { storage: deps.storage, clock, pageSize: deps.pageSizeV2 };
+  app.post('/api/v2/sync', { preHandler: authenticate }, async (request, reply) => {
+    const answer = await syncV2(v2Deps, request.caller as Caller, request.body);
+    return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);
   });
 
   app.get('/api/v1/export', { preHandler: [authenticate, curatorsOnly] }, async (request) => {

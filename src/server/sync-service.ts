@@ -18,9 +18,9 @@ import { LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
 import { refreshFormStats } from './form-stats';
+import { formatPullCursor, type PullCursor, type PulledPage, pullPage } from './pull-plan';
 import {
   ALL_SCOPE,
-  type Cursor,
   formatCursor,
   personFacts,
   scopeFacts,
@@ -34,6 +34,12 @@ import type { Storage, StorageTx, StoredRow } from './storage/storage';
 export type Caller = Viewer & { schoolId: string; deviceId: string };
 
 export type SyncDeps = { storage: Storage; clock: ServerClock; pageSize?: number };
+
+/** How contract v2 pulls (pull-plan.ts): current records first; it may ask how many are waiting. */
+export type PullOptions = { countPending: boolean; pageSize: number };
+
+/** What a v2 answer needs beyond the v1 one, to send changed fields only (see sync-v2.ts). */
+export type V2Pull = Omit<PulledPage<{ rev: number; fieldRevs?: Record<string, number> }>, 'cursor'>;
 
 const REFERENCE_FIELDS = [
   'personId',
@@ -55,21 +61,25 @@ export function referenceIds(record: SyncedRecord): string[] {
   return [...new Set(ids)];
 }
 
+/** One sync call; with `v2`, the pull goes as contract v2 orders it and the answer carries `v2`. */
 export async function runSync(
   deps: SyncDeps,
   caller: Caller,
-  cursor: Cursor | null,
+  cursor: PullCursor | null,
   changes: Change[],
   seenRev: number = cursor?.rev ?? 0,
-): Promise<SyncResponse> {
+  v2?: PullOptions,
+): Promise<SyncResponse & { v2?: V2Pull }> {
   return deps.storage.transaction(async (tx) => {
     const rejected: Rejection[] = [];
     for (const change of changes) {
       const rejection = await applyChange(tx, deps.clock, caller, change, seenRev);
       if (rejection) rejected.push(rejection);
     }
-    const page = await pull(tx, caller, cursor, deps.pageSize ?? LIMITS.pageSize);
-    return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
+    const now = deps.clock.now();
+    const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
+    const page = await pull(tx, caller, cursor, pageSize, v2 && { ...v2, nowMs: now });
+    return { ...page, rejected, serverTime: new Date(now).toISOString() };
   });
 }
 
@@ -293,11 +303,18 @@ async function pairMembersProblem(
   return problem ? { code: 'consent', reason: problem } : null;
 }
 
-async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSize: number) {
+async function pull(
+  tx: StorageTx,
+  caller: Caller,
+  cursor: PullCursor | null,
+  pageSize: number,
+  v2?: PullOptions & { nowMs: number },
+) {
   let grants: Set<string> | null = null;
   let scope = ALL_SCOPE;
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
+  let isRestart = false;
   if (!caller.isCurator) {
     grants = grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
     scope = scopeHash(grants);
@@ -308,7 +325,10 @@ async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSi
       const removed = (before ?? []).filter((g) => !now.has(g));
       const isGrown = before === undefined || [...now].some((g) => !before.includes(g));
       // A grown scope pulls again from the start: the new pair's whole history comes with it.
-      if (isGrown) fromRev = 0;
+      if (isGrown) {
+        fromRev = 0;
+        isRestart = true;
+      }
       if (removed.length) {
         const held = await tx.idsUnderKeys(caller.schoolId, removed);
         purge = held.filter((h) => !h.keys.some((k) => now.has(k))).map((h) => h.id);
@@ -316,6 +336,21 @@ async function pull(tx: StorageTx, caller: Caller, cursor: Cursor | null, pageSi
     }
   } else if (cursor && cursor.scope !== ALL_SCOPE) {
     fromRev = 0;
+    isRestart = true;
+  }
+  if (v2) {
+    const keys = grants ? [...grants] : null;
+    const from: PullCursor = isRestart || !cursor ? { rev: 0, scope } : { ...cursor, scope };
+    const {
+      cursor: next,
+      rows,
+      ...rest
+    } = await pullPage(tx, { schoolId: caller.schoolId, keys }, from, pageSize, v2.nowMs, {
+      countPending: v2.countPending,
+      fetch: (c, limit) => tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
+    });
+    const changes = rows.map((r) => (grants === null ? r.record : redactFor(r.record, caller, grants)));
+    return { cursor: formatPullCursor(next), changes, hasMore: rest.hasMore, purge, v2: { rows, ...rest } };
   }
   const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
   const page = rows.slice(0, pageSize);

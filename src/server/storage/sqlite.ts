@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
 import type { Role } from '../../domain/sync-contract';
+import { historyDay, type PullPart } from './pull-order';
 import type { Device, Invite, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `
@@ -12,7 +13,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS schools (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (
   school TEXT NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, rev INTEGER NOT NULL, data TEXT NOT NULL,
-  PRIMARY KEY (school, id));
+  day TEXT, PRIMARY KEY (school, id));
 CREATE INDEX IF NOT EXISTS records_by_rev ON records (school, rev);
 CREATE INDEX IF NOT EXISTS records_by_type ON records (school, type);
 CREATE TABLE IF NOT EXISTS record_keys (school TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL,
@@ -76,6 +77,29 @@ const toInvite = (r: InviteRow): Invite => ({
 
 const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
 
+/** The SQL condition and its parameters that select one part of a first pull (see pull-order.ts). */
+function partFilter(part: PullPart | undefined): { sql: string; params: (string | number)[] } {
+  if (!part) return { sql: '', params: [] };
+  return part.part === 'current'
+    ? { sql: ' AND rev <= ? AND (day IS NULL OR day >= ?)', params: [part.upTo, part.cutoff] }
+    : { sql: ' AND rev <= ? AND day < ?', params: [part.upTo, part.cutoff] };
+}
+
+/** Databases made before records kept their history day get the column, filled from their records. */
+function addHistoryDay(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(records)').all() as { name: string }[];
+  if (columns.some((c) => c.name === 'day')) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE records ADD COLUMN day TEXT');
+    const set = db.prepare('UPDATE records SET day = ? WHERE school = ? AND id = ?');
+    const meetings = db.prepare(`SELECT school, id, data FROM records WHERE type = 'meeting'`);
+    for (const row of meetings.all() as { school: string; id: string; data: string }[]) {
+      const day = historyDay(parseRecord(row.data));
+      if (day !== null) set.run(day, row.school, row.id);
+    }
+  })();
+}
+
 function createTx(db: Database.Database): StorageTx {
   const stmt = (sql: string) => db.prepare(sql);
   const q = {
@@ -83,7 +107,10 @@ function createTx(db: Database.Database): StorageTx {
       `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'rev' RETURNING CAST(value AS INTEGER) AS rev`,
     ),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
-    putRecord: stmt('INSERT OR REPLACE INTO records (school, id, type, rev, data) VALUES (?, ?, ?, ?, ?)'),
+    putRecord: stmt(
+      'INSERT OR REPLACE INTO records (school, id, type, rev, data, day) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    currentRev: stmt(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
     addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id) VALUES (?, ?, ?)'),
     dropRefs: stmt('DELETE FROM record_refs WHERE school = ? AND id = ?'),
@@ -92,9 +119,6 @@ function createTx(db: Database.Database): StorageTx {
       'SELECT r.data FROM record_refs f JOIN records r ON r.school = f.school AND r.id = f.id WHERE f.school = ? AND f.ref_id = ? AND f.type = ?',
     ),
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
-    pullAll: stmt('SELECT rev, data FROM records WHERE school = ? AND rev > ? ORDER BY rev LIMIT ?'),
-    pullKeys: stmt(`SELECT rev, data FROM records WHERE school = ? AND rev > ? AND id IN (
-      SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) ORDER BY rev LIMIT ?`),
     idsUnderKeys: stmt(`SELECT id, json_group_array(key) AS keys FROM record_keys WHERE school = ? AND id IN (
       SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?))) GROUP BY id`),
     exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
@@ -126,6 +150,25 @@ function createTx(db: Database.Database): StorageTx {
   };
   const rows = (r: unknown[]) =>
     (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
+  // Pulls select by school, revision, the caller's keys (or all) and a part of a first pull (or all).
+  const cached = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    const known = cached.get(sql);
+    if (known) return known;
+    const statement = db.prepare(sql);
+    cached.set(sql, statement);
+    return statement;
+  };
+  const selection = (school: string, afterRev: number, keys: readonly string[] | null, part?: PullPart) => {
+    const filter = partFilter(part);
+    const byKeys = keys
+      ? ' AND id IN (SELECT id FROM record_keys WHERE school = ? AND key IN (SELECT value FROM json_each(?)))'
+      : '';
+    return {
+      where: `WHERE school = ? AND rev > ?${filter.sql}${byKeys}`,
+      params: [school, afterRev, ...filter.params, ...(keys ? [school, JSON.stringify(keys)] : [])],
+    };
+  };
 
   return {
     createSchool: async (id, name, at) => void q.createSchool.run(id, name, at),
@@ -141,7 +184,14 @@ function createTx(db: Database.Database): StorageTx {
       const fieldRevs = { ...row.fieldRevs };
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record } = row;
-      q.putRecord.run(school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs }));
+      q.putRecord.run(
+        school,
+        record.id,
+        record.type,
+        rev,
+        JSON.stringify({ record, fieldRevs }),
+        historyDay(record),
+      );
       if (keys) {
         q.dropKeys.run(school, record.id);
         for (const key of keys) q.addKey.run(school, key, record.id);
@@ -156,12 +206,22 @@ function createTx(db: Database.Database): StorageTx {
       (q.findByRef.all(school, refId, type) as { data: string }[]).map((r) => parseRecord(r.data)),
     listByType: async (school, type) =>
       (q.listByType.all(school, type) as { data: string }[]).map((r) => parseRecord(r.data)),
-    pullSince: async (school, afterRev, keys, limit) =>
-      rows(
-        keys === null
-          ? q.pullAll.all(school, afterRev, limit)
-          : q.pullKeys.all(school, afterRev, school, JSON.stringify(keys), limit),
-      ),
+    pullSince: async (school, afterRev, keys, limit, part) => {
+      const { where, params } = selection(school, afterRev, keys, part);
+      const found = prepared(`SELECT rev, data FROM records ${where} ORDER BY rev LIMIT ?`).all(
+        ...params,
+        limit,
+      ) as { rev: number; data: string }[];
+      return found.map((x) => {
+        const { record, fieldRevs } = JSON.parse(x.data) as Omit<StoredRow, 'rev'>;
+        return { rev: x.rev, record, fieldRevs };
+      });
+    },
+    countSince: async (school, afterRev, keys, part) => {
+      const { where, params } = selection(school, afterRev, keys, part);
+      return (prepared(`SELECT COUNT(*) AS n FROM records ${where}`).get(...params) as { n: number }).n;
+    },
+    currentRev: async () => (q.currentRev.get() as { rev: number }).rev,
     idsUnderKeys: async (school, keys) =>
       (q.idsUnderKeys.all(school, school, JSON.stringify(keys)) as { id: string; keys: string }[]).map(
         (r) => ({
@@ -212,6 +272,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addHistoryDay(db);
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('rev', '0')`).run();
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1')`).run();
   const tx = createTx(db);

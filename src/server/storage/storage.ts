@@ -3,11 +3,13 @@
 
 import type { SyncedRecord } from '../../domain/record';
 import type { Role } from '../../domain/sync-contract';
+import type { PullPart } from './pull-order';
 
 /** A record as the server keeps it: the merged record, the revision of its last change and of each field. */
 export type StoredRow = { record: SyncedRecord; rev: number; fieldRevs: Record<string, number> };
 
-export type PulledRow = { rev: number; record: SyncedRecord };
+/** A pulled record; `fieldRevs` (the revision each field last changed at) lets contract v2 send changes only. */
+export type PulledRow = { rev: number; record: SyncedRecord; fieldRevs?: Record<string, number> };
 
 export type Device = {
   id: string;
@@ -53,13 +55,27 @@ export type StorageTx = {
   /** Records that reference `refId` (by any reference field), of one type. */
   findByRef(schoolId: string, type: string, refId: string): Promise<SyncedRecord[]>;
   listByType(schoolId: string, type: string): Promise<SyncedRecord[]>;
-  /** Records changed after `afterRev`, in revision order; `keys` null means every record of the school. */
+  /**
+   * Records changed after `afterRev`, in revision order; `keys` null means every record of the school.
+   * With `part`, only the records of that part of a first pull (see pull-order.ts: engines keep each
+   * record's `historyDay` to answer this).
+   */
   pullSince(
     schoolId: string,
     afterRev: number,
     keys: readonly string[] | null,
     limit: number,
+    part?: PullPart,
   ): Promise<PulledRow[]>;
+  /** How many records `pullSince` with the same arguments would return without a limit. */
+  countSince(
+    schoolId: string,
+    afterRev: number,
+    keys: readonly string[] | null,
+    part?: PullPart,
+  ): Promise<number>;
+  /** The revision the last change received (0 before any). */
+  currentRev(): Promise<number>;
   /** Ids of records readable under any of `keys`, with all the keys each is readable under. */
   idsUnderKeys(schoolId: string, keys: readonly string[]): Promise<{ id: string; keys: string[] }[]>;
   exportAll(schoolId: string): Promise<PulledRow[]>;
