@@ -42,7 +42,7 @@ export type AppDeps = {
   minClientContract?: number;
   enrolLimiter?: AttemptLimiter;
   pageSize?: number;
-  /** Records per page of a v2 pull (default PAGE_SIZE_V2). */
+  /** Records per page of a v2 pull (default `pageSize` when set, else PAGE_SIZE_V2). */
   pageSizeV2?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
@@ -232,7 +232,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  const v2Deps = { storage: deps.storage, clock, pageSize: deps.pageSizeV2 };
+  const v2Deps = { storage: deps.storage, clock, pageSize: deps.pageSizeV2 ?? deps.pageSize };
   app.post('/api/v2/sync', { preHandler: authenticate }, async (request, reply) => {
     const answer = await syncV2(v2Deps, request.caller as Caller, request.body);
     return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);

@@ -8,17 +8,22 @@ import type { PullPart } from './storage/pull-order';
 import type { StorageTx } from './storage/storage';
 
 /**
- * A v2 cursor: a v1 cursor (`<rev>.<scope>`: every change after `rev`), or the position `rev` in a
- * part of a first pull (`<rev>.<scope>.<upTo>.<c|h><cutoff YYYYMMDD>`), or, after the parts, a v1
- * cursor that the device holds only partly (`<rev>.<scope>.settling`): until such a pull is caught up,
- * records are sent whole (a record changed while the parts were sent may not have reached the device).
+ * A v2 cursor: every change after `rev`, with `held` the revision up to which the device holds every
+ * field of every record it may read (`<rev>.<scope>.<held>`); or the position `rev` in a part of a
+ * first pull (`<rev>.<scope>.<upTo>.<c|h><cutoff YYYYMMDD>`), where the device holds nothing for sure.
+ * A v1 cursor (`<rev>.<scope>`) holds nothing for sure either.
+ *
+ * Why `held` is not `rev`: a pull page sends the records whose revision is in its window when it
+ * runs; a record that changed again before its window came is sent later, at its new revision, and
+ * the fields it changed in between were never sent. Only when a pull is caught up (no more pages) has
+ * the device every field changed up to the cursor, so only then does `held` move up to `rev`.
  */
-export type PullCursor = Cursor & { part?: PullPart; isSettling?: boolean };
+export type PullCursor = Cursor & { held: number; part?: PullPart };
 
 export function formatPullCursor(c: PullCursor): string {
   const base = formatCursor(c);
   if (c.part) return `${base}.${c.part.upTo}.${c.part.part[0]}${c.part.cutoff.replaceAll('-', '')}`;
-  return c.isSettling ? `${base}.settling` : base;
+  return `${base}.${c.held}`;
 }
 
 /** Null for text this server never issued as a cursor. */
@@ -29,15 +34,20 @@ export function parsePullCursor(text: string): PullCursor | null {
     const cursor = parseCursor(base as string);
     if (!cursor) return null;
     const cutoff = `${y}-${m}-${d}`;
-    const part_ = part === 'c' ? 'current' : 'history';
-    return { ...cursor, part: { part: part_, upTo: Number(upTo), cutoff } };
+    return {
+      ...cursor,
+      held: 0,
+      part: { part: part === 'c' ? 'current' : 'history', upTo: Number(upTo), cutoff },
+    };
   }
-  const settling = /^(\d{1,15}\.[a-z0-9]{1,40})\.settling$/.exec(text);
-  if (settling) {
-    const cursor = parseCursor(settling[1] as string);
-    return cursor ? { ...cursor, isSettling: true } : null;
+  const live = /^(\d{1,15}\.[a-z0-9]{1,40})\.(\d{1,15})$/.exec(text);
+  if (live) {
+    const cursor = parseCursor(live[1] as string);
+    const held = Number(live[2]);
+    return cursor && held <= cursor.rev ? { ...cursor, held } : null;
   }
-  return parseCursor(text);
+  const v1 = parseCursor(text);
+  return v1 && { ...v1, held: 0 };
 }
 
 /** Regular meetings dated before this day (a year before `nowMs`, UTC) are history. */
@@ -65,7 +75,7 @@ function nextPart(cursor: PullCursor): PullCursor | null {
   const part = cursor.part;
   if (!part) return null;
   if (part.part === 'current') return { ...cursor, rev: 0, part: { ...part, part: 'history' } };
-  return { rev: part.upTo, scope: cursor.scope, isSettling: true };
+  return { rev: part.upTo, scope: cursor.scope, held: 0 };
 }
 
 async function pending(tx: StorageTx, source: Source, cursor: PullCursor): Promise<number> {
@@ -95,9 +105,10 @@ export async function pullPage<Row extends { rev: number }>(
   let cursor: PullCursor = from;
   if (cursor.rev === 0 && !cursor.part) {
     const upTo = await tx.currentRev();
-    cursor = { rev: 0, scope: cursor.scope, part: { part: 'current', upTo, cutoff: historyCutoff(nowMs) } };
+    const part: PullPart = { part: 'current', upTo, cutoff: historyCutoff(nowMs) };
+    cursor = { rev: 0, scope: cursor.scope, held: 0, part };
   }
-  const heldUpTo = cursor.part || cursor.isSettling ? 0 : cursor.rev;
+  const heldUpTo = cursor.part ? 0 : cursor.held;
   const count = options.countPending ? await pending(tx, source, cursor) : undefined;
   const rows: Row[] = [];
   let hasMore = false;
@@ -119,8 +130,8 @@ export async function pullPage<Row extends { rev: number }>(
       hasMore = true;
       break;
     }
-    // Caught up: from now on the device holds every record it may read, and v2 sends changes only.
-    if (cursor.isSettling) cursor = { rev: cursor.rev, scope: cursor.scope };
+    // Caught up: the device now holds every field changed up to the cursor.
+    cursor = { ...cursor, held: cursor.rev };
     break;
   }
   const pass = cursor.part?.part === 'current' ? 'current' : cursor.part ? 'history' : 'changes';

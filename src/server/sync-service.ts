@@ -21,6 +21,7 @@ import { refreshFormStats } from './form-stats';
 import { formatPullCursor, type PullCursor, type PulledPage, pullPage } from './pull-plan';
 import {
   ALL_SCOPE,
+  type Cursor,
   formatCursor,
   personFacts,
   scopeFacts,
@@ -65,7 +66,7 @@ export function referenceIds(record: SyncedRecord): string[] {
 export async function runSync(
   deps: SyncDeps,
   caller: Caller,
-  cursor: PullCursor | null,
+  cursor: Cursor | PullCursor | null,
   changes: Change[],
   seenRev: number = cursor?.rev ?? 0,
   v2?: PullOptions,
@@ -306,7 +307,7 @@ async function pairMembersProblem(
 async function pull(
   tx: StorageTx,
   caller: Caller,
-  cursor: PullCursor | null,
+  cursor: Cursor | PullCursor | null,
   pageSize: number,
   v2?: PullOptions & { nowMs: number },
 ) {
@@ -340,7 +341,8 @@ async function pull(
   }
   if (v2) {
     const keys = grants ? [...grants] : null;
-    const from: PullCursor = isRestart || !cursor ? { rev: 0, scope } : { ...cursor, scope };
+    const from: PullCursor =
+      isRestart || !cursor ? { rev: 0, scope, held: 0 } : { held: 0, ...cursor, scope };
     const {
       cursor: next,
       rows,

@@ -85,7 +85,7 @@ function wireRecord(record: SyncedRecord, row: V2Pull['rows'][number], heldUpTo:
   return { ...(compactRecord(delta) as WireRecord), partial: true };
 }
 
-const heldRev = (c: PullCursor | null) => (c === null ? undefined : c.part || c.isSettling ? 0 : c.rev);
+const heldRev = (c: PullCursor | null) => (c === null ? undefined : c.part ? 0 : c.held);
 
 /**
  * Runs one v2 sync call for `caller`. Answers the v2 body, or the status, error code and reason of a
@@ -127,9 +127,9 @@ export async function syncV2(
   const base = v1.output.base === null ? null : parsePullCursor(v1.output.base);
   if (v1.output.base !== null && base === null)
     return { ok: false, status: 400, error: 'bad-request', reason: 'base: not a cursor this server issued' };
-  // What the device had seen when it typed: its oldest base, never later than its cursor. A cursor in
-  // a first pull vouches for nothing yet (its position is in one part), so it counts as 0: an edit
-  // then may keep a conflict copy it did not need, but never loses one.
+  // What the device had seen when it typed: its oldest base, never later than its cursor, and only as
+  // far as the device is known to hold everything (see PullCursor): an edit may then keep a conflict
+  // copy it did not need, but never loses one.
   const seenRev = Math.min(heldRev(base) ?? Number.POSITIVE_INFINITY, heldRev(cursor) ?? 0);
   const answer = await runSync(deps, caller, cursor, v1.output.changes, seenRev, {
     countPending: progress,

@@ -155,6 +155,25 @@ describe('after the first pull', () => {
   });
 });
 
+describe('a pull over several pages', () => {
+  it('sends whole a record changed again after a page passed its earlier change', async () => {
+    const start = await pullPages(mentor, null);
+    let held = apply(new Map(), start.pages);
+    const target = recentMeetings[1] as Change;
+    // The title changes at one revision; then more records than a page; then the record again, so
+    // that its revision moves past the pages that cover its first change.
+    const first = change(curator.stamper, 'meeting', { notes: 'Сначала' }, target.id);
+    const others = Array.from({ length: 5 }, () => meeting({ date: today }));
+    const second = change(curator.stamper, 'meeting', { durationMin: 90 }, target.id);
+    for (const batch of [[first], others, [second]])
+      expect((await push(server, curator, batch)).rejected).toEqual([]);
+    const { pages } = await pullPages(mentor, start.cursor);
+    expect(pages.length).toBeGreaterThan(1);
+    held = apply(held, pages);
+    expect(held.get(target.id)?.fields).toMatchObject({ notes: 'Сначала', durationMin: 90 });
+  });
+});
+
 /** What a device holds after applying pages, failing on changed fields of a record it never had. */
 function apply(held: Map<string, SyncedRecord>, pages: SyncResponseV2[]): Map<string, SyncedRecord> {
   const out = new Map(held);

@@ -6,6 +6,8 @@ import { openDatabase, requestPersistence } from '../db/lifecycle';
 import { updateSyncStatus } from '../db/meta';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
+import { createSearcher } from '../db/search';
+import { startSearchIndexer } from '../db/search-indexer';
 import { createPwaModel } from '../pwa/pwa-model';
 import { maybeRemind } from '../pwa/reminders';
 import { createSyncScheduler } from '../sync/scheduler';
@@ -16,13 +18,19 @@ export type DbState = 'opening' | 'open' | 'versionchange' | 'blocked' | 'failed
 
 export function createAppModel() {
   const db = new NastavnikDb();
-  const engine = createSyncEngine({ db, transport: httpTransport() });
+  const indexer = startSearchIndexer(db);
+  const engine = createSyncEngine({ db, transport: httpTransport(), afterSync: () => indexer.poke() });
   const scheduler = createSyncScheduler({
     engine,
     onStatus: (nextRetryAt) =>
       updateSyncStatus(db, { nextRetryAt: nextRetryAt ? new Date(nextRetryAt).toISOString() : null }),
   });
-  const repo = createRepository(db, { onWrite: () => scheduler.afterWrite() });
+  const repo = createRepository(db, {
+    onWrite: () => {
+      scheduler.afterWrite();
+      indexer.poke();
+    },
+  });
   const dbState = signal<DbState>('opening');
   const isOnline = signal(globalThis.navigator?.onLine !== false);
   const isPersisted = signal<boolean | null>(null);
@@ -46,6 +54,7 @@ export function createAppModel() {
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
     scheduler.start();
+    indexer.poke();
     const remind = () =>
       void maybeRemind(db, queries).catch((error: unknown) => console.error('reminder failed', error));
     remind();
@@ -58,6 +67,7 @@ export function createAppModel() {
     db,
     repo,
     queries,
+    searcher: createSearcher(db),
     drafts: createDrafts(db),
     scheduler,
     pwa,

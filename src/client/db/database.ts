@@ -3,7 +3,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
-import { searchWordsMiddleware } from './search-words';
+import { recordCodecMiddleware } from './record-codec';
+import type { SearchQueueEntry, SearchSegment } from './search-index';
 
 export type OutboxEntry = {
   seq?: number;
@@ -77,16 +78,33 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   6: {
     material: 'id',
   },
+  // A first sync at the device's floor: only the indexes the screens read (a compound index serves
+  // the queries on its first field), and the words for search in an index of their own, built after
+  // the sync rather than on every write (search-index.ts).
+  7: {
+    person: 'id, fields.kind',
+    meeting: 'id, [fields.pairId+fields.date]',
+    task: 'id, fields.planId, fields.due',
+    goal: 'id, fields.planId',
+    plan: 'id, fields.pairId',
+    formAssignment: 'id, fields.personId, fields.templateId',
+    order: 'id',
+    searchIndex: '++seg, size',
+    searchQueue: '++seq',
+  },
 };
 
-/** Data changes that go with a schema version. */
+/**
+ * Data changes that go with a schema version. (Version 2 once wrote the searched records again to
+ * fill its words index; version 7 replaced that index, so there is nothing left to do for it.)
+ */
 export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
-  // Version 2 indexes the words of texts for search: write the searched records again to fill it.
-  2: async (tx) => {
-    for (const name of ['meeting', 'task']) {
-      const table = tx.table(name);
-      await table.bulkPut(await table.toArray());
-    }
+  // The meetings, tasks and goals already on the device go into the new search index in idle time;
+  // until then search reads them directly. Rows keep their old form until that pass rewrites them.
+  7: async (tx) => {
+    const queue = tx.table<SearchQueueEntry, number>('searchQueue');
+    for (const type of ['meeting', 'task', 'goal'] as const)
+      await queue.add({ type, all: true, isOwn: false });
   },
 };
 
@@ -95,6 +113,8 @@ export class NastavnikDb extends Dexie {
   rejected!: Table<RejectedEntry, string>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<Draft, string>;
+  searchIndex!: Table<SearchSegment, number>;
+  searchQueue!: Table<SearchQueueEntry, number>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -103,7 +123,7 @@ export class NastavnikDb extends Dexie {
       const upgrade = SCHEMA_UPGRADES[Number(version)];
       if (upgrade) step.upgrade(upgrade);
     }
-    this.use(searchWordsMiddleware);
+    this.use(recordCodecMiddleware);
   }
 
   records(type: RecordType): Table<SyncedRecord, string> {

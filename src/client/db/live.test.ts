@@ -1,21 +1,25 @@
 // liveQuery looks for IndexedDB on the global object.
 import 'fake-indexeddb/auto';
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensurePlan } from '../screens/plan/idp-actions';
 import { loadPlan } from '../screens/plan/plan-model';
 import { NastavnikDb } from './database';
+import { spacedQuery } from './live';
 import { createQueries } from './queries';
 import { createRepository } from './repository';
 
 const PLAN = '0193a3f0-0000-7000-8000-000000000002';
 
-async function emissions<T>(query: () => Promise<T>, act: () => Promise<void>): Promise<T[]> {
+async function emissions<T>(
+  query: () => Promise<T>,
+  act: (seen: readonly T[]) => Promise<void>,
+): Promise<T[]> {
   const seen: T[] = [];
   const sub = liveQuery(query).subscribe({ next: (v) => seen.push(v), error: (e) => console.log('ERR', e) });
   await new Promise((r) => setTimeout(r, 50));
-  await act();
+  await act(seen);
   await new Promise((r) => setTimeout(r, 500));
   sub.unsubscribe();
   return seen;
@@ -57,14 +61,14 @@ describe('live queries', () => {
     );
     const seen = await emissions(
       async () => (await loadPlan(queries, pairId, menteeId, '2026-11-25'))?.progress.total ?? -1,
-      async () => {
+      async (seen) => {
         const plan = (await ensurePlan(repo, queries, pairId, menteeId)) as { id: string };
         const goal = (await repo.create('goal', { planId: plan.id, title: 'Цель', order: 0 })) as {
           id: string;
         };
-        // One at a time, as a person adds them: every one must show.
+        // One at a time, as a person adds them: every one must show before the next is added.
         for (let i = 0; i < 4; i++) {
-          await new Promise((r) => setTimeout(r, 30));
+          if (i > 0) await vi.waitFor(() => expect(seen.at(-1)).toBe(i), { timeout: 10_000 });
           await repo.create('task', {
             planId: plan.id,
             goalId: goal.id,
@@ -77,5 +81,27 @@ describe('live queries', () => {
       },
     );
     expect(seen.slice(-4)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('spaced out, a costly query runs far fewer times than the writes that change it, and misses none', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    let runs = 0;
+    const seen: number[] = [];
+    // A query that takes 20 ms (as counting a big school does) and awaits before it reads.
+    const costly = spacedQuery(async () => {
+      runs += 1;
+      await new Dexie.Promise((resolve) => setTimeout(resolve, 20));
+      return (await queries.tasksOfPlans([PLAN])).length;
+    });
+    const sub = liveQuery(costly).subscribe({ next: (v) => seen.push(v) });
+    await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 10_000 });
+    const runsBefore = runs;
+    for (let i = 0; i < 40; i++)
+      await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(40), { timeout: 10_000 });
+    sub.unsubscribe();
+    expect(runs - runsBefore).toBeLessThan(20);
   });
 });

@@ -1,12 +1,48 @@
 // Screens read through Dexie live queries: the hook re-runs the query whenever its tables change,
-// in this tab or another.
+// in this tab or another. A first sync changes the tables with every page it writes, so a re-run
+// waits until the query has been quiet for a while in proportion to what it costs: a query that takes
+// a millisecond follows every page (the progress bar does), one that reads thousands of records runs a
+// few times in a whole sync instead of after each page, and no screen slows the sync down as it grows.
 import Dexie, { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+
+/** A re-run waits this many times the last run's duration after it ended… */
+const QUIET_FACTOR = 20;
+/** …but never longer than this. */
+const MAX_WAIT_MS = 3_000;
+
+const now = () => globalThis.performance?.now() ?? Date.now();
+
+/**
+ * The query, spaced out: runs at once when it has been quiet, else waits for its turn; a run that a
+ * newer change overtook while waiting does not read at all (Dexie drops its answer anyway).
+ */
+export function spacedQuery<T>(query: () => Promise<T>): () => Promise<T> {
+  let readyAt = 0;
+  let generation = 0;
+  return () => {
+    const mine = ++generation;
+    const run = (): Promise<T> => {
+      if (mine !== generation) return Dexie.Promise.resolve(undefined as T);
+      const started = now();
+      return Dexie.Promise.resolve(query()).then((value) => {
+        const ended = now();
+        readyAt = ended + Math.min(MAX_WAIT_MS, (ended - started) * QUIET_FACTOR);
+        return value;
+      }) as Promise<T>;
+    };
+    const wait = readyAt - now();
+    // Dexie's own promise keeps the live query's context across the wait, so reads still count.
+    return wait > 0
+      ? (new Dexie.Promise((resolve) => setTimeout(resolve, wait)).then(run) as Promise<T>)
+      : run();
+  };
+}
 
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
+    const subscription = liveQuery(spacedQuery(query)).subscribe({
       next: setValue,
       error: (error: unknown) => console.error('live query failed', error),
     });

@@ -10,8 +10,12 @@ export type SyncStatus = {
   /** Why the last attempt failed, as an i18n key: null after a success. */
   error: 'offline' | 'server' | 'upgrade-required' | 'unauthorized' | 'refused' | null;
   nextRetryAt: string | null;
-  /** Records sent and received during the sync under way, for a progress bar. */
-  progress: { sent: number; received: number } | null;
+  /**
+   * The sync under way, for a progress bar: records sent and received, how many the server said were
+   * waiting (`total`, null until it said), and whether the current records are all in (`isCurrentIn`:
+   * a first pull sends them before the history, and the device is usable from then on).
+   */
+  progress: { sent: number; received: number; total?: number | null; isCurrentIn?: boolean } | null;
 };
 
 export const EMPTY_STATUS: SyncStatus = {

@@ -20,18 +20,46 @@ const meeting = (pairId: string, date: string) => ({
   notes: '',
 });
 
+describe('how many people, pairs and meetings a school has', () => {
+  it('counts what exists, not what was deleted', async () => {
+    const { queries, repo } = device();
+    const anna = await repo.create('person', { fullName: 'Анна', kind: 'teacher' });
+    const vanya = await repo.create('person', { fullName: 'Ваня', kind: 'student' });
+    if (!anna.ok || !vanya.ok) throw new Error('write failed');
+    const pair = await repo.create('pair', {
+      mentorId: anna.id,
+      menteeIds: [vanya.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const kept = await repo.create('meeting', meeting(PAIR_A, '2026-11-20'));
+    const gone = await repo.create('meeting', meeting(PAIR_A, '2026-11-21'));
+    if (!pair.ok || !kept.ok || !gone.ok) throw new Error('write failed');
+    await repo.remove('meeting', gone.id);
+    await repo.remove('person', vanya.id);
+    expect(await queries.counts()).toEqual({ people: 1, pairs: 1, meetings: 1 });
+  });
+});
+
 describe('which pairs met recently', () => {
   it('follows new and deleted meetings after it has answered once', async () => {
     const { queries, repo } = device();
     const a = await repo.create('meeting', meeting(PAIR_A, '2026-11-20'));
     await repo.create('meeting', meeting(PAIR_B, '2026-10-01'));
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))]).toEqual([PAIR_A]);
+    expect([...(await queries.pairsMetSince([PAIR_A, PAIR_B], '2026-11-12', '2026-11-26'))]).toEqual([
+      PAIR_A,
+    ]);
 
     await repo.create('meeting', meeting(PAIR_B, '2026-11-25'));
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))].sort()).toEqual([PAIR_A, PAIR_B]);
+    expect([...(await queries.pairsMetSince([PAIR_A, PAIR_B], '2026-11-12', '2026-11-26'))].sort()).toEqual([
+      PAIR_A,
+      PAIR_B,
+    ]);
 
     if (a.ok) await repo.remove('meeting', a.id);
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))]).toEqual([PAIR_B]);
+    expect([...(await queries.pairsMetSince([PAIR_A, PAIR_B], '2026-11-12', '2026-11-26'))]).toEqual([
+      PAIR_B,
+    ]);
   });
 });
 

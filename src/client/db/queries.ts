@@ -2,6 +2,7 @@
 // filter tombstones after toArray(), which lets Dexie read with getAll() instead of walking a cursor.
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
+import { allOf } from './live';
 import { getSession, getSyncStatus } from './meta';
 
 const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
@@ -26,8 +27,6 @@ const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
 export function createQueries(db: NastavnikDb) {
-  // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
-  const pairOfMeeting = new Map<string, string>();
   return {
     session: () => getSession(db).then((s) => s ?? null),
     syncStatus: () => getSyncStatus(db),
@@ -87,42 +86,35 @@ export function createQueries(db: NastavnikDb) {
         db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
       ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
     /**
-     * Pair ids with a meeting dated from `since` to `until`. The date index gives the meetings' ids alone
-     * (deleted meetings keep no date, so they are not in it); only meetings not seen before are read,
-     * so a home screen opened again does not read thousands of meetings, notes and all, to learn this.
+     * Which of `pairIds` have a meeting dated from `since` to `until`: one count per pair over the
+     * meetings' pair-and-date index, all in one transaction, reading no meeting.
      */
-    pairsMetSince: (since: string, until: string) =>
-      db
-        .records('meeting')
-        .where('fields.date')
-        .between(since, until, true, true)
-        .primaryKeys()
-        .then((keys) => {
-          const ids = keys as string[];
-          return db
+    pairsMetSince: (pairIds: readonly string[], since: string, until: string) =>
+      allOf(
+        pairIds.map((pairId) =>
+          db
             .records('meeting')
-            .bulkGet(ids.filter((id) => !pairOfMeeting.has(id)))
-            .then((unseen) => {
-              for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, String(m.fields.pairId));
-              return new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
-            });
-        }),
+            .where('[fields.pairId+fields.date]')
+            .between([pairId, since], [pairId, until], true, true)
+            .count(),
+        ),
+      ).then((counts) => new Set(pairIds.filter((_, i) => (counts[i] ?? 0) > 0))),
     fitAnswersOf: (pairId: string) =>
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: () =>
       liveOnly(db.records('fitAnswer').toArray()).then((rows) => rows.filter((a) => a.fields.fits === false)),
     conflictsOf: (recordId: string) =>
       liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
+    /**
+     * How many people, pairs and meetings the school has, from index counts alone: a deleted record
+     * keeps no fields, so it is in none of these indexes. Reads no record, whatever the school's size.
+     */
     counts: () =>
-      liveOnly(db.records('person').toArray()).then((people) =>
-        liveOnly(db.records('pair').toArray()).then((pairs) =>
-          db
-            .records('meeting')
-            .filter((m) => m.deleted === undefined)
-            .count()
-            .then((meetings) => ({ people: people.length, pairs: pairs.length, meetings })),
-        ),
-      ),
+      allOf([
+        db.records('person').orderBy('fields.kind').count(),
+        db.records('pair').orderBy('fields.mentorId').count(),
+        db.records('meeting').orderBy('[fields.pairId+fields.date]').count(),
+      ]).then(([people, pairs, meetings]) => ({ people, pairs, meetings })),
     templates: () =>
       liveOnly(db.records('formTemplate').toArray()).then((rows) =>
         rows

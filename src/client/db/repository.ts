@@ -11,6 +11,7 @@ import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { nextStamp } from './device-clock';
 import { getCursor, getMeta } from './meta';
+import { noteForSearch } from './search-index';
 
 export type WriteResult =
   | { ok: true; id: string }
@@ -57,7 +58,7 @@ export function createRepository(
   ): Promise<WriteResult> {
     const table = db.records(type);
     try {
-      const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const written = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const existing = await table.get(id);
         const changed = Object.entries(fields).filter(
           ([k, v]) => !existing || !Object.hasOwn(existing.fields, k) || !jsonEqual(existing.fields[k], v),
@@ -77,6 +78,7 @@ export function createRepository(
         const merged: SyncedRecord = stripTombstone(mergeRecords(existing ?? emptyRecord(id, type), change));
         await table.put(merged);
         await enqueue(db, change);
+        await noteForSearch(db, type, [id], true);
         return true;
       });
       if (written !== true) return { ok: false, code: 'invalid', reason: written };
@@ -92,7 +94,7 @@ export function createRepository(
     const table = db.records(type);
     const ids = rows.map(() => uuidv7());
     try {
-      const problem = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const problem = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const records: SyncedRecord[] = [];
         for (const [i, fields] of rows.entries()) {
           const stamp = await nextStamp(db, now());
@@ -108,6 +110,7 @@ export function createRepository(
           await enqueue(db, change);
         }
         await table.bulkAdd(records);
+        await noteForSearch(db, type, ids, true);
         return null;
       });
       if (problem) return { ok: false as const, code: 'invalid' as const, reason: problem };

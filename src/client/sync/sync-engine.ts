@@ -2,8 +2,8 @@
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
 import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
-import { applySyncAnswer, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
-import type { Transport, TransportResult } from './transport';
+import { applySyncAnswer, beginPullRun, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
+import type { SyncAnswer, Transport, TransportResult } from './transport';
 
 export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;
 
@@ -19,6 +19,8 @@ export type SyncEngineDeps = {
   now?: () => number;
   lock?: LockRunner;
   batchSize?: number;
+  /** Called after every sync, whatever its outcome (the search index is built after syncs). */
+  afterSync?: (outcome: SyncOutcome) => void;
 };
 
 const MAX_ROUNDS = 1_000;
@@ -71,33 +73,58 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const session = await getSession(db);
     if (!session) return 'no-session';
     await releaseBatch(db);
-    const progress = { sent: 0, received: 0 };
+    const pullRun = await beginPullRun(db);
+    const progress: NonNullable<SyncStatus['progress']> = {
+      sent: 0,
+      received: 0,
+      total: null,
+      isCurrentIn: false,
+    };
     await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
+    // The next page, asked for while this one is written: the network and the server work meanwhile.
+    let ahead: { cursor: string; answer: Promise<TransportResult> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const batch = await takeBatch(db, deps.batchSize ?? 200, MAX_BATCH_BYTES);
-      const result = await transport(
-        { cursor: batch.cursor, base: batch.base, changes: batch.entries.map((e) => e.change) },
-        session.token,
-      );
+      const next: Promise<TransportResult> | null =
+        ahead !== null && batch.entries.length === 0 && ahead.cursor === batch.cursor ? ahead.answer : null;
+      const result: TransportResult = next
+        ? await next
+        : await transport(
+            {
+              cursor: batch.cursor,
+              base: batch.base,
+              changes: batch.entries.map((e) => e.change),
+              progress: round === 0,
+            },
+            session.token,
+          );
+      ahead = null;
       if (!result.ok) {
         await releaseBatch(db);
         const error = classify(result);
         await updateSyncStatus(db, { error, progress: null });
         return error;
       }
-      await applySyncAnswer(db, batch.entries, result.body, now());
+      const page: SyncAnswer = result.body;
+      if (page.hasMore) {
+        const request = { cursor: page.cursor, base: page.cursor, changes: [] };
+        ahead = { cursor: page.cursor, answer: transport(request, session.token) };
+      }
+      for (const e of batch.entries) pullRun.touched.add(e.change.id);
       progress.sent += batch.entries.length;
-      progress.received += result.body.changes.length;
-      await updateSyncStatus(db, { progress });
-      if (!result.body.hasMore && (await countOutbox(db)) === 0) break;
+      progress.received += page.changes.length;
+      if (page.pending !== undefined) progress.total = page.pending;
+      if (page.pass !== 'current') progress.isCurrentIn = true;
+      const { isRestarted } = await applySyncAnswer(db, batch.entries, page, now(), pullRun, { ...progress });
+      if (!isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
     }
     await updateSyncStatus(db, { lastSuccessAt: iso(), error: null, nextRetryAt: null, progress: null });
     return 'ok';
   }
 
   return {
-    syncOnce: (options) =>
-      lock(
+    syncOnce: async (options) => {
+      const outcome = await lock(
         () =>
           run().catch(async (error: unknown) => {
             // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
@@ -106,6 +133,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             return 'server' as const;
           }),
         options?.wait,
-      ),
+      );
+      deps.afterSync?.(outcome);
+      return outcome;
+    },
   };
 }

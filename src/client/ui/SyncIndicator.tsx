@@ -3,6 +3,7 @@ import { useApp } from '../app/context';
 import { useLiveQuery } from '../db/live';
 import { formatAgo } from '../i18n/format';
 import { t } from '../i18n/i18n';
+import { SyncProgress } from './SyncProgress';
 
 export function SyncIndicator() {
   const { queries, isOnline } = useApp();
@@ -11,20 +12,25 @@ export function SyncIndicator() {
   const status = useLiveQuery(queries.syncStatus, []);
   const online = isOnline.value;
   return (
-    <a class="sync-indicator" href="/sync" data-testid="sync-indicator">
-      <span class={`dot ${online ? 'dot--on' : 'dot--off'}`} aria-hidden="true" />
-      <span data-testid="sync-online">{online ? t('sync.online') : t('sync.offline')}</span>
-      <span data-testid="sync-waiting">
-        {waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}
-      </span>
-      {rejected > 0 && (
-        <span class="sync-indicator__rejected" data-testid="sync-rejected">
-          {t('sync.rejected', { n: rejected })}
+    <>
+      <a class="sync-indicator" href="/sync" data-testid="sync-indicator">
+        <span class={`dot ${online ? 'dot--on' : 'dot--off'}`} aria-hidden="true" />
+        <span data-testid="sync-online">{online ? t('sync.online') : t('sync.offline')}</span>
+        <span data-testid="sync-waiting">
+          {waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}
         </span>
-      )}
-      <span class="sync-indicator__last" data-testid="sync-last">
-        {status?.lastSuccessAt ? t('sync.last', { when: formatAgo(status.lastSuccessAt) }) : t('sync.never')}
-      </span>
-    </a>
+        {rejected > 0 && (
+          <span class="sync-indicator__rejected" data-testid="sync-rejected">
+            {t('sync.rejected', { n: rejected })}
+          </span>
+        )}
+        <span class="sync-indicator__last" data-testid="sync-last">
+          {status?.lastSuccessAt
+            ? t('sync.last', { when: formatAgo(status.lastSuccessAt) })
+            : t('sync.never')}
+        </span>
+      </a>
+      {status?.progress && <SyncProgress progress={status.progress} />}
+    </>
   );
 }
