@@ -4,9 +4,7 @@ import { ID_PATTERN } from './field-schemas';
 import { HLC_PATTERN, parseHlc } from './hlc';
 import type { Change, Rejection, SyncedRecord } from './record';
 
-export const CONTRACT_VERSION = 1;
-/** Devices send their contract version in this header; a server that needs a newer one answers 426. */
-export const CONTRACT_HEADER = 'x-nastavnik-contract';
+export { CONTRACT_HEADER, CONTRACT_VERSION } from './contract-header';
 
 export const LIMITS = {
   changesPerRequest: 500,

@@ -3,44 +3,56 @@ import { signal } from '@preact/signals';
 import { NastavnikDb } from '../db/database';
 import { createDrafts } from '../db/drafts';
 import { openDatabase, requestPersistence } from '../db/lifecycle';
-import { updateSyncStatus } from '../db/meta';
 import { createQueries } from '../db/queries';
-import { createRepository } from '../db/repository';
-import { createSearcher } from '../db/search';
-import { startSearchIndexer } from '../db/search-indexer';
+import type { Repository } from '../db/repository';
+import type { Searcher, SearchResults } from '../db/search';
 import { createPwaModel } from '../pwa/pwa-model';
-import { maybeRemind } from '../pwa/reminders';
-import { createSyncScheduler } from '../sync/scheduler';
-import { createSyncEngine } from '../sync/sync-engine';
-import { httpTransport } from '../sync/transport';
+import { createBackground } from './background';
 
 export type DbState = 'opening' | 'open' | 'versionchange' | 'blocked' | 'failed';
 
 export function createAppModel() {
   const db = new NastavnikDb();
-  const indexer = startSearchIndexer(db);
-  const engine = createSyncEngine({ db, transport: httpTransport(), afterSync: () => indexer.poke() });
-  const scheduler = createSyncScheduler({
-    engine,
-    onStatus: (nextRetryAt) =>
-      updateSyncStatus(db, { nextRetryAt: nextRetryAt ? new Date(nextRetryAt).toISOString() : null }),
-  });
-  const repo = createRepository(db, {
-    onWrite: () => {
-      scheduler.afterWrite();
-      indexer.poke();
-    },
-  });
+  const pwa = createPwaModel();
+  const background = createBackground(db, () => pwa.start());
+  const { scheduler, indexer } = background;
+  // The write path (schemas, ids, stamps) loads with the first write, not before the first screen.
+  let writer: Promise<Repository> | undefined;
+  const write = <K extends keyof Repository>(method: K) =>
+    ((...args: unknown[]) => {
+      writer ??= import('../db/repository').then((m) =>
+        m.createRepository(db, {
+          onWrite: () => {
+            scheduler.afterWrite();
+            indexer.poke();
+          },
+        }),
+      );
+      return writer.then(
+        (r) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+        (error: unknown) => ({ ok: false, code: 'failed', reason: String(error) }),
+      );
+    }) as Repository[K];
+  const repo: Repository = {
+    create: write('create'),
+    createMany: write('createMany'),
+    update: write('update'),
+    remove: write('remove'),
+  };
   const dbState = signal<DbState>('opening');
   const isOnline = signal(globalThis.navigator?.onLine !== false);
   const isPersisted = signal<boolean | null>(null);
-  const pwa = createPwaModel();
   const queries = createQueries(db);
+  let searcher: Promise<Searcher> | undefined;
+  /** Offline search; its code loads with the first search. */
+  const search = (query: string): Promise<SearchResults> => {
+    searcher ??= import('../db/search').then((m) => m.createSearcher(db));
+    return searcher.then((s) => s.search(query));
+  };
 
   async function start(): Promise<void> {
     addEventListener('online', () => (isOnline.value = true));
     addEventListener('offline', () => (isOnline.value = false));
-    void pwa.start().catch((error: unknown) => console.error('service worker registration failed', error));
     try {
       await openDatabase(db, {
         onVersionChange: () => (dbState.value = 'versionchange'),
@@ -53,10 +65,12 @@ export function createAppModel() {
     }
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
-    scheduler.start();
-    indexer.poke();
+    background.start();
+    // Reminders are for mentors and mentees who switched them on: their code loads when it is needed.
     const remind = () =>
-      void maybeRemind(db, queries).catch((error: unknown) => console.error('reminder failed', error));
+      void import('../pwa/reminders')
+        .then(({ maybeRemind }) => maybeRemind(db, queries))
+        .catch((error: unknown) => console.error('reminder failed', error));
     remind();
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') remind();
@@ -67,7 +81,7 @@ export function createAppModel() {
     db,
     repo,
     queries,
-    searcher: createSearcher(db),
+    search,
     drafts: createDrafts(db),
     scheduler,
     pwa,

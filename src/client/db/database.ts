@@ -2,7 +2,7 @@
 // not yet acknowledged by the server, rejected changes, drafts and small key/value state.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
-import { RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
+import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
 import { recordCodecMiddleware } from './record-codec';
 import type { SearchQueueEntry, SearchSegment } from './search-index';
 

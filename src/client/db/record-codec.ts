@@ -5,7 +5,7 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, Middleware } from 'dexie';
 import { type CompactRecord, compactRecord, expandRecord } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
-import { isRecordType } from '../../domain/record-types';
+import { isRecordTypeName as isRecordType } from '../../domain/record-type-names';
 
 /** What a record table stores: the compact form, without `type` (and without a v2 `partial` mark). */
 export function toStored(value: CompactRecord & { stamps?: Record<string, string> }): CompactRecord {

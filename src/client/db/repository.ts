@@ -92,8 +92,8 @@ export function createRepository(
 
   async function createMany(type: RecordType, rows: Fields[]) {
     const table = db.records(type);
-    const ids = rows.map(() => uuidv7());
     try {
+      const ids = rows.map(() => uuidv7());
       const problem = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const records: SyncedRecord[] = [];
         for (const [i, fields] of rows.entries()) {

@@ -3,7 +3,11 @@
 import { type CompactRecord, expandRecord, stampsOfCompact } from '../../domain/compact-record';
 import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
 import type { Change, Rejection, SyncedRecord } from '../../domain/record';
-import { isRecordType, RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
+import {
+  isRecordTypeName as isRecordType,
+  RECORD_TYPE_NAMES,
+  type RecordTypeName as RecordType,
+} from '../../domain/record-type-names';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { observeRemote } from './device-clock';
 import { EMPTY_STATUS, getCursor, getMeta, type SyncStatus, setMeta } from './meta';

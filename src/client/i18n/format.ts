@@ -1,36 +1,47 @@
-// Dates and numbers for people: the one place that imports date-fns, with the locale of the UI language.
-import { format, formatDistanceToNow, parseISO } from 'date-fns';
-import { enGB, ru } from 'date-fns/locale';
+// Dates and numbers for people: the one place that imports date-fns. It formats through date-fns'
+// Intl functions, which take the names of months and days from the browser rather than from locale
+// data in the app: every phone would otherwise download that data before its first screen.
+import { intlFormat, intlFormatDistance, lightFormat, parseISO } from 'date-fns';
 import { language } from './i18n';
 
-const locale = () => (language.value === 'en' ? enGB : ru);
+const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
-/** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026». */
+/** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026» (without the «г.» Intl adds after a Russian year). */
 export function formatDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'd MMMM yyyy', { locale: locale() });
+  const text = intlFormat(
+    parseISO(isoDate),
+    { day: 'numeric', month: 'long', year: 'numeric' },
+    { locale: locale() },
+  );
+  return text.replace(/\s*г\.$/, '');
 }
 
 /** A short weekday and date, e.g. «ср, 25 нояб.». */
 export function formatShortDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'EEEEEE, d MMM', { locale: locale() });
+  return intlFormat(
+    parseISO(isoDate),
+    { weekday: 'short', day: 'numeric', month: 'short' },
+    { locale: locale() },
+  );
 }
 
+/** «25 ноября 2026, 10:15» */
 export function formatDateTime(iso: string): string {
-  return format(parseISO(iso), 'd MMMM yyyy, HH:mm', { locale: locale() });
+  return `${formatDay(iso)}, ${nowTime(parseISO(iso))}`;
 }
 
 /** «5 минут назад» */
 export function formatAgo(iso: string): string {
-  return formatDistanceToNow(parseISO(iso), { addSuffix: true, locale: locale() });
+  return intlFormatDistance(parseISO(iso), Date.now(), { locale: locale(), numeric: 'auto' });
 }
 
 /** Today as a stored date, in the device's time zone. */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return lightFormat(now, 'yyyy-MM-dd');
 }
 
 export function nowTime(now: Date = new Date()): string {
-  return format(now, 'HH:mm');
+  return lightFormat(now, 'HH:mm');
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,6 +1,5 @@
 // The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
 import { signal } from '@preact/signals';
-import { en } from './en';
 import { type MessageKey, ru } from './ru';
 
 export type Language = 'ru' | 'en';
@@ -14,13 +13,21 @@ function initialLanguage(): Language {
 
 export const language = signal<Language>(initialLanguage());
 
-export function setLanguage(next: Language): void {
+type Pack = { dictionary: Readonly<Record<MessageKey, string>> };
+/** Russian is always here; English comes as its own chunk when it is asked for. */
+const packs: Partial<Record<Language, Pack>> = { ru: { dictionary: ru } };
+
+/** Loads a language's strings (before the app first renders in it, and when switching to it). */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (!packs[lang]) packs[lang] = await import('./en-pack');
+}
+
+export async function setLanguage(next: Language): Promise<void> {
+  await loadLanguage(next);
   language.value = next;
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   if (globalThis.document) document.documentElement.lang = next;
 }
-
-const dictionaries = { ru, en } as const;
 
 export type Params = Record<string, string | number>;
 
@@ -37,7 +44,7 @@ function plural(n: number, forms: string[]): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const template: string = dictionaries[language.value][key] ?? ru[key];
+  const template: string = packs[language.value]?.dictionary[key] ?? ru[key];
   if (!params) return template;
   return template.replace(/\{(\w+)((?:\|[^|}]*)*)\}/g, (match, name: string, forms: string) => {
     if (!(name in params)) return match;

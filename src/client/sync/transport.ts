@@ -2,8 +2,8 @@
 // answers come compressed and compact. Failures are values, never exceptions: the engine decides what
 // they mean.
 import { compactRecord } from '../../domain/compact-record';
+import { CONTRACT_HEADER } from '../../domain/contract-header';
 import type { Change } from '../../domain/record';
-import { CONTRACT_HEADER } from '../../domain/sync-contract';
 import { CONTRACT_V2, type PullPass, type SyncResponseV2 } from '../../domain/sync-contract-v2';
 import type { PulledPage } from '../db/sync-store';
 

@@ -1,6 +1,6 @@
 // Exports of every table, the full backup, and restoring a backup into an empty server.
 import { useState } from 'preact/hooks';
-import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/sync-contract';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import { useApp, useSession } from '../../app/context';
 import { setMeta } from '../../db/meta';
 import { downloadCsv, downloadXlsx } from '../../export/download';

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { saveEnrolment } from '../../db/session-store';
 import { t } from '../../i18n/i18n';
+import { useReadyMark } from '../../state/ready-mark';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { enrolWithCode } from './enrol-model';
@@ -12,6 +13,7 @@ export function EnrolScreen() {
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  useReadyMark('enrol', true);
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -1,4 +1,5 @@
-import { CONTRACT_HEADER, CONTRACT_VERSION, type Role } from '../../../domain/sync-contract';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
+import type { Role } from '../../../domain/sync-contract';
 
 export type InviteResult =
   | { ok: true; code: string; expiresAt: string }

@@ -15,7 +15,7 @@ function excerpt(text: string, query: string): string {
 }
 
 export function SearchScreen() {
-  const { searcher, queries } = useApp();
+  const { search, queries } = useApp();
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [planLinks, setPlanLinks] = useState<Map<string, string>>(new Map());
@@ -23,7 +23,7 @@ export function SearchScreen() {
   useEffect(() => {
     let isCurrent = true;
     const started = performance.now();
-    void searcher.search(query).then(async (found) => {
+    void search(query).then(async (found) => {
       if (!isCurrent) return;
       performance.measure('search', { start: started, end: performance.now() });
       setResults(found);
