@@ -14,7 +14,8 @@ export type DbState = 'opening' | 'open' | 'versionchange' | 'blocked' | 'failed
 export function createAppModel() {
   const db = new NastavnikDb();
   const pwa = createPwaModel();
-  const background = createBackground(db, () => pwa.start());
+  const queries = createQueries(db);
+  const background = createBackground(db, queries, () => pwa.start());
   const { scheduler, indexer } = background;
   // The write path (schemas, ids, stamps) loads with the first write, not before the first screen.
   let writer: Promise<Repository> | undefined;
@@ -42,7 +43,6 @@ export function createAppModel() {
   const dbState = signal<DbState>('opening');
   const isOnline = signal(globalThis.navigator?.onLine !== false);
   const isPersisted = signal<boolean | null>(null);
-  const queries = createQueries(db);
   let searcher: Promise<Searcher> | undefined;
   /** Offline search; its code loads with the first search. */
   const search = (query: string): Promise<SearchResults> => {
@@ -66,15 +66,6 @@ export function createAppModel() {
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
     background.start();
-    // Reminders are for mentors and mentees who switched them on: their code loads when it is needed.
-    const remind = () =>
-      void import('../pwa/reminders')
-        .then(({ maybeRemind }) => maybeRemind(db, queries))
-        .catch((error: unknown) => console.error('reminder failed', error));
-    remind();
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') remind();
-    });
   }
 
   return {

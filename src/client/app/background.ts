@@ -1,8 +1,10 @@
-// What a device runs behind its screens: sync, the search index and the service worker. Their code
+// What a device runs behind its screens: sync, the search index, the service worker and reminders. Their code
 // loads once the first screen has shown its data (or after a few seconds, whichever comes first), so
 // that a phone opening the app downloads and runs only what that screen needs first.
 import type { NastavnikDb } from '../db/database';
+import type { Queries } from '../db/queries';
 import type { SearchIndexer } from '../db/search-indexer';
+import { loadAllStrings } from '../i18n/i18n';
 import type { SyncScheduler } from '../sync/scheduler';
 import type { SyncOutcome } from '../sync/sync-engine';
 
@@ -17,7 +19,11 @@ export type Background = {
   start(): void;
 };
 
-export function createBackground(db: NastavnikDb, startPwa: () => Promise<void>): Background {
+export function createBackground(
+  db: NastavnikDb,
+  queries: Queries,
+  startPwa: () => Promise<void>,
+): Background {
   let sync: Promise<SyncScheduler> | undefined;
   let indexer: Promise<SearchIndexer> | undefined;
   let isStarted = false;
@@ -40,6 +46,7 @@ export function createBackground(db: NastavnikDb, startPwa: () => Promise<void>)
     if (isStarted || !canStart) return;
     isStarted = true;
     observer?.disconnect();
+    void loadAllStrings().catch(log('strings'));
     void loadSync()
       .then((s) => s.start())
       .catch(log('sync'));
@@ -47,6 +54,15 @@ export function createBackground(db: NastavnikDb, startPwa: () => Promise<void>)
       .then((i) => i.poke())
       .catch(log('search index'));
     void startPwa().catch(log('service worker registration'));
+    // Reminders are for mentors and mentees who switched them on (pwa/reminders.ts).
+    const remind = () =>
+      void import('../pwa/reminders')
+        .then(({ maybeRemind }) => maybeRemind(db, queries))
+        .catch(log('reminder'));
+    remind();
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') remind();
+    });
   }
 
   return {

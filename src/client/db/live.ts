@@ -27,7 +27,8 @@ export function spacedQuery<T>(query: () => Promise<T>): () => Promise<T> {
       const started = now();
       return Dexie.Promise.resolve(query()).then((value) => {
         const ended = now();
-        readyAt = ended + Math.min(MAX_WAIT_MS, (ended - started) * QUIET_FACTOR);
+        // The first run may have waited for the database to open: only re-runs space out the next.
+        if (mine > 1) readyAt = ended + Math.min(MAX_WAIT_MS, (ended - started) * QUIET_FACTOR);
         return value;
       }) as Promise<T>;
     };

@@ -1,15 +1,21 @@
 // Dates and numbers for people: the one place that imports date-fns. It formats through date-fns'
 // Intl functions, which take the names of months and days from the browser rather than from locale
 // data in the app: every phone would otherwise download that data before its first screen.
-import { intlFormat, intlFormatDistance, lightFormat, parseISO } from 'date-fns';
+import { intlFormat, intlFormatDistance, lightFormat } from 'date-fns';
 import { language } from './i18n';
 
 const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
+/**
+ * A stored day (`yyyy-MM-dd`) as the device's local midnight, or a stored instant (ISO 8601 with its
+ * offset) as it is: the two forms JavaScript reads by itself (a date-time without offset is local).
+ */
+const toDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+
 /** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026» (without the «г.» Intl adds after a Russian year). */
 export function formatDay(isoDate: string): string {
   const text = intlFormat(
-    parseISO(isoDate),
+    toDate(isoDate),
     { day: 'numeric', month: 'long', year: 'numeric' },
     { locale: locale() },
   );
@@ -19,7 +25,7 @@ export function formatDay(isoDate: string): string {
 /** A short weekday and date, e.g. «ср, 25 нояб.». */
 export function formatShortDay(isoDate: string): string {
   return intlFormat(
-    parseISO(isoDate),
+    toDate(isoDate),
     { weekday: 'short', day: 'numeric', month: 'short' },
     { locale: locale() },
   );
@@ -27,12 +33,12 @@ export function formatShortDay(isoDate: string): string {
 
 /** «25 ноября 2026, 10:15» */
 export function formatDateTime(iso: string): string {
-  return `${formatDay(iso)}, ${nowTime(parseISO(iso))}`;
+  return `${formatDay(iso)}, ${nowTime(toDate(iso))}`;
 }
 
 /** «5 минут назад» */
 export function formatAgo(iso: string): string {
-  return intlFormatDistance(parseISO(iso), Date.now(), { locale: locale(), numeric: 'auto' });
+  return intlFormatDistance(toDate(iso), Date.now(), { locale: locale(), numeric: 'auto' });
 }
 
 /** Today as a stored date, in the device's time zone. */

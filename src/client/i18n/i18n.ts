@@ -1,6 +1,8 @@
 // The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
+
 import { signal } from '@preact/signals';
-import { type MessageKey, ru } from './ru';
+import { first } from './first-strings-data';
+import type { MessageKey } from './ru';
 
 export type Language = 'ru' | 'en';
 export const LANGUAGES: readonly Language[] = ['ru', 'en'];
@@ -13,13 +15,28 @@ function initialLanguage(): Language {
 
 export const language = signal<Language>(initialLanguage());
 
-type Pack = { dictionary: Readonly<Record<MessageKey, string>> };
-/** Russian is always here; English comes as its own chunk when it is asked for. */
-const packs: Partial<Record<Language, Pack>> = { ru: { dictionary: ru } };
+type Dictionary = Readonly<Record<MessageKey, string>>;
+/** English comes as its own chunk when it is asked for. */
+const packs: Partial<Record<Language, { dictionary: Dictionary }>> = {};
 
 /** Loads a language's strings (before the app first renders in it, and when switching to it). */
 export async function loadLanguage(lang: Language): Promise<void> {
-  if (!packs[lang]) packs[lang] = await import('./en-pack');
+  if (lang === 'en' && !packs.en) packs.en = await import('./en-pack');
+}
+
+// Russian comes in two parts: the strings of the first screens with the first chunk
+// (first-strings.ts), all of them behind the first screen and before any other screen.
+let russian: Dictionary | undefined;
+let loadingRussian: Promise<void> | undefined;
+/** Counts the strings' arrivals: the app re-renders when it changes. */
+export const stringsVersion = signal(0);
+
+export function loadAllStrings(): Promise<void> {
+  loadingRussian ??= import('./ru').then((m) => {
+    russian = m.ru;
+    stringsVersion.value += 1;
+  });
+  return loadingRussian;
 }
 
 export async function setLanguage(next: Language): Promise<void> {
@@ -44,7 +61,13 @@ function plural(n: number, forms: string[]): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const template: string = packs[language.value]?.dictionary[key] ?? ru[key];
+  const template: string | undefined =
+    packs[language.value]?.dictionary[key] ?? russian?.[key] ?? (first as Partial<Dictionary>)[key];
+  if (template === undefined) {
+    // A string the first screens were not expected to use: shown as soon as the rest arrives.
+    void loadAllStrings();
+    return '';
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)((?:\|[^|}]*)*)\}/g, (match, name: string, forms: string) => {
     if (!(name in params)) return match;

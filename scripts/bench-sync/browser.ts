@@ -1,0 +1,52 @@
+// Debian's Chromium with a profile on disk (IndexedDB as a device keeps it), one per measurement.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { pidsWith } from './machine';
+
+function dirBytes(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((sum, f) => sum + dirBytes(join(path, f)), 0);
+}
+
+export type Device = {
+  context: BrowserContext;
+  page: Page;
+  /** The browser's processes (for CPU accounting). */
+  pids(): number[];
+  /** Closes the browser; answers the size of its IndexedDB folder on disk, and deletes the profile. */
+  close(): Promise<{ idbDiskBytes: number }>;
+};
+
+export async function openDevice(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Device> {
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    locale: 'ru-RU',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  return {
+    context,
+    page,
+    pids: () => pidsWith(dir),
+    async close() {
+      await context.close();
+      const idbDiskBytes = dirBytes(join(dir, 'Default', 'IndexedDB'));
+      rmSync(dir, { recursive: true, force: true });
+      return { idbDiskBytes };
+    },
+  };
+}
+
+export async function storageUsage(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
