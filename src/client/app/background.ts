@@ -8,8 +8,8 @@ import { loadAllStrings } from '../i18n/i18n';
 import type { SyncScheduler } from '../sync/scheduler';
 import type { SyncOutcome } from '../sync/sync-engine';
 
-/** The longest the background waits for a first screen that never says it is ready. */
-const LATEST_START_MS = 3_000;
+/** The longest the background waits (after the database opened) for a screen to say it is ready. */
+const LATEST_START_MS = 1_000;
 
 export type Background = {
   /** The scheduler's calls, answered once its code has loaded (a sync asked for early waits for it). */

@@ -23,10 +23,16 @@ export function isLegacyRow(row: Record<string, unknown>): boolean {
   return 'type' in row || 'words' in row || (row.stamp === undefined && row.stamps !== undefined);
 }
 
+/**
+ * The cursor with its value expanded. In a browser the cursor is IndexedDB's own object, whose getters
+ * refuse another `this`: every property read through the wrapper is read from the cursor itself.
+ */
 function wrapCursor(cursor: DBCoreCursor, type: string): DBCoreCursor {
   let raw: unknown;
   let expanded: unknown;
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const value = cursor.value;

@@ -79,8 +79,7 @@ export function startSearchIndexer(db: NastavnikDb): SearchIndexer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (fn: () => void, ms: number) => {
     timer = setTimeout(() => {
-      const idle = globalThis.requestIdleCallback;
-      if (idle) idle(fn, { timeout: 5_000 });
+      if (globalThis.requestIdleCallback) globalThis.requestIdleCallback(fn, { timeout: 5_000 });
       else fn();
     }, ms);
   };
