@@ -3,7 +3,7 @@
 // sent as changed fields only that the device does not hold are all handled as a merge would.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { compactRecord } from '../../domain/compact-record';
+import { compactRecord as compact } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
 import { getCursor, getSyncStatus, setMeta } from '../db/meta';
@@ -23,6 +23,9 @@ const meeting = (n: number, notes: string, at: number): SyncedRecord => {
     stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp(at)])),
   };
 };
+
+/** A record as v2 sends it. */
+const compactRecord = (r: SyncedRecord) => ({ ...compact(r), type: r.type });
 
 async function device() {
   const db = new NastavnikDb(`first-pull-${Math.random()}`, { indexedDB, IDBKeyRange });
