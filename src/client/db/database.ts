@@ -78,12 +78,12 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   6: {
     material: 'id',
   },
-  // A first sync at the device's floor: only the indexes the screens read (a compound index serves
-  // the queries on its first field), and the words for search in an index of their own, built after
-  // the sync rather than on every write (search-index.ts).
+  // A first sync at the device's floor: only the indexes the screens read (a pair's meetings are
+  // few enough to sort by date when read), and the words for search in an index of their own, built
+  // after the sync rather than on every write (search-index.ts).
   7: {
     person: 'id, fields.kind',
-    meeting: 'id, [fields.pairId+fields.date]',
+    meeting: 'id, fields.pairId, fields.date',
     task: 'id, fields.planId, fields.due',
     goal: 'id, fields.planId',
     plan: 'id, fields.pairId',

@@ -16,10 +16,15 @@ const now = () => globalThis.performance?.now() ?? Date.now();
 /**
  * The query, spaced out: runs at once when it has been quiet, else waits for its turn; a run that a
  * newer change overtook while waiting does not read at all (Dexie drops its answer anyway).
+ *
+ * `onValue` also gets the answer of a run that a change overtook while it was reading: Dexie drops
+ * those and runs again, and while a sync writes page after page, a query slower than a page would
+ * otherwise never show anything until the sync ends. (Dexie's own answer follows with the latest.)
  */
-export function spacedQuery<T>(query: () => Promise<T>): () => Promise<T> {
+export function spacedQuery<T>(query: () => Promise<T>, onValue?: (value: T) => void): () => Promise<T> {
   let readyAt = 0;
   let generation = 0;
+  let shown = 0;
   return () => {
     const mine = ++generation;
     const run = (): Promise<T> => {
@@ -29,6 +34,10 @@ export function spacedQuery<T>(query: () => Promise<T>): () => Promise<T> {
         const ended = now();
         // The first run may have waited for the database to open: only re-runs space out the next.
         if (mine > 1) readyAt = ended + Math.min(MAX_WAIT_MS, (ended - started) * QUIET_FACTOR);
+        if (onValue && mine > shown) {
+          shown = mine;
+          onValue(value);
+        }
         return value;
       }) as Promise<T>;
     };
@@ -43,11 +52,18 @@ export function spacedQuery<T>(query: () => Promise<T>): () => Promise<T> {
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(spacedQuery(query)).subscribe({
-      next: setValue,
+    let isClosed = false;
+    const show = (v: T) => {
+      if (!isClosed) setValue(v);
+    };
+    const subscription = liveQuery(spacedQuery(query, show)).subscribe({
+      next: show,
       error: (error: unknown) => console.error('live query failed', error),
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      isClosed = true;
+      subscription.unsubscribe();
+    };
   }, deps);
   return value;
 }

@@ -26,7 +26,13 @@ const templateOrder = (t: SyncedRecord) => {
 const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
 
+/** Newest first: by date, then by id (ids are time-ordered). */
+const newestFirst = (a: SyncedRecord, b: SyncedRecord) =>
+  String(b.fields.date).localeCompare(String(a.fields.date)) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+
 export function createQueries(db: NastavnikDb) {
+  // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
+  const pairOfMeeting = new Map<string, string>();
   return {
     session: () => getSession(db).then((s) => s ?? null),
     syncStatus: () => getSyncStatus(db),
@@ -63,15 +69,11 @@ export function createQueries(db: NastavnikDb) {
     pairsAsMentee: (personId: string) =>
       liveOnly(db.records('pair').where('fields.menteeIds').equals(personId).toArray()),
     meeting: (id: string) => db.records('meeting').get(id),
-    /** A pair's meetings, newest first. */
+    /** A pair's meetings, newest first (by date, then by id: the later written first). */
     meetingsOfPair: (pairId: string) =>
-      liveOnly(
-        db
-          .records('meeting')
-          .where('[fields.pairId+fields.date]')
-          .between([pairId, ''], [pairId, '\uffff'])
-          .toArray(),
-      ).then((rows) => rows.reverse()),
+      liveOnly(db.records('meeting').where('fields.pairId').equals(pairId).toArray()).then((rows) =>
+        rows.sort(newestFirst),
+      ),
     plan: (id: string) => db.records('plan').get(id),
     plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
     plansOfPairs: (pairIds: readonly string[]) =>
@@ -86,19 +88,28 @@ export function createQueries(db: NastavnikDb) {
         db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
       ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
     /**
-     * Which of `pairIds` have a meeting dated from `since` to `until`: one count per pair over the
-     * meetings' pair-and-date index, all in one transaction, reading no meeting.
+     * Which of `pairIds` have a meeting dated from `since` to `until`. The date index gives the
+     * meetings' ids alone (deleted meetings keep no date, so they are not in it); only meetings not
+     * seen before are read, so a home screen opened again does not read thousands of meetings, notes
+     * and all, to learn this.
      */
     pairsMetSince: (pairIds: readonly string[], since: string, until: string) =>
-      allOf(
-        pairIds.map((pairId) =>
-          db
+      db
+        .records('meeting')
+        .where('fields.date')
+        .between(since, until, true, true)
+        .primaryKeys()
+        .then((keys) => {
+          const ids = keys as string[];
+          return db
             .records('meeting')
-            .where('[fields.pairId+fields.date]')
-            .between([pairId, since], [pairId, until], true, true)
-            .count(),
-        ),
-      ).then((counts) => new Set(pairIds.filter((_, i) => (counts[i] ?? 0) > 0))),
+            .bulkGet(ids.filter((id) => !pairOfMeeting.has(id)))
+            .then((unseen) => {
+              for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, String(m.fields.pairId));
+              const met = new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
+              return new Set(pairIds.filter((id) => met.has(id)));
+            });
+        }),
     fitAnswersOf: (pairId: string) =>
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: () =>
@@ -113,7 +124,7 @@ export function createQueries(db: NastavnikDb) {
       allOf([
         db.records('person').orderBy('fields.kind').count(),
         db.records('pair').orderBy('fields.mentorId').count(),
-        db.records('meeting').orderBy('[fields.pairId+fields.date]').count(),
+        db.records('meeting').orderBy('fields.pairId').count(),
       ]).then(([people, pairs, meetings]) => ({ people, pairs, meetings })),
     templates: () =>
       liveOnly(db.records('formTemplate').toArray()).then((rows) =>
@@ -145,7 +156,15 @@ export function createQueries(db: NastavnikDb) {
     allMeetingRecords: () => liveOnly(db.records('meeting').toArray()),
     allTasks: () => liveOnly(db.records('task').toArray()),
     allPlans: () => liveOnly(db.records('plan').toArray()),
-    allMeetings: () => liveOnly(db.records('meeting').orderBy('[fields.pairId+fields.date]').toArray()),
+    /** Every meeting, by pair and then date. */
+    allMeetings: () =>
+      liveOnly(db.records('meeting').toArray()).then((rows) =>
+        rows.sort(
+          (a, b) =>
+            String(a.fields.pairId).localeCompare(String(b.fields.pairId)) ||
+            String(a.fields.date).localeCompare(String(b.fields.date)),
+        ),
+      ),
     draft: (key: string) => db.drafts.get(key),
   };
 }

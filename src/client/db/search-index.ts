@@ -27,6 +27,8 @@ export type SearchQueueEntry = {
   all?: boolean;
   /** The whole-table pass has indexed every record with an id from here up. */
   before?: string;
+  /** The pass also writes each record back (rows of schemas 1 to 6 take the compact form). */
+  rewrite?: boolean;
   /** Written on this device: indexed first. */
   isOwn: boolean;
 };
@@ -64,6 +66,18 @@ export async function noteForSearch(
 ): Promise<void> {
   if (!isSearched(type) || ids.length === 0) return;
   await db.searchQueue.add({ type, ids: [...ids], isOwn });
+}
+
+/**
+ * Notes, inside the caller's write transaction, that every record of a table is to be indexed: a
+ * first pull into an empty table notes this once instead of every id (a school's worth of ids).
+ */
+export async function noteTableForSearch(db: NastavnikDb, type: string): Promise<void> {
+  if (!isSearched(type)) return;
+  const passes = await db.searchQueue.filter((e) => e.type === type && e.all === true).toArray();
+  if (passes.length === 1 && passes[0]?.before === undefined) return;
+  await db.searchQueue.bulkDelete(passes.map((e) => e.seq as number));
+  await db.searchQueue.add({ type, all: true, isOwn: false });
 }
 
 export function buildSegment(type: SearchedType, records: readonly SyncedRecord[]): SearchSegment {

@@ -12,7 +12,7 @@ import type { NastavnikDb, OutboxEntry } from './database';
 import { observeRemote } from './device-clock';
 import { EMPTY_STATUS, getCursor, getMeta, type SyncStatus, setMeta } from './meta';
 import { enqueue } from './repository';
-import { noteForSearch } from './search-index';
+import { noteForSearch, noteTableForSearch } from './search-index';
 
 export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };
 
@@ -175,12 +175,15 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
       if (!sameRecord(merged, mine)) changed.push(merged);
     }
     await table.bulkPut(changed as SyncedRecord[]);
-    await noteForSearch(
-      db,
-      type,
-      changed.map((r) => r.id),
-      false,
-    );
+    // A table that was empty when the sync began is indexed whole once it ends.
+    if (run?.fresh.has(type)) await noteTableForSearch(db, type);
+    else
+      await noteForSearch(
+        db,
+        type,
+        changed.map((r) => r.id),
+        false,
+      );
   }
   return isIncomplete;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compactRecord as compact } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
-import { getCursor, getSyncStatus, setMeta } from '../db/meta';
+import { getCursor, getSyncStatus, type SyncStatus, setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
 import { createSyncEngine } from './sync-engine';
 import type { SyncAnswer, SyncCall, Transport } from './transport';
@@ -82,7 +82,7 @@ describe('a first pull', () => {
 
   it('asks for the next page while it writes this one, and says how many of how many arrived', async () => {
     const db = await device();
-    const seen: { received: number; total: number | null | undefined; isCurrentIn?: boolean }[] = [];
+    const seen: NonNullable<SyncStatus['progress']>[] = [];
     const { transport, calls } = pages(
       [
         { changes: [compactRecord(meeting(1, 'x', 1))], pending: 3, pass: 'current' },
