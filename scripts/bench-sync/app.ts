@@ -14,7 +14,10 @@ export type AppSync = {
   currentInMs: number | null;
   wire: Wire;
   load: Load;
+  /** Right after the first sync, and once the search index has been built in idle time after it. */
   storageBytes: number;
+  storageIndexedBytes: number;
+  indexedAfterMs: number;
 };
 
 type Watch = { t0: number; done: number | null; pairs: number | null; current: number | null };
@@ -76,15 +79,35 @@ export async function enrolAndSync(
   const wire = wireBetween(before, proxy.snapshot());
   const w = await page.evaluate(() => window.appWatch);
   const since = (t: number | null) => (t === null ? null : t - w.t0);
+  const storageBytes = await storageUsage(page);
+  const t0 = Date.now();
+  await page.waitForFunction(searchIndexBuilt, null, { timeout: 10 * 60_000, polling: 500 });
   return {
     ms: (w.done as number) - w.t0,
     pairsShownMs: since(w.pairs),
     currentInMs: since(w.current),
     wire,
     load: loadDone,
-    storageBytes: await storageUsage(page),
+    storageBytes,
+    storageIndexedBytes: await storageUsage(page),
+    indexedAfterMs: Date.now() - t0,
   };
 }
+
+/** True once the app's search index has nothing left to index (read with IndexedDB itself). */
+const searchIndexBuilt = () =>
+  new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('nastavnik');
+    open.onsuccess = () => {
+      const db = open.result;
+      const count = db.transaction('searchQueue').objectStore('searchQueue').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result === 0);
+      };
+    };
+    open.onerror = () => resolve(false);
+  });
 
 /** «Синхронизировать» on the sync screen, after records changed elsewhere: time, bytes, requests. */
 export async function syncAgain(page: Page, proxy: BenchProxy): Promise<{ ms: number; wire: Wire }> {

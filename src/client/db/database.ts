@@ -3,7 +3,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
-import { recordCodecMiddleware } from './record-codec';
+import { RECENT_DAYS, recordCodecMiddleware } from './record-codec';
 import type { SearchQueueEntry, SearchSegment } from './search-index';
 
 export type OutboxEntry = {
@@ -78,12 +78,18 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   6: {
     material: 'id',
   },
-  // A first sync at the device's floor: only the indexes the screens read (a pair's meetings are
-  // few enough to sort by date when read), and the words for search in an index of their own, built
-  // after the sync rather than on every write (search-index.ts).
+  // The index of recent meetings (record-codec.ts), filled for what the device holds.
   7: {
+    meeting:
+      'id, fields.pairId, [fields.pairId+fields.date], fields.date, [fields.date+fields.pairId], [fields.pairId+fields.kind], *words, recentDay',
+  },
+  // A first sync at the device's floor: only the indexes the screens read (a pair's meetings are
+  // few enough to sort by date when read; recent meetings by the index of recent meetings), and the
+  // words for search in an index of their own, built after the sync rather than on every write
+  // (search-index.ts).
+  8: {
     person: 'id, fields.kind',
-    meeting: 'id, fields.pairId, fields.date',
+    meeting: 'id, fields.pairId, recentDay',
     task: 'id, fields.planId, fields.due',
     goal: 'id, fields.planId',
     plan: 'id, fields.pairId',
@@ -99,9 +105,16 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
  * fill its words index; version 7 replaced that index, so there is nothing left to do for it.)
  */
 export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+  // Recent meetings, found by the date index of the versions before, are written again: the record
+  // codec puts them in the index of recent meetings.
+  7: async (tx) => {
+    const meetings = tx.table('meeting');
+    const cutoff = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await meetings.bulkPut(await meetings.where('fields.date').aboveOrEqual(cutoff).toArray());
+  },
   // The meetings, tasks and goals already on the device go into the new search index in idle time;
   // until then search reads them directly. Rows keep their old form until that pass rewrites them.
-  7: async (tx) => {
+  8: async (tx) => {
     const queue = tx.table<SearchQueueEntry, number>('searchQueue');
     for (const type of ['meeting', 'task', 'goal'] as const)
       await queue.add({ type, all: true, isOwn: false });

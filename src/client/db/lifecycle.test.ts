@@ -125,7 +125,35 @@ describe('schema 7: records in the compact form, only the indexes the screens re
     db.close();
     const raw = new Dexie(name, { indexedDB, IDBKeyRange });
     await raw.open();
-    expect(await raw.table('meeting').get(old.id)).toEqual({ id: old.id, fields, stamp });
+    const row = await raw.table('meeting').get(old.id);
+    expect(row).toMatchObject({ id: old.id, fields, stamp });
+    for (const legacy of ['type', 'stamps', 'words']) expect(row).not.toHaveProperty(legacy);
     raw.close();
+  });
+});
+
+describe('the index of recent meetings', () => {
+  it('holds, after the upgrade, the recent meetings a device already had', async () => {
+    const name = `v6-recent-${Math.random()}`;
+    const before = new Dexie(name, { indexedDB, IDBKeyRange });
+    for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
+      if (Number(v) <= 6) before.version(Number(v)).stores(stores);
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const pairId = '0193a3f0-0000-7000-8000-000000000001';
+    const stamp = '2026-10-01T10:00:00.000Z_0000_old';
+    for (const [i, date] of [day(3), day(400)].entries()) {
+      const fields = { pairId, date, kind: 'regular', durationMin: 30, notes: '' };
+      await before.table('meeting').put({
+        id: `0193a3f0-0000-7000-8000-0000000000e${i}`,
+        type: 'meeting',
+        fields,
+        stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
+      });
+    }
+    before.close();
+    const db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect([...(await createQueries(db).pairsMetSince([pairId], day(14), day(0)))]).toEqual([pairId]);
+    expect(await db.records('meeting').where('recentDay').above('').count()).toBe(1);
+    db.close();
   });
 });

@@ -7,6 +7,7 @@ import { ensurePlan } from '../screens/plan/idp-actions';
 import { loadPlan } from '../screens/plan/plan-model';
 import { NastavnikDb } from './database';
 import { spacedQuery } from './live';
+import { pullActivity } from './pull-activity';
 import { createQueries } from './queries';
 import { createRepository } from './repository';
 
@@ -103,5 +104,32 @@ describe('live queries', () => {
     await vi.waitFor(() => expect(seen.at(-1)).toBe(40), { timeout: 10_000 });
     sub.unsubscribe();
     expect(runs - runsBefore).toBeLessThan(20);
+  });
+
+  it('while this page writes a pull, a costly query waits for the pull to end, then shows the last', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    let runs = 0;
+    const seen: number[] = [];
+    const costly = spacedQuery(async () => {
+      runs += 1;
+      await new Dexie.Promise((resolve) => setTimeout(resolve, 6));
+      return (await queries.tasksOfPlans([PLAN])).length;
+    });
+    const sub = liveQuery(costly).subscribe({ next: (v) => seen.push(v) });
+    await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 10_000 });
+    // A first change, so that the query knows what a run costs.
+    await repo.create('task', { planId: PLAN, title: 't', status: 'todo', due: null, order: 0 });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1), { timeout: 10_000 });
+    pullActivity.begin();
+    const runsBefore = runs;
+    for (let i = 1; i <= 200; i++)
+      await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
+    const runsDuring = runs - runsBefore;
+    pullActivity.end();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(201), { timeout: 10_000 });
+    sub.unsubscribe();
+    expect(runsDuring).toBe(0);
   });
 });

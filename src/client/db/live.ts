@@ -1,15 +1,19 @@
 // Screens read through Dexie live queries: the hook re-runs the query whenever its tables change,
 // in this tab or another. A first sync changes the tables with every page it writes, so a re-run
-// waits until the query has been quiet for a while in proportion to what it costs: a query that takes
-// a millisecond follows every page (the progress bar does), one that reads thousands of records runs a
-// few times in a whole sync instead of after each page, and no screen slows the sync down as it grows.
+// waits until the query has been quiet for a while in proportion to what it costs, and a costly one
+// waits for the pull this page writes to end (pull-activity.ts): a query that takes a millisecond
+// follows every page (the progress bar does), one that reads thousands of records runs a few times in
+// a whole sync instead of after each page, and no screen slows the sync down as the school grows.
 import Dexie, { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { pullActivity } from './pull-activity';
 
 /** A re-run waits this many times the last run's duration after it ended… */
 const QUIET_FACTOR = 20;
-/** …but never longer than this. */
+/** …but never longer than this… */
 const MAX_WAIT_MS = 3_000;
+/** …except a query costlier than this while a pull is written here: it waits for the pull's end. */
+const CHEAP_MS = 4;
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 
@@ -23,6 +27,7 @@ const now = () => globalThis.performance?.now() ?? Date.now();
  */
 export function spacedQuery<T>(query: () => Promise<T>, onValue?: (value: T) => void): () => Promise<T> {
   let readyAt = 0;
+  let isCostly = false;
   let generation = 0;
   let shown = 0;
   return () => {
@@ -34,6 +39,7 @@ export function spacedQuery<T>(query: () => Promise<T>, onValue?: (value: T) => 
         const ended = now();
         // The first run may have waited for the database to open: only re-runs space out the next.
         if (mine > 1) readyAt = ended + Math.min(MAX_WAIT_MS, (ended - started) * QUIET_FACTOR);
+        isCostly = ended - started > CHEAP_MS;
         if (onValue && mine > shown) {
           shown = mine;
           onValue(value);
@@ -41,8 +47,18 @@ export function spacedQuery<T>(query: () => Promise<T>, onValue?: (value: T) => 
         return value;
       }) as Promise<T>;
     };
-    const wait = readyAt - now();
     // Dexie's own promise keeps the live query's context across the wait, so reads still count.
+    if (mine > 1 && isCostly && pullActivity.isActive()) {
+      const pullEnds = new Dexie.Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, MAX_WAIT_MS);
+        void pullActivity.whenQuiet().then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return pullEnds.then(run) as Promise<T>;
+    }
+    const wait = readyAt - now();
     return wait > 0
       ? (new Dexie.Promise((resolve) => setTimeout(resolve, wait)).then(run) as Promise<T>)
       : run();

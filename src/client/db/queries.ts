@@ -88,15 +88,15 @@ export function createQueries(db: NastavnikDb) {
         db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
       ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
     /**
-     * Which of `pairIds` have a meeting dated from `since` to `until`. The date index gives the
-     * meetings' ids alone (deleted meetings keep no date, so they are not in it); only meetings not
-     * seen before are read, so a home screen opened again does not read thousands of meetings, notes
-     * and all, to learn this.
+     * Which of `pairIds` have a meeting dated from `since` to `until` (today; at most RECENT_DAYS
+     * back: record-codec.ts). The index of recent meetings gives the meetings' ids alone (deleted
+     * meetings are not in it); only meetings not seen before are read, so a home screen opened again
+     * does not read thousands of meetings, notes and all, to learn this.
      */
     pairsMetSince: (pairIds: readonly string[], since: string, until: string) =>
       db
         .records('meeting')
-        .where('fields.date')
+        .where('recentDay')
         .between(since, until, true, true)
         .primaryKeys()
         .then((keys) => {

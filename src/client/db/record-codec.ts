@@ -7,21 +7,41 @@ import { type CompactRecord, compactRecord, expandRecord } from '../../domain/co
 import type { SyncedRecord } from '../../domain/record';
 import { isRecordTypeName as isRecordType } from '../../domain/record-type-names';
 
+/**
+ * A meeting dated at most this many days before the day it is written carries its date in
+ * `recentDay`, the index of recent meetings: which pairs met lately is read from it, for windows of
+ * up to this many days that end today. A meeting that was already old when it came (a school's
+ * history, on a first sync) takes no room and no time in that index. A meeting dated in the window
+ * was necessarily written at most this long after its date, so the index misses none of them.
+ */
+export const RECENT_DAYS = 60;
+
+export type StoredRecord = CompactRecord & { recentDay?: string };
+
 /** What a record table stores: the compact form, without `type` (and without a v2 `partial` mark). */
-export function toStored(value: CompactRecord & { stamps?: Record<string, string> }): CompactRecord {
+export function toStored(
+  value: CompactRecord & { stamps?: Record<string, string> },
+  type?: string,
+  nowMs: number = Date.now(),
+): StoredRecord {
   const isFull = value.stamp === undefined && value.stamps !== undefined;
-  if (isFull) return compactRecord(value as SyncedRecord, false);
-  const stored: CompactRecord = { id: value.id, fields: value.fields };
-  if (value.stamp !== undefined) stored.stamp = value.stamp;
-  if (value.stamps !== undefined) stored.stamps = value.stamps;
-  if (value.deleted !== undefined) stored.deleted = value.deleted;
+  const stored: StoredRecord = isFull
+    ? compactRecord(value as SyncedRecord, false)
+    : { id: value.id, fields: value.fields };
+  if (!isFull) {
+    if (value.stamp !== undefined) stored.stamp = value.stamp;
+    if (value.stamps !== undefined) stored.stamps = value.stamps;
+    if (value.deleted !== undefined) stored.deleted = value.deleted;
+  }
+  const date = stored.fields.date;
+  if (type === 'meeting' && stored.deleted === undefined && typeof date === 'string') {
+    const cutoff = new Date(nowMs - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    if (date >= cutoff) stored.recentDay = date;
+  }
   return stored;
 }
 
 /** True for a row still in the form schemas 1 to 6 wrote (rewriting it in the compact form saves room). */
-export function isLegacyRow(row: Record<string, unknown>): boolean {
-  return 'type' in row || 'words' in row || (row.stamp === undefined && row.stamps !== undefined);
-}
 
 /**
  * The cursor with its value expanded. In a browser the cursor is IndexedDB's own object, whose getters
@@ -61,7 +81,8 @@ export const recordCodecMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            return table.mutate({ ...req, values: req.values.map((v) => toStored(v as CompactRecord)) });
+            const values = req.values.map((v) => toStored(v as CompactRecord, name));
+            return table.mutate({ ...req, values });
           },
           get: (req) => table.get(req).then(read),
           getMany: (req) => table.getMany(req).then((values) => values.map(read)),

@@ -2,6 +2,7 @@
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
 import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
+import { pullActivity } from '../db/pull-activity';
 import { applySyncAnswer, beginPullRun, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
 import type { SyncAnswer, Transport, TransportResult } from './transport';
 
@@ -124,16 +125,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   return {
     syncOnce: async (options) => {
-      const outcome = await lock(
-        () =>
-          run().catch(async (error: unknown) => {
+      const outcome = await lock(() => {
+        pullActivity.begin();
+        return run()
+          .catch(async (error: unknown) => {
             // A local database failure (e.g. a full disk): the outbox is untouched, report and retry later.
             console.error('sync failed', error);
             await updateSyncStatus(db, { error: 'server', progress: null }).catch(() => undefined);
             return 'server' as const;
-          }),
-        options?.wait,
-      );
+          })
+          .finally(() => pullActivity.end());
+      }, options?.wait);
       deps.afterSync?.(outcome);
       return outcome;
     },
