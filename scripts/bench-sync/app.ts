@@ -81,7 +81,11 @@ export async function enrolAndSync(
   const since = (t: number | null) => (t === null ? null : t - w.t0);
   const storageBytes = await storageUsage(page);
   const t0 = Date.now();
-  await page.waitForFunction(searchIndexBuilt, null, { timeout: 10 * 60_000, polling: 500 });
+  // Polled from here: waitForFunction would take the promise the check answers for a yes.
+  while (!(await page.evaluate(searchIndexBuilt))) {
+    if (Date.now() - t0 > 10 * 60_000) throw new Error('the search index was not built in 10 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   return {
     ms: (w.done as number) - w.t0,
     pairsShownMs: since(w.pairs),

@@ -18,6 +18,37 @@ export const RECENT_DAYS = 60;
 
 export type StoredRecord = CompactRecord & { recentDay?: string };
 
+/**
+ * A stamp at rest: its time as milliseconds in base 36 after a `~` (`~mikxyz12_0001_<node>`), 15
+ * characters fewer than the ISO time; any stamp that would not read back the same is kept as it is.
+ */
+export function packStamp(stamp: string): string {
+  if (stamp[23] !== 'Z' || stamp[24] !== '_') return stamp;
+  const iso = stamp.slice(0, 24);
+  const ms = Date.parse(iso);
+  if (!(ms >= 0) || new Date(ms).toISOString() !== iso) return stamp;
+  return `~${ms.toString(36)}${stamp.slice(24)}`;
+}
+
+export function unpackStamp(stamp: string): string {
+  if (stamp[0] !== '~') return stamp;
+  const end = stamp.indexOf('_');
+  return new Date(Number.parseInt(stamp.slice(1, end), 36)).toISOString() + stamp.slice(end);
+}
+
+const mapStamps = (stamps: Record<string, string> | undefined, f: (s: string) => string) =>
+  stamps && Object.fromEntries(Object.entries(stamps).map(([k, v]) => [k, f(v)]));
+
+/** The compact record a stored row stands for (stamps unpacked; `type` from the table). */
+function fromStored(row: StoredRecord, type: string): SyncedRecord {
+  const compact: CompactRecord = { id: row.id, fields: row.fields };
+  if (row.type !== undefined) compact.type = row.type;
+  if (row.stamp !== undefined) compact.stamp = unpackStamp(row.stamp);
+  if (row.stamps !== undefined) compact.stamps = mapStamps(row.stamps, unpackStamp);
+  if (row.deleted !== undefined) compact.deleted = unpackStamp(row.deleted);
+  return expandRecord(compact, type);
+}
+
 /** What a record table stores: the compact form, without `type` (and without a v2 `partial` mark). */
 export function toStored(
   value: CompactRecord & { stamps?: Record<string, string> },
@@ -25,14 +56,11 @@ export function toStored(
   nowMs: number = Date.now(),
 ): StoredRecord {
   const isFull = value.stamp === undefined && value.stamps !== undefined;
-  const stored: StoredRecord = isFull
-    ? compactRecord(value as SyncedRecord, false)
-    : { id: value.id, fields: value.fields };
-  if (!isFull) {
-    if (value.stamp !== undefined) stored.stamp = value.stamp;
-    if (value.stamps !== undefined) stored.stamps = value.stamps;
-    if (value.deleted !== undefined) stored.deleted = value.deleted;
-  }
+  const compact = isFull ? compactRecord(value as SyncedRecord, false) : value;
+  const stored: StoredRecord = { id: value.id, fields: value.fields };
+  if (compact.stamp !== undefined) stored.stamp = packStamp(compact.stamp);
+  if (compact.stamps !== undefined) stored.stamps = mapStamps(compact.stamps, packStamp);
+  if (compact.deleted !== undefined) stored.deleted = packStamp(compact.deleted);
   const date = stored.fields.date;
   if (type === 'meeting' && stored.deleted === undefined && typeof date === 'string') {
     const cutoff = new Date(nowMs - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -58,7 +86,7 @@ function wrapCursor(cursor: DBCoreCursor, type: string): DBCoreCursor {
         const value = cursor.value;
         if (value !== raw) {
           raw = value;
-          expanded = value === undefined ? undefined : expandRecord(value as CompactRecord, type);
+          expanded = value === undefined ? undefined : fromStored(value as StoredRecord, type);
         }
         return expanded;
       },
@@ -76,7 +104,7 @@ export const recordCodecMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         if (!isRecordType(name)) return table;
         const read = (value: unknown) =>
-          value === undefined ? undefined : expandRecord(value as CompactRecord, name);
+          value === undefined ? undefined : fromStored(value as StoredRecord, name);
         return {
           ...table,
           mutate(req: DBCoreMutateRequest) {

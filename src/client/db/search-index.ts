@@ -36,14 +36,41 @@ export type SearchQueueEntry = {
 export type SearchSegment = {
   seg?: number;
   type: SearchedType;
-  ids: string[];
+  /** The records' ids: as 16 bytes each when they are all lower-case UUIDs (less than half the room), else as text. */
+  uuids?: Uint8Array;
+  ids?: string[];
   /** How many records (indexed, so that small segments are found and merged). */
-  size?: number;
-  /** Sorted; the records of `terms[i]` are `ids[postings[j]]` for `starts[i] <= j < starts[i + 1]`. */
+  size: number;
+  /** Sorted; the records of `terms[i]` are at the positions `postings[j]`, `starts[i] <= j < starts[i + 1]`. */
   terms: string[];
   starts: Uint32Array;
   postings: Uint16Array;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function packIds(ids: readonly string[]): Pick<SearchSegment, 'uuids' | 'ids'> {
+  if (!ids.every((id) => UUID.test(id))) return { ids: [...ids] };
+  const uuids = new Uint8Array(ids.length * 16);
+  ids.forEach((id, i) => {
+    const hex = id.replaceAll('-', '');
+    for (let b = 0; b < 16; b++) uuids[i * 16 + b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
+  });
+  return { uuids };
+}
+
+/** The id of the record at `position` in a segment. */
+export function segmentId(segment: SearchSegment, position: number): string {
+  if (!segment.uuids) return segment.ids?.[position] as string;
+  let hex = '';
+  for (let b = 0; b < 16; b++) hex += HEX[segment.uuids[position * 16 + b] as number];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Every id of a segment. */
+export const segmentIds = (segment: SearchSegment): string[] =>
+  Array.from({ length: segment.size }, (_, i) => segmentId(segment, i));
 
 /** The words of a record that search matches: none for a deleted one. */
 export function recordWords(type: SearchedType, record: SyncedRecord): string[] {
@@ -105,7 +132,7 @@ export function buildSegment(type: SearchedType, records: readonly SyncedRecord[
   terms.forEach((term, i) => {
     postings.set(byTerm.get(term) as number[], starts[i]);
   });
-  return { type, ids, terms, starts, postings };
+  return { type, ...packIds(ids), size: ids.length, terms, starts, postings };
 }
 
 function lowerBound(terms: readonly string[], word: string): number {
@@ -132,5 +159,5 @@ export function matchSegment(segment: SearchSegment, words: readonly string[]): 
     found = hits;
     if (found.size === 0) return [];
   }
-  return [...(found ?? [])].map((p) => segment.ids[p] as string);
+  return [...(found ?? [])].map((p) => segmentId(segment, p));
 }

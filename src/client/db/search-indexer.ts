@@ -4,7 +4,13 @@
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
 import { getSyncStatus } from './meta';
-import { buildSegment, SEARCHED_TYPES, type SearchedType, type SearchQueueEntry } from './search-index';
+import {
+  buildSegment,
+  SEARCHED_TYPES,
+  type SearchedType,
+  type SearchQueueEntry,
+  segmentIds,
+} from './search-index';
 
 const BATCH = 500;
 /** Segments smaller than this are merged once there are enough of them (incremental syncs make many). */
@@ -16,7 +22,7 @@ async function addSegment(db: NastavnikDb, type: SearchedType, records: (SyncedR
     type,
     records.filter((r): r is SyncedRecord => r !== undefined),
   );
-  if (segment.ids.length > 0) await db.searchIndex.add({ ...segment, size: segment.ids.length });
+  if (segment.size > 0) await db.searchIndex.add(segment);
 }
 
 async function mergeSmallSegments(db: NastavnikDb): Promise<void> {
@@ -25,7 +31,7 @@ async function mergeSmallSegments(db: NastavnikDb): Promise<void> {
   for (const type of SEARCHED_TYPES) {
     const ofType = small.filter((s) => s.type === type);
     if (ofType.length < 2) continue;
-    const ids = [...new Set(ofType.flatMap((s) => s.ids))];
+    const ids = [...new Set(ofType.flatMap(segmentIds))];
     await addSegment(db, type, await db.records(type).bulkGet(ids));
     await db.searchIndex.bulkDelete(ofType.map((s) => s.seg as number));
   }
