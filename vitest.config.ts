@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { firstStrings } from './scripts/vite/first-strings';
+import { firstStrings } from './scripts/vite/first-strings.ts';
 
 export default defineConfig({
   plugins: [firstStrings()],

@@ -99,12 +99,13 @@ try {
     const next = await task<{ ms: number }>(device.page, 'pouchIncremental');
     loads.pouchNext = load.stop();
     const nextWire = wireBetween(before, proxy.snapshot());
-    const disk = await device.close();
+    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: '_pouch_device' });
     if (initial.docs !== N) throw new Error(`PouchDB holds ${initial.docs} of ${N}`);
     report.pouch = {
       initial: { ms: initial.ms, wire },
       storageBytes,
       disk: disk.idbDiskBytes,
+      settled: disk.settledBytes ?? 0,
       next: { ms: next.ms, wire: nextWire },
     };
     log(`PouchDB: ${(initial.ms / 1000).toFixed(1)} s, ${(wire.bytes / 1e6).toFixed(2)} MB`);
@@ -121,8 +122,11 @@ try {
     const floor = await task<{ ms: number }>(device.page, 'floor', { n: N, seed: SEED, indexes });
     loads[`floor-${key}`] = load.stop();
     const storageBytes = await storageUsage(device.page);
-    const disk = await device.close();
-    report.floor = { ...report.floor, [key]: { ms: floor.ms, storageBytes, disk: disk.idbDiskBytes } };
+    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: 'floor' });
+    report.floor = {
+      ...report.floor,
+      [key]: { ms: floor.ms, storageBytes, disk: disk.idbDiskBytes, settled: disk.settledBytes ?? 0 },
+    };
     log(`floor (${key}): ${(floor.ms / 1000).toFixed(1)} s`);
   }
 
@@ -153,8 +157,14 @@ try {
     const load = measureLoad(() => [...device.pids(), server.pid]);
     const next = await syncAgain(device.page, proxy);
     loads.appNext = load.stop();
-    const disk = await device.close();
-    report.app = { records: school.records, initial: first, disk: disk.idbDiskBytes, next };
+    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: 'nastavnik' });
+    report.app = {
+      records: school.records,
+      initial: first,
+      disk: disk.idbDiskBytes,
+      settled: disk.settledBytes ?? 0,
+      next,
+    };
     log(`Nastavnik app: ${(first.ms / 1000).toFixed(1)} s, ${(first.wire.bytes / 1e6).toFixed(2)} MB`);
   }
   // The sync engine alone, no screen.

@@ -18,9 +18,35 @@ export type Device = {
   page: Page;
   /** The browser's processes (for CPU accounting). */
   pids(): number[];
-  /** Closes the browser; answers the size of its IndexedDB folder on disk, and deletes the profile. */
-  close(): Promise<{ idbDiskBytes: number }>;
+  /**
+   * Closes the browser; answers the size of its IndexedDB folder on disk, and deletes the profile.
+   * With `settle`, first opens the profile once more on `url`, opens `database` and waits a few
+   * seconds: the storage then measured is what the data takes once the browser's LevelDB has
+   * compacted what the sync wrote (right after a sync, logs and uncompacted files count too).
+   */
+  close(settle?: { url: string; database: string }): Promise<{ idbDiskBytes: number; settledBytes?: number }>;
 };
+
+async function settledStorage(dir: string, url: string, database: string): Promise<number> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  const usage = await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    db.close();
+    return (await navigator.storage.estimate()).usage ?? 0;
+  }, database);
+  await context.close();
+  return usage;
+}
 
 export async function openDevice(
   options: { viewport?: { width: number; height: number } } = {},
@@ -38,11 +64,12 @@ export async function openDevice(
     context,
     page,
     pids: () => pidsWith(dir),
-    async close() {
+    async close(settle) {
       await context.close();
       const idbDiskBytes = dirBytes(join(dir, 'Default', 'IndexedDB'));
+      const settledBytes = settle ? await settledStorage(dir, settle.url, settle.database) : undefined;
       rmSync(dir, { recursive: true, force: true });
-      return { idbDiskBytes };
+      return { idbDiskBytes, settledBytes };
     },
   };
 }

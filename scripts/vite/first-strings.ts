@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
-import { isFirstString } from '../../src/client/i18n/first-strings';
+import { isFirstString } from '../../src/client/i18n/first-strings.ts';
 
 export function firstStrings(): Plugin {
   const file = resolve(import.meta.dirname, '../../src/client/i18n/ru.ts');

@@ -2,6 +2,7 @@
 // appends the change to the outbox in the same transaction: the record and its way to the server are
 // saved together or not at all. When two offline devices change the same record, each field keeps the
 // later stamp on every device and on the server (see domain/merge.ts).
+import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
@@ -10,7 +11,6 @@ import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { nextStamp } from './device-clock';
-import { getCursor, getMeta } from './meta';
 import { noteForSearch } from './search-index';
 
 export type WriteResult =
@@ -35,12 +35,21 @@ function isQuotaError(error: unknown): boolean {
 
 /** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
 export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
-  const sendingUpTo = (await getMeta<number>(db, 'sendingUpTo')) ?? 0;
-  const last = await db.outbox.where('recordId').equals(change.id).last();
+  // One read for both small facts and one for the record's last entry, side by side: a write is a
+  // handful of round trips to IndexedDB, and each counts on a phone.
+  const [[sending, cursor], last] = await Dexie.Promise.all([
+    db.meta.bulkGet(['sendingUpTo', 'cursor']),
+    db.outbox.where('recordId').equals(change.id).last(),
+  ]);
+  const sendingUpTo = (sending?.value as number | undefined) ?? 0;
   if (last?.seq !== undefined && last.seq > sendingUpTo) {
     await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
   } else {
-    await db.outbox.add({ recordId: change.id, change, baseCursor: await getCursor(db) });
+    await db.outbox.add({
+      recordId: change.id,
+      change,
+      baseCursor: (cursor?.value as string | undefined) ?? null,
+    });
   }
 }
 
@@ -58,7 +67,7 @@ export function createRepository(
   ): Promise<WriteResult> {
     const table = db.records(type);
     try {
-      const written = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
+      const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
         const existing = await table.get(id);
         const changed = Object.entries(fields).filter(
           ([k, v]) => !existing || !Object.hasOwn(existing.fields, k) || !jsonEqual(existing.fields[k], v),
@@ -77,8 +86,8 @@ export function createRepository(
         // A deleted record keeps no content on the device either (see stripTombstone).
         const merged: SyncedRecord = stripTombstone(mergeRecords(existing ?? emptyRecord(id, type), change));
         await table.put(merged);
+        // Search finds it through the outbox until the server has it (sync-store.ts notes it then).
         await enqueue(db, change);
-        await noteForSearch(db, type, [id], true);
         return true;
       });
       if (written !== true) return { ok: false, code: 'invalid', reason: written };

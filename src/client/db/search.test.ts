@@ -51,17 +51,18 @@ describe('the words index', () => {
   it('answers the same before and after it is built, and an edit or a delete after it is not misread', async () => {
     const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
     const repo = createRepository(db);
-    const ids: string[] = [];
-    for (const [i, notes] of ['Разобрали пробный вариант ОГЭ', 'Обсудили проект по биологии'].entries()) {
-      const r = await repo.create('meeting', {
+    // Written together (as an import would): noted for the index at once.
+    const written = await repo.createMany(
+      'meeting',
+      ['Разобрали пробный вариант ОГЭ', 'Обсудили проект по биологии'].map((notes, i) => ({
         pairId: PAIR,
         date: `2026-11-2${i}`,
         kind: 'regular',
         durationMin: 30,
         notes,
-      });
-      if (r.ok) ids.push(r.id);
-    }
+      })),
+    );
+    const ids = written.ok ? written.ids : [];
     const found = async (q: string) => (await search(db, q)).meetings.map((m) => m.fields.notes);
     expect(await found('вариант огэ')).toEqual(['Разобрали пробный вариант ОГЭ']);
     while (await indexNextBatch(db));

@@ -50,6 +50,9 @@ export function createSearcher(db: NastavnikDb): Searcher {
       if (segment.type === type) for (const id of matchSegment(segment, words)) candidates.add(id);
     const queued = (await db.searchQueue.toArray()).filter((e) => e.type === type);
     for (const entry of queued) for (const id of entry.ids ?? []) candidates.add(id);
+    // What the user wrote and the server does not have yet is found through the outbox.
+    for (const entry of await db.outbox.toArray())
+      if (entry.change.type === type) candidates.add(entry.recordId);
     const found: SyncedRecord[] = [];
     const ordered = [...candidates].sort().reverse();
     for (let i = 0; i < ordered.length && found.length <= limit; i += CHUNK) {

@@ -101,6 +101,10 @@ export async function applySyncAnswer(
   const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue];
   return db.transaction('rw', scope, async () => {
     await db.outbox.bulkDelete(batch.map((e) => e.seq as number));
+    // What the user wrote leaves the outbox, where search found it: into the search index, first.
+    const acked = new Map<string, string[]>();
+    for (const e of batch) acked.set(e.change.type, [...(acked.get(e.change.type) ?? []), e.change.id]);
+    for (const [type, ids] of acked) await noteForSearch(db, type, ids, true);
     const byId = new Map(batch.map((e) => [e.change.id, e.change]));
     for (const r of page.rejected) {
       const change = byId.get(r.id);
