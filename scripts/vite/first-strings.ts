@@ -1,20 +1,24 @@
-// A Vite plugin: src/client/i18n/first-strings-data.ts becomes the part of the Russian strings
-// (src/client/i18n/ru.ts) that the first screens use (src/client/i18n/first-strings.ts), so that the
-// first chunk carries only those. ru.ts stays the one place where the strings are written.
+// A Vite plugin: src/client/i18n/strings-<part>.ts becomes the part of the Russian strings
+// (src/client/i18n/ru.ts) that first-strings.ts names, so that a first screen's chunk carries only
+// what it shows. ru.ts stays the one place where the strings are written.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
-import { isFirstString } from '../../src/client/i18n/first-strings.ts';
+import { FIRST_STRINGS, isInPart, type StringsPart } from '../../src/client/i18n/first-strings.ts';
 
 export function firstStrings(): Plugin {
-  const file = resolve(import.meta.dirname, '../../src/client/i18n/ru.ts');
-  const data = resolve(import.meta.dirname, '../../src/client/i18n/first-strings-data.ts');
+  const dir = resolve(import.meta.dirname, '../../src/client/i18n');
+  const file = resolve(dir, 'ru.ts');
+  const parts = new Map(
+    (Object.keys(FIRST_STRINGS) as StringsPart[]).map((part) => [resolve(dir, `strings-${part}.ts`), part]),
+  );
   return {
     name: 'nastavnik-first-strings',
     enforce: 'pre',
     async load(id) {
-      if (id.split('?')[0] !== data) return undefined;
+      const part = parts.get(id.split('?')[0] as string);
+      if (!part) return undefined;
       this.addWatchFile(file);
       // ru.ts is one object of plain strings: compiled and imported as it is, not parsed by hand.
       const { code } = await transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'esm' });
@@ -23,8 +27,8 @@ export function firstStrings(): Plugin {
       )) as {
         ru: Record<string, string>;
       };
-      const first = Object.fromEntries(Object.entries(ru).filter(([key]) => isFirstString(key)));
-      return `export const first = ${JSON.stringify(first)};`;
+      const strings = Object.fromEntries(Object.entries(ru).filter(([key]) => isInPart(part, key)));
+      return `export const strings = ${JSON.stringify(strings)};`;
     },
   };
 }

@@ -7,7 +7,7 @@ import { ensurePlan } from '../screens/plan/idp-actions';
 import { loadPlan } from '../screens/plan/plan-model';
 import { NastavnikDb } from './database';
 import { spacedQuery } from './live';
-import { pullActivity } from './pull-activity';
+import { pullActivity } from './meta';
 import { createQueries } from './queries';
 import { createRepository } from './repository';
 

@@ -1,12 +1,12 @@
 // Screens read through Dexie live queries: the hook re-runs the query whenever its tables change,
 // in this tab or another. A first sync changes the tables with every page it writes, so a re-run
 // waits until the query has been quiet for a while in proportion to what it costs, and a costly one
-// waits for the pull this page writes to end (pull-activity.ts): a query that takes a millisecond
+// waits for the pull this page writes to end (meta.ts): a query that takes a millisecond
 // follows every page (the progress bar does), one that reads thousands of records runs a few times in
 // a whole sync instead of after each page, and no screen slows the sync down as the school grows.
 import Dexie, { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { pullActivity } from './pull-activity';
+import { pullActivity } from './meta';
 
 /** A re-run waits this many times the last run's duration after it ended… */
 const QUIET_FACTOR = 20;

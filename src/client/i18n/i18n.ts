@@ -1,8 +1,8 @@
 // The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
 
 import { signal } from '@preact/signals';
-import { first } from './first-strings-data';
 import type { MessageKey } from './ru';
+import { strings as shell } from './strings-shell';
 
 export type Language = 'ru' | 'en';
 export const LANGUAGES: readonly Language[] = ['ru', 'en'];
@@ -24,9 +24,15 @@ export async function loadLanguage(lang: Language): Promise<void> {
   if (lang === 'en' && !packs.en) packs.en = await import('./en-pack');
 }
 
-// Russian comes in two parts: the strings of the first screens with the first chunk
-// (first-strings.ts), all of them behind the first screen and before any other screen.
+// Russian comes in parts: the strings of the first screens with their code (first-strings.ts), all
+// of them behind the first screen and before any other screen.
 let russian: Dictionary | undefined;
+const first: Partial<Record<string, string>> = { ...shell };
+
+/** A first screen's own strings (strings-<part>.ts), added when its code loads. */
+export function addStrings(part: Readonly<Record<string, string>>): void {
+  Object.assign(first, part);
+}
 let loadingRussian: Promise<void> | undefined;
 /** Counts the strings' arrivals: the app re-renders when it changes. */
 export const stringsVersion = signal(0);
@@ -61,8 +67,7 @@ function plural(n: number, forms: string[]): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const template: string | undefined =
-    packs[language.value]?.dictionary[key] ?? russian?.[key] ?? (first as Partial<Dictionary>)[key];
+  const template: string | undefined = packs[language.value]?.dictionary[key] ?? russian?.[key] ?? first[key];
   if (template === undefined) {
     // A string the first screens were not expected to use: shown as soon as the rest arrives.
     void loadAllStrings();

@@ -1,8 +1,7 @@
 // The one sync engine: push the outbox, then pull by cursor, until the server has nothing more and
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
-import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
-import { pullActivity } from '../db/pull-activity';
+import { getSession, pullActivity, type SyncStatus, updateSyncStatus } from '../db/meta';
 import { applySyncAnswer, beginPullRun, countOutbox, releaseBatch, takeBatch } from '../db/sync-store';
 import type { SyncAnswer, Transport, TransportResult } from './transport';
 

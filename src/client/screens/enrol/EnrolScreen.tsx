@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { saveEnrolment } from '../../db/session-store';
-import { t } from '../../i18n/i18n';
+import { addStrings, t } from '../../i18n/i18n';
+import { strings } from '../../i18n/strings-enrol';
 import { useReadyMark } from '../../state/ready-mark';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { enrolWithCode } from './enrol-model';
+
+// This screen may be the first a phone shows: its strings come with it.
+addStrings(strings);
 
 export function EnrolScreen() {
   const { db, isOnline, scheduler } = useApp();

@@ -3,13 +3,17 @@ import { useState } from 'preact/hooks';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { addStrings, t } from '../../i18n/i18n';
+import { strings } from '../../i18n/strings-home';
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/PairCard';
 import { HomePairCard } from './HomePairCard';
 import { loadHome } from './home-model';
 import { MentorFeedback, MyForms } from './MyForms';
+
+// This screen may be the first a phone shows: its strings come with it.
+addStrings(strings);
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
