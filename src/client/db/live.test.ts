@@ -106,17 +106,21 @@ describe('live queries', () => {
     expect(runs - runsBefore).toBeLessThan(20);
   });
 
-  it('while this page writes a pull, a costly query waits for the pull to end, then shows the last', async () => {
+  it('while this page writes a pull, a query over the whole school waits for the pull to end, then shows the last', async () => {
     const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
     const queries = createQueries(db);
     const repo = createRepository(db);
     let runs = 0;
     const seen: number[] = [];
-    const costly = spacedQuery(async () => {
-      runs += 1;
-      await new Dexie.Promise((resolve) => setTimeout(resolve, 6));
-      return (await queries.tasksOfPlans([PLAN])).length;
-    });
+    const costly = spacedQuery(
+      async () => {
+        runs += 1;
+        await new Dexie.Promise((resolve) => setTimeout(resolve, 6));
+        return (await queries.tasksOfPlans([PLAN])).length;
+      },
+      undefined,
+      { waitsForPull: true },
+    );
     const sub = liveQuery(costly).subscribe({ next: (v) => seen.push(v) });
     await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 10_000 });
     // A first change, so that the query knows what a run costs.

@@ -7,9 +7,10 @@ import { SyncProgress } from './SyncProgress';
 
 export function SyncIndicator() {
   const { queries, isOnline } = useApp();
-  const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
-  const rejected = useLiveQuery(queries.rejectedCount, []) ?? 0;
-  const status = useLiveQuery(queries.syncStatus, []);
+  // The sync's own state follows every page it writes: the progress bar moves.
+  const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
+  const rejected = useLiveQuery(queries.rejectedCount, [], { isLight: true }) ?? 0;
+  const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
   const online = isOnline.value;
   return (
     <>

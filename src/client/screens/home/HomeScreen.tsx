@@ -29,7 +29,10 @@ export function HomeScreen() {
     [session.personId, today, limit],
   );
   const isCurator = session.role === 'curator';
-  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator]);
+  // Counts of the whole school: while a sync writes page after page, counted again when it ends.
+  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator], {
+    waitsForPull: true,
+  });
   const unfit =
     useLiveQuery(() => (isCurator ? queries.unfitAnswers() : Promise.resolve([])), [isCurator]) ?? [];
   useReadyMark('home', home !== undefined);
