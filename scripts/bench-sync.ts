@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { measureMeetingWrite } from './bench/meeting-write-run';
 import { median, readyAfter } from './bench-seed';
-import { enrolAndSync, openApp, syncAgain } from './bench-sync/app';
+import { enrolAndSync, openApp, syncAgain, waitForSearchIndex } from './bench-sync/app';
 import { openDevice, storageUsage } from './bench-sync/browser';
 import { firstLoad, libraryFloor } from './bench-sync/first-load';
 import { type Load, measureLoad } from './bench-sync/machine';
@@ -99,7 +99,9 @@ try {
     const next = await task<{ ms: number }>(device.page, 'pouchIncremental');
     loads.pouchNext = load.stop();
     const nextWire = wireBetween(before, proxy.snapshot());
-    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: '_pouch_device' });
+    const disk = await device.close({
+      settle: { url: `${proxy.origin}/__bench/index.html`, database: '_pouch_device' },
+    });
     if (initial.docs !== N) throw new Error(`PouchDB holds ${initial.docs} of ${N}`);
     report.pouch = {
       initial: { ms: initial.ms, wire },
@@ -122,7 +124,9 @@ try {
     const floor = await task<{ ms: number }>(device.page, 'floor', { n: N, seed: SEED, indexes });
     loads[`floor-${key}`] = load.stop();
     const storageBytes = await storageUsage(device.page);
-    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: 'floor' });
+    const disk = await device.close({
+      settle: { url: `${proxy.origin}/__bench/index.html`, database: 'floor' },
+    });
     report.floor = {
       ...report.floor,
       [key]: { ms: floor.ms, storageBytes, disk: disk.idbDiskBytes, settled: disk.settledBytes ?? 0 },
@@ -136,6 +140,7 @@ try {
   proxy.setUpstream(server.url);
   const school = await server.seedSchool(N, SEED);
   {
+    const bench = { url: `${proxy.origin}/__bench/index.html`, database: 'nastavnik' };
     const device = await openApp(proxy);
     const first = await enrolAndSync(device, proxy, await server.invite('curator'), server.pid);
     loads.appInitial = first.load;
@@ -153,16 +158,24 @@ try {
       return count;
     });
     if (meetings !== N) throw new Error(`the app holds ${meetings} meetings of ${N}`);
+    // Storage after the first sync: the browser closed at once (before the search index is built in
+    // idle time), the profile reopened without the app so that LevelDB settles.
+    const afterSync = await device.close({ keep: true, settle: bench });
+    // The app again: it builds its search index in idle time, then syncs 100 records changed elsewhere.
+    const again = await openApp(proxy, undefined, device.dir);
+    const indexedAfterMs = await waitForSearchIndex(again.page);
     await server.mutate(changedIndexes(SEED, N, CHANGES), SEED, 1);
-    const load = measureLoad(() => [...device.pids(), server.pid]);
-    const next = await syncAgain(device.page, proxy);
+    const load = measureLoad(() => [...again.pids(), server.pid]);
+    const next = await syncAgain(again.page, proxy);
     loads.appNext = load.stop();
-    const disk = await device.close({ url: `${proxy.origin}/__bench/index.html`, database: 'nastavnik' });
+    const withIndex = await again.close({ settle: bench });
     report.app = {
       records: school.records,
       initial: first,
-      disk: disk.idbDiskBytes,
-      settled: disk.settledBytes ?? 0,
+      settledAfterSync: afterSync.settledBytes ?? 0,
+      indexedAfterMs,
+      settledWithIndex: withIndex.settledBytes ?? 0,
+      disk: withIndex.idbDiskBytes,
       next,
     };
     log(`Nastavnik app: ${(first.ms / 1000).toFixed(1)} s, ${(first.wire.bytes / 1e6).toFixed(2)} MB`);

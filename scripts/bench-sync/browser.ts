@@ -16,6 +16,8 @@ function dirBytes(path: string): number {
 export type Device = {
   context: BrowserContext;
   page: Page;
+  /** The profile folder, which `close({ keep: true })` leaves for `openDevice({ dir })`. */
+  dir: string;
   /** The browser's processes (for CPU accounting). */
   pids(): number[];
   /**
@@ -24,13 +26,22 @@ export type Device = {
    * seconds: the storage then measured is what the data takes once the browser's LevelDB has
    * compacted what the sync wrote (right after a sync, logs and uncompacted files count too).
    */
-  close(settle?: { url: string; database: string }): Promise<{ idbDiskBytes: number; settledBytes?: number }>;
+  close(options?: {
+    settle?: { url: string; database: string };
+    keep?: boolean;
+  }): Promise<{ idbDiskBytes: number; settledBytes?: number }>;
 };
 
-async function settledStorage(dir: string, url: string, database: string): Promise<number> {
+/**
+ * Opens a closed profile on `url` with its service worker kept out (so that no app starts and writes),
+ * opens `database`, waits a few seconds and answers the storage used: what the data takes once the
+ * browser's LevelDB has compacted it (right after a sync, logs and uncompacted files count too).
+ */
+export async function settledStorage(dir: string, url: string, database: string): Promise<number> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
+    serviceWorkers: 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
@@ -49,9 +60,9 @@ async function settledStorage(dir: string, url: string, database: string): Promi
 }
 
 export async function openDevice(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; dir?: string } = {},
 ): Promise<Device> {
-  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -63,12 +74,13 @@ export async function openDevice(
   return {
     context,
     page,
+    dir,
     pids: () => pidsWith(dir),
-    async close(settle) {
+    async close({ settle, keep } = {}) {
       await context.close();
       const idbDiskBytes = dirBytes(join(dir, 'Default', 'IndexedDB'));
       const settledBytes = settle ? await settledStorage(dir, settle.url, settle.database) : undefined;
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
       return { idbDiskBytes, settledBytes };
     },
   };
