@@ -38,6 +38,17 @@ export type Device = {
  * browser's LevelDB has compacted it (right after a sync, logs and uncompacted files count too).
  */
 export async function settledStorage(dir: string, url: string, database: string): Promise<number> {
+  // LevelDB compacts in the background, across sessions: the least of a few is what the data takes.
+  let least = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 4; round++) {
+    const usage = await storageAfterIdle(dir, url, database);
+    if (usage > least * 0.98) return Math.min(least, usage);
+    least = Math.min(least, usage);
+  }
+  return least;
+}
+
+async function storageAfterIdle(dir: string, url: string, database: string): Promise<number> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
