@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { firstStrings } from './scripts/vite/first-strings.ts';
 
 const server = ['tests/integration/**/*.test.ts'];
 
 export default defineConfig({
+  plugins: [firstStrings()],
   test: {
+    // Screens' strings load behind the first screen in the app; tests have them all from the start.
+    setupFiles: ['./tests/support/all-strings.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The server suite runs twice: on embedded SQLite (one school's server) and on PostgreSQL (a

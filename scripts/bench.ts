@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
 import { createApp } from '../src/server/app';
 import { openSqliteStorage } from '../src/server/storage/sqlite';
+import { measureMeetingWrite } from './bench/meeting-write-run';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 async function firstLoadJs(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
@@ -38,34 +38,11 @@ async function firstLoadJs(): Promise<{ files: number; gzipBytes: number; rawByt
   return { files: scripts.size, gzipBytes, rawBytes };
 }
 
-async function meetingWrite(): Promise<{ runs: number; medianMs: number; p95Ms: number }> {
-  const server = await createServer({
-    configFile: false,
-    root: process.cwd(),
-    logLevel: 'error',
-    server: { port: 0 },
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as { port: number };
-  const profile = mkdtempSync(join(tmpdir(), 'nastavnik-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`http://localhost:${address.port}/scripts/bench/meeting-write.html`);
-  const result = await page.waitForFunction(() => window.benchResult, undefined, { timeout: 60_000 });
-  const value = (await result.jsonValue()) as { runs: number; medianMs: number; p95Ms: number };
-  await context.close();
-  await server.close();
-  return value;
-}
-
 const js = await firstLoadJs();
 console.log(
   `first page JS: ${js.files} files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${(js.rawBytes / 1024).toFixed(1)} KB raw)`,
 );
-const write = await meetingWrite();
+const write = await measureMeetingWrite();
 console.log(
   `meeting write (record + outbox): median ${write.medianMs.toFixed(2)} ms, p95 ${write.p95Ms.toFixed(2)} ms over ${write.runs} writes`,
 );

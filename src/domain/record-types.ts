@@ -20,6 +20,7 @@ import {
   webLink,
 } from './field-schemas';
 import { TEMPLATE_KINDS } from './forms/questions';
+import type { RecordTypeName } from './record-type-names';
 
 export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;
 export const PAIR_STATUSES = ['proposed', 'approved', 'active', 'finished', 'ended'] as const;
@@ -349,3 +350,11 @@ export type SchoolSummaryFields = FieldsOf<'schoolSummary'>;
 /** The one programme record of a school. */
 export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };
+
+// The light list of names (record-type-names.ts) must name exactly these types.
+type SameNames = [RecordType] extends [RecordTypeName]
+  ? [RecordTypeName] extends [RecordType]
+    ? true
+    : false
+  : false;
+export const NAMES_AGREE: SameNames = true;

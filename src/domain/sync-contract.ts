@@ -5,9 +5,7 @@ import { HLC_PATTERN, parseHlc } from './hlc';
 import { isPlainObject } from './json-bounds';
 import type { Change, Rejection, SyncedRecord } from './record';
 
-export const CONTRACT_VERSION = 1;
-/** Devices send their contract version in this header; a server that needs a newer one answers 426. */
-export const CONTRACT_HEADER = 'x-nastavnik-contract';
+export { CONTRACT_HEADER, CONTRACT_VERSION } from './contract-header';
 
 export const LIMITS = {
   changesPerRequest: 500,
@@ -136,21 +134,9 @@ export type SyncResponse = {
   purge: string[];
 };
 
-/** The roles of the people of a school (the contract's). */
-export type Role = 'curator' | 'mentor' | 'mentee';
-export const ROLES: readonly Role[] = ['curator', 'mentor', 'mentee'];
-
-/**
- * The roles of a district's people, who belong to the district, not to a school: its administrator
- * makes schools and their first curators' codes; both see every school's figures, never a person.
- */
-export type DistrictRole = 'district-admin' | 'district';
-export const DISTRICT_ROLES: readonly DistrictRole[] = ['district-admin', 'district'];
-export type AnyRole = Role | DistrictRole;
-
-export function isDistrictRole(role: AnyRole): role is DistrictRole {
-  return role === 'district-admin' || role === 'district';
-}
+export type { AnyRole, DistrictRole, Role } from './roles';
+import type { AnyRole } from './roles';
+export { DISTRICT_ROLES, isDistrictRole, ROLES } from './roles';
 
 export type EnrolResponse = {
   token: string;

@@ -27,6 +27,7 @@ import {
   type Role,
 } from '../domain/sync-contract';
 import { authenticateDevice } from './authenticate';
+import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
 import { refreshSummaries } from './district-service';
 import { drain } from './drain';
@@ -37,7 +38,8 @@ import { parseCursor } from './scope';
 import { createServerClock, type ServerClock } from './server-clock';
 import { registerShellHeaders, registerStatic } from './static';
 import type { Storage } from './storage/storage';
-import { type Caller, runSync } from './sync-service';
+import { type Caller, runSync, type SyncDeps } from './sync-service';
+import { syncV2 } from './sync-v2';
 
 export type AppDeps = {
   storage: Storage;
@@ -51,6 +53,8 @@ export type AppDeps = {
   /** Behind a reverse proxy: whose X-Forwarded-For to believe (Fastify's trustProxy), for client addresses. */
   trustProxy?: FastifyServerOptions['trustProxy'];
   pageSize?: number;
+  /** Records per page of a v2 pull (default `pageSize` when set, else PAGE_SIZE_V2). */
+  pageSizeV2?: number;
   version?: string;
   tls?: { cert: Buffer; key: Buffer } | null;
   /** A school's summary for the district is made again at most this often (default a minute). */
@@ -155,6 +159,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
   await registerShellHeaders(app, Boolean(deps.tls));
 
+  await registerCompression(app);
+
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) reply.header('connection', 'close');
@@ -245,6 +251,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return { code: result.code, expiresAt: result.expiresAt };
   });
 
+  const syncDeps: SyncDeps = {
+    storage: deps.storage,
+    clock,
+    pageSize: deps.pageSize,
+    logError: (error) =>
+      app.log.error(
+        { err: error instanceof Error ? { message: error.message, stack: error.stack } : error },
+        'a change failed',
+      ),
+  };
+  // The district's people read the schools' summaries: bring them up to date first.
+  const refreshForDistrict = async (caller: Caller) => {
+    if (isDistrictRole(caller.role))
+      await refreshSummaries(deps.storage, clock, deps.summaryMinAgeMs ?? 60_000);
+  };
+
   app.post('/api/v1/sync', { onRequest: authenticate }, async (request, reply) => {
     const parsed = parseSyncRequest(request.body);
     if (!parsed.ok)
@@ -264,25 +286,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
     // What the device had seen when it typed: its oldest base, never later than its cursor.
     const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
-    // The district's people read the schools' summaries: bring them up to date first.
-    if (isDistrictRole((request.caller as Caller).role))
-      await refreshSummaries(deps.storage, clock, deps.summaryMinAgeMs ?? 60_000);
-    return runSync(
-      {
-        storage: deps.storage,
-        clock,
-        pageSize: deps.pageSize,
-        logError: (error) =>
-          app.log.error(
-            { err: error instanceof Error ? { message: error.message, stack: error.stack } : error },
-            'a change failed',
-          ),
-      },
-      request.caller as Caller,
-      cursor,
-      body.output.changes,
-      seenRev,
-    );
+    await refreshForDistrict(request.caller as Caller);
+    return runSync(syncDeps, request.caller as Caller, cursor, body.output.changes, seenRev);
+  });
+
+  const v2Deps: SyncDeps = { ...syncDeps, pageSize: deps.pageSizeV2 ?? deps.pageSize };
+  app.post('/api/v2/sync', { onRequest: authenticate }, async (request, reply) => {
+    await refreshForDistrict(request.caller as Caller);
+    const answer = await syncV2(v2Deps, request.caller as Caller, request.body);
+    return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);
   });
 
   app.get('/api/v1/export', { onRequest: [authenticate, curatorsOnly] }, async (request) => {

@@ -22,6 +22,7 @@ import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../doma
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
 import { refreshFormStats } from './form-stats';
+import { formatPullCursor, type PullCursor, type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
 import {
   ALL_SCOPE,
@@ -51,6 +52,12 @@ function withParents(row: StoredRow): SyncedRecord {
   const { record } = row;
   return record.deleted === undefined ? record : { ...record, fields: { ...row.parents } };
 }
+
+/** How contract v2 pulls (pull-plan.ts): current records first; it may ask how many are waiting. */
+export type PullOptions = { countPending: boolean; pageSize: number };
+
+/** What a v2 answer needs beyond the v1 one, to send changed fields only (see sync-v2.ts). */
+export type V2Pull = Omit<PulledPage<{ rev: number; fieldRevs?: Record<string, number> }>, 'cursor'>;
 
 /**
  * What one push needs besides storage: the caller, and their grants, computed once and again only after
@@ -116,13 +123,15 @@ function createSession(
   return session;
 }
 
+/** One sync call; with `v2`, the pull goes as contract v2 orders it and the answer carries `v2`. */
 export async function runSync(
   deps: SyncDeps,
   caller: Caller,
-  cursor: Cursor | null,
+  cursor: Cursor | PullCursor | null,
   changes: Change[],
   seenRev: number = cursor?.rev ?? 0,
-): Promise<SyncResponse> {
+  v2?: PullOptions,
+): Promise<SyncResponse & { v2?: V2Pull }> {
   const horizon = deps.clock.now() + LIMITS.maxClockSkewMs;
   // The district's namespace is written by the server alone (its schools' summaries).
   const isDistrict = isDistrictRole(caller.role);
@@ -149,8 +158,10 @@ export async function runSync(
         if (result) rejected.push(result);
         else session.changed(change.type);
       }
-      const page = await pull(session, cursor, deps.pageSize ?? LIMITS.pageSize);
-      return { ...page, rejected, serverTime: new Date(deps.clock.now()).toISOString() };
+      const now = deps.clock.now();
+      const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
+      const page = await pull(session, cursor, pageSize, v2 && { ...v2, nowMs: now });
+      return { ...page, rejected, serverTime: new Date(now).toISOString() };
     });
   try {
     return await apply(false);
@@ -448,12 +459,18 @@ async function pairMembersProblem(
   return problem ? { code: 'consent', reason: problem } : null;
 }
 
-async function pull(session: PushSession, cursor: Cursor | null, pageSize: number) {
+async function pull(
+  session: PushSession,
+  cursor: Cursor | PullCursor | null,
+  pageSize: number,
+  v2?: PullOptions & { nowMs: number },
+) {
   const { tx, caller } = session;
   let grants: Set<string> | null = null;
   let scope = ALL_SCOPE;
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
+  let isRestart = false;
   // Curators read their whole school; the district's people their whole namespace (summaries only).
   if (!caller.isCurator && !isDistrictRole(caller.role)) {
     grants = await session.grants();
@@ -465,7 +482,10 @@ async function pull(session: PushSession, cursor: Cursor | null, pageSize: numbe
       const removed = (before ?? []).filter((g) => !now.has(g));
       const isGrown = before === undefined || [...now].some((g) => !before.includes(g));
       // A grown scope pulls again from the start: the new pair's whole history comes with it.
-      if (isGrown) fromRev = 0;
+      if (isGrown) {
+        fromRev = 0;
+        isRestart = true;
+      }
       if (removed.length) {
         // Only records the device could hold: created by the time of its cursor.
         const held = await tx.idsUnderKeys(caller.schoolId, removed, cursor.rev);
@@ -474,6 +494,22 @@ async function pull(session: PushSession, cursor: Cursor | null, pageSize: numbe
     }
   } else if (cursor && cursor.scope !== ALL_SCOPE) {
     fromRev = 0;
+    isRestart = true;
+  }
+  if (v2) {
+    const keys = grants ? [...grants] : null;
+    const from: PullCursor =
+      isRestart || !cursor ? { rev: 0, scope, held: 0 } : { held: 0, ...cursor, scope };
+    const {
+      cursor: next,
+      rows,
+      ...rest
+    } = await pullPage(tx, { schoolId: caller.schoolId, keys }, from, pageSize, v2.nowMs, {
+      countPending: v2.countPending,
+      fetch: (c, limit) => tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
+    });
+    const changes = rows.map((r) => (grants === null ? r.record : redactFor(r.record, caller, grants)));
+    return { cursor: formatPullCursor(next), changes, hasMore: rest.hasMore, purge, v2: { rows, ...rest } };
   }
   const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
   const page = rows.slice(0, pageSize);

@@ -7,10 +7,11 @@ import { NastavnikDb } from '../../src/client/db/database';
 import { type Session, setMeta } from '../../src/client/db/meta';
 import { createRepository, type Repository } from '../../src/client/db/repository';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/sync-engine';
-import type { Transport } from '../../src/client/sync/transport';
+import { type SyncAnswer, type Transport, toWire } from '../../src/client/sync/transport';
 import type { SyncedRecord } from '../../src/domain/record';
 import { RECORD_TYPE_NAMES } from '../../src/domain/record-types';
 import type { EnrolResponse, SyncResponse } from '../../src/domain/sync-contract';
+import { CONTRACT_V2 } from '../../src/domain/sync-contract-v2';
 
 export type Fault = 'none' | 'offline' | 'drop-response' | 'duplicate';
 
@@ -24,7 +25,10 @@ export function freshDb(label: string): NastavnikDb {
   });
 }
 
-/** A transport over app.inject: `fault()` decides, per call, what the network does. */
+/**
+ * A transport over app.inject that speaks what the app speaks (contract v2, in the app's own wire
+ * form): `fault()` decides, per call, what the network does.
+ */
 export function injectTransport(app: FastifyInstance, fault: () => Fault): Transport {
   return async (request, token) => {
     const f = fault();
@@ -32,9 +36,13 @@ export function injectTransport(app: FastifyInstance, fault: () => Fault): Trans
     const send = () =>
       app.inject({
         method: 'POST',
-        url: '/api/v1/sync',
-        headers: { authorization: `Bearer ${token}` },
-        payload: request,
+        url: '/api/v2/sync',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'x-nastavnik-contract': String(CONTRACT_V2),
+        },
+        payload: toWire(request),
       });
     let response = await send();
     if (f === 'duplicate') response = await send();
@@ -52,7 +60,7 @@ export function injectTransport(app: FastifyInstance, fault: () => Fault): Trans
         ...(typeof refusal.error === 'string' ? { error: refusal.error } : {}),
       };
     }
-    return { ok: true, body: response.json() as SyncResponse };
+    return { ok: true, body: response.json() as SyncAnswer };
   };
 }
 

@@ -8,6 +8,7 @@ import { bootstrapDistrict } from '../../src/server/district-service';
 import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
 import type { Storage } from '../../src/server/storage/storage';
+import { fromV2, testContract, toV2 } from './contract-v2';
 import { change, createStamper, type Stamper } from './test-device';
 import { openTestStorage } from './test-storage';
 
@@ -54,17 +55,22 @@ export async function call(
   path: string,
   options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = { ...options.headers };
+  const isV2 = testContract() === 2 && path === '/api/v1/sync';
+  const sent = isV2
+    ? toV2({ path, body: options.body, headers: { ...options.headers } })
+    : { path, body: options.body, headers: { ...options.headers } };
+  const headers = sent.headers;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const hasBody = options.body !== undefined || options.raw !== undefined;
+  const hasBody = sent.body !== undefined || options.raw !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${server.url}${sent.path}`, {
     method,
     headers,
-    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    body: options.raw ?? (sent.body === undefined ? undefined : JSON.stringify(sent.body)),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+  const body = text ? (JSON.parse(text) as Json) : {};
+  return { status: response.status, body: isV2 && response.ok ? fromV2(options.token, body) : body };
 }
 
 /** A user of the test: their token and a device clock. */

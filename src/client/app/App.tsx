@@ -1,58 +1,92 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { isDistrictRole } from '../../domain/sync-contract';
+import { isDistrictRole } from '../../domain/roles';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
 import { INPUT_STOPPED } from '../db/storage-guard';
-import { language, type MessageKey, t } from '../i18n/i18n';
+import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '../i18n/i18n';
 import { Banners } from '../ui/Banners';
 import { SyncIndicator } from '../ui/SyncIndicator';
 import { ToastHost } from '../ui/ToastHost';
 import type { AppModel } from './app-model';
 import { AppContext, SessionContext, useApp } from './context';
 
+/** A screen past the first ones: it shows once its code and all the app's strings are here. */
+const withStrings =
+  <T,>(load: () => Promise<T>) =>
+  () =>
+    Promise.all([load(), loadAllStrings()]).then(([screen]) => screen);
+
 const EnrolScreen = lazy(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
 const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
-const PeopleScreen = lazy(() => import('../screens/people/PeopleScreen').then((m) => m.PeopleScreen));
-const PersonScreen = lazy(() => import('../screens/people/PersonScreen').then((m) => m.PersonScreen));
-const PairsScreen = lazy(() => import('../screens/pairs/PairsScreen').then((m) => m.PairsScreen));
-const PairScreen = lazy(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen));
-const MeetingScreen = lazy(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen));
-const PlanScreen = lazy(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen));
-const SearchScreen = lazy(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen));
-const FillScreen = lazy(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen));
-const FormsScreen = lazy(() => import('../screens/forms/FormsScreen').then((m) => m.FormsScreen));
-const FormResultsScreen = lazy(() =>
-  import('../screens/forms/FormResultsScreen').then((m) => m.FormResultsScreen),
+const PeopleScreen = lazy(
+  withStrings(() => import('../screens/people/PeopleScreen').then((m) => m.PeopleScreen)),
 );
-const AssignScreen = lazy(() => import('../screens/forms/AssignScreen').then((m) => m.AssignScreen));
-const TemplateEditScreen = lazy(() =>
-  import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen),
+const PersonScreen = lazy(
+  withStrings(() => import('../screens/people/PersonScreen').then((m) => m.PersonScreen)),
 );
-const ImportScreen = lazy(() => import('../screens/people/ImportScreen').then((m) => m.ImportScreen));
-const ConsentFormScreen = lazy(() =>
-  import('../screens/people/ConsentFormScreen').then((m) => m.ConsentFormScreen),
+const PairsScreen = lazy(
+  withStrings(() => import('../screens/pairs/PairsScreen').then((m) => m.PairsScreen)),
 );
-const OrdersScreen = lazy(() => import('../screens/orders/OrdersScreen').then((m) => m.OrdersScreen));
-const OrderScreen = lazy(() => import('../screens/orders/OrderScreen').then((m) => m.OrderScreen));
-const RoadmapScreen = lazy(() => import('../screens/roadmap/RoadmapScreen').then((m) => m.RoadmapScreen));
-const DashboardScreen = lazy(() =>
-  import('../screens/monitoring/DashboardScreen').then((m) => m.DashboardScreen),
+const PairScreen = lazy(withStrings(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen)));
+const MeetingScreen = lazy(
+  withStrings(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen)),
 );
-const ReportScreen = lazy(() => import('../screens/report/ReportScreen').then((m) => m.ReportScreen));
-const DataScreen = lazy(() => import('../screens/data/DataScreen').then((m) => m.DataScreen));
-const MaterialsScreen = lazy(() =>
-  import('../screens/materials/MaterialsScreen').then((m) => m.MaterialsScreen),
+const PlanScreen = lazy(withStrings(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen)));
+const SearchScreen = lazy(
+  withStrings(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen)),
 );
-const SyncScreen = lazy(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen));
-const ProgrammeScreen = lazy(() =>
-  import('../screens/programme/ProgrammeScreen').then((m) => m.ProgrammeScreen),
+const FillScreen = lazy(withStrings(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen)));
+const FormsScreen = lazy(
+  withStrings(() => import('../screens/forms/FormsScreen').then((m) => m.FormsScreen)),
 );
-const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen));
-const DistrictScreen = lazy(() => import('../screens/district/DistrictScreen').then((m) => m.DistrictScreen));
-const DistrictAdminScreen = lazy(() =>
-  import('../screens/district/DistrictAdminScreen').then((m) => m.DistrictAdminScreen),
+const FormResultsScreen = lazy(
+  withStrings(() => import('../screens/forms/FormResultsScreen').then((m) => m.FormResultsScreen)),
+);
+const AssignScreen = lazy(
+  withStrings(() => import('../screens/forms/AssignScreen').then((m) => m.AssignScreen)),
+);
+const TemplateEditScreen = lazy(
+  withStrings(() => import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen)),
+);
+const ImportScreen = lazy(
+  withStrings(() => import('../screens/people/ImportScreen').then((m) => m.ImportScreen)),
+);
+const ConsentFormScreen = lazy(
+  withStrings(() => import('../screens/people/ConsentFormScreen').then((m) => m.ConsentFormScreen)),
+);
+const OrdersScreen = lazy(
+  withStrings(() => import('../screens/orders/OrdersScreen').then((m) => m.OrdersScreen)),
+);
+const OrderScreen = lazy(
+  withStrings(() => import('../screens/orders/OrderScreen').then((m) => m.OrderScreen)),
+);
+const RoadmapScreen = lazy(
+  withStrings(() => import('../screens/roadmap/RoadmapScreen').then((m) => m.RoadmapScreen)),
+);
+const DashboardScreen = lazy(
+  withStrings(() => import('../screens/monitoring/DashboardScreen').then((m) => m.DashboardScreen)),
+);
+const ReportScreen = lazy(
+  withStrings(() => import('../screens/report/ReportScreen').then((m) => m.ReportScreen)),
+);
+const DataScreen = lazy(withStrings(() => import('../screens/data/DataScreen').then((m) => m.DataScreen)));
+const MaterialsScreen = lazy(
+  withStrings(() => import('../screens/materials/MaterialsScreen').then((m) => m.MaterialsScreen)),
+);
+const SyncScreen = lazy(withStrings(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen)));
+const SettingsScreen = lazy(
+  withStrings(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen)),
+);
+const ProgrammeScreen = lazy(
+  withStrings(() => import('../screens/programme/ProgrammeScreen').then((m) => m.ProgrammeScreen)),
+);
+const DistrictScreen = lazy(
+  withStrings(() => import('../screens/district/DistrictScreen').then((m) => m.DistrictScreen)),
+);
+const DistrictAdminScreen = lazy(
+  withStrings(() => import('../screens/district/DistrictAdminScreen').then((m) => m.DistrictAdminScreen)),
 );
 
 /** The sections of the app; the one open is marked for screen readers and highlighted. */
@@ -185,8 +219,9 @@ function Shell() {
 }
 
 export function App(props: { model: AppModel }) {
-  // Reading the signal re-renders the whole app when the language changes.
+  // Reading the signals re-renders the whole app when the language changes or more strings arrive.
   const lang = language.value;
+  void stringsVersion.value;
   return (
     <AppContext.Provider value={props.model}>
       <LocationProvider>

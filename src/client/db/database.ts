@@ -2,8 +2,9 @@
 // not yet acknowledged by the server, rejected changes, drafts and small key/value state.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
-import { RECORD_TYPE_NAMES, type RecordType } from '../../domain/record-types';
-import { searchWordsMiddleware } from './search-words';
+import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
+import { RECENT_DAYS, recordCodecMiddleware } from './record-codec';
+import type { SearchQueueEntry, SearchSegment } from './search-index';
 
 export type OutboxEntry = {
   seq?: number;
@@ -81,16 +82,46 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   7: {
     schoolSummary: 'id',
   },
+  // The index of recent meetings (record-codec.ts), filled for what the device holds.
+  8: {
+    meeting:
+      'id, fields.pairId, [fields.pairId+fields.date], fields.date, [fields.date+fields.pairId], [fields.pairId+fields.kind], *words, recentDay',
+  },
+  // A first sync at the device's floor: only the indexes the screens read (a pair's meetings are
+  // few enough to sort by date when read; recent meetings by the index of recent meetings), and the
+  // words for search in an index of their own, built after the sync rather than on every write
+  // (search-index.ts).
+  9: {
+    person: 'id, fields.kind',
+    meeting: 'id, fields.pairId, recentDay',
+    task: 'id, fields.planId, fields.due',
+    goal: 'id, fields.planId',
+    plan: 'id, fields.pairId',
+    formAssignment: 'id, fields.personId, fields.templateId',
+    order: 'id',
+    searchIndex: '++seg, size',
+    searchQueue: '++seq',
+  },
 };
 
-/** Data changes that go with a schema version. */
+/**
+ * Data changes that go with a schema version. (Version 2 once wrote the searched records again to
+ * fill its words index; version 9 replaced that index, so there is nothing left to do for it.)
+ */
 export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
-  // Version 2 indexes the words of texts for search: write the searched records again to fill it.
-  2: async (tx) => {
-    for (const name of ['meeting', 'task']) {
-      const table = tx.table(name);
-      await table.bulkPut(await table.toArray());
-    }
+  // Recent meetings, found by the date index of the versions before, are written again: the record
+  // codec puts them in the index of recent meetings.
+  8: async (tx) => {
+    const meetings = tx.table('meeting');
+    const cutoff = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await meetings.bulkPut(await meetings.where('fields.date').aboveOrEqual(cutoff).toArray());
+  },
+  // The meetings, tasks and goals already on the device go into the new search index in idle time;
+  // until then search reads them directly. Rows keep their old form until that pass rewrites them.
+  9: async (tx) => {
+    const queue = tx.table<SearchQueueEntry, number>('searchQueue');
+    for (const type of ['meeting', 'task', 'goal'] as const)
+      await queue.add({ type, all: true, isOwn: false });
   },
 };
 
@@ -99,6 +130,8 @@ export class NastavnikDb extends Dexie {
   rejected!: Table<RejectedEntry, string>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<Draft, string>;
+  searchIndex!: Table<SearchSegment, number>;
+  searchQueue!: Table<SearchQueueEntry, number>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -107,7 +140,7 @@ export class NastavnikDb extends Dexie {
       const upgrade = SCHEMA_UPGRADES[Number(version)];
       if (upgrade) step.upgrade(upgrade);
     }
-    this.use(searchWordsMiddleware);
+    this.use(recordCodecMiddleware);
   }
 
   records(type: RecordType): Table<SyncedRecord, string> {

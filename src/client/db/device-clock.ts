@@ -29,8 +29,10 @@ export async function deviceNode(db: NastavnikDb): Promise<string> {
 
 /** A fresh stamp for a local write. Call inside a read-write transaction that includes `meta`. */
 export async function nextStamp(db: NastavnikDb, now: number): Promise<string> {
-  const node = await deviceNode(db);
-  const state = (await getMeta<ClockState>(db, 'clock')) ?? ZERO_CLOCK;
+  // The node and the clock in one read: a local write waits for every round trip.
+  const [nodeRow, clockRow] = await db.meta.bulkGet(['node', 'clock']);
+  const node = (nodeRow?.value as string | undefined) ?? (await deviceNode(db));
+  const state = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
   const r = tick(state, now, node);
   await setMeta(db, 'clock', r.state);
   return r.stamp;

@@ -1,11 +1,13 @@
 // liveQuery looks for IndexedDB on the global object.
 import 'fake-indexeddb/auto';
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensurePlan } from '../screens/plan/idp-actions';
 import { loadPlan } from '../screens/plan/plan-model';
 import { NastavnikDb } from './database';
+import { spacedQuery } from './live';
+import { pullActivity } from './meta';
 import { createQueries } from './queries';
 import { createRepository } from './repository';
 
@@ -81,7 +83,7 @@ describe('live queries', () => {
         const goal = (await repo.create('goal', { planId: plan.id, title: 'Цель', order: 0 })) as {
           id: string;
         };
-        // One at a time, as a person adds them: every one must show.
+        // One at a time, as a person adds them: every one must show before the next is added.
         for (let i = 0; i < 4; i++) {
           await until((seen) => seen.at(-1) === i);
           await repo.create('task', {
@@ -97,5 +99,58 @@ describe('live queries', () => {
       (seen) => seen.at(-1) === 4,
     );
     expect(seen.slice(-4)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('spaced out, a costly query runs far fewer times than the writes that change it, and misses none', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    let runs = 0;
+    const seen: number[] = [];
+    // A query that takes 20 ms (as counting a big school does) and awaits before it reads.
+    const costly = spacedQuery(async () => {
+      runs += 1;
+      await new Dexie.Promise((resolve) => setTimeout(resolve, 20));
+      return (await queries.tasksOfPlans([PLAN])).length;
+    });
+    const sub = liveQuery(costly).subscribe({ next: (v) => seen.push(v) });
+    await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 10_000 });
+    const runsBefore = runs;
+    for (let i = 0; i < 40; i++)
+      await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(40), { timeout: 10_000 });
+    sub.unsubscribe();
+    expect(runs - runsBefore).toBeLessThan(20);
+  });
+
+  it('while this page writes a pull, a query over the whole school waits for the pull to end, then shows the last', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    let runs = 0;
+    const seen: number[] = [];
+    const costly = spacedQuery(
+      async () => {
+        runs += 1;
+        await new Dexie.Promise((resolve) => setTimeout(resolve, 6));
+        return (await queries.tasksOfPlans([PLAN])).length;
+      },
+      undefined,
+      { waitsForPull: true },
+    );
+    const sub = liveQuery(costly).subscribe({ next: (v) => seen.push(v) });
+    await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 10_000 });
+    // A first change, so that the query knows what a run costs.
+    await repo.create('task', { planId: PLAN, title: 't', status: 'todo', due: null, order: 0 });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1), { timeout: 10_000 });
+    pullActivity.begin();
+    const runsBefore = runs;
+    for (let i = 1; i <= 200; i++)
+      await repo.create('task', { planId: PLAN, title: `t${i}`, status: 'todo', due: null, order: i });
+    const runsDuring = runs - runsBefore;
+    pullActivity.end();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(201), { timeout: 10_000 });
+    sub.unsubscribe();
+    expect(runsDuring).toBe(0);
   });
 });

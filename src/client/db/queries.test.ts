@@ -20,18 +20,55 @@ const meeting = (pairId: string, date: string) => ({
   notes: '',
 });
 
+describe('how many people, pairs and meetings a school has', () => {
+  it('counts what exists, not what was deleted', async () => {
+    const { queries, repo } = device();
+    const anna = await repo.create('person', { fullName: 'Анна', kind: 'teacher' });
+    const vanya = await repo.create('person', { fullName: 'Ваня', kind: 'student' });
+    if (!anna.ok || !vanya.ok) throw new Error('write failed');
+    const pair = await repo.create('pair', {
+      mentorId: anna.id,
+      menteeIds: [vanya.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const kept = await repo.create('meeting', meeting(PAIR_A, '2026-11-20'));
+    const gone = await repo.create('meeting', meeting(PAIR_A, '2026-11-21'));
+    if (!pair.ok || !kept.ok || !gone.ok) throw new Error('write failed');
+    await repo.remove('meeting', gone.id);
+    await repo.remove('person', vanya.id);
+    expect(await queries.counts()).toEqual({ people: 1, pairs: 1, meetings: 1 });
+  });
+});
+
 describe('which pairs met recently', () => {
+  // Days counted back from today: the index of recent meetings is about the days before today.
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const met = async (queries: ReturnType<typeof createQueries>) =>
+    [...(await queries.pairsMetSince([PAIR_A, PAIR_B], daysAgo(14), daysAgo(0)))].sort();
+
   it('follows new and deleted meetings after it has answered once', async () => {
     const { queries, repo } = device();
-    const a = await repo.create('meeting', meeting(PAIR_A, '2026-11-20'));
-    await repo.create('meeting', meeting(PAIR_B, '2026-10-01'));
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))]).toEqual([PAIR_A]);
+    const a = await repo.create('meeting', meeting(PAIR_A, daysAgo(9)));
+    await repo.create('meeting', meeting(PAIR_B, daysAgo(59)));
+    expect(await met(queries)).toEqual([PAIR_A]);
 
-    await repo.create('meeting', meeting(PAIR_B, '2026-11-25'));
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))].sort()).toEqual([PAIR_A, PAIR_B]);
+    await repo.create('meeting', meeting(PAIR_B, daysAgo(4)));
+    expect(await met(queries)).toEqual([PAIR_A, PAIR_B]);
 
     if (a.ok) await repo.remove('meeting', a.id);
-    expect([...(await queries.pairsMetSince('2026-11-12', '2026-11-26'))]).toEqual([PAIR_B]);
+    expect(await met(queries)).toEqual([PAIR_B]);
+  });
+
+  it('sees a meeting moved into the last days, and one moved out of them', async () => {
+    const { queries, repo } = device();
+    const a = await repo.create('meeting', meeting(PAIR_A, daysAgo(300)));
+    expect(await met(queries)).toEqual([]);
+    if (!a.ok) throw new Error('write failed');
+    await repo.update('meeting', a.id, { date: daysAgo(2) });
+    expect(await met(queries)).toEqual([PAIR_A]);
+    await repo.update('meeting', a.id, { date: daysAgo(200) });
+    expect(await met(queries)).toEqual([]);
   });
 });
 

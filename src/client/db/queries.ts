@@ -2,6 +2,7 @@
 // filter tombstones after toArray(), which lets Dexie read with getAll() instead of walking a cursor.
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
+import { allOf } from './live';
 import { getMeta, getSession, getSyncStatus } from './meta';
 import { deliveredKey } from './sync-store';
 
@@ -32,6 +33,10 @@ const templateOrder = (t: SyncedRecord) => {
 };
 const byName = (a: SyncedRecord, b: SyncedRecord) =>
   collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
+
+/** Newest first: by date, then by id (ids are time-ordered). */
+const newestFirst = (a: SyncedRecord, b: SyncedRecord) =>
+  String(b.fields.date).localeCompare(String(a.fields.date)) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
 export function createQueries(db: NastavnikDb) {
   // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
@@ -89,15 +94,11 @@ export function createQueries(db: NastavnikDb) {
     pairsAsMentee: (personId: string) =>
       liveOnly(db.records('pair').where('fields.menteeIds').equals(personId).toArray()),
     meeting: (id: string) => db.records('meeting').get(id),
-    /** A pair's meetings, newest first. */
+    /** A pair's meetings, newest first (by date, then by id: the later written first). */
     meetingsOfPair: (pairId: string) =>
-      liveOnly(
-        db
-          .records('meeting')
-          .where('[fields.pairId+fields.date]')
-          .between([pairId, ''], [pairId, '\uffff'])
-          .toArray(),
-      ).then((rows) => rows.reverse()),
+      liveOnly(db.records('meeting').where('fields.pairId').equals(pairId).toArray()).then((rows) =>
+        rows.sort(newestFirst),
+      ),
     plan: (id: string) => db.records('plan').get(id),
     plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
     plansOfPairs: (pairIds: readonly string[]) =>
@@ -112,14 +113,15 @@ export function createQueries(db: NastavnikDb) {
         db.records('task').where('fields.due').between('0000-01-01', today, true, false).toArray(),
       ).then((rows) => rows.filter((t) => t.fields.status !== 'done')),
     /**
-     * Pair ids with a meeting dated from `since` to `until`. The date index gives the meetings' ids alone
-     * (deleted meetings keep no date, so they are not in it); only meetings not seen before are read,
-     * so a home screen opened again does not read thousands of meetings, notes and all, to learn this.
+     * Which of `pairIds` have a meeting dated from `since` to `until` (today; at most RECENT_DAYS
+     * back: record-codec.ts). The index of recent meetings gives the meetings' ids alone (deleted
+     * meetings are not in it); only meetings not seen before are read, so a home screen opened again
+     * does not read thousands of meetings, notes and all, to learn this.
      */
-    pairsMetSince: (since: string, until: string) =>
+    pairsMetSince: (pairIds: readonly string[], since: string, until: string) =>
       db
         .records('meeting')
-        .where('fields.date')
+        .where('recentDay')
         .between(since, until, true, true)
         .primaryKeys()
         .then((keys) => {
@@ -129,7 +131,8 @@ export function createQueries(db: NastavnikDb) {
             .bulkGet(ids.filter((id) => !pairOfMeeting.has(id)))
             .then((unseen) => {
               for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, String(m.fields.pairId));
-              return new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
+              const met = new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
+              return new Set(pairIds.filter((id) => met.has(id)));
             });
         }),
     fitAnswersOf: (pairId: string) =>
@@ -138,16 +141,16 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('fitAnswer').toArray()).then((rows) => rows.filter((a) => a.fields.fits === false)),
     conflictsOf: (recordId: string) =>
       liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
+    /**
+     * How many people, pairs and meetings the school has, from index counts alone: a deleted record
+     * keeps no fields, so it is in none of these indexes. Reads no record, whatever the school's size.
+     */
     counts: () =>
-      liveOnly(db.records('person').toArray()).then((people) =>
-        liveOnly(db.records('pair').toArray()).then((pairs) =>
-          db
-            .records('meeting')
-            .filter((m) => m.deleted === undefined)
-            .count()
-            .then((meetings) => ({ people: people.length, pairs: pairs.length, meetings })),
-        ),
-      ),
+      allOf([
+        db.records('person').orderBy('fields.kind').count(),
+        db.records('pair').orderBy('fields.mentorId').count(),
+        db.records('meeting').orderBy('fields.pairId').count(),
+      ]).then(([people, pairs, meetings]) => ({ people, pairs, meetings })),
     templates: () =>
       liveOnly(db.records('formTemplate').toArray()).then((rows) =>
         rows
@@ -178,7 +181,15 @@ export function createQueries(db: NastavnikDb) {
     allMeetingRecords: () => liveOnly(db.records('meeting').toArray()),
     allTasks: () => liveOnly(db.records('task').toArray()),
     allPlans: () => liveOnly(db.records('plan').toArray()),
-    allMeetings: () => liveOnly(db.records('meeting').orderBy('[fields.pairId+fields.date]').toArray()),
+    /** Every meeting, by pair and then date. */
+    allMeetings: () =>
+      liveOnly(db.records('meeting').toArray()).then((rows) =>
+        rows.sort(
+          (a, b) =>
+            String(a.fields.pairId).localeCompare(String(b.fields.pairId)) ||
+            String(a.fields.date).localeCompare(String(b.fields.date)),
+        ),
+      ),
     draft: (key: string) => db.drafts.get(key),
     /** The district's view: one summary per school, by name. */
     schoolSummaries: () =>

@@ -2,6 +2,7 @@
 // appends the change to the outbox in the same transaction: the record and its way to the server are
 // saved together or not at all. When two offline devices change the same record, each field keeps the
 // later stamp on every device and on the server (see domain/merge.ts).
+import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
@@ -12,7 +13,7 @@ import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { deviceNode, nextStamp } from './device-clock';
 import { isStorageClosedError } from './lifecycle';
-import { getCursor, getMeta } from './meta';
+import { noteForSearch } from './search-index';
 
 /**
  * `closed`: the device's database connection is gone (another tab upgraded it, or the browser dropped
@@ -58,12 +59,21 @@ export function writeFailure(error: unknown): WriteFailure {
 
 /** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
 export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
-  const sendingUpTo = (await getMeta<number>(db, 'sendingUpTo')) ?? 0;
-  const last = await db.outbox.where('recordId').equals(change.id).last();
+  // One read for both small facts and one for the record's last entry, side by side: a write is a
+  // handful of round trips to IndexedDB, and each counts on a phone.
+  const [[sending, cursor], last] = await Dexie.Promise.all([
+    db.meta.bulkGet(['sendingUpTo', 'cursor']),
+    db.outbox.where('recordId').equals(change.id).last(),
+  ]);
+  const sendingUpTo = (sending?.value as number | undefined) ?? 0;
   if (last?.seq !== undefined && last.seq > sendingUpTo) {
     await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
   } else {
-    await db.outbox.add({ recordId: change.id, change, baseCursor: await getCursor(db) });
+    await db.outbox.add({
+      recordId: change.id,
+      change,
+      baseCursor: (cursor?.value as string | undefined) ?? null,
+    });
   }
 }
 
@@ -111,6 +121,7 @@ export function createRepository(
         // A deleted record keeps no content on the device either (see stripTombstone).
         const merged: SyncedRecord = stripTombstone(mergeRecords(existing ?? emptyRecord(id, type), change));
         await table.put(merged);
+        // Search finds it through the outbox until the server has it (sync-store.ts notes it then).
         await enqueue(db, change);
         return true;
       });
@@ -124,9 +135,9 @@ export function createRepository(
 
   async function createMany(type: RecordType, rows: Fields[]) {
     const table = db.records(type);
-    const ids = rows.map(() => uuidv7());
     try {
-      const problem = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const ids = rows.map(() => uuidv7());
+      const problem = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const records: SyncedRecord[] = [];
         for (const [i, fields] of rows.entries()) {
           const stamp = await nextStamp(db, now());
@@ -142,6 +153,7 @@ export function createRepository(
           await enqueue(db, change);
         }
         await table.bulkAdd(records);
+        await noteForSearch(db, type, ids, true);
         return null;
       });
       if (problem) return { ok: false as const, code: 'invalid' as const, reason: problem };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NastavnikDb } from './database';
 import { createRepository } from './repository';
 import { search } from './search';
+import { indexNextBatch } from './search-indexer';
 
 const PAIR = '0193a3f0-0000-7000-8000-000000000001';
 const PLAN = '0193a3f0-0000-7000-8000-000000000002';
@@ -43,5 +44,38 @@ describe('offline search', () => {
     expect((await search(db, 'чистовик')).meetings).toHaveLength(1);
     await repo.remove('meeting', id);
     expect((await search(db, 'чистовик')).meetings).toHaveLength(0);
+  });
+});
+
+describe('the words index', () => {
+  it('answers the same before and after it is built, and an edit or a delete after it is not misread', async () => {
+    const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    // Written together (as an import would): noted for the index at once.
+    const written = await repo.createMany(
+      'meeting',
+      ['Разобрали пробный вариант ОГЭ', 'Обсудили проект по биологии'].map((notes, i) => ({
+        pairId: PAIR,
+        date: `2026-11-2${i}`,
+        kind: 'regular',
+        durationMin: 30,
+        notes,
+      })),
+    );
+    const ids = written.ok ? written.ids : [];
+    const found = async (q: string) => (await search(db, q)).meetings.map((m) => m.fields.notes);
+    expect(await found('вариант огэ')).toEqual(['Разобрали пробный вариант ОГЭ']);
+    while (await indexNextBatch(db));
+    expect(await db.searchIndex.count()).toBeGreaterThan(0);
+    expect(await found('вариант огэ')).toEqual(['Разобрали пробный вариант ОГЭ']);
+    expect(await found('биол')).toEqual(['Обсудили проект по биологии']);
+    await repo.update('meeting', ids[0] as string, { notes: 'Теперь про химию' });
+    expect(await found('вариант')).toEqual([]);
+    expect(await found('хим')).toEqual(['Теперь про химию']);
+    while (await indexNextBatch(db));
+    expect(await found('вариант')).toEqual([]);
+    expect(await found('хим')).toEqual(['Теперь про химию']);
+    await repo.remove('meeting', ids[1] as string);
+    expect(await found('биол')).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
-// Offline search over the meetings, tasks and goals on this device, through the `words` index.
+// Offline search over the meetings, tasks and goals on this device: the words index (search-index.ts)
+// names the candidates, records noted but not indexed yet are candidates too, and each candidate is
+// read and matched before it is shown, so answers are complete and correct whatever the index holds.
 import type { SyncedRecord } from '../../domain/record';
 import { queryWords } from '../../domain/search-text';
 import type { NastavnikDb } from './database';
+import {
+  matchSegment,
+  recordMatches,
+  SEARCHED_TYPES,
+  type SearchedType,
+  type SearchSegment,
+} from './search-index';
 
 export type SearchResults = {
   meetings: SyncedRecord[];
@@ -12,50 +21,81 @@ export type SearchResults = {
 };
 
 const EMPTY: SearchResults = { meetings: [], tasks: [], goals: [], total: 0, hasMore: false };
-/** How many records one query looks at at most: answers stay fast on a phone holding years of notes. */
-const MAX_SCAN = 2_000;
+const CHUNK = 100;
 
-type Indexed = SyncedRecord & { words?: string[] };
+export type Searcher = { search(query: string, limit?: number): Promise<SearchResults> };
 
 /**
- * Walks the index of the longest word (the rarest, most likely) from the newest record back — ids are
- * time-ordered (UUIDv7) — keeping records whose words also start with every other query word.
+ * A searcher keeps the index's segments in memory (they never change once written; merged ones are
+ * replaced), so typing reads only the candidates' records.
  */
-async function matching(db: NastavnikDb, type: 'meeting' | 'task' | 'goal', words: string[], limit: number) {
-  const driver = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const others = words.filter((w) => w !== driver);
-  let scanned = 0;
-  const rows = (await db
-    .records(type)
-    .where('words')
-    .startsWith(driver)
-    .reverse()
-    .distinct()
-    .until(() => ++scanned > MAX_SCAN)
-    .filter(
-      (row: Indexed) =>
-        row.deleted === undefined && others.every((w) => row.words?.some((x) => x.startsWith(w))),
-    )
-    .limit(limit + 1)
-    .toArray()) as Indexed[];
-  const records = rows.slice(0, limit).map(({ words: _words, ...record }) => record);
-  if (type === 'meeting') records.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date)));
-  return { records, hasMore: rows.length > limit || scanned > MAX_SCAN };
+export function createSearcher(db: NastavnikDb): Searcher {
+  const cache = new Map<number, SearchSegment>();
+
+  async function segments(): Promise<SearchSegment[]> {
+    const keys = (await db.searchIndex.toCollection().primaryKeys()) as number[];
+    const current = new Set(keys);
+    for (const seg of cache.keys()) if (!current.has(seg)) cache.delete(seg);
+    const missing = keys.filter((k) => !cache.has(k));
+    for (const segment of await db.searchIndex.bulkGet(missing))
+      if (segment) cache.set(segment.seg as number, segment);
+    return keys.flatMap((k) => cache.get(k) ?? []);
+  }
+
+  /** The newest `limit + 1` matching records of a type (ids are time-ordered). */
+  async function matching(type: SearchedType, words: string[], all: SearchSegment[], limit: number) {
+    const table = db.records(type);
+    const candidates = new Set<string>();
+    for (const segment of all)
+      if (segment.type === type) for (const id of matchSegment(segment, words)) candidates.add(id);
+    const queued = (await db.searchQueue.toArray()).filter((e) => e.type === type);
+    for (const entry of queued) for (const id of entry.ids ?? []) candidates.add(id);
+    // What the user wrote and the server does not have yet is found through the outbox.
+    for (const entry of await db.outbox.toArray())
+      if (entry.change.type === type) candidates.add(entry.recordId);
+    const found: SyncedRecord[] = [];
+    const ordered = [...candidates].sort().reverse();
+    for (let i = 0; i < ordered.length && found.length <= limit; i += CHUNK) {
+      for (const r of await table.bulkGet(ordered.slice(i, i + CHUNK)))
+        if (r && recordMatches(type, r, words)) found.push(r);
+    }
+    // A table not indexed yet at all (after an upgrade): what the pass has not reached is read directly.
+    const pass = queued.find((e) => e.all);
+    if (pass && found.length <= limit) {
+      const rest = pass.before === undefined ? table.orderBy(':id') : table.where(':id').below(pass.before);
+      await rest
+        .reverse()
+        .until(() => found.length > limit)
+        .each((r) => {
+          if (!candidates.has(r.id) && recordMatches(type, r, words)) found.push(r);
+        });
+    }
+    const records = found.slice(0, limit);
+    if (type === 'meeting')
+      records.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date)));
+    return { records, hasMore: found.length > limit };
+  }
+
+  return {
+    async search(query, limit = 30) {
+      const words = [...new Set(queryWords(query).filter((w) => w.length >= 2))];
+      if (words.length === 0) return EMPTY;
+      const all = await segments();
+      const [meetings, tasks, goals] = await Promise.all(
+        SEARCHED_TYPES.map((type) => matching(type, words, all, limit)),
+      );
+      return {
+        meetings: meetings?.records ?? [],
+        tasks: tasks?.records ?? [],
+        goals: goals?.records ?? [],
+        total: (meetings?.records.length ?? 0) + (tasks?.records.length ?? 0) + (goals?.records.length ?? 0),
+        hasMore: !!(meetings?.hasMore || tasks?.hasMore || goals?.hasMore),
+      };
+    },
+  };
 }
 
-export async function search(db: NastavnikDb, query: string, limit = 30): Promise<SearchResults> {
-  const words = [...new Set(queryWords(query).filter((w) => w.length >= 2))];
-  if (words.length === 0) return EMPTY;
-  const [meetings, tasks, goals] = await Promise.all([
-    matching(db, 'meeting', words, limit),
-    matching(db, 'task', words, limit),
-    matching(db, 'goal', words, limit),
-  ]);
-  return {
-    meetings: meetings.records,
-    tasks: tasks.records,
-    goals: goals.records,
-    total: meetings.records.length + tasks.records.length + goals.records.length,
-    hasMore: meetings.hasMore || tasks.hasMore || goals.hasMore,
-  };
+/** One search without a kept cache (tests, one-off callers). */
+export function search(db: NastavnikDb, query: string, limit = 30): Promise<SearchResults> {
+  return createSearcher(db).search(query, limit);
 }

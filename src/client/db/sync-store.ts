@@ -1,14 +1,19 @@
 // What the sync engine reads and writes locally: outbox batches, acknowledgements, rejections,
 // pulled records and purges. Kept apart from the engine so the engine holds no Dexie code.
-
+import { type CompactRecord, expandRecord, stampsOfCompact } from '../../domain/compact-record';
 import { stampTime } from '../../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
 import type { Change, Rejection, SyncedRecord } from '../../domain/record';
-import { isRecordType, RECORD_TYPE_NAMES } from '../../domain/record-types';
+import {
+  isRecordTypeName as isRecordType,
+  RECORD_TYPE_NAMES,
+  type RecordTypeName as RecordType,
+} from '../../domain/record-type-names';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { nextStamp, noteConfirmed, observeRemote, recoverFromServerTime, serverNow } from './device-clock';
-import { getCursor, setMeta } from './meta';
+import { EMPTY_STATUS, getCursor, getMeta, type SyncStatus, setMeta } from './meta';
 import { enqueue } from './repository';
+import { noteForSearch, noteTableForSearch } from './search-index';
 
 export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };
 
@@ -52,24 +57,55 @@ export async function releaseBatch(db: NastavnikDb): Promise<void> {
   await setMeta(db, 'sendingUpTo', 0);
 }
 
+/**
+ * A pulled record, whole (v1) or compact (v2). `partial`: only the fields changed since the cursor
+ * are here (v2), so it completes a record the device holds.
+ */
+export type PulledRecord = (SyncedRecord | CompactRecord) & { type: string; partial?: true };
+
 export type PulledPage = {
   cursor: string;
-  changes: SyncedRecord[];
+  changes: PulledRecord[];
   rejected: Rejection[];
   purge: string[];
   serverTime: string;
 };
 
-/** Applies one sync answer in one transaction: acknowledged changes leave the outbox, rejected ones are kept with their reason. */
+/**
+ * What one sync run knows about the device, so that a first pull writes at the speed of the device:
+ * the record tables that were empty when it began, and the records it has written or sent since.
+ * Any other record of such a table cannot be on the device, so a pulled copy needs no merge. (The
+ * sync lock keeps other tabs from syncing meanwhile; what they write goes through the outbox.)
+ */
+export type PullRun = { fresh: Set<string>; touched: Set<string> };
+
+export async function beginPullRun(db: NastavnikDb): Promise<PullRun> {
+  const counts = await Promise.all(RECORD_TYPE_NAMES.map((type) => db.records(type).count()));
+  return { fresh: new Set(RECORD_TYPE_NAMES.filter((_, i) => counts[i] === 0)), touched: new Set() };
+}
+
+/**
+ * Applies one sync answer in one transaction: acknowledged changes leave the outbox, rejected ones are
+ * kept with their reason, pulled records are merged, the cursor moves on and, when given, the progress
+ * of the sync under way is written with them. If the answer completes a record this device does not
+ * hold (it missed it somehow), the cursor goes back to the start so that everything comes again whole.
+ */
 export async function applySyncAnswer(
   db: NastavnikDb,
   batch: OutboxEntry[],
   page: PulledPage,
   now: number,
-): Promise<void> {
+  run?: PullRun,
+  progress?: NonNullable<SyncStatus['progress']>,
+): Promise<{ isRestarted: boolean }> {
   const tables = db.recordTables();
-  await db.transaction('rw', [...tables, db.outbox, db.rejected, db.meta], async () => {
+  const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue];
+  return db.transaction('rw', scope, async () => {
     await db.outbox.bulkDelete(batch.map((e) => e.seq as number));
+    // What the user wrote leaves the outbox, where search found it: into the search index, first.
+    const acked = new Map<string, string[]>();
+    for (const e of batch) acked.set(e.change.type, [...(acked.get(e.change.type) ?? []), e.change.id]);
+    for (const [type, ids] of acked) await noteForSearch(db, type, ids, true);
     const byId = new Map(batch.map((e) => [e.change.id, e.change]));
     for (const r of page.rejected) {
       const change = byId.get(r.id);
@@ -84,11 +120,13 @@ export async function applySyncAnswer(
         at: new Date(now).toISOString(),
       });
     }
-    await mergePulled(db, page.changes);
+    const isRestarted = await mergePulled(db, page.changes, run);
+    if (isRestarted)
+      console.warn('sync: a record came as changed fields only and is not here; pulling again');
     await purge(db, page.purge);
-    await setMeta(db, 'cursor', page.cursor);
+    await setMeta(db, 'cursor', isRestarted ? null : page.cursor);
     await setMeta(db, 'sendingUpTo', 0);
-    const pulled = page.changes.flatMap(stampsOf);
+    const pulled = page.changes.flatMap(stampsOfCompact);
     const rejectedIds = new Set(page.rejected.map((r) => r.id));
     const accepted = batch.filter((e) => !rejectedIds.has(e.change.id)).flatMap((e) => stampsOf(e.change));
     await noteConfirmed(db, [...pulled, ...accepted]);
@@ -99,6 +137,11 @@ export async function applySyncAnswer(
     await observeRemote(db, pulled, page.serverTime, now);
     const recovered = await recoverFromServerTime(db, page.serverTime, now);
     if (recovered) await stampAgainAfter(db, recovered.ms, Date.parse(page.serverTime));
+    if (progress) {
+      const status = await getMeta<SyncStatus>(db, 'syncStatus');
+      await setMeta(db, 'syncStatus', { ...EMPTY_STATUS, ...status, progress });
+    }
+    return { isRestarted };
   });
 }
 
@@ -154,23 +197,62 @@ async function stampAgainAfter(db: NastavnikDb, clockMs: number, atMs: number): 
   }
 }
 
-async function mergePulled(db: NastavnikDb, records: SyncedRecord[]): Promise<void> {
-  const byType = new Map<string, SyncedRecord[]>();
+/** Whole records as the device keeps them: a deleted one without its fields. */
+const asPulled = (r: PulledRecord): PulledRecord =>
+  r.deleted === undefined ? r : { id: r.id, type: r.type, fields: {}, stamps: {}, deleted: r.deleted };
+
+/** Merges pulled records; true when one came as changed fields of a record this device does not hold. */
+async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullRun): Promise<boolean> {
+  const byType = new Map<RecordType, PulledRecord[]>();
   for (const r of records) {
     if (!isRecordType(r.type)) continue; // a newer server's type: this app version cannot show it
-    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
   }
+  const isOutboxEmpty = (await db.outbox.count()) === 0;
+  let isIncomplete = false;
   for (const [type, incoming] of byType) {
-    const table = db.table<SyncedRecord, string>(type);
-    const local = await table.bulkGet(incoming.map((r) => r.id));
-    const changed: SyncedRecord[] = [];
-    incoming.forEach((remote, i) => {
-      const mine = local[i];
-      const merged = stripTombstone(mine ? mergeRecords(mine, remote) : remote);
-      if (!mine || !sameRecord(merged, mine)) changed.push(merged);
-    });
-    await table.bulkPut(changed);
+    const table = db.records(type);
+    const pending = isOutboxEmpty
+      ? new Set<string>()
+      : new Set(
+          (
+            await db.outbox
+              .where('recordId')
+              .anyOf(incoming.map((r) => r.id))
+              .toArray()
+          ).map((e) => e.recordId),
+        );
+    const mayBeHeld = (r: PulledRecord) =>
+      !run?.fresh.has(type) || r.partial || run.touched.has(r.id) || pending.has(r.id);
+    const candidates = incoming.filter(mayBeHeld);
+    const held = new Map<string, SyncedRecord>();
+    for (const r of await table.bulkGet(candidates.map((r) => r.id))) if (r) held.set(r.id, r);
+    const changed: PulledRecord[] = [];
+    for (const remote of incoming) {
+      run?.touched.add(remote.id);
+      const mine = held.get(remote.id);
+      if (!mine) {
+        if (remote.partial) isIncomplete = true;
+        else changed.push(asPulled(remote));
+        continue;
+      }
+      const merged = stripTombstone(mergeRecords(mine, expandRecord(remote, type)));
+      if (!sameRecord(merged, mine)) changed.push(merged);
+    }
+    await table.bulkPut(changed as SyncedRecord[]);
+    // A table that was empty when the sync began is indexed whole once it ends.
+    if (run?.fresh.has(type)) await noteTableForSearch(db, type);
+    else
+      await noteForSearch(
+        db,
+        type,
+        changed.map((r) => r.id),
+        false,
+      );
   }
+  return isIncomplete;
 }
 
 /** Drops records that left this user's scope, except those with changes still to send. */

@@ -29,6 +29,8 @@ export const en = {
   'sync.rejected': 'Rejected: {n}',
   'sync.now': 'Sync now',
   'sync.running': 'Syncing… sent {sent}, received {received}',
+  'sync.received': 'Received {received} of {total}',
+  'sync.currentFirst': 'current records first, then history',
   'sync.done': 'Sync finished',
   'sync.nextRetry': 'Next try {when}',
   'sync.error.offline':

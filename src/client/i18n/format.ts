@@ -1,41 +1,63 @@
-// Dates and numbers for people: the one place that imports date-fns, with the locale of the UI language.
-import { format, formatDistanceToNow, parseISO } from 'date-fns';
-import { enGB, ru } from 'date-fns/locale';
+// Dates and numbers for people: the one place that imports date-fns. It formats through date-fns'
+// Intl functions, which take the names of months and days from the browser rather than from locale
+// data in the app: every phone would otherwise download that data before its first screen.
+import { intlFormat, intlFormatDistance, lightFormat } from 'date-fns';
 import { language } from './i18n';
 
-const locale = () => (language.value === 'en' ? enGB : ru);
+const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
-/** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026». */
+/**
+ * A stored day (`yyyy-MM-dd`) as the device's local midnight, or a stored instant (ISO 8601 with its
+ * offset) as it is: the two forms JavaScript reads by itself (a date-time without offset is local).
+ */
+const toDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+
+/** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026» (without the «г.» Intl adds after a Russian year). */
 export function formatDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'd MMMM yyyy', { locale: locale() });
+  const text = intlFormat(
+    toDate(isoDate),
+    { day: 'numeric', month: 'long', year: 'numeric' },
+    { locale: locale() },
+  );
+  return text.replace(/\s*г\.$/, '');
 }
 
 /** A short weekday and date, e.g. «ср, 25 нояб.». */
 export function formatShortDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'EEEEEE, d MMM', { locale: locale() });
+  return intlFormat(
+    toDate(isoDate),
+    { weekday: 'short', day: 'numeric', month: 'short' },
+    { locale: locale() },
+  );
 }
 
 /** A month stored as `yyyy-MM`, as people name it: «ноябрь 2026», «November 2026». */
 export function formatMonth(yearMonth: string): string {
-  return format(parseISO(`${yearMonth}-01`), 'LLLL yyyy', { locale: locale() });
+  const text = intlFormat(
+    toDate(`${yearMonth}-01`),
+    { month: 'long', year: 'numeric' },
+    { locale: locale() },
+  );
+  return text.replace(/\s*г\.$/, '');
 }
 
+/** «25 ноября 2026, 10:15» */
 export function formatDateTime(iso: string): string {
-  return format(parseISO(iso), 'd MMMM yyyy, HH:mm', { locale: locale() });
+  return `${formatDay(iso)}, ${nowTime(toDate(iso))}`;
 }
 
 /** «5 минут назад» */
 export function formatAgo(iso: string): string {
-  return formatDistanceToNow(parseISO(iso), { addSuffix: true, locale: locale() });
+  return intlFormatDistance(toDate(iso), Date.now(), { locale: locale(), numeric: 'auto' });
 }
 
 /** Today as a stored date, in the device's time zone. */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return lightFormat(now, 'yyyy-MM-dd');
 }
 
 export function nowTime(now: Date = new Date()): string {
-  return format(now, 'HH:mm');
+  return lightFormat(now, 'HH:mm');
 }
 
 export function formatBytes(bytes: number): string {
@@ -51,13 +73,16 @@ export function formatBytes(bytes: number): string {
 
 /** A day in an exported table, as Excel reads it in the UI's language: «01.10.2026» (en: «01/10/2026»). */
 export function formatExportDay(isoDate: string): string {
-  return format(parseISO(isoDate), 'P', { locale: locale() });
+  return lightFormat(toDate(isoDate), exportDayPattern());
 }
 
 /** A moment in an exported table, in the device's time zone: «25.11.2026 13:00». */
 export function formatExportMoment(iso: string): string {
-  return format(parseISO(iso), 'P HH:mm', { locale: locale() });
+  return lightFormat(toDate(iso), `${exportDayPattern()} HH:mm`);
 }
+
+/** Excel's short date of the UI's language (date-fns' `P` in ru and en-GB). */
+const exportDayPattern = () => (language.value === 'en' ? 'dd/MM/yyyy' : 'dd.MM.yyyy');
 
 /** A number in an exported CSV: no grouping, the UI language's decimal mark (a comma in Russian). */
 export function formatExportNumber(n: number): string {

@@ -4,8 +4,8 @@ import { setLanguage, t } from './i18n';
 import { ru } from './ru';
 
 describe('i18n', () => {
-  it('picks Russian plural forms', () => {
-    setLanguage('ru');
+  it('picks Russian plural forms', async () => {
+    await setLanguage('ru');
     expect([1, 3, 5, 11, 21, 22].map((n) => t('nudge.gap', { n }))).toEqual([
       'Нет встреч уже 1 день',
       'Нет встреч уже 3 дня',
@@ -16,11 +16,11 @@ describe('i18n', () => {
     ]);
   });
 
-  it('switches to English, with its plural forms', () => {
-    setLanguage('en');
+  it('switches to English, with its plural forms', async () => {
+    await setLanguage('en');
     expect(t('nudge.gap', { n: 1 })).toBe('No meeting for 1 day');
     expect(t('nudge.gap', { n: 2 })).toBe('No meeting for 2 days');
-    setLanguage('ru');
+    await setLanguage('ru');
   });
 
   it('English names the same placeholders as Russian', () => {

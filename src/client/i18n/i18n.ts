@@ -1,7 +1,8 @@
 // The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
+
 import { signal } from '@preact/signals';
-import { en } from './en';
-import { type MessageKey, ru } from './ru';
+import type { MessageKey } from './ru';
+import { strings as shell } from './strings-shell';
 
 export type Language = 'ru' | 'en';
 export const LANGUAGES: readonly Language[] = ['ru', 'en'];
@@ -14,13 +15,42 @@ function initialLanguage(): Language {
 
 export const language = signal<Language>(initialLanguage());
 
-export function setLanguage(next: Language): void {
+type Dictionary = Readonly<Record<MessageKey, string>>;
+/** English comes as its own chunk when it is asked for. */
+const packs: Partial<Record<Language, { dictionary: Dictionary }>> = {};
+
+/** Loads a language's strings (before the app first renders in it, and when switching to it). */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' && !packs.en) packs.en = await import('./en-pack');
+}
+
+// Russian comes in parts: the strings of the first screens with their code (first-strings.ts), all
+// of them behind the first screen and before any other screen.
+let russian: Dictionary | undefined;
+const first: Partial<Record<string, string>> = { ...shell };
+
+/** A first screen's own strings (strings-<part>.ts), added when its code loads. */
+export function addStrings(part: Readonly<Record<string, string>>): void {
+  Object.assign(first, part);
+}
+let loadingRussian: Promise<void> | undefined;
+/** Counts the strings' arrivals: the app re-renders when it changes. */
+export const stringsVersion = signal(0);
+
+export function loadAllStrings(): Promise<void> {
+  loadingRussian ??= import('./ru').then((m) => {
+    russian = m.ru;
+    stringsVersion.value += 1;
+  });
+  return loadingRussian;
+}
+
+export async function setLanguage(next: Language): Promise<void> {
+  await loadLanguage(next);
   language.value = next;
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   if (globalThis.document) document.documentElement.lang = next;
 }
-
-const dictionaries = { ru, en } as const;
 
 export type Params = Record<string, string | number>;
 
@@ -37,7 +67,12 @@ function plural(n: number, forms: string[]): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const template: string = dictionaries[language.value][key] ?? ru[key];
+  const template: string | undefined = packs[language.value]?.dictionary[key] ?? russian?.[key] ?? first[key];
+  if (template === undefined) {
+    // A string the first screens were not expected to use: shown as soon as the rest arrives.
+    void loadAllStrings();
+    return '';
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)((?:\|[^|}]*)*)\}/g, (match, name: string, forms: string) => {
     if (!(name in params)) return match;

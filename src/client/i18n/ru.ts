@@ -29,6 +29,8 @@ export const ru = {
   'sync.rejected': 'Отклонено: {n}',
   'sync.now': 'Синхронизировать',
   'sync.running': 'Синхронизация… отправлено {sent}, получено {received}',
+  'sync.received': 'Получено {received} из {total}',
+  'sync.currentFirst': 'сначала текущие записи, затем история',
   'sync.done': 'Синхронизация завершена',
   'sync.nextRetry': 'Следующая попытка {when}',
   'sync.error.offline':

@@ -1,7 +1,7 @@
 // The one bridge to the service worker: registers it, checks for a new version hourly and whenever the
 // app becomes visible, and offers the update. It never reloads the app while the user has input open.
 import { signal } from '@preact/signals';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { flushSaves, hasUnsavedInput } from '../state/editing';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -21,6 +21,8 @@ export function createPwaModel() {
 
   async function start(): Promise<void> {
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    // Loaded when the app starts its background work, after its first screen (app/background.ts).
+    const { Workbox } = await import('workbox-window');
     workbox = new Workbox('/sw.js', { scope: '/' });
     workbox.addEventListener('waiting', () => {
       updateWaiting.value = true;

@@ -32,7 +32,11 @@ export async function reminderText(
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - MEETING_GAP_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
-  const met = await queries.pairsMetSince(since, today);
+  const met = await queries.pairsMetSince(
+    pairs.map((p) => p.id),
+    since,
+    today,
+  );
   const gaps = pairs.filter((p) => isMeetingOverdue(p, met.has(p.id), today)).length;
   const plans = await queries.plansOfPairs(pairs.map((p) => p.id));
   const planIds = new Set(plans.map((p) => p.id));

@@ -1,9 +1,16 @@
 // The one sync engine: push the outbox, then pull by cursor, until the server has nothing more and
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
-import { getSession, type SyncStatus, updateSyncStatus } from '../db/meta';
-import { applySyncAnswer, countOutbox, dropProgrammeData, releaseBatch, takeBatch } from '../db/sync-store';
-import type { Transport, TransportResult } from './transport';
+import { getSession, pullActivity, type SyncStatus, updateSyncStatus } from '../db/meta';
+import {
+  applySyncAnswer,
+  beginPullRun,
+  countOutbox,
+  dropProgrammeData,
+  releaseBatch,
+  takeBatch,
+} from '../db/sync-store';
+import type { SyncAnswer, Transport, TransportResult } from './transport';
 
 export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;
 
@@ -19,6 +26,8 @@ export type SyncEngineDeps = {
   now?: () => number;
   lock?: LockRunner;
   batchSize?: number;
+  /** Called after every sync, whatever its outcome (the search index is built after syncs). */
+  afterSync?: (outcome: SyncOutcome) => void;
 };
 
 const MAX_ROUNDS = 1_000;
@@ -72,14 +81,32 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const session = await getSession(db);
     if (!session) return 'no-session';
     await releaseBatch(db);
-    const progress = { sent: 0, received: 0 };
+    const pullRun = await beginPullRun(db);
+    const progress: NonNullable<SyncStatus['progress']> = {
+      sent: 0,
+      received: 0,
+      total: null,
+      isCurrentIn: false,
+    };
     await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
+    // The next page, asked for while this one is written: the network and the server work meanwhile.
+    let ahead: { cursor: string; answer: Promise<TransportResult> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const batch = await takeBatch(db, deps.batchSize ?? 200, MAX_BATCH_BYTES);
-      const result = await transport(
-        { cursor: batch.cursor, base: batch.base, changes: batch.entries.map((e) => e.change) },
-        session.token,
-      );
+      const next: Promise<TransportResult> | null =
+        ahead !== null && batch.entries.length === 0 && ahead.cursor === batch.cursor ? ahead.answer : null;
+      const result: TransportResult = next
+        ? await next
+        : await transport(
+            {
+              cursor: batch.cursor,
+              base: batch.base,
+              changes: batch.entries.map((e) => e.change),
+              progress: round === 0,
+            },
+            session.token,
+          );
+      ahead = null;
       if (!result.ok) {
         await releaseBatch(db);
         const error = classify(result);
@@ -89,28 +116,39 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await updateSyncStatus(db, { error, progress: null });
         return error;
       }
-      await applySyncAnswer(db, batch.entries, result.body, now());
+      const page: SyncAnswer = result.body;
+      if (page.hasMore) {
+        const request = { cursor: page.cursor, base: page.cursor, changes: [] };
+        ahead = { cursor: page.cursor, answer: transport(request, session.token) };
+      }
+      for (const e of batch.entries) pullRun.touched.add(e.change.id);
       progress.sent += batch.entries.length;
-      progress.received += result.body.changes.length;
-      await updateSyncStatus(db, { progress });
-      if (!result.body.hasMore && (await countOutbox(db)) === 0) break;
+      progress.received += page.changes.length;
+      if (page.pending !== undefined) progress.total = page.pending;
+      if (page.pass !== 'current') progress.isCurrentIn = true;
+      const { isRestarted } = await applySyncAnswer(db, batch.entries, page, now(), pullRun, { ...progress });
+      if (!isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
     }
     await updateSyncStatus(db, { lastSuccessAt: iso(), error: null, nextRetryAt: null, progress: null });
     return 'ok';
   }
 
   return {
-    syncOnce: (options) =>
-      lock(
-        () =>
-          run().catch(async (error: unknown) => {
+    syncOnce: async (options) => {
+      const outcome = await lock(() => {
+        pullActivity.begin();
+        return run()
+          .catch(async (error: unknown) => {
             // A local database failure (a full disk, a lost connection): every step is one transaction,
             // so the outbox is untouched. Report it as the device's, not the server's, and retry later.
             console.error('sync failed', error);
             await updateSyncStatus(db, { error: 'storage', progress: null }).catch(() => undefined);
             return 'storage' as const;
-          }),
-        options?.wait,
-      ),
+          })
+          .finally(() => pullActivity.end());
+      }, options?.wait);
+      deps.afterSync?.(outcome);
+      return outcome;
+    },
   };
 }

@@ -1,29 +1,46 @@
-// HTTP to the sync server. Failures are values, never exceptions: the engine decides what they mean.
-import {
-  CONTRACT_HEADER,
-  CONTRACT_VERSION,
-  type SyncRequest,
-  type SyncResponse,
-} from '../../domain/sync-contract';
+// HTTP to the sync server, in contract v2 (docs/sync-protocol.md): changes go in the compact form and
+// answers come compressed and compact. Failures are values, never exceptions: the engine decides what
+// they mean.
+import { compactRecord } from '../../domain/compact-record';
+import { CONTRACT_HEADER } from '../../domain/contract-header';
+import type { Change } from '../../domain/record';
+import { CONTRACT_V2, type PullPass, type SyncResponseV2 } from '../../domain/sync-contract-v2';
+import type { PulledPage } from '../db/sync-store';
+
+export type SyncCall = {
+  cursor: string | null;
+  base?: string | null;
+  changes: Change[];
+  /** Ask the server how many records wait (the first call of a sync, for its progress bar). */
+  progress?: boolean;
+};
+
+/** What the engine needs of an answer, whichever contract carried it. */
+export type SyncAnswer = PulledPage & { hasMore: boolean; pending?: number; pass?: PullPass };
 
 export type TransportResult =
-  | { ok: true; body: SyncResponse }
+  | { ok: true; body: SyncAnswer }
   /** `error` is the server's code of a refusal (e.g. `archived`), when it sent one. */
   | { ok: false; status: number; reason: string; error?: string };
 
-export type Transport = (request: SyncRequest, token: string) => Promise<TransportResult>;
+export type Transport = (request: SyncCall, token: string) => Promise<TransportResult>;
+
+/** The v2 request body of a sync call. */
+export function toWire(request: SyncCall): string {
+  return JSON.stringify({ ...request, changes: request.changes.map((c) => compactRecord(c)) });
+}
 
 export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
   return async (request, token) => {
     try {
-      const response = await fetch(`${baseUrl}/api/v1/sync`, {
+      const response = await fetch(`${baseUrl}/api/v2/sync`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
-          [CONTRACT_HEADER]: String(CONTRACT_VERSION),
+          [CONTRACT_HEADER]: String(CONTRACT_V2),
         },
-        body: JSON.stringify(request),
+        body: toWire(request),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await response.json().catch(() => ({}))) as { reason?: string; error?: string };
@@ -35,7 +52,7 @@ export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
           ...(typeof body.error === 'string' ? { error: body.error } : {}),
         };
       }
-      return { ok: true, body: body as SyncResponse };
+      return { ok: true, body: body as SyncResponseV2 };
     } catch (error) {
       return { ok: false, status: 0, reason: error instanceof Error ? error.message : 'network error' };
     }

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
+import { historyDay, type PullPart } from './pull-order';
 import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `
@@ -33,7 +34,8 @@ CREATE TABLE IF NOT EXISTS invites (code_hash TEXT PRIMARY KEY, school TEXT NOT 
 /**
  * Steps from one schema version to the next, for databases made by an older server. 2: the revision a
  * record was created at (so a purge names only records a device could hold), and each key's record
- * revision (so a pull reads only the changed records under the caller's keys, by index).
+ * revision (so a pull reads only the changed records under the caller's keys, by index). 3: each
+ * record's history day (pull-order.ts), filled for the records already kept as `historyDay` computes it.
  */
 const MIGRATIONS: Record<number, string> = {
   2: `
@@ -46,8 +48,14 @@ CREATE TABLE IF NOT EXISTS enrol_failures (key TEXT NOT NULL, at INTEGER NOT NUL
 CREATE INDEX IF NOT EXISTS enrol_failures_by_key ON enrol_failures (key, at);
 CREATE INDEX IF NOT EXISTS enrol_failures_by_at ON enrol_failures (at);
 `,
+  3: `
+ALTER TABLE records ADD COLUMN day TEXT;
+UPDATE records SET day = json_extract(data, '$.record.fields.date') WHERE type = 'meeting'
+  AND json_type(data, '$.record.deleted') IS NULL AND json_extract(data, '$.record.fields.kind') = 'regular'
+  AND json_type(data, '$.record.fields.date') = 'text';
+`,
 };
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 type DeviceRow = {
   id: string;
@@ -93,6 +101,15 @@ const toInvite = (r: InviteRow): Invite => ({
 
 const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
 
+/** The SQL condition and its parameters that select one part of a first pull (see pull-order.ts). */
+function partFilter(part: PullPart | undefined): { sql: string; params: Record<string, string | number> } {
+  if (!part) return { sql: '', params: {} };
+  const params = { upTo: part.upTo, cutoff: part.cutoff };
+  return part.part === 'current'
+    ? { sql: ' AND r.rev <= @upTo AND (r.day IS NULL OR r.day >= @cutoff)', params }
+    : { sql: ' AND r.rev <= @upTo AND r.day < @cutoff', params };
+}
+
 let savepoints = 0;
 
 /** A transaction's methods, and what the transaction runner does around them. */
@@ -104,8 +121,10 @@ function createTx(db: Database.Database): TxEngine {
     readRev: stmt(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`),
     writeRev: stmt(`UPDATE meta SET value = ? WHERE key = 'rev'`),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
-    putRecord: stmt(`INSERT INTO records (school, id, type, rev, data, created_rev) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data`),
+    putRecord:
+      stmt(`INSERT INTO records (school, id, type, rev, data, created_rev, day) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data,
+      day = excluded.day`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
     addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id, rev) VALUES (?, ?, ?, ?)'),
     bumpKeys: stmt('UPDATE record_keys SET rev = ? WHERE school = ? AND id = ?'),
@@ -117,13 +136,6 @@ function createTx(db: Database.Database): TxEngine {
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
     idsWhereTrue: stmt(`SELECT id FROM records WHERE school = ? AND type = ?
       AND json_extract(data, '$.record.deleted') IS NULL AND json_extract(data, ?) = 1`),
-    pullAll: stmt('SELECT rev, data FROM records WHERE school = ? AND rev > ? ORDER BY rev LIMIT ?'),
-    // From the caller's keys to the records changed under them, by index (CROSS JOIN fixes that order):
-    // the work follows what the caller receives, not what the whole school changed.
-    pullKeys: stmt(`SELECT r.rev, r.data FROM (
-        SELECT DISTINCT k.id FROM json_each(@keys) wanted
-          CROSS JOIN record_keys k ON k.school = @school AND k.key = wanted.value AND k.rev > @after) changed
-      CROSS JOIN records r ON r.school = @school AND r.id = changed.id ORDER BY r.rev LIMIT @limit`),
     idsUnderKeys: stmt(`SELECT k.id, json_group_array(k.key) AS keys FROM record_keys k
       JOIN records r ON r.school = k.school AND r.id = k.id
       WHERE k.school = @school AND r.created_rev <= @createdUpTo AND k.id IN (
@@ -168,6 +180,32 @@ function createTx(db: Database.Database): TxEngine {
   };
   const rows = (r: unknown[]) =>
     (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
+  // Pulls select by school, revision, the caller's keys (or all) and a part of a first pull (or all).
+  const cached = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    const known = cached.get(sql);
+    if (known) return known;
+    const statement = db.prepare(sql);
+    cached.set(sql, statement);
+    return statement;
+  };
+  // From the caller's keys to the records changed under them, by index (CROSS JOIN fixes that order):
+  // the work follows what the caller receives, not what the whole school changed.
+  const selection = (school: string, afterRev: number, keys: readonly string[] | null, part?: PullPart) => {
+    const filter = partFilter(part);
+    const params = {
+      school,
+      after: afterRev,
+      ...filter.params,
+      ...(keys ? { keys: JSON.stringify(keys) } : {}),
+    };
+    const from = keys
+      ? `FROM (SELECT DISTINCT k.id FROM json_each(@keys) wanted
+            CROSS JOIN record_keys k ON k.school = @school AND k.key = wanted.value AND k.rev > @after) changed
+          CROSS JOIN records r ON r.school = @school AND r.id = changed.id WHERE 1 = 1${filter.sql}`
+      : `FROM records r WHERE r.school = @school AND r.rev > @after${filter.sql}`;
+    return { from, params };
+  };
 
   // Revisions are handed out from memory during a write transaction (which runs alone: BEGIN IMMEDIATE
   // holds the write lock) and the counter is written back once, at commit.
@@ -195,7 +233,7 @@ function createTx(db: Database.Database): TxEngine {
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record, writers, parents } = row;
       const data = JSON.stringify({ record, fieldRevs, writers, parents });
-      q.putRecord.run(school, record.id, record.type, rev, data, rev);
+      q.putRecord.run(school, record.id, record.type, rev, data, rev, historyDay(record));
       if (keys) {
         q.dropKeys.run(school, record.id);
         for (const key of keys) q.addKey.run(school, key, record.id, rev);
@@ -217,12 +255,21 @@ function createTx(db: Database.Database): TxEngine {
       const path = `$.record.fields.${field}`;
       return (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
     },
-    pullSince: async (school, afterRev, keys, limit) =>
-      rows(
-        keys === null
-          ? q.pullAll.all(school, afterRev, limit)
-          : q.pullKeys.all({ school, after: afterRev, keys: JSON.stringify(keys), limit }),
-      ),
+    pullSince: async (school, afterRev, keys, limit, part) => {
+      const { from, params } = selection(school, afterRev, keys, part);
+      const found = prepared(`SELECT r.rev, r.data ${from} ORDER BY r.rev LIMIT @limit`).all({
+        ...params,
+        limit,
+      }) as { rev: number; data: string }[];
+      return found.map((x) => {
+        const { record, fieldRevs } = JSON.parse(x.data) as Omit<StoredRow, 'rev'>;
+        return { rev: x.rev, record, fieldRevs };
+      });
+    },
+    countSince: async (school, afterRev, keys, part) => {
+      const { from, params } = selection(school, afterRev, keys, part);
+      return (prepared(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
+    },
     idsUnderKeys: async (school, keys, createdUpTo) =>
       (
         q.idsUnderKeys.all({ school, keys: JSON.stringify(keys), createdUpTo }) as {

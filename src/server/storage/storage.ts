@@ -4,6 +4,7 @@
 
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
+import type { PullPart } from './pull-order';
 
 /**
  * A record as the server keeps it: the merged record, the revision of its last change and of each field,
@@ -26,7 +27,8 @@ export type StoredRow = {
   parents?: Record<string, unknown>;
 };
 
-export type PulledRow = { rev: number; record: SyncedRecord };
+/** A pulled record; `fieldRevs` (the revision each field last changed at) lets contract v2 send changes only. */
+export type PulledRow = { rev: number; record: SyncedRecord; fieldRevs?: Record<string, number> };
 
 export type Device = {
   id: string;
@@ -85,13 +87,25 @@ export type StorageTx = {
   listByType(schoolId: string, type: string): Promise<SyncedRecord[]>;
   /** Ids of the live (not deleted) records of `type` whose field `field` is `true`. */
   idsWhereTrue(schoolId: string, type: string, field: string): Promise<string[]>;
-  /** Records changed after `afterRev`, in revision order; `keys` null means every record of the school. */
+  /**
+   * Records changed after `afterRev`, in revision order; `keys` null means every record of the school.
+   * With `part`, only the records of that part of a first pull (see pull-order.ts: engines keep each
+   * record's `historyDay` to answer this).
+   */
   pullSince(
     schoolId: string,
     afterRev: number,
     keys: readonly string[] | null,
     limit: number,
+    part?: PullPart,
   ): Promise<PulledRow[]>;
+  /** How many records `pullSince` with the same arguments would return without a limit. */
+  countSince(
+    schoolId: string,
+    afterRev: number,
+    keys: readonly string[] | null,
+    part?: PullPart,
+  ): Promise<number>;
   /**
    * Ids of records readable under any of `keys` and created at or before revision `createdUpTo` (so that a
    * device is never told the ids of records it could not have received), with all the keys each is

@@ -2,12 +2,17 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { writeFailure } from '../../db/repository';
 import { saveEnrolment } from '../../db/session-store';
-import { t } from '../../i18n/i18n';
+import { addStrings, t } from '../../i18n/i18n';
+import { strings } from '../../i18n/strings-enrol';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
+import { useReadyMark } from '../../state/ready-mark';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { enrolWithCode } from './enrol-model';
+
+// This screen may be the first a phone shows: its strings come with it.
+addStrings(strings);
 
 export function EnrolScreen() {
   const { db, isOnline, scheduler, guard } = useApp();
@@ -17,6 +22,7 @@ export function EnrolScreen() {
   const [isBusy, setBusy] = useState(false);
   // In an iOS browser tab the code would be spent on Safari's storage, not the Home Screen app's.
   const [isIosTab, setIosTab] = useState(isThisIosBrowserTab);
+  useReadyMark('enrol', true);
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -1,4 +1,5 @@
-import { CONTRACT_HEADER, CONTRACT_VERSION, type EnrolResponse } from '../../../domain/sync-contract';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
+import type { EnrolResponse } from '../../../domain/sync-contract';
 import { t } from '../../i18n/i18n';
 import { serverErrorText } from '../../ui/server-error';
 

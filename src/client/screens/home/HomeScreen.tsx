@@ -5,13 +5,17 @@ import { addressName } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { addStrings, t } from '../../i18n/i18n';
+import { strings } from '../../i18n/strings-home';
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
 import { loadHome } from './home-model';
 import { MentorFeedback, MyForms } from './MyForms';
 import { SetupGuide } from './SetupGuide';
+
+// This screen may be the first a phone shows: its strings come with it.
+addStrings(strings);
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
@@ -27,7 +31,10 @@ export function HomeScreen() {
     [session.personId, today, limit],
   );
   const isCurator = session.role === 'curator';
-  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator]);
+  // Counts of the whole school: while a sync writes page after page, counted again when it ends.
+  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator], {
+    waitsForPull: true,
+  });
   const unfit =
     useLiveQuery(() => (isCurator ? queries.unfitAnswers() : Promise.resolve([])), [isCurator]) ?? [];
   useReadyMark('home', home !== undefined);

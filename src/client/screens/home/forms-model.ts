@@ -3,7 +3,6 @@
 import type { SyncedRecord } from '../../../domain/record';
 import { allOf } from '../../db/live';
 import type { Queries } from '../../db/queries';
-import { questionsOf } from '../fill/fill-model';
 
 export type MyForm = {
   assignment: SyncedRecord;
@@ -66,12 +65,18 @@ export type FeedbackLine = {
   averages: { text: string; value: number; isPercent: boolean }[];
 };
 
-/** A mentor's aggregated feedback: only statistics the server made from at least three responses. */
+/**
+ * A mentor's aggregated feedback: only statistics the server made from at least three responses. The
+ * questionnaires' reader loads only when there is feedback to show (after every read, so that the
+ * live query still follows them).
+ */
 export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<FeedbackLine[]> {
   return queries.statsOfMentor(mentorId).then((stats) => {
     const shown = stats.filter((s) => Number(s.fields.responses) >= 3);
-    return queries.templatesByIds(shown.map((s) => String(s.fields.templateId))).then((templates) =>
-      shown.flatMap((s) => {
+    if (shown.length === 0) return [];
+    return queries.templatesByIds(shown.map((s) => String(s.fields.templateId))).then(async (templates) => {
+      const { questionsOf } = await import('../fill/fill-model');
+      return shown.flatMap((s) => {
         const template = templates.find((t) => t.id === s.fields.templateId);
         if (!template) return [];
         const averages = s.fields.averages as Record<string, number>;
@@ -84,7 +89,7 @@ export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<
               .map((q) => ({ text: q.text, value: averages[q.id] as number, isPercent: q.kind === 'yesNo' })),
           },
         ];
-      }),
-    );
+      });
+    });
   });
 }

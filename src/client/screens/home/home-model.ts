@@ -47,9 +47,8 @@ export async function loadHome(
   today: string,
   limit: number,
 ): Promise<HomeData> {
-  // Started first: they need nothing from the pairs.
+  // Started first: it needs nothing from the pairs.
   const overduePromise = queries.overdueTasks(today);
-  const recentPromise = queries.pairsMetSince(addDays(today, -MEETING_GAP_DAYS), today);
   const byId = new Map<string, SyncedRecord>();
   for (const p of [...(await queries.pairsAsMentor(personId)), ...(await queries.pairsAsMentee(personId))])
     byId.set(p.id, p);
@@ -57,7 +56,7 @@ export async function loadHome(
   // Independent reads, in parallel. Plans are read only for overdue tasks and for the visible page.
   const [overdueAll, recent, peopleList] = await allOf([
     overduePromise,
-    recentPromise,
+    queries.pairsMetSince([...byId.keys()], addDays(today, -MEETING_GAP_DAYS), today),
     queries.peopleByIds([...new Set(pairs.flatMap(memberIds))]),
   ]);
   const overduePlans = await queries.plansByIds([...new Set(overdueAll.map((t) => String(t.fields.planId)))]);

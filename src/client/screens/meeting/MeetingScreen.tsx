@@ -7,6 +7,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { setEditing, trackSave } from '../../state/editing';
+import { useReadyMark } from '../../state/ready-mark';
 import { offerUndo, withUndo } from '../../state/undo-toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
@@ -52,6 +53,7 @@ export function MeetingScreen() {
   const isGroup = menteeIds.length > 1;
   const isLoading =
     meeting === undefined || pair === undefined || (meetingId !== undefined && meeting === null);
+  useReadyMark('meeting', form !== null);
 
   useEffect(() => {
     if (form || isLoading || !pair) return;

@@ -1,5 +1,6 @@
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import type { SyncedRecord } from '../../../domain/record';
-import { CONTRACT_HEADER, CONTRACT_VERSION, type Role } from '../../../domain/sync-contract';
+import type { Role } from '../../../domain/sync-contract';
 import { serverErrorText } from '../../ui/server-error';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);

@@ -1,6 +1,6 @@
 // Add a goal to the IDP: by hand, or from a ready template with its tasks.
 import { useState } from 'preact/hooks';
-import { GOAL_TEMPLATES } from '../../../domain/idp';
+import { GOAL_TEMPLATES } from '../../../domain/goal-templates';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { SelectField, TextArea, TextField } from '../../ui/fields';

@@ -4,7 +4,7 @@ import { foldLetters } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { queryWords } from '../../../domain/search-text';
 import { useApp } from '../../app/context';
-import { type SearchResults, search } from '../../db/search';
+import type { SearchResults } from '../../db/search';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
@@ -17,7 +17,7 @@ function excerpt(text: string, query: string): string {
 }
 
 export function SearchScreen() {
-  const { db, queries } = useApp();
+  const { search, queries } = useApp();
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [results, setResults] = useState<SearchResults | null>(null);
   const [planLinks, setPlanLinks] = useState<Map<string, string>>(new Map());
@@ -25,7 +25,7 @@ export function SearchScreen() {
   useEffect(() => {
     let isCurrent = true;
     const started = performance.now();
-    void search(db, query).then(async (found) => {
+    void search(query).then(async (found) => {
       if (!isCurrent) return;
       performance.measure('search', { start: started, end: performance.now() });
       setResults(found);

@@ -31,7 +31,7 @@ export function SettingsScreen() {
         name="language"
         value={language.value}
         options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-        onValue={(v) => setLanguage(v as Language)}
+        onValue={(v) => void setLanguage(v as Language)}
       />
       {session.role !== 'curator' && globalThis.Notification && (
         <section aria-labelledby="reminders">

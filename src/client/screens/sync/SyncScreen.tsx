@@ -62,7 +62,7 @@ export function SyncScreen() {
       {isRunning && status?.progress && (
         <div role="status">
           <progress aria-label={t('sync.now')} />
-          <p>{t('sync.running', status.progress)}</p>
+          <p>{t('sync.running', { sent: status.progress.sent, received: status.progress.received })}</p>
         </div>
       )}
       {outcome === 'ok' && <Notice kind="success">{t('sync.done')}</Notice>}

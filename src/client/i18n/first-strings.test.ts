@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isInPart, type StringsPart } from './first-strings';
+import { ru } from './ru';
+
+const files = (dir: string) => readdirSync(dir).map((f) => join(dir, f));
+
+// The modules of the first screens, and the parts of the strings each may count on.
+const FIRST_SCREENS: [string[], StringsPart[]][] = [
+  [
+    [
+      'src/client/app/App.tsx',
+      'src/client/ui/SyncIndicator.tsx',
+      'src/client/ui/SyncProgress.tsx',
+      'src/client/ui/Banners.tsx',
+      'src/client/ui/ToastHost.tsx',
+      'src/client/ui/Page.tsx',
+    ],
+    ['shell'],
+  ],
+  [
+    [...files('src/client/screens/home'), 'src/client/ui/PairCard.tsx', 'src/client/ui/nudge-text.ts'],
+    ['shell', 'home'],
+  ],
+  [
+    [...files('src/client/screens/enrol'), 'src/client/ui/fields.tsx'],
+    ['shell', 'enrol'],
+  ],
+];
+
+describe('the strings of the first screens', () => {
+  it('come with their code: every key a first screen names is in a part it loads', () => {
+    const keys = new Set(Object.keys(ru));
+    for (const [modules, parts] of FIRST_SCREENS) {
+      for (const file of modules) {
+        const source = readFileSync(file, 'utf8');
+        const named = [...source.matchAll(/['`]([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)['`]/g)]
+          .map((m) => m[1] as string)
+          .filter((k) => keys.has(k));
+        const built = [...source.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)*\.)\$\{/g)].map((m) => `${m[1]}x`);
+        for (const key of [...named, ...built])
+          expect(
+            parts.some((part) => isInPart(part, key)),
+            `${file}: ${key}`,
+          ).toBe(true);
+      }
+    }
+  });
+});

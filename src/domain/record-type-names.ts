@@ -1,0 +1,30 @@
+// The names of the record types, without their schemas: code that needs only the names (a device's
+// tables, what a pull may hold) does not load the schema library when the app opens. record-types.ts
+// holds the schemas and checks that its types are exactly these.
+export const RECORD_TYPE_NAMES = [
+  'person',
+  'consent',
+  'pair',
+  'meeting',
+  'plan',
+  'goal',
+  'task',
+  'formTemplate',
+  'formAssignment',
+  'formResponse',
+  'fitAnswer',
+  'programme',
+  'order',
+  'material',
+  'formStats',
+  'conflict',
+  'schoolSummary',
+] as const;
+
+export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
+
+const NAMES: ReadonlySet<string> = new Set(RECORD_TYPE_NAMES);
+
+export function isRecordTypeName(type: string): type is RecordTypeName {
+  return NAMES.has(type);
+}

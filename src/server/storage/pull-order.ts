@@ -1,0 +1,22 @@
+// Which records a first pull may send last (contract v2, see docs/sync-protocol.md, "Current records
+// first"). Every storage engine stores `historyDay(record)` beside the record, so that a pull can ask
+// for the current part or the history part of a school without reading every record.
+import type { SyncedRecord } from '../../domain/record';
+
+/**
+ * The day (`YYYY-MM-DD`) by which a first pull may defer `record` to its history part: the date of a
+ * regular meeting. Null for every other record, which a first pull always sends in its current part:
+ * people, pairs, plans and tasks, and the series meetings (organisational, trial, planning, final)
+ * from which a mentor's home tells what to do next.
+ */
+export function historyDay(record: SyncedRecord): string | null {
+  if (record.type !== 'meeting' || record.deleted !== undefined) return null;
+  const { kind, date } = record.fields;
+  return kind === 'regular' && typeof date === 'string' ? date : null;
+}
+
+/**
+ * Part of a first pull: records changed at revision `upTo` or before, either the current ones (no
+ * history day, or one on or after `cutoff`) or the history (a history day before `cutoff`).
+ */
+export type PullPart = { part: 'current' | 'history'; upTo: number; cutoff: string };

@@ -1,0 +1,213 @@
+// What contract v2 adds to a sync call: current records before history, a count of what waits, changed
+// fields only once the device holds a record, and compressed answers. Over real HTTP on real SQLite.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactRecord, expandRecord } from '../../src/domain/compact-record';
+import { mergeRecords } from '../../src/domain/merge';
+import type { Change, SyncedRecord } from '../../src/domain/record';
+import type { SyncResponseV2 } from '../../src/domain/sync-contract-v2';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  change,
+  enrolWith,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+let mentor: Actor;
+let pair: Change;
+const today = new Date().toISOString().slice(0, 10);
+
+const meeting = (fields: Record<string, unknown>) =>
+  change(curator.stamper, 'meeting', {
+    pairId: pair.id,
+    kind: 'regular',
+    durationMin: 45,
+    notes: 'Разобрали задачи',
+    ...fields,
+  });
+
+async function syncV2(actor: Actor, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/api/v2/sync`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${actor.token}`,
+      'content-type': 'application/json',
+      'x-nastavnik-contract': '2',
+      ...headers,
+    },
+    body: JSON.stringify({ changes: [], ...body }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as SyncResponseV2;
+}
+
+/** Every page of a v2 pull, from `cursor`. */
+async function pullPages(actor: Actor, cursor: string | null, between?: (page: number) => Promise<void>) {
+  const pages: SyncResponseV2[] = [];
+  for (;;) {
+    const page = await syncV2(actor, { cursor, progress: pages.length === 0 });
+    pages.push(page);
+    cursor = page.cursor;
+    await between?.(pages.length);
+    if (!page.hasMore) return { pages, cursor };
+  }
+}
+
+const idsOf = (pages: SyncResponseV2[]) => pages.flatMap((p) => p.changes.map((r) => r.id));
+
+let oldMeetings: Change[];
+let recentMeetings: Change[];
+let seriesMeeting: Change;
+
+beforeAll(async () => {
+  server = await startTestServer({ pageSizeV2: 3 });
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+  mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник' }, 'mentor');
+  const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
+  pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [mentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  expect((await push(server, curator, [mentee, pair])).rejected).toEqual([]);
+  // Written oldest first, so revision order alone would send the history first.
+  oldMeetings = ['2023-09-05', '2023-10-05', '2024-01-10', '2024-02-10'].map((date) => meeting({ date }));
+  seriesMeeting = meeting({ date: '2023-09-01', kind: 'organisational' });
+  recentMeetings = [today, today].map((date) => meeting({ date }));
+  const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: mentee.id, title: 'ИПР' });
+  const all = [...oldMeetings, seriesMeeting, ...recentMeetings, plan];
+  expect((await push(server, curator, all)).rejected).toEqual([]);
+});
+
+afterAll(async () => server.close());
+
+describe('a first pull over contract v2', () => {
+  it('sends what is current first, then the history, each record once, and says how many wait', async () => {
+    const { pages } = await pullPages(mentor, null);
+    const ids = idsOf(pages);
+    expect(new Set(ids).size).toBe(ids.length);
+    const firstOld = Math.min(...oldMeetings.map((m) => ids.indexOf(m.id)));
+    for (const id of [pair.id, seriesMeeting.id, ...recentMeetings.map((m) => m.id)]) {
+      expect(ids.indexOf(id)).toBeGreaterThanOrEqual(0);
+      expect(ids.indexOf(id)).toBeLessThan(firstOld);
+    }
+    expect(oldMeetings.every((m) => ids.includes(m.id))).toBe(true);
+    expect(pages[0]?.pending).toBe(ids.length);
+    expect(pages.map((p) => p.pass)).toContain('history');
+    expect(pages.at(-1)?.pass).toBe('changes');
+    // No page is larger than the page size, and only the last says there is no more.
+    expect(pages.every((p) => p.changes.length <= 3)).toBe(true);
+    expect(pages.slice(0, -1).every((p) => p.hasMore)).toBe(true);
+  });
+
+  it('stamps a write once, not once per field', async () => {
+    const { pages } = await pullPages(mentor, null);
+    const m = pages.flatMap((p) => p.changes).find((r) => r.id === recentMeetings[0]?.id);
+    expect(m).toMatchObject({ stamp: expect.any(String), type: 'meeting' });
+    expect(m?.stamps).toBeUndefined();
+    expect(expandRecord(m as SyncedRecord)).toEqual(recentMeetings[0]);
+  });
+});
+
+describe('after the first pull', () => {
+  it('sends only the fields that changed, and a new record whole', async () => {
+    const { cursor } = await pullPages(mentor, null);
+    const target = recentMeetings[0] as Change;
+    const edit = change(curator.stamper, 'meeting', { notes: 'Новые заметки' }, target.id);
+    const fresh = meeting({ date: today, notes: 'Новая встреча' });
+    expect((await push(server, curator, [edit, fresh])).rejected).toEqual([]);
+    const { pages } = await pullPages(mentor, cursor);
+    const sent = pages.flatMap((p) => p.changes);
+    expect(sent.find((r) => r.id === target.id)).toEqual({
+      ...compactRecord(edit),
+      partial: true,
+    });
+    expect(sent.find((r) => r.id === fresh.id)).toEqual(compactRecord(fresh));
+  });
+
+  it('sends whole the records that changed while the first pull had not reached them yet', async () => {
+    let edited = false;
+    // More records than a page, so that some of them come in a page of their own after the history.
+    const notes = (m: Change) => `Поправили встречу ${String(m.fields.date)}`;
+    const { cursor, pages } = await pullPages(mentor, null, async () => {
+      if (edited) return;
+      edited = true;
+      const edits = oldMeetings.map((m) => change(curator.stamper, 'meeting', { notes: notes(m) }, m.id));
+      expect((await push(server, curator, edits)).rejected).toEqual([]);
+    });
+    let held = apply(new Map(), pages);
+    for (const m of oldMeetings)
+      expect(held.get(m.id)?.fields).toMatchObject({ date: m.fields.date, notes: notes(m) });
+    // Once caught up, the next change comes as changed fields only, and completes what is held.
+    const old = oldMeetings[0] as Change;
+    const edit = change(curator.stamper, 'meeting', { durationMin: 60 }, old.id);
+    expect((await push(server, curator, [edit])).rejected).toEqual([]);
+    const later = await pullPages(mentor, cursor);
+    expect(later.pages.flatMap((p) => p.changes).find((r) => r.id === old.id)?.partial).toBe(true);
+    held = apply(held, later.pages);
+    expect(held.get(old.id)?.fields).toMatchObject({ date: old.fields.date, durationMin: 60 });
+  });
+});
+
+describe('a pull over several pages', () => {
+  it('sends whole a record changed again after a page passed its earlier change', async () => {
+    const start = await pullPages(mentor, null);
+    let held = apply(new Map(), start.pages);
+    const target = recentMeetings[1] as Change;
+    // The title changes at one revision; then more records than a page; then the record again, so
+    // that its revision moves past the pages that cover its first change.
+    const first = change(curator.stamper, 'meeting', { notes: 'Сначала' }, target.id);
+    const others = Array.from({ length: 5 }, () => meeting({ date: today }));
+    const second = change(curator.stamper, 'meeting', { durationMin: 90 }, target.id);
+    for (const batch of [[first], others, [second]])
+      expect((await push(server, curator, batch)).rejected).toEqual([]);
+    const { pages } = await pullPages(mentor, start.cursor);
+    expect(pages.length).toBeGreaterThan(1);
+    held = apply(held, pages);
+    expect(held.get(target.id)?.fields).toMatchObject({ notes: 'Сначала', durationMin: 90 });
+  });
+});
+
+/** What a device holds after applying pages, failing on changed fields of a record it never had. */
+function apply(held: Map<string, SyncedRecord>, pages: SyncResponseV2[]): Map<string, SyncedRecord> {
+  const out = new Map(held);
+  for (const wire of pages.flatMap((p) => p.changes)) {
+    const { partial, ...compact } = wire;
+    const known = out.get(wire.id);
+    if (partial) expect(known, `changed fields of ${wire.id}, never sent whole`).toBeDefined();
+    const record = expandRecord(compact);
+    out.set(wire.id, known ? mergeRecords(known, record) : record);
+  }
+  return out;
+}
+
+describe('compressed answers', () => {
+  it('are brotli or gzip as the client accepts, for v1 and v2 alike, and plain JSON otherwise', async () => {
+    for (const path of ['/api/v1/sync', '/api/v2/sync']) {
+      const ask = (encoding: string) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${curator.token}`,
+            'content-type': 'application/json',
+            'accept-encoding': encoding,
+          },
+          body: JSON.stringify({ cursor: null, changes: [] }),
+        });
+      expect((await ask('gzip, deflate, br')).headers.get('content-encoding')).toBe('br');
+      const gzipped = await ask('gzip');
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      const plain = await ask('identity');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const body = (await plain.json()) as { changes: unknown[] };
+      expect(body.changes.length).toBeGreaterThan(0);
+      expect(((await gzipped.json()) as { changes: unknown[] }).changes).toEqual(body.changes);
+    }
+  });
+});
