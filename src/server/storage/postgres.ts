@@ -394,6 +394,15 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
         }
       }
     },
+    async read<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+      // Each statement reads what is committed when it runs: no BEGIN and COMMIT to wait for.
+      const client = await pool.connect();
+      try {
+        return await fn(createTx(client).tx);
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       await pool.end();
     },

@@ -333,25 +333,30 @@ export function openSqliteStorage(file: string): Storage {
   const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** One transaction at a time: `BEGIN IMMEDIATE` for one that may write, a deferred one to read only. */
+  const enqueue = <T>(begin: string, fn: (t: StorageTx) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      db.exec(begin);
+      try {
+        const result = await fn(engine.tx);
+        engine.beforeCommit();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        engine.afterRollback();
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
   return {
-    transaction<T>(fn: (t: StorageTx) => Promise<T>): Promise<T> {
-      const run = async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(engine.tx);
-          engine.beforeCommit();
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          engine.afterRollback();
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    transaction: (fn) => enqueue('BEGIN IMMEDIATE', fn),
+    // A deferred transaction takes no write lock: other processes on the file write meanwhile.
+    read: (fn) => enqueue('BEGIN', fn),
     async close() {
       await queue;
       db.close();

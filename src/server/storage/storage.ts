@@ -151,5 +151,10 @@ export type StorageTx = {
 
 export type Storage = {
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Reads that need no write and no lock (authenticating a request): `fn` must not write. Engines run it
+   * as cheaply as they can (SQLite: a deferred transaction; PostgreSQL: no transaction at all).
+   */
+  read<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
