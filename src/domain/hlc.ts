@@ -14,13 +14,29 @@ const MAX_COUNTER = 9999;
 // Stamps must stay four-digit years so that string order equals time order.
 const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-export function parseHlc(stamp: string): HlcParts | null {
+/**
+ * Stamps parsed lately. The fields of one change share one stamp, and a push carries hundreds: each is
+ * parsed (a pattern and a calendar check) once. Bounded; the parts are frozen, since they are shared.
+ */
+const recentlyParsed = new Map<string, Readonly<HlcParts> | null>();
+const RECENT_MAX = 4_096;
+
+export function parseHlc(stamp: string): Readonly<HlcParts> | null {
+  const known = recentlyParsed.get(stamp);
+  if (known !== undefined) return known;
+  const parts = parseUncached(stamp);
+  if (recentlyParsed.size >= RECENT_MAX) recentlyParsed.clear();
+  recentlyParsed.set(stamp, parts);
+  return parts;
+}
+
+function parseUncached(stamp: string): Readonly<HlcParts> | null {
   const match = HLC_PATTERN.exec(stamp);
   if (!match) return null;
   const [, iso, counter, node] = match;
   const ms = Date.parse(iso as string);
   if (Number.isNaN(ms) || new Date(ms).toISOString() !== iso) return null;
-  return { ms, counter: Number(counter), node: node as string };
+  return Object.freeze({ ms, counter: Number(counter), node: node as string });
 }
 
 export function formatHlc({ ms, counter, node }: HlcParts): Hlc {

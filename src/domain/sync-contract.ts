@@ -4,6 +4,7 @@ import { ID_PATTERN } from './field-schemas';
 import { HLC_PATTERN, parseHlc } from './hlc';
 import { isPlainObject } from './json-bounds';
 import type { Change, Rejection, SyncedRecord } from './record';
+import type { AnyRole } from './roles';
 
 export { CONTRACT_HEADER, CONTRACT_VERSION } from './contract-header';
 
@@ -135,7 +136,6 @@ export type SyncResponse = {
 };
 
 export type { AnyRole, DistrictRole, Role } from './roles';
-import type { AnyRole } from './roles';
 export { DISTRICT_ROLES, isDistrictRole, ROLES } from './roles';
 
 export type EnrolResponse = {

@@ -16,22 +16,27 @@ export async function authenticateDevice(
   clock: ServerClock,
   token: string,
 ): Promise<Caller | 'archived' | undefined> {
-  return storage.transaction(async (tx) => {
+  const found = await storage.read(async (tx) => {
     const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
     if (!device || device.revokedAt) return undefined;
     const person = await tx.getRecord(device.schoolId, device.personId);
     if (!person || person.record.deleted !== undefined) return undefined;
-    if (person.record.fields.archived === true) return 'archived';
-    const now = clock.now();
-    if (device.lastSeenAt === null || now - Date.parse(device.lastSeenAt) >= TOUCH_EVERY_MS) {
-      await tx.touchDevice(device.schoolId, device.id, new Date(now).toISOString());
-    }
-    return {
-      personId: device.personId,
-      isCurator: device.role === 'curator',
-      schoolId: device.schoolId,
-      deviceId: device.id,
-      role: device.role,
-    };
+    return { device, isArchived: person.record.fields.archived === true };
   });
+  if (!found) return undefined;
+  if (found.isArchived) return 'archived';
+  const { device } = found;
+  const now = clock.now();
+  if (device.lastSeenAt === null || now - Date.parse(device.lastSeenAt) >= TOUCH_EVERY_MS) {
+    await storage.transaction((tx) =>
+      tx.touchDevice(device.schoolId, device.id, new Date(now).toISOString()),
+    );
+  }
+  return {
+    personId: device.personId,
+    isCurator: device.role === 'curator',
+    schoolId: device.schoolId,
+    deviceId: device.id,
+    role: device.role,
+  };
 }

@@ -142,12 +142,16 @@ export async function runSync(
       ? ({ id: change.id, code: 'forbidden', reason: districtRefusal } as Rejection)
       : checkAlone(change, horizon),
   }));
+  const toApply = checked.filter((c) => c.rejection === null).map((c) => c.change);
   const apply = (isolated: boolean) =>
     deps.storage.transaction(async (tx) => {
       const session = createSession(tx, deps.clock, caller);
       const rejected: Rejection[] = [];
       // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
-      if (checked.some((c) => c.rejection === null)) await tx.lockSchool(caller.schoolId);
+      if (toApply.length > 0) {
+        await tx.lockSchool(caller.schoolId);
+        await tx.preload(caller.schoolId, idsToRead(toApply));
+      }
       for (const { change, rejection } of checked) {
         const result =
           rejection ??
@@ -158,20 +162,41 @@ export async function runSync(
         if (result) rejected.push(result);
         else session.changed(change.type);
       }
-      const now = deps.clock.now();
-      const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
-      const page = await pull(session, cursor, pageSize, v2 && { ...v2, nowMs: now });
-      return { ...page, rejected, serverTime: new Date(now).toISOString() };
+      return rejected;
     });
-  try {
-    return await apply(false);
-  } catch (error) {
-    // A fault of the server in one change: the push is applied again, each change in a savepoint, so
-    // that the failing one is rejected and the others stand (a savepoint a change costs too much to be
-    // the rule).
-    deps.logError?.(error);
-    return apply(true);
+  const push = async (): Promise<Rejection[]> => {
+    if (toApply.length === 0) return checked.flatMap((c) => (c.rejection ? [c.rejection] : []));
+    try {
+      return await apply(false);
+    } catch (error) {
+      // A fault of the server in one change: the push is applied again, each change in a savepoint, so
+      // that the failing one is rejected and the others stand (a savepoint a change costs too much to be
+      // the rule).
+      deps.logError?.(error);
+      return apply(true);
+    }
+  };
+  const rejected = await push();
+  // The pull reads after the push has committed, in a transaction of its own that locks nothing: the
+  // school's writers wait only for each other's writes, never for a page to be read and sent. It sees
+  // the push (committed) and, since a school's revisions commit in order, never a later revision
+  // without an earlier one.
+  const now = deps.clock.now();
+  const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
+  const page = await deps.storage.transaction((tx) =>
+    pull(createSession(tx, deps.clock, caller), cursor, pageSize, v2 && { ...v2, nowMs: now }),
+  );
+  return { ...page, rejected, serverTime: new Date(now).toISOString() };
+}
+
+/** The records a push will read: the changed ones and the parents their fields name. */
+function idsToRead(changes: readonly Change[]): string[] {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    ids.add(change.id);
+    for (const id of referenceIds(change)) ids.add(id);
   }
+  return [...ids];
 }
 
 const invalid = (change: Change, reason: string): Rejection => ({ id: change.id, code: 'invalid', reason });

@@ -14,6 +14,7 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
       'src/client/ui/SyncIndicator.tsx',
       'src/client/ui/SyncProgress.tsx',
       'src/client/ui/Banners.tsx',
+      'src/client/ui/StorageBanner.tsx',
       'src/client/ui/ToastHost.tsx',
       'src/client/ui/Page.tsx',
     ],
@@ -24,7 +25,7 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
     ['shell', 'home'],
   ],
   [
-    [...files('src/client/screens/enrol'), 'src/client/ui/fields.tsx'],
+    [...files('src/client/screens/enrol'), 'src/client/ui/fields.tsx', 'src/client/ui/save-message.ts'],
     ['shell', 'enrol'],
   ],
 ];

@@ -14,10 +14,12 @@ export const FIRST_STRINGS = {
     'sync.rejected',
     'sync.last',
     'sync.never',
+    'sync.blocked.',
     'sync.received',
     'sync.currentFirst',
     'db.',
     'update.',
+    'storage.',
   ],
   home: [
     'role.',
@@ -32,8 +34,10 @@ export const FIRST_STRINGS = {
     'forms.toFillEmpty',
     'forms.stats',
     'forms.statsLine',
+    'forms.unsent',
+    'setup.',
   ],
-  enrol: ['enrol.'],
+  enrol: ['enrol.', 'save.'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StringsPart = keyof typeof FIRST_STRINGS;

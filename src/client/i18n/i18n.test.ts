@@ -30,7 +30,7 @@ describe('i18n', () => {
     }
   });
 
-  it('counts with the right form of the word in Russian and in English', () => {
+  it('counts with the right form of the word in Russian and in English', async () => {
     const cases: [Parameters<typeof t>[0], Record<string, number>, string, string][] = [
       ['order.create', { n: 1 }, 'Издать приказ (1 пара)', 'Issue the order (1 pair)'],
       ['order.create', { n: 3 }, 'Издать приказ (3 пары)', 'Issue the order (3 pairs)'],
@@ -66,12 +66,12 @@ describe('i18n', () => {
       ],
     ];
     for (const [key, params, russian, english] of cases) {
-      setLanguage('ru');
+      await setLanguage('ru');
       expect(t(key, params)).toBe(russian);
-      setLanguage('en');
+      await setLanguage('en');
       expect(t(key, params)).toBe(english);
     }
-    setLanguage('ru');
+    await setLanguage('ru');
   });
 
   it('every count that a noun follows goes through plural forms, in both languages', () => {

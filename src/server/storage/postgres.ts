@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
+import { createWriteBuffer } from './postgres-writes';
+import type { PullPart } from './pull-order';
 import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
@@ -48,19 +50,51 @@ const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { recor
 const toPulled = (rows: Row[]): PulledRow[] =>
   rows.map((r) => ({ rev: Number(r.rev), record: parseRecord(r.data as string) }));
 
-function createTx(client: pg.PoolClient): StorageTx {
+/**
+ * The rows a pull selects: a school's records changed after a revision, under the caller's keys (null:
+ * all) and in one part of a first pull (see pull-order.ts), with the name of its prepared statement.
+ */
+function selection(school: string, afterRev: number, keys: readonly string[] | null, part?: PullPart) {
+  const values: unknown[] = [school, afterRev];
+  // From the caller's keys to the records changed under them, by index: the work follows what the
+  // caller receives, not what the whole school changed.
+  let from = keys
+    ? `FROM records r WHERE r.school = $1 AND r.id IN (
+         SELECT k.id FROM record_keys k WHERE k.school = $1 AND k.key = ANY($3::text[]) AND k.rev > $2)`
+    : 'FROM records r WHERE r.school = $1 AND r.rev > $2';
+  if (keys) values.push([...keys]);
+  if (part) {
+    values.push(part.upTo, part.cutoff);
+    const [upTo, cutoff] = [`$${values.length - 1}`, `$${values.length}`];
+    from +=
+      part.part === 'current'
+        ? ` AND r.rev <= ${upTo} AND (r.day IS NULL OR r.day >= ${cutoff})`
+        : ` AND r.rev <= ${upTo} AND r.day < ${cutoff}`;
+  }
+  return { name: `${keys ? 'Keys' : 'All'}${part ? part.part : ''}`, from, values };
+}
+
+function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void> } {
   // Named statements are parsed once per connection and reused.
   const run = (name: string, text: string, values: unknown[]) => client.query({ name, text, values });
   const rows = async (name: string, text: string, values: unknown[]) =>
     (await run(name, text, values)).rows as Row[];
-  const locked = new Set<string>();
-  let savepoints = 0;
-  const mustHold = (school: string) => {
-    // A bug, not a client fault: a write that did not take the school's lock could commit out of order.
-    if (!locked.has(school)) throw new Error(`write to school ${school} without lockSchool()`);
+  /** A read of more than one record sees what this transaction wrote: the buffer is written first. */
+  const read = async (name: string, text: string, values: unknown[]) => {
+    await writes.flush();
+    return rows(name, text, values);
   };
+  let savepoints = 0;
+  const writes = createWriteBuffer(run);
+  // Records read while their school is locked: no one else writes them until this transaction ends.
+  let cache = new Map<string, StoredRow | null>();
+  const cacheKey = (school: string, id: string) => `${school}\u0000${id}`;
+  const toStored = (row: Row): StoredRow => ({
+    ...(JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>),
+    rev: Number(row.rev),
+  });
 
-  return {
+  const tx: StorageTx = {
     createSchool: async (id, name, at) =>
       (
         await run(
@@ -86,71 +120,54 @@ function createTx(client: pg.PoolClient): StorageTx {
       return row ? toSchool(row) : undefined;
     },
     lockSchool: async (school) => {
-      if (locked.has(school)) return;
-      await run('lockSchool', 'SELECT 1 FROM schools WHERE school = $1 FOR UPDATE', [school]);
-      locked.add(school);
+      if (writes.isLocked(school)) return;
+      const [row] = await rows('lockSchool', 'SELECT rev FROM schools WHERE school = $1 FOR UPDATE', [
+        school,
+      ]);
+      if (!row) throw new Error(`no school ${school}`);
+      writes.locked(school, Number(row.rev));
     },
     latestRev: async (school) => {
+      const held = writes.latestRev(school);
+      if (held !== undefined) return held;
       const [row] = await rows('latestRev', 'SELECT rev FROM schools WHERE school = $1', [school]);
       return Number(row?.rev ?? 0);
     },
     getRecord: async (school, id) => {
+      const written = writes.get(school, id);
+      if (written) return written;
+      const key = cacheKey(school, id);
+      if (cache.has(key)) return cache.get(key) ?? undefined;
       const [row] = await rows('getRecord', 'SELECT rev, data FROM records WHERE school = $1 AND id = $2', [
         school,
         id,
       ]);
-      if (!row) return undefined;
-      return { ...(JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>), rev: Number(row.rev) };
+      const stored = row ? toStored(row) : undefined;
+      if (writes.isLocked(school)) cache.set(key, stored ?? null);
+      return stored;
+    },
+    preload: async (school, ids) => {
+      if (!writes.isLocked(school)) return;
+      const missing = [...new Set(ids)].filter(
+        (id) => !cache.has(cacheKey(school, id)) && !writes.get(school, id),
+      );
+      if (!missing.length) return;
+      const found = await rows(
+        'preload',
+        'SELECT id, rev, data FROM records WHERE school = $1 AND id = ANY($2::text[])',
+        [school, missing],
+      );
+      for (const id of missing) cache.set(cacheKey(school, id), null);
+      for (const row of found) cache.set(cacheKey(school, row.id as string), toStored(row));
     },
     putRecord: async (school, row, keys, refs) => {
-      mustHold(school);
-      const [next] = await rows(
-        'nextRev',
-        'UPDATE schools SET rev = rev + 1 WHERE school = $1 RETURNING rev',
-        [school],
-      );
-      if (!next) throw new Error(`no school ${school}`);
-      const rev = Number(next.rev);
-      const fieldRevs = { ...row.fieldRevs };
-      for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
-      const { record, writers, parents } = row;
-      await run(
-        'putRecord',
-        `INSERT INTO records (school, id, type, rev, created_rev, data) VALUES ($1, $2, $3, $4, $4, $5)
-         ON CONFLICT (school, id) DO UPDATE SET type = EXCLUDED.type, rev = EXCLUDED.rev, data = EXCLUDED.data`,
-        [school, record.id, record.type, rev, JSON.stringify({ record, fieldRevs, writers, parents })],
-      );
-      if (keys) {
-        await run('dropKeys', 'DELETE FROM record_keys WHERE school = $1 AND id = $2', [school, record.id]);
-        if (keys.length)
-          await run(
-            'addKeys',
-            `INSERT INTO record_keys (school, key, id, rev) SELECT $1, k, $2, $4 FROM unnest($3::text[]) AS k
-             ON CONFLICT DO NOTHING`,
-            [school, record.id, [...keys], rev],
-          );
-      } else {
-        await run('bumpKeys', 'UPDATE record_keys SET rev = $3 WHERE school = $1 AND id = $2', [
-          school,
-          record.id,
-          rev,
-        ]);
-      }
-      if (refs) {
-        await run('dropRefs', 'DELETE FROM record_refs WHERE school = $1 AND id = $2', [school, record.id]);
-        if (refs.length)
-          await run(
-            'addRefs',
-            `INSERT INTO record_refs (school, ref_id, type, id) SELECT $1, r, $2, $3 FROM unnest($4::text[]) AS r
-             ON CONFLICT DO NOTHING`,
-            [school, record.type, record.id, [...refs]],
-          );
-      }
+      const rev = writes.put(school, row, keys, refs);
+      cache.set(cacheKey(school, row.record.id), writes.get(school, row.record.id) ?? null);
       return rev;
     },
     findByRef: async (school, type, refId) =>
       (
-        await rows(
+        await read(
           'findByRef',
           `SELECT r.data FROM record_refs f JOIN records r ON r.school = f.school AND r.id = f.id
            WHERE f.school = $1 AND f.ref_id = $2 AND f.type = $3`,
@@ -159,29 +176,28 @@ function createTx(client: pg.PoolClient): StorageTx {
       ).map((r) => parseRecord(r.data as string)),
     listByType: async (school, type) =>
       (
-        await rows('listByType', 'SELECT data FROM records WHERE school = $1 AND type = $2', [school, type])
+        await read('listByType', 'SELECT data FROM records WHERE school = $1 AND type = $2', [school, type])
       ).map((r) => parseRecord(r.data as string)),
-    pullSince: async (school, afterRev, keys, limit) =>
-      toPulled(
-        keys === null
-          ? await rows(
-              'pullAll',
-              'SELECT rev, data FROM records WHERE school = $1 AND rev > $2 ORDER BY rev LIMIT $3',
-              [school, afterRev, limit],
-            )
-          : // From the caller's keys to the records changed under them, by index: the work follows what
-            // the caller receives, not what the whole school changed.
-            await rows(
-              'pullKeys',
-              `SELECT r.rev, r.data FROM records r WHERE r.school = $1 AND r.id IN (
-                 SELECT k.id FROM record_keys k WHERE k.school = $1 AND k.key = ANY($3::text[]) AND k.rev > $2)
-               ORDER BY r.rev LIMIT $4`,
-              [school, afterRev, [...keys], limit],
-            ),
-      ),
+    pullSince: async (school, afterRev, keys, limit, part) => {
+      const { name, from, values } = selection(school, afterRev, keys, part);
+      const found = await read(
+        `pull${name}`,
+        `SELECT r.rev, r.data ${from} ORDER BY r.rev LIMIT $${values.length + 1}`,
+        [...values, limit],
+      );
+      return found.map((r) => {
+        const { record, fieldRevs } = JSON.parse(r.data as string) as Omit<StoredRow, 'rev'>;
+        return { rev: Number(r.rev), record, fieldRevs };
+      });
+    },
+    countSince: async (school, afterRev, keys, part) => {
+      const { name, from, values } = selection(school, afterRev, keys, part);
+      const [row] = await read(`count${name}`, `SELECT COUNT(*) AS n ${from}`, values);
+      return Number(row?.n ?? 0);
+    },
     idsUnderKeys: async (school, keys, createdUpTo) =>
       (
-        await rows(
+        await read(
           'idsUnderKeys',
           `SELECT k.id, array_agg(k.key) AS keys FROM record_keys k
            JOIN records r ON r.school = k.school AND r.id = k.id
@@ -193,7 +209,7 @@ function createTx(client: pg.PoolClient): StorageTx {
       ).map((r) => ({ id: r.id as string, keys: r.keys as string[] })),
     idsWhereTrue: async (school, type, field) =>
       (
-        await rows(
+        await read(
           'idsWhereTrue',
           `SELECT id FROM records WHERE school = $1 AND type = $2
            AND (data::jsonb #> '{record,deleted}') IS NULL AND (data::jsonb #> ARRAY['record','fields',$3]) = 'true'::jsonb`,
@@ -202,7 +218,7 @@ function createTx(client: pg.PoolClient): StorageTx {
       ).map((r) => r.id as string),
     exportAll: async (school) =>
       toPulled(
-        await rows('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
+        await read('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
       ),
     saveScope: async (school, hash, grants) =>
       void (await run(
@@ -256,7 +272,9 @@ function createTx(client: pg.PoolClient): StorageTx {
         )
       ).rowCount === 1,
     wipeRecords: async (school) => {
-      mustHold(school);
+      if (!writes.isLocked(school)) throw new Error(`wipe of school ${school} without lockSchool()`);
+      await writes.flush();
+      cache = new Map([...cache].filter(([key]) => !key.startsWith(`${school}\u0000`)));
       for (const table of ['records', 'record_keys', 'record_refs'])
         await run(`wipe_${table}`, `DELETE FROM ${table} WHERE school = $1`, [school]);
     },
@@ -317,18 +335,25 @@ function createTx(client: pg.PoolClient): StorageTx {
       ).map((r) => r.role as AnyRole),
     atomically: async (fn) => {
       const name = `change_${++savepoints}`;
+      await writes.flush();
+      const restore = writes.mark();
+      const cached = new Map(cache);
       await client.query(`SAVEPOINT ${name}`);
       try {
         const result = await fn();
+        await writes.flush();
         await client.query(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (error) {
+        restore();
+        cache = cached;
         await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
         await client.query(`RELEASE SAVEPOINT ${name}`);
         throw error;
       }
     },
   };
+  return { tx, flush: () => writes.flush() };
 }
 
 /** Applies the migrations in the repo that this database has not seen, one process at a time. */
@@ -378,7 +403,9 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await fn(createTx(client));
+          const { tx, flush } = createTx(client);
+          const result = await fn(tx);
+          await flush();
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -389,6 +416,15 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
         } finally {
           client.release();
         }
+      }
+    },
+    async read<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+      // Each statement reads what is committed when it runs: no BEGIN and COMMIT to wait for.
+      const client = await pool.connect();
+      try {
+        return await fn(createTx(client).tx);
+      } finally {
+        client.release();
       }
     },
     async close() {

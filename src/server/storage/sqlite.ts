@@ -221,6 +221,8 @@ function createTx(db: Database.Database): TxEngine {
     getSchool: async (id) => q.getSchool.get(id) as School | undefined,
     // BEGIN IMMEDIATE already makes every transaction the only writer of the whole file.
     lockSchool: async () => undefined,
+    // A read is a call into the same process: nothing to gain by reading ahead.
+    preload: async () => undefined,
     latestRev: async (school) => (q.latestRev.get(school) as { rev: number }).rev,
     getRecord: async (school, id) => {
       const row = q.getRecord.get(school, id) as { rev: number; data: string } | undefined;
@@ -348,6 +350,8 @@ function createTx(db: Database.Database): TxEngine {
 
 /** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
 function migrate(db: Database.Database): void {
+  // IMMEDIATE: two processes opening one file at once take turns (busy_timeout) instead of one failing
+  // when both upgrade a read to a write.
   db.transaction(() => {
     const isNew =
       db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get() === undefined;
@@ -364,39 +368,45 @@ function migrate(db: Database.Database): void {
       db.exec(MIGRATIONS[version] as string);
       db.prepare(`UPDATE meta SET value = ? WHERE key = 'schema'`).run(String(version));
     }
-  })();
+  }).immediate();
 }
 
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // First: another process opening the same file at once makes this one wait rather than fail.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** One transaction at a time: `BEGIN IMMEDIATE` for one that may write, a deferred one to read only. */
+  const enqueue = <T>(begin: string, fn: (t: StorageTx) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      db.exec(begin);
+      try {
+        const result = await fn(engine.tx);
+        engine.beforeCommit();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        engine.afterRollback();
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
   return {
-    transaction<T>(fn: (t: StorageTx) => Promise<T>): Promise<T> {
-      const run = async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(engine.tx);
-          engine.beforeCommit();
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          engine.afterRollback();
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    transaction: (fn) => enqueue('BEGIN IMMEDIATE', fn),
+    // A deferred transaction takes no write lock: other processes on the file write meanwhile.
+    read: (fn) => enqueue('BEGIN', fn),
     async close() {
       await queue;
       db.close();

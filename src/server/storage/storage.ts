@@ -72,6 +72,11 @@ export type StorageTx = {
 
   getRecord(schoolId: string, id: string): Promise<StoredRow | undefined>;
   /**
+   * A hint that `getRecord` is about to be asked for these ids of a school this transaction has locked:
+   * an engine with a round trip per read (PostgreSQL) reads them at once. Changes nothing else.
+   */
+  preload(schoolId: string, ids: readonly string[]): Promise<void>;
+  /**
    * Stores a changed record under the next revision, with the keys it is read under and its references.
    * A `fieldRevs` entry of 0 stands for the revision this put receives (the field changed now).
    * Null keys or refs leave those the record already has.
@@ -160,5 +165,10 @@ export type StorageTx = {
 
 export type Storage = {
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Reads that need no write and no lock (authenticating a request): `fn` must not write. Engines run it
+   * as cheaply as they can (SQLite: a deferred transaction; PostgreSQL: no transaction at all).
+   */
+  read<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
