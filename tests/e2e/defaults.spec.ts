@@ -16,7 +16,7 @@ test('settings typed fast into a new programme on a 6× slower CPU survive a rel
     school.token,
   );
   // This PC has not received the programme yet: it makes the record itself on the first keystroke.
-  await context.route('**/api/v1/sync', (route) => route.abort());
+  await context.route('**/api/v*/sync', (route) => route.abort());
   await enrol(page, await curatorCode('Быстрова Вера Олеговна', school.token));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
@@ -52,7 +52,7 @@ test('settings typed fast into a new programme on a 6× slower CPU survive a rel
   for (const [label, text] of Object.entries(typed)) await expect(page.getByLabel(label)).toHaveValue(text);
 
   // Online again: the server keeps what was typed here and what the other curator entered.
-  await context.unroute('**/api/v1/sync');
+  await context.unroute('**/api/v*/sync');
   await syncNow(page);
   const backup = (await api('/api/v1/export', undefined, school.token)) as {
     records: { id: string; fields: Record<string, unknown> }[];

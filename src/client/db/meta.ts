@@ -89,3 +89,8 @@ export const pullActivity = {
     return quiet.promise;
   },
 };
+
+/** The meta key under which the time a sent form reached the school is kept. */
+export function deliveredKey(recordId: string): string {
+  return `delivered:${recordId}`;
+}

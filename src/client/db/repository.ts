@@ -12,15 +12,10 @@ import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { deviceNode, nextStamp } from './device-clock';
-import { isStorageClosedError } from './lifecycle';
 import { noteForSearch } from './search-index';
+import { type WriteFailure, writeFailure } from './write-failure';
 
-/**
- * `closed`: the device's database connection is gone (another tab upgraded it, or the browser dropped
- * it — iOS Safari does after the app was in the background); `quota`: no space left; `invalid`: the
- * values break the record type's schema; `failed`: anything else the database threw.
- */
-export type WriteFailure = { ok: false; code: 'quota' | 'invalid' | 'failed' | 'closed'; reason: string };
+export type { WriteFailure } from './write-failure';
 
 export type WriteResult = { ok: true; id: string } | WriteFailure;
 
@@ -44,18 +39,6 @@ export type Repository = {
   update(type: RecordType, id: string, fields: FieldsOrUpdater, options?: WriteOptions): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
-
-function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-}
-
-/** A thrown database error as a write result the caller can show. */
-export function writeFailure(error: unknown): WriteFailure {
-  if (isQuotaError(error)) return { ok: false, code: 'quota', reason: 'the device has no space left' };
-  const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, code: isStorageClosedError(error) ? 'closed' : 'failed', reason };
-}
 
 /** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
 export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '../../domain/record-type-names';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { nextStamp, noteConfirmed, observeRemote, recoverFromServerTime, serverNow } from './device-clock';
-import { EMPTY_STATUS, getCursor, getMeta, type SyncStatus, setMeta } from './meta';
+import { deliveredKey, EMPTY_STATUS, getCursor, getMeta, type SyncStatus, setMeta } from './meta';
 import { enqueue } from './repository';
 import { noteForSearch, noteTableForSearch } from './search-index';
 
@@ -143,11 +143,6 @@ export async function applySyncAnswer(
     }
     return { isRestarted };
   });
-}
-
-/** The meta key under which the time a sent form reached the school is kept. */
-export function deliveredKey(recordId: string): string {
-  return `delivered:${recordId}`;
 }
 
 function stampsOf(record: SyncedRecord): string[] {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
-import { writeFailure } from '../../db/repository';
 import { saveEnrolment } from '../../db/session-store';
+import { writeFailure } from '../../db/write-failure';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-enrol';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
