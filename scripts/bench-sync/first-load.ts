@@ -7,7 +7,14 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 
-export type FirstLoad = { files: number; gzipBytes: number; laterFiles: number; laterGzipBytes: number };
+export type FirstLoad = {
+  files: number;
+  gzipBytes: number;
+  laterFiles: number;
+  laterGzipBytes: number;
+  /** Each first-load script and its gzipped size, largest first: where the bytes go. */
+  first: { path: string; gzipBytes: number }[];
+};
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
@@ -40,7 +47,14 @@ export async function firstLoad(
   const first = new Set(app.filter((s) => s.at <= readyAt).map((s) => s.path));
   const later = new Set(app.map((s) => s.path).filter((p) => !first.has(p)));
   const sum = (paths: Set<string>) => [...paths].reduce((total, p) => total + gz(join(distDir, p)), 0);
-  return { files: first.size, gzipBytes: sum(first), laterFiles: later.size, laterGzipBytes: sum(later) };
+  const sizes = [...first].map((path) => ({ path, gzipBytes: gz(join(distDir, path)) }));
+  return {
+    files: first.size,
+    gzipBytes: sum(first),
+    laterFiles: later.size,
+    laterGzipBytes: sum(later),
+    first: sizes.sort((a, b) => b.gzipBytes - a.gzipBytes),
+  };
 }
 
 /** The floor: preact, Dexie and workbox-window alone, minified and gzipped. */

@@ -347,8 +347,7 @@ export type ProgrammeFields = FieldsOf<'programme'>;
 export type OrderFields = FieldsOf<'order'>;
 export type SchoolSummaryFields = FieldsOf<'schoolSummary'>;
 
-/** The one programme record of a school. */
-export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';
+export { PROGRAMME_ID } from './record-type-names';
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };
 
 // The light list of names (record-type-names.ts) must name exactly these types.

@@ -8,7 +8,6 @@
 //   saves what was being typed and only then says so;
 // - the disk is full, or the database cannot be reopened: the screen stops taking input and says that the
 //   last changes are NOT saved; «Повторить» writes the failed autosaves again.
-import { uuidv7 } from 'uuidv7';
 import type { NastavnikDb } from './database';
 import type { Drafts } from './drafts';
 import type { Repository } from './repository';
@@ -159,9 +158,12 @@ export function createStorageGuard(
 export function guardRepository(repo: Repository, guard: StorageGuard): Repository {
   let updaterCount = 0;
   return {
-    // The id is chosen once, so that the write run again after a reopen makes the same record.
-    create: (type, fields, id = uuidv7(), options) =>
-      guard.run(null, () => repo.create(type, fields, id, options)),
+    // The id is chosen once, so that the write run again after a reopen makes the same record. (Its
+    // generator loads with the first write, as the write path does: app-model.ts.)
+    create: async (type, fields, id, options) => {
+      const chosen = id ?? (await import('uuidv7')).uuidv7();
+      return guard.run(null, () => repo.create(type, fields, chosen, options));
+    },
     createMany: (type, rows) => guard.run(null, () => repo.createMany(type, rows)),
     update: (type, id, fields, options) => {
       // A function of the stored record is its own autosave: each one is written again in order.
