@@ -15,8 +15,8 @@ export function defaultsFor(today: string) {
     schoolName: null,
     directorName: null,
     schoolYear,
-    studentsTotal: 0,
-    teachersTotal: 0,
+    // No totals: a school of 0 students is not a default but a wrong figure. An empty field says «not
+    // entered yet» (the dashboard asks for them), and there is no «0» to type next to.
     targetShare: 70,
     forms: [...MENTORING_FORMS],
     stages: ROADMAP_STAGES.map((s) => ({
