@@ -129,18 +129,20 @@ function randomRequest(r: Random): Request {
   const token = r.chance(0.85) ? r.pick(actors).token : r.pick([undefined, 'forged', 'x'.repeat(300), '']);
   const endpoint = r.int(20);
   if (endpoint < 11) {
+    // Both contract versions: v2 reads a v1-shaped change (a stamp per field) as a compact one.
+    const syncPath = r.chance(0.5) ? '/api/v1/sync' : '/api/v2/sync';
     const changes = Array.from({ length: r.pick([0, 1, 2, 5, 20]) }, () => randomChange(r));
     const body: Record<string, unknown> = {
       cursor: r.chance(0.9) ? null : r.pick(['1.x', 'made-up', 7]),
       changes,
     };
     if (r.chance(0.1)) body.base = r.pick(['0.all', 'nonsense', null]);
-    if (r.chance(0.1)) return { method: 'POST', path: '/api/v1/sync', token, raw: hostileText(r) };
+    if (r.chance(0.1)) return { method: 'POST', path: syncPath, token, raw: hostileText(r) };
     const raw = JSON.stringify(body);
     // Splice a hostile value into the body, where JSON.stringify cannot put one.
     return {
       method: 'POST',
-      path: '/api/v1/sync',
+      path: syncPath,
       token,
       raw: r.chance(0.15) ? raw.replace(/"fields":\{/, `"fields":{"order":${hostileText(r)},`) : raw,
     };
@@ -310,7 +312,7 @@ describe(`fuzzing every endpoint (FUZZ_SEED=${SEED}, ${REQUESTS} requests)`, () 
         for (const id of new Set([...before.keys(), ...after.keys()]))
           if (before.get(id) !== after.get(id))
             failures.push(`refused request #${i} changed ${id}: ${answer.text.slice(0, 200)}`);
-      } else if (req.path === '/api/v1/sync') {
+      } else if (req.path === '/api/v1/sync' || req.path === '/api/v2/sync') {
         // Rejected changes changed nothing (unless the same id came again in the push and was applied).
         const sent = (JSON.parse(req.raw ?? '{}') as { changes?: { id?: unknown }[] }).changes ?? [];
         const times = new Map<unknown, number>();
