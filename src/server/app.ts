@@ -36,7 +36,7 @@ import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
 import { parseCursor } from './scope';
 import { createServerClock, type ServerClock } from './server-clock';
-import { registerShellHeaders, registerStatic } from './static';
+import { registerShellHeaders, registerStatic, SYNC_ANSWER_HEADERS } from './static';
 import type { Storage } from './storage/storage';
 import { type Caller, runSync, type SyncDeps } from './sync-service';
 import { syncV2 } from './sync-v2';
@@ -267,35 +267,43 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       await refreshSummaries(deps.storage, clock, deps.summaryMinAgeMs ?? 60_000);
   };
 
-  app.post('/api/v1/sync', { onRequest: authenticate }, async (request, reply) => {
-    const parsed = parseSyncRequest(request.body);
-    if (!parsed.ok)
-      return fail(reply, parsed.status, parsed.status === 413 ? 'too-large' : 'bad-request', parsed.reason);
-    const body = { output: parsed.request };
-    const cursor = body.output.cursor === null ? null : parseCursor(body.output.cursor);
-    if (body.output.cursor !== null && cursor === null) {
-      return fail(
-        reply,
-        400,
-        'bad-request',
-        'cursor: not a cursor this server issued; send null to start over',
-      );
-    }
-    const base = body.output.base === null ? null : parseCursor(body.output.base);
-    if (body.output.base !== null && base === null)
-      return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
-    // What the device had seen when it typed: its oldest base, never later than its cursor.
-    const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
-    await refreshForDistrict(request.caller as Caller);
-    return runSync(syncDeps, request.caller as Caller, cursor, body.output.changes, seenRev);
-  });
+  app.post(
+    '/api/v1/sync',
+    { onRequest: authenticate, helmet: SYNC_ANSWER_HEADERS },
+    async (request, reply) => {
+      const parsed = parseSyncRequest(request.body);
+      if (!parsed.ok)
+        return fail(reply, parsed.status, parsed.status === 413 ? 'too-large' : 'bad-request', parsed.reason);
+      const body = { output: parsed.request };
+      const cursor = body.output.cursor === null ? null : parseCursor(body.output.cursor);
+      if (body.output.cursor !== null && cursor === null) {
+        return fail(
+          reply,
+          400,
+          'bad-request',
+          'cursor: not a cursor this server issued; send null to start over',
+        );
+      }
+      const base = body.output.base === null ? null : parseCursor(body.output.base);
+      if (body.output.base !== null && base === null)
+        return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
+      // What the device had seen when it typed: its oldest base, never later than its cursor.
+      const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
+      await refreshForDistrict(request.caller as Caller);
+      return runSync(syncDeps, request.caller as Caller, cursor, body.output.changes, seenRev);
+    },
+  );
 
   const v2Deps: SyncDeps = { ...syncDeps, pageSize: deps.pageSizeV2 ?? deps.pageSize };
-  app.post('/api/v2/sync', { onRequest: authenticate }, async (request, reply) => {
-    await refreshForDistrict(request.caller as Caller);
-    const answer = await syncV2(v2Deps, request.caller as Caller, request.body);
-    return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);
-  });
+  app.post(
+    '/api/v2/sync',
+    { onRequest: authenticate, helmet: SYNC_ANSWER_HEADERS },
+    async (request, reply) => {
+      await refreshForDistrict(request.caller as Caller);
+      const answer = await syncV2(v2Deps, request.caller as Caller, request.body);
+      return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);
+    },
+  );
 
   app.get('/api/v1/export', { onRequest: [authenticate, curatorsOnly] }, async (request) => {
     const caller = request.caller as Caller;

@@ -57,4 +57,19 @@ describe('security headers of the shell', () => {
       expect(r.headers.get('strict-transport-security'), path).toBeNull();
     }
   });
+
+  it('a sync answer carries nosniff and no framing, but not the policies of a page (bytes over mobile data)', async () => {
+    for (const path of ['/api/v1/sync', '/api/v2/sync']) {
+      const r = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer nobody' },
+        body: JSON.stringify({ cursor: null, changes: [] }),
+      });
+      expect(r.status, path).toBe(401);
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(r.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(r.headers.get('content-security-policy'), path).toBeNull();
+      expect(r.headers.get('cross-origin-opener-policy'), path).toBeNull();
+    }
+  });
 });
