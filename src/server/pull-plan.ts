@@ -21,7 +21,7 @@ import type { StorageTx } from './storage/storage';
 export type PullCursor = Cursor & { held: number; part?: PullPart };
 
 export function formatPullCursor(c: PullCursor): string {
-  const base = formatCursor(c);
+  const base = formatCursor({ rev: c.rev, scope: c.scope });
   if (c.part) return `${base}.${c.part.upTo}.${c.part.part[0]}${c.part.cutoff.replaceAll('-', '')}`;
   return `${base}.${c.held}`;
 }

@@ -496,6 +496,10 @@ async function pull(
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
   let isRestart = false;
+  // The highest revision the device may hold (see Cursor's `top`).
+  const top = cursor
+    ? Math.max(cursor.rev, cursor.top ?? 0, 'part' in cursor ? (cursor.part?.upTo ?? 0) : 0)
+    : 0;
   // Curators read their whole school; the district's people their whole namespace (summaries only).
   if (!caller.isCurator && !isDistrictRole(caller.role)) {
     grants = await session.grants();
@@ -512,8 +516,9 @@ async function pull(
         isRestart = true;
       }
       if (removed.length) {
-        // Only records the device could hold: created by the time of its cursor.
-        const held = await tx.idsUnderKeys(caller.schoolId, removed, cursor.rev);
+        // Only records the device could hold: created by the time of its cursor — or of what it held
+        // before its pull started over (the scope grew): a v1 cursor's `top`, a v2 first pull's part end.
+        const held = await tx.idsUnderKeys(caller.schoolId, removed, top);
         purge = held.filter((h) => !h.keys.some((k) => now.has(k))).map((h) => h.id);
       }
     }
@@ -540,5 +545,10 @@ async function pull(
   const page = rows.slice(0, pageSize);
   const changes = page.map((row) => (grants === null ? row.record : redactFor(row.record, caller, grants)));
   const lastRev = page.at(-1)?.rev ?? fromRev;
-  return { cursor: formatCursor({ rev: lastRev, scope }), changes, hasMore: rows.length > pageSize, purge };
+  return {
+    cursor: formatCursor({ rev: lastRev, scope, top }),
+    changes,
+    hasMore: rows.length > pageSize,
+    purge,
+  };
 }

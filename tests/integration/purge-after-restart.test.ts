@@ -1,0 +1,87 @@
+// A device whose scope grew pulls again from the start; if its scope then shrinks before that pull has
+// come back to what it held from before, the purge must still name those records (privacy: a mentor
+// who lost a pair keeps none of it). Both contract versions, over real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../src/domain/record';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  change,
+  enrolWith,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+
+beforeAll(async () => {
+  // Small pages on both versions, so that a pull that starts over takes several.
+  server = await startTestServer({ pageSize: 3, pageSizeV2: 3 });
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+type Page = { cursor: string; hasMore: boolean; purge: string[]; changes: { id: string }[] };
+
+async function sync(version: 1 | 2, actor: Actor, cursor: string | null): Promise<Page> {
+  const response = await fetch(`${server.url}/api/v${version}/sync`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${actor.token}`,
+      'content-type': 'application/json',
+      'x-nastavnik-contract': String(version),
+    },
+    body: JSON.stringify({ cursor, changes: [] }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Page;
+}
+
+/** Pulls to the end from `cursor`: the ids received and purged, and the last cursor. */
+async function pullAll(version: 1 | 2, actor: Actor, cursor: string | null) {
+  const received = new Set<string>();
+  const purged = new Set<string>();
+  for (;;) {
+    const page = await sync(version, actor, cursor);
+    for (const r of page.changes) received.add(r.id);
+    for (const id of page.purge) purged.add(id);
+    cursor = page.cursor;
+    if (!page.hasMore) return { received, purged, cursor };
+  }
+}
+
+describe.each([1, 2] as const)('contract v%i: a scope that shrinks while a pull starts over', (version) => {
+  it('purges what the device held from before, though the new pull has not come back to it', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: `Наставник ${version}` }, 'mentor');
+    const pairOf = (menteeId: string): Change =>
+      change(curator.stamper, 'pair', {
+        mentorId: mentor.personId,
+        menteeIds: [menteeId],
+        form: 'учитель–ученик',
+        status: 'active',
+      });
+    const first = change(curator.stamper, 'person', { fullName: 'Первый ученик', kind: 'student' });
+    const firstPair = pairOf(first.id);
+    expect((await push(server, curator, [first, firstPair])).rejected).toEqual([]);
+    const caughtUp = await pullAll(version, mentor, null);
+    expect(caughtUp.received).toContain(firstPair.id);
+    // A second pair: the scope grows, so the pull starts over from the first revision; one page of it.
+    const other = change(curator.stamper, 'person', { fullName: 'Второй ученик', kind: 'student' });
+    expect((await push(server, curator, [other, pairOf(other.id)])).rejected).toEqual([]);
+    const restarted = await sync(version, mentor, caughtUp.cursor);
+    expect(restarted.hasMore).toBe(true);
+    expect(restarted.changes.map((r) => r.id)).not.toContain(firstPair.id);
+    // The first pair goes to the curator's care while that pull has not come back to it.
+    const moved = change(curator.stamper, 'pair', { mentorId: curator.personId }, firstPair.id);
+    expect((await push(server, curator, [moved])).rejected).toEqual([]);
+    const rest = await pullAll(version, mentor, restarted.cursor);
+    expect(rest.purged).toContain(firstPair.id);
+    expect(rest.purged).toContain(first.id);
+  });
+});
