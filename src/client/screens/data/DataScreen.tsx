@@ -4,12 +4,12 @@ import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-head
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { setMeta } from '../../db/meta';
-import { downloadCsv, downloadXlsx } from '../../export/download';
+import { downloadCsv, downloadXlsx } from '../../files/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from '../../models/data-model';
 import { Notice, Page } from '../../ui/Page';
 import { serverErrorText } from '../../ui/server-error';
-import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from './data-model';
 
 export function DataScreen() {
   const { queries, db, scheduler } = useApp();

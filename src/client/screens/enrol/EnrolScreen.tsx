@@ -4,12 +4,12 @@ import { writeFailure } from '../../db/repository';
 import { saveEnrolment } from '../../db/session-store';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-enrol';
+import { enrolWithCode } from '../../models/enrol-model';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { useReadyMark } from '../../state/ready-mark';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { enrolWithCode } from './enrol-model';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);

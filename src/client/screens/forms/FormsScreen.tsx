@@ -3,8 +3,8 @@ import { useLocation } from 'preact-iso';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { copyTemplate, loadFormsList } from '../../models/questionnaire-admin-model';
 import { Page } from '../../ui/Page';
-import { copyTemplate, loadFormsList } from './forms-admin';
 
 export function FormsScreen() {
   const { queries, repo } = useApp();

@@ -7,11 +7,11 @@ import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { setPairStatus } from '../../models/pairs-model';
+import { pairLabel } from '../../models/questionnaire-admin-model';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { pairLabel } from '../forms/forms-admin';
-import { setPairStatus } from '../pairs/pair-actions';
 
 export function OrdersScreen() {
   const { queries, repo } = useApp();

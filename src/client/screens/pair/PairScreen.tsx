@@ -4,12 +4,12 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { loadPair } from '../../models/pair-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
-import { PairLifecycle } from '../pairs/PairLifecycle';
+import { personName } from '../../ui/person-name';
 import { FitQuestion } from './FitQuestion';
-import { loadPair } from './pair-model';
+import { PairLifecycle } from './PairLifecycle';
 
 export function PairScreen() {
   const { params } = useRoute();

@@ -4,11 +4,11 @@ import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { pairFormErrors } from '../../models/pair-checks-model';
+import { createPair, guessForm } from '../../models/pairs-model';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { createPair, guessForm } from './pair-actions';
-import { pairFormErrors } from './pair-form';
 
 export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
   const { repo, db } = useApp();

@@ -7,14 +7,14 @@ import { useApp, useSession } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { loadPairing } from '../../models/matching-model';
+import { createPair, guessForm, loadForms } from '../../models/pairs-model';
+import { pairLabel } from '../../models/questionnaire-admin-model';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
-import { pairLabel } from '../forms/forms-admin';
 import { GroupForm } from './GroupForm';
-import { loadPairing } from './matching-model';
-import { createPair, guessForm, loadForms } from './pair-actions';
 
 function Suggestions(props: {
   mentee: SyncedRecord;

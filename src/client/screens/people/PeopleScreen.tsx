@@ -4,10 +4,10 @@ import { PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { filterPeople, loadPeople, type PeopleFilter } from './people-model';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
 const PAGE = 100;

@@ -6,14 +6,14 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { type GoalView, loadPlan, swapOrder } from '../../models/idp-model';
+import { addTask } from '../../models/idp-writes-model';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 import { reportFailure } from '../../ui/save-message';
 import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
-import { addTask } from './idp-actions';
-import { type GoalView, loadPlan, swapOrder } from './plan-model';
 import { TaskRow } from './TaskRow';
 
 export function PlanScreen() {

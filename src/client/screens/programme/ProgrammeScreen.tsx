@@ -6,9 +6,9 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { saveProgramme } from '../../models/programme-model';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
-import { saveProgramme } from '../roadmap/programme-actions';
 
 export function ProgrammeScreen() {
   const { queries, repo } = useApp();

@@ -7,7 +7,7 @@ import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i
 import { enableReminders, maybeRemind, remindersEnabled } from '../../pwa/reminders';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
