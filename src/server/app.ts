@@ -26,6 +26,7 @@ import {
   ROLES,
   type Role,
 } from '../domain/sync-contract';
+import { parseCursor } from '../domain/sync-cursor';
 import { authenticateDevice } from './authenticate';
 import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
@@ -34,7 +35,6 @@ import { drain } from './drain';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from './enrol-limiter';
 import { createInvite, enrol } from './enrol-service';
 import { MAX_BACKUP_BYTES, restoreBackup } from './restore-service';
-import { parseCursor } from './scope';
 import { createServerClock, type ServerClock } from './server-clock';
 import { registerShellHeaders, registerStatic } from './static';
 import type { Storage } from './storage/storage';

@@ -66,15 +66,3 @@ export function scopeHash(grants: ReadonlySet<string>): string {
     .digest('hex')
     .slice(0, 20);
 }
-
-export type Cursor = { rev: number; scope: string };
-
-export function formatCursor(c: Cursor): string {
-  return `${c.rev}.${c.scope}`;
-}
-
-/** Null for a cursor this server never issued. */
-export function parseCursor(text: string): Cursor | null {
-  const match = /^(\d{1,15})\.([a-z0-9]{1,40})$/.exec(text);
-  return match ? { rev: Number(match[1]), scope: match[2] as string } : null;
-}

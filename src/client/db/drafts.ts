@@ -2,7 +2,7 @@
 // nothing. A draft lives only on this device and never syncs. A save answers whether it landed (see
 // storage-guard.ts for what the app does when it did not).
 import type { NastavnikDb } from './database';
-import { type WriteFailure, writeFailure } from './repository';
+import { type WriteFailure, writeFailure } from './write-failure';
 
 export type DraftResult = { ok: true } | WriteFailure;
 

@@ -3,8 +3,7 @@
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
 import { allOf } from './live';
-import { getMeta, getSession, getSyncStatus } from './meta';
-import { deliveredKey } from './sync-store';
+import { deliveredKey, getMeta, getSession, getSyncStatus } from './meta';
 
 /**
  * Whether the school has a change of this device: `waiting` in the outbox, `refused` by the server

@@ -2,7 +2,6 @@
 // appends the change to the outbox in the same transaction: the record and its way to the server are
 // saved together or not at all. When two offline devices change the same record, each field keeps the
 // later stamp on every device and on the server (see domain/merge.ts).
-import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
@@ -12,17 +11,11 @@ import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { deviceNode, nextStamp } from './device-clock';
-import { isStorageClosedError } from './lifecycle';
+import { enqueue } from './outbox';
 import { noteForSearch } from './search-index';
+import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
 
-/**
- * `closed`: the device's database connection is gone (another tab upgraded it, or the browser dropped
- * it — iOS Safari does after the app was in the background); `quota`: no space left; `invalid`: the
- * values break the record type's schema; `failed`: anything else the database threw.
- */
-export type WriteFailure = { ok: false; code: 'quota' | 'invalid' | 'failed' | 'closed'; reason: string };
-
-export type WriteResult = { ok: true; id: string } | WriteFailure;
+export type { WriteFailure, WriteResult };
 
 /** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
 export type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
@@ -44,38 +37,6 @@ export type Repository = {
   update(type: RecordType, id: string, fields: FieldsOrUpdater, options?: WriteOptions): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
-
-function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-}
-
-/** A thrown database error as a write result the caller can show. */
-export function writeFailure(error: unknown): WriteFailure {
-  if (isQuotaError(error)) return { ok: false, code: 'quota', reason: 'the device has no space left' };
-  const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, code: isStorageClosedError(error) ? 'closed' : 'failed', reason };
-}
-
-/** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
-export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
-  // One read for both small facts and one for the record's last entry, side by side: a write is a
-  // handful of round trips to IndexedDB, and each counts on a phone.
-  const [[sending, cursor], last] = await Dexie.Promise.all([
-    db.meta.bulkGet(['sendingUpTo', 'cursor']),
-    db.outbox.where('recordId').equals(change.id).last(),
-  ]);
-  const sendingUpTo = (sending?.value as number | undefined) ?? 0;
-  if (last?.seq !== undefined && last.seq > sendingUpTo) {
-    await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
-  } else {
-    await db.outbox.add({
-      recordId: change.id,
-      change,
-      baseCursor: (cursor?.value as string | undefined) ?? null,
-    });
-  }
-}
 
 export function createRepository(
   db: NastavnikDb,

@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
-import { setMeta } from '../../db/meta';
 import { downloadCsv, downloadXlsx } from '../../files/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -12,7 +11,7 @@ import { Notice, Page } from '../../ui/Page';
 import { serverErrorText } from '../../ui/server-error';
 
 export function DataScreen() {
-  const { queries, db, scheduler } = useApp();
+  const { queries, device, scheduler } = useApp();
   const session = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -89,7 +88,7 @@ export function DataScreen() {
           kind: 'error',
           text: t('data.restoreRefused', { reason: serverErrorText(answer.error, response.status) }),
         });
-      await setMeta(db, 'cursor', null);
+      await device.startPullOver();
       void scheduler.syncNow();
       setMessage({ kind: 'success', text: t('data.restored', { n: answer.restored ?? 0 }) });
     } catch {
