@@ -143,11 +143,11 @@ export class NastavnikDb extends Dexie {
     this.use(recordCodecMiddleware);
   }
 
-  records(type: RecordType): Table<SyncedRecord, string> {
+  records<T extends RecordType>(type: T): Table<SyncedRecord<T>, string> {
     return this.table(type);
   }
 
   recordTables(): Table<SyncedRecord, string>[] {
-    return RECORD_TYPE_NAMES.map((t) => this.records(t));
+    return RECORD_TYPE_NAMES.map((t) => this.table(t));
   }
 }

@@ -16,8 +16,7 @@ export function loadOrder(
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
       const rows = ((order.fields.pairIds as string[]) ?? [])
-        .map((id) => byPair.get(id))
-        .filter((p): p is SyncedRecord => p !== undefined)
+        .flatMap((id) => byPair.get(id) ?? [])
         .map((p, i) => ({
           n: i + 1,
           mentor: name(byPerson.get(String(p.fields.mentorId))),
