@@ -26,7 +26,7 @@ export function toMembership(pair: SyncedRecord): Membership {
   return {
     id: pair.id,
     mentorId: String(pair.fields.mentorId ?? ''),
-    menteeIds: Array.isArray(pair.fields.menteeIds) ? (pair.fields.menteeIds as string[]) : [],
+    menteeIds: Array.isArray(pair.fields.menteeIds) ? pair.fields.menteeIds : [],
   };
 }
 

@@ -29,7 +29,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
   const pairName = new Map(
     pairs.map((p) => [
       p.id,
-      `${((p.fields.menteeIds as string[]) ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(String(p.fields.mentorId)) ?? ''}`,
+      `${(p.fields.menteeIds ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(String(p.fields.mentorId)) ?? ''}`,
     ]),
   );
   switch (table) {
@@ -102,7 +102,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
           label('meeting.kind', m.fields.kind),
           label('meeting.status', m.fields.status ?? 'held'),
           typeof m.fields.durationMin === 'number' ? m.fields.durationMin : null,
-          ((m.fields.topics as string[] | undefined) ?? []).join('; ') || null,
+          (m.fields.topics ?? []).join('; ') || null,
           text(m.fields.notes),
         ]),
       ];
@@ -134,25 +134,25 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
   }
 }
 
-function basePair(p: SyncedRecord): BasePair {
+function basePair(p: SyncedRecord<'pair'>): BasePair {
   return {
     id: p.id,
     mentorId: String(p.fields.mentorId),
-    menteeIds: (p.fields.menteeIds as string[] | undefined) ?? [],
+    menteeIds: p.fields.menteeIds ?? [],
     form: String(p.fields.form ?? ''),
     status: p.fields.status as BasePair['status'],
-    startDate: (p.fields.startDate as string | null | undefined) ?? null,
-    endReason: (p.fields.endReason as string | null | undefined) ?? null,
+    startDate: p.fields.startDate ?? null,
+    endReason: p.fields.endReason ?? null,
     history: (p.fields.history as BasePair['history'] | undefined) ?? [],
   };
 }
 
-const basePerson = (p: SyncedRecord): BasePerson => ({
+const basePerson = (p: SyncedRecord<'person'>): BasePerson => ({
   id: p.id,
   fullName: String(p.fields.fullName),
-  classOrSubject: (p.fields.classOrSubject as string | null | undefined) ?? null,
+  classOrSubject: p.fields.classOrSubject ?? null,
   minor: p.fields.minor === true,
-  contacts: (p.fields.contacts as string | null | undefined) ?? null,
+  contacts: p.fields.contacts ?? null,
   trained: p.fields.trained === true,
   archived: p.fields.archived === true,
 });

@@ -13,7 +13,7 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 
 export type PairItem = {
-  pair: SyncedRecord;
+  pair: SyncedRecord<'pair'>;
   /** Who the pair is with, from the viewer's side: the mentees, or the mentor. */
   withNames: string;
   isMentor: boolean;
@@ -37,7 +37,7 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const name = (p: SyncedRecord | undefined) => String(p?.fields.fullName ?? '—');
+const name = (p: SyncedRecord<'person'> | undefined) => String(p?.fields.fullName ?? '—');
 // One collator for a thousand comparisons: String.localeCompare builds one per call.
 const collator = new Intl.Collator('ru');
 
@@ -49,7 +49,7 @@ export async function loadHome(
 ): Promise<HomeData> {
   // Started first: it needs nothing from the pairs.
   const overduePromise = queries.overdueTasks(today);
-  const byId = new Map<string, SyncedRecord>();
+  const byId = new Map<string, SyncedRecord<'pair'>>();
   for (const p of [...(await queries.pairsAsMentor(personId)), ...(await queries.pairsAsMentee(personId))])
     byId.set(p.id, p);
   const pairs = [...byId.values()];
@@ -70,11 +70,11 @@ export async function loadHome(
     overdueByPair.set(pairId, (overdueByPair.get(pairId) ?? 0) + 1);
   }
   const people = new Map(peopleList.map((p) => [p.id, p]));
-  const withNames = (pair: SyncedRecord) =>
+  const withNames = (pair: SyncedRecord<'pair'>) =>
     pair.fields.mentorId === personId
-      ? ((pair.fields.menteeIds as string[]) ?? []).map((id) => name(people.get(id))).join(', ')
+      ? (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ')
       : name(people.get(String(pair.fields.mentorId)));
-  const urgency = (p: SyncedRecord) =>
+  const urgency = (p: SyncedRecord<'pair'>) =>
     overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;
   const sorted = pairs
     .map((pair) => ({ pair, names: withNames(pair), urgency: urgency(pair) }))
@@ -106,7 +106,7 @@ export async function loadHome(
         ),
         series: seriesProgress(kindsHeld),
         idp: progressOf(
-          tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due as string | null })),
+          tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due })),
         ),
         lastMeetingDate,
         meetings: meetings.length,
@@ -121,6 +121,6 @@ export async function loadHome(
   };
 }
 
-function memberIds(pair: SyncedRecord): string[] {
-  return [String(pair.fields.mentorId), ...((pair.fields.menteeIds as string[]) ?? [])];
+function memberIds(pair: SyncedRecord<'pair'>): string[] {
+  return [String(pair.fields.mentorId), ...(pair.fields.menteeIds ?? [])];
 }

@@ -16,10 +16,10 @@ export type PlanPage = {
   overdue: number;
 };
 
-const byOrder = (a: SyncedRecord, b: SyncedRecord) =>
+const byOrder = (a: SyncedRecord<'goal' | 'task'>, b: SyncedRecord<'goal' | 'task'>) =>
   Number(a.fields.order ?? 0) - Number(b.fields.order ?? 0) || a.id.localeCompare(b.id);
-const progress = (tasks: SyncedRecord[]) =>
-  progressOf(tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due as string | null })));
+const progress = (tasks: SyncedRecord<'task'>[]) =>
+  progressOf(tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due })));
 
 export async function loadPlan(
   queries: Queries,
@@ -49,7 +49,7 @@ export async function loadPlan(
     goals: views,
     progress: progress(tasks),
     overdue: tasks.filter((t) =>
-      isOverdue({ status: String(t.fields.status), due: t.fields.due as string | null }, today),
+      isOverdue({ status: String(t.fields.status), due: t.fields.due }, today),
     ).length,
   };
 }

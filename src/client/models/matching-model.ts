@@ -79,7 +79,7 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
       const load = new Map<string, number>();
       for (const p of open)
         load.set(String(p.fields.mentorId), (load.get(String(p.fields.mentorId)) ?? 0) + 1);
-      const inPair = new Set(open.flatMap((p) => (p.fields.menteeIds as string[]) ?? []));
+      const inPair = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));
       const active = people.filter((p) => p.fields.archived !== true);
       const mayPair = (p: SyncedRecord) => p.fields.minor !== true || consented.has(p.id);
       const mentorIntake = new Set(
@@ -100,9 +100,9 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
           id: p.id,
           fullName: String(p.fields.fullName),
           kind: String(p.fields.kind),
-          classOrSubject: (p.fields.classOrSubject as string | null) ?? null,
+          classOrSubject: p.fields.classOrSubject ?? null,
           intake: latestAnswers(p.id, ['intake-mentor'], ctx)?.answers ?? null,
-          interests: (p.fields.interests as string | null) ?? null,
+          interests: p.fields.interests ?? null,
           load: load.get(p.id) ?? 0,
         }));
       const byId = new Map(people.map((p) => [p.id, p]));
@@ -117,7 +117,7 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
           const mentee: MenteeProfile = {
             id: menteeId,
             kind: String(person.fields.kind),
-            classOrSubject: (person.fields.classOrSubject as string | null) ?? null,
+            classOrSubject: person.fields.classOrSubject ?? null,
             intake: latestAnswers(menteeId, ['intake-mentee'], ctx)?.answers ?? null,
             interests: [person.fields.interests, person.fields.needs].filter(Boolean).join(' ') || null,
             preferred: String(latestAnswers(menteeId, ['preference'], ctx)?.answers.preferred ?? '') || null,

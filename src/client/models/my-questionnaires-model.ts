@@ -39,7 +39,7 @@ export function loadMyForms(
         const forms = assignments
           .filter((a) => titles.has(String(a.fields.templateId)))
           .map((a, i) => {
-            const due = (a.fields.due as string | null) ?? null;
+            const due = a.fields.due ?? null;
             const isSent = sentIds.has(a.id);
             return {
               assignment: a,

@@ -15,24 +15,24 @@ export function loadOrder(
       if (!order || order.deleted) return null;
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
-      const rows = ((order.fields.pairIds as string[]) ?? [])
+      const rows = (order.fields.pairIds ?? [])
         .flatMap((id) => byPair.get(id) ?? [])
         .map((p, i) => ({
           n: i + 1,
           mentor: name(byPerson.get(String(p.fields.mentorId))),
-          mentees: ((p.fields.menteeIds as string[]) ?? []).map((m) => name(byPerson.get(m))).join(', '),
+          mentees: (p.fields.menteeIds ?? []).map((m) => name(byPerson.get(m))).join(', '),
           form: String(p.fields.form),
         }));
       return {
         order,
         doc: orderDocument({
-          school: (programme?.fields.schoolName as string | null) ?? null,
+          school: programme?.fields.schoolName ?? null,
           number: String(order.fields.number),
           date: String(order.fields.date),
           title: String(order.fields.title),
           signer:
-            (order.fields.signer as string | null) ??
-            (programme?.fields.directorName as string | null) ??
+            order.fields.signer ??
+            programme?.fields.directorName ??
             null,
           rows,
         }),

@@ -19,7 +19,7 @@ export type PairPage = {
 export async function loadPair(queries: Queries, pairId: string, viewerId: string): Promise<PairPage | null> {
   const pair = await queries.pair(pairId);
   if (!pair || pair.deleted !== undefined) return null;
-  const menteeIds = (pair.fields.menteeIds as string[]) ?? [];
+  const menteeIds = pair.fields.menteeIds ?? [];
   const people = new Map(
     (await queries.peopleByIds([String(pair.fields.mentorId), ...menteeIds])).map((p) => [p.id, p]),
   );
@@ -35,7 +35,7 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
       person: people.get(id),
       planId: plan?.id ?? null,
       progress: progressOf(
-        own.map((t) => ({ status: String(t.fields.status), due: t.fields.due as string | null })),
+        own.map((t) => ({ status: String(t.fields.status), due: t.fields.due })),
       ),
     };
   });

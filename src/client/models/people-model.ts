@@ -18,7 +18,7 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
       const inPairs = new Map<string, number>();
       for (const p of pairs) {
         if (p.fields.status === 'ended' || p.fields.status === 'finished') continue;
-        for (const id of [String(p.fields.mentorId), ...((p.fields.menteeIds as string[]) ?? [])])
+        for (const id of [String(p.fields.mentorId), ...(p.fields.menteeIds ?? [])])
           inPairs.set(id, (inPairs.get(id) ?? 0) + 1);
       }
       const rows = people.map((person) => ({
@@ -79,7 +79,7 @@ export async function erasePerson(
     }
   }
   for (const pair of pairs) {
-    const mentees = (pair.fields.menteeIds as string[]) ?? [];
+    const mentees = pair.fields.menteeIds ?? [];
     if (pair.fields.mentorId === personId || (mentees.includes(personId) && mentees.length === 1)) {
       const result = await repo.remove('pair', pair.id);
       if (!result.ok) return result;

@@ -55,10 +55,13 @@ export type Results = {
   results: QuestionResult[];
 };
 
-export function pairLabel(pair: SyncedRecord | undefined, people: Map<string, SyncedRecord>): string {
+export function pairLabel(
+  pair: { fields: { mentorId?: string; menteeIds?: readonly string[] } } | undefined,
+  people: Map<string, SyncedRecord>,
+): string {
   if (!pair) return '';
-  const mentees = ((pair.fields.menteeIds as string[]) ?? []).map((id) => name(people.get(id))).join(', ');
-  return `${mentees} — ${name(people.get(String(pair.fields.mentorId)))}`;
+  const mentees = (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ');
+  return `${mentees} — ${name(people.get(pair.fields.mentorId ?? ''))}`;
 }
 
 export function loadResults(queries: Queries, templateId: string): Promise<Results | null> {
@@ -77,7 +80,7 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
       const rows = assignments
         .map((assignment): AssignmentRow => {
           const pair = byPair.get(String(assignment.fields.pairId));
-          const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
+          const menteeIds = pair?.fields.menteeIds ?? [];
           return {
             assignment,
             person: name(byPerson.get(String(assignment.fields.personId))),
@@ -212,7 +215,7 @@ export async function assign(
   const key = (t: Target) => `${t.personId}|${t.pairId ?? ''}`;
   const have = new Set(
     existing.map((a) =>
-      key({ personId: String(a.fields.personId), pairId: (a.fields.pairId as string | null) ?? null }),
+      key({ personId: String(a.fields.personId), pairId: a.fields.pairId ?? null }),
     ),
   );
   const fresh = [...new Map(targets.map((t) => [key(t), t])).values()].filter((t) => !have.has(key(t)));

@@ -26,7 +26,7 @@ export type FillPage = {
 
 /** The questions this app can show; a question of an unknown kind (a newer app's) is left out. */
 export function questionsOf(template: SyncedRecord | undefined): Question[] {
-  const raw = Array.isArray(template?.fields.questions) ? (template.fields.questions as unknown[]) : [];
+  const raw = Array.isArray(template?.fields.questions) ? template.fields.questions : [];
   return raw.flatMap((q) => {
     const parsed = v.safeParse(QuestionSchema, q);
     return parsed.success ? [parsed.output] : [];
@@ -35,7 +35,7 @@ export function questionsOf(template: SyncedRecord | undefined): Question[] {
 
 /** The template's sections this app can show. */
 export function sectionsOf(template: SyncedRecord | undefined): Section[] {
-  const raw = Array.isArray(template?.fields.sections) ? (template.fields.sections as unknown[]) : [];
+  const raw = Array.isArray(template?.fields.sections) ? template.fields.sections : [];
   return raw.flatMap((x) => {
     const parsed = v.safeParse(SectionSchema, x);
     return parsed.success ? [parsed.output] : [];

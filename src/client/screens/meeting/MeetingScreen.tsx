@@ -40,7 +40,7 @@ export function MeetingScreen() {
   );
   const pairId = meetingId ? String(meeting?.fields.pairId ?? '') : (params.pairId as string);
   const pair = useLiveQuery(() => (pairId ? queries.pair(pairId) : Promise.resolve(undefined)), [pairId]);
-  const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
+  const menteeIds = pair?.fields.menteeIds ?? [];
   const mentees = useLiveQuery(() => queries.peopleByIds(menteeIds), [menteeIds.join()]) ?? [];
   const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
   const [form, setForm] = useState<MeetingForm | null>(null);

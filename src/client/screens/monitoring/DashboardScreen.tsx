@@ -116,12 +116,7 @@ export function DashboardScreen() {
       <ul class="list" data-testid="at-risk">
         {d.atRisk.map((r) => {
           const pair = pairsById.get(r.pairId);
-          const record = {
-            id: r.pairId,
-            type: 'pair',
-            fields: { mentorId: pair?.mentorId, menteeIds: pair?.menteeIds },
-            stamps: {},
-          };
+          const record = { fields: { mentorId: pair?.mentorId, menteeIds: pair?.menteeIds } };
           return (
             <li key={r.pairId}>
               <a href={`/pair/${r.pairId}`}>{pairLabel(record, data.peopleById)}</a> — {riskText(r)}

@@ -41,7 +41,7 @@ export function OrdersScreen() {
       date,
       title: 'Об утверждении наставнических пар',
       pairIds: selected,
-      signer: (programme?.fields.directorName as string | null) ?? null,
+      signer: programme?.fields.directorName ?? null,
     });
     if (!result.ok) return setError(saveMessage(result).text);
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
@@ -92,7 +92,7 @@ export function OrdersScreen() {
               <span class="card__title">{t('order.heading', { number: String(o.fields.number) })}</span>
               <span class="card__meta">
                 {formatDay(String(o.fields.date))} ·{' '}
-                {t('order.pairsCount', { n: ((o.fields.pairIds as string[]) ?? []).length })}
+                {t('order.pairsCount', { n: (o.fields.pairIds ?? []).length })}
               </span>
             </a>
           </li>
