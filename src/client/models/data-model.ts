@@ -25,18 +25,18 @@ const heads = (...keys: string[]) => keys.map((k) => t(`export.col.${k}` as Mess
 
 export async function tableRows(queries: Queries, table: TableName): Promise<ExportCell[][]> {
   const [people, pairs] = await Promise.all([queries.people(), queries.pairs()]);
-  const name = new Map(people.map((p) => [p.id, String(p.fields.fullName)]));
+  const name = new Map(people.map((p) => [p.id, p.fields.fullName ?? '']));
   const pairName = new Map(
     pairs.map((p) => [
       p.id,
-      `${(p.fields.menteeIds ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(String(p.fields.mentorId)) ?? ''}`,
+      `${(p.fields.menteeIds ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(p.fields.mentorId ?? '') ?? ''}`,
     ]),
   );
   switch (table) {
     case 'people': {
       const consents = await queries.allConsents();
       const consented = new Set(
-        consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+        consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
       );
       return [
         heads(
@@ -67,7 +67,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
       return [
         heads('person', 'signedBy', 'date', 'withdrawn', 'withdrawnDate', 'scope'),
         ...(await queries.allConsents()).map((c) => [
-          name.get(String(c.fields.personId)) ?? null,
+          name.get(c.fields.personId ?? '') ?? null,
           text(c.fields.signedBy),
           dateCell(c.fields.date),
           c.fields.withdrawn === true,
@@ -98,7 +98,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
         heads('date', 'pair', 'meetingKind', 'meetingStatus', 'duration', 'topics', 'notes'),
         ...meetings.map((m) => [
           dateCell(m.fields.date),
-          pairName.get(String(m.fields.pairId)) ?? null,
+          pairName.get(m.fields.pairId ?? '') ?? null,
           label('meeting.kind', m.fields.kind),
           label('meeting.status', m.fields.status ?? 'held'),
           typeof m.fields.durationMin === 'number' ? m.fields.durationMin : null,
@@ -114,16 +114,16 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
       const goals = new Map(
         (await Promise.all(plans.map((p) => queries.goalsOfPlan(p.id))))
           .flat()
-          .map((g) => [g.id, String(g.fields.title)]),
+          .map((g) => [g.id, g.fields.title ?? '']),
       );
       return [
         heads('mentee', 'pair', 'goal', 'task', 'taskStatus', 'due'),
         ...tasks.map((task) => {
-          const plan = planOf.get(String(task.fields.planId));
+          const plan = planOf.get(task.fields.planId ?? '');
           return [
-            name.get(String(plan?.fields.menteeId)) ?? null,
-            pairName.get(String(plan?.fields.pairId)) ?? null,
-            goals.get(String(task.fields.goalId)) ?? null,
+            name.get(plan?.fields.menteeId ?? '') ?? null,
+            pairName.get(plan?.fields.pairId ?? '') ?? null,
+            goals.get(task.fields.goalId ?? '') ?? null,
             text(task.fields.title),
             label('plan.status', task.fields.status),
             dateCell(task.fields.due),
@@ -137,9 +137,9 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
 function basePair(p: SyncedRecord<'pair'>): BasePair {
   return {
     id: p.id,
-    mentorId: String(p.fields.mentorId),
+    mentorId: p.fields.mentorId ?? '',
     menteeIds: p.fields.menteeIds ?? [],
-    form: String(p.fields.form ?? ''),
+    form: p.fields.form ?? '',
     status: p.fields.status as BasePair['status'],
     startDate: p.fields.startDate ?? null,
     endReason: p.fields.endReason ?? null,
@@ -149,7 +149,7 @@ function basePair(p: SyncedRecord<'pair'>): BasePair {
 
 const basePerson = (p: SyncedRecord<'person'>): BasePerson => ({
   id: p.id,
-  fullName: String(p.fields.fullName),
+  fullName: p.fields.fullName ?? '',
   classOrSubject: p.fields.classOrSubject ?? null,
   minor: p.fields.minor === true,
   contacts: p.fields.contacts ?? null,
@@ -170,17 +170,15 @@ async function baseInput(queries: Queries) {
     queries.allAssignments(),
   ]);
   const responses = await queries.responsesTo(assignments.map((a) => a.id));
-  const builtIn = new Map(templates.map((tpl) => [tpl.id, String(tpl.fields.builtIn ?? '')]));
+  const builtIn = new Map(templates.map((tpl) => [tpl.id, tpl.fields.builtIn ?? '']));
   const kindOf = (a: SyncedRecord) => builtIn.get(String(a.fields.templateId)) ?? '';
 
   const meetingsHeld = new Map<string, number>();
   for (const m of meetings)
     if ((m.fields.status ?? 'held') === 'held')
-      meetingsHeld.set(String(m.fields.pairId), (meetingsHeld.get(String(m.fields.pairId)) ?? 0) + 1);
+      meetingsHeld.set(m.fields.pairId ?? '', (meetingsHeld.get(m.fields.pairId ?? '') ?? 0) + 1);
 
-  const planKey = new Map(
-    plans.map((p) => [p.id, `${String(p.fields.pairId)}:${String(p.fields.menteeId)}`]),
-  );
+  const planKey = new Map(plans.map((p) => [p.id, `${p.fields.pairId ?? ''}:${p.fields.menteeId ?? ''}`]));
   const menteeFacts = new Map<
     string,
     { tasksDone: number; tasksTotal: number; goalsReached: string | null }
@@ -191,30 +189,30 @@ async function baseInput(queries: Queries) {
     return facts;
   };
   for (const task of tasks) {
-    const key = planKey.get(String(task.fields.planId));
+    const key = planKey.get(task.fields.planId ?? '');
     if (!key) continue;
     const facts = factsOf(key);
     facts.tasksTotal += 1;
     if (task.fields.status === 'done') facts.tasksDone += 1;
   }
   const answered = new Map(
-    responses.filter((r) => r.fields.submittedAt).map((r) => [String(r.fields.assignmentId), r]),
+    responses.filter((r) => r.fields.submittedAt).map((r) => [r.fields.assignmentId ?? '', r]),
   );
   const mentorGoalsReached = new Map<string, string>();
   for (const a of assignments) {
     const goals = (answered.get(a.id)?.fields.answers as Record<string, unknown> | undefined)?.goalsReached;
     if (typeof goals !== 'string' || !a.fields.pairId) continue;
     if (kindOf(a) === 'final-mentee')
-      factsOf(`${String(a.fields.pairId)}:${String(a.fields.personId)}`).goalsReached = goals;
-    if (kindOf(a) === 'final-mentor') mentorGoalsReached.set(String(a.fields.pairId), goals);
+      factsOf(`${a.fields.pairId ?? ''}:${a.fields.personId ?? ''}`).goalsReached = goals;
+    if (kindOf(a) === 'final-mentor') mentorGoalsReached.set(a.fields.pairId ?? '', goals);
   }
   const consentSignedBy = new Map(
     consents
       .filter((c) => c.fields.withdrawn === false)
-      .map((c) => [String(c.fields.personId), String(c.fields.signedBy)]),
+      .map((c) => [c.fields.personId ?? '', c.fields.signedBy ?? '']),
   );
   const assignedTo = (kind: string) =>
-    new Set(assignments.filter((a) => kindOf(a) === kind).map((a) => String(a.fields.personId)));
+    new Set(assignments.filter((a) => kindOf(a) === kind).map((a) => a.fields.personId ?? ''));
   const intakeMentors = assignedTo('intake-mentor');
   for (const p of people) if (p.fields.trained === true) intakeMentors.add(p.id);
   return {

@@ -37,7 +37,7 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const name = (p: SyncedRecord<'person'> | undefined) => String(p?.fields.fullName ?? '—');
+const name = (p: SyncedRecord<'person'> | undefined) => p?.fields.fullName ?? '—';
 // One collator for a thousand comparisons: String.localeCompare builds one per call.
 const collator = new Intl.Collator('ru');
 
@@ -59,21 +59,21 @@ export async function loadHome(
     queries.pairsMetSince([...byId.keys()], addDays(today, -MEETING_GAP_DAYS), today),
     queries.peopleByIds([...new Set(pairs.flatMap(memberIds))]),
   ]);
-  const overduePlans = await queries.plansByIds([...new Set(overdueAll.map((t) => String(t.fields.planId)))]);
+  const overduePlans = await queries.plansByIds([...new Set(overdueAll.map((t) => t.fields.planId ?? ''))]);
   const pairOfPlan = new Map(
-    overduePlans.filter((p) => byId.has(String(p.fields.pairId))).map((p) => [p.id, String(p.fields.pairId)]),
+    overduePlans.filter((p) => byId.has(p.fields.pairId ?? '')).map((p) => [p.id, p.fields.pairId ?? '']),
   );
-  const overdue = overdueAll.filter((t) => pairOfPlan.has(String(t.fields.planId)));
+  const overdue = overdueAll.filter((t) => pairOfPlan.has(t.fields.planId ?? ''));
   const overdueByPair = new Map<string, number>();
   for (const t of overdue) {
-    const pairId = pairOfPlan.get(String(t.fields.planId)) as string;
+    const pairId = pairOfPlan.get(t.fields.planId ?? '') as string;
     overdueByPair.set(pairId, (overdueByPair.get(pairId) ?? 0) + 1);
   }
   const people = new Map(peopleList.map((p) => [p.id, p]));
   const withNames = (pair: SyncedRecord<'pair'>) =>
     pair.fields.mentorId === personId
       ? (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ')
-      : name(people.get(String(pair.fields.mentorId)));
+      : name(people.get(pair.fields.mentorId ?? ''));
   const urgency = (p: SyncedRecord<'pair'>) =>
     overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;
   const sorted = pairs
@@ -89,8 +89,8 @@ export async function loadHome(
       ]);
       const tasks = await queries.tasksOfPlans(pairPlans.map((p) => p.id));
       const meetings = all.filter((m) => (m.fields.status ?? 'held') === 'held');
-      const kindsHeld = new Set(meetings.map((m) => String(m.fields.kind)));
-      const lastMeetingDate = meetings[0] ? String(meetings[0].fields.date) : null;
+      const kindsHeld = new Set(meetings.map((m) => m.fields.kind ?? ''));
+      const lastMeetingDate = meetings[0] ? (meetings[0].fields.date ?? '') : null;
       return {
         pair,
         withNames: names,
@@ -105,9 +105,7 @@ export async function loadHome(
           today,
         ),
         series: seriesProgress(kindsHeld),
-        idp: progressOf(
-          tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due })),
-        ),
+        idp: progressOf(tasks.map((t) => ({ status: t.fields.status ?? '', due: t.fields.due }))),
         lastMeetingDate,
         meetings: meetings.length,
       };
@@ -122,5 +120,5 @@ export async function loadHome(
 }
 
 function memberIds(pair: SyncedRecord<'pair'>): string[] {
-  return [String(pair.fields.mentorId), ...(pair.fields.menteeIds ?? [])];
+  return [pair.fields.mentorId ?? '', ...(pair.fields.menteeIds ?? [])];
 }

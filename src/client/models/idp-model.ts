@@ -19,7 +19,7 @@ export type PlanPage = {
 const byOrder = (a: SyncedRecord<'goal' | 'task'>, b: SyncedRecord<'goal' | 'task'>) =>
   Number(a.fields.order ?? 0) - Number(b.fields.order ?? 0) || a.id.localeCompare(b.id);
 const progress = (tasks: SyncedRecord<'task'>[]) =>
-  progressOf(tasks.map((t) => ({ status: String(t.fields.status), due: t.fields.due })));
+  progressOf(tasks.map((t) => ({ status: t.fields.status ?? '', due: t.fields.due })));
 
 export async function loadPlan(
   queries: Queries,
@@ -40,7 +40,7 @@ export async function loadPlan(
     const own = tasks.filter((t) => t.fields.goalId === goal.id);
     return { goal, tasks: own, progress: progress(own) };
   });
-  const loose = tasks.filter((t) => !t.fields.goalId || !goalIds.has(String(t.fields.goalId)));
+  const loose = tasks.filter((t) => !t.fields.goalId || !goalIds.has(t.fields.goalId ?? ''));
   if (loose.length) views.push({ goal: null, tasks: loose, progress: progress(loose) });
   return {
     pair,
@@ -48,9 +48,8 @@ export async function loadPlan(
     plan,
     goals: views,
     progress: progress(tasks),
-    overdue: tasks.filter((t) =>
-      isOverdue({ status: String(t.fields.status), due: t.fields.due }, today),
-    ).length,
+    overdue: tasks.filter((t) => isOverdue({ status: t.fields.status ?? '', due: t.fields.due }, today))
+      .length,
   };
 }
 

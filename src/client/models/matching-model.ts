@@ -41,9 +41,9 @@ function loadContext(queries: Queries): Promise<Context> {
       const templateById = new Map(templates.map((t) => [t.id, t]));
       return {
         sent: responses.filter((r) => r.fields.submittedAt),
-        assignmentPerson: new Map(assignments.map((a) => [a.id, String(a.fields.personId)])),
+        assignmentPerson: new Map(assignments.map((a) => [a.id, a.fields.personId ?? ''])),
         templateOfAssignment: new Map(
-          assignments.map((a) => [a.id, templateById.get(String(a.fields.templateId))]),
+          assignments.map((a) => [a.id, templateById.get(a.fields.templateId ?? '')]),
         ),
       };
     }),
@@ -73,12 +73,11 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
   return allOf([queries.people(), queries.pairs(), queries.allConsents(), loadContext(queries)]).then(
     ([people, pairs, consents, ctx]) => {
       const consented = new Set(
-        consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+        consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
       );
-      const open = pairs.filter((p) => OPEN.has(String(p.fields.status)));
+      const open = pairs.filter((p) => OPEN.has(p.fields.status ?? ''));
       const load = new Map<string, number>();
-      for (const p of open)
-        load.set(String(p.fields.mentorId), (load.get(String(p.fields.mentorId)) ?? 0) + 1);
+      for (const p of open) load.set(p.fields.mentorId ?? '', (load.get(p.fields.mentorId ?? '') ?? 0) + 1);
       const inPair = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));
       const active = people.filter((p) => p.fields.archived !== true);
       const mayPair = (p: SyncedRecord) => p.fields.minor !== true || consented.has(p.id);
@@ -98,8 +97,8 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
         .filter((p) => isMentorCandidate(p) && mayPair(p))
         .map((p) => ({
           id: p.id,
-          fullName: String(p.fields.fullName),
-          kind: String(p.fields.kind),
+          fullName: p.fields.fullName ?? '',
+          kind: p.fields.kind ?? '',
           classOrSubject: p.fields.classOrSubject ?? null,
           intake: latestAnswers(p.id, ['intake-mentor'], ctx)?.answers ?? null,
           interests: p.fields.interests ?? null,
@@ -116,7 +115,7 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
           if (!person) return [];
           const mentee: MenteeProfile = {
             id: menteeId,
-            kind: String(person.fields.kind),
+            kind: person.fields.kind ?? '',
             classOrSubject: person.fields.classOrSubject ?? null,
             intake: latestAnswers(menteeId, ['intake-mentee'], ctx)?.answers ?? null,
             interests: [person.fields.interests, person.fields.needs].filter(Boolean).join(' ') || null,

@@ -22,7 +22,7 @@ export function loadMyForms(
 ): Promise<{ toFill: MyForm[]; sent: MyForm[] }> {
   return queries.assignmentsOf(personId).then((assignments) =>
     allOf([
-      queries.templatesByIds([...new Set(assignments.map((a) => String(a.fields.templateId)))]),
+      queries.templatesByIds([...new Set(assignments.map((a) => a.fields.templateId ?? ''))]),
       queries.responsesTo(assignments.map((a) => a.id)),
       allOf(assignments.map((a) => queries.draft(`form:${a.id}`))),
     ]).then(([templates, responses, drafts]) =>
@@ -30,20 +30,20 @@ export function loadMyForms(
         const waiting = new Set(
           responses
             .filter((_, i) => deliveries[i]?.state !== 'delivered')
-            .map((r) => String(r.fields.assignmentId)),
+            .map((r) => r.fields.assignmentId ?? ''),
         );
-        const titles = new Map(templates.map((t) => [t.id, String(t.fields.title)]));
+        const titles = new Map(templates.map((t) => [t.id, t.fields.title ?? '']));
         const sentIds = new Set(
-          responses.filter((r) => r.fields.submittedAt).map((r) => String(r.fields.assignmentId)),
+          responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
         );
         const forms = assignments
-          .filter((a) => titles.has(String(a.fields.templateId)))
+          .filter((a) => titles.has(a.fields.templateId ?? ''))
           .map((a, i) => {
             const due = a.fields.due ?? null;
             const isSent = sentIds.has(a.id);
             return {
               assignment: a,
-              title: titles.get(String(a.fields.templateId)) as string,
+              title: titles.get(a.fields.templateId ?? '') as string,
               due,
               isSent,
               isWaiting: isSent && waiting.has(a.id),
@@ -74,7 +74,7 @@ export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<
   return queries.statsOfMentor(mentorId).then((stats) => {
     const shown = stats.filter((s) => Number(s.fields.responses) >= 3);
     if (shown.length === 0) return [];
-    return queries.templatesByIds(shown.map((s) => String(s.fields.templateId))).then(async (templates) => {
+    return queries.templatesByIds(shown.map((s) => s.fields.templateId ?? '')).then(async (templates) => {
       const { questionsOf } = await import('./questionnaire-fill-model');
       return shown.flatMap((s) => {
         const template = templates.find((t) => t.id === s.fields.templateId);
@@ -82,7 +82,7 @@ export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<
         const averages = s.fields.averages as Record<string, number>;
         return [
           {
-            title: String(template.fields.title),
+            title: template.fields.title ?? '',
             responses: Number(s.fields.responses),
             averages: questionsOf(template)
               .filter((q) => averages[q.id] !== undefined)

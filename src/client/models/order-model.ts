@@ -30,10 +30,7 @@ export function loadOrder(
           number: String(order.fields.number),
           date: String(order.fields.date),
           title: String(order.fields.title),
-          signer:
-            order.fields.signer ??
-            programme?.fields.directorName ??
-            null,
+          signer: order.fields.signer ?? programme?.fields.directorName ?? null,
           rows,
         }),
       };

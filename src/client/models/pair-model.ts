@@ -21,7 +21,7 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
   if (!pair || pair.deleted !== undefined) return null;
   const menteeIds = pair.fields.menteeIds ?? [];
   const people = new Map(
-    (await queries.peopleByIds([String(pair.fields.mentorId), ...menteeIds])).map((p) => [p.id, p]),
+    (await queries.peopleByIds([pair.fields.mentorId ?? '', ...menteeIds])).map((p) => [p.id, p]),
   );
   const meetings = await queries.meetingsOfPair(pairId);
   const held = meetings.filter((m) => (m.fields.status ?? 'held') === 'held');
@@ -34,19 +34,17 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
       id,
       person: people.get(id),
       planId: plan?.id ?? null,
-      progress: progressOf(
-        own.map((t) => ({ status: String(t.fields.status), due: t.fields.due })),
-      ),
+      progress: progressOf(own.map((t) => ({ status: t.fields.status ?? '', due: t.fields.due }))),
     };
   });
   const series = MEETING_KINDS.map((kind) => {
-    const dates = held.filter((m) => m.fields.kind === kind).map((m) => String(m.fields.date));
+    const dates = held.filter((m) => m.fields.kind === kind).map((m) => m.fields.date ?? '');
     return { kind, firstHeld: dates.length ? (dates.sort()[0] as string) : null };
   });
   const fits = await queries.fitAnswersOf(pairId);
   return {
     pair,
-    mentor: people.get(String(pair.fields.mentorId)),
+    mentor: people.get(pair.fields.mentorId ?? ''),
     mentees,
     meetings,
     series,

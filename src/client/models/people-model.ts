@@ -13,12 +13,12 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
   return allOf([queries.people(), queries.allConsents(), queries.pairs()]).then(
     ([people, consents, pairs]) => {
       const consented = new Set(
-        consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+        consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
       );
       const inPairs = new Map<string, number>();
       for (const p of pairs) {
         if (p.fields.status === 'ended' || p.fields.status === 'finished') continue;
-        for (const id of [String(p.fields.mentorId), ...(p.fields.menteeIds ?? [])])
+        for (const id of [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])])
           inPairs.set(id, (inPairs.get(id) ?? 0) + 1);
       }
       const rows = people.map((person) => ({
@@ -27,7 +27,7 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
         needsConsent: person.fields.minor === true && !consented.has(person.id),
         pairs: inPairs.get(person.id) ?? 0,
       }));
-      const classes = distinctClasses(people.map((p) => String(p.fields.classOrSubject ?? '')));
+      const classes = distinctClasses(people.map((p) => p.fields.classOrSubject ?? ''));
       return { rows, classes };
     },
   );

@@ -214,9 +214,7 @@ export async function assign(
   const existing = await queries.assignmentsOfTemplate(templateId);
   const key = (t: Target) => `${t.personId}|${t.pairId ?? ''}`;
   const have = new Set(
-    existing.map((a) =>
-      key({ personId: String(a.fields.personId), pairId: a.fields.pairId ?? null }),
-    ),
+    existing.map((a) => key({ personId: String(a.fields.personId), pairId: a.fields.pairId ?? null })),
   );
   const fresh = [...new Map(targets.map((t) => [key(t), t])).values()].filter((t) => !have.has(key(t)));
   for (const target of fresh) {

@@ -46,7 +46,7 @@ export function loadFill(queries: Queries, assignmentId: string): Promise<FillPa
   return queries.assignment(assignmentId).then((assignment) => {
     if (!assignment || assignment.deleted !== undefined) return null;
     return allOf([
-      queries.template(String(assignment.fields.templateId)),
+      queries.template(assignment.fields.templateId ?? ''),
       queries.responsesTo([assignmentId]),
     ]).then(([template, responses]) => {
       const response = responses[0];

@@ -21,7 +21,7 @@ export function setupSteps(input: {
   const people = input.people.filter((p) => p.fields.archived !== true);
   const students = people.filter((p) => p.fields.kind === 'student');
   const consented = new Set(
-    input.consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+    input.consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
   );
   const minors = students.filter((p) => p.fields.minor === true);
   const school = input.programme?.fields;

@@ -39,8 +39,8 @@ export function DataScreen() {
     try {
       const [rows, programme] = await Promise.all([baseRows(queries, base), queries.programme(PROGRAMME_ID)]);
       const name = t(`data.base.${base}`);
-      const school = String(programme?.fields.schoolName ?? '');
-      const year = String(programme?.fields.schoolYear ?? '');
+      const school = programme?.fields.schoolName ?? '';
+      const year = programme?.fields.schoolYear ?? '';
       const title = school && year ? t('data.baseTitle', { base: name, school, year }) : name;
       await downloadXlsx(`${name} ${todayIso()}.xlsx`, [{ name, title, rows }]);
     } catch (e) {

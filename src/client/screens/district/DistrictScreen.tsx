@@ -73,7 +73,7 @@ export function DistrictScreen() {
           const target = num(s.fields.targetShare) ?? 0;
           return (
             <li key={s.id} class="card district__school">
-              <h2>{String(s.fields.schoolName)}</h2>
+              <h2>{s.fields.schoolName ?? ''}</h2>
               <p
                 class={coverage === null ? 'muted' : coverage >= target ? 'district__ok' : 'district__short'}
               >

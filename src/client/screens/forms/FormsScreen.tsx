@@ -36,7 +36,7 @@ export function FormsScreen() {
         {rows?.map(({ template, assigned, sent }) => (
           <li class="card" key={template.id}>
             <a class="card__link" href={`/forms/${template.id}`}>
-              <span class="card__title">{String(template.fields.title)}</span>
+              <span class="card__title">{template.fields.title ?? ''}</span>
               <span class="card__meta">
                 {template.fields.builtIn ? `${t('forms.builtIn')} · ` : ''}
                 {t('forms.answered', { sent, assigned })}

@@ -43,7 +43,7 @@ export function HomeScreen() {
     <Page
       title={
         me
-          ? t('home.hello', { name: addressName(String(me.fields.fullName), String(me.fields.kind)) })
+          ? t('home.hello', { name: addressName(me.fields.fullName ?? '', me.fields.kind ?? '') })
           : t('home.helloAnonymous')
       }
     >

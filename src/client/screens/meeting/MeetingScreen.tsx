@@ -38,7 +38,7 @@ export function MeetingScreen() {
     () => (meetingId ? queries.meeting(meetingId).then((m) => m ?? null) : Promise.resolve(null)),
     [meetingId],
   );
-  const pairId = meetingId ? String(meeting?.fields.pairId ?? '') : (params.pairId as string);
+  const pairId = meetingId ? (meeting?.fields.pairId ?? '') : (params.pairId as string);
   const pair = useLiveQuery(() => (pairId ? queries.pair(pairId) : Promise.resolve(undefined)), [pairId]);
   const menteeIds = pair?.fields.menteeIds ?? [];
   const mentees = useLiveQuery(() => queries.peopleByIds(menteeIds), [menteeIds.join()]) ?? [];

@@ -89,9 +89,9 @@ export function OrdersScreen() {
         {orders.map((o) => (
           <li key={o.id} class="card">
             <a class="card__link" href={`/orders/${o.id}`}>
-              <span class="card__title">{t('order.heading', { number: String(o.fields.number) })}</span>
+              <span class="card__title">{t('order.heading', { number: o.fields.number ?? '' })}</span>
               <span class="card__meta">
-                {formatDay(String(o.fields.date))} ·{' '}
+                {formatDay(o.fields.date ?? '')} ·{' '}
                 {t('order.pairsCount', { n: (o.fields.pairIds ?? []).length })}
               </span>
             </a>

@@ -98,7 +98,7 @@ export function PairsScreen() {
           {ready.map((m) => (
             <li key={m.id} class="card">
               <p class="card__title">
-                {personName(m)} <span class="muted">{String(m.fields.classOrSubject ?? '')}</span>
+                {personName(m)} <span class="muted">{m.fields.classOrSubject ?? ''}</span>
               </p>
               <button
                 type="button"
@@ -158,9 +158,9 @@ export function PairsScreen() {
                 <td>
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
-                <td data-label={t('pairs.form')}>{String(p.fields.form)}</td>
+                <td data-label={t('pairs.form')}>{p.fields.form ?? ''}</td>
                 <td data-label={t('pairs.status')}>
-                  {t(`pairs.status.${String(p.fields.status)}` as MessageKey)}
+                  {t(`pairs.status.${p.fields.status ?? ''}` as MessageKey)}
                 </td>
               </tr>
             ))}

@@ -17,11 +17,11 @@ export function ConsentFormScreen() {
   const data = useLiveQuery(() => allOf([queries.person(id), queries.programme(PROGRAMME_ID)]), [id]);
   if (!data?.[0]) return <Page title={t('consent.formTitle')}>{null}</Page>;
   const [person, programme] = data;
-  const name = String(person.fields.fullName);
-  const school = String(programme?.fields.schoolName ?? '________________________________');
+  const name = person.fields.fullName ?? '';
+  const school = programme?.fields.schoolName ?? '________________________________';
   const isMinor = person.fields.minor === true;
   const child = genitiveOf(name);
-  const place = person.fields.classOrSubject ? `, ${String(person.fields.classOrSubject)},` : ',';
+  const place = person.fields.classOrSubject ? `, ${person.fields.classOrSubject ?? ''},` : ',';
   // The list of data keeps its capitals («ФИО»): only the sentence's first letter is lowered.
   const scope = DEFAULT_SCOPE.charAt(0).toLocaleLowerCase('ru') + DEFAULT_SCOPE.slice(1);
   return (

@@ -53,7 +53,7 @@ export function ImportScreen() {
       if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`) });
       const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
         id: p.id,
-        fullName: String(p.fields.fullName),
+        fullName: p.fields.fullName ?? '',
         classOrSubject: p.fields.classOrSubject ?? null,
         birthDate: p.fields.birthDate ?? null,
       }));

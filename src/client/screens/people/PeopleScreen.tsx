@@ -133,13 +133,11 @@ export function PeopleScreen() {
             {rows.slice(0, limit).map(({ person: p, hasConsent, needsConsent, pairs }) => (
               <tr key={p.id}>
                 <td>
-                  <a href={`/people/${p.id}`}>{String(p.fields.fullName)}</a>
+                  <a href={`/people/${p.id}`}>{p.fields.fullName ?? ''}</a>
                   {p.fields.archived === true ? <span class="muted"> ({t('people.archived')})</span> : null}
                 </td>
-                <td data-label={t('people.kind')}>
-                  {t(`people.kind.${String(p.fields.kind)}` as MessageKey)}
-                </td>
-                <td data-label={t('people.classOrSubject')}>{String(p.fields.classOrSubject ?? '')}</td>
+                <td data-label={t('people.kind')}>{t(`people.kind.${p.fields.kind ?? ''}` as MessageKey)}</td>
+                <td data-label={t('people.classOrSubject')}>{p.fields.classOrSubject ?? ''}</td>
                 <td data-label={t('people.consent')} class={needsConsent ? 'nudge--urgent' : ''}>
                   {hasConsent ? t('people.consentYes') : needsConsent ? t('people.consentMissing') : '—'}
                 </td>

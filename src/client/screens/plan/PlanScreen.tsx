@@ -55,7 +55,7 @@ export function PlanScreen() {
         >
           <div class="goal__head">
             <h2 id={`goal-${view.goal?.id ?? 'loose'}`}>
-              {view.goal ? String(view.goal.fields.title) : t('plan.noGoal')}
+              {view.goal ? (view.goal.fields.title ?? '') : t('plan.noGoal')}
             </h2>
             <span class="muted">{t('plan.goalProgress', view.progress)}</span>
           </div>
@@ -71,7 +71,7 @@ export function PlanScreen() {
                 .join(' · ')}
             </p>
           )}
-          {view.goal?.fields.description ? <p>{String(view.goal.fields.description)}</p> : null}
+          {view.goal?.fields.description ? <p>{view.goal.fields.description ?? ''}</p> : null}
           <ul class="tasks">
             {view.tasks.map((task, i) => (
               <TaskRow
