@@ -39,10 +39,6 @@ export type RejectionCode = 'forbidden' | 'invalid' | 'clock' | 'sent' | 'consen
 
 export type Rejection = { id: string; reason: string; code: RejectionCode };
 
-export function isDeleted(record: SyncedRecord | undefined): boolean {
-  return record?.deleted !== undefined;
-}
-
 /** Whether `record` is of type `type`: then its fields are that type's (as validated where it was written). */
 export function isOfType<T extends RecordType>(record: SyncedRecord, type: T): record is SyncedRecord<T> {
   return record.type === type;

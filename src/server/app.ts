@@ -67,9 +67,9 @@ export type AppDeps = {
  * within `headersMs`, and a connection that sends nothing for `idleMs` is closed: a body that trickles in
  * ties up nothing for long. A phone's sync batch is at most 1 MB and its own time-out is 30 s.
  */
-export type Timeouts = { requestMs: number; headersMs: number; idleMs: number; keepAliveMs: number };
+type Timeouts = { requestMs: number; headersMs: number; idleMs: number; keepAliveMs: number };
 
-export const DEFAULT_TIMEOUTS: Timeouts = {
+const DEFAULT_TIMEOUTS: Timeouts = {
   requestMs: 60_000,
   headersMs: 15_000,
   idleMs: 30_000,

@@ -7,7 +7,7 @@ import type { PullCursor, PullPart } from '../domain/sync-cursor';
 import type { StorageTx } from './storage/storage';
 
 /** Regular meetings dated before this day (a year before `nowMs`, UTC) are history. */
-export function historyCutoff(nowMs: number): string {
+function historyCutoff(nowMs: number): string {
   const d = new Date(nowMs);
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.toISOString().slice(0, 10);

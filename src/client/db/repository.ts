@@ -15,12 +15,12 @@ import { enqueue } from './outbox';
 import { noteForSearch } from './search-index';
 import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
 
-export type { WriteFailure, WriteResult };
+export type { WriteResult };
 
 /** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
-export type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
+type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
 
-export type WriteOptions = {
+type WriteOptions = {
   /**
    * Values the record starts with when nobody has written them yet. They are written only for fields the
    * record lacks, in the transaction that reads it, stamped as defaults (see domain/defaults.ts): they

@@ -18,7 +18,7 @@ import { noteForSearch, noteTableForSearch } from './search-index';
  * A pulled record, whole (v1) or compact (v2). `partial`: only the fields changed since the cursor
  * are here (v2), so it completes a record the device holds.
  */
-export type PulledRecord = (SyncedRecord | CompactRecord) & { type: string; partial?: true };
+type PulledRecord = (SyncedRecord | CompactRecord) & { type: string; partial?: true };
 
 export type PulledPage = {
   cursor: string;

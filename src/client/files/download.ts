@@ -19,7 +19,7 @@ function save(blob: Blob, filename: string): void {
 }
 
 /** A cell as a CSV carries it: dates as ДД.ММ.ГГГГ, yes/no in words, numbers with the decimal comma. */
-export function csvText(cell: ExportCell): string {
+function csvText(cell: ExportCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return formatExportNumber(cell);

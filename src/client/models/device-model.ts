@@ -39,5 +39,3 @@ export function createDeviceModel(db: NastavnikDb, queries: Queries, guard: Stor
     storageEstimate,
   };
 }
-
-export type DeviceModel = ReturnType<typeof createDeviceModel>;

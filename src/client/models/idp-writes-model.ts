@@ -7,7 +7,7 @@ import type { Repository, WriteResult } from '../db/repository';
 
 export const DEFAULT_PLAN_TITLE = 'Индивидуальный план развития';
 
-export async function findPlan(
+async function findPlan(
   queries: Queries,
   pairId: string,
   menteeId: string,

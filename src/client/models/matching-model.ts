@@ -54,7 +54,7 @@ export function loadIntake(queries: Queries, personId: string) {
   return loadContext(queries).then((ctx) => latestAnswers(personId, ['intake-mentee', 'intake-mentor'], ctx));
 }
 
-export type SuggestionRow = Suggestion & { mentor: SyncedRecord };
+type SuggestionRow = Suggestion & { mentor: SyncedRecord };
 
 export type PairingData = {
   people: SyncedRecord[];

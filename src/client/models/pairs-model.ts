@@ -74,7 +74,7 @@ export function createPair(
 }
 
 /** The school's list of forms of mentoring: the target model's five plus any the curator added. */
-export function formsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
+function formsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
   const own = programme?.fields.forms ?? [];
   return own.length ? own : [...MENTORING_FORMS];
 }

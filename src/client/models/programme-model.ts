@@ -9,7 +9,7 @@ import type { Repository, WriteResult } from '../db/repository';
 
 export type Stage = { key: string; deadline: string | null; responsible: string | null; done: boolean };
 
-export function defaultsFor(today: string) {
+function defaultsFor(today: string) {
   const schoolYear = schoolYearOf(today);
   return {
     schoolName: null,

@@ -33,7 +33,7 @@ export function loadFormsList(queries: Queries): Promise<TemplateRow[]> {
   );
 }
 
-export type AssignmentRow = {
+type AssignmentRow = {
   assignment: SyncedRecord;
   person: string;
   pair: string;

@@ -5,12 +5,12 @@ import { PROGRAMME_ID } from '../../domain/record-types';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 
-export type SetupStepKey = 'school' | 'lists' | 'consents' | 'mentors' | 'pairs' | 'order';
+type SetupStepKey = 'school' | 'lists' | 'consents' | 'mentors' | 'pairs' | 'order';
 
 export type SetupStep = { key: SetupStepKey; isDone: boolean; href: string };
 
 /** Pure: the steps for what the device holds. `curatorId` is the curator's own person, not a mentor. */
-export function setupSteps(input: {
+function setupSteps(input: {
   programme: SyncedRecord | undefined;
   people: readonly SyncedRecord[];
   consents: readonly SyncedRecord[];

@@ -1,7 +1,7 @@
 import type { Answers, Question } from '../../domain/forms/questions';
 import { t } from '../i18n/i18n';
 
-export function formatAnswer(value: unknown): string {
+function formatAnswer(value: unknown): string {
   if (value === true) return t('fill.yes');
   if (value === false) return t('fill.no');
   if (Array.isArray(value)) return value.join('; ');
