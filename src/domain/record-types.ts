@@ -327,8 +327,6 @@ type FieldsOf<T extends RecordType> = {
 };
 export type SchoolSummaryFields = FieldsOf<'schoolSummary'>;
 
-/** The one programme record of a school. */
-export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };
 
 // The light list of names (record-type-names.ts) must name exactly these types.

@@ -1,7 +1,7 @@
 // Facts for the dashboard, the roadmap and the report: the device's records read whole with getAll()
 // (the fastest way Chromium offers to go over thousands of meetings), computed by the domain's rules.
 import { type Monitoring, monitoringFacts } from '../../domain/monitoring-facts';
-import { PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 

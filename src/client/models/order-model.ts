@@ -1,6 +1,6 @@
 import { type OrderDocument, orderDocument } from '../../domain/order-document';
 import type { SyncedRecord } from '../../domain/record';
-import { PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 

@@ -3,7 +3,8 @@
 
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
-import { type PairStatus, PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
+import type { PairStatus } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import type { Step } from '../db/undo';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isDefaultStamp } from '../../domain/defaults';
 import { mergeRecords } from '../../domain/merge';
 import type { SyncedRecord } from '../../domain/record';
-import { PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { NastavnikDb } from '../db/database';
 import { setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';

@@ -3,7 +3,7 @@
 // never win over a value typed on this device or another, so typing fast into a new school loses nothing.
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
-import { PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { defaultDeadline, ROADMAP_STAGES, schoolYearOf } from '../../domain/roadmap';
 import type { Repository, WriteResult } from '../db/repository';
 

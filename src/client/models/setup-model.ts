@@ -1,7 +1,7 @@
 // The set-up steps of a new programme, in the order a curator takes them, each ticked from the data:
 // the school, class lists, consents, mentors, pairs, the approval order.
 import type { SyncedRecord } from '../../domain/record';
-import { PROGRAMME_ID } from '../../domain/record-types';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 

@@ -1,7 +1,7 @@
 // Exports of every table, the full backup, and restoring a backup into an empty server.
 import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp, useSession } from '../../app/context';
 import { downloadCsv, downloadXlsx } from '../../files/download';
 import { todayIso } from '../../i18n/format';

@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';

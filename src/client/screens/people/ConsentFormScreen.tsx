@@ -2,7 +2,7 @@
 // signs for a minor, whose name then stands in the genitive («несовершеннолетнего Иванова Ивана») with
 // the words that agree with it. Printed from the browser.
 import { useRoute } from 'preact-iso';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
