@@ -13,7 +13,10 @@ export default defineConfig({
     // The server suite runs twice: on embedded SQLite (one school's server) and on PostgreSQL (a
     // district's), the second in a throw-away cluster this run starts and stops.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/lint/**/*.test.ts'], environment: 'node' },
+      },
       {
         extends: true,
         test: {

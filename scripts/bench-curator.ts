@@ -2,7 +2,7 @@
 // the monitoring dashboard takes to show, and how long an XLSX export of the meetings takes, in
 // Chromium on the production build. `npm run bench`.
 import { BUILTIN_TEMPLATES } from '../src/domain/forms/builtin-templates';
-import { PROGRAMME_ID } from '../src/domain/record-types';
+import { PROGRAMME_ID } from '../src/domain/record-type-names';
 import { wordsOf } from '../src/domain/search-text';
 import { median, openBenchApp, readyAfter, benchRecord as rec, seed, seededRandom } from './bench-seed';
 

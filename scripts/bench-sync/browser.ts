@@ -37,7 +37,7 @@ export type Device = {
  * opens `database`, waits a few seconds and answers the storage used: what the data takes once the
  * browser's LevelDB has compacted it (right after a sync, logs and uncompacted files count too).
  */
-export async function settledStorage(dir: string, url: string, database: string): Promise<number> {
+async function settledStorage(dir: string, url: string, database: string): Promise<number> {
   // LevelDB compacts in the background, across sessions: the least of a few is what the data takes.
   let least = Number.POSITIVE_INFINITY;
   for (let round = 0; round < 4; round++) {

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export type Child = { pid: number; process: ChildProcess; stop(): Promise<void> };
 
-export async function stopChild(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const done = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

@@ -18,7 +18,7 @@ const KIND: Record<string, string> = {
 };
 
 /** A stable UUID (version 8 layout) from a name. */
-export function uuidOf(...parts: (string | number)[]): string {
+function uuidOf(...parts: (string | number)[]): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -50,7 +50,7 @@ const stamped = (id: string, type: string, fields: Record<string, unknown>, stam
   stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
 });
 
-export const meetingFields = (seed: number, r: BenchRecord) => ({
+const meetingFields = (seed: number, r: BenchRecord) => ({
   pairId: uuidOf('bench-pair', seed, r.pairId),
   date: r.date,
   kind: KIND[r.kind] ?? 'regular',

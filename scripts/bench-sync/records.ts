@@ -55,7 +55,7 @@ const hex = (r: () => number, n: number) => {
 };
 
 /** UUID-v4-shaped id, deterministic in (seed, i). */
-export function recordId(seed: number, i: number): string {
+function recordId(seed: number, i: number): string {
   const r = rng((seed * 1000003) ^ (i * 2654435761));
   return `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${'89ab'[(r() * 4) | 0]}${hex(r, 3)}-${hex(r, 12)}`;
 }

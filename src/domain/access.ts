@@ -20,17 +20,17 @@ export type ScopeFacts = {
 
 export type AssignmentLink = { personId: string; pairId: string | null; templateId: string };
 
-export const TEMPLATES_KEY = 'templates';
-export const MATERIALS_KEY = 'materials';
+const TEMPLATES_KEY = 'templates';
+const MATERIALS_KEY = 'materials';
 
 /** Fields of a person that people in the same pair see; the rest stays with the person and curators. */
-export const SHARED_PERSON_FIELDS: readonly string[] = ['fullName', 'kind', 'classOrSubject'];
+const SHARED_PERSON_FIELDS: readonly string[] = ['fullName', 'kind', 'classOrSubject'];
 
 /**
  * Fields of a person that only curators read — the person themself included: the requests of the class
  * teacher, the psychologist and the parents are «только для куратора» (roadmap stage 1).
  */
-export const CURATOR_ONLY_PERSON_FIELDS: readonly string[] = ['requests'];
+const CURATOR_ONLY_PERSON_FIELDS: readonly string[] = ['requests'];
 
 /** Record types a non-curator may write at all (each further limited by `checkWrite`). */
 const NON_CURATOR_TYPES: readonly string[] = [

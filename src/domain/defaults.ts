@@ -6,7 +6,7 @@ import { formatHlc, type Hlc, parseHlc } from './hlc';
 import type { Change, Fields, SyncedRecord } from './record';
 
 /** The time of every default's stamp: the Unix epoch, before any real write a clock can make. */
-export const DEFAULT_TIME_MS = 0;
+const DEFAULT_TIME_MS = 0;
 
 /**
  * The stamp of a default written by `node`: `1970-01-01T00:00:00.000Z_0000_<node>`. Two devices' defaults

@@ -9,7 +9,6 @@ export type HlcParts = { ms: number; counter: number; node: string };
 export type ClockState = { ms: number; counter: number };
 
 export const HLC_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{4})_([A-Za-z0-9-]{1,64})$/;
-export const NODE_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_COUNTER = 9999;
 // Stamps must stay four-digit years so that string order equals time order.
 const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);

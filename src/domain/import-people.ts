@@ -27,7 +27,7 @@ export type PersonDraft = {
   contacts: string | null;
 };
 
-export type ImportErrorCode =
+type ImportErrorCode =
   | 'noHeader'
   | 'noName'
   | 'nameTooLong'
@@ -44,7 +44,7 @@ export type ImportErrorCode =
   | 'repeated';
 /** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
 export type RowError = { row: number; code: ImportErrorCode; params: Record<string, string | number> };
-export type PlannedPerson = { row: number; person: PersonDraft };
+type PlannedPerson = { row: number; person: PersonDraft };
 /** Someone already in the base: a row matched by evidence (name and class, or name and birth date). */
 export type ExistingPerson = {
   id: string;
@@ -53,7 +53,7 @@ export type ExistingPerson = {
   birthDate: string | null;
 };
 /** A row that may be someone already known, without the evidence to say so: the curator decides. */
-export type LikelyDuplicate = PlannedPerson & {
+type LikelyDuplicate = PlannedPerson & {
   of: { row: number; fullName: string; classOrSubject: string | null } | { person: ExistingPerson };
 };
 export type ImportPlan = {
@@ -133,7 +133,7 @@ function isHeading(row: readonly SheetCell[]): boolean {
 }
 
 /** How many rows from the top may stand above the header (titles, dates, signatures). */
-export const HEADER_SEARCH_ROWS = 30;
+const HEADER_SEARCH_ROWS = 30;
 
 /** The index of the header row among the first rows (−1 when none names the people), and its columns. */
 export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
@@ -146,7 +146,7 @@ export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
 }
 
 /** Column headings the import understands, for the message when none is found. */
-export const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
+const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
 
 /**
  * Words for the category of a person, folded, by their stems (any case and number: «ученики»,
@@ -165,7 +165,7 @@ const KIND_STEMS: [RegExp, PersonKind | 'role'][] = [
   [/^(друг|ино|проч|работодател|партнер|родител|сотрудник|other)/, 'other'],
 ];
 /** The words named when a category is not understood. */
-export const KIND_WORDS =
+const KIND_WORDS =
   'учащийся, обучающийся, ученик, ученица, школьник, студент; педагог, учитель, преподаватель, воспитатель; наставник, наставляемый; другое';
 
 const looksLikeSchoolClass = (cls: string | null) => cls !== null && /^\d{1,2}(\D|$)/.test(cls.trim());
@@ -220,7 +220,7 @@ const evidenceOf = (fullName: string, cls: string | null, birth: string | null):
  * name with a class or birth date missing on one side, or a name that is the other's without its
  * patronymic, is only likely the same: the curator decides.
  */
-export function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
+function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   const contradicts = (a.birth && b.birth && a.birth !== b.birth) || (a.cls && b.cls && a.cls !== b.cls);
   if (a.name === b.name) {
     if (a.birth && b.birth) return a.birth === b.birth ? 'same' : 'different';

@@ -56,7 +56,7 @@ function common(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((w) => [...b].some((x) => x.slice(0, 5) === w.slice(0, 5)));
 }
 
-export function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
+function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
   const reasons: string[] = [];
   let score = 0;
   const needs = list(mentee.intake?.areas);

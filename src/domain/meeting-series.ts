@@ -1,5 +1,5 @@
 // The roadmap's series of meetings: organisational → trial → planning → regular … → final.
-import { MEETING_KINDS, type MeetingKind } from './record-types';
+import type { MeetingKind } from './record-types';
 
 /** The forms of mentoring of the target model, plus teacher–student; a school may add its own. */
 export const MENTORING_FORMS = [
@@ -15,10 +15,6 @@ export function nextMeetingKind(held: readonly string[]): MeetingKind {
   const done = new Set(held);
   for (const kind of ['organisational', 'trial', 'planning'] as const) if (!done.has(kind)) return kind;
   return 'regular';
-}
-
-export function isMeetingKind(value: string): value is MeetingKind {
-  return (MEETING_KINDS as readonly string[]).includes(value);
 }
 
 /** Topics a mentor taps instead of typing; free text adds others. */

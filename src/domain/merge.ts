@@ -32,11 +32,6 @@ function maxStamp(a: string | undefined, b: string | undefined): string | undefi
   return a > b ? a : b;
 }
 
-/** True when merging `change` into `record` would leave it exactly as it is. */
-export function changesNothing(record: SyncedRecord, change: SyncedRecord): boolean {
-  return sameRecord(mergeRecords(record, change), record);
-}
-
 export function sameRecord(a: SyncedRecord, b: SyncedRecord): boolean {
   return a.deleted === b.deleted && jsonEqual(a.stamps, b.stamps) && jsonEqual(a.fields, b.fields);
 }

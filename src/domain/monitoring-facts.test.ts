@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schoolFigures } from './district-summary';
 import { dashboardOf, monitoringFacts, type SchoolRecords } from './monitoring-facts';
 import type { Fields, SyncedRecord } from './record';
-import { PROGRAMME_ID } from './record-types';
+import { PROGRAMME_ID } from './record-type-names';
 
 const rec = (type: string, id: string, fields: Fields): SyncedRecord => ({ id, type, fields, stamps: {} });
 

@@ -12,12 +12,12 @@ import type { RoadmapFacts } from './roadmap';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
 
-export type Satisfaction = Record<
+type Satisfaction = Record<
   'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
   { average: number | null; responses: number }
 >;
 
-export type MentorStats = {
+type MentorStats = {
   meetings: number;
   tasksDone: number;
   tasksTotal: number;

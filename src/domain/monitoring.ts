@@ -3,8 +3,8 @@
 import { hasClass } from './fold-text';
 import { daysBetween } from './nudges';
 
-export const AT_RISK_GAP_DAYS = 21;
-export const LOW_SATISFACTION = 5;
+const AT_RISK_GAP_DAYS = 21;
+const LOW_SATISFACTION = 5;
 
 export type PairFacts = {
   id: string;
@@ -56,7 +56,7 @@ export type Dashboard = {
 const WORKING = new Set(['approved', 'active']);
 const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 100));
 
-export function filterPairs(pairs: readonly PairFacts[], filters: Filters): PairFacts[] {
+function filterPairs(pairs: readonly PairFacts[], filters: Filters): PairFacts[] {
   return pairs.filter(
     (p) =>
       (!filters.form || p.form === filters.form) &&
@@ -64,7 +64,7 @@ export function filterPairs(pairs: readonly PairFacts[], filters: Filters): Pair
   );
 }
 
-export function pairRisk(p: PairFacts, today: string): Risk | null {
+function pairRisk(p: PairFacts, today: string): Risk | null {
   const reasons: Risk['reasons'] = [];
   // A pair that has not met yet is at risk only once it has had the time to: not the day it was formed.
   if (p.lastMeeting === null) {

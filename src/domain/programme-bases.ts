@@ -23,7 +23,7 @@ export type BasePair = {
   history: readonly { date: string; status: PairStatus; note: string | null }[];
 };
 /** What the data says about one mentee's work in one pair. */
-export type MenteeFacts = { tasksDone: number; tasksTotal: number; goalsReached: string | null };
+type MenteeFacts = { tasksDone: number; tasksTotal: number; goalsReached: string | null };
 
 export type BaseInput = {
   people: readonly BasePerson[];

@@ -29,5 +29,5 @@ export function isRecordTypeName(type: string): type is RecordTypeName {
   return NAMES.has(type);
 }
 
-/** The one programme record of a school. */
+/** The one programme record of a school (here, not with the schemas: the first screens read it). */
 export const PROGRAMME_ID = '00000000-0000-8000-8000-000000000001';

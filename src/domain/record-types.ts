@@ -32,7 +32,6 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export type TypeSpec = {
   fields: Record<string, v.GenericSchema>;
@@ -321,33 +320,13 @@ export function isRecordType(type: string): type is RecordType {
   return Object.hasOwn(RECORD_TYPES, type);
 }
 
-export function typeSpec(type: RecordType): TypeSpec {
-  return RECORD_TYPES[type];
-}
-
-/** Typed field bags for code that reads records; every field may be absent on a partial record. */
+/** The fields of each record type as its schema outputs them (`SyncedRecord<T>`, record.ts, makes each optional). */
 type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : never;
 type FieldsOf<T extends RecordType> = {
   [K in keyof (typeof RECORD_TYPES)[T]['fields']]: Output<(typeof RECORD_TYPES)[T]['fields'][K]>;
 };
-export type PersonFields = FieldsOf<'person'>;
-export type ConsentFields = FieldsOf<'consent'>;
-export type PairFields = FieldsOf<'pair'>;
-export type MeetingFields = FieldsOf<'meeting'>;
-export type PlanFields = FieldsOf<'plan'>;
-export type TaskFields = FieldsOf<'task'>;
-export type FormTemplateFields = FieldsOf<'formTemplate'>;
-export type FormAssignmentFields = FieldsOf<'formAssignment'>;
-export type FormResponseFields = FieldsOf<'formResponse'>;
-export type ConflictFields = FieldsOf<'conflict'>;
-export type GoalFields = FieldsOf<'goal'>;
-export type FitAnswerFields = FieldsOf<'fitAnswer'>;
-export type FormStatsFields = FieldsOf<'formStats'>;
-export type ProgrammeFields = FieldsOf<'programme'>;
-export type OrderFields = FieldsOf<'order'>;
 export type SchoolSummaryFields = FieldsOf<'schoolSummary'>;
 
-export { PROGRAMME_ID } from './record-type-names';
 export type FieldsByType = { [T in RecordType]: FieldsOf<T> };
 
 // The light list of names (record-type-names.ts) must name exactly these types.
@@ -356,4 +335,4 @@ type SameNames = [RecordType] extends [RecordTypeName]
     ? true
     : false
   : false;
-export const NAMES_AGREE: SameNames = true;
+true satisfies SameNames;

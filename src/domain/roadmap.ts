@@ -77,7 +77,7 @@ export type RoadmapFacts = {
   finalSent: number;
 };
 
-export type MeasureKey =
+type MeasureKey =
   | 'menteesReady'
   | 'mentorsReady'
   | 'mentorsTrained'

@@ -3,7 +3,7 @@ import { foldText } from './fold-text';
 
 const MAX_WORDS = 400;
 
-export function normaliseWord(word: string): string {
+function normaliseWord(word: string): string {
   return foldText(word);
 }
 

@@ -9,19 +9,8 @@ export const CONTRACT_V2 = 2;
 /** Records per v2 pull page: fewer, larger pages than v1 now that they are compressed. */
 export const PAGE_SIZE_V2 = 1_000;
 
-/** A change as v2 pushes it: a compact record with its type. */
-export type CompactChange = CompactRecord & { type: string };
-
 /** A record as a v2 pull sends it. `partial`: only the fields changed since the cursor are here. */
 export type WireRecord = CompactRecord & { type: string; partial?: true };
-
-export type SyncRequestV2 = {
-  cursor: string | null;
-  base?: string | null;
-  changes: CompactChange[];
-  /** Ask for `pending` in the answer (the device shows a progress bar). */
-  progress?: boolean;
-};
 
 /** Which part of the pull the cursor goes on with: the device is usable once it is past `current`. */
 export type PullPass = 'current' | 'history' | 'changes';

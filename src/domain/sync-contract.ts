@@ -72,7 +72,7 @@ export const ChangeSchema = v.pipe(
   ),
 );
 
-export const SyncRequestSchema = v.object(
+const SyncRequestSchema = v.object(
   {
     cursor: v.nullish(
       v.pipe(v.string('cursor must be a string or null'), v.maxLength(200, 'cursor is too long')),
@@ -123,8 +123,6 @@ function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k));
 }
 
-export type SyncRequest = { cursor: string | null; base?: string | null; changes: Change[] };
-
 export type SyncResponse = {
   cursor: string;
   changes: SyncedRecord[];
@@ -145,8 +143,6 @@ export type EnrolResponse = {
   schoolId: string;
   deviceId: string;
 };
-
-export type ErrorBody = { error: string; reason: string };
 
 /** Error codes of 4xx answers, kebab-case so clients can act on them. */
 export type ErrorCode =

@@ -76,7 +76,7 @@ const postgres: Engine = async (env, target) => {
 /** The engines this command can back up, by the scheme of DATABASE_URL (none: the embedded SQLite file). */
 const ENGINES: Record<string, Engine> = { sqlite, postgres, postgresql: postgres };
 
-export function engineOf(env: NodeJS.ProcessEnv): string {
+function engineOf(env: NodeJS.ProcessEnv): string {
   const url = env.DATABASE_URL;
   if (!url) return 'sqlite';
   return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? url;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { schoolFigures } from '../domain/district-summary';
 import { monitoringFacts, type SchoolRecords } from '../domain/monitoring-facts';
 import type { SyncedRecord } from '../domain/record';
-import { PROGRAMME_ID } from '../domain/record-types';
+import { PROGRAMME_ID } from '../domain/record-type-names';
 import type { DistrictRole } from '../domain/sync-contract';
 import { createServerRecord, INVITE_TTL_MS, issueInvite, seedSchool } from './enrol-service';
 import { DISTRICT_ID } from './namespaces';

@@ -32,7 +32,7 @@ const ALL = 'all';
  * The key an address is counted under: an IPv4 address as it is, an IPv6 address by its /64 network
  * (one subscriber holds a whole /64, so counting single addresses would count nothing).
  */
-export function addressKey(ip: string): string {
+function addressKey(ip: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped) return `ip:${mapped[1]}`;
   if (!isIPv6(ip)) return `ip:${ip}`;
@@ -48,7 +48,7 @@ export function addressKey(ip: string): string {
     .join(':')}::/64`;
 }
 
-export type EnrolVerdict = { ok: true } | { ok: false; retryAfterMs: number };
+type EnrolVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
 export type EnrolLimiter = {
   /** Before the code is looked at: is this address (or the whole server) refused for now? */

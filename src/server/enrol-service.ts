@@ -153,7 +153,7 @@ export async function bootstrap(
 }
 
 /** How long a code made by `npm run curator-code` stays valid: an administrator uses it at once. */
-export const RECOVERY_TTL_MS = DAY_MS;
+const RECOVERY_TTL_MS = DAY_MS;
 
 export type RecoveryCode = { code: string; expiresAt: string; schoolId: string; personId: string };
 

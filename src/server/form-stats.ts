@@ -13,7 +13,7 @@ const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined
 
 type QuestionLike = { id?: unknown; kind?: unknown };
 
-export function averagesOf(
+function averagesOf(
   questions: readonly QuestionLike[],
   answers: readonly Record<string, unknown>[],
 ): Record<string, number> {

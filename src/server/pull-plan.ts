@@ -3,55 +3,11 @@
 // the history (regular meetings more than a year old), and then, as a v1 pull does, every change after
 // it. The cursor names the part and the position in it, so any page may be asked for again.
 
-import { type Cursor, formatCursor, parseCursor } from './scope';
-import type { PullPart } from './storage/pull-order';
+import type { PullCursor, PullPart } from '../domain/sync-cursor';
 import type { StorageTx } from './storage/storage';
 
-/**
- * A v2 cursor: every change after `rev`, with `held` the revision up to which the device holds every
- * field of every record it may read (`<rev>.<scope>.<held>`); or the position `rev` in a part of a
- * first pull (`<rev>.<scope>.<upTo>.<c|h><cutoff YYYYMMDD>`), where the device holds nothing for sure.
- * A v1 cursor (`<rev>.<scope>`) holds nothing for sure either.
- *
- * Why `held` is not `rev`: a pull page sends the records whose revision is in its window when it
- * runs; a record that changed again before its window came is sent later, at its new revision, and
- * the fields it changed in between were never sent. Only when a pull is caught up (no more pages) has
- * the device every field changed up to the cursor, so only then does `held` move up to `rev`.
- */
-export type PullCursor = Cursor & { held: number; part?: PullPart };
-
-export function formatPullCursor(c: PullCursor): string {
-  const base = formatCursor({ rev: c.rev, scope: c.scope });
-  if (c.part) return `${base}.${c.part.upTo}.${c.part.part[0]}${c.part.cutoff.replaceAll('-', '')}`;
-  return `${base}.${c.held}`;
-}
-
-/** Null for text this server never issued as a cursor. */
-export function parsePullCursor(text: string): PullCursor | null {
-  const tiered = /^(\d{1,15}\.[a-z0-9]{1,40})\.(\d{1,15})\.([ch])(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (tiered) {
-    const [, base, upTo, part, y, m, d] = tiered as unknown as string[];
-    const cursor = parseCursor(base as string);
-    if (!cursor) return null;
-    const cutoff = `${y}-${m}-${d}`;
-    return {
-      ...cursor,
-      held: 0,
-      part: { part: part === 'c' ? 'current' : 'history', upTo: Number(upTo), cutoff },
-    };
-  }
-  const live = /^(\d{1,15}\.[a-z0-9]{1,40})\.(\d{1,15})$/.exec(text);
-  if (live) {
-    const cursor = parseCursor(live[1] as string);
-    const held = Number(live[2]);
-    return cursor && held <= cursor.rev ? { ...cursor, held } : null;
-  }
-  const v1 = parseCursor(text);
-  return v1 && { ...v1, held: 0 };
-}
-
 /** Regular meetings dated before this day (a year before `nowMs`, UTC) are history. */
-export function historyCutoff(nowMs: number): string {
+function historyCutoff(nowMs: number): string {
   const d = new Date(nowMs);
   d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.toISOString().slice(0, 10);

@@ -29,7 +29,7 @@ function firstIssue(issues: v.BaseIssue<unknown>[]): string {
 }
 
 /** Checks every record; null when the whole file is sound. */
-export function backupProblem(records: SyncedRecord[]): string | null {
+function backupProblem(records: SyncedRecord[]): string | null {
   const seen = new Set<string>();
   for (const [i, record] of records.entries()) {
     if (seen.has(record.id)) return `record ${i} (${record.id}) appears twice`;
@@ -47,7 +47,7 @@ export function backupProblem(records: SyncedRecord[]): string | null {
  * not deleted and not archived. Devices outlive a restore but records do not; without that record every
  * device of the school would be refused, no curator could sign in, and no bootstrap code would be printed.
  */
-export function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: string): string | null {
+function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: string): string | null {
   const own = records.find((r) => r.id === curatorPersonId);
   const why =
     own === undefined || own.type !== 'person'

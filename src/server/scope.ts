@@ -26,7 +26,7 @@ export function toMembership(pair: SyncedRecord): Membership {
   return {
     id: pair.id,
     mentorId: String(pair.fields.mentorId ?? ''),
-    menteeIds: Array.isArray(pair.fields.menteeIds) ? (pair.fields.menteeIds as string[]) : [],
+    menteeIds: Array.isArray(pair.fields.menteeIds) ? pair.fields.menteeIds : [],
   };
 }
 
@@ -65,24 +65,4 @@ export function scopeHash(grants: ReadonlySet<string>): string {
     .update([...grants].sort().join('\n'))
     .digest('hex')
     .slice(0, 20);
-}
-
-/**
- * A v1 cursor: every change after `rev`, for the grants of `scope`; `top`, when a pull started over
- * (the scope grew), is the highest revision the device may hold from before — what a purge must reach.
- */
-export type Cursor = { rev: number; scope: string; top?: number };
-
-/** `<rev>.<scope>`, or `<rev>.<scope>.t<top>` while a pull that started over is below `top`. */
-export function formatCursor(c: Cursor): string {
-  return c.top !== undefined && c.top > c.rev ? `${c.rev}.${c.scope}.t${c.top}` : `${c.rev}.${c.scope}`;
-}
-
-/** Null for a cursor this server never issued. */
-export function parseCursor(text: string): Cursor | null {
-  const match = /^(\d{1,15})\.([a-z0-9]{1,40})(?:\.t(\d{1,15}))?$/.exec(text);
-  if (!match) return null;
-  const cursor: Cursor = { rev: Number(match[1]), scope: match[2] as string };
-  if (match[3] !== undefined) cursor.top = Number(match[3]);
-  return cursor;
 }

@@ -19,21 +19,13 @@ import { stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
 import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
+import { type Cursor, formatCursor, formatPullCursor, type PullCursor } from '../domain/sync-cursor';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
 import { refreshFormStats } from './form-stats';
-import { formatPullCursor, type PullCursor, type PulledPage, pullPage } from './pull-plan';
+import { type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
-import {
-  ALL_SCOPE,
-  type Cursor,
-  formatCursor,
-  personFacts,
-  scopeFacts,
-  scopeHash,
-  toMembership,
-  toPlanLink,
-} from './scope';
+import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
 import type { ServerClock } from './server-clock';
 import type { Storage, StorageTx, StoredRow } from './storage/storage';
 

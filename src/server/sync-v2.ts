@@ -6,7 +6,7 @@ import { compactRecord, expandRecord, unstampedFields } from '../domain/compact-
 import type { Change, SyncedRecord } from '../domain/record';
 import { type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
-import { type PullCursor, parsePullCursor } from './pull-plan';
+import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
 import { type Caller, runSync, type SyncDeps, type V2Pull } from './sync-service';
 
 const CompactChangeSchema = v.object(

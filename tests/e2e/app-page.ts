@@ -8,7 +8,7 @@ import { E2E_PORT } from '../../playwright.config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-export const PHONE = { width: 390, height: 850 };
+const PHONE = { width: 390, height: 850 };
 
 /** A phone with a real profile on disk: IndexedDB and the service worker survive reloads and restarts. */
 export async function openPhone(profileDir = mkdtempSync(join(tmpdir(), 'nastavnik-phone-'))) {

@@ -1,7 +1,7 @@
 // A new school's settings typed quickly on a slow PC: every field stays, after a reload and on the
 // server, and the defaults of the new record never overwrite what another curator entered before.
 import { expect, test } from '@playwright/test';
-import { PROGRAMME_ID } from '../../src/domain/record-types';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { api, curatorCode, newSchool, putRecords } from './api';
 import { enrol, stored, syncNow } from './app-page';
 

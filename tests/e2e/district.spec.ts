@@ -3,7 +3,7 @@
 // and not one name.
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { PROGRAMME_ID } from '../../src/domain/record-types';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { districtCode, enrolByApi, inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 

@@ -2,7 +2,7 @@
 // no text squeezed into a column a few letters wide, no word broken in the middle where it would fit.
 import { expect, type Page } from '@playwright/test';
 
-export type LayoutProblem = { kind: 'overflow' | 'squeezed' | 'broken-word'; where: string; text: string };
+type LayoutProblem = { kind: 'overflow' | 'squeezed' | 'broken-word'; where: string; text: string };
 
 /**
  * Runs in the page. For every visible text of the header, navigation and main area:
@@ -90,7 +90,7 @@ function findProblems(): LayoutProblem[] {
 }
 
 /** Every <details> opened, so that what a tap would show is checked too. */
-export async function openAllDetails(page: Page): Promise<void> {
+async function openAllDetails(page: Page): Promise<void> {
   await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
   });

@@ -2,7 +2,7 @@
 // by itself — at once while its date is still wrong, and for good once the date is right — without the
 // user discarding anything.
 import { describe, expect, it } from 'vitest';
-import { retryRejected } from '../../src/client/db/sync-store';
+import { retryRejected } from '../../src/client/db/outbox';
 import { stampTime } from '../../src/domain/hlc';
 import type { SyncedRecord } from '../../src/domain/record';
 import { createApp } from '../../src/server/app';

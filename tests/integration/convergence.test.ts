@@ -4,7 +4,7 @@
 // CONVERGENCE_SEED=<seed> reruns just that one; CONVERGENCE_RUNS sets how many seeds run.
 import { describe, expect, it } from 'vitest';
 import { getMeta } from '../../src/client/db/meta';
-import { discardRejected } from '../../src/client/db/sync-store';
+import { discardRejected } from '../../src/client/db/outbox';
 import { sameRecord } from '../../src/domain/merge';
 import type { SyncedRecord } from '../../src/domain/record';
 import { createApp } from '../../src/server/app';

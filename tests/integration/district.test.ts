@@ -2,7 +2,7 @@
 // school, and the district's people see every school's figures side by side — never a person.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
-import { PROGRAMME_ID } from '../../src/domain/record-types';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import {
   type Actor,
   addMember,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change, SyncedRecord } from '../../src/domain/record';
-import { PROGRAMME_ID } from '../../src/domain/record-types';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import {
   type Actor,
   addMember,

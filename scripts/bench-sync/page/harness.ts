@@ -7,7 +7,7 @@ import { NastavnikDb } from '../../../src/client/db/database';
 import { openDatabase } from '../../../src/client/db/lifecycle';
 import { getSyncStatus } from '../../../src/client/db/meta';
 import { saveEnrolment } from '../../../src/client/db/session-store';
-import { enrolWithCode } from '../../../src/client/screens/enrol/enrol-model';
+import { enrolWithCode } from '../../../src/client/models/enrol-model';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine';
 import { httpTransport } from '../../../src/client/sync/transport';
 import { makeRecord } from '../records';

@@ -6,11 +6,11 @@ import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
 import { INPUT_STOPPED } from '../db/storage-guard';
 import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '../i18n/i18n';
-import { Banners } from '../ui/Banners';
-import { SyncIndicator } from '../ui/SyncIndicator';
 import { ToastHost } from '../ui/ToastHost';
 import type { AppModel } from './app-model';
+import { Banners } from './Banners';
 import { AppContext, SessionContext, useApp } from './context';
+import { SyncIndicator } from './SyncIndicator';
 
 /** A screen past the first ones: it shows once its code and all the app's strings are here. */
 const withStrings =

@@ -7,6 +7,7 @@ import { createQueries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { Searcher, SearchResults } from '../db/search';
 import { createStorageGuard, guardDrafts, guardRepository, type StorageState } from '../db/storage-guard';
+import { createDeviceModel } from '../models/device-model';
 import { createPwaModel } from '../pwa/pwa-model';
 import { createBackground } from './background';
 
@@ -78,11 +79,11 @@ export function createAppModel() {
   }
 
   return {
-    db,
     repo,
     queries,
     search,
     drafts: guardDrafts(createDrafts(db), guard),
+    device: createDeviceModel(db, queries, guard),
     scheduler,
     pwa,
     dbState,

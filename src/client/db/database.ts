@@ -27,7 +27,7 @@ export type MetaRow = { key: string; value: unknown };
 
 export type Draft = { key: string; value: Record<string, unknown>; updatedAt: string };
 
-export const DB_NAME = 'nastavnik';
+const DB_NAME = 'nastavnik';
 
 /** Schema history: every version stays listed so that any older device can upgrade step by step. */
 export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
@@ -108,7 +108,7 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
  * Data changes that go with a schema version. (Version 2 once wrote the searched records again to
  * fill its words index; version 9 replaced that index, so there is nothing left to do for it.)
  */
-export const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
+const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   // Recent meetings, found by the date index of the versions before, are written again: the record
   // codec puts them in the index of recent meetings.
   8: async (tx) => {
@@ -143,11 +143,11 @@ export class NastavnikDb extends Dexie {
     this.use(recordCodecMiddleware);
   }
 
-  records(type: RecordType): Table<SyncedRecord, string> {
+  records<T extends RecordType>(type: T): Table<SyncedRecord<T>, string> {
     return this.table(type);
   }
 
   recordTables(): Table<SyncedRecord, string>[] {
-    return RECORD_TYPE_NAMES.map((t) => this.records(t));
+    return RECORD_TYPE_NAMES.map((t) => this.table(t));
   }
 }

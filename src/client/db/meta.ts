@@ -47,6 +47,17 @@ export async function setMeta(db: NastavnikDb, key: string, value: unknown): Pro
 
 export const getSession = (db: NastavnikDb) => getMeta<Session>(db, 'session');
 export const getCursor = (db: NastavnikDb) => getMeta<string>(db, 'cursor').then((c) => c ?? null);
+
+/**
+ * The next pull starts from nothing, so that everything this user may read comes again whole (after a
+ * restore, a new enrolment, a record given up or dropped). Records on the device stay until replaced.
+ */
+export const startPullOver = (db: NastavnikDb) => setMeta(db, 'cursor', null);
+
+/** The meta key under which the time a sent form reached the school is kept. */
+export function deliveredKey(recordId: string): string {
+  return `delivered:${recordId}`;
+}
 export const getSyncStatus = async (db: NastavnikDb) => ({
   ...EMPTY_STATUS,
   ...(await getMeta<SyncStatus>(db, 'syncStatus')),
@@ -89,8 +100,3 @@ export const pullActivity = {
     return quiet.promise;
   },
 };
-
-/** The meta key under which the time a sent form reached the school is kept. */
-export function deliveredKey(recordId: string): string {
-  return `delivered:${recordId}`;
-}

@@ -12,11 +12,12 @@ import { deliveredKey, getMeta, getSession, getSyncStatus } from './meta';
  */
 export type Delivery = { state: 'waiting' | 'refused' | 'delivered'; at: string | null };
 
-const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
+const isLive = <R extends SyncedRecord>(r: R | undefined): r is R =>
+  r !== undefined && r.deleted === undefined;
 // Chained with then() on Dexie's own promise: a live query keeps tracking what is read after it,
 // whereas awaiting a native promise would drop the live query's context in the browser.
-const liveOnly = <T extends { then: PromiseLike<(SyncedRecord | undefined)[]>['then'] }>(rows: T) =>
-  rows.then((r) => r.filter(live)) as unknown as Promise<SyncedRecord[]>;
+const liveOnly = <R extends SyncedRecord>(rows: PromiseLike<(R | undefined)[]>) =>
+  rows.then((r) => r.filter(isLive)) as unknown as Promise<R[]>;
 const collator = new Intl.Collator('ru');
 const BUILTIN_ORDER = [
   'intake-mentee',
@@ -26,16 +27,16 @@ const BUILTIN_ORDER = [
   'final-mentee',
   'final-mentor',
 ];
-const templateOrder = (t: SyncedRecord) => {
-  const i = BUILTIN_ORDER.indexOf(String(t.fields.builtIn));
+const templateOrder = (t: SyncedRecord<'formTemplate'>) => {
+  const i = BUILTIN_ORDER.indexOf(t.fields.builtIn ?? '');
   return i === -1 ? BUILTIN_ORDER.length : i;
 };
-const byName = (a: SyncedRecord, b: SyncedRecord) =>
-  collator.compare(String(a.fields.fullName ?? ''), String(b.fields.fullName ?? ''));
+const byName = (a: SyncedRecord<'person'>, b: SyncedRecord<'person'>) =>
+  collator.compare(a.fields.fullName ?? '', b.fields.fullName ?? '');
 
 /** Newest first: by date, then by id (ids are time-ordered). */
-const newestFirst = (a: SyncedRecord, b: SyncedRecord) =>
-  String(b.fields.date).localeCompare(String(a.fields.date)) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+const newestFirst = (a: SyncedRecord<'meeting'>, b: SyncedRecord<'meeting'>) =>
+  (b.fields.date ?? '').localeCompare(a.fields.date ?? '') || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
 export function createQueries(db: NastavnikDb) {
   // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
@@ -76,12 +77,12 @@ export function createQueries(db: NastavnikDb) {
     allConsents: () => liveOnly(db.records('consent').toArray()),
     orders: () =>
       liveOnly(db.records('order').toArray()).then((rows) =>
-        rows.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date))),
+        rows.sort((a, b) => (b.fields.date ?? '').localeCompare(a.fields.date ?? '')),
       ),
     order: (id: string) => db.records('order').get(id),
     materials: () =>
       liveOnly(db.records('material').toArray()).then((rows) =>
-        rows.sort((a, b) => collator.compare(String(a.fields.title), String(b.fields.title))),
+        rows.sort((a, b) => collator.compare(a.fields.title ?? '', b.fields.title ?? '')),
       ),
     programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
@@ -129,7 +130,7 @@ export function createQueries(db: NastavnikDb) {
             .records('meeting')
             .bulkGet(ids.filter((id) => !pairOfMeeting.has(id)))
             .then((unseen) => {
-              for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, String(m.fields.pairId));
+              for (const m of unseen) if (m?.fields.pairId) pairOfMeeting.set(m.id, m.fields.pairId);
               const met = new Set(ids.flatMap((id) => pairOfMeeting.get(id) ?? []));
               return new Set(pairIds.filter((id) => met.has(id)));
             });
@@ -157,7 +158,7 @@ export function createQueries(db: NastavnikDb) {
           .sort(
             (a, b) =>
               templateOrder(a) - templateOrder(b) ||
-              collator.compare(String(a.fields.title), String(b.fields.title)),
+              collator.compare(a.fields.title ?? '', b.fields.title ?? ''),
           ),
       ),
     template: (id: string) => db.records('formTemplate').get(id),
@@ -185,15 +186,15 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('meeting').toArray()).then((rows) =>
         rows.sort(
           (a, b) =>
-            String(a.fields.pairId).localeCompare(String(b.fields.pairId)) ||
-            String(a.fields.date).localeCompare(String(b.fields.date)),
+            (a.fields.pairId ?? '').localeCompare(b.fields.pairId ?? '') ||
+            (a.fields.date ?? '').localeCompare(b.fields.date ?? ''),
         ),
       ),
     draft: (key: string) => db.drafts.get(key),
     /** The district's view: one summary per school, by name. */
     schoolSummaries: () =>
       liveOnly(db.records('schoolSummary').toArray()).then((rows) =>
-        rows.sort((a, b) => collator.compare(String(a.fields.schoolName), String(b.fields.schoolName))),
+        rows.sort((a, b) => collator.compare(a.fields.schoolName ?? '', b.fields.schoolName ?? '')),
       ),
   };
 }

@@ -2,8 +2,9 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from './database';
 import { getMeta, setMeta } from './meta';
+import { discardRejected, takeBatch } from './outbox';
 import { createRepository } from './repository';
-import { applySyncAnswer, discardRejected, takeBatch } from './sync-store';
+import { applySyncAnswer } from './sync-store';
 
 const PAIR = '0193a3f0-0000-7000-8000-000000000001';
 let db: NastavnikDb;

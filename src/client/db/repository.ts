@@ -2,7 +2,6 @@
 // appends the change to the outbox in the same transaction: the record and its way to the server are
 // saved together or not at all. When two offline devices change the same record, each field keeps the
 // later stamp on every device and on the server (see domain/merge.ts).
-import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
@@ -12,17 +11,16 @@ import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { deviceNode, nextStamp } from './device-clock';
+import { enqueue } from './outbox';
 import { noteForSearch } from './search-index';
-import { type WriteFailure, writeFailure } from './write-failure';
+import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
 
-export type { WriteFailure } from './write-failure';
-
-export type WriteResult = { ok: true; id: string } | WriteFailure;
+export type { WriteResult };
 
 /** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
-export type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
+type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
 
-export type WriteOptions = {
+type WriteOptions = {
   /**
    * Values the record starts with when nobody has written them yet. They are written only for fields the
    * record lacks, in the transaction that reads it, stamped as defaults (see domain/defaults.ts): they
@@ -39,26 +37,6 @@ export type Repository = {
   update(type: RecordType, id: string, fields: FieldsOrUpdater, options?: WriteOptions): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
-
-/** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
-export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
-  // One read for both small facts and one for the record's last entry, side by side: a write is a
-  // handful of round trips to IndexedDB, and each counts on a phone.
-  const [[sending, cursor], last] = await Dexie.Promise.all([
-    db.meta.bulkGet(['sendingUpTo', 'cursor']),
-    db.outbox.where('recordId').equals(change.id).last(),
-  ]);
-  const sendingUpTo = (sending?.value as number | undefined) ?? 0;
-  if (last?.seq !== undefined && last.seq > sendingUpTo) {
-    await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
-  } else {
-    await db.outbox.add({
-      recordId: change.id,
-      change,
-      baseCursor: (cursor?.value as string | undefined) ?? null,
-    });
-  }
-}
 
 export function createRepository(
   db: NastavnikDb,

@@ -17,7 +17,7 @@ const SEARCHED_FIELDS: Record<SearchedType, readonly string[]> = {
   goal: ['title', 'description', 'area'],
 };
 
-export const isSearched = (type: string): type is SearchedType => type in SEARCHED_FIELDS;
+const isSearched = (type: string): type is SearchedType => type in SEARCHED_FIELDS;
 
 /** Records to (re)index: listed by id, or a whole table (`all`) walked down from `before`. */
 export type SearchQueueEntry = {
@@ -61,7 +61,7 @@ function packIds(ids: readonly string[]): Pick<SearchSegment, 'uuids' | 'ids'> {
 }
 
 /** The id of the record at `position` in a segment. */
-export function segmentId(segment: SearchSegment, position: number): string {
+function segmentId(segment: SearchSegment, position: number): string {
   if (!segment.uuids) return segment.ids?.[position] as string;
   let hex = '';
   for (let b = 0; b < 16; b++) hex += HEX[segment.uuids[position * 16 + b] as number];
@@ -73,7 +73,7 @@ export const segmentIds = (segment: SearchSegment): string[] =>
   Array.from({ length: segment.size }, (_, i) => segmentId(segment, i));
 
 /** The words of a record that search matches: none for a deleted one. */
-export function recordWords(type: SearchedType, record: SyncedRecord): string[] {
+function recordWords(type: SearchedType, record: SyncedRecord): string[] {
   if (record.deleted !== undefined) return [];
   return wordsOf(SEARCHED_FIELDS[type].map((f) => record.fields[f]));
 }

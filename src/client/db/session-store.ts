@@ -1,8 +1,9 @@
 // Enrolment result on the device: the session and the user's own person record.
 import { mergeRecords } from '../../domain/merge';
+import { isOfType } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
-import { type Session, setMeta } from './meta';
+import { type Session, setMeta, startPullOver } from './meta';
 
 export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): Promise<Session> {
   const session: Session = {
@@ -15,9 +16,10 @@ export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): 
   const people = db.records('person');
   await db.transaction('rw', [people, db.meta], async () => {
     const existing = await people.get(enrolment.person.id);
-    await people.put(existing ? mergeRecords(existing, enrolment.person) : enrolment.person);
+    const person = existing ? mergeRecords(existing, enrolment.person) : enrolment.person;
+    if (isOfType(person, 'person')) await people.put(person);
     await setMeta(db, 'session', session);
-    await setMeta(db, 'cursor', null);
+    await startPullOver(db);
   });
   return session;
 }

@@ -21,7 +21,7 @@ import type { Repository } from './repository';
 export type StorageState = 'open' | 'reopening' | 'upgrading' | 'upgraded' | 'full' | 'failed' | 'lost';
 
 /** The shape every guarded write answers with (WriteResult, DraftResult). */
-export type Outcome = { ok: true } | { ok: false; code: string; reason: string };
+type Outcome = { ok: true } | { ok: false; code: string; reason: string };
 
 export type StorageGuard = {
   /**

@@ -1,5 +1,5 @@
-// What a failed write of the device's database means for the user, apart from the write path so that
-// screens and drafts can tell it without loading the schemas and stamps the write path needs.
+// What a write that the database refused tells the screen. Apart from the repository so that screens on a
+// phone's first load (enrolment) can report a failed save without loading the write path.
 import { isStorageClosedError } from './lifecycle';
 
 /**
@@ -8,6 +8,8 @@ import { isStorageClosedError } from './lifecycle';
  * values break the record type's schema; `failed`: anything else the database threw.
  */
 export type WriteFailure = { ok: false; code: 'quota' | 'invalid' | 'failed' | 'closed'; reason: string };
+
+export type WriteResult = { ok: true; id: string } | WriteFailure;
 
 function isQuotaError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null;

@@ -6,7 +6,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { findHeader, type SheetCell } from '../../domain/import-people';
 import { decodeText, type TextEncoding } from './decode-text';
 
-export type TableSource =
+type TableSource =
   | { format: 'csv'; encoding: TextEncoding; separator: string }
   | { format: 'xlsx'; sheet: string }
   | { format: 'html' };
@@ -24,7 +24,7 @@ const SEPARATORS = [';', '\t', ',', '|'];
  * header row naming the people appears with the most columns (a short list defeats a statistical guess),
  * else papaparse's guess. Empty lines are kept so that row numbers stay the spreadsheet's.
  */
-export async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
+async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
   const { text, encoding } = decodeText(bytes);
   const sep = /^sep=(.)\r?\n/i.exec(text);
   const body = sep ? text.slice(sep[0].length) : text;
@@ -56,7 +56,7 @@ const numberText = (n: number) => (Number.isInteger(n) ? String(n) : String(n).r
  * One exceljs cell value as a person sees it. Every shape exceljs gives is handled; an unknown one is an
  * error cell, so no object is ever turned into text.
  */
-export function cellText(value: CellValue): SheetCell {
+function cellText(value: CellValue): SheetCell {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
@@ -89,7 +89,7 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
 }
 
 /** Reads an XLSX workbook: the first visible sheet that has a header row naming the people. */
-export async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
+async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes);

@@ -11,21 +11,33 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
   [
     [
       'src/client/app/App.tsx',
-      'src/client/ui/SyncIndicator.tsx',
+      'src/client/app/SyncIndicator.tsx',
       'src/client/ui/SyncProgress.tsx',
-      'src/client/ui/Banners.tsx',
-      'src/client/ui/StorageBanner.tsx',
+      'src/client/app/Banners.tsx',
+      'src/client/app/StorageBanner.tsx',
       'src/client/ui/ToastHost.tsx',
       'src/client/ui/Page.tsx',
     ],
     ['shell'],
   ],
   [
-    [...files('src/client/screens/home'), 'src/client/ui/PairCard.tsx', 'src/client/ui/nudge-text.ts'],
+    [
+      ...files('src/client/screens/home'),
+      'src/client/models/home-model.ts',
+      'src/client/models/setup-model.ts',
+      'src/client/models/my-questionnaires-model.ts',
+      'src/client/ui/person-name.ts',
+      'src/client/ui/nudge-text.ts',
+    ],
     ['shell', 'home'],
   ],
   [
-    [...files('src/client/screens/enrol'), 'src/client/ui/fields.tsx', 'src/client/ui/save-message.ts'],
+    [
+      ...files('src/client/screens/enrol'),
+      'src/client/models/enrol-model.ts',
+      'src/client/ui/fields.tsx',
+      'src/client/ui/save-message.ts',
+    ],
     ['shell', 'enrol'],
   ],
 ];

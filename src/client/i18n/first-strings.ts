@@ -44,6 +44,3 @@ export type StringsPart = keyof typeof FIRST_STRINGS;
 
 export const isInPart = (part: StringsPart, key: string): boolean =>
   FIRST_STRINGS[part].some((k: string) => (k.endsWith('.') ? key.startsWith(k) : key === k));
-
-export const isFirstString = (key: string): boolean =>
-  (Object.keys(FIRST_STRINGS) as StringsPart[]).some((part) => isInPart(part, key));

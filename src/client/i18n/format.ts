@@ -22,15 +22,6 @@ export function formatDay(isoDate: string): string {
   return text.replace(/\s*г\.$/, '');
 }
 
-/** A short weekday and date, e.g. «ср, 25 нояб.». */
-export function formatShortDay(isoDate: string): string {
-  return intlFormat(
-    toDate(isoDate),
-    { weekday: 'short', day: 'numeric', month: 'short' },
-    { locale: locale() },
-  );
-}
-
 /** A month stored as `yyyy-MM`, as people name it: «ноябрь 2026», «November 2026». */
 export function formatMonth(yearMonth: string): string {
   const text = intlFormat(

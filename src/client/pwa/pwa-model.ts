@@ -53,5 +53,3 @@ export function createPwaModel() {
 
   return { updateWaiting, reloadNeeded, offlineReady, start, applyUpdate, reload };
 }
-
-export type PwaModel = ReturnType<typeof createPwaModel>;

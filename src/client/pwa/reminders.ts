@@ -41,7 +41,7 @@ export async function reminderText(
   const plans = await queries.plansOfPairs(pairs.map((p) => p.id));
   const planIds = new Set(plans.map((p) => p.id));
   const overdue = (await queries.overdueTasks(today)).filter((task) =>
-    planIds.has(String(task.fields.planId)),
+    planIds.has(task.fields.planId ?? ''),
   ).length;
   const parts = [
     overdue ? t('home.overdueSummary', { n: overdue }) : '',

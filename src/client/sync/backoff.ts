@@ -1,6 +1,6 @@
 // Retry delays after failed syncs: exponential with full jitter, so that a school's phones coming back
 // into range together do not all knock at the same second.
-export const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 
 export function backoffDelay(failures: number, random: () => number = Math.random): number {

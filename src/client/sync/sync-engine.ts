@@ -2,14 +2,8 @@
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
 import { getSession, pullActivity, type SyncStatus, updateSyncStatus } from '../db/meta';
-import {
-  applySyncAnswer,
-  beginPullRun,
-  countOutbox,
-  dropProgrammeData,
-  releaseBatch,
-  takeBatch,
-} from '../db/sync-store';
+import { countOutbox, releaseBatch, takeBatch } from '../db/outbox';
+import { applySyncAnswer, beginPullRun, dropProgrammeData } from '../db/sync-store';
 import type { SyncAnswer, Transport, TransportResult } from './transport';
 
 export type SyncOutcome = 'ok' | 'busy' | 'no-session' | NonNullable<SyncStatus['error']>;

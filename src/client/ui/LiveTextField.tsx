@@ -2,7 +2,7 @@
 // the user types, so a slower echo from the database never moves the cursor or eats a letter. A save
 // that did not land is said under the field: nothing typed is dropped silently.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { WriteFailure } from '../db/repository';
+import type { WriteFailure } from '../db/types';
 import { saveMessage } from './save-message';
 
 type Failure = { ok: false; code?: string; reason?: string };

@@ -1,6 +1,6 @@
 // The sync under way as a bar: records received of the total the server said was waiting. Shown under
 // the header on every screen, so a first sync of a whole school is never a silent wait.
-import type { SyncStatus } from '../db/meta';
+import type { SyncStatus } from '../db/types';
 import { t } from '../i18n/i18n';
 
 const number = (n: number) => n.toLocaleString(document.documentElement.lang || 'ru');

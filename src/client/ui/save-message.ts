@@ -1,4 +1,4 @@
-import type { WriteResult } from '../db/repository';
+import type { WriteResult } from '../db/types';
 import { t } from '../i18n/i18n';
 import { showToast } from '../state/toast';
 

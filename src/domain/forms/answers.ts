@@ -8,7 +8,7 @@ function isAnswered(value: unknown): boolean {
   return true;
 }
 
-export function isVisible(question: Question, answers: Answers): boolean {
+function isVisible(question: Question, answers: Answers): boolean {
   if (!question.showIf) return true;
   const given = answers[question.showIf.questionId];
   const values = Array.isArray(given) ? given : [given];
@@ -30,7 +30,7 @@ export type AnswerProblem = {
 };
 
 /** Why one answer is not acceptable, or null. */
-export function answerProblem(q: Question, value: unknown): AnswerProblem | null {
+function answerProblem(q: Question, value: unknown): AnswerProblem | null {
   const problem = (code: AnswerProblem['code'], extra: Partial<AnswerProblem> = {}): AnswerProblem => ({
     questionId: q.id,
     question: q.text,

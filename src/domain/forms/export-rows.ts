@@ -12,7 +12,7 @@ export type ResponseRow = {
 };
 
 /** One answer as a cell: lists joined with «; », a date question's answer as a day. */
-export function answerCell(question: Pick<Question, 'kind'>, value: unknown): ExportCell {
+function answerCell(question: Pick<Question, 'kind'>, value: unknown): ExportCell {
   if (value === undefined || value === null) return null;
   if (Array.isArray(value)) return value.join('; ');
   if (question.kind === 'date') return dateCell(value);

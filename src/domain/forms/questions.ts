@@ -24,7 +24,7 @@ const label = (max: number) =>
   );
 
 /** Show a question only when an earlier answer is one of some values. */
-export const ConditionSchema = v.strictObject(
+const ConditionSchema = v.strictObject(
   {
     questionId: key,
     anyOf: v.pipe(
@@ -97,10 +97,3 @@ export const QuestionListSchema = v.pipe(
 );
 
 export type Answers = Record<string, unknown>;
-
-export type FormDefinition = {
-  title: string;
-  description?: string | null;
-  sections?: Section[];
-  questions: Question[];
-};

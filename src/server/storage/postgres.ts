@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
+import type { PullPart } from '../../domain/sync-cursor';
 import { createWriteBuffer } from './postgres-writes';
-import type { PullPart } from './pull-order';
 import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);

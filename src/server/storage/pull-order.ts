@@ -14,9 +14,3 @@ export function historyDay(record: SyncedRecord): string | null {
   const { kind, date } = record.fields;
   return kind === 'regular' && typeof date === 'string' ? date : null;
 }
-
-/**
- * Part of a first pull: records changed at revision `upTo` or before, either the current ones (no
- * history day, or one on or after `cutoff`) or the history (a history day before `cutoff`).
- */
-export type PullPart = { part: 'current' | 'history'; upTo: number; cutoff: string };

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
-import { historyDay, type PullPart } from './pull-order';
+import type { PullPart } from '../../domain/sync-cursor';
+import { historyDay } from './pull-order';
 import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 
 const SCHEMA = `

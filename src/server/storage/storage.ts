@@ -4,7 +4,7 @@
 
 import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
-import type { PullPart } from './pull-order';
+import type { PullPart } from '../../domain/sync-cursor';
 
 /**
  * A record as the server keeps it: the merged record, the revision of its last change and of each field,

@@ -1,18 +1,17 @@
 // Exports of every table, the full backup, and restoring a backup into an empty server.
 import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp, useSession } from '../../app/context';
-import { setMeta } from '../../db/meta';
-import { downloadCsv, downloadXlsx } from '../../export/download';
+import { downloadCsv, downloadXlsx } from '../../files/download';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from '../../models/data-model';
 import { Notice, Page } from '../../ui/Page';
 import { serverErrorText } from '../../ui/server-error';
-import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from './data-model';
 
 export function DataScreen() {
-  const { queries, db, scheduler } = useApp();
+  const { queries, device, scheduler } = useApp();
   const session = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,8 +39,8 @@ export function DataScreen() {
     try {
       const [rows, programme] = await Promise.all([baseRows(queries, base), queries.programme(PROGRAMME_ID)]);
       const name = t(`data.base.${base}`);
-      const school = String(programme?.fields.schoolName ?? '');
-      const year = String(programme?.fields.schoolYear ?? '');
+      const school = programme?.fields.schoolName ?? '';
+      const year = programme?.fields.schoolYear ?? '';
       const title = school && year ? t('data.baseTitle', { base: name, school, year }) : name;
       await downloadXlsx(`${name} ${todayIso()}.xlsx`, [{ name, title, rows }]);
     } catch (e) {
@@ -89,7 +88,7 @@ export function DataScreen() {
           kind: 'error',
           text: t('data.restoreRefused', { reason: serverErrorText(answer.error, response.status) }),
         });
-      await setMeta(db, 'cursor', null);
+      await device.startPullOver();
       void scheduler.syncNow();
       setMessage({ kind: 'success', text: t('data.restored', { n: answer.restored ?? 0 }) });
     } catch {

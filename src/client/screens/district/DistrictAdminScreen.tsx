@@ -5,9 +5,6 @@ import { DISTRICT_ROLES, type DistrictRole } from '../../../domain/sync-contract
 import { useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { SelectField, TextField } from '../../ui/fields';
-import { Notice, Page } from '../../ui/Page';
-import { QrCode } from '../../ui/QrCode';
 import {
   type Answer,
   type Code,
@@ -16,7 +13,10 @@ import {
   listSchools,
   newCuratorCode,
   type SchoolRow,
-} from './district-model';
+} from '../../models/district-model';
+import { SelectField, TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { QrCode } from '../../ui/QrCode';
 
 function Failure(props: { answer: Answer<unknown> }) {
   if (props.answer.ok) return null;

@@ -5,12 +5,12 @@ import type { ExportCell } from '../../../domain/export-cell';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { downloadXlsx } from '../../export/download';
+import { downloadXlsx } from '../../files/download';
 import { formatDateTime, formatMaybe } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { SUMMARY_COLUMNS, type SummaryColumn } from '../../models/district-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
-import { SUMMARY_COLUMNS, type SummaryColumn } from './district-model';
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
@@ -73,7 +73,7 @@ export function DistrictScreen() {
           const target = num(s.fields.targetShare) ?? 0;
           return (
             <li key={s.id} class="card district__school">
-              <h2>{String(s.fields.schoolName)}</h2>
+              <h2>{s.fields.schoolName ?? ''}</h2>
               <p
                 class={coverage === null ? 'muted' : coverage >= target ? 'district__ok' : 'district__short'}
               >

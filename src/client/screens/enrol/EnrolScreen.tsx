@@ -1,21 +1,19 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
-import { saveEnrolment } from '../../db/session-store';
-import { writeFailure } from '../../db/write-failure';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-enrol';
+import { enrolWithCode } from '../../models/enrol-model';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { useReadyMark } from '../../state/ready-mark';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { enrolWithCode } from './enrol-model';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
 
 export function EnrolScreen() {
-  const { db, isOnline, scheduler, guard } = useApp();
+  const { device, isOnline, scheduler } = useApp();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
@@ -31,9 +29,7 @@ export function EnrolScreen() {
     const result = await enrolWithCode(code, deviceName);
     if (result.ok) {
       // The code is spent now: a device that cannot keep the sign-in must say so.
-      const saved = await guard.run(null, () =>
-        saveEnrolment(db, result.enrolment).then(() => ({ ok: true }) as const, writeFailure),
-      );
+      const saved = await device.saveEnrolment(result.enrolment);
       if (!saved.ok) {
         setError(t('enrol.notSaved', { reason: saveMessage(saved).text }));
         setBusy(false);

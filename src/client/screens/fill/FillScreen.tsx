@@ -10,11 +10,18 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import {
+  draftKey,
+  type FillPage,
+  loadFill,
+  sectionsOf,
+  sendResponse,
+  visibleQuestions,
+} from '../../models/questionnaire-fill-model';
 import { setEditing, trackSave } from '../../state/editing';
+import { AnswersView } from '../../ui/AnswersView';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { AnswersView } from './AnswersView';
-import { draftKey, type FillPage, loadFill, sectionsOf, sendResponse, visibleQuestions } from './fill-model';
 import { QuestionInput } from './QuestionInput';
 
 const MODE_KEY = 'nastavnik.formMode';

@@ -8,10 +8,10 @@ import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { assign, pairLabel, type Target } from './forms-admin';
 
 type Whom = 'mentees' | 'mentors' | 'both';
 const AUDIENCE: Record<BuiltinTemplate['audience'], Whom> = {

@@ -7,14 +7,19 @@ import type { Answers } from '../../../domain/forms/questions';
 import type { QuestionResult } from '../../../domain/forms/results';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { downloadCsv, downloadXlsx, fileSafe } from '../../export/download';
+import { downloadCsv, downloadXlsx, fileSafe } from '../../files/download';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import {
+  filterChoices,
+  filterResults,
+  loadResults,
+  type Results,
+} from '../../models/questionnaire-admin-model';
 import { BarChart } from '../../ui/BarChart';
 import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Notice, Page } from '../../ui/Page';
 import { reportFailure } from '../../ui/save-message';
-import { filterChoices, filterResults, loadResults, type Results } from './forms-admin';
 
 function ResultView(props: { result: QuestionResult }) {
   const { result } = props;

@@ -3,8 +3,8 @@ import { useLocation } from 'preact-iso';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { copyTemplate, loadFormsList } from '../../models/questionnaire-admin-model';
 import { Page } from '../../ui/Page';
-import { copyTemplate, loadFormsList } from './forms-admin';
 
 export function FormsScreen() {
   const { queries, repo } = useApp();
@@ -36,7 +36,7 @@ export function FormsScreen() {
         {rows?.map(({ template, assigned, sent }) => (
           <li class="card" key={template.id}>
             <a class="card__link" href={`/forms/${template.id}`}>
-              <span class="card__title">{String(template.fields.title)}</span>
+              <span class="card__title">{template.fields.title ?? ''}</span>
               <span class="card__meta">
                 {template.fields.builtIn ? `${t('forms.builtIn')} · ` : ''}
                 {t('forms.answered', { sent, assigned })}

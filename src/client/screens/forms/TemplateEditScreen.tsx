@@ -7,12 +7,12 @@ import { type Question, QuestionListSchema } from '../../../domain/forms/questio
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-admin-model';
 import { setEditing, trackSave } from '../../state/editing';
 import { offerUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { draftOf, saveTemplate, type TemplateDraft } from './forms-admin';
 import { QuestionEditor } from './QuestionEditor';
 import { SectionsEditor } from './SectionsEditor';
 

@@ -1,7 +1,7 @@
 import { formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import type { PairItem } from '../../models/home-model';
 import { nudgeText } from '../../ui/nudge-text';
-import type { PairItem } from './home-model';
 
 /** A pair on the home screen: who, what to do next, how far along. One tap opens it. */
 export function HomePairCard(props: { item: PairItem }) {

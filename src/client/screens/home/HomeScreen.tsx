@@ -7,10 +7,10 @@ import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-home';
+import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
-import { loadHome } from './home-model';
 import { MentorFeedback, MyForms } from './MyForms';
 import { SetupGuide } from './SetupGuide';
 
@@ -43,7 +43,7 @@ export function HomeScreen() {
     <Page
       title={
         me
-          ? t('home.hello', { name: addressName(String(me.fields.fullName), String(me.fields.kind)) })
+          ? t('home.hello', { name: addressName(me.fields.fullName ?? '', me.fields.kind ?? '') })
           : t('home.helloAnonymous')
       }
     >

@@ -2,7 +2,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { loadMentorFeedback, loadMyForms, type MyForm } from './forms-model';
+import { loadMentorFeedback, loadMyForms, type MyForm } from '../../models/my-questionnaires-model';
 
 function FormLine(props: { form: MyForm }) {
   const { form } = props;

@@ -2,7 +2,7 @@
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { loadSetup } from './setup-model';
+import { loadSetup } from '../../models/setup-model';
 
 export function SetupGuide(props: { curatorId: string }) {
   const { queries } = useApp();

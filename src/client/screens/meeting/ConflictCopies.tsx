@@ -17,8 +17,8 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
       <p>{t('meeting.conflictBody')}</p>
       {copies.map((c) => (
         <div key={c.id} class="conflict">
-          <blockquote>{String(c.fields.text)}</blockquote>
-          <button type="button" onClick={() => props.onUse(String(c.fields.text))}>
+          <blockquote>{c.fields.text ?? ''}</blockquote>
+          <button type="button" onClick={() => props.onUse(c.fields.text ?? '')}>
             {t('meeting.conflictUse')}
           </button>{' '}
           {asking === c.id ? (

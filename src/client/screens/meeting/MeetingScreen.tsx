@@ -6,16 +6,7 @@ import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { setEditing, trackSave } from '../../state/editing';
-import { useReadyMark } from '../../state/ready-mark';
-import { offerUndo, withUndo } from '../../state/undo-toast';
-import { SelectField, TextArea, TextField } from '../../ui/fields';
-import { Notice, Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
-import { saveMessage } from '../../ui/save-message';
-import { addTask } from '../plan/idp-actions';
-import { ConflictCopies } from './ConflictCopies';
-import { MeetingView } from './MeetingView';
+import { addTask } from '../../models/idp-writes-model';
 import {
   type FormErrors,
   formFromMeeting,
@@ -24,7 +15,16 @@ import {
   meetingFormErrors,
   type NextStep,
   newMeetingDefaults,
-} from './meeting-form';
+} from '../../models/meeting-model';
+import { setEditing, trackSave } from '../../state/editing';
+import { useReadyMark } from '../../state/ready-mark';
+import { offerUndo, withUndo } from '../../state/undo-toast';
+import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { Notice, Page } from '../../ui/Page';
+import { personName } from '../../ui/person-name';
+import { saveMessage } from '../../ui/save-message';
+import { ConflictCopies } from './ConflictCopies';
+import { MeetingView } from './MeetingView';
 import { NextStepsField } from './NextStepsField';
 import { TopicsField } from './TopicsField';
 
@@ -38,9 +38,9 @@ export function MeetingScreen() {
     () => (meetingId ? queries.meeting(meetingId).then((m) => m ?? null) : Promise.resolve(null)),
     [meetingId],
   );
-  const pairId = meetingId ? String(meeting?.fields.pairId ?? '') : (params.pairId as string);
+  const pairId = meetingId ? (meeting?.fields.pairId ?? '') : (params.pairId as string);
   const pair = useLiveQuery(() => (pairId ? queries.pair(pairId) : Promise.resolve(undefined)), [pairId]);
-  const menteeIds = (pair?.fields.menteeIds as string[] | undefined) ?? [];
+  const menteeIds = pair?.fields.menteeIds ?? [];
   const mentees = useLiveQuery(() => queries.peopleByIds(menteeIds), [menteeIds.join()]) ?? [];
   const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
   const [form, setForm] = useState<MeetingForm | null>(null);

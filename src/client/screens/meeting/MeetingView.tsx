@@ -2,8 +2,8 @@
 import type { SyncedRecord } from '../../../domain/record';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { personName } from '../../ui/PairCard';
-import { formFromMeeting } from './meeting-form';
+import { formFromMeeting } from '../../models/meeting-model';
+import { personName } from '../../ui/person-name';
 
 /** `mentees` are the group's members this device may know (a mentee's device knows only themselves). */
 export function MeetingView(props: {

@@ -1,7 +1,7 @@
 // Agreed next steps; one tap turns a step into a task of the mentee's IDP.
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
-import type { NextStep } from './meeting-form';
+import type { NextStep } from '../../models/meeting-model';
 
 export function NextStepsField(props: {
   value: NextStep[];

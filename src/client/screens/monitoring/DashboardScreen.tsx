@@ -7,12 +7,12 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { dashboardOf, loadMonitoring, rosterOf } from '../../models/monitoring-model';
+import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useReadyMark } from '../../state/ready-mark';
+import { GoalsChart, Kpi, MonthsChart, SeriesChart } from '../../ui/charts';
 import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
 import { Page } from '../../ui/Page';
-import { pairLabel } from '../forms/forms-admin';
-import { GoalsChart, Kpi, MonthsChart, SeriesChart } from './charts';
-import { dashboardOf, loadMonitoring, rosterOf } from './monitoring-model';
 
 export function DashboardScreen() {
   const { queries } = useApp();
@@ -116,12 +116,7 @@ export function DashboardScreen() {
       <ul class="list" data-testid="at-risk">
         {d.atRisk.map((r) => {
           const pair = pairsById.get(r.pairId);
-          const record = {
-            id: r.pairId,
-            type: 'pair',
-            fields: { mentorId: pair?.mentorId, menteeIds: pair?.menteeIds },
-            stamps: {},
-          };
+          const record = { fields: { mentorId: pair?.mentorId, menteeIds: pair?.menteeIds } };
           return (
             <li key={r.pairId}>
               <a href={`/pair/${r.pairId}`}>{pairLabel(record, data.peopleById)}</a> — {riskText(r)}

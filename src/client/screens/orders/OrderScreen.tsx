@@ -6,11 +6,11 @@ import { useRoute } from 'preact-iso';
 import { orderDate } from '../../../domain/order-document';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { fileSafe } from '../../export/download';
+import { fileSafe } from '../../files/download';
 import { orderDocx } from '../../files/order-docx';
 import { t } from '../../i18n/i18n';
+import { loadOrder } from '../../models/order-model';
 import { Notice, Page } from '../../ui/Page';
-import { loadOrder } from './order-model';
 
 export function OrderScreen() {
   const { params } = useRoute();

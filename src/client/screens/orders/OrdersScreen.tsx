@@ -2,16 +2,16 @@
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { setPairStatus } from '../../models/pairs-model';
+import { pairLabel } from '../../models/questionnaire-admin-model';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { pairLabel } from '../forms/forms-admin';
-import { setPairStatus } from '../pairs/pair-actions';
 
 export function OrdersScreen() {
   const { queries, repo } = useApp();
@@ -41,7 +41,7 @@ export function OrdersScreen() {
       date,
       title: 'Об утверждении наставнических пар',
       pairIds: selected,
-      signer: (programme?.fields.directorName as string | null) ?? null,
+      signer: programme?.fields.directorName ?? null,
     });
     if (!result.ok) return setError(saveMessage(result).text);
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
@@ -89,10 +89,10 @@ export function OrdersScreen() {
         {orders.map((o) => (
           <li key={o.id} class="card">
             <a class="card__link" href={`/orders/${o.id}`}>
-              <span class="card__title">{t('order.heading', { number: String(o.fields.number) })}</span>
+              <span class="card__title">{t('order.heading', { number: o.fields.number ?? '' })}</span>
               <span class="card__meta">
-                {formatDay(String(o.fields.date))} ·{' '}
-                {t('order.pairsCount', { n: ((o.fields.pairIds as string[]) ?? []).length })}
+                {formatDay(o.fields.date ?? '')} ·{' '}
+                {t('order.pairsCount', { n: (o.fields.pairIds ?? []).length })}
               </span>
             </a>
           </li>

@@ -4,12 +4,12 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { loadPair } from '../../models/pair-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
-import { PairLifecycle } from '../pairs/PairLifecycle';
+import { personName } from '../../ui/person-name';
 import { FitQuestion } from './FitQuestion';
-import { loadPair } from './pair-model';
+import { PairLifecycle } from './PairLifecycle';
 
 export function PairScreen() {
   const { params } = useRoute();
@@ -36,8 +36,8 @@ export function PairScreen() {
   return (
     <Page title={page.mentees.map((m) => personName(m.person)).join(', ')} back="/">
       <p class="muted">
-        {t('pairs.mentor')}: {personName(page.mentor)} · {String(page.pair.fields.form)} ·{' '}
-        {t(`pairs.status.${String(page.pair.fields.status)}` as MessageKey)}
+        {t('pairs.mentor')}: {personName(page.mentor)} · {page.pair.fields.form ?? ''} ·{' '}
+        {t(`pairs.status.${page.pair.fields.status ?? ''}` as MessageKey)}
       </p>
       {canRecord && (
         <a class="button button--primary button--big" href={`/pair/${id}/meeting/new`}>
@@ -86,14 +86,13 @@ export function PairScreen() {
           <li class="card" key={m.id}>
             <a class="card__link" href={`/meeting/${m.id}`}>
               <span class="card__title">
-                {formatDay(String(m.fields.date))} ·{' '}
-                {t(`meeting.kind.${String(m.fields.kind)}` as MessageKey)}
+                {formatDay(String(m.fields.date))} · {t(`meeting.kind.${m.fields.kind ?? ''}` as MessageKey)}
                 {m.fields.status === 'planned' || m.fields.status === 'cancelled'
                   ? ` · ${t(`pair.status.${m.fields.status}` as MessageKey)}`
                   : ''}
               </span>
               <span class="card__meta">{t('pair.minutes', { n: Number(m.fields.durationMin) })}</span>
-              {m.fields.notes ? <span class="card__excerpt">{String(m.fields.notes)}</span> : null}
+              {m.fields.notes ? <span class="card__excerpt">{m.fields.notes ?? ''}</span> : null}
             </a>
           </li>
         ))}

@@ -4,14 +4,14 @@ import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { pairFormErrors } from '../../models/pair-checks-model';
+import { createPair, guessForm } from '../../models/pairs-model';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { createPair, guessForm } from './pair-actions';
-import { pairFormErrors } from './pair-form';
 
 export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
-  const { repo, db } = useApp();
+  const { repo, queries } = useApp();
   const [mentorId, setMentorId] = useState('');
   const [menteeIds, setMenteeIds] = useState<string[]>([]);
   // Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
@@ -26,7 +26,7 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
     guessForm(byId.get(mentorId), menteeIds[0] ? byId.get(menteeIds[0]) : undefined, props.forms);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = await pairFormErrors(db, { mentorId, menteeIds });
+    const found = await pairFormErrors(queries, { mentorId, menteeIds });
     setErrors(found);
     if (Object.keys(found).length) return;
     const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso());

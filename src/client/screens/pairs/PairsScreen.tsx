@@ -7,14 +7,14 @@ import { useApp, useSession } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { loadPairing } from '../../models/matching-model';
+import { createPair, guessForm, loadForms } from '../../models/pairs-model';
+import { pairLabel } from '../../models/questionnaire-admin-model';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
-import { pairLabel } from '../forms/forms-admin';
 import { GroupForm } from './GroupForm';
-import { loadPairing } from './matching-model';
-import { createPair, guessForm, loadForms } from './pair-actions';
 
 function Suggestions(props: {
   mentee: SyncedRecord;
@@ -98,7 +98,7 @@ export function PairsScreen() {
           {ready.map((m) => (
             <li key={m.id} class="card">
               <p class="card__title">
-                {personName(m)} <span class="muted">{String(m.fields.classOrSubject ?? '')}</span>
+                {personName(m)} <span class="muted">{m.fields.classOrSubject ?? ''}</span>
               </p>
               <button
                 type="button"
@@ -158,9 +158,9 @@ export function PairsScreen() {
                 <td>
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
-                <td data-label={t('pairs.form')}>{String(p.fields.form)}</td>
+                <td data-label={t('pairs.form')}>{p.fields.form ?? ''}</td>
                 <td data-label={t('pairs.status')}>
-                  {t(`pairs.status.${String(p.fields.status)}` as MessageKey)}
+                  {t(`pairs.status.${p.fields.status ?? ''}` as MessageKey)}
                 </td>
               </tr>
             ))}

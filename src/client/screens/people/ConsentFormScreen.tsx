@@ -2,7 +2,7 @@
 // signs for a minor, whose name then stands in the genitive («несовершеннолетнего Иванова Ивана») with
 // the words that agree with it. Printed from the browser.
 import { useRoute } from 'preact-iso';
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -17,11 +17,11 @@ export function ConsentFormScreen() {
   const data = useLiveQuery(() => allOf([queries.person(id), queries.programme(PROGRAMME_ID)]), [id]);
   if (!data?.[0]) return <Page title={t('consent.formTitle')}>{null}</Page>;
   const [person, programme] = data;
-  const name = String(person.fields.fullName);
-  const school = String(programme?.fields.schoolName ?? '________________________________');
+  const name = person.fields.fullName ?? '';
+  const school = programme?.fields.schoolName ?? '________________________________';
   const isMinor = person.fields.minor === true;
   const child = genitiveOf(name);
-  const place = person.fields.classOrSubject ? `, ${String(person.fields.classOrSubject)},` : ',';
+  const place = person.fields.classOrSubject ? `, ${person.fields.classOrSubject ?? ''},` : ',';
   // The list of data keeps its capitals («ФИО»): only the sentence's first letter is lowered.
   const scope = DEFAULT_SCOPE.charAt(0).toLocaleLowerCase('ru') + DEFAULT_SCOPE.slice(1);
   return (

@@ -8,11 +8,11 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { erasePerson } from '../../models/people-model';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { erasePerson } from './people-model';
 
 export const DEFAULT_SCOPE =
   'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';

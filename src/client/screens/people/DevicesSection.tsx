@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { type DeviceInfo, listDevices, revokeDevice } from '../../models/invite-model';
 import { Notice } from '../../ui/Page';
-import { type DeviceInfo, listDevices, revokeDevice } from './invite-model';
 
 export function DevicesSection(props: { personId: string }) {
   const session = useSession();

@@ -53,9 +53,9 @@ export function ImportScreen() {
       if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`) });
       const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
         id: p.id,
-        fullName: String(p.fields.fullName),
-        classOrSubject: (p.fields.classOrSubject as string | null) ?? null,
-        birthDate: (p.fields.birthDate as string | null) ?? null,
+        fullName: p.fields.fullName ?? '',
+        classOrSubject: p.fields.classOrSubject ?? null,
+        birthDate: p.fields.birthDate ?? null,
       }));
       setRead({ plan: planImport(result.table.rows, existing, todayIso()), source: result.table.source });
     } catch (e) {

@@ -3,8 +3,8 @@ import type { Answers } from '../../../domain/forms/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
-import { AnswersView } from '../fill/AnswersView';
-import { loadIntake } from '../pairs/matching-model';
+import { loadIntake } from '../../models/matching-model';
+import { AnswersView } from '../../ui/AnswersView';
 
 export function IntakeSection(props: { personId: string }) {
   const { queries } = useApp();

@@ -4,10 +4,10 @@ import { PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { filterPeople, loadPeople, type PeopleFilter } from './people-model';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
 const PAGE = 100;
@@ -133,13 +133,11 @@ export function PeopleScreen() {
             {rows.slice(0, limit).map(({ person: p, hasConsent, needsConsent, pairs }) => (
               <tr key={p.id}>
                 <td>
-                  <a href={`/people/${p.id}`}>{String(p.fields.fullName)}</a>
+                  <a href={`/people/${p.id}`}>{p.fields.fullName ?? ''}</a>
                   {p.fields.archived === true ? <span class="muted"> ({t('people.archived')})</span> : null}
                 </td>
-                <td data-label={t('people.kind')}>
-                  {t(`people.kind.${String(p.fields.kind)}` as MessageKey)}
-                </td>
-                <td data-label={t('people.classOrSubject')}>{String(p.fields.classOrSubject ?? '')}</td>
+                <td data-label={t('people.kind')}>{t(`people.kind.${p.fields.kind ?? ''}` as MessageKey)}</td>
+                <td data-label={t('people.classOrSubject')}>{p.fields.classOrSubject ?? ''}</td>
                 <td data-label={t('people.consent')} class={needsConsent ? 'nudge--urgent' : ''}>
                   {hasConsent ? t('people.consentYes') : needsConsent ? t('people.consentMissing') : '—'}
                 </td>

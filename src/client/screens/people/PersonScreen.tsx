@@ -8,6 +8,7 @@ import { useApp, useSession } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Notice, Page } from '../../ui/Page';
@@ -15,7 +16,6 @@ import { QrCode } from '../../ui/QrCode';
 import { ConsentSection } from './ConsentSection';
 import { DevicesSection } from './DevicesSection';
 import { IntakeSection } from './IntakeSection';
-import { type InviteResult, presetRole, requestInvite } from './invite-model';
 
 export function PersonScreen() {
   const { params } = useRoute();

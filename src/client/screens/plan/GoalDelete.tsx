@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
+import { goalDeletion } from '../../models/idp-model';
 import { withUndo } from '../../state/undo-toast';
-import { goalDeletion } from './plan-model';
 
 export function GoalDelete(props: { goal: SyncedRecord; tasks: readonly SyncedRecord[] }) {
   const { repo } = useApp();

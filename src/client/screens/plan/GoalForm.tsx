@@ -3,10 +3,10 @@ import { useState } from 'preact/hooks';
 import { GOAL_TEMPLATES } from '../../../domain/goal-templates';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
+import { ensurePlan } from '../../models/idp-writes-model';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
-import { ensurePlan } from './idp-actions';
 
 const EMPTY = { title: '', description: '', area: '', targetDate: '' };
 

@@ -6,14 +6,14 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { type GoalView, loadPlan, swapOrder } from '../../models/idp-model';
+import { addTask } from '../../models/idp-writes-model';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 import { reportFailure } from '../../ui/save-message';
 import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
-import { addTask } from './idp-actions';
-import { type GoalView, loadPlan, swapOrder } from './plan-model';
 import { TaskRow } from './TaskRow';
 
 export function PlanScreen() {
@@ -55,7 +55,7 @@ export function PlanScreen() {
         >
           <div class="goal__head">
             <h2 id={`goal-${view.goal?.id ?? 'loose'}`}>
-              {view.goal ? String(view.goal.fields.title) : t('plan.noGoal')}
+              {view.goal ? (view.goal.fields.title ?? '') : t('plan.noGoal')}
             </h2>
             <span class="muted">{t('plan.goalProgress', view.progress)}</span>
           </div>
@@ -71,7 +71,7 @@ export function PlanScreen() {
                 .join(' · ')}
             </p>
           )}
-          {view.goal?.fields.description ? <p>{String(view.goal.fields.description)}</p> : null}
+          {view.goal?.fields.description ? <p>{view.goal.fields.description ?? ''}</p> : null}
           <ul class="tasks">
             {view.tasks.map((task, i) => (
               <TaskRow

@@ -1,14 +1,14 @@
 // The school's programme settings: what a curator sets first (school, director, year, the roster and the
 // target, the forms of mentoring). Orders, the dashboard's coverage and the roadmap read them.
 
-import { PROGRAMME_ID } from '../../../domain/record-types';
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { saveProgramme } from '../../models/programme-model';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
-import { saveProgramme } from '../roadmap/programme-actions';
 
 export function ProgrammeScreen() {
   const { queries, repo } = useApp();

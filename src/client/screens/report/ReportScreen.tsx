@@ -6,10 +6,10 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { dashboardOf, loadMonitoring, rosterOf } from '../../models/monitoring-model';
+import { GoalsChart, Kpi, SeriesChart } from '../../ui/charts';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
-import { GoalsChart, Kpi, SeriesChart } from '../monitoring/charts';
-import { dashboardOf, loadMonitoring, rosterOf } from '../monitoring/monitoring-model';
+import { personName } from '../../ui/person-name';
 
 export function ReportScreen() {
   const { queries } = useApp();

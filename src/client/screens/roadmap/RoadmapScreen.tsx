@@ -6,11 +6,11 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { loadMonitoring } from '../../models/monitoring-model';
+import { type Stage, saveStage, stagesOf } from '../../models/programme-model';
 import { CheckboxField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
-import { loadMonitoring } from '../monitoring/monitoring-model';
-import { type Stage, saveStage, stagesOf } from './programme-actions';
 
 export function RoadmapScreen() {
   const { queries, repo } = useApp();

@@ -4,7 +4,7 @@ import { foldLetters } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { queryWords } from '../../../domain/search-text';
 import { useApp } from '../../app/context';
-import type { SearchResults } from '../../db/search';
+import type { SearchResults } from '../../db/types';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';

@@ -1,27 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, useSession } from '../../app/context';
-import { requestPersistence, storageEstimate } from '../../db/lifecycle';
 import { useLiveQuery } from '../../db/live';
 import { formatBytes } from '../../i18n/format';
 import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
-import { enableReminders, maybeRemind, remindersEnabled } from '../../pwa/reminders';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/PairCard';
+import { personName } from '../../ui/person-name';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
 export function SettingsScreen() {
-  const { isPersisted, queries, db } = useApp();
+  const { isPersisted, queries, device } = useApp();
   const [reminders, setReminders] = useState(false);
   useEffect(() => {
-    void remindersEnabled(db).then(setReminders);
-  }, [db]);
+    void device.remindersEnabled().then(setReminders);
+  }, [device]);
   const session = useSession();
   const me = useLiveQuery(() => queries.person(session.personId), [session.personId]);
   const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
   useEffect(() => {
-    void storageEstimate().then(setEstimate);
+    void device.storageEstimate().then(setEstimate);
   }, []);
   const persisted = isPersisted.value;
   return (
@@ -39,13 +37,7 @@ export function SettingsScreen() {
           <CheckboxField
             label={t('settings.remindersOn')}
             checked={reminders}
-            onValue={(v) =>
-              void enableReminders(db, v).then((isOn) => {
-                setReminders(isOn);
-                // The first reminder comes at once: the user sees what they switched on.
-                if (isOn) void maybeRemind(db, queries);
-              })
-            }
+            onValue={(v) => void device.enableReminders(v).then(setReminders)}
           />
           <p class="muted">{t('settings.remindersHint')}</p>
         </section>
@@ -62,7 +54,7 @@ export function SettingsScreen() {
         {persisted !== true && (
           <button
             type="button"
-            onClick={() => void requestPersistence().then((v) => (isPersisted.value = v))}
+            onClick={() => void device.requestPersistence().then((v) => (isPersisted.value = v))}
           >
             {t('settings.persistAsk')}
           </button>

@@ -3,15 +3,14 @@ import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { discardRejected, retryRejected } from '../../db/sync-store';
-import { writeFailure } from '../../db/write-failure';
 import { formatAgo, formatDateTime } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import type { Saved } from '../../models/device-model';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
 export function SyncScreen() {
-  const { queries, scheduler, db, isOnline, guard } = useApp();
+  const { queries, scheduler, device, isOnline } = useApp();
   const status = useLiveQuery(queries.syncStatus, []);
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
   const rejected = useLiveQuery(queries.rejected, []) ?? [];
@@ -29,8 +28,8 @@ export function SyncScreen() {
   };
 
   // Resolving a rejection writes to the device: a write that fails is said, never dropped.
-  const act = async (write: () => Promise<void>) => {
-    const result = await guard.run(null, () => write().then(() => ({ ok: true }) as const, writeFailure));
+  const act = async (write: () => Promise<Saved>) => {
+    const result = await write();
     if (!result.ok) return setFailure(saveMessage(result).text);
     setFailure(null);
     await run();
@@ -97,7 +96,7 @@ export function SyncScreen() {
                       <button
                         type="button"
                         class="button--danger"
-                        onClick={() => void act(() => discardRejected(db, r.id))}
+                        onClick={() => void act(() => device.discardRejected(r.id))}
                       >
                         {t('sync.discardConfirm')}
                       </button>
@@ -108,7 +107,7 @@ export function SyncScreen() {
                   </div>
                 ) : (
                   <div class="actions">
-                    <button type="button" onClick={() => void act(() => retryRejected(db, r.id))}>
+                    <button type="button" onClick={() => void act(() => device.retryRejected(r.id))}>
                       {t('sync.retry')}
                     </button>
                     <button type="button" class="button--danger" onClick={() => setAsking(r.id)}>

@@ -1,0 +1,93 @@
+// The meeting form's values, defaults and checks, kept apart from the screen.
+import { nextMeetingKind } from '../../domain/meeting-series';
+import type { SyncedRecord } from '../../domain/record';
+import { nowTime, todayIso } from '../i18n/format';
+import { t } from '../i18n/i18n';
+
+export type NextStep = { id: string; text: string; taskId: string | null };
+
+export type MeetingForm = {
+  date: string;
+  startTime: string;
+  durationMin: string;
+  kind: string;
+  status: string;
+  cancelReason: string;
+  topics: string[];
+  attendance: string[];
+  notes: string;
+  privateNotes: string;
+  nextSteps: NextStep[];
+};
+
+/** Smart defaults: today, now, the previous meeting's duration, the next kind of the series, everyone present. */
+export function newMeetingDefaults(
+  previous: readonly SyncedRecord[],
+  menteeIds: readonly string[],
+  now: Date = new Date(),
+): MeetingForm {
+  const held = previous.filter((m) => (m.fields.status ?? 'held') === 'held');
+  return {
+    date: todayIso(now),
+    startTime: nowTime(now),
+    durationMin: String(held[0]?.fields.durationMin ?? 45),
+    kind: nextMeetingKind(held.map((m) => String(m.fields.kind))),
+    status: 'held',
+    cancelReason: '',
+    topics: [],
+    attendance: [...menteeIds],
+    notes: '',
+    privateNotes: '',
+    nextSteps: [],
+  };
+}
+
+export function formFromMeeting(m: SyncedRecord): MeetingForm {
+  const f = m.fields;
+  return {
+    date: String(f.date ?? ''),
+    startTime: String(f.startTime ?? ''),
+    durationMin: String(f.durationMin ?? ''),
+    kind: String(f.kind ?? 'regular'),
+    status: String(f.status ?? 'held'),
+    cancelReason: String(f.cancelReason ?? ''),
+    topics: (f.topics as string[] | undefined) ?? [],
+    attendance: (f.attendance as string[] | undefined) ?? [],
+    notes: String(f.notes ?? ''),
+    privateNotes: String(f.privateNotes ?? ''),
+    nextSteps: (f.nextSteps as NextStep[] | undefined) ?? [],
+  };
+}
+
+export type FormErrors = Partial<Record<keyof MeetingForm, string>>;
+
+export function meetingFormErrors(form: MeetingForm): FormErrors {
+  const errors: FormErrors = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = t('meeting.needDate');
+  const minutes = Number(form.durationMin);
+  if (form.durationMin.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
+    errors.durationMin = t('meeting.needDuration');
+  if (form.status === 'cancelled' && form.cancelReason.trim() === '')
+    errors.cancelReason = t('meeting.needCancelReason');
+  return errors;
+}
+
+/** The record fields of a valid form; private notes only for those who may keep them. */
+export function meetingFields(
+  form: MeetingForm,
+  options: { withPrivate: boolean; isGroup: boolean },
+): Record<string, unknown> {
+  return {
+    date: form.date,
+    startTime: form.startTime || null,
+    durationMin: Number(form.durationMin),
+    kind: form.kind,
+    status: form.status,
+    cancelReason: form.status === 'cancelled' ? form.cancelReason.trim() : null,
+    topics: form.topics,
+    notes: form.notes,
+    nextSteps: form.nextSteps.filter((s) => s.text.trim() !== '').map((s) => ({ ...s, text: s.text.trim() })),
+    ...(options.isGroup ? { attendance: form.attendance } : {}),
+    ...(options.withPrivate ? { privateNotes: form.privateNotes || null } : {}),
+  };
+}

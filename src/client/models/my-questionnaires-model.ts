@@ -1,0 +1,95 @@
+// The forms assigned to the user: to fill (overdue first, then by due date) and sent.
+
+import type { SyncedRecord } from '../../domain/record';
+import { allOf } from '../db/live';
+import type { Queries } from '../db/queries';
+
+export type MyForm = {
+  assignment: SyncedRecord;
+  title: string;
+  due: string | null;
+  isOverdue: boolean;
+  isSent: boolean;
+  /** Sent on this device, but still waiting in the outbox: the school does not have it yet. */
+  isWaiting: boolean;
+  hasDraft: boolean;
+};
+
+export function loadMyForms(
+  queries: Queries,
+  personId: string,
+  today: string,
+): Promise<{ toFill: MyForm[]; sent: MyForm[] }> {
+  return queries.assignmentsOf(personId).then((assignments) =>
+    allOf([
+      queries.templatesByIds([...new Set(assignments.map((a) => a.fields.templateId ?? ''))]),
+      queries.responsesTo(assignments.map((a) => a.id)),
+      allOf(assignments.map((a) => queries.draft(`form:${a.id}`))),
+    ]).then(([templates, responses, drafts]) =>
+      allOf(responses.map((r) => queries.delivery(r.id))).then((deliveries) => {
+        const waiting = new Set(
+          responses
+            .filter((_, i) => deliveries[i]?.state !== 'delivered')
+            .map((r) => r.fields.assignmentId ?? ''),
+        );
+        const titles = new Map(templates.map((t) => [t.id, t.fields.title ?? '']));
+        const sentIds = new Set(
+          responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
+        );
+        const forms = assignments
+          .filter((a) => titles.has(a.fields.templateId ?? ''))
+          .map((a, i) => {
+            const due = a.fields.due ?? null;
+            const isSent = sentIds.has(a.id);
+            return {
+              assignment: a,
+              title: titles.get(a.fields.templateId ?? '') as string,
+              due,
+              isSent,
+              isWaiting: isSent && waiting.has(a.id),
+              isOverdue: !isSent && due !== null && due < today,
+              hasDraft: drafts[i] !== undefined,
+            };
+          });
+        const byDue = (a: MyForm, b: MyForm) =>
+          Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
+        return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };
+      }),
+    ),
+  );
+}
+
+export type FeedbackLine = {
+  title: string;
+  responses: number;
+  averages: { text: string; value: number; isPercent: boolean }[];
+};
+
+/**
+ * A mentor's aggregated feedback: only statistics the server made from at least three responses. The
+ * questionnaires' reader loads only when there is feedback to show (after every read, so that the
+ * live query still follows them).
+ */
+export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<FeedbackLine[]> {
+  return queries.statsOfMentor(mentorId).then((stats) => {
+    const shown = stats.filter((s) => Number(s.fields.responses) >= 3);
+    if (shown.length === 0) return [];
+    return queries.templatesByIds(shown.map((s) => s.fields.templateId ?? '')).then(async (templates) => {
+      const { questionsOf } = await import('./questionnaire-fill-model');
+      return shown.flatMap((s) => {
+        const template = templates.find((t) => t.id === s.fields.templateId);
+        if (!template) return [];
+        const averages = s.fields.averages as Record<string, number>;
+        return [
+          {
+            title: template.fields.title ?? '',
+            responses: Number(s.fields.responses),
+            averages: questionsOf(template)
+              .filter((q) => averages[q.id] !== undefined)
+              .map((q) => ({ text: q.text, value: averages[q.id] as number, isPercent: q.kind === 'yesNo' })),
+          },
+        ];
+      });
+    });
+  });
+}

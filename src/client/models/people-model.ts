@@ -1,0 +1,94 @@
+// The participants base: who is in it, whose consent is missing, who is in a pair; and erasing a person.
+import { distinctClasses, foldText, hasClass } from '../../domain/fold-text';
+import type { SyncedRecord } from '../../domain/record';
+import { allOf } from '../db/live';
+import type { Queries } from '../db/queries';
+import type { Repository, WriteResult } from '../db/repository';
+
+export type PersonRow = { person: SyncedRecord; hasConsent: boolean; needsConsent: boolean; pairs: number };
+
+export type PeopleFilter = { text: string; kind: string; className: string; withArchived: boolean };
+
+export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; classes: string[] }> {
+  return allOf([queries.people(), queries.allConsents(), queries.pairs()]).then(
+    ([people, consents, pairs]) => {
+      const consented = new Set(
+        consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
+      );
+      const inPairs = new Map<string, number>();
+      for (const p of pairs) {
+        if (p.fields.status === 'ended' || p.fields.status === 'finished') continue;
+        for (const id of [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])])
+          inPairs.set(id, (inPairs.get(id) ?? 0) + 1);
+      }
+      const rows = people.map((person) => ({
+        person,
+        hasConsent: consented.has(person.id),
+        needsConsent: person.fields.minor === true && !consented.has(person.id),
+        pairs: inPairs.get(person.id) ?? 0,
+      }));
+      const classes = distinctClasses(people.map((p) => p.fields.classOrSubject ?? ''));
+      return { rows, classes };
+    },
+  );
+}
+
+/** «Поиск по ФИО» and the filters: names and classes compare folded (fold-text.ts), so «Федор» finds «Фёдор». */
+export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): PersonRow[] {
+  const text = foldText(f.text);
+  return rows.filter(
+    ({ person: p }) =>
+      (f.withArchived || p.fields.archived !== true) &&
+      (!f.kind || p.fields.kind === f.kind) &&
+      (!f.className || hasClass([String(p.fields.classOrSubject ?? '')], f.className)) &&
+      (!text || foldText(String(p.fields.fullName)).includes(text)),
+  );
+}
+
+/**
+ * Erases a person everywhere after a consent is withdrawn: everything about them is deleted (and a
+ * deleted record keeps no content on any device), and they leave the pairs they were in.
+ */
+export async function erasePerson(
+  repo: Repository,
+  queries: Queries,
+  personId: string,
+): Promise<WriteResult> {
+  const [consents, assignments, pairs] = await Promise.all([
+    queries.consentsOf(personId),
+    queries.assignmentsOf(personId),
+    queries.pairs(),
+  ]);
+  const responses = await queries.responsesTo(assignments.map((a) => a.id));
+  const plans = (await queries.plansOfPairs(pairs.map((p) => p.id))).filter(
+    (p) => p.fields.menteeId === personId,
+  );
+  const tasks = await queries.tasksOfPlans(plans.map((p) => p.id));
+  const goals = (await Promise.all(plans.map((p) => queries.goalsOfPlan(p.id)))).flat();
+  for (const [type, records] of [
+    ['task', tasks],
+    ['goal', goals],
+    ['plan', plans],
+    ['formResponse', responses],
+    ['formAssignment', assignments],
+    ['consent', consents],
+  ] as const) {
+    for (const r of records) {
+      const result = await repo.remove(type, r.id);
+      if (!result.ok) return result;
+    }
+  }
+  for (const pair of pairs) {
+    const mentees = pair.fields.menteeIds ?? [];
+    if (pair.fields.mentorId === personId || (mentees.includes(personId) && mentees.length === 1)) {
+      const result = await repo.remove('pair', pair.id);
+      if (!result.ok) return result;
+    } else if (mentees.includes(personId)) {
+      const result = await repo.update('pair', pair.id, {
+        menteeIds: mentees.filter((id) => id !== personId),
+      });
+      if (!result.ok) return result;
+    }
+  }
+  return repo.remove('person', personId);
+}

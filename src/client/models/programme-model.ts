@@ -1,0 +1,61 @@
+// The school's programme record: made on the first change, with the roadmap's stages and defaults.
+// Defaults are written as defaults (see domain/defaults.ts): they fill only what the record lacks and
+// never win over a value typed on this device or another, so typing fast into a new school loses nothing.
+import { MENTORING_FORMS } from '../../domain/meeting-series';
+import type { SyncedRecord } from '../../domain/record';
+import { PROGRAMME_ID } from '../../domain/record-type-names';
+import { defaultDeadline, ROADMAP_STAGES, schoolYearOf } from '../../domain/roadmap';
+import type { Repository, WriteResult } from '../db/repository';
+
+export type Stage = { key: string; deadline: string | null; responsible: string | null; done: boolean };
+
+function defaultsFor(today: string) {
+  const schoolYear = schoolYearOf(today);
+  return {
+    schoolName: null,
+    directorName: null,
+    schoolYear,
+    // No totals: a school of 0 students is not a default but a wrong figure. An empty field says «not
+    // entered yet» (the dashboard asks for them), and there is no «0» to type next to.
+    targetShare: 70,
+    forms: [...MENTORING_FORMS],
+    stages: ROADMAP_STAGES.map((s) => ({
+      key: s.key,
+      deadline: defaultDeadline(s, schoolYear),
+      responsible: s.responsible,
+      done: false,
+    })),
+  };
+}
+
+export function stagesOf(programme: SyncedRecord | undefined, today: string): Stage[] {
+  const saved = (programme?.fields.stages as Stage[] | undefined) ?? [];
+  return defaultsFor(today).stages.map((d) => saved.find((s) => s.key === d.key) ?? d);
+}
+
+/** Writes settings of the programme, making the record with its defaults on first use. */
+export function saveProgramme(
+  repo: Repository,
+  patch: Record<string, unknown>,
+  today: string,
+): Promise<WriteResult> {
+  return repo.update('programme', PROGRAMME_ID, patch, { defaults: defaultsFor(today) });
+}
+
+/**
+ * Changes one roadmap stage. The stages are one field: the change is made to the stages as stored when
+ * the write runs, so a quick edit of another stage just before (not yet shown on screen) is kept.
+ */
+export function saveStage(
+  repo: Repository,
+  key: string,
+  patch: Partial<Stage>,
+  today: string,
+): Promise<WriteResult> {
+  return repo.update(
+    'programme',
+    PROGRAMME_ID,
+    (current) => ({ stages: stagesOf(current, today).map((s) => (s.key === key ? { ...s, ...patch } : s)) }),
+    { defaults: defaultsFor(today) },
+  );
+}

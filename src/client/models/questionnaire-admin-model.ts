@@ -1,0 +1,230 @@
+// The curator's side of forms: the list with response counts, results, copies and versions, assigning.
+
+import { distinctClasses, hasClass } from '../../domain/fold-text';
+import type { Answers, Question, Section } from '../../domain/forms/questions';
+import { type QuestionResult, questionResult, rate } from '../../domain/forms/results';
+import type { SyncedRecord } from '../../domain/record';
+import { allOf } from '../db/live';
+import type { Queries } from '../db/queries';
+import type { Repository, WriteResult } from '../db/repository';
+import { questionsOf, sectionsOf } from './questionnaire-fill-model';
+
+const name = (p: SyncedRecord | undefined) => String(p?.fields.fullName ?? '—');
+
+export type TemplateRow = { template: SyncedRecord; assigned: number; sent: number };
+
+export function loadFormsList(queries: Queries): Promise<TemplateRow[]> {
+  return queries.templates().then((templates) =>
+    allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
+      queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
+        const sent = new Set(
+          responses.filter((r) => r.fields.submittedAt).map((r) => String(r.fields.assignmentId)),
+        );
+        return templates.map((template, i) => {
+          const assignments = perTemplate[i] ?? [];
+          return {
+            template,
+            assigned: assignments.length,
+            sent: assignments.filter((a) => sent.has(a.id)).length,
+          };
+        });
+      }),
+    ),
+  );
+}
+
+type AssignmentRow = {
+  assignment: SyncedRecord;
+  person: string;
+  pair: string;
+  /** The form of mentoring of the pair the form is about, if any. */
+  form: string | null;
+  /** The classes the answer speaks for: the pair's mentees', or the respondent's own without a pair. */
+  classes: string[];
+  response: SyncedRecord | undefined;
+};
+
+export type ResultsFilter = { form: string | null; className: string | null };
+
+export type Results = {
+  template: SyncedRecord;
+  questions: Question[];
+  rows: AssignmentRow[];
+  sent: number;
+  rate: number;
+  results: QuestionResult[];
+};
+
+export function pairLabel(
+  pair: { fields: { mentorId?: string; menteeIds?: readonly string[] } } | undefined,
+  people: Map<string, SyncedRecord>,
+): string {
+  if (!pair) return '';
+  const mentees = (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ');
+  return `${mentees} — ${name(people.get(pair.fields.mentorId ?? ''))}`;
+}
+
+export function loadResults(queries: Queries, templateId: string): Promise<Results | null> {
+  return allOf([
+    queries.template(templateId),
+    queries.assignmentsOfTemplate(templateId),
+    queries.people(),
+    queries.pairs(),
+  ]).then(([template, assignments, people, pairs]) => {
+    if (!template) return null;
+    return queries.responsesTo(assignments.map((a) => a.id)).then((responses) => {
+      const byPerson = new Map(people.map((p) => [p.id, p]));
+      const byPair = new Map(pairs.map((p) => [p.id, p]));
+      const byAssignment = new Map(responses.map((r) => [String(r.fields.assignmentId), r]));
+      const classOf = (id: string) => String(byPerson.get(id)?.fields.classOrSubject ?? '');
+      const rows = assignments
+        .map((assignment): AssignmentRow => {
+          const pair = byPair.get(String(assignment.fields.pairId));
+          const menteeIds = pair?.fields.menteeIds ?? [];
+          return {
+            assignment,
+            person: name(byPerson.get(String(assignment.fields.personId))),
+            pair: pairLabel(pair, byPerson),
+            form: pair ? String(pair.fields.form) : null,
+            classes: (pair ? menteeIds : [String(assignment.fields.personId)]).map(classOf).filter(Boolean),
+            response: byAssignment.get(assignment.id),
+          };
+        })
+        .sort((a, b) => a.person.localeCompare(b.person, 'ru'));
+      return summarise(template, questionsOf(template), rows);
+    });
+  });
+}
+
+function summarise(template: SyncedRecord, questions: Question[], rows: AssignmentRow[]): Results {
+  const sentAnswers = rows
+    .filter((r) => r.response?.fields.submittedAt)
+    .map((r) => (r.response?.fields.answers as Answers) ?? {});
+  return {
+    template,
+    questions,
+    rows,
+    sent: sentAnswers.length,
+    rate: rate(sentAnswers.length, rows.length),
+    results: questions.map((q) => questionResult(q, sentAnswers)),
+  };
+}
+
+/** The results of the assignments about one form of mentoring and/or one class only. */
+export function filterResults(results: Results, filter: ResultsFilter): Results {
+  if (!filter.form && !filter.className) return results;
+  const rows = results.rows.filter(
+    (r) =>
+      (!filter.form || r.form === filter.form) &&
+      (!filter.className || hasClass(r.classes, filter.className)),
+  );
+  return summarise(results.template, results.questions, rows);
+}
+
+/** What the filters can offer: the forms of mentoring and the classes that occur in the assignments. */
+export function filterChoices(results: Results): { forms: string[]; classes: string[] } {
+  const forms = new Set<string>();
+  const classes = new Set<string>();
+  for (const row of results.rows) {
+    if (row.form) forms.add(row.form);
+    for (const c of row.classes) classes.add(c);
+  }
+  return {
+    forms: [...forms].sort((a, b) => a.localeCompare(b, 'ru')),
+    classes: distinctClasses(classes),
+  };
+}
+
+export type TemplateDraft = {
+  title: string;
+  description: string;
+  visibleToMentor: boolean;
+  sections: Section[];
+  questions: Question[];
+};
+
+export function draftOf(template: SyncedRecord): TemplateDraft {
+  return {
+    title: String(template.fields.title ?? ''),
+    description: String(template.fields.description ?? ''),
+    visibleToMentor: template.fields.visibleToMentor === true,
+    sections: sectionsOf(template),
+    questions: questionsOf(template),
+  };
+}
+
+/** A copy the curator can change: built-in questionnaires are changed through copies. */
+export function copyTemplate(repo: Repository, template: SyncedRecord, title: string): Promise<WriteResult> {
+  return repo.create('formTemplate', {
+    ...template.fields,
+    title,
+    builtIn: null,
+    previousId: template.id,
+    version: 1,
+    archived: false,
+  });
+}
+
+/**
+ * Saves an edited template. Once assigned, a template keeps what people answered: the edit becomes a
+ * new version (a new record) and the old one is archived with its responses.
+ */
+export async function saveTemplate(
+  repo: Repository,
+  queries: Queries,
+  template: SyncedRecord,
+  draft: TemplateDraft,
+): Promise<WriteResult> {
+  const fields = {
+    title: draft.title.trim(),
+    description: draft.description.trim() || null,
+    visibleToMentor: draft.visibleToMentor,
+    sections: draft.sections,
+    // A question of a removed section belongs to none.
+    questions: draft.questions.map((q) => {
+      if (!q.sectionId || draft.sections.some((x) => x.id === q.sectionId)) return q;
+      const { sectionId: _gone, ...rest } = q;
+      return rest;
+    }),
+  };
+  const assigned = await queries.assignmentsOfTemplate(template.id);
+  if (assigned.length === 0) return repo.update('formTemplate', template.id, fields);
+  const next = await repo.create('formTemplate', {
+    ...template.fields,
+    ...fields,
+    builtIn: null,
+    previousId: template.id,
+    version: Number(template.fields.version ?? 1) + 1,
+    archived: false,
+  });
+  if (next.ok) await repo.update('formTemplate', template.id, { archived: true });
+  return next;
+}
+
+export type Target = { personId: string; pairId: string | null };
+
+/** Creates the assignments that do not exist yet; answers how many were new and how many were there. */
+export async function assign(
+  repo: Repository,
+  queries: Queries,
+  templateId: string,
+  targets: Target[],
+  due: string | null,
+) {
+  const existing = await queries.assignmentsOfTemplate(templateId);
+  const key = (t: Target) => `${t.personId}|${t.pairId ?? ''}`;
+  const have = new Set(
+    existing.map((a) => key({ personId: String(a.fields.personId), pairId: a.fields.pairId ?? null })),
+  );
+  const fresh = [...new Map(targets.map((t) => [key(t), t])).values()].filter((t) => !have.has(key(t)));
+  for (const target of fresh) {
+    const result = await repo.create('formAssignment', {
+      templateId,
+      personId: target.personId,
+      pairId: target.pairId,
+      due,
+    });
+    if (!result.ok) return { ok: false as const, result };
+  }
+  return { ok: true as const, created: fresh.length, skipped: targets.length - fresh.length };
+}

@@ -1,0 +1,91 @@
+// Filling one assigned form: what to ask, the draft, and sending.
+import * as v from 'valibot';
+import { keptAnswers, validateAnswers, visibleQuestions } from '../../domain/forms/answers';
+import {
+  type Answers,
+  type Question,
+  QuestionSchema,
+  type Section,
+  SectionSchema,
+} from '../../domain/forms/questions';
+import { responseIdFor } from '../../domain/forms/response-id';
+import type { SyncedRecord } from '../../domain/record';
+import { allOf } from '../db/live';
+import type { Delivery, Queries } from '../db/queries';
+import type { Repository, WriteResult } from '../db/repository';
+
+export type FillPage = {
+  assignment: SyncedRecord;
+  template: SyncedRecord | undefined;
+  questions: Question[];
+  response: SyncedRecord | undefined;
+  isSent: boolean;
+  /** Whether a sent response has reached the school (null while not sent). */
+  delivery: Delivery | null;
+};
+
+/** The questions this app can show; a question of an unknown kind (a newer app's) is left out. */
+export function questionsOf(template: SyncedRecord | undefined): Question[] {
+  const raw = Array.isArray(template?.fields.questions) ? template.fields.questions : [];
+  return raw.flatMap((q) => {
+    const parsed = v.safeParse(QuestionSchema, q);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/** The template's sections this app can show. */
+export function sectionsOf(template: SyncedRecord | undefined): Section[] {
+  const raw = Array.isArray(template?.fields.sections) ? template.fields.sections : [];
+  return raw.flatMap((x) => {
+    const parsed = v.safeParse(SectionSchema, x);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+export function loadFill(queries: Queries, assignmentId: string): Promise<FillPage | null> {
+  return queries.assignment(assignmentId).then((assignment) => {
+    if (!assignment || assignment.deleted !== undefined) return null;
+    return allOf([
+      queries.template(assignment.fields.templateId ?? ''),
+      queries.responsesTo([assignmentId]),
+    ]).then(([template, responses]) => {
+      const response = responses[0];
+      const isSent = Boolean(response?.fields.submittedAt);
+      const page = { assignment, template, questions: questionsOf(template), response, isSent };
+      if (!response || !isSent) return { ...page, delivery: null };
+      return queries.delivery(response.id).then((delivery) => ({ ...page, delivery }));
+    });
+  });
+}
+
+export function draftKey(assignmentId: string): string {
+  return `form:${assignmentId}`;
+}
+
+export type SendResult =
+  | { ok: true }
+  | { ok: false; problems: ReturnType<typeof validateAnswers> }
+  | { ok: false; write: WriteResult };
+
+export async function sendResponse(
+  repo: Repository,
+  page: FillPage,
+  answers: Answers,
+  now: Date,
+): Promise<SendResult> {
+  const problems = validateAnswers(page.questions, answers);
+  if (problems.length) return { ok: false, problems };
+  const fields = {
+    assignmentId: page.assignment.id,
+    answers: keptAnswers(page.questions, answers),
+    submittedAt: now.toISOString(),
+    templateVersion: Number(page.template?.fields.version ?? 1),
+  };
+  const id = page.response?.id ?? responseIdFor(page.assignment.id) ?? undefined;
+  const result = page.response
+    ? await repo.update('formResponse', page.response.id, fields)
+    : await repo.create('formResponse', fields, id);
+  return result.ok ? { ok: true } : { ok: false, write: result };
+}
+
+export { visibleQuestions };

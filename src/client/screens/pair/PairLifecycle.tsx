@@ -1,0 +1,93 @@
+// For curators on a pair's page: its status and history, and the next steps of its life.
+
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { SyncedRecord } from '../../../domain/record';
+import type { PairStatus } from '../../../domain/record-types';
+import { useApp } from '../../app/context';
+import { formatDay, todayIso } from '../../i18n/format';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { statusChange } from '../../models/pairs-model';
+import { withUndo } from '../../state/undo-toast';
+import { TextField } from '../../ui/fields';
+import { Notice } from '../../ui/Page';
+
+const NEXT: Record<string, PairStatus[]> = {
+  proposed: ['approved', 'ended'],
+  approved: ['active', 'ended'],
+  active: ['finished', 'ended'],
+  finished: [],
+  ended: [],
+};
+
+export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) {
+  const { repo } = useApp();
+  const { route } = useLocation();
+  const { pair } = props;
+  const [reason, setReason] = useState(props.hasUnfit ? t('lifecycle.unfitReason') : '');
+  const [error, setError] = useState<string | null>(null);
+  const status = String(pair.fields.status);
+  const history =
+    (pair.fields.history as { date: string; status: string; note: string | null }[] | undefined) ?? [];
+  const move = async (next: PairStatus) => {
+    if (next === 'ended' && !reason.trim()) return setError(t('lifecycle.needReason'));
+    setError(null);
+    await withUndo(
+      repo,
+      [statusChange(pair, next, todayIso(), next === 'ended' ? reason.trim() : null)],
+      t('lifecycle.moved', { status: t(`pairs.status.${next}` as MessageKey) }),
+    );
+  };
+  const repair = async () => {
+    if (!reason.trim()) return setError(t('lifecycle.needReason'));
+    const isDone = await withUndo(
+      repo,
+      [statusChange(pair, 'ended', todayIso(), reason.trim())],
+      t('lifecycle.moved', { status: t('pairs.status.ended') }),
+    );
+    if (isDone) route(`/pairs?repair=${pair.id}`);
+  };
+  return (
+    <section class="panel" aria-labelledby="lifecycle">
+      <h2 id="lifecycle">{t('lifecycle.title')}</h2>
+      <p>
+        {t('pairs.status')}: <strong>{t(`pairs.status.${status}` as MessageKey)}</strong>
+        {pair.fields.endReason ? ` — ${String(pair.fields.endReason)}` : ''}
+      </p>
+      {props.hasUnfit && <Notice kind="error">{t('lifecycle.unfit')}</Notice>}
+      {(NEXT[status] ?? []).length > 0 && (
+        <>
+          <TextField label={t('lifecycle.reason')} value={reason} onValue={setReason} />
+          <div class="actions">
+            {(NEXT[status] ?? []).map((next) => (
+              <button
+                key={next}
+                type="button"
+                class={next === 'ended' ? 'button--danger' : ''}
+                onClick={() => void move(next)}
+              >
+                {t(`lifecycle.to.${next}` as MessageKey)}
+              </button>
+            ))}
+            {status !== 'proposed' && (
+              <button type="button" class="button--danger" onClick={() => void repair()}>
+                {t('lifecycle.repair')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {error && <Notice kind="error">{error}</Notice>}
+      {history.length > 0 && (
+        <ol class="history">
+          {history.map((h) => (
+            <li key={`${h.date}-${h.status}`}>
+              {formatDay(h.date)}: {t(`pairs.status.${h.status}` as MessageKey)}
+              {h.note ? ` — ${h.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// A school's administration by its curator: the whole school's export (a backup), restoring one, and the
+// devices enrolled and their revocation.
+import type { FastifyInstance } from 'fastify';
+import { redactFor } from '../../domain/access';
+import { CONTRACT_VERSION } from '../../domain/sync-contract';
+import { MAX_BACKUP_BYTES, restoreBackup } from '../restore-service';
+import type { ServerClock } from '../server-clock';
+import type { Storage } from '../storage/storage';
+import { callerOf, fail, type Guards } from './route-kit';
+
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { storage: Storage; clock: ServerClock },
+  guards: Guards,
+): void {
+  const { storage, clock } = deps;
+  const curators = { onRequest: [guards.authenticate, guards.curatorsOnly] };
+
+  app.get('/api/v1/export', curators, async (request) => {
+    const caller = callerOf(request);
+    const rows = await storage.transaction((tx) => tx.exportAll(caller.schoolId));
+    return {
+      schemaVersion: CONTRACT_VERSION,
+      schoolId: caller.schoolId,
+      exportedAt: new Date(clock.now()).toISOString(),
+      // Curators read every field; the one read rule says so, and is asked here as on every route.
+      records: rows.map((r) => redactFor(r.record, caller, new Set())),
+    };
+  });
+
+  app.post('/api/v1/restore', { ...curators, bodyLimit: MAX_BACKUP_BYTES }, async (request, reply) => {
+    const result = await restoreBackup(storage, callerOf(request), request.body);
+    if (!result.ok)
+      return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
+    return { restored: result.restored };
+  });
+
+  app.get('/api/v1/devices', curators, async (request) => {
+    const devices = await storage.transaction((tx) => tx.listDevices(callerOf(request).schoolId));
+    return { devices };
+  });
+
+  app.post('/api/v1/devices/:id/revoke', curators, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const isRevoked = await storage.transaction((tx) =>
+      tx.revokeDevice(callerOf(request).schoolId, id, new Date(clock.now()).toISOString()),
+    );
+    if (!isRevoked) return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
+    return { revoked: id };
+  });
+}

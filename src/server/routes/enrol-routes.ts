@@ -1,0 +1,64 @@
+// Enrolment: a device spends an invite code for a token (slowed down after wrong codes), and a curator
+// makes invite codes.
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
+import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
+import { createInvite, enrol } from '../enrol-service';
+import type { ServerClock } from '../server-clock';
+import type { Storage } from '../storage/storage';
+import { callerOf, fail, type Guards } from './route-kit';
+
+const EnrolSchema = v.object({
+  code: v.pipe(
+    v.string('code must be a string'),
+    v.minLength(1, 'code is empty'),
+    v.maxLength(64, 'code is too long'),
+  ),
+  deviceName: v.optional(
+    v.pipe(v.string('deviceName must be a string'), v.maxLength(100, 'deviceName is too long')),
+    '',
+  ),
+});
+
+const InviteSchema = v.object({
+  personId: v.pipe(v.string('personId must be a string'), v.maxLength(64)),
+  role: v.picklist(ROLES as Role[], `role must be one of: ${ROLES.join(', ')}`),
+});
+
+export function registerEnrolRoutes(
+  app: FastifyInstance,
+  deps: { storage: Storage; clock: ServerClock; enrolLimits?: Partial<EnrolLimits> },
+  guards: Guards,
+): void {
+  const { storage, clock } = deps;
+  const limiter = createEnrolLimiter(storage, clock, { ...ENROL_LIMITS, ...deps.enrolLimits });
+
+  app.post('/api/v1/enrol', async (request, reply) => {
+    const tooMany = (retryAfterMs: number) => {
+      reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
+      return fail(reply, 429, 'rate-limited', 'too many wrong codes: wait a few minutes and try again');
+    };
+    const admitted = await limiter.admit(request.ip);
+    if (!admitted.ok) return tooMany(admitted.retryAfterMs);
+    const body = v.safeParse(EnrolSchema, request.body);
+    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
+    const result = await enrol(storage, clock, body.output.code, body.output.deviceName);
+    if (!result.ok) {
+      const slowed = await limiter.failed(request.ip);
+      if (!slowed.ok) return tooMany(slowed.retryAfterMs);
+      return fail(reply, 400, 'invalid-code', result.reason);
+    }
+    return result.body;
+  });
+
+  const curators = { onRequest: [guards.authenticate, guards.curatorsOnly] };
+  app.post('/api/v1/invites', curators, async (request, reply) => {
+    const body = v.safeParse(InviteSchema, request.body);
+    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
+    const { personId, role } = body.output;
+    const result = await createInvite(storage, clock, callerOf(request).schoolId, personId, role);
+    if (!result.ok) return fail(reply, result.status, 'not-found', result.reason);
+    return { code: result.code, expiresAt: result.expiresAt };
+  });
+}

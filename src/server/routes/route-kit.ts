@@ -1,0 +1,56 @@
+// What every group of routes shares: the `{ error, reason }` answer for a client fault, and the guards
+// that run on request, before the body is read. Authentication is here and only here.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../../domain/sync-contract';
+import { authenticateDevice } from '../authenticate';
+import type { ServerClock } from '../server-clock';
+import type { Storage } from '../storage/storage';
+import type { Caller } from '../sync-service';
+
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation
+  interface FastifyRequest {
+    caller?: Caller;
+  }
+}
+
+/** A client fault: 4xx with a kebab-case code the client can act on and a reason for people. */
+export function fail(reply: FastifyReply, status: number, error: ErrorCode, reason: string) {
+  return reply.code(status).send({ error, reason });
+}
+
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export type Guards = {
+  /** A device's bearer token → `request.caller`; 401 without a valid one, 403 for an archived person. */
+  authenticate: Guard;
+  /** After `authenticate`: 403 unless the caller is the school's curator. */
+  curatorsOnly: Guard;
+};
+
+export function createGuards(storage: Storage, clock: ServerClock): Guards {
+  const authenticate: Guard = async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/.exec(header)?.[1];
+    if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
+    const found = await authenticateDevice(storage, clock, token);
+    if (found === 'archived') {
+      return fail(
+        reply,
+        403,
+        'archived',
+        'this person was archived by the curator: the programme no longer shares its data with this device',
+      );
+    }
+    if (!found) return fail(reply, 401, 'unauthorized', 'this device is not enrolled or was revoked');
+    request.caller = found;
+  };
+  const curatorsOnly: Guard = async (request, reply) => {
+    if (!request.caller?.isCurator) return fail(reply, 403, 'forbidden', 'only a curator may do this');
+  };
+  return { authenticate, curatorsOnly };
+}
+
+/** The caller a guarded route was let in with. */
+export const callerOf = (request: FastifyRequest) => request.caller as Caller;
