@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { api, curatorCode, putRecords } from './api';
-import { enrol } from './app-page';
+import { enrol, syncNow } from './app-page';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -252,6 +252,8 @@ test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases
     },
   ]);
   await enrol(page, await curatorCode('Куратор Выгрузок'));
+  // Exports are of what the device holds: the school's records first come in by a sync.
+  await syncNow(page);
   await page.goto('/data');
 
   const download = async (card: string, button: string, name: string) => {
