@@ -3,9 +3,10 @@ import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import { PROGRAMME_ID } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
 import { setMeta } from '../../db/meta';
 import { downloadCsv, downloadXlsx } from '../../export/download';
-import { todayIso } from '../../i18n/format';
+import { formatAgo, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice, Page } from '../../ui/Page';
 import { serverErrorText } from '../../ui/server-error';
@@ -16,6 +17,9 @@ export function DataScreen() {
   const session = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Exports are of what this device holds: say how fresh that is, and that it is incomplete before the
+  // first sync has brought the school's records (an export taken then would silently miss them).
+  const status = useLiveQuery(queries.syncStatus, []);
   const headers = { authorization: `Bearer ${session.token}`, [CONTRACT_HEADER]: String(CONTRACT_VERSION) };
 
   const exportTable = async (table: TableName, kind: 'csv' | 'xlsx') => {
@@ -101,6 +105,14 @@ export function DataScreen() {
     <Page title={t('data.title')}>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <h2>{t('data.exports')}</h2>
+      {status &&
+        (status.lastSuccessAt ? (
+          <p class="muted" data-testid="data-as-of">
+            {t('data.asOf', { when: formatAgo(status.lastSuccessAt) })}
+          </p>
+        ) : (
+          <Notice>{t('data.notSynced')}</Notice>
+        ))}
       <ul class="cards">
         {TABLES.map((table) => (
           <li key={table} class="card">
