@@ -93,10 +93,17 @@ const SyncRequestSchema = v.object(
   'the body must be an object with cursor and changes',
 );
 
-/** The first issue of a failed parse as one sentence, with the path to the value it is about. */
-export function describeIssue(issues: readonly v.BaseIssue<unknown>[], fallback = 'invalid body'): string {
+/**
+ * The first issue of a failed parse as one sentence, with the path to the value it is about; `at` is
+ * the path of the parsed value itself when it was taken out of a larger body (e.g. `changes.3`).
+ */
+export function describeIssue(
+  issues: readonly v.BaseIssue<unknown>[],
+  fallback = 'invalid body',
+  at = '',
+): string {
   const issue = issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  const path = [at, ...(issue?.path?.map((p) => String(p.key)) ?? [])].filter(Boolean).join('.');
   return path ? `${path}: ${issue?.message}` : (issue?.message ?? fallback);
 }
 

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { type AssignmentLink, readKeys } from '../domain/access';
 import { stampNode } from '../domain/hlc';
 import type { SyncedRecord } from '../domain/record';
-import { ChangeSchema, CONTRACT_VERSION } from '../domain/sync-contract';
+import { ChangeSchema, CONTRACT_VERSION, describeIssue } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
 import { parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
@@ -21,12 +21,6 @@ const BackupSchema = v.object(
 );
 
 export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
-
-function firstIssue(issues: v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.');
-  return path ? `${path}: ${issue?.message}` : (issue?.message ?? 'invalid backup');
-}
 
 /** Checks every record; null when the whole file is sound. */
 function backupProblem(records: SyncedRecord[]): string | null {
@@ -69,7 +63,8 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const schoolId = caller.schoolId;
   const parsed = v.safeParse(BackupSchema, body);
-  if (!parsed.success) return { ok: false, status: 400, reason: firstIssue(parsed.issues) };
+  if (!parsed.success)
+    return { ok: false, status: 400, reason: describeIssue(parsed.issues, 'invalid backup') };
   const records = parsed.output.records as SyncedRecord[];
   const problem = backupProblem(records) ?? lockoutProblem(records, caller.personId);
   if (problem) return { ok: false, status: 400, reason: problem };

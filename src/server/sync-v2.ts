@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { compactRecord, expandRecord, unstampedFields } from '../domain/compact-record';
 import type { Change, SyncedRecord } from '../domain/record';
-import { type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
+import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
 import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
 import { type Caller, runSync, type SyncDeps, type V2Pull } from './sync-service';
@@ -33,13 +33,6 @@ const RequestSchema = v.object(
 
 type Failure = { ok: false; status: number; error: ErrorCode; reason: string };
 
-function firstIssue(issues: v.BaseIssue<unknown>[], prefix = ''): string {
-  const issue = issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.');
-  const at = [prefix, path].filter(Boolean).join('.');
-  return at ? `${at}: ${issue?.message}` : (issue?.message ?? 'invalid body');
-}
-
 /** The v1 change a compact one stands for; a field without a stamp, or a stamp without a field, is refused. */
 function decodeChange(raw: unknown, index: number): { ok: true; change: Change } | Failure {
   const parsed = v.safeParse(CompactChangeSchema, raw);
@@ -48,7 +41,7 @@ function decodeChange(raw: unknown, index: number): { ok: true; change: Change }
       ok: false,
       status: 400,
       error: 'bad-request',
-      reason: firstIssue(parsed.issues, `changes.${index}`),
+      reason: describeIssue(parsed.issues, undefined, `changes.${index}`),
     };
   const compact = parsed.output;
   const unstamped = unstampedFields(compact as never);
@@ -98,7 +91,7 @@ export async function syncV2(
 ): Promise<{ ok: true; body: SyncResponseV2 } | Failure> {
   const request = v.safeParse(RequestSchema, body);
   if (!request.success)
-    return { ok: false, status: 400, error: 'bad-request', reason: firstIssue(request.issues) };
+    return { ok: false, status: 400, error: 'bad-request', reason: describeIssue(request.issues) };
   const { cursor: rawCursor, base: rawBase, changes: rawChanges, progress } = request.output;
   if (rawChanges.length > LIMITS.changesPerRequest)
     return {

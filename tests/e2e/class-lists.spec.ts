@@ -252,9 +252,11 @@ test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases
     },
   ]);
   await enrol(page, await curatorCode('Куратор Выгрузок'));
-  // Exports are of what the device holds: the school's records first come in by a sync.
+  // Exports are of what the device holds: the school's records first come in by a sync, and the screen
+  // says how fresh its data are.
   await syncNow(page);
   await page.goto('/data');
+  await expect(page.getByTestId('data-as-of')).toContainText('последняя синхронизация');
 
   const download = async (card: string, button: string, name: string) => {
     const file = join(mkdtempSync(join(tmpdir(), 'nastavnik-export-')), name);

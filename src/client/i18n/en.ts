@@ -728,6 +728,9 @@ export const en = {
   'report.score': 'Score',
   'data.title': 'Programme data',
   'data.exports': 'Table exports',
+  'data.asOf': 'Exports are of the data on this device; last synced {when}.',
+  'data.notSynced':
+    'This device has not yet received the school’s data from the server: an export would be incomplete. Wait for the sync.',
   'data.table.people': 'Participants',
   'data.table.consents': 'Consents',
   'data.table.pairs': 'Pairs',

@@ -12,24 +12,18 @@ const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
  */
 const toDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
 
+/** A date with its year as people write it: without the «г.» Intl adds after a Russian year. */
+const withYear = (iso: string, options: Intl.DateTimeFormatOptions) =>
+  intlFormat(toDate(iso), options, { locale: locale() }).replace(/\s*г\.$/, '');
+
 /** A stored `yyyy-MM-dd` date, e.g. «25 ноября 2026» (without the «г.» Intl adds after a Russian year). */
 export function formatDay(isoDate: string): string {
-  const text = intlFormat(
-    toDate(isoDate),
-    { day: 'numeric', month: 'long', year: 'numeric' },
-    { locale: locale() },
-  );
-  return text.replace(/\s*г\.$/, '');
+  return withYear(isoDate, { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /** A month stored as `yyyy-MM`, as people name it: «ноябрь 2026», «November 2026». */
 export function formatMonth(yearMonth: string): string {
-  const text = intlFormat(
-    toDate(`${yearMonth}-01`),
-    { month: 'long', year: 'numeric' },
-    { locale: locale() },
-  );
-  return text.replace(/\s*г\.$/, '');
+  return withYear(`${yearMonth}-01`, { month: 'long', year: 'numeric' });
 }
 
 /** «25 ноября 2026, 10:15» */

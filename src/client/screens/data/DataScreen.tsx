@@ -3,8 +3,9 @@ import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp, useSession } from '../../app/context';
+import { useLiveQuery } from '../../db/live';
 import { downloadCsv, downloadXlsx } from '../../files/download';
-import { todayIso } from '../../i18n/format';
+import { formatAgo, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { BASES, type BaseName, baseRows, TABLES, type TableName, tableRows } from '../../models/data-model';
 import { Notice, Page } from '../../ui/Page';
@@ -15,6 +16,9 @@ export function DataScreen() {
   const session = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Exports are of what this device holds: say how fresh that is, and that it is incomplete before the
+  // first sync has brought the school's records (an export taken then would silently miss them).
+  const status = useLiveQuery(queries.syncStatus, []);
   const headers = { authorization: `Bearer ${session.token}`, [CONTRACT_HEADER]: String(CONTRACT_VERSION) };
 
   const exportTable = async (table: TableName, kind: 'csv' | 'xlsx') => {
@@ -100,6 +104,14 @@ export function DataScreen() {
     <Page title={t('data.title')}>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <h2>{t('data.exports')}</h2>
+      {status &&
+        (status.lastSuccessAt ? (
+          <p class="muted" data-testid="data-as-of">
+            {t('data.asOf', { when: formatAgo(status.lastSuccessAt) })}
+          </p>
+        ) : (
+          <Notice>{t('data.notSynced')}</Notice>
+        ))}
       <ul class="cards">
         {TABLES.map((table) => (
           <li key={table} class="card">
