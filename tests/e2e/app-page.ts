@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, expect, type Page } from '@playwright/test';
+import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
@@ -39,9 +39,28 @@ export async function ensureOfflineReady(page: Page) {
 }
 
 export async function syncNow(page: Page) {
-  await page.getByRole('link', { name: 'Синхронизация', exact: true }).click();
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByText('Синхронизация завершена')).toBeVisible();
+  try {
+    await page.getByRole('link', { name: 'Синхронизация', exact: true }).click({ timeout: 60_000 });
+    await page.getByTestId('sync-now').click({ timeout: 60_000 });
+    await expect(page.getByText('Синхронизация завершена')).toBeVisible();
+  } catch (error) {
+    await attachWhatTheUserSees(page, 'sync-now');
+    throw error;
+  }
+}
+
+/**
+ * A phone is a context of its own, outside the test's trace: when a step on it fails, the report gets
+ * its address, its DOM and a screenshot, which is what its user would have seen.
+ */
+export async function attachWhatTheUserSees(page: Page, name: string) {
+  const info = test.info();
+  const text = await page
+    .evaluate(() => `${location.href}\n\n${document.body.outerHTML}`)
+    .catch((e: unknown) => `page did not answer: ${String(e)}`);
+  await info.attach(`${name}.html`, { body: text, contentType: 'text/plain' });
+  const shot = await page.screenshot({ fullPage: true, timeout: 10_000 }).catch(() => null);
+  if (shot) await info.attach(`${name}.png`, { body: shot, contentType: 'image/png' });
 }
 
 export async function setOffline(context: BrowserContext, isOffline: boolean) {

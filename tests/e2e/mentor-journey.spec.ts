@@ -227,6 +227,56 @@ test('a meeting edited, deleted and brought back offline reaches the server as t
   await phone.context.close();
 });
 
+test('a save that ends after the mentor has gone to another screen keeps the meeting and leaves the mentor there', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Зуева Мария', 'Кротов Денис');
+  const phone = await mentorPhone(mentorId);
+  const page = phone.page;
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await page.getByLabel('Заметки о встрече').fill('Сохранено на медленном телефоне');
+  await expect
+    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
+    .toBe('Сохранено на медленном телефоне');
+
+  // A slow disk, made certain: another tab of the app's origin holds the meetings' store in a
+  // transaction, so the save waits until it lets go.
+  const holder = await phone.context.newPage();
+  await holder.goto('/api/v1/health');
+  await holder.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('nastavnik');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('meeting', 'readwrite').objectStore('meeting');
+          const w = window as unknown as { release?: boolean };
+          const hold = () => {
+            if (!w.release) store.count().onsuccess = hold;
+          };
+          hold();
+          resolve();
+        };
+      }),
+  );
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('link', { name: 'Синхронизация', exact: true }).click();
+  await expect(page.getByTestId('sync-now')).toBeVisible();
+  await holder.evaluate(() => {
+    (window as unknown as { release: boolean }).release = true;
+  });
+  // The save ends (its draft is dropped after the meeting is stored): the mentor is still where they went.
+  await expect.poll(() => stored(page, 'drafts', `meeting:new:${pairId}`)).toBeNull();
+  await expect(page).toHaveURL(/\/sync$/);
+  await syncNow(page);
+  const exported = (await api('/api/v1/export')).records as {
+    type: string;
+    fields: Record<string, unknown>;
+  }[];
+  expect(
+    exported.filter((r) => r.type === 'meeting' && r.fields.pairId === pairId).map((r) => r.fields.notes),
+  ).toEqual(['Сохранено на медленном телефоне']);
+  await phone.context.close();
+});
+
 test('after the trial meeting the mentor answers «не подходит», and the curator is told', async ({
   page: curator,
 }) => {

@@ -1,14 +1,14 @@
 // The curator's questionnaires: built-in and own, with how many were sent back.
-import { useLocation } from 'preact-iso';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { copyTemplate, loadFormsList } from '../../models/questionnaire-admin-model';
+import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
 
 export function FormsScreen() {
   const { queries, repo } = useApp();
-  const { route } = useLocation();
+  const route = useNavigate();
   const rows = useLiveQuery(() => loadFormsList(queries), []);
   const create = async () => {
     const result = await repo.create('formTemplate', {

@@ -1,7 +1,7 @@
 // Editing a questionnaire. The draft is kept on every change; saving checks the whole form first.
 
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
 import * as v from 'valibot';
 import { type Question, QuestionListSchema } from '../../../domain/forms/questions';
 import { useApp } from '../../app/context';
@@ -11,6 +11,7 @@ import { draftOf, saveTemplate, type TemplateDraft } from '../../models/question
 import { setEditing, trackSave } from '../../state/editing';
 import { offerUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
+import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { QuestionEditor } from './QuestionEditor';
@@ -18,7 +19,7 @@ import { SectionsEditor } from './SectionsEditor';
 
 export function TemplateEditScreen() {
   const { params } = useRoute();
-  const { route } = useLocation();
+  const route = useNavigate();
   const id = params.id as string;
   const { queries, repo, drafts } = useApp();
   const template = useLiveQuery(() => queries.template(id).then((x) => x ?? null), [id]);

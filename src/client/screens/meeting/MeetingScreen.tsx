@@ -1,7 +1,7 @@
 // Record or edit a meeting. Every keystroke is saved as a draft first, so nothing typed is lost.
 
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -20,6 +20,7 @@ import { setEditing, trackSave } from '../../state/editing';
 import { useReadyMark } from '../../state/ready-mark';
 import { offerUndo, withUndo } from '../../state/undo-toast';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
@@ -30,7 +31,7 @@ import { TopicsField } from './TopicsField';
 
 export function MeetingScreen() {
   const { params } = useRoute();
-  const { route } = useLocation();
+  const route = useNavigate();
   const { queries, repo, drafts } = useApp();
   const session = useSession();
   const meetingId = params.id as string | undefined;

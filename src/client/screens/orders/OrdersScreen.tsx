@@ -1,7 +1,6 @@
 // Approval orders: a new one approves the chosen pairs (proposed ones are ticked); each opens for print.
 
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -10,12 +9,13 @@ import { t } from '../../i18n/i18n';
 import { setPairStatus } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { TextField } from '../../ui/fields';
+import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
 export function OrdersScreen() {
   const { queries, repo } = useApp();
-  const { route } = useLocation();
+  const route = useNavigate();
   const data = useLiveQuery(
     () => allOf([queries.orders(), queries.pairs(), queries.people(), queries.programme(PROGRAMME_ID)]),
     [],

@@ -1,7 +1,6 @@
 // For curators on a pair's page: its status and history, and the next steps of its life.
 
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import type { SyncedRecord } from '../../../domain/record';
 import type { PairStatus } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -10,6 +9,7 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { statusChange } from '../../models/pairs-model';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
+import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
 
 const NEXT: Record<string, PairStatus[]> = {
@@ -22,7 +22,7 @@ const NEXT: Record<string, PairStatus[]> = {
 
 export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) {
   const { repo } = useApp();
-  const { route } = useLocation();
+  const route = useNavigate();
   const { pair } = props;
   const [reason, setReason] = useState(props.hasUnfit ? t('lifecycle.unfitReason') : '');
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,6 @@
 // the person's data everywhere.
 
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -11,6 +10,7 @@ import { t } from '../../i18n/i18n';
 import { erasePerson } from '../../models/people-model';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
+import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
@@ -19,7 +19,7 @@ export const DEFAULT_SCOPE =
 
 export function ConsentSection(props: { person: SyncedRecord }) {
   const { queries, repo } = useApp();
-  const { route } = useLocation();
+  const route = useNavigate();
   const { person } = props;
   const isMinor = person.fields.minor === true;
   const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
