@@ -53,7 +53,7 @@ export async function syncNow(page: Page) {
  * A phone is a context of its own, outside the test's trace: when a step on it fails, the report gets
  * its address, its DOM and a screenshot, which is what its user would have seen.
  */
-export async function attachWhatTheUserSees(page: Page, name: string) {
+async function attachWhatTheUserSees(page: Page, name: string) {
   const info = test.info();
   const text = await page
     .evaluate(() => `${location.href}\n\n${document.body.outerHTML}`)
