@@ -63,6 +63,43 @@ async function attachWhatTheUserSees(page: Page, name: string) {
   if (shot) await info.attach(`${name}.png`, { body: shot, contentType: 'image/png' });
 }
 
+/**
+ * A slow disk, made certain: another tab of the app's origin holds one of the app's stores in a
+ * read-write transaction, so the app's writes to it wait until `release()` lets go.
+ */
+export async function holdStore(
+  context: BrowserContext,
+  store: string,
+): Promise<{ release: () => Promise<void> }> {
+  const holder = await context.newPage();
+  await holder.goto('/api/v1/health');
+  await holder.evaluate(
+    (store) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('nastavnik');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const held = open.result.transaction(store, 'readwrite').objectStore(store);
+          const w = window as unknown as { release?: boolean };
+          const hold = () => {
+            if (!w.release) held.count().onsuccess = hold;
+          };
+          hold();
+          resolve();
+        };
+      }),
+    store,
+  );
+  return {
+    release: async () => {
+      await holder.evaluate(() => {
+        (window as unknown as { release: boolean }).release = true;
+      });
+      await holder.close();
+    },
+  };
+}
+
 export async function setOffline(context: BrowserContext, isOffline: boolean) {
   await context.setOffline(isOffline);
 }

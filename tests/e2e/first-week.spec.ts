@@ -301,8 +301,11 @@ test('every delete can be undone: an IDP goal with its tasks, a task, a consent,
   await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(2);
   await page.getByRole('button', { name: 'Удалить вопрос' }).last().click();
   await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(1);
+  // What is typed before «Отменить» stays: the undo puts back the question, not the whole form.
+  await page.getByLabel('Название анкеты').fill('Анкета после пробной встречи');
   await undo();
   await expect(page.getByText(/^Вопрос \d+$/)).toHaveCount(2);
+  await expect(page.getByLabel('Название анкеты')).toHaveValue('Анкета после пробной встречи');
 });
 
 test('a mentee reads a meeting; the dashboard computes satisfaction from its question and says how', async ({

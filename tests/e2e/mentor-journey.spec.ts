@@ -2,7 +2,7 @@
 // next steps that land in the IDP, and an IDP edited on two phones at once.
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { api, curatorCode, inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, holdStore, openPhone, setOffline, stored, syncNow } from './app-page';
 
 async function pairWithPhones(mentorName: string, menteeName: string) {
   const [mentorId, menteeId] = await putRecords([
@@ -110,6 +110,27 @@ test('an agreed next step becomes a task of the IDP in one tap', async () => {
   await page.getByLabel('Встречи, заметки и задачи').fill('вариант');
   await expect(page.getByTestId('found-meetings')).toContainText('Разобрали пробный вариант');
   await expect(page.getByTestId('found-tasks')).toContainText('Решить вариант ОГЭ № 5');
+  await phone.context.close();
+});
+
+test('notes typed while a next step is being written to the IDP are kept', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Фомина Ирина', 'Чернов Глеб');
+  const phone = await mentorPhone(mentorId);
+  const page = phone.page;
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await page.getByLabel('Заметки о встрече').fill('Разобрали ошибки');
+  await page.getByLabel('Новый шаг').fill('Повторить дроби');
+  await page.getByRole('button', { name: 'Добавить шаг' }).click();
+  // The task's write waits on a slow disk while the mentor types on.
+  const disk = await holdStore(phone.context, 'task');
+  await page.getByRole('button', { name: 'В ИПР' }).click();
+  await page.getByLabel('Заметки о встрече').fill('Разобрали ошибки и наметили план');
+  await disk.release();
+  await expect(page.getByTestId('next-steps')).toContainText('в ИПР ✓');
+  await expect(page.getByLabel('Заметки о встрече')).toHaveValue('Разобрали ошибки и наметили план');
+  await expect
+    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
+    .toBe('Разобрали ошибки и наметили план');
   await phone.context.close();
 });
 
@@ -237,32 +258,11 @@ test('a save that ends after the mentor has gone to another screen keeps the mee
     .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
     .toBe('Сохранено на медленном телефоне');
 
-  // A slow disk, made certain: another tab of the app's origin holds the meetings' store in a
-  // transaction, so the save waits until it lets go.
-  const holder = await phone.context.newPage();
-  await holder.goto('/api/v1/health');
-  await holder.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('nastavnik');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('meeting', 'readwrite').objectStore('meeting');
-          const w = window as unknown as { release?: boolean };
-          const hold = () => {
-            if (!w.release) store.count().onsuccess = hold;
-          };
-          hold();
-          resolve();
-        };
-      }),
-  );
+  const disk = await holdStore(phone.context, 'meeting');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await page.getByRole('link', { name: 'Синхронизация', exact: true }).click();
   await expect(page.getByTestId('sync-now')).toBeVisible();
-  await holder.evaluate(() => {
-    (window as unknown as { release: boolean }).release = true;
-  });
+  await disk.release();
   // The save ends (its draft is dropped after the meeting is stored): the mentor is still where they went.
   await expect.poll(() => stored(page, 'drafts', `meeting:new:${pairId}`)).toBeNull();
   await expect(page).toHaveURL(/\/sync$/);

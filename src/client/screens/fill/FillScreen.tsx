@@ -2,7 +2,7 @@
 // «Отправить» is final; a sent form is read-only unless a curator reopens it.
 
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { AnswerProblem } from '../../../domain/forms/answers';
 import type { Answers } from '../../../domain/forms/questions';
@@ -18,7 +18,7 @@ import {
   sendResponse,
   visibleQuestions,
 } from '../../models/questionnaire-fill-model';
-import { setEditing, trackSave } from '../../state/editing';
+import { useDraft } from '../../state/draft';
 import { AnswersView } from '../../ui/AnswersView';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -65,21 +65,16 @@ export function FillScreen() {
   const { queries, repo, drafts } = useApp();
   const page = useLiveQuery(() => loadFill(queries, assignmentId), [assignmentId]);
   const key = draftKey(assignmentId);
-  const [answers, setAnswers] = useState<Answers | null>(null);
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
   const [index, setIndex] = useState(0);
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [isRestored, setRestored] = useState(false);
-
-  useEffect(() => {
-    if (!page || answers) return;
-    void drafts.get(key).then((draft) => {
-      setRestored(Boolean(draft));
-      setAnswers((draft?.value as Answers) ?? ((page.response?.fields.answers as Answers) || {}));
-    });
-  }, [page, key]);
-  useEffect(() => () => setEditing(key, false), [key]);
+  const draft = useDraft<Answers>(
+    drafts,
+    key,
+    page ? () => (page.response?.fields.answers as Answers | undefined) ?? {} : null,
+  );
+  const answers = draft.value;
 
   if (page === undefined || (page && !answers)) return <Page title={t('fill.title')}>{null}</Page>;
   if (page === null || !page.template) {
@@ -107,11 +102,8 @@ export function FillScreen() {
     return problem ? problemText(problem) : null;
   };
   const answer = (id: string, value: unknown) => {
-    const next = { ...current, [id]: value };
-    setAnswers(next);
+    draft.change((now) => ({ ...now, [id]: value }));
     setProblems(problems.filter((p) => p.questionId !== id));
-    setEditing(key, true);
-    void trackSave(drafts.save(key, next));
   };
   const switchMode = (next: Mode) => {
     setMode(next);
@@ -126,8 +118,7 @@ export function FillScreen() {
     setFailure(null);
     const result = await sendResponse(repo, page, current, new Date());
     if (result.ok) {
-      await drafts.drop(key);
-      setEditing(key, false);
+      await draft.finish();
       setProblems([]);
       return;
     }
@@ -150,7 +141,7 @@ export function FillScreen() {
       {page.assignment.fields.due ? (
         <p class="muted">{t('fill.due', { date: formatDay(String(page.assignment.fields.due)) })}</p>
       ) : null}
-      {isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
+      {draft.isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
       <div class="actions">
         <span class="muted">{t('fill.mode')}:</span>
         <button type="button" aria-pressed={mode === 'one'} onClick={() => switchMode('one')}>

@@ -1,6 +1,6 @@
 // Editing a questionnaire. The draft is kept on every change; saving checks the whole form first.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import * as v from 'valibot';
 import { type Question, QuestionListSchema } from '../../../domain/forms/questions';
@@ -8,7 +8,7 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-admin-model';
-import { setEditing, trackSave } from '../../state/editing';
+import { useDraft } from '../../state/draft';
 import { offerUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -17,6 +17,11 @@ import { saveMessage } from '../../ui/save-message';
 import { QuestionEditor } from './QuestionEditor';
 import { SectionsEditor } from './SectionsEditor';
 
+/** `list` with `item` back at `index` (or at the end, if the list has shrunk since). */
+function putBack<T>(list: T[], index: number, item: T): T[] {
+  return [...list.slice(0, index), item, ...list.slice(index)];
+}
+
 export function TemplateEditScreen() {
   const { params } = useRoute();
   const route = useNavigate();
@@ -24,13 +29,9 @@ export function TemplateEditScreen() {
   const { queries, repo, drafts } = useApp();
   const template = useLiveQuery(() => queries.template(id).then((x) => x ?? null), [id]);
   const key = `template:${id}`;
-  const [draft, setDraft] = useState<TemplateDraft | null>(null);
+  const edit = useDraft<TemplateDraft>(drafts, key, template ? () => draftOf(template) : null);
+  const draft = edit.value;
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!template || draft) return;
-    void drafts.get(key).then((saved) => setDraft((saved?.value as TemplateDraft) ?? draftOf(template)));
-  }, [template]);
-  useEffect(() => () => setEditing(key, false), [key]);
   if (template === undefined || (template && !draft)) return <Page title={t('editor.title')}>{null}</Page>;
   if (template === null || !draft) {
     return (
@@ -40,10 +41,7 @@ export function TemplateEditScreen() {
     );
   }
   const update = (patch: Partial<TemplateDraft>) => {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    setEditing(key, true);
-    void trackSave(drafts.save(key, next));
+    edit.change((now) => ({ ...now, ...patch }));
   };
   const setQuestion = (i: number, q: Question) =>
     update({ questions: draft.questions.map((x, j) => (j === i ? q : x)) });
@@ -80,8 +78,7 @@ export function TemplateEditScreen() {
     }
     const result = await saveTemplate(repo, queries, template, draft);
     if (!result.ok) return setError(saveMessage(result).text);
-    await drafts.drop(key);
-    setEditing(key, false);
+    await edit.finish();
     route(`/forms/${result.id}`);
   };
   return (
@@ -104,9 +101,13 @@ export function TemplateEditScreen() {
         sections={draft.sections}
         onChange={(sections) => update({ sections })}
         onRemove={(section) => {
-          const before = draft;
+          const at = draft.sections.findIndex((x) => x.id === section.id);
           update({ sections: draft.sections.filter((x) => x.id !== section.id) });
-          offerUndo(t('editor.sectionRemoved', { text: section.title }), () => update(before));
+          // «Отменить» puts back what was removed, into the draft as it is by then: edits made
+          // meanwhile stay.
+          offerUndo(t('editor.sectionRemoved', { text: section.title }), () =>
+            edit.change((now) => ({ ...now, sections: putBack(now.sections, at, section) })),
+          );
         }}
       />
       {draft.questions.map((q, i) => (
@@ -119,9 +120,10 @@ export function TemplateEditScreen() {
           onChange={(next) => setQuestion(i, next)}
           onMove={(d) => move(i, d)}
           onRemove={() => {
-            const before = draft;
             update({ questions: draft.questions.filter((_, j) => j !== i) });
-            offerUndo(t('editor.questionRemoved', { text: q.text }), () => update(before));
+            offerUndo(t('editor.questionRemoved', { text: q.text }), () =>
+              edit.change((now) => ({ ...now, questions: putBack(now.questions, i, q) })),
+            );
           }}
         />
       ))}
