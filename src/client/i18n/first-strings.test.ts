@@ -22,9 +22,9 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
   ],
   [
     [
-      ...files('src/client/screens/home'),
+      // A curator's part of the home loads behind it, with all the strings (HomeScreen.tsx).
+      ...files('src/client/screens/home').filter((f) => !/(CuratorHome|SetupGuide)\.tsx$/.test(f)),
       'src/client/models/home-model.ts',
-      'src/client/models/setup-model.ts',
       'src/client/models/my-questionnaires-model.ts',
       'src/client/ui/person-name.ts',
       'src/client/ui/nudge-text.ts',

@@ -35,7 +35,6 @@ export const FIRST_STRINGS = {
     'forms.stats',
     'forms.statsLine',
     'forms.unsent',
-    'setup.',
   ],
   enrol: ['enrol.', 'save.'],
 } as const satisfies Record<string, readonly string[]>;

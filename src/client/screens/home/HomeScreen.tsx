@@ -1,21 +1,27 @@
 // Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
 import { useState } from 'preact/hooks';
+import { ErrorBoundary, lazy } from 'preact-iso';
 import { MEETING_GAP_DAYS } from '../../../domain/nudges';
 import { addressName } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { addStrings, t } from '../../i18n/i18n';
+import { addStrings, loadAllStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-home';
 import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
-import { Notice, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
 import { MentorFeedback, MyForms } from './MyForms';
-import { SetupGuide } from './SetupGuide';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
+
+// A curator's part of the home (set-up guide, the school's counts) loads behind it, with all the app's
+// strings: a mentor's or a mentee's phone never downloads it.
+const CuratorHome = lazy(() =>
+  Promise.all([import('./CuratorHome'), loadAllStrings()]).then(([m]) => m.CuratorHome),
+);
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
@@ -31,12 +37,6 @@ export function HomeScreen() {
     [session.personId, today, limit],
   );
   const isCurator = session.role === 'curator';
-  // Counts of the whole school: while a sync writes page after page, counted again when it ends.
-  const counts = useLiveQuery(() => (isCurator ? queries.counts() : Promise.resolve(null)), [isCurator], {
-    waitsForPull: true,
-  });
-  const unfit =
-    useLiveQuery(() => (isCurator ? queries.unfitAnswers() : Promise.resolve([])), [isCurator]) ?? [];
   useReadyMark('home', home !== undefined);
 
   return (
@@ -48,25 +48,11 @@ export function HomeScreen() {
       }
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
-      {counts && (
-        <section aria-labelledby="curator-work">
-          <h2 id="curator-work">{t('home.curatorActions')}</h2>
-          <SetupGuide curatorId={session.personId} />
-          <p data-testid="curator-summary">{t('home.curatorSummary', counts)}</p>
-          {unfit.length > 0 && (
-            <Notice kind="error">
-              {t('home.unfit', { n: new Set(unfit.map((a) => a.fields.pairId)).size })}
-            </Notice>
-          )}
-          <div class="actions">
-            <a class="button" href="/people">
-              {t('nav.people')}
-            </a>
-            <a class="button" href="/pairs">
-              {t('nav.pairs')}
-            </a>
-          </div>
-        </section>
+      {isCurator && (
+        // Its own boundary: the rest of the home shows while this part loads.
+        <ErrorBoundary>
+          <CuratorHome curatorId={session.personId} />
+        </ErrorBoundary>
       )}
       <MyForms />
       {home && (home.total > 0 || !isCurator) && (
