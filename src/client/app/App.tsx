@@ -1,11 +1,12 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
 import { useEffect, useRef } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { isDistrictRole } from '../../domain/roles';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
 import { INPUT_STOPPED } from '../db/storage-guard';
 import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '../i18n/i18n';
+import { lazyOrSay } from '../ui/LoadFailed';
 import { ToastHost } from '../ui/ToastHost';
 import type { AppModel } from './app-model';
 import { Banners } from './Banners';
@@ -18,74 +19,84 @@ const withStrings =
   () =>
     Promise.all([load(), loadAllStrings()]).then(([screen]) => screen);
 
-const EnrolScreen = lazy(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
-const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
-const PeopleScreen = lazy(
+const EnrolScreen = lazyOrSay(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
+const HomeScreen = lazyOrSay(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
+const PeopleScreen = lazyOrSay(
   withStrings(() => import('../screens/people/PeopleScreen').then((m) => m.PeopleScreen)),
 );
-const PersonScreen = lazy(
+const PersonScreen = lazyOrSay(
   withStrings(() => import('../screens/people/PersonScreen').then((m) => m.PersonScreen)),
 );
-const PairsScreen = lazy(
+const PairsScreen = lazyOrSay(
   withStrings(() => import('../screens/pairs/PairsScreen').then((m) => m.PairsScreen)),
 );
-const PairScreen = lazy(withStrings(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen)));
-const MeetingScreen = lazy(
+const PairScreen = lazyOrSay(
+  withStrings(() => import('../screens/pair/PairScreen').then((m) => m.PairScreen)),
+);
+const MeetingScreen = lazyOrSay(
   withStrings(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen)),
 );
-const PlanScreen = lazy(withStrings(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen)));
-const SearchScreen = lazy(
+const PlanScreen = lazyOrSay(
+  withStrings(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen)),
+);
+const SearchScreen = lazyOrSay(
   withStrings(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen)),
 );
-const FillScreen = lazy(withStrings(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen)));
-const FormsScreen = lazy(
+const FillScreen = lazyOrSay(
+  withStrings(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen)),
+);
+const FormsScreen = lazyOrSay(
   withStrings(() => import('../screens/forms/FormsScreen').then((m) => m.FormsScreen)),
 );
-const FormResultsScreen = lazy(
+const FormResultsScreen = lazyOrSay(
   withStrings(() => import('../screens/forms/FormResultsScreen').then((m) => m.FormResultsScreen)),
 );
-const AssignScreen = lazy(
+const AssignScreen = lazyOrSay(
   withStrings(() => import('../screens/forms/AssignScreen').then((m) => m.AssignScreen)),
 );
-const TemplateEditScreen = lazy(
+const TemplateEditScreen = lazyOrSay(
   withStrings(() => import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen)),
 );
-const ImportScreen = lazy(
+const ImportScreen = lazyOrSay(
   withStrings(() => import('../screens/people/ImportScreen').then((m) => m.ImportScreen)),
 );
-const ConsentFormScreen = lazy(
+const ConsentFormScreen = lazyOrSay(
   withStrings(() => import('../screens/people/ConsentFormScreen').then((m) => m.ConsentFormScreen)),
 );
-const OrdersScreen = lazy(
+const OrdersScreen = lazyOrSay(
   withStrings(() => import('../screens/orders/OrdersScreen').then((m) => m.OrdersScreen)),
 );
-const OrderScreen = lazy(
+const OrderScreen = lazyOrSay(
   withStrings(() => import('../screens/orders/OrderScreen').then((m) => m.OrderScreen)),
 );
-const RoadmapScreen = lazy(
+const RoadmapScreen = lazyOrSay(
   withStrings(() => import('../screens/roadmap/RoadmapScreen').then((m) => m.RoadmapScreen)),
 );
-const DashboardScreen = lazy(
+const DashboardScreen = lazyOrSay(
   withStrings(() => import('../screens/monitoring/DashboardScreen').then((m) => m.DashboardScreen)),
 );
-const ReportScreen = lazy(
+const ReportScreen = lazyOrSay(
   withStrings(() => import('../screens/report/ReportScreen').then((m) => m.ReportScreen)),
 );
-const DataScreen = lazy(withStrings(() => import('../screens/data/DataScreen').then((m) => m.DataScreen)));
-const MaterialsScreen = lazy(
+const DataScreen = lazyOrSay(
+  withStrings(() => import('../screens/data/DataScreen').then((m) => m.DataScreen)),
+);
+const MaterialsScreen = lazyOrSay(
   withStrings(() => import('../screens/materials/MaterialsScreen').then((m) => m.MaterialsScreen)),
 );
-const SyncScreen = lazy(withStrings(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen)));
-const SettingsScreen = lazy(
+const SyncScreen = lazyOrSay(
+  withStrings(() => import('../screens/sync/SyncScreen').then((m) => m.SyncScreen)),
+);
+const SettingsScreen = lazyOrSay(
   withStrings(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen)),
 );
-const ProgrammeScreen = lazy(
+const ProgrammeScreen = lazyOrSay(
   withStrings(() => import('../screens/programme/ProgrammeScreen').then((m) => m.ProgrammeScreen)),
 );
-const DistrictScreen = lazy(
+const DistrictScreen = lazyOrSay(
   withStrings(() => import('../screens/district/DistrictScreen').then((m) => m.DistrictScreen)),
 );
-const DistrictAdminScreen = lazy(
+const DistrictAdminScreen = lazyOrSay(
   withStrings(() => import('../screens/district/DistrictAdminScreen').then((m) => m.DistrictAdminScreen)),
 );
 

@@ -2,6 +2,8 @@ import type { MessageKey } from './ru';
 
 export const en = {
   'app.name': 'Nastavnik',
+  'app.loadFailed':
+    'This screen could not be loaded: there is no network and the app is not yet stored for offline use, or a new version came out. What is saved on this device is not lost.',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong. Reload the page: what is already saved on this device stays.',
   'app.reload': 'Reload',

@@ -1,6 +1,8 @@
 // Russian, the default language. Keys are grouped by screen; en.ts must have the very same keys.
 export const ru = {
   'app.name': 'Наставник',
+  'app.loadFailed':
+    'Не удалось загрузить этот экран: нет сети, а приложение ещё не сохранено для работы без неё, или вышла новая версия. Сохранённое на устройстве не потеряно.',
   'app.loading': 'Загрузка…',
   'app.error':
     'Что-то пошло не так. Перезагрузите страницу: то, что уже сохранено на устройстве, не пропадёт.',

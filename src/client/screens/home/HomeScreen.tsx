@@ -1,6 +1,6 @@
 // Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
 import { useState } from 'preact/hooks';
-import { ErrorBoundary, lazy } from 'preact-iso';
+import { ErrorBoundary } from 'preact-iso';
 import { MEETING_GAP_DAYS } from '../../../domain/nudges';
 import { addressName } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
@@ -10,6 +10,7 @@ import { addStrings, loadAllStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-home';
 import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
+import { lazyOrSay } from '../../ui/LoadFailed';
 import { Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
 import { MentorFeedback, MyForms } from './MyForms';
@@ -19,8 +20,9 @@ addStrings(strings);
 
 // A curator's part of the home (set-up guide, the school's counts) loads behind it, with all the app's
 // strings: a mentor's or a mentee's phone never downloads it.
-const CuratorHome = lazy(() =>
-  Promise.all([import('./CuratorHome'), loadAllStrings()]).then(([m]) => m.CuratorHome),
+const CuratorHome = lazyOrSay(
+  () => Promise.all([import('./CuratorHome'), loadAllStrings()]).then(([m]) => m.CuratorHome),
+  true,
 );
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
