@@ -10,6 +10,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
+  resolve: {
+    // Dexie's own build for current browsers (ES2018+, no legacy transforms): about 1.3 KB less
+    // gzipped on every first load than the package's default entry, which wraps its ES5 build. Our own
+    // code already targets the same browsers.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   plugins: [
     firstStrings(),
     preact(),
@@ -61,6 +67,11 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080' } },
   build: {
     target: 'es2022',
+    // Lazy chunks are plain import()s, without Vite's preload helper and its map of every chunk's
+    // dependencies (about 2 KB gzipped of the first load). A lazy screen's imports then load when its
+    // chunk is parsed — one round trip later on a first visit; after it, the service worker has every
+    // file (the whole build is precached), so nothing waits on the network.
+    modulePreload: false,
     sourcemap: true,
     // exceljs (about 930 KB) is its own chunk, loaded only when a curator exports or imports a sheet.
     chunkSizeWarningLimit: 1_000,

@@ -4,7 +4,7 @@ import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'pre
 import { isDistrictRole } from '../../domain/roles';
 import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
-import { INPUT_STOPPED } from '../db/storage-guard';
+import { INPUT_STOPPED } from '../db/storage-state';
 import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '../i18n/i18n';
 import { lazyOrSay } from '../ui/LoadFailed';
 import { ToastHost } from '../ui/ToastHost';
@@ -21,6 +21,9 @@ const withStrings =
 
 const EnrolScreen = lazyOrSay(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
 const HomeScreen = lazyOrSay(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
+const CuratorHomeScreen = lazyOrSay(
+  withStrings(() => import('../screens/home/CuratorHomeScreen').then((m) => m.CuratorHomeScreen)),
+);
 const PeopleScreen = lazyOrSay(
   withStrings(() => import('../screens/people/PeopleScreen').then((m) => m.PeopleScreen)),
 );
@@ -161,6 +164,8 @@ function Shell() {
       </p>
     );
   }
+  // A curator's home is a chunk of its own: a phone's first screen carries nothing of it.
+  const home = session?.role === 'curator' ? CuratorHomeScreen : HomeScreen;
   return (
     <SessionContext.Provider value={session ?? null}>
       <a class="skip" href="#main">
@@ -188,7 +193,7 @@ function Shell() {
             </Router>
           ) : session ? (
             <Router>
-              <Route path="/" component={HomeScreen} />
+              <Route path="/" component={home} />
               <Route path="/people" component={PeopleScreen} />
               <Route path="/people/import" component={ImportScreen} />
               <Route path="/people/:id" component={PersonScreen} />
@@ -214,7 +219,7 @@ function Shell() {
               <Route path="/materials" component={MaterialsScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/settings" component={SettingsScreen} />
-              <Route default component={HomeScreen} />
+              <Route default component={home} />
             </Router>
           ) : (
             <Router>

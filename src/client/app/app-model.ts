@@ -1,12 +1,13 @@
 // Builds everything the screens need, once, and hands it down by context (no module singletons).
 import { signal } from '@preact/signals';
 import { NastavnikDb } from '../db/database';
-import { createDrafts } from '../db/drafts';
+import { createDrafts, type Drafts } from '../db/drafts';
 import { openDatabase, requestPersistence } from '../db/lifecycle';
 import { createQueries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { Searcher, SearchResults } from '../db/search';
-import { createStorageGuard, guardDrafts, guardRepository, type StorageState } from '../db/storage-guard';
+import type { StorageGuard } from '../db/storage-guard';
+import type { StorageState } from '../db/storage-state';
 import { createDeviceModel } from '../models/device-model';
 import { createPwaModel } from '../pwa/pwa-model';
 import { createBackground } from './background';
@@ -20,36 +21,84 @@ export function createAppModel() {
   const queries = createQueries(db);
   const background = createBackground(db, queries, () => pwa.start());
   const { scheduler, indexer } = background;
+  const storage = signal<StorageState>('open');
+  // The storage guard (db/storage-guard.ts) is part of the write path: its code loads with the first
+  // write, or when another tab needs a newer schema — not before the first screen. Every write goes
+  // through it: a write the closed database refused is written again once it reopens, or the screen
+  // stops taking input. Should its code fail to load, writes still run and report, unguarded.
+  let guardCode: Promise<typeof import('../db/storage-guard')> | undefined;
+  const guardModule = () => (guardCode ??= import('../db/storage-guard'));
+  let loadedGuard: Promise<StorageGuard> | undefined;
+  const loadGuard = () =>
+    (loadedGuard ??= guardModule().then((m) => m.createStorageGuard(db, (state) => (storage.value = state))));
+  const guard: StorageGuard = {
+    run: (key, write) =>
+      loadGuard().then(
+        (g) => g.run(key, write),
+        () => write(),
+      ),
+    versionChanged: () =>
+      void loadGuard().then(
+        (g) => g.versionChanged(),
+        (error: unknown) => console.error('storage guard failed to load', error),
+      ),
+    retry: () =>
+      loadGuard().then(
+        (g) => g.retry(),
+        () => false,
+      ),
+    state: () => storage.value,
+  };
   // The write path (schemas, ids, stamps) loads with the first write, not before the first screen.
   let writer: Promise<Repository> | undefined;
   const write = <K extends keyof Repository>(method: K) =>
     ((...args: unknown[]) => {
-      writer ??= import('../db/repository').then((m) =>
-        m.createRepository(db, {
-          onWrite: () => {
-            scheduler.afterWrite();
-            indexer.poke();
-          },
-        }),
+      writer ??= Promise.all([import('../db/repository'), guardModule()]).then(([r, g]) =>
+        g.guardRepository(
+          r.createRepository(db, {
+            onWrite: () => {
+              scheduler.afterWrite();
+              indexer.poke();
+            },
+          }),
+          guard,
+        ),
       );
       return writer.then(
         (r) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args),
         (error: unknown) => ({ ok: false, code: 'failed', reason: String(error) }),
       );
     }) as Repository[K];
-  const storage = signal<StorageState>('open');
-  const guard = createStorageGuard(db, (state) => (storage.value = state));
-  // Every write goes through the guard: a write the closed database refused is written again once it
-  // reopens, or the screen stops taking input (see db/storage-guard.ts).
-  const repo: Repository = guardRepository(
-    {
-      create: write('create'),
-      createMany: write('createMany'),
-      update: write('update'),
-      remove: write('remove'),
-    },
-    guard,
-  );
+  // Writes under way: «Синхронизировать» first waits for them, so that what was typed just before the
+  // tap (a field saves on every keystroke) goes with that sync rather than with the next one.
+  const writing = new Set<Promise<unknown>>();
+  const tracked = <K extends keyof Repository>(method: K) =>
+    ((...args: unknown[]) => {
+      const running = (write(method) as (...a: unknown[]) => Promise<unknown>)(...args);
+      writing.add(running);
+      void running.finally(() => writing.delete(running));
+      return running;
+    }) as Repository[K];
+  const repo: Repository = {
+    create: tracked('create'),
+    createMany: tracked('createMany'),
+    update: tracked('update'),
+    remove: tracked('remove'),
+  };
+  const syncNow = async () => {
+    await Promise.allSettled([...writing]);
+    return scheduler.syncNow();
+  };
+  // Drafts are autosaves of their forms: each save runs through the guard too (guardDrafts).
+  const plainDrafts = createDrafts(db);
+  const drafts: Drafts = {
+    ...plainDrafts,
+    save: (key, value) =>
+      guardModule().then(
+        (m) => m.guardDrafts(plainDrafts, guard).save(key, value),
+        () => plainDrafts.save(key, value),
+      ),
+  };
   const dbState = signal<DbState>('opening');
   const isOnline = signal(globalThis.navigator?.onLine !== false);
   const isPersisted = signal<boolean | null>(null);
@@ -82,9 +131,9 @@ export function createAppModel() {
     repo,
     queries,
     search,
-    drafts: guardDrafts(createDrafts(db), guard),
+    drafts,
     device: createDeviceModel(db, queries, guard),
-    scheduler,
+    scheduler: { ...scheduler, syncNow },
     pwa,
     dbState,
     storage,

@@ -5,7 +5,8 @@ import { NastavnikDb, SCHEMA_VERSIONS } from './database';
 import { createDrafts } from './drafts';
 import { openDatabase } from './lifecycle';
 import { createRepository } from './repository';
-import { createStorageGuard, guardDrafts, guardRepository, type StorageState } from './storage-guard';
+import { createStorageGuard, guardDrafts, guardRepository } from './storage-guard';
+import type { StorageState } from './storage-state';
 
 const PERSON = { fullName: 'Анна', kind: 'teacher' };
 

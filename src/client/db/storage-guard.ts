@@ -11,14 +11,7 @@
 import type { NastavnikDb } from './database';
 import type { Drafts } from './drafts';
 import type { Repository } from './repository';
-
-/**
- * `open`: writes land. `reopening`: the connection was lost, reopening (input waits). `upgrading`: another
- * tab is upgrading the database; what was typed is saved as soon as it is done. `upgraded`: everything
- * typed here is saved; this tab must reload to go on. `full`: no space; `failed`: the database refused
- * the write; `lost`: the database cannot be reopened — in these three the last autosaves are NOT stored.
- */
-export type StorageState = 'open' | 'reopening' | 'upgrading' | 'upgraded' | 'full' | 'failed' | 'lost';
+import type { StorageState } from './storage-state';
 
 /** The shape every guarded write answers with (WriteResult, DraftResult). */
 type Outcome = { ok: true } | { ok: false; code: string; reason: string };
@@ -36,16 +29,6 @@ export type StorageGuard = {
   retry(): Promise<boolean>;
   state(): StorageState;
 };
-
-/** States in which this tab takes no input: what would be typed could not be stored (yet). */
-export const INPUT_STOPPED: readonly StorageState[] = [
-  'reopening',
-  'upgrading',
-  'upgraded',
-  'full',
-  'failed',
-  'lost',
-];
 
 export function createStorageGuard(
   db: NastavnikDb,

@@ -25,7 +25,6 @@ export const FIRST_STRINGS = {
     'role.',
     'home.',
     'nudge.',
-    'pairs.status.',
     'forms.sent',
     'forms.overdue',
     'forms.draft',

@@ -14,12 +14,12 @@ export function CuratorHome(props: { curatorId: string }) {
   if (!counts) return null;
   return (
     <section aria-labelledby="curator-work">
-      <h2 id="curator-work">{t('home.curatorActions')}</h2>
+      <h2 id="curator-work">{t('curatorHome.title')}</h2>
       <SetupGuide curatorId={props.curatorId} />
-      <p data-testid="curator-summary">{t('home.curatorSummary', counts)}</p>
+      <p data-testid="curator-summary">{t('curatorHome.summary', counts)}</p>
       {unfit.length > 0 && (
         <Notice kind="error">
-          {t('home.unfit', { n: new Set(unfit.map((a) => a.fields.pairId)).size })}
+          {t('curatorHome.unfit', { n: new Set(unfit.map((a) => a.fields.pairId)).size })}
         </Notice>
       )}
       <div class="actions">

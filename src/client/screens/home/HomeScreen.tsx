@@ -1,16 +1,15 @@
 // Home, by role: a mentor's and a mentee's pairs with what to do next; a curator's overview.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ErrorBoundary } from 'preact-iso';
 import { MEETING_GAP_DAYS } from '../../../domain/nudges';
 import { addressName } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { addStrings, loadAllStrings, t } from '../../i18n/i18n';
+import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-home';
 import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
-import { lazyOrSay } from '../../ui/LoadFailed';
 import { Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
 import { MentorFeedback, MyForms } from './MyForms';
@@ -18,17 +17,19 @@ import { MentorFeedback, MyForms } from './MyForms';
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
 
-// A curator's part of the home (set-up guide, the school's counts) loads behind it, with all the app's
-// strings: a mentor's or a mentee's phone never downloads it.
-const CuratorHome = lazyOrSay(
-  () => Promise.all([import('./CuratorHome'), loadAllStrings()]).then(([m]) => m.CuratorHome),
-  true,
-);
-
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
 
+/** The home of a mentor or a mentee (a curator's: CuratorHomeScreen.tsx). */
 export function HomeScreen() {
+  return <Home />;
+}
+
+/**
+ * The home of every role; a curator's has `curatorPart` on top, from its own chunk, so that a phone's
+ * first screen carries nothing of a curator's.
+ */
+export function Home(props: { curatorPart?: ComponentChildren }) {
   const { queries } = useApp();
   const session = useSession();
   const [limit, setLimit] = useState(PAGE);
@@ -50,12 +51,7 @@ export function HomeScreen() {
       }
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
-      {isCurator && (
-        // Its own boundary: the rest of the home shows while this part loads.
-        <ErrorBoundary>
-          <CuratorHome curatorId={session.personId} />
-        </ErrorBoundary>
-      )}
+      {props.curatorPart}
       <MyForms />
       {home && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
