@@ -20,6 +20,12 @@ export type ScopeFacts = {
 
 export type AssignmentLink = { personId: string; pairId: string | null; templateId: string };
 
+/** What a response's keys need of its assignment: whom it was given to, for which pair and form. */
+export function assignmentLinkOf(assignment: SyncedRecord<'formAssignment'>): AssignmentLink {
+  const { personId = '', pairId = null, templateId = '' } = assignment.fields;
+  return { personId, pairId, templateId };
+}
+
 const TEMPLATES_KEY = 'templates';
 const MATERIALS_KEY = 'materials';
 
@@ -267,12 +273,12 @@ export function checkSent(
 
 /** A pair may not name a minor who has no valid parental consent. */
 export function pairConsentProblem(
-  pair: SyncedRecord,
+  pair: SyncedRecord<'pair'>,
   people: ReadonlyMap<string, PersonFacts>,
 ): string | null {
-  const members = [pair.fields.mentorId, ...((pair.fields.menteeIds as unknown[]) ?? [])];
+  const members = [pair.fields.mentorId, ...(pair.fields.menteeIds ?? [])];
   for (const id of members) {
-    if (typeof id !== 'string') continue;
+    if (id === undefined) continue;
     const person = people.get(id);
     if (!person) return `person ${id} does not exist`;
     if (!mayReceivePerson(person)) return `person ${id} is a minor without a valid parental consent`;
