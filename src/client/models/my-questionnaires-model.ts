@@ -72,21 +72,22 @@ export type FeedbackLine = {
  */
 export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<FeedbackLine[]> {
   return queries.statsOfMentor(mentorId).then((stats) => {
-    const shown = stats.filter((s) => Number(s.fields.responses) >= 3);
+    const shown = stats.filter((s) => (s.fields.responses ?? 0) >= 3);
     if (shown.length === 0) return [];
     return queries.templatesByIds(shown.map((s) => s.fields.templateId ?? '')).then(async (templates) => {
       const { questionsOf } = await import('./questionnaire-fill-model');
       return shown.flatMap((s) => {
         const template = templates.find((t) => t.id === s.fields.templateId);
         if (!template) return [];
-        const averages = s.fields.averages as Record<string, number>;
+        const averages = s.fields.averages ?? {};
         return [
           {
             title: template.fields.title ?? '',
-            responses: Number(s.fields.responses),
-            averages: questionsOf(template)
-              .filter((q) => averages[q.id] !== undefined)
-              .map((q) => ({ text: q.text, value: averages[q.id] as number, isPercent: q.kind === 'yesNo' })),
+            responses: s.fields.responses ?? 0,
+            averages: questionsOf(template).flatMap((q) => {
+              const value = averages[q.id];
+              return value === undefined ? [] : [{ text: q.text, value, isPercent: q.kind === 'yesNo' }];
+            }),
           },
         ];
       });
