@@ -5,7 +5,7 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 
 export type MyForm = {
-  assignment: SyncedRecord;
+  assignment: SyncedRecord<'formAssignment'>;
   title: string;
   due: string | null;
   isOverdue: boolean;
@@ -36,21 +36,25 @@ export function loadMyForms(
         const sentIds = new Set(
           responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
         );
-        const forms = assignments
-          .filter((a) => titles.has(a.fields.templateId ?? ''))
-          .map((a, i) => {
-            const due = a.fields.due ?? null;
-            const isSent = sentIds.has(a.id);
-            return {
+        // A form whose questionnaire is not on this device (yet) is not listed: there is nothing to fill.
+        const forms = assignments.flatMap((a, i): MyForm[] => {
+          const title = titles.get(a.fields.templateId ?? '');
+          if (title === undefined) return [];
+          const due = a.fields.due ?? null;
+          const isSent = sentIds.has(a.id);
+          return [
+            {
               assignment: a,
-              title: titles.get(a.fields.templateId ?? '') as string,
+              title,
               due,
               isSent,
               isWaiting: isSent && waiting.has(a.id),
               isOverdue: !isSent && due !== null && due < today,
+              // Drafts were read for every assignment, in this order.
               hasDraft: drafts[i] !== undefined,
-            };
-          });
+            },
+          ];
+        });
         const byDue = (a: MyForm, b: MyForm) =>
           Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
         return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };

@@ -156,9 +156,7 @@ export function PairsScreen() {
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
                 <td data-label={t('pairs.form')}>{p.fields.form ?? ''}</td>
-                <td data-label={t('pairs.status')}>
-                  {t(`pairs.status.${p.fields.status ?? ''}` as MessageKey)}
-                </td>
+                <td data-label={t('pairs.status')}>{t(`pairs.status.${p.fields.status ?? 'proposed'}`)}</td>
               </tr>
             ))}
           </tbody>
