@@ -280,17 +280,15 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
       const pair = await live(session, f.pairId, 'pair');
       if (isProblem(pair)) return pair;
       const members = toMembership(pair);
-      if (record.type === 'plan' && !members.menteeIds.includes(String(f.menteeId))) {
-        return {
-          problem: `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`,
-          code: 'invalid',
-        };
+      if (isOfType(record, 'plan')) {
+        const { menteeId = '' } = record.fields;
+        if (!members.menteeIds.includes(menteeId))
+          return { problem: `person ${menteeId} is not a mentee of pair ${pair.id}`, code: 'invalid' };
       }
-      if (
-        record.type === 'fitAnswer' &&
-        ![members.mentorId, ...members.menteeIds].includes(String(f.personId))
-      ) {
-        return { problem: `person ${String(f.personId)} is not in pair ${pair.id}`, code: 'invalid' };
+      if (isOfType(record, 'fitAnswer')) {
+        const { personId = '' } = record.fields;
+        if (![members.mentorId, ...members.menteeIds].includes(personId))
+          return { problem: `person ${personId} is not in pair ${pair.id}`, code: 'invalid' };
       }
       return { pair: members };
     }

@@ -18,9 +18,9 @@ export const TABLES: readonly TableName[] = ['people', 'consents', 'pairs', 'mee
 export type BaseName = 'mentors' | 'mentees';
 export const BASES: readonly BaseName[] = ['mentees', 'mentors'];
 
-const text = (v: unknown): ExportCell => (v === undefined || v === null || v === '' ? null : String(v));
-const label = (prefix: string, v: unknown): ExportCell =>
-  v === undefined || v === null || v === '' ? null : t(`${prefix}.${String(v)}` as MessageKey);
+const text = (v: string | null | undefined): ExportCell => v || null;
+const label = (prefix: string, v: string | null | undefined): ExportCell =>
+  v ? t(`${prefix}.${v}` as MessageKey) : null;
 const heads = (...keys: string[]) => keys.map((k) => t(`export.col.${k}` as MessageKey));
 
 export async function tableRows(queries: Queries, table: TableName): Promise<ExportCell[][]> {
