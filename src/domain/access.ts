@@ -49,7 +49,7 @@ const NON_CURATOR_TYPES: readonly string[] = [
   'conflict',
 ];
 
-function str(record: SyncedRecord, field: string): string {
+function str(record: Pick<SyncedRecord, 'fields'>, field: string): string {
   const value = record.fields[field];
   return typeof value === 'string' ? value : '';
 }
@@ -152,7 +152,7 @@ export function mayReadField(
         ? !CURATOR_ONLY_PERSON_FIELDS.includes(field)
         : SHARED_PERSON_FIELDS.includes(field);
     case 'meeting':
-      return field !== 'privateNotes' || grants.has(`mentor:${str(record as SyncedRecord, 'pairId')}`);
+      return field !== 'privateNotes' || grants.has(`mentor:${str(record, 'pairId')}`);
     default:
       return true;
   }
