@@ -20,6 +20,12 @@ export type ScopeFacts = {
 
 export type AssignmentLink = { personId: string; pairId: string | null; templateId: string };
 
+/** What a response's keys need of its assignment: whom it was given to, for which pair and form. */
+export function assignmentLinkOf(assignment: SyncedRecord<'formAssignment'>): AssignmentLink {
+  const { personId = '', pairId = null, templateId = '' } = assignment.fields;
+  return { personId, pairId, templateId };
+}
+
 const TEMPLATES_KEY = 'templates';
 const MATERIALS_KEY = 'materials';
 
@@ -43,7 +49,7 @@ const NON_CURATOR_TYPES: readonly string[] = [
   'conflict',
 ];
 
-function str(record: SyncedRecord, field: string): string {
+function str(record: Pick<SyncedRecord, 'fields'>, field: string): string {
   const value = record.fields[field];
   return typeof value === 'string' ? value : '';
 }
@@ -146,7 +152,7 @@ export function mayReadField(
         ? !CURATOR_ONLY_PERSON_FIELDS.includes(field)
         : SHARED_PERSON_FIELDS.includes(field);
     case 'meeting':
-      return field !== 'privateNotes' || grants.has(`mentor:${str(record as SyncedRecord, 'pairId')}`);
+      return field !== 'privateNotes' || grants.has(`mentor:${str(record, 'pairId')}`);
     default:
       return true;
   }
@@ -267,12 +273,12 @@ export function checkSent(
 
 /** A pair may not name a minor who has no valid parental consent. */
 export function pairConsentProblem(
-  pair: SyncedRecord,
+  pair: SyncedRecord<'pair'>,
   people: ReadonlyMap<string, PersonFacts>,
 ): string | null {
-  const members = [pair.fields.mentorId, ...((pair.fields.menteeIds as unknown[]) ?? [])];
+  const members = [pair.fields.mentorId, ...(pair.fields.menteeIds ?? [])];
   for (const id of members) {
-    if (typeof id !== 'string') continue;
+    if (id === undefined) continue;
     const person = people.get(id);
     if (!person) return `person ${id} does not exist`;
     if (!mayReceivePerson(person)) return `person ${id} is a minor without a valid parental consent`;

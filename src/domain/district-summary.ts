@@ -24,11 +24,7 @@ function satisfactionOf(
  * Source: the roadmap of the target model (domain/roadmap.ts).
  */
 function stagesDone(m: Monitoring): number {
-  const ticked = new Set(
-    ((m.programme?.fields.stages as { key: string; done: boolean }[] | undefined) ?? [])
-      .filter((s) => s.done)
-      .map((s) => s.key),
-  );
+  const ticked = new Set((m.programme?.fields.stages ?? []).filter((s) => s.done).map((s) => s.key));
   return ROADMAP_STAGES.filter((s) => ticked.has(s.key) || stageProgress(s.key, m.roadmap).percent === 100)
     .length;
 }
@@ -38,9 +34,9 @@ export function schoolFigures(m: Monitoring, today: string): Figures {
   const d = dashboardOf(m, today);
   const p = m.programme?.fields;
   return {
-    schoolYear: typeof p?.schoolYear === 'string' ? p.schoolYear : null,
-    studentsTotal: Number(p?.studentsTotal ?? 0),
-    teachersTotal: Number(p?.teachersTotal ?? 0),
+    schoolYear: p?.schoolYear ?? null,
+    studentsTotal: p?.studentsTotal ?? 0,
+    teachersTotal: p?.teachersTotal ?? 0,
     targetShare: d.coverage.target,
     studentsIn: d.coverage.studentsIn,
     teachersIn: d.coverage.teachersIn,

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { schoolFigures } from './district-summary';
 import { dashboardOf, monitoringFacts, type SchoolRecords } from './monitoring-facts';
-import type { Fields, SyncedRecord } from './record';
+import type { SyncedRecord } from './record';
 import { PROGRAMME_ID } from './record-type-names';
+import type { FieldsByType, RecordType } from './record-types';
 
-const rec = (type: string, id: string, fields: Fields): SyncedRecord => ({ id, type, fields, stamps: {} });
+const rec = <T extends RecordType>(type: T, id: string, fields: Partial<FieldsByType[T]>) =>
+  ({ id, type, fields, stamps: {} }) as SyncedRecord<T>;
 
 const TODAY = '2026-11-29';
 

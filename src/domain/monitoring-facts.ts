@@ -28,8 +28,8 @@ type MentorStats = {
 export type Monitoring = {
   pairs: PairFacts[];
   people: PersonFacts[];
-  peopleById: Map<string, SyncedRecord>;
-  programme: SyncedRecord | undefined;
+  peopleById: Map<string, SyncedRecord<'person'>>;
+  programme: SyncedRecord<'programme'> | undefined;
   meetingDates: string[];
   satisfaction: Satisfaction;
   impact: ReturnType<typeof impact>;
@@ -39,16 +39,16 @@ export type Monitoring = {
 
 /** A school's live (not deleted) records, by type; `programme` is the one programme record, if any. */
 export type SchoolRecords = {
-  pairs: readonly SyncedRecord[];
-  people: readonly SyncedRecord[];
-  meetings: readonly SyncedRecord[];
-  plans: readonly SyncedRecord[];
-  tasks: readonly SyncedRecord[];
-  templates: readonly SyncedRecord[];
-  assignments: readonly SyncedRecord[];
-  responses: readonly SyncedRecord[];
-  consents: readonly SyncedRecord[];
-  programme: SyncedRecord | undefined;
+  pairs: readonly SyncedRecord<'pair'>[];
+  people: readonly SyncedRecord<'person'>[];
+  meetings: readonly SyncedRecord<'meeting'>[];
+  plans: readonly SyncedRecord<'plan'>[];
+  tasks: readonly SyncedRecord<'task'>[];
+  templates: readonly SyncedRecord<'formTemplate'>[];
+  assignments: readonly SyncedRecord<'formAssignment'>[];
+  responses: readonly SyncedRecord<'formResponse'>[];
+  consents: readonly SyncedRecord<'consent'>[];
+  programme: SyncedRecord<'programme'> | undefined;
 };
 
 /** The answer to the question that measures satisfaction in a kind of form, if given (never another scale). */
@@ -59,7 +59,7 @@ function satisfactionAnswer(kind: string, answers: Record<string, unknown>): num
 }
 
 /** A task not done whose due day (a date or the day of a date-time) is before `today`. */
-function isOverdue(task: SyncedRecord, today: string): boolean {
+function isOverdue(task: SyncedRecord<'task'>, today: string): boolean {
   const due = task.fields.due;
   return typeof due === 'string' && due.slice(0, 10) < today && task.fields.status !== 'done';
 }
@@ -83,18 +83,19 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   const meetingDates: string[] = [];
   const kinds = new Map<string, Set<string>>();
   for (const meeting of meetingRecords) {
-    const pairId = String(meeting.fields.pairId);
-    const date = String(meeting.fields.date);
+    const { pairId, date, kind } = meeting.fields;
     // Only meetings that took place count: planned ones are ahead, cancelled ones did not happen.
-    if ((meeting.fields.status ?? 'held') !== 'held' || date > today) continue;
-    kinds.set(pairId, (kinds.get(pairId) ?? new Set()).add(String(meeting.fields.kind)));
+    if (!pairId || !date || (meeting.fields.status ?? 'held') !== 'held' || date > today) continue;
+    const held = kinds.get(pairId) ?? new Set<string>();
+    if (kind) held.add(kind);
+    kinds.set(pairId, held);
     const m = meetings.get(pairId) ?? { count: 0, last: null };
     m.count += 1;
     if (m.last === null || date > m.last) m.last = date;
     meetings.set(pairId, m);
     meetingDates.push(date);
   }
-  const pairOfPlan = new Map(plans.map((p) => [p.id, String(p.fields.pairId)]));
+  const pairOfPlan = new Map(plans.map((p) => [p.id, p.fields.pairId]));
   const tasks = new Map<string, { done: number; total: number; overdue: number }>();
   const taskOf = (pairId: string) => {
     const found = tasks.get(pairId);
@@ -104,15 +105,14 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
     return fresh;
   };
   for (const task of taskRecords) {
-    const status = String(task.fields.status);
-    const pairId = pairOfPlan.get(String(task.fields.planId));
+    const pairId = pairOfPlan.get(task.fields.planId ?? '');
     if (!pairId) continue;
     taskOf(pairId).total += 1;
-    if (status === 'done') taskOf(pairId).done += 1;
+    if (task.fields.status === 'done') taskOf(pairId).done += 1;
     if (isOverdue(task, today)) taskOf(pairId).overdue += 1;
   }
   // Satisfaction and impact from the programme's questionnaires (and copies of them, by kind).
-  const kindOfTemplate = new Map(templates.map((t) => [t.id, String(t.fields.kind ?? '')]));
+  const kindOfTemplate = new Map<string, string>(templates.map((t) => [t.id, t.fields.kind ?? '']));
   const assignmentById = new Map(assignments.map((a) => [a.id, a]));
   const sent = responses.filter((r) => r.fields.submittedAt);
   const byKind: Record<
@@ -120,17 +120,17 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
     { answers: Record<string, unknown>; pairId: string | null; personId: string }[]
   > = {};
   for (const r of sent) {
-    const a = assignmentById.get(String(r.fields.assignmentId));
+    const a = assignmentById.get(r.fields.assignmentId ?? '');
     if (!a) continue;
-    const kind = kindOfTemplate.get(String(a.fields.templateId)) ?? '';
+    const kind = kindOfTemplate.get(a.fields.templateId ?? '') ?? '';
     byKind[kind] = byKind[kind] ?? [];
     byKind[kind].push({
-      answers: (r.fields.answers as Record<string, unknown>) ?? {},
-      pairId: (a.fields.pairId as string | null) ?? null,
-      personId: String(a.fields.personId),
+      answers: r.fields.answers ?? {},
+      pairId: a.fields.pairId ?? null,
+      personId: a.fields.personId ?? '',
     });
   }
-  const mentorOfPair = new Map(pairs.map((p) => [p.id, String(p.fields.mentorId)]));
+  const mentorOfPair = new Map(pairs.map((p) => [p.id, p.fields.mentorId ?? '']));
   const mentors = new Set(mentorOfPair.values());
   const isMentorRespondent = (r: { pairId: string | null; personId: string }) =>
     r.pairId ? mentorOfPair.get(r.pairId) === r.personId : mentors.has(r.personId);
@@ -149,16 +149,16 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
     }
   }
   const facts: PairFacts[] = pairs.map((p) => {
-    const menteeIds = (p.fields.menteeIds as string[]) ?? [];
+    const menteeIds = p.fields.menteeIds ?? [];
     const m = meetings.get(p.id);
     const t = tasks.get(p.id);
     return {
       id: p.id,
-      form: String(p.fields.form),
-      status: String(p.fields.status),
-      mentorId: String(p.fields.mentorId),
+      form: p.fields.form ?? '',
+      status: p.fields.status ?? '',
+      mentorId: p.fields.mentorId ?? '',
       menteeIds,
-      classes: menteeIds.map((id) => String(peopleById.get(id)?.fields.classOrSubject ?? '')).filter(Boolean),
+      classes: menteeIds.map((id) => peopleById.get(id)?.fields.classOrSubject ?? '').filter(Boolean),
       meetings: m?.count ?? 0,
       lastMeeting: m?.last ?? null,
       began: pairBeganOn(p),
@@ -199,8 +199,8 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
     pairs: facts,
     people: people.map((p) => ({
       id: p.id,
-      kind: String(p.fields.kind),
-      classOrSubject: (p.fields.classOrSubject as string | null) ?? null,
+      kind: p.fields.kind ?? '',
+      classOrSubject: p.fields.classOrSubject ?? null,
     })),
     peopleById,
     programme,
@@ -221,25 +221,25 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
 }
 
 function roadmapFacts(
-  people: readonly SyncedRecord[],
-  pairs: readonly SyncedRecord[],
+  people: readonly SyncedRecord<'person'>[],
+  pairs: readonly SyncedRecord<'pair'>[],
   facts: PairFacts[],
-  consents: readonly SyncedRecord[],
+  consents: readonly SyncedRecord<'consent'>[],
   byKind: Record<string, { personId: string }[]>,
-  assignments: readonly SyncedRecord[],
+  assignments: readonly SyncedRecord<'formAssignment'>[],
   kindOfTemplate: Map<string, string>,
-  sent: SyncedRecord[],
+  sent: readonly SyncedRecord<'formResponse'>[],
 ): RoadmapFacts {
   const active = people.filter((p) => p.fields.archived !== true);
   const consented = new Set(
-    consents.filter((c) => c.fields.withdrawn === false).map((c) => String(c.fields.personId)),
+    consents.filter((c) => c.fields.withdrawn === false).flatMap((c) => c.fields.personId ?? []),
   );
-  const open = pairs.filter((p) => OPEN.has(String(p.fields.status)));
+  const open = pairs.filter((p) => OPEN.has(p.fields.status ?? ''));
   const mentorIds = new Set([
-    ...open.map((p) => String(p.fields.mentorId)),
+    ...open.flatMap((p) => p.fields.mentorId ?? []),
     ...(byKind['intake-mentor'] ?? []).map((r) => r.personId),
   ]);
-  const menteeIdsInPairs = new Set(open.flatMap((p) => (p.fields.menteeIds as string[]) ?? []));
+  const menteeIdsInPairs = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));
   const menteeBase = active.filter(
     (p) => !mentorIds.has(p.id) && (p.fields.kind === 'student' || menteeIdsInPairs.has(p.id)),
   );
@@ -250,9 +250,9 @@ function roadmapFacts(
   const working = facts.filter((f) => f.status === 'approved' || f.status === 'active');
   const held = (kind: string) => working.filter((f) => f.kinds.has(kind)).length;
   const finalAssignments = assignments.filter((a) =>
-    ['final-mentee', 'final-mentor'].includes(kindOfTemplate.get(String(a.fields.templateId)) ?? ''),
+    ['final-mentee', 'final-mentor'].includes(kindOfTemplate.get(a.fields.templateId ?? '') ?? ''),
   );
-  const sentIds = new Set(sent.map((r) => String(r.fields.assignmentId)));
+  const sentIds = new Set(sent.flatMap((r) => r.fields.assignmentId ?? []));
   return {
     menteeBase: menteeBase.length,
     menteesReady: menteeBase.filter((p) => consented.has(p.id) && intakeMentee.has(p.id)).length,
@@ -275,12 +275,12 @@ function roadmapFacts(
 }
 
 /** The roster and target the programme settings give (zero totals until a curator enters them). */
-export function rosterOf(programme: SyncedRecord | undefined): Roster {
+export function rosterOf(programme: SyncedRecord<'programme'> | undefined): Roster {
   const p = programme?.fields;
   return {
-    studentsTotal: Number(p?.studentsTotal ?? 0),
-    teachersTotal: Number(p?.teachersTotal ?? 0),
-    targetShare: Number(p?.targetShare ?? 70),
+    studentsTotal: p?.studentsTotal ?? 0,
+    teachersTotal: p?.teachersTotal ?? 0,
+    targetShare: p?.targetShare ?? 70,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
 import { isOverdue, progressOf } from './idp';
 import { isMeetingOverdue, nextStep, pairBeganOn, seriesProgress } from './nudges';
+import type { FieldsByType } from './record-types';
 import { queryWords, wordsOf } from './search-text';
 
 const facts = (kinds: string[], extra: Partial<Parameters<typeof nextStep>[0]> = {}) => ({
@@ -52,16 +53,15 @@ describe('the next step of a pair', () => {
 
 describe('a pair without meetings', () => {
   const created = (iso: string) => formatHlc({ ms: Date.parse(iso), counter: 0, node: 'dev' });
-  const pair = (fields: Record<string, unknown>, createdAt = '2026-11-25T09:00:00.000Z') => ({
-    fields: { status: 'active', ...fields },
+  const pair = (fields: Partial<FieldsByType['pair']>, createdAt = '2026-11-25T09:00:00.000Z') => ({
+    fields: { status: 'active' as const, ...fields },
     stamps: { mentorId: created(createdAt) },
   });
 
   it('begins on its start date, else on its first status, else on the day it was created', () => {
-    expect(pairBeganOn(pair({ startDate: '2026-10-01', history: [{ date: '2026-09-20' }] }))).toBe(
-      '2026-10-01',
-    );
-    expect(pairBeganOn(pair({ startDate: null, history: [{ date: '2026-09-20' }] }))).toBe('2026-09-20');
+    const history = [{ date: '2026-09-20', status: 'proposed' as const, note: null }];
+    expect(pairBeganOn(pair({ startDate: '2026-10-01', history }))).toBe('2026-10-01');
+    expect(pairBeganOn(pair({ startDate: null, history }))).toBe('2026-09-20');
     expect(pairBeganOn(pair({}, '2026-11-03T10:00:00.000Z'))).toBe('2026-11-03');
     expect(pairBeganOn({ fields: {}, stamps: {} })).toBeNull();
   });
@@ -71,7 +71,7 @@ describe('a pair without meetings', () => {
     expect(isMeetingOverdue(pair({ startDate: '2026-11-11' }), false, '2026-11-25')).toBe(false);
     expect(isMeetingOverdue(pair({ startDate: '2026-11-10' }), false, '2026-11-25')).toBe(true);
     expect(isMeetingOverdue(pair({ startDate: '2026-09-01' }), true, '2026-11-25')).toBe(false);
-    for (const status of ['proposed', 'finished', 'ended'])
+    for (const status of ['proposed', 'finished', 'ended'] as const)
       expect(isMeetingOverdue(pair({ status, startDate: '2026-09-01' }), false, '2026-11-25')).toBe(false);
   });
 });

@@ -32,10 +32,10 @@ const WORKING = new Set(['approved', 'active']);
  * was proposed), else the day it was created (the stamp of `mentorId`, which is fixed at creation).
  * Null when none is known.
  */
-export function pairBeganOn(pair: Pick<SyncedRecord, 'fields' | 'stamps'>): string | null {
-  if (typeof pair.fields.startDate === 'string') return pair.fields.startDate;
-  const history = pair.fields.history as { date?: unknown }[] | undefined;
-  if (typeof history?.[0]?.date === 'string') return history[0].date;
+export function pairBeganOn(pair: Pick<SyncedRecord<'pair'>, 'fields' | 'stamps'>): string | null {
+  if (pair.fields.startDate) return pair.fields.startDate;
+  const first = pair.fields.history?.[0];
+  if (first) return first.date;
   const created = pair.stamps.mentorId ? stampTime(pair.stamps.mentorId) : Number.NaN;
   return Number.isFinite(created) ? new Date(created).toISOString().slice(0, 10) : null;
 }
@@ -46,11 +46,11 @@ export function pairBeganOn(pair: Pick<SyncedRecord, 'fields' | 'stamps'>): stri
  * `hasMetSince` says whether it met within the last MEETING_GAP_DAYS days.
  */
 export function isMeetingOverdue(
-  pair: Pick<SyncedRecord, 'fields' | 'stamps'>,
+  pair: Pick<SyncedRecord<'pair'>, 'fields' | 'stamps'>,
   hasMetSince: boolean,
   today: string,
 ): boolean {
-  if (hasMetSince || !WORKING.has(String(pair.fields.status))) return false;
+  if (hasMetSince || !WORKING.has(pair.fields.status ?? '')) return false;
   const began = pairBeganOn(pair);
   return began !== null && daysBetween(began, today) > MEETING_GAP_DAYS;
 }

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { schoolFigures } from '../domain/district-summary';
 import { monitoringFacts, type SchoolRecords } from '../domain/monitoring-facts';
-import type { SyncedRecord } from '../domain/record';
+import { isOfType, type SyncedRecord } from '../domain/record';
 import { PROGRAMME_ID } from '../domain/record-type-names';
+import type { RecordType } from '../domain/record-types';
 import type { DistrictRole } from '../domain/sync-contract';
 import { createServerRecord, INVITE_TTL_MS, issueInvite, seedSchool } from './enrol-service';
 import { DISTRICT_ID } from './namespaces';
@@ -140,8 +141,9 @@ async function schoolName(tx: StorageTx, schoolId: string, fallback: string): Pr
 }
 
 async function schoolRecords(tx: StorageTx, schoolId: string): Promise<SchoolRecords> {
-  const of = async (type: string) => (await tx.listByType(schoolId, type)).filter(live);
-  const programme = (await tx.getRecord(schoolId, PROGRAMME_ID))?.record;
+  const of = async <T extends RecordType>(type: T) => (await tx.listByType(schoolId, type)).filter(live);
+  const row = (await tx.getRecord(schoolId, PROGRAMME_ID))?.record;
+  const programme = row && isOfType(row, 'programme') ? row : undefined;
   return {
     pairs: await of('pair'),
     people: await of('person'),

@@ -4,14 +4,17 @@
 import { readKeys } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { average, MIN_AGGREGATE } from '../domain/forms/results';
-import type { SyncedRecord } from '../domain/record';
+import { isOfType, type SyncedRecord } from '../domain/record';
+import type { RecordType } from '../domain/record-types';
 import { derivedId } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { StorageTx } from './storage/storage';
 
-const live = (r: SyncedRecord | undefined): r is SyncedRecord => r !== undefined && r.deleted === undefined;
+const live = <R extends SyncedRecord>(r: R | undefined): r is R => r !== undefined && r.deleted === undefined;
 
 type QuestionLike = { id?: unknown; kind?: unknown };
+// Questions are JSON the server only bounds (record-types.ts): an item may be anything.
+const isQuestionLike = (q: unknown): q is QuestionLike => typeof q === 'object' && q !== null;
 
 function averagesOf(
   questions: readonly QuestionLike[],
@@ -32,8 +35,15 @@ function averagesOf(
   return out;
 }
 
-async function get(tx: StorageTx, schoolId: string, id: unknown): Promise<SyncedRecord | undefined> {
-  return typeof id === 'string' ? (await tx.getRecord(schoolId, id))?.record : undefined;
+/** The record `id` if it is a `type` (deleted or not). */
+async function get<T extends RecordType>(
+  tx: StorageTx,
+  schoolId: string,
+  id: string | null | undefined,
+  type: T,
+): Promise<SyncedRecord<T> | undefined> {
+  const record = id ? (await tx.getRecord(schoolId, id))?.record : undefined;
+  return record && isOfType(record, type) ? record : undefined;
 }
 
 /** Recomputes the statistics a response counts in (its template, its pair's mentor). */
@@ -41,13 +51,15 @@ export async function refreshFormStats(
   tx: StorageTx,
   clock: ServerClock,
   schoolId: string,
-  response: SyncedRecord,
+  response: SyncedRecord<'formResponse'>,
 ): Promise<void> {
-  const assignment = await get(tx, schoolId, response.fields.assignmentId);
-  const pair = await get(tx, schoolId, assignment?.fields.pairId);
-  const template = await get(tx, schoolId, assignment?.fields.templateId);
+  const assignment = await get(tx, schoolId, response.fields.assignmentId, 'formAssignment');
+  const pair = await get(tx, schoolId, assignment?.fields.pairId, 'pair');
+  const template = await get(tx, schoolId, assignment?.fields.templateId, 'formTemplate');
   if (!live(assignment) || !pair || !template || template.fields.visibleToMentor === true) return;
-  const mentorId = String(pair.fields.mentorId);
+  // A deleted pair keeps only its parents, which do not name its mentor: there is no one to count for.
+  const mentorId = pair.fields.mentorId;
+  if (!mentorId) return;
   const answers: Record<string, unknown>[] = [];
   for (const p of (await tx.findByRef(schoolId, 'pair', mentorId)).filter(
     (x) => live(x) && x.fields.mentorId === mentorId,
@@ -57,8 +69,7 @@ export async function refreshFormStats(
     );
     for (const a of assignments) {
       for (const r of await tx.findByRef(schoolId, 'formResponse', a.id)) {
-        if (live(r) && r.fields.submittedAt)
-          answers.push((r.fields.answers as Record<string, unknown>) ?? {});
+        if (live(r) && r.fields.submittedAt) answers.push(r.fields.answers ?? {});
       }
     }
   }
@@ -68,9 +79,7 @@ export async function refreshFormStats(
   // it can fill again later (a tombstone would win on every device for good).
   const isEnough = answers.length >= MIN_AGGREGATE;
   if (!isEnough && !existing) return;
-  const questions = Array.isArray(template.fields.questions)
-    ? (template.fields.questions as QuestionLike[])
-    : [];
+  const questions = (template.fields.questions ?? []).filter(isQuestionLike);
   const fields = {
     templateId: template.id,
     mentorId,

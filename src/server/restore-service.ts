@@ -1,9 +1,9 @@
 // Restoring a backup (the curator's export) into a school that holds nothing yet. The file is checked
 // in full first: one broken record refuses the whole file, and nothing changes.
 import * as v from 'valibot';
-import { type AssignmentLink, readKeys } from '../domain/access';
+import { assignmentLinkOf, readKeys } from '../domain/access';
 import { stampNode } from '../domain/hlc';
-import type { SyncedRecord } from '../domain/record';
+import { isOfType, type SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION, describeIssue } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
 import { parentsOf, referenceIds } from './record-links';
@@ -85,14 +85,11 @@ export async function restoreBackup(
     await tx.wipeRecords(schoolId);
     const byId = new Map(records.map((r) => [r.id, r]));
     for (const record of records) {
-      const assignment = byId.get(String(record.fields.assignmentId));
-      const link: AssignmentLink | undefined = assignment
-        ? {
-            personId: String(assignment.fields.personId),
-            pairId: (assignment.fields.pairId as string | null) ?? null,
-            templateId: String(assignment.fields.templateId),
-          }
+      const assignment = isOfType(record, 'formResponse')
+        ? byId.get(record.fields.assignmentId ?? '')
         : undefined;
+      const link =
+        assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined;
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
       );

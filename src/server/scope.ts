@@ -22,20 +22,12 @@ export async function personFacts(
   };
 }
 
-export function toMembership(pair: SyncedRecord): Membership {
-  return {
-    id: pair.id,
-    mentorId: String(pair.fields.mentorId ?? ''),
-    menteeIds: Array.isArray(pair.fields.menteeIds) ? pair.fields.menteeIds : [],
-  };
+export function toMembership(pair: SyncedRecord<'pair'>): Membership {
+  return { id: pair.id, mentorId: pair.fields.mentorId ?? '', menteeIds: pair.fields.menteeIds ?? [] };
 }
 
-export function toPlanLink(plan: SyncedRecord): PlanLink {
-  return {
-    id: plan.id,
-    pairId: String(plan.fields.pairId ?? ''),
-    menteeId: String(plan.fields.menteeId ?? ''),
-  };
+export function toPlanLink(plan: SyncedRecord<'plan'>): PlanLink {
+  return { id: plan.id, pairId: plan.fields.pairId ?? '', menteeId: plan.fields.menteeId ?? '' };
 }
 
 export async function scopeFacts(tx: StorageTx, schoolId: string, personId: string): Promise<ScopeFacts> {

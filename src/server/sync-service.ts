@@ -3,6 +3,7 @@
 // transaction starts, so the transaction — which runs alone — holds only the work that needs it.
 import {
   type AssignmentLink,
+  assignmentLinkOf,
   canRead,
   checkSent,
   checkWrite,
@@ -17,7 +18,8 @@ import {
 import { jsonEqual } from '../domain/canonical-json';
 import { stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
-import { type Change, emptyRecord, type Rejection, type SyncedRecord } from '../domain/record';
+import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
+import type { RecordType } from '../domain/record-types';
 import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
 import { type Cursor, formatCursor, formatPullCursor, type PullCursor } from '../domain/sync-cursor';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
@@ -240,16 +242,8 @@ async function applyIsolated(
 
 async function assignmentLink(session: PushSession, id: unknown): Promise<AssignmentLink | undefined> {
   const row = typeof id === 'string' ? await session.parent(id) : undefined;
-  return row?.record.type === 'formAssignment' ? toAssignmentLink(withParents(row)) : undefined;
-}
-
-function toAssignmentLink(a: SyncedRecord): AssignmentLink {
-  const pairId = a.fields.pairId;
-  return {
-    personId: String(a.fields.personId),
-    pairId: typeof pairId === 'string' ? pairId : null,
-    templateId: String(a.fields.templateId),
-  };
+  const assignment = row && withParents(row);
+  return assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined;
 }
 
 /**
@@ -257,14 +251,15 @@ function toAssignmentLink(a: SyncedRecord): AssignmentLink {
  * about a parent that does not exist, was deleted or is outside their scope, so that a rejection never
  * tells them what lies outside it.
  */
-async function live(
+async function live<T extends RecordType>(
   session: PushSession,
   id: unknown,
-  type: string,
-): Promise<SyncedRecord | { problem: string; code: 'invalid' | 'forbidden' }> {
+  type: T,
+): Promise<SyncedRecord<T> | { problem: string; code: 'invalid' | 'forbidden' }> {
   const row = typeof id === 'string' ? await session.parent(id) : undefined;
-  const isLive = row !== undefined && row.record.type === type && row.record.deleted === undefined;
-  if (isLive && (await session.mayRead(row))) return row.record;
+  const record = row?.record;
+  if (record && isOfType(record, type) && record.deleted === undefined && (await session.mayRead(row)))
+    return record;
   if (!session.caller.isCurator)
     return { problem: `no ${type} ${String(id)} that you may write in`, code: 'forbidden' };
   if (!row || row.record.type !== type)
@@ -285,17 +280,15 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
       const pair = await live(session, f.pairId, 'pair');
       if (isProblem(pair)) return pair;
       const members = toMembership(pair);
-      if (record.type === 'plan' && !members.menteeIds.includes(String(f.menteeId))) {
-        return {
-          problem: `person ${String(f.menteeId)} is not a mentee of pair ${pair.id}`,
-          code: 'invalid',
-        };
+      if (isOfType(record, 'plan')) {
+        const { menteeId = '' } = record.fields;
+        if (!members.menteeIds.includes(menteeId))
+          return { problem: `person ${menteeId} is not a mentee of pair ${pair.id}`, code: 'invalid' };
       }
-      if (
-        record.type === 'fitAnswer' &&
-        ![members.mentorId, ...members.menteeIds].includes(String(f.personId))
-      ) {
-        return { problem: `person ${String(f.personId)} is not in pair ${pair.id}`, code: 'invalid' };
+      if (isOfType(record, 'fitAnswer')) {
+        const { personId = '' } = record.fields;
+        if (![members.mentorId, ...members.menteeIds].includes(personId))
+          return { problem: `person ${personId} is not in pair ${pair.id}`, code: 'invalid' };
       }
       return { pair: members };
     }
@@ -310,7 +303,7 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
     case 'formResponse': {
       const assignment = await live(session, f.assignmentId, 'formAssignment');
       if (isProblem(assignment)) return assignment;
-      return { assignment: toAssignmentLink(assignment) };
+      return { assignment: assignmentLinkOf(assignment) };
     }
     case 'formAssignment': {
       for (const [field, type] of [
@@ -369,7 +362,7 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
   const denied = checkWrite(caller, change, existing?.record, ctx);
   if (denied) return denied;
   if (
-    change.type === 'pair' &&
+    isOfType(merged, 'pair') &&
     merged.deleted === undefined &&
     ('mentorId' in change.fields || 'menteeIds' in change.fields)
   ) {
@@ -403,7 +396,7 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
     isNew && hasFields ? readKeys(merged, assignment) : null,
     hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
-  if (merged.type === 'formResponse') await refreshFormStats(tx, session.clock, school, merged);
+  if (isOfType(merged, 'formResponse')) await refreshFormStats(tx, session.clock, school, merged);
   return null;
 }
 
@@ -460,16 +453,17 @@ async function applyToDeleted(
 async function pairMembersProblem(
   tx: StorageTx,
   schoolId: string,
-  pair: SyncedRecord,
+  pair: SyncedRecord<'pair'>,
 ): Promise<Omit<Rejection, 'id'> | null> {
   const people = new Map();
-  const members = [pair.fields.mentorId, ...(pair.fields.menteeIds as string[])] as string[];
-  for (const id of members) {
+  // Both are required: a live pair holds them (missingRequired).
+  const { mentorId = '', menteeIds = [] } = pair.fields;
+  for (const id of [mentorId, ...menteeIds]) {
     const facts = await personFacts(tx, schoolId, id);
     if (!facts) return { code: 'invalid', reason: `person ${id} does not exist` };
     people.set(id, facts);
   }
-  if ((pair.fields.menteeIds as string[]).includes(pair.fields.mentorId as string)) {
+  if (menteeIds.includes(mentorId)) {
     return { code: 'invalid', reason: 'a mentor cannot be their own mentee' };
   }
   const problem = pairConsentProblem(pair, people);

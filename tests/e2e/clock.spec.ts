@@ -72,6 +72,8 @@ test('a clock two days ahead, then put right: every change reaches the server, n
   await page.getByRole('link', { name: 'Записан при неверной дате' }).click();
   const name = page.getByLabel('Фамилия, имя, отчество');
   await name.fill('Переименован после исправления');
+  // The page's title follows the stored record: the rename is saved (and queued) before the sync starts.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Переименован после исправления');
   await syncNow(page);
   await expect(page.getByTestId('sync-waiting')).toHaveText('Всё отправлено');
   await expect(page.getByTestId('sync-rejected')).toHaveCount(0);

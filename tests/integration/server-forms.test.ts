@@ -19,6 +19,7 @@ let curator: Actor;
 let mentor: Actor;
 const mentees: Actor[] = [];
 let template: SyncedRecord;
+let groupId: string;
 const assignments = new Map<string, string>();
 
 beforeAll(async () => {
@@ -36,6 +37,7 @@ beforeAll(async () => {
     status: 'active',
   });
   await push(server, curator, [group]);
+  groupId = group.id;
   const { records } = await pullAll(server, { ...curator, cursor: null });
   template = [...records.values()].find(
     (r) => r.type === 'formTemplate' && r.fields.builtIn === 'final-mentee',
@@ -131,5 +133,37 @@ describe('forms', () => {
       averages: {},
     });
     expect((await push(server, mentor, [forged])).rejected[0]?.code).toBe('forbidden');
+  });
+
+  it('a questionnaire from another app whose questions hold values that are no questions still takes answers', async () => {
+    // The contract leaves the questions' shape to each app: the server bounds them and nothing more.
+    const other = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета другого приложения',
+      questions: [null, 'вопрос', { id: 'mood', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const given = (mentees as Actor[]).map((m) =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: other.id,
+        personId: m.personId,
+        pairId: groupId,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [other, ...given])).rejected).toEqual([]);
+    for (const [i, m] of (mentees as Actor[]).entries()) {
+      const response = change(m.stamper, 'formResponse', {
+        assignmentId: given[i]?.id,
+        answers: { mood: 6 + i },
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      });
+      expect((await push(server, m, [response])).rejected).toEqual([]);
+    }
+    const { records } = await pullAll(server, { ...mentor, cursor: null });
+    const stats = [...records.values()].find(
+      (r) => r.type === 'formStats' && r.fields.templateId === other.id,
+    );
+    expect(stats?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
 });

@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
-import { type Change, emptyRecord, type Fields, type SyncedRecord } from '../../domain/record';
+import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
@@ -18,7 +18,7 @@ import { type WriteFailure, type WriteResult, writeFailure } from './write-failu
 export type { WriteResult };
 
 /** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
-type FieldsOrUpdater = Fields | ((current: SyncedRecord | undefined) => Fields);
+type FieldsOrUpdater<T extends RecordType> = Fields | ((current: SyncedRecord<T> | undefined) => Fields);
 
 type WriteOptions = {
   /**
@@ -34,7 +34,12 @@ export type Repository = {
   /** Creates many records in one transaction: all of them or, on failure, none. */
   createMany(type: RecordType, rows: Fields[]): Promise<{ ok: true; ids: string[] } | WriteFailure>;
   /** Writes fields of a record, creating it (with `defaults`) when it does not exist yet. */
-  update(type: RecordType, id: string, fields: FieldsOrUpdater, options?: WriteOptions): Promise<WriteResult>;
+  update<T extends RecordType>(
+    type: T,
+    id: string,
+    fields: FieldsOrUpdater<T>,
+    options?: WriteOptions,
+  ): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
 
@@ -45,18 +50,21 @@ export function createRepository(
   const now = options.now ?? Date.now;
   const onWrite = options.onWrite;
 
-  async function write(
-    type: RecordType,
+  async function write<T extends RecordType>(
+    type: T,
     id: string,
-    fieldsOrUpdater: FieldsOrUpdater,
+    fieldsOrUpdater: FieldsOrUpdater<T>,
     isDelete: boolean,
     options: WriteOptions = {},
   ): Promise<WriteResult> {
-    const table = db.records(type);
+    const table = db.records<RecordType>(type);
     try {
       const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
         const existing = await table.get(id);
-        const fields = typeof fieldsOrUpdater === 'function' ? fieldsOrUpdater(existing) : fieldsOrUpdater;
+        const fields =
+          typeof fieldsOrUpdater === 'function'
+            ? fieldsOrUpdater(existing && isOfType(existing, type) ? existing : undefined)
+            : fieldsOrUpdater;
         // A value equal to a default is still written when typed: from now on it is someone's choice.
         const changed = Object.entries(fields).filter(
           ([k, v]) =>

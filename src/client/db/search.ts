@@ -4,18 +4,12 @@
 import type { SyncedRecord } from '../../domain/record';
 import { queryWords } from '../../domain/search-text';
 import type { NastavnikDb } from './database';
-import {
-  matchSegment,
-  recordMatches,
-  SEARCHED_TYPES,
-  type SearchedType,
-  type SearchSegment,
-} from './search-index';
+import { matchSegment, recordMatches, type SearchedType, type SearchSegment } from './search-index';
 
 export type SearchResults = {
-  meetings: SyncedRecord[];
-  tasks: SyncedRecord[];
-  goals: SyncedRecord[];
+  meetings: SyncedRecord<'meeting'>[];
+  tasks: SyncedRecord<'task'>[];
+  goals: SyncedRecord<'goal'>[];
   total: number;
   hasMore: boolean;
 };
@@ -43,7 +37,12 @@ export function createSearcher(db: NastavnikDb): Searcher {
   }
 
   /** The newest `limit + 1` matching records of a type (ids are time-ordered). */
-  async function matching(type: SearchedType, words: string[], all: SearchSegment[], limit: number) {
+  async function matching<T extends SearchedType>(
+    type: T,
+    words: string[],
+    all: SearchSegment[],
+    limit: number,
+  ): Promise<{ records: SyncedRecord<T>[]; hasMore: boolean }> {
     const table = db.records(type);
     const candidates = new Set<string>();
     for (const segment of all)
@@ -53,7 +52,7 @@ export function createSearcher(db: NastavnikDb): Searcher {
     // What the user wrote and the server does not have yet is found through the outbox.
     for (const entry of await db.outbox.toArray())
       if (entry.change.type === type) candidates.add(entry.recordId);
-    const found: SyncedRecord[] = [];
+    const found: SyncedRecord<T>[] = [];
     const ordered = [...candidates].sort().reverse();
     for (let i = 0; i < ordered.length && found.length <= limit; i += CHUNK) {
       for (const r of await table.bulkGet(ordered.slice(i, i + CHUNK)))
@@ -70,10 +69,7 @@ export function createSearcher(db: NastavnikDb): Searcher {
           if (!candidates.has(r.id) && recordMatches(type, r, words)) found.push(r);
         });
     }
-    const records = found.slice(0, limit);
-    if (type === 'meeting')
-      records.sort((a, b) => String(b.fields.date).localeCompare(String(a.fields.date)));
-    return { records, hasMore: found.length > limit };
+    return { records: found.slice(0, limit), hasMore: found.length > limit };
   }
 
   return {
@@ -81,15 +77,19 @@ export function createSearcher(db: NastavnikDb): Searcher {
       const words = [...new Set(queryWords(query).filter((w) => w.length >= 2))];
       if (words.length === 0) return EMPTY;
       const all = await segments();
-      const [meetings, tasks, goals] = await Promise.all(
-        SEARCHED_TYPES.map((type) => matching(type, words, all, limit)),
-      );
+      const [meetings, tasks, goals] = await Promise.all([
+        matching('meeting', words, all, limit),
+        matching('task', words, all, limit),
+        matching('goal', words, all, limit),
+      ]);
+      // Meetings newest first by their date (a meeting may be recorded long after it took place).
+      meetings.records.sort((a, b) => (b.fields.date ?? '').localeCompare(a.fields.date ?? ''));
       return {
-        meetings: meetings?.records ?? [],
-        tasks: tasks?.records ?? [],
-        goals: goals?.records ?? [],
-        total: (meetings?.records.length ?? 0) + (tasks?.records.length ?? 0) + (goals?.records.length ?? 0),
-        hasMore: !!(meetings?.hasMore || tasks?.hasMore || goals?.hasMore),
+        meetings: meetings.records,
+        tasks: tasks.records,
+        goals: goals.records,
+        total: meetings.records.length + tasks.records.length + goals.records.length,
+        hasMore: meetings.hasMore || tasks.hasMore || goals.hasMore,
       };
     },
   };

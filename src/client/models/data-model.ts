@@ -18,9 +18,9 @@ export const TABLES: readonly TableName[] = ['people', 'consents', 'pairs', 'mee
 export type BaseName = 'mentors' | 'mentees';
 export const BASES: readonly BaseName[] = ['mentees', 'mentors'];
 
-const text = (v: unknown): ExportCell => (v === undefined || v === null || v === '' ? null : String(v));
-const label = (prefix: string, v: unknown): ExportCell =>
-  v === undefined || v === null || v === '' ? null : t(`${prefix}.${String(v)}` as MessageKey);
+const text = (v: string | null | undefined): ExportCell => v || null;
+const label = (prefix: string, v: string | null | undefined): ExportCell =>
+  v ? t(`${prefix}.${v}` as MessageKey) : null;
 const heads = (...keys: string[]) => keys.map((k) => t(`export.col.${k}` as MessageKey));
 
 export async function tableRows(queries: Queries, table: TableName): Promise<ExportCell[][]> {
@@ -140,10 +140,11 @@ function basePair(p: SyncedRecord<'pair'>): BasePair {
     mentorId: p.fields.mentorId ?? '',
     menteeIds: p.fields.menteeIds ?? [],
     form: p.fields.form ?? '',
-    status: p.fields.status as BasePair['status'],
+    // Required: every pair is made with one (one without is taken as just proposed, as its page shows it).
+    status: p.fields.status ?? 'proposed',
     startDate: p.fields.startDate ?? null,
     endReason: p.fields.endReason ?? null,
-    history: (p.fields.history as BasePair['history'] | undefined) ?? [],
+    history: p.fields.history ?? [],
   };
 }
 
@@ -171,7 +172,7 @@ async function baseInput(queries: Queries) {
   ]);
   const responses = await queries.responsesTo(assignments.map((a) => a.id));
   const builtIn = new Map(templates.map((tpl) => [tpl.id, tpl.fields.builtIn ?? '']));
-  const kindOf = (a: SyncedRecord) => builtIn.get(String(a.fields.templateId)) ?? '';
+  const kindOf = (a: SyncedRecord<'formAssignment'>) => builtIn.get(a.fields.templateId ?? '') ?? '';
 
   const meetingsHeld = new Map<string, number>();
   for (const m of meetings)
@@ -200,7 +201,7 @@ async function baseInput(queries: Queries) {
   );
   const mentorGoalsReached = new Map<string, string>();
   for (const a of assignments) {
-    const goals = (answered.get(a.id)?.fields.answers as Record<string, unknown> | undefined)?.goalsReached;
+    const goals = answered.get(a.id)?.fields.answers?.goalsReached;
     if (typeof goals !== 'string' || !a.fields.pairId) continue;
     if (kindOf(a) === 'final-mentee')
       factsOf(`${a.fields.pairId ?? ''}:${a.fields.personId ?? ''}`).goalsReached = goals;

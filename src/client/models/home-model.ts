@@ -66,8 +66,8 @@ export async function loadHome(
   const overdue = overdueAll.filter((t) => pairOfPlan.has(t.fields.planId ?? ''));
   const overdueByPair = new Map<string, number>();
   for (const t of overdue) {
-    const pairId = pairOfPlan.get(t.fields.planId ?? '') as string;
-    overdueByPair.set(pairId, (overdueByPair.get(pairId) ?? 0) + 1);
+    const pairId = pairOfPlan.get(t.fields.planId ?? '');
+    if (pairId) overdueByPair.set(pairId, (overdueByPair.get(pairId) ?? 0) + 1);
   }
   const people = new Map(peopleList.map((p) => [p.id, p]));
   const withNames = (pair: SyncedRecord<'pair'>) =>

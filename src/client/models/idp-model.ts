@@ -5,19 +5,26 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Step } from '../db/undo';
 
-export type GoalView = { goal: SyncedRecord | null; tasks: SyncedRecord[]; progress: Progress };
+type GoalView = {
+  goal: SyncedRecord<'goal'> | null;
+  tasks: SyncedRecord<'task'>[];
+  progress: Progress;
+};
 
 export type PlanPage = {
-  pair: SyncedRecord;
-  mentee: SyncedRecord | undefined;
-  plan: SyncedRecord | undefined;
+  pair: SyncedRecord<'pair'>;
+  mentee: SyncedRecord<'person'> | undefined;
+  plan: SyncedRecord<'plan'> | undefined;
   goals: GoalView[];
   progress: Progress;
   overdue: number;
 };
 
-const byOrder = (a: SyncedRecord<'goal' | 'task'>, b: SyncedRecord<'goal' | 'task'>) =>
-  Number(a.fields.order ?? 0) - Number(b.fields.order ?? 0) || a.id.localeCompare(b.id);
+/** A goal or a task: both are kept in the order the mentor put them. */
+type Ordered = { id: string; fields: { order?: number } };
+
+const byOrder = (a: Ordered, b: Ordered) =>
+  (a.fields.order ?? 0) - (b.fields.order ?? 0) || a.id.localeCompare(b.id);
 const progress = (tasks: SyncedRecord<'task'>[]) =>
   progressOf(tasks.map((t) => ({ status: t.fields.status ?? '', due: t.fields.due })));
 
@@ -57,7 +64,11 @@ export async function loadPlan(
  * The writes that delete a goal: its tasks deleted with it, or kept with no goal (they then show under
  * «Задачи без цели»). The goal is listed first, so that undo restores it before its tasks.
  */
-export function goalDeletion(goal: SyncedRecord, tasks: readonly SyncedRecord[], withTasks: boolean): Step[] {
+export function goalDeletion(
+  goal: SyncedRecord<'goal'>,
+  tasks: readonly SyncedRecord<'task'>[],
+  withTasks: boolean,
+): Step[] {
   return [
     { op: 'delete', record: goal },
     ...tasks.map(
@@ -71,15 +82,15 @@ export function goalDeletion(goal: SyncedRecord, tasks: readonly SyncedRecord[],
 
 /** The `order` that puts an item between its neighbours after a move up or down. */
 export function swapOrder(
-  items: readonly SyncedRecord[],
+  items: readonly Ordered[],
   index: number,
   direction: -1 | 1,
 ): { id: string; order: number }[] {
   const other = items[index + direction];
   const item = items[index];
   if (!item || !other) return [];
-  const a = Number(item.fields.order ?? index);
-  const b = Number(other.fields.order ?? index + direction);
+  const a = item.fields.order ?? index;
+  const b = other.fields.order ?? index + direction;
   // Equal orders (e.g. never set) would not move anything: fall back to positions.
   return a === b
     ? [

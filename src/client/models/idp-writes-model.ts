@@ -11,7 +11,7 @@ async function findPlan(
   queries: Queries,
   pairId: string,
   menteeId: string,
-): Promise<SyncedRecord | undefined> {
+): Promise<SyncedRecord<'plan'> | undefined> {
   return (await queries.plansOfPairs([pairId])).find((p) => p.fields.menteeId === menteeId);
 }
 

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../domain/record';
+import type { PairStatus, PersonKind } from '../../domain/record-types';
 import { presetRole } from './invite-model';
 
-const person = (kind: string): SyncedRecord => ({ id: 'p', type: 'person', fields: { kind }, stamps: {} });
-const pair = (status: string): SyncedRecord => ({ id: 'x', type: 'pair', fields: { status }, stamps: {} });
+const person = (kind: PersonKind): SyncedRecord<'person'> => ({
+  id: 'p',
+  type: 'person',
+  fields: { kind },
+  stamps: {},
+});
+const pair = (status: PairStatus): SyncedRecord<'pair'> => ({
+  id: 'x',
+  type: 'pair',
+  fields: { status },
+  stamps: {},
+});
 
 describe('the role an invite is preset to', () => {
   it('follows the pairs the person is in', () => {

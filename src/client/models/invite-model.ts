@@ -11,11 +11,11 @@ const OPEN = new Set(['proposed', 'approved', 'active']);
  * mentor. (A person in both roles is preset as a mentor, who sees more of their pairs.)
  */
 export function presetRole(
-  person: SyncedRecord,
-  asMentor: readonly SyncedRecord[],
-  asMentee: readonly SyncedRecord[],
+  person: SyncedRecord<'person'>,
+  asMentor: readonly SyncedRecord<'pair'>[],
+  asMentee: readonly SyncedRecord<'pair'>[],
 ): Role {
-  const isOpen = (p: SyncedRecord) => OPEN.has(String(p.fields.status));
+  const isOpen = (p: SyncedRecord<'pair'>) => OPEN.has(p.fields.status ?? '');
   if (asMentor.some(isOpen)) return 'mentor';
   if (asMentee.some(isOpen)) return 'mentee';
   return person.fields.kind === 'student' ? 'mentee' : 'mentor';

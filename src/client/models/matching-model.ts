@@ -13,6 +13,9 @@ import { questionsOf } from './questionnaire-fill-model';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
 
+/** An answer that is text, if given: answers are JSON, and another app may answer in another shape. */
+const textAnswer = (answer: unknown): string | null => (typeof answer === 'string' && answer ? answer : null);
+
 /** The latest sent answers of a person to a kind of template (intake-mentee, preference, …). */
 function latestAnswers(
   person: string,
@@ -20,19 +23,17 @@ function latestAnswers(
   ctx: Context,
 ): { answers: Answers; questions: Question[] } | null {
   const found = ctx.sent
-    .filter((r) => ctx.assignmentPerson.get(String(r.fields.assignmentId)) === person)
-    .map((r) => ({ r, template: ctx.templateOfAssignment.get(String(r.fields.assignmentId)) }))
-    .filter(({ template }) => template && kinds.includes(String(template.fields.kind)))
-    .sort((a, b) => String(b.r.fields.submittedAt).localeCompare(String(a.r.fields.submittedAt)))[0];
-  return found
-    ? { answers: (found.r.fields.answers as Answers) ?? {}, questions: questionsOf(found.template) }
-    : null;
+    .filter((r) => ctx.assignmentPerson.get(r.fields.assignmentId ?? '') === person)
+    .map((r) => ({ r, template: ctx.templateOfAssignment.get(r.fields.assignmentId ?? '') }))
+    .filter(({ template }) => template && kinds.includes(template.fields.kind ?? ''))
+    .sort((a, b) => (b.r.fields.submittedAt ?? '').localeCompare(a.r.fields.submittedAt ?? ''))[0];
+  return found ? { answers: found.r.fields.answers ?? {}, questions: questionsOf(found.template) } : null;
 }
 
 type Context = {
-  sent: SyncedRecord[];
+  sent: SyncedRecord<'formResponse'>[];
   assignmentPerson: Map<string, string>;
-  templateOfAssignment: Map<string, SyncedRecord | undefined>;
+  templateOfAssignment: Map<string, SyncedRecord<'formTemplate'> | undefined>;
 };
 
 function loadContext(queries: Queries): Promise<Context> {
@@ -54,13 +55,13 @@ export function loadIntake(queries: Queries, personId: string) {
   return loadContext(queries).then((ctx) => latestAnswers(personId, ['intake-mentee', 'intake-mentor'], ctx));
 }
 
-type SuggestionRow = Suggestion & { mentor: SyncedRecord };
+type SuggestionRow = Suggestion & { mentor: SyncedRecord<'person'> };
 
 export type PairingData = {
-  people: SyncedRecord[];
-  pairs: SyncedRecord[];
+  people: SyncedRecord<'person'>[];
+  pairs: SyncedRecord<'pair'>[];
   /** Mentees without an open pair, who may be paired (adults, or minors with a consent). */
-  unpaired: SyncedRecord[];
+  unpaired: SyncedRecord<'person'>[];
   consented: Set<string>;
   suggestFor(menteeId: string): SuggestionRow[];
 };
@@ -80,12 +81,12 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
       for (const p of open) load.set(p.fields.mentorId ?? '', (load.get(p.fields.mentorId ?? '') ?? 0) + 1);
       const inPair = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));
       const active = people.filter((p) => p.fields.archived !== true);
-      const mayPair = (p: SyncedRecord) => p.fields.minor !== true || consented.has(p.id);
+      const mayPair = (p: SyncedRecord<'person'>) => p.fields.minor !== true || consented.has(p.id);
       const mentorIntake = new Set(
         active.filter((p) => latestAnswers(p.id, ['intake-mentor'], ctx)).map((p) => p.id),
       );
-      const hasDeclared = (p: SyncedRecord) => mentorIntake.has(p.id) || load.has(p.id);
-      const isMentorCandidate = (p: SyncedRecord) =>
+      const hasDeclared = (p: SyncedRecord<'person'>) => mentorIntake.has(p.id) || load.has(p.id);
+      const isMentorCandidate = (p: SyncedRecord<'person'>) =>
         hasDeclared(p) || (p.fields.kind === 'teacher' && p.id !== viewerId);
       const unpaired = active.filter(
         (p) =>
@@ -119,12 +120,13 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
             classOrSubject: person.fields.classOrSubject ?? null,
             intake: latestAnswers(menteeId, ['intake-mentee'], ctx)?.answers ?? null,
             interests: [person.fields.interests, person.fields.needs].filter(Boolean).join(' ') || null,
-            preferred: String(latestAnswers(menteeId, ['preference'], ctx)?.answers.preferred ?? '') || null,
+            preferred: textAnswer(latestAnswers(menteeId, ['preference'], ctx)?.answers.preferred),
           };
-          return suggestMentors(mentee, mentors).map((s) => ({
-            ...s,
-            mentor: byId.get(s.mentorId) as SyncedRecord,
-          }));
+          // Every suggested mentor is one of `people`.
+          return suggestMentors(mentee, mentors).flatMap((s) => {
+            const mentor = byId.get(s.mentorId);
+            return mentor ? [{ ...s, mentor }] : [];
+          });
         },
       };
     },

@@ -22,7 +22,7 @@ export type MeetingForm = {
 
 /** Smart defaults: today, now, the previous meeting's duration, the next kind of the series, everyone present. */
 export function newMeetingDefaults(
-  previous: readonly SyncedRecord[],
+  previous: readonly SyncedRecord<'meeting'>[],
   menteeIds: readonly string[],
   now: Date = new Date(),
 ): MeetingForm {
@@ -31,7 +31,7 @@ export function newMeetingDefaults(
     date: todayIso(now),
     startTime: nowTime(now),
     durationMin: String(held[0]?.fields.durationMin ?? 45),
-    kind: nextMeetingKind(held.map((m) => String(m.fields.kind))),
+    kind: nextMeetingKind(held.flatMap((m) => m.fields.kind ?? [])),
     status: 'held',
     cancelReason: '',
     topics: [],
@@ -42,20 +42,20 @@ export function newMeetingDefaults(
   };
 }
 
-export function formFromMeeting(m: SyncedRecord): MeetingForm {
+export function formFromMeeting(m: SyncedRecord<'meeting'>): MeetingForm {
   const f = m.fields;
   return {
-    date: String(f.date ?? ''),
-    startTime: String(f.startTime ?? ''),
-    durationMin: String(f.durationMin ?? ''),
-    kind: String(f.kind ?? 'regular'),
-    status: String(f.status ?? 'held'),
-    cancelReason: String(f.cancelReason ?? ''),
-    topics: (f.topics as string[] | undefined) ?? [],
-    attendance: (f.attendance as string[] | undefined) ?? [],
-    notes: String(f.notes ?? ''),
-    privateNotes: String(f.privateNotes ?? ''),
-    nextSteps: (f.nextSteps as NextStep[] | undefined) ?? [],
+    date: f.date ?? '',
+    startTime: f.startTime ?? '',
+    durationMin: f.durationMin === undefined ? '' : String(f.durationMin),
+    kind: f.kind ?? 'regular',
+    status: f.status ?? 'held',
+    cancelReason: f.cancelReason ?? '',
+    topics: f.topics ?? [],
+    attendance: f.attendance ?? [],
+    notes: f.notes ?? '',
+    privateNotes: f.privateNotes ?? '',
+    nextSteps: f.nextSteps ?? [],
   };
 }
 

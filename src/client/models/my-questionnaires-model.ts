@@ -5,7 +5,7 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 
 export type MyForm = {
-  assignment: SyncedRecord;
+  assignment: SyncedRecord<'formAssignment'>;
   title: string;
   due: string | null;
   isOverdue: boolean;
@@ -36,21 +36,25 @@ export function loadMyForms(
         const sentIds = new Set(
           responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
         );
-        const forms = assignments
-          .filter((a) => titles.has(a.fields.templateId ?? ''))
-          .map((a, i) => {
-            const due = a.fields.due ?? null;
-            const isSent = sentIds.has(a.id);
-            return {
+        // A form whose questionnaire is not on this device (yet) is not listed: there is nothing to fill.
+        const forms = assignments.flatMap((a, i): MyForm[] => {
+          const title = titles.get(a.fields.templateId ?? '');
+          if (title === undefined) return [];
+          const due = a.fields.due ?? null;
+          const isSent = sentIds.has(a.id);
+          return [
+            {
               assignment: a,
-              title: titles.get(a.fields.templateId ?? '') as string,
+              title,
               due,
               isSent,
               isWaiting: isSent && waiting.has(a.id),
               isOverdue: !isSent && due !== null && due < today,
+              // Drafts were read for every assignment, in this order.
               hasDraft: drafts[i] !== undefined,
-            };
-          });
+            },
+          ];
+        });
         const byDue = (a: MyForm, b: MyForm) =>
           Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
         return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };
@@ -72,21 +76,22 @@ export type FeedbackLine = {
  */
 export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<FeedbackLine[]> {
   return queries.statsOfMentor(mentorId).then((stats) => {
-    const shown = stats.filter((s) => Number(s.fields.responses) >= 3);
+    const shown = stats.filter((s) => (s.fields.responses ?? 0) >= 3);
     if (shown.length === 0) return [];
     return queries.templatesByIds(shown.map((s) => s.fields.templateId ?? '')).then(async (templates) => {
       const { questionsOf } = await import('./questionnaire-fill-model');
       return shown.flatMap((s) => {
         const template = templates.find((t) => t.id === s.fields.templateId);
         if (!template) return [];
-        const averages = s.fields.averages as Record<string, number>;
+        const averages = s.fields.averages ?? {};
         return [
           {
             title: template.fields.title ?? '',
-            responses: Number(s.fields.responses),
-            averages: questionsOf(template)
-              .filter((q) => averages[q.id] !== undefined)
-              .map((q) => ({ text: q.text, value: averages[q.id] as number, isPercent: q.kind === 'yesNo' })),
+            responses: s.fields.responses ?? 0,
+            averages: questionsOf(template).flatMap((q) => {
+              const value = averages[q.id];
+              return value === undefined ? [] : [{ text: q.text, value, isPercent: q.kind === 'yesNo' }];
+            }),
           },
         ];
       });

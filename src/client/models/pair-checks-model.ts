@@ -20,7 +20,7 @@ export async function pairFormErrors(
       hasConsent: consents.some((c) => c.fields.withdrawn === false),
     };
     if (!mayReceivePerson(facts)) {
-      const message = t('pairs.minorNoConsent', { name: String(person?.fields.fullName ?? id) });
+      const message = t('pairs.minorNoConsent', { name: person?.fields.fullName ?? id });
       if (id === draft.mentorId) errors.mentorId = message;
       else errors.menteeIds = message;
     }

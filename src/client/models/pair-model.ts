@@ -5,14 +5,19 @@ import { MEETING_KINDS, type MeetingKind } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
 
 export type PairPage = {
-  pair: SyncedRecord;
-  mentor: SyncedRecord | undefined;
-  mentees: { id: string; person: SyncedRecord | undefined; planId: string | null; progress: Progress }[];
-  meetings: SyncedRecord[];
+  pair: SyncedRecord<'pair'>;
+  mentor: SyncedRecord<'person'> | undefined;
+  mentees: {
+    id: string;
+    person: SyncedRecord<'person'> | undefined;
+    planId: string | null;
+    progress: Progress;
+  }[];
+  meetings: SyncedRecord<'meeting'>[];
   /** The date each kind of the series was first held, if it was. */
   series: { kind: MeetingKind; firstHeld: string | null }[];
   hasTrial: boolean;
-  myFit: SyncedRecord | undefined;
+  myFit: SyncedRecord<'fitAnswer'> | undefined;
   hasUnfit: boolean;
 };
 

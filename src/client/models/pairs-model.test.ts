@@ -17,17 +17,13 @@ it('keeps every status change in the history, even two made before the screen sh
     },
     '2026-09-01',
   )) as { id: string };
-  const shown = (await db.records('pair').get(made.id)) as SyncedRecord;
+  const shown = (await db.records('pair').get(made.id)) as SyncedRecord<'pair'>;
   await Promise.all([
     setPairStatus(repo, shown, 'approved', '2026-09-02', 'Приказ 7-о'),
     setPairStatus(repo, shown, 'active', '2026-09-03'),
   ]);
-  const pair = (await db.records('pair').get(made.id)) as SyncedRecord;
-  expect((pair.fields.history as { status: string }[]).map((h) => h.status)).toEqual([
-    'proposed',
-    'approved',
-    'active',
-  ]);
+  const pair = (await db.records('pair').get(made.id)) as SyncedRecord<'pair'>;
+  expect(pair.fields.history?.map((h) => h.status)).toEqual(['proposed', 'approved', 'active']);
   expect(pair.fields.startDate).toBe('2026-09-03');
   db.close();
 });

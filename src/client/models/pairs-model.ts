@@ -2,35 +2,31 @@
 // Each change is added to the pair's history.
 
 import { MENTORING_FORMS } from '../../domain/meeting-series';
-import type { SyncedRecord } from '../../domain/record';
+import type { Fields, SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import type { PairStatus } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import type { Step } from '../db/undo';
 
-type HistoryEntry = { date: string; status: PairStatus; note: string | null };
-
 /** A status change as an undoable step: `before` holds what the change overwrites. */
 export function statusChange(
-  pair: SyncedRecord,
+  pair: SyncedRecord<'pair'>,
   status: PairStatus,
   today: string,
   note: string | null = null,
 ): Step {
   const after = statusFields(pair, status, today, note);
   // A pair made before history was kept has none: undo leaves it an empty one (the field is a list).
+  const fields: Fields = pair.fields;
   const before = Object.fromEntries(
-    Object.keys(after).map((k) => [k, pair.fields[k] ?? (k === 'history' ? [] : null)]),
+    Object.keys(after).map((k) => [k, fields[k] ?? (k === 'history' ? [] : null)]),
   );
   return { op: 'update', type: 'pair', id: pair.id, before, after };
 }
 
-function statusFields(pair: SyncedRecord, status: PairStatus, today: string, note: string | null) {
-  const history = [
-    ...((pair.fields.history as HistoryEntry[] | undefined) ?? []),
-    { date: today, status, note },
-  ];
+function statusFields(pair: SyncedRecord<'pair'>, status: PairStatus, today: string, note: string | null) {
+  const history = [...(pair.fields.history ?? []), { date: today, status, note }];
   return {
     status,
     history,
@@ -45,7 +41,7 @@ function statusFields(pair: SyncedRecord, status: PairStatus, today: string, not
  */
 export function setPairStatus(
   repo: Repository,
-  pair: SyncedRecord,
+  pair: SyncedRecord<'pair'>,
   status: PairStatus,
   today: string,
   note: string | null = null,
@@ -86,11 +82,12 @@ export function loadForms(queries: Queries): Promise<string[]> {
 
 /** The likely form for a mentor and a mentee, from who they are. */
 export function guessForm(
-  mentor: SyncedRecord | undefined,
-  mentee: SyncedRecord | undefined,
+  mentor: SyncedRecord<'person'> | undefined,
+  mentee: SyncedRecord<'person'> | undefined,
   forms: readonly string[],
 ): string {
-  const side = (p: SyncedRecord | undefined) => (p?.fields.kind === 'teacher' ? 'учитель' : 'ученик');
+  const side = (p: SyncedRecord<'person'> | undefined) =>
+    p?.fields.kind === 'teacher' ? 'учитель' : 'ученик';
   const wanted = `${side(mentor)}–${side(mentee)}`;
   return forms.includes(wanted) ? wanted : (forms[0] ?? wanted);
 }

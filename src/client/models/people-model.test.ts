@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncedRecord } from '../../domain/record';
 import { filterPeople, type PersonRow } from './people-model';
 
 const row = (fullName: string, classOrSubject: string | null): PersonRow => ({
@@ -8,7 +7,7 @@ const row = (fullName: string, classOrSubject: string | null): PersonRow => ({
     type: 'person',
     fields: { fullName, kind: 'student', classOrSubject },
     stamps: {},
-  } as unknown as SyncedRecord,
+  },
   hasConsent: false,
   needsConsent: false,
   pairs: 0,

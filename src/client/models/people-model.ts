@@ -5,7 +5,12 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 
-export type PersonRow = { person: SyncedRecord; hasConsent: boolean; needsConsent: boolean; pairs: number };
+export type PersonRow = {
+  person: SyncedRecord<'person'>;
+  hasConsent: boolean;
+  needsConsent: boolean;
+  pairs: number;
+};
 
 export type PeopleFilter = { text: string; kind: string; className: string; withArchived: boolean };
 
@@ -40,8 +45,8 @@ export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): Perso
     ({ person: p }) =>
       (f.withArchived || p.fields.archived !== true) &&
       (!f.kind || p.fields.kind === f.kind) &&
-      (!f.className || hasClass([String(p.fields.classOrSubject ?? '')], f.className)) &&
-      (!text || foldText(String(p.fields.fullName)).includes(text)),
+      (!f.className || hasClass([p.fields.classOrSubject ?? ''], f.className)) &&
+      (!text || foldText(p.fields.fullName ?? '').includes(text)),
   );
 }
 

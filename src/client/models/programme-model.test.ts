@@ -2,7 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDefaultStamp } from '../../domain/defaults';
 import { mergeRecords } from '../../domain/merge';
-import type { SyncedRecord } from '../../domain/record';
+import { isOfType, type SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { NastavnikDb } from '../db/database';
 import { setMeta } from '../db/meta';
@@ -36,7 +36,7 @@ describe('the programme made on first edit', () => {
       saveStage(repo, '2', { deadline: '2026-10-15' }, TODAY),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
-    const p = (await programme()) as SyncedRecord;
+    const p = (await programme()) as SyncedRecord<'programme'>;
     expect(p.fields).toMatchObject({
       schoolName: 'МБОУ СОШ № 5',
       directorName: 'Иванова А. П.',
@@ -62,8 +62,8 @@ describe('the programme made on first edit', () => {
     await saveProgramme(phone.repo, { teachersTotal: 30 }, TODAY);
     // Then the PC's user types 0 on purpose: the value its record holds as a default, yet an edit.
     await saveProgramme(pc.repo, { teachersTotal: 0 }, TODAY);
-    const a = (await pc.programme()) as SyncedRecord;
-    const b = (await phone.programme()) as SyncedRecord;
+    const a = (await pc.programme()) as SyncedRecord<'programme'>;
+    const b = (await phone.programme()) as SyncedRecord<'programme'>;
     for (const merged of [mergeRecords(a, b), mergeRecords(b, a)]) {
       expect(merged.fields).toMatchObject({
         schoolName: 'Гимназия № 2',
@@ -71,7 +71,9 @@ describe('the programme made on first edit', () => {
         directorName: 'Смирнов В. В.',
         teachersTotal: 0,
       });
-      expect(stagesOf(merged, TODAY).find((s) => s.key === '3')?.done).toBe(true);
+      expect(isOfType(merged, 'programme') && stagesOf(merged, TODAY).find((s) => s.key === '3')?.done).toBe(
+        true,
+      );
       expect(isDefaultStamp(merged.stamps.teachersTotal)).toBe(false);
     }
   });

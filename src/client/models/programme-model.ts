@@ -28,8 +28,8 @@ function defaultsFor(today: string) {
   };
 }
 
-export function stagesOf(programme: SyncedRecord | undefined, today: string): Stage[] {
-  const saved = (programme?.fields.stages as Stage[] | undefined) ?? [];
+export function stagesOf(programme: SyncedRecord<'programme'> | undefined, today: string): Stage[] {
+  const saved = programme?.fields.stages ?? [];
   return defaultsFor(today).stages.map((d) => saved.find((s) => s.key === d.key) ?? d);
 }
 

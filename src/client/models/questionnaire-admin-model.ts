@@ -1,24 +1,23 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
 import { distinctClasses, hasClass } from '../../domain/fold-text';
-import type { Answers, Question, Section } from '../../domain/forms/questions';
+import type { Question, Section } from '../../domain/forms/questions';
 import { type QuestionResult, questionResult, rate } from '../../domain/forms/results';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
+import { personName } from '../ui/person-name';
 import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 
-const name = (p: SyncedRecord | undefined) => String(p?.fields.fullName ?? '—');
-
-export type TemplateRow = { template: SyncedRecord; assigned: number; sent: number };
+export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
 
 export function loadFormsList(queries: Queries): Promise<TemplateRow[]> {
   return queries.templates().then((templates) =>
     allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
       queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
         const sent = new Set(
-          responses.filter((r) => r.fields.submittedAt).map((r) => String(r.fields.assignmentId)),
+          responses.filter((r) => r.fields.submittedAt).flatMap((r) => r.fields.assignmentId ?? []),
         );
         return templates.map((template, i) => {
           const assignments = perTemplate[i] ?? [];
@@ -34,20 +33,20 @@ export function loadFormsList(queries: Queries): Promise<TemplateRow[]> {
 }
 
 type AssignmentRow = {
-  assignment: SyncedRecord;
+  assignment: SyncedRecord<'formAssignment'>;
   person: string;
   pair: string;
   /** The form of mentoring of the pair the form is about, if any. */
   form: string | null;
   /** The classes the answer speaks for: the pair's mentees', or the respondent's own without a pair. */
   classes: string[];
-  response: SyncedRecord | undefined;
+  response: SyncedRecord<'formResponse'> | undefined;
 };
 
 export type ResultsFilter = { form: string | null; className: string | null };
 
 export type Results = {
-  template: SyncedRecord;
+  template: SyncedRecord<'formTemplate'>;
   questions: Question[];
   rows: AssignmentRow[];
   sent: number;
@@ -57,11 +56,11 @@ export type Results = {
 
 export function pairLabel(
   pair: { fields: { mentorId?: string; menteeIds?: readonly string[] } } | undefined,
-  people: Map<string, SyncedRecord>,
+  people: Map<string, SyncedRecord<'person'>>,
 ): string {
   if (!pair) return '';
-  const mentees = (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ');
-  return `${mentees} — ${name(people.get(pair.fields.mentorId ?? ''))}`;
+  const mentees = (pair.fields.menteeIds ?? []).map((id) => personName(people.get(id))).join(', ');
+  return `${mentees} — ${personName(people.get(pair.fields.mentorId ?? ''))}`;
 }
 
 export function loadResults(queries: Queries, templateId: string): Promise<Results | null> {
@@ -75,18 +74,18 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
     return queries.responsesTo(assignments.map((a) => a.id)).then((responses) => {
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
-      const byAssignment = new Map(responses.map((r) => [String(r.fields.assignmentId), r]));
-      const classOf = (id: string) => String(byPerson.get(id)?.fields.classOrSubject ?? '');
+      const byAssignment = new Map(responses.map((r) => [r.fields.assignmentId, r]));
+      const classOf = (id: string) => byPerson.get(id)?.fields.classOrSubject ?? '';
       const rows = assignments
         .map((assignment): AssignmentRow => {
-          const pair = byPair.get(String(assignment.fields.pairId));
-          const menteeIds = pair?.fields.menteeIds ?? [];
+          const { personId = '', pairId } = assignment.fields;
+          const pair = pairId ? byPair.get(pairId) : undefined;
           return {
             assignment,
-            person: name(byPerson.get(String(assignment.fields.personId))),
+            person: personName(byPerson.get(personId)),
             pair: pairLabel(pair, byPerson),
-            form: pair ? String(pair.fields.form) : null,
-            classes: (pair ? menteeIds : [String(assignment.fields.personId)]).map(classOf).filter(Boolean),
+            form: pair?.fields.form ?? null,
+            classes: (pair ? (pair.fields.menteeIds ?? []) : [personId]).map(classOf).filter(Boolean),
             response: byAssignment.get(assignment.id),
           };
         })
@@ -96,10 +95,14 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
   });
 }
 
-function summarise(template: SyncedRecord, questions: Question[], rows: AssignmentRow[]): Results {
-  const sentAnswers = rows
-    .filter((r) => r.response?.fields.submittedAt)
-    .map((r) => (r.response?.fields.answers as Answers) ?? {});
+function summarise(
+  template: SyncedRecord<'formTemplate'>,
+  questions: Question[],
+  rows: AssignmentRow[],
+): Results {
+  const sentAnswers = rows.flatMap((r) =>
+    r.response?.fields.submittedAt ? [r.response.fields.answers ?? {}] : [],
+  );
   return {
     template,
     questions,
@@ -143,10 +146,10 @@ export type TemplateDraft = {
   questions: Question[];
 };
 
-export function draftOf(template: SyncedRecord): TemplateDraft {
+export function draftOf(template: SyncedRecord<'formTemplate'>): TemplateDraft {
   return {
-    title: String(template.fields.title ?? ''),
-    description: String(template.fields.description ?? ''),
+    title: template.fields.title ?? '',
+    description: template.fields.description ?? '',
     visibleToMentor: template.fields.visibleToMentor === true,
     sections: sectionsOf(template),
     questions: questionsOf(template),
@@ -154,7 +157,11 @@ export function draftOf(template: SyncedRecord): TemplateDraft {
 }
 
 /** A copy the curator can change: built-in questionnaires are changed through copies. */
-export function copyTemplate(repo: Repository, template: SyncedRecord, title: string): Promise<WriteResult> {
+export function copyTemplate(
+  repo: Repository,
+  template: SyncedRecord<'formTemplate'>,
+  title: string,
+): Promise<WriteResult> {
   return repo.create('formTemplate', {
     ...template.fields,
     title,
@@ -172,7 +179,7 @@ export function copyTemplate(repo: Repository, template: SyncedRecord, title: st
 export async function saveTemplate(
   repo: Repository,
   queries: Queries,
-  template: SyncedRecord,
+  template: SyncedRecord<'formTemplate'>,
   draft: TemplateDraft,
 ): Promise<WriteResult> {
   const fields = {
@@ -194,7 +201,7 @@ export async function saveTemplate(
     ...fields,
     builtIn: null,
     previousId: template.id,
-    version: Number(template.fields.version ?? 1) + 1,
+    version: (template.fields.version ?? 1) + 1,
     archived: false,
   });
   if (next.ok) await repo.update('formTemplate', template.id, { archived: true });
@@ -214,7 +221,7 @@ export async function assign(
   const existing = await queries.assignmentsOfTemplate(templateId);
   const key = (t: Target) => `${t.personId}|${t.pairId ?? ''}`;
   const have = new Set(
-    existing.map((a) => key({ personId: String(a.fields.personId), pairId: a.fields.pairId ?? null })),
+    existing.map((a) => key({ personId: a.fields.personId ?? '', pairId: a.fields.pairId ?? null })),
   );
   const fresh = [...new Map(targets.map((t) => [key(t), t])).values()].filter((t) => !have.has(key(t)));
   for (const target of fresh) {

@@ -15,28 +15,26 @@ import type { Delivery, Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 
 export type FillPage = {
-  assignment: SyncedRecord;
-  template: SyncedRecord | undefined;
+  assignment: SyncedRecord<'formAssignment'>;
+  template: SyncedRecord<'formTemplate'> | undefined;
   questions: Question[];
-  response: SyncedRecord | undefined;
+  response: SyncedRecord<'formResponse'> | undefined;
   isSent: boolean;
   /** Whether a sent response has reached the school (null while not sent). */
   delivery: Delivery | null;
 };
 
 /** The questions this app can show; a question of an unknown kind (a newer app's) is left out. */
-export function questionsOf(template: SyncedRecord | undefined): Question[] {
-  const raw = Array.isArray(template?.fields.questions) ? template.fields.questions : [];
-  return raw.flatMap((q) => {
+export function questionsOf(template: SyncedRecord<'formTemplate'> | undefined): Question[] {
+  return (template?.fields.questions ?? []).flatMap((q) => {
     const parsed = v.safeParse(QuestionSchema, q);
     return parsed.success ? [parsed.output] : [];
   });
 }
 
 /** The template's sections this app can show. */
-export function sectionsOf(template: SyncedRecord | undefined): Section[] {
-  const raw = Array.isArray(template?.fields.sections) ? template.fields.sections : [];
-  return raw.flatMap((x) => {
+export function sectionsOf(template: SyncedRecord<'formTemplate'> | undefined): Section[] {
+  return (template?.fields.sections ?? []).flatMap((x) => {
     const parsed = v.safeParse(SectionSchema, x);
     return parsed.success ? [parsed.output] : [];
   });
@@ -79,7 +77,7 @@ export async function sendResponse(
     assignmentId: page.assignment.id,
     answers: keptAnswers(page.questions, answers),
     submittedAt: now.toISOString(),
-    templateVersion: Number(page.template?.fields.version ?? 1),
+    templateVersion: page.template?.fields.version ?? 1,
   };
   const id = page.response?.id ?? responseIdFor(page.assignment.id) ?? undefined;
   const result = page.response

@@ -11,10 +11,10 @@ export type SetupStep = { key: SetupStepKey; isDone: boolean; href: string };
 
 /** Pure: the steps for what the device holds. `curatorId` is the curator's own person, not a mentor. */
 function setupSteps(input: {
-  programme: SyncedRecord | undefined;
-  people: readonly SyncedRecord[];
-  consents: readonly SyncedRecord[];
-  pairs: readonly SyncedRecord[];
+  programme: SyncedRecord<'programme'> | undefined;
+  people: readonly SyncedRecord<'person'>[];
+  consents: readonly SyncedRecord<'consent'>[];
+  pairs: readonly SyncedRecord<'pair'>[];
   orders: number;
   curatorId: string;
 }): SetupStep[] {

@@ -46,7 +46,9 @@ const toSchool = (r: Row): School => ({
   createdAt: r.created_at as string,
 });
 
-const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
+// A stored record was validated by its type's schema before it was written (validate.ts).
+const parseRecord = <T extends string = string>(data: string): SyncedRecord<T> =>
+  (JSON.parse(data) as { record: SyncedRecord<T> }).record;
 const toPulled = (rows: Row[]): PulledRow[] =>
   rows.map((r) => ({ rev: Number(r.rev), record: parseRecord(r.data as string) }));
 

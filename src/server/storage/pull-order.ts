@@ -1,7 +1,7 @@
 // Which records a first pull may send last (contract v2, see docs/sync-protocol.md, "Current records
 // first"). Every storage engine stores `historyDay(record)` beside the record, so that a pull can ask
 // for the current part or the history part of a school without reading every record.
-import type { SyncedRecord } from '../../domain/record';
+import { isOfType, type SyncedRecord } from '../../domain/record';
 
 /**
  * The day (`YYYY-MM-DD`) by which a first pull may defer `record` to its history part: the date of a
@@ -10,7 +10,7 @@ import type { SyncedRecord } from '../../domain/record';
  * from which a mentor's home tells what to do next.
  */
 export function historyDay(record: SyncedRecord): string | null {
-  if (record.type !== 'meeting' || record.deleted !== undefined) return null;
+  if (!isOfType(record, 'meeting') || record.deleted !== undefined) return null;
   const { kind, date } = record.fields;
-  return kind === 'regular' && typeof date === 'string' ? date : null;
+  return kind === 'regular' && date ? date : null;
 }

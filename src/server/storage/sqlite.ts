@@ -100,7 +100,9 @@ const toInvite = (r: InviteRow): Invite => ({
   isBootstrap: r.is_bootstrap === 1,
 });
 
-const parseRecord = (data: string): SyncedRecord => (JSON.parse(data) as { record: SyncedRecord }).record;
+// A stored record was validated by its type's schema before it was written (validate.ts).
+const parseRecord = <T extends string = string>(data: string): SyncedRecord<T> =>
+  (JSON.parse(data) as { record: SyncedRecord<T> }).record;
 
 /** The SQL condition and its parameters that select one part of a first pull (see pull-order.ts). */
 function partFilter(part: PullPart | undefined): { sql: string; params: Record<string, string | number> } {

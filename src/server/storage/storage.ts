@@ -3,6 +3,7 @@
 // default for one school) and postgres.ts (a district: many schools, several server processes).
 
 import type { SyncedRecord } from '../../domain/record';
+import type { RecordType } from '../../domain/record-types';
 import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 
@@ -87,9 +88,13 @@ export type StorageTx = {
     keys: readonly string[] | null,
     refs: readonly string[] | null,
   ): Promise<number>;
-  /** Records that reference `refId` (by any reference field), of one type. */
-  findByRef(schoolId: string, type: string, refId: string): Promise<SyncedRecord[]>;
-  listByType(schoolId: string, type: string): Promise<SyncedRecord[]>;
+  /**
+   * Records that reference `refId` (by any reference field), of one type. Typed by it: every field was
+   * validated by its type's schema before it was stored (validate.ts).
+   */
+  findByRef<T extends RecordType>(schoolId: string, type: T, refId: string): Promise<SyncedRecord<T>[]>;
+  /** The records of one type, typed as findByRef's. */
+  listByType<T extends RecordType>(schoolId: string, type: T): Promise<SyncedRecord<T>[]>;
   /** Ids of the live (not deleted) records of `type` whose field `field` is `true`. */
   idsWhereTrue(schoolId: string, type: string, field: string): Promise<string[]>;
   /**

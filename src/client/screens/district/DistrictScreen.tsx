@@ -12,33 +12,28 @@ import { SUMMARY_COLUMNS, type SummaryColumn } from '../../models/district-model
 import { useReadyMark } from '../../state/ready-mark';
 import { Notice, Page } from '../../ui/Page';
 
-const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-
 /** A figure as the screen shows it; the spreadsheet gets the number itself. */
-function shown(summary: SyncedRecord, column: SummaryColumn): string {
+function shown(summary: SyncedRecord<'schoolSummary'>, column: SummaryColumn): string {
   const f = summary.fields;
   switch (column) {
     case 'schoolName':
-      return String(f.schoolName);
+      return f.schoolName ?? '—';
     case 'computedAt':
-      return typeof f.computedAt === 'string' ? formatDateTime(f.computedAt) : '—';
+      return f.computedAt ? formatDateTime(f.computedAt) : '—';
     case 'stagesDone':
-      return t('district.stages', { done: num(f.stagesDone) ?? 0, total: num(f.stagesTotal) ?? 0 });
-    case 'satisfactionMentees':
-    case 'satisfactionMentors':
-      return formatMaybe(num(f[column]));
+      return t('district.stages', { done: f.stagesDone ?? 0, total: f.stagesTotal ?? 0 });
     case 'coverageAll':
     case 'coverageStudents':
     case 'coverageTeachers':
     case 'targetShare':
-      return formatMaybe(num(f[column]), ' %');
+      return formatMaybe(f[column] ?? null, ' %');
     default:
-      return formatMaybe(num(f[column]));
+      return formatMaybe(f[column] ?? null);
   }
 }
 
 /** A figure as the spreadsheet stores it: numbers as numbers, the time of the figures as a date-time. */
-function cell(summary: SyncedRecord, column: SummaryColumn): ExportCell {
+function cell(summary: SyncedRecord<'schoolSummary'>, column: SummaryColumn): ExportCell {
   const value = summary.fields[column];
   if (column === 'computedAt') return typeof value === 'string' ? { moment: value } : null;
   return typeof value === 'number' || typeof value === 'string' ? value : null;
@@ -69,8 +64,8 @@ export function DistrictScreen() {
       {summaries?.length === 0 && <p>{t('district.empty')}</p>}
       <ul class="district" data-testid="district-schools">
         {(summaries ?? []).map((s) => {
-          const coverage = num(s.fields.coverageAll);
-          const target = num(s.fields.targetShare) ?? 0;
+          const coverage = s.fields.coverageAll ?? null;
+          const target = s.fields.targetShare ?? 0;
           return (
             <li key={s.id} class="card district__school">
               <h2>{s.fields.schoolName ?? ''}</h2>

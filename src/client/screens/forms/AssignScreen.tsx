@@ -11,6 +11,7 @@ import { t } from '../../i18n/i18n';
 import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
 type Whom = 'mentees' | 'mentors' | 'both';
@@ -24,12 +25,10 @@ const audienceOf = (kind: string): Whom =>
   AUDIENCE[BUILTIN_TEMPLATES.find((b) => b.key === kind)?.audience ?? 'mentee'];
 const ACTIVE = new Set(['proposed', 'approved', 'active']);
 
-function targetsOf(pairs: SyncedRecord[], whom: Whom): Target[] {
-  return pairs.flatMap((p) => [
-    ...(whom !== 'mentors'
-      ? ((p.fields.menteeIds as string[]) ?? []).map((personId) => ({ personId, pairId: p.id }))
-      : []),
-    ...(whom !== 'mentees' ? [{ personId: String(p.fields.mentorId), pairId: p.id }] : []),
+function targetsOf(pairs: SyncedRecord<'pair'>[], whom: Whom): Target[] {
+  return pairs.flatMap(({ id: pairId, fields: { mentorId, menteeIds = [] } }) => [
+    ...(whom !== 'mentors' ? menteeIds.map((personId) => ({ personId, pairId })) : []),
+    ...(whom !== 'mentees' && mentorId ? [{ personId: mentorId, pairId }] : []),
   ]);
 }
 
@@ -46,8 +45,8 @@ export function AssignScreen() {
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   if (!data) return <Page title={t('forms.assign')}>{null}</Page>;
   const [template, allPairs, people] = data;
-  const whom = chosenWhom ?? audienceOf(String(template?.fields.kind ?? 'custom'));
-  const pairs = allPairs.filter((p) => ACTIVE.has(String(p.fields.status)));
+  const whom = chosenWhom ?? audienceOf(template?.fields.kind ?? 'custom');
+  const pairs = allPairs.filter((p) => ACTIVE.has(p.fields.status ?? ''));
   const byPerson = new Map(people.map((p) => [p.id, p]));
 
   const run = async (targets: Target[]) => {
@@ -62,7 +61,7 @@ export function AssignScreen() {
     set(isOn ? [...list, value] : list.filter((x) => x !== value));
 
   return (
-    <Page title={t('assign.title', { title: String(template?.fields.title ?? '') })} back={`/forms/${id}`}>
+    <Page title={t('assign.title', { title: template?.fields.title ?? '' })} back={`/forms/${id}`}>
       <div class="form">
         <TextField label={t('assign.due')} type="date" value={due} onValue={setDue} />
         <SelectField
@@ -120,7 +119,7 @@ export function AssignScreen() {
                 checked={personIds.includes(p.id)}
                 onChange={(e) => toggle(personIds, setPersonIds, p.id, e.currentTarget.checked)}
               />
-              <span>{String(p.fields.fullName)}</span>
+              <span>{personName(p)}</span>
             </label>
           ))}
         </div>

@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { responseTable } from '../../../domain/forms/export-rows';
-import type { Answers } from '../../../domain/forms/questions';
 import type { QuestionResult } from '../../../domain/forms/results';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -61,15 +60,18 @@ function ResultView(props: { result: QuestionResult }) {
 function table(results: Results) {
   return responseTable(
     results.questions,
-    results.rows
-      .filter((r) => r.response?.fields.submittedAt)
-      .map((r) => ({
-        respondent: r.person,
-        pair: r.pair,
-        due: (r.assignment.fields.due as string | null) ?? null,
-        submittedAt: String(r.response?.fields.submittedAt),
-        answers: (r.response?.fields.answers as Answers) ?? {},
-      })),
+    results.rows.flatMap(({ person, pair, assignment, response }) => {
+      if (!response?.fields.submittedAt) return [];
+      return [
+        {
+          respondent: person,
+          pair,
+          due: assignment.fields.due ?? null,
+          submittedAt: response.fields.submittedAt,
+          answers: response.fields.answers ?? {},
+        },
+      ];
+    }),
     [t('export.col.respondent'), t('forms.pair'), t('forms.dueCol'), t('export.col.sentAt')],
   );
 }
@@ -93,7 +95,7 @@ export function FormResultsScreen() {
   const choices = filterChoices(all);
   // Exports follow the filters: what the curator sees is what they download.
   const results = filterResults(all, { form: form || null, className: className || null });
-  const title = String(results.template.fields.title);
+  const title = results.template.fields.title ?? '';
   const exportAs = async (kind: 'csv' | 'xlsx') => {
     setError(null);
     try {
@@ -150,13 +152,13 @@ export function FormResultsScreen() {
           </thead>
           <tbody>
             {results.rows.map((row) => {
-              const sentAt = row.response?.fields.submittedAt as string | null | undefined;
+              const sentAt = row.response?.fields.submittedAt;
               return (
                 <tr key={row.assignment.id}>
                   <td>{row.person}</td>
                   <td data-label={t('forms.pair')}>{row.pair}</td>
                   <td data-label={t('forms.dueCol')}>
-                    {row.assignment.fields.due ? formatDay(String(row.assignment.fields.due)) : '—'}
+                    {row.assignment.fields.due ? formatDay(row.assignment.fields.due) : '—'}
                   </td>
                   <td data-label={t('forms.status')}>
                     {sentAt ? (

@@ -52,7 +52,7 @@ export function FormsScreen() {
                   void copyTemplate(
                     repo,
                     template,
-                    t('forms.copyTitle', { title: String(template.fields.title) }),
+                    t('forms.copyTitle', { title: template.fields.title ?? '' }),
                   ).then((r) => r.ok && route(`/forms/${r.id}/edit`))
                 }
               >

@@ -69,10 +69,10 @@ function MaterialForm() {
   );
 }
 
-function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
+function MaterialCard(props: { material: SyncedRecord<'material'>; canEdit: boolean }) {
   const { repo } = useApp();
   const { material } = props;
-  const title = String(material.fields.title);
+  const title = material.fields.title ?? '';
   const link = safeLink(material.fields.url);
   const remove = () =>
     void withUndo(repo, [{ op: 'delete', record: material }], t('materials.deleted'), t('materials.undo'));
@@ -92,7 +92,7 @@ function MaterialCard(props: { material: SyncedRecord; canEdit: boolean }) {
           title
         )}
       </p>
-      {material.fields.description ? <p class="card__meta">{String(material.fields.description)}</p> : null}
+      {material.fields.description ? <p class="card__meta">{material.fields.description}</p> : null}
       {props.canEdit && (
         <div class="actions">
           <button type="button" class="button--danger" onClick={remove}>

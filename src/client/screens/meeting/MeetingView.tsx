@@ -7,8 +7,8 @@ import { personName } from '../../ui/person-name';
 
 /** `mentees` are the group's members this device may know (a mentee's device knows only themselves). */
 export function MeetingView(props: {
-  meeting: SyncedRecord;
-  mentees: readonly SyncedRecord[];
+  meeting: SyncedRecord<'meeting'>;
+  mentees: readonly SyncedRecord<'person'>[];
   isGroup: boolean;
 }) {
   const m = formFromMeeting(props.meeting);

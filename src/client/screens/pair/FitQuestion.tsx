@@ -7,7 +7,11 @@ import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
-export function FitQuestion(props: { pairId: string; personId: string; answer: SyncedRecord | undefined }) {
+export function FitQuestion(props: {
+  pairId: string;
+  personId: string;
+  answer: SyncedRecord<'fitAnswer'> | undefined;
+}) {
   const { repo } = useApp();
   const [fits, setFits] = useState<boolean | null>(null);
   const [comment, setComment] = useState('');

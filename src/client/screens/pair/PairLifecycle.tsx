@@ -12,7 +12,7 @@ import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
 
-const NEXT: Record<string, PairStatus[]> = {
+const NEXT: Record<PairStatus, PairStatus[]> = {
   proposed: ['approved', 'ended'],
   approved: ['active', 'ended'],
   active: ['finished', 'ended'],
@@ -20,15 +20,15 @@ const NEXT: Record<string, PairStatus[]> = {
   ended: [],
 };
 
-export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) {
+export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boolean }) {
   const { repo } = useApp();
   const route = useNavigate();
   const { pair } = props;
   const [reason, setReason] = useState(props.hasUnfit ? t('lifecycle.unfitReason') : '');
   const [error, setError] = useState<string | null>(null);
-  const status = String(pair.fields.status);
-  const history =
-    (pair.fields.history as { date: string; status: string; note: string | null }[] | undefined) ?? [];
+  // Every pair is made with a status (a required field): one without is taken as just proposed.
+  const status = pair.fields.status ?? 'proposed';
+  const history = pair.fields.history ?? [];
   const move = async (next: PairStatus) => {
     if (next === 'ended' && !reason.trim()) return setError(t('lifecycle.needReason'));
     setError(null);
@@ -51,15 +51,15 @@ export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) 
     <section class="panel" aria-labelledby="lifecycle">
       <h2 id="lifecycle">{t('lifecycle.title')}</h2>
       <p>
-        {t('pairs.status')}: <strong>{t(`pairs.status.${status}` as MessageKey)}</strong>
-        {pair.fields.endReason ? ` — ${String(pair.fields.endReason)}` : ''}
+        {t('pairs.status')}: <strong>{t(`pairs.status.${status}`)}</strong>
+        {pair.fields.endReason ? ` — ${pair.fields.endReason}` : ''}
       </p>
       {props.hasUnfit && <Notice kind="error">{t('lifecycle.unfit')}</Notice>}
-      {(NEXT[status] ?? []).length > 0 && (
+      {NEXT[status].length > 0 && (
         <>
           <TextField label={t('lifecycle.reason')} value={reason} onValue={setReason} />
           <div class="actions">
-            {(NEXT[status] ?? []).map((next) => (
+            {NEXT[status].map((next) => (
               <button
                 key={next}
                 type="button"
@@ -82,7 +82,7 @@ export function PairLifecycle(props: { pair: SyncedRecord; hasUnfit: boolean }) 
         <ol class="history">
           {history.map((h) => (
             <li key={`${h.date}-${h.status}`}>
-              {formatDay(h.date)}: {t(`pairs.status.${h.status}` as MessageKey)}
+              {formatDay(h.date)}: {t(`pairs.status.${h.status}`)}
               {h.note ? ` — ${h.note}` : ''}
             </li>
           ))}

@@ -37,7 +37,7 @@ export function PairScreen() {
     <Page title={page.mentees.map((m) => personName(m.person)).join(', ')} back="/">
       <p class="muted">
         {t('pairs.mentor')}: {personName(page.mentor)} · {page.pair.fields.form ?? ''} ·{' '}
-        {t(`pairs.status.${page.pair.fields.status ?? ''}` as MessageKey)}
+        {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
       </p>
       {canRecord && (
         <a class="button button--primary button--big" href={`/pair/${id}/meeting/new`}>
@@ -86,12 +86,13 @@ export function PairScreen() {
           <li class="card" key={m.id}>
             <a class="card__link" href={`/meeting/${m.id}`}>
               <span class="card__title">
-                {formatDay(String(m.fields.date))} · {t(`meeting.kind.${m.fields.kind ?? ''}` as MessageKey)}
+                {m.fields.date ? formatDay(m.fields.date) : '—'} ·{' '}
+                {t(`meeting.kind.${m.fields.kind ?? 'regular'}`)}
                 {m.fields.status === 'planned' || m.fields.status === 'cancelled'
-                  ? ` · ${t(`pair.status.${m.fields.status}` as MessageKey)}`
+                  ? ` · ${t(`pair.status.${m.fields.status}`)}`
                   : ''}
               </span>
-              <span class="card__meta">{t('pair.minutes', { n: Number(m.fields.durationMin) })}</span>
+              <span class="card__meta">{t('pair.minutes', { n: m.fields.durationMin ?? 0 })}</span>
               {m.fields.notes ? <span class="card__excerpt">{m.fields.notes ?? ''}</span> : null}
             </a>
           </li>

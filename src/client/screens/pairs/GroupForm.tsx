@@ -8,9 +8,10 @@ import { pairFormErrors } from '../../models/pair-checks-model';
 import { createPair, guessForm } from '../../models/pairs-model';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
+import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
-export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
+export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: string[] }) {
   const { repo, queries } = useApp();
   const [mentorId, setMentorId] = useState('');
   const [menteeIds, setMenteeIds] = useState<string[]>([]);
@@ -19,7 +20,7 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
   const people = props.people.filter((p) => p.fields.archived !== true);
-  const options = people.map((p) => ({ value: p.id, label: String(p.fields.fullName) }));
+  const options = people.map((p) => ({ value: p.id, label: personName(p) }));
   const byId = new Map(people.map((p) => [p.id, p]));
   const form =
     chosenForm ??
@@ -66,7 +67,7 @@ export function GroupForm(props: { people: SyncedRecord[]; forms: string[] }) {
                     checked={menteeIds.includes(p.id)}
                     onChange={(e) => toggle(p.id, e.currentTarget.checked)}
                   />
-                  <span>{String(p.fields.fullName)}</span>
+                  <span>{personName(p)}</span>
                 </label>
               ))}
           </div>

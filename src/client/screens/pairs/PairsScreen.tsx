@@ -17,7 +17,7 @@ import { saveMessage } from '../../ui/save-message';
 import { GroupForm } from './GroupForm';
 
 function Suggestions(props: {
-  mentee: SyncedRecord;
+  mentee: SyncedRecord<'person'>;
   replacesId: string | null;
   suggestFor: (id: string) => ReturnType<Awaited<ReturnType<typeof loadPairing>>['suggestFor']>;
   forms: string[];
@@ -25,7 +25,7 @@ function Suggestions(props: {
   const { repo } = useApp();
   const [message, setMessage] = useState<string | null>(null);
   const rows = props.suggestFor(props.mentee.id).slice(0, 5);
-  const pair = async (mentor: SyncedRecord) => {
+  const pair = async (mentor: SyncedRecord<'person'>) => {
     const result = await createPair(
       repo,
       {
@@ -79,7 +79,8 @@ export function PairsScreen() {
   if (!data) return <Page title={t('pairs.title')}>{null}</Page>;
   const [pairing, forms] = data;
   const repaired = repairId ? pairing.pairs.find((p) => p.id === repairId) : undefined;
-  const openId = open ?? (repaired?.fields.menteeIds as string[] | undefined)?.[0] ?? null;
+  const repairedMenteeId = repaired?.fields.menteeIds?.[0] ?? null;
+  const openId = open ?? repairedMenteeId;
   const byId = new Map(pairing.people.map((p) => [p.id, p]));
   const pairs = pairing.pairs.filter((p) => !status || p.fields.status === status);
   const blocked = pairing.unpaired.filter((p) => p.fields.minor === true && !pairing.consented.has(p.id));
@@ -110,11 +111,7 @@ export function PairsScreen() {
               {openId === m.id && (
                 <Suggestions
                   mentee={m}
-                  replacesId={
-                    repaired && openId === ((repaired.fields.menteeIds as string[])[0] ?? null)
-                      ? repaired.id
-                      : null
-                  }
+                  replacesId={repaired && openId === repairedMenteeId ? repaired.id : null}
                   suggestFor={pairing.suggestFor}
                   forms={forms}
                 />
@@ -159,9 +156,7 @@ export function PairsScreen() {
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
                 <td data-label={t('pairs.form')}>{p.fields.form ?? ''}</td>
-                <td data-label={t('pairs.status')}>
-                  {t(`pairs.status.${p.fields.status ?? ''}` as MessageKey)}
-                </td>
+                <td data-label={t('pairs.status')}>{t(`pairs.status.${p.fields.status ?? 'proposed'}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -17,13 +17,13 @@ import { saveMessage } from '../../ui/save-message';
 export const DEFAULT_SCOPE =
   'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';
 
-export function ConsentSection(props: { person: SyncedRecord }) {
+export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const { queries, repo } = useApp();
   const route = useNavigate();
   const { person } = props;
   const isMinor = person.fields.minor === true;
   const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
-  const [signedBy, setSignedBy] = useState(isMinor ? '' : String(person.fields.fullName));
+  const [signedBy, setSignedBy] = useState(isMinor ? '' : (person.fields.fullName ?? ''));
   const [date, setDate] = useState(todayIso());
   const [scope, setScope] = useState(DEFAULT_SCOPE);
   const [error, setError] = useState<string | null>(null);
@@ -58,14 +58,14 @@ export function ConsentSection(props: { person: SyncedRecord }) {
         {consents.map((c) => (
           <li key={c.id}>
             {t('consent.line', {
-              signedBy: String(c.fields.signedBy),
-              date: formatDay(String(c.fields.date)),
+              signedBy: c.fields.signedBy ?? '',
+              date: c.fields.date ? formatDay(c.fields.date) : '—',
             })}
             {c.fields.withdrawn === true ? (
               <strong class="nudge--urgent">
                 {' '}
                 {t('consent.withdrawnOn', {
-                  date: c.fields.withdrawnDate ? formatDay(String(c.fields.withdrawnDate)) : '',
+                  date: c.fields.withdrawnDate ? formatDay(c.fields.withdrawnDate) : '',
                 })}
               </strong>
             ) : (

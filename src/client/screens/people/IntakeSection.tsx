@@ -1,5 +1,4 @@
 // The participant's intake questionnaire, as sent: what the pairing suggestions read.
-import type { Answers } from '../../../domain/forms/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -13,7 +12,7 @@ export function IntakeSection(props: { personId: string }) {
     <section class="panel" aria-labelledby="intake">
       <h2 id="intake">{t('person.intake')}</h2>
       {intake ? (
-        <AnswersView questions={intake.questions} answers={intake.answers as Answers} />
+        <AnswersView questions={intake.questions} answers={intake.answers} />
       ) : (
         <p>{t('person.noIntake')}</p>
       )}

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { type MessageKey, t } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
@@ -136,7 +136,7 @@ export function PeopleScreen() {
                   <a href={`/people/${p.id}`}>{p.fields.fullName ?? ''}</a>
                   {p.fields.archived === true ? <span class="muted"> ({t('people.archived')})</span> : null}
                 </td>
-                <td data-label={t('people.kind')}>{t(`people.kind.${p.fields.kind ?? ''}` as MessageKey)}</td>
+                <td data-label={t('people.kind')}>{t(`people.kind.${p.fields.kind ?? 'other'}`)}</td>
                 <td data-label={t('people.classOrSubject')}>{p.fields.classOrSubject ?? ''}</td>
                 <td data-label={t('people.consent')} class={needsConsent ? 'nudge--urgent' : ''}>
                   {hasConsent ? t('people.consentYes') : needsConsent ? t('people.consentMissing') : '—'}

@@ -44,24 +44,24 @@ export function PersonScreen() {
   const enrolUrl = invite?.ok ? `${location.origin}/?code=${encodeURIComponent(invite.code)}` : '';
 
   return (
-    <Page title={String(f.fullName)} back="/people">
+    <Page title={f.fullName ?? ''} back="/people">
       {isCurator ? (
         <section class="panel form" aria-labelledby="details">
           <h2 id="details">{t('person.details')}</h2>
           <LiveTextField
             label={t('people.fullName')}
-            value={String(f.fullName)}
+            value={f.fullName ?? ''}
             onSave={(v) => v.trim() && update({ fullName: v.trim() })}
           />
           <SelectField
             label={t('people.kind')}
-            value={String(f.kind)}
+            value={f.kind ?? ''}
             options={PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
             onValue={(kind) => update({ kind })}
           />
           <LiveTextField
             label={t('people.classOrSubject')}
-            value={String(f.classOrSubject ?? '')}
+            value={f.classOrSubject ?? ''}
             onSave={(v) => update({ classOrSubject: v.trim() || null })}
           />
           <CheckboxField
@@ -72,30 +72,30 @@ export function PersonScreen() {
           <LiveTextField
             label={t('person.birthDate')}
             type="date"
-            value={String(f.birthDate ?? '')}
+            value={f.birthDate ?? ''}
             onSave={(v) => update({ birthDate: v || null })}
           />
           <LiveTextField
             label={t('person.contacts')}
-            value={String(f.contacts ?? '')}
+            value={f.contacts ?? ''}
             onSave={(v) => update({ contacts: v.trim() || null })}
           />
           <LiveTextField
             label={t('person.needs')}
             multiline
-            value={String(f.needs ?? '')}
+            value={f.needs ?? ''}
             onSave={(v) => update({ needs: v || null })}
           />
           <LiveTextField
             label={t('person.interests')}
             multiline
-            value={String(f.interests ?? '')}
+            value={f.interests ?? ''}
             onSave={(v) => update({ interests: v || null })}
           />
           <LiveTextField
             label={t('person.requests')}
             multiline
-            value={String(f.requests ?? '')}
+            value={f.requests ?? ''}
             onSave={(v) => update({ requests: v || null })}
           />
           <CheckboxField
@@ -110,7 +110,7 @@ export function PersonScreen() {
           />
         </section>
       ) : (
-        <p class="muted">{String(f.classOrSubject ?? '')}</p>
+        <p class="muted">{f.classOrSubject ?? ''}</p>
       )}
       {isCurator && <ConsentSection person={person} />}
       {isCurator && <IntakeSection personId={id} />}

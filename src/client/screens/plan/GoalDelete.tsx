@@ -7,10 +7,10 @@ import { t } from '../../i18n/i18n';
 import { goalDeletion } from '../../models/idp-model';
 import { withUndo } from '../../state/undo-toast';
 
-export function GoalDelete(props: { goal: SyncedRecord; tasks: readonly SyncedRecord[] }) {
+export function GoalDelete(props: { goal: SyncedRecord<'goal'>; tasks: readonly SyncedRecord<'task'>[] }) {
   const { repo } = useApp();
   const [isAsking, setAsking] = useState(false);
-  const title = String(props.goal.fields.title);
+  const title = props.goal.fields.title ?? '';
   const n = props.tasks.length;
   const run = async (withTasks: boolean) => {
     setAsking(false);

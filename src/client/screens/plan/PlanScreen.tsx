@@ -6,7 +6,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { type GoalView, loadPlan, swapOrder } from '../../models/idp-model';
+import { loadPlan, swapOrder } from '../../models/idp-model';
 import { addTask } from '../../models/idp-writes-model';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
@@ -33,8 +33,13 @@ export function PlanScreen() {
     );
   }
   const isMentor = page.pair.fields.mentorId === session.personId || session.role === 'curator';
-  const goals = page.goals.filter((g) => g.goal).map((g) => g.goal) as NonNullable<GoalView['goal']>[];
-  const move = (items: GoalView['tasks'], index: number, direction: -1 | 1, type: 'goal' | 'task') => {
+  const goals = page.goals.flatMap((g) => g.goal ?? []);
+  const move = (
+    items: Parameters<typeof swapOrder>[0],
+    index: number,
+    direction: -1 | 1,
+    type: 'goal' | 'task',
+  ) => {
     for (const { id, order } of swapOrder(items, index, direction))
       void repo.update(type, id, { order }).then(reportFailure);
   };
@@ -64,7 +69,7 @@ export function PlanScreen() {
               {[
                 view.goal.fields.area,
                 view.goal.fields.targetDate
-                  ? t('plan.goalDue', { date: formatDay(String(view.goal.fields.targetDate)) })
+                  ? t('plan.goalDue', { date: formatDay(view.goal.fields.targetDate) })
                   : null,
               ]
                 .filter(Boolean)
@@ -90,14 +95,14 @@ export function PlanScreen() {
             <div class="actions">
               <button
                 type="button"
-                aria-label={t('plan.moveUp', { title: String(view.goal.fields.title) })}
+                aria-label={t('plan.moveUp', { title: view.goal.fields.title ?? '' })}
                 onClick={() => move(goals, goalIndex, -1, 'goal')}
               >
                 ↑
               </button>
               <button
                 type="button"
-                aria-label={t('plan.moveDown', { title: String(view.goal.fields.title) })}
+                aria-label={t('plan.moveDown', { title: view.goal.fields.title ?? '' })}
                 onClick={() => move(goals, goalIndex, 1, 'goal')}
               >
                 ↓

@@ -11,16 +11,16 @@ import { SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 
 export function TaskRow(props: {
-  task: SyncedRecord;
+  task: SyncedRecord<'task'>;
   isMentor: boolean;
   today: string;
   onMove?: (direction: -1 | 1) => void;
 }) {
   const { repo } = useApp();
   const { task, isMentor } = props;
-  const title = String(task.fields.title);
-  const status = String(task.fields.status);
-  const due = (task.fields.due as string | null) ?? null;
+  const title = task.fields.title ?? '';
+  const status = task.fields.status ?? 'todo';
+  const due = task.fields.due ?? null;
   const overdue = isOverdue({ status, due }, props.today);
   const update = (fields: Record<string, unknown>) => repo.update('task', task.id, fields);
   return (
@@ -49,7 +49,7 @@ export function TaskRow(props: {
         <LiveTextField
           label={t('plan.taskEvidence')}
           multiline
-          value={String(task.fields.evidence ?? '')}
+          value={task.fields.evidence ?? ''}
           onSave={(v) => update({ evidence: v || null })}
         />
         {isMentor && (

@@ -25,17 +25,17 @@ export function ProgrammeScreen() {
         <h2 id="school">{t('programme.schoolSection')}</h2>
         <LiveTextField
           label={t('programme.school')}
-          value={String(p?.schoolName ?? '')}
+          value={p?.schoolName ?? ''}
           onSave={(v) => save({ schoolName: v || null })}
         />
         <LiveTextField
           label={t('programme.director')}
-          value={String(p?.directorName ?? '')}
+          value={p?.directorName ?? ''}
           onSave={(v) => save({ directorName: v || null })}
         />
         <LiveTextField
           label={t('programme.year')}
-          value={String(p?.schoolYear ?? '')}
+          value={p?.schoolYear ?? ''}
           placeholder="2026-2027"
           onSave={(v) => /^\d{4}-\d{4}$/.test(v) && save({ schoolYear: v })}
         />
@@ -63,7 +63,7 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.forms')}
           multiline
-          value={((p?.forms as string[] | undefined) ?? []).join('\n')}
+          value={(p?.forms ?? []).join('\n')}
           onSave={(v) =>
             save({
               forms: v

@@ -28,7 +28,7 @@ export function ReportScreen() {
       </button>
       <article class="report" data-testid="report">
         <p>
-          {String(p?.schoolName ?? '')} · {t('report.year', { year: String(p?.schoolYear ?? '') })} ·{' '}
+          {p?.schoolName ?? ''} · {t('report.year', { year: p?.schoolYear ?? '' })} ·{' '}
           {t('report.date', { date: formatDay(today) })}
         </p>
         <h2>{t('report.figures')}</h2>

@@ -6,7 +6,7 @@ import { queryWords } from '../../../domain/search-text';
 import { useApp } from '../../app/context';
 import type { SearchResults } from '../../db/types';
 import { formatDay } from '../../i18n/format';
-import { type MessageKey, t } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 
 function excerpt(text: string, query: string): string {
@@ -30,11 +30,11 @@ export function SearchScreen() {
       performance.measure('search', { start: started, end: performance.now() });
       setResults(found);
       // Tasks and goals open their IDP: find which pair and mentee each belongs to.
-      const planIds = [...new Set([...found.tasks, ...found.goals].map((r) => String(r.fields.planId)))];
+      const planIds = new Set([...found.tasks, ...found.goals].flatMap((r) => r.fields.planId ?? []));
       const links = new Map<string, string>();
       for (const id of planIds) {
-        const plan = await queries.plan(id);
-        if (plan) links.set(id, `/pair/${String(plan.fields.pairId)}/plan/${String(plan.fields.menteeId)}`);
+        const { pairId, menteeId } = (await queries.plan(id))?.fields ?? {};
+        if (pairId && menteeId) links.set(id, `/pair/${pairId}/plan/${menteeId}`);
       }
       if (isCurrent) setPlanLinks(links);
     });
@@ -44,7 +44,8 @@ export function SearchScreen() {
   }, [query]);
 
   const count = results?.total ?? 0;
-  const planLink = (r: SyncedRecord) => planLinks.get(String(r.fields.planId)) ?? '#';
+  const planLink = (r: SyncedRecord<'task'> | SyncedRecord<'goal'>) =>
+    planLinks.get(r.fields.planId ?? '') ?? '#';
   return (
     <Page title={t('search.title')}>
       <div class="field">
@@ -66,10 +67,10 @@ export function SearchScreen() {
               <li class="card" key={m.id}>
                 <a class="card__link" href={`/meeting/${m.id}`}>
                   <span class="card__title">
-                    {formatDay(String(m.fields.date))} ·{' '}
-                    {t(`meeting.kind.${String(m.fields.kind)}` as MessageKey)}
+                    {m.fields.date ? formatDay(m.fields.date) : '—'} ·{' '}
+                    {t(`meeting.kind.${m.fields.kind ?? 'regular'}`)}
                   </span>
-                  <span class="card__excerpt">{excerpt(String(m.fields.notes ?? ''), query)}</span>
+                  <span class="card__excerpt">{excerpt(m.fields.notes ?? '', query)}</span>
                 </a>
               </li>
             ))}
@@ -83,11 +84,9 @@ export function SearchScreen() {
             {[...results.goals, ...results.tasks].map((r) => (
               <li class="card" key={r.id}>
                 <a class="card__link" href={planLink(r)}>
-                  <span class="card__title">{String(r.fields.title)}</span>
+                  <span class="card__title">{r.fields.title ?? ''}</span>
                   <span class="card__meta">
-                    {r.type === 'goal'
-                      ? t('plan.goalTitle')
-                      : t(`plan.status.${String(r.fields.status)}` as MessageKey)}
+                    {r.type === 'goal' ? t('plan.goalTitle') : t(`plan.status.${r.fields.status ?? 'todo'}`)}
                   </span>
                 </a>
               </li>
