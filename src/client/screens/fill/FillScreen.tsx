@@ -34,7 +34,8 @@ type Mode = 'one' | 'all';
 /** What is true of a sent form: saved on the phone and waiting for the network, refused, or received. */
 function SentNotice(props: { page: FillPage }) {
   const { delivery, response } = props.page;
-  const sentAt = formatDateTime(String(response?.fields.submittedAt));
+  const submittedAt = response?.fields.submittedAt;
+  const sentAt = submittedAt ? formatDateTime(submittedAt) : '—';
   if (delivery?.state === 'waiting')
     return (
       <Notice>
@@ -69,11 +70,7 @@ export function FillScreen() {
   const [index, setIndex] = useState(0);
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const draft = useDraft<Answers>(
-    drafts,
-    key,
-    page ? () => (page.response?.fields.answers as Answers | undefined) ?? {} : null,
-  );
+  const draft = useDraft<Answers>(drafts, key, page ? () => page.response?.fields.answers ?? {} : null);
   const answers = draft.value;
 
   if (page === undefined || (page && !answers)) return <Page title={t('fill.title')}>{null}</Page>;
@@ -84,12 +81,12 @@ export function FillScreen() {
       </Page>
     );
   }
-  const title = String(page.template.fields.title);
+  const title = page.template.fields.title ?? '';
   if (page.isSent) {
     return (
       <Page title={title} back="/">
         <SentNotice page={page} />
-        <AnswersView questions={page.questions} answers={(page.response?.fields.answers as Answers) ?? {}} />
+        <AnswersView questions={page.questions} answers={page.response?.fields.answers ?? {}} />
       </Page>
     );
   }
@@ -135,11 +132,9 @@ export function FillScreen() {
 
   return (
     <Page title={title} back="/">
-      {page.template.fields.description ? (
-        <p class="muted">{String(page.template.fields.description)}</p>
-      ) : null}
+      {page.template.fields.description ? <p class="muted">{page.template.fields.description}</p> : null}
       {page.assignment.fields.due ? (
-        <p class="muted">{t('fill.due', { date: formatDay(String(page.assignment.fields.due)) })}</p>
+        <p class="muted">{t('fill.due', { date: formatDay(page.assignment.fields.due) })}</p>
       ) : null}
       {draft.isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
       <div class="actions">
