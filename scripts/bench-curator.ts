@@ -1,7 +1,7 @@
 // A curator's PC with a whole school: 1,200 students, 120 teachers, 300 pairs, 6,000 meetings. How long
 // the monitoring dashboard takes to show, and how long an XLSX export of the meetings takes, in
 // Chromium on the production build. `npm run bench`.
-import { BUILTIN_TEMPLATES } from '../src/domain/forms/builtin-templates';
+import { BUILTIN_TEMPLATES } from '../src/domain/questionnaires/builtin-templates';
 import { PROGRAMME_ID } from '../src/domain/record-type-names';
 import { wordsOf } from '../src/domain/search-text';
 import { median, openBenchApp, readyAfter, benchRecord as rec, seed, seededRandom } from './bench-seed';

@@ -2,8 +2,9 @@
 // the other schools — coverage against the target share, pairs working, meetings held, satisfaction,
 // roadmap stages done. Counts and averages only: no name, no answer of anyone; an average of fewer than
 // three responses is withheld, as for mentors' statistics (forms/results.ts MIN_AGGREGATE).
-import { MIN_AGGREGATE } from './forms/results';
+
 import { dashboardOf, type Monitoring } from './monitoring-facts';
+import { MIN_AGGREGATE } from './questionnaires/results';
 import type { SchoolSummaryFields } from './record-types';
 import { ROADMAP_STAGES, stageProgress } from './roadmap';
 

@@ -2,11 +2,12 @@
 // satisfaction; for the school, the roadmap's counts, satisfaction and impact. Pure: the curator's
 // dashboard, roadmap and report compute them from the device's records, the server from a school's
 // records for the district's summary (district-summary.ts).
-import { SATISFACTION_QUESTION } from './forms/builtin-templates';
-import type { TemplateKind } from './forms/questions';
-import { average } from './forms/results';
+
 import { dashboard, type Filters, impact, type PairFacts, type PersonFacts, type Roster } from './monitoring';
 import { pairBeganOn } from './nudges';
+import { SATISFACTION_QUESTION } from './questionnaires/builtin-templates';
+import type { TemplateKind } from './questionnaires/questions';
+import { average } from './questionnaires/results';
 import type { SyncedRecord } from './record';
 import type { RoadmapFacts } from './roadmap';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { grantsFor, readableCopy, readKeys, type Viewer } from '../domain/access';
 import { defaultStamp } from '../domain/defaults';
-import { BUILTIN_TEMPLATES } from '../domain/forms/builtin-templates';
+import { BUILTIN_TEMPLATES } from '../domain/questionnaires/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
 import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';

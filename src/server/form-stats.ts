@@ -3,7 +3,7 @@
 // average of each scale (and the share of «да» for yes/no questions), nothing more; below three, nothing.
 import { readKeys } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { average, MIN_AGGREGATE } from '../domain/forms/results';
+import { average, MIN_AGGREGATE } from '../domain/questionnaires/results';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { derivedId } from './secrets';

@@ -1,7 +1,7 @@
 // A mentee sends a form offline that the school already holds from another of her devices: the refusal
 // is said in Russian, from its code — never in the server's English — on the form and on the sync screen.
 import { expect, test } from '@playwright/test';
-import { responseIdFor } from '../../src/domain/forms/response-id';
+import { responseIdFor } from '../../src/domain/questionnaires/response-id';
 import { inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 

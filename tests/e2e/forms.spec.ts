@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { responseIdFor } from '../../src/domain/forms/response-id';
+import { responseIdFor } from '../../src/domain/questionnaires/response-id';
 import { api, curatorCode, inviteCode, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 

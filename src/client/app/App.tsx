@@ -39,26 +39,30 @@ const PairScreen = lazyOrSay(
 const MeetingScreen = lazyOrSay(
   withStrings(() => import('../screens/meeting/MeetingScreen').then((m) => m.MeetingScreen)),
 );
-const PlanScreen = lazyOrSay(
-  withStrings(() => import('../screens/plan/PlanScreen').then((m) => m.PlanScreen)),
-);
+const IdpScreen = lazyOrSay(withStrings(() => import('../screens/idp/IdpScreen').then((m) => m.IdpScreen)));
 const SearchScreen = lazyOrSay(
   withStrings(() => import('../screens/search/SearchScreen').then((m) => m.SearchScreen)),
 );
 const FillScreen = lazyOrSay(
   withStrings(() => import('../screens/fill/FillScreen').then((m) => m.FillScreen)),
 );
-const FormsScreen = lazyOrSay(
-  withStrings(() => import('../screens/forms/FormsScreen').then((m) => m.FormsScreen)),
+const QuestionnairesScreen = lazyOrSay(
+  withStrings(() =>
+    import('../screens/questionnaires/QuestionnairesScreen').then((m) => m.QuestionnairesScreen),
+  ),
 );
-const FormResultsScreen = lazyOrSay(
-  withStrings(() => import('../screens/forms/FormResultsScreen').then((m) => m.FormResultsScreen)),
+const QuestionnaireResultsScreen = lazyOrSay(
+  withStrings(() =>
+    import('../screens/questionnaires/QuestionnaireResultsScreen').then((m) => m.QuestionnaireResultsScreen),
+  ),
 );
 const AssignScreen = lazyOrSay(
-  withStrings(() => import('../screens/forms/AssignScreen').then((m) => m.AssignScreen)),
+  withStrings(() => import('../screens/questionnaires/AssignScreen').then((m) => m.AssignScreen)),
 );
-const TemplateEditScreen = lazyOrSay(
-  withStrings(() => import('../screens/forms/TemplateEditScreen').then((m) => m.TemplateEditScreen)),
+const QuestionnaireEditScreen = lazyOrSay(
+  withStrings(() =>
+    import('../screens/questionnaires/QuestionnaireEditScreen').then((m) => m.QuestionnaireEditScreen),
+  ),
 );
 const ImportScreen = lazyOrSay(
   withStrings(() => import('../screens/people/ImportScreen').then((m) => m.ImportScreen)),
@@ -209,13 +213,13 @@ function Shell() {
               <Route path="/pair/:id" component={PairScreen} />
               <Route path="/pair/:pairId/meeting/new" component={MeetingScreen} />
               <Route path="/meeting/:id" component={MeetingScreen} />
-              <Route path="/pair/:pairId/plan/:menteeId" component={PlanScreen} />
+              <Route path="/pair/:pairId/plan/:menteeId" component={IdpScreen} />
               <Route path="/search" component={SearchScreen} />
               <Route path="/fill/:id" component={FillScreen} />
-              <Route path="/forms" component={FormsScreen} />
-              <Route path="/forms/:id" component={FormResultsScreen} />
+              <Route path="/forms" component={QuestionnairesScreen} />
+              <Route path="/forms/:id" component={QuestionnaireResultsScreen} />
               <Route path="/forms/:id/assign" component={AssignScreen} />
-              <Route path="/forms/:id/edit" component={TemplateEditScreen} />
+              <Route path="/forms/:id/edit" component={QuestionnaireEditScreen} />
               <Route path="/materials" component={MaterialsScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/settings" component={SettingsScreen} />

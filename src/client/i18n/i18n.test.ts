@@ -36,13 +36,13 @@ describe('i18n', () => {
       ['order.create', { n: 3 }, 'Издать приказ (3 пары)', 'Issue the order (3 pairs)'],
       ['order.create', { n: 10 }, 'Издать приказ (10 пар)', 'Issue the order (10 pairs)'],
       [
-        'plan.overall',
+        'idp.overall',
         { done: 0, total: 1, percent: 0 },
         'Выполнено 0 из 1 задачи (0%)',
         '0 of 1 task done (0%)',
       ],
       [
-        'plan.overall',
+        'idp.overall',
         { done: 1, total: 4, percent: 25 },
         'Выполнено 1 из 4 задач (25%)',
         '1 of 4 tasks done (25%)',

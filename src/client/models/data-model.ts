@@ -125,7 +125,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
             pairName.get(plan?.fields.pairId ?? '') ?? null,
             goals.get(task.fields.goalId ?? '') ?? null,
             text(task.fields.title),
-            label('plan.status', task.fields.status),
+            label('idp.status', task.fields.status),
             dateCell(task.fields.due),
           ];
         }),

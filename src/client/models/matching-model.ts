@@ -1,11 +1,12 @@
 // Gathering what pairing suggestions need: intake and preference answers, consents, mentors' load.
-import type { Answers, Question } from '../../domain/forms/questions';
+
 import {
   type MenteeProfile,
   type MentorProfile,
   type Suggestion,
   suggestMentors,
 } from '../../domain/matching';
+import type { Answers, Question } from '../../domain/questionnaires/questions';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';

@@ -4,7 +4,7 @@ import { NastavnikDb } from '../db/database';
 import { createDrafts } from '../db/drafts';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
-import { loadMyForms } from './my-questionnaires-model';
+import { loadMyQuestionnaires } from './my-questionnaires-model';
 
 const dbs: NastavnikDb[] = [];
 afterEach(() => {
@@ -31,7 +31,7 @@ it('marks the form the mentee started as a draft, even after a form whose questi
     expect((await repo.create(type, fields, id)).ok).toBe(true);
   await createDrafts(db).save(`form:${STARTED}`, { answers: { comfort: 4 } });
 
-  const { toFill } = await loadMyForms(createQueries(db), MENTEE, '2026-11-25');
+  const { toFill } = await loadMyQuestionnaires(createQueries(db), MENTEE, '2026-11-25');
 
   expect(toFill.map((f) => [f.assignment.id, f.title, f.hasDraft])).toEqual([
     [STARTED, 'Анкета наставляемого', true],

@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 
-export type MyForm = {
+export type MyQuestionnaire = {
   assignment: SyncedRecord<'formAssignment'>;
   title: string;
   due: string | null;
@@ -15,11 +15,11 @@ export type MyForm = {
   hasDraft: boolean;
 };
 
-export function loadMyForms(
+export function loadMyQuestionnaires(
   queries: Queries,
   personId: string,
   today: string,
-): Promise<{ toFill: MyForm[]; sent: MyForm[] }> {
+): Promise<{ toFill: MyQuestionnaire[]; sent: MyQuestionnaire[] }> {
   return queries.assignmentsOf(personId).then((assignments) =>
     allOf([
       queries.templatesByIds([...new Set(assignments.map((a) => a.fields.templateId ?? ''))]),
@@ -37,7 +37,7 @@ export function loadMyForms(
           responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
         );
         // A form whose questionnaire is not on this device (yet) is not listed: there is nothing to fill.
-        const forms = assignments.flatMap((a, i): MyForm[] => {
+        const forms = assignments.flatMap((a, i): MyQuestionnaire[] => {
           const title = titles.get(a.fields.templateId ?? '');
           if (title === undefined) return [];
           const due = a.fields.due ?? null;
@@ -55,7 +55,7 @@ export function loadMyForms(
             },
           ];
         });
-        const byDue = (a: MyForm, b: MyForm) =>
+        const byDue = (a: MyQuestionnaire, b: MyQuestionnaire) =>
           Number(b.isOverdue) - Number(a.isOverdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999');
         return { toFill: forms.filter((f) => !f.isSent).sort(byDue), sent: forms.filter((f) => f.isSent) };
       }),

@@ -71,17 +71,17 @@ export function createPair(
 }
 
 /** The school's list of forms of mentoring: the target model's five plus any the curator added. */
-function formsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
+function mentoringFormsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
   const own = programme?.fields.forms ?? [];
   return own.length ? own : [...MENTORING_FORMS];
 }
 
-export function loadForms(queries: Queries): Promise<string[]> {
-  return queries.programme(PROGRAMME_ID).then(formsOf);
+export function loadMentoringForms(queries: Queries): Promise<string[]> {
+  return queries.programme(PROGRAMME_ID).then(mentoringFormsOf);
 }
 
 /** The likely form for a mentor and a mentee, from who they are. */
-export function guessForm(
+export function guessMentoringForm(
   mentor: SyncedRecord<'person'> | undefined,
   mentee: SyncedRecord<'person'> | undefined,
   forms: readonly string[],

@@ -1,8 +1,8 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
 import { distinctClasses, hasClass } from '../../domain/fold-text';
-import type { Question, Section } from '../../domain/forms/questions';
-import { type QuestionResult, questionResult, rate } from '../../domain/forms/results';
+import type { Question, Section } from '../../domain/questionnaires/questions';
+import { type QuestionResult, questionResult, rate } from '../../domain/questionnaires/results';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
@@ -12,7 +12,7 @@ import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 
 export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
 
-export function loadFormsList(queries: Queries): Promise<TemplateRow[]> {
+export function loadQuestionnaireList(queries: Queries): Promise<TemplateRow[]> {
   return queries.templates().then((templates) =>
     allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
       queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {

@@ -1,14 +1,14 @@
 // Filling one assigned form: what to ask, the draft, and sending.
 import * as v from 'valibot';
-import { keptAnswers, validateAnswers, visibleQuestions } from '../../domain/forms/answers';
+import { keptAnswers, validateAnswers, visibleQuestions } from '../../domain/questionnaires/answers';
 import {
   type Answers,
   type Question,
   QuestionSchema,
   type Section,
   SectionSchema,
-} from '../../domain/forms/questions';
-import { responseIdFor } from '../../domain/forms/response-id';
+} from '../../domain/questionnaires/questions';
+import { responseIdFor } from '../../domain/questionnaires/response-id';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Delivery, Queries } from '../db/queries';

@@ -1,4 +1,4 @@
-import type { Answers, Question } from '../../domain/forms/questions';
+import type { Answers, Question } from '../../domain/questionnaires/questions';
 import { t } from '../i18n/i18n';
 
 function formatAnswer(value: unknown): string {

@@ -31,7 +31,7 @@ export function DataScreen() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
+        text: t('questionnaires.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
       });
     } finally {
       setBusy(null);
@@ -50,7 +50,7 @@ export function DataScreen() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
+        text: t('questionnaires.exportFailed', { reason: e instanceof Error ? e.message : String(e) }),
       });
     } finally {
       setBusy(null);

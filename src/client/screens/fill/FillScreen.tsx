@@ -4,8 +4,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { AnswerProblem } from '../../../domain/forms/answers';
-import type { Answers } from '../../../domain/forms/questions';
+import type { AnswerProblem } from '../../../domain/questionnaires/answers';
+import type { Answers } from '../../../domain/questionnaires/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay } from '../../i18n/format';

@@ -1,6 +1,6 @@
 // One question of a form, by its kind. Choices are native radios and checkboxes, so they work with a
 // screen reader and a keyboard; an error is tied to the question.
-import type { Question } from '../../../domain/forms/questions';
+import type { Question } from '../../../domain/questionnaires/questions';
 import { t } from '../../i18n/i18n';
 
 type Props = {

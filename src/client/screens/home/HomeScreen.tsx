@@ -12,7 +12,7 @@ import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
 import { HomePairCard } from './HomePairCard';
-import { MentorFeedback, MyForms } from './MyForms';
+import { MentorFeedback, MyQuestionnaires } from './MyQuestionnaires';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
@@ -52,7 +52,7 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
       {props.curatorPart}
-      <MyForms />
+      <MyQuestionnaires />
       {home && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
           <h2 id="my-pairs">{t('home.myPairs')}</h2>

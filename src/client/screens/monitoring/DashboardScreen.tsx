@@ -11,7 +11,7 @@ import { dashboardOf, loadMonitoring, rosterOf } from '../../models/monitoring-m
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { GoalsChart, Kpi, MonthsChart, SeriesChart } from '../../ui/charts';
-import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
+import { MentoringFormAndClassFilters } from '../../ui/MentoringFormAndClassFilters';
 import { Page } from '../../ui/Page';
 
 export function DashboardScreen() {
@@ -34,12 +34,12 @@ export function DashboardScreen() {
     v === null ? undefined : v >= roster.targetShare ? 'ok' : 'bad';
   return (
     <Page title={t('monitoring.title')}>
-      <FormAndClassFilters
+      <MentoringFormAndClassFilters
         forms={forms}
         classes={classes}
         form={form}
         className={className}
-        onForm={setForm}
+        onMentoringForm={setForm}
         onClassName={setClassName}
       />
       <div class="kpis" data-testid="kpis">

@@ -37,7 +37,7 @@ export function OrderScreen() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      setError(t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('questionnaires.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (

@@ -5,7 +5,7 @@ import { useApp } from '../../app/context';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { pairFormErrors } from '../../models/pair-checks-model';
-import { createPair, guessForm } from '../../models/pairs-model';
+import { createPair, guessMentoringForm } from '../../models/pairs-model';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
@@ -24,7 +24,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   const byId = new Map(people.map((p) => [p.id, p]));
   const form =
     chosenForm ??
-    guessForm(byId.get(mentorId), menteeIds[0] ? byId.get(menteeIds[0]) : undefined, props.forms);
+    guessMentoringForm(byId.get(mentorId), menteeIds[0] ? byId.get(menteeIds[0]) : undefined, props.forms);
   const submit = async (event: Event) => {
     event.preventDefault();
     const found = await pairFormErrors(queries, { mentorId, menteeIds });

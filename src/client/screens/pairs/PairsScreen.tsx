@@ -8,7 +8,7 @@ import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { loadPairing } from '../../models/matching-model';
-import { createPair, guessForm, loadForms } from '../../models/pairs-model';
+import { createPair, guessMentoringForm, loadMentoringForms } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
@@ -31,7 +31,7 @@ function Suggestions(props: {
       {
         mentorId: mentor.id,
         menteeIds: [props.mentee.id],
-        form: guessForm(mentor, props.mentee, props.forms),
+        form: guessMentoringForm(mentor, props.mentee, props.forms),
         replacesId: props.replacesId,
       },
       todayIso(),
@@ -69,7 +69,7 @@ export function PairsScreen() {
   const { queries } = useApp();
   const session = useSession();
   const data = useLiveQuery(
-    () => allOf([loadPairing(queries, session.personId), loadForms(queries)]),
+    () => allOf([loadPairing(queries, session.personId), loadMentoringForms(queries)]),
     [session.personId],
   );
   // Re-pairing after a failed trial: the ended pair's mentee opens with suggestions.

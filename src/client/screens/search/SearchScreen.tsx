@@ -86,7 +86,7 @@ export function SearchScreen() {
                 <a class="card__link" href={planLink(r)}>
                   <span class="card__title">{r.fields.title ?? ''}</span>
                   <span class="card__meta">
-                    {r.type === 'goal' ? t('plan.goalTitle') : t(`plan.status.${r.fields.status ?? 'todo'}`)}
+                    {r.type === 'goal' ? t('idp.goalTitle') : t(`idp.status.${r.fields.status ?? 'todo'}`)}
                   </span>
                 </a>
               </li>

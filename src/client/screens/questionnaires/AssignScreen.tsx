@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/forms/builtin-templates';
+import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/questionnaires/builtin-templates';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -43,7 +43,7 @@ export function AssignScreen() {
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [due, setDue] = useState(() => todayIso(new Date(Date.now() + 14 * 86_400_000)));
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  if (!data) return <Page title={t('forms.assign')}>{null}</Page>;
+  if (!data) return <Page title={t('questionnaires.assign')}>{null}</Page>;
   const [template, allPairs, people] = data;
   const whom = chosenWhom ?? audienceOf(template?.fields.kind ?? 'custom');
   const pairs = allPairs.filter((p) => ACTIVE.has(p.fields.status ?? ''));

@@ -4,7 +4,7 @@ import {
   type Question,
   type QuestionKind,
   type Section,
-} from '../../../domain/forms/questions';
+} from '../../../domain/questionnaires/questions';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
 
@@ -150,14 +150,14 @@ export function QuestionEditor(props: {
       <div class="actions">
         <button
           type="button"
-          aria-label={t('plan.moveUp', { title: q.text })}
+          aria-label={t('idp.moveUp', { title: q.text })}
           onClick={() => props.onMove(-1)}
         >
           ↑
         </button>
         <button
           type="button"
-          aria-label={t('plan.moveDown', { title: q.text })}
+          aria-label={t('idp.moveDown', { title: q.text })}
           onClick={() => props.onMove(1)}
         >
           ↓

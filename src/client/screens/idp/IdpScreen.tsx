@@ -16,7 +16,7 @@ import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
 import { TaskRow } from './TaskRow';
 
-export function PlanScreen() {
+export function IdpScreen() {
   const { params } = useRoute();
   const pairId = params.pairId as string;
   const menteeId = params.menteeId as string;
@@ -45,13 +45,13 @@ export function PlanScreen() {
   };
 
   return (
-    <Page title={t('plan.title', { name: personName(page.mentee) })} back={`/pair/${pairId}`}>
-      <p data-testid="plan-progress">{t('plan.overall', page.progress)}</p>
+    <Page title={t('idp.title', { name: personName(page.mentee) })} back={`/pair/${pairId}`}>
+      <p data-testid="plan-progress">{t('idp.overall', page.progress)}</p>
       <span class="meter" aria-hidden="true">
         <span class="meter__bar" style={{ width: `${page.progress.percent}%` }} />
       </span>
-      {page.overdue > 0 && <p class="nudge nudge--urgent">{t('plan.overdue', { n: page.overdue })}</p>}
-      {page.goals.length === 0 && <p>{t('plan.empty')}</p>}
+      {page.overdue > 0 && <p class="nudge nudge--urgent">{t('idp.overdue', { n: page.overdue })}</p>}
+      {page.goals.length === 0 && <p>{t('idp.empty')}</p>}
       {page.goals.map((view, goalIndex) => (
         <section
           class="goal"
@@ -60,16 +60,16 @@ export function PlanScreen() {
         >
           <div class="goal__head">
             <h2 id={`goal-${view.goal?.id ?? 'loose'}`}>
-              {view.goal ? (view.goal.fields.title ?? '') : t('plan.noGoal')}
+              {view.goal ? (view.goal.fields.title ?? '') : t('idp.noGoal')}
             </h2>
-            <span class="muted">{t('plan.goalProgress', view.progress)}</span>
+            <span class="muted">{t('idp.goalProgress', view.progress)}</span>
           </div>
           {view.goal && (
             <p class="muted">
               {[
                 view.goal.fields.area,
                 view.goal.fields.targetDate
-                  ? t('plan.goalDue', { date: formatDay(view.goal.fields.targetDate) })
+                  ? t('idp.goalDue', { date: formatDay(view.goal.fields.targetDate) })
                   : null,
               ]
                 .filter(Boolean)
@@ -95,14 +95,14 @@ export function PlanScreen() {
             <div class="actions">
               <button
                 type="button"
-                aria-label={t('plan.moveUp', { title: view.goal.fields.title ?? '' })}
+                aria-label={t('idp.moveUp', { title: view.goal.fields.title ?? '' })}
                 onClick={() => move(goals, goalIndex, -1, 'goal')}
               >
                 ↑
               </button>
               <button
                 type="button"
-                aria-label={t('plan.moveDown', { title: view.goal.fields.title ?? '' })}
+                aria-label={t('idp.moveDown', { title: view.goal.fields.title ?? '' })}
                 onClick={() => move(goals, goalIndex, 1, 'goal')}
               >
                 ↓
@@ -141,9 +141,9 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
   };
   return (
     <form class="inline new-task" onSubmit={add}>
-      <TextField label={t('plan.addTask')} value={title} onValue={setTitle} />
-      <TextField label={t('plan.taskDue')} type="date" value={due} onValue={setDue} />
-      <button type="submit">{t('plan.addTaskButton')}</button>
+      <TextField label={t('idp.addTask')} value={title} onValue={setTitle} />
+      <TextField label={t('idp.taskDue')} type="date" value={due} onValue={setDue} />
+      <button type="submit">{t('idp.addTaskButton')}</button>
     </form>
   );
 }

@@ -2,22 +2,22 @@
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
-import { copyTemplate, loadFormsList } from '../../models/questionnaire-admin-model';
+import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
 import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
 
-export function FormsScreen() {
+export function QuestionnairesScreen() {
   const { queries, repo } = useApp();
   const route = useNavigate();
-  const rows = useLiveQuery(() => loadFormsList(queries), []);
+  const rows = useLiveQuery(() => loadQuestionnaireList(queries), []);
   const create = async () => {
     const result = await repo.create('formTemplate', {
-      title: t('forms.newTitle'),
+      title: t('questionnaires.newTitle'),
       description: null,
       kind: 'custom',
       sections: [],
       questions: [
-        { id: 'q1', kind: 'scale', text: t('forms.firstQuestion'), required: true, min: 1, max: 10 },
+        { id: 'q1', kind: 'scale', text: t('questionnaires.firstQuestion'), required: true, min: 1, max: 10 },
       ],
       visibleToMentor: false,
       version: 1,
@@ -28,9 +28,9 @@ export function FormsScreen() {
     if (result.ok) route(`/forms/${result.id}/edit`);
   };
   return (
-    <Page title={t('forms.title')}>
+    <Page title={t('questionnaires.title')}>
       <button type="button" class="button--primary" onClick={() => void create()}>
-        {t('forms.new')}
+        {t('questionnaires.new')}
       </button>
       <ul class="cards" data-testid="templates">
         {rows?.map(({ template, assigned, sent }) => (
@@ -38,13 +38,13 @@ export function FormsScreen() {
             <a class="card__link" href={`/forms/${template.id}`}>
               <span class="card__title">{template.fields.title ?? ''}</span>
               <span class="card__meta">
-                {template.fields.builtIn ? `${t('forms.builtIn')} · ` : ''}
-                {t('forms.answered', { sent, assigned })}
+                {template.fields.builtIn ? `${t('questionnaires.builtIn')} · ` : ''}
+                {t('questionnaires.answered', { sent, assigned })}
               </span>
             </a>
             <div class="actions">
               <a class="button" href={`/forms/${template.id}/assign`}>
-                {t('forms.assign')}
+                {t('questionnaires.assign')}
               </a>
               <button
                 type="button"
@@ -52,15 +52,15 @@ export function FormsScreen() {
                   void copyTemplate(
                     repo,
                     template,
-                    t('forms.copyTitle', { title: template.fields.title ?? '' }),
+                    t('questionnaires.copyTitle', { title: template.fields.title ?? '' }),
                   ).then((r) => r.ok && route(`/forms/${r.id}/edit`))
                 }
               >
-                {t('forms.copy')}
+                {t('questionnaires.copy')}
               </button>
               {!template.fields.builtIn && (
                 <a class="button" href={`/forms/${template.id}/edit`}>
-                  {t('forms.edit')}
+                  {t('questionnaires.edit')}
                 </a>
               )}
             </div>

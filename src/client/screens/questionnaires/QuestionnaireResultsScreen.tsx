@@ -2,8 +2,8 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { responseTable } from '../../../domain/forms/export-rows';
-import type { QuestionResult } from '../../../domain/forms/results';
+import { responseTable } from '../../../domain/questionnaires/export-rows';
+import type { QuestionResult } from '../../../domain/questionnaires/results';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { downloadCsv, downloadXlsx, fileSafe } from '../../files/download';
@@ -16,7 +16,7 @@ import {
   type Results,
 } from '../../models/questionnaire-admin-model';
 import { BarChart } from '../../ui/BarChart';
-import { FormAndClassFilters } from '../../ui/FormAndClassFilters';
+import { MentoringFormAndClassFilters } from '../../ui/MentoringFormAndClassFilters';
 import { Notice, Page } from '../../ui/Page';
 import { reportFailure } from '../../ui/save-message';
 
@@ -26,26 +26,28 @@ function ResultView(props: { result: QuestionResult }) {
     <section class="panel" aria-labelledby={`r-${result.question.id}`}>
       <h3 id={`r-${result.question.id}`}>{result.question.text}</h3>
       <p class="muted">
-        {t('forms.answeredCount', { n: result.answered })}
+        {t('questionnaires.answeredCount', { n: result.answered })}
         {result.kind === 'numeric' && result.average !== null
-          ? ` · ${t('forms.average', { value: result.average })}`
+          ? ` · ${t('questionnaires.average', { value: result.average })}`
           : ''}
       </p>
       {result.kind === 'numeric' && (
         <BarChart
           label={result.question.text}
-          empty={t('forms.noAnswers')}
+          empty={t('questionnaires.noAnswers')}
           bars={result.counts.map((c) => ({ label: String(c.value), value: c.count }))}
         />
       )}
       {result.kind === 'choice' && (
         <BarChart
           label={result.question.text}
-          empty={t('forms.noAnswers')}
+          empty={t('questionnaires.noAnswers')}
           bars={result.counts.map((c) => ({ label: c.value, value: c.count }))}
         />
       )}
-      {result.kind === 'text' && result.texts.length === 0 && <p class="muted">{t('forms.noAnswers')}</p>}
+      {result.kind === 'text' && result.texts.length === 0 && (
+        <p class="muted">{t('questionnaires.noAnswers')}</p>
+      )}
       {result.kind === 'text' && result.texts.length > 0 && (
         <ul class="texts">
           {result.texts.map((text, i) => (
@@ -72,11 +74,16 @@ function table(results: Results) {
         },
       ];
     }),
-    [t('export.col.respondent'), t('forms.pair'), t('forms.dueCol'), t('export.col.sentAt')],
+    [
+      t('export.col.respondent'),
+      t('questionnaires.pair'),
+      t('questionnaires.dueCol'),
+      t('export.col.sentAt'),
+    ],
   );
 }
 
-export function FormResultsScreen() {
+export function QuestionnaireResultsScreen() {
   const { params } = useRoute();
   const id = params.id as string;
   const { queries, repo } = useApp();
@@ -84,10 +91,10 @@ export function FormResultsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState('');
   const [className, setClassName] = useState('');
-  if (all === undefined) return <Page title={t('forms.title')}>{null}</Page>;
+  if (all === undefined) return <Page title={t('questionnaires.title')}>{null}</Page>;
   if (all === null) {
     return (
-      <Page title={t('forms.title')} back="/forms">
+      <Page title={t('questionnaires.title')} back="/forms">
         <p>{t('fill.notFound')}</p>
       </Page>
     );
@@ -101,53 +108,53 @@ export function FormResultsScreen() {
     try {
       const rows = table(results);
       if (kind === 'csv') await downloadCsv(`${fileSafe(title)}.csv`, rows);
-      else await downloadXlsx(`${fileSafe(title)}.xlsx`, [{ name: t('forms.sheet'), rows }]);
+      else await downloadXlsx(`${fileSafe(title)}.xlsx`, [{ name: t('questionnaires.sheet'), rows }]);
     } catch (e) {
-      setError(t('forms.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('questionnaires.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
   return (
     <Page title={title} back="/forms">
       {(choices.forms.length > 1 || choices.classes.length > 1) && (
-        <FormAndClassFilters
+        <MentoringFormAndClassFilters
           forms={choices.forms}
           classes={choices.classes}
           form={form}
           className={className}
-          onForm={setForm}
+          onMentoringForm={setForm}
           onClassName={setClassName}
         />
       )}
       <p data-testid="response-rate">
-        {t('forms.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}
+        {t('questionnaires.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}
       </p>
       <div class="actions">
         <a class="button" href={`/forms/${id}/assign`}>
-          {t('forms.assign')}
+          {t('questionnaires.assign')}
         </a>
         <button type="button" onClick={() => void exportAs('csv')} disabled={results.sent === 0}>
-          {t('forms.exportCsv')}
+          {t('questionnaires.exportCsv')}
         </button>
         <button type="button" onClick={() => void exportAs('xlsx')} disabled={results.sent === 0}>
-          {t('forms.exportXlsx')}
+          {t('questionnaires.exportXlsx')}
         </button>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
-      <h2>{t('forms.byQuestion')}</h2>
+      <h2>{t('questionnaires.byQuestion')}</h2>
       <div data-testid="results">
         {results.results.map((r) => (
           <ResultView key={r.question.id} result={r} />
         ))}
       </div>
-      <h2>{t('forms.assignments')}</h2>
+      <h2>{t('questionnaires.assignments')}</h2>
       <div class="table-wrap">
         <table class="data data--stack">
           <thead>
             <tr>
-              <th scope="col">{t('forms.respondent')}</th>
-              <th scope="col">{t('forms.pair')}</th>
-              <th scope="col">{t('forms.dueCol')}</th>
-              <th scope="col">{t('forms.status')}</th>
+              <th scope="col">{t('questionnaires.respondent')}</th>
+              <th scope="col">{t('questionnaires.pair')}</th>
+              <th scope="col">{t('questionnaires.dueCol')}</th>
+              <th scope="col">{t('questionnaires.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -156,14 +163,14 @@ export function FormResultsScreen() {
               return (
                 <tr key={row.assignment.id}>
                   <td>{row.person}</td>
-                  <td data-label={t('forms.pair')}>{row.pair}</td>
-                  <td data-label={t('forms.dueCol')}>
+                  <td data-label={t('questionnaires.pair')}>{row.pair}</td>
+                  <td data-label={t('questionnaires.dueCol')}>
                     {row.assignment.fields.due ? formatDay(row.assignment.fields.due) : '—'}
                   </td>
-                  <td data-label={t('forms.status')}>
+                  <td data-label={t('questionnaires.status')}>
                     {sentAt ? (
                       <>
-                        {t('forms.sentAt', { when: formatDateTime(sentAt) })}{' '}
+                        {t('questionnaires.sentAt', { when: formatDateTime(sentAt) })}{' '}
                         <button
                           type="button"
                           class="button--quiet"
@@ -174,11 +181,11 @@ export function FormResultsScreen() {
                               .then(reportFailure)
                           }
                         >
-                          {t('forms.reopen')}
+                          {t('questionnaires.reopen')}
                         </button>
                       </>
                     ) : (
-                      t('forms.waiting')
+                      t('questionnaires.waiting')
                     )}
                   </td>
                 </tr>

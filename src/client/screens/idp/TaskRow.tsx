@@ -34,20 +34,20 @@ export function TaskRow(props: {
         <span class="task__title">{title}</span>
       </label>
       <span class="task__meta muted">
-        {t(`plan.status.${status}` as MessageKey)}
-        {due ? ` · ${t('plan.goalDue', { date: formatDay(due) })}` : ''}
-        {overdue ? <strong class="nudge--urgent"> · {t('plan.taskOverdue')}</strong> : null}
+        {t(`idp.status.${status}` as MessageKey)}
+        {due ? ` · ${t('idp.goalDue', { date: formatDay(due) })}` : ''}
+        {overdue ? <strong class="nudge--urgent"> · {t('idp.taskOverdue')}</strong> : null}
       </span>
       <details class="task__details">
-        <summary>{t('plan.taskDetails')}</summary>
+        <summary>{t('idp.taskDetails')}</summary>
         <SelectField
-          label={t('plan.taskStatus')}
+          label={t('idp.taskStatus')}
           value={status}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`plan.status.${s}` as MessageKey) }))}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`idp.status.${s}` as MessageKey) }))}
           onValue={(v) => update({ status: v })}
         />
         <LiveTextField
-          label={t('plan.taskEvidence')}
+          label={t('idp.taskEvidence')}
           multiline
           value={task.fields.evidence ?? ''}
           onSave={(v) => update({ evidence: v || null })}
@@ -55,12 +55,12 @@ export function TaskRow(props: {
         {isMentor && (
           <>
             <LiveTextField
-              label={t('plan.taskTitle')}
+              label={t('idp.taskTitle')}
               value={title}
               onSave={(v) => v.trim() && update({ title: v })}
             />
             <LiveTextField
-              label={t('plan.taskDue')}
+              label={t('idp.taskDue')}
               type="date"
               value={due ?? ''}
               onSave={(v) => update({ due: v || null })}
@@ -70,14 +70,14 @@ export function TaskRow(props: {
                 <>
                   <button
                     type="button"
-                    aria-label={t('plan.moveUp', { title })}
+                    aria-label={t('idp.moveUp', { title })}
                     onClick={() => props.onMove?.(-1)}
                   >
                     ↑
                   </button>
                   <button
                     type="button"
-                    aria-label={t('plan.moveDown', { title })}
+                    aria-label={t('idp.moveDown', { title })}
                     onClick={() => props.onMove?.(1)}
                   >
                     ↓
@@ -88,10 +88,10 @@ export function TaskRow(props: {
                 type="button"
                 class="button--danger"
                 onClick={() =>
-                  void withUndo(repo, [{ op: 'delete', record: task }], t('plan.taskDeleted', { title }))
+                  void withUndo(repo, [{ op: 'delete', record: task }], t('idp.taskDeleted', { title }))
                 }
               >
-                {t('plan.taskDelete')}
+                {t('idp.taskDelete')}
               </button>
             </div>
           </>

@@ -2,12 +2,12 @@
 import { t } from '../i18n/i18n';
 import { SelectField } from './fields';
 
-export function FormAndClassFilters(props: {
+export function MentoringFormAndClassFilters(props: {
   forms: readonly string[];
   classes: readonly string[];
   form: string;
   className: string;
-  onForm(value: string): void;
+  onMentoringForm(value: string): void;
   onClassName(value: string): void;
 }) {
   return (
@@ -17,7 +17,7 @@ export function FormAndClassFilters(props: {
         value={props.form}
         placeholder={t('people.any')}
         options={props.forms.map((f) => ({ value: f, label: f }))}
-        onValue={props.onForm}
+        onValue={props.onMentoringForm}
       />
       <SelectField
         label={t('people.classOrSubject')}

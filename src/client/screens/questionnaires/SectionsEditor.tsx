@@ -1,5 +1,5 @@
 // The sections of a questionnaire: titles that group its questions (each question picks its section).
-import type { Section } from '../../../domain/forms/questions';
+import type { Section } from '../../../domain/questionnaires/questions';
 import { t } from '../../i18n/i18n';
 import { LiveTextField } from '../../ui/LiveTextField';
 

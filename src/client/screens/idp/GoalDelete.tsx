@@ -16,28 +16,28 @@ export function GoalDelete(props: { goal: SyncedRecord<'goal'>; tasks: readonly 
     setAsking(false);
     const text =
       n === 0
-        ? t('plan.goalDeleted')
+        ? t('idp.goalDeleted')
         : withTasks
-          ? t('plan.goalDeletedWithTasks', { n })
-          : t('plan.goalDeletedKeptTasks');
+          ? t('idp.goalDeletedWithTasks', { n })
+          : t('idp.goalDeletedKeptTasks');
     await withUndo(repo, goalDeletion(props.goal, props.tasks, withTasks), text);
   };
   if (!isAsking)
     return (
       <button type="button" class="button--danger" onClick={() => setAsking(true)}>
-        {t('plan.goalDelete')}
+        {t('idp.goalDelete')}
       </button>
     );
   return (
     <fieldset class="notice notice--warn confirm">
-      <legend>{n ? t('plan.goalDeleteAsk', { title, n }) : t('plan.goalDeleteAskEmpty', { title })}</legend>
+      <legend>{n ? t('idp.goalDeleteAsk', { title, n }) : t('idp.goalDeleteAskEmpty', { title })}</legend>
       <div class="actions">
         <button type="button" class="button--danger" onClick={() => void run(true)}>
-          {n ? t('plan.goalDeleteWithTasks') : t('plan.goalDeleteOnly')}
+          {n ? t('idp.goalDeleteWithTasks') : t('idp.goalDeleteOnly')}
         </button>
         {n > 0 && (
           <button type="button" class="button--danger" onClick={() => void run(false)}>
-            {t('plan.goalDeleteKeepTasks')}
+            {t('idp.goalDeleteKeepTasks')}
           </button>
         )}
         <button type="button" onClick={() => setAsking(false)}>

@@ -46,7 +46,7 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!form.title.trim()) return setError(t('plan.goalNeedTitle'));
+    if (!form.title.trim()) return setError(t('idp.goalNeedTitle'));
     await createGoal({ ...form, title: form.title.trim() });
     setForm(EMPTY);
   };
@@ -63,45 +63,45 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
   return (
     <div class="goal-forms">
       <details class="panel">
-        <summary>{t('plan.fromTemplate')}</summary>
+        <summary>{t('idp.fromTemplate')}</summary>
         <SelectField
-          label={t('plan.template')}
+          label={t('idp.template')}
           value={template}
           options={GOAL_TEMPLATES.map((g) => ({ value: g.key, label: g.title }))}
           onValue={setTemplate}
         />
         <button type="button" onClick={() => void fromTemplate()}>
-          {t('plan.useTemplate')}
+          {t('idp.useTemplate')}
         </button>
       </details>
       <details class="panel">
-        <summary>{t('plan.addGoal')}</summary>
+        <summary>{t('idp.addGoal')}</summary>
         <form class="form" onSubmit={submit}>
           <TextField
-            label={t('plan.goalTitle')}
+            label={t('idp.goalTitle')}
             value={form.title}
             error={error}
             onValue={(v) => setForm({ ...form, title: v })}
           />
           <TextArea
-            label={t('plan.goalDescription')}
+            label={t('idp.goalDescription')}
             rows={2}
             value={form.description}
             onValue={(v) => setForm({ ...form, description: v })}
           />
           <TextField
-            label={t('plan.goalArea')}
+            label={t('idp.goalArea')}
             value={form.area}
             onValue={(v) => setForm({ ...form, area: v })}
           />
           <TextField
-            label={t('plan.goalTarget')}
+            label={t('idp.goalTarget')}
             type="date"
             value={form.targetDate}
             onValue={(v) => setForm({ ...form, targetDate: v })}
           />
           <button type="submit" class="button--primary">
-            {t('plan.goalSave')}
+            {t('idp.goalSave')}
           </button>
         </form>
       </details>

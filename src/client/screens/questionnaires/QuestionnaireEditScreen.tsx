@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import * as v from 'valibot';
-import { type Question, QuestionListSchema } from '../../../domain/forms/questions';
+import { type Question, QuestionListSchema } from '../../../domain/questionnaires/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -22,7 +22,7 @@ function putBack<T>(list: T[], index: number, item: T): T[] {
   return [...list.slice(0, index), item, ...list.slice(index)];
 }
 
-export function TemplateEditScreen() {
+export function QuestionnaireEditScreen() {
   const { params } = useRoute();
   const route = useNavigate();
   const id = params.id as string;
@@ -84,7 +84,11 @@ export function TemplateEditScreen() {
   return (
     <Page title={t('editor.title')} back="/forms">
       <div class="form">
-        <TextField label={t('editor.formTitle')} value={draft.title} onValue={(title) => update({ title })} />
+        <TextField
+          label={t('editor.questionnaireTitle')}
+          value={draft.title}
+          onValue={(title) => update({ title })}
+        />
         <TextArea
           label={t('editor.description')}
           rows={2}
