@@ -113,7 +113,7 @@ test('an agreed next step becomes a task of the IDP in one tap', async () => {
   await phone.context.close();
 });
 
-test('notes typed while a next step is being written to the IDP are kept', async () => {
+test('notes typed while a next step is being written to the IDP are kept; a double tap saves one meeting', async () => {
   const { mentorId, pairId } = await pairWithPhones('Фомина Ирина', 'Чернов Глеб');
   const phone = await mentorPhone(mentorId);
   const page = phone.page;
@@ -125,12 +125,25 @@ test('notes typed while a next step is being written to the IDP are kept', async
   const disk = await holdStore(phone.context, 'task');
   await page.getByRole('button', { name: 'В ИПР' }).click();
   await page.getByLabel('Заметки о встрече').fill('Разобрали ошибки и наметили план');
+  // The meeting is saved only once its next step is in the IDP: saved before, it would not record so.
+  const save = page.getByRole('button', { name: 'Сохранить' });
+  await expect(save).toBeDisabled();
   await disk.release();
   await expect(page.getByTestId('next-steps')).toContainText('в ИПР ✓');
   await expect(page.getByLabel('Заметки о встрече')).toHaveValue('Разобрали ошибки и наметили план');
   await expect
     .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
     .toBe('Разобрали ошибки и наметили план');
+
+  // Saved twice in a row by a quick double tap: one meeting; and no draft of it comes back.
+  await save.dblclick();
+  await expect(page.getByTestId('meetings').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('meetings')).toContainText('Разобрали ошибки и наметили план');
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await expect(page.getByLabel('Заметки о встрече')).toHaveValue('');
+  await expect(page.getByText('Восстановлен несохранённый черновик.')).toHaveCount(0);
+  await page.goto(`/pair/${pairId}`);
+  await expect(page.getByTestId('meetings').getByRole('listitem')).toHaveCount(1);
   await phone.context.close();
 });
 

@@ -19,7 +19,12 @@ export function createAppModel() {
   const db = new NastavnikDb();
   const pwa = createPwaModel();
   const queries = createQueries(db);
-  const background = createBackground(db, queries, () => pwa.start());
+  // Behind the first screen, the storage guard's code comes too, so that a tab that has not written yet
+  // holds it before another tab asks for a newer schema.
+  const background = createBackground(db, queries, () => {
+    void guardModule().catch(() => undefined);
+    return pwa.start();
+  });
   const { scheduler, indexer } = background;
   const storage = signal<StorageState>('open');
   // The storage guard (db/storage-guard.ts) is part of the write path: its code loads with the first
@@ -27,21 +32,39 @@ export function createAppModel() {
   // through it: a write the closed database refused is written again once it reopens, or the screen
   // stops taking input. Should its code fail to load, writes still run and report, unguarded.
   let guardCode: Promise<typeof import('../db/storage-guard')> | undefined;
-  const guardModule = () => (guardCode ??= import('../db/storage-guard'));
+  // A failed load is not kept: the next write or draft tries again.
+  const guardModule = () =>
+    (guardCode ??= import('../db/storage-guard').catch((error: unknown) => {
+      guardCode = undefined;
+      throw error;
+    }));
   let loadedGuard: Promise<StorageGuard> | undefined;
   const loadGuard = () =>
-    (loadedGuard ??= guardModule().then((m) => m.createStorageGuard(db, (state) => (storage.value = state))));
+    (loadedGuard ??= guardModule().then(
+      (m) => m.createStorageGuard(db, (state) => (storage.value = state)),
+      (error: unknown) => {
+        loadedGuard = undefined;
+        throw error;
+      },
+    ));
   const guard: StorageGuard = {
     run: (key, write) =>
       loadGuard().then(
         (g) => g.run(key, write),
         () => write(),
       ),
-    versionChanged: () =>
+    versionChanged: () => {
+      // Input stops now, not once the guard's code is here: the connection is already closed.
+      storage.value = 'upgrading';
       void loadGuard().then(
         (g) => g.versionChanged(),
-        (error: unknown) => console.error('storage guard failed to load', error),
-      ),
+        (error: unknown) => {
+          // Without the guard nothing reopens the database: say so (the banner offers a reload).
+          console.error('storage guard failed to load', error);
+          storage.value = 'lost';
+        },
+      );
+    },
     retry: () =>
       loadGuard().then(
         (g) => g.retry(),
@@ -53,20 +76,22 @@ export function createAppModel() {
   let writer: Promise<Repository> | undefined;
   const write = <K extends keyof Repository>(method: K) =>
     ((...args: unknown[]) => {
-      writer ??= Promise.all([import('../db/repository'), guardModule()]).then(([r, g]) =>
-        g.guardRepository(
-          r.createRepository(db, {
-            onWrite: () => {
-              scheduler.afterWrite();
-              indexer.poke();
-            },
-          }),
-          guard,
-        ),
-      );
+      writer ??= Promise.all([import('../db/repository'), guardModule().catch(() => null)]).then(([r, g]) => {
+        const plain = r.createRepository(db, {
+          onWrite: () => {
+            scheduler.afterWrite();
+            indexer.poke();
+          },
+        });
+        // Without the guard's code, writes still run and report, unguarded.
+        return g ? g.guardRepository(plain, guard) : plain;
+      });
       return writer.then(
         (r) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args),
-        (error: unknown) => ({ ok: false, code: 'failed', reason: String(error) }),
+        (error: unknown) => {
+          writer = undefined; // the next write tries to load the write path again
+          return { ok: false, code: 'failed', reason: String(error) };
+        },
       );
     }) as Repository[K];
   // Writes under way: «Синхронизировать» first waits for them, so that what was typed just before the
@@ -76,7 +101,7 @@ export function createAppModel() {
     ((...args: unknown[]) => {
       const running = (write(method) as (...a: unknown[]) => Promise<unknown>)(...args);
       writing.add(running);
-      void running.finally(() => writing.delete(running));
+      void running.finally(() => writing.delete(running)).catch(() => undefined);
       return running;
     }) as Repository[K];
   const repo: Repository = {

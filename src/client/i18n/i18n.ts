@@ -38,10 +38,16 @@ let loadingRussian: Promise<void> | undefined;
 export const stringsVersion = signal(0);
 
 export function loadAllStrings(): Promise<void> {
-  loadingRussian ??= import('./ru').then((m) => {
-    russian = m.ru;
-    stringsVersion.value += 1;
-  });
+  loadingRussian ??= import('./ru').then(
+    (m) => {
+      russian = m.ru;
+      stringsVersion.value += 1;
+    },
+    (error: unknown) => {
+      loadingRussian = undefined; // not kept: the next screen tries again
+      throw error;
+    },
+  );
   return loadingRussian;
 }
 

@@ -6,6 +6,13 @@ import type { Drafts } from '../db/drafts';
 import { setEditing, trackSave } from './editing';
 
 export type Draft<T> = {
+  /** True while `storing` runs: the form takes no input then, since what it would take could be lost. */
+  isBusy: boolean;
+  /**
+   * Runs a step that stores the input (a save, a send, tasks for the IDP), one at a time: a second tap
+   * while one runs does nothing (no second meeting from a double tap).
+   */
+  storing(step: () => Promise<unknown>): Promise<void>;
   /** What is on screen: null until the draft left earlier, or else the initial value, has been read. */
   value: T | null;
   /** The value came from a draft left on this device earlier (a crash, a closed tab, a locked phone). */
@@ -16,7 +23,11 @@ export type Draft<T> = {
    * awaited step began — so a change made after an await keeps what was typed meanwhile.
    */
   change(next: T | ((current: T) => T)): void;
-  /** The input is stored for good (or deleted): the draft goes, and the app may reload again. */
+  /**
+   * The input is stored for good (or deleted): once the draft's last save has landed, the draft goes and
+   * the app may reload again. Changes after this are ignored: a late step (an undo, an awaited write)
+   * must not bring back a draft of what is already stored.
+   */
   finish(): Promise<void>;
   /**
    * Drops the draft and shows the initial value again. Resolves to a function that puts the dropped
@@ -42,6 +53,14 @@ export function useDraft<T extends Record<string, unknown>>(
     isRestored: false,
   });
   const current = useRef<T | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const busy = useRef(false);
+  // Whether changes are taken: not after finish(), nor while discard() is resetting the form.
+  const isOpen = useRef(true);
+  const isMounted = useRef(true);
+  // The draft's last save: finish() and discard() drop the draft only after it, so that a save still
+  // on its way cannot write the draft back after the drop.
+  const lastSave = useRef<Promise<unknown>>(Promise.resolve());
   const start = useRef(initial);
   start.current = initial;
   const shown = state.key === key ? state : { key, value: null, isRestored: false };
@@ -63,37 +82,63 @@ export function useDraft<T extends Record<string, unknown>>(
       isCurrent = false;
     };
   }, [key, isReady, shown.value === null]);
-  useEffect(() => () => setEditing(key, false), [key]);
+  useEffect(() => {
+    isOpen.current = true;
+    isMounted.current = true;
+    return () => {
+      isMounted.current = false;
+      setEditing(key, false);
+    };
+  }, [key]);
 
   return {
+    isBusy,
+    async storing(step) {
+      if (busy.current) return;
+      busy.current = true;
+      setBusy(true);
+      try {
+        await step();
+      } finally {
+        busy.current = false;
+        if (isMounted.current) setBusy(false);
+      }
+    },
     value: shown.value,
     isRestored: shown.isRestored,
     change(next) {
       const base = current.current;
-      if (base === null) return;
+      if (base === null || !isOpen.current) return;
       const value = typeof next === 'function' ? next(base) : next;
       current.current = value;
       setState((s) => ({ ...s, key, value }));
-      setEditing(key, true);
-      void trackSave(drafts.save(key, value));
+      // A change that lands after the screen closed (an awaited step) is kept as the draft, but does
+      // not hold the app back from reloading: nothing is on screen any more.
+      if (isMounted.current) setEditing(key, true);
+      lastSave.current = trackSave(drafts.save(key, value));
     },
     async finish() {
+      isOpen.current = false;
+      await lastSave.current;
       await drafts.drop(key);
       setEditing(key, false);
     },
     async discard() {
+      isOpen.current = false;
       const dropped = current.current;
+      await lastSave.current;
       await drafts.drop(key);
       setEditing(key, false);
       const value = (await start.current?.()) ?? null;
       current.current = value;
       setState({ key, value, isRestored: false });
+      isOpen.current = true;
       return () => {
-        if (dropped === null) return;
+        if (dropped === null || !isOpen.current) return;
         current.current = dropped;
         setState({ key, value: dropped, isRestored: true });
-        setEditing(key, true);
-        void trackSave(drafts.save(key, dropped));
+        if (isMounted.current) setEditing(key, true);
+        lastSave.current = trackSave(drafts.save(key, dropped));
       };
     },
   };

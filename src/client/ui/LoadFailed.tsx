@@ -1,15 +1,21 @@
 // What a screen (or a part of one) shows when its code could not be loaded, instead of the previous
-// screen staying up with no word: why, that nothing saved is lost, and a reload, which loads it afresh.
+// screen staying up with no word: why, that nothing saved is lost, and a reload, which loads it afresh
+// (once the drafts on their way are stored).
 import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
 import { t } from '../i18n/i18n';
+import { flushSaves } from '../state/editing';
 import { Page } from './Page';
 
 function Failed() {
   return (
     <>
       <p role="alert">{t('app.loadFailed')}</p>
-      <button type="button" class="button--primary" onClick={() => globalThis.location.reload()}>
+      <button
+        type="button"
+        class="button--primary"
+        onClick={() => void flushSaves().then(() => globalThis.location.reload())}
+      >
         {t('app.reload')}
       </button>
     </>

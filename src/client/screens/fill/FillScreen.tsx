@@ -132,84 +132,91 @@ export function FillScreen() {
 
   return (
     <Page title={title} back="/">
-      {page.template.fields.description ? <p class="muted">{page.template.fields.description}</p> : null}
-      {page.assignment.fields.due ? (
-        <p class="muted">{t('fill.due', { date: formatDay(page.assignment.fields.due) })}</p>
-      ) : null}
-      {draft.isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
-      <div class="actions">
-        <span class="muted">{t('fill.mode')}:</span>
-        <button type="button" aria-pressed={mode === 'one'} onClick={() => switchMode('one')}>
-          {t('fill.modeOne')}
-        </button>
-        <button type="button" aria-pressed={mode === 'all'} onClick={() => switchMode('all')}>
-          {t('fill.modeAll')}
-        </button>
-      </div>
-      {problems.length > 0 && (
-        <Notice kind="error">
-          {t('fill.problems', { n: problems.length })}
-          <ul>
-            {problems.map((p) => (
-              <li key={p.questionId}>
-                <button type="button" class="button--quiet" onClick={() => goTo(p.questionId)}>
-                  {problemText(p)}
+      {/* No answers while the response is being sent: they would not go with it. */}
+      <div inert={draft.isBusy} aria-busy={draft.isBusy}>
+        {page.template.fields.description ? <p class="muted">{page.template.fields.description}</p> : null}
+        {page.assignment.fields.due ? (
+          <p class="muted">{t('fill.due', { date: formatDay(page.assignment.fields.due) })}</p>
+        ) : null}
+        {draft.isRestored && <Notice>{t('fill.draftRestored')}</Notice>}
+        <div class="actions">
+          <span class="muted">{t('fill.mode')}:</span>
+          <button type="button" aria-pressed={mode === 'one'} onClick={() => switchMode('one')}>
+            {t('fill.modeOne')}
+          </button>
+          <button type="button" aria-pressed={mode === 'all'} onClick={() => switchMode('all')}>
+            {t('fill.modeAll')}
+          </button>
+        </div>
+        {problems.length > 0 && (
+          <Notice kind="error">
+            {t('fill.problems', { n: problems.length })}
+            <ul>
+              {problems.map((p) => (
+                <li key={p.questionId}>
+                  <button type="button" class="button--quiet" onClick={() => goTo(p.questionId)}>
+                    {problemText(p)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        {mode === 'one' && question ? (
+          <div class="one-question">
+            <p class="muted" aria-live="polite">
+              {t('fill.progress', { n: at + 1, total: visible.length })}
+            </p>
+            {sectionOf(question) && <h2 class="section-title">{sectionOf(question)}</h2>}
+            <QuestionInput
+              question={question}
+              value={current[question.id]}
+              error={errorOf(question.id)}
+              onValue={(v) => answer(question.id, v)}
+            />
+            <div class="actions actions--sticky">
+              <button type="button" disabled={at === 0} onClick={() => setIndex(at - 1)}>
+                {t('fill.back')}
+              </button>
+              {isLast ? (
+                <button type="button" class="button--primary" onClick={() => void draft.storing(send)}>
+                  {t('fill.send')}
                 </button>
-              </li>
+              ) : (
+                <button type="button" class="button--primary" onClick={() => setIndex(at + 1)}>
+                  {t('fill.next')}
+                </button>
+              )}
+            </div>
+          </div>
+        ) : (
+          <div class="all-questions">
+            {visible.map((q, i) => (
+              <Fragment key={q.id}>
+                {sectionOf(q) && sectionOf(q) !== sectionOf(visible[i - 1]) && (
+                  <h2 class="section-title">{sectionOf(q)}</h2>
+                )}
+                <QuestionInput
+                  question={q}
+                  value={current[q.id]}
+                  error={errorOf(q.id)}
+                  onValue={(v) => answer(q.id, v)}
+                />
+              </Fragment>
             ))}
-          </ul>
-        </Notice>
-      )}
-      {mode === 'one' && question ? (
-        <div class="one-question">
-          <p class="muted" aria-live="polite">
-            {t('fill.progress', { n: at + 1, total: visible.length })}
-          </p>
-          {sectionOf(question) && <h2 class="section-title">{sectionOf(question)}</h2>}
-          <QuestionInput
-            question={question}
-            value={current[question.id]}
-            error={errorOf(question.id)}
-            onValue={(v) => answer(question.id, v)}
-          />
-          <div class="actions actions--sticky">
-            <button type="button" disabled={at === 0} onClick={() => setIndex(at - 1)}>
-              {t('fill.back')}
-            </button>
-            {isLast ? (
-              <button type="button" class="button--primary" onClick={() => void send()}>
+            <div class="actions actions--sticky">
+              <button
+                type="button"
+                class="button--primary button--big"
+                onClick={() => void draft.storing(send)}
+              >
                 {t('fill.send')}
               </button>
-            ) : (
-              <button type="button" class="button--primary" onClick={() => setIndex(at + 1)}>
-                {t('fill.next')}
-              </button>
-            )}
+            </div>
           </div>
-        </div>
-      ) : (
-        <div class="all-questions">
-          {visible.map((q, i) => (
-            <Fragment key={q.id}>
-              {sectionOf(q) && sectionOf(q) !== sectionOf(visible[i - 1]) && (
-                <h2 class="section-title">{sectionOf(q)}</h2>
-              )}
-              <QuestionInput
-                question={q}
-                value={current[q.id]}
-                error={errorOf(q.id)}
-                onValue={(v) => answer(q.id, v)}
-              />
-            </Fragment>
-          ))}
-          <div class="actions actions--sticky">
-            <button type="button" class="button--primary button--big" onClick={() => void send()}>
-              {t('fill.send')}
-            </button>
-          </div>
-        </div>
-      )}
-      {failure && <Notice kind="error">{failure}</Notice>}
+        )}
+        {failure && <Notice kind="error">{failure}</Notice>}
+      </div>
     </Page>
   );
 }

@@ -42,6 +42,9 @@ export function MeetingScreen() {
   const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
   const [errors, setErrors] = useState<FormErrors>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
+  // Next steps being written to the IDP: the meeting is saved only after, so that it records them as
+  // sent (typing goes on meanwhile).
+  const [toIdpRunning, setToIdpRunning] = useState(0);
 
   const isMentor = pair?.fields.mentorId === session.personId;
   const canEdit = session.role === 'curator' || isMentor;
@@ -58,7 +61,9 @@ export function MeetingScreen() {
           meeting
             ? formFromMeeting(meeting)
             : newMeetingDefaults(await queries.meetingsOfPair(pairId), menteeIds),
-    (saved) => ({ ...newMeetingDefaults([], menteeIds), ...saved }),
+    // A draft of an older form lacks fields added since: they come from the stored meeting, or from a
+    // new meeting's defaults — never defaults over what is stored.
+    (saved) => ({ ...(meeting ? formFromMeeting(meeting) : newMeetingDefaults([], menteeIds)), ...saved }),
   );
   const form = draft.value;
   useReadyMark('meeting', form !== null);
@@ -97,8 +102,7 @@ export function MeetingScreen() {
     route(back);
   };
 
-  const save = async (event: Event) => {
-    event.preventDefault();
+  const save = async () => {
     const found = meetingFormErrors(form);
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -119,21 +123,26 @@ export function MeetingScreen() {
   const restart = async () => offerUndo(t('meeting.draftDiscarded'), await draft.discard());
 
   const toIdp = async (step: NextStep) => {
-    const targets = isGroup ? form.attendance : menteeIds;
-    let firstTask: string | null = null;
-    for (const menteeId of targets) {
-      const result = await addTask(repo, queries, { pairId, menteeId }, { title: step.text });
-      if (!result.ok) {
-        setMessage(saveMessage(result));
-        return;
+    setToIdpRunning((n) => n + 1);
+    try {
+      const targets = isGroup ? form.attendance : menteeIds;
+      let firstTask: string | null = null;
+      for (const menteeId of targets) {
+        const result = await addTask(repo, queries, { pairId, menteeId }, { title: step.text });
+        if (!result.ok) {
+          setMessage(saveMessage(result));
+          return;
+        }
+        firstTask ??= result.id;
       }
-      firstTask ??= result.id;
+      // The meeting as it is now: the mentor may have typed on while the tasks were being written.
+      draft.change((current) => ({
+        ...current,
+        nextSteps: current.nextSteps.map((s) => (s.id === step.id ? { ...s, taskId: firstTask } : s)),
+      }));
+    } finally {
+      setToIdpRunning((n) => n - 1);
     }
-    // The meeting as it is now: the mentor may have typed on while the tasks were being written.
-    draft.change((current) => ({
-      ...current,
-      nextSteps: current.nextSteps.map((s) => (s.id === step.id ? { ...s, taskId: firstTask } : s)),
-    }));
   };
 
   return (
@@ -147,7 +156,15 @@ export function MeetingScreen() {
         </Notice>
       )}
       {meetingId && <ConflictCopies recordId={meetingId} onUse={(text) => update({ notes: text })} />}
-      <form class="form" onSubmit={save}>
+      <form
+        class="form"
+        inert={draft.isBusy}
+        aria-busy={draft.isBusy}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void draft.storing(save);
+        }}
+      >
         <MeetingFields
           form={form}
           errors={errors}
@@ -157,11 +174,11 @@ export function MeetingScreen() {
         />
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
         <div class="actions actions--sticky">
-          <button type="submit" class="button--primary button--big">
+          <button type="submit" class="button--primary button--big" disabled={toIdpRunning > 0}>
             {t('meeting.save')}
           </button>
           {meetingId && (
-            <button type="button" class="button--danger" onClick={() => void remove()}>
+            <button type="button" class="button--danger" onClick={() => void draft.storing(remove)}>
               {t('meeting.delete')}
             </button>
           )}

@@ -83,63 +83,65 @@ export function QuestionnaireEditScreen() {
   };
   return (
     <Page title={t('editor.title')} back="/forms">
-      <div class="form">
-        <TextField
-          label={t('editor.questionnaireTitle')}
-          value={draft.title}
-          onValue={(title) => update({ title })}
-        />
-        <TextArea
-          label={t('editor.description')}
-          rows={2}
-          value={draft.description}
-          onValue={(description) => update({ description })}
-        />
-        <CheckboxField
-          label={t('editor.visibleToMentor')}
-          checked={draft.visibleToMentor}
-          onValue={(visibleToMentor) => update({ visibleToMentor })}
-        />
-      </div>
-      <SectionsEditor
-        sections={draft.sections}
-        onChange={(sections) => update({ sections })}
-        onRemove={(section) => {
-          const at = draft.sections.findIndex((x) => x.id === section.id);
-          update({ sections: draft.sections.filter((x) => x.id !== section.id) });
-          // «Отменить» puts back what was removed, into the draft as it is by then: edits made
-          // meanwhile stay.
-          offerUndo(t('editor.sectionRemoved', { text: section.title }), () =>
-            edit.change((now) => ({ ...now, sections: putBack(now.sections, at, section) })),
-          );
-        }}
-      />
-      {draft.questions.map((q, i) => (
-        <QuestionEditor
+      <div inert={edit.isBusy} aria-busy={edit.isBusy}>
+        <div class="form">
+          <TextField
+            label={t('editor.questionnaireTitle')}
+            value={draft.title}
+            onValue={(title) => update({ title })}
+          />
+          <TextArea
+            label={t('editor.description')}
+            rows={2}
+            value={draft.description}
+            onValue={(description) => update({ description })}
+          />
+          <CheckboxField
+            label={t('editor.visibleToMentor')}
+            checked={draft.visibleToMentor}
+            onValue={(visibleToMentor) => update({ visibleToMentor })}
+          />
+        </div>
+        <SectionsEditor
           sections={draft.sections}
-          key={q.id}
-          question={q}
-          index={i}
-          earlier={draft.questions.slice(0, i)}
-          onChange={(next) => setQuestion(i, next)}
-          onMove={(d) => move(i, d)}
-          onRemove={() => {
-            update({ questions: draft.questions.filter((_, j) => j !== i) });
-            offerUndo(t('editor.questionRemoved', { text: q.text }), () =>
-              edit.change((now) => ({ ...now, questions: putBack(now.questions, i, q) })),
+          onChange={(sections) => update({ sections })}
+          onRemove={(section) => {
+            const at = draft.sections.findIndex((x) => x.id === section.id);
+            update({ sections: draft.sections.filter((x) => x.id !== section.id) });
+            // «Отменить» puts back what was removed, into the draft as it is by then: edits made
+            // meanwhile stay.
+            offerUndo(t('editor.sectionRemoved', { text: section.title }), () =>
+              edit.change((now) => ({ ...now, sections: putBack(now.sections, at, section) })),
             );
           }}
         />
-      ))}
-      <div class="actions">
-        <button type="button" onClick={addQuestion}>
-          {t('editor.add')}
-        </button>
-        <button type="button" class="button--primary" onClick={() => void save()}>
-          {t('editor.save')}
-        </button>
+        {draft.questions.map((q, i) => (
+          <QuestionEditor
+            sections={draft.sections}
+            key={q.id}
+            question={q}
+            index={i}
+            earlier={draft.questions.slice(0, i)}
+            onChange={(next) => setQuestion(i, next)}
+            onMove={(d) => move(i, d)}
+            onRemove={() => {
+              update({ questions: draft.questions.filter((_, j) => j !== i) });
+              offerUndo(t('editor.questionRemoved', { text: q.text }), () =>
+                edit.change((now) => ({ ...now, questions: putBack(now.questions, i, q) })),
+              );
+            }}
+          />
+        ))}
+        <div class="actions">
+          <button type="button" onClick={addQuestion}>
+            {t('editor.add')}
+          </button>
+          <button type="button" class="button--primary" onClick={() => void edit.storing(save)}>
+            {t('editor.save')}
+          </button>
+        </div>
+        {error && <Notice kind="error">{error}</Notice>}
       </div>
-      {error && <Notice kind="error">{error}</Notice>}
     </Page>
   );
 }
