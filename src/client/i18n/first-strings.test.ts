@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keysNamedIn } from '../../../tests/support/message-keys';
 import { isInPart, type StringsPart } from './first-strings';
 import { ru } from './ru';
 
@@ -47,12 +48,9 @@ describe('the strings of the first screens', () => {
     const keys = new Set(Object.keys(ru));
     for (const [modules, parts] of FIRST_SCREENS) {
       for (const file of modules) {
-        const source = readFileSync(file, 'utf8');
-        const named = [...source.matchAll(/['`]([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)['`]/g)]
-          .map((m) => m[1] as string)
-          .filter((k) => keys.has(k));
-        const built = [...source.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)*\.)\$\{/g)].map((m) => `${m[1]}x`);
-        for (const key of [...named, ...built])
+        const { named, builtPrefixes } = keysNamedIn(readFileSync(file, 'utf8'));
+        const built = builtPrefixes.map((prefix) => `${prefix}x`);
+        for (const key of [...named.filter((k) => keys.has(k)), ...built])
           expect(
             parts.some((part) => isInPart(part, key)),
             `${file}: ${key}`,

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keysNamedIn } from '../../../tests/support/message-keys';
 import { ru } from './ru';
 
 const src = resolve(import.meta.dirname, '../..');
@@ -21,9 +22,11 @@ describe('the strings', () => {
     const code = files(src)
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    const named = new Set([...code.matchAll(/['"`]([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)+)['"`]/g)].map((m) => m[1]));
-    const built = [...code.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9-]+)*\.)\$\{/g)].map((m) => m[1] as string);
-    const unused = Object.keys(ru).filter((key) => !named.has(key) && !built.some((p) => key.startsWith(p)));
+    const { named, builtPrefixes } = keysNamedIn(code);
+    const literal = new Set(named);
+    const unused = Object.keys(ru).filter(
+      (key) => !literal.has(key) && !builtPrefixes.some((prefix) => key.startsWith(prefix)),
+    );
     expect(unused).toEqual([]);
   });
 });
