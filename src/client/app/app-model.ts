@@ -15,6 +15,20 @@ import { createBackground } from './background';
 /** Opening the database; once open, what its writes meet is `storage` (see db/storage-guard.ts). */
 export type DbState = 'opening' | 'open' | 'blocked' | 'failed';
 
+/**
+ * `load` (code loaded on demand, and what is built from it) at most once: its promise is kept while
+ * pending or fulfilled and forgotten when it fails, so that the next call tries again (a phone that
+ * was offline before the service worker stored the app is not stuck with the failure).
+ */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
 export function createAppModel() {
   const db = new NastavnikDb();
   const pwa = createPwaModel();
@@ -31,22 +45,10 @@ export function createAppModel() {
   // write, or when another tab needs a newer schema — not before the first screen. Every write goes
   // through it: a write the closed database refused is written again once it reopens, or the screen
   // stops taking input. Should its code fail to load, writes still run and report, unguarded.
-  let guardCode: Promise<typeof import('../db/storage-guard')> | undefined;
-  // A failed load is not kept: the next write or draft tries again.
-  const guardModule = () =>
-    (guardCode ??= import('../db/storage-guard').catch((error: unknown) => {
-      guardCode = undefined;
-      throw error;
-    }));
-  let loadedGuard: Promise<StorageGuard> | undefined;
-  const loadGuard = () =>
-    (loadedGuard ??= guardModule().then(
-      (m) => m.createStorageGuard(db, (state) => (storage.value = state)),
-      (error: unknown) => {
-        loadedGuard = undefined;
-        throw error;
-      },
-    ));
+  const guardModule = loadOnce(() => import('../db/storage-guard'));
+  const loadGuard = loadOnce(() =>
+    guardModule().then((m) => m.createStorageGuard(db, (state) => (storage.value = state))),
+  );
   const guard: StorageGuard = {
     run: (key, write) =>
       loadGuard().then(
@@ -73,42 +75,36 @@ export function createAppModel() {
     state: () => storage.value,
   };
   // The write path (schemas, ids, stamps) loads with the first write, not before the first screen.
-  let writer: Promise<Repository> | undefined;
-  const write = <K extends keyof Repository>(method: K) =>
-    ((...args: unknown[]) => {
-      writer ??= Promise.all([import('../db/repository'), guardModule().catch(() => null)]).then(([r, g]) => {
-        const plain = r.createRepository(db, {
-          onWrite: () => {
-            scheduler.afterWrite();
-            indexer.poke();
-          },
-        });
-        // Without the guard's code, writes still run and report, unguarded.
-        return g ? g.guardRepository(plain, guard) : plain;
-      });
-      return writer.then(
-        (r) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args),
-        (error: unknown) => {
-          writer = undefined; // the next write tries to load the write path again
-          return { ok: false, code: 'failed', reason: String(error) };
+  const loadWriter = loadOnce(() =>
+    Promise.all([import('../db/repository'), guardModule().catch(() => null)]).then(([r, g]) => {
+      const plain = r.createRepository(db, {
+        onWrite: () => {
+          scheduler.afterWrite();
+          indexer.poke();
         },
-      );
-    }) as Repository[K];
+      });
+      // Without the guard's code, writes still run and report, unguarded.
+      return g ? g.guardRepository(plain, guard) : plain;
+    }),
+  );
   // Writes under way: «Синхронизировать» first waits for them, so that what was typed just before the
   // tap (a field saves on every keystroke) goes with that sync rather than with the next one.
   const writing = new Set<Promise<unknown>>();
-  const tracked = <K extends keyof Repository>(method: K) =>
+  const write = <K extends keyof Repository>(method: K) =>
     ((...args: unknown[]) => {
-      const running = (write(method) as (...a: unknown[]) => Promise<unknown>)(...args);
+      const running = loadWriter().then(
+        (r) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args),
+        (error: unknown) => ({ ok: false, code: 'failed', reason: String(error) }),
+      );
       writing.add(running);
       void running.finally(() => writing.delete(running)).catch(() => undefined);
       return running;
     }) as Repository[K];
   const repo: Repository = {
-    create: tracked('create'),
-    createMany: tracked('createMany'),
-    update: tracked('update'),
-    remove: tracked('remove'),
+    create: write('create'),
+    createMany: write('createMany'),
+    update: write('update'),
+    remove: write('remove'),
   };
   const syncNow = async () => {
     await Promise.allSettled([...writing]);
@@ -116,11 +112,12 @@ export function createAppModel() {
   };
   // Drafts are autosaves of their forms: each save runs through the guard too (guardDrafts).
   const plainDrafts = createDrafts(db);
+  const guardedDrafts = loadOnce(() => guardModule().then((m) => m.guardDrafts(plainDrafts, guard)));
   const drafts: Drafts = {
     ...plainDrafts,
     save: (key, value) =>
-      guardModule().then(
-        (m) => m.guardDrafts(plainDrafts, guard).save(key, value),
+      guardedDrafts().then(
+        (d) => d.save(key, value),
         () => plainDrafts.save(key, value),
       ),
   };
