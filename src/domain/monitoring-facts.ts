@@ -6,8 +6,8 @@
 import { dashboard, type Filters, impact, type PairFacts, type PersonFacts, type Roster } from './monitoring';
 import { pairBeganOn } from './nudges';
 import { SATISFACTION_QUESTION } from './questionnaires/builtin-templates';
-import type { TemplateKind } from './questionnaires/questions';
 import { average } from './questionnaires/results';
+import type { TemplateKind } from './questionnaires/template-kinds';
 import type { SyncedRecord } from './record';
 import type { RoadmapFacts } from './roadmap';
 

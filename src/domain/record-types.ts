@@ -19,7 +19,7 @@ import {
   text,
   webLink,
 } from './field-schemas';
-import { TEMPLATE_KINDS } from './questionnaires/questions';
+import { TEMPLATE_KINDS } from './questionnaires/template-kinds';
 import type { RecordTypeName } from './record-type-names';
 
 export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;

@@ -1,5 +1,7 @@
 // Read-only queries the screens use. They page and count rather than load whole tables, and they
 // filter tombstones after toArray(), which lets Dexie read with getAll() instead of walking a cursor.
+
+import { TEMPLATE_KINDS } from '../../domain/questionnaires/template-kinds';
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
 import { allOf } from './live';
@@ -19,17 +21,11 @@ const isLive = <R extends SyncedRecord>(r: R | undefined): r is R =>
 const liveOnly = <R extends SyncedRecord>(rows: PromiseLike<(R | undefined)[]>) =>
   rows.then((r) => r.filter(isLive)) as unknown as Promise<R[]>;
 const collator = new Intl.Collator('ru');
-const BUILTIN_ORDER = [
-  'intake-mentee',
-  'intake-mentor',
-  'preference',
-  'interim',
-  'final-mentee',
-  'final-mentor',
-];
+// Built-in questionnaires in the methodology's order, a school's own after them.
+const TEMPLATE_ORDER: readonly (string | null | undefined)[] = TEMPLATE_KINDS;
 const templateOrder = (t: SyncedRecord<'formTemplate'>) => {
-  const i = BUILTIN_ORDER.indexOf(t.fields.builtIn ?? '');
-  return i === -1 ? BUILTIN_ORDER.length : i;
+  const i = TEMPLATE_ORDER.indexOf(t.fields.builtIn);
+  return i === -1 ? TEMPLATE_ORDER.length : i;
 };
 const byName = (a: SyncedRecord<'person'>, b: SyncedRecord<'person'>) =>
   collator.compare(a.fields.fullName ?? '', b.fields.fullName ?? '');

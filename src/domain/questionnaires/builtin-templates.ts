@@ -1,7 +1,8 @@
 // The programme's questionnaires, ready in Russian: intake of mentees and mentors (roadmap stages 1–2),
 // the preference survey after the group meeting (stage 4), interim feedback (stage 5) and the final
 // satisfaction monitoring of mentees and mentors (stage 6, 1–10 scales as the target model's monitoring).
-import type { Question, TemplateKind } from './questions';
+import type { Question } from './questions';
+import type { TemplateKind } from './template-kinds';
 
 export type BuiltinTemplate = {
   key: TemplateKind;

@@ -73,17 +73,6 @@ export const SectionSchema = v.strictObject(
 );
 export type Section = v.InferOutput<typeof SectionSchema>;
 
-export const TEMPLATE_KINDS = [
-  'intake-mentee',
-  'intake-mentor',
-  'preference',
-  'interim',
-  'final-mentee',
-  'final-mentor',
-  'custom',
-] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
-
 /** A whole questionnaire: ids unique, conditions pointing back at earlier questions. */
 export const QuestionListSchema = v.pipe(
   v.array(QuestionSchema, 'expected a list of questions'),
