@@ -91,6 +91,23 @@ export function useDraft<T extends Record<string, unknown>>(
     };
   }, [key]);
 
+  /** Shows `value` and stores it as the draft. */
+  const keep = (value: T, isRestored?: boolean) => {
+    current.current = value;
+    setState((s) => ({ key, value, isRestored: isRestored ?? s.isRestored }));
+    // A change that lands after the screen closed (an awaited step) is kept as the draft, but does
+    // not hold the app back from reloading: nothing is on screen any more.
+    if (isMounted.current) setEditing(key, true);
+    lastSave.current = trackSave(drafts.save(key, value));
+  };
+  /** Takes no more changes and drops the draft, once its last save has landed. */
+  const drop = async () => {
+    isOpen.current = false;
+    await lastSave.current;
+    await drafts.drop(key);
+    setEditing(key, false);
+  };
+
   return {
     isBusy,
     async storing(step) {
@@ -109,36 +126,18 @@ export function useDraft<T extends Record<string, unknown>>(
     change(next) {
       const base = current.current;
       if (base === null || !isOpen.current) return;
-      const value = typeof next === 'function' ? next(base) : next;
-      current.current = value;
-      setState((s) => ({ ...s, key, value }));
-      // A change that lands after the screen closed (an awaited step) is kept as the draft, but does
-      // not hold the app back from reloading: nothing is on screen any more.
-      if (isMounted.current) setEditing(key, true);
-      lastSave.current = trackSave(drafts.save(key, value));
+      keep(typeof next === 'function' ? next(base) : next);
     },
-    async finish() {
-      isOpen.current = false;
-      await lastSave.current;
-      await drafts.drop(key);
-      setEditing(key, false);
-    },
+    finish: drop,
     async discard() {
-      isOpen.current = false;
       const dropped = current.current;
-      await lastSave.current;
-      await drafts.drop(key);
-      setEditing(key, false);
+      await drop();
       const value = (await start.current?.()) ?? null;
       current.current = value;
       setState({ key, value, isRestored: false });
       isOpen.current = true;
       return () => {
-        if (dropped === null || !isOpen.current) return;
-        current.current = dropped;
-        setState({ key, value: dropped, isRestored: true });
-        if (isMounted.current) setEditing(key, true);
-        lastSave.current = trackSave(drafts.save(key, dropped));
+        if (dropped !== null && isOpen.current) keep(dropped, true);
       };
     },
   };
