@@ -11,6 +11,7 @@
 //   BENCH_DEVICES   devices in all (default 300: half mentors, half mentees)
 //   BENCH_CHANGES   changes each device pushes (default 20)
 //   BENCH_QUICK=1   a quick run that proves the script works (20 devices, 5 changes)
+//   BENCH_ENCODING  the Accept-Encoding the devices send (default a browser's: gzip, deflate, br)
 //   BENCH_PROFILE   a folder: each server process writes a V8 CPU profile there (node --cpu-prof)
 //   BENCH_DISTRICT=1  the district set-up: the devices spread over BENCH_SCHOOLS schools (default 10),
 //                   made by the district's administrator, served by BENCH_PROCESSES server processes
@@ -21,6 +22,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { uuidv7 } from 'uuidv7';
 import { formatHlc } from '../src/domain/hlc';
 import type { Change, SyncedRecord } from '../src/domain/record';
@@ -136,9 +138,17 @@ type Answer = { status: number; body: Record<string, unknown>; ms: number };
 /**
  * One request, timed from sending to the last byte of the answer. Plain `node:http` on a keep-alive
  * agent: the measuring client spends as little of the machine's two cores as it can, since the server
- * shares them. `body` may already be JSON text (the burst serialises its pushes before it starts).
+ * shares them. `body` may already be JSON text (the burst serialises its pushes before it starts). It
+ * accepts compressed answers as the browsers on the devices do (BENCH_ENCODING, or `identity` for none).
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
+const ACCEPT_ENCODING = process.env.BENCH_ENCODING ?? 'gzip, deflate, br';
+
+function decode(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
+}
 
 function call(url: string, path: string, body: unknown, token?: string, method = 'POST'): Promise<Answer> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
@@ -156,6 +166,7 @@ function call(url: string, path: string, body: unknown, token?: string, method =
             ? {}
             : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          'accept-encoding': ACCEPT_ENCODING,
         },
       },
       (res) => {
@@ -164,8 +175,8 @@ function call(url: string, path: string, body: unknown, token?: string, method =
         res.on('error', fail);
         res.on('end', () => {
           const ms = performance.now() - started;
-          const answer = Buffer.concat(chunks).toString('utf8');
           try {
+            const answer = decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8');
             resolve({ status: res.statusCode ?? 0, body: answer ? JSON.parse(answer) : {}, ms });
           } catch (error) {
             fail(error);

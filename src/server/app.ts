@@ -44,6 +44,8 @@ export type AppDeps = {
   /** A school's summary for the district is made again at most this often (default a minute). */
   summaryMinAgeMs?: number;
   timeouts?: Partial<Timeouts>;
+  /** Whether the server is busy, so that answers are compressed at the fast setting (compression.ts). */
+  isBusy?: () => boolean;
 };
 
 /**
@@ -113,7 +115,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
   await registerShellHeaders(app, Boolean(deps.tls));
 
-  await registerCompression(app);
+  await registerCompression(app, deps.isBusy);
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

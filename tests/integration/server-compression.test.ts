@@ -1,0 +1,111 @@
+// How hard answers are compressed follows the server's load (src/server/compression.ts): densest while
+// it has time to spare, fast while it is busy — so that 300 phones syncing at once are not queued
+// behind brotli's densest setting. Over real HTTP.
+import { request } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotli, FAST_QUALITY, loadMeter } from '../../src/server/compression';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  change,
+  enrolWith,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let isBusy = false;
+let mentor: Actor;
+
+beforeAll(async () => {
+  server = await startTestServer({ isBusy: () => isBusy });
+  const curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+  mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник' }, 'mentor');
+  const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [mentee.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  // Enough meetings for an answer of some kilobytes, where the two settings differ.
+  const meetings = Array.from({ length: 30 }, (_, i) =>
+    change(curator.stamper, 'meeting', {
+      pairId: pair.id,
+      date: `2026-09-${String(i + 1).padStart(2, '0')}`,
+      kind: 'regular',
+      durationMin: 40 + i,
+      notes: `Встреча ${i + 1}: разобрали задачи недели и наметили следующие шаги`,
+    }),
+  );
+  expect((await push(server, curator, [mentee, pair, ...meetings])).rejected).toEqual([]);
+});
+
+afterAll(async () => server.close());
+
+/** A first pull's answer as sent (brotli), and the JSON it stands for. node:http: fetch would decode it. */
+function firstPull(): Promise<{ sent: Buffer; json: Buffer }> {
+  const body = JSON.stringify({ cursor: null, changes: [] });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}/api/v1/sync`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${mentor.token}`,
+          'content-type': 'application/json',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-encoding']).toBe('br');
+          const sent = Buffer.concat(chunks);
+          resolve({ sent, json: brotliDecompressSync(sent) });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('compressed answers', () => {
+  it('take the densest setting while the server is idle and the fast one while it is busy', async () => {
+    isBusy = false;
+    const idle = await firstPull();
+    isBusy = true;
+    const busy = await firstPull();
+    // The same answer either way (but for the server's time).
+    const { serverTime: _a, ...idleAnswer } = JSON.parse(idle.json.toString('utf8'));
+    const { serverTime: _b, ...busyAnswer } = JSON.parse(busy.json.toString('utf8'));
+    expect(busyAnswer).toEqual(idleAnswer);
+    const at = (json: Buffer, quality: number) => brotliCompressSync(json, brotli(quality, json.length));
+    expect(idle.sent.equals(at(idle.json, constants.BROTLI_MAX_QUALITY))).toBe(true);
+    expect(busy.sent.equals(at(busy.json, FAST_QUALITY))).toBe(true);
+    expect(idle.sent.length).toBeLessThan(busy.sent.length);
+  });
+});
+
+describe('the load meter', () => {
+  it('says busy after the event loop worked without a break, and idle once it has rested', async () => {
+    const app = Fastify();
+    const meter = loadMeter(app);
+    await expect.poll(meter, { timeout: 5_000 }).toBe(false);
+    // Work that holds the loop for three of the meter's windows: no snapshot can be taken meanwhile.
+    const until = performance.now() + 300;
+    while (performance.now() < until) {
+      /* busy */
+    }
+    expect(meter()).toBe(true);
+    await expect.poll(meter, { timeout: 5_000 }).toBe(false);
+    await app.close();
+  });
+});
