@@ -25,9 +25,18 @@ export type TransportResult =
 
 export type Transport = (request: SyncCall, token: string) => Promise<TransportResult>;
 
-/** The v2 request body of a sync call. */
+/**
+ * The v2 request body of a sync call. A `base` of null and a `progress` of false are what the server
+ * takes when they are left out, so they are left out (bytes of every call over mobile data).
+ */
 export function toWire(request: SyncCall): string {
-  return JSON.stringify({ ...request, changes: request.changes.map((c) => compactRecord(c)) });
+  const { base, progress, ...rest } = request;
+  return JSON.stringify({
+    ...rest,
+    ...(base != null ? { base } : {}),
+    ...(progress ? { progress } : {}),
+    changes: request.changes.map((c) => compactRecord(c)),
+  });
 }
 
 export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {

@@ -1,6 +1,6 @@
 // The one sync, in both contract versions: push the changes, pull what the caller may read after the
 // cursor. People of the district read the schools' summaries, which are brought up to date first.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDistrictRole, parseSyncRequest } from '../../domain/sync-contract';
 import { parseCursor } from '../../domain/sync-cursor';
 import { refreshSummaries } from '../district-service';
@@ -33,7 +33,16 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
       await refreshSummaries(deps.storage, deps.clock, deps.summaryMinAgeMs ?? 60_000);
   };
   // Sync answers carry nosniff and no framing, not a page's policies (static.ts).
-  const authenticated = { onRequest: guards.authenticate, helmet: SYNC_ANSWER_HEADERS };
+  const authenticated = {
+    onRequest: guards.authenticate,
+    helmet: SYNC_ANSWER_HEADERS,
+    // JSON is UTF-8 by definition (RFC 8259): the charset Fastify adds says nothing, on every answer.
+    onSend: async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (reply.getHeader('content-type') === 'application/json; charset=utf-8')
+        reply.header('content-type', 'application/json');
+      return payload;
+    },
+  };
 
   app.post('/api/v1/sync', authenticated, async (request, reply) => {
     const parsed = parseSyncRequest(request.body);
