@@ -45,7 +45,7 @@ async function readOptions(env = process.env): Promise<Options & { stop?: () => 
   const devices = Number(env.BENCH_DEVICES ?? (quick ? 20 : 300));
   const options: Options = {
     schools,
-    processes: isDistrict ? Number(env.BENCH_PROCESSES ?? 2) : Number(env.BENCH_PROCESSES ?? 1),
+    processes: isDistrict ? Number(env.BENCH_PROCESSES ?? 2) : 1,
     devicesPerSchool: Math.floor(devices / schools),
     changesPerDevice: Number(env.BENCH_CHANGES ?? (quick ? 5 : 20)),
     databaseUrl: env.BENCH_DATABASE_URL ?? null,
@@ -72,7 +72,7 @@ type Target = { name: string; urls: string[]; bootstrapCode: string };
 const DISTRICT_CODE = 'BENCH-DIST';
 
 async function startServer(bootstrapCode: string, databaseUrl: string | null): Promise<ServerProcess> {
-  const dataDir = process.env.SHARED_DIR ?? mkdtempSync(join(tmpdir(), 'nastavnik-bench-server-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-bench-server-'));
   const child = spawn(
     process.execPath,
     [
