@@ -3,6 +3,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
+import { keyCodecMiddleware, repackIds } from './key-codec';
 import { RECENT_DAYS, recordCodecMiddleware } from './record-codec';
 import type { SearchQueueEntry, SearchSegment } from './search-index';
 
@@ -102,6 +103,8 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     searchIndex: '++seg, size',
     searchQueue: '++seq',
   },
+  // Records keyed by their ids' 16 bytes rather than their text (key-codec.ts): no index changes.
+  10: {},
 };
 
 /**
@@ -123,6 +126,10 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     for (const type of ['meeting', 'task', 'goal'] as const)
       await queue.add({ type, all: true, isOwn: false });
   },
+  // Every record table's rows take their keys at rest (key-codec.ts), on IndexedDB itself.
+  10: async (tx) => {
+    for (const type of RECORD_TYPE_NAMES) await repackIds(tx.idbtrans.objectStore(type));
+  },
 };
 
 export class NastavnikDb extends Dexie {
@@ -141,6 +148,7 @@ export class NastavnikDb extends Dexie {
       if (upgrade) step.upgrade(upgrade);
     }
     this.use(recordCodecMiddleware);
+    this.use(keyCodecMiddleware);
   }
 
   records<T extends RecordType>(type: T): Table<SyncedRecord<T>, string> {

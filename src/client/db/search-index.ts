@@ -7,6 +7,7 @@
 import type { SyncedRecord } from '../../domain/record';
 import { wordsOf } from '../../domain/search-text';
 import type { NastavnikDb } from './database';
+import { bytesToUuid, isPackableUuid, writeUuid } from './uuid-bytes';
 
 export type SearchedType = 'meeting' | 'task' | 'goal';
 export const SEARCHED_TYPES: readonly SearchedType[] = ['meeting', 'task', 'goal'];
@@ -47,25 +48,17 @@ export type SearchSegment = {
   postings: Uint16Array;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
 function packIds(ids: readonly string[]): Pick<SearchSegment, 'uuids' | 'ids'> {
-  if (!ids.every((id) => UUID.test(id))) return { ids: [...ids] };
+  if (!ids.every(isPackableUuid)) return { ids: [...ids] };
   const uuids = new Uint8Array(ids.length * 16);
-  ids.forEach((id, i) => {
-    const hex = id.replaceAll('-', '');
-    for (let b = 0; b < 16; b++) uuids[i * 16 + b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
-  });
+  for (const [i, id] of ids.entries()) writeUuid(id, uuids, i * 16);
   return { uuids };
 }
 
 /** The id of the record at `position` in a segment. */
 function segmentId(segment: SearchSegment, position: number): string {
   if (!segment.uuids) return segment.ids?.[position] as string;
-  let hex = '';
-  for (let b = 0; b < 16; b++) hex += HEX[segment.uuids[position * 16 + b] as number];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return bytesToUuid(segment.uuids, position * 16);
 }
 
 /** Every id of a segment. */

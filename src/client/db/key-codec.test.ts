@@ -1,0 +1,139 @@
+// liveQuery looks for IndexedDB on the global object.
+import 'fake-indexeddb/auto';
+import Dexie, { liveQuery } from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncedRecord } from '../../domain/record';
+import { NastavnikDb, SCHEMA_VERSIONS } from './database';
+import { idToKey, keyToId } from './key-codec';
+import { uuidToBytes } from './uuid-bytes';
+
+const PAIR = '0193a3f0-0000-7000-8000-000000000001';
+const STAMP = '2026-11-25T10:00:00.000Z_0000_dev';
+const ids = [1, 2, 3, 4].map((n) => `0193a3f0-0000-7000-8000-00000000010${n}`);
+
+function meeting(id: string, date: string, notes = 'Разобрали задачи'): SyncedRecord<'meeting'> {
+  const fields = { pairId: PAIR, date, kind: 'regular' as const, durationMin: 40, notes };
+  return {
+    id,
+    type: 'meeting',
+    fields,
+    stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, STAMP])),
+  };
+}
+
+let db: NastavnikDb;
+afterEach(() => db?.close());
+
+async function rawKeys(name: string, table: string): Promise<unknown[]> {
+  const raw = new Dexie(name, { indexedDB, IDBKeyRange });
+  await raw.open();
+  const keys = await raw.table(table).toCollection().primaryKeys();
+  raw.close();
+  return keys;
+}
+
+describe('record ids at rest', () => {
+  it('turns a lower-case UUID into 16 bytes and back, and leaves any other id as it is', () => {
+    const key = idToKey(ids[0]) as Uint8Array;
+    expect(key).toBeInstanceOf(Uint8Array);
+    expect(key.byteLength).toBe(16);
+    expect(keyToId(key.buffer)).toBe(ids[0]);
+    for (const other of ['programme', 'A0193A3F-0000-7000-8000-000000000101', '01ARZ3NDEKTSV4RRFFQ69G5FAV'])
+      expect(idToKey(other)).toBe(other);
+  });
+
+  it('keys UUID records by their bytes on the device, and every way of reading gives their ids back', async () => {
+    const name = `keys-${Math.random()}`;
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    const table = db.records('meeting');
+    await table.bulkPut(ids.map((id, i) => meeting(id, `2026-11-2${i}`)));
+    await db.records('programme').put({
+      id: 'programme',
+      type: 'programme',
+      fields: { title: 'Программа' },
+      stamps: { title: STAMP },
+    } as SyncedRecord<'programme'>);
+
+    expect(await table.get(ids[1] as string)).toEqual(meeting(ids[1] as string, '2026-11-21'));
+    expect((await table.bulkGet([ids[3] as string, 'missing', ids[0] as string])).map((r) => r?.id)).toEqual([
+      ids[3],
+      undefined,
+      ids[0],
+    ]);
+    expect((await table.toArray()).map((r) => r.id)).toEqual(ids);
+    expect(await table.where(':id').below(ids[2]).primaryKeys()).toEqual(ids.slice(0, 2));
+    expect((await table.orderBy(':id').reverse().limit(2).toArray()).map((r) => r.id)).toEqual([
+      ids[3],
+      ids[2],
+    ]);
+    const walked: string[] = [];
+    await table.orderBy(':id').each((r, cursor) => {
+      walked.push(r.id);
+      expect(cursor.primaryKey).toBe(r.id);
+    });
+    expect(walked).toEqual(ids);
+    expect(await table.where('fields.pairId').equals(PAIR).primaryKeys()).toEqual(ids);
+    expect(await table.where(':id').between(ids[1], ids[3], true, true).count()).toBe(3);
+    expect((await db.records('programme').get('programme'))?.id).toBe('programme');
+
+    await table.update(ids[0] as string, { 'fields.notes': 'Поправили' });
+    expect((await table.get(ids[0] as string))?.fields.notes).toBe('Поправили');
+    await table.delete(ids[1] as string);
+    await table.bulkDelete([ids[2] as string]);
+    expect(await table.toCollection().primaryKeys()).toEqual([ids[0], ids[3]]);
+    db.close();
+
+    // On the device: 16 bytes for a UUID, the text for any other id.
+    const keys = await rawKeys(name, 'meeting');
+    expect(keys.map((k) => new Uint8Array(k as ArrayBuffer))).toEqual(
+      [ids[0], ids[3]].map((id) => uuidToBytes(id as string)),
+    );
+    expect(await rawKeys(name, 'programme')).toEqual(['programme']);
+  });
+
+  it('tells live queries of a change, as before', async () => {
+    db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const table = db.records('meeting');
+    await table.put(meeting(ids[0] as string, '2026-11-20'));
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => table.where('fields.pairId').equals(PAIR).toArray()).subscribe(
+      (rows) => seen.push(rows.map((r) => r.fields.notes ?? '')),
+    );
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    await table.put(meeting(ids[0] as string, '2026-11-20', 'Новые заметки'));
+    await expect.poll(() => seen.at(-1)).toEqual(['Новые заметки']);
+    subscription.unsubscribe();
+  });
+
+  it('an older device keeps every record: schema 10 moves rows keyed by text under their bytes', async () => {
+    const name = `v9-${Math.random()}`;
+    const before = new Dexie(name, { indexedDB, IDBKeyRange });
+    for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
+      if (Number(v) <= 9) before.version(Number(v)).stores(stores);
+    const stored = ids.map((id, i) => ({
+      id,
+      fields: meeting(id, `2026-11-2${i}`).fields,
+      stamp: '~mupd4xs0_0000_old',
+    }));
+    await before.table('meeting').bulkPut(stored);
+    await before
+      .table('programme')
+      .put({ id: 'programme', fields: { title: 'Программа' }, stamp: '~mupd4xs0_0000_old' });
+    before.close();
+
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect((await db.records('meeting').toArray()).map((r) => [r.id, r.fields.date])).toEqual(
+      stored.map((r) => [r.id, r.fields.date]),
+    );
+    expect(await db.records('meeting').get(ids[2] as string)).toMatchObject({
+      id: ids[2],
+      fields: stored[2]?.fields,
+    });
+    expect((await db.records('programme').get('programme'))?.fields).toEqual({ title: 'Программа' });
+    db.close();
+    const keys = await rawKeys(name, 'meeting');
+    expect(keys).toHaveLength(ids.length);
+    expect(keys.every((k) => k instanceof ArrayBuffer)).toBe(true);
+  });
+});

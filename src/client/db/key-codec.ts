@@ -1,0 +1,170 @@
+// Records' ids at rest as 16 bytes. IndexedDB keeps a text key as UTF-16 — a UUID id takes 74 bytes in
+// the row's key, and twice more in every index entry that points at the row (its key and its value) —,
+// so on a school's first sync the ids were a third of the device's storage. A record table's primary
+// key is therefore its id's 16 bytes when the id is a lower-case UUID (any other id stays text), and
+// this middleware turns ids into keys on the way down and keys back into ids on the way up. It sits
+// below every other middleware (Dexie's own included): above it, every key is the id as the code
+// knows it, so live queries, hooks and the record codec never see the difference.
+//
+// Order: binary keys sort after text keys. Within UUIDs the order is the same as the text's (lower-case
+// hex); a range over primary keys whose ends are both UUIDs, or that came from a walk of the table
+// itself, means what it meant. No code asks for a range between a UUID and an id of another shape.
+import type { DBCore, DBCoreCursor, DBCoreKeyRange, DBCoreMutateResponse, Middleware } from 'dexie';
+import { isRecordTypeName } from '../../domain/record-type-names';
+import { bytesToUuid, isPackableUuid, uuidToBytes } from './uuid-bytes';
+
+/** A record's id as its key at rest: a lower-case UUID as its 16 bytes, any other id as it is. */
+export function idToKey(id: unknown): unknown {
+  return isPackableUuid(id) ? uuidToBytes(id) : id;
+}
+
+/** A key at rest as the id it stands for (IndexedDB hands binary keys back as ArrayBuffers). */
+export function keyToId(key: unknown): unknown {
+  if (key instanceof ArrayBuffer) return bytesToUuid(new Uint8Array(key));
+  if (ArrayBuffer.isView(key)) return bytesToUuid(new Uint8Array(key.buffer, key.byteOffset, 16));
+  return key;
+}
+
+type Row = { id?: unknown } & Record<string, unknown>;
+
+const valueDown = (value: unknown): unknown => {
+  const row = value as Row | undefined;
+  return row && isPackableUuid(row.id) ? { ...row, id: uuidToBytes(row.id) } : value;
+};
+
+const valueUp = (value: unknown): unknown => {
+  const row = value as Row | undefined;
+  return row && typeof row.id === 'object' && row.id !== null ? { ...row, id: keyToId(row.id) } : value;
+};
+
+const rangeDown = (range: DBCoreKeyRange): DBCoreKeyRange => ({
+  ...range,
+  lower: idToKey(range.lower),
+  upper: idToKey(range.upper),
+});
+
+const resultsUp = (response: DBCoreMutateResponse): DBCoreMutateResponse => ({
+  ...response,
+  lastResult: keyToId(response.lastResult),
+  ...(response.results ? { results: response.results.map(keyToId) } : {}),
+});
+
+/** The cursor with ids in place of keys at rest (its own getters: IndexedDB's refuse another `this`). */
+function cursorUp(cursor: DBCoreCursor, isPrimary: boolean): DBCoreCursor {
+  let raw: unknown;
+  let value: unknown;
+  return Object.create(cursor, {
+    key: { get: () => (isPrimary ? keyToId(cursor.key) : cursor.key) },
+    primaryKey: { get: () => keyToId(cursor.primaryKey) },
+    value: {
+      get() {
+        if (cursor.value !== raw) {
+          raw = cursor.value;
+          value = valueUp(raw);
+        }
+        return value;
+      },
+    },
+    continue: {
+      value: (key?: unknown) => cursor.continue(key === undefined || !isPrimary ? key : idToKey(key)),
+    },
+    continuePrimaryKey: {
+      value: (key: unknown, primaryKey: unknown) =>
+        cursor.continuePrimaryKey(isPrimary ? idToKey(key) : key, idToKey(primaryKey)),
+    },
+  });
+}
+
+export const keyCodecMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'key-codec',
+  // Below Dexie's own middlewares (the lowest of them is at -1): only IndexedDB sees keys at rest.
+  level: -10,
+  create(down) {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (!isRecordTypeName(name)) return table;
+        return {
+          ...table,
+          mutate(req) {
+            if (req.type === 'deleteRange')
+              return table.mutate({ ...req, range: rangeDown(req.range) }).then(resultsUp);
+            if (req.type === 'delete')
+              return table.mutate({ ...req, keys: req.keys.map(idToKey) }).then(resultsUp);
+            return table
+              .mutate({
+                ...req,
+                values: req.values.map(valueDown),
+                ...(req.keys ? { keys: req.keys.map(idToKey) } : {}),
+              })
+              .then(resultsUp);
+          },
+          get: (req) => table.get({ ...req, key: idToKey(req.key) }).then(valueUp),
+          getMany: (req) =>
+            table.getMany({ ...req, keys: req.keys.map(idToKey) }).then((values) => values.map(valueUp)),
+          query(req) {
+            const query = req.query.index.isPrimaryKey
+              ? { ...req.query, range: rangeDown(req.query.range) }
+              : req.query;
+            // Without values the answer is the rows' primary keys, whichever index was asked.
+            return table
+              .query({ ...req, query })
+              .then((res) => ({ ...res, result: res.result.map(req.values ? valueUp : keyToId) }));
+          },
+          openCursor(req) {
+            const isPrimary = req.query.index.isPrimaryKey === true;
+            const query = isPrimary ? { ...req.query, range: rangeDown(req.query.range) } : req.query;
+            return table
+              .openCursor({ ...req, query })
+              .then((cursor) => (cursor ? cursorUp(cursor, isPrimary) : cursor));
+          },
+          count(req) {
+            const query = req.query.index.isPrimaryKey
+              ? { ...req.query, range: rangeDown(req.query.range) }
+              : req.query;
+            return table.count({ ...req, query });
+          },
+        };
+      },
+    };
+  },
+};
+
+/**
+ * Schema 10: the rows of a record table written before it, keyed by their id as text, are keyed by
+ * their id's bytes (a UUID's; other ids stay). Works on IndexedDB itself, under every middleware,
+ * one row at a time through a cursor, so that a school's history never sits in memory at once. Text
+ * keys sort before binary ones: the walk ends at the first binary key. A row an earlier step of the
+ * same upgrade wrote again (schema 8 rewrites recent meetings) is already under its bytes, through
+ * this middleware: that newer row stays and the old one goes.
+ */
+export function repackIds(store: IDBObjectStore): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = store.openCursor();
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      // Numbers and dates sort before text (no record has such an id), binary and arrays after it.
+      const key = cursor?.primaryKey;
+      if (!cursor || (typeof key === 'object' && !(key instanceof Date))) {
+        resolve();
+        return;
+      }
+      if (!isPackableUuid(key)) {
+        cursor.continue();
+        return;
+      }
+      const row = cursor.value as Row;
+      const packed = uuidToBytes(key);
+      cursor.delete();
+      const existing = store.getKey(packed);
+      existing.onerror = () => reject(existing.error);
+      existing.onsuccess = () => {
+        if (existing.result === undefined) store.put({ ...row, id: packed });
+        cursor.continue();
+      };
+    };
+  });
+}
