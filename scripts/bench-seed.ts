@@ -19,7 +19,18 @@ export async function seed(page: Page, table: string, rows: unknown[]): Promise<
         });
         await new Promise<void>((ok, fail) => {
           const tx = db.transaction(table, 'readwrite');
-          for (const row of rows) tx.objectStore(table).put(row);
+          // Rows as the app keeps them: a record's UUID id as its 16 bytes (src/client/db/key-codec.ts).
+          for (const row of rows as { id?: unknown }[]) {
+            const id = row.id;
+            let atRest = row;
+            if (typeof id === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/.test(id)) {
+              const hex = id.replaceAll('-', '');
+              const bytes = new Uint8Array(16);
+              for (let b = 0; b < 16; b++) bytes[b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
+              atRest = { ...row, id: bytes };
+            }
+            tx.objectStore(table).put(atRest);
+          }
           tx.oncomplete = () => ok();
           tx.onerror = () => fail(tx.error);
         });

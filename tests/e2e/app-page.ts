@@ -120,10 +120,19 @@ export async function stored(
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
+          // A record's UUID id is kept as its 16 bytes (src/client/db/key-codec.ts); other keys as text.
+          const id = key as string;
+          let atRest: IDBValidKey = id;
+          if (/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/.test(id)) {
+            const hex = id.replaceAll('-', '');
+            const bytes = new Uint8Array(16);
+            for (let b = 0; b < 16; b++) bytes[b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
+            atRest = bytes;
+          }
           const read = db
             .transaction(table as string, 'readonly')
             .objectStore(table as string)
-            .get(key as string);
+            .get(atRest);
           read.onsuccess = () => {
             db.close();
             resolve(read.result ?? null);
