@@ -133,8 +133,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    // The contract a client speaks: its header, else the version in the path (`/api/v2/…` is
+    // contract 2: the app's sync calls leave the header out, bytes on every call over mobile data).
     const declared = request.headers[CONTRACT_HEADER];
-    const version = typeof declared === 'string' ? Number.parseInt(declared, 10) : CONTRACT_VERSION;
+    const inPath = /^\/api\/v(\d{1,3})\//.exec(request.url)?.[1];
+    const version =
+      typeof declared === 'string'
+        ? Number.parseInt(declared, 10)
+        : inPath !== undefined
+          ? Number(inPath)
+          : CONTRACT_VERSION;
     if (Number.isFinite(version) && version < (deps.minClientContract ?? CONTRACT_VERSION)) {
       return fail(
         reply,

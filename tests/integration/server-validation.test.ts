@@ -195,6 +195,10 @@ describe('authentication and the contract version', () => {
       });
       expect(r.status).toBe(426);
       expect(r.body.error).toBe('contract-too-old');
+      // Without the header, the path says which contract a call speaks.
+      const bare = { body: { cursor: null, changes: [] } };
+      expect((await call(old, 'POST', '/api/v1/sync', bare)).status).toBe(426);
+      expect((await call(old, 'POST', '/api/v2/sync', bare)).status).toBe(401);
     } finally {
       await old.close();
     }

@@ -2,9 +2,8 @@
 // answers come compressed and compact. Failures are values, never exceptions: the engine decides what
 // they mean.
 import { compactRecord } from '../../domain/compact-record';
-import { CONTRACT_HEADER } from '../../domain/contract-header';
 import type { Change } from '../../domain/record';
-import { CONTRACT_V2, type PullPass, type SyncResponseV2 } from '../../domain/sync-contract-v2';
+import type { PullPass, SyncResponseV2 } from '../../domain/sync-contract-v2';
 import type { PulledPage } from '../db/sync-store';
 
 export type SyncCall = {
@@ -44,11 +43,8 @@ export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
     try {
       const response = await fetch(`${baseUrl}/api/v2/sync`, {
         method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          [CONTRACT_HEADER]: String(CONTRACT_V2),
-        },
+        // No contract header: the path says contract 2 (docs/sync-protocol.md, "Contract v2").
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: toWire(request),
         signal: AbortSignal.timeout(timeoutMs),
       });
