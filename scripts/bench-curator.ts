@@ -152,7 +152,7 @@ const { curator, ...tables } = school;
 for (const [table, rows] of Object.entries(tables)) await seed(page, table, rows);
 await seed(page, 'meta', [
   {
-    key: 'session',
+    key: 'enrolment',
     value: { token: 'bench', personId: curator.id, role: 'curator', schoolId: 's', deviceId: 'd' },
   },
 ]);

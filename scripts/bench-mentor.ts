@@ -70,7 +70,7 @@ const seedStart = Date.now();
 for (const [table, rows] of Object.entries(data)) await seed(page, table, rows);
 await seed(page, 'meta', [
   {
-    key: 'session',
+    key: 'enrolment',
     value: { token: 'bench', personId: mentorId, role: 'mentor', schoolId: 's', deviceId: 'd' },
   },
 ]);

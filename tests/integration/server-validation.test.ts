@@ -195,10 +195,15 @@ describe('authentication and the contract version', () => {
       });
       expect(r.status).toBe(426);
       expect(r.body.error).toBe('contract-too-old');
-      // Without the header, the path says which contract a call speaks.
-      const bare = { body: { cursor: null, changes: [] } };
-      expect((await call(old, 'POST', '/api/v1/sync', bare)).status).toBe(426);
-      expect((await call(old, 'POST', '/api/v2/sync', bare)).status).toBe(401);
+      // Without the header, the path says which contract a call speaks (fetch: paths exactly as given).
+      const bare = (path: string) =>
+        fetch(`${old.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ cursor: null, changes: [] }),
+        }).then((r) => r.status);
+      expect(await bare('/api/v1/sync')).toBe(426);
+      expect(await bare('/api/v2/sync')).toBe(401);
     } finally {
       await old.close();
     }

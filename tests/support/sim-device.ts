@@ -4,7 +4,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { FastifyInstance } from 'fastify';
 import { NastavnikDb } from '../../src/client/db/database';
-import { type Session, setMeta } from '../../src/client/db/meta';
+import { SESSION_KEY, type Session, setMeta } from '../../src/client/db/meta';
 import { createRepository, type Repository } from '../../src/client/db/repository';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/sync-engine';
 import { type SyncAnswer, type Transport, toWire } from '../../src/client/sync/transport';
@@ -91,7 +91,7 @@ export async function enrolDevice(
     deviceId: body.deviceId,
   };
   const db = freshDb(name);
-  await setMeta(db, 'session', session);
+  await setMeta(db, SESSION_KEY, session);
   await setMeta(db, 'node', name);
   const repo = createRepository(db, { now: options.now });
   const engine = createSyncEngine({

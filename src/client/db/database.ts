@@ -3,7 +3,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
-import { keyCodecMiddleware, repackIds } from './key-codec';
+import { foldAllTextKeys, foldTextKeys, keyCodecMiddleware } from './key-codec';
+import { OLD_SESSION_KEY, SESSION_KEY } from './meta';
 import { RECENT_DAYS, recordCodecMiddleware } from './record-codec';
 import type { SearchQueueEntry, SearchSegment } from './search-index';
 
@@ -126,9 +127,16 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     for (const type of ['meeting', 'task', 'goal'] as const)
       await queue.add({ type, all: true, isOwn: false });
   },
-  // Every record table's rows take their keys at rest (key-codec.ts), on IndexedDB itself.
+  // Every record table's rows take their keys at rest (key-codec.ts), on IndexedDB itself. The
+  // session moves to a key of its own: a tab still running an older version, which would write records
+  // under text keys and take pulls (purges too) that this version must apply, finds none and stops
+  // syncing; it already stops taking input and asks to be reloaded (storage-guard.ts).
   10: async (tx) => {
-    for (const type of RECORD_TYPE_NAMES) await repackIds(tx.idbtrans.objectStore(type));
+    for (const type of RECORD_TYPE_NAMES) await foldTextKeys(tx.idbtrans.objectStore(type), type);
+    const meta = tx.table<MetaRow, string>('meta');
+    const session = await meta.get(OLD_SESSION_KEY);
+    if (session) await meta.put({ key: SESSION_KEY, value: session.value });
+    await meta.delete(OLD_SESSION_KEY);
   },
 };
 
@@ -149,6 +157,10 @@ export class NastavnikDb extends Dexie {
     }
     this.use(recordCodecMiddleware);
     this.use(keyCodecMiddleware);
+    // What a tab of an older version wrote under text keys meanwhile is folded in at every opening.
+    this.on('ready', () =>
+      foldAllTextKeys(this.backendDB()).catch((error) => console.error('text keys not folded', error)),
+    );
   }
 
   records<T extends RecordType>(type: T): Table<SyncedRecord<T>, string> {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb, SCHEMA_VERSIONS } from './database';
 import { idToKey, keyToId } from './key-codec';
+import { getSession } from './meta';
 import { uuidToBytes } from './uuid-bytes';
 
 const PAIR = '0193a3f0-0000-7000-8000-000000000001';
@@ -135,5 +136,49 @@ describe('record ids at rest', () => {
     const keys = await rawKeys(name, 'meeting');
     expect(keys).toHaveLength(ids.length);
     expect(keys.every((k) => k instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('what a tab of an older version writes under text keys is folded in at the next opening, field by field', async () => {
+    const name = `old-tab-${Math.random()}`;
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    await db.records('meeting').put(meeting(ids[0] as string, '2026-11-20', 'До обновления'));
+    db.close();
+    // The older tab's writes, as its code makes them: the id as the key, the notes typed later.
+    const later = '2026-11-25T10:05:00.000Z_0000_old';
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    await old.open();
+    await old
+      .table('meeting')
+      .put({ id: ids[0], fields: { notes: 'Набрано в старой вкладке' }, stamps: { notes: later } });
+    await old
+      .table('meeting')
+      .put({ id: ids[1], fields: meeting(ids[1] as string, '2026-11-21').fields, stamp: STAMP });
+    old.close();
+
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    const first = await db.records('meeting').get(ids[0] as string);
+    expect(first?.fields).toMatchObject({
+      notes: 'Набрано в старой вкладке',
+      date: '2026-11-20',
+      pairId: PAIR,
+    });
+    expect(first?.stamps.notes).toBe(later);
+    expect((await db.records('meeting').get(ids[1] as string))?.fields.date).toBe('2026-11-21');
+    expect(await db.records('meeting').toCollection().primaryKeys()).toEqual(ids.slice(0, 2));
+    db.close();
+    expect((await rawKeys(name, 'meeting')).every((k) => k instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('moves the session to a key of its own, so that a tab of an older version stops syncing', async () => {
+    const name = `v9-session-${Math.random()}`;
+    const before = new Dexie(name, { indexedDB, IDBKeyRange });
+    for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
+      if (Number(v) <= 9) before.version(Number(v)).stores(stores);
+    const session = { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' };
+    await before.table('meta').put({ key: 'session', value: session });
+    before.close();
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect(await getSession(db)).toEqual(session);
+    expect(await db.meta.get('session')).toBeUndefined();
   });
 });

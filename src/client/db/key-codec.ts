@@ -10,7 +10,9 @@
 // hex); a range over primary keys whose ends are both UUIDs, or that came from a walk of the table
 // itself, means what it meant. No code asks for a range between a UUID and an id of another shape.
 import type { DBCore, DBCoreCursor, DBCoreKeyRange, DBCoreMutateResponse, Middleware } from 'dexie';
-import { isRecordTypeName } from '../../domain/record-type-names';
+import { mergeRecords } from '../../domain/merge';
+import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from '../../domain/record-type-names';
+import { fromStored, type StoredRecord, toStored } from './record-codec';
 import { bytesToUuid, isPackableUuid, uuidToBytes } from './uuid-bytes';
 
 /** A record's id as its key at rest: a lower-case UUID as its 16 bytes, any other id as it is. */
@@ -133,14 +135,16 @@ export const keyCodecMiddleware: Middleware<DBCore> = {
 };
 
 /**
- * Schema 10: the rows of a record table written before it, keyed by their id as text, are keyed by
- * their id's bytes (a UUID's; other ids stay). Works on IndexedDB itself, under every middleware,
- * one row at a time through a cursor, so that a school's history never sits in memory at once. Text
- * keys sort before binary ones: the walk ends at the first binary key. A row an earlier step of the
- * same upgrade wrote again (schema 8 rewrites recent meetings) is already under its bytes, through
- * this middleware: that newer row stays and the old one goes.
+ * Rows of a record table keyed by a UUID id as text are moved under the id's bytes. Schema 10 does
+ * this for everything a device held; afterwards only a tab still running an older version of the app
+ * writes such rows (in the moment another tab upgrades, it writes again the autosaves it had under
+ * way), and the app folds them in whenever it opens the database. Where a row is under the bytes
+ * already, the two are merged field by field as a sync would merge them (`mergeRecords`): nothing
+ * either wrote is lost. Works on IndexedDB itself, under every middleware, one row at a time through a
+ * cursor, so that a school's history never sits in memory at once; text keys sort before binary ones,
+ * so the walk ends at the first binary key.
  */
-export function repackIds(store: IDBObjectStore): Promise<void> {
+export function foldTextKeys(store: IDBObjectStore, type: RecordTypeName): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = store.openCursor();
     request.onerror = () => reject(request.error);
@@ -156,15 +160,31 @@ export function repackIds(store: IDBObjectStore): Promise<void> {
         cursor.continue();
         return;
       }
-      const row = cursor.value as Row;
+      const row = cursor.value as StoredRecord;
       const packed = uuidToBytes(key);
       cursor.delete();
-      const existing = store.getKey(packed);
+      const existing = store.get(packed);
       existing.onerror = () => reject(existing.error);
       existing.onsuccess = () => {
-        if (existing.result === undefined) store.put({ ...row, id: packed });
+        const held = existing.result as StoredRecord | undefined;
+        const merged = held
+          ? toStored(mergeRecords(fromStored({ ...held, id: key }, type), fromStored(row, type)), type)
+          : row;
+        store.put({ ...merged, id: packed });
         cursor.continue();
       };
     };
   });
+}
+
+/** Folds the text-keyed rows of every record table in (see `foldTextKeys`), in one transaction. */
+export function foldAllTextKeys(idb: IDBDatabase): Promise<void> {
+  const tx = idb.transaction([...RECORD_TYPE_NAMES], 'readwrite');
+  const done = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+  for (const type of RECORD_TYPE_NAMES) void foldTextKeys(tx.objectStore(type), type).catch(() => undefined);
+  return done;
 }

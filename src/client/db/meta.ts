@@ -45,7 +45,14 @@ export async function setMeta(db: NastavnikDb, key: string, value: unknown): Pro
   await db.meta.put({ key, value });
 }
 
-export const getSession = (db: NastavnikDb) => getMeta<Session>(db, 'session');
+/**
+ * Where the device's session (its token) is kept. Schema 10 moved it from `session` (database.ts): a
+ * tab still running a version from before, finding none, stops syncing.
+ */
+export const SESSION_KEY = 'enrolment';
+export const OLD_SESSION_KEY = 'session';
+
+export const getSession = (db: NastavnikDb) => getMeta<Session>(db, SESSION_KEY);
 export const getCursor = (db: NastavnikDb) => getMeta<string>(db, 'cursor').then((c) => c ?? null);
 
 /**

@@ -40,7 +40,7 @@ const mapStamps = (stamps: Record<string, string> | undefined, f: (s: string) =>
   stamps && Object.fromEntries(Object.entries(stamps).map(([k, v]) => [k, f(v)]));
 
 /** The compact record a stored row stands for (stamps unpacked; `type` from the table). */
-function fromStored(row: StoredRecord, type: string): SyncedRecord {
+export function fromStored(row: StoredRecord, type: string): SyncedRecord {
   const compact: CompactRecord = { id: row.id, fields: row.fields };
   if (row.type !== undefined) compact.type = row.type;
   if (row.stamp !== undefined) compact.stamp = unpackStamp(row.stamp);

@@ -3,7 +3,7 @@ import { mergeRecords } from '../../domain/merge';
 import { isOfType } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
-import { type Session, setMeta, startPullOver } from './meta';
+import { SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
 
 export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): Promise<Session> {
   const session: Session = {
@@ -18,7 +18,7 @@ export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): 
     const existing = await people.get(enrolment.person.id);
     const person = existing ? mergeRecords(existing, enrolment.person) : enrolment.person;
     if (isOfType(person, 'person')) await people.put(person);
-    await setMeta(db, 'session', session);
+    await setMeta(db, SESSION_KEY, session);
     await startPullOver(db);
   });
   return session;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compactRecord as compact } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
-import { getCursor, getSyncStatus, type SyncStatus, setMeta } from '../db/meta';
+import { getCursor, getSyncStatus, SESSION_KEY, type SyncStatus, setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
 import { createSyncEngine } from './sync-engine';
 import type { SyncAnswer, SyncCall, Transport } from './transport';
@@ -29,7 +29,13 @@ const compactRecord = (r: SyncedRecord) => ({ ...compact(r), type: r.type });
 
 async function device() {
   const db = new NastavnikDb(`first-pull-${Math.random()}`, { indexedDB, IDBKeyRange });
-  await setMeta(db, 'session', { token: 't', personId: 'p', role: 'curator', schoolId: 's', deviceId: 'd' });
+  await setMeta(db, SESSION_KEY, {
+    token: 't',
+    personId: 'p',
+    role: 'curator',
+    schoolId: 's',
+    deviceId: 'd',
+  });
   return db;
 }
 

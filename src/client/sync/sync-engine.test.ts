@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../db/database';
-import { getMeta, getSyncStatus, setMeta } from '../db/meta';
+import { getMeta, getSyncStatus, SESSION_KEY, setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
 import { createSyncScheduler } from './scheduler';
@@ -10,7 +10,7 @@ import type { Transport, TransportResult } from './transport';
 
 async function deviceWithOneChange() {
   const db = new NastavnikDb(`engine-${Math.random()}`, { indexedDB, IDBKeyRange });
-  await setMeta(db, 'session', { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' });
+  await setMeta(db, SESSION_KEY, { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' });
   await createRepository(db).create('person', { fullName: 'Анна', kind: 'teacher' });
   return db;
 }
