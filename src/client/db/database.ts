@@ -133,6 +133,13 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   // syncing; it already stops taking input and asks to be reloaded (storage-guard.ts).
   10: async (tx) => {
     for (const type of RECORD_TYPE_NAMES) await foldTextKeys(tx.idbtrans.objectStore(type), type);
+    // A search pass under way walks a table in key order, which binary keys change: it starts over.
+    await tx
+      .table<SearchQueueEntry, number>('searchQueue')
+      .toCollection()
+      .modify((entry) => {
+        delete entry.before;
+      });
     const meta = tx.table<MetaRow, string>('meta');
     const session = await meta.get(OLD_SESSION_KEY);
     if (session) await meta.put({ key: SESSION_KEY, value: session.value });
