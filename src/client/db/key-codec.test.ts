@@ -118,6 +118,7 @@ describe('record ids at rest', () => {
       stamp: '~mupd4xs0_0000_old',
     }));
     await before.table('meeting').bulkPut(stored);
+    await before.table('searchQueue').add({ type: 'meeting', all: true, isOwn: false, before: ids[2] });
     await before
       .table('programme')
       .put({ id: 'programme', fields: { title: 'Программа' }, stamp: '~mupd4xs0_0000_old' });
@@ -132,6 +133,8 @@ describe('record ids at rest', () => {
       fields: stored[2]?.fields,
     });
     expect((await db.records('programme').get('programme'))?.fields).toEqual({ title: 'Программа' });
+    // A search pass under way starts over: it walked the table in the order of text keys.
+    expect((await db.searchQueue.toArray()).map((e) => e.before)).toEqual([undefined]);
     db.close();
     const keys = await rawKeys(name, 'meeting');
     expect(keys).toHaveLength(ids.length);
