@@ -34,9 +34,11 @@ const valueDown = (value: unknown): unknown => {
   return row && isPackableUuid(row.id) ? { ...row, id: uuidToBytes(row.id) } : value;
 };
 
+// A value read here is IndexedDB's own fresh copy, which nothing else holds: its id is replaced in place.
 const valueUp = (value: unknown): unknown => {
   const row = value as Row | undefined;
-  return row && typeof row.id === 'object' && row.id !== null ? { ...row, id: keyToId(row.id) } : value;
+  if (row && typeof row.id === 'object' && row.id !== null) row.id = keyToId(row.id);
+  return value;
 };
 
 const rangeDown = (range: DBCoreKeyRange): DBCoreKeyRange => ({

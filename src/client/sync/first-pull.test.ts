@@ -111,6 +111,31 @@ describe('a first pull', () => {
     expect((await getSyncStatus(db)).progress).toBeNull();
   });
 
+  it('after the first pull, asks how many wait only with a second page (one page needs no count)', async () => {
+    const db = await device();
+    await setMeta(db, 'cursor', '9.all.9');
+    const one = pages([{ changes: [compactRecord(meeting(1, 'x', 1))] }]);
+    expect(await createSyncEngine({ db, transport: one.transport }).syncOnce()).toBe('ok');
+    expect(one.calls.map((c) => c.progress ?? false)).toEqual([false]);
+
+    const seen: NonNullable<SyncStatus['progress']>[] = [];
+    const several = pages(
+      [
+        { changes: [compactRecord(meeting(2, 'y', 1)), compactRecord(meeting(3, 'z', 1))] },
+        { changes: [compactRecord(meeting(4, 'w', 1))], pending: 2 },
+        { changes: [compactRecord(meeting(5, 'v', 1))] },
+      ],
+      async () => {
+        const progress = (await getSyncStatus(db)).progress;
+        if (progress) seen.push({ ...progress });
+      },
+    );
+    expect(await createSyncEngine({ db, transport: several.transport }).syncOnce()).toBe('ok');
+    expect(several.calls.map((c) => c.progress ?? false)).toEqual([false, true, false]);
+    // The count came with the second page: the two records before it are added to it.
+    expect(seen.at(-1)).toMatchObject({ received: 2, total: 4 });
+  });
+
   it('pulls everything again when it is sent changed fields of a record it does not hold', async () => {
     const db = await device();
     const missing = meeting(4, 'целиком', 1);

@@ -96,7 +96,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
               cursor: batch.cursor,
               base: batch.base,
               changes: batch.entries.map((e) => e.change),
-              progress: round === 0,
+              // How many records wait is asked for by a first pull; any other sync asks with its
+              // second page, when there is one (most fit in one, and the count is bytes in both ways).
+              progress: progress.total === null && (round > 0 || batch.cursor === null),
             },
             session.token,
           );
@@ -111,14 +113,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return error;
       }
       const page: SyncAnswer = result.body;
+      // A count comes with the page it was asked with: what came before it is added.
+      if (page.pending !== undefined && progress.total === null)
+        progress.total = progress.received + page.pending;
       if (page.hasMore) {
-        const request = { cursor: page.cursor, base: page.cursor, changes: [] };
+        const request = {
+          cursor: page.cursor,
+          base: page.cursor,
+          changes: [],
+          progress: progress.total === null,
+        };
         ahead = { cursor: page.cursor, answer: transport(request, session.token) };
       }
       for (const e of batch.entries) pullRun.touched.add(e.change.id);
       progress.sent += batch.entries.length;
       progress.received += page.changes.length;
-      if (page.pending !== undefined) progress.total = page.pending;
       if (page.pass !== 'current') progress.isCurrentIn = true;
       const { isRestarted } = await applySyncAnswer(db, batch.entries, page, now(), pullRun, { ...progress });
       if (!isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
