@@ -122,8 +122,9 @@ describe('a first pull', () => {
     const several = pages(
       [
         { changes: [compactRecord(meeting(2, 'y', 1)), compactRecord(meeting(3, 'z', 1))] },
-        { changes: [compactRecord(meeting(4, 'w', 1))], pending: 2 },
+        { changes: [compactRecord(meeting(4, 'w', 1))], pending: 3 },
         { changes: [compactRecord(meeting(5, 'v', 1))] },
+        { changes: [compactRecord(meeting(6, 'u', 1))] },
       ],
       async () => {
         const progress = (await getSyncStatus(db)).progress;
@@ -131,9 +132,9 @@ describe('a first pull', () => {
       },
     );
     expect(await createSyncEngine({ db, transport: several.transport }).syncOnce()).toBe('ok');
-    expect(several.calls.map((c) => c.progress ?? false)).toEqual([false, true, false]);
+    expect(several.calls.map((c) => c.progress ?? false)).toEqual([false, true, false, false]);
     // The count came with the second page: the two records before it are added to it.
-    expect(seen.at(-1)).toMatchObject({ received: 2, total: 4 });
+    expect(seen.at(-1)).toMatchObject({ received: 3, total: 5 });
   });
 
   it('pulls everything again when it is sent changed fields of a record it does not hold', async () => {
