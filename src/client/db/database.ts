@@ -132,7 +132,8 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   // under text keys and take pulls (purges too) that this version must apply, finds none and stops
   // syncing; it already stops taking input and asks to be reloaded (storage-guard.ts).
   10: async (tx) => {
-    for (const type of RECORD_TYPE_NAMES) await foldTextKeys(tx.idbtrans.objectStore(type), type);
+    const keyRange = (tx.db as NastavnikDb).keyRange;
+    for (const type of RECORD_TYPE_NAMES) await foldTextKeys(tx.idbtrans.objectStore(type), type, keyRange);
     // A search pass under way walks a table in key order, which binary keys change: it starts over.
     await tx
       .table<SearchQueueEntry, number>('searchQueue')
@@ -155,8 +156,13 @@ export class NastavnikDb extends Dexie {
   searchIndex!: Table<SearchSegment, number>;
   searchQueue!: Table<SearchQueueEntry, number>;
 
+  /** The IDBKeyRange of this database's IndexedDB (tests give their own). */
+  readonly keyRange: typeof IDBKeyRange;
+
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.keyRange =
+      (options?.IDBKeyRange as typeof IDBKeyRange | undefined) ?? Dexie.dependencies.IDBKeyRange;
     for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) {
       const step = this.version(Number(version)).stores(stores);
       const upgrade = SCHEMA_UPGRADES[Number(version)];
@@ -166,7 +172,9 @@ export class NastavnikDb extends Dexie {
     this.use(keyCodecMiddleware);
     // What a tab of an older version wrote under text keys meanwhile is folded in at every opening.
     this.on('ready', () =>
-      foldAllTextKeys(this.backendDB()).catch((error) => console.error('text keys not folded', error)),
+      foldAllTextKeys(this.backendDB(), this.keyRange).catch((error) =>
+        console.error('text keys not folded', error),
+      ),
     );
   }
 

@@ -142,51 +142,70 @@ export const keyCodecMiddleware: Middleware<DBCore> = {
  * writes such rows (in the moment another tab upgrades, it writes again the autosaves it had under
  * way), and the app folds them in whenever it opens the database. Where a row is under the bytes
  * already, the two are merged field by field as a sync would merge them (`mergeRecords`): nothing
- * either wrote is lost. Works on IndexedDB itself, under every middleware, one row at a time through a
- * cursor, so that a school's history never sits in memory at once; text keys sort before binary ones,
- * so the walk ends at the first binary key.
+ * either wrote is lost. Works on IndexedDB itself, under every middleware, a few hundred rows at a
+ * time (a school's history never sits in memory at once), over the range of text keys: they sort
+ * before every binary key. `keyRange`: the IDBKeyRange of the database's IndexedDB.
  */
-export function foldTextKeys(store: IDBObjectStore, type: RecordTypeName): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = store.openCursor();
+export async function foldTextKeys(
+  store: IDBObjectStore,
+  type: RecordTypeName,
+  keyRange: typeof IDBKeyRange,
+): Promise<void> {
+  let after: IDBValidKey | undefined;
+  for (;;) {
+    // Text keys sort below every binary key, the shortest included: their range ends there.
+    const range =
+      after === undefined
+        ? keyRange.upperBound(FIRST_BINARY, true)
+        : keyRange.bound(after, FIRST_BINARY, true, true);
+    const rows = await answer<StoredRecord[]>(store.getAll(range, FOLD_BATCH));
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.id as IDBValidKey;
+    for (const row of rows) if (isPackableUuid(row.id)) moveUnderBytes(store, type, row, row.id);
+  }
+}
+
+/** The shortest binary key: every text key sorts below it, every other binary key above. */
+const FIRST_BINARY = new Uint8Array([0]);
+const FOLD_BATCH = 500;
+
+const answer = <T>(request: IDBRequest): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
     request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const cursor = request.result;
-      // Numbers and dates sort before text (no record has such an id), binary and arrays after it.
-      const key = cursor?.primaryKey;
-      if (!cursor || (typeof key === 'object' && !(key instanceof Date))) {
-        resolve();
-        return;
-      }
-      if (!isPackableUuid(key)) {
-        cursor.continue();
-        return;
-      }
-      const row = cursor.value as StoredRecord;
-      const packed = uuidToBytes(key);
-      cursor.delete();
-      const existing = store.get(packed);
-      existing.onerror = () => reject(existing.error);
-      existing.onsuccess = () => {
-        const held = existing.result as StoredRecord | undefined;
-        const merged = held
-          ? toStored(mergeRecords(fromStored({ ...held, id: key }, type), fromStored(row, type)), type)
-          : row;
-        store.put({ ...merged, id: packed });
-        cursor.continue();
-      };
-    };
   });
+
+/**
+ * The row under the bytes of its id, without waiting for a read: almost always nothing is there yet,
+ * and only where something is (the add is refused) are the two merged.
+ */
+function moveUnderBytes(store: IDBObjectStore, type: RecordTypeName, row: StoredRecord, id: string): void {
+  const packed = uuidToBytes(id);
+  store.delete(id);
+  const added = store.add({ ...row, id: packed });
+  added.onerror = (event) => {
+    if (added.error?.name !== 'ConstraintError') return;
+    event.preventDefault();
+    event.stopPropagation();
+    const existing = store.get(packed);
+    existing.onsuccess = () => {
+      const held = existing.result as StoredRecord;
+      const merged = mergeRecords(fromStored({ ...held, id }, type), fromStored(row, type));
+      store.put({ ...toStored(merged, type), id: packed });
+    };
+  };
 }
 
 /** Folds the text-keyed rows of every record table in (see `foldTextKeys`), in one transaction. */
-export function foldAllTextKeys(idb: IDBDatabase): Promise<void> {
+export function foldAllTextKeys(idb: IDBDatabase, keyRange: typeof IDBKeyRange): Promise<void> {
   const tx = idb.transaction([...RECORD_TYPE_NAMES], 'readwrite');
   const done = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
   });
-  for (const type of RECORD_TYPE_NAMES) void foldTextKeys(tx.objectStore(type), type).catch(() => undefined);
+  for (const type of RECORD_TYPE_NAMES)
+    void foldTextKeys(tx.objectStore(type), type, keyRange).catch(() => undefined);
   return done;
 }
