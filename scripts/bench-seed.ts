@@ -19,7 +19,8 @@ export async function seed(page: Page, table: string, rows: unknown[]): Promise<
         });
         await new Promise<void>((ok, fail) => {
           const tx = db.transaction(table, 'readwrite');
-          // Rows as the app keeps them: a record's UUID id as its 16 bytes (src/client/db/key-codec.ts).
+          // Rows as the app keeps them: a record's UUID id as its 16 bytes (src/client/db/key-codec.ts);
+          // with BENCH_NOPACK=1 as versions before schema 10 kept them (to measure folding them in).
           for (const row of rows as { id?: unknown }[]) {
             const id = row.id;
             let atRest = row;
