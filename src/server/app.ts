@@ -138,11 +138,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     const declared = request.headers[CONTRACT_HEADER];
     const inPath = /^\/api\/v(\d{1,3})\//.exec(request.url)?.[1];
     const version =
-      typeof declared === 'string'
-        ? Number.parseInt(declared, 10)
-        : inPath !== undefined
-          ? Number(inPath)
-          : CONTRACT_VERSION;
+      typeof declared === 'string' ? Number.parseInt(declared, 10) : Number(inPath ?? CONTRACT_VERSION);
     if (Number.isFinite(version) && version < (deps.minClientContract ?? CONTRACT_VERSION)) {
       return fail(
         reply,

@@ -9,9 +9,10 @@
 // Order: binary keys sort after text keys. Within UUIDs the order is the same as the text's (lower-case
 // hex); a range over primary keys whose ends are both UUIDs, or that came from a walk of the table
 // itself, means what it meant. No code asks for a range between a UUID and an id of another shape.
-import type { DBCore, DBCoreCursor, DBCoreKeyRange, DBCoreMutateResponse, Middleware } from 'dexie';
+import type { DBCore, DBCoreKeyRange, DBCoreMutateResponse, Middleware } from 'dexie';
 import { mergeRecords } from '../../domain/merge';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from '../../domain/record-type-names';
+import { cursorView } from './cursor-view';
 import { fromStored, type StoredRecord, toStored } from './record-codec';
 import { bytesToUuid, isPackableUuid, uuidToBytes } from './uuid-bytes';
 
@@ -52,32 +53,6 @@ const resultsUp = (response: DBCoreMutateResponse): DBCoreMutateResponse => ({
   lastResult: keyToId(response.lastResult),
   ...(response.results ? { results: response.results.map(keyToId) } : {}),
 });
-
-/** The cursor with ids in place of keys at rest (its own getters: IndexedDB's refuse another `this`). */
-function cursorUp(cursor: DBCoreCursor, isPrimary: boolean): DBCoreCursor {
-  let raw: unknown;
-  let value: unknown;
-  return Object.create(cursor, {
-    key: { get: () => (isPrimary ? keyToId(cursor.key) : cursor.key) },
-    primaryKey: { get: () => keyToId(cursor.primaryKey) },
-    value: {
-      get() {
-        if (cursor.value !== raw) {
-          raw = cursor.value;
-          value = valueUp(raw);
-        }
-        return value;
-      },
-    },
-    continue: {
-      value: (key?: unknown) => cursor.continue(key === undefined || !isPrimary ? key : idToKey(key)),
-    },
-    continuePrimaryKey: {
-      value: (key: unknown, primaryKey: unknown) =>
-        cursor.continuePrimaryKey(isPrimary ? idToKey(key) : key, idToKey(primaryKey)),
-    },
-  });
-}
 
 export const keyCodecMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -120,9 +95,17 @@ export const keyCodecMiddleware: Middleware<DBCore> = {
           openCursor(req) {
             const isPrimary = req.query.index.isPrimaryKey === true;
             const query = isPrimary ? { ...req.query, range: rangeDown(req.query.range) } : req.query;
-            return table
-              .openCursor({ ...req, query })
-              .then((cursor) => (cursor ? cursorUp(cursor, isPrimary) : cursor));
+            return table.openCursor({ ...req, query }).then((cursor) =>
+              cursor
+                ? cursorView(cursor, {
+                    key: isPrimary ? keyToId : undefined,
+                    keyDown: isPrimary ? idToKey : undefined,
+                    primaryKey: keyToId,
+                    primaryKeyDown: idToKey,
+                    value: valueUp,
+                  })
+                : cursor,
+            );
           },
           count(req) {
             const query = req.query.index.isPrimaryKey

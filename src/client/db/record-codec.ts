@@ -2,10 +2,11 @@
 // table names: a meeting takes a third less room on the device than with a stamp on every field. Every
 // read gives the full record back, so no code above this middleware sees the difference; rows written
 // before (full, with their type, and the `words` search index of schema 2 to 6) read the same.
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { type CompactRecord, compactRecord, expandRecord } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { isRecordTypeName as isRecordType } from '../../domain/record-type-names';
+import { cursorView } from './cursor-view';
 
 /**
  * A meeting dated at most this many days before the day it is written carries its date in
@@ -69,31 +70,6 @@ export function toStored(
   return stored;
 }
 
-/** True for a row still in the form schemas 1 to 6 wrote (rewriting it in the compact form saves room). */
-
-/**
- * The cursor with its value expanded. In a browser the cursor is IndexedDB's own object, whose getters
- * refuse another `this`: every property read through the wrapper is read from the cursor itself.
- */
-function wrapCursor(cursor: DBCoreCursor, type: string): DBCoreCursor {
-  let raw: unknown;
-  let expanded: unknown;
-  return Object.create(cursor, {
-    key: { get: () => cursor.key },
-    primaryKey: { get: () => cursor.primaryKey },
-    value: {
-      get() {
-        const value = cursor.value;
-        if (value !== raw) {
-          raw = value;
-          expanded = value === undefined ? undefined : fromStored(value as StoredRecord, type);
-        }
-        return expanded;
-      },
-    },
-  });
-}
-
 export const recordCodecMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'record-codec',
@@ -119,7 +95,9 @@ export const recordCodecMiddleware: Middleware<DBCore> = {
           openCursor: (req) =>
             table
               .openCursor(req)
-              .then((cursor) => (cursor && req.values !== false ? wrapCursor(cursor, name) : cursor)),
+              .then((cursor) =>
+                cursor && req.values !== false ? cursorView(cursor, { value: read }) : cursor,
+              ),
         };
       },
     };

@@ -32,7 +32,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
     if (isDistrictRole(caller.role))
       await refreshSummaries(deps.storage, deps.clock, deps.summaryMinAgeMs ?? 60_000);
   };
-  // Sync answers carry nosniff and no framing, not a page's policies (static.ts).
+  // Sync answers carry nosniff, not a page's policies (static.ts).
   const authenticated = {
     onRequest: guards.authenticate,
     helmet: SYNC_ANSWER_HEADERS,
