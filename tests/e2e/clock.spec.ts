@@ -70,6 +70,8 @@ test('a clock two days ahead, then put right: every change reaches the server, n
   await setDeviceClock(page, 0);
   await addPerson(page, 'Записан после исправления');
   await page.getByRole('link', { name: 'Записан при неверной дате' }).click();
+  // The person's page, not the list's form to add someone (its field has the same label), as a user sees it.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Записан при неверной дате');
   const name = page.getByLabel('Фамилия, имя, отчество');
   await name.fill('Переименован после исправления');
   // The page's title follows the stored record: the rename is saved (and queued) before the sync starts.
