@@ -19,16 +19,27 @@ export async function seed(page: Page, table: string, rows: unknown[]): Promise<
         });
         await new Promise<void>((ok, fail) => {
           const tx = db.transaction(table, 'readwrite');
-          // Rows as the app keeps them: a record's UUID id as its 16 bytes (src/client/db/key-codec.ts);
-          // with BENCH_NOPACK=1 as versions before schema 10 kept them (to measure folding them in).
-          for (const row of rows as { id?: unknown }[]) {
-            const id = row.id;
+          // Rows as the app keeps them: a record's UUID id, and every UUID among its fields, as 16 bytes
+          // (src/client/db/key-codec.ts); with BENCH_NOPACK=1 as versions before schema 10 kept them
+          // (to measure folding them in).
+          const uuid = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/;
+          const down = (value: unknown) => {
+            if (typeof value !== 'string' || !uuid.test(value)) return value;
+            const hex = value.replaceAll('-', '');
+            const bytes = new Uint8Array(16);
+            for (let b = 0; b < 16; b++) bytes[b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
+            return bytes;
+          };
+          for (const row of rows as { id?: unknown; fields?: Record<string, unknown> }[]) {
             let atRest = row;
-            if (pack && typeof id === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/.test(id)) {
-              const hex = id.replaceAll('-', '');
-              const bytes = new Uint8Array(16);
-              for (let b = 0; b < 16; b++) bytes[b] = Number.parseInt(hex.slice(b * 2, b * 2 + 2), 16);
-              atRest = { ...row, id: bytes };
+            if (pack) {
+              const fields = Object.fromEntries(
+                Object.entries(row.fields ?? {}).map(([k, v]) => [
+                  k,
+                  Array.isArray(v) ? v.map(down) : down(v),
+                ]),
+              );
+              atRest = { ...row, id: down(row.id), ...(row.fields ? { fields } : {}) };
             }
             tx.objectStore(table).put(atRest);
           }

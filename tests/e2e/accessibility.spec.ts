@@ -179,7 +179,7 @@ async function myPersonId(page: Page): Promise<string> {
       open.onsuccess = () => ok(open.result);
     });
     return new Promise<string>((ok) => {
-      const r = db.transaction('meta').objectStore('meta').get('enrolment');
+      const r = db.transaction('meta').objectStore('meta').get('enrolment:11');
       r.onsuccess = () => ok((r.result as { value: { personId: string } }).value.personId);
     });
   });

@@ -135,7 +135,20 @@ export async function stored(
             .get(atRest);
           read.onsuccess = () => {
             db.close();
-            resolve(read.result ?? null);
+            // The UUIDs among a record's fields are at rest as bytes too: given back as text.
+            const row = read.result as { fields?: Record<string, unknown> } | undefined;
+            const text = (bytes: Uint8Array) => {
+              const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+              return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+            };
+            for (const [name, value] of Object.entries(row?.fields ?? {})) {
+              if (value instanceof Uint8Array) (row?.fields as Record<string, unknown>)[name] = text(value);
+              else if (Array.isArray(value))
+                (row?.fields as Record<string, unknown>)[name] = value.map((v) =>
+                  v instanceof Uint8Array ? text(v) : v,
+                );
+            }
+            resolve(row ?? null);
           };
           read.onerror = () => reject(read.error);
         };

@@ -1,4 +1,4 @@
-// A device of the previous version (schema 9: records keyed by their ids as text, the session under
+// A device of an older version (schema 9: records keyed by their ids as text, the session under
 // `session`) opens the new version: in Chromium itself, schema 10 moves every record under its id's
 // bytes and the session to its new key, and the user finds everything — a meeting typed offline and not
 // yet sent included, which then reaches the server.
@@ -35,7 +35,7 @@ function schema9(): Store[] {
   });
 }
 
-test('a device of the previous version keeps every record and its unsent meeting through the update', async ({
+test('a device of an older version (schema 9) keeps every record and its unsent meeting through the update', async ({
   page,
 }) => {
   const [mentorId, menteeId] = await putRecords([
@@ -118,7 +118,8 @@ test('a device of the previous version keeps every record and its unsent meeting
       });
     const keys = await read<IDBValidKey[]>('meeting', (s) => s.getAllKeys());
     const oldSession = await read<unknown>('meta', (s) => s.get('session'));
-    const newSession = await read<unknown>('meta', (s) => s.get('enrolment'));
+    const newSession = await read<unknown>('meta', (s) => s.get('enrolment:11'));
+    const rows = await read<{ fields: { pairId: unknown } }[]>('meeting', (s) => s.getAll());
     db.close();
     return {
       version: db.version,
@@ -126,14 +127,16 @@ test('a device of the previous version keeps every record and its unsent meeting
       textKeys: keys.filter((k) => typeof k === 'string').length,
       hasOldSession: oldSession !== undefined,
       hasNewSession: newSession !== undefined,
+      pairIdsAsBytes: rows.filter((r) => r.fields.pairId instanceof Uint8Array).length,
     };
   });
   expect(atRest).toEqual({
-    version: 100,
+    version: 110,
     binaryKeys: 3,
     textKeys: 0,
     hasOldSession: false,
     hasNewSession: true,
+    pairIdsAsBytes: 3,
   });
 
   // The meeting typed on the old version reaches the server.

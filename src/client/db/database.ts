@@ -3,8 +3,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Change, RejectionCode, SyncedRecord } from '../../domain/record';
 import { RECORD_TYPE_NAMES, type RecordTypeName as RecordType } from '../../domain/record-type-names';
-import { foldAllTextKeys, foldTextKeys, keyCodecMiddleware } from './key-codec';
-import { OLD_SESSION_KEY, SESSION_KEY } from './meta';
+import { foldAllTextKeys, foldTextKeys, keyCodecMiddleware, packStoredFields } from './key-codec';
+import { OLD_SESSION_KEYS, SESSION_KEY } from './meta';
 import { RECENT_DAYS, recordCodecMiddleware } from './record-codec';
 import type { SearchQueueEntry, SearchSegment } from './search-index';
 
@@ -106,6 +106,8 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
   },
   // Records keyed by their ids' 16 bytes rather than their text (key-codec.ts): no index changes.
   10: {},
+  // The ids among records' fields at rest as 16 bytes too, in the rows and their indexes (key-codec.ts).
+  11: {},
 };
 
 /**
@@ -141,12 +143,26 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
       .modify((entry) => {
         delete entry.before;
       });
-    const meta = tx.table<MetaRow, string>('meta');
-    const session = await meta.get(OLD_SESSION_KEY);
-    if (session) await meta.put({ key: SESSION_KEY, value: session.value });
-    await meta.delete(OLD_SESSION_KEY);
+    await moveSession(tx);
+  },
+  // The ids in records' fields take their form at rest, so that the indexes find every record by them;
+  // the session moves again, for the same reason as in version 10.
+  11: async (tx) => {
+    const keyRange = (tx.db as NastavnikDb).keyRange;
+    for (const type of RECORD_TYPE_NAMES) await packStoredFields(tx.idbtrans.objectStore(type), keyRange);
+    await moveSession(tx);
   },
 };
+
+/** The session under the key of this version (meta.ts), from whichever key an older version used. */
+async function moveSession(tx: Transaction): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta');
+  for (const key of OLD_SESSION_KEYS) {
+    const session = await meta.get(key);
+    if (session) await meta.put({ key: SESSION_KEY, value: session.value });
+    await meta.delete(key);
+  }
+}
 
 export class NastavnikDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;

@@ -93,6 +93,55 @@ describe('record ids at rest', () => {
     expect(await rawKeys(name, 'programme')).toEqual(['programme']);
   });
 
+  it('keeps the ids a record refers to as bytes too, and every index finds records by them', async () => {
+    const name = `fields-${Math.random()}`;
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    const [mentor, menteeA, menteeB, otherPair] = ids as [string, string, string, string];
+    const pair = {
+      id: PAIR,
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [menteeA, menteeB], form: 'teacher-student' },
+      stamps: { mentorId: STAMP, menteeIds: STAMP, form: STAMP },
+    } as unknown as SyncedRecord<'pair'>;
+    await db.records('pair').put(pair);
+    // A note that is nothing but a UUID, as a user may paste one: it reads back exactly as typed.
+    const pasted = meeting(ids[0] as string, '2026-11-20', '0193a3f0-0000-7000-8000-0000000000ff');
+    await db.records('meeting').bulkPut([
+      pasted,
+      {
+        ...meeting(ids[1] as string, '2026-11-21'),
+        fields: { ...meeting(ids[1] as string, '2026-11-21').fields, pairId: otherPair },
+      },
+    ]);
+
+    expect(await db.records('pair').get(PAIR)).toEqual(pair);
+    expect(await db.records('meeting').get(ids[0] as string)).toEqual(pasted);
+    expect(await db.records('pair').where('fields.menteeIds').equals(menteeB).primaryKeys()).toEqual([PAIR]);
+    expect(await db.records('pair').where('fields.mentorId').equals(mentor).count()).toBe(1);
+    expect(await db.records('meeting').where('fields.pairId').anyOf([otherPair, PAIR]).primaryKeys()).toEqual(
+      [ids[0], ids[1]],
+    );
+    expect(await db.records('meeting').orderBy('fields.pairId').keys()).toEqual([PAIR, otherPair]);
+    const walked: unknown[] = [];
+    await db
+      .records('meeting')
+      .where('fields.pairId')
+      .equals(otherPair)
+      .each((_, c) => walked.push(c.key));
+    expect(walked).toEqual([otherPair]);
+    db.close();
+
+    const raw = new Dexie(name, { indexedDB, IDBKeyRange });
+    await raw.open();
+    const row = await raw.table('pair').get(uuidToBytes(PAIR));
+    expect(row.fields).toEqual({
+      mentorId: uuidToBytes(mentor),
+      menteeIds: [uuidToBytes(menteeA), uuidToBytes(menteeB)],
+      form: 'teacher-student',
+    });
+    raw.close();
+  });
+
   it('tells live queries of a change, as before', async () => {
     db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
     const table = db.records('meeting');
@@ -170,6 +219,44 @@ describe('record ids at rest', () => {
     expect(await db.records('meeting').toCollection().primaryKeys()).toEqual(ids.slice(0, 2));
     db.close();
     expect((await rawKeys(name, 'meeting')).every((k) => k instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('a device of schema 10 (ids in fields as text) finds every record by its indexes after schema 11', async () => {
+    const name = `v10-${Math.random()}`;
+    const before = new Dexie(name, { indexedDB, IDBKeyRange });
+    for (const [v, stores] of Object.entries(SCHEMA_VERSIONS))
+      if (Number(v) <= 10) before.version(Number(v)).stores(stores);
+    // As schema 10 wrote rows: the key at rest, the fields as text.
+    await before.table('meeting').bulkPut(
+      ids.map((id, i) => ({
+        id: uuidToBytes(id),
+        fields: meeting(id, `2026-11-2${i}`).fields,
+        stamp: '~mupd4xs0_0000_old',
+      })),
+    );
+    const session = { token: 't', personId: 'p', role: 'mentor', schoolId: 's', deviceId: 'd' };
+    await before.table('meta').put({ key: 'enrolment', value: session });
+    before.close();
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect(await db.records('meeting').where('fields.pairId').equals(PAIR).primaryKeys()).toEqual(ids);
+    expect((await db.records('meeting').get(ids[0] as string))?.fields.pairId).toBe(PAIR);
+    expect(await getSession(db)).toEqual(session);
+    expect(await db.meta.get('enrolment')).toBeUndefined();
+  });
+
+  it('what a tab of schema 10 writes with ids as text is packed at the next opening, from the outbox', async () => {
+    const name = `v10-tab-${Math.random()}`;
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    db.close();
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    await old.open();
+    const typed = meeting(ids[0] as string, '2026-11-20', 'Набрано в старой вкладке');
+    await old.table('meeting').put({ id: uuidToBytes(typed.id), fields: typed.fields, stamp: STAMP });
+    await old.table('outbox').add({ recordId: typed.id, change: typed, baseCursor: null });
+    old.close();
+    db = new NastavnikDb(name, { indexedDB, IDBKeyRange });
+    expect(await db.records('meeting').where('fields.pairId').equals(PAIR).toArray()).toEqual([typed]);
   });
 
   it('moves the session to a key of its own, so that a tab of an older version stops syncing', async () => {

@@ -1,14 +1,18 @@
 // Records' ids at rest as 16 bytes. IndexedDB keeps a text key as UTF-16 — a UUID id takes 74 bytes in
-// the row's key, and twice more in every index entry that points at the row (its key and its value) —,
-// so on a school's first sync the ids were a third of the device's storage. A record table's primary
-// key is therefore its id's 16 bytes when the id is a lower-case UUID (any other id stays text), and
-// this middleware turns ids into keys on the way down and keys back into ids on the way up. It sits
-// below every other middleware (Dexie's own included): above it, every key is the id as the code
-// knows it, so live queries, hooks and the record codec never see the difference.
+// the row's key, and as much again in every index entry whose value is an id (`fields.pairId` of every
+// meeting) —, so on a school's first sync the ids were a third of the device's storage. A record
+// table's primary key is therefore its id's 16 bytes when the id is a lower-case UUID (any other id
+// stays text), and so is every lower-case UUID among a record's fields (top-level values and the
+// elements of top-level arrays: the ids a record refers to, which the indexes hold). This middleware
+// packs them on the way down and unpacks them on the way up — in values, keys, index keys and ranges.
+// It sits below every other middleware (Dexie's own included): above it every id is text as the code
+// knows it, so live queries, hooks and the record codec never see the difference. Fields come as JSON,
+// so binary data at rest in a record's fields can only be a packed UUID.
 //
 // Order: binary keys sort after text keys. Within UUIDs the order is the same as the text's (lower-case
-// hex); a range over primary keys whose ends are both UUIDs, or that came from a walk of the table
-// itself, means what it meant. No code asks for a range between a UUID and an id of another shape.
+// hex); a range whose ends are both UUIDs, or that came from a walk of the table or index itself, means
+// what it meant. No code asks for a range, or for any of a set of keys, that mixes UUIDs with ids of
+// another shape (every id the app and the server make is a lower-case UUID).
 import type { DBCore, DBCoreKeyRange, DBCoreMutateResponse, Middleware } from 'dexie';
 import { mergeRecords } from '../../domain/merge';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from '../../domain/record-type-names';
@@ -28,24 +32,77 @@ export function keyToId(key: unknown): unknown {
   return key;
 }
 
-type Row = { id?: unknown } & Record<string, unknown>;
+type Row = { id?: unknown; fields?: unknown } & Record<string, unknown>;
 
-const valueDown = (value: unknown): unknown => {
-  const row = value as Row | undefined;
-  return row && isPackableUuid(row.id) ? { ...row, id: uuidToBytes(row.id) } : value;
-};
+const isBytes = (value: unknown): value is ArrayBuffer | ArrayBufferView =>
+  value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 
-// A value read here is IndexedDB's own fresh copy, which nothing else holds: its id is replaced in place.
-const valueUp = (value: unknown): unknown => {
+/** An index key or range bound at rest: UUIDs packed, the parts of a compound key one by one. */
+const keyDown = (key: unknown): unknown =>
+  isPackableUuid(key) ? uuidToBytes(key) : Array.isArray(key) ? key.map(keyDown) : key;
+
+/** An index key as the code knows it. */
+const keyUp = (key: unknown): unknown =>
+  isBytes(key) ? keyToId(key) : Array.isArray(key) ? key.map(keyUp) : key;
+
+/** A record's fields at rest: the same object when none holds a UUID, else a copy with them packed. */
+function fieldsDown(fields: Record<string, unknown>): Record<string, unknown> {
+  let packed: Record<string, unknown> | undefined;
+  for (const name in fields) {
+    const value = fields[name];
+    const down = isPackableUuid(value)
+      ? uuidToBytes(value)
+      : Array.isArray(value) && value.some(isPackableUuid)
+        ? value.map(keyDown)
+        : value;
+    if (down === value) continue;
+    packed ??= { ...fields };
+    packed[name] = down;
+  }
+  return packed ?? fields;
+}
+
+/** A row as it goes to IndexedDB: its id and its fields' UUIDs packed (a copy; the caller's row stays). */
+function rowDown(value: unknown): unknown {
   const row = value as Row | undefined;
-  if (row && typeof row.id === 'object' && row.id !== null) row.id = keyToId(row.id);
+  if (!row || typeof row !== 'object') return value;
+  const fields =
+    row.fields && typeof row.fields === 'object'
+      ? fieldsDown(row.fields as Record<string, unknown>)
+      : row.fields;
+  const isIdPacked = isPackableUuid(row.id);
+  if (!isIdPacked && fields === row.fields) return value;
+  return { ...row, ...(isIdPacked ? { id: uuidToBytes(row.id as string) } : {}), fields };
+}
+
+/**
+ * A row read from IndexedDB as the code knows it. The value is IndexedDB's own fresh copy, which
+ * nothing else holds: it is unpacked in place.
+ */
+function rowUp(value: unknown): unknown {
+  const row = value as Row | undefined;
+  if (!row || typeof row !== 'object') return value;
+  if (typeof row.id === 'object' && row.id !== null) row.id = keyToId(row.id);
+  const fields = row.fields as Record<string, unknown> | undefined;
+  if (fields && typeof fields === 'object')
+    for (const name in fields) {
+      const value = fields[name];
+      if (isBytes(value)) fields[name] = keyToId(value);
+      else if (Array.isArray(value) && value.some(isBytes)) fields[name] = value.map(keyToId);
+    }
   return value;
-};
+}
+
+/** True when a row at rest still holds a UUID as text in its fields (written by an older version). */
+const hasTextIds = (row: Row): boolean =>
+  !!row.fields &&
+  typeof row.fields === 'object' &&
+  fieldsDown(row.fields as Record<string, unknown>) !== row.fields;
 
 const rangeDown = (range: DBCoreKeyRange): DBCoreKeyRange => ({
   ...range,
-  lower: idToKey(range.lower),
-  upper: idToKey(range.upper),
+  lower: keyDown(range.lower),
+  upper: keyDown(range.upper),
 });
 
 const resultsUp = (response: DBCoreMutateResponse): DBCoreMutateResponse => ({
@@ -75,44 +132,36 @@ export const keyCodecMiddleware: Middleware<DBCore> = {
             return table
               .mutate({
                 ...req,
-                values: req.values.map(valueDown),
+                values: req.values.map(rowDown),
                 ...(req.keys ? { keys: req.keys.map(idToKey) } : {}),
               })
               .then(resultsUp);
           },
-          get: (req) => table.get({ ...req, key: idToKey(req.key) }).then(valueUp),
+          get: (req) => table.get({ ...req, key: idToKey(req.key) }).then(rowUp),
           getMany: (req) =>
-            table.getMany({ ...req, keys: req.keys.map(idToKey) }).then((values) => values.map(valueUp)),
+            table.getMany({ ...req, keys: req.keys.map(idToKey) }).then((values) => values.map(rowUp)),
           query(req) {
-            const query = req.query.index.isPrimaryKey
-              ? { ...req.query, range: rangeDown(req.query.range) }
-              : req.query;
+            const query = { ...req.query, range: rangeDown(req.query.range) };
             // Without values the answer is the rows' primary keys, whichever index was asked.
             return table
               .query({ ...req, query })
-              .then((res) => ({ ...res, result: res.result.map(req.values ? valueUp : keyToId) }));
+              .then((res) => ({ ...res, result: res.result.map(req.values ? rowUp : keyToId) }));
           },
           openCursor(req) {
-            const isPrimary = req.query.index.isPrimaryKey === true;
-            const query = isPrimary ? { ...req.query, range: rangeDown(req.query.range) } : req.query;
+            const query = { ...req.query, range: rangeDown(req.query.range) };
             return table.openCursor({ ...req, query }).then((cursor) =>
               cursor
                 ? cursorView(cursor, {
-                    key: isPrimary ? keyToId : undefined,
-                    keyDown: isPrimary ? idToKey : undefined,
+                    key: keyUp,
+                    keyDown,
                     primaryKey: keyToId,
                     primaryKeyDown: idToKey,
-                    value: valueUp,
+                    value: rowUp,
                   })
                 : cursor,
             );
           },
-          count(req) {
-            const query = req.query.index.isPrimaryKey
-              ? { ...req.query, range: rangeDown(req.query.range) }
-              : req.query;
-            return table.count({ ...req, query });
-          },
+          count: (req) => table.count({ ...req, query: { ...req.query, range: rangeDown(req.query.range) } }),
         };
       },
     };
@@ -160,29 +209,49 @@ const answer = <T>(request: IDBRequest): Promise<T> =>
   });
 
 /**
- * The row under the bytes of its id, without waiting for a read: almost always nothing is there yet,
- * and only where something is (the add is refused) are the two merged.
+ * The row under the bytes of its id, its fields packed, without waiting for a read: almost always
+ * nothing is there yet, and only where something is (the add is refused) are the two merged.
  */
 function moveUnderBytes(store: IDBObjectStore, type: RecordTypeName, row: StoredRecord, id: string): void {
-  const packed = uuidToBytes(id);
   store.delete(id);
-  const added = store.add({ ...row, id: packed });
+  const added = store.add(rowDown(row));
   added.onerror = (event) => {
     if (added.error?.name !== 'ConstraintError') return;
     event.preventDefault();
     event.stopPropagation();
-    const existing = store.get(packed);
+    const existing = store.get(uuidToBytes(id));
     existing.onsuccess = () => {
-      const held = existing.result as StoredRecord;
-      const merged = mergeRecords(fromStored({ ...held, id }, type), fromStored(row, type));
-      store.put({ ...toStored(merged, type), id: packed });
+      const held = rowUp(existing.result) as StoredRecord;
+      const merged = mergeRecords(fromStored(held, type), fromStored(row, type));
+      store.put(rowDown(toStored(merged, type)));
     };
   };
 }
 
-/** Folds the text-keyed rows of every record table in (see `foldTextKeys`), in one transaction. */
+/**
+ * Every row of a record table that holds a UUID as text in its fields (as every version before
+ * schema 11 wrote them) is written again with them packed, so that the indexes find it by the ids'
+ * bytes. Walks the whole table a few hundred rows a read, on IndexedDB itself.
+ */
+export async function packStoredFields(store: IDBObjectStore, keyRange: typeof IDBKeyRange): Promise<void> {
+  let after: IDBValidKey | undefined;
+  for (;;) {
+    const range = after === undefined ? null : keyRange.lowerBound(after, true);
+    const rows = await answer<Row[]>(store.getAll(range, FOLD_BATCH));
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.id as IDBValidKey;
+    for (const row of rows) if (hasTextIds(row)) store.put(rowDown(row));
+  }
+}
+
+/**
+ * Folds the text-keyed rows of every record table in (see `foldTextKeys`), and packs the fields of the
+ * records with changes waiting in the outbox — what a tab of an older version still open wrote
+ * meanwhile goes through the outbox —, in one transaction.
+ */
 export function foldAllTextKeys(idb: IDBDatabase, keyRange: typeof IDBKeyRange): Promise<void> {
-  const tx = idb.transaction([...RECORD_TYPE_NAMES], 'readwrite');
+  const tx = idb.transaction([...RECORD_TYPE_NAMES, 'outbox'], 'readwrite');
   const done = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -190,5 +259,16 @@ export function foldAllTextKeys(idb: IDBDatabase, keyRange: typeof IDBKeyRange):
   });
   for (const type of RECORD_TYPE_NAMES)
     void foldTextKeys(tx.objectStore(type), type, keyRange).catch(() => undefined);
+  const waiting = tx.objectStore('outbox').getAll();
+  waiting.onsuccess = () => {
+    for (const { recordId, change } of waiting.result as { recordId: string; change: { type: string } }[]) {
+      if (!isRecordTypeName(change.type)) continue;
+      const store = tx.objectStore(change.type);
+      const held = store.get(idToKey(recordId) as IDBValidKey);
+      held.onsuccess = () => {
+        if (held.result && hasTextIds(held.result)) store.put(rowDown(held.result));
+      };
+    }
+  };
   return done;
 }

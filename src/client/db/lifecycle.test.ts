@@ -106,6 +106,7 @@ describe('schemas 8 and 9: records in the compact form, only the indexes the scr
       expect(await db.records('meeting').get(old.id), `from version ${version}`).toEqual(old);
       expect((await db.outbox.toArray()).map((e) => e.change)).toEqual([old]);
       expect(await createQueries(db).counts()).toEqual({ people: 1, pairs: 0, meetings: 1 });
+      expect(await createQueries(db).meetingsOfPair(fields.pairId)).toEqual([old]);
       expect((await search(db, 'олимп')).meetings.map((m) => m.id)).toEqual([old.id]);
       db.close();
     }
@@ -127,10 +128,14 @@ describe('schemas 8 and 9: records in the compact form, only the indexes the scr
     db.close();
     const raw = new Dexie(name, { indexedDB, IDBKeyRange });
     await raw.open();
-    // At rest, under its id's 16 bytes (key-codec.ts).
+    // At rest, under its id's 16 bytes, and the pair's id as its bytes too (key-codec.ts).
     expect(await raw.table('meeting').get(old.id)).toBeUndefined();
     const row = await raw.table('meeting').get(uuidToBytes(old.id));
-    expect(row).toMatchObject({ id: uuidToBytes(old.id), fields, stamp: packStamp(stamp) });
+    expect(row).toMatchObject({
+      id: uuidToBytes(old.id),
+      fields: { ...fields, pairId: uuidToBytes(fields.pairId) },
+      stamp: packStamp(stamp),
+    });
     for (const legacy of ['type', 'stamps', 'words']) expect(row).not.toHaveProperty(legacy);
     raw.close();
   });

@@ -46,11 +46,12 @@ export async function setMeta(db: NastavnikDb, key: string, value: unknown): Pro
 }
 
 /**
- * Where the device's session (its token) is kept. Schema 10 moved it from `session` (database.ts): a
- * tab still running a version from before, finding none, stops syncing.
+ * Where the device's session (its token) is kept. Each schema that changes the form of records at rest
+ * moves it (database.ts), from any of the keys before (`OLD_SESSION_KEYS`): a tab still running a
+ * version from before, which would write records in the old form, finds none and stops syncing.
  */
-export const SESSION_KEY = 'enrolment';
-export const OLD_SESSION_KEY = 'session';
+export const SESSION_KEY = 'enrolment:11';
+export const OLD_SESSION_KEYS = ['session', 'enrolment'] as const;
 
 export const getSession = (db: NastavnikDb) => getMeta<Session>(db, SESSION_KEY);
 export const getCursor = (db: NastavnikDb) => getMeta<string>(db, 'cursor').then((c) => c ?? null);
