@@ -6,6 +6,7 @@ import { useLiveQuery } from '../db/live';
 import type { Session } from '../db/meta';
 import { INPUT_STOPPED } from '../db/storage-state';
 import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '../i18n/i18n';
+import { useStore } from '../state/store';
 import { lazyOrSay } from '../ui/LoadFailed';
 import { ToastHost } from '../ui/ToastHost';
 import type { AppModel } from './app-model';
@@ -160,8 +161,10 @@ function Nav(props: { session: Session }) {
 function Shell() {
   const app = useApp();
   const session = useLiveQuery(app.queries.session, []);
-  if (app.dbState.value === 'opening' || session === undefined) {
-    if (app.dbState.value === 'failed') return <p class="page">{t('app.error')}</p>;
+  const dbState = useStore(app.dbState);
+  const storage = useStore(app.storage);
+  if (dbState === 'opening' || session === undefined) {
+    if (dbState === 'failed') return <p class="page">{t('app.error')}</p>;
     return (
       <p class="page" aria-busy="true">
         {t('app.loading')}
@@ -185,7 +188,7 @@ function Shell() {
       {session && <Nav session={session} />}
       <ErrorBoundary>
         {/* No input while what is typed could not be stored (see db/storage-guard.ts). */}
-        <div class="screens" inert={INPUT_STOPPED.includes(app.storage.value)}>
+        <div class="screens" inert={INPUT_STOPPED.includes(storage)}>
           {session && isDistrictRole(session.role) ? (
             // The district's people see the schools' figures: no school's screens.
             <Router>
@@ -239,9 +242,9 @@ function Shell() {
 }
 
 export function App(props: { model: AppModel }) {
-  // Reading the signals re-renders the whole app when the language changes or more strings arrive.
-  const lang = language.value;
-  void stringsVersion.value;
+  // The whole app renders again when the language changes or more strings arrive.
+  const lang = useStore(language);
+  useStore(stringsVersion);
   return (
     <AppContext.Provider value={props.model}>
       <LocationProvider>

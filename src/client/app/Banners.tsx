@@ -2,6 +2,7 @@
 // another tab, offline ready.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { useStore } from '../state/store';
 import { useApp } from './context';
 import { StorageBanner } from './StorageBanner';
 
@@ -9,7 +10,10 @@ export function Banners() {
   const { pwa, dbState } = useApp();
   const [isLater, setLater] = useState(false);
   const [showReady, setShowReady] = useState(false);
-  const ready = pwa.offlineReady.value;
+  const ready = useStore(pwa.offlineReady);
+  const isUpdateWaiting = useStore(pwa.updateWaiting);
+  const isReloadNeeded = useStore(pwa.reloadNeeded);
+  const db = useStore(dbState);
   useEffect(() => {
     if (!ready) return;
     setShowReady(true);
@@ -19,18 +23,15 @@ export function Banners() {
   return (
     <div class="banners">
       <StorageBanner />
-      {dbState.value === 'blocked' && (
+      {db === 'blocked' && (
         <div class="banner banner--warn" role="alert">
           {t('db.blocked')}
         </div>
       )}
-      {(pwa.updateWaiting.value || pwa.reloadNeeded.value) && !isLater && (
+      {(isUpdateWaiting || isReloadNeeded) && !isLater && (
         <div class="banner" role="status" data-testid="update-banner">
           {t('update.available')}{' '}
-          <button
-            type="button"
-            onClick={() => void (pwa.reloadNeeded.value ? pwa.reload() : pwa.applyUpdate())}
-          >
+          <button type="button" onClick={() => void (isReloadNeeded ? pwa.reload() : pwa.applyUpdate())}>
             {t('update.apply')}
           </button>{' '}
           <button type="button" class="button--quiet" onClick={() => setLater(true)}>

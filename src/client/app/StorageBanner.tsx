@@ -2,11 +2,12 @@
 // While it shows, the screens take no input: nothing is typed that could not be stored.
 
 import { t } from '../i18n/i18n';
+import { useStore } from '../state/store';
 import { useApp } from './context';
 
 export function StorageBanner() {
   const { storage, guard } = useApp();
-  const state = storage.value;
+  const state = useStore(storage);
   if (state === 'open') return null;
   const isSaved = state === 'reopening' || state === 'upgrading' || state === 'upgraded';
   return (

@@ -3,6 +3,7 @@
 import { useLiveQuery } from '../db/live';
 import { formatAgo } from '../i18n/format';
 import { t } from '../i18n/i18n';
+import { useStore } from '../state/store';
 import { SyncProgress } from '../ui/SyncProgress';
 import { useApp } from './context';
 
@@ -12,7 +13,7 @@ export function SyncIndicator() {
   const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
   const rejected = useLiveQuery(queries.rejectedCount, [], { isLight: true }) ?? 0;
   const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
-  const online = isOnline.value;
+  const online = useStore(isOnline);
   return (
     <>
       <a class="sync-indicator" href="/sync" data-testid="sync-indicator">

@@ -1,5 +1,5 @@
 // Builds everything the screens need, once, and hands it down by context (no module singletons).
-import { signal } from '@preact/signals';
+
 import { NastavnikDb } from '../db/database';
 import { createDrafts, type Drafts } from '../db/drafts';
 import { openDatabase, requestPersistence } from '../db/lifecycle';
@@ -10,6 +10,7 @@ import type { StorageGuard } from '../db/storage-guard';
 import type { StorageState } from '../db/storage-state';
 import { createDeviceModel } from '../models/device-model';
 import { createPwaModel } from '../pwa/pwa-model';
+import { store } from '../state/store';
 import { createBackground } from './background';
 
 /** Opening the database; once open, what its writes meet is `storage` (see db/storage-guard.ts). */
@@ -40,7 +41,7 @@ export function createAppModel() {
     return pwa.start();
   });
   const { scheduler, indexer } = background;
-  const storage = signal<StorageState>('open');
+  const storage = store<StorageState>('open');
   // The storage guard (db/storage-guard.ts) is part of the write path: its code loads with the first
   // write, or when another tab needs a newer schema — not before the first screen. Every write goes
   // through it: a write the closed database refused is written again once it reopens, or the screen
@@ -121,9 +122,9 @@ export function createAppModel() {
         () => plainDrafts.save(key, value),
       ),
   };
-  const dbState = signal<DbState>('opening');
-  const isOnline = signal(globalThis.navigator?.onLine !== false);
-  const isPersisted = signal<boolean | null>(null);
+  const dbState = store<DbState>('opening');
+  const isOnline = store(globalThis.navigator?.onLine !== false);
+  const isPersisted = store<boolean | null>(null);
   let searcher: Promise<Searcher> | undefined;
   /** Offline search; its code loads with the first search. */
   const search = (query: string): Promise<SearchResults> => {

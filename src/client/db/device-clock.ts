@@ -30,12 +30,28 @@ export async function deviceNode(db: NastavnikDb): Promise<string> {
 /** A fresh stamp for a local write. Call inside a read-write transaction that includes `meta`. */
 export async function nextStamp(db: NastavnikDb, now: number): Promise<string> {
   // The node and the clock in one read: a local write waits for every round trip.
-  const [nodeRow, clockRow] = await db.meta.bulkGet(['node', 'clock']);
+  const [nodeRow, clockRow] = await db.meta.bulkGet([...CLOCK_KEYS]);
+  const { stamp, saved } = await nextStampFrom(db, [nodeRow, clockRow], now);
+  await saved;
+  return stamp;
+}
+
+/** The rows of `meta` a stamp is made from: a write reads them along with its other reads. */
+export const CLOCK_KEYS = ['node', 'clock'] as const;
+
+/**
+ * `nextStamp` from the rows of `CLOCK_KEYS` the write has read already; `saved` settles when the
+ * advanced clock is written (the write awaits it with its other writes, in the same transaction).
+ */
+export async function nextStampFrom(
+  db: NastavnikDb,
+  [nodeRow, clockRow]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
+  now: number,
+): Promise<{ stamp: string; saved: Promise<unknown> }> {
   const node = (nodeRow?.value as string | undefined) ?? (await deviceNode(db));
   const state = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
   const r = tick(state, now, node);
-  await setMeta(db, 'clock', r.state);
-  return r.stamp;
+  return { stamp: r.stamp, saved: setMeta(db, 'clock', r.state) };
 }
 
 /** Folds what the server sent (its time, the stamps of records) into the clock. */

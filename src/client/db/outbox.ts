@@ -20,19 +20,34 @@ export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
   // One read for both small facts and one for the record's last entry, side by side: a write is a
   // handful of round trips to IndexedDB, and each counts on a phone.
   const [[sending, cursor], last] = await Dexie.Promise.all([
-    db.meta.bulkGet(['sendingUpTo', 'cursor']),
-    db.outbox.where('recordId').equals(change.id).last(),
+    db.meta.bulkGet([...OUTBOX_KEYS]),
+    lastEntryOf(db, change.id),
   ]);
+  await appendChange(db, change, [sending, cursor], last);
+}
+
+/** The rows of `meta` that say where a change goes in the outbox: a write reads them with its other reads. */
+export const OUTBOX_KEYS = ['sendingUpTo', 'cursor'] as const;
+
+/** The newest outbox entry of a record, if any. */
+export const lastEntryOf = (db: NastavnikDb, recordId: string): Promise<OutboxEntry | undefined> =>
+  db.outbox.where('recordId').equals(recordId).last();
+
+/** `enqueue` from what the write has read already: the rows of `OUTBOX_KEYS` and `lastEntryOf` the record. */
+export function appendChange(
+  db: NastavnikDb,
+  change: Change,
+  [sending, cursor]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
+  last: OutboxEntry | undefined,
+): Promise<unknown> {
   const sendingUpTo = (sending?.value as number | undefined) ?? 0;
-  if (last?.seq !== undefined && last.seq > sendingUpTo) {
-    await db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
-  } else {
-    await db.outbox.add({
-      recordId: change.id,
-      change,
-      baseCursor: (cursor?.value as string | undefined) ?? null,
-    });
-  }
+  if (last?.seq !== undefined && last.seq > sendingUpTo)
+    return db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
+  return db.outbox.add({
+    recordId: change.id,
+    change,
+    baseCursor: (cursor?.value as string | undefined) ?? null,
+  });
 }
 
 export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };

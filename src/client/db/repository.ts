@@ -2,6 +2,7 @@
 // appends the change to the outbox in the same transaction: the record and its way to the server are
 // saved together or not at all. When two offline devices change the same record, each field keeps the
 // later stamp on every device and on the server (see domain/merge.ts).
+import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
@@ -10,8 +11,8 @@ import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } fr
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
-import { deviceNode, nextStamp } from './device-clock';
-import { enqueue } from './outbox';
+import { CLOCK_KEYS, deviceNode, nextStamp, nextStampFrom } from './device-clock';
+import { appendChange, enqueue, lastEntryOf, OUTBOX_KEYS } from './outbox';
 import { noteForSearch } from './search-index';
 import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
 
@@ -60,7 +61,13 @@ export function createRepository(
     const table = db.records<RecordType>(type);
     try {
       const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
-        const existing = await table.get(id);
+        // Every read of the write at once, and every write at once: on a phone each round trip to
+        // IndexedDB counts, and requests of one transaction run in the order they are made.
+        const [existing, [node, clock, sending, cursor], last] = await Dexie.Promise.all([
+          table.get(id),
+          db.meta.bulkGet([...CLOCK_KEYS, ...OUTBOX_KEYS]),
+          lastEntryOf(db, id),
+        ]);
         const fields =
           typeof fieldsOrUpdater === 'function'
             ? fieldsOrUpdater(existing && isOfType(existing, type) ? existing : undefined)
@@ -77,7 +84,9 @@ export function createRepository(
           ? missingDefaults(existing, id, type, options.defaults, fields, await deviceNode(db))
           : null;
         if (changed.length === 0 && !isDelete && !defaults) return true;
-        const stamp = changed.length > 0 || isDelete ? await nextStamp(db, now()) : '';
+        const next =
+          changed.length > 0 || isDelete ? await nextStampFrom(db, [node, clock], now()) : undefined;
+        const stamp = next?.stamp ?? '';
         const change: Change = {
           id,
           type,
@@ -86,12 +95,18 @@ export function createRepository(
         };
         if (isDelete) change.deleted = stamp;
         const valid = validateChange(change);
-        if (!valid.ok) return valid.reason;
+        if (!valid.ok) {
+          await next?.saved;
+          return valid.reason;
+        }
         // A deleted record keeps no content on the device either (see stripTombstone).
         const merged: SyncedRecord = stripTombstone(mergeRecords(existing ?? emptyRecord(id, type), change));
-        await table.put(merged);
         // Search finds it through the outbox until the server has it (sync-store.ts notes it then).
-        await enqueue(db, change);
+        await Dexie.Promise.all([
+          next?.saved,
+          table.put(merged),
+          appendChange(db, change, [sending, cursor], last),
+        ]);
         return true;
       });
       if (written !== true) return { ok: false, code: 'invalid', reason: written };

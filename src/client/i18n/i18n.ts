@@ -1,6 +1,6 @@
 // The one i18n module: every string of the UI goes through t(); Russian by default, English switchable.
 
-import { signal } from '@preact/signals';
+import { store } from '../state/store';
 import type { MessageKey } from './ru';
 import { strings as shell } from './strings-shell';
 
@@ -13,7 +13,7 @@ function initialLanguage(): Language {
   return saved === 'en' || saved === 'ru' ? saved : 'ru';
 }
 
-export const language = signal<Language>(initialLanguage());
+export const language = store<Language>(initialLanguage());
 
 type Dictionary = Readonly<Record<MessageKey, string>>;
 /** English comes as its own chunk when it is asked for. */
@@ -35,7 +35,7 @@ export function addStrings(part: Readonly<Record<string, string>>): void {
 }
 let loadingRussian: Promise<void> | undefined;
 /** Counts the strings' arrivals: the app re-renders when it changes. */
-export const stringsVersion = signal(0);
+export const stringsVersion = store(0);
 
 export function loadAllStrings(): Promise<void> {
   loadingRussian ??= import('./ru').then(

@@ -1,16 +1,17 @@
 // The one bridge to the service worker: registers it, checks for a new version hourly and whenever the
 // app becomes visible, and offers the update. It never reloads the app while the user has input open.
-import { signal } from '@preact/signals';
+
 import type { Workbox } from 'workbox-window';
 import { flushSaves, hasUnsavedInput } from '../state/editing';
+import { store } from '../state/store';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 export function createPwaModel() {
-  const updateWaiting = signal(false);
+  const updateWaiting = store(false);
   /** Another tab installed the update while this one had input open: reload when done. */
-  const reloadNeeded = signal(false);
-  const offlineReady = signal(false);
+  const reloadNeeded = store(false);
+  const offlineReady = store(false);
   let workbox: Workbox | null = null;
   let isApplying = false;
 

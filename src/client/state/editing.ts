@@ -1,7 +1,6 @@
 // Which forms hold input the user is still working on, so the app never reloads under their fingers.
-import { signal } from '@preact/signals';
 
-const editing = signal<ReadonlySet<string>>(new Set());
+const editing = { value: new Set<string>() as ReadonlySet<string> };
 const pendingSaves = new Set<Promise<unknown>>();
 
 export function setEditing(key: string, isEditing: boolean): void {

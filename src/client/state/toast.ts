@@ -1,9 +1,9 @@
 // One short message at the bottom of the screen, optionally with an action such as «Отменить».
-import { signal } from '@preact/signals';
+import { store } from './store';
 
 export type Toast = { text: string; action?: { label: string; run(): void | Promise<void> } };
 
-export const toast = signal<Toast | null>(null);
+export const toast = store<Toast | null>(null);
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function showToast(next: Toast, ms = 8000): void {

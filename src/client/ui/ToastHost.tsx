@@ -1,7 +1,8 @@
+import { useStore } from '../state/store';
 import { hideToast, toast } from '../state/toast';
 
 export function ToastHost() {
-  const current = toast.value;
+  const current = useStore(toast);
   if (!current) return null;
   return (
     <div class="toast" role="status" data-testid="toast">

@@ -5,6 +5,7 @@ import { strings } from '../../i18n/strings-enrol';
 import { enrolWithCode } from '../../models/enrol-model';
 import { isThisIosBrowserTab } from '../../pwa/install-hint';
 import { useReadyMark } from '../../state/ready-mark';
+import { useStore } from '../../state/store';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -14,6 +15,7 @@ addStrings(strings);
 
 export function EnrolScreen() {
   const { device, isOnline, scheduler } = useApp();
+  const online = useStore(isOnline);
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function EnrolScreen() {
   return (
     <Page title={t('enrol.title')}>
       <p>{t('enrol.intro')}</p>
-      {!isOnline.value && <Notice>{t('enrol.offline')}</Notice>}
+      {!online && <Notice>{t('enrol.offline')}</Notice>}
       {isIosTab && (
         <section class="panel" aria-labelledby="ios-first" data-testid="ios-install">
           <h2 id="ios-first">{t('enrol.iosTitle')}</h2>

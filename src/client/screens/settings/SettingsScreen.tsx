@@ -3,6 +3,7 @@ import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatBytes } from '../../i18n/format';
 import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
+import { useStore } from '../../state/store';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
@@ -21,13 +22,14 @@ export function SettingsScreen() {
   useEffect(() => {
     void device.storageEstimate().then(setEstimate);
   }, []);
-  const persisted = isPersisted.value;
+  const persisted = useStore(isPersisted);
+  const lang = useStore(language);
   return (
     <Page title={t('settings.title')}>
       <SelectField
         label={t('settings.language')}
         name="language"
-        value={language.value}
+        value={lang}
         options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
         onValue={(v) => void setLanguage(v as Language)}
       />

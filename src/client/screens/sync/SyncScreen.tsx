@@ -6,11 +6,13 @@ import { useLiveQuery } from '../../db/live';
 import { formatAgo, formatDateTime } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import type { Saved } from '../../models/device-model';
+import { useStore } from '../../state/store';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 
 export function SyncScreen() {
   const { queries, scheduler, device, isOnline } = useApp();
+  const online = useStore(isOnline);
   const status = useLiveQuery(queries.syncStatus, []);
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
   const rejected = useLiveQuery(queries.rejected, []) ?? [];
@@ -39,7 +41,7 @@ export function SyncScreen() {
     <Page title={t('nav.sync')}>
       <dl class="facts" data-testid="sync-facts">
         <dt>{t('sync.network')}</dt>
-        <dd>{isOnline.value ? t('sync.online') : t('sync.offline')}</dd>
+        <dd>{online ? t('sync.online') : t('sync.offline')}</dd>
         <dt>{t('sync.changes')}</dt>
         <dd>{waiting > 0 ? t('sync.waiting', { n: waiting }) : t('sync.allSent')}</dd>
         <dt>{t('sync.lastLabel')}</dt>
