@@ -1,7 +1,9 @@
 // How hard answers are compressed follows the server's load (src/server/compression.ts): densest while
-// it has time to spare, fast while it is busy — so that 300 phones syncing at once are not queued
-// behind brotli's densest setting. Over real HTTP.
+// it has time to spare or only one device's work to do, fast while many devices wait — so that 300
+// phones syncing at once are not queued behind brotli's densest setting. Over real HTTP.
+import { once } from 'node:events';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,17 +97,43 @@ describe('compressed answers', () => {
 });
 
 describe('the load meter', () => {
-  it('says busy after the event loop worked without a break, and idle once it has rested', async () => {
-    const app = Fastify();
-    const meter = loadMeter(app);
-    await expect.poll(meter, { timeout: 5_000 }).toBe(false);
-    // Work that holds the loop for three of the meter's windows: no snapshot can be taken meanwhile.
+  /** Work that holds the loop for three of the meter's windows: no snapshot can be taken meanwhile. */
+  const holdTheLoop = () => {
     const until = performance.now() + 300;
     while (performance.now() < until) {
       /* busy */
     }
+  };
+
+  it('says busy while many devices are connected and the loop works without a break, idle once it rests', async () => {
+    const app = Fastify();
+    const meter = loadMeter(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const sockets = Array.from({ length: 20 }, () => connect(port, '127.0.0.1'));
+    await Promise.all(sockets.map((s) => once(s, 'connect')));
+    await expect.poll(meter, { timeout: 5_000 }).toBe(false);
+    // The server accepts the connections when its loop gets to them.
+    const accepted = () => new Promise<number>((resolve) => app.server.getConnections((_, n) => resolve(n)));
+    await expect.poll(accepted).toBe(sockets.length);
+    holdTheLoop();
     expect(meter()).toBe(true);
     await expect.poll(meter, { timeout: 5_000 }).toBe(false);
+    for (const s of sockets) s.destroy();
+    await app.close();
+  });
+
+  it("says idle after one device's heavy request: nobody waits behind the next answer", async () => {
+    const app = Fastify();
+    const meter = loadMeter(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    await expect.poll(meter, { timeout: 5_000 }).toBe(false);
+    holdTheLoop();
+    expect(meter()).toBe(false);
+    socket.destroy();
     await app.close();
   });
 });
