@@ -3,14 +3,14 @@
 // How hard to compress is a matter of load. Brotli's densest setting saves phones on mobile data a
 // tenth of an incremental sync's bytes, but costs 15 ms for a 12 KB answer and 80 ms for a 50 KB one,
 // on the one thread that serves every device: with 300 phones syncing at once (every browser accepts
-// `br`), answers queued behind it for 9 s. So the densest setting is used unless the server is busy —
-// its event loop was busy more than half of the last tenth of a second or so, with many devices
-// connected —, and then the fast setting (a few percent larger, a hundred times quicker); large answers
-// (a first sync's pages, the app's files) always stream at the fast setting. Both signs are needed: a
-// loop busy with one device's heavy request leaves the next device nobody to wait behind, and requests
-// waiting in connections are invisible until the loop gets to them (a busy loop is how they show).
+// `br`), answers queued behind it for 9 s. So the densest setting is used while few devices are
+// connected, and the fast setting (a few percent larger, a hundred times quicker) while many are; large
+// answers (a first sync's pages, the app's files) always stream at the fast setting. Open connections
+// are the sign, rather than the event loop's recent load: requests waiting in their connections are
+// invisible until the loop gets to them, so a loop-based meter gave the first tenth of a second of a
+// burst the densest setting (half a second of compression); and a loop busy with one device's heavy
+// request leaves the next device nobody to wait behind.
 import type { Socket } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
@@ -18,10 +18,7 @@ import type { FastifyInstance } from 'fastify';
 /** Answers up to this size are compressed in one go (above it, as a stream at the fast setting). */
 const DENSE_UP_TO_BYTES = 48 * 1024;
 export const FAST_QUALITY = 5;
-/** The window over which the event loop's load is judged, and the share of it that counts as busy. */
-const WINDOW_MS = 100;
-const BUSY_SHARE = 0.5;
-/** More connections open than this and a busy loop means devices waiting. */
+/** More connections open than this and devices are waiting on each other. */
 const CALM_CONNECTIONS = 16;
 
 /** Brotli's settings for an answer of `sizeHint` bytes (0: unknown, a stream). */
@@ -34,30 +31,22 @@ export const brotli = (quality: number, sizeHint: number): zlib.BrotliOptions =>
 });
 
 /**
- * Whether the server is busy: more than CALM_CONNECTIONS connections open, and its event loop's
- * utilization since a snapshot taken every WINDOW_MS (later when the loop is busy, so the window only
- * grows under load) above BUSY_SHARE. Stops with the app.
+ * Whether the server is busy: more than CALM_CONNECTIONS connections open (a browser keeps at most six
+ * to one server; idle ones close after the server's keep-alive timeout).
  */
-export function loadMeter(app: FastifyInstance): () => boolean {
-  let since = performance.eventLoopUtilization();
-  const timer = setInterval(() => {
-    since = performance.eventLoopUtilization();
-  }, WINDOW_MS);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+export function connectionMeter(app: FastifyInstance): () => boolean {
   let connections = 0;
   app.server.on('connection', (socket: Socket) => {
     connections += 1;
     socket.once('close', () => (connections -= 1));
   });
-  return () =>
-    connections > CALM_CONNECTIONS && performance.eventLoopUtilization(since).utilization > BUSY_SHARE;
+  return () => connections > CALM_CONNECTIONS;
 }
 
-/** `isBusy` (tests give their own): whether to take the fast setting; by default the event loop's load. */
+/** `isBusy` (tests give their own): whether to take the fast setting; by default the connections open. */
 export async function registerCompression(
   app: FastifyInstance,
-  isBusy: () => boolean = loadMeter(app),
+  isBusy: () => boolean = connectionMeter(app),
 ): Promise<void> {
   await app.register(compress, {
     // Answers only: request bodies stay as they are, read under the body limit.
