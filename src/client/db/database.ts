@@ -29,7 +29,11 @@ export type MetaRow = { key: string; value: unknown };
 
 export type Draft = { key: string; value: Record<string, unknown>; updatedAt: string };
 
-const DB_NAME = 'nastavnik';
+/**
+ * The database's name on every device. @public — also named by the sync benchmark's engine-alone
+ * target (../shared/bench-peer, targets/nastavnik/node.mjs), which bundles the client's modules by path.
+ */
+export const DB_NAME = 'nastavnik';
 
 /** Schema history: every version stays listed so that any older device can upgrade step by step. */
 export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
