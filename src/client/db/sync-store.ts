@@ -30,15 +30,27 @@ export type PulledPage = {
 
 /**
  * What one sync run knows about the device, so that a first pull writes at the speed of the device:
- * the record tables that were empty when it began, and the records it has written or sent since.
- * Any other record of such a table cannot be on the device, so a pulled copy needs no merge. (The
- * sync lock keeps other tabs from syncing meanwhile; what they write goes through the outbox.)
+ * the record tables whose every record it knows by id when it began — empty ones, and ones holding a
+ * few (a new device holds the user's own person record from the enrolment) —, and the records it has
+ * written or sent since, with those known ones. Any other record of such a table cannot be on the
+ * device, so a pulled copy needs no read and no merge. (The sync lock keeps other tabs from syncing
+ * meanwhile; what they write goes through the outbox.)
  */
 export type PullRun = { fresh: Set<string>; touched: Set<string> };
 
+/** Up to this many records in a table, their ids are read at the start of a sync run (see PullRun). */
+const KNOWN_UP_TO = 100;
+
 export async function beginPullRun(db: NastavnikDb): Promise<PullRun> {
+  const run: PullRun = { fresh: new Set(), touched: new Set() };
   const counts = await Promise.all(RECORD_TYPE_NAMES.map((type) => db.records(type).count()));
-  return { fresh: new Set(RECORD_TYPE_NAMES.filter((_, i) => counts[i] === 0)), touched: new Set() };
+  for (const [i, type] of RECORD_TYPE_NAMES.entries()) {
+    const count = counts[i] as number;
+    if (count > KNOWN_UP_TO) continue;
+    run.fresh.add(type);
+    if (count > 0) for (const id of await db.records(type).toCollection().primaryKeys()) run.touched.add(id);
+  }
+  return run;
 }
 
 /**

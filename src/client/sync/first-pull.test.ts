@@ -86,6 +86,36 @@ describe('a first pull', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('reads back only the records the device held: its own person from the enrolment is merged, the school written', async () => {
+    const db = await device();
+    const own = '0193a3f0-0000-7000-8000-0000000000a1';
+    const person = (id: string, fullName: string, at: number): SyncedRecord => ({
+      id,
+      type: 'person',
+      fields: { fullName, kind: 'teacher' },
+      stamps: { fullName: stamp(at), kind: stamp(at) },
+    });
+    // As after the enrolment: the user's own record, its name corrected on the device since.
+    await db.records('person').put(person(own, 'Анна Петровна (исправлено)', 5) as SyncedRecord<'person'>);
+    const others = Array.from({ length: 30 }, (_, i) =>
+      person(`0193a3f0-0000-7000-8000-0000000002${String(i).padStart(2, '0')}`, `Учитель ${i}`, 1),
+    );
+    const asked: string[] = [];
+    const table = db.records('person');
+    const bulkGet = table.bulkGet.bind(table);
+    table.bulkGet = ((ids: string[]) => {
+      asked.push(...ids);
+      return bulkGet(ids);
+    }) as typeof table.bulkGet;
+    const { transport } = pages([
+      { changes: [person(own, 'Анна Петровна', 1), ...others].map(compactRecord) },
+    ]);
+    expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('ok');
+    expect(asked).toEqual([own]);
+    expect((await db.records('person').get(own))?.fields.fullName).toBe('Анна Петровна (исправлено)');
+    expect(await db.records('person').count()).toBe(31);
+  });
+
   it('asks for the next page while it writes this one, and says how many of how many arrived', async () => {
     const db = await device();
     const seen: NonNullable<SyncStatus['progress']>[] = [];
