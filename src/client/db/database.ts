@@ -131,7 +131,7 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   9: async (tx) => {
     const queue = tx.table<SearchQueueEntry, number>('searchQueue');
     for (const type of ['meeting', 'task', 'goal'] as const)
-      await queue.add({ type, all: true, isOwn: false });
+      await queue.add({ type, all: true, isOwn: false, rewrite: true });
   },
   // Every record table's rows take their keys at rest (key-codec.ts), on IndexedDB itself. The
   // session moves to a key of its own: a tab still running an older version, which would write records
@@ -154,6 +154,12 @@ const SCHEMA_UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   11: async (tx) => {
     const keyRange = (tx.db as NastavnikDb).keyRange;
     for (const type of RECORD_TYPE_NAMES) await packStoredFields(tx.idbtrans.objectStore(type), keyRange);
+    // A pass of the search index under way may be schema 9's over rows in an older form, which versions
+    // before this one wrote back whatever the pass was (since, only schema 9's passes do).
+    await tx
+      .table<SearchQueueEntry, number>('searchQueue')
+      .filter((entry) => entry.all === true)
+      .modify({ rewrite: true });
     await moveSession(tx);
   },
 };

@@ -53,12 +53,13 @@ export async function indexNextBatch(db: NastavnikDb, batch = BATCH): Promise<bo
     if (!first) return false;
     const table = db.records(first.type);
     if (first.all) {
-      // Newest first; each row is written back in the compact form of schema 9 on the way.
+      // Newest first; rows of schemas 1 to 6 are written back in the compact form on the way (only
+      // those: a school's first pull is already compact, and writing it all again doubled its writes).
       const below =
         first.before === undefined ? table.orderBy(':id') : table.where(':id').below(first.before);
       const rows = await below.reverse().limit(batch).toArray();
       await addSegment(db, first.type, rows);
-      await table.bulkPut(rows);
+      if (first.rewrite) await table.bulkPut(rows);
       const last = rows.at(-1);
       if (rows.length < batch || !last) await db.searchQueue.delete(first.seq as number);
       else await db.searchQueue.update(first.seq as number, { before: last.id });
