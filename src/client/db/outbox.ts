@@ -57,31 +57,34 @@ export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: strin
  * The pull goes on from the current cursor; `base` is the oldest cursor among the changes — what their
  * authors had seen when they typed — so the server can tell a concurrent edit from an informed one.
  */
-export async function takeBatch(db: NastavnikDb, maxChanges: number, maxBytes: number): Promise<Batch> {
-  return db.transaction('rw', [db.outbox, db.meta], async () => {
-    const entries: OutboxEntry[] = [];
-    let bytes = 0;
-    let isFull = false;
-    // In outbox order, stopping at the first entry that does not fit: parents go before children.
-    await db.outbox
-      .orderBy(':id')
-      .until(() => isFull)
-      .each((entry) => {
-        const size = JSON.stringify(entry.change).length;
-        if (entries.length > 0 && bytes + size > maxBytes) {
-          isFull = true;
-          return;
-        }
-        bytes += size;
-        entries.push(entry);
-        isFull = entries.length >= maxChanges;
-      });
-    await setMeta(db, 'sendingUpTo', entries.at(-1)?.seq ?? 0);
-    const cursor = await getCursor(db);
-    let base = cursor;
-    for (const e of entries) base = olderCursor(base, e.baseCursor);
-    return { entries, cursor, base };
-  });
+export function takeBatch(db: NastavnikDb, maxChanges: number, maxBytes: number): Promise<Batch> {
+  return db.transaction('rw', [db.outbox, db.meta], () => takeBatchIn(db, maxChanges, maxBytes));
+}
+
+/** `takeBatch` inside a transaction of the caller's on `outbox` and `meta` (a sync answer's: one commit less a page). */
+export async function takeBatchIn(db: NastavnikDb, maxChanges: number, maxBytes: number): Promise<Batch> {
+  const entries: OutboxEntry[] = [];
+  let bytes = 0;
+  let isFull = false;
+  // In outbox order, stopping at the first entry that does not fit: parents go before children.
+  await db.outbox
+    .orderBy(':id')
+    .until(() => isFull)
+    .each((entry) => {
+      const size = JSON.stringify(entry.change).length;
+      if (entries.length > 0 && bytes + size > maxBytes) {
+        isFull = true;
+        return;
+      }
+      bytes += size;
+      entries.push(entry);
+      isFull = entries.length >= maxChanges;
+    });
+  await setMeta(db, 'sendingUpTo', entries.at(-1)?.seq ?? 0);
+  const cursor = await getCursor(db);
+  let base = cursor;
+  for (const e of entries) base = olderCursor(base, e.baseCursor);
+  return { entries, cursor, base };
 }
 
 export async function releaseBatch(db: NastavnikDb): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import type { NastavnikDb, OutboxEntry } from './database';
 import { noteConfirmed, observeRemote, recoverFromServerTime } from './device-clock';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
-import { settleBatch, stampAgainAfter } from './outbox';
+import { type Batch, settleBatch, stampAgainAfter, takeBatchIn } from './outbox';
 import { noteForSearch, noteTableForSearch } from './search-index';
 
 /**
@@ -56,7 +56,8 @@ export async function beginPullRun(db: NastavnikDb): Promise<PullRun> {
 /**
  * Applies one sync answer in one transaction: acknowledged changes leave the outbox, rejected ones are
  * kept with their reason, pulled records are merged, the cursor moves on and, when given, the progress
- * of the sync under way is written with them. If the answer completes a record this device does not
+ * of the sync under way is written with them, and the next batch of the outbox is taken (`takeNext`:
+ * its limits; one commit a page rather than two). If the answer completes a record this device does not
  * hold (it missed it somehow), the cursor goes back to the start so that everything comes again whole.
  */
 export async function applySyncAnswer(
@@ -66,7 +67,8 @@ export async function applySyncAnswer(
   now: number,
   run?: PullRun,
   progress?: NonNullable<SyncStatus['progress']>,
-): Promise<{ isRestarted: boolean }> {
+  takeNext?: { maxChanges: number; maxBytes: number },
+): Promise<{ isRestarted: boolean; next?: Batch }> {
   const tables = db.recordTables();
   const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue];
   return db.transaction('rw', scope, async () => {
@@ -85,7 +87,8 @@ export async function applySyncAnswer(
       const status = await getMeta<SyncStatus>(db, 'syncStatus');
       await setMeta(db, 'syncStatus', { ...EMPTY_STATUS, ...status, progress });
     }
-    return { isRestarted };
+    const next = takeNext ? await takeBatchIn(db, takeNext.maxChanges, takeNext.maxBytes) : undefined;
+    return { isRestarted, next };
   });
 }
 

@@ -85,8 +85,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
     // The next page, asked for while this one is written: the network and the server work meanwhile.
     let ahead: { cursor: string; answer: Promise<TransportResult> } | null = null;
+    const limits = { maxChanges: deps.batchSize ?? 200, maxBytes: MAX_BATCH_BYTES };
+    // Each later batch is taken in the transaction that applies the answer before it.
+    let batch = await takeBatch(db, limits.maxChanges, limits.maxBytes);
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = await takeBatch(db, deps.batchSize ?? 200, MAX_BATCH_BYTES);
       const next: Promise<TransportResult> | null =
         ahead !== null && batch.entries.length === 0 && ahead.cursor === batch.cursor ? ahead.answer : null;
       const result: TransportResult = next
@@ -129,8 +131,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       progress.sent += batch.entries.length;
       progress.received += page.changes.length;
       if (page.pass !== 'current') progress.isCurrentIn = true;
-      const { isRestarted } = await applySyncAnswer(db, batch.entries, page, now(), pullRun, { ...progress });
-      if (!isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
+      const applied = await applySyncAnswer(db, batch.entries, page, now(), pullRun, { ...progress }, limits);
+      if (!applied.isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
+      batch = applied.next ?? (await takeBatch(db, limits.maxChanges, limits.maxBytes));
     }
     await updateSyncStatus(db, { lastSuccessAt: iso(), error: null, nextRetryAt: null, progress: null });
     return 'ok';
