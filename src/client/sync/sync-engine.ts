@@ -2,7 +2,7 @@
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
 import { getSession, pullActivity, type SyncStatus, updateSyncStatus } from '../db/meta';
-import { countOutbox, releaseBatch, takeBatch, takeBatchIn } from '../db/outbox';
+import { countOutbox, releaseBatch, takeBatch } from '../db/outbox';
 import { applySyncAnswer, beginPullRun, dropProgrammeData } from '../db/sync-store';
 import type { SyncAnswer, Transport, TransportResult } from './transport';
 
@@ -74,26 +74,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function run(): Promise<SyncOutcome> {
     const session = await getSession(db);
     if (!session) return 'no-session';
+    await releaseBatch(db);
+    const pullRun = await beginPullRun(db);
     const progress: NonNullable<SyncStatus['progress']> = {
       sent: 0,
       received: 0,
       total: null,
       isCurrentIn: false,
     };
-    const limits = { maxChanges: deps.batchSize ?? 200, maxBytes: MAX_BATCH_BYTES };
-    // One transaction before the first request: the batch of a sync that was cut short is released, the
-    // status says a sync began, and the first batch is taken. Each later batch is taken in the
-    // transaction that applies the answer before it.
-    let batch = await db.transaction('rw', [db.outbox, db.meta], async () => {
-      await releaseBatch(db);
-      await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
-      return takeBatchIn(db, limits.maxChanges, limits.maxBytes);
-    });
-    // What the device holds is read while the first request travels (nothing is pulled before it ends).
-    const pullRunRead = beginPullRun(db);
-    pullRunRead.catch(() => undefined); // a failure surfaces where it is awaited, or not at all
+    await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
     // The next page, asked for while this one is written: the network and the server work meanwhile.
     let ahead: { cursor: string; answer: Promise<TransportResult> } | null = null;
+    const limits = { maxChanges: deps.batchSize ?? 200, maxBytes: MAX_BATCH_BYTES };
+    // Each later batch is taken in the transaction that applies the answer before it.
+    let batch = await takeBatch(db, limits.maxChanges, limits.maxBytes);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const next: Promise<TransportResult> | null =
         ahead !== null && batch.entries.length === 0 && ahead.cursor === batch.cursor ? ahead.answer : null;
@@ -133,7 +127,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         };
         ahead = { cursor: page.cursor, answer: transport(request, session.token) };
       }
-      const pullRun = await pullRunRead;
       for (const e of batch.entries) pullRun.touched.add(e.change.id);
       progress.sent += batch.entries.length;
       progress.received += page.changes.length;
