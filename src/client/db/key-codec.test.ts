@@ -115,6 +115,15 @@ describe('record ids at rest', () => {
     ]);
 
     expect(await db.records('pair').get(PAIR)).toEqual(pair);
+    // Only the elements of a top-level array are ids at rest: an array within it reads back as written.
+    const nested = {
+      id: ids[2] as string,
+      type: 'material',
+      fields: { title: 'Памятка', links: [mentor, [menteeA]] },
+      stamps: { title: STAMP, links: STAMP },
+    } as unknown as SyncedRecord<'material'>;
+    await db.records('material').put(nested);
+    expect(await db.records('material').get(nested.id)).toEqual(nested);
     expect(await db.records('meeting').get(ids[0] as string)).toEqual(pasted);
     expect(await db.records('pair').where('fields.menteeIds').equals(menteeB).primaryKeys()).toEqual([PAIR]);
     expect(await db.records('pair').where('fields.mentorId').equals(mentor).count()).toBe(1);

@@ -50,10 +50,11 @@ function fieldsDown(fields: Record<string, unknown>): Record<string, unknown> {
   let packed: Record<string, unknown> | undefined;
   for (const name in fields) {
     const value = fields[name];
+    // The elements of an array one by one, not arrays within it: `rowUp` unpacks as deep, no deeper.
     const down = isPackableUuid(value)
       ? uuidToBytes(value)
       : Array.isArray(value) && value.some(isPackableUuid)
-        ? value.map(keyDown)
+        ? value.map((x) => (isPackableUuid(x) ? uuidToBytes(x) : x))
         : value;
     if (down === value) continue;
     packed ??= { ...fields };
@@ -178,23 +179,37 @@ export const keyCodecMiddleware: Middleware<DBCore> = {
  * time (a school's history never sits in memory at once), over the range of text keys: they sort
  * before every binary key. `keyRange`: the IDBKeyRange of the database's IndexedDB.
  */
-export async function foldTextKeys(
+export function foldTextKeys(
   store: IDBObjectStore,
   type: RecordTypeName,
   keyRange: typeof IDBKeyRange,
 ): Promise<void> {
+  // Text keys sort below every binary key, the shortest included: their range ends there.
+  const textKeysAfter = (after: IDBValidKey | undefined) =>
+    after === undefined
+      ? keyRange.upperBound(FIRST_BINARY, true)
+      : keyRange.bound(after, FIRST_BINARY, true, true);
+  return eachBatch<StoredRecord>(store, textKeysAfter, (row) => {
+    if (isPackableUuid(row.id)) moveUnderBytes(store, type, row, row.id);
+  });
+}
+
+/**
+ * Calls `visit` with every row of `store` in the ranges `rangeAfter` gives (`after`: the key of the last
+ * row read), FOLD_BATCH rows a read: a school's history never sits in memory at once.
+ */
+async function eachBatch<T extends { id?: unknown }>(
+  store: IDBObjectStore,
+  rangeAfter: (after: IDBValidKey | undefined) => IDBKeyRange | null,
+  visit: (row: T) => void,
+): Promise<void> {
   let after: IDBValidKey | undefined;
   for (;;) {
-    // Text keys sort below every binary key, the shortest included: their range ends there.
-    const range =
-      after === undefined
-        ? keyRange.upperBound(FIRST_BINARY, true)
-        : keyRange.bound(after, FIRST_BINARY, true, true);
-    const rows = await answer<StoredRecord[]>(store.getAll(range, FOLD_BATCH));
+    const rows = await answer<T[]>(store.getAll(rangeAfter(after), FOLD_BATCH));
     const last = rows.at(-1);
     if (!last) return;
     after = last.id as IDBValidKey;
-    for (const row of rows) if (isPackableUuid(row.id)) moveUnderBytes(store, type, row, row.id);
+    for (const row of rows) visit(row);
   }
 }
 
@@ -233,16 +248,12 @@ function moveUnderBytes(store: IDBObjectStore, type: RecordTypeName, row: Stored
  * schema 11 wrote them) is written again with them packed, so that the indexes find it by the ids'
  * bytes. Walks the whole table a few hundred rows a read, on IndexedDB itself.
  */
-export async function packStoredFields(store: IDBObjectStore, keyRange: typeof IDBKeyRange): Promise<void> {
-  let after: IDBValidKey | undefined;
-  for (;;) {
-    const range = after === undefined ? null : keyRange.lowerBound(after, true);
-    const rows = await answer<Row[]>(store.getAll(range, FOLD_BATCH));
-    const last = rows.at(-1);
-    if (!last) return;
-    after = last.id as IDBValidKey;
-    for (const row of rows) if (hasTextIds(row)) store.put(rowDown(row));
-  }
+export function packStoredFields(store: IDBObjectStore, keyRange: typeof IDBKeyRange): Promise<void> {
+  const keysAfter = (after: IDBValidKey | undefined) =>
+    after === undefined ? null : keyRange.lowerBound(after, true);
+  return eachBatch<Row>(store, keysAfter, (row) => {
+    if (hasTextIds(row)) store.put(rowDown(row));
+  });
 }
 
 /**
