@@ -6,10 +6,9 @@
 // `br`), answers queued behind it for 9 s. So the densest setting is used while few devices are
 // connected, and the fast setting (a few percent larger, a hundred times quicker) while many are; large
 // answers (a first sync's pages, the app's files) always stream at the fast setting. Open connections
-// are the sign, rather than the event loop's recent load: requests waiting in their connections are
-// invisible until the loop gets to them, so a loop-based meter gave the first tenth of a second of a
-// burst the densest setting (half a second of compression); and a loop busy with one device's heavy
-// request leaves the next device nobody to wait behind.
+// are the sign, rather than the event loop's recent load: a loop busy with one device's heavy request
+// leaves the next device nobody to wait behind. Neither sees a burst before it arrives: its first
+// answers, until its connections are accepted, still get the densest setting.
 import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';

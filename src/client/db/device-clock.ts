@@ -36,6 +36,11 @@ export async function nextStamp(db: NastavnikDb, now: number): Promise<string> {
   return stamp;
 }
 
+/** The device's clock id from its row of `meta` already read (made, if there is none yet). */
+export async function nodeOf(db: NastavnikDb, nodeRow: { value: unknown } | undefined): Promise<string> {
+  return (nodeRow?.value as string | undefined) ?? deviceNode(db);
+}
+
 /** The rows of `meta` a stamp is made from: a write reads them along with its other reads. */
 export const CLOCK_KEYS = ['node', 'clock'] as const;
 
@@ -48,7 +53,7 @@ export async function nextStampFrom(
   [nodeRow, clockRow]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
   now: number,
 ): Promise<{ stamp: string; saved: Promise<unknown> }> {
-  const node = (nodeRow?.value as string | undefined) ?? (await deviceNode(db));
+  const node = await nodeOf(db, nodeRow);
   const state = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
   const r = tick(state, now, node);
   return { stamp: r.stamp, saved: setMeta(db, 'clock', r.state) };

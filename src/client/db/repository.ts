@@ -11,7 +11,7 @@ import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } fr
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
-import { CLOCK_KEYS, deviceNode, nextStamp, nextStampFrom } from './device-clock';
+import { CLOCK_KEYS, nextStamp, nextStampFrom, nodeOf } from './device-clock';
 import { appendChange, enqueue, lastEntryOf, OUTBOX_KEYS } from './outbox';
 import { noteForSearch } from './search-index';
 import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
@@ -81,7 +81,7 @@ export function createRepository(
             isDefaultStamp(existing.stamps[k]),
         );
         const defaults = options.defaults
-          ? missingDefaults(existing, id, type, options.defaults, fields, await deviceNode(db))
+          ? missingDefaults(existing, id, type, options.defaults, fields, await nodeOf(db, node))
           : null;
         if (changed.length === 0 && !isDelete && !defaults) return true;
         const next =
