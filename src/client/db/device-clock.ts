@@ -19,7 +19,7 @@ function randomNode(): string {
 }
 
 /** The device's clock id: made once, on first use. Call inside a transaction on `meta`. */
-export async function deviceNode(db: NastavnikDb): Promise<string> {
+async function deviceNode(db: NastavnikDb): Promise<string> {
   const existing = await getMeta<string>(db, 'node');
   if (existing) return existing;
   const node = randomNode();
