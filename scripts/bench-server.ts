@@ -356,6 +356,23 @@ async function burst(devices: Device[]): Promise<BurstResult> {
   return { latencies, errors, rejected, wallMs: performance.now() - started };
 }
 
+/**
+ * The floor of the same burst: every device at once, two requests each as in the burst, to the health
+ * check (no token, no storage, a 40-byte answer). What the machine's HTTP alone costs, client included:
+ * the burst's latencies can come no closer to zero than this.
+ */
+async function httpFloor(devices: Device[]): Promise<{ latencies: number[]; wallMs: number }> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    devices.map(async (device) => {
+      for (let i = 0; i < 2; i++)
+        latencies.push((await call(device.url, '/api/v1/health', undefined, undefined, 'GET')).ms);
+    }),
+  );
+  return { latencies, wallMs: performance.now() - started };
+}
+
 /** Compares the school's export with what was sent: per type, how many are there, lost, duplicated or wrong. */
 async function audit(url: string, curatorToken: string, expected: Expected) {
   const exported = must(await call(url, '/api/v1/export', undefined, curatorToken, 'GET'), 'export');
@@ -440,6 +457,12 @@ async function main() {
       (sum, after, i) => (sum === null || after === null ? null : sum + after - (cpuBefore[i] ?? 0)),
       0,
     );
+    const floor = await httpFloor(schools.flatMap((s) => s.devices));
+    const cpuAfterFloor = servers.map(cpuMs);
+    const floorCpu = cpuAfterFloor.reduce<number | null>(
+      (sum, after, i) => (sum === null || after === null ? null : sum + after - (cpuAfter[i] ?? 0)),
+      0,
+    );
     const checks = [];
     for (const [i, school] of schools.entries())
       checks.push(await audit(schoolsToRun[i]?.urls[0] as string, school.curatorToken, school.expected));
@@ -458,6 +481,10 @@ async function main() {
     );
     out.write(
       `  latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? 0)}\n`,
+    );
+    const floorSorted = [...floor.latencies].sort((a, b) => a - b);
+    out.write(
+      `  HTTP floor (the same ${floorSorted.length} requests at once to the health check): ${ms(floor.wallMs)}${floorCpu === null ? '' : `, server CPU ${ms(floorCpu)}`}; p50 ${ms(percentile(floorSorted, 50))}, p95 ${ms(percentile(floorSorted, 95))}\n`,
     );
     out.write(
       `  errors: ${result.errors.length}${result.errors.length ? ` (first: ${result.errors[0]})` : ''}\n`,
