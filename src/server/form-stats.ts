@@ -1,6 +1,8 @@
-// Mentors never receive their mentees' individual answers to a closed form; once at least three have
-// answered, the server keeps a `formStats` record for the mentor: the number of responses and the
+// Mentors never receive their mentees' individual answers to a closed form; once at least three of
+// them have answered, the server keeps a `formStats` record for the mentor: how many answered and the
 // average of each scale (and the share of «да» for yes/no questions), nothing more; below three, nothing.
+// Each mentee counts once, by their latest sent response: three responses of one pupil (a form
+// assigned each term, or sent again and again) are one pupil's answers, never an aggregate.
 import { readKeys } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { average, MIN_AGGREGATE } from '../domain/questionnaires/results';
@@ -46,21 +48,37 @@ async function get<T extends RecordType>(
   return record && isOfType(record, type) ? record : undefined;
 }
 
-/** Recomputes the statistics a response counts in (its template, its pair's mentor). */
+/** What a response counts in: its template's statistics for its pair's mentor (null: none are kept). */
+export type StatsSubject = { template: SyncedRecord<'formTemplate'>; mentorId: string };
+
+/** The statistics `response` counts in, if any (a closed form about a pair that has a mentor). */
+export async function statsSubjectOf(
+  tx: StorageTx,
+  schoolId: string,
+  response: SyncedRecord<'formResponse'>,
+): Promise<StatsSubject | null> {
+  const assignment = await get(tx, schoolId, response.fields.assignmentId, 'formAssignment');
+  const pair = await get(tx, schoolId, assignment?.fields.pairId, 'pair');
+  const template = await get(tx, schoolId, assignment?.fields.templateId, 'formTemplate');
+  if (!live(assignment) || !pair || !template || template.fields.visibleToMentor === true) return null;
+  // A deleted pair keeps only its parents, which do not name its mentor: there is no one to count for.
+  const mentorId = pair.fields.mentorId;
+  return mentorId ? { template, mentorId } : null;
+}
+
+/**
+ * Recomputes the statistics of `template` for `mentorId` from the sent responses of the mentor's
+ * mentees: once per push that sent any (sync-service.ts), never once per response, so that a push of
+ * many responses reads the mentor's responses once.
+ */
 export async function refreshFormStats(
   tx: StorageTx,
   clock: ServerClock,
   schoolId: string,
-  response: SyncedRecord<'formResponse'>,
+  { template, mentorId }: StatsSubject,
 ): Promise<void> {
-  const assignment = await get(tx, schoolId, response.fields.assignmentId, 'formAssignment');
-  const pair = await get(tx, schoolId, assignment?.fields.pairId, 'pair');
-  const template = await get(tx, schoolId, assignment?.fields.templateId, 'formTemplate');
-  if (!live(assignment) || !pair || !template || template.fields.visibleToMentor === true) return;
-  // A deleted pair keeps only its parents, which do not name its mentor: there is no one to count for.
-  const mentorId = pair.fields.mentorId;
-  if (!mentorId) return;
-  const answers: Record<string, unknown>[] = [];
+  // Each respondent's latest sent response.
+  const latest = new Map<string, { submittedAt: string; answers: Record<string, unknown> }>();
   for (const p of (await tx.findByRef(schoolId, 'pair', mentorId)).filter(
     (x) => live(x) && x.fields.mentorId === mentorId,
   )) {
@@ -68,14 +86,20 @@ export async function refreshFormStats(
       (a) => live(a) && a.fields.templateId === template.id && a.fields.personId !== mentorId,
     );
     for (const a of assignments) {
+      const personId = a.fields.personId as string;
       for (const r of await tx.findByRef(schoolId, 'formResponse', a.id)) {
-        if (live(r) && r.fields.submittedAt) answers.push(r.fields.answers ?? {});
+        const submittedAt = r.fields.submittedAt;
+        if (!live(r) || typeof submittedAt !== 'string') continue;
+        const known = latest.get(personId);
+        if (!known || submittedAt > known.submittedAt)
+          latest.set(personId, { submittedAt, answers: r.fields.answers ?? {} });
       }
     }
   }
+  const answers = [...latest.values()].map((x) => x.answers);
   const id = derivedId('form-stats', template.id, mentorId);
   const existing = (await tx.getRecord(schoolId, id))?.record;
-  // Below three responses there is nothing to show: the record (if any) is emptied, not deleted, so that
+  // Below three respondents there is nothing to show: the record (if any) is emptied, not deleted, so that
   // it can fill again later (a tombstone would win on every device for good).
   const isEnough = answers.length >= MIN_AGGREGATE;
   if (!isEnough && !existing) return;

@@ -24,7 +24,7 @@ import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../doma
 import { type Cursor, formatCursor, formatPullCursor, type PullCursor } from '../domain/sync-cursor';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
-import { refreshFormStats } from './form-stats';
+import { refreshFormStats, statsSubjectOf } from './form-stats';
 import { type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
 import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
@@ -67,6 +67,8 @@ export type PushSession = {
    * the twenty meetings of a push name the same pair. What a change writes is forgotten after it.
    */
   parent(id: string): Promise<StoredRow | undefined>;
+  /** A response the push wrote: the statistics it counts in are recomputed once the push is applied. */
+  statsDue(response: SyncedRecord<'formResponse'>): void;
   /** Keys under which `row` is read (the assignment of a response is looked up). */
   keysOf(row: StoredRow): Promise<string[]>;
   mayRead(row: StoredRow): Promise<boolean>;
@@ -81,13 +83,37 @@ function createSession(
 ): PushSession & {
   changed(type: string): void;
   forget(id: string): void;
+  refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;
   const parents = new Map<string, StoredRow | undefined>();
+  const statsDue = new Map<string, SyncedRecord<'formResponse'>>();
   const session = {
     tx,
     clock,
     caller,
+    statsDue(response: SyncedRecord<'formResponse'>) {
+      statsDue.set(response.id, response);
+    },
+    /**
+     * The statistics the push's responses count in, each recomputed once. They are the server's own
+     * figures: a fault in them is logged and leaves the changes applied (the next response redoes them).
+     */
+    async refreshStats(logError?: SyncDeps['logError']) {
+      const subjects = new Map<string, Parameters<typeof refreshFormStats>[3]>();
+      for (const response of statsDue.values()) {
+        const subject = await statsSubjectOf(tx, caller.schoolId, response);
+        if (subject) subjects.set(`${subject.template.id} ${subject.mentorId}`, subject);
+      }
+      statsDue.clear();
+      for (const subject of subjects.values()) {
+        try {
+          await tx.atomically(() => refreshFormStats(tx, clock, caller.schoolId, subject));
+        } catch (error) {
+          logError?.(error);
+        }
+      }
+    },
     async parent(id: string) {
       if (!parents.has(id)) parents.set(id, await tx.getRecord(caller.schoolId, id));
       return parents.get(id);
@@ -156,6 +182,7 @@ export async function runSync(
         if (result) rejected.push(result);
         else session.changed(change.type);
       }
+      await session.refreshStats(deps.logError);
       return rejected;
     });
   const push = async (): Promise<Rejection[]> => {
@@ -396,7 +423,7 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
     isNew && hasFields ? readKeys(merged, assignment) : null,
     hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
-  if (isOfType(merged, 'formResponse')) await refreshFormStats(tx, session.clock, school, merged);
+  if (isOfType(merged, 'formResponse')) session.statsDue(merged);
   return null;
 }
 

@@ -166,4 +166,58 @@ describe('forms', () => {
     );
     expect(stats?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
+
+  it("one pupil's answers never become a mentor's statistics: each mentee counts once, by their latest response", async () => {
+    // The same closed form assigned to one mentee each term, three times: three sent responses, one pupil.
+    const closed = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета удовлетворённости',
+      questions: [{ id: 'mood', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const [a, b, c] = mentees as [Actor, Actor, Actor];
+    const terms = [1, 2, 3].map(() =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: closed.id,
+        personId: a.personId,
+        pairId: groupId,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [closed, ...terms])).rejected).toEqual([]);
+    const respond = (m: Actor, assignmentId: string, mood: number, at: string) =>
+      change(m.stamper, 'formResponse', {
+        assignmentId,
+        answers: { mood },
+        submittedAt: at,
+        templateVersion: 1,
+      });
+    // All three in one push, as a phone that was offline all year sends them.
+    const sentByA = terms.map((t, i) =>
+      respond(a, t.id, [2, 4, 9][i] as number, `2027-0${i + 1}-10T10:00:00.000Z`),
+    );
+    expect((await push(server, a, sentByA)).rejected).toEqual([]);
+    const statsOf = async () =>
+      [...(await pullAll(server, { ...mentor, cursor: null })).records.values()].find(
+        (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
+      );
+    expect(await statsOf()).toBeUndefined();
+
+    // Two more pupils answer: three respondents, each counted once, A by their latest answer (9).
+    for (const [m, mood] of [
+      [b, 5],
+      [c, 7],
+    ] as const) {
+      const given = change(curator.stamper, 'formAssignment', {
+        templateId: closed.id,
+        personId: m.personId,
+        pairId: groupId,
+        due: null,
+      });
+      expect((await push(server, curator, [given])).rejected).toEqual([]);
+      expect(
+        (await push(server, m, [respond(m, given.id, mood, '2027-03-11T10:00:00.000Z')])).rejected,
+      ).toEqual([]);
+    }
+    expect((await statsOf())?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
+  });
 });
