@@ -57,14 +57,23 @@ export function compactRecord(record: SyncedRecord, withType = true): CompactRec
  * The full record of a compact one. `type` fills in a missing type. Fields without any stamp cannot
  * be merged, so they are left out (a device never stores such a field; the server refuses them).
  */
+function defineOwn(target: object, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function expandRecord(compact: CompactRecord, type?: string): SyncedRecord {
   const stamps: Stamps = {};
   const fields: Fields = {};
   for (const [name, value] of Object.entries(compact.fields)) {
-    const stamp = compact.stamps?.[name] ?? compact.stamp;
+    // Own stamps only, and fields defined rather than assigned: a field named `constructor` or
+    // `__proto__` (sent by anyone) stays a field, for the schema to refuse by name, and never reaches
+    // an object's prototype.
+    const stamp =
+      (compact.stamps && Object.hasOwn(compact.stamps, name) ? compact.stamps[name] : undefined) ??
+      compact.stamp;
     if (stamp === undefined) continue;
-    fields[name] = value;
-    stamps[name] = stamp;
+    defineOwn(fields, name, value);
+    defineOwn(stamps, name, stamp);
   }
   const record: SyncedRecord = { id: compact.id, type: compact.type ?? type ?? '', fields, stamps };
   if (compact.deleted !== undefined) record.deleted = compact.deleted;
@@ -74,7 +83,7 @@ export function expandRecord(compact: CompactRecord, type?: string): SyncedRecor
 /** Fields of a compact record that have no stamp: the record is malformed if there are any. */
 export function unstampedFields(compact: CompactRecord): string[] {
   return Object.keys(compact.fields).filter(
-    (name) => compact.stamps?.[name] === undefined && compact.stamp === undefined,
+    (name) => !(compact.stamps && Object.hasOwn(compact.stamps, name)) && compact.stamp === undefined,
   );
 }
 

@@ -3,6 +3,7 @@
 // docs/sync-protocol.md, "Contract v2"). Everything a change means is decided by the v1 code path.
 import * as v from 'valibot';
 import { compactRecord, expandRecord, unstampedFields } from '../domain/compact-record';
+import { isPlainObject } from '../domain/json-bounds';
 import type { Change, SyncedRecord } from '../domain/record';
 import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
@@ -13,9 +14,11 @@ const CompactChangeSchema = v.object(
   {
     id: v.unknown(),
     type: v.unknown(),
-    fields: v.record(v.string(), v.unknown(), 'fields must be an object'),
+    // Objects as sent, every key kept (valibot's record drops `constructor` and the like): the v1 schema
+    // then refuses such a field by name, as it does in v1, rather than it vanishing from the change.
+    fields: v.custom<Record<string, unknown>>(isPlainObject, 'fields must be an object'),
     stamp: v.optional(v.string('stamp must be a string')),
-    stamps: v.optional(v.record(v.string(), v.string(), 'stamps must be an object of stamps')),
+    stamps: v.optional(v.custom<Record<string, string>>(isPlainObject, 'stamps must be an object of stamps')),
     deleted: v.optional(v.unknown()),
   },
   'a change must be an object',

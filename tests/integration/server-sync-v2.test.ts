@@ -88,6 +88,43 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 describe('a first pull over contract v2', () => {
+  it('refuses a field named constructor or prototype by name, change by change, as v1 does', async () => {
+    const stamp = curator.stamper.stamp();
+    const material = (fields: Record<string, unknown>) => ({
+      id: change(curator.stamper, 'material', { title: 'x' }).id,
+      type: 'material',
+      fields,
+      stamp,
+    });
+    const good = material({ title: 'Памятка наставнику' });
+    const odd = [material({ title: 'С лишним полем', constructor: 'x' }), material({ prototype: 'x' })];
+    const answer = await syncV2(curator, { cursor: null, changes: [good, ...odd] });
+    expect(answer.rejected).toEqual(
+      odd.map((c, i) => ({
+        id: c.id,
+        code: 'invalid',
+        reason: expect.stringContaining(`unknown field '${['constructor', 'prototype'][i]}'`),
+      })),
+    );
+    // A key `__proto__` anywhere in the body is refused whole, before anything is read (the JSON parser).
+    const poisoned = material({ title: 'С прототипом' });
+    const refused = await fetch(`${server.url}/api/v2/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${curator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ cursor: null, changes: [poisoned] }).replace(
+        '"fields":{',
+        '"fields":{"__proto__":{},',
+      ),
+    });
+    expect(refused.status).toBe(400);
+    const stored = await (
+      await fetch(`${server.url}/api/v1/export`, { headers: { authorization: `Bearer ${curator.token}` } })
+    ).json();
+    const ids = new Set((stored.records as SyncedRecord[]).map((r) => r.id));
+    expect(ids.has(good.id)).toBe(true);
+    for (const c of [...odd, poisoned]) expect(ids.has(c.id)).toBe(false);
+  });
+
   it('sends what is current first, then the history, each record once, and says how many wait', async () => {
     const { pages } = await pullPages(mentor, null);
     const ids = idsOf(pages);
