@@ -1,8 +1,8 @@
 // Nothing typed is discarded silently: when two devices edit the same long text without having seen
 // each other's version, the text that loses the merge is kept as a `conflict` record for its author —
 // the person whose authenticated write it was (never a device id read from a stamp, which anyone can
-// forge), and only if that person may read the field (`mayReadField`).
-import { grantsFor, mayReadField, readKeys, type Viewer } from '../domain/access';
+// forge), and only if that person may read the record and the field (`canRead`, `mayReadField`).
+import { canRead, grantsFor, mayReadField, readKeys, type Viewer } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { stampNode } from '../domain/hlc';
 import type { Change, SyncedRecord } from '../domain/record';
@@ -56,20 +56,25 @@ export async function keepLosingTexts(
   }
 }
 
-/** Whether `personId` may read `field` of the record: the one read rule, with their own grants. */
+/**
+ * Whether `personId` may read `field` of the record: the record itself under its keys (a mentor taken
+ * off the pair reads it no more), then the field — the one read rule, with their own grants.
+ */
 async function authorMayRead(
   session: PushSession,
+  row: StoredRow,
   record: SyncedRecord,
   field: string,
   personId: string,
 ): Promise<boolean> {
   const { tx, caller } = session;
-  if (personId === caller.personId) return mayReadField(caller, await session.grants(), record, field);
+  if (personId === caller.personId)
+    return (await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field);
   const roles = await tx.personRoles(caller.schoolId, personId);
   const viewer: Viewer = { personId, isCurator: roles.includes('curator') };
   if (viewer.isCurator) return true;
   const grants = grantsFor(viewer, await scopeFacts(tx, caller.schoolId, personId));
-  return mayReadField(viewer, grants, record, field);
+  return canRead(viewer, grants, await session.keysOf(row)) && mayReadField(viewer, grants, record, field);
 }
 
 async function saveCopy(
@@ -85,7 +90,7 @@ async function saveCopy(
   const record =
     row.record.deleted === undefined ? row.record : { ...row.record, fields: { ...row.parents } };
   // A copy never carries a field its recipient may not read (a mentee never gets private notes).
-  if (!(await authorMayRead(session, record, field, authorId))) return;
+  if (!(await authorMayRead(session, row, record, field, authorId))) return;
   // Derived from what was lost, so a retried push finds the copy it already made.
   const id = derivedId('conflict', record.id, field, lostStamp);
   if (await tx.getRecord(schoolId, id)) return;

@@ -367,6 +367,30 @@ describe('conflict copies', () => {
     expect([...later.records.values()].filter((x) => x.type === 'conflict')).toHaveLength(0);
   });
 
+  it('never goes to an author taken off the pair: the record is theirs to read no more', async () => {
+    // A pair of its own, so that handing it over touches no other test.
+    const pupil = change(curator.stamper, 'person', { fullName: 'Переведённый ученик', kind: 'student' });
+    const pairD = change(curator.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [pupil, pairD])).rejected).toEqual([]);
+    const m = meeting(mentorA, pairD.id, { notes: 'Текст наставника А' });
+    expect((await push(server, mentorA, [m])).rejected).toEqual([]);
+    // Handed over to mentor B; then the curator, who had not seen A's text, edits the notes.
+    const handover = change(curator.stamper, 'pair', { mentorId: mentorB.personId }, pairD.id);
+    expect((await push(server, curator, [handover])).rejected).toEqual([]);
+    const blind = change(curator.stamper, 'meeting', { notes: 'Текст куратора' }, m.id);
+    expect((await push(server, { ...curator, cursor: null }, [blind])).rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...mentorA, cursor: null });
+    expect([...records.values()].filter((x) => x.type === 'conflict' && x.fields.recordId === m.id)).toEqual(
+      [],
+    );
+    expect(records.has(m.id)).toBe(false);
+  });
+
   it('text typed into a meeting deleted meanwhile is kept for its author; deleting it again is no error', async () => {
     const m = meeting(mentorA, pairA.id, { notes: 'До удаления' });
     const a = { ...mentorA, cursor: null as string | null };
