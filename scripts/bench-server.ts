@@ -27,6 +27,7 @@ import { uuidv7 } from 'uuidv7';
 import { formatHlc } from '../src/domain/hlc';
 import type { Change, SyncedRecord } from '../src/domain/record';
 import type { SyncResponse } from '../src/domain/sync-contract';
+import { derivedId } from '../src/server/secrets';
 
 type Options = {
   schools: number;
@@ -273,7 +274,13 @@ async function setUpSchool(target: Target, options: Options) {
       form: 'учитель–ученик',
       status: 'active',
     });
-    const plan = record(stamp, 'plan', { pairId: pair.id, menteeId: mentee.id, title: 'ИПР' });
+    // One IDP per mentee of a pair, under the id the app derives (domain/one-of-a-kind.ts).
+    const plan = record(
+      stamp,
+      'plan',
+      { pairId: pair.id, menteeId: mentee.id, title: 'ИПР' },
+      derivedId('plan', pair.id, mentee.id),
+    );
     const tasks = Array.from({ length: options.changesPerDevice }, (_, t) =>
       record(stamp, 'task', { planId: plan.id, title: `Задача ${t + 1}`, status: 'todo', due: null }),
     );

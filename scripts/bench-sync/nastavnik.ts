@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
+import { derivedId } from '../../src/server/secrets';
 import { type Child, spawnChild } from './child';
 import { type BenchRecord, makeRecord } from './records';
 
@@ -202,7 +203,8 @@ export async function startNastavnikServer(workDir: string, appDir: string): Pro
       for (let p = 0; p < pairCount; p++) {
         const menteeId = uuidOf('phone-mentee', p);
         const pairId = uuidOf('phone-pair', p);
-        const planId = uuidOf('phone-plan', p);
+        // One IDP per mentee of a pair: its id is derived, as the app derives it (domain/one-of-a-kind.ts).
+        const planId = derivedId('plan', pairId, menteeId);
         changes.push(
           stamped(
             menteeId,

@@ -18,6 +18,7 @@ import {
 import { jsonEqual } from '../domain/canonical-json';
 import { stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
+import { expectedIdOf } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
@@ -28,6 +29,7 @@ import { refreshFormStats, statsSubjectOf } from './form-stats';
 import { type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
 import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
+import { derivedId } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { Storage, StorageTx, StoredRow } from './storage/storage';
 
@@ -361,6 +363,10 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
     return checkWrite(caller, change, undefined, {}) ?? forbidden(change, NOT_YOURS);
   }
   const existing = await tx.getRecord(school, change.id);
+  // One IDP per mentee of a pair, one response per assignment: said from the change alone.
+  const expectedId = existing === undefined ? expectedIdOf(change, derivedId) : null;
+  if (expectedId !== null && expectedId !== change.id)
+    return invalid(change, `there is one ${change.type} of its kind: its id is ${expectedId}`);
   const mayRead = existing === undefined || (await session.mayRead(existing));
   // A sent response is final for everyone but curators, whatever else they may write: code `sent` (the
   // contract's rule, so told even to someone outside its scope). Re-sending the very values it holds is

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { uuidv7 } from 'uuidv7';
 import { E2E_PORT } from '../../playwright.config';
 import { formatHlc } from '../../src/domain/hlc';
+import { expectedIdOf } from '../../src/domain/one-of-a-kind';
+import { derivedId } from '../../src/server/secrets';
 
 export const ADMIN_FILE = '.tmp/e2e-admin.json';
 export const DISTRICT_FILE = '.tmp/e2e-district.json';
@@ -50,7 +52,8 @@ export async function putRecords(
   const changes = records.map((r) => {
     const s = stamp();
     return {
-      id: r.id ?? uuidv7(),
+      // A record there is one of (an IDP, a response) under the id the app derives for it.
+      id: r.id ?? expectedIdOf(r, derivedId) ?? uuidv7(),
       type: r.type,
       fields: r.fields,
       stamps: Object.fromEntries(Object.keys(r.fields).map((k) => [k, s])),

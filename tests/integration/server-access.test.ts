@@ -1,7 +1,10 @@
 // Every role's read and write rules, scope growth and shrink, consent of minors, sent responses and
 // conflict copies, over real HTTP on a real SQLite file.
+
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain/record';
+import { derivedId } from '../../src/server/secrets';
 import { deletion } from '../support/test-device';
 import {
   type Actor,
@@ -74,6 +77,30 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 describe('a mentor', () => {
+  it('keeps one IDP per mentee of a pair: a plan under any other id is refused, by the hundred as by one', async () => {
+    const expected = derivedId('plan', pairA.id, mentee.personId);
+    expect(planA.id).toBe(expected);
+    const extra = Array.from({ length: 300 }, (_, i) =>
+      change(
+        mentorA.stamper,
+        'plan',
+        { pairId: pairA.id, menteeId: mentee.personId, title: `ИПР ${i}` },
+        uuidv7(),
+      ),
+    );
+    const answer = await push(server, mentorA, extra);
+    expect(answer.rejected).toHaveLength(300);
+    expect(answer.rejected[0]).toEqual({
+      id: extra[0]?.id,
+      code: 'invalid',
+      reason: `there is one plan of its kind: its id is ${expected}`,
+    });
+    const { records } = await pullAll(server, { ...curator, cursor: null });
+    expect(
+      [...records.values()].filter((r) => r.type === 'plan' && r.fields.pairId === pairA.id),
+    ).toHaveLength(1);
+  });
+
   it('reads their own pairs and the people in them, not another mentor’s pair', async () => {
     const secret = meeting(mentorB, pairB.id, { notes: 'Чужая встреча' });
     expect((await push(server, mentorB, [secret])).rejected).toEqual([]);
@@ -209,8 +236,8 @@ describe('a mentee', () => {
       { answers: { q1: 3 }, submittedAt: '2026-11-26T10:00:00.000Z' },
       response.id,
     );
-    const second = await push(server, { ...mentee }, [retry, again]);
-    expect(second.rejected.map((x) => [x.id, x.code])).toEqual([[again.id, 'sent']]);
+    const twice = await push(server, { ...mentee }, [retry, again]);
+    expect(twice.rejected.map((x) => [x.id, x.code])).toEqual([[again.id, 'sent']]);
     // Anyone but a curator meets `sent`, the pair's mentor included.
     const meddling = change(mentorA.stamper, 'formResponse', { answers: { q1: 1 } }, response.id);
     expect((await push(server, { ...mentorA }, [meddling])).rejected.map((x) => x.code)).toEqual(['sent']);
@@ -222,6 +249,23 @@ describe('a mentee', () => {
     expect((await push(server, curator, [reopen])).rejected).toEqual([]);
     const edit = change(mentee.stamper, 'formResponse', { answers: { q1: 10 } }, response.id);
     expect((await push(server, { ...mentee }, [edit])).rejected).toEqual([]);
+
+    // One response per assignment: a response under another id is refused and changes nothing.
+    const second = change(
+      mentee.stamper,
+      'formResponse',
+      { assignmentId: mine.id, answers: { q1: 2 }, submittedAt: '2026-11-27T10:00:00.000Z' },
+      uuidv7(),
+    );
+    expect((await push(server, { ...mentee }, [second])).rejected).toEqual([
+      {
+        id: second.id,
+        code: 'invalid',
+        reason: `there is one formResponse of its kind: its id is ${response.id}`,
+      },
+    ]);
+    const { records } = await pullAll(server, { ...curator, cursor: null });
+    expect(records.has(second.id)).toBe(false);
   });
 });
 

@@ -1,7 +1,9 @@
 // A scripted device for server tests: its own HLC and helpers to build contract changes.
 import { uuidv7 } from 'uuidv7';
 import { type ClockState, observe, parseHlc, tick, ZERO_CLOCK } from '../../src/domain/hlc';
+import { expectedIdOf } from '../../src/domain/one-of-a-kind';
 import type { Change, Fields } from '../../src/domain/record';
+import { derivedId } from '../../src/server/secrets';
 
 export function createStamper(node: string, now: () => number = Date.now) {
   let state: ClockState = ZERO_CLOCK;
@@ -20,7 +22,16 @@ export function createStamper(node: string, now: () => number = Date.now) {
 
 export type Stamper = ReturnType<typeof createStamper>;
 
-export function change(stamper: Stamper, type: string, fields: Fields, id: string = uuidv7()): Change {
+/**
+ * A change as a device makes it; a new record there is one of (an IDP, a response) takes its derived id,
+ * as the app gives it (domain/one-of-a-kind.ts), unless `id` says otherwise.
+ */
+export function change(
+  stamper: Stamper,
+  type: string,
+  fields: Fields,
+  id: string = expectedIdOf({ type, fields }, derivedId) ?? uuidv7(),
+): Change {
   const stamp = stamper.stamp();
   return { id, type, fields, stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) };
 }

@@ -1,0 +1,24 @@
+// Records there must be one of: an IDP per mentee of a pair, a response per form assignment. Their ids
+// are derived from what they are about, on every device (client: idp-writes-model.ts, response-id.ts),
+// so that two devices that make one offline make the same record and their writes merge. A new record
+// of such a type under any other id is refused by the server: it would be a second IDP or a second
+// response that screens never show — and, sent by the hundred, unbounded work for every later push
+// (a mentor's grants read every plan of their pairs; statistics read every response).
+import { responseIdFor } from './questionnaires/response-id';
+import type { Change } from './record';
+
+/** SHA-256 of the parts joined by NUL, as a version 8 UUID (server: secrets.ts; client: derived-id.ts). */
+export type DeriveId = (...parts: string[]) => string;
+
+/**
+ * The id a new record of `change`'s type must have, or null where any id will do (other types, or
+ * fields that name nothing to derive from: the schema refuses those). Shape: a lower-case UUID.
+ */
+export function expectedIdOf(change: Pick<Change, 'type' | 'fields'>, derive: DeriveId): string | null {
+  const f = change.fields;
+  if (change.type === 'plan' && typeof f.pairId === 'string' && typeof f.menteeId === 'string')
+    return derive('plan', f.pairId, f.menteeId);
+  if (change.type === 'formResponse' && typeof f.assignmentId === 'string')
+    return responseIdFor(f.assignmentId);
+  return null;
+}
