@@ -67,7 +67,13 @@ export function TextField(props: Common & InputProps & { onValue(value: string):
 }
 
 export function TextArea(
-  props: Common & { value: string; rows?: number; name?: string; onValue(value: string): void },
+  props: Common & {
+    value: string;
+    rows?: number;
+    name?: string;
+    maxLength?: number;
+    onValue(value: string): void;
+  },
 ) {
   const id = useId();
   return (
@@ -77,6 +83,7 @@ export function TextArea(
         name={props.name}
         rows={props.rows ?? 5}
         value={props.value}
+        maxLength={props.maxLength}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
         onInput={(e) => props.onValue(e.currentTarget.value)}

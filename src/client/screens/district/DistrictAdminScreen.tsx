@@ -16,6 +16,7 @@ import {
 } from '../../models/district-model';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { QrCode } from '../../ui/QrCode';
 
 function Failure(props: { answer: Answer<unknown> }) {
@@ -53,8 +54,7 @@ export function DistrictAdminScreen() {
   const reload = async () => setSchools(await listSchools(session.token));
   useEffect(() => void reload(), [session.token]);
 
-  const addSchool = async (event: Event) => {
-    event.preventDefault();
+  const addSchool = async () => {
     const title = name.trim();
     if (!title) return;
     const answer = await createSchool(session.token, title);
@@ -72,8 +72,7 @@ export function DistrictAdminScreen() {
       hint: t('districtAdmin.forCurator'),
       answer: await newCuratorCode(session.token, school.id),
     });
-  const addMember = async (event: Event) => {
-    event.preventDefault();
+  const addMember = async () => {
     const fullName = member.fullName.trim();
     if (!fullName) return;
     const answer = await inviteMember(session.token, fullName, member.role);
@@ -89,13 +88,13 @@ export function DistrictAdminScreen() {
     <Page title={t('districtAdmin.title')}>
       {made?.answer.ok && <CodeCard title={made.title} hint={made.hint} code={made.answer.value} />}
       {made && <Failure answer={made.answer} />}
-      <form class="panel form" onSubmit={(e) => void addSchool(e)}>
+      <Form class="panel form" onSubmit={addSchool}>
         <h2>{t('districtAdmin.newSchool')}</h2>
         <TextField label={t('districtAdmin.schoolName')} value={name} maxLength={300} onValue={setName} />
         <button type="submit" class="button--primary">
           {t('districtAdmin.create')}
         </button>
-      </form>
+      </Form>
       <section class="panel" aria-labelledby="district-schools">
         <h2 id="district-schools">{t('districtAdmin.schools')}</h2>
         {schools === null && <p aria-busy="true">{t('districtAdmin.loading')}</p>}
@@ -119,7 +118,7 @@ export function DistrictAdminScreen() {
           </ul>
         )}
       </section>
-      <form class="panel form" onSubmit={(e) => void addMember(e)}>
+      <Form class="panel form" onSubmit={addMember}>
         <h2>{t('districtAdmin.member')}</h2>
         <TextField
           label={t('districtAdmin.memberName')}
@@ -134,7 +133,7 @@ export function DistrictAdminScreen() {
           onValue={(role) => setMember({ ...member, role: role as DistrictRole })}
         />
         <button type="submit">{t('districtAdmin.invite')}</button>
-      </form>
+      </Form>
     </Page>
   );
 }

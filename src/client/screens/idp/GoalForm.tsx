@@ -6,9 +6,12 @@ import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
+import { ActionButton, Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const EMPTY = { title: '', description: '', area: '', targetDate: '' };
+/** The goal's limits in characters, as the schema keeps them (domain/record-types.ts). */
+const GOAL_LIMITS = { title: 300, description: 5000, area: 200 };
 
 export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: number }) {
   const { repo, queries } = useApp();
@@ -19,9 +22,12 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
   const createGoal = async (
     fields: { title: string; description: string; area: string; targetDate: string },
     tasks: readonly string[] = [],
-  ) => {
+  ): Promise<boolean> => {
     const plan = await ensurePlan(repo, queries, props.pairId, props.menteeId);
-    if (!plan.ok) return setError(saveMessage(plan).text);
+    if (!plan.ok) {
+      setError(saveMessage(plan).text);
+      return false;
+    }
     const goal = await repo.create('goal', {
       planId: plan.id,
       title: fields.title,
@@ -30,7 +36,10 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
       targetDate: fields.targetDate || null,
       order: props.nextOrder,
     });
-    if (!goal.ok) return setError(saveMessage(goal).text);
+    if (!goal.ok) {
+      setError(saveMessage(goal).text);
+      return false;
+    }
     for (const [i, title] of tasks.entries()) {
       await repo.create('task', {
         planId: plan.id,
@@ -42,13 +51,13 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
       });
     }
     setError(null);
+    return true;
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!form.title.trim()) return setError(t('idp.goalNeedTitle'));
-    await createGoal({ ...form, title: form.title.trim() });
-    setForm(EMPTY);
+    // What was typed stays until it is saved: a refused save leaves it there to be corrected.
+    if (await createGoal({ ...form, title: form.title.trim() })) setForm(EMPTY);
   };
 
   const fromTemplate = async () => {
@@ -70,28 +79,29 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
           options={GOAL_TEMPLATES.map((g) => ({ value: g.key, label: g.title }))}
           onValue={setTemplate}
         />
-        <button type="button" onClick={() => void fromTemplate()}>
-          {t('idp.useTemplate')}
-        </button>
+        <ActionButton onAction={fromTemplate}>{t('idp.useTemplate')}</ActionButton>
       </details>
       <details class="panel">
         <summary>{t('idp.addGoal')}</summary>
-        <form class="form" onSubmit={submit}>
+        <Form class="form" onSubmit={submit}>
           <TextField
             label={t('idp.goalTitle')}
             value={form.title}
+            maxLength={GOAL_LIMITS.title}
             error={error}
             onValue={(v) => setForm({ ...form, title: v })}
           />
           <TextArea
             label={t('idp.goalDescription')}
             rows={2}
+            maxLength={GOAL_LIMITS.description}
             value={form.description}
             onValue={(v) => setForm({ ...form, description: v })}
           />
           <TextField
             label={t('idp.goalArea')}
             value={form.area}
+            maxLength={GOAL_LIMITS.area}
             onValue={(v) => setForm({ ...form, area: v })}
           />
           <TextField
@@ -103,7 +113,7 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
           <button type="submit" class="button--primary">
             {t('idp.goalSave')}
           </button>
-        </form>
+        </Form>
       </details>
       {error && <Notice kind="error">{error}</Notice>}
     </div>

@@ -10,8 +10,9 @@ import { loadPlan, swapOrder } from '../../models/idp-model';
 import { addTask } from '../../models/idp-writes-model';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
-import { reportFailure } from '../../ui/save-message';
+import { reportFailure, saveMessage } from '../../ui/save-message';
 import { GoalDelete } from './GoalDelete';
 import { GoalForm } from './GoalForm';
 import { TaskRow } from './TaskRow';
@@ -125,8 +126,8 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
   const { repo, queries } = useApp();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const add = async (event: Event) => {
-    event.preventDefault();
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
     if (!title.trim()) return;
     const result = await props.onAdd(
       repo,
@@ -134,16 +135,18 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
       { pairId: props.pairId, menteeId: props.menteeId, goalId: props.goalId },
       { title: title.trim(), due: due || null },
     );
+    // A refused save keeps what was typed, and says why.
+    setError(result.ok ? null : saveMessage(result).text);
     if (result.ok) {
       setTitle('');
       setDue('');
     }
   };
   return (
-    <form class="inline new-task" onSubmit={add}>
-      <TextField label={t('idp.addTask')} value={title} onValue={setTitle} />
+    <Form class="inline new-task" onSubmit={add}>
+      <TextField label={t('idp.addTask')} value={title} maxLength={300} error={error} onValue={setTitle} />
       <TextField label={t('idp.taskDue')} type="date" value={due} onValue={setDue} />
       <button type="submit">{t('idp.addTaskButton')}</button>
-    </form>
+    </Form>
   );
 }

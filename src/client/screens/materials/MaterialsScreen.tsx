@@ -11,6 +11,7 @@ import { showToast } from '../../state/toast';
 import { withUndo } from '../../state/undo-toast';
 import { TextArea, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const LINK = webLink();
@@ -24,8 +25,7 @@ function MaterialForm() {
   const [description, setDescription] = useState('');
   const [error, setError] = useState<{ field: 'title' | 'url' | 'save'; text: string } | null>(null);
 
-  const add = async (event: Event) => {
-    event.preventDefault();
+  const add = async () => {
     if (!title.trim()) return setError({ field: 'title', text: t('materials.needTitle') });
     if (url.trim() && !v.is(LINK, url.trim()))
       return setError({ field: 'url', text: t('materials.badLink') });
@@ -43,7 +43,7 @@ function MaterialForm() {
   };
 
   return (
-    <form class="panel form" onSubmit={add} noValidate>
+    <Form class="panel form" onSubmit={add} noValidate>
       <h2>{t('materials.new')}</h2>
       <TextField
         label={t('materials.title')}
@@ -65,7 +65,7 @@ function MaterialForm() {
       <button type="submit" class="button--primary">
         {t('materials.add')}
       </button>
-    </form>
+    </Form>
   );
 }
 

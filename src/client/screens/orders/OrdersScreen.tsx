@@ -11,6 +11,7 @@ import { pairLabel } from '../../models/questionnaire-admin-model';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 export function OrdersScreen() {
@@ -32,8 +33,7 @@ export function OrdersScreen() {
   const toggle = (id: string, isOn: boolean) =>
     setChosen(isOn ? [...selected, id] : selected.filter((x) => x !== id));
 
-  const create = async (event: Event) => {
-    event.preventDefault();
+  const create = async () => {
     if (!number.trim()) return setError(t('order.needNumber'));
     if (selected.length === 0) return setError(t('order.needPairs'));
     const result = await repo.create('order', {
@@ -54,7 +54,7 @@ export function OrdersScreen() {
 
   return (
     <Page title={t('nav.orders')} back="/pairs">
-      <form class="panel form" onSubmit={create}>
+      <Form class="panel form" onSubmit={create}>
         <h2>{t('order.new')}</h2>
         <TextField label={t('order.number')} value={number} onValue={setNumber} />
         <TextField label={t('order.date')} type="date" value={date} onValue={setDate} />
@@ -84,7 +84,7 @@ export function OrdersScreen() {
           {t('order.create', { n: selected.length })}
         </button>
         {error && <Notice kind="error">{error}</Notice>}
-      </form>
+      </Form>
       <ul class="cards">
         {orders.map((o) => (
           <li key={o.id} class="card">

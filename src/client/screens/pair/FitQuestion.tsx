@@ -5,6 +5,7 @@ import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
+import { usePending } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 export function FitQuestion(props: {
@@ -16,6 +17,7 @@ export function FitQuestion(props: {
   const [fits, setFits] = useState<boolean | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const pending = usePending();
   if (props.answer) {
     return (
       <p class="muted">
@@ -37,7 +39,7 @@ export function FitQuestion(props: {
       <h2 id="fit">{t('pair.fitQuestion')}</h2>
       <p class="muted">{t('pair.fitHint')}</p>
       <div class="actions">
-        <button type="button" onClick={() => void send(true)}>
+        <button type="button" disabled={pending.isPending} onClick={() => void pending.run(() => send(true))}>
           {t('pair.fitYes')}
         </button>
         <button type="button" class="button--danger" onClick={() => setFits(false)}>
@@ -47,7 +49,12 @@ export function FitQuestion(props: {
       {fits === false && (
         <>
           <TextArea label={t('pair.fitComment')} rows={3} value={comment} onValue={setComment} />
-          <button type="button" class="button--primary" onClick={() => void send(false)}>
+          <button
+            type="button"
+            class="button--primary"
+            disabled={pending.isPending}
+            onClick={() => void pending.run(() => send(false))}
+          >
             {t('pair.fitSend')}
           </button>
         </>

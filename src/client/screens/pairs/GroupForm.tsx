@@ -8,6 +8,7 @@ import { pairFormErrors } from '../../models/pair-checks-model';
 import { createPair, guessMentoringForm } from '../../models/pairs-model';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
@@ -25,8 +26,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   const form =
     chosenForm ??
     guessMentoringForm(byId.get(mentorId), menteeIds[0] ? byId.get(menteeIds[0]) : undefined, props.forms);
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = await pairFormErrors(queries, { mentorId, menteeIds });
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -43,7 +43,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   return (
     <details class="panel">
       <summary>{t('pairs.new')}</summary>
-      <form class="form" onSubmit={submit}>
+      <Form class="form" onSubmit={submit}>
         <SelectField
           label={t('pairs.mentor')}
           name="mentorId"
@@ -88,7 +88,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
           {t('pairs.create')}
         </button>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      </form>
+      </Form>
     </details>
   );
 }

@@ -12,6 +12,7 @@ import { createPair, guessMentoringForm, loadMentoringForms } from '../../models
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { usePending } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 import { GroupForm } from './GroupForm';
@@ -24,20 +25,22 @@ function Suggestions(props: {
 }) {
   const { repo } = useApp();
   const [message, setMessage] = useState<string | null>(null);
+  const pending = usePending();
   const rows = props.suggestFor(props.mentee.id).slice(0, 5);
-  const pair = async (mentor: SyncedRecord<'person'>) => {
-    const result = await createPair(
-      repo,
-      {
-        mentorId: mentor.id,
-        menteeIds: [props.mentee.id],
-        form: guessMentoringForm(mentor, props.mentee, props.forms),
-        replacesId: props.replacesId,
-      },
-      todayIso(),
-    );
-    setMessage(result.ok ? null : saveMessage(result).text);
-  };
+  const pair = (mentor: SyncedRecord<'person'>) =>
+    pending.run(async () => {
+      const result = await createPair(
+        repo,
+        {
+          mentorId: mentor.id,
+          menteeIds: [props.mentee.id],
+          form: guessMentoringForm(mentor, props.mentee, props.forms),
+          replacesId: props.replacesId,
+        },
+        todayIso(),
+      );
+      setMessage(result.ok ? null : saveMessage(result).text);
+    });
   return (
     <div class="suggestions" data-testid="suggestions">
       {rows.length === 0 && <p>{t('pairs.noMentors')}</p>}
@@ -54,7 +57,7 @@ function Suggestions(props: {
               </span>
             </div>
             {s.reasons.length > 0 && <p class="muted">{s.reasons.join('; ')}</p>}
-            <button type="button" onClick={() => void pair(s.mentor)}>
+            <button type="button" disabled={pending.isPending} onClick={() => void pair(s.mentor)}>
               {t('pairs.makePair', { name: personName(s.mentor) })}
             </button>
           </li>

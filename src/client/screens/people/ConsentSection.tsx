@@ -12,6 +12,7 @@ import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 export const DEFAULT_SCOPE =
@@ -31,8 +32,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const hasValid = consents.some((c) => c.fields.withdrawn === false);
   const hasWithdrawn = consents.some((c) => c.fields.withdrawn === true);
 
-  const add = async (event: Event) => {
-    event.preventDefault();
+  const add = async () => {
     if (!signedBy.trim()) return setError(isMinor ? t('consent.needParent') : t('consent.needSigner'));
     const result = await repo.create('consent', {
       personId: person.id,
@@ -99,7 +99,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       </a>
       <details>
         <summary>{t('consent.add')}</summary>
-        <form class="form" onSubmit={add}>
+        <Form class="form" onSubmit={add}>
           <TextField
             label={isMinor ? t('consent.parent') : t('consent.signer')}
             value={signedBy}
@@ -111,7 +111,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
           <button type="submit" class="button--primary">
             {t('consent.save')}
           </button>
-        </form>
+        </Form>
       </details>
       {hasWithdrawn && !hasValid && (
         <div class="notice notice--warn">

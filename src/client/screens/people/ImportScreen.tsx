@@ -15,6 +15,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { CheckboxField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { ActionButton } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const ENCODINGS = {
@@ -216,14 +217,9 @@ export function ImportScreen() {
               </tbody>
             </table>
           </div>
-          <button
-            type="button"
-            class="button--primary button--big"
-            disabled={chosen.length === 0}
-            onClick={() => void run()}
-          >
+          <ActionButton class="button--primary button--big" disabled={chosen.length === 0} onAction={run}>
             {t('import.run', { n: chosen.length })}
-          </button>
+          </ActionButton>
         </section>
       )}
     </Page>

@@ -7,6 +7,7 @@ import { t } from '../../i18n/i18n';
 import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
@@ -26,8 +27,7 @@ export function PeopleScreen() {
   });
   const [limit, setLimit] = useState(PAGE);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     if (form.fullName.trim() === '') return setError(t('people.required'));
     setError(null);
     const result = await repo.create('person', {
@@ -53,7 +53,7 @@ export function PeopleScreen() {
       </div>
       <details class="panel" open={data?.rows.length === 0}>
         <summary>{t('people.add')}</summary>
-        <form class="form" onSubmit={submit}>
+        <Form class="form" onSubmit={submit}>
           <TextField
             label={t('people.fullName')}
             name="fullName"
@@ -84,7 +84,7 @@ export function PeopleScreen() {
             {t('people.save')}
           </button>
           {message && <Notice kind={message.kind}>{message.text}</Notice>}
-        </form>
+        </Form>
       </details>
       {missingConsents > 0 && (
         <Notice kind="error">{t('people.missingConsents', { n: missingConsents })}</Notice>

@@ -11,6 +11,7 @@ import { t } from '../../i18n/i18n';
 import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { usePending } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
@@ -43,13 +44,16 @@ export function AssignScreen() {
   const [personIds, setPersonIds] = useState<string[]>([]);
   const [due, setDue] = useState(() => todayIso(new Date(Date.now() + 14 * 86_400_000)));
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const pending = usePending();
   if (!data) return <Page title={t('questionnaires.assign')}>{null}</Page>;
   const [template, allPairs, people] = data;
   const whom = chosenWhom ?? audienceOf(template?.fields.kind ?? 'custom');
   const pairs = allPairs.filter((p) => ACTIVE.has(p.fields.status ?? ''));
   const byPerson = new Map(people.map((p) => [p.id, p]));
 
-  const run = async (targets: Target[]) => {
+  // One assignment at a time, whichever button: a double tap would hand the form out twice.
+  const run = (targets: Target[]) => pending.run(() => assignTo(targets));
+  const assignTo = async (targets: Target[]) => {
     if (targets.length === 0) return setMessage({ kind: 'error', text: t('assign.nobody') });
     const result = await assign(repo, queries, id, targets, due || null);
     if (!result.ok) return setMessage(saveMessage(result.result));
@@ -74,7 +78,12 @@ export function AssignScreen() {
           ]}
           onValue={(v) => setWhom(v as Whom)}
         />
-        <button type="button" class="button--primary" onClick={() => void run(targetsOf(pairs, whom))}>
+        <button
+          type="button"
+          class="button--primary"
+          disabled={pending.isPending}
+          onClick={() => void run(targetsOf(pairs, whom))}
+        >
           {t('assign.everyone', { n: targetsOf(pairs, whom).length })}
         </button>
       </div>
@@ -96,6 +105,7 @@ export function AssignScreen() {
         </div>
         <button
           type="button"
+          disabled={pending.isPending}
           onClick={() =>
             void run(
               targetsOf(
@@ -125,6 +135,7 @@ export function AssignScreen() {
         </div>
         <button
           type="button"
+          disabled={pending.isPending}
           onClick={() => void run(personIds.map((personId) => ({ personId, pairId: null })))}
         >
           {t('assign.toPeople', { n: personIds.length })}

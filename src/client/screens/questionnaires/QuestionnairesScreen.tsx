@@ -5,11 +5,13 @@ import { t } from '../../i18n/i18n';
 import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
 import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
+import { usePending } from '../../ui/pending';
 
 export function QuestionnairesScreen() {
   const { queries, repo } = useApp();
   const route = useNavigate();
   const rows = useLiveQuery(() => loadQuestionnaireList(queries), []);
+  const pending = usePending();
   const create = async () => {
     const result = await repo.create('formTemplate', {
       title: t('questionnaires.newTitle'),
@@ -29,7 +31,12 @@ export function QuestionnairesScreen() {
   };
   return (
     <Page title={t('questionnaires.title')}>
-      <button type="button" class="button--primary" onClick={() => void create()}>
+      <button
+        type="button"
+        class="button--primary"
+        disabled={pending.isPending}
+        onClick={() => void pending.run(create)}
+      >
         {t('questionnaires.new')}
       </button>
       <ul class="cards" data-testid="templates">
