@@ -37,14 +37,24 @@ const facts: ScopeFacts = {
 };
 
 describe('grants', () => {
-  it('a mentor holds their pair, its plans and people with consent, and visible responses', () => {
+  it('a mentor holds their pair, the plans and people of mentees with consent, and visible responses', () => {
     const g = grantsFor(mentor, facts);
-    expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid') && g.has('plan:plan-kid2')).toBe(
-      true,
-    );
+    expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid')).toBe(true);
     expect(g.has('person:kid')).toBe(true);
-    expect(g.has('person:kid2')).toBe(false);
+    // A minor without their parents' consent: neither their person record nor their IDP.
+    expect(g.has('person:kid2') || g.has('plan:plan-kid2')).toBe(false);
     expect(g.has('response:open-form:p1')).toBe(true);
+  });
+
+  it('a pair whose only mentee is a minor without consent (never given, or withdrawn) does not reach the mentor', () => {
+    const alone: ScopeFacts = {
+      ...facts,
+      pairs: [{ id: 'p2', mentorId: 'mentor', menteeIds: ['kid2'] }],
+      plans: [{ id: 'plan-kid2', pairId: 'p2', menteeId: 'kid2' }],
+    };
+    expect([...grantsFor(mentor, alone)].filter((g) => g.includes('p2') || g.includes('kid2'))).toEqual([]);
+    const consented = { ...alone, people: alone.people.map((p) => ({ ...p, hasConsent: true })) };
+    expect(grantsFor(mentor, consented).has('pair:p2')).toBe(true);
   });
 
   it('a mentee holds their pair and their own plan only', () => {

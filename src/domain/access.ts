@@ -107,12 +107,22 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
     if (person && mayReceivePerson(person)) grants.add(`person:${id}`);
   };
   grantPerson(me);
+  // A minor whose parents' consent is missing or withdrawn: nothing of theirs reaches their mentor —
+  // neither their person record nor their IDP; a pair left with no other mentee, with its meetings,
+  // no longer reaches the mentor at all (their device is told to drop it; the curator keeps it).
+  const isWithheld = (id: string) => {
+    const person = people.get(id);
+    return person !== undefined && !mayReceivePerson(person);
+  };
   for (const pair of facts.pairs) {
     if (pair.mentorId === me) {
+      const mentees = pair.menteeIds.filter((id) => !isWithheld(id));
+      if (mentees.length === 0) continue;
       grants.add(`pair:${pair.id}`);
       grants.add(`mentor:${pair.id}`);
-      for (const id of pair.menteeIds) grantPerson(id);
-      for (const plan of facts.plans) if (plan.pairId === pair.id) grants.add(`plan:${plan.id}`);
+      for (const id of mentees) grantPerson(id);
+      for (const plan of facts.plans)
+        if (plan.pairId === pair.id && !isWithheld(plan.menteeId)) grants.add(`plan:${plan.id}`);
       for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}`);
     } else if (pair.menteeIds.includes(me)) {
       grants.add(`pair:${pair.id}`);

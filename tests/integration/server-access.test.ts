@@ -357,9 +357,31 @@ describe('minors and consent', () => {
       { withdrawn: true, withdrawnDate: '2026-11-25' },
       consent.id,
     );
+    // Before the withdrawal the mentor met her and started her IDP.
+    const met = meeting(mentorA, pair.id, { notes: 'Знакомство' });
+    const plan = change(mentorA.stamper, 'plan', { pairId: pair.id, menteeId: minor.id, title: 'ИПР Маши' });
+    expect((await push(server, a, [met, plan])).rejected).toEqual([]);
+    await pullAll(server, a);
     expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    // Withdrawn: she, her pair, its meetings and her IDP leave the mentor's device at the next sync,
+    // and the mentor can no longer write into the pair; the curator keeps it all.
     const after = await pullAll(server, a);
-    expect(after.purge).toContain(minor.id);
+    expect(after.purge).toEqual(expect.arrayContaining([minor.id, pair.id, met.id, plan.id]));
+    expect(after.purge).not.toContain(pairA.id);
+    const later = meeting(mentorA, pair.id, { notes: 'После отзыва' });
+    expect((await push(server, a, [later])).rejected.map((x) => x.code)).toEqual(['forbidden']);
+    const kept = await pullAll(server, { ...curator, cursor: null });
+    expect(kept.records.has(met.id) && kept.records.has(plan.id)).toBe(true);
+    // A new consent brings them back.
+    const again = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Иванов П. С. (отец)',
+      date: '2026-11-26',
+      withdrawn: false,
+    });
+    expect((await push(server, curator, [again])).rejected).toEqual([]);
+    const back = await pullAll(server, a);
+    expect(back.records.has(met.id) && back.records.has(plan.id) && back.records.has(minor.id)).toBe(true);
   });
 
   it('a minor without consent who enrols gets no personal data on their own device either', async () => {
