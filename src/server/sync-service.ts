@@ -503,6 +503,11 @@ async function pairMembersProblem(
   return problem ? { code: 'consent', reason: problem } : null;
 }
 
+/** The highest revision a cursor says its device may hold: its position, its `top`, its part's end. */
+function claimedTop(cursor: Cursor | PullCursor): number {
+  return Math.max(cursor.rev, cursor.top ?? 0, 'part' in cursor ? (cursor.part?.upTo ?? 0) : 0);
+}
+
 async function pull(
   session: PushSession,
   cursor: Cursor | PullCursor | null,
@@ -515,17 +520,21 @@ async function pull(
   let fromRev = cursor?.rev ?? 0;
   let purge: string[] = [];
   let isRestart = false;
-  // The highest revision the device may hold (see Cursor's `top`).
-  const top = cursor
-    ? Math.max(cursor.rev, cursor.top ?? 0, 'part' in cursor ? (cursor.part?.upTo ?? 0) : 0)
-    : 0;
+  // The highest revision the device may hold (see Cursor's `top`): what a purge must reach.
+  let top = 0;
   // Curators read their whole school; the district's people their whole namespace (summaries only).
   if (!caller.isCurator && !isDistrictRole(caller.role)) {
     grants = await session.grants();
     scope = scopeHash(grants);
-    await tx.saveScope(caller.schoolId, scope, [...grants]);
+    // The cursor's scope counts only if it is the caller's own (every scope holds its person's `author:`
+    // grant): a cursor naming someone else's, computed from grants anyone can guess, would turn the
+    // purge into a list of their records; it is taken as unknown (pull again, purge nothing). And the
+    // device holds nothing beyond what was ever issued under that scope, whatever its cursor claims.
+    const known = cursor ? await tx.getScope(caller.schoolId, cursor.scope) : undefined;
+    const earlier = known?.grants.includes(`author:${caller.personId}`) ? known : undefined;
+    if (cursor && earlier) top = Math.min(claimedTop(cursor), earlier.issuedUpTo);
     if (cursor && cursor.scope !== scope) {
-      const before = await tx.getScope(caller.schoolId, cursor.scope);
+      const before = earlier?.grants;
       const now = grants;
       const removed = (before ?? []).filter((g) => !now.has(g));
       const isGrown = before === undefined || [...now].some((g) => !before.includes(g));
@@ -558,12 +567,14 @@ async function pull(
       fetch: (c, limit) => tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
     });
     const changes = rows.map((r) => (grants === null ? r.record : redactFor(r.record, caller, grants)));
+    if (grants) await tx.saveScope(caller.schoolId, scope, [...grants], Math.max(claimedTop(next), top));
     return { cursor: formatPullCursor(next), changes, hasMore: rest.hasMore, purge, v2: { rows, ...rest } };
   }
   const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const changes = page.map((row) => (grants === null ? row.record : redactFor(row.record, caller, grants)));
   const lastRev = page.at(-1)?.rev ?? fromRev;
+  if (grants) await tx.saveScope(caller.schoolId, scope, [...grants], Math.max(lastRev, top));
   return {
     cursor: formatCursor({ rev: lastRev, scope, top }),
     changes,

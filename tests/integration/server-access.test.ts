@@ -322,6 +322,56 @@ describe('scope', () => {
   });
 });
 
+describe('a cursor naming another person’s scope', () => {
+  it('lists none of their records in a purge: it is taken as unknown and the pull starts over', async () => {
+    const theirs = meeting(mentorB, pairB.id, { notes: 'Встреча пары Б' });
+    expect((await push(server, mentorB, [theirs])).rejected).toEqual([]);
+    // Mentor B's scope, as a fingerprint anyone could compute from grants they can guess.
+    const b = { ...mentorB, cursor: null };
+    await pullAll(server, b);
+    const scopeB = (b.cursor as unknown as string).split('.')[1];
+    const r = await call(server, 'POST', '/api/v1/sync', {
+      token: mentee.token,
+      body: { cursor: `999999999.${scopeB}`, changes: [] },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.purge).toEqual([]);
+    expect(JSON.stringify(r.body)).not.toContain(theirs.id);
+  });
+});
+
+describe('a cursor claiming more than was issued', () => {
+  it('purges only what the device could hold: nothing made after its mentor left the pair', async () => {
+    const pupil = change(curator.stamper, 'person', { fullName: 'Ушедший ученик', kind: 'student' });
+    const pairE = change(curator.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [pupil, pairE])).rejected).toEqual([]);
+    const before = meeting(mentorA, pairE.id, { notes: 'При наставнике А' });
+    const a = { ...mentorA, cursor: null as string | null };
+    expect((await push(server, a, [before])).rejected).toEqual([]);
+    await pullAll(server, a);
+    const scopeA = (a.cursor as string).split('.')[1];
+    // Handed over; the new mentor meets the pupil.
+    const handover = change(curator.stamper, 'pair', { mentorId: mentorB.personId }, pairE.id);
+    expect((await push(server, curator, [handover])).rejected).toEqual([]);
+    const after = meeting(mentorB, pairE.id, { notes: 'При наставнике Б' });
+    expect((await push(server, mentorB, [after])).rejected).toEqual([]);
+    for (const forged of [`999999999.${scopeA}`, `0.${scopeA}.t999999999`]) {
+      const r = await call(server, 'POST', '/api/v1/sync', {
+        token: mentorA.token,
+        body: { cursor: forged, changes: [] },
+      });
+      expect(r.status).toBe(200);
+      expect(r.body.purge).toEqual(expect.arrayContaining([pairE.id, before.id, pupil.id]));
+      expect(r.body.purge).not.toContain(after.id);
+    }
+  });
+});
+
 describe('minors and consent', () => {
   it('a minor without parental consent cannot be paired and never reaches a mentor', async () => {
     const minor = change(curator.stamper, 'person', { fullName: 'Маша', kind: 'student', minor: true });

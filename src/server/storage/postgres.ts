@@ -222,18 +222,22 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       toPulled(
         await read('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
       ),
-    saveScope: async (school, hash, grants) =>
+    saveScope: async (school, hash, grants, issuedUpTo) =>
       void (await run(
         'saveScope',
-        'INSERT INTO scopes (school, hash, grants) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [school, hash, JSON.stringify(grants)],
+        `INSERT INTO scopes (school, hash, grants, issued_up_to) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = GREATEST(scopes.issued_up_to, EXCLUDED.issued_up_to)`,
+        [school, hash, JSON.stringify(grants), issuedUpTo],
       )),
     getScope: async (school, hash) => {
-      const [row] = await rows('getScope', 'SELECT grants FROM scopes WHERE school = $1 AND hash = $2', [
-        school,
-        hash,
-      ]);
-      return row ? (JSON.parse(row.grants as string) as string[]) : undefined;
+      const [row] = await rows(
+        'getScope',
+        'SELECT grants, issued_up_to FROM scopes WHERE school = $1 AND hash = $2',
+        [school, hash],
+      );
+      return (
+        row && { grants: JSON.parse(row.grants as string) as string[], issuedUpTo: Number(row.issued_up_to) }
+      );
     },
     addDevice: async (d, tokenHash) =>
       void (await run(

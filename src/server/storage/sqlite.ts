@@ -55,8 +55,14 @@ UPDATE records SET day = json_extract(data, '$.record.fields.date') WHERE type =
   AND json_type(data, '$.record.deleted') IS NULL AND json_extract(data, '$.record.fields.kind') = 'regular'
   AND json_type(data, '$.record.fields.date') = 'text';
 `,
+  // 4: the highest revision a cursor was issued at under each scope (storage.ts, saveScope); for the
+  // scopes already kept, the revision of now bounds every cursor issued before.
+  4: `
+ALTER TABLE scopes ADD COLUMN issued_up_to INTEGER NOT NULL DEFAULT 0;
+UPDATE scopes SET issued_up_to = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'rev');
+`,
 };
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 type DeviceRow = {
   id: string;
@@ -145,8 +151,9 @@ function createTx(db: Database.Database): TxEngine {
         SELECT id FROM record_keys WHERE school = @school AND key IN (SELECT value FROM json_each(@keys)))
       GROUP BY k.id`),
     exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
-    saveScope: stmt('INSERT OR IGNORE INTO scopes (school, hash, grants) VALUES (?, ?, ?)'),
-    getScope: stmt('SELECT grants FROM scopes WHERE school = ? AND hash = ?'),
+    saveScope: stmt(`INSERT INTO scopes (school, hash, grants, issued_up_to) VALUES (?, ?, ?, ?)
+      ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = max(issued_up_to, excluded.issued_up_to)`),
+    getScope: stmt('SELECT grants, issued_up_to FROM scopes WHERE school = ? AND hash = ?'),
     addDevice: stmt(
       'INSERT INTO devices (id, school, person_id, role, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -286,10 +293,11 @@ function createTx(db: Database.Database): TxEngine {
         keys: JSON.parse(r.keys) as string[],
       })),
     exportAll: async (school) => rows(q.exportAll.all(school)),
-    saveScope: async (school, hash, grants) => void q.saveScope.run(school, hash, JSON.stringify(grants)),
+    saveScope: async (school, hash, grants, issuedUpTo) =>
+      void q.saveScope.run(school, hash, JSON.stringify(grants), issuedUpTo),
     getScope: async (school, hash) => {
-      const row = q.getScope.get(school, hash) as { grants: string } | undefined;
-      return row ? (JSON.parse(row.grants) as string[]) : undefined;
+      const row = q.getScope.get(school, hash) as { grants: string; issued_up_to: number } | undefined;
+      return row && { grants: JSON.parse(row.grants) as string[], issuedUpTo: row.issued_up_to };
     },
     addDevice: async (d, tokenHash) =>
       void q.addDevice.run(d.id, d.schoolId, d.personId, d.role, tokenHash, d.name, d.createdAt),

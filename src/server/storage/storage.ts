@@ -128,8 +128,13 @@ export type StorageTx = {
   ): Promise<{ id: string; keys: string[] }[]>;
   exportAll(schoolId: string): Promise<PulledRow[]>;
 
-  saveScope(schoolId: string, hash: string, grants: readonly string[]): Promise<void>;
-  getScope(schoolId: string, hash: string): Promise<string[] | undefined>;
+  /**
+   * Keeps a scope's grants under their fingerprint, and `issuedUpTo`: the highest revision a cursor
+   * under this scope was issued at so far (kept as the maximum). A purge for a device whose scope
+   * shrank names records up to it at most, whatever revision its cursor claims.
+   */
+  saveScope(schoolId: string, hash: string, grants: readonly string[], issuedUpTo: number): Promise<void>;
+  getScope(schoolId: string, hash: string): Promise<{ grants: string[]; issuedUpTo: number } | undefined>;
 
   addDevice(device: Device, tokenHash: string): Promise<void>;
   /** The device of a token; `schoolId` when the token names its school (then only that school is read). */
