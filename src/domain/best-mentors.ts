@@ -11,12 +11,6 @@ export type MentorResult = {
 
 export type RankedMentor = MentorResult & { score: number; idp: number | null };
 
-export const CRITERIA = [
-  'встречи с наставляемыми',
-  'выполнение планов развития',
-  'удовлетворённость наставляемых',
-] as const;
-
 export function bestMentors(results: readonly MentorResult[], top = 5): RankedMentor[] {
   const maxMeetings = Math.max(1, ...results.map((r) => r.meetings / Math.max(1, r.pairs)));
   return results

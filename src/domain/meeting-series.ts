@@ -17,7 +17,11 @@ export function nextMeetingKind(held: readonly string[]): MeetingKind {
   return 'regular';
 }
 
-/** Topics a mentor taps instead of typing; free text adds others. */
+/**
+ * Topics a mentor taps instead of typing; free text adds others. Stored as these Russian words (the
+ * records' data, the same on every device and in exports); the UI shows each in its language
+ * (client: TopicsField.tsx).
+ */
 export const QUICK_TOPICS = [
   'Цели и ожидания',
   'Учебные трудности',

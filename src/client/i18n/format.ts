@@ -2,7 +2,7 @@
 // Intl functions, which take the names of months and days from the browser rather than from locale
 // data in the app: every phone would otherwise download that data before its first screen.
 import { intlFormat, intlFormatDistance, lightFormat } from 'date-fns';
-import { language } from './i18n';
+import { formatNumber, language } from './i18n';
 
 const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
@@ -53,7 +53,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return `${formatNumber(value, unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
 /** A day in an exported table, as Excel reads it in the UI's language: «01.10.2026» (en: «01/10/2026»). */
@@ -76,5 +76,5 @@ export function formatExportNumber(n: number): string {
 
 /** A figure that may be missing: «—» when there is nothing to count yet. */
 export function formatMaybe(n: number | null, suffix = ''): string {
-  return n === null ? '—' : `${n}${suffix}`;
+  return n === null ? '—' : `${formatNumber(n)}${suffix}`;
 }

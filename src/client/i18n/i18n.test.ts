@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { setLanguage, t } from './i18n';
+import { formatBytes } from './format';
+import { formatNumber, setLanguage, t } from './i18n';
 import { ru } from './ru';
 
 describe('i18n', () => {
@@ -14,6 +15,18 @@ describe('i18n', () => {
       'Нет встреч уже 21 день',
       'Нет встреч уже 22 дня',
     ]);
+  });
+
+  it('writes numbers as the language does: a decimal comma in Russian, a point in English', async () => {
+    await setLanguage('ru');
+    expect(formatNumber(1 / 3)).toBe('0,3');
+    expect(formatNumber(2026)).toBe('2026');
+    expect(formatBytes(2 * 1024 * 1024)).toBe('2 МБ');
+    expect(formatBytes(1.5 * 1024 ** 3)).toBe('1,5 ГБ');
+    await setLanguage('en');
+    expect(formatNumber(1 / 3)).toBe('0.3');
+    expect(formatBytes(1.5 * 1024 ** 3)).toBe('1.5 GB');
+    await setLanguage('ru');
   });
 
   it('switches to English, with its plural forms', async () => {

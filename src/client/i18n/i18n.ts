@@ -72,6 +72,17 @@ function plural(n: number, forms: string[]): string {
   return forms[index === -1 ? forms.length - 1 : index] ?? forms.at(-1) ?? '';
 }
 
+/**
+ * A number as the UI's language writes it: «0,3» in Russian, «0.3» in English; at most `fractionDigits`
+ * decimals, no digit grouping (a year stays «2026»).
+ */
+export function formatNumber(n: number, fractionDigits = 1): string {
+  return new Intl.NumberFormat(language.value, {
+    maximumFractionDigits: fractionDigits,
+    useGrouping: false,
+  }).format(n);
+}
+
 export function t(key: MessageKey, params?: Params): string {
   const template: string | undefined = packs[language.value]?.dictionary[key] ?? russian?.[key] ?? first[key];
   if (template === undefined) {
@@ -82,7 +93,9 @@ export function t(key: MessageKey, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)((?:\|[^|}]*)*)\}/g, (match, name: string, forms: string) => {
     if (!(name in params)) return match;
-    return forms ? plural(Number(params[name]), forms.slice(1).split('|')) : String(params[name]);
+    const value = params[name] as string | number;
+    if (forms) return plural(Number(value), forms.slice(1).split('|'));
+    return typeof value === 'number' ? formatNumber(value, 2) : value;
   });
 }
 

@@ -99,7 +99,7 @@ export function MeetingScreen() {
   const back = `/pair/${pairId}`;
   const finish = async () => {
     await draft.finish();
-    route(back);
+    route(back, { replace: true });
   };
 
   const save = async () => {
@@ -173,16 +173,19 @@ export function MeetingScreen() {
           onToIdp={(step: NextStep) => void toIdp(step)}
         />
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
+        {/* Only saving stays in view: at large text a sticky bar of two buttons left the notes no room. */}
         <div class="actions actions--sticky">
           <button type="submit" class="button--primary button--big" disabled={toIdpRunning > 0}>
             {t('meeting.save')}
           </button>
-          {meetingId && (
+        </div>
+        {meetingId && (
+          <div class="actions">
             <button type="button" class="button--danger" onClick={() => void draft.storing(remove)}>
               {t('meeting.delete')}
             </button>
-          )}
-        </div>
+          </div>
+        )}
       </form>
     </Page>
   );

@@ -4,6 +4,7 @@ import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { formFromMeeting } from '../../models/meeting-model';
 import { personName } from '../../ui/person-name';
+import { topicLabel } from './TopicsField';
 
 /** `mentees` are the group's members this device may know (a mentee's device knows only themselves). */
 export function MeetingView(props: {
@@ -39,7 +40,7 @@ export function MeetingView(props: {
           </>
         )}
         <dt>{t('meeting.topics')}</dt>
-        <dd>{m.topics.length ? m.topics.join(', ') : '—'}</dd>
+        <dd>{m.topics.length ? m.topics.map(topicLabel).join(', ') : '—'}</dd>
       </dl>
       <h2>{t('meeting.notes')}</h2>
       <p class="meeting-view__notes">{m.notes.trim() ? m.notes : t('meeting.noNotes')}</p>

@@ -1,7 +1,27 @@
 // Topics as quick chips to tap, plus free text for anything else.
 import { useState } from 'preact/hooks';
 import { QUICK_TOPICS } from '../../../domain/meeting-series';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
+
+/** Each quick topic's words in the UI's language (the record keeps the Russian ones). */
+const TOPIC_KEYS: Readonly<Record<(typeof QUICK_TOPICS)[number], MessageKey>> = {
+  'Цели и ожидания': 'topic.goals',
+  'Учебные трудности': 'topic.difficulties',
+  'Подготовка к экзамену': 'topic.exam',
+  Проект: 'topic.project',
+  'Общение в классе': 'topic.classmates',
+  Самоорганизация: 'topic.selfOrganisation',
+  Профориентация: 'topic.career',
+  'Методика урока': 'topic.lessonMethods',
+  'Работа с документацией': 'topic.paperwork',
+  'Классное руководство': 'topic.formTutor',
+};
+
+/** A topic as the UI shows it: a quick topic in the UI's language, anything typed as it was typed. */
+export function topicLabel(topic: string): string {
+  const key = (TOPIC_KEYS as Record<string, MessageKey | undefined>)[topic];
+  return key ? t(key) : topic;
+}
 
 export function TopicsField(props: { value: string[]; onValue(topics: string[]): void }) {
   const [other, setOther] = useState('');
@@ -27,7 +47,7 @@ export function TopicsField(props: { value: string[]; onValue(topics: string[]):
             aria-pressed={props.value.includes(topic)}
             onClick={() => toggle(topic)}
           >
-            {topic}
+            {topicLabel(topic)}
           </button>
         ))}
         {custom.map((topic) => (

@@ -6,7 +6,7 @@ import type { Risk } from '../../../domain/monitoring';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
-import { type MessageKey, t } from '../../i18n/i18n';
+import { formatNumber, type MessageKey, t } from '../../i18n/i18n';
 import { dashboardOf, loadMonitoring, rosterOf } from '../../models/monitoring-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useReadyMark } from '../../state/ready-mark';
@@ -51,7 +51,7 @@ export function DashboardScreen() {
         <Kpi label={t('monitoring.meetings')} value={String(d.meetings)} how={t('monitoring.how.meetings')} />
         <Kpi
           label={t('monitoring.perPair')}
-          value={String(d.meetingsPerPair)}
+          value={formatNumber(d.meetingsPerPair)}
           how={t('monitoring.how.perPair')}
         />
         <Kpi label={t('monitoring.idp')} value={show(d.idpCompletion, '%')} how={t('monitoring.how.idp')} />

@@ -1,6 +1,6 @@
 // The end-of-year report for the final event: figures, charts, the roadmap and the best mentors,
 // printable to PDF from the browser.
-import { bestMentors, CRITERIA } from '../../../domain/best-mentors';
+import { bestMentors } from '../../../domain/best-mentors';
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -73,7 +73,7 @@ export function ReportScreen() {
           ))}
         </ol>
         <h2>{t('report.best')}</h2>
-        <p class="muted">{t('report.criteria', { list: CRITERIA.join(', ') })}</p>
+        <p class="muted">{t('report.criteria')}</p>
         <table class="data data--stack" data-testid="best-mentors">
           <thead>
             <tr>
