@@ -2,13 +2,14 @@
 // in full first: one broken record refuses the whole file, and nothing changes.
 import * as v from 'valibot';
 import { assignmentLinkOf, readKeys } from '../domain/access';
-import { stampNode } from '../domain/hlc';
+import { stampNode, stampTime } from '../domain/hlc';
+import { stripTombstone } from '../domain/merge';
 import { isOfType, type SyncedRecord } from '../domain/record';
-import { ChangeSchema, CONTRACT_VERSION, describeIssue } from '../domain/sync-contract';
+import { ChangeSchema, CONTRACT_VERSION, describeIssue, LIMITS } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
 import { parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
-import type { Storage } from './storage/storage';
+import type { Storage, StorageTx } from './storage/storage';
 
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
@@ -22,9 +23,14 @@ const BackupSchema = v.object(
 
 export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
 
-/** Checks every record; null when the whole file is sound. */
-function backupProblem(records: SyncedRecord[]): string | null {
+/**
+ * Checks every record as a sync checks a change (its type's schema, its required fields, stamps at most
+ * 24 hours ahead of the server's clock: a stamp from the far future would win every later edit for
+ * good); null when the whole file is sound.
+ */
+function backupProblem(records: SyncedRecord[], nowMs: number): string | null {
   const seen = new Set<string>();
+  const horizon = nowMs + LIMITS.maxClockSkewMs;
   for (const [i, record] of records.entries()) {
     if (seen.has(record.id)) return `record ${i} (${record.id}) appears twice`;
     seen.add(record.id);
@@ -32,8 +38,31 @@ function backupProblem(records: SyncedRecord[]): string | null {
     if (!valid.ok) return `record ${i} (${record.id}): ${valid.reason}`;
     const missing = missingRequired(record);
     if (missing) return `record ${i} (${record.id}): ${missing}`;
+    const stamps = [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
+    if (stamps.some((s) => stampTime(s) > horizon))
+      return `record ${i} (${record.id}): a stamp is more than 24 hours ahead of the server clock`;
   }
   return null;
+}
+
+/** Whether the school holds nothing but what the server made itself (its first curator, built-ins). */
+async function isSchoolEmpty(tx: StorageTx, schoolId: string): Promise<boolean> {
+  const present = await tx.exportAll(schoolId);
+  return present.every(({ record }) =>
+    [...Object.values(record.stamps), record.deleted].every(
+      (s) => s === undefined || stampNode(s) === SERVER_NODE,
+    ),
+  );
+}
+
+const NOT_EMPTY = 'a backup can only be restored into a school that holds no data yet';
+
+/**
+ * Why a restore into the caller's school is refused before its file is even read (409), or null. Asked
+ * first, so that a file of up to 64 MB is not read and checked in vain.
+ */
+export async function restoreRefusal(storage: Storage, schoolId: string): Promise<string | null> {
+  return (await storage.read((tx) => isSchoolEmpty(tx, schoolId))) ? null : NOT_EMPTY;
 }
 
 /**
@@ -56,32 +85,23 @@ function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: strin
     : null;
 }
 
+/** `nowMs`: the server's clock. A deleted record is stored without its fields, as a sync stores it. */
 export async function restoreBackup(
   storage: Storage,
   caller: { schoolId: string; personId: string },
   body: unknown,
+  nowMs: number,
 ): Promise<RestoreResult> {
   const schoolId = caller.schoolId;
   const parsed = v.safeParse(BackupSchema, body);
   if (!parsed.success)
     return { ok: false, status: 400, reason: describeIssue(parsed.issues, 'invalid backup') };
   const records = parsed.output.records as SyncedRecord[];
-  const problem = backupProblem(records) ?? lockoutProblem(records, caller.personId);
+  const problem = backupProblem(records, nowMs) ?? lockoutProblem(records, caller.personId);
   if (problem) return { ok: false, status: 400, reason: problem };
   return storage.transaction(async (tx) => {
     await tx.lockSchool(schoolId);
-    const present = await tx.exportAll(schoolId);
-    const isEmpty = present.every(({ record }) =>
-      [...Object.values(record.stamps), record.deleted].every(
-        (s) => s === undefined || stampNode(s) === SERVER_NODE,
-      ),
-    );
-    if (!isEmpty)
-      return {
-        ok: false,
-        status: 409,
-        reason: 'a backup can only be restored into a school that holds no data yet',
-      };
+    if (!(await isSchoolEmpty(tx, schoolId))) return { ok: false, status: 409, reason: NOT_EMPTY };
     await tx.wipeRecords(schoolId);
     const byId = new Map(records.map((r) => [r.id, r]));
     for (const record of records) {
@@ -95,7 +115,7 @@ export async function restoreBackup(
       );
       await tx.putRecord(
         schoolId,
-        { record, fieldRevs, parents: parentsOf(record) },
+        { record: stripTombstone(record), fieldRevs, parents: parentsOf(record) },
         readKeys(record, link),
         referenceIds(record),
       );

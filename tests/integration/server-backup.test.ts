@@ -128,6 +128,43 @@ describe('backup and restore', () => {
     }
   });
 
+  it('keeps the rules of a sync: no stamp from the far future, and a deleted record without its content', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const records = structuredClone(backup.records) as SyncedRecord[];
+      const meeting = records.find((r) => r.type === 'meeting' && !r.deleted) as SyncedRecord;
+      const stamps = meeting.stamps;
+      // A stamp far ahead would win every later edit of the field for good.
+      meeting.stamps = { ...stamps, notes: '9999-12-31T23:59:59.999Z_9999_zz' };
+      const future = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records },
+      });
+      expect(future.status).toBe(400);
+      expect(future.body.reason).toMatch(/24 hours ahead/);
+      // A tombstone that carries text (hand-edited) is stored as a sync stores one: without it.
+      meeting.stamps = stamps;
+      const tombstone = records.find((r) => r.deleted) as SyncedRecord;
+      tombstone.fields = { ...meeting.fields, notes: 'ТЕКСТ В УДАЛЁННОЙ' };
+      tombstone.stamps = Object.fromEntries(
+        Object.keys(tombstone.fields).map((k) => [k, tombstone.deleted as string]),
+      );
+      const r = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records },
+      });
+      expect(r.status).toBe(200);
+      const after = (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body;
+      const stored = (after.records as SyncedRecord[]).find((x) => x.id === tombstone.id);
+      expect(stored?.fields).toEqual({});
+      expect(JSON.stringify(after)).not.toContain('ТЕКСТ В УДАЛЁННОЙ');
+    } finally {
+      await target.close();
+    }
+  });
+
   it('only a curator may restore', async () => {
     expect(
       (

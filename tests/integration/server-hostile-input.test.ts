@@ -228,6 +228,11 @@ describe('cheap checks before any work', () => {
     expect(await statusBeforeBodyEnds('/api/v1/restore', auth, 60 * 1024 * 1024)).toBe(403);
   });
 
+  it('a restore into a school that holds data is refused before the file is read', async () => {
+    const auth = { authorization: `Bearer ${curator.token}` };
+    expect(await statusBeforeBodyEnds('/api/v1/restore', auth, 60 * 1024 * 1024)).toBe(409);
+  });
+
   it('an oversized body without a token is 401; with one, 413', async () => {
     const huge = 'x'.repeat(LIMITS.bytesPerRequest + 10);
     expect((await call(server, 'POST', '/api/v1/sync', { raw: huge })).status).toBe(401);

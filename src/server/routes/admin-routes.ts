@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { redactFor } from '../../domain/access';
 import { CONTRACT_VERSION } from '../../domain/sync-contract';
-import { MAX_BACKUP_BYTES, restoreBackup } from '../restore-service';
+import { MAX_BACKUP_BYTES, restoreBackup, restoreRefusal } from '../restore-service';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
@@ -28,12 +28,27 @@ export function registerAdminRoutes(
     };
   });
 
-  app.post('/api/v1/restore', { ...curators, bodyLimit: MAX_BACKUP_BYTES }, async (request, reply) => {
-    const result = await restoreBackup(storage, callerOf(request), request.body);
-    if (!result.ok)
-      return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
-    return { restored: result.restored };
-  });
+  app.post(
+    '/api/v1/restore',
+    {
+      ...curators,
+      bodyLimit: MAX_BACKUP_BYTES,
+      // A school that holds data already refuses any backup: said before the file is read.
+      preParsing: async (request, reply) => {
+        const refusal = await restoreRefusal(storage, callerOf(request).schoolId);
+        if (refusal) {
+          reply.header('connection', 'close');
+          return fail(reply, 409, 'conflict', refusal);
+        }
+      },
+    },
+    async (request, reply) => {
+      const result = await restoreBackup(storage, callerOf(request), request.body, clock.now());
+      if (!result.ok)
+        return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
+      return { restored: result.restored };
+    },
+  );
 
   app.get('/api/v1/devices', curators, async (request) => {
     const devices = await storage.transaction((tx) => tx.listDevices(callerOf(request).schoolId));
