@@ -37,13 +37,15 @@ const facts: ScopeFacts = {
 };
 
 describe('grants', () => {
-  it('a mentor holds their pair, the plans and people of mentees with consent, and visible responses', () => {
+  it('a mentor holds their pair, the plans and people of mentees with consent, and responses when all have it', () => {
     const g = grantsFor(mentor, facts);
     expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid')).toBe(true);
     expect(g.has('person:kid')).toBe(true);
-    // A minor without their parents' consent: neither their person record nor their IDP.
-    expect(g.has('person:kid2') || g.has('plan:plan-kid2')).toBe(false);
-    expect(g.has('response:open-form:p1')).toBe(true);
+    // A minor without their parents' consent: neither their person record nor their IDP, nor — keyed
+    // by the pair — the group's responses, theirs among them.
+    expect(g.has('person:kid2') || g.has('plan:plan-kid2') || g.has('response:open-form:p1')).toBe(false);
+    const consented = { ...facts, people: facts.people.map((p) => ({ ...p, hasConsent: true })) };
+    expect(grantsFor(mentor, consented).has('response:open-form:p1')).toBe(true);
   });
 
   it('a pair whose only mentee is a minor without consent (never given, or withdrawn) does not reach the mentor', () => {

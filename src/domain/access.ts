@@ -123,7 +123,10 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
       for (const id of mentees) grantPerson(id);
       for (const plan of facts.plans)
         if (plan.pairId === pair.id && !isWithheld(plan.menteeId)) grants.add(`plan:${plan.id}`);
-      for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}`);
+      // Responses are keyed by the pair, not by whose they are: in a group with such a minor, the
+      // mentor reads none (theirs would be among them) until the consent is there again.
+      if (mentees.length === pair.menteeIds.length)
+        for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}`);
     } else if (pair.menteeIds.includes(me)) {
       grants.add(`pair:${pair.id}`);
       grantPerson(pair.mentorId);

@@ -1,9 +1,9 @@
 // Records there must be one of: an IDP per mentee of a pair, a response per form assignment. Their ids
 // are derived from what they are about, on every device (client: idp-writes-model.ts, response-id.ts),
-// so that two devices that make one offline make the same record and their writes merge. A new record
-// of such a type under any other id is refused by the server: it would be a second IDP or a second
-// response that screens never show — and, sent by the hundred, unbounded work for every later push
-// (a mentor's grants read every plan of their pairs; statistics read every response).
+// so that two devices that make one offline make the same record and their writes merge. A second one
+// under another id is refused by the server (sync-service.ts, twinOf): a second IDP or response that
+// screens never show — and, sent by the hundred, unbounded work for every later push (a mentor's grants
+// read every plan of their pairs; statistics read every response).
 import { responseIdFor } from './questionnaires/response-id';
 import type { Change } from './record';
 

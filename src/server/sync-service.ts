@@ -8,6 +8,7 @@ import {
   checkSent,
   checkWrite,
   grantsFor,
+  mayReceivePerson,
   mayWriteType,
   pairConsentProblem,
   readKeys,
@@ -102,18 +103,18 @@ function createSession(
      * figures: a fault in them is logged and leaves the changes applied (the next response redoes them).
      */
     async refreshStats(logError?: SyncDeps['logError']) {
-      const subjects = new Map<string, Parameters<typeof refreshFormStats>[3]>();
-      for (const response of statsDue.values()) {
-        const subject = await statsSubjectOf(tx, caller.schoolId, response);
-        if (subject) subjects.set(`${subject.template.id} ${subject.mentorId}`, subject);
-      }
+      const responses = [...statsDue.values()];
       statsDue.clear();
-      for (const subject of subjects.values()) {
-        try {
-          await tx.atomically(() => refreshFormStats(tx, clock, caller.schoolId, subject));
-        } catch (error) {
-          logError?.(error);
+      try {
+        const subjects = new Map<string, Parameters<typeof refreshFormStats>[3]>();
+        for (const response of responses) {
+          const subject = await statsSubjectOf(tx, caller.schoolId, response);
+          if (subject) subjects.set(`${subject.template.id} ${subject.mentorId}`, subject);
         }
+        for (const subject of subjects.values())
+          await tx.atomically(() => refreshFormStats(tx, clock, caller.schoolId, subject));
+      } catch (error) {
+        logError?.(error);
       }
     },
     async parent(id: string) {
@@ -296,7 +297,7 @@ async function live<T extends RecordType>(
   return { problem: `${type} ${String(id)} was deleted`, code: 'invalid' };
 }
 
-type Problem = { problem: string; code: 'invalid' | 'forbidden' };
+type Problem = { problem: string; code: 'invalid' | 'forbidden' | 'consent' };
 const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'problem' in x;
 
 /** Looks up the parents that decide who may write `record`. */
@@ -313,6 +314,15 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
         const { menteeId = '' } = record.fields;
         if (!members.menteeIds.includes(menteeId))
           return { problem: `person ${menteeId} is not a mentee of pair ${pair.id}`, code: 'invalid' };
+        // The IDP of a minor whose parents' consent is missing or withdrawn is the curator's alone.
+        const mentee = session.caller.isCurator
+          ? undefined
+          : await personFacts(session.tx, session.caller.schoolId, menteeId);
+        if (mentee && !mayReceivePerson(mentee))
+          return {
+            problem: `person ${menteeId} is a minor without a valid parental consent`,
+            code: 'consent',
+          };
       }
       if (isOfType(record, 'fitAnswer')) {
         const { personId = '' } = record.fields;
@@ -363,10 +373,6 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
     return checkWrite(caller, change, undefined, {}) ?? forbidden(change, NOT_YOURS);
   }
   const existing = await tx.getRecord(school, change.id);
-  // One IDP per mentee of a pair, one response per assignment: said from the change alone.
-  const expectedId = existing === undefined ? expectedIdOf(change, derivedId) : null;
-  if (expectedId !== null && expectedId !== change.id)
-    return invalid(change, `there is one ${change.type} of its kind: its id is ${expectedId}`);
   const mayRead = existing === undefined || (await session.mayRead(existing));
   // A sent response is final for everyone but curators, whatever else they may write: code `sent` (the
   // contract's rule, so told even to someone outside its scope). Re-sending the very values it holds is
@@ -394,6 +400,10 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
   if (isProblem(ctx)) return { id: change.id, code: ctx.code, reason: ctx.problem };
   const denied = checkWrite(caller, change, existing?.record, ctx);
   if (denied) return denied;
+  if (existing === undefined) {
+    const twin = await twinOf(tx, school, merged);
+    if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
+  }
   if (
     isOfType(merged, 'pair') &&
     merged.deleted === undefined &&
@@ -431,6 +441,24 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
   );
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
   return null;
+}
+
+/**
+ * The live record a new IDP or response would be the second of (one plan per mentee of a pair, one
+ * response per assignment: domain/one-of-a-kind.ts), or null. One under the id the app derives for it
+ * needs no look: its twin could only be itself. (Plans made by the app before it derived their ids keep
+ * theirs, and one of them may still arrive from a device that was offline since.)
+ */
+async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<string | null> {
+  if (expectedIdOf(record, derivedId) === record.id) return null;
+  const f = record.fields;
+  const siblings =
+    isOfType(record, 'plan') && typeof f.pairId === 'string'
+      ? (await tx.findByRef(school, 'plan', f.pairId)).filter((p) => p.fields.menteeId === f.menteeId)
+      : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
+        ? await tx.findByRef(school, 'formResponse', f.assignmentId)
+        : [];
+  return siblings.find((x) => x.deleted === undefined && x.id !== record.id)?.id ?? null;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -532,7 +560,9 @@ async function pull(
     // device holds nothing beyond what was ever issued under that scope, whatever its cursor claims.
     const known = cursor ? await tx.getScope(caller.schoolId, cursor.scope) : undefined;
     const earlier = known?.grants.includes(`author:${caller.personId}`) ? known : undefined;
-    if (cursor && earlier) top = Math.min(claimedTop(cursor), earlier.issuedUpTo);
+    // (0: a row an older server process made, which kept no revision: bounded by the school's latest.)
+    if (cursor && earlier)
+      top = Math.min(claimedTop(cursor), earlier.issuedUpTo || (await tx.latestRev(caller.schoolId)));
     if (cursor && cursor.scope !== scope) {
       const before = earlier?.grants;
       const now = grants;

@@ -99,6 +99,24 @@ describe('a mentor', () => {
     expect(
       [...records.values()].filter((r) => r.type === 'plan' && r.fields.pairId === pairA.id),
     ).toHaveLength(1);
+    // A plan an older app made offline under an id of its own is kept when it is the first of its kind.
+    const menteeB = (pairB.fields.menteeIds as string[])[0] as string;
+    const older = change(
+      mentorB.stamper,
+      'plan',
+      { pairId: pairB.id, menteeId: menteeB, title: 'ИПР' },
+      uuidv7(),
+    );
+    expect((await push(server, mentorB, [older])).rejected).toEqual([]);
+    const again = change(
+      mentorB.stamper,
+      'plan',
+      { pairId: pairB.id, menteeId: menteeB, title: 'ИПР 2' },
+      uuidv7(),
+    );
+    expect((await push(server, mentorB, [again])).rejected).toEqual([
+      { id: again.id, code: 'invalid', reason: `there is one plan of its kind: its id is ${older.id}` },
+    ]);
   });
 
   it('reads their own pairs and the people in them, not another mentor’s pair', async () => {
@@ -432,6 +450,61 @@ describe('minors and consent', () => {
     expect((await push(server, curator, [again])).rejected).toEqual([]);
     const back = await pullAll(server, a);
     expect(back.records.has(met.id) && back.records.has(plan.id) && back.records.has(minor.id)).toBe(true);
+  });
+
+  it('in a group, a minor whose consent is withdrawn takes their answers and IDP off the mentor’s device', async () => {
+    const adult = change(curator.stamper, 'person', { fullName: 'Совершеннолетний', kind: 'student' });
+    const minor = change(curator.stamper, 'person', { fullName: 'Вика', kind: 'student', minor: true });
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Мама Вики',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const group = change(curator.stamper, 'pair', {
+      mentorId: mentorB.personId,
+      menteeIds: [adult.id, minor.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const open = change(curator.stamper, 'formTemplate', {
+      title: 'Открытая анкета',
+      questions: [{ id: 'q1', kind: 'scale' }],
+      visibleToMentor: true,
+    });
+    const given = change(curator.stamper, 'formAssignment', {
+      templateId: open.id,
+      personId: minor.id,
+      pairId: group.id,
+      due: null,
+    });
+    expect((await push(server, curator, [adult, minor, consent, group, open, given])).rejected).toEqual([]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: minor.id, role: 'mentee' },
+    });
+    const vika = await enrolWith(server, invite.body.code as string, 'vika');
+    const answer = change(vika.stamper, 'formResponse', {
+      assignmentId: given.id,
+      answers: { q1: 3 },
+      submittedAt: '2026-11-20T10:00:00.000Z',
+    });
+    expect((await push(server, vika, [answer])).rejected).toEqual([]);
+    const b = { ...mentorB, cursor: null as string | null };
+    expect((await pullAll(server, b)).records.has(answer.id)).toBe(true);
+
+    const withdraw = change(
+      curator.stamper,
+      'consent',
+      { withdrawn: true, withdrawnDate: '2026-11-25' },
+      consent.id,
+    );
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    const after = await pullAll(server, b);
+    expect(after.purge).toEqual(expect.arrayContaining([minor.id, answer.id]));
+    expect(after.purge).not.toContain(group.id);
+    const plan = change(mentorB.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИПР Вики' });
+    expect((await push(server, b, [plan])).rejected.map((x) => x.code)).toEqual(['consent']);
   });
 
   it('a minor without consent who enrols gets no personal data on their own device either', async () => {

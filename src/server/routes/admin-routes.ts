@@ -36,10 +36,8 @@ export function registerAdminRoutes(
       // A school that holds data already refuses any backup: said before the file is read.
       preParsing: async (request, reply) => {
         const refusal = await restoreRefusal(storage, callerOf(request).schoolId);
-        if (refusal) {
-          reply.header('connection', 'close');
-          return fail(reply, 409, 'conflict', refusal);
-        }
+        // The rest of the body is read and dropped unparsed: a browser still sending sees the 409.
+        if (refusal) return fail(reply, 409, 'conflict', refusal);
       },
     },
     async (request, reply) => {

@@ -226,7 +226,8 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       void (await run(
         'saveScope',
         `INSERT INTO scopes (school, hash, grants, issued_up_to) VALUES ($1, $2, $3, $4)
-          ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = GREATEST(scopes.issued_up_to, EXCLUDED.issued_up_to)`,
+          ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = EXCLUDED.issued_up_to
+          WHERE scopes.issued_up_to < EXCLUDED.issued_up_to`,
         [school, hash, JSON.stringify(grants), issuedUpTo],
       )),
     getScope: async (school, hash) => {

@@ -152,7 +152,8 @@ function createTx(db: Database.Database): TxEngine {
       GROUP BY k.id`),
     exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
     saveScope: stmt(`INSERT INTO scopes (school, hash, grants, issued_up_to) VALUES (?, ?, ?, ?)
-      ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = max(issued_up_to, excluded.issued_up_to)`),
+      ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = excluded.issued_up_to
+      WHERE scopes.issued_up_to < excluded.issued_up_to`),
     getScope: stmt('SELECT grants, issued_up_to FROM scopes WHERE school = ? AND hash = ?'),
     addDevice: stmt(
       'INSERT INTO devices (id, school, person_id, role, token_hash, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
