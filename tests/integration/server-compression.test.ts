@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brotli, connectionMeter, FAST_QUALITY } from '../../src/server/compression';
+import { answerMeter, brotli, connectionMeter, FAST_QUALITY } from '../../src/server/compression';
 import {
   type Actor,
   addMember,
@@ -120,5 +120,24 @@ describe('the load meter', () => {
     await expect.poll(meter).toBe(false);
     for (const s of browser) s.destroy();
     await app.close();
+  });
+});
+
+describe('the pace of answers', () => {
+  it('says busy from the fourth answer within a quarter of a second, and calm again after a pause', () => {
+    let now = 0;
+    const meter = answerMeter(() => now);
+    // A burst: an answer every 20 ms (each at the densest setting would take about that long).
+    const burst = Array.from({ length: 6 }, () => {
+      now += 20;
+      return meter();
+    });
+    expect(burst).toEqual([false, false, false, true, true, true]);
+    // One device alone: its requests a round trip apart.
+    const alone = Array.from({ length: 3 }, () => {
+      now += 1_000;
+      return meter();
+    });
+    expect(alone).toEqual([false, false, false]);
   });
 });
