@@ -1,4 +1,5 @@
-// A hurried curator double-taps: each save happens once. Two consents would leave a child «consented»
+// A hurried curator double-taps: each save happens once (a second tap while the first saves is ignored;
+// a form once saved closes or empties). Two consents would leave a child «consented»
 // after the parent withdraws the one the curator sees; two pairs would go into the approval order; a
 // class imported twice lists every pupil twice.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ test('a double tap saves a consent, a pair and an imported class once', async ({
   await page.getByLabel('Родитель (законный представитель), ФИО').fill(`Родитель ${pupil}`);
   await page.getByRole('button', { name: 'Сохранить согласие' }).dblclick();
   await expect(page.getByTestId('consents')).toContainText(`Родитель ${pupil}`);
+  // Saved, the form closes: a finger's second tap, a moment after the first, finds nothing to save.
+  await expect(page.getByRole('button', { name: 'Сохранить согласие' })).toBeHidden();
   await page.reload();
   await expect(page.getByTestId('consents').getByRole('listitem')).toHaveCount(1);
 

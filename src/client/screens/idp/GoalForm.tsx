@@ -18,6 +18,7 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
   const [form, setForm] = useState(EMPTY);
   const [template, setTemplate] = useState(GOAL_TEMPLATES[0]?.key ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [isTemplateOpen, setTemplateOpen] = useState(false);
 
   const createGoal = async (
     fields: { title: string; description: string; area: string; targetDate: string },
@@ -62,16 +63,18 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
 
   const fromTemplate = async () => {
     const chosen = GOAL_TEMPLATES.find((g) => g.key === template);
-    if (chosen)
-      await createGoal(
-        { title: chosen.title, description: chosen.description, area: chosen.area, targetDate: '' },
-        chosen.tasks,
-      );
+    if (!chosen) return;
+    const isAdded = await createGoal(
+      { title: chosen.title, description: chosen.description, area: chosen.area, targetDate: '' },
+      chosen.tasks,
+    );
+    // Added: the choice closes, so that a second tap a moment later (a double tap) adds nothing again.
+    if (isAdded) setTemplateOpen(false);
   };
 
   return (
     <div class="goal-forms">
-      <details class="panel">
+      <details class="panel" open={isTemplateOpen} onToggle={(e) => setTemplateOpen(e.currentTarget.open)}>
         <summary>{t('idp.fromTemplate')}</summary>
         <SelectField
           label={t('idp.template')}

@@ -29,6 +29,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const [scope, setScope] = useState(DEFAULT_SCOPE);
   const [error, setError] = useState<string | null>(null);
   const [isConfirming, setConfirming] = useState(false);
+  const [isAdding, setAdding] = useState(false);
   const hasValid = consents.some((c) => c.fields.withdrawn === false);
   const hasWithdrawn = consents.some((c) => c.fields.withdrawn === true);
 
@@ -43,6 +44,12 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       withdrawnDate: null,
     });
     setError(result.ok ? null : saveMessage(result).text);
+    // Saved: the form closes and empties, so that a second tap a moment later (a double tap) finds
+    // nothing to save again.
+    if (result.ok) {
+      setAdding(false);
+      setSignedBy(isMinor ? '' : (person.fields.fullName ?? ''));
+    }
   };
   const erase = async () => {
     const result = await erasePerson(repo, queries, person.id);
@@ -97,7 +104,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       <a class="button" href={`/people/${person.id}/consent-form`}>
         {t('consent.print')}
       </a>
-      <details>
+      <details open={isAdding} onToggle={(e) => setAdding(e.currentTarget.open)}>
         <summary>{t('consent.add')}</summary>
         <Form class="form" onSubmit={add}>
           <TextField
