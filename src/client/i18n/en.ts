@@ -683,6 +683,8 @@ export const en = {
   'monitoring.noRoster': 'Enter how many students and teachers the school has:',
   'monitoring.students': 'students: {n} of {of}',
   'monitoring.teachers': 'teachers: {n} of {of}',
+  'monitoring.studentsIn': 'students in pairs: {n}',
+  'monitoring.teachersIn': 'teachers in pairs: {n}',
   'monitoring.all': 'everyone in the school',
   'monitoring.satisfaction': 'Satisfaction (1–10)',
   'monitoring.interimMentee': 'mentees, interim form: {n} {n|answer|answers}',

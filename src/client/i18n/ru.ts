@@ -681,6 +681,8 @@ export const ru = {
   'monitoring.noRoster': 'Укажите, сколько в школе обучающихся и педагогов:',
   'monitoring.students': 'обучающихся: {n} из {of}',
   'monitoring.teachers': 'педагогов: {n} из {of}',
+  'monitoring.studentsIn': 'обучающихся в парах: {n}',
+  'monitoring.teachersIn': 'педагогов в парах: {n}',
   'monitoring.all': 'всех участников образовательного процесса',
   'monitoring.satisfaction': 'Удовлетворённость (1–10)',
   'monitoring.interimMentee': 'наставляемые, промежуточная анкета: {n} {n|ответ|ответа|ответов}',

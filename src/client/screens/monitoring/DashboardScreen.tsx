@@ -71,12 +71,21 @@ export function DashboardScreen() {
       )}
       <div class="kpis">
         <Kpi
-          label={t('monitoring.students', { n: d.coverage.studentsIn, of: roster.studentsTotal })}
+          label={
+            // «из 0» says nothing: without the school's size only the count is shown.
+            roster.studentsTotal > 0
+              ? t('monitoring.students', { n: d.coverage.studentsIn, of: roster.studentsTotal })
+              : t('monitoring.studentsIn', { n: d.coverage.studentsIn })
+          }
           value={show(d.coverage.students, '%')}
           tone={coverageTone(d.coverage.students)}
         />
         <Kpi
-          label={t('monitoring.teachers', { n: d.coverage.teachersIn, of: roster.teachersTotal })}
+          label={
+            roster.teachersTotal > 0
+              ? t('monitoring.teachers', { n: d.coverage.teachersIn, of: roster.teachersTotal })
+              : t('monitoring.teachersIn', { n: d.coverage.teachersIn })
+          }
           value={show(d.coverage.teachers, '%')}
           tone={coverageTone(d.coverage.teachers)}
         />
