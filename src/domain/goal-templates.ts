@@ -2,6 +2,8 @@
 // progress a mentor's home computes on its first screen: the templates' text loads with the IDP screen).
 export type GoalTemplate = {
   key: string;
+  /** Whom the goal is for: a teacher mentee (a young specialist) or a student. */
+  forKind: 'teacher' | 'student';
   title: string;
   area: string;
   description: string;
@@ -12,6 +14,7 @@ export type GoalTemplate = {
 export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
   {
     key: 'young-teacher',
+    forKind: 'teacher',
     title: 'Адаптация молодого педагога',
     area: 'Профессиональная адаптация',
     description: 'Освоиться в школе, в документации и в работе с классом.',
@@ -24,6 +27,7 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
   },
   {
     key: 'exam',
+    forKind: 'student',
     title: 'Подготовка к экзамену',
     area: 'Учебные результаты',
     description: 'Выйти на уверенный результат ОГЭ/ЕГЭ по предмету.',
@@ -36,6 +40,7 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
   },
   {
     key: 'project',
+    forKind: 'student',
     title: 'Проектная работа',
     area: 'Проектная деятельность',
     description: 'Выполнить и защитить индивидуальный проект.',
@@ -48,6 +53,7 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
   },
   {
     key: 'social',
+    forKind: 'student',
     title: 'Социальная адаптация обучающегося',
     area: 'Социализация',
     description: 'Чувствовать себя увереннее в классе и школе.',
@@ -58,3 +64,12 @@ export const GOAL_TEMPLATES: readonly GoalTemplate[] = [
     ],
   },
 ];
+
+/**
+ * The templates for a mentee of `kind` first (a pupil is offered a pupil's goals before a young
+ * teacher's), the others after them; the first is the one chosen until the mentor picks another.
+ */
+export function templatesFor(kind: string | undefined): GoalTemplate[] {
+  const forKind = kind === 'teacher' ? 'teacher' : 'student';
+  return [...GOAL_TEMPLATES].sort((a, b) => Number(b.forKind === forKind) - Number(a.forKind === forKind));
+}

@@ -379,7 +379,7 @@ export const ru = {
   'assign.mentees': 'Наставляемым',
   'assign.mentors': 'Наставникам',
   'assign.both': 'Всем участникам пар',
-  'assign.everyone': 'Назначить всем в работающих парах ({n})',
+  'assign.everyone': 'Назначить всем в незавершённых парах ({n})',
   'assign.byPair': 'Выбрать пары и группы',
   'assign.toPairs': 'Назначить выбранным парам ({n})',
   'assign.byPerson': 'Выбрать людей',

@@ -1,6 +1,6 @@
 // Add a goal to the IDP: by hand, or from a ready template with its tasks.
 import { useState } from 'preact/hooks';
-import { GOAL_TEMPLATES } from '../../../domain/goal-templates';
+import { GOAL_TEMPLATES, templatesFor } from '../../../domain/goal-templates';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
@@ -13,10 +13,16 @@ const EMPTY = { title: '', description: '', area: '', targetDate: '' };
 /** The goal's limits in characters, as the schema keeps them (domain/record-types.ts). */
 const GOAL_LIMITS = { title: 300, description: 5000, area: 200 };
 
-export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: number }) {
+export function GoalForm(props: {
+  pairId: string;
+  menteeId: string;
+  menteeKind?: string;
+  nextOrder: number;
+}) {
+  const templates = templatesFor(props.menteeKind);
   const { repo, queries } = useApp();
   const [form, setForm] = useState(EMPTY);
-  const [template, setTemplate] = useState(GOAL_TEMPLATES[0]?.key ?? '');
+  const [template, setTemplate] = useState(templates[0]?.key ?? '');
   const [error, setError] = useState<string | null>(null);
   const [isTemplateOpen, setTemplateOpen] = useState(false);
 
@@ -79,7 +85,7 @@ export function GoalForm(props: { pairId: string; menteeId: string; nextOrder: n
         <SelectField
           label={t('idp.template')}
           value={template}
-          options={GOAL_TEMPLATES.map((g) => ({ value: g.key, label: g.title }))}
+          options={templates.map((g) => ({ value: g.key, label: g.title }))}
           onValue={setTemplate}
         />
         <ActionButton onAction={fromTemplate}>{t('idp.useTemplate')}</ActionButton>

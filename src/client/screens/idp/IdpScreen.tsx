@@ -117,7 +117,14 @@ export function IdpScreen() {
           )}
         </section>
       ))}
-      {isMentor && <GoalForm pairId={pairId} menteeId={menteeId} nextOrder={goals.length} />}
+      {isMentor && (
+        <GoalForm
+          pairId={pairId}
+          menteeId={menteeId}
+          menteeKind={page.mentee?.fields.kind}
+          nextOrder={goals.length}
+        />
+      )}
     </Page>
   );
 }
