@@ -444,21 +444,26 @@ async function applyChange(session: PushSession, change: Change, seenRev: number
 }
 
 /**
- * The live record a new IDP or response would be the second of (one plan per mentee of a pair, one
- * response per assignment: domain/one-of-a-kind.ts), or null. One under the id the app derives for it
- * needs no look: its twin could only be itself. (Plans made by the app before it derived their ids keep
- * theirs, and one of them may still arrive from a device that was offline since.)
+ * The record a new IDP or response would be the second of (one plan per mentee of a pair, one response
+ * per assignment: domain/one-of-a-kind.ts), or null. Refused: a new one while a live one is there under
+ * another id; and one under an id other than the derived one while any is there, deleted or not — so
+ * that besides the derived record at most one other (a plan an older app made offline under an id of
+ * its own) ever exists, and copies made deleted cannot pile up.
  */
 async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<string | null> {
-  if (expectedIdOf(record, derivedId) === record.id) return null;
   const f = record.fields;
-  const siblings =
+  const siblings = (
     isOfType(record, 'plan') && typeof f.pairId === 'string'
-      ? (await tx.findByRef(school, 'plan', f.pairId)).filter((p) => p.fields.menteeId === f.menteeId)
+      ? // A deleted plan is kept without its fields: whose it was is unknown, so it counts for any mentee.
+        (await tx.findByRef(school, 'plan', f.pairId)).filter(
+          (p) => p.deleted !== undefined || p.fields.menteeId === f.menteeId,
+        )
       : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
         ? await tx.findByRef(school, 'formResponse', f.assignmentId)
-        : [];
-  return siblings.find((x) => x.deleted === undefined && x.id !== record.id)?.id ?? null;
+        : []
+  ).filter((x) => x.id !== record.id);
+  const isDerived = expectedIdOf(record, derivedId) === record.id;
+  return (siblings.find((x) => x.deleted === undefined) ?? (isDerived ? undefined : siblings[0]))?.id ?? null;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -531,6 +536,16 @@ async function pairMembersProblem(
   return problem ? { code: 'consent', reason: problem } : null;
 }
 
+/**
+ * Keeps the scope with the highest revision issued under it: the cursor just issued, which repeats what
+ * the incoming cursor claimed (its position when nothing newer came), so no more than the school's
+ * latest revision — a device cannot hold what does not exist yet, and a forged cursor must not raise
+ * the cap that later bounds its purges.
+ */
+async function saveIssued(tx: StorageTx, schoolId: string, scope: string, grants: Set<string>, upTo: number) {
+  await tx.saveScope(schoolId, scope, [...grants], Math.min(upTo, await tx.latestRev(schoolId)));
+}
+
 /** The highest revision a cursor says its device may hold: its position, its `top`, its part's end. */
 function claimedTop(cursor: Cursor | PullCursor): number {
   return Math.max(cursor.rev, cursor.top ?? 0, 'part' in cursor ? (cursor.part?.upTo ?? 0) : 0);
@@ -597,14 +612,14 @@ async function pull(
       fetch: (c, limit) => tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
     });
     const changes = rows.map((r) => (grants === null ? r.record : redactFor(r.record, caller, grants)));
-    if (grants) await tx.saveScope(caller.schoolId, scope, [...grants], Math.max(claimedTop(next), top));
+    if (grants) await saveIssued(tx, caller.schoolId, scope, grants, Math.max(claimedTop(next), top));
     return { cursor: formatPullCursor(next), changes, hasMore: rest.hasMore, purge, v2: { rows, ...rest } };
   }
   const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
   const page = rows.slice(0, pageSize);
   const changes = page.map((row) => (grants === null ? row.record : redactFor(row.record, caller, grants)));
   const lastRev = page.at(-1)?.rev ?? fromRev;
-  if (grants) await tx.saveScope(caller.schoolId, scope, [...grants], Math.max(lastRev, top));
+  if (grants) await saveIssued(tx, caller.schoolId, scope, grants, Math.max(lastRev, top));
   return {
     cursor: formatCursor({ rev: lastRev, scope, top }),
     changes,

@@ -117,6 +117,24 @@ describe('a mentor', () => {
     expect((await push(server, mentorB, [again])).rejected).toEqual([
       { id: again.id, code: 'invalid', reason: `there is one plan of its kind: its id is ${older.id}` },
     ]);
+    // Deleted, it leaves room for the derived plan only: copies made deleted do not pile up, nor does
+    // the derived id in capitals make a second one.
+    expect((await push(server, mentorB, [deletion(mentorB.stamper, 'plan', older.id)])).rejected).toEqual([]);
+    const fields = { pairId: pairB.id, menteeId: menteeB, title: 'ИПР' };
+    const bornDeleted = Array.from({ length: 20 }, () => ({
+      ...change(mentorB.stamper, 'plan', fields, uuidv7()),
+      deleted: mentorB.stamper.stamp(),
+    }));
+    const capitals = change(
+      mentorB.stamper,
+      'plan',
+      fields,
+      derivedId('plan', pairB.id, menteeB).toUpperCase(),
+    );
+    const copies = await push(server, mentorB, [...bornDeleted, capitals]);
+    expect(copies.rejected.map((x) => x.code)).toEqual(Array(21).fill('invalid'));
+    const derived = change(mentorB.stamper, 'plan', fields);
+    expect((await push(server, mentorB, [derived])).rejected).toEqual([]);
   });
 
   it('reads their own pairs and the people in them, not another mentor’s pair', async () => {
@@ -373,6 +391,16 @@ describe('a cursor claiming more than was issued', () => {
     expect((await push(server, a, [before])).rejected).toEqual([]);
     await pullAll(server, a);
     const scopeA = (a.cursor as string).split('.')[1];
+    // While still the mentor, the device claims far more than exists (the cap must not rise with it).
+    for (const claim of [`999999999.${scopeA}`, `0.${scopeA}.t999999999`])
+      expect(
+        (
+          await call(server, 'POST', '/api/v1/sync', {
+            token: mentorA.token,
+            body: { cursor: claim, changes: [] },
+          })
+        ).status,
+      ).toBe(200);
     // Handed over; the new mentor meets the pupil.
     const handover = change(curator.stamper, 'pair', { mentorId: mentorB.personId }, pairE.id);
     expect((await push(server, curator, [handover])).rejected).toEqual([]);
