@@ -3,11 +3,12 @@
 // average of each scale (and the share of «да» for yes/no questions), nothing more; below three, nothing.
 // Each mentee counts once, by their latest sent response: three responses of one pupil (a form
 // assigned each term, or sent again and again) are one pupil's answers, never an aggregate.
-import { readKeys } from '../domain/access';
+import { mayReceivePerson, readKeys } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { average, MIN_AGGREGATE } from '../domain/questionnaires/results';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
+import { personFacts } from './scope';
 import { derivedId } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { StorageTx } from './storage/storage';
@@ -26,12 +27,15 @@ function averagesOf(
   for (const q of questions) {
     if (typeof q.id !== 'string') continue;
     const given = answers.map((a) => a[q.id as string]);
+    // Each question on its own needs three who answered it: an average of one pupil's answer is theirs.
     if (q.kind === 'scale') {
-      const value = average(given.filter((x): x is number => typeof x === 'number'));
+      const numbers = given.filter((x): x is number => typeof x === 'number');
+      const value = numbers.length >= MIN_AGGREGATE ? average(numbers) : null;
       if (value !== null) out[q.id] = value;
     } else if (q.kind === 'yesNo') {
       const yesNo = given.filter((x): x is boolean => typeof x === 'boolean');
-      if (yesNo.length) out[q.id] = Math.round((yesNo.filter(Boolean).length / yesNo.length) * 100);
+      if (yesNo.length >= MIN_AGGREGATE)
+        out[q.id] = Math.round((yesNo.filter(Boolean).length / yesNo.length) * 100);
     }
   }
   return out;
@@ -87,6 +91,9 @@ export async function refreshFormStats(
     );
     for (const a of assignments) {
       const personId = a.fields.personId as string;
+      // A minor whose parents' consent is missing or withdrawn: nothing of theirs reaches the mentor.
+      const facts = await personFacts(tx, schoolId, personId);
+      if (facts && !mayReceivePerson(facts)) continue;
       for (const r of await tx.findByRef(schoolId, 'formResponse', a.id)) {
         const submittedAt = r.fields.submittedAt;
         if (!live(r) || typeof submittedAt !== 'string') continue;

@@ -220,4 +220,40 @@ describe('forms', () => {
     }
     expect((await statsOf())?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
+
+  it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
+    const closed = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета с необязательным вопросом',
+      questions: [
+        { id: 'q1', kind: 'scale' },
+        { id: 'q2', kind: 'scale' },
+      ],
+      visibleToMentor: false,
+    });
+    const given = (mentees as Actor[]).map((m) =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: closed.id,
+        personId: m.personId,
+        pairId: groupId,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [closed, ...given])).rejected).toEqual([]);
+    const answers = [{ q1: 2, q2: 9 }, { q1: 4 }, { q1: 6 }];
+    for (const [i, m] of (mentees as Actor[]).entries()) {
+      const response = change(m.stamper, 'formResponse', {
+        assignmentId: given[i]?.id,
+        answers: answers[i],
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      });
+      expect((await push(server, m, [response])).rejected).toEqual([]);
+    }
+    const { records } = await pullAll(server, { ...mentor, cursor: null });
+    const stats = [...records.values()].find(
+      (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
+    );
+    expect(stats?.fields).toMatchObject({ responses: 3, averages: { q1: 4 } });
+    expect(stats?.fields.averages).not.toHaveProperty('q2');
+  });
 });
