@@ -17,7 +17,7 @@ import {
   type WriteContext,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { stampTime } from '../domain/hlc';
+import { stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { expectedIdOf } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
@@ -31,7 +31,7 @@ import { type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
 import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
-import type { ServerClock } from './server-clock';
+import { SERVER_NODE, type ServerClock } from './server-clock';
 import type { Storage, StorageTx, StoredRow } from './storage/storage';
 
 export type Caller = Viewer & { schoolId: string; deviceId: string; role: AnyRole };
@@ -244,6 +244,14 @@ function checkAlone(change: Change, horizon: number): Rejection | null {
   const valid = validateChange(change);
   if (!valid.ok) return invalid(change, valid.reason);
   const stamps = [...Object.values(change.stamps), ...(change.deleted ? [change.deleted] : [])];
+  // The server's own device id marks what the server wrote (its first curator, built-in forms, conflict
+  // copies); a device that signs with it could pass its records off as the server's (a school of such
+  // records counts as empty to a restore, which then wipes it).
+  if (stamps.some((s) => stampNode(s) === SERVER_NODE))
+    return invalid(
+      change,
+      `a stamp names the server's own device id (${SERVER_NODE}); a device signs with its own`,
+    );
   if (stamps.some((s) => stampTime(s) > horizon)) {
     return {
       id: change.id,

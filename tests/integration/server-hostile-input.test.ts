@@ -12,6 +12,7 @@ import {
   BOOTSTRAP_CODE,
   call,
   change,
+  createStamper,
   enrolWith,
   exportText,
   push,
@@ -216,6 +217,14 @@ function statusBeforeBodyEnds(path: string, headers: Record<string, string>, dec
     req.write(`{"schemaVersion":1,"records":[${'0,'.repeat(50_000)}`);
   });
 }
+
+describe('stamps', () => {
+  it('a change signed with the server’s own device id is refused: it could pass for the server’s record', async () => {
+    const forged = change(createStamper('server'), 'person', { fullName: 'Подделка', kind: 'other' });
+    const r = await push(server, curator, [forged]);
+    expect(r.rejected).toEqual([{ id: forged.id, code: 'invalid', reason: expect.stringMatching(/server/) }]);
+  });
+});
 
 describe('cheap checks before any work', () => {
   it('a request without a token is refused before its body is read', async () => {
