@@ -110,6 +110,8 @@ export const en = {
   'save.failed': 'Could not save: {reason}',
   'save.saved': 'Saved',
   'save.invalid': 'Check the fields: {reason}',
+  'save.tooLong':
+    'The text is too long: at most {n} {n|character|characters}. Shorten it — what you typed is still in the field.',
 
   'enrol.title': 'Sign in with a code',
   'enrol.intro': 'Enter the invite code your mentoring programme curator gave you.',

@@ -6,7 +6,13 @@ import { showToast } from '../state/toast';
 export function saveMessage(result: WriteResult): { kind: 'success' | 'error'; text: string } {
   if (result.ok) return { kind: 'success', text: t('save.saved') };
   if (result.code === 'quota') return { kind: 'error', text: t('save.quota') };
-  if (result.code === 'invalid') return { kind: 'error', text: t('save.invalid', { reason: result.reason }) };
+  if (result.code === 'invalid') {
+    // The schema's reasons are for developers («field 'title' of goal: expected at most 300
+    // characters»); the one a person meets most, a pasted text too long, is said in their words.
+    const tooLong = /expected at most (\d+) characters/.exec(result.reason);
+    if (tooLong) return { kind: 'error', text: t('save.tooLong', { n: Number(tooLong[1]) }) };
+    return { kind: 'error', text: t('save.invalid', { reason: result.reason }) };
+  }
   if (result.code === 'closed') return { kind: 'error', text: t('save.closed') };
   return { kind: 'error', text: t('save.failed', { reason: result.reason }) };
 }
