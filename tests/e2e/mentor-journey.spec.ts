@@ -68,10 +68,12 @@ test('the page is killed mid-typing and the draft comes back', async () => {
   await page
     .getByLabel('Заметки о встрече')
     .pressSequentially('Егор готовит доклад к конференции', { delay: 20 });
+  // A next step typed and not added yet belongs to the draft too.
+  await page.getByLabel('Новый шаг').pressSequentially('Отрепетировать доклад', { delay: 20 });
   // The last keystroke's draft has landed on the device.
   await expect
-    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.notes)
-    .toBe('Егор готовит доклад к конференции');
+    .poll(async () => (await stored(page, 'drafts', `meeting:new:${pairId}`))?.value?.pendingStep)
+    .toBe('Отрепетировать доклад');
   // The renderer crashes: nothing gets a chance to save on the way out.
   const cdp = await phone.context.newCDPSession(page);
   const crashed = page.waitForEvent('crash');
@@ -82,8 +84,12 @@ test('the page is killed mid-typing and the draft comes back', async () => {
   await again.goto(`/pair/${pairId}/meeting/new`);
   await expect(again.getByText('Восстановлен несохранённый черновик.')).toBeVisible();
   await expect(again.getByLabel('Заметки о встрече')).toHaveValue('Егор готовит доклад к конференции');
+  await expect(again.getByLabel('Новый шаг')).toHaveValue('Отрепетировать доклад');
+  // Saved as it is: the step typed but not added is saved with the meeting.
   await again.getByRole('button', { name: 'Сохранить' }).click();
   await expect(again.getByTestId('meetings')).toContainText('Егор готовит доклад');
+  await again.getByTestId('meetings').getByRole('link').first().click();
+  await expect(again.getByTestId('next-steps')).toContainText('Отрепетировать доклад');
   await phone.context.close();
 });
 

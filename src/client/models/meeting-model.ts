@@ -18,6 +18,12 @@ export type MeetingForm = {
   notes: string;
   privateNotes: string;
   nextSteps: NextStep[];
+  /**
+   * A next step and a topic typed but not added yet: kept in the draft like the rest (a closed tab loses
+   * neither), and added when the meeting is saved.
+   */
+  pendingStep: string;
+  pendingTopic: string;
 };
 
 /** Smart defaults: today, now, the previous meeting's duration, the next kind of the series, everyone present. */
@@ -39,6 +45,8 @@ export function newMeetingDefaults(
     notes: '',
     privateNotes: '',
     nextSteps: [],
+    pendingStep: '',
+    pendingTopic: '',
   };
 }
 
@@ -56,7 +64,14 @@ export function formFromMeeting(m: SyncedRecord<'meeting'>): MeetingForm {
     notes: f.notes ?? '',
     privateNotes: f.privateNotes ?? '',
     nextSteps: f.nextSteps ?? [],
+    pendingStep: '',
+    pendingTopic: '',
   };
+}
+
+/** A new next step of `text` (an id of its own among the meeting's steps). */
+export function newStep(text: string): NextStep {
+  return { id: crypto.randomUUID().slice(0, 8), text: text.trim(), taskId: null };
 }
 
 export type FormErrors = Partial<Record<keyof MeetingForm, string>>;
@@ -77,6 +92,11 @@ export function meetingFields(
   form: MeetingForm,
   options: { withPrivate: boolean; isGroup: boolean },
 ): Record<string, unknown> {
+  // What was typed into «Новый шаг» or «Другая тема» and not added yet is saved with the rest.
+  const pendingTopic = form.pendingTopic.trim();
+  const topics =
+    pendingTopic && !form.topics.includes(pendingTopic) ? [...form.topics, pendingTopic] : form.topics;
+  const steps = form.pendingStep.trim() ? [...form.nextSteps, newStep(form.pendingStep)] : form.nextSteps;
   return {
     date: form.date,
     startTime: form.startTime || null,
@@ -84,9 +104,9 @@ export function meetingFields(
     kind: form.kind,
     status: form.status,
     cancelReason: form.status === 'cancelled' ? form.cancelReason.trim() : null,
-    topics: form.topics,
+    topics,
     notes: form.notes,
-    nextSteps: form.nextSteps.filter((s) => s.text.trim() !== '').map((s) => ({ ...s, text: s.text.trim() })),
+    nextSteps: steps.filter((s) => s.text.trim() !== '').map((s) => ({ ...s, text: s.text.trim() })),
     ...(options.isGroup ? { attendance: form.attendance } : {}),
     ...(options.withPrivate ? { privateNotes: form.privateNotes || null } : {}),
   };

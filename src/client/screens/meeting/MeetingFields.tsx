@@ -85,7 +85,12 @@ export function MeetingFields(props: {
           onValue={(v) => update({ notes: v })}
         />
       </fieldset>
-      <TopicsField value={form.topics} onValue={(topics) => update({ topics })} />
+      <TopicsField
+        value={form.topics}
+        other={form.pendingTopic}
+        onValue={(topics, pendingTopic) => update({ topics, pendingTopic })}
+        onOther={(pendingTopic) => update({ pendingTopic })}
+      />
       {isGroup && (
         <fieldset class="field">
           <legend>{t('meeting.attendance')}</legend>
@@ -109,8 +114,10 @@ export function MeetingFields(props: {
       )}
       <NextStepsField
         value={form.nextSteps}
+        text={form.pendingStep}
         canSendToIdp
-        onValue={(nextSteps) => update({ nextSteps })}
+        onValue={(nextSteps, pendingStep) => update({ nextSteps, pendingStep })}
+        onText={(pendingStep) => update({ pendingStep })}
         onToIdp={props.onToIdp}
       />
       <fieldset>

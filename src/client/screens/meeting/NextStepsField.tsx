@@ -1,19 +1,20 @@
 // Agreed next steps; one tap turns a step into a task of the mentee's IDP.
-import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
-import type { NextStep } from '../../models/meeting-model';
+import { type NextStep, newStep } from '../../models/meeting-model';
 
 export function NextStepsField(props: {
   value: NextStep[];
+  /** The step being typed: the form's, so that its draft keeps it. */
+  text: string;
   canSendToIdp: boolean;
-  onValue(steps: NextStep[]): void;
+  onValue(steps: NextStep[], text: string): void;
+  onText(text: string): void;
   onToIdp(step: NextStep): void;
 }) {
-  const [text, setText] = useState('');
+  const { text } = props;
   const add = () => {
     if (!text.trim()) return;
-    props.onValue([...props.value, { id: crypto.randomUUID().slice(0, 8), text: text.trim(), taskId: null }]);
-    setText('');
+    props.onValue([...props.value, newStep(text)], '');
   };
   return (
     <fieldset class="field">
@@ -35,7 +36,12 @@ export function NextStepsField(props: {
               type="button"
               class="button--quiet"
               aria-label={t('meeting.nextStepRemove', { text: step.text })}
-              onClick={() => props.onValue(props.value.filter((s) => s.id !== step.id))}
+              onClick={() =>
+                props.onValue(
+                  props.value.filter((s) => s.id !== step.id),
+                  text,
+                )
+              }
             >
               ✕
             </button>
@@ -49,7 +55,7 @@ export function NextStepsField(props: {
           placeholder={t('meeting.nextStepNew')}
           value={text}
           maxLength={500}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => props.onText(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();

@@ -1,5 +1,4 @@
 // Topics as quick chips to tap, plus free text for anything else.
-import { useState } from 'preact/hooks';
 import { QUICK_TOPICS } from '../../../domain/meeting-series';
 import { type MessageKey, t } from '../../i18n/i18n';
 
@@ -23,17 +22,23 @@ export function topicLabel(topic: string): string {
   return key ? t(key) : topic;
 }
 
-export function TopicsField(props: { value: string[]; onValue(topics: string[]): void }) {
-  const [other, setOther] = useState('');
+export function TopicsField(props: {
+  value: string[];
+  /** The topic being typed: the form's, so that its draft keeps it. */
+  other: string;
+  onValue(topics: string[], other: string): void;
+  onOther(other: string): void;
+}) {
+  const { other } = props;
   const toggle = (topic: string) =>
     props.onValue(
       props.value.includes(topic) ? props.value.filter((x) => x !== topic) : [...props.value, topic],
+      other,
     );
   const custom = props.value.filter((x) => !(QUICK_TOPICS as readonly string[]).includes(x));
   const addOther = () => {
     const topic = other.trim();
-    if (topic && !props.value.includes(topic)) props.onValue([...props.value, topic]);
-    setOther('');
+    props.onValue(topic && !props.value.includes(topic) ? [...props.value, topic] : props.value, '');
   };
   return (
     <fieldset class="field">
@@ -70,7 +75,7 @@ export function TopicsField(props: { value: string[]; onValue(topics: string[]):
           placeholder={t('meeting.topicOther')}
           value={other}
           maxLength={100}
-          onInput={(e) => setOther(e.currentTarget.value)}
+          onInput={(e) => props.onOther(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
