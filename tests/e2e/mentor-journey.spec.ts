@@ -153,6 +153,41 @@ test('notes typed while a next step is being written to the IDP are kept; a doub
   await phone.context.close();
 });
 
+test('a goal and a task typed into the IDP offline survive a reload, and are added once', async () => {
+  const { mentorId, menteeId, pairId } = await pairWithPhones('Зайцева Нина', 'Орлов Глеб');
+  const phone = await mentorPhone(mentorId);
+  await setOffline(phone.context, true);
+  const page = phone.page;
+  await page.goto(`/pair/${pairId}/plan/${menteeId}`);
+  const goalField = page.getByLabel('Цель', { exact: true });
+  await page.getByText('Добавить цель', { exact: true }).first().click();
+  await goalField.pressSequentially('Подготовиться к олимпиаде', { delay: 20 });
+  await expect
+    .poll(async () => (await stored(page, 'drafts', `goal:new:${pairId}:${menteeId}`))?.value?.title)
+    .toBe('Подготовиться к олимпиаде');
+  await page.reload();
+  await page.getByText('Добавить цель', { exact: true }).first().click();
+  await expect(goalField).toHaveValue('Подготовиться к олимпиаде');
+  await page.getByRole('button', { name: 'Добавить цель' }).click();
+  const heading = page.getByRole('heading', { name: 'Подготовиться к олимпиаде' });
+  await expect(heading).toBeVisible();
+  await expect(goalField).toHaveValue('');
+
+  const goalId = ((await heading.getAttribute('id')) ?? '').replace(/^goal-/, '');
+  await page.getByLabel('Новая задача').pressSequentially('Решить задачи прошлых лет', { delay: 20 });
+  await expect
+    .poll(
+      async () => (await stored(page, 'drafts', `task:new:${pairId}:${menteeId}:${goalId}`))?.value?.title,
+    )
+    .toBe('Решить задачи прошлых лет');
+  await page.reload();
+  await expect(page.getByLabel('Новая задача')).toHaveValue('Решить задачи прошлых лет');
+  await page.getByRole('button', { name: 'Добавить задачу' }).click();
+  await expect(page.getByTestId('task')).toHaveCount(1);
+  await expect(page.getByLabel('Новая задача')).toHaveValue('');
+  await phone.context.close();
+});
+
 test('mentor and mentee edit the same IDP offline on two phones; both changes survive on both', async () => {
   const { mentorId, menteeId, pairId } = await pairWithPhones('Фролова Инна', 'Шилов Денис');
   const mentor = await mentorPhone(mentorId);

@@ -4,6 +4,7 @@ import { GOAL_TEMPLATES, templatesFor } from '../../../domain/goal-templates';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
+import { useDraft } from '../../state/draft';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { ActionButton, Form } from '../../ui/pending';
@@ -20,8 +21,11 @@ export function GoalForm(props: {
   nextOrder: number;
 }) {
   const templates = templatesFor(props.menteeKind);
-  const { repo, queries } = useApp();
-  const [form, setForm] = useState(EMPTY);
+  const { repo, queries, drafts } = useApp();
+  // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once saved.
+  const draft = useDraft<typeof EMPTY>(drafts, `goal:new:${props.pairId}:${props.menteeId}`, () => EMPTY);
+  const form = draft.value ?? EMPTY;
+  const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [template, setTemplate] = useState(templates[0]?.key ?? '');
   const [error, setError] = useState<string | null>(null);
   const [isTemplateOpen, setTemplateOpen] = useState(false);
@@ -64,7 +68,7 @@ export function GoalForm(props: {
   const submit = async () => {
     if (!form.title.trim()) return setError(t('idp.goalNeedTitle'));
     // What was typed stays until it is saved: a refused save leaves it there to be corrected.
-    if (await createGoal({ ...form, title: form.title.trim() })) setForm(EMPTY);
+    if (await createGoal({ ...form, title: form.title.trim() })) await draft.discard();
   };
 
   const fromTemplate = async () => {
@@ -98,26 +102,26 @@ export function GoalForm(props: {
             value={form.title}
             maxLength={GOAL_LIMITS.title}
             error={error}
-            onValue={(v) => setForm({ ...form, title: v })}
+            onValue={(v) => update({ title: v })}
           />
           <TextArea
             label={t('idp.goalDescription')}
             rows={2}
             maxLength={GOAL_LIMITS.description}
             value={form.description}
-            onValue={(v) => setForm({ ...form, description: v })}
+            onValue={(v) => update({ description: v })}
           />
           <TextField
             label={t('idp.goalArea')}
             value={form.area}
             maxLength={GOAL_LIMITS.area}
-            onValue={(v) => setForm({ ...form, area: v })}
+            onValue={(v) => update({ area: v })}
           />
           <TextField
             label={t('idp.goalTarget')}
             type="date"
             value={form.targetDate}
-            onValue={(v) => setForm({ ...form, targetDate: v })}
+            onValue={(v) => update({ targetDate: v })}
           />
           <button type="submit" class="button--primary">
             {t('idp.goalSave')}

@@ -8,6 +8,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { loadPlan, swapOrder } from '../../models/idp-model';
 import { addTask } from '../../models/idp-writes-model';
+import { useDraft } from '../../state/draft';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -130,9 +131,13 @@ export function IdpScreen() {
 }
 
 function NewTask(props: { pairId: string; menteeId: string; goalId: string | null; onAdd: typeof addTask }) {
-  const { repo, queries } = useApp();
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState('');
+  const { repo, queries, drafts } = useApp();
+  // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
+  const draft = useDraft(drafts, `task:new:${props.pairId}:${props.menteeId}:${props.goalId ?? ''}`, () => ({
+    title: '',
+    due: '',
+  }));
+  const { title, due } = draft.value ?? { title: '', due: '' };
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
     if (!title.trim()) return;
@@ -144,15 +149,23 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
     );
     // A refused save keeps what was typed, and says why.
     setError(result.ok ? null : saveMessage(result).text);
-    if (result.ok) {
-      setTitle('');
-      setDue('');
-    }
+    if (result.ok) await draft.discard();
   };
   return (
     <Form class="inline new-task" onSubmit={add}>
-      <TextField label={t('idp.addTask')} value={title} maxLength={300} error={error} onValue={setTitle} />
-      <TextField label={t('idp.taskDue')} type="date" value={due} onValue={setDue} />
+      <TextField
+        label={t('idp.addTask')}
+        value={title}
+        maxLength={300}
+        error={error}
+        onValue={(v) => draft.change((c) => ({ ...c, title: v }))}
+      />
+      <TextField
+        label={t('idp.taskDue')}
+        type="date"
+        value={due}
+        onValue={(v) => draft.change((c) => ({ ...c, due: v }))}
+      />
       <button type="submit">{t('idp.addTaskButton')}</button>
     </Form>
   );
