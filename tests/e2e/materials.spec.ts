@@ -2,7 +2,7 @@
 // offline.
 import { expect, test } from '@playwright/test';
 import { curatorCode, inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 
 test('a curator publishes a guide from the roadmap; a mentor finds it on the phone offline', async ({
   page: curator,
@@ -14,6 +14,10 @@ test('a curator publishes a guide from the roadmap; a mentor finds it on the pho
   await expect(curator.getByRole('heading', { level: 1 })).toHaveText('Материалы');
 
   await curator.getByLabel('Название').fill(title);
+  // What is typed survives a reload (a draft on the device).
+  await expect.poll(async () => (await stored(curator, 'drafts', 'material:new'))?.value?.title).toBe(title);
+  await curator.reload();
+  await expect(curator.getByLabel('Название')).toHaveValue(title);
   await curator.getByLabel('Ссылка').fill('javascript:alert(1)');
   await curator.getByRole('button', { name: 'Добавить', exact: true }).click();
   await expect(curator.getByText('Ссылка должна начинаться с https:// или http://')).toBeVisible();

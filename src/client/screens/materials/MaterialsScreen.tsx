@@ -7,6 +7,7 @@ import type { SyncedRecord } from '../../../domain/record';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { useDraft } from '../../state/draft';
 import { showToast } from '../../state/toast';
 import { withUndo } from '../../state/undo-toast';
 import { TextArea, TextField } from '../../ui/fields';
@@ -18,11 +19,14 @@ const LINK = webLink();
 /** Records come validated, but a link is only ever rendered when it is http(s). */
 const safeLink = (url: unknown) => (v.is(LINK, url) ? url : null);
 
+const EMPTY = { title: '', url: '', description: '' };
+
 function MaterialForm() {
-  const { repo } = useApp();
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
+  const { repo, drafts } = useApp();
+  // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
+  const draft = useDraft(drafts, 'material:new', () => EMPTY);
+  const { title, url, description } = draft.value ?? EMPTY;
+  const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [error, setError] = useState<{ field: 'title' | 'url' | 'save'; text: string } | null>(null);
 
   const add = async () => {
@@ -36,9 +40,7 @@ function MaterialForm() {
     });
     if (!result.ok) return setError({ field: 'save', text: saveMessage(result).text });
     setError(null);
-    setTitle('');
-    setUrl('');
-    setDescription('');
+    await draft.discard();
     showToast({ text: t('materials.added') }, 3000);
   };
 
@@ -48,7 +50,7 @@ function MaterialForm() {
       <TextField
         label={t('materials.title')}
         value={title}
-        onValue={setTitle}
+        onValue={(value) => update({ title: value })}
         maxLength={300}
         error={error?.field === 'title' ? error.text : undefined}
       />
@@ -56,11 +58,17 @@ function MaterialForm() {
         label={t('materials.url')}
         type="url"
         value={url}
-        onValue={setUrl}
+        onValue={(value) => update({ url: value })}
         hint={t('materials.urlHint')}
         error={error?.field === 'url' ? error.text : undefined}
       />
-      <TextArea label={t('materials.description')} value={description} onValue={setDescription} rows={3} />
+      <TextArea
+        label={t('materials.description')}
+        value={description}
+        maxLength={4000}
+        onValue={(value) => update({ description: value })}
+        rows={3}
+      />
       {error?.field === 'save' && <Notice kind="error">{error.text}</Notice>}
       <button type="submit" class="button--primary">
         {t('materials.add')}
