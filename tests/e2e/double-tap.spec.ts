@@ -33,6 +33,18 @@ test('a double tap saves a consent, a pair and an imported class once', async ({
   await expect(page.getByRole('button', { name: 'Сохранить согласие' })).toBeHidden();
   await page.reload();
   await expect(page.getByTestId('consents').getByRole('listitem')).toHaveCount(1);
+  // A second parent's consent on file: withdrawing one says the other still holds.
+  await page.getByText('Отметить полученное согласие').click();
+  await page.getByLabel('Родитель (законный представитель), ФИО').fill(`Отец ${pupil}`);
+  await page.getByRole('button', { name: 'Сохранить согласие' }).click();
+  await expect(page.getByTestId('consents').getByRole('listitem')).toHaveCount(2);
+  await page
+    .getByTestId('consents')
+    .getByRole('listitem')
+    .first()
+    .getByRole('button', { name: 'Отозвать' })
+    .click();
+  await expect(page.getByText(/ещё действует другое: Отец/)).toBeVisible();
 
   await page.goto('/pairs');
   await page.getByText('Новая пара или группа').click();

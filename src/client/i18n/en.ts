@@ -473,6 +473,8 @@ export const en = {
   'consent.line': '{signedBy}, {date}',
   'consent.withdrawnOn': 'withdrawn {date}',
   'consent.withdraw': 'Withdraw',
+  'consent.stillValid':
+    'One consent is withdrawn, but another is still in force: {names}. While it is, the participant’s data reach their mentor. If it was withdrawn too, mark that as well.',
   'consent.print': 'Printable consent form',
   'consent.add': 'Record a consent received',
   'consent.parent': 'Parent (legal guardian), full name',

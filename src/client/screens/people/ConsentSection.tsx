@@ -61,6 +61,17 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
     <section class="panel" aria-labelledby="consents">
       <h2 id="consents">{t('consent.title')}</h2>
       {isMinor && !hasValid && <Notice kind="error">{t('consent.minorMissing')}</Notice>}
+      {hasWithdrawn && hasValid && (
+        // A parent who withdraws may not know another consent is on file: the curator is told it still holds.
+        <Notice kind="error">
+          {t('consent.stillValid', {
+            names: consents
+              .filter((c) => c.fields.withdrawn === false)
+              .map((c) => c.fields.signedBy ?? '')
+              .join(', '),
+          })}
+        </Notice>
+      )}
       <ul class="list" data-testid="consents">
         {consents.map((c) => (
           <li key={c.id}>
