@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Drafts } from '../db/drafts';
 import { setEditing, trackSave } from './editing';
+import { usePending } from './pending';
 
 export type Draft<T> = {
   /** True while `storing` runs: the form takes no input then, since what it would take could be lost. */
@@ -53,8 +54,7 @@ export function useDraft<T extends Record<string, unknown>>(
     isRestored: false,
   });
   const current = useRef<T | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const busy = useRef(false);
+  const pending = usePending();
   // Whether changes are taken: not after finish(), nor while discard() is resetting the form.
   const isOpen = useRef(true);
   const isMounted = useRef(true);
@@ -109,18 +109,8 @@ export function useDraft<T extends Record<string, unknown>>(
   };
 
   return {
-    isBusy,
-    async storing(step) {
-      if (busy.current) return;
-      busy.current = true;
-      setBusy(true);
-      try {
-        await step();
-      } finally {
-        busy.current = false;
-        if (isMounted.current) setBusy(false);
-      }
-    },
+    isBusy: pending.isPending,
+    storing: pending.run,
     value: shown.value,
     isRestored: shown.isRestored,
     change(next) {

@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
+import { usePending } from '../../state/pending';
 import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
-import { usePending } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 export function FitQuestion(props: {

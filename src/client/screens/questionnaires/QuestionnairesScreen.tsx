@@ -3,9 +3,9 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
+import { usePending } from '../../state/pending';
 import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
-import { usePending } from '../../ui/pending';
 
 export function QuestionnairesScreen() {
   const { queries, repo } = useApp();
