@@ -320,6 +320,29 @@ export function isRecordType(type: string): type is RecordType {
   return Object.hasOwn(RECORD_TYPES, type);
 }
 
+type SchemaParts = { type: string; wrapped?: unknown; requirement?: unknown; pipe?: readonly SchemaParts[] };
+
+/** The `max_length` a schema (piped, perhaps nullable, perhaps a pipe within a pipe) sets, if any. */
+function maxLengthOf(schema: SchemaParts | undefined): number | undefined {
+  if (!schema) return undefined;
+  if (schema.type === 'nullable' || schema.type === 'optional')
+    return maxLengthOf(schema.wrapped as SchemaParts);
+  const pipe = schema.pipe ?? [];
+  const found = pipe.find((item) => item.type === 'max_length')?.requirement;
+  if (typeof found === 'number') return found;
+  // A pipe's first item is the schema it pipes: text(max) inside nonEmptyText(max).
+  return pipe[0] && pipe[0] !== schema ? maxLengthOf(pipe[0]) : undefined;
+}
+
+/**
+ * The most characters `field` of `type` takes, as its schema says — for a form's `maxLength`, so that
+ * the input stops where the save would be refused (undefined: not a text with a limit).
+ */
+export function maxTextLength(type: RecordType, field: string): number | undefined {
+  const fields = RECORD_TYPES[type].fields as Record<string, unknown>;
+  return Object.hasOwn(fields, field) ? maxLengthOf(fields[field] as SchemaParts) : undefined;
+}
+
 /** The fields of each record type as its schema outputs them (`SyncedRecord<T>`, record.ts, makes each optional). */
 type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : never;
 type FieldsOf<T extends RecordType> = {

@@ -1,6 +1,7 @@
 // Add a goal to the IDP: by hand, or from a ready template with its tasks.
 import { useState } from 'preact/hooks';
 import { GOAL_TEMPLATES, templatesFor } from '../../../domain/goal-templates';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
@@ -11,8 +12,6 @@ import { ActionButton, Form } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const EMPTY = { title: '', description: '', area: '', targetDate: '' };
-/** The goal's limits in characters, as the schema keeps them (domain/record-types.ts). */
-const GOAL_LIMITS = { title: 300, description: 5000, area: 200 };
 
 export function GoalForm(props: {
   pairId: string;
@@ -100,21 +99,21 @@ export function GoalForm(props: {
           <TextField
             label={t('idp.goalTitle')}
             value={form.title}
-            maxLength={GOAL_LIMITS.title}
+            maxLength={maxTextLength('goal', 'title')}
             error={error}
             onValue={(v) => update({ title: v })}
           />
           <TextArea
             label={t('idp.goalDescription')}
             rows={2}
-            maxLength={GOAL_LIMITS.description}
+            maxLength={maxTextLength('goal', 'description')}
             value={form.description}
             onValue={(v) => update({ description: v })}
           />
           <TextField
             label={t('idp.goalArea')}
             value={form.area}
-            maxLength={GOAL_LIMITS.area}
+            maxLength={maxTextLength('goal', 'area')}
             onValue={(v) => update({ area: v })}
           />
           <TextField

@@ -2,6 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
@@ -130,14 +131,17 @@ export function IdpScreen() {
   );
 }
 
+const NEW_TASK = { title: '', due: '' };
+
 function NewTask(props: { pairId: string; menteeId: string; goalId: string | null; onAdd: typeof addTask }) {
   const { repo, queries, drafts } = useApp();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
-  const draft = useDraft(drafts, `task:new:${props.pairId}:${props.menteeId}:${props.goalId ?? ''}`, () => ({
-    title: '',
-    due: '',
-  }));
-  const { title, due } = draft.value ?? { title: '', due: '' };
+  const draft = useDraft(
+    drafts,
+    `task:new:${props.pairId}:${props.menteeId}:${props.goalId ?? ''}`,
+    () => NEW_TASK,
+  );
+  const { title, due } = draft.value ?? NEW_TASK;
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
     if (!title.trim()) return;
@@ -156,7 +160,7 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
       <TextField
         label={t('idp.addTask')}
         value={title}
-        maxLength={300}
+        maxLength={maxTextLength('task', 'title')}
         error={error}
         onValue={(v) => draft.change((c) => ({ ...c, title: v }))}
       />

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { webLink } from '../../../domain/field-schemas';
 import type { SyncedRecord } from '../../../domain/record';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -51,7 +52,7 @@ function MaterialForm() {
         label={t('materials.title')}
         value={title}
         onValue={(value) => update({ title: value })}
-        maxLength={300}
+        maxLength={maxTextLength('material', 'title')}
         error={error?.field === 'title' ? error.text : undefined}
       />
       <TextField
@@ -65,7 +66,7 @@ function MaterialForm() {
       <TextArea
         label={t('materials.description')}
         value={description}
-        maxLength={4000}
+        maxLength={maxTextLength('material', 'description')}
         onValue={(value) => update({ description: value })}
         rows={3}
       />
