@@ -53,14 +53,15 @@ export function compactRecord(record: SyncedRecord, withType = true): CompactRec
   return out;
 }
 
-/**
- * The full record of a compact one. `type` fills in a missing type. Fields without any stamp cannot
- * be merged, so they are left out (a device never stores such a field; the server refuses them).
- */
+/** Sets `name` on `target` as its own property, whatever the name (an assignment to `__proto__` would not). */
 function defineOwn(target: object, name: string, value: unknown): void {
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * The full record of a compact one. `type` fills in a missing type. Fields without any stamp cannot
+ * be merged, so they are left out (a device never stores such a field; the server refuses them).
+ */
 export function expandRecord(compact: CompactRecord, type?: string): SyncedRecord {
   const stamps: Stamps = {};
   const fields: Fields = {};

@@ -26,7 +26,7 @@ import { type AnyRole, isDistrictRole, LIMITS, type SyncResponse } from '../doma
 import { type Cursor, formatCursor, formatPullCursor, type PullCursor } from '../domain/sync-cursor';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepLosingTexts } from './conflict-copies';
-import { refreshFormStats, statsSubjectOf } from './form-stats';
+import { refreshFormStats, type StatsSubject, statsSubjectOf } from './form-stats';
 import { type PulledPage, pullPage } from './pull-plan';
 import { parentsOf, referenceIds } from './record-links';
 import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
@@ -106,7 +106,7 @@ function createSession(
       const responses = [...statsDue.values()];
       statsDue.clear();
       try {
-        const subjects = new Map<string, Parameters<typeof refreshFormStats>[3]>();
+        const subjects = new Map<string, StatsSubject>();
         for (const response of responses) {
           const subject = await statsSubjectOf(tx, caller.schoolId, response);
           if (subject) subjects.set(`${subject.template.id} ${subject.mentorId}`, subject);
