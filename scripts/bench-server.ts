@@ -458,7 +458,9 @@ async function main() {
     // A second of quiet: the set-up's writes settle, and a CPU profile shows the burst apart from them.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const cpuBefore = servers.map(cpuMs);
+    const clientBefore = process.cpuUsage();
     const result = await burst(schools.flatMap((s) => s.devices));
+    const clientCpu = process.cpuUsage(clientBefore);
     const cpuAfter = servers.map(cpuMs);
     const serverCpu = cpuAfter.reduce<number | null>(
       (sum, after, i) => (sum === null || after === null ? null : sum + after - (cpuBefore[i] ?? 0)),
@@ -484,7 +486,7 @@ async function main() {
     );
     out.write(`  set-up (schools, enrolment, first pulls): ${ms(setUpMs)}\n`);
     out.write(
-      `  burst: ${sorted.length} requests in ${ms(result.wallMs)}${serverCpu === null ? '' : `, server CPU ${ms(serverCpu)}`} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)\n`,
+      `  burst: ${sorted.length} requests in ${ms(result.wallMs)}${serverCpu === null ? '' : `, server CPU ${ms(serverCpu)}`}, the devices' CPU ${ms((clientCpu.user + clientCpu.system) / 1000)} (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)\n`,
     );
     out.write(
       `  latency p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? 0)}\n`,

@@ -7,7 +7,13 @@ import { connect } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerMeter, brotli, connectionMeter, FAST_QUALITY } from '../../src/server/compression';
+import {
+  answerMeter,
+  BUSY_QUALITY,
+  brotli,
+  connectionMeter,
+  requestMeter,
+} from '../../src/server/compression';
 import {
   type Actor,
   addMember,
@@ -91,7 +97,7 @@ describe('compressed answers', () => {
     expect(busyAnswer).toEqual(idleAnswer);
     const at = (json: Buffer, quality: number) => brotliCompressSync(json, brotli(quality, json.length));
     expect(idle.sent.equals(at(idle.json, constants.BROTLI_MAX_QUALITY))).toBe(true);
-    expect(busy.sent.equals(at(busy.json, FAST_QUALITY))).toBe(true);
+    expect(busy.sent.equals(at(busy.json, BUSY_QUALITY))).toBe(true);
     expect(idle.sent.length).toBeLessThan(busy.sent.length);
   });
 });
@@ -119,6 +125,47 @@ describe('the load meter', () => {
     for (const s of school) s.destroy();
     await expect.poll(meter).toBe(false);
     for (const s of browser) s.destroy();
+    await app.close();
+  });
+});
+
+describe('the requests waiting', () => {
+  it('says busy while another request is taken in and not answered, and calm once it is', async () => {
+    // (Closing drops fetch's kept-alive connections rather than waiting on them.)
+    const app = Fastify({ forceCloseConnections: true });
+    const meter = requestMeter(app);
+    let slowArrived = 0;
+    let release = () => {};
+    let held = new Promise<void>((resolve) => (release = resolve));
+    app.get('/slow', async () => {
+      slowArrived += 1;
+      await held;
+      return { ok: true };
+    });
+    // What the meter says while this request is being answered.
+    app.get('/quick', async () => ({ busy: meter() }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const quick = async () => ((await (await fetch(`${url}/quick`)).json()) as { busy: boolean }).busy;
+    // Alone: only the request being answered.
+    expect(await quick()).toBe(false);
+    // Another device's request taken in and waiting on its answer.
+    const slow = fetch(`${url}/slow`);
+    await expect.poll(() => slowArrived).toBe(1);
+    expect(await quick()).toBe(true);
+    release();
+    await (await slow).text();
+    await expect.poll(quick).toBe(false);
+    // A request whose device gave up counts as gone too.
+    held = new Promise<void>((resolve) => (release = resolve));
+    const aborted = new AbortController();
+    const cut = fetch(`${url}/slow`, { signal: aborted.signal }).catch(() => 'cut');
+    await expect.poll(() => slowArrived).toBe(2);
+    expect(await quick()).toBe(true);
+    aborted.abort();
+    expect(await cut).toBe('cut');
+    await expect.poll(quick).toBe(false);
+    release();
     await app.close();
   });
 });
