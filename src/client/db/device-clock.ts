@@ -82,10 +82,18 @@ export async function observeRemote(
  */
 export async function noteConfirmed(db: NastavnikDb, stamps: Iterable<string>): Promise<void> {
   let confirmed = (await getMeta<ClockState>(db, 'confirmedClock')) ?? ZERO_CLOCK;
-  for (const s of stamps) {
-    const parts = parseHlc(s);
-    if (parts) confirmed = laterClock(confirmed, parts);
-  }
+  // A stamp's string order is its clock order (domain/hlc.ts), so only the latest is parsed — a first
+  // sync's page holds thousands. Should it not parse (stamps the server checked do), every one is.
+  const list = [...stamps];
+  let latest = '';
+  for (const s of list) if (s > latest) latest = s;
+  const parts = latest ? parseHlc(latest) : null;
+  if (parts) confirmed = laterClock(confirmed, parts);
+  else
+    for (const s of list) {
+      const each = parseHlc(s);
+      if (each) confirmed = laterClock(confirmed, each);
+    }
   await setMeta(db, 'confirmedClock', confirmed);
 }
 
