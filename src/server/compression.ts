@@ -24,7 +24,7 @@ import type { FastifyInstance } from 'fastify';
 
 /** Answers up to this size are compressed in one go (above it, as a stream at the fast setting). */
 const DENSE_UP_TO_BYTES = 48 * 1024;
-export const FAST_QUALITY = 5;
+const FAST_QUALITY = 5;
 /** Brotli's quality for an answer compressed in one go while the server is busy. */
 export const BUSY_QUALITY = 3;
 /** More connections open than this and devices are waiting on each other. */

@@ -56,7 +56,11 @@ export async function pullPage<Row extends { rev: number }>(
   from: PullCursor,
   pageSize: number,
   nowMs: number,
-  options: { countPending: boolean; fetch: (cursor: PullCursor, limit: number) => Promise<Row[]> },
+  options: {
+    countPending: boolean;
+    /** Up to `limit` rows after `cursor`; `heldUpTo` is the page's (see PulledPage). */
+    fetch: (cursor: PullCursor, limit: number, heldUpTo: number) => Promise<Row[]>;
+  },
 ): Promise<PulledPage<Row>> {
   let cursor: PullCursor = from;
   if (cursor.rev === 0 && !cursor.part) {
@@ -70,7 +74,7 @@ export async function pullPage<Row extends { rev: number }>(
   let hasMore = false;
   for (;;) {
     const room = pageSize - rows.length;
-    const found = await options.fetch(cursor, room + 1);
+    const found = await options.fetch(cursor, room + 1, heldUpTo);
     const taken = found.slice(0, room);
     rows.push(...taken);
     const last = taken.at(-1);

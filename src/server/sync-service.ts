@@ -32,7 +32,7 @@ import { parentsOf, referenceIds } from './record-links';
 import { ALL_SCOPE, personFacts, scopeFacts, scopeHash, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
 import { SERVER_NODE, type ServerClock } from './server-clock';
-import type { Storage, StorageTx, StoredRow } from './storage/storage';
+import type { PulledRow, PulledText, Storage, StorageTx, StoredRow } from './storage/storage';
 
 export type Caller = Viewer & { schoolId: string; deviceId: string; role: AnyRole };
 
@@ -53,8 +53,15 @@ function withParents(row: StoredRow): SyncedRecord {
 /** How contract v2 pulls (pull-plan.ts): current records first; it may ask how many are waiting. */
 export type PullOptions = { countPending: boolean; pageSize: number };
 
+/**
+ * A record of a v2 pull: as this caller may read it, with the revisions its fields changed at — or,
+ * where the caller reads every field of every record and the page sends records whole, the text of its
+ * whole compact form as stored (storage/wire-text.ts).
+ */
+type V2Row = PulledRow | PulledText;
+
 /** What a v2 answer needs beyond the v1 one, to send changed fields only (see sync-v2.ts). */
-export type V2Pull = Omit<PulledPage<{ rev: number; fieldRevs?: Record<string, number> }>, 'cursor'>;
+export type V2Pull = Omit<PulledPage<V2Row>, 'cursor'>;
 
 /**
  * What one push needs besides storage: the caller, and their grants, computed once and again only after
@@ -615,13 +622,26 @@ async function pull(
       cursor: next,
       rows,
       ...rest
-    } = await pullPage(tx, { schoolId: caller.schoolId, keys }, from, pageSize, v2.nowMs, {
+    } = await pullPage<V2Row>(tx, { schoolId: caller.schoolId, keys }, from, pageSize, v2.nowMs, {
       countPending: v2.countPending,
-      fetch: (c, limit) => tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
+      // Whole records to someone who reads every field (a curator, the district): as stored, as text.
+      fetch: (c, limit, heldUpTo) =>
+        grants === null && heldUpTo === 0
+          ? tx.pullTextSince(caller.schoolId, c.rev, keys, limit, c.part)
+          : tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
     });
-    const changes = rows.map((r) => (grants === null ? r.record : redactFor(r.record, caller, grants)));
+    const readable = rows.map((r) =>
+      'wire' in r || grants === null ? r : { ...r, record: redactFor(r.record, caller, grants) },
+    );
     if (grants) await saveIssued(tx, caller.schoolId, scope, grants, Math.max(claimedTop(next), top));
-    return { cursor: formatPullCursor(next), changes, hasMore: rest.hasMore, purge, v2: { rows, ...rest } };
+    // A v2 answer is made of `v2.rows` (sync-v2.ts); `changes` is v1's.
+    return {
+      cursor: formatPullCursor(next),
+      changes: [],
+      hasMore: rest.hasMore,
+      purge,
+      v2: { rows: readable, ...rest },
+    };
   }
   const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
   const page = rows.slice(0, pageSize);

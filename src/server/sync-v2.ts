@@ -8,6 +8,7 @@ import type { Change, SyncedRecord } from '../domain/record';
 import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
 import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
+import type { PulledRow } from './storage/storage';
 import { type Caller, runSync, type SyncDeps, type V2Pull } from './sync-service';
 
 const CompactChangeSchema = v.object(
@@ -64,7 +65,8 @@ function decodeChange(raw: unknown, index: number): { ok: true; change: Change }
 }
 
 /** Only what changed after `heldUpTo`; `partial` when a field the record has was left out. */
-function wireRecord(record: SyncedRecord, row: V2Pull['rows'][number], heldUpTo: number): WireRecord | null {
+function wireRecord(row: PulledRow, heldUpTo: number): WireRecord | null {
+  const { record } = row;
   if (heldUpTo === 0 || row.rev <= heldUpTo) return compactRecord(record) as WireRecord;
   const changed = (name: string) => (row.fieldRevs?.[name] ?? row.rev) > heldUpTo;
   const names = Object.keys(record.fields);
@@ -84,14 +86,14 @@ function wireRecord(record: SyncedRecord, row: V2Pull['rows'][number], heldUpTo:
 const heldRev = (c: PullCursor | null) => (c === null ? undefined : c.part ? 0 : c.held);
 
 /**
- * Runs one v2 sync call for `caller`. Answers the v2 body, or the status, error code and reason of a
- * request refused whole (400, 413), as v1 does.
+ * Runs one v2 sync call for `caller`. Answers the v2 body as JSON text (a SyncResponseV2), or the
+ * status, error code and reason of a request refused whole (400, 413), as v1 does.
  */
 export async function syncV2(
   deps: SyncDeps,
   caller: Caller,
   body: unknown,
-): Promise<{ ok: true; body: SyncResponseV2 } | Failure> {
+): Promise<{ ok: true; json: string } | Failure> {
   const request = v.safeParse(RequestSchema, body);
   if (!request.success)
     return { ok: false, status: 400, error: 'bad-request', reason: describeIssue(request.issues) };
@@ -139,14 +141,14 @@ export async function syncV2(
     pageSize: deps.pageSize ?? PAGE_SIZE_V2,
   });
   const pulled = answer.v2 as V2Pull;
-  const records: WireRecord[] = [];
-  answer.changes.forEach((record, i) => {
-    const wire = wireRecord(record, pulled.rows[i] as V2Pull['rows'][number], pulled.heldUpTo);
-    if (wire) records.push(wire);
-  });
-  const out: SyncResponseV2 = {
+  // Records read as text go as they are; the others are written here.
+  const records: string[] = [];
+  for (const row of pulled.rows) {
+    const wire = 'wire' in row ? row.wire : wireRecord(row, pulled.heldUpTo);
+    if (wire) records.push(typeof wire === 'string' ? wire : JSON.stringify(wire));
+  }
+  const out: Omit<SyncResponseV2, 'changes'> = {
     cursor: answer.cursor,
-    changes: records,
     hasMore: answer.hasMore,
     rejected: answer.rejected,
     serverTime: answer.serverTime,
@@ -154,5 +156,6 @@ export async function syncV2(
     pass: pulled.pass,
   };
   if (pulled.pending !== undefined) out.pending = pulled.pending;
-  return { ok: true, body: out };
+  // The answer's JSON (SyncResponseV2) around the records' texts: `changes` first, then the rest.
+  return { ok: true, json: `{"changes":[${records.join(',')}],${JSON.stringify(out).slice(1)}` };
 }

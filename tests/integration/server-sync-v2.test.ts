@@ -248,3 +248,38 @@ describe('compressed answers', () => {
     }
   });
 });
+
+describe("a curator's first pull", () => {
+  it('sends every record as v1 does, in compact form: edits, deletes and old rows alike', async () => {
+    // A record edited apart from its creation (its fields stamped twice), and a deleted one.
+    const edited = meeting({ date: '2023-11-11' });
+    const gone = meeting({ date: '2023-11-12' });
+    expect((await push(server, curator, [edited, gone])).rejected).toEqual([]);
+    const edit = change(curator.stamper, 'meeting', { notes: 'Исправлено' }, edited.id);
+    const deletion: Change = {
+      id: gone.id,
+      type: 'meeting',
+      fields: {},
+      stamps: {},
+      deleted: curator.stamper.stamp(),
+    };
+    expect((await push(server, curator, [edit, deletion])).rejected).toEqual([]);
+    const v1: SyncedRecord[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const response = await fetch(`${server.url}/api/v1/sync`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${curator.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ cursor, changes: [] }),
+      });
+      const page = (await response.json()) as { changes: SyncedRecord[]; cursor: string; hasMore: boolean };
+      v1.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    const v2 = (await pullPages(curator, null)).pages.flatMap((p) => p.changes);
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(v2)).toEqual(byId(v1.map((r) => compactRecord(r))));
+    expect(v2.find((r) => r.id === edited.id)).toMatchObject({ stamps: { notes: edit.stamps.notes } });
+    expect(v2.find((r) => r.id === gone.id)).toMatchObject({ fields: {}, deleted: deletion.deleted });
+  });
+});

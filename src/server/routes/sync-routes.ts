@@ -70,6 +70,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
   app.post('/api/v2/sync', authenticated, async (request, reply) => {
     await refreshForDistrict(callerOf(request));
     const answer = await syncV2(v2Deps, callerOf(request), request.body);
-    return answer.ok ? answer.body : fail(reply, answer.status, answer.error, answer.reason);
+    if (!answer.ok) return fail(reply, answer.status, answer.error, answer.reason);
+    return reply.type('application/json').send(answer.json);
   });
 }

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { historyDay } from './pull-order';
 import type { StoredRow } from './storage';
+import { wireText } from './wire-text';
 
 type Pending = {
   school: string;
@@ -48,11 +49,12 @@ export function createWriteBuffer(
     const ids = items.map((p) => p.row.record.id);
     await run(
       'flushRecords',
-      `INSERT INTO records (school, id, type, rev, created_rev, data, day)
-       SELECT $1, u.id, u.type, u.rev, u.rev, u.data, u.day
-       FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS u(id, type, rev, data, day)
+      `INSERT INTO records (school, id, type, rev, created_rev, data, day, wire)
+       SELECT $1, u.id, u.type, u.rev, u.rev, u.data, u.day, u.wire
+       FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[])
+         AS u(id, type, rev, data, day, wire)
        ON CONFLICT (school, id) DO UPDATE SET type = EXCLUDED.type, rev = EXCLUDED.rev, data = EXCLUDED.data,
-         day = EXCLUDED.day`,
+         day = EXCLUDED.day, wire = EXCLUDED.wire`,
       [
         school,
         ids,
@@ -62,6 +64,7 @@ export function createWriteBuffer(
           JSON.stringify({ record, fieldRevs, writers, parents }),
         ),
         items.map((p) => historyDay(p.row.record)),
+        items.map((p) => wireText(p.row.record)),
       ],
     );
     const newKeys = items.filter((p) => p.keys !== null);

@@ -9,6 +9,7 @@ import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { createWriteBuffer } from './postgres-writes';
 import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
+import { wireText } from './wire-text';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
 /** Any constant: the advisory lock that lets one process at a time apply migrations. */
@@ -191,6 +192,19 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
         const { record, fieldRevs } = JSON.parse(r.data as string) as Omit<StoredRow, 'rev'>;
         return { rev: Number(r.rev), record, fieldRevs };
       });
+    },
+    pullTextSince: async (school, afterRev, keys, limit, part) => {
+      const { name, from, values } = selection(school, afterRev, keys, part);
+      const found = await read(
+        `pullText${name}`,
+        `SELECT r.rev, r.wire, CASE WHEN r.wire IS NULL THEN r.data END AS data ${from} ORDER BY r.rev
+         LIMIT $${values.length + 1}`,
+        [...values, limit],
+      );
+      return found.map((r) => ({
+        rev: Number(r.rev),
+        wire: (r.wire as string | null) ?? wireText(parseRecord(r.data as string)),
+      }));
     },
     countSince: async (school, afterRev, keys, part) => {
       const { name, from, values } = selection(school, afterRev, keys, part);

@@ -54,6 +54,11 @@ describe('SQLite storage', () => {
       );
       expect(rev).toBe(8);
       expect((await tx.pullSince('s', 7, ['pair:p1'], 10)).map((r) => r.record.id)).toEqual(['m2']);
+      // As text: kept since it was stored for m2, made from the old row's data for m1 — the same.
+      expect(await tx.pullTextSince('s', 0, null, 10)).toEqual([
+        { rev: 7, wire: '{"id":"m1","fields":{"pairId":"p1"},"type":"meeting"}' },
+        { rev: 8, wire: '{"id":"m2","fields":{},"type":"meeting"}' },
+      ]);
     });
     await storage.close();
     // Opened again, nothing is migrated twice and the revision counter was kept.

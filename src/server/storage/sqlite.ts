@@ -8,6 +8,7 @@ import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { historyDay } from './pull-order';
 import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
+import { wireText } from './wire-text';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,8 +62,13 @@ UPDATE records SET day = json_extract(data, '$.record.fields.date') WHERE type =
 ALTER TABLE scopes ADD COLUMN issued_up_to INTEGER NOT NULL DEFAULT 0;
 UPDATE scopes SET issued_up_to = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'rev');
 `,
+  // 5: each record's whole compact form as text (wire-text.ts); rows stored before have none, and a pull
+  // makes it from their data.
+  5: `
+ALTER TABLE records ADD COLUMN wire TEXT;
+`,
 };
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 type DeviceRow = {
   id: string;
@@ -131,9 +137,9 @@ function createTx(db: Database.Database): TxEngine {
     writeRev: stmt(`UPDATE meta SET value = ? WHERE key = 'rev'`),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
     putRecord:
-      stmt(`INSERT INTO records (school, id, type, rev, data, created_rev, day) VALUES (?, ?, ?, ?, ?, ?, ?)
+      stmt(`INSERT INTO records (school, id, type, rev, data, created_rev, day, wire) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data,
-      day = excluded.day`),
+      day = excluded.day, wire = excluded.wire`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
     addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id, rev) VALUES (?, ?, ?, ?)'),
     bumpKeys: stmt('UPDATE record_keys SET rev = ? WHERE school = ? AND id = ?'),
@@ -246,7 +252,7 @@ function createTx(db: Database.Database): TxEngine {
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record, writers, parents } = row;
       const data = JSON.stringify({ record, fieldRevs, writers, parents });
-      q.putRecord.run(school, record.id, record.type, rev, data, rev, historyDay(record));
+      q.putRecord.run(school, record.id, record.type, rev, data, rev, historyDay(record), wireText(record));
       if (keys) {
         q.dropKeys.run(school, record.id);
         for (const key of keys) q.addKey.run(school, key, record.id, rev);
@@ -278,6 +284,13 @@ function createTx(db: Database.Database): TxEngine {
         const { record, fieldRevs } = JSON.parse(x.data) as Omit<StoredRow, 'rev'>;
         return { rev: x.rev, record, fieldRevs };
       });
+    },
+    pullTextSince: async (school, afterRev, keys, limit, part) => {
+      const { from, params } = selection(school, afterRev, keys, part);
+      const found = prepared(
+        `SELECT r.rev, r.wire, CASE WHEN r.wire IS NULL THEN r.data END AS data ${from} ORDER BY r.rev LIMIT @limit`,
+      ).all({ ...params, limit }) as { rev: number; wire: string | null; data: string | null }[];
+      return found.map((x) => ({ rev: x.rev, wire: x.wire ?? wireText(parseRecord(x.data as string)) }));
     },
     countSince: async (school, afterRev, keys, part) => {
       const { from, params } = selection(school, afterRev, keys, part);

@@ -31,6 +31,9 @@ export type StoredRow = {
 /** A pulled record; `fieldRevs` (the revision each field last changed at) lets contract v2 send changes only. */
 export type PulledRow = { rev: number; record: SyncedRecord; fieldRevs?: Record<string, number> };
 
+/** A pulled record as the JSON text of its whole compact form (wire-text.ts). */
+export type PulledText = { rev: number; wire: string };
+
 export type Device = {
   id: string;
   schoolId: string;
@@ -109,6 +112,17 @@ export type StorageTx = {
     limit: number,
     part?: PullPart,
   ): Promise<PulledRow[]>;
+  /**
+   * What `pullSince` with the same arguments returns, each record as the text of its whole compact form
+   * (wire-text.ts): kept with the record when it was stored, made from it for a row stored before.
+   */
+  pullTextSince(
+    schoolId: string,
+    afterRev: number,
+    keys: readonly string[] | null,
+    limit: number,
+    part?: PullPart,
+  ): Promise<PulledText[]>;
   /** How many records `pullSince` with the same arguments would return without a limit. */
   countSince(
     schoolId: string,
