@@ -63,9 +63,14 @@ ALTER TABLE scopes ADD COLUMN issued_up_to INTEGER NOT NULL DEFAULT 0;
 UPDATE scopes SET issued_up_to = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'rev');
 `,
   // 5: each record's whole compact form as text (wire-text.ts); rows stored before have none, and a pull
-  // makes it from their data.
+  // makes it from their data. A server process older than this one, still running on the same file,
+  // changes a record's data without its text: the trigger drops the text then, rather than let a pull
+  // send the record as it was.
   5: `
 ALTER TABLE records ADD COLUMN wire TEXT;
+CREATE TRIGGER IF NOT EXISTS records_wire_follows_data AFTER UPDATE OF data ON records
+  WHEN NEW.wire IS OLD.wire AND NEW.data IS NOT OLD.data
+  BEGIN UPDATE records SET wire = NULL WHERE school = NEW.school AND id = NEW.id; END;
 `,
 };
 const SCHEMA_VERSION = 5;
