@@ -7,7 +7,7 @@ import type { Rejection } from './record';
 export const CONTRACT_V2 = 2;
 
 /** Records per v2 pull page: fewer, larger pages than v1 now that they are compressed. */
-export const PAGE_SIZE_V2 = 1_000;
+export const PAGE_SIZE_V2 = 2_000;
 
 /** A record as a v2 pull sends it. `partial`: only the fields changed since the cursor are here. */
 export type WireRecord = CompactRecord & { type: string; partial?: true };
