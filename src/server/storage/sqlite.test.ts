@@ -1,5 +1,5 @@
 // A database made by an older server opens, is brought up to date, and keeps working.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,6 +109,31 @@ describe('SQLite storage', () => {
     expect(current.map((r) => r.record.id)).toEqual(['m2', 'p1']);
     expect(all).toBe(3);
     expect(await storage.transaction((tx) => tx.latestRev('s'))).toBe(3);
+    await storage.close();
+  });
+
+  it('copies its write-ahead log into the database file once writes pause', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nastavnik-sqlite-'));
+    dirs.push(dir);
+    const file = join(dir, 'school.sqlite');
+    const storage = openSqliteStorage(file);
+    await storage.transaction((tx) => tx.createSchool('s', 'Школа', '2026-11-01T00:00:00.000Z'));
+    // Writes well under the log's limit: they stay in the log while they go on.
+    for (let i = 0; i < 40; i++)
+      await storage.transaction(async (tx) => {
+        await tx.lockSchool('s');
+        for (let j = 0; j < 10; j++)
+          await tx.putRecord(
+            's',
+            { record: meeting(`m${i}-${j}`, '2026-11-01', 'regular'), fieldRevs: {} },
+            ['k'],
+            [],
+          );
+      });
+    const written = statSync(file).size;
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(written);
+    // Then, writes having paused, the database file holds them.
+    await expect.poll(() => statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(written);
     await storage.close();
   });
 });
