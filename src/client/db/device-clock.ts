@@ -59,62 +59,59 @@ export async function nextStampFrom(
   return { stamp: r.stamp, saved: setMeta(db, 'clock', r.state) };
 }
 
-/** Folds what the server sent (its time, the stamps of records) into the clock. */
-export async function observeRemote(
-  db: NastavnikDb,
-  stamps: Iterable<string>,
-  serverTime: string | null,
-  now: number,
-): Promise<void> {
-  let state = (await getMeta<ClockState>(db, 'clock')) ?? ZERO_CLOCK;
-  let highest = '';
-  for (const s of stamps) if (s > highest) highest = s;
-  const parts = highest ? parseHlc(highest) : null;
-  if (parts) state = observe(state, parts, now);
-  const serverMs = serverTime ? Date.parse(serverTime) : Number.NaN;
-  if (Number.isFinite(serverMs)) state = observe(state, { ms: serverMs, counter: 0 }, now);
-  await setMeta(db, 'clock', state);
-}
-
-/**
- * Remembers stamps the server is known to hold: pulled ones, and this device's own that it accepted.
- * Call inside a transaction on `meta`.
- */
-export async function noteConfirmed(db: NastavnikDb, stamps: Iterable<string>): Promise<void> {
-  let confirmed = (await getMeta<ClockState>(db, 'confirmedClock')) ?? ZERO_CLOCK;
+/** The latest of `stamps` as a clock, or `known` if none is later. */
+function latestClock(known: ClockState, stamps: readonly string[]): ClockState {
   // A stamp's string order is its clock order (domain/hlc.ts), so only the latest is parsed — a first
   // sync's page holds thousands. Should it not parse (stamps the server checked do), every one is.
-  const list = [...stamps];
   let latest = '';
-  for (const s of list) if (s > latest) latest = s;
+  for (const s of stamps) if (s > latest) latest = s;
   const parts = latest ? parseHlc(latest) : null;
-  if (parts) confirmed = laterClock(confirmed, parts);
-  else
-    for (const s of list) {
-      const each = parseHlc(s);
-      if (each) confirmed = laterClock(confirmed, each);
-    }
-  await setMeta(db, 'confirmedClock', confirmed);
+  if (parts) return laterClock(known, parts);
+  let clock = known;
+  for (const s of stamps) {
+    const each = parseHlc(s);
+    if (each) clock = laterClock(clock, each);
+  }
+  return clock;
 }
 
 /**
- * After a sync answer: a clock more than the contract's 24 h ahead of the server's time (the device's date
- * was wrong) is brought back (see domain/hlc.ts recoverClock). Also keeps the server's offset from this
- * device's clock, for stamps issued again later. Answers the new state when the clock went back, so that
- * stamps of this device not yet accepted can be issued again. Call inside a transaction on `meta`.
+ * What a sync answer tells the device's clock, in one read and one write of `meta` (a first sync applies
+ * a page after another, and on a phone each round trip counts):
+ * - the stamps the server is known to hold (`confirmedClock`): the pulled ones, and this device's own
+ *   that it accepted;
+ * - the clock observes the latest pulled stamp and the server's time;
+ * - the server's offset from this device's clock (`serverOffset`), for stamps issued again later;
+ * - a clock more than the contract's 24 h ahead of the server's time (the device's date was wrong) is
+ *   brought back (domain/hlc.ts recoverClock), and the new state answered, so that stamps of this device
+ *   not yet accepted can be issued again; otherwise null.
+ * Call inside a read-write transaction on `meta`.
  */
-export async function recoverFromServerTime(
+export async function settleClock(
   db: NastavnikDb,
-  serverTime: string,
+  answer: { pulled: readonly string[]; accepted: readonly string[]; serverTime: string },
   now: number,
 ): Promise<ClockState | null> {
-  const serverMs = Date.parse(serverTime);
-  if (!Number.isFinite(serverMs)) return null;
-  await setMeta(db, 'serverOffset', serverMs - now);
-  const state = (await getMeta<ClockState>(db, 'clock')) ?? ZERO_CLOCK;
-  const confirmed = (await getMeta<ClockState>(db, 'confirmedClock')) ?? ZERO_CLOCK;
-  const recovered = recoverClock(state, serverMs, confirmed, LIMITS.maxClockSkewMs);
-  if (recovered) await setMeta(db, 'clock', recovered);
+  const [clockRow, confirmedRow] = await db.meta.bulkGet(['clock', 'confirmedClock']);
+  const confirmed = latestClock((confirmedRow?.value as ClockState | undefined) ?? ZERO_CLOCK, [
+    ...answer.pulled,
+    ...answer.accepted,
+  ]);
+  let clock = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
+  let highest = '';
+  for (const s of answer.pulled) if (s > highest) highest = s;
+  const parts = highest ? parseHlc(highest) : null;
+  if (parts) clock = observe(clock, parts, now);
+  const serverMs = Date.parse(answer.serverTime);
+  const rows: { key: string; value: unknown }[] = [{ key: 'confirmedClock', value: confirmed }];
+  let recovered: ClockState | null = null;
+  if (Number.isFinite(serverMs)) {
+    clock = observe(clock, { ms: serverMs, counter: 0 }, now);
+    recovered = recoverClock(clock, serverMs, confirmed, LIMITS.maxClockSkewMs);
+    rows.push({ key: 'serverOffset', value: serverMs - now });
+  }
+  rows.push({ key: 'clock', value: recovered ?? clock });
+  await db.meta.bulkPut(rows);
   return recovered;
 }
 

@@ -1,5 +1,6 @@
 // What the sync engine writes locally with a sync answer: the settled batch (outbox.ts), pulled records,
 // purges and the cursor. Kept apart from the engine so the engine holds no Dexie code.
+import Dexie from 'dexie';
 import { type CompactRecord, expandRecord, stampsOfCompact } from '../../domain/compact-record';
 import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
 import type { Rejection, SyncedRecord } from '../../domain/record';
@@ -9,7 +10,7 @@ import {
   type RecordTypeName as RecordType,
 } from '../../domain/record-type-names';
 import type { NastavnikDb, OutboxEntry } from './database';
-import { noteConfirmed, observeRemote, recoverFromServerTime } from './device-clock';
+import { settleClock } from './device-clock';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
 import { type Batch, settleBatch, stampAgainAfter, takeBatchIn } from './outbox';
 import { noteForSearch, noteTableForSearch } from './search-index';
@@ -77,16 +78,16 @@ export async function applySyncAnswer(
     if (isRestarted)
       console.warn('sync: a record came as changed fields only and is not here; pulling again');
     await purge(db, page.purge);
-    await setMeta(db, 'cursor', isRestarted ? null : page.cursor);
+    // The state of the sync read at once and written at once: a first sync applies page after page.
     const pulled = page.changes.flatMap(stampsOfCompact);
-    await noteConfirmed(db, [...pulled, ...accepted]);
-    await observeRemote(db, pulled, page.serverTime, now);
-    const recovered = await recoverFromServerTime(db, page.serverTime, now);
+    const [recovered, status] = await Dexie.Promise.all([
+      settleClock(db, { pulled, accepted, serverTime: page.serverTime }, now),
+      progress ? getMeta<SyncStatus>(db, 'syncStatus') : undefined,
+    ]);
+    const writes = [setMeta(db, 'cursor', isRestarted ? null : page.cursor)];
+    if (progress) writes.push(setMeta(db, 'syncStatus', { ...EMPTY_STATUS, ...status, progress }));
+    await Dexie.Promise.all(writes);
     if (recovered) await stampAgainAfter(db, recovered.ms, Date.parse(page.serverTime));
-    if (progress) {
-      const status = await getMeta<SyncStatus>(db, 'syncStatus');
-      await setMeta(db, 'syncStatus', { ...EMPTY_STATUS, ...status, progress });
-    }
     const next = takeNext ? await takeBatchIn(db, takeNext.maxChanges, takeNext.maxBytes) : undefined;
     return { isRestarted, next };
   });
