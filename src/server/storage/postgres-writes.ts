@@ -49,12 +49,12 @@ export function createWriteBuffer(
     const ids = items.map((p) => p.row.record.id);
     await run(
       'flushRecords',
-      `INSERT INTO records (school, id, type, rev, created_rev, data, day, wire)
-       SELECT $1, u.id, u.type, u.rev, u.rev, u.data, u.day, u.wire
+      `INSERT INTO records (school, id, type, rev, created_rev, data, day, wire, wire_rev)
+       SELECT $1, u.id, u.type, u.rev, u.rev, u.data, u.day, u.wire, u.rev
        FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[])
          AS u(id, type, rev, data, day, wire)
        ON CONFLICT (school, id) DO UPDATE SET type = EXCLUDED.type, rev = EXCLUDED.rev, data = EXCLUDED.data,
-         day = EXCLUDED.day, wire = EXCLUDED.wire`,
+         day = EXCLUDED.day, wire = EXCLUDED.wire, wire_rev = EXCLUDED.wire_rev`,
       [
         school,
         ids,

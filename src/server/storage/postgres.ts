@@ -197,7 +197,8 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       const { name, from, values } = selection(school, afterRev, keys, part);
       const found = await read(
         `pullText${name}`,
-        `SELECT r.rev, r.wire, CASE WHEN r.wire IS NULL THEN r.data END AS data ${from} ORDER BY r.rev
+        `SELECT r.rev, CASE WHEN r.wire_rev = r.rev THEN r.wire END AS wire,
+           CASE WHEN r.wire_rev = r.rev THEN NULL ELSE r.data END AS data ${from} ORDER BY r.rev
          LIMIT $${values.length + 1}`,
         [...values, limit],
       );

@@ -62,15 +62,13 @@ UPDATE records SET day = json_extract(data, '$.record.fields.date') WHERE type =
 ALTER TABLE scopes ADD COLUMN issued_up_to INTEGER NOT NULL DEFAULT 0;
 UPDATE scopes SET issued_up_to = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'rev');
 `,
-  // 5: each record's whole compact form as text (wire-text.ts); rows stored before have none, and a pull
-  // makes it from their data. A server process older than this one, still running on the same file,
-  // changes a record's data without its text: the trigger drops the text then, rather than let a pull
-  // send the record as it was.
+  // 5: each record's whole compact form as text (wire-text.ts), with the revision it was made at. A pull
+  // takes the text only while that is the record's revision: a row stored before has none, and a server
+  // process older than this one, still running on the same file, changes a record (and its revision)
+  // without its text — for both, the pull makes the text from the record's data.
   5: `
 ALTER TABLE records ADD COLUMN wire TEXT;
-CREATE TRIGGER IF NOT EXISTS records_wire_follows_data AFTER UPDATE OF data ON records
-  WHEN NEW.wire IS OLD.wire AND NEW.data IS NOT OLD.data
-  BEGIN UPDATE records SET wire = NULL WHERE school = NEW.school AND id = NEW.id; END;
+ALTER TABLE records ADD COLUMN wire_rev INTEGER;
 `,
 };
 const SCHEMA_VERSION = 5;
@@ -141,10 +139,10 @@ function createTx(db: Database.Database): TxEngine {
     readRev: stmt(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`),
     writeRev: stmt(`UPDATE meta SET value = ? WHERE key = 'rev'`),
     getRecord: stmt('SELECT rev, data FROM records WHERE school = ? AND id = ?'),
-    putRecord:
-      stmt(`INSERT INTO records (school, id, type, rev, data, created_rev, day, wire) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    putRecord: stmt(`INSERT INTO records (school, id, type, rev, data, created_rev, day, wire, wire_rev)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (school, id) DO UPDATE SET type = excluded.type, rev = excluded.rev, data = excluded.data,
-      day = excluded.day, wire = excluded.wire`),
+      day = excluded.day, wire = excluded.wire, wire_rev = excluded.wire_rev`),
     dropKeys: stmt('DELETE FROM record_keys WHERE school = ? AND id = ?'),
     addKey: stmt('INSERT OR IGNORE INTO record_keys (school, key, id, rev) VALUES (?, ?, ?, ?)'),
     bumpKeys: stmt('UPDATE record_keys SET rev = ? WHERE school = ? AND id = ?'),
@@ -257,7 +255,17 @@ function createTx(db: Database.Database): TxEngine {
       for (const [name, r] of Object.entries(fieldRevs)) if (r === 0) fieldRevs[name] = rev;
       const { record, writers, parents } = row;
       const data = JSON.stringify({ record, fieldRevs, writers, parents });
-      q.putRecord.run(school, record.id, record.type, rev, data, rev, historyDay(record), wireText(record));
+      q.putRecord.run(
+        school,
+        record.id,
+        record.type,
+        rev,
+        data,
+        rev,
+        historyDay(record),
+        wireText(record),
+        rev,
+      );
       if (keys) {
         q.dropKeys.run(school, record.id);
         for (const key of keys) q.addKey.run(school, key, record.id, rev);
@@ -293,7 +301,8 @@ function createTx(db: Database.Database): TxEngine {
     pullTextSince: async (school, afterRev, keys, limit, part) => {
       const { from, params } = selection(school, afterRev, keys, part);
       const found = prepared(
-        `SELECT r.rev, r.wire, CASE WHEN r.wire IS NULL THEN r.data END AS data ${from} ORDER BY r.rev LIMIT @limit`,
+        `SELECT r.rev, CASE WHEN r.wire_rev = r.rev THEN r.wire END AS wire,
+          CASE WHEN r.wire_rev = r.rev THEN NULL ELSE r.data END AS data ${from} ORDER BY r.rev LIMIT @limit`,
       ).all({ ...params, limit }) as { rev: number; wire: string | null; data: string | null }[];
       return found.map((x) => ({ rev: x.rev, wire: x.wire ?? wireText(parseRecord(x.data as string)) }));
     },
@@ -402,14 +411,11 @@ function migrate(db: Database.Database): void {
 }
 
 /**
- * Pages (4 KiB) the write-ahead log may hold before a commit copies it into the database file (SQLite's
- * default: 1,000). Each copy ends with a sync of the file to disk, inside the commit that crossed the
- * mark, while every device waits: with the default, one run of `npm run bench:server` (300 devices at
- * once) had 18 commits of over 3 ms, 148 ms in all; with this, 2 (58 ms). Up to this many pages
- * (40 MiB), the copy waits for writes to pause instead (IDLE_CHECKPOINT_MS).
+ * How long writes must pause (ms) before the write-ahead log is copied into the database file. With
+ * `synchronous = NORMAL`, a commit reaches the disk at the next copy: SQLite makes one every 1,000 pages
+ * (kept: a larger mark would let more acknowledged writes be lost to a power cut), and this one too, so
+ * that a quiet school's last writes are on disk within a second rather than whenever 1,000 pages fill.
  */
-const WAL_CHECKPOINT_PAGES = 10_000;
-/** How long writes must pause (ms) before the write-ahead log is copied into the database file. */
 const IDLE_CHECKPOINT_MS = 500;
 
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
@@ -420,15 +426,16 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   migrate(db);
   const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
   // The write-ahead log goes back into the database file once writes pause (see IDLE_CHECKPOINT_MS),
   // between transactions.
   let checkpoint: NodeJS.Timeout | undefined;
+  let isClosed = false;
   const afterWrite = () => {
     clearTimeout(checkpoint);
+    if (isClosed) return;
     checkpoint = setTimeout(() => {
       queue = queue.then(() => db.pragma('wal_checkpoint(PASSIVE)')).catch(() => undefined);
     }, IDLE_CHECKPOINT_MS);
@@ -461,6 +468,7 @@ export function openSqliteStorage(file: string): Storage {
     // A deferred transaction takes no write lock: other processes on the file write meanwhile.
     read: (fn) => enqueue('BEGIN', fn),
     async close() {
+      isClosed = true;
       clearTimeout(checkpoint);
       await queue;
       db.close();

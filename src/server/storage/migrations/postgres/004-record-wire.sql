@@ -1,14 +1,7 @@
--- Each record's whole compact form as text (wire-text.ts), sent as it is by a first pull of contract v2.
--- Rows stored before have none: a pull makes it from their data. A server process older than this one,
--- still running on the same database, changes a record's data without its text: the trigger drops the
--- text then, rather than let a pull send the record as it was.
+-- Each record's whole compact form as text (wire-text.ts), with the revision it was made at, sent as it is
+-- by a first pull of contract v2. A pull takes the text only while that is the record's revision: a row
+-- stored before has none, and a server process older than this one, still running on the same database,
+-- changes a record (and its revision) without its text — for both, the pull makes the text from the
+-- record's data. (No trigger: the schema stays one Citus can distribute, see docs/district.md.)
 ALTER TABLE records ADD COLUMN wire TEXT;
-CREATE FUNCTION records_wire_follows_data() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NEW.wire IS NOT DISTINCT FROM OLD.wire AND NEW.data IS DISTINCT FROM OLD.data THEN
-    NEW.wire := NULL;
-  END IF;
-  RETURN NEW;
-END $$;
-CREATE TRIGGER records_wire_follows_data BEFORE UPDATE ON records
-  FOR EACH ROW EXECUTE FUNCTION records_wire_follows_data();
+ALTER TABLE records ADD COLUMN wire_rev BIGINT;
