@@ -38,6 +38,13 @@ function parseUncached(stamp: string): Readonly<HlcParts> | null {
   return Object.freeze({ ms, counter: Number(counter), node: node as string });
 }
 
+/** The latest of `stamps` in their (causal) string order, or '' for none. No stamp is parsed. */
+export function latestOf(stamps: Iterable<Hlc>): Hlc {
+  let latest = '';
+  for (const s of stamps) if (s > latest) latest = s;
+  return latest;
+}
+
 export function formatHlc({ ms, counter, node }: HlcParts): Hlc {
   return `${new Date(ms).toISOString()}_${String(counter).padStart(4, '0')}_${node}`;
 }

@@ -17,7 +17,7 @@ import {
   type WriteContext,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { stampNode, stampTime } from '../domain/hlc';
+import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { expectedIdOf } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
@@ -486,9 +486,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function latestStamp(change: Change): string {
-  let latest = change.deleted ?? '';
-  for (const stamp of Object.values(change.stamps)) if (stamp > latest) latest = stamp;
-  return latest;
+  return latestOf([...Object.values(change.stamps), change.deleted ?? '']);
 }
 
 /**

@@ -3,6 +3,7 @@
 import {
   type ClockState,
   laterClock,
+  latestOf,
   observe,
   parseHlc,
   recoverClock,
@@ -63,8 +64,7 @@ export async function nextStampFrom(
 function latestClock(known: ClockState, stamps: readonly string[]): ClockState {
   // A stamp's string order is its clock order (domain/hlc.ts), so only the latest is parsed — a first
   // sync's page holds thousands. Should it not parse (stamps the server checked do), every one is.
-  let latest = '';
-  for (const s of stamps) if (s > latest) latest = s;
+  const latest = latestOf(stamps);
   const parts = latest ? parseHlc(latest) : null;
   if (parts) return laterClock(known, parts);
   let clock = known;
@@ -98,8 +98,7 @@ export async function settleClock(
     ...answer.accepted,
   ]);
   let clock = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
-  let highest = '';
-  for (const s of answer.pulled) if (s > highest) highest = s;
+  const highest = latestOf(answer.pulled);
   const parts = highest ? parseHlc(highest) : null;
   if (parts) clock = observe(clock, parts, now);
   const serverMs = Date.parse(answer.serverTime);
