@@ -1,7 +1,7 @@
 // Records there must be one of: an IDP per mentee of a pair, a response per form assignment. Their ids
 // are derived from what they are about, on every device (client: idp-writes-model.ts, response-id.ts),
 // so that two devices that make one offline make the same record and their writes merge. A second one
-// under another id is refused by the server (sync-service.ts, twinOf): a second IDP or response that
+// under another id is refused by the server (sync-push.ts, twinOf): a second IDP or response that
 // screens never show — and, sent by the hundred, unbounded work for every later push (a mentor's grants
 // read every plan of their pairs; statistics read every response).
 import { responseIdFor } from './questionnaires/response-id';

@@ -2,7 +2,7 @@
 import { hashSecret, schoolOfToken } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { Storage } from './storage/storage';
-import type { Caller } from './sync-service';
+import type { Caller } from './sync-session';
 
 /** A device's last-seen time is written at most this often: a read-only sync writes nothing more. */
 const TOUCH_EVERY_MS = 60_000;

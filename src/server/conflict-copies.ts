@@ -10,7 +10,7 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { scopeFacts } from './scope';
 import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
-import type { PushSession } from './sync-service';
+import type { PushSession } from './sync-session';
 
 /**
  * `seenRev` is the revision the device had pulled up to (its base): a stored text written at a later

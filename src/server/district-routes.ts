@@ -11,7 +11,7 @@ import {
 } from './district-service';
 import type { ServerClock } from './server-clock';
 import type { Storage } from './storage/storage';
-import type { Caller } from './sync-service';
+import type { Caller } from './sync-session';
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 

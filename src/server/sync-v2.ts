@@ -9,7 +9,9 @@ import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../doma
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
 import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
 import type { PulledRow } from './storage/storage';
-import { type Caller, runSync, type SyncDeps, type V2Pull } from './sync-service';
+import type { V2Pull } from './sync-pull';
+import { runSync } from './sync-service';
+import type { Caller, SyncDeps } from './sync-session';
 
 const CompactChangeSchema = v.object(
   {

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../domain/sync-contract';
 import { authenticateDevice } from '../authenticate';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
-import type { Caller } from '../sync-service';
+import type { Caller } from '../sync-session';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.

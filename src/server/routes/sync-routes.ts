@@ -7,7 +7,8 @@ import { refreshSummaries } from '../district-service';
 import type { ServerClock } from '../server-clock';
 import { SYNC_ANSWER_HEADERS } from '../static';
 import type { Storage } from '../storage/storage';
-import { type Caller, runSync, type SyncDeps } from '../sync-service';
+import { runSync } from '../sync-service';
+import type { Caller, SyncDeps } from '../sync-session';
 import { syncV2 } from '../sync-v2';
 import { callerOf, fail, type Guards } from './route-kit';
 

@@ -1,0 +1,353 @@
+// A push: each change checked alone (its schema, its clock) before the write transaction, then applied
+// in it against what is stored — who may write it, its parents, a deleted record, one of a kind.
+import {
+  assignmentLinkOf,
+  checkSent,
+  checkWrite,
+  mayReceivePerson,
+  mayWriteType,
+  pairConsentProblem,
+  readKeys,
+  type WriteContext,
+} from '../domain/access';
+import { jsonEqual } from '../domain/canonical-json';
+import { latestOf, stampNode, stampTime } from '../domain/hlc';
+import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
+import { expectedIdOf } from '../domain/one-of-a-kind';
+import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
+import type { RecordType } from '../domain/record-types';
+import { changedParent, missingRequired, validateChange } from '../domain/validate';
+import { keepLosingTexts } from './conflict-copies';
+import { parentsOf, referenceIds } from './record-links';
+import { personFacts, toMembership, toPlanLink } from './scope';
+import { derivedId } from './secrets';
+import { SERVER_NODE } from './server-clock';
+import type { StorageTx, StoredRow } from './storage/storage';
+import { type PushSession, type SyncDeps, withParents } from './sync-session';
+
+/** The records a push will read: the changed ones and the parents their fields name. */
+export function idsToRead(changes: readonly Change[]): string[] {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    ids.add(change.id);
+    for (const id of referenceIds(change)) ids.add(id);
+  }
+  return [...ids];
+}
+
+const invalid = (change: Change, reason: string): Rejection => ({ id: change.id, code: 'invalid', reason });
+const forbidden = (change: Change, reason: string): Rejection => ({
+  id: change.id,
+  code: 'forbidden',
+  reason,
+});
+
+const sentRejection = (change: Change): Rejection => ({
+  id: change.id,
+  code: 'sent',
+  reason: 'this response was sent already; only a curator can reopen it',
+});
+
+/** Said to a non-curator about a record outside their scope, whatever it is, exists or not. */
+const NOT_YOURS = 'you may not write this record';
+
+/** The checks that need no storage: the change against its type's schema, and its stamps' clock. */
+export function checkAlone(change: Change, horizon: number): Rejection | null {
+  const valid = validateChange(change);
+  if (!valid.ok) return invalid(change, valid.reason);
+  const stamps = [...Object.values(change.stamps), ...(change.deleted ? [change.deleted] : [])];
+  // The server's own device id marks what the server wrote (its first curator, built-in forms, conflict
+  // copies); a device that signs with it could pass its records off as the server's (a school of such
+  // records counts as empty to a restore, which then wipes it).
+  if (stamps.some((s) => stampNode(s) === SERVER_NODE))
+    return invalid(
+      change,
+      `a stamp names the server's own device id (${SERVER_NODE}); a device signs with its own`,
+    );
+  if (stamps.some((s) => stampTime(s) > horizon)) {
+    return {
+      id: change.id,
+      code: 'clock',
+      reason:
+        'a stamp is more than 24 hours ahead of the server clock: check the date and time of the device',
+    };
+  }
+  return null;
+}
+
+/** Applies one change so that whatever it throws undoes only its own writes: it is rejected, the rest stands. */
+export async function applyIsolated(
+  session: PushSession,
+  change: Change,
+  seenRev: number,
+  logError: SyncDeps['logError'],
+): Promise<Rejection | null> {
+  try {
+    return await session.tx.atomically(() => applyChange(session, change, seenRev));
+  } catch (error) {
+    logError?.(error);
+    return invalid(change, 'the server could not apply this change; it is kept on the device');
+  }
+}
+
+/**
+ * A live parent of `type`, or why there is none. A curator is told exactly; anyone else hears the same
+ * about a parent that does not exist, was deleted or is outside their scope, so that a rejection never
+ * tells them what lies outside it.
+ */
+async function live<T extends RecordType>(
+  session: PushSession,
+  id: unknown,
+  type: T,
+): Promise<SyncedRecord<T> | { problem: string; code: 'invalid' | 'forbidden' }> {
+  const row = typeof id === 'string' ? await session.parent(id) : undefined;
+  const record = row?.record;
+  if (record && isOfType(record, type) && record.deleted === undefined && (await session.mayRead(row)))
+    return record;
+  if (!session.caller.isCurator)
+    return { problem: `no ${type} ${String(id)} that you may write in`, code: 'forbidden' };
+  if (!row || row.record.type !== type)
+    return { problem: `${type} ${String(id)} does not exist`, code: 'invalid' };
+  return { problem: `${type} ${String(id)} was deleted`, code: 'invalid' };
+}
+
+type Problem = { problem: string; code: 'invalid' | 'forbidden' | 'consent' };
+const isProblem = (x: unknown): x is Problem => typeof x === 'object' && x !== null && 'problem' in x;
+
+/** Looks up the parents that decide who may write `record`. */
+async function writeContext(session: PushSession, record: SyncedRecord): Promise<WriteContext | Problem> {
+  const f = record.fields;
+  switch (record.type) {
+    case 'meeting':
+    case 'plan':
+    case 'fitAnswer': {
+      const pair = await live(session, f.pairId, 'pair');
+      if (isProblem(pair)) return pair;
+      const members = toMembership(pair);
+      if (isOfType(record, 'plan')) {
+        const { menteeId = '' } = record.fields;
+        if (!members.menteeIds.includes(menteeId))
+          return { problem: `person ${menteeId} is not a mentee of pair ${pair.id}`, code: 'invalid' };
+        // The IDP of a minor whose parents' consent is missing or withdrawn is the curator's alone.
+        const mentee = session.caller.isCurator
+          ? undefined
+          : await personFacts(session.tx, session.caller.schoolId, menteeId);
+        if (mentee && !mayReceivePerson(mentee))
+          return {
+            problem: `person ${menteeId} is a minor without a valid parental consent`,
+            code: 'consent',
+          };
+      }
+      if (isOfType(record, 'fitAnswer')) {
+        const { personId = '' } = record.fields;
+        if (![members.mentorId, ...members.menteeIds].includes(personId))
+          return { problem: `person ${personId} is not in pair ${pair.id}`, code: 'invalid' };
+      }
+      return { pair: members };
+    }
+    case 'task':
+    case 'goal': {
+      const plan = await live(session, f.planId, 'plan');
+      if (isProblem(plan)) return plan;
+      const pair = await live(session, plan.fields.pairId, 'pair');
+      if (isProblem(pair)) return pair;
+      return { plan: toPlanLink(plan), pair: toMembership(pair) };
+    }
+    case 'formResponse': {
+      const assignment = await live(session, f.assignmentId, 'formAssignment');
+      if (isProblem(assignment)) return assignment;
+      return { assignment: assignmentLinkOf(assignment) };
+    }
+    case 'formAssignment': {
+      for (const [field, type] of [
+        ['templateId', 'formTemplate'],
+        ['personId', 'person'],
+        ['pairId', 'pair'],
+      ] as const) {
+        if (field === 'pairId' && f.pairId === null) continue;
+        const parent = await live(session, f[field], type);
+        if (isProblem(parent)) return parent;
+      }
+      return {};
+    }
+    case 'consent': {
+      const person = await live(session, f.personId, 'person');
+      return isProblem(person) ? person : {};
+    }
+    default:
+      return {};
+  }
+}
+
+export async function applyChange(
+  session: PushSession,
+  change: Change,
+  seenRev: number,
+): Promise<Rejection | null> {
+  const { tx, caller } = session;
+  const school = caller.schoolId;
+  // Role first: a type this caller never writes is refused without looking anything up.
+  if (!mayWriteType(caller, change.type)) {
+    return checkWrite(caller, change, undefined, {}) ?? forbidden(change, NOT_YOURS);
+  }
+  const existing = await tx.getRecord(school, change.id);
+  const mayRead = existing === undefined || (await session.mayRead(existing));
+  // A sent response is final for everyone but curators, whatever else they may write: code `sent` (the
+  // contract's rule, so told even to someone outside its scope). Re-sending the very values it holds is
+  // no change — but only for someone who may read them: for anyone else it would be an oracle.
+  if (existing?.record.type === change.type && existing.record.deleted === undefined) {
+    const sent = checkSent(caller, change, existing.record, jsonEqual);
+    if (sent === 'no-op') return mayRead ? null : sentRejection(change);
+    if (sent !== 'ok') return sent;
+  }
+  // Any other record outside the caller's scope is refused alike whatever it is: its type stays unsaid.
+  if (!mayRead) return forbidden(change, NOT_YOURS);
+  if (existing && existing.record.type !== change.type)
+    return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
+  if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seenRev);
+  const parentChange = changedParent(existing?.record, change);
+  if (parentChange) return invalid(change, parentChange);
+  const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
+  const missing = missingRequired(merged);
+  if (missing) return invalid(change, missing);
+
+  const ctx =
+    merged.deleted !== undefined && Object.keys(merged.fields).length === 0
+      ? {}
+      : await writeContext(session, merged);
+  if (isProblem(ctx)) return { id: change.id, code: ctx.code, reason: ctx.problem };
+  const denied = checkWrite(caller, change, existing?.record, ctx);
+  if (denied) return denied;
+  if (existing === undefined) {
+    const twin = await twinOf(tx, school, merged);
+    if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
+  }
+  if (
+    isOfType(merged, 'pair') &&
+    merged.deleted === undefined &&
+    ('mentorId' in change.fields || 'menteeIds' in change.fields)
+  ) {
+    const problem = await pairMembersProblem(tx, school, merged);
+    if (problem) return { id: change.id, ...problem };
+  }
+  session.clock.observe(latestStamp(change));
+  // Before the no-change exit: a change that loses every field may still carry text to keep.
+  await keepLosingTexts(session, existing, change, seenRev);
+  // A deleted record is stored without its fields (erased); it keeps its parents and the keys it had.
+  const stored = stripTombstone(merged);
+  if (existing && sameRecord(stored, existing.record)) return null;
+  const fieldRevs = { ...existing?.fieldRevs };
+  const writers = { ...existing?.writers };
+  for (const name of Object.keys(stored.stamps)) {
+    if (stored.stamps[name] === existing?.record.stamps[name]) continue;
+    fieldRevs[name] = 0;
+    // The value now stored came from this change (the merge took its stamp): its writer is the caller.
+    if (stored.stamps[name] === change.stamps[name]) writers[name] = caller.personId;
+  }
+  if (stored.deleted !== existing?.record.deleted) fieldRevs.deleted = 0;
+  if (stored.deleted !== undefined) for (const name of Object.keys(writers)) delete writers[name];
+  const assignment = 'assignment' in ctx ? ctx.assignment : undefined;
+  const refs = referenceIds(merged);
+  const isNew = existing === undefined;
+  const hasFields = Object.keys(merged.fields).length > 0;
+  await tx.putRecord(
+    school,
+    { record: stored, fieldRevs, writers, parents: parentsOf(merged) ?? existing?.parents },
+    // Keys follow from fields fixed at creation: written once, kept for good (a tombstone included).
+    isNew && hasFields ? readKeys(merged, assignment) : null,
+    hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
+  );
+  if (isOfType(merged, 'formResponse')) session.statsDue(merged);
+  return null;
+}
+
+/**
+ * The record a new IDP or response would be the second of (one plan per mentee of a pair, one response
+ * per assignment: domain/one-of-a-kind.ts), or null. Refused: a new one while a live one is there under
+ * another id; and one under an id other than the derived one while any is there, deleted or not — so
+ * that besides the derived record at most one other (a plan an older app made offline under an id of
+ * its own) ever exists, and copies made deleted cannot pile up.
+ */
+async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<string | null> {
+  const f = record.fields;
+  const siblings = (
+    isOfType(record, 'plan') && typeof f.pairId === 'string'
+      ? // A deleted plan is kept without its fields: whose it was is unknown, so it counts for any mentee.
+        (await tx.findByRef(school, 'plan', f.pairId)).filter(
+          (p) => p.deleted !== undefined || p.fields.menteeId === f.menteeId,
+        )
+      : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
+        ? await tx.findByRef(school, 'formResponse', f.assignmentId)
+        : []
+  ).filter((x) => x.id !== record.id);
+  const isDerived = expectedIdOf(record, derivedId) === record.id;
+  return (siblings.find((x) => x.deleted === undefined) ?? (isDerived ? undefined : siblings[0]))?.id ?? null;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function latestStamp(change: Change): string {
+  return latestOf([...Object.values(change.stamps), change.deleted ?? '']);
+}
+
+/**
+ * A deleted record is erased and stays deleted: no write brings it back. A write into it is absorbed —
+ * a later delete stamp merges like a field, text typed meanwhile is kept as a conflict copy for its
+ * author — but only from someone who could have written the record (judged by its kept parents);
+ * anyone else is refused `forbidden`.
+ */
+async function applyToDeleted(
+  session: PushSession,
+  existing: StoredRow,
+  change: Change,
+  seenRev: number,
+): Promise<Rejection | null> {
+  const { tx, caller } = session;
+  if (!caller.isCurator) {
+    // Types without parents (person, pair, …) are curators' own: checkWrite refuses them below. A row
+    // deleted before parents were kept has none: its parent lookup fails and it is refused too.
+    const record = withParents(existing);
+    const ctx = await writeContext(session, record);
+    if (isProblem(ctx)) return forbidden(change, NOT_YOURS);
+    const denied = checkWrite(caller, change, record, ctx);
+    if (denied) return denied;
+  }
+  session.clock.observe(latestStamp(change));
+  await keepLosingTexts(session, existing, change, seenRev);
+  const deleted = existing.record.deleted as string;
+  if (change.deleted !== undefined && change.deleted > deleted) {
+    await tx.putRecord(
+      caller.schoolId,
+      {
+        ...existing,
+        record: { ...existing.record, deleted: change.deleted },
+        fieldRevs: { ...existing.fieldRevs, deleted: 0 },
+      },
+      null,
+      null,
+    );
+  }
+  return null;
+}
+
+async function pairMembersProblem(
+  tx: StorageTx,
+  schoolId: string,
+  pair: SyncedRecord<'pair'>,
+): Promise<Omit<Rejection, 'id'> | null> {
+  const people = new Map();
+  // Both are required: a live pair holds them (missingRequired).
+  const { mentorId = '', menteeIds = [] } = pair.fields;
+  for (const id of [mentorId, ...menteeIds]) {
+    const facts = await personFacts(tx, schoolId, id);
+    if (!facts) return { code: 'invalid', reason: `person ${id} does not exist` };
+    people.set(id, facts);
+  }
+  if (menteeIds.includes(mentorId)) {
+    return { code: 'invalid', reason: 'a mentor cannot be their own mentee' };
+  }
+  const problem = pairConsentProblem(pair, people);
+  return problem ? { code: 'consent', reason: problem } : null;
+}
