@@ -10,13 +10,6 @@ const NO_CACHE = 'no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * The shell's security headers (helmet): no MIME sniffing, no framing by other sites, and a Content
- * Security Policy that lets the page run only this server's own scripts. Style attributes stay allowed
- * (the app sets widths of bars and meters), style sheets only from here; images also as data:/blob: (QR
- * codes and downloads); the service worker and the manifest from here. No upgrade-insecure-requests: a
- * school may serve the app over plain HTTP on its own network; HSTS only when this server speaks HTTPS.
- */
-/**
  * The headers of a sync answer, as a route's `helmet` option: JSON a phone fetches many times a day
  * needs nosniff, not a page's policies. A Content Security Policy means nothing to JSON that nosniff
  * keeps from being run, and framing protection nothing to a document that is not a page (nothing in it
@@ -35,6 +28,13 @@ export const SYNC_ANSWER_HEADERS = {
   xXssProtection: false,
 } as const;
 
+/**
+ * The shell's security headers (helmet): no MIME sniffing, no framing by other sites, and a Content
+ * Security Policy that lets the page run only this server's own scripts. Style attributes stay allowed
+ * (the app sets widths of bars and meters), style sheets only from here; images also as data:/blob: (QR
+ * codes and downloads); the service worker and the manifest from here. No upgrade-insecure-requests: a
+ * school may serve the app over plain HTTP on its own network; HSTS only when this server speaks HTTPS.
+ */
 export async function registerShellHeaders(app: FastifyInstance, isHttps: boolean): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
