@@ -150,6 +150,7 @@ export function canRead(viewer: Viewer, grants: ReadonlySet<string>, keys: reado
  * - curators read every field;
  * - a person's own record: all but CURATOR_ONLY_PERSON_FIELDS; someone else's: SHARED_PERSON_FIELDS;
  * - `meeting.privateNotes`: only the pair's mentor (contract, "Rules that the server keeps");
+ * - `formStats.basis`: curators only (which mentee's response each figure was made of: stats-release.ts);
  * - any other field of a readable record: readable.
  */
 export function mayReadField(
@@ -166,6 +167,8 @@ export function mayReadField(
         : SHARED_PERSON_FIELDS.includes(field);
     case 'meeting':
       return field !== 'privateNotes' || grants.has(`mentor:${str(record, 'pairId')}`);
+    case 'formStats':
+      return field !== 'basis';
     default:
       return true;
   }

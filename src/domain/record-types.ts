@@ -254,13 +254,18 @@ export const RECORD_TYPES = {
     },
     required: ['title'],
   },
-  /** Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3 responses. */
+  /**
+   * Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3
+   * responses and released in steps (questionnaires/stats-release.ts); `basis`, what each figure was made
+   * of, is read by curators only.
+   */
   formStats: {
     fields: {
       templateId: id(),
       mentorId: id(),
       responses: int(0, 1_000_000),
       averages: dict(finite(), 500),
+      basis: jsonValue(500_000, 4),
     },
     required: ['templateId', 'mentorId', 'responses', 'averages'],
     parents: ['templateId', 'mentorId'],

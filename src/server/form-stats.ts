@@ -2,10 +2,12 @@
 // them have answered, the server keeps a `formStats` record for the mentor: how many answered and the
 // average of each scale (and the share of «да» for yes/no questions), nothing more; below three, nothing.
 // Each mentee counts once, by their latest sent response: three responses of one pupil (a form
-// assigned each term, or sent again and again) are one pupil's answers, never an aggregate.
+// assigned each term, or sent again and again) are one pupil's answers, never an aggregate. The figures
+// change in steps of at least three answers (questionnaires/stats-release.ts).
+import { createHash } from 'node:crypto';
 import { mayReceivePerson, readKeys } from '../domain/access';
-import { jsonEqual } from '../domain/canonical-json';
-import { average, MIN_AGGREGATE } from '../domain/questionnaires/results';
+import { canonicalJson, jsonEqual } from '../domain/canonical-json';
+import { type Respondent, releaseStats, type StatsQuestion } from '../domain/questionnaires/stats-release';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { personFacts } from './scope';
@@ -15,30 +17,16 @@ import type { StorageTx } from './storage/storage';
 
 const live = <R extends SyncedRecord>(r: R | undefined): r is R => r !== undefined && r.deleted === undefined;
 
-type QuestionLike = { id?: unknown; kind?: unknown };
 // Questions are JSON the server only bounds (record-types.ts): an item may be anything.
-const isQuestionLike = (q: unknown): q is QuestionLike => typeof q === 'object' && q !== null;
+const isQuestionLike = (q: unknown): q is StatsQuestion => typeof q === 'object' && q !== null;
 
-function averagesOf(
-  questions: readonly QuestionLike[],
-  answers: readonly Record<string, unknown>[],
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const q of questions) {
-    if (typeof q.id !== 'string') continue;
-    const given = answers.map((a) => a[q.id as string]);
-    // Each question on its own needs three who answered it: an average of one pupil's answer is theirs.
-    if (q.kind === 'scale') {
-      const numbers = given.filter((x): x is number => typeof x === 'number');
-      const value = numbers.length >= MIN_AGGREGATE ? average(numbers) : null;
-      if (value !== null) out[q.id] = value;
-    } else if (q.kind === 'yesNo') {
-      const yesNo = given.filter((x): x is boolean => typeof x === 'boolean');
-      if (yesNo.length >= MIN_AGGREGATE)
-        out[q.id] = Math.round((yesNo.filter(Boolean).length / yesNo.length) * 100);
-    }
-  }
-  return out;
+/**
+ * What tells one sent response from the next of the same mentee: when it was sent, and a digest of its
+ * answers (a curator may correct answers without sending anew).
+ */
+function versionOf(submittedAt: string, answers: Readonly<Record<string, unknown>>): string {
+  const digest = createHash('sha256').update(canonicalJson(answers)).digest('base64url').slice(0, 11);
+  return `${submittedAt}/${digest}`;
 }
 
 /** The record `id` if it is a `type` (deleted or not). */
@@ -82,7 +70,7 @@ export async function refreshFormStats(
   { template, mentorId }: StatsSubject,
 ): Promise<void> {
   // Each respondent's latest sent response.
-  const latest = new Map<string, { submittedAt: string; answers: Record<string, unknown> }>();
+  const latest = new Map<string, { submittedAt: string; answers: Readonly<Record<string, unknown>> }>();
   for (const p of (await tx.findByRef(schoolId, 'pair', mentorId)).filter(
     (x) => live(x) && x.fields.mentorId === mentorId,
   )) {
@@ -103,20 +91,19 @@ export async function refreshFormStats(
       }
     }
   }
-  const answers = [...latest.values()].map((x) => x.answers);
+  const respondents: Respondent[] = [...latest].map(([personId, { submittedAt, answers }]) => ({
+    personId,
+    version: versionOf(submittedAt, answers),
+    answers,
+  }));
   const id = derivedId('form-stats', template.id, mentorId);
   const existing = (await tx.getRecord(schoolId, id))?.record;
-  // Below three respondents there is nothing to show: the record (if any) is emptied, not deleted, so that
-  // it can fill again later (a tombstone would win on every device for good).
-  const isEnough = answers.length >= MIN_AGGREGATE;
-  if (!isEnough && !existing) return;
   const questions = (template.fields.questions ?? []).filter(isQuestionLike);
-  const fields = {
-    templateId: template.id,
-    mentorId,
-    responses: isEnough ? answers.length : 0,
-    averages: isEnough ? averagesOf(questions, answers) : {},
-  };
+  const released = releaseStats(existing?.fields, respondents, questions);
+  // Nothing released yet and nothing to release: no record. Once made, a record is emptied rather than
+  // deleted when too few answers are left, so that it can fill again (a tombstone would win for good).
+  if (!existing && released.responses === 0 && Object.keys(released.averages).length === 0) return;
+  const fields = { templateId: template.id, mentorId, ...released };
   if (existing && jsonEqual(existing.fields, fields)) return;
   const s = clock.stamp();
   const record: SyncedRecord = {

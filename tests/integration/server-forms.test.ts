@@ -221,6 +221,72 @@ describe('forms', () => {
     expect((await statsOf())?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
 
+  it("a mentor cannot tell one pupil's answer from the figures before and after it: they move three answers at a time", async () => {
+    const teacher = await addMember(server, curator, 'mentor', { fullName: 'Второй наставник' }, 'mentor2');
+    const pupils: Actor[] = [];
+    for (let i = 0; i < 6; i++)
+      pupils.push(
+        await addMember(
+          server,
+          curator,
+          'mentee',
+          { fullName: `Ученица ${i}`, kind: 'student' },
+          `pupil${i}`,
+        ),
+      );
+    const group = change(curator.stamper, 'pair', {
+      mentorId: teacher.personId,
+      menteeIds: pupils.map((p) => p.personId),
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const closed = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета о наставнике',
+      questions: [{ id: 'trust', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const given = pupils.map((p) =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: closed.id,
+        personId: p.personId,
+        pairId: group.id,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [group, closed, ...given])).rejected).toEqual([]);
+    const trust = [6, 8, 10, 1, 2, 3];
+    const seen: unknown[] = [];
+    for (const [i, p] of pupils.entries()) {
+      const response = change(p.stamper, 'formResponse', {
+        assignmentId: given[i]?.id,
+        answers: { trust: trust[i] },
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      });
+      expect((await push(server, p, [response])).rejected).toEqual([]);
+      const { records } = await pullAll(server, { ...teacher, cursor: null });
+      const stats = [...records.values()].find((r) => r.type === 'formStats');
+      // What was each figure made of stays with curators.
+      expect(stats?.fields ?? {}).not.toHaveProperty('basis');
+      seen.push(stats && { responses: stats.fields.responses, averages: stats.fields.averages });
+    }
+    const afterThree = { responses: 3, averages: { trust: 8 } };
+    // The fourth and the fifth answers (1 and 2) leave the figures as they were; the sixth brings all three.
+    expect(seen).toEqual([
+      undefined,
+      undefined,
+      afterThree,
+      afterThree,
+      afterThree,
+      { responses: 6, averages: { trust: 5 } },
+    ]);
+    const { records } = await pullAll(server, { ...curator, cursor: null });
+    const kept = [...records.values()].find(
+      (r) => r.type === 'formStats' && r.fields.mentorId === teacher.personId,
+    );
+    expect((kept?.fields.basis as { from?: string[] } | undefined)?.from).toHaveLength(6);
+  });
+
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
     const closed = change(curator.stamper, 'formTemplate', {
       title: 'Анкета с необязательным вопросом',
