@@ -113,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
-  await registerShellHeaders(app, Boolean(deps.tls));
+  registerShellHeaders(app, Boolean(deps.tls));
 
   await registerCompression(app, deps.isBusy);
 

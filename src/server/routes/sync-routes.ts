@@ -5,7 +5,6 @@ import { isDistrictRole, parseSyncRequest } from '../../domain/sync-contract';
 import { parseCursor } from '../../domain/sync-cursor';
 import { refreshSummaries } from '../district-service';
 import type { ServerClock } from '../server-clock';
-import { SYNC_ANSWER_HEADERS } from '../static';
 import type { Storage } from '../storage/storage';
 import { runSync } from '../sync-service';
 import type { Caller, SyncDeps } from '../sync-session';
@@ -36,7 +35,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
   // Sync answers carry nosniff, not a page's policies (static.ts).
   const authenticated = {
     onRequest: guards.authenticate,
-    helmet: SYNC_ANSWER_HEADERS,
+    config: { headers: 'sync-answer' as const },
     // JSON is UTF-8 by definition (RFC 8259): the charset Fastify adds says nothing, on every answer.
     onSend: async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (reply.getHeader('content-type') === 'application/json; charset=utf-8')
