@@ -6,6 +6,7 @@
 // read every plan of their pairs; statistics read every response).
 import { responseIdFor } from './questionnaires/response-id';
 import type { Change } from './record';
+import { PROGRAMME_ID } from './record-type-names';
 
 /** SHA-256 of the parts joined by NUL, as a version 8 UUID (server: secrets.ts; client: derived-id.ts). */
 export type DeriveId = (...parts: string[]) => string;
@@ -21,4 +22,23 @@ export function expectedIdOf(change: Pick<Change, 'type' | 'fields'>, derive: De
   if (change.type === 'formResponse' && typeof f.assignmentId === 'string')
     return responseIdFor(f.assignmentId);
   return null;
+}
+
+/** A UUID of version 8: the shape of every id derived from others (derivedId, responseIdFor, PROGRAMME_ID). */
+const DERIVED_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-8/i;
+
+/**
+ * Why a new record may not have its id, or null. Derived ids are kept for the records they are derived
+ * for: a record of another kind under one would take the place of the IDP, the response, the programme
+ * or the server's conflict copy that must have it, for good (a record never changes its type). So a new
+ * record under a version 8 UUID must be the very record that id is derived for.
+ */
+export function reservedIdProblem(
+  change: Pick<Change, 'id' | 'type' | 'fields'>,
+  derive: DeriveId,
+): string | null {
+  if (!DERIVED_SHAPE.test(change.id)) return null;
+  if (change.type === 'programme' && change.id === PROGRAMME_ID) return null;
+  if (expectedIdOf(change, derive) === change.id) return null;
+  return `id ${change.id} is of the kind derived from other records (a UUID of version 8): give this ${change.type} an id of its own`;
 }

@@ -13,7 +13,7 @@ import {
 import { jsonEqual } from '../domain/canonical-json';
 import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
-import { expectedIdOf } from '../domain/one-of-a-kind';
+import { expectedIdOf, reservedIdProblem } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
@@ -219,6 +219,8 @@ export async function applyChange(
   const denied = checkWrite(caller, change, existing?.record, ctx);
   if (denied) return denied;
   if (existing === undefined) {
+    const reserved = reservedIdProblem(merged, derivedId);
+    if (reserved) return invalid(change, reserved);
     const twin = await twinOf(tx, school, merged);
     if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
   }

@@ -3,7 +3,9 @@
 
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { responseIdFor } from '../../src/domain/questionnaires/response-id';
 import type { Change } from '../../src/domain/record';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { derivedId } from '../../src/server/secrets';
 import { deletion } from '../support/test-device';
 import {
@@ -689,5 +691,54 @@ describe('writes into a deleted record', () => {
     const again = deletion(mentorA.stamper, 'meeting', m.id);
     expect((await push(server, { ...mentorA }, [again])).rejected).toEqual([]);
     expect(JSON.parse(await exported()).deleted).toBe(again.deleted);
+  });
+});
+
+describe('ids derived from other records', () => {
+  it('are kept for the records they are derived for: another record under one is refused, whoever sends it', async () => {
+    const template = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета о встречах',
+      questions: [{ id: 'q1', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const assignment = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentee.personId,
+      pairId: pairA.id,
+      due: null,
+    });
+    expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
+    const responseId = responseIdFor(assignment.id) as string;
+    const fit = { pairId: pairA.id, personId: mentee.personId, fits: true };
+    const squats: [Actor, Change][] = [
+      // The school's one programme record…
+      [mentee, change(mentee.stamper, 'fitAnswer', fit, PROGRAMME_ID)],
+      // …the mentee's one response to the form, taken by the mentor to keep them from answering…
+      [mentorA, { ...meeting(mentorA, pairA.id), id: responseId }],
+      // …and the id of the conflict copy the server would make of someone's losing text.
+      [mentee, change(mentee.stamper, 'fitAnswer', fit, derivedId('conflict', uuidv7(), 'notes', 'stamp'))],
+      [curator, change(curator.stamper, 'fitAnswer', fit, derivedId('plan', pairA.id, mentorA.personId))],
+    ];
+    for (const [actor, squat] of squats) {
+      const { rejected } = await push(server, actor, [squat]);
+      expect(rejected, squat.id).toEqual([
+        { id: squat.id, code: 'invalid', reason: expect.stringMatching(/derived from other records/) },
+      ]);
+    }
+    // The records those ids are for are still made.
+    const programme = change(
+      curator.stamper,
+      'programme',
+      { schoolYear: '2026-2027', studentsTotal: 500, teachersTotal: 40 },
+      PROGRAMME_ID,
+    );
+    const response = change(
+      mentee.stamper,
+      'formResponse',
+      { assignmentId: assignment.id, answers: { q1: 7 }, submittedAt: '2026-11-26T10:00:00.000Z' },
+      responseId,
+    );
+    expect((await push(server, curator, [programme])).rejected).toEqual([]);
+    expect((await push(server, mentee, [response])).rejected).toEqual([]);
   });
 });
