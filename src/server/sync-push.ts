@@ -205,6 +205,8 @@ export async function applyChange(
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
   if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seenRev);
+  const reused = existing && reusedStamp(existing.record, change);
+  if (reused) return invalid(change, reused);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
   const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
@@ -284,6 +286,18 @@ async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Prom
   ).filter((x) => x.id !== record.id);
   const isDerived = expectedIdOf(record, derivedId) === record.id;
   return (siblings.find((x) => x.deleted === undefined) ?? (isDerived ? undefined : siblings[0]))?.id ?? null;
+}
+
+/**
+ * A stamp names one write: the same stamp with another value is a stamp taken from someone else's write
+ * (stamps travel in every pull). Merged, the tie would be settled by the values and the stored value
+ * change without its revision moving, so that no device would ever be sent it. Null when none is reused.
+ */
+function reusedStamp(stored: SyncedRecord, change: Change): string | null {
+  for (const [name, stamp] of Object.entries(change.stamps))
+    if (stamp === stored.stamps[name] && !jsonEqual(change.fields[name], stored.fields[name]))
+      return `${name}: its stamp is the stored value's own, with another value; a stamp names one write`;
+  return null;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

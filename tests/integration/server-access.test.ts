@@ -223,6 +223,33 @@ describe('a mentee', () => {
     });
   });
 
+  it('cannot pass another value off under the stamp of someone else’s write', async () => {
+    const task = change(mentorA.stamper, 'task', {
+      planId: planA.id,
+      title: 'Эссе',
+      status: 'todo',
+      due: null,
+    });
+    const done = change(mentorA.stamper, 'task', { status: 'done' }, task.id);
+    expect((await push(server, mentorA, [task, done])).rejected).toEqual([]);
+    const watcher = { ...mentorA, cursor: null };
+    await pullAll(server, watcher);
+    // The mentee copies the stamp of the mentor's «done» from a pull: the tie would go to «todo».
+    const replay = { ...change(mentee.stamper, 'task', { status: 'todo' }, task.id), stamps: done.stamps };
+    const r = await push(server, { ...mentee }, [replay]);
+    expect(r.rejected).toEqual([
+      {
+        id: task.id,
+        code: 'invalid',
+        reason: expect.stringMatching(/status: its stamp is the stored value's own/),
+      },
+    ]);
+    // Every device still agrees: the stored value is the one they all hold, and no pull has news.
+    const { records } = await pullAll(server, { ...curator, cursor: null });
+    expect(records.get(task.id)?.fields.status).toBe('done');
+    expect((await pullAll(server, watcher)).records.size).toBe(0);
+  });
+
   it('cannot record meetings', async () => {
     const r = await push(server, { ...mentee }, [meeting(mentee, pairA.id)]);
     expect(r.rejected[0]?.code).toBe('forbidden');
