@@ -2,6 +2,7 @@
 // A record is readable under "keys"; a viewer holds "grants"; a record reaches a non-curator when one of
 // its keys is among their grants. Keys depend only on fields fixed at creation, so they never go stale.
 import type { Change, Rejection, SyncedRecord } from './record';
+import { SERVER_MADE_TYPES } from './record-type-names';
 
 export type Viewer = { personId: string; isCurator: boolean };
 
@@ -199,9 +200,11 @@ export function readableCopy(
   return canRead(viewer, grants, keys) ? redactFor(record, viewer, grants) : null;
 }
 
+const isServerMade = (type: string): boolean => (SERVER_MADE_TYPES as readonly string[]).includes(type);
+
 /** False for record types this viewer may never write, whatever the record: no lookups are needed. */
 export function mayWriteType(viewer: Viewer, type: string): boolean {
-  if (type === 'formStats') return false;
+  if (isServerMade(type) && type !== 'conflict') return false;
   return viewer.isCurator || NON_CURATOR_TYPES.includes(type);
 }
 
@@ -226,13 +229,13 @@ export function checkWrite(
   ctx: WriteContext,
 ): Rejection | null {
   const me = viewer.personId;
-  if (change.type === 'formStats') return forbidden(change, 'form statistics are made by the server');
   if (change.type === 'conflict') {
     const onlyDeletes = Object.keys(change.fields).length === 0 && change.deleted !== undefined;
     const isAuthor = existing !== undefined && existing.fields.authorId === me;
     if (existing && onlyDeletes && (viewer.isCurator || isAuthor)) return null;
     return forbidden(change, 'conflict copies are made by the server; their author may only dismiss them');
   }
+  if (isServerMade(change.type)) return forbidden(change, `${change.type} records are made by the server`);
   if (viewer.isCurator) return null;
   const isPairMentor = ctx.pair?.mentorId === me;
   switch (change.type) {

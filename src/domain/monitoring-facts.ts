@@ -5,6 +5,7 @@
 
 import { dashboard, type Filters, impact, type PairFacts, type PersonFacts, type Roster } from './monitoring';
 import { pairBeganOn } from './nudges';
+import { scaleAnswer } from './questionnaires/answers';
 import { SATISFACTION_QUESTION } from './questionnaires/builtin-templates';
 import { average } from './questionnaires/results';
 import type { TemplateKind } from './questionnaires/template-kinds';
@@ -55,8 +56,8 @@ export type SchoolRecords = {
 /** The answer to the question that measures satisfaction in a kind of form, if given (never another scale). */
 function satisfactionAnswer(kind: string, answers: Record<string, unknown>): number | null {
   const id = SATISFACTION_QUESTION[kind as TemplateKind];
-  const value = id ? answers[id] : undefined;
-  return typeof value === 'number' ? value : null;
+  // The built-in forms' scales run from 1 to 10 (builtin-templates.ts).
+  return id ? scaleAnswer({ min: 1, max: 10 }, answers[id]) : null;
 }
 
 /** A task not done whose due day (a date or the day of a date-time) is before `today`. */

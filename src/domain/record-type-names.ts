@@ -25,6 +25,12 @@ export type RecordTypeName = (typeof RECORD_TYPE_NAMES)[number];
 
 const NAMES: ReadonlySet<string> = new Set(RECORD_TYPE_NAMES);
 
+/**
+ * Record types only the server writes: a mentor's form statistics, a school's summary for the district,
+ * conflict copies (their author may only dismiss them). Any other write of one is refused `forbidden`.
+ */
+export const SERVER_MADE_TYPES: readonly RecordTypeName[] = ['formStats', 'conflict', 'schoolSummary'];
+
 export function isRecordTypeName(type: string): type is RecordTypeName {
   return NAMES.has(type);
 }

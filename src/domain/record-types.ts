@@ -40,8 +40,6 @@ export type TypeSpec = {
   parents?: readonly string[];
   /** Texts people type at length: a concurrent edit that loses is kept as a conflict copy. */
   longText?: readonly string[];
-  /** Only the server writes these records (devices may only delete their own). */
-  serverOnly?: boolean;
 };
 
 const LONG = 20_000;
@@ -269,7 +267,6 @@ export const RECORD_TYPES = {
     },
     required: ['templateId', 'mentorId', 'responses', 'averages'],
     parents: ['templateId', 'mentorId'],
-    serverOnly: true,
   },
   /**
    * A school's monitoring figures for the municipality, made by the server in the district's namespace:
@@ -294,13 +291,12 @@ export const RECORD_TYPES = {
       pairs: int(0, 1_000_000),
       workingPairs: int(0, 1_000_000),
       meetings: int(0, 100_000_000),
-      satisfactionMentees: orNull(v.number()),
-      satisfactionMentors: orNull(v.number()),
+      satisfactionMentees: orNull(finite()),
+      satisfactionMentors: orNull(finite()),
       stagesDone: int(0, 20),
       stagesTotal: int(0, 20),
     },
     required: ['schoolId', 'schoolName', 'computedAt'],
-    serverOnly: true,
   },
   conflict: {
     fields: {
@@ -313,7 +309,6 @@ export const RECORD_TYPES = {
     },
     required: ['recordId', 'recordType', 'field', 'text', 'authorId'],
     parents: ['authorId'],
-    serverOnly: true,
   },
 } as const satisfies Record<string, TypeSpec>;
 

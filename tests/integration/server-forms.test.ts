@@ -6,6 +6,7 @@ import {
   type Actor,
   addMember,
   BOOTSTRAP_CODE,
+  call,
   change,
   enrolWith,
   pullAll,
@@ -133,6 +134,57 @@ describe('forms', () => {
       averages: {},
     });
     expect((await push(server, mentor, [forged])).rejected[0]?.code).toBe('forbidden');
+  });
+
+  it('statistics and district summaries are made by the server alone, and hold no number a backup could not restore', async () => {
+    const summary = change(curator.stamper, 'schoolSummary', {
+      schoolId: curator.personId,
+      schoolName: 'Школа',
+      computedAt: '2026-11-30T10:00:00.000Z',
+      satisfactionMentees: 9,
+    });
+    expect((await push(server, curator, [summary])).rejected).toEqual([
+      { id: summary.id, code: 'forbidden', reason: 'schoolSummary records are made by the server' },
+    ]);
+    // Three answers far past the scale: no answer on it, so no average that would not fit a number.
+    const closed = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета с огромными числами',
+      questions: [{ id: 'huge', kind: 'scale' }],
+      visibleToMentor: false,
+    });
+    const given = (mentees as Actor[]).map((m) =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: closed.id,
+        personId: m.personId,
+        pairId: groupId,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [closed, ...given])).rejected).toEqual([]);
+    for (const [i, m] of (mentees as Actor[]).entries()) {
+      const response = change(m.stamper, 'formResponse', {
+        assignmentId: given[i]?.id,
+        answers: { huge: 1e308 },
+        submittedAt: new Date().toISOString(),
+        templateVersion: 1,
+      });
+      expect((await push(server, m, [response])).rejected).toEqual([]);
+    }
+    const { records } = await pullAll(server, { ...mentor, cursor: null });
+    const stats = [...records.values()].find(
+      (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
+    );
+    expect(stats?.fields).toMatchObject({ responses: 3, averages: {} });
+    // The school's backup restores on an empty server.
+    const empty = await startTestServer();
+    try {
+      const fresh = await enrolWith(empty, BOOTSTRAP_CODE, 'restorer');
+      const backup = (await call(server, 'GET', '/api/v1/export', { token: curator.token })).body;
+      const restored = await call(empty, 'POST', '/api/v1/restore', { token: fresh.token, body: backup });
+      expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    } finally {
+      await empty.close();
+    }
   });
 
   it('a questionnaire from another app whose questions hold values that are no questions still takes answers', async () => {

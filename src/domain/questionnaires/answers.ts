@@ -29,6 +29,17 @@ export type AnswerProblem = {
   max?: number;
 };
 
+/**
+ * A scale answer as every figure counts it: an integer on the question's scale (`min`–`max`, 1–10 where
+ * the question does not say), else null. Answers are JSON a device sends: 1e308 is a number too, and
+ * three of them would make an average no figure can hold.
+ */
+export function scaleAnswer(question: { min?: unknown; max?: unknown }, value: unknown): number | null {
+  const min = typeof question.min === 'number' ? question.min : 1;
+  const max = typeof question.max === 'number' ? question.max : 10;
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
 /** Why one answer is not acceptable, or null. */
 function answerProblem(q: Question, value: unknown): AnswerProblem | null {
   const problem = (code: AnswerProblem['code'], extra: Partial<AnswerProblem> = {}): AnswerProblem => ({
@@ -39,13 +50,8 @@ function answerProblem(q: Question, value: unknown): AnswerProblem | null {
   });
   if (!isAnswered(value)) return q.required ? problem('required') : null;
   switch (q.kind) {
-    case 'scale': {
-      const min = q.min ?? 1;
-      const max = q.max ?? 10;
-      return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
-        ? null
-        : problem('scale', { min, max });
-    }
+    case 'scale':
+      return scaleAnswer(q, value) === null ? problem('scale', { min: q.min ?? 1, max: q.max ?? 10 }) : null;
     case 'single':
       return typeof value === 'string' && (q.options ?? []).includes(value) ? null : problem('choice');
     case 'multiple':

@@ -1,4 +1,5 @@
 // Results of a form: response rate and, per question, the distribution, the average, the texts.
+import { scaleAnswer } from './answers';
 import type { Answers, Question } from './questions';
 
 export type QuestionResult =
@@ -24,7 +25,10 @@ export function questionResult(question: Question, responses: readonly Answers[]
   const given = responses.map((r) => r[question.id]).filter((x) => x !== undefined && x !== null && x !== '');
   switch (question.kind) {
     case 'scale': {
-      const numbers = given.filter((x): x is number => typeof x === 'number');
+      const numbers = given.flatMap((x) => {
+        const value = scaleAnswer(question, x);
+        return value === null ? [] : [value];
+      });
       const counts = [];
       for (let value = question.min ?? 1; value <= (question.max ?? 10); value++)
         counts.push({ value, count: numbers.filter((n) => n === value).length });

@@ -35,12 +35,12 @@ describe('statistics released in steps of three answers', () => {
   });
 
   it('keeps the figures while one or two answers come in, and takes them all in at the third', () => {
-    const seen = oneByOne([1, 2, 3, 4, 5, 6].map((n) => pupil(n, n * 1.5)));
+    const seen = oneByOne([1, 2, 3, 4, 5, 6].map((n) => pupil(n, n)));
     const third = shown(seen[2] as ReleasedStats);
     // The fourth and the fifth pupil's answers cannot be told from the figures: they have not moved.
     expect(shown(seen[3] as ReleasedStats)).toEqual(third);
     expect(shown(seen[4] as ReleasedStats)).toEqual(third);
-    expect(shown(seen[5] as ReleasedStats)).toEqual({ responses: 6, averages: { mood: 5.3, again: 100 } });
+    expect(shown(seen[5] as ReleasedStats)).toEqual({ responses: 6, averages: { mood: 3.5, again: 100 } });
   });
 
   it('counts an answer sent anew as a change, like a new one', () => {
@@ -87,6 +87,14 @@ describe('statistics released in steps of three answers', () => {
     const first = releaseStats(undefined, four, questions);
     const fewer = releaseStats(first, four.slice(1), questions);
     expect(shown(fewer)).toEqual(shown(first));
+  });
+
+  it('counts only answers on the scale: a number past it from a hostile device is no answer', () => {
+    const three = [pupil(1, 2), pupil(2, 4), pupil(3, 6)];
+    const hostile = [4, 5, 6].map((n) => pupil(n, 1e308));
+    const stats = releaseStats(undefined, [...three, ...hostile], questions);
+    expect(stats.averages.mood).toBe(4);
+    expect(Number.isFinite(stats.averages.mood)).toBe(true);
   });
 
   it('makes the same basis whatever order the respondents come in', () => {

@@ -5,13 +5,14 @@
 // 3.5, five average 3.8, so the fifth answered 5). So each figure is released in steps: it changes only
 // when at least MIN_AGGREGATE of the answers it is made of have changed (come, gone or been sent anew),
 // and then reflects them all at once. What each figure was made from is kept with it (`basis`).
+import { scaleAnswer } from './answers';
 import { average, MIN_AGGREGATE } from './results';
 
 /** One mentee's latest sent response; `version` differs whenever what they sent differs. */
 export type Respondent = { personId: string; version: string; answers: Readonly<Record<string, unknown>> };
 
 /** A question of the form as far as the figures go (questions are JSON the server only bounds). */
-export type StatsQuestion = { id?: unknown; kind?: unknown };
+export type StatsQuestion = { id?: unknown; kind?: unknown; min?: unknown; max?: unknown };
 
 /**
  * What each released figure was made from, as the record keeps it: `from` lists the responses
@@ -50,14 +51,15 @@ function mayRelease(before: readonly string[], now: readonly string[]): boolean 
 
 /** The value of one question's figure: a scale's average, or the share of «да» in per cent. */
 function figureOf(question: StatsQuestion, answers: readonly unknown[]): number | null {
-  if (question.kind === 'scale') return average(answers.filter((x): x is number => typeof x === 'number'));
+  if (question.kind === 'scale')
+    return average(answers.flatMap((x) => (scaleAnswer(question, x) === null ? [] : [x as number])));
   const yesNo = answers.filter((x): x is boolean => typeof x === 'boolean');
   return yesNo.length ? Math.round((yesNo.filter(Boolean).length / yesNo.length) * 100) : null;
 }
 
 /** Whether `answer` counts in `question`'s figure. */
 function counts(question: StatsQuestion, answer: unknown): boolean {
-  if (question.kind === 'scale') return typeof answer === 'number';
+  if (question.kind === 'scale') return scaleAnswer(question, answer) !== null;
   if (question.kind === 'yesNo') return typeof answer === 'boolean';
   return false;
 }
