@@ -64,6 +64,12 @@ export function registerDistrictRoutes(
     const { id } = request.params as { id: string };
     const result = await newCuratorCode(deps.storage, deps.clock, id);
     if (!result) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
+    if (result === 'has-curator')
+      return reply.code(409).send({
+        error: 'conflict',
+        reason:
+          "the school has a curator: its curator invites others; the server's administrator can make a code with npm run curator-code",
+      });
     return result;
   });
 

@@ -98,15 +98,21 @@ export async function createDistrictSchool(
   });
 }
 
-/** A new code for a school's first curator (the first one was lost or expired); null: no such school. */
+/**
+ * A new code for a school's first curator (the first one was lost or expired before anyone enrolled);
+ * null: no such school; 'has-curator': a curator enrolled already. The district reads numbers only: a
+ * curator's code for a school that has one would open every child's record to whoever holds it. A school
+ * whose curators are all gone gets its way back on the server machine (`npm run curator-code`).
+ */
 export async function newCuratorCode(
   storage: Storage,
   clock: ServerClock,
   schoolId: string,
-): Promise<{ code: string; expiresAt: string } | null> {
+): Promise<{ code: string; expiresAt: string } | null | 'has-curator'> {
   return storage.transaction(async (tx) => {
     if (schoolId === DISTRICT_ID || !(await tx.getSchool(schoolId))) return null;
     await tx.lockSchool(schoolId);
+    if (await tx.hasDeviceWithRole(schoolId, 'curator')) return 'has-curator';
     const curatorId = await seedSchool(tx, clock, schoolId);
     const code = await issueInvite(tx, clock, schoolId, curatorId, 'curator', { ttlMs: INVITE_TTL_MS });
     return { code: code as string, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };

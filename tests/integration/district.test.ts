@@ -184,12 +184,28 @@ describe('a district on one server', () => {
     expect(badBody.status).toBe(400);
   });
 
-  it("the administrator gives a school's curator a new code, and the single school's server goes on as before", async () => {
-    const again = await call(server, 'POST', `/api/v1/district/schools/${one.id}/curator-code`, {
+  it("the administrator gives a new code only to a school whose first curator never enrolled: a school's data is its own", async () => {
+    // A school with its curator: a code for the district would open every child's record to it.
+    const taken = await call(server, 'POST', `/api/v1/district/schools/${one.id}/curator-code`, {
       token: admin.token,
     });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toEqual({ error: 'conflict', reason: expect.stringMatching(/has a curator/) });
+    // A school whose first code was lost before anyone used it gets a new one.
+    const made = await call(server, 'POST', '/api/v1/district/schools', {
+      token: admin.token,
+      body: { name: 'Школа без куратора' },
+    });
+    const again = await call(
+      server,
+      'POST',
+      `/api/v1/district/schools/${(made.body.school as { id: string }).id}/curator-code`,
+      {
+        token: admin.token,
+      },
+    );
     expect(again.status).toBe(200);
-    const second = await enrolWith(server, again.body.code as string, 'cur-A2');
+    const second = await enrolWith(server, again.body.code as string, 'cur-new');
     expect(second.role).toBe('curator');
     const missing = await call(
       server,

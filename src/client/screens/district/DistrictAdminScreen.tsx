@@ -110,9 +110,12 @@ export function DistrictAdminScreen() {
                     {s.hasCurator ? t('districtAdmin.hasCurator') : t('districtAdmin.noCurator')}
                   </span>
                 </span>
-                <button type="button" onClick={() => void codeFor(s)}>
-                  {t('districtAdmin.newCode')}
-                </button>
+                {/* Once a curator works there, the school's people are theirs to invite (the server refuses). */}
+                {!s.hasCurator && (
+                  <button type="button" onClick={() => void codeFor(s)}>
+                    {t('districtAdmin.newCode')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>
