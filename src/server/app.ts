@@ -22,7 +22,7 @@ import { registerEnrolRoutes } from './routes/enrol-routes';
 import { createGuards, fail } from './routes/route-kit';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { createServerClock, type ServerClock } from './server-clock';
-import { registerShellHeaders, registerStatic } from './static';
+import { registerShellHeaders, registerStatic, securityHeaders } from './static';
 import type { Storage } from './storage/storage';
 
 export type AppDeps = {
@@ -73,6 +73,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     headersTimeout: timeouts.headersMs,
     connectionsCheckingInterval: Math.max(100, Math.min(timeouts.headersMs, timeouts.requestMs) / 4),
   };
+  const headers = securityHeaders(Boolean(deps.tls));
   const options: FastifyServerOptions = {
     bodyLimit: LIMITS.bytesPerRequest,
     requestTimeout: timeouts.requestMs,
@@ -83,11 +84,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // line per request (see onResponse below), written in batches rather than a system call a line.
     logger: deps.logger ? { stream: pino.destination({ sync: false, minLength: 4096 }) } : false,
     logController: new LogController({ disableRequestLogging: true }),
-    // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape too.
-    frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).code(400).send({
-        error: 'bad-request',
-        reason: `the request is not valid: ${error.message}`,
+    // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape and the
+    // shell's security headers too (no route's hook runs for them), and never repeat what was sent.
+    frameworkErrors: (error, request, reply) => {
+      headers.shell(request.raw, reply.raw, () => {
+        void (reply as FastifyReply).code(400).send({
+          error: 'bad-request',
+          reason: error.code === 'FST_ERR_BAD_URL' ? 'the URL is not valid' : 'the request is not valid',
+        });
       });
     },
   };
@@ -113,7 +117,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
-  registerShellHeaders(app, Boolean(deps.tls));
+  registerShellHeaders(app, headers);
 
   await registerCompression(app, deps.isBusy);
 

@@ -37,7 +37,7 @@ const SYNC_ANSWER_HEADERS = {
   xXssProtection: false,
 } as const satisfies HelmetOptions;
 
-export function registerShellHeaders(app: FastifyInstance, isHttps: boolean): void {
+export function securityHeaders(isHttps: boolean): SecurityHeaders {
   const shellHeaders = {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -62,11 +62,20 @@ export function registerShellHeaders(app: FastifyInstance, isHttps: boolean): vo
   } as const satisfies HelmetOptions;
   // Each set is made once, here: helmet reads its options when its middleware is made (the Fastify
   // plugin made one for every request, a tenth of a millisecond each under a school's load).
-  const shell = helmet(shellHeaders);
-  const syncAnswer = helmet({ ...shellHeaders, ...SYNC_ANSWER_HEADERS });
+  return { shell: helmet(shellHeaders), syncAnswer: helmet({ ...shellHeaders, ...SYNC_ANSWER_HEADERS }) };
+}
+
+/** Sets a set of security headers on an answer, then calls `next`. */
+type HeaderSetter = ReturnType<typeof helmet>;
+
+/** The shell's headers, and a sync answer's (see securityHeaders). */
+export type SecurityHeaders = { shell: HeaderSetter; syncAnswer: HeaderSetter };
+
+/** Every answer of a route carries its set: a sync answer's where the route says so, else the shell's. */
+export function registerShellHeaders(app: FastifyInstance, headers: SecurityHeaders): void {
   app.addHook('onRequest', (request, reply, done) => {
-    const headers = request.routeOptions.config.headers === 'sync-answer' ? syncAnswer : shell;
-    headers(request.raw, reply.raw, (error) => done(error as Error | undefined));
+    const set = request.routeOptions.config.headers === 'sync-answer' ? headers.syncAnswer : headers.shell;
+    set(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
 }
 

@@ -42,6 +42,16 @@ describe('serving the app', () => {
 });
 
 describe('security headers of the shell', () => {
+  it('a URL the server cannot read is answered with the same headers, and not repeated back', async () => {
+    const r = await fetch(`${server.url}/%3Cscript%3Ealert(1)%3C/script%3E%`);
+    expect(r.status).toBe(400);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const body = await r.text();
+    expect(JSON.parse(body)).toEqual({ error: 'bad-request', reason: 'the URL is not valid' });
+  });
+
   it('every page, the service worker and the assets are sent with nosniff, no framing and a strict CSP', async () => {
     for (const path of ['/', '/pairs/0193', '/sw.js', '/assets/index-abc123.js', '/api/v1/health']) {
       const r = await fetch(`${server.url}${path}`);
