@@ -237,6 +237,21 @@ test('the enrolment screen', async ({ page }) => {
   await checkScreen(page, 'enrol');
 });
 
+test('at 200 % text, the first screen after «Войти» opens at its top, the header and the sync in view', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+  await page.getByLabel('Код приглашения').fill(await curatorCode('Крупный Шрифт Анна'));
+  const signIn = page.getByRole('button', { name: 'Войти' });
+  await signIn.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await signIn.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.locator('header.header')).toBeInViewport();
+});
+
 // The school every role walks: made once, by the curator who signs in first.
 let s: Awaited<ReturnType<typeof seedSchool>>;
 

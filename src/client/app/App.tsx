@@ -163,6 +163,12 @@ function Shell() {
   const session = useLiveQuery(app.queries.session, []);
   const dbState = useStore(app.dbState);
   const storage = useStore(app.storage);
+  const signedIn = session?.deviceId ?? null;
+  // Enrolment ends on the same address with other screens: the new ones start at the top, with the
+  // header (and the first sync's progress) in view — not where «Войти» was at a large text size.
+  useEffect(() => {
+    if (signedIn) window.scrollTo(0, 0);
+  }, [signedIn]);
   if (dbState === 'opening' || session === undefined) {
     if (dbState === 'failed') return <p class="page">{t('app.error')}</p>;
     return (

@@ -13,7 +13,7 @@ export function SyncProgress(props: { progress: NonNullable<SyncStatus['progress
     <div class="sync-progress" role="status" data-testid="sync-progress">
       <progress max={total} value={Math.min(received, total)} aria-label={label} />
       <span>{label}</span>
-      {!props.progress.isCurrentIn && <span class="muted"> · {t('sync.currentFirst')}</span>}
+      {!props.progress.isCurrentIn && <span class="sync-progress__note">{t('sync.currentFirst')}</span>}
     </div>
   );
 }
