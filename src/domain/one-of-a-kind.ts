@@ -31,7 +31,8 @@ const DERIVED_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-8/i;
  * Why a new record may not have its id, or null. Derived ids are kept for the records they are derived
  * for: a record of another kind under one would take the place of the IDP, the response, the programme
  * or the server's conflict copy that must have it, for good (a record never changes its type). So a new
- * record under a version 8 UUID must be the very record that id is derived for.
+ * record a mentor or a mentee makes under a version 8 UUID must be the very record that id is derived
+ * for (curators, who may write anything in their school, give their records any id they like).
  */
 export function reservedIdProblem(
   change: Pick<Change, 'id' | 'type' | 'fields'>,

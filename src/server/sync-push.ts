@@ -11,6 +11,7 @@ import {
   type WriteContext,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
+import { isDefaultStamp } from '../domain/defaults';
 import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
 import { expectedIdOf, reservedIdProblem } from '../domain/one-of-a-kind';
@@ -205,8 +206,6 @@ export async function applyChange(
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
   if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seenRev);
-  const reused = existing && reusedStamp(existing.record, change);
-  if (reused) return invalid(change, reused);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
   const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
@@ -220,8 +219,13 @@ export async function applyChange(
   if (isProblem(ctx)) return { id: change.id, code: ctx.code, reason: ctx.problem };
   const denied = checkWrite(caller, change, existing?.record, ctx);
   if (denied) return denied;
+  // Only once the caller may write the record: before, the answer would tell a guess at a field they
+  // may not read (a mentor's private notes) from the value stored under the stamp they see.
+  const reused = existing && reusedStamp(existing.record, change);
+  if (reused) return invalid(change, reused);
   if (existing === undefined) {
-    const reserved = reservedIdProblem(merged, derivedId);
+    // Curators' records take any id: a school's roster made elsewhere may come with ids of version 8.
+    const reserved = caller.isCurator ? null : reservedIdProblem(merged, derivedId);
     if (reserved) return invalid(change, reserved);
     const twin = await twinOf(tx, school, merged);
     if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
@@ -294,8 +298,14 @@ async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Prom
  * change without its revision moving, so that no device would ever be sent it. Null when none is reused.
  */
 function reusedStamp(stored: SyncedRecord, change: Change): string | null {
+  // A default's stamp is the same each time a device writes it (defaults.ts), its value may not be:
+  // defaults merge by value like a replay, and a value someone typed wins over either.
   for (const [name, stamp] of Object.entries(change.stamps))
-    if (stamp === stored.stamps[name] && !jsonEqual(change.fields[name], stored.fields[name]))
+    if (
+      stamp === stored.stamps[name] &&
+      !isDefaultStamp(stamp) &&
+      !jsonEqual(change.fields[name], stored.fields[name])
+    )
       return `${name}: its stamp is the stored value's own, with another value; a stamp names one write`;
   return null;
 }
