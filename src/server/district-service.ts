@@ -89,7 +89,11 @@ export async function createDistrictSchool(
     await tx.createSchool(id, name, new Date(clock.now()).toISOString());
     await tx.lockSchool(id);
     const curatorId = await seedSchool(tx, clock, id);
-    const code = await issueInvite(tx, clock, id, curatorId, 'curator', { ttlMs: INVITE_TTL_MS });
+    // A first curator's code, like the one a server prints: the first to enrol makes the others go.
+    const code = await issueInvite(tx, clock, id, curatorId, 'curator', {
+      ttlMs: INVITE_TTL_MS,
+      isBootstrap: true,
+    });
     return {
       school: { id, name },
       code: code as string,
@@ -114,7 +118,12 @@ export async function newCuratorCode(
     await tx.lockSchool(schoolId);
     if (await tx.hasDeviceWithRole(schoolId, 'curator')) return 'has-curator';
     const curatorId = await seedSchool(tx, clock, schoolId);
-    const code = await issueInvite(tx, clock, schoolId, curatorId, 'curator', { ttlMs: INVITE_TTL_MS });
+    // The new code replaces the lost one; whichever is used first, no spare stays to enrol later.
+    await tx.dropBootstrapInvites(schoolId);
+    const code = await issueInvite(tx, clock, schoolId, curatorId, 'curator', {
+      ttlMs: INVITE_TTL_MS,
+      isBootstrap: true,
+    });
     return { code: code as string, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };
   });
 }

@@ -205,8 +205,25 @@ describe('a district on one server', () => {
       },
     );
     expect(again.status).toBe(200);
-    const second = await enrolWith(server, again.body.code as string, 'cur-new');
+    const spare = await call(
+      server,
+      'POST',
+      `/api/v1/district/schools/${(made.body.school as { id: string }).id}/curator-code`,
+      {
+        token: admin.token,
+      },
+    );
+    // The code given last replaces the ones before; once a curator is in, no other code enrols.
+    const stale = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: again.body.code, deviceName: 'x' },
+    });
+    expect(stale.status).toBe(400);
+    const second = await enrolWith(server, spare.body.code as string, 'cur-new');
     expect(second.role).toBe('curator');
+    expect(
+      (await call(server, 'POST', '/api/v1/enrol', { body: { code: made.body.code, deviceName: 'y' } }))
+        .status,
+    ).toBe(400);
     const missing = await call(
       server,
       'POST',

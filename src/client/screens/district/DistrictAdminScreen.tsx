@@ -66,12 +66,15 @@ export function DistrictAdminScreen() {
     if (answer.ok) setName('');
     await reload();
   };
-  const codeFor = async (school: SchoolRow) =>
+  const codeFor = async (school: SchoolRow) => {
     setMade({
       title: t('districtAdmin.codeFor', { name: school.name }),
       hint: t('districtAdmin.forCurator'),
       answer: await newCuratorCode(session.token, school.id),
     });
+    // A curator may have signed in meanwhile (the server then refuses): the list says so again.
+    await reload();
+  };
   const addMember = async () => {
     const fullName = member.fullName.trim();
     if (!fullName) return;
