@@ -254,8 +254,9 @@ export const RECORD_TYPES = {
   },
   /**
    * Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3
-   * responses and released in steps (questionnaires/stats-release.ts); `basis`, what each figure was made
-   * of, is read by curators only.
+   * responses and released only when no mentee's answer follows from the figures seen before
+   * (questionnaires/stats-release.ts); `basis`, what each figure was released from, is read by curators
+   * only.
    */
   formStats: {
     fields: {
@@ -263,7 +264,7 @@ export const RECORD_TYPES = {
       mentorId: id(),
       responses: int(0, 1_000_000),
       averages: dict(finite(), 500),
-      basis: jsonValue(500_000, 4),
+      basis: jsonValue(5_000_000, 6),
     },
     required: ['templateId', 'mentorId', 'responses', 'averages'],
     parents: ['templateId', 'mentorId'],
