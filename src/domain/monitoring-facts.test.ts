@@ -103,6 +103,24 @@ describe("a school's figures for the district", () => {
     expect(f.stagesDone).toBe(2);
   });
 
+  it('reads satisfaction on its form’s own scale: a copy running from 0 counts its 0, and nothing past it', () => {
+    const zeroToTen = rec('formTemplate', 'fin', {
+      kind: 'final-mentee',
+      title: 'Итог (копия)',
+      questions: [{ id: 'expectations', kind: 'scale', text: 'Ожидания', min: 0, max: 10 }],
+    });
+    const answers = [0, 6, 9, 1e308];
+    const responses = answers.map((expectations, i) =>
+      rec('formResponse', `r${i}`, {
+        assignmentId: `as${i % 3}`,
+        answers: { expectations },
+        submittedAt: `2026-11-2${i}T10:00:00Z`,
+      }),
+    );
+    const f = schoolFigures(monitoringFacts(school({ templates: [zeroToTen], responses }), TODAY), TODAY);
+    expect(f.satisfactionMentees).toBe(5);
+  });
+
   it('withholds an average of fewer than three responses', () => {
     const f = schoolFigures(
       monitoringFacts(school({ responses: school().responses.slice(0, 2) }), TODAY),

@@ -53,11 +53,21 @@ export type SchoolRecords = {
   programme: SyncedRecord<'programme'> | undefined;
 };
 
-/** The answer to the question that measures satisfaction in a kind of form, if given (never another scale). */
-function satisfactionAnswer(kind: string, answers: Record<string, unknown>): number | null {
-  const id = SATISFACTION_QUESTION[kind as TemplateKind];
-  // The built-in forms' scales run from 1 to 10 (builtin-templates.ts).
-  return id ? scaleAnswer({ min: 1, max: 10 }, answers[id]) : null;
+/** The question that measures satisfaction in a kind of form, if it has one (never another scale). */
+const satisfactionQuestionOf = (kind: string): string | undefined =>
+  SATISFACTION_QUESTION[kind as TemplateKind];
+
+/**
+ * The answer to the satisfaction question of a response, if given on that question's scale: the
+ * template's own (a curator's copy may run from 0), else the built-in forms' 1–10.
+ */
+function satisfactionAnswer(
+  kind: string,
+  answers: Record<string, unknown>,
+  scale: { min?: unknown; max?: unknown } = {},
+): number | null {
+  const id = satisfactionQuestionOf(kind);
+  return id ? scaleAnswer(scale, answers[id]) : null;
 }
 
 /** A task not done whose due day (a date or the day of a date-time) is before `today`. */
@@ -115,11 +125,25 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   }
   // Satisfaction and impact from the programme's questionnaires (and copies of them, by kind).
   const kindOfTemplate = new Map<string, string>(templates.map((t) => [t.id, t.fields.kind ?? '']));
+  const satisfactionScale = new Map(
+    templates.map((t) => {
+      const id = satisfactionQuestionOf(t.fields.kind ?? '');
+      const question = (t.fields.questions ?? []).find(
+        (q): q is { id: string } => typeof q === 'object' && q !== null && (q as { id?: unknown }).id === id,
+      );
+      return [t.id, (question ?? {}) as { min?: unknown; max?: unknown }];
+    }),
+  );
   const assignmentById = new Map(assignments.map((a) => [a.id, a]));
   const sent = responses.filter((r) => r.fields.submittedAt);
   const byKind: Record<
     string,
-    { answers: Record<string, unknown>; pairId: string | null; personId: string }[]
+    {
+      answers: Record<string, unknown>;
+      pairId: string | null;
+      personId: string;
+      scale: { min?: unknown; max?: unknown } | undefined;
+    }[]
   > = {};
   for (const r of sent) {
     const a = assignmentById.get(r.fields.assignmentId ?? '');
@@ -130,6 +154,7 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
       answers: r.fields.answers ?? {},
       pairId: a.fields.pairId ?? null,
       personId: a.fields.personId ?? '',
+      scale: satisfactionScale.get(a.fields.templateId ?? ''),
     });
   }
   const mentorOfPair = new Map(pairs.map((p) => [p.id, p.fields.mentorId ?? '']));
@@ -139,14 +164,16 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   // The final questionnaires say who answers; the interim one is told apart by the respondent.
   const satisfactionOf = (kind: string, isMentor: boolean) => {
     const rows = (byKind[kind] ?? []).filter((r) => kind !== 'interim' || isMentorRespondent(r) === isMentor);
-    const given = rows.map((r) => satisfactionAnswer(kind, r.answers)).filter((x): x is number => x !== null);
+    const given = rows
+      .map((r) => satisfactionAnswer(kind, r.answers, r.scale))
+      .filter((x): x is number => x !== null);
     return { average: average(given), responses: given.length };
   };
   const menteeSatisfaction = new Map<string, number[]>();
   for (const kind of ['interim', 'final-mentee']) {
     for (const r of byKind[kind] ?? []) {
       if (!r.pairId || mentorOfPair.get(r.pairId) === r.personId) continue;
-      const avg = satisfactionAnswer(kind, r.answers);
+      const avg = satisfactionAnswer(kind, r.answers, r.scale);
       if (avg !== null) menteeSatisfaction.set(r.pairId, [...(menteeSatisfaction.get(r.pairId) ?? []), avg]);
     }
   }
