@@ -11,6 +11,8 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 async function english(page: Page, isOn: boolean) {
   await page.goto('/settings');
   await page.locator('select[name="language"]').selectOption(isOn ? 'en' : 'ru');
+  // The choice is kept once the other language's strings have loaded: the page says so in its lang.
+  await expect(page.locator('html')).toHaveAttribute('lang', isOn ? 'en' : 'ru');
 }
 
 test('a new curator finds the settings first, is guided through set-up, and presets follow the data', async ({
