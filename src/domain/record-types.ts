@@ -254,9 +254,8 @@ export const RECORD_TYPES = {
   },
   /**
    * Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3
-   * responses and released only when no mentee's answer follows from the figures seen before
-   * (questionnaires/stats-release.ts); `basis`, what each figure was released from, is read by curators
-   * only.
+   * responses and grown only in whole cohorts of three (questionnaires/stats-release.ts); `basis`, what
+   * each figure was last released from, is read by curators only.
    */
   formStats: {
     fields: {
@@ -264,7 +263,7 @@ export const RECORD_TYPES = {
       mentorId: id(),
       responses: int(0, 1_000_000),
       averages: dict(finite(), 500),
-      basis: jsonValue(5_000_000, 6),
+      basis: jsonValue(1_000_000, 4),
     },
     required: ['templateId', 'mentorId', 'responses', 'averages'],
     parents: ['templateId', 'mentorId'],

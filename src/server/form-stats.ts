@@ -3,10 +3,9 @@
 // average of each scale (and the share of «да» for yes/no questions), nothing more; below three, nothing.
 // Each mentee counts once, by their latest sent response: three responses of one pupil (a form
 // assigned each term, or sent again and again) are one pupil's answers, never an aggregate. The figures
-// change in steps of at least three answers (questionnaires/stats-release.ts).
-import { createHash } from 'node:crypto';
+// grow only in whole cohorts of at least three answers (questionnaires/stats-release.ts).
 import { mayReceivePerson, readKeys } from '../domain/access';
-import { canonicalJson, jsonEqual } from '../domain/canonical-json';
+import { jsonEqual } from '../domain/canonical-json';
 import { type Respondent, releaseStats, type StatsQuestion } from '../domain/questionnaires/stats-release';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
@@ -19,15 +18,6 @@ const live = <R extends SyncedRecord>(r: R | undefined): r is R => r !== undefin
 
 // Questions are JSON the server only bounds (record-types.ts): an item may be anything.
 const isQuestionLike = (q: unknown): q is StatsQuestion => typeof q === 'object' && q !== null;
-
-/**
- * What tells one sent response from the next of the same mentee: when it was sent, and a digest of its
- * answers (a curator may correct answers without sending anew).
- */
-function versionOf(submittedAt: string, answers: Readonly<Record<string, unknown>>): string {
-  const digest = createHash('sha256').update(canonicalJson(answers)).digest('base64url').slice(0, 11);
-  return `${submittedAt}/${digest}`;
-}
 
 /** The record `id` if it is a `type` (deleted or not). */
 async function get<T extends RecordType>(
@@ -91,11 +81,7 @@ export async function refreshFormStats(
       }
     }
   }
-  const respondents: Respondent[] = [...latest].map(([personId, { submittedAt, answers }]) => ({
-    personId,
-    version: versionOf(submittedAt, answers),
-    answers,
-  }));
+  const respondents: Respondent[] = [...latest].map(([personId, { answers }]) => ({ personId, answers }));
   const id = derivedId('form-stats', template.id, mentorId);
   const existing = (await tx.getRecord(schoolId, id))?.record;
   const questions = (template.fields.questions ?? []).filter(isQuestionLike);
