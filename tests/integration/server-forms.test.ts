@@ -1,7 +1,7 @@
 // Forms on the server: the built-in questionnaires are there from the start; a mentor sees only the
 // averages of at least three of their mentees' answers, never a response.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncedRecord } from '../../src/domain/record';
+import type { Change, SyncedRecord } from '../../src/domain/record';
 import {
   type Actor,
   addMember,
@@ -72,6 +72,33 @@ const answer = (m: Actor, comfort: number) =>
     submittedAt: new Date().toISOString(),
     templateVersion: 1,
   });
+
+/** A form whose answers mentors see only as statistics (`visibleToMentor: false`). */
+const closedForm = (title: string, questions: unknown[]) =>
+  change(curator.stamper, 'formTemplate', { title, questions, visibleToMentor: false });
+
+/** The form assigned to each of `people` in the pair `pairId`, with no due date. */
+const assignEach = (templateId: string, people: readonly Actor[], pairId = groupId) =>
+  people.map((m) =>
+    change(curator.stamper, 'formAssignment', { templateId, personId: m.personId, pairId, due: null }),
+  );
+
+/** `m` sends their answers to an assignment, now, and the server takes them. */
+async function sendAnswers(m: Actor, assignmentId: string | undefined, answers: unknown) {
+  const response = change(m.stamper, 'formResponse', {
+    assignmentId,
+    answers,
+    submittedAt: new Date().toISOString(),
+    templateVersion: 1,
+  });
+  expect((await push(server, m, [response])).rejected).toEqual([]);
+}
+
+/** The statistics of a form as `viewer`'s device receives them. */
+async function statsOf(viewer: Actor, templateId: string) {
+  const { records } = await pullAll(server, { ...viewer, cursor: null });
+  return [...records.values()].find((r) => r.type === 'formStats' && r.fields.templateId === templateId);
+}
 
 describe('forms', () => {
   it('every school has the six built-in questionnaires, readable by everyone enrolled', async () => {
@@ -147,34 +174,11 @@ describe('forms', () => {
       { id: summary.id, code: 'forbidden', reason: 'schoolSummary records are made by the server' },
     ]);
     // Three answers far past the scale: no answer on it, so no average that would not fit a number.
-    const closed = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета с огромными числами',
-      questions: [{ id: 'huge', kind: 'scale' }],
-      visibleToMentor: false,
-    });
-    const given = (mentees as Actor[]).map((m) =>
-      change(curator.stamper, 'formAssignment', {
-        templateId: closed.id,
-        personId: m.personId,
-        pairId: groupId,
-        due: null,
-      }),
-    );
+    const closed = closedForm('Анкета с огромными числами', [{ id: 'huge', kind: 'scale' }]);
+    const given = assignEach(closed.id, mentees);
     expect((await push(server, curator, [closed, ...given])).rejected).toEqual([]);
-    for (const [i, m] of (mentees as Actor[]).entries()) {
-      const response = change(m.stamper, 'formResponse', {
-        assignmentId: given[i]?.id,
-        answers: { huge: 1e308 },
-        submittedAt: new Date().toISOString(),
-        templateVersion: 1,
-      });
-      expect((await push(server, m, [response])).rejected).toEqual([]);
-    }
-    const { records } = await pullAll(server, { ...mentor, cursor: null });
-    const stats = [...records.values()].find(
-      (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
-    );
-    expect(stats?.fields).toMatchObject({ responses: 3, averages: {} });
+    for (const [i, m] of mentees.entries()) await sendAnswers(m, given[i]?.id, { huge: 1e308 });
+    expect((await statsOf(mentor, closed.id))?.fields).toMatchObject({ responses: 3, averages: {} });
     // The school's backup restores on an empty server.
     const empty = await startTestServer();
     try {
@@ -189,52 +193,18 @@ describe('forms', () => {
 
   it('a questionnaire from another app whose questions hold values that are no questions still takes answers', async () => {
     // The contract leaves the questions' shape to each app: the server bounds them and nothing more.
-    const other = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета другого приложения',
-      questions: [null, 'вопрос', { id: 'mood', kind: 'scale' }],
-      visibleToMentor: false,
-    });
-    const given = (mentees as Actor[]).map((m) =>
-      change(curator.stamper, 'formAssignment', {
-        templateId: other.id,
-        personId: m.personId,
-        pairId: groupId,
-        due: null,
-      }),
-    );
+    const other = closedForm('Анкета другого приложения', [null, 'вопрос', { id: 'mood', kind: 'scale' }]);
+    const given = assignEach(other.id, mentees);
     expect((await push(server, curator, [other, ...given])).rejected).toEqual([]);
-    for (const [i, m] of (mentees as Actor[]).entries()) {
-      const response = change(m.stamper, 'formResponse', {
-        assignmentId: given[i]?.id,
-        answers: { mood: 6 + i },
-        submittedAt: new Date().toISOString(),
-        templateVersion: 1,
-      });
-      expect((await push(server, m, [response])).rejected).toEqual([]);
-    }
-    const { records } = await pullAll(server, { ...mentor, cursor: null });
-    const stats = [...records.values()].find(
-      (r) => r.type === 'formStats' && r.fields.templateId === other.id,
-    );
-    expect(stats?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
+    for (const [i, m] of mentees.entries()) await sendAnswers(m, given[i]?.id, { mood: 6 + i });
+    expect((await statsOf(mentor, other.id))?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
 
   it("one pupil's answers never become a mentor's statistics: each mentee counts once, by their latest response", async () => {
     // The same closed form assigned to one mentee each term, three times: three sent responses, one pupil.
-    const closed = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета удовлетворённости',
-      questions: [{ id: 'mood', kind: 'scale' }],
-      visibleToMentor: false,
-    });
+    const closed = closedForm('Анкета удовлетворённости', [{ id: 'mood', kind: 'scale' }]);
     const [a, b, c] = mentees as [Actor, Actor, Actor];
-    const terms = [1, 2, 3].map(() =>
-      change(curator.stamper, 'formAssignment', {
-        templateId: closed.id,
-        personId: a.personId,
-        pairId: groupId,
-        due: null,
-      }),
-    );
+    const terms = assignEach(closed.id, [a, a, a]);
     expect((await push(server, curator, [closed, ...terms])).rejected).toEqual([]);
     const respond = (m: Actor, assignmentId: string, mood: number, at: string) =>
       change(m.stamper, 'formResponse', {
@@ -248,29 +218,20 @@ describe('forms', () => {
       respond(a, t.id, [2, 4, 9][i] as number, `2027-0${i + 1}-10T10:00:00.000Z`),
     );
     expect((await push(server, a, sentByA)).rejected).toEqual([]);
-    const statsOf = async () =>
-      [...(await pullAll(server, { ...mentor, cursor: null })).records.values()].find(
-        (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
-      );
-    expect(await statsOf()).toBeUndefined();
+    expect(await statsOf(mentor, closed.id)).toBeUndefined();
 
     // Two more pupils answer: three respondents, each counted once, A by their latest answer (9).
     for (const [m, mood] of [
       [b, 5],
       [c, 7],
     ] as const) {
-      const given = change(curator.stamper, 'formAssignment', {
-        templateId: closed.id,
-        personId: m.personId,
-        pairId: groupId,
-        due: null,
-      });
+      const [given] = assignEach(closed.id, [m]) as [Change];
       expect((await push(server, curator, [given])).rejected).toEqual([]);
       expect(
         (await push(server, m, [respond(m, given.id, mood, '2027-03-11T10:00:00.000Z')])).rejected,
       ).toEqual([]);
     }
-    expect((await statsOf())?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
+    expect((await statsOf(mentor, closed.id))?.fields).toMatchObject({ responses: 3, averages: { mood: 7 } });
   });
 
   it("a mentor cannot tell one pupil's answer from the figures before and after it", async () => {
@@ -292,32 +253,14 @@ describe('forms', () => {
       form: 'учитель–ученик',
       status: 'active',
     });
-    const closed = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета о наставнике',
-      questions: [{ id: 'trust', kind: 'scale' }],
-      visibleToMentor: false,
-    });
-    const given = pupils.map((p) =>
-      change(curator.stamper, 'formAssignment', {
-        templateId: closed.id,
-        personId: p.personId,
-        pairId: group.id,
-        due: null,
-      }),
-    );
+    const closed = closedForm('Анкета о наставнике', [{ id: 'trust', kind: 'scale' }]);
+    const given = assignEach(closed.id, pupils, group.id);
     expect((await push(server, curator, [group, closed, ...given])).rejected).toEqual([]);
     const trust = [6, 8, 10, 1, 2, 3];
     const seen: unknown[] = [];
     for (const [i, p] of pupils.entries()) {
-      const response = change(p.stamper, 'formResponse', {
-        assignmentId: given[i]?.id,
-        answers: { trust: trust[i] },
-        submittedAt: new Date().toISOString(),
-        templateVersion: 1,
-      });
-      expect((await push(server, p, [response])).rejected).toEqual([]);
-      const { records } = await pullAll(server, { ...teacher, cursor: null });
-      const stats = [...records.values()].find((r) => r.type === 'formStats');
+      await sendAnswers(p, given[i]?.id, { trust: trust[i] });
+      const stats = await statsOf(teacher, closed.id);
       // What was each figure made of stays with curators.
       expect(stats?.fields ?? {}).not.toHaveProperty('basis');
       seen.push(stats && { responses: stats.fields.responses, averages: stats.fields.averages });
@@ -340,37 +283,15 @@ describe('forms', () => {
   });
 
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
-    const closed = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета с необязательным вопросом',
-      questions: [
-        { id: 'q1', kind: 'scale' },
-        { id: 'q2', kind: 'scale' },
-      ],
-      visibleToMentor: false,
-    });
-    const given = (mentees as Actor[]).map((m) =>
-      change(curator.stamper, 'formAssignment', {
-        templateId: closed.id,
-        personId: m.personId,
-        pairId: groupId,
-        due: null,
-      }),
-    );
+    const closed = closedForm('Анкета с необязательным вопросом', [
+      { id: 'q1', kind: 'scale' },
+      { id: 'q2', kind: 'scale' },
+    ]);
+    const given = assignEach(closed.id, mentees);
     expect((await push(server, curator, [closed, ...given])).rejected).toEqual([]);
     const answers = [{ q1: 2, q2: 9 }, { q1: 4 }, { q1: 6 }];
-    for (const [i, m] of (mentees as Actor[]).entries()) {
-      const response = change(m.stamper, 'formResponse', {
-        assignmentId: given[i]?.id,
-        answers: answers[i],
-        submittedAt: new Date().toISOString(),
-        templateVersion: 1,
-      });
-      expect((await push(server, m, [response])).rejected).toEqual([]);
-    }
-    const { records } = await pullAll(server, { ...mentor, cursor: null });
-    const stats = [...records.values()].find(
-      (r) => r.type === 'formStats' && r.fields.templateId === closed.id,
-    );
+    for (const [i, m] of mentees.entries()) await sendAnswers(m, given[i]?.id, answers[i]);
+    const stats = await statsOf(mentor, closed.id);
     expect(stats?.fields).toMatchObject({ responses: 3, averages: { q1: 4 } });
     expect(stats?.fields.averages).not.toHaveProperty('q2');
   });
