@@ -46,19 +46,17 @@ export function mayRelease(last: readonly string[], now: readonly string[]): boo
   return added === 0 || last.length === 0 || added >= MIN_AGGREGATE;
 }
 
-/** The value of one question's figure: a scale's average, or the share of «да» in per cent. */
-function figureOf(question: StatsQuestion, answers: readonly unknown[]): number | null {
-  if (question.kind === 'scale')
-    return average(answers.flatMap((x) => (scaleAnswer(question, x) === null ? [] : [x as number])));
-  const yesNo = answers.filter((x): x is boolean => typeof x === 'boolean');
-  return yesNo.length ? Math.round((yesNo.filter(Boolean).length / yesNo.length) * 100) : null;
+/** `answer` as it counts in `question`'s figure — a scale's number, a yes or no — or null when it does not. */
+function counted(question: StatsQuestion, answer: unknown): number | boolean | null {
+  if (question.kind === 'scale') return scaleAnswer(question, answer);
+  return question.kind === 'yesNo' && typeof answer === 'boolean' ? answer : null;
 }
 
-/** Whether `answer` counts in `question`'s figure. */
-function counts(question: StatsQuestion, answer: unknown): boolean {
-  if (question.kind === 'scale') return scaleAnswer(question, answer) !== null;
-  if (question.kind === 'yesNo') return typeof answer === 'boolean';
-  return false;
+/** The figure of counted answers (at least one): a scale's average, or the share of «да» in per cent. */
+function figureOf(answers: readonly (number | boolean)[]): number {
+  const numbers = answers.filter((x): x is number => typeof x === 'number');
+  if (numbers.length) return average(numbers) ?? 0;
+  return Math.round((answers.filter((x) => x === true).length / answers.length) * 100);
 }
 
 /** A kept basis as the record holds it: each question's last released set. Anything malformed: none. */
@@ -97,16 +95,14 @@ export function releaseStats(
   for (const question of questions) {
     if (typeof question.id !== 'string') continue;
     const id = question.id;
-    const answering = respondents.filter((r) => counts(question, r.answers[id]));
+    const answering = respondents.flatMap((r) => {
+      const answer = counted(question, r.answers[id]);
+      return answer === null ? [] : [{ key: keyOf(r, id), answer }];
+    });
     if (answering.length < MIN_AGGREGATE) continue;
-    const now = answering.map((r) => keyOf(r, id)).sort();
+    const now = answering.map((x) => x.key).sort();
     if (mayRelease(released.get(id) ?? [], now)) {
-      const value = figureOf(
-        question,
-        answering.map((r) => r.answers[id]),
-      );
-      if (value === null) continue;
-      averages[id] = value;
+      averages[id] = figureOf(answering.map((x) => x.answer));
       released.set(id, now);
       continue;
     }
