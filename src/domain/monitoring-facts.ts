@@ -128,10 +128,10 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   const satisfactionScale = new Map(
     templates.map((t) => {
       const id = satisfactionQuestionOf(t.fields.kind ?? '');
-      const question = (t.fields.questions ?? []).find(
-        (q): q is { id: string } => typeof q === 'object' && q !== null && (q as { id?: unknown }).id === id,
-      );
-      return [t.id, (question ?? {}) as { min?: unknown; max?: unknown }];
+      // Questions are JSON the server only bounds: an item may be anything.
+      const question =
+        id && (t.fields.questions ?? []).find((q) => (q as { id?: unknown } | null)?.id === id);
+      return [t.id, (question || {}) as { min?: unknown; max?: unknown }];
     }),
   );
   const assignmentById = new Map(assignments.map((a) => [a.id, a]));
