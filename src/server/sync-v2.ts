@@ -8,6 +8,7 @@ import type { Change, SyncedRecord } from '../domain/record';
 import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
 import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
+import { packId, unpackId } from '../domain/wire-id';
 import type { PulledRow } from './storage/storage';
 import type { V2Pull } from './sync-pull';
 import { runSync } from './sync-service';
@@ -33,14 +34,18 @@ const RequestSchema = v.object(
     base: v.nullish(v.unknown(), null),
     changes: v.array(v.unknown(), 'changes must be an array'),
     progress: v.optional(v.boolean('progress must be true or false'), false),
+    packIds: v.optional(v.boolean('packIds must be true or false'), false),
   },
   'the body must be an object with cursor and changes',
 );
 
 type Failure = { ok: false; status: number; error: ErrorCode; reason: string };
 
-/** The v1 change a compact one stands for; a field without a stamp, or a stamp without a field, is refused. */
-function decodeChange(raw: unknown, index: number): { ok: true; change: Change } | Failure {
+/**
+ * The v1 change a compact one stands for; a field without a stamp, or a stamp without a field, is refused.
+ * `packIds`: the change's id may be packed (domain/wire-id.ts).
+ */
+function decodeChange(raw: unknown, index: number, packIds: boolean): { ok: true; change: Change } | Failure {
   const parsed = v.safeParse(CompactChangeSchema, raw);
   if (!parsed.success)
     return {
@@ -61,7 +66,8 @@ function decodeChange(raw: unknown, index: number): { ok: true; change: Change }
     };
   const change = expandRecord(compact as never);
   // Left as sent, so that the v1 schema refuses a wrong id, type or delete stamp with its own reason.
-  Object.assign(change, { id: compact.id, type: compact.type });
+  const id = packIds && typeof compact.id === 'string' ? unpackId(compact.id) : compact.id;
+  Object.assign(change, { id, type: compact.type });
   if (compact.deleted !== undefined) change.deleted = compact.deleted as string;
   return { ok: true, change };
 }
@@ -85,6 +91,18 @@ function wireRecord(row: PulledRow, heldUpTo: number): WireRecord | null {
   return { ...(compactRecord(delta) as WireRecord), partial: true };
 }
 
+/** Where a record's id starts in its kept wire text: `compactRecord` writes `id` first. */
+const ID_AT = '{"id":"'.length;
+
+/** A record's kept wire text with its id packed (a UUID's text holds nothing JSON escapes). */
+function packTextId(text: string): string {
+  const end = ID_AT + 36;
+  if (!text.startsWith('{"id":"') || text[end] !== '"') return text;
+  const id = text.slice(ID_AT, end);
+  const packed = packId(id);
+  return packed === id ? text : `{"id":"${packed}${text.slice(end)}`;
+}
+
 const heldRev = (c: PullCursor | null) => (c === null ? undefined : c.part ? 0 : c.held);
 
 /**
@@ -99,7 +117,7 @@ export async function syncV2(
   const request = v.safeParse(RequestSchema, body);
   if (!request.success)
     return { ok: false, status: 400, error: 'bad-request', reason: describeIssue(request.issues) };
-  const { cursor: rawCursor, base: rawBase, changes: rawChanges, progress } = request.output;
+  const { cursor: rawCursor, base: rawBase, changes: rawChanges, progress, packIds } = request.output;
   if (rawChanges.length > LIMITS.changesPerRequest)
     return {
       ok: false,
@@ -109,7 +127,7 @@ export async function syncV2(
     };
   const changes: Change[] = [];
   for (const [i, raw] of rawChanges.entries()) {
-    const decoded = decodeChange(raw, i);
+    const decoded = decodeChange(raw, i, packIds);
     if (!decoded.ok) return decoded;
     changes.push(decoded.change);
   }
@@ -147,14 +165,15 @@ export async function syncV2(
   const records: string[] = [];
   for (const row of pulled.rows) {
     const wire = 'wire' in row ? row.wire : wireRecord(row, pulled.heldUpTo);
-    if (wire) records.push(typeof wire === 'string' ? wire : JSON.stringify(wire));
+    if (typeof wire === 'string') records.push(packIds ? packTextId(wire) : wire);
+    else if (wire) records.push(JSON.stringify(packIds ? { ...wire, id: packId(wire.id) } : wire));
   }
   const out: Omit<SyncResponseV2, 'changes'> = {
     cursor: answer.cursor,
     hasMore: answer.hasMore,
-    rejected: answer.rejected,
+    rejected: packIds ? answer.rejected.map((r) => ({ ...r, id: packId(r.id) })) : answer.rejected,
     serverTime: answer.serverTime,
-    purge: answer.purge,
+    purge: packIds ? answer.purge.map(packId) : answer.purge,
     pass: pulled.pass,
   };
   if (pulled.pending !== undefined) out.pending = pulled.pending;

@@ -283,3 +283,52 @@ describe("a curator's first pull", () => {
     expect(v2.find((r) => r.id === gone.id)).toMatchObject({ fields: {}, deleted: deletion.deleted });
   });
 });
+
+describe('packed ids', () => {
+  const packed = (id: string) => id.replaceAll('-', '');
+
+  it('go both ways for a device that asks for them, and stay whole for one that does not', async () => {
+    const whole = (await pullPages(curator, null)).pages.flatMap((p) => p.changes);
+    const pages: SyncResponseV2[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await syncV2(curator, { cursor, packIds: true });
+      pages.push(page);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    // Kept wire text (a curator's first pull) and records made up for the answer alike.
+    expect(pages.flatMap((p) => p.changes)).toEqual(whole.map((r) => ({ ...r, id: packed(r.id) })));
+    expect(whole.every((r) => r.id.includes('-'))).toBe(true);
+
+    // A pushed change under a packed id is the record of that UUID; a refused one is named packed.
+    const added = meeting({ date: today, notes: 'Под упакованным id' });
+    const refused = meeting({ date: today, durationMin: -5 });
+    const cursor = pages.at(-1)?.cursor ?? null;
+    const answer = await syncV2(curator, {
+      cursor,
+      packIds: true,
+      changes: [added, refused].map((c) => ({ ...compactRecord(c), id: packed(c.id) })),
+    });
+    expect(answer.rejected.map((r) => r.id)).toEqual([packed(refused.id)]);
+    expect(answer.changes.map((r) => r.id)).toContain(packed(added.id));
+    const v1 = await fetch(`${server.url}/api/v1/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${mentor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ cursor: null, changes: [] }),
+    }).then((r) => r.json() as Promise<{ changes: SyncedRecord[] }>);
+    expect(v1.changes.find((r) => r.id === added.id)?.fields.notes).toBe('Под упакованным id');
+  });
+
+  it('are refused as ids from a device that did not ask for them', async () => {
+    const stray = meeting({ date: today });
+    const response = await fetch(`${server.url}/api/v2/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${curator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ cursor: null, changes: [{ ...compactRecord(stray), id: packed(stray.id) }] }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { reason: string }).reason).toMatch(/UUID or ULID/);
+    const all = (await pullPages(curator, null)).pages.flatMap((p) => p.changes.map((r) => r.id));
+    expect(all).not.toContain(stray.id);
+  });
+});

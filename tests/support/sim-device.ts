@@ -7,7 +7,7 @@ import { NastavnikDb } from '../../src/client/db/database';
 import { SESSION_KEY, type Session, setMeta } from '../../src/client/db/meta';
 import { createRepository, type Repository } from '../../src/client/db/repository';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/sync-engine';
-import { type SyncAnswer, type Transport, toWire } from '../../src/client/sync/transport';
+import { fromWire, type SyncAnswer, type Transport, toWire } from '../../src/client/sync/transport';
 import type { SyncedRecord } from '../../src/domain/record';
 import { RECORD_TYPE_NAMES } from '../../src/domain/record-types';
 import type { EnrolResponse, SyncResponse } from '../../src/domain/sync-contract';
@@ -60,7 +60,7 @@ export function injectTransport(app: FastifyInstance, fault: () => Fault): Trans
         ...(typeof refusal.error === 'string' ? { error: refusal.error } : {}),
       };
     }
-    return { ok: true, body: response.json() as SyncAnswer };
+    return { ok: true, body: fromWire(response.json()) as SyncAnswer };
   };
 }
 

@@ -4,6 +4,7 @@
 import { compactRecord } from '../../domain/compact-record';
 import type { Change } from '../../domain/record';
 import type { PullPass, SyncResponseV2 } from '../../domain/sync-contract-v2';
+import { packId, unpackId } from '../../domain/wire-id';
 import type { PulledPage } from '../db/sync-store';
 
 export type SyncCall = {
@@ -26,7 +27,8 @@ export type Transport = (request: SyncCall, token: string) => Promise<TransportR
 
 /**
  * The v2 request body of a sync call. A `base` of null and a `progress` of false are what the server
- * takes when they are left out, so they are left out (bytes of every call over mobile data).
+ * takes when they are left out, so they are left out (bytes of every call over mobile data). Ids go
+ * packed both ways (`packIds`, domain/wire-id.ts).
  */
 export function toWire(request: SyncCall): string {
   const { base, progress, ...rest } = request;
@@ -34,8 +36,20 @@ export function toWire(request: SyncCall): string {
     ...rest,
     ...(base != null ? { base } : {}),
     ...(progress ? { progress } : {}),
-    changes: request.changes.map((c) => compactRecord(c)),
+    packIds: true,
+    changes: request.changes.map((c) => ({ ...compactRecord(c), id: packId(c.id) })),
   });
+}
+
+/**
+ * The answer with every record id it names as the device keeps it (unpacked in place): records, purged
+ * ids and rejections. A server that does not pack ids sends them whole, and they stay as they are.
+ */
+export function fromWire(body: SyncResponseV2): SyncResponseV2 {
+  for (const record of body.changes) record.id = unpackId(record.id);
+  body.purge = body.purge.map(unpackId);
+  for (const rejection of body.rejected) rejection.id = unpackId(rejection.id);
+  return body;
 }
 
 export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
@@ -57,7 +71,7 @@ export function httpTransport(baseUrl = '', timeoutMs = 30_000): Transport {
           ...(typeof body.error === 'string' ? { error: body.error } : {}),
         };
       }
-      return { ok: true, body: body as SyncResponseV2 };
+      return { ok: true, body: fromWire(body as SyncResponseV2) };
     } catch (error) {
       return { ok: false, status: 0, reason: error instanceof Error ? error.message : 'network error' };
     }
