@@ -37,15 +37,30 @@ const facts: ScopeFacts = {
 };
 
 describe('grants', () => {
-  it('a mentor holds their pair, the plans and people of mentees with consent, and responses when all have it', () => {
+  it('a mentor holds their pair, and the plans, people, forms and answers of mentees with consent', () => {
     const g = grantsFor(mentor, facts);
     expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid')).toBe(true);
-    expect(g.has('person:kid')).toBe(true);
-    // A minor without their parents' consent: neither their person record nor their IDP, nor — keyed
-    // by the pair — the group's responses, theirs among them.
-    expect(g.has('person:kid2') || g.has('plan:plan-kid2') || g.has('response:open-form:p1')).toBe(false);
+    expect(g.has('person:kid') && g.has('assigned:p1:kid') && g.has('response:open-form:p1:kid')).toBe(true);
+    // A minor without their parents' consent: nothing of theirs — person, IDP, forms given, answers.
+    expect(
+      g.has('person:kid2') ||
+        g.has('plan:plan-kid2') ||
+        g.has('assigned:p1:kid2') ||
+        g.has('response:open-form:p1:kid2'),
+    ).toBe(false);
     const consented = { ...facts, people: facts.people.map((p) => ({ ...p, hasConsent: true })) };
-    expect(grantsFor(mentor, consented).has('response:open-form:p1')).toBe(true);
+    expect(grantsFor(mentor, consented).has('response:open-form:p1:kid2')).toBe(true);
+  });
+
+  it('a mentee who left the group takes their IDP, forms and answers along, consent or not', () => {
+    const left: ScopeFacts = {
+      ...facts,
+      pairs: [{ id: 'p1', mentorId: 'mentor', menteeIds: ['kid2'] }],
+      people: facts.people.map((p) => ({ ...p, hasConsent: true })),
+    };
+    const g = grantsFor(mentor, left);
+    expect(g.has('plan:plan-kid2') && g.has('response:open-form:p1:kid2')).toBe(true);
+    expect([...g].filter((grant) => grant.includes('kid') && !grant.includes('kid2'))).toEqual([]);
   });
 
   it('a pair whose only mentee is a minor without consent (never given, or withdrawn) does not reach the mentor', () => {
@@ -69,9 +84,9 @@ describe('grants', () => {
     const response = rec('formResponse', 'r1', { assignmentId: 'a1' });
     expect(readKeys(response, { personId: 'kid', pairId: 'p1', templateId: 'closed-form' })).toEqual([
       'assignee:kid',
-      'response:closed-form:p1',
+      'response:closed-form:p1:kid',
     ]);
-    expect(grantsFor(mentor, facts).has('response:closed-form:p1')).toBe(false);
+    expect(grantsFor(mentor, facts).has('response:closed-form:p1:kid')).toBe(false);
   });
 });
 

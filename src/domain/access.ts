@@ -75,15 +75,20 @@ export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): str
       return [TEMPLATES_KEY];
     case 'material':
       return [MATERIALS_KEY];
+    // A form given within a pair, and the answer to it, reach the pair's mentor under a key of the pair
+    // and the person it was given to: the mentor's grants name only the mentees they may read today.
     case 'formAssignment': {
       const pairId = str(record, 'pairId');
-      return [`assignee:${str(record, 'personId')}`, ...(pairId ? [`mentor:${pairId}`] : [])];
+      const personId = str(record, 'personId');
+      return [`assignee:${personId}`, ...(pairId ? [`assigned:${pairId}:${personId}`] : [])];
     }
     case 'formResponse':
       if (!assignment) return [];
       return [
         `assignee:${assignment.personId}`,
-        ...(assignment.pairId ? [`response:${assignment.templateId}:${assignment.pairId}`] : []),
+        ...(assignment.pairId
+          ? [`response:${assignment.templateId}:${assignment.pairId}:${assignment.personId}`]
+          : []),
       ];
     case 'conflict':
       return [`author:${str(record, 'authorId')}`];
@@ -109,25 +114,28 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
   };
   grantPerson(me);
   // A minor whose parents' consent is missing or withdrawn: nothing of theirs reaches their mentor —
-  // neither their person record nor their IDP; a pair left with no other mentee, with its meetings,
-  // no longer reaches the mentor at all (their device is told to drop it; the curator keeps it).
+  // neither their person record nor their IDP, forms or answers; a pair left with no other mentee, with
+  // its meetings, no longer reaches the mentor at all (their device is told to drop it; the curator
+  // keeps it).
   const isWithheld = (id: string) => {
     const person = people.get(id);
     return person !== undefined && !mayReceivePerson(person);
   };
   for (const pair of facts.pairs) {
     if (pair.mentorId === me) {
+      // Only the pair's mentees of today: one who left the group takes their IDP, forms and answers
+      // along (they stay with the curator), whoever keeps the pair.
       const mentees = pair.menteeIds.filter((id) => !isWithheld(id));
       if (mentees.length === 0) continue;
       grants.add(`pair:${pair.id}`);
       grants.add(`mentor:${pair.id}`);
-      for (const id of mentees) grantPerson(id);
+      for (const id of mentees) {
+        grantPerson(id);
+        grants.add(`assigned:${pair.id}:${id}`);
+        for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}:${id}`);
+      }
       for (const plan of facts.plans)
-        if (plan.pairId === pair.id && !isWithheld(plan.menteeId)) grants.add(`plan:${plan.id}`);
-      // Responses are keyed by the pair, not by whose they are: in a group with such a minor, the
-      // mentor reads none (theirs would be among them) until the consent is there again.
-      if (mentees.length === pair.menteeIds.length)
-        for (const t of facts.mentorVisibleTemplateIds) grants.add(`response:${t}:${pair.id}`);
+        if (plan.pairId === pair.id && mentees.includes(plan.menteeId)) grants.add(`plan:${plan.id}`);
     } else if (pair.menteeIds.includes(me)) {
       grants.add(`pair:${pair.id}`);
       grantPerson(pair.mentorId);

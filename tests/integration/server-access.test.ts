@@ -581,6 +581,78 @@ describe('minors and consent', () => {
     expect((await push(server, b, [plan])).rejected.map((x) => x.code)).toEqual(['consent']);
   });
 
+  it('a mentee who leaves a group takes their IDP, forms and answers off the mentor’s device, consent or not', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник В' }, 'mentorC');
+    const [stays, leaves] = await Promise.all(
+      ['Остаётся', 'Уходит'].map((fullName, i) =>
+        addMember(server, curator, 'mentee', { fullName, kind: 'student' }, `group${i}`),
+      ),
+    );
+    if (!stays || !leaves) throw new Error('two mentees');
+    const group = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [stays.personId, leaves.personId],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const open = change(curator.stamper, 'formTemplate', {
+      title: 'Открытая анкета группы',
+      questions: [{ id: 'q1', kind: 'scale' }],
+      visibleToMentor: true,
+    });
+    const given = [stays, leaves].map((m) =>
+      change(curator.stamper, 'formAssignment', {
+        templateId: open.id,
+        personId: m.personId,
+        pairId: group.id,
+        due: null,
+      }),
+    );
+    expect((await push(server, curator, [group, open, ...given])).rejected).toEqual([]);
+    const answers = [stays, leaves].map((m, i) =>
+      change(m.stamper, 'formResponse', {
+        assignmentId: given[i]?.id,
+        answers: { q1: 4 },
+        submittedAt: '2026-11-20T10:00:00.000Z',
+      }),
+    );
+    for (const [i, m] of [stays, leaves].entries())
+      expect((await push(server, m, [answers[i] as Change])).rejected).toEqual([]);
+    const plan = change(mentor.stamper, 'plan', {
+      pairId: group.id,
+      menteeId: leaves.personId,
+      title: 'ИПР',
+    });
+    const task = change(mentor.stamper, 'task', {
+      planId: plan.id,
+      title: 'Задача',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, mentor, [plan, task])).rejected).toEqual([]);
+    const device = { ...mentor, cursor: null as string | null };
+    const before = await pullAll(server, device);
+    const theirs = [leaves.personId, plan.id, task.id, given[1]?.id, answers[1]?.id] as string[];
+    const others = [group.id, stays.personId, given[0]?.id, answers[0]?.id] as string[];
+    expect([...theirs, ...others].filter((id) => !before.records.has(id))).toEqual([]);
+
+    const leave = change(curator.stamper, 'pair', { menteeIds: [stays.personId] }, group.id);
+    const retitle = change(curator.stamper, 'task', { title: 'Задача у куратора' }, task.id);
+    expect((await push(server, curator, [leave, retitle])).rejected).toEqual([]);
+    const after = await pullAll(server, device);
+    expect(after.purge).toEqual(expect.arrayContaining(theirs));
+    expect(after.purge.filter((id) => others.includes(id))).toEqual([]);
+    // Nothing of theirs comes again, the curator's later edit of their IDP included.
+    expect(theirs.filter((id) => after.records.has(id))).toEqual([]);
+    // Nor may the mentor write in that IDP any more.
+    const edit = change(mentor.stamper, 'task', { title: 'Правка наставника' }, task.id);
+    const goal = change(mentor.stamper, 'goal', { planId: plan.id, title: 'Новая цель' });
+    expect((await push(server, mentor, [edit, goal])).rejected.map((r) => r.code)).toEqual([
+      'forbidden',
+      'forbidden',
+    ]);
+  });
+
   it('a minor without consent who enrols gets no personal data on their own device either', async () => {
     const minor = change(curator.stamper, 'person', { fullName: 'Петя', kind: 'student', minor: true });
     expect((await push(server, curator, [minor])).rejected).toEqual([]);

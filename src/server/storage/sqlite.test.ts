@@ -25,6 +25,10 @@ CREATE TABLE nodes (school TEXT NOT NULL, node TEXT NOT NULL, person_id TEXT NOT
 INSERT INTO meta VALUES ('rev', '7'), ('schema', '1');
 INSERT INTO records VALUES ('s', 'm1', 'meeting', 7, '{"record":{"id":"m1","type":"meeting","fields":{"pairId":"p1"},"stamps":{}},"fieldRevs":{}}');
 INSERT INTO record_keys VALUES ('s', 'pair:p1', 'm1');
+INSERT INTO records VALUES ('s', 'a1', 'formAssignment', 5, '{"record":{"id":"a1","type":"formAssignment","fields":{"personId":"e1","pairId":"p1"},"stamps":{}},"fieldRevs":{}}');
+INSERT INTO records VALUES ('s', 'r1', 'formResponse', 6, '{"record":{"id":"r1","type":"formResponse","fields":{"assignmentId":"a1"},"stamps":{}},"fieldRevs":{}}');
+INSERT INTO record_keys VALUES ('s', 'assignee:e1', 'a1'), ('s', 'mentor:p1', 'a1');
+INSERT INTO record_keys VALUES ('s', 'assignee:e1', 'r1'), ('s', 'response:t1:p1', 'r1');
 `;
 
 const meeting = (id: string, date: string, kind: string): SyncedRecord => {
@@ -43,6 +47,12 @@ describe('SQLite storage', () => {
     const storage = openSqliteStorage(file);
     await storage.transaction(async (tx) => {
       expect((await tx.pullSince('s', 0, ['pair:p1'], 10)).map((r) => r.record.id)).toEqual(['m1']);
+      // A form given within a pair and its answer are keyed by the person they were given to too.
+      const given = await tx.pullSince('s', 0, ['assigned:p1:e1', 'response:t1:p1:e1'], 10);
+      expect(given.map((r) => [r.record.id, r.rev])).toEqual([
+        ['a1', 5],
+        ['r1', 6],
+      ]);
       expect(await tx.pullSince('s', 7, ['pair:p1'], 10)).toEqual([]);
       // Rows made before creation revisions were kept count as made at the start: a purge names them.
       expect(await tx.idsUnderKeys('s', ['pair:p1'], 0)).toEqual([{ id: 'm1', keys: ['pair:p1'] }]);
@@ -56,6 +66,8 @@ describe('SQLite storage', () => {
       expect((await tx.pullSince('s', 7, ['pair:p1'], 10)).map((r) => r.record.id)).toEqual(['m2']);
       // As text: kept since it was stored for m2, made from the old row's data for m1 — the same.
       expect(await tx.pullTextSince('s', 0, null, 10)).toEqual([
+        { rev: 5, wire: '{"id":"a1","fields":{"personId":"e1","pairId":"p1"},"type":"formAssignment"}' },
+        { rev: 6, wire: '{"id":"r1","fields":{"assignmentId":"a1"},"type":"formResponse"}' },
         { rev: 7, wire: '{"id":"m1","fields":{"pairId":"p1"},"type":"meeting"}' },
         { rev: 8, wire: '{"id":"m2","fields":{},"type":"meeting"}' },
       ]);

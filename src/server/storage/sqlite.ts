@@ -70,8 +70,22 @@ UPDATE scopes SET issued_up_to = (SELECT CAST(value AS INTEGER) FROM meta WHERE 
 ALTER TABLE records ADD COLUMN wire TEXT;
 ALTER TABLE records ADD COLUMN wire_rev INTEGER;
 `,
+  // 6: the keys of forms given within a pair and of their answers name the person they were given to
+  // (domain/access.ts readKeys; taken from the record's own `assignee:` key). The pair-wide keys of
+  // before stay: no grant names them any more, and a device whose cursor still holds a grant of that
+  // name is told to drop what it held under it, unless a key of today lets it keep it.
+  6: `
+INSERT OR IGNORE INTO record_keys (school, key, id, rev)
+  SELECT k.school, k.key || ':' || substr(a.key, 10), k.id, k.rev FROM record_keys k
+  JOIN record_keys a ON a.school = k.school AND a.id = k.id AND a.key LIKE 'assignee:%'
+  WHERE k.key LIKE 'response:%' AND k.key NOT LIKE 'response:%:%:%';
+INSERT OR IGNORE INTO record_keys (school, key, id, rev)
+  SELECT k.school, 'assigned:' || substr(k.key, 8) || ':' || substr(a.key, 10), k.id, k.rev FROM record_keys k
+  JOIN record_keys a ON a.school = k.school AND a.id = k.id AND a.key LIKE 'assignee:%'
+  WHERE k.key LIKE 'mentor:%';
+`,
 };
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 type DeviceRow = {
   id: string;
