@@ -69,9 +69,10 @@ export function expandRecord(compact: CompactRecord, type?: string): SyncedRecor
     // Own stamps only, and fields defined rather than assigned: a field named `constructor` or
     // `__proto__` (sent by anyone) stays a field, for the schema to refuse by name, and never reaches
     // an object's prototype.
+    // A field's own entry in `stamps` is its stamp, whatever it holds (a null one is then refused by
+    // the schema with the change, never taken as "no stamp of its own" and the field dropped).
     const stamp =
-      (compact.stamps && Object.hasOwn(compact.stamps, name) ? compact.stamps[name] : undefined) ??
-      compact.stamp;
+      compact.stamps && Object.hasOwn(compact.stamps, name) ? compact.stamps[name] : compact.stamp;
     if (stamp === undefined) continue;
     defineOwn(fields, name, value);
     defineOwn(stamps, name, stamp);

@@ -55,8 +55,9 @@ export function parsePullCursor(text: string): PullCursor | null {
   if (tiered) {
     const [, base, upTo, part, y, m, d] = tiered as unknown as string[];
     const cursor = parseCursor(base as string);
-    if (!cursor) return null;
     const cutoff = `${y}-${m}-${d}`;
+    // A day of the calendar, as the server writes it (a 13th month or a 31st of June never was).
+    if (!cursor || !isCalendarDay(cutoff)) return null;
     return {
       ...cursor,
       held: 0,
@@ -81,4 +82,9 @@ function revisionOf(cursor: string | null): number {
 /** The older of two cursors (one that is null is the oldest: the device had pulled nothing). */
 export function olderCursor(a: string | null, b: string | null): string | null {
   return revisionOf(b) < revisionOf(a) ? b : a;
+}
+
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === day;
 }

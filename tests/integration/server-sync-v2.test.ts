@@ -332,3 +332,40 @@ describe('packed ids', () => {
     expect(all).not.toContain(stray.id);
   });
 });
+
+describe('what no server sent and no device may send', () => {
+  const post = (body: unknown) =>
+    fetch(`${server.url}/api/v2/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${curator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('a cursor of a first pull cut off at a day that never was is refused', async () => {
+    const first = await syncV2(curator, { cursor: null });
+    const [rev, scope] = first.cursor.split('.');
+    for (const cursor of [`${rev}.${scope}.${rev}.c20261301`, `${rev}.${scope}.${rev}.h20260631`]) {
+      const response = await post({ cursor, changes: [] });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { reason: string }).reason).toMatch(/not a cursor this server issued/);
+    }
+  });
+
+  it('a field whose own stamp is null refuses the change whole, rather than the field being dropped', async () => {
+    const person = change(curator.stamper, 'person', { fullName: 'Без штампа', kind: 'student' });
+    const response = await post({
+      cursor: null,
+      changes: [
+        {
+          id: person.id,
+          type: 'person',
+          fields: { ...person.fields, needs: 'ВАЖНО' },
+          stamps: { ...person.stamps, needs: null },
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    const all = (await pullPages(curator, null)).pages.flatMap((p) => p.changes.map((r) => r.id));
+    expect(all).not.toContain(person.id);
+  });
+});
