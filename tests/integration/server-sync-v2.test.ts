@@ -347,7 +347,9 @@ describe('what no server sent and no device may send', () => {
     for (const cursor of [`${rev}.${scope}.${rev}.c20261301`, `${rev}.${scope}.${rev}.h20260631`]) {
       const response = await post({ cursor, changes: [] });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { reason: string }).reason).toMatch(/not a cursor this server issued/);
+      expect(((await response.json()) as { reason: string }).reason).toMatch(
+        /not a cursor this server issued/,
+      );
     }
   });
 
