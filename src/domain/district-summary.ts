@@ -1,23 +1,66 @@
 // What the municipality sees of a school: the monitoring figures of the target model side by side with
 // the other schools — coverage against the target share, pairs working, meetings held, satisfaction,
-// roadmap stages done. Counts and averages only: no name, no answer of anyone; an average of fewer than
-// three responses is withheld, as for mentors' statistics (forms/results.ts MIN_AGGREGATE).
+// roadmap stages done. Counts and averages only: no name, no answer of anyone. A satisfaction average is
+// made of at least three answers and grows only in whole cohorts (questionnaires/stats-release.ts): a
+// figure recomputed after each answer would give each answer away to someone who notes the figures
+// (averages 9 of three and 7.25 of four: the fourth answered 2).
 
 import { dashboardOf, type Monitoring } from './monitoring-facts';
 import { MIN_AGGREGATE } from './questionnaires/results';
+import { mayRelease } from './questionnaires/stats-release';
 import type { SchoolSummaryFields } from './record-types';
 import { ROADMAP_STAGES, stageProgress } from './roadmap';
 
 type Figures = Omit<SchoolSummaryFields, 'schoolId' | 'schoolName' | 'computedAt' | 'sourceRev'>;
 
-/** The final questionnaires' average when enough were answered, else the interim one's, else null. */
-function satisfactionOf(
-  final: { average: number | null; responses: number },
-  interim: { average: number | null; responses: number },
-): number | null {
-  if (final.responses >= MIN_AGGREGATE) return final.average;
-  if (interim.responses >= MIN_AGGREGATE) return interim.average;
-  return null;
+type Source = keyof Monitoring['satisfaction'];
+const SOURCES: readonly Source[] = ['finalMentee', 'interimMentee', 'finalMentor', 'interimMentor'];
+
+/** A questionnaire's figure as last released, and the answers (hidden: see `schoolFigures`) it was made of. */
+type Released = { from: string[]; figure: number };
+
+/** What each questionnaire's satisfaction was last released from, as the summary keeps it. */
+type SatisfactionBasis = Partial<Record<Source, Released>>;
+
+/** A kept basis as the record holds it; anything malformed counts as nothing released. */
+function readBasis(basis: unknown): SatisfactionBasis {
+  const out: SatisfactionBasis = {};
+  if (typeof basis !== 'object' || basis === null) return out;
+  for (const source of SOURCES) {
+    const r = (basis as Record<string, unknown>)[source] as Partial<Released> | undefined;
+    if (
+      r &&
+      Array.isArray(r.from) &&
+      r.from.every((k) => typeof k === 'string') &&
+      typeof r.figure === 'number' &&
+      Number.isFinite(r.figure)
+    )
+      out[source] = { from: r.from, figure: r.figure };
+  }
+  return out;
+}
+
+/**
+ * Each questionnaire's figure after a change of its answers: released anew from the current answers when
+ * `mayRelease` allows, else kept as last released. Shown while at least MIN_AGGREGATE answers are there.
+ */
+function release(
+  m: Monitoring,
+  previous: SatisfactionBasis,
+  hide: (answer: string) => string,
+): { basis: SatisfactionBasis; shown: Partial<Record<Source, number>> } {
+  const basis: SatisfactionBasis = {};
+  const shown: Partial<Record<Source, number>> = {};
+  for (const source of SOURCES) {
+    const now = m.satisfaction[source];
+    const from = now.answers.map(hide);
+    const last = previous[source];
+    const released =
+      now.average !== null && mayRelease(last?.from ?? [], from) ? { from, figure: now.average } : last;
+    if (released) basis[source] = released;
+    if (released && now.responses >= MIN_AGGREGATE) shown[source] = released.figure;
+  }
+  return { basis, shown };
 }
 
 /**
@@ -30,9 +73,21 @@ function stagesDone(m: Monitoring): number {
     .length;
 }
 
-/** A school's figures as of `today` (YYYY-MM-DD). */
-export function schoolFigures(m: Monitoring, today: string): Figures {
+/**
+ * A school's figures as of `today` (YYYY-MM-DD). `previous`: the basis the school's summary keeps
+ * (`satisfactionBasis`), if any. `hide` turns an answer (`personId answer`) into what the summary keeps of
+ * it: the district reads the summary whole, so the server keeps a keyed hash, never the answer.
+ * Source of the satisfaction figures: the final questionnaires when at least MIN_AGGREGATE answered, else
+ * the interim one (the target model's monitoring).
+ */
+export function schoolFigures(
+  m: Monitoring,
+  today: string,
+  previous: unknown = undefined,
+  hide: (answer: string) => string = (answer) => answer,
+): Figures {
   const d = dashboardOf(m, today);
+  const { basis, shown } = release(m, readBasis(previous), hide);
   const p = m.programme?.fields;
   return {
     schoolYear: p?.schoolYear ?? null,
@@ -47,8 +102,9 @@ export function schoolFigures(m: Monitoring, today: string): Figures {
     pairs: d.pairs,
     workingPairs: d.workingPairs,
     meetings: d.meetings,
-    satisfactionMentees: satisfactionOf(m.satisfaction.finalMentee, m.satisfaction.interimMentee),
-    satisfactionMentors: satisfactionOf(m.satisfaction.finalMentor, m.satisfaction.interimMentor),
+    satisfactionMentees: shown.finalMentee ?? shown.interimMentee ?? null,
+    satisfactionMentors: shown.finalMentor ?? shown.interimMentor ?? null,
+    satisfactionBasis: basis,
     stagesDone: stagesDone(m),
     stagesTotal: ROADMAP_STAGES.length,
   };

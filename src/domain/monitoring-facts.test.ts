@@ -128,4 +128,36 @@ describe("a school's figures for the district", () => {
     );
     expect(f.satisfactionMentees).toBeNull();
   });
+
+  it('moves satisfaction only in whole cohorts of three, so no single answer can be worked out', () => {
+    const people = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const assignments = people.map((p) =>
+      rec('formAssignment', `as-${p}`, { templateId: 'fin', personId: p, pairId: 'p1', due: null }),
+    );
+    const answered = (answers: Record<string, number>) =>
+      Object.entries(answers).map(([p, expectations]) =>
+        rec('formResponse', `r-${p}`, {
+          assignmentId: `as-${p}`,
+          answers: { expectations },
+          submittedAt: '2026-11-20T10:00:00Z',
+        }),
+      );
+    let basis: unknown;
+    const figure = (answers: Record<string, number>) => {
+      const m = monitoringFacts(school({ assignments, responses: answered(answers) }), TODAY);
+      const f = schoolFigures(m, TODAY, basis);
+      basis = f.satisfactionBasis;
+      return f.satisfactionMentees;
+    };
+    expect(figure({ a: 9, b: 8, c: 10 })).toBe(9);
+    // A fourth and a fifth answer leave it as it was (9 and 7.25 would give the fourth's 2 away).
+    expect(figure({ a: 9, b: 8, c: 10, d: 2 })).toBe(9);
+    expect(figure({ a: 9, b: 8, c: 10, d: 2, e: 5 })).toBe(9);
+    expect(figure({ a: 9, b: 8, c: 10, d: 2, e: 5, f: 8 })).toBe(7);
+    // An answer changed (a curator reopened it) or gone keeps the figure: the new set lacks the old one's.
+    expect(figure({ a: 1, b: 8, c: 10, d: 2, e: 5, f: 8, g: 4 })).toBe(7);
+    expect(figure({ b: 8, c: 10, d: 2, e: 5, f: 8 })).toBe(7);
+    // Below three answers there is no figure at all.
+    expect(figure({ b: 8, c: 10 })).toBeNull();
+  });
 });

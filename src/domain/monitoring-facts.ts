@@ -14,9 +14,13 @@ import type { RoadmapFacts } from './roadmap';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
 
+/**
+ * Each questionnaire's satisfaction: the average, how many answered, and each answer as `personId answer`
+ * (what a figure shown outside the school is released from: district-summary.ts).
+ */
 type Satisfaction = Record<
   'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
-  { average: number | null; responses: number }
+  { average: number | null; responses: number; answers: string[] }
 >;
 
 type MentorStats = {
@@ -164,10 +168,12 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
   // The final questionnaires say who answers; the interim one is told apart by the respondent.
   const satisfactionOf = (kind: string, isMentor: boolean) => {
     const rows = (byKind[kind] ?? []).filter((r) => kind !== 'interim' || isMentorRespondent(r) === isMentor);
-    const given = rows
-      .map((r) => satisfactionAnswer(kind, r.answers, r.scale))
-      .filter((x): x is number => x !== null);
-    return { average: average(given), responses: given.length };
+    const given = rows.flatMap((r) => {
+      const answer = satisfactionAnswer(kind, r.answers, r.scale);
+      return answer === null ? [] : [{ answer, key: `${r.personId} ${answer}` }];
+    });
+    const numbers = given.map((g) => g.answer);
+    return { average: average(numbers), responses: numbers.length, answers: given.map((g) => g.key) };
   };
   const menteeSatisfaction = new Map<string, number[]>();
   for (const kind of ['interim', 'final-mentee']) {

@@ -293,6 +293,8 @@ export const RECORD_TYPES = {
       meetings: int(0, 100_000_000),
       satisfactionMentees: orNull(finite()),
       satisfactionMentors: orNull(finite()),
+      /** What each satisfaction figure was last released from: hashed answers (district-summary.ts). */
+      satisfactionBasis: jsonValue(1_000_000, 4),
       stagesDone: int(0, 20),
       stagesTotal: int(0, 20),
     },

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
+import { derivedId } from '../../src/server/secrets';
 import {
   type Actor,
   addMember,
@@ -234,5 +235,55 @@ describe('a district on one server', () => {
     const first = await enrolWith(server, BOOTSTRAP_CODE, 'first-school-curator');
     const { records } = await pullAll(server, first);
     expect([...records.keys()]).not.toContain(one.pairId);
+  });
+
+  it("the district cannot work out one pupil's satisfaction from the figures it watches change", async () => {
+    const school = await setUpSchool('Гимназия № 3', 'g3');
+    const invited = await call(server, 'POST', '/api/v1/district/invites', {
+      token: admin.token,
+      body: { fullName: 'Аналитик Комитета', role: 'district' },
+    });
+    const viewer = await enrolWith(server, invited.body.code as string, 'district-analyst');
+    const finalForm = derivedId('builtin-template', 'final-mentee');
+    const figureAfter = async (expectations: number) => {
+      const c = school.curator.stamper;
+      const pupil = change(c, 'person', { fullName: `Ученик ${expectations}`, kind: 'student' });
+      const pair = change(c, 'pair', {
+        mentorId: school.mentor.personId,
+        menteeIds: [pupil.id],
+        form: 'учитель–ученик',
+        status: 'active',
+      });
+      const given = change(c, 'formAssignment', {
+        templateId: finalForm,
+        personId: pupil.id,
+        pairId: pair.id,
+        due: null,
+      });
+      const answer = change(c, 'formResponse', {
+        assignmentId: given.id,
+        answers: { expectations },
+        submittedAt: '2026-11-20T10:00:00.000Z',
+      });
+      expect((await push(server, school.curator, [pupil, pair, given, answer])).rejected).toEqual([]);
+      await pullAll(server, viewer);
+      const { records } = await pullAll(server, { ...viewer, cursor: null });
+      const summary = [...records.values()].find((r) => r.fields.schoolName === 'Гимназия № 3');
+      return {
+        figure: summary?.fields.satisfactionMentees,
+        basis: JSON.stringify(summary?.fields.satisfactionBasis),
+      };
+    };
+    expect((await figureAfter(9)).figure).toBeNull();
+    expect((await figureAfter(8)).figure).toBeNull();
+    expect((await figureAfter(10)).figure).toBe(9);
+    // 4 × 7.25 − 3 × 9 would be the fourth pupil's answer: the figure stays until three more answered.
+    const fourth = await figureAfter(2);
+    expect(fourth.figure).toBe(9);
+    // What the figure was made of is kept with it, but as hashes: no pupil's id, no answer.
+    expect(fourth.basis).toMatch(/"from":\["[\w-]{16}"/);
+    expect(fourth.basis).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-| \d/);
+    expect((await figureAfter(5)).figure).toBe(9);
+    expect((await figureAfter(8)).figure).toBe(7);
   });
 });
