@@ -13,14 +13,22 @@ import type { StoredRow } from './storage/storage';
 import type { PushSession } from './sync-session';
 
 /**
- * `seenRev` is the revision the device had pulled up to (its base): a stored text written at a later
- * revision was unknown to the device when it typed, so the two edits were concurrent.
+ * What the device had pulled when it typed (its base). `perField` (contract v2's `held`): it holds every
+ * field changed up to `rev`. Else (a v1 cursor): it holds the records whose revision is `rev` or before,
+ * as they are — v1 sends by revision, so a record that changed after `rev` may have reached the device
+ * at any earlier version, or (moved past a page it was on) not at all.
+ */
+export type SeenUpTo = { rev: number; perField: boolean };
+
+/**
+ * A stored text the device had not seen when it typed (see SeenUpTo) and the device's text were
+ * concurrent edits: the one that loses the merge is kept for its author.
  */
 export async function keepLosingTexts(
   session: PushSession,
   existing: StoredRow | undefined,
   change: Change,
-  seenRev: number,
+  seen: SeenUpTo,
 ): Promise<void> {
   if (!existing) return;
   const spec = RECORD_TYPES[change.type as RecordType];
@@ -44,7 +52,10 @@ export async function keepLosingTexts(
     const oldWriter = existing.writers?.[field];
     // One device editing its own text in sequence; a stamp's device id alone proves nothing.
     if (stampNode(oldStamp) === stampNode(newStamp) && oldWriter === me) continue;
-    if ((existing.fieldRevs[field] ?? existing.rev) <= seenRev) continue;
+    const wasSeen = seen.perField
+      ? (existing.fieldRevs[field] ?? existing.rev) <= seen.rev
+      : existing.rev <= seen.rev;
+    if (wasSeen) continue;
     const isIncomingLoser = newStamp < oldStamp;
     const loser = isIncomingLoser ? { text: newText, stamp: newStamp } : { text: oldText, stamp: oldStamp };
     if (typeof loser.text !== 'string' || loser.text.trim() === '') continue;

@@ -18,7 +18,7 @@ import { expectedIdOf, reservedIdProblem } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
-import { keepLosingTexts } from './conflict-copies';
+import { keepLosingTexts, type SeenUpTo } from './conflict-copies';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
@@ -80,11 +80,11 @@ export function checkAlone(change: Change, horizon: number): Rejection | null {
 export async function applyIsolated(
   session: PushSession,
   change: Change,
-  seenRev: number,
+  seen: SeenUpTo,
   logError: SyncDeps['logError'],
 ): Promise<Rejection | null> {
   try {
-    return await session.tx.atomically(() => applyChange(session, change, seenRev));
+    return await session.tx.atomically(() => applyChange(session, change, seen));
   } catch (error) {
     logError?.(error);
     return invalid(change, 'the server could not apply this change; it is kept on the device');
@@ -183,7 +183,7 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
 export async function applyChange(
   session: PushSession,
   change: Change,
-  seenRev: number,
+  seen: SeenUpTo,
 ): Promise<Rejection | null> {
   const { tx, caller } = session;
   const school = caller.schoolId;
@@ -205,7 +205,7 @@ export async function applyChange(
   if (!mayRead) return forbidden(change, NOT_YOURS);
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
-  if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seenRev);
+  if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seen);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
   const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
@@ -240,7 +240,7 @@ export async function applyChange(
   }
   session.clock.observe(latestStamp(change));
   // Before the no-change exit: a change that loses every field may still carry text to keep.
-  await keepLosingTexts(session, existing, change, seenRev);
+  await keepLosingTexts(session, existing, change, seen);
   // A deleted record is stored without its fields (erased); it keeps its parents and the keys it had.
   const stored = stripTombstone(merged);
   if (existing && sameRecord(stored, existing.record)) return null;
@@ -328,7 +328,7 @@ async function applyToDeleted(
   session: PushSession,
   existing: StoredRow,
   change: Change,
-  seenRev: number,
+  seen: SeenUpTo,
 ): Promise<Rejection | null> {
   const { tx, caller } = session;
   if (!caller.isCurator) {
@@ -341,7 +341,7 @@ async function applyToDeleted(
     if (denied) return denied;
   }
   session.clock.observe(latestStamp(change));
-  await keepLosingTexts(session, existing, change, seenRev);
+  await keepLosingTexts(session, existing, change, seen);
   const deleted = existing.record.deleted as string;
   if (change.deleted !== undefined && change.deleted > deleted) {
     await tx.putRecord(

@@ -5,6 +5,7 @@
 import type { Change, Rejection } from '../domain/record';
 import { isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
 import type { Cursor, PullCursor } from '../domain/sync-cursor';
+import type { SeenUpTo } from './conflict-copies';
 import { type PullOptions, pull, type V2Pull } from './sync-pull';
 import { applyChange, applyIsolated, checkAlone, idsToRead } from './sync-push';
 import { type Caller, createSession, type SyncDeps } from './sync-session';
@@ -15,7 +16,7 @@ export async function runSync(
   caller: Caller,
   cursor: Cursor | PullCursor | null,
   changes: Change[],
-  seenRev: number = cursor?.rev ?? 0,
+  seen: SeenUpTo = { rev: cursor?.rev ?? 0, perField: false },
   v2?: PullOptions,
 ): Promise<SyncResponse & { v2?: V2Pull }> {
   const horizon = deps.clock.now() + LIMITS.maxClockSkewMs;
@@ -42,8 +43,8 @@ export async function runSync(
         const result =
           rejection ??
           (isolated
-            ? await applyIsolated(session, change, seenRev, deps.logError)
-            : await applyChange(session, change, seenRev));
+            ? await applyIsolated(session, change, seen, deps.logError)
+            : await applyChange(session, change, seen));
         session.forget(change.id);
         if (result) rejected.push(result);
         else session.changed(change.type);

@@ -156,7 +156,8 @@ export async function syncV2(
   // far as the device is known to hold everything (see PullCursor): an edit may then keep a conflict
   // copy it did not need, but never loses one.
   const seenRev = Math.min(heldRev(base) ?? Number.POSITIVE_INFINITY, heldRev(cursor) ?? 0);
-  const answer = await runSync(deps, caller, cursor, v1.output.changes, seenRev, {
+  const seen = { rev: seenRev, perField: true };
+  const answer = await runSync(deps, caller, cursor, v1.output.changes, seen, {
     countPending: progress,
     pageSize: deps.pageSize ?? PAGE_SIZE_V2,
   });

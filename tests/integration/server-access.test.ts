@@ -702,6 +702,45 @@ describe('conflict copies', () => {
     expect([...later.records.values()].filter((x) => x.type === 'conflict')).toHaveLength(0);
   });
 
+  it('keeps a text the device never received, though it was written before the page it pulled to', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Г' }, 'mentorD');
+    const pupil = change(curator.stamper, 'person', { fullName: 'Ученик Г', kind: 'student' });
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [pupil, pair])).rejected).toEqual([]);
+    const x = meeting(mentor, pair.id, { notes: 'Текст А' });
+    const phone = { ...mentor, cursor: null as string | null };
+    expect((await push(server, phone, [x])).rejected).toEqual([]);
+    await pullAll(server, phone);
+    // The curator rewrites the notes, adds a page's worth of meetings, then changes the meeting again:
+    // it moves past them in revision order.
+    const rewrite = change(curator.stamper, 'meeting', { notes: 'Текст куратора Б' }, x.id);
+    const others = Array.from({ length: 500 }, (_, i) =>
+      meeting(curator, pair.id, { notes: `Встреча ${i}`, date: '2026-02-01' }),
+    );
+    expect((await push(server, curator, [rewrite])).rejected).toEqual([]);
+    expect((await push(server, curator, others)).rejected).toEqual([]);
+    const moved = change(curator.stamper, 'meeting', { durationMin: 60 }, x.id);
+    expect((await push(server, curator, [moved])).rejected).toEqual([]);
+    // The phone pulls one page, then types over the text it holds, from that page's cursor.
+    const page = await push(server, phone, []);
+    phone.cursor = page.cursor;
+    const received = page.changes.find((r) => r.id === x.id)?.fields.notes;
+    const typed = change(mentor.stamper, 'meeting', { notes: 'Текст наставника В' }, x.id);
+    expect((await push(server, phone, [typed])).rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...curator, cursor: null });
+    const kept = [
+      records.get(x.id)?.fields.notes,
+      ...[...records.values()].filter((r) => r.type === 'conflict').map((r) => r.fields.text),
+    ];
+    // Either the phone was sent the curator's text before it typed, or that text is still kept.
+    expect(received === 'Текст куратора Б' || kept.includes('Текст куратора Б')).toBe(true);
+  });
+
   it('never goes to an author taken off the pair: the record is theirs to read no more', async () => {
     // A pair of its own, so that handing it over touches no other test.
     const pupil = change(curator.stamper, 'person', { fullName: 'Переведённый ученик', kind: 'student' });

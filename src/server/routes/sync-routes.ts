@@ -61,10 +61,11 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
     const base = parsed.request.base === null ? null : parseCursor(parsed.request.base);
     if (parsed.request.base !== null && base === null)
       return fail(reply, 400, 'bad-request', 'base: not a cursor this server issued');
-    // What the device had seen when it typed: its oldest base, never later than its cursor.
+    // What the device had seen when it typed: its oldest base, never later than its cursor — whole
+    // records only, as v1 sends them (conflict-copies.ts SeenUpTo).
     const seenRev = Math.min(base?.rev ?? Number.POSITIVE_INFINITY, cursor?.rev ?? 0);
     await refreshForDistrict(callerOf(request));
-    return runSync(syncDeps, callerOf(request), cursor, changes, seenRev);
+    return runSync(syncDeps, callerOf(request), cursor, changes, { rev: seenRev, perField: false });
   });
 
   app.post('/api/v2/sync', authenticated, async (request, reply) => {
