@@ -39,7 +39,9 @@ const facts: ScopeFacts = {
 describe('grants', () => {
   it('a mentor holds their pair, and the plans, people, forms and answers of mentees with consent', () => {
     const g = grantsFor(mentor, facts);
-    expect(g.has('pair:p1') && g.has('mentor:p1') && g.has('plan:plan-kid')).toBe(true);
+    expect(g.has('pair:p1') && g.has('pair-mentor:p1') && g.has('plan:plan-kid')).toBe(true);
+    // No grant by the name assignments were kept under before they were keyed per mentee.
+    expect([...g].filter((grant) => grant.startsWith('mentor:'))).toEqual([]);
     expect(g.has('person:kid') && g.has('assigned:p1:kid') && g.has('response:open-form:p1:kid')).toBe(true);
     // A minor without their parents' consent: nothing of theirs — person, IDP, forms given, answers.
     expect(
@@ -74,10 +76,16 @@ describe('grants', () => {
     expect(grantsFor(mentor, consented).has('pair:p2')).toBe(true);
   });
 
+  it('a mentee of whom nothing is known (their record deleted) counts as a minor without consent', () => {
+    const deleted = { ...facts, people: facts.people.filter((p) => p.id !== 'kid') };
+    const g = grantsFor(mentor, deleted);
+    expect([...g].filter((grant) => grant.endsWith(':kid') || grant === 'plan:plan-kid')).toEqual([]);
+  });
+
   it('a mentee holds their pair and their own plan only', () => {
     const g = grantsFor(mentee, facts);
     expect(g.has('pair:p1') && g.has('plan:plan-kid') && g.has('person:mentor')).toBe(true);
-    expect(g.has('plan:plan-kid2') || g.has('mentor:p1') || g.has('person:kid2')).toBe(false);
+    expect(g.has('plan:plan-kid2') || g.has('pair-mentor:p1') || g.has('person:kid2')).toBe(false);
   });
 
   it('a response is readable by its respondent and, only when allowed, by the pair’s mentor', () => {

@@ -117,9 +117,11 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
   // neither their person record nor their IDP, forms or answers; a pair left with no other mentee, with
   // its meetings, no longer reaches the mentor at all (their device is told to drop it; the curator
   // keeps it).
+  // A person of whom nothing is known (deleted, or never a person) counts as withheld: the rule fails
+  // closed, or deleting a minor's record would hand their IDP and answers back to the mentor.
   const isWithheld = (id: string) => {
     const person = people.get(id);
-    return person !== undefined && !mayReceivePerson(person);
+    return person === undefined || !mayReceivePerson(person);
   };
   for (const pair of facts.pairs) {
     if (pair.mentorId === me) {
@@ -128,7 +130,10 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
       const mentees = pair.menteeIds.filter((id) => !isWithheld(id));
       if (mentees.length === 0) continue;
       grants.add(`pair:${pair.id}`);
-      grants.add(`mentor:${pair.id}`);
+      // No record is kept under this name any more (assignments were, before they were keyed per
+      // mentee): a device whose scope held `mentor:<pair>` is thus told to drop what it received under
+      // it, unless a key of today lets it keep it.
+      grants.add(`pair-mentor:${pair.id}`);
       for (const id of mentees) {
         grantPerson(id);
         grants.add(`assigned:${pair.id}:${id}`);
@@ -175,7 +180,7 @@ export function mayReadField(
         ? !CURATOR_ONLY_PERSON_FIELDS.includes(field)
         : SHARED_PERSON_FIELDS.includes(field);
     case 'meeting':
-      return field !== 'privateNotes' || grants.has(`mentor:${str(record, 'pairId')}`);
+      return field !== 'privateNotes' || grants.has(`pair-mentor:${str(record, 'pairId')}`);
     case 'formStats':
       return field !== 'basis';
     default:

@@ -653,6 +653,65 @@ describe('minors and consent', () => {
     ]);
   });
 
+  it('a minor whose person record is deleted stays off the mentor’s device, IDP and answers included', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Д' }, 'mentorE');
+    const adult = change(curator.stamper, 'person', { fullName: 'Взрослый', kind: 'student' });
+    const minor = change(curator.stamper, 'person', { fullName: 'Маша', kind: 'student', minor: true });
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Мама Маши',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const group = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [adult.id, minor.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const open = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета Маши',
+      questions: [{ id: 'q1', kind: 'scale' }],
+      visibleToMentor: true,
+    });
+    const given = change(curator.stamper, 'formAssignment', {
+      templateId: open.id,
+      personId: minor.id,
+      pairId: group.id,
+      due: null,
+    });
+    const answer = change(curator.stamper, 'formResponse', {
+      assignmentId: given.id,
+      answers: { q1: 2 },
+      submittedAt: '2026-11-20T10:00:00.000Z',
+    });
+    expect(
+      (await push(server, curator, [adult, minor, consent, group, open, given, answer])).rejected,
+    ).toEqual([]);
+    const plan = change(mentor.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИПР Маши' });
+    const task = change(mentor.stamper, 'task', {
+      planId: plan.id,
+      title: 'Задача',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, mentor, [plan, task])).rejected).toEqual([]);
+    const device = { ...mentor, cursor: null as string | null };
+    await pullAll(server, device);
+    const withdraw = change(curator.stamper, 'consent', { withdrawn: true }, consent.id);
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    await pullAll(server, device);
+    expect((await push(server, curator, [deletion(curator.stamper, 'person', minor.id)])).rejected).toEqual(
+      [],
+    );
+    const after = await pullAll(server, device);
+    const hers = [minor.id, plan.id, task.id, given.id, answer.id];
+    expect(hers.filter((id) => after.records.has(id))).toEqual([]);
+    expect((await pullAll(server, { ...mentor, cursor: null })).records.has(answer.id)).toBe(false);
+    const edit = change(mentor.stamper, 'task', { title: 'Правка' }, task.id);
+    expect((await push(server, mentor, [edit])).rejected.map((r) => r.code)).toEqual(['forbidden']);
+  });
+
   it('a minor without consent who enrols gets no personal data on their own device either', async () => {
     const minor = change(curator.stamper, 'person', { fullName: 'Петя', kind: 'student', minor: true });
     expect((await push(server, curator, [minor])).rejected).toEqual([]);
