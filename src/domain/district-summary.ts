@@ -6,7 +6,7 @@
 // (averages 9 of three and 7.25 of four: the fourth answered 2).
 
 import { dashboardOf, type Monitoring } from './monitoring-facts';
-import { MIN_AGGREGATE } from './questionnaires/results';
+import { average, MIN_AGGREGATE } from './questionnaires/results';
 import { mayRelease } from './questionnaires/stats-release';
 import type { SchoolSummaryFields } from './record-types';
 import { ROADMAP_STAGES, stageProgress } from './roadmap';
@@ -16,7 +16,10 @@ type Figures = Omit<SchoolSummaryFields, 'schoolId' | 'schoolName' | 'computedAt
 type Source = keyof Monitoring['satisfaction'];
 const SOURCES: readonly Source[] = ['finalMentee', 'interimMentee', 'finalMentor', 'interimMentor'];
 
-/** A questionnaire's figure as last released, and the answers (hidden: see `schoolFigures`) it was made of. */
+/**
+ * A questionnaire's figure as last released, and the answers it was made of: each respondent's latest,
+ * hidden (see `schoolFigures`).
+ */
 type Released = { from: string[]; figure: number };
 
 /** What each questionnaire's satisfaction was last released from, as the summary keeps it. */
@@ -52,13 +55,14 @@ function release(
   const basis: SatisfactionBasis = {};
   const shown: Partial<Record<Source, number>> = {};
   for (const source of SOURCES) {
-    const now = m.satisfaction[source];
-    const from = now.answers.map(hide);
+    // Each respondent once, by their latest answer (a set of one person's answers would be theirs).
+    const now = m.satisfaction[source].latest;
+    const from = now.map((a) => hide(`${a.personId} ${a.answer}`));
+    const figure = average(now.map((a) => a.answer));
     const last = previous[source];
-    const released =
-      now.average !== null && mayRelease(last?.from ?? [], from) ? { from, figure: now.average } : last;
+    const released = figure !== null && mayRelease(last?.from ?? [], from) ? { from, figure } : last;
     if (released) basis[source] = released;
-    if (released && now.responses >= MIN_AGGREGATE) shown[source] = released.figure;
+    if (released && now.length >= MIN_AGGREGATE) shown[source] = released.figure;
   }
   return { basis, shown };
 }

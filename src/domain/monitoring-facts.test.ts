@@ -160,4 +160,20 @@ describe("a school's figures for the district", () => {
     // Below three answers there is no figure at all.
     expect(figure({ b: 8, c: 10 })).toBeNull();
   });
+
+  it('counts each pupil once, by their latest answer: three answers of one pupil are no figure', () => {
+    const assignments = ['t1', 't2', 't3'].map((term) =>
+      rec('formAssignment', `as-${term}`, { templateId: 'fin', personId: 's1', pairId: 'p1', due: null }),
+    );
+    const responses = assignments.map((a, i) =>
+      rec('formResponse', `r-${a.id}`, {
+        assignmentId: a.id,
+        answers: { expectations: 2 + i },
+        submittedAt: `2026-1${i}-20T10:00:00Z`,
+      }),
+    );
+    const m = monitoringFacts(school({ assignments, responses }), TODAY);
+    expect(m.satisfaction.finalMentee.latest).toEqual([{ personId: 's1', answer: 4 }]);
+    expect(schoolFigures(m, TODAY).satisfactionMentees).toBeNull();
+  });
 });

@@ -15,12 +15,13 @@ import type { RoadmapFacts } from './roadmap';
 const OPEN = new Set(['proposed', 'approved', 'active']);
 
 /**
- * Each questionnaire's satisfaction: the average, how many answered, and each answer as `personId answer`
- * (what a figure shown outside the school is released from: district-summary.ts).
+ * Each questionnaire's satisfaction: the average of every sent response and how many there are; and
+ * `latest`, each respondent's latest answer once (what a figure shown outside the school is made of:
+ * district-summary.ts — a pupil given the interim questionnaire each term counts once there).
  */
 type Satisfaction = Record<
   'interimMentee' | 'interimMentor' | 'finalMentee' | 'finalMentor',
-  { average: number | null; responses: number; answers: string[] }
+  { average: number | null; responses: number; latest: { personId: string; answer: number }[] }
 >;
 
 type MentorStats = {
@@ -146,6 +147,7 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
       answers: Record<string, unknown>;
       pairId: string | null;
       personId: string;
+      submittedAt: string;
       scale: { min?: unknown; max?: unknown } | undefined;
     }[]
   > = {};
@@ -158,6 +160,7 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
       answers: r.fields.answers ?? {},
       pairId: a.fields.pairId ?? null,
       personId: a.fields.personId ?? '',
+      submittedAt: r.fields.submittedAt ?? '',
       scale: satisfactionScale.get(a.fields.templateId ?? ''),
     });
   }
@@ -170,10 +173,19 @@ export function monitoringFacts(records: SchoolRecords, today: string): Monitori
     const rows = (byKind[kind] ?? []).filter((r) => kind !== 'interim' || isMentorRespondent(r) === isMentor);
     const given = rows.flatMap((r) => {
       const answer = satisfactionAnswer(kind, r.answers, r.scale);
-      return answer === null ? [] : [{ answer, key: `${r.personId} ${answer}` }];
+      return answer === null ? [] : [{ answer, personId: r.personId, at: r.submittedAt }];
     });
+    const latest = new Map<string, (typeof given)[number]>();
+    for (const g of given) {
+      const known = latest.get(g.personId);
+      if (!known || g.at > known.at) latest.set(g.personId, g);
+    }
     const numbers = given.map((g) => g.answer);
-    return { average: average(numbers), responses: numbers.length, answers: given.map((g) => g.key) };
+    return {
+      average: average(numbers),
+      responses: numbers.length,
+      latest: [...latest.values()].map(({ personId, answer }) => ({ personId, answer })),
+    };
   };
   const menteeSatisfaction = new Map<string, number[]>();
   for (const kind of ['interim', 'final-mentee']) {
