@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { readConfig } from './config';
+import { markRestored } from './storage/sqlite';
 
 export type BackupResult =
   | { ok: true; file: string; engine: string; records: number }
@@ -32,6 +33,14 @@ const sqlite: Engine = async (env, target) => {
   } finally {
     db.close();
   }
+  // The copy says it is one (storage/sqlite.ts RESTORED_MARK): a server that opens it after a restore
+  // moves its revisions past any the original went on to issue, so that devices' cursors stay behind.
+  const marking = new Database(target);
+  try {
+    markRestored(marking);
+  } finally {
+    marking.close();
+  }
   const copy = new Database(target, { readonly: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });
@@ -50,6 +59,10 @@ const sqlite: Engine = async (env, target) => {
 const postgres: Engine = async (env, target) => {
   const url = env.DATABASE_URL as string;
   mkdirSync(dirname(target), { recursive: true });
+  // The copy says it is one (postgres migration 006): marked just before the snapshot, unmarked after.
+  const marker = new pg.Client({ connectionString: url });
+  await marker.connect();
+  const mark = await marker.query('INSERT INTO restore_marks DEFAULT VALUES RETURNING id');
   const dump = spawnSync(
     'pg_dump',
     ['--format=custom', '--no-owner', `--file=${target}`, `--dbname=${url}`],
@@ -57,6 +70,8 @@ const postgres: Engine = async (env, target) => {
       encoding: 'utf8',
     },
   );
+  await marker.query('DELETE FROM restore_marks WHERE id = $1', [mark.rows[0]?.id]);
+  await marker.end();
   if (dump.error)
     return {
       ok: false,

@@ -87,12 +87,18 @@ describe('npm run backup', () => {
     const { stdout } = await backup({ NASTAVNIK_DATA_DIR: dataDir }, target);
     expect(stdout).toContain(`Backup written: ${target}`);
     expect(recordsIn(target)).toBeGreaterThanOrEqual(people.length);
-    // The server goes on working while and after it is backed up.
+    // The server goes on working while and after it is backed up, and a device pulls what it wrote.
     const later = change(stamper, 'person', { fullName: 'После копии', kind: 'teacher' });
     expect(
       (await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: [later] } }))
         .status,
     ).toBe(200);
+    let cursor: string | null = null;
+    for (let more = true; more; ) {
+      const page = await call(server, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
+      cursor = page.body.cursor as string;
+      more = page.body.hasMore === true;
+    }
 
     // Restore: a server started on the snapshot (the original still running) holds what it held then.
     const restored = await startServer({
@@ -104,6 +110,18 @@ describe('npm run backup', () => {
     const names = (exported.body.records as SyncedRecord[]).map((r) => r.fields.fullName);
     for (const p of people) expect(names).toContain(p.fields.fullName);
     expect(names).not.toContain('После копии');
+    // What is written after the restore reaches the device, whose cursor is past the copy's revisions.
+    const afterRestore = change(stamper, 'person', { fullName: 'После восстановления', kind: 'teacher' });
+    expect(
+      (
+        await call(restored, 'POST', '/api/v1/sync', {
+          token,
+          body: { cursor: null, changes: [afterRestore] },
+        })
+      ).body.rejected,
+    ).toEqual([]);
+    const next = await call(restored, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
+    expect((next.body.changes as SyncedRecord[]).map((r) => r.id)).toContain(afterRestore.id);
   });
 
   it('refuses an engine it cannot back up, with a reason', async () => {
@@ -136,6 +154,15 @@ describe('npm run backup', () => {
       const target = join(mkdtempSync(join(tmpdir(), 'nastavnik-pgdump-')), 'snapshot.dump');
       const { stdout } = await backup({ DATABASE_URL: database.url }, target);
       expect(stdout).toContain(`Backup written: ${target} (postgres,`);
+      // The original goes on, and the device pulls what it wrote after the copy was taken.
+      const later = change(stamper, 'person', { fullName: 'После копии', kind: 'teacher' });
+      await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: [later] } });
+      let cursor: string | null = null;
+      for (let more = true; more; ) {
+        const page = await call(server, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
+        cursor = page.body.cursor as string;
+        more = page.body.hasMore === true;
+      }
       const copy = await createDatabase(inject('pgClusterUrl'));
       await run('pg_restore', ['--no-owner', `--dbname=${copy.url}`, target]);
       const restored = await startServer({
@@ -145,6 +172,14 @@ describe('npm run backup', () => {
       const exported = await call(restored, 'GET', '/api/v1/export', { token });
       const names = (exported.body.records as SyncedRecord[]).map((r) => r.fields.fullName);
       for (const p of people) expect(names).toContain(p.fields.fullName);
+      // What is written after the restore reaches the device, whose cursor is past the copy's revisions.
+      const afterRestore = change(stamper, 'person', { fullName: 'После восстановления', kind: 'teacher' });
+      await call(restored, 'POST', '/api/v1/sync', {
+        token,
+        body: { cursor: null, changes: [afterRestore] },
+      });
+      const next = await call(restored, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
+      expect((next.body.changes as SyncedRecord[]).map((r) => r.id)).toContain(afterRestore.id);
       for (const child of children.splice(0)) child.kill('SIGKILL');
       await copy.drop();
       await database.drop();

@@ -378,6 +378,23 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
   return { tx, flush: () => writes.flush() };
 }
 
+/**
+ * A database restored from a `npm run backup` copy (a row in `restore_marks`, migration 006): every
+ * school's revision counter moves to the time in milliseconds, once — past any revision the lost original
+ * gave out after the copy, at fewer than one a millisecond (the same as SQLite's, storage/sqlite.ts).
+ */
+async function moveRevisionsPastTheOriginal(client: pg.PoolClient, nowMs: number): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    const marks = await client.query('DELETE FROM restore_marks RETURNING id');
+    if (marks.rowCount) await client.query('UPDATE schools SET rev = GREATEST(rev, $1)', [nowMs]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 /** Applies the migrations in the repo that this database has not seen, one process at a time. */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -403,6 +420,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
         throw new Error(`migration ${file} failed: ${(error as Error).message}`);
       }
     }
+    await moveRevisionsPastTheOriginal(client, Date.now());
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();

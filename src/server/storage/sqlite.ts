@@ -432,6 +432,31 @@ function migrate(db: Database.Database): void {
  */
 const IDLE_CHECKPOINT_MS = 500;
 
+/**
+ * What `npm run backup` writes into its copy (backup.ts). A server that opens a database so marked was
+ * restored from a backup, while the original may have issued revisions past the copy's before it was
+ * lost, and devices hold cursors at those revisions: new writes under the same numbers would never reach
+ * them, and a device's edit would count as made after seeing them. So the revision counter moves to the
+ * time in milliseconds (past any count of writes a school makes, at less than one a millisecond), once.
+ */
+const RESTORED_MARK = 'restored-from-backup';
+
+/** Marks a copy of a database as a backup (see RESTORED_MARK). */
+export function markRestored(db: Database.Database): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(RESTORED_MARK, '1');
+}
+
+function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): void {
+  db.transaction(() => {
+    if (!db.prepare('SELECT 1 FROM meta WHERE key = ?').get(RESTORED_MARK)) return;
+    const { rev } = db.prepare(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`).get() as {
+      rev: number;
+    };
+    db.prepare(`UPDATE meta SET value = ? WHERE key = 'rev'`).run(String(Math.max(rev, nowMs)));
+    db.prepare('DELETE FROM meta WHERE key = ?').run(RESTORED_MARK);
+  }).immediate();
+}
+
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -441,6 +466,7 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   migrate(db);
+  moveRevisionsPastTheOriginal(db, Date.now());
   const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
   // The write-ahead log goes back into the database file once writes pause (see IDLE_CHECKPOINT_MS),
