@@ -69,9 +69,10 @@ export async function refreshFormStats(
     );
     for (const a of assignments) {
       const personId = a.fields.personId as string;
-      // A minor whose parents' consent is missing or withdrawn: nothing of theirs reaches the mentor.
+      // A minor whose parents' consent is missing or withdrawn, or anyone whose record was deleted
+      // (access.ts fails closed alike): nothing of theirs reaches the mentor.
       const facts = await personFacts(tx, schoolId, personId);
-      if (facts && !mayReceivePerson(facts)) continue;
+      if (!facts || !mayReceivePerson(facts)) continue;
       for (const r of await tx.findByRef(schoolId, 'formResponse', a.id)) {
         const submittedAt = r.fields.submittedAt;
         if (!live(r) || typeof submittedAt !== 'string') continue;

@@ -129,11 +129,12 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
         const { menteeId = '' } = record.fields;
         if (!members.menteeIds.includes(menteeId))
           return { problem: `person ${menteeId} is not a mentee of pair ${pair.id}`, code: 'invalid' };
-        // The IDP of a minor whose parents' consent is missing or withdrawn is the curator's alone.
+        // The IDP of a minor whose parents' consent is missing or withdrawn — or of someone whose record
+        // was deleted (access.ts fails closed alike) — is the curator's alone.
         const mentee = session.caller.isCurator
           ? undefined
           : await personFacts(session.tx, session.caller.schoolId, menteeId);
-        if (mentee && !mayReceivePerson(mentee))
+        if (!session.caller.isCurator && (!mentee || !mayReceivePerson(mentee)))
           return {
             problem: `person ${menteeId} is a minor without a valid parental consent`,
             code: 'consent',

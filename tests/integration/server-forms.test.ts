@@ -282,6 +282,39 @@ describe('forms', () => {
     expect((kept?.fields.basis as { from?: string[] } | undefined)?.from).toHaveLength(6);
   });
 
+  it('a mentee whose person record is deleted counts in no figure: their answer stays with the curator', async () => {
+    const pupils = await Promise.all(
+      [0, 1, 2].map((i) =>
+        addMember(server, curator, 'mentee', { fullName: `Удалённый ${i}`, kind: 'student' }, `gone${i}`),
+      ),
+    );
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: pupils.map((p) => p.personId),
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const form = closedForm('Анкета о наставнике (удаление)', [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
+    const given = assignEach(form.id, pupils, pair.id);
+    expect((await push(server, curator, [pair, form, ...given])).rejected).toEqual([]);
+    const [first, ...others] = pupils as [Actor, Actor, Actor];
+    await sendAnswers(first, given[0]?.id, { q: 1 });
+    const gone = {
+      id: first.personId,
+      type: 'person',
+      fields: {},
+      stamps: {},
+      deleted: curator.stamper.stamp(),
+    };
+    expect((await push(server, curator, [gone])).rejected).toEqual([]);
+    for (const [i, p] of others.entries()) await sendAnswers(p, given[i + 1]?.id, { q: 10 });
+    const stats = await statsOf(mentor, form.id);
+    expect(stats?.fields.averages ?? {}).toEqual({});
+    // Nor may the mentor start an IDP for them.
+    const plan = change(mentor.stamper, 'plan', { pairId: pair.id, menteeId: first.personId, title: 'ИПР' });
+    expect((await push(server, mentor, [plan])).rejected.map((r) => r.code)).toEqual(['consent']);
+  });
+
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
     const closed = closedForm('Анкета с необязательным вопросом', [
       { id: 'q1', kind: 'scale' },
