@@ -55,9 +55,11 @@ function release(
   const basis: SatisfactionBasis = {};
   const shown: Partial<Record<Source, number>> = {};
   for (const source of SOURCES) {
-    // Each respondent once, by their latest answer (a set of one person's answers would be theirs).
+    // Each respondent once, by their latest answer (a set of one person's answers would be theirs); the
+    // questionnaire is part of what is hidden, so that one pupil's entries cannot be matched across two
+    // questionnaires' sets (which would single out the pupils in one and not the other).
     const now = m.satisfaction[source].latest;
-    const from = now.map((a) => hide(`${a.personId} ${a.answer}`));
+    const from = now.map((a) => hide(`${source} ${a.personId} ${a.answer}`));
     const figure = average(now.map((a) => a.answer));
     const last = previous[source];
     const released = figure !== null && mayRelease(last?.from ?? [], from) ? { from, figure } : last;

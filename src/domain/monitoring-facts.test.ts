@@ -176,4 +176,29 @@ describe("a school's figures for the district", () => {
     expect(m.satisfaction.finalMentee.latest).toEqual([{ personId: 's1', answer: 4 }]);
     expect(schoolFigures(m, TODAY).satisfactionMentees).toBeNull();
   });
+
+  it('keeps no entry that matches one pupil across two questionnaires', () => {
+    const interim = rec('formTemplate', 'int', { kind: 'interim', title: 'Промежуточная', questions: [] });
+    const pupils = ['a', 'b', 'c'];
+    const assignments = pupils.flatMap((p) =>
+      ['fin', 'int'].map((t) =>
+        rec('formAssignment', `as-${t}-${p}`, { templateId: t, personId: p, pairId: 'p1', due: null }),
+      ),
+    );
+    const responses = assignments.map((a) =>
+      rec('formResponse', `r-${a.id}`, {
+        assignmentId: a.id,
+        answers: { expectations: 7, satisfaction: 7 },
+        submittedAt: '2026-11-20T10:00:00Z',
+      }),
+    );
+    const m = monitoringFacts(
+      school({ templates: [...school().templates, interim], assignments, responses }),
+      TODAY,
+    );
+    const basis = schoolFigures(m, TODAY).satisfactionBasis as Record<string, { from: string[] }>;
+    expect(basis.finalMentee?.from).toHaveLength(3);
+    expect(basis.interimMentee?.from).toHaveLength(3);
+    expect(basis.finalMentee?.from.filter((k) => basis.interimMentee?.from.includes(k))).toEqual([]);
+  });
 });
