@@ -60,31 +60,42 @@ const postgres: Engine = async (env, target) => {
   const url = env.DATABASE_URL as string;
   mkdirSync(dirname(target), { recursive: true });
   // The copy says it is one (postgres migration 006): marked just before the snapshot, unmarked after.
+  // A server process that starts in between clears marks as it starts (postgres.ts) and may take this
+  // one before pg_dump's snapshot: the copy is then read back, and taken again without a mark in it.
   const marker = new pg.Client({ connectionString: url });
   await marker.connect();
-  const mark = await marker.query('INSERT INTO restore_marks DEFAULT VALUES RETURNING id');
-  const dump = spawnSync(
-    'pg_dump',
-    ['--format=custom', '--no-owner', `--file=${target}`, `--dbname=${url}`],
-    {
-      encoding: 'utf8',
-    },
-  );
-  await marker.query('DELETE FROM restore_marks WHERE id = $1', [mark.rows[0]?.id]);
-  await marker.end();
-  if (dump.error)
-    return {
-      ok: false,
-      reason: `pg_dump could not run (${dump.error.message}): install PostgreSQL's client`,
-    };
-  if (dump.status !== 0) return { ok: false, reason: `pg_dump failed: ${dump.stderr.trim()}` };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
   try {
-    const { rows } = await client.query('SELECT count(*)::int AS n FROM records');
+    for (let attempt = 1; ; attempt++) {
+      const mark = await marker.query('INSERT INTO restore_marks DEFAULT VALUES RETURNING id');
+      const id = String(mark.rows[0]?.id);
+      const dump = spawnSync(
+        'pg_dump',
+        ['--format=custom', '--no-owner', `--file=${target}`, `--dbname=${url}`],
+        { encoding: 'utf8' },
+      );
+      await marker.query('DELETE FROM restore_marks WHERE id = $1', [id]);
+      if (dump.error)
+        return {
+          ok: false,
+          reason: `pg_dump could not run (${dump.error.message}): install PostgreSQL's client`,
+        };
+      if (dump.status !== 0) return { ok: false, reason: `pg_dump failed: ${dump.stderr.trim()}` };
+      const marks = spawnSync('pg_restore', ['--data-only', '--table=restore_marks', '--file=-', target], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      if (new RegExp(`^${id}\t`, 'm').test(marks.stdout ?? '')) break;
+      if (attempt === 3)
+        return {
+          ok: false,
+          reason:
+            'the copy kept losing its restore mark (server processes were starting meanwhile): try again',
+        };
+    }
+    const { rows } = await marker.query('SELECT count(*)::int AS n FROM records');
     return { ok: true, file: target, engine: 'postgres', records: Number(rows[0]?.n ?? 0) };
   } finally {
-    await client.end();
+    await marker.end();
   }
 };
 

@@ -124,6 +124,65 @@ describe('npm run backup', () => {
     expect((next.body.changes as SyncedRecord[]).map((r) => r.id)).toContain(afterRestore.id);
   });
 
+  it('after a restore, a device whose scope shrinks is told to drop what it pulled from the lost original', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-live-'));
+    const server = await startServer({ NASTAVNIK_DATA_DIR: dataDir, NASTAVNIK_BOOTSTRAP_CODE: 'LIVE-PURGE' });
+    const curator = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: 'LIVE-PURGE', deviceName: 'pc' },
+    });
+    const token = curator.body.token as string;
+    const stamper = createStamper('pc');
+    const sync = (url: { url: string }, who: string, cursor: string | null, changes: unknown[] = []) =>
+      call(url, 'POST', '/api/v1/sync', { token: who, body: { cursor, changes } });
+    const [mentor, other, pupil] = [
+      change(stamper, 'person', { fullName: 'Наставник', kind: 'teacher' }),
+      change(stamper, 'person', { fullName: 'Другой наставник', kind: 'teacher' }),
+      change(stamper, 'person', { fullName: 'Ученик', kind: 'student' }),
+    ];
+    const pair = change(stamper, 'pair', {
+      mentorId: mentor.id,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const meeting = (notes: string) =>
+      change(stamper, 'meeting', {
+        pairId: pair.id,
+        date: '2026-11-02',
+        kind: 'regular',
+        durationMin: 30,
+        notes,
+      });
+    const first = meeting('До копии');
+    expect((await sync(server, token, null, [mentor, other, pupil, pair, first])).body.rejected).toEqual([]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token,
+      body: { personId: mentor.id, role: 'mentor' },
+    });
+    const phone = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: invite.body.code, deviceName: 'phone' },
+    });
+    const phoneToken = phone.body.token as string;
+    let cursor = (await sync(server, phoneToken, null)).body.cursor as string;
+    // A meeting written before the copy, which the phone pulls only after it was taken.
+    const second = meeting('Перед копией');
+    expect((await sync(server, token, null, [second])).body.rejected).toEqual([]);
+    const target = join(dataDir, 'backups', 'purge.sqlite');
+    await backup({ NASTAVNIK_DATA_DIR: dataDir }, target);
+    const pulled = await sync(server, phoneToken, cursor);
+    expect((pulled.body.changes as SyncedRecord[]).map((r) => r.id)).toContain(second.id);
+    cursor = pulled.body.cursor as string;
+
+    const restored = await startServer({
+      NASTAVNIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'nastavnik-restored-')),
+      DATABASE_URL: `sqlite:${target}`,
+    });
+    const handover = change(stamper, 'pair', { mentorId: other.id }, pair.id);
+    expect((await sync(restored, token, null, [handover])).body.rejected).toEqual([]);
+    const after = await sync(restored, phoneToken, cursor);
+    expect(after.body.purge).toEqual(expect.arrayContaining([pair.id, first.id, second.id]));
+  });
+
   it('refuses an engine it cannot back up, with a reason', async () => {
     const failed = await backup({ DATABASE_URL: 'mysql://school@localhost/nastavnik' }, 'x.sqlite').then(
       () => null,

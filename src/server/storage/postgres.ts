@@ -387,7 +387,14 @@ async function moveRevisionsPastTheOriginal(client: pg.PoolClient, nowMs: number
   await client.query('BEGIN');
   try {
     const marks = await client.query('DELETE FROM restore_marks RETURNING id');
-    if (marks.rowCount) await client.query('UPDATE schools SET rev = GREATEST(rev, $1)', [nowMs]);
+    if (marks.rowCount) {
+      // Devices may hold anything of the copy, whatever cursors the copy remembers issuing: a purge for
+      // a device whose scope shrinks must be able to name it all.
+      await client.query(
+        'UPDATE scopes SET issued_up_to = GREATEST(scopes.issued_up_to, s.rev) FROM schools s WHERE s.school = scopes.school',
+      );
+      await client.query('UPDATE schools SET rev = GREATEST(rev, $1)', [nowMs]);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

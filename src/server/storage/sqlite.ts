@@ -452,6 +452,9 @@ function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): voi
     const { rev } = db.prepare(`SELECT CAST(value AS INTEGER) AS rev FROM meta WHERE key = 'rev'`).get() as {
       rev: number;
     };
+    // Devices may hold anything of the copy, whatever cursors the copy remembers issuing: a purge for
+    // a device whose scope shrinks must be able to name it all.
+    db.prepare('UPDATE scopes SET issued_up_to = MAX(issued_up_to, ?)').run(rev);
     db.prepare(`UPDATE meta SET value = ? WHERE key = 'rev'`).run(String(Math.max(rev, nowMs)));
     db.prepare('DELETE FROM meta WHERE key = ?').run(RESTORED_MARK);
   }).immediate();
