@@ -82,6 +82,20 @@ describe('grants', () => {
     expect([...g].filter((grant) => grant.endsWith(':kid') || grant === 'plan:plan-kid')).toEqual([]);
   });
 
+  it('a minor without consent holds nothing of the pair on their own device, mentor or mentee', () => {
+    for (const me of ['kid2', 'mentor']) {
+      const facts2: ScopeFacts = {
+        ...facts,
+        pairs: [{ id: 'p9', mentorId: 'mentor', menteeIds: ['kid2'] }],
+        people: facts.people.map((p) => (p.id === 'mentor' ? { ...p, isMinor: true } : p)),
+      };
+      expect([...grantsFor({ personId: me, isCurator: false }, facts2)].sort()).toEqual([
+        'materials',
+        'templates',
+      ]);
+    }
+  });
+
   it('a mentee holds their pair and their own plan only', () => {
     const g = grantsFor(mentee, facts);
     expect(g.has('pair:p1') && g.has('plan:plan-kid') && g.has('person:mentor')).toBe(true);

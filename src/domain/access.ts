@@ -112,6 +112,11 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
     const person = people.get(id);
     if (person && mayReceivePerson(person)) grants.add(`person:${id}`);
   };
+  // A minor without their parents' consent (or someone whose record was deleted): their data stays with
+  // curators, their own device included — it keeps the school's forms and materials only, and their
+  // writes into anything else are refused.
+  const self = people.get(me);
+  if (!self || !mayReceivePerson(self)) return new Set([TEMPLATES_KEY, MATERIALS_KEY]);
   grantPerson(me);
   // A minor whose parents' consent is missing or withdrawn: nothing of theirs reaches their mentor —
   // neither their person record nor their IDP, forms or answers; a pair left with no other mentee, with
@@ -271,6 +276,9 @@ export function checkWrite(
       return forbidden(change, 'a mentee may only change the status and evidence of tasks in their own plan');
     }
     case 'formResponse':
+      // Deleting one is the curator's: a response deleted takes every later answer to the form with it.
+      if (change.deleted !== undefined)
+        return forbidden(change, 'only a curator may delete a response; it stays as a draft until sent');
       return ctx.assignment?.personId === me
         ? null
         : forbidden(change, 'only the person a form is assigned to may answer it');

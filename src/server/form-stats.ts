@@ -64,8 +64,11 @@ export async function refreshFormStats(
   for (const p of (await tx.findByRef(schoolId, 'pair', mentorId)).filter(
     (x) => live(x) && x.fields.mentorId === mentorId,
   )) {
+    // The pair's mentees of today only: one who left takes their answers along (access.ts), and a form
+    // given within the pair to anyone else never counts in its mentor's figures.
+    const mentees = p.fields.menteeIds ?? [];
     const assignments = (await tx.findByRef(schoolId, 'formAssignment', p.id)).filter(
-      (a) => live(a) && a.fields.templateId === template.id && a.fields.personId !== mentorId,
+      (a) => live(a) && a.fields.templateId === template.id && mentees.includes(a.fields.personId as string),
     );
     for (const a of assignments) {
       const personId = a.fields.personId as string;

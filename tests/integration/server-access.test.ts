@@ -712,6 +712,50 @@ describe('minors and consent', () => {
     expect((await push(server, mentor, [edit])).rejected.map((r) => r.code)).toEqual(['forbidden']);
   });
 
+  it('a minor whose consent is withdrawn keeps nothing on their own device and writes nothing more', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Е' }, 'mentorF');
+    const minor = change(curator.stamper, 'person', { fullName: 'Коля', kind: 'student', minor: true });
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Папа Коли',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [minor.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [minor, consent, pair])).rejected).toEqual([]);
+    const plan = change(mentor.stamper, 'plan', { pairId: pair.id, menteeId: minor.id, title: 'ИПР Коли' });
+    const task = change(mentor.stamper, 'task', {
+      planId: plan.id,
+      title: 'Задача',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, mentor, [plan, task, meeting(mentor, pair.id)])).rejected).toEqual([]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: minor.id, role: 'mentee' },
+    });
+    const kolya = await enrolWith(server, invite.body.code as string, 'kolya');
+    const device = { ...kolya, cursor: null as string | null };
+    expect((await pullAll(server, device)).records.has(plan.id)).toBe(true);
+
+    const withdraw = change(curator.stamper, 'consent', { withdrawn: true }, consent.id);
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    const after = await pullAll(server, device);
+    expect(after.purge).toEqual(expect.arrayContaining([pair.id, plan.id, task.id]));
+    const fresh = await pullAll(server, { ...kolya, cursor: null });
+    expect([...fresh.records.values()].filter((r) => !['formTemplate', 'material'].includes(r.type))).toEqual(
+      [],
+    );
+    const evidence = change(kolya.stamper, 'task', { status: 'done', evidence: 'Сделал' }, task.id);
+    expect((await push(server, kolya, [evidence])).rejected.map((r) => r.code)).toEqual(['forbidden']);
+  });
+
   it('a minor without consent who enrols gets no personal data on their own device either', async () => {
     const minor = change(curator.stamper, 'person', { fullName: 'Петя', kind: 'student', minor: true });
     expect((await push(server, curator, [minor])).rejected).toEqual([]);

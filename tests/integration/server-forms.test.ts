@@ -315,6 +315,73 @@ describe('forms', () => {
     expect((await push(server, mentor, [plan])).rejected.map((r) => r.code)).toEqual(['consent']);
   });
 
+  it('a mentor’s statistics count only the pair’s mentees of today: answers sent after leaving never do', async () => {
+    const pupils = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) =>
+        addMember(server, curator, 'mentee', { fullName: `Группа ${i}`, kind: 'student' }, `group6-${i}`),
+      ),
+    );
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: pupils.map((p) => p.personId),
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const form = closedForm('Анкета о наставнике (ушедшие)', [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
+    const given = assignEach(form.id, pupils, pair.id);
+    expect((await push(server, curator, [pair, form, ...given])).rejected).toEqual([]);
+    for (const i of [0, 1, 2]) await sendAnswers(pupils[i] as Actor, given[i]?.id, { q: 5 });
+    expect((await statsOf(mentor, form.id))?.fields).toMatchObject({ responses: 3, averages: { q: 5 } });
+    const leave = change(
+      curator.stamper,
+      'pair',
+      { menteeIds: pupils.slice(0, 3).map((p) => p.personId) },
+      pair.id,
+    );
+    expect((await push(server, curator, [leave])).rejected).toEqual([]);
+    for (const i of [3, 4, 5]) await sendAnswers(pupils[i] as Actor, given[i]?.id, { q: 10 });
+    expect((await statsOf(mentor, form.id))?.fields).toMatchObject({ responses: 3, averages: { q: 5 } });
+  });
+
+  it('a response is deleted by a curator only, and answers sent into a deleted one are refused, not lost', async () => {
+    const pupil = await addMember(
+      server,
+      curator,
+      'mentee',
+      { fullName: 'Черновик', kind: 'student' },
+      'draft',
+    );
+    const form = closedForm('Анкета (черновик)', [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
+    const [given] = assignEach(form.id, [pupil]);
+    expect((await push(server, curator, [form, given as Change])).rejected).toEqual([]);
+    const draft = change(pupil.stamper, 'formResponse', {
+      assignmentId: given?.id,
+      answers: { q: 3 },
+      submittedAt: null,
+    });
+    expect((await push(server, pupil, [draft])).rejected).toEqual([]);
+    const ownDelete = {
+      id: draft.id,
+      type: 'formResponse',
+      fields: {},
+      stamps: {},
+      deleted: pupil.stamper.stamp(),
+    };
+    expect((await push(server, pupil, [ownDelete])).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    const curatorDelete = { ...ownDelete, deleted: curator.stamper.stamp() };
+    expect((await push(server, curator, [curatorDelete])).rejected).toEqual([]);
+    const sent = change(
+      pupil.stamper,
+      'formResponse',
+      { answers: { q: 9 }, submittedAt: new Date().toISOString() },
+      draft.id,
+    );
+    const refused = (await push(server, pupil, [sent])).rejected;
+    expect(refused).toEqual([
+      { id: draft.id, code: 'invalid', reason: expect.stringMatching(/deleted by a curator/) },
+    ]);
+  });
+
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
     const closed = closedForm('Анкета с необязательным вопросом', [
       { id: 'q1', kind: 'scale' },
