@@ -340,12 +340,12 @@ async function applyToDeleted(
     if (isProblem(ctx)) return forbidden(change, NOT_YOURS);
     const denied = checkWrite(caller, change, record, ctx);
     if (denied) return denied;
-    // Answers into a response a curator deleted would be absorbed and lost, and no other response to
-    // the form may be made (one of a kind): refused — to its respondent only, once they may write it —
-    // so that they stay on the device with the reason.
-    if (existing.record.type === 'formResponse')
-      return invalid(change, 'this response was deleted by a curator: ask them to give you the form again');
   }
+  // Answers into a response a curator deleted would be absorbed and lost, and no other response to the
+  // form may be made (one of a kind): refused — to anyone who may write it, a curator answering a form
+  // given to them included — so that they stay on the device with the reason.
+  if (existing.record.type === 'formResponse' && Object.keys(change.fields).length > 0)
+    return invalid(change, 'this response was deleted by a curator: ask them to give you the form again');
   session.clock.observe(latestStamp(change));
   await keepLosingTexts(session, existing, change, seen);
   const deleted = existing.record.deleted as string;

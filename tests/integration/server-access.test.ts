@@ -844,6 +844,50 @@ describe('conflict copies', () => {
     expect(received === 'Текст куратора Б' || kept.includes('Текст куратора Б')).toBe(true);
   });
 
+  it('keeps the losing text of a minor mentor whose consent lapsed, and gives it back with the consent', async () => {
+    const minor = change(curator.stamper, 'person', {
+      fullName: 'Наставник-школьник',
+      kind: 'student',
+      minor: true,
+    });
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Мама',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const pupil = change(curator.stamper, 'person', { fullName: 'Подопечный', kind: 'student' });
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: minor.id,
+      menteeIds: [pupil.id],
+      form: 'ученик–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [minor, consent, pupil, pair])).rejected).toEqual([]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: minor.id, role: 'mentor' },
+    });
+    const young = await enrolWith(server, invite.body.code as string, 'young');
+    const m = meeting(young, pair.id, { notes: 'Текст школьника' });
+    expect((await push(server, young, [m])).rejected).toEqual([]);
+    const withdraw = change(curator.stamper, 'consent', { withdrawn: true }, consent.id);
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    // The curator, not having seen that text, writes over it.
+    const over = change(curator.stamper, 'meeting', { notes: 'Текст куратора' }, m.id);
+    expect((await push(server, { ...curator, cursor: null }, [over])).rejected).toEqual([]);
+    const again = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Мама',
+      date: '2026-12-01',
+      withdrawn: false,
+    });
+    expect((await push(server, curator, [again])).rejected).toEqual([]);
+    const { records } = await pullAll(server, { ...young, cursor: null });
+    const copies = [...records.values()].filter((r) => r.type === 'conflict' && r.fields.recordId === m.id);
+    expect(copies.map((c) => c.fields.text)).toEqual(['Текст школьника']);
+  });
+
   it('never goes to an author taken off the pair: the record is theirs to read no more', async () => {
     // A pair of its own, so that handing it over touches no other test.
     const pupil = change(curator.stamper, 'person', { fullName: 'Переведённый ученик', kind: 'student' });

@@ -380,6 +380,24 @@ describe('forms', () => {
     expect(refused).toEqual([
       { id: draft.id, code: 'invalid', reason: expect.stringMatching(/deleted by a curator/) },
     ]);
+    // A curator answering a form given to them is told the same, rather than their answers vanishing.
+    const [toCurator] = assignEach(form.id, [curator], null as unknown as string);
+    const own = change(curator.stamper, 'formResponse', {
+      assignmentId: toCurator?.id,
+      answers: { q: 4 },
+      submittedAt: null,
+    });
+    expect((await push(server, curator, [toCurator as Change, own])).rejected).toEqual([]);
+    const gone = {
+      id: own.id,
+      type: 'formResponse',
+      fields: {},
+      stamps: {},
+      deleted: curator.stamper.stamp(),
+    };
+    expect((await push(server, curator, [gone])).rejected).toEqual([]);
+    const answered = change(curator.stamper, 'formResponse', { answers: { q: 8 } }, own.id);
+    expect((await push(server, curator, [answered])).rejected.map((r) => r.code)).toEqual(['invalid']);
   });
 
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
