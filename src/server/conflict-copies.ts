@@ -67,9 +67,13 @@ export async function keepLosingTexts(
   }
 }
 
+/** Whose consents a read is decided with: as they are, with the author's own, or with everyone's. */
+type Assume = 'none' | 'own' | 'all';
+
 /**
  * Whether `personId` may read `field` of the record: the record itself under its keys (a mentor taken
- * off the pair reads it no more), then the field — the one read rule, with their own grants.
+ * off the pair reads it no more), then the field — the one read rule, with their own grants, decided as
+ * if the consents `assume` names were there.
  */
 async function authorMayRead(
   session: PushSession,
@@ -77,20 +81,43 @@ async function authorMayRead(
   record: SyncedRecord,
   field: string,
   personId: string,
+  assume: Assume,
 ): Promise<boolean> {
   const { tx, caller } = session;
-  if (personId === caller.personId)
+  if (personId === caller.personId && assume === 'none')
     return (await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field);
   const roles = await tx.personRoles(caller.schoolId, personId);
   const viewer: Viewer = { personId, isCurator: roles.includes('curator') };
   if (viewer.isCurator) return true;
-  // As if every consent were there: a minor mentor whose consent lapsed, or a mentor whose only mentee's
-  // did, keeps the copy of their own text — it reaches them only with the pair again (a withheld person
-  // holds no `author:` grant), and curators read it meanwhile. Nothing typed is dropped for a consent.
   const facts = await scopeFacts(tx, caller.schoolId, personId);
-  const consented = { ...facts, people: facts.people.map((p) => ({ ...p, hasConsent: true })) };
-  const grants = grantsFor(viewer, consented);
+  const consented = (id: string) => assume === 'all' || (assume === 'own' && id === personId);
+  const people = facts.people.map((p) => (consented(p.id) ? { ...p, hasConsent: true } : p));
+  const grants = grantsFor(viewer, { ...facts, people });
   return canRead(viewer, grants, await session.keysOf(row)) && mayReadField(viewer, grants, record, field);
+}
+
+/**
+ * Who receives a copy of the author's losing text, under which keys, or null for no copy:
+ * - the author, when they may read the field now — or would with their own consent (a minor whose
+ *   consent lapsed holds no `author:` grant meanwhile, so it reaches them only with the pair again);
+ * - curators alone, when the author may read it only once another's consent is back (a mentor whose only
+ *   mentee's consent was withdrawn): nothing of that pair may reach the mentor meanwhile, and nothing
+ *   typed is dropped;
+ * - nobody, when the author may not read that field at all (a mentee and private notes, a mentor taken
+ *   off the pair): the record is theirs to read no more.
+ */
+async function copyKeys(
+  session: PushSession,
+  row: StoredRow,
+  record: SyncedRecord,
+  field: string,
+  authorId: string,
+  copy: SyncedRecord,
+): Promise<string[] | null> {
+  if (await authorMayRead(session, row, record, field, authorId, 'none')) return readKeys(copy);
+  if (await authorMayRead(session, row, record, field, authorId, 'own')) return readKeys(copy);
+  if (await authorMayRead(session, row, record, field, authorId, 'all')) return [];
+  return null;
 }
 
 async function saveCopy(
@@ -105,8 +132,6 @@ async function saveCopy(
   const schoolId = caller.schoolId;
   const record =
     row.record.deleted === undefined ? row.record : { ...row.record, fields: { ...row.parents } };
-  // A copy never carries a field its recipient may not read (a mentee never gets private notes).
-  if (!(await authorMayRead(session, row, record, field, authorId))) return;
   // Derived from what was lost, so a retried push finds the copy it already made.
   const id = derivedId('conflict', record.id, field, lostStamp);
   if (await tx.getRecord(schoolId, id)) return;
@@ -114,8 +139,11 @@ async function saveCopy(
   const fields = { recordId: record.id, recordType: record.type, field, text, authorId, lostStamp };
   const stamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
   const copy: SyncedRecord = { id, type: 'conflict', fields, stamps };
+  // A copy never carries a field its recipient may not read (a mentee never gets private notes).
+  const keys = await copyKeys(session, row, record, field, authorId, copy);
+  if (keys === null) return;
   const fieldRevs = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
-  await tx.putRecord(schoolId, { record: copy, fieldRevs, parents: { authorId } }, readKeys(copy), [
+  await tx.putRecord(schoolId, { record: copy, fieldRevs, parents: { authorId } }, keys, [
     authorId,
     record.id,
   ]);

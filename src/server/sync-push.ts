@@ -325,6 +325,14 @@ function latestStamp(change: Change): string {
  * author — but only from someone who could have written the record (judged by its kept parents);
  * anyone else is refused `forbidden`.
  */
+/** Whether the caller is the person the response's form was given to (by its kept `assignmentId`). */
+async function isRespondent(session: PushSession, response: StoredRow): Promise<boolean> {
+  const assignmentId = withParents(response).fields.assignmentId;
+  if (typeof assignmentId !== 'string') return false;
+  const assignment = await session.tx.getRecord(session.caller.schoolId, assignmentId);
+  return assignment !== undefined && withParents(assignment).fields.personId === session.caller.personId;
+}
+
 async function applyToDeleted(
   session: PushSession,
   existing: StoredRow,
@@ -342,9 +350,14 @@ async function applyToDeleted(
     if (denied) return denied;
   }
   // Answers into a response a curator deleted would be absorbed and lost, and no other response to the
-  // form may be made (one of a kind): refused — to anyone who may write it, a curator answering a form
-  // given to them included — so that they stay on the device with the reason.
-  if (existing.record.type === 'formResponse' && Object.keys(change.fields).length > 0)
+  // form may be made (one of a kind): refused to its respondent — a curator answering a form given to
+  // them included — so that they stay on the device with the reason. A change that deletes it too (an
+  // edit and a delete merged in an outbox) loses nothing, and another curator's edit is absorbed.
+  if (
+    existing.record.type === 'formResponse' &&
+    change.deleted === undefined &&
+    (await isRespondent(session, existing))
+  )
     return invalid(change, 'this response was deleted by a curator: ask them to give you the form again');
   session.clock.observe(latestStamp(change));
   await keepLosingTexts(session, existing, change, seen);

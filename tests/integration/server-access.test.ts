@@ -888,6 +888,37 @@ describe('conflict copies', () => {
     expect(copies.map((c) => c.fields.text)).toEqual(['Текст школьника']);
   });
 
+  it('keeps a mentor’s losing text about a minor whose consent was withdrawn for curators, not the mentor', async () => {
+    const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Ж' }, 'mentorG');
+    const minor = change(curator.stamper, 'person', { fullName: 'Лиза', kind: 'student', minor: true });
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Мама Лизы',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [minor.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [minor, consent, pair])).rejected).toEqual([]);
+    const m = meeting(mentor, pair.id, { notes: 'Заметки о Лизе' });
+    expect((await push(server, mentor, [m])).rejected).toEqual([]);
+    const withdraw = change(curator.stamper, 'consent', { withdrawn: true }, consent.id);
+    expect((await push(server, curator, [withdraw])).rejected).toEqual([]);
+    const over = change(curator.stamper, 'meeting', { notes: 'Текст куратора о встрече' }, m.id);
+    expect((await push(server, { ...curator, cursor: null }, [over])).rejected).toEqual([]);
+    const mentorView = await pullAll(server, { ...mentor, cursor: null });
+    expect([...mentorView.records.values()].filter((r) => r.fields.recordId === m.id)).toEqual([]);
+    const curatorView = await pullAll(server, { ...curator, cursor: null });
+    const kept = [...curatorView.records.values()].filter(
+      (r) => r.type === 'conflict' && r.fields.recordId === m.id,
+    );
+    expect(kept.map((c) => c.fields.text)).toEqual(['Заметки о Лизе']);
+  });
+
   it('never goes to an author taken off the pair: the record is theirs to read no more', async () => {
     // A pair of its own, so that handing it over touches no other test.
     const pupil = change(curator.stamper, 'person', { fullName: 'Переведённый ученик', kind: 'student' });

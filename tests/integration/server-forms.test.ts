@@ -398,6 +398,12 @@ describe('forms', () => {
     expect((await push(server, curator, [gone])).rejected).toEqual([]);
     const answered = change(curator.stamper, 'formResponse', { answers: { q: 8 } }, own.id);
     expect((await push(server, curator, [answered])).rejected.map((r) => r.code)).toEqual(['invalid']);
+    // Another's response: a curator's reopening and deleting it, merged in one change, is no error.
+    const reopenedAndDeleted = {
+      ...change(curator.stamper, 'formResponse', { submittedAt: null }, draft.id),
+      deleted: curator.stamper.stamp(),
+    };
+    expect((await push(server, curator, [reopenedAndDeleted])).rejected).toEqual([]);
   });
 
   it('a question answered by fewer than three gets no average: it would be one pupil’s answer', async () => {
