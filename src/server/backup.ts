@@ -65,6 +65,10 @@ const postgres: Engine = async (env, target) => {
   const marker = new pg.Client({ connectionString: url });
   await marker.connect();
   try {
+    // A database this version's server has not opened yet (a backup before an upgrade) lacks the table.
+    await marker.query(
+      'CREATE TABLE IF NOT EXISTS restore_marks (id BIGSERIAL PRIMARY KEY, taken_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
     for (let attempt = 1; ; attempt++) {
       const mark = await marker.query('INSERT INTO restore_marks DEFAULT VALUES RETURNING id');
       const id = String(mark.rows[0]?.id);
@@ -84,6 +88,11 @@ const postgres: Engine = async (env, target) => {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       });
+      if (marks.error || marks.status !== 0)
+        return {
+          ok: false,
+          reason: `pg_restore could not read the copy back (${marks.error?.message ?? marks.stderr.trim()}): install PostgreSQL's client`,
+        };
       if (new RegExp(`^${id}\t`, 'm').test(marks.stdout ?? '')) break;
       if (attempt === 3)
         return {
