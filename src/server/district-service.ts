@@ -2,7 +2,7 @@
 // invites the district's people who watch the schools' figures. The district has a namespace of its own
 // (DISTRICT_ID) that holds its people and one `schoolSummary` per school, which its devices pull with
 // the same sync as everyone else, and so read offline. Only the server writes there.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { schoolFigures } from '../domain/district-summary';
 import { monitoringFacts, type SchoolRecords } from '../domain/monitoring-facts';
 import { isOfType, type SyncedRecord } from '../domain/record';
@@ -195,10 +195,12 @@ export async function refreshSummaries(
       if (existing && existing.fields.sourceRev === rev) return;
       if (existing && typeof at === 'string' && clock.now() - Date.parse(at) < minAgeMs) return;
       const today = schoolToday(clock.now());
-      // The district reads the summary whole: what a figure was released from is kept as hashes keyed
-      // by the school (a person's id is never seen outside it), never as answers.
+      // The district reads the summary whole: what a figure was released from is kept as keyed hashes
+      // (HMAC under a secret the server never sends), never as answers — anyone who knows a pupil's id
+      // (their mentor, their group) could otherwise try the ten answers against a plain hash.
+      const key = await tx.serverSecret('district-summary');
       const hide = (answer: string) =>
-        createHash('sha256').update(`${school.id}\u0000${answer}`).digest('base64url').slice(0, 16);
+        createHmac('sha256', key).update(`${school.id}\u0000${answer}`).digest('base64url').slice(0, 16);
       const figures = schoolFigures(
         monitoringFacts(await schoolRecords(tx, school.id), today),
         today,

@@ -1,5 +1,6 @@
 // A district on one server: its administrator makes schools, each school's people see only their
 // school, and the district's people see every school's figures side by side — never a person.
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
@@ -272,11 +273,20 @@ describe('a district on one server', () => {
       return {
         figure: summary?.fields.satisfactionMentees,
         basis: JSON.stringify(summary?.fields.satisfactionBasis),
+        // What anyone who knows the pupil's id (their mentor, their group) could compute without the key.
+        plain: createHash('sha256')
+          .update(`${school.id}\u0000finalMentee ${pupil.id} ${expectations}`)
+          .digest('base64url')
+          .slice(0, 16),
       };
     };
     expect((await figureAfter(9)).figure).toBeNull();
     expect((await figureAfter(8)).figure).toBeNull();
-    expect((await figureAfter(10)).figure).toBe(9);
+    const third = await figureAfter(10);
+    expect(third.figure).toBe(9);
+    // What the figure was made of holds that pupil, but under a key the server never sends.
+    expect(third.basis).toMatch(/"from":\["[\w-]{16}","[\w-]{16}","[\w-]{16}"\]/);
+    expect(third.basis).not.toContain(third.plain);
     // 4 × 7.25 − 3 × 9 would be the fourth pupil's answer: the figure stays until three more answered.
     const fourth = await figureAfter(2);
     expect(fourth.figure).toBe(9);

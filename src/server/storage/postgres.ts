@@ -2,6 +2,7 @@
 // stateless server processes at once. Transactions of different schools run side by side; within a
 // school, writers take the school's row lock first (`lockSchool`), so revisions commit in the order they
 // are handed out and a pull by revision never skips a late commit (see migrations/postgres/001).
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { SyncedRecord } from '../../domain/record';
@@ -346,6 +347,15 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
         [key, since],
       );
       return { count: Number(row?.count ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) };
+    },
+    serverSecret: async (name) => {
+      await run(
+        'addSecret',
+        'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+        [name, randomBytes(32).toString('hex')],
+      );
+      const [row] = await rows('secret', 'SELECT value FROM server_secrets WHERE name = $1', [name]);
+      return String(row?.value);
     },
     personRoles: async (school, personId) =>
       (

@@ -1,5 +1,6 @@
 // Embedded storage: one SQLite file in WAL mode (better-sqlite3). Calls are synchronous underneath;
 // a queue lets one transaction run at a time, so revisions commit in the order they are handed out.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -84,8 +85,12 @@ INSERT OR IGNORE INTO record_keys (school, key, id, rev)
   JOIN record_keys a ON a.school = k.school AND a.id = k.id AND a.key LIKE 'assignee:%'
   WHERE k.key LIKE 'mentor:%';
 `,
+  // 7: secrets the server keeps with the data and never sends (storage.ts serverSecret).
+  7: `
+CREATE TABLE IF NOT EXISTS server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+`,
 };
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 
 type DeviceRow = {
   id: string;
@@ -373,6 +378,14 @@ function createTx(db: Database.Database): TxEngine {
     },
     enrolFailures: async (key, since) =>
       q.enrolFailures.get(key, since) as { count: number; oldest: number | null },
+    serverSecret: async (name) => {
+      db.prepare('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)').run(
+        name,
+        randomBytes(32).toString('hex'),
+      );
+      return (db.prepare('SELECT value FROM server_secrets WHERE name = ?').get(name) as { value: string })
+        .value;
+    },
     personRoles: async (school, personId) =>
       (q.personRoles.all(school, personId) as { role: AnyRole }[]).map((r) => r.role),
     atomically: async (fn) => {

@@ -181,6 +181,12 @@ export type StorageTx = {
   personRoles(schoolId: string, personId: string): Promise<AnyRole[]>;
 
   /**
+   * A secret of this database's, by `name`: 32 random bytes as hex, made the first time it is asked for
+   * and kept with the data (a backup keeps it). Never sent to any device.
+   */
+  serverSecret(name: string): Promise<string>;
+
+  /**
    * Runs `fn` so that, if it throws, what it wrote is undone and the rest of the transaction stands (a
    * savepoint): one change that fails never takes the others of its push down with it.
    */
