@@ -10,7 +10,7 @@ import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import { scopeFacts } from './scope';
 import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
-import type { PushSession } from './sync-session';
+import { type PushSession, withParents } from './sync-session';
 
 /**
  * What the device had pulled when it typed (its base). `perField` (contract v2's `held`): it holds every
@@ -67,44 +67,15 @@ export async function keepLosingTexts(
   }
 }
 
-/** Whose consents a read is decided with: as they are, with the author's own, or with everyone's. */
-type Assume = 'none' | 'own' | 'all';
-
 /**
- * Whether `personId` may read `field` of the record: the record itself under its keys (a mentor taken
- * off the pair reads it no more), then the field — the one read rule, with their own grants, decided as
- * if the consents `assume` names were there.
- */
-async function authorMayRead(
-  session: PushSession,
-  row: StoredRow,
-  record: SyncedRecord,
-  field: string,
-  personId: string,
-  assume: Assume,
-): Promise<boolean> {
-  const { tx, caller } = session;
-  if (personId === caller.personId && assume === 'none')
-    return (await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field);
-  const roles = await tx.personRoles(caller.schoolId, personId);
-  const viewer: Viewer = { personId, isCurator: roles.includes('curator') };
-  if (viewer.isCurator) return true;
-  const facts = await scopeFacts(tx, caller.schoolId, personId);
-  const consented = (id: string) => assume === 'all' || (assume === 'own' && id === personId);
-  const people = facts.people.map((p) => (consented(p.id) ? { ...p, hasConsent: true } : p));
-  const grants = grantsFor(viewer, { ...facts, people });
-  return canRead(viewer, grants, await session.keysOf(row)) && mayReadField(viewer, grants, record, field);
-}
-
-/**
- * Who receives a copy of the author's losing text, under which keys, or null for no copy:
- * - the author, when they may read the field now — or would with their own consent (a minor whose
- *   consent lapsed holds no `author:` grant meanwhile, so it reaches them only with the pair again);
- * - curators alone, when the author may read it only once another's consent is back (a mentor whose only
- *   mentee's consent was withdrawn): nothing of that pair may reach the mentor meanwhile, and nothing
- *   typed is dropped;
- * - nobody, when the author may not read that field at all (a mentee and private notes, a mentor taken
- *   off the pair): the record is theirs to read no more.
+ * Who receives a copy of the author's losing text, under which keys, or null for no copy. Whether the
+ * author may read `field` of the record is the one read rule (the record under its keys — a mentor taken
+ * off the pair reads it no more —, then the field), with the author's grants:
+ * - as they are, or with the author's own consent there: the author (a minor whose consent lapsed holds
+ *   no `author:` grant meanwhile, so it reaches them only with the pair again);
+ * - only with every consent there: curators alone (a mentor whose only mentee's consent was withdrawn —
+ *   nothing of that pair may reach the mentor meanwhile, and nothing typed is dropped);
+ * - not even then (a mentee and private notes, a mentor taken off the pair): nobody.
  */
 async function copyKeys(
   session: PushSession,
@@ -114,9 +85,25 @@ async function copyKeys(
   authorId: string,
   copy: SyncedRecord,
 ): Promise<string[] | null> {
-  if (await authorMayRead(session, row, record, field, authorId, 'none')) return readKeys(copy);
-  if (await authorMayRead(session, row, record, field, authorId, 'own')) return readKeys(copy);
-  if (await authorMayRead(session, row, record, field, authorId, 'all')) return [];
+  const { tx, caller } = session;
+  const ownKeys = readKeys(copy);
+  if (authorId === caller.personId) {
+    if ((await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field))
+      return ownKeys;
+  } else {
+    const roles = await tx.personRoles(caller.schoolId, authorId);
+    if (roles.includes('curator')) return ownKeys;
+  }
+  const viewer: Viewer = { personId: authorId, isCurator: false };
+  const facts = await scopeFacts(tx, caller.schoolId, authorId);
+  const keys = await session.keysOf(row);
+  const readsWith = (consented: (personId: string) => boolean) => {
+    const people = facts.people.map((p) => (consented(p.id) ? { ...p, hasConsent: true } : p));
+    const grants = grantsFor(viewer, { ...facts, people });
+    return canRead(viewer, grants, keys) && mayReadField(viewer, grants, record, field);
+  };
+  if (readsWith((id) => id === authorId)) return ownKeys;
+  if (readsWith(() => true)) return [];
   return null;
 }
 
@@ -130,8 +117,7 @@ async function saveCopy(
 ): Promise<void> {
   const { tx, clock, caller } = session;
   const schoolId = caller.schoolId;
-  const record =
-    row.record.deleted === undefined ? row.record : { ...row.record, fields: { ...row.parents } };
+  const record = withParents(row);
   // Derived from what was lost, so a retried push finds the copy it already made.
   const id = derivedId('conflict', record.id, field, lostStamp);
   if (await tx.getRecord(schoolId, id)) return;
