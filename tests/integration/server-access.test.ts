@@ -41,6 +41,22 @@ const meeting = (actor: Actor, pairId: string, fields: Record<string, unknown> =
     ...fields,
   });
 
+/** A minor and their parents' consent, as a curator records them. */
+function minorWithConsent(fullName: string, signedBy: string) {
+  const minor = change(curator.stamper, 'person', { fullName, kind: 'student', minor: true });
+  const consent = change(curator.stamper, 'consent', {
+    personId: minor.id,
+    signedBy,
+    date: '2026-09-01',
+    withdrawn: false,
+  });
+  return { minor, consent };
+}
+
+/** An active pair, as a curator forms it. */
+const pairOf = (mentorId: string, menteeIds: string[], form = 'учитель–ученик') =>
+  change(curator.stamper, 'pair', { mentorId, menteeIds, form, status: 'active' });
+
 beforeAll(async () => {
   server = await startTestServer();
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
@@ -54,18 +70,8 @@ beforeAll(async () => {
     'mentee',
   );
   const otherMentee = change(curator.stamper, 'person', { fullName: 'Другой ученик', kind: 'student' });
-  pairA = change(curator.stamper, 'pair', {
-    mentorId: mentorA.personId,
-    menteeIds: [mentee.personId],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
-  pairB = change(curator.stamper, 'pair', {
-    mentorId: mentorB.personId,
-    menteeIds: [otherMentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  pairA = pairOf(mentorA.personId, [mentee.personId]);
+  pairB = pairOf(mentorB.personId, [otherMentee.id]);
   const r = await push(server, curator, [otherMentee, pairA, pairB]);
   expect(r.rejected).toEqual([]);
   planA = change(mentorA.stamper, 'plan', {
@@ -376,12 +382,7 @@ describe('methodological materials', () => {
 describe('scope', () => {
   it('a mentor given a new pair receives its whole history; taken off it, the device is told to drop it', async () => {
     const newMentee = change(curator.stamper, 'person', { fullName: 'Новенькая', kind: 'student' });
-    const pairC = change(curator.stamper, 'pair', {
-      mentorId: mentorB.personId,
-      menteeIds: [newMentee.id],
-      form: 'ученик–ученик',
-      status: 'active',
-    });
+    const pairC = pairOf(mentorB.personId, [newMentee.id], 'ученик–ученик');
     expect((await push(server, curator, [newMentee, pairC])).rejected).toEqual([]);
     const history = meeting(mentorB, pairC.id, { notes: 'История пары' });
     expect((await push(server, mentorB, [history])).rejected).toEqual([]);
@@ -425,12 +426,7 @@ describe('a cursor naming another person’s scope', () => {
 describe('a cursor claiming more than was issued', () => {
   it('purges only what the device could hold: nothing made after its mentor left the pair', async () => {
     const pupil = change(curator.stamper, 'person', { fullName: 'Ушедший ученик', kind: 'student' });
-    const pairE = change(curator.stamper, 'pair', {
-      mentorId: mentorA.personId,
-      menteeIds: [pupil.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pairE = pairOf(mentorA.personId, [pupil.id]);
     expect((await push(server, curator, [pupil, pairE])).rejected).toEqual([]);
     const before = meeting(mentorA, pairE.id, { notes: 'При наставнике А' });
     const a = { ...mentorA, cursor: null as string | null };
@@ -528,19 +524,8 @@ describe('minors and consent', () => {
 
   it('in a group, a minor whose consent is withdrawn takes their answers and IDP off the mentor’s device', async () => {
     const adult = change(curator.stamper, 'person', { fullName: 'Совершеннолетний', kind: 'student' });
-    const minor = change(curator.stamper, 'person', { fullName: 'Вика', kind: 'student', minor: true });
-    const consent = change(curator.stamper, 'consent', {
-      personId: minor.id,
-      signedBy: 'Мама Вики',
-      date: '2026-09-01',
-      withdrawn: false,
-    });
-    const group = change(curator.stamper, 'pair', {
-      mentorId: mentorB.personId,
-      menteeIds: [adult.id, minor.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const { minor, consent } = minorWithConsent('Вика', 'Мама Вики');
+    const group = pairOf(mentorB.personId, [adult.id, minor.id]);
     const open = change(curator.stamper, 'formTemplate', {
       title: 'Открытая анкета',
       questions: [{ id: 'q1', kind: 'scale' }],
@@ -589,12 +574,7 @@ describe('minors and consent', () => {
       ),
     );
     if (!stays || !leaves) throw new Error('two mentees');
-    const group = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [stays.personId, leaves.personId],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const group = pairOf(mentor.personId, [stays.personId, leaves.personId]);
     const open = change(curator.stamper, 'formTemplate', {
       title: 'Открытая анкета группы',
       questions: [{ id: 'q1', kind: 'scale' }],
@@ -656,19 +636,8 @@ describe('minors and consent', () => {
   it('a minor whose person record is deleted stays off the mentor’s device, IDP and answers included', async () => {
     const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Д' }, 'mentorE');
     const adult = change(curator.stamper, 'person', { fullName: 'Взрослый', kind: 'student' });
-    const minor = change(curator.stamper, 'person', { fullName: 'Маша', kind: 'student', minor: true });
-    const consent = change(curator.stamper, 'consent', {
-      personId: minor.id,
-      signedBy: 'Мама Маши',
-      date: '2026-09-01',
-      withdrawn: false,
-    });
-    const group = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [adult.id, minor.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const { minor, consent } = minorWithConsent('Маша', 'Мама Маши');
+    const group = pairOf(mentor.personId, [adult.id, minor.id]);
     const open = change(curator.stamper, 'formTemplate', {
       title: 'Анкета Маши',
       questions: [{ id: 'q1', kind: 'scale' }],
@@ -714,19 +683,8 @@ describe('minors and consent', () => {
 
   it('a minor whose consent is withdrawn keeps nothing on their own device and writes nothing more', async () => {
     const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Е' }, 'mentorF');
-    const minor = change(curator.stamper, 'person', { fullName: 'Коля', kind: 'student', minor: true });
-    const consent = change(curator.stamper, 'consent', {
-      personId: minor.id,
-      signedBy: 'Папа Коли',
-      date: '2026-09-01',
-      withdrawn: false,
-    });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [minor.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const { minor, consent } = minorWithConsent('Коля', 'Папа Коли');
+    const pair = pairOf(mentor.personId, [minor.id]);
     expect((await push(server, curator, [minor, consent, pair])).rejected).toEqual([]);
     const plan = change(mentor.stamper, 'plan', { pairId: pair.id, menteeId: minor.id, title: 'ИПР Коли' });
     const task = change(mentor.stamper, 'task', {
@@ -808,12 +766,7 @@ describe('conflict copies', () => {
   it('keeps a text the device never received, though it was written before the page it pulled to', async () => {
     const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Г' }, 'mentorD');
     const pupil = change(curator.stamper, 'person', { fullName: 'Ученик Г', kind: 'student' });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [pupil.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pair = pairOf(mentor.personId, [pupil.id]);
     expect((await push(server, curator, [pupil, pair])).rejected).toEqual([]);
     const x = meeting(mentor, pair.id, { notes: 'Текст А' });
     const phone = { ...mentor, cursor: null as string | null };
@@ -845,24 +798,9 @@ describe('conflict copies', () => {
   });
 
   it('keeps the losing text of a minor mentor whose consent lapsed, and gives it back with the consent', async () => {
-    const minor = change(curator.stamper, 'person', {
-      fullName: 'Наставник-школьник',
-      kind: 'student',
-      minor: true,
-    });
-    const consent = change(curator.stamper, 'consent', {
-      personId: minor.id,
-      signedBy: 'Мама',
-      date: '2026-09-01',
-      withdrawn: false,
-    });
+    const { minor, consent } = minorWithConsent('Наставник-школьник', 'Мама');
     const pupil = change(curator.stamper, 'person', { fullName: 'Подопечный', kind: 'student' });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: minor.id,
-      menteeIds: [pupil.id],
-      form: 'ученик–ученик',
-      status: 'active',
-    });
+    const pair = pairOf(minor.id, [pupil.id], 'ученик–ученик');
     expect((await push(server, curator, [minor, consent, pupil, pair])).rejected).toEqual([]);
     const invite = await call(server, 'POST', '/api/v1/invites', {
       token: curator.token,
@@ -890,19 +828,8 @@ describe('conflict copies', () => {
 
   it('keeps a mentor’s losing text about a minor whose consent was withdrawn for curators, not the mentor', async () => {
     const mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник Ж' }, 'mentorG');
-    const minor = change(curator.stamper, 'person', { fullName: 'Лиза', kind: 'student', minor: true });
-    const consent = change(curator.stamper, 'consent', {
-      personId: minor.id,
-      signedBy: 'Мама Лизы',
-      date: '2026-09-01',
-      withdrawn: false,
-    });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [minor.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const { minor, consent } = minorWithConsent('Лиза', 'Мама Лизы');
+    const pair = pairOf(mentor.personId, [minor.id]);
     expect((await push(server, curator, [minor, consent, pair])).rejected).toEqual([]);
     const m = meeting(mentor, pair.id, { notes: 'Заметки о Лизе' });
     expect((await push(server, mentor, [m])).rejected).toEqual([]);
@@ -922,12 +849,7 @@ describe('conflict copies', () => {
   it('never goes to an author taken off the pair: the record is theirs to read no more', async () => {
     // A pair of its own, so that handing it over touches no other test.
     const pupil = change(curator.stamper, 'person', { fullName: 'Переведённый ученик', kind: 'student' });
-    const pairD = change(curator.stamper, 'pair', {
-      mentorId: mentorA.personId,
-      menteeIds: [pupil.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pairD = pairOf(mentorA.personId, [pupil.id]);
     expect((await push(server, curator, [pupil, pairD])).rejected).toEqual([]);
     const m = meeting(mentorA, pairD.id, { notes: 'Текст наставника А' });
     expect((await push(server, mentorA, [m])).rejected).toEqual([]);

@@ -83,6 +83,28 @@ const assignEach = (templateId: string, people: readonly Actor[], pairId = group
     change(curator.stamper, 'formAssignment', { templateId, personId: m.personId, pairId, due: null }),
   );
 
+/**
+ * `count` new mentees in one pair with the mentor, each given a closed form of one 1–10 question `q`:
+ * named `<name> <i>`, enrolled as `<node><i>`.
+ */
+async function closedFormGroup(count: number, name: string, node: string, title: string) {
+  const pupils = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      addMember(server, curator, 'mentee', { fullName: `${name} ${i}`, kind: 'student' }, `${node}${i}`),
+    ),
+  );
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: pupils.map((p) => p.personId),
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  const form = closedForm(title, [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
+  const given = assignEach(form.id, pupils, pair.id);
+  expect((await push(server, curator, [pair, form, ...given])).rejected).toEqual([]);
+  return { pupils, pair, form, given };
+}
+
 /** `m` sends their answers to an assignment, now, and the server takes them. */
 async function sendAnswers(m: Actor, assignmentId: string | undefined, answers: unknown) {
   const response = change(m.stamper, 'formResponse', {
@@ -283,20 +305,12 @@ describe('forms', () => {
   });
 
   it('a mentee whose person record is deleted counts in no figure: their answer stays with the curator', async () => {
-    const pupils = await Promise.all(
-      [0, 1, 2].map((i) =>
-        addMember(server, curator, 'mentee', { fullName: `Удалённый ${i}`, kind: 'student' }, `gone${i}`),
-      ),
+    const { pupils, pair, form, given } = await closedFormGroup(
+      3,
+      'Удалённый',
+      'gone',
+      'Анкета о наставнике (удаление)',
     );
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: pupils.map((p) => p.personId),
-      form: 'учитель–ученик',
-      status: 'active',
-    });
-    const form = closedForm('Анкета о наставнике (удаление)', [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
-    const given = assignEach(form.id, pupils, pair.id);
-    expect((await push(server, curator, [pair, form, ...given])).rejected).toEqual([]);
     const [first, ...others] = pupils as [Actor, Actor, Actor];
     await sendAnswers(first, given[0]?.id, { q: 1 });
     const gone = {
@@ -316,20 +330,12 @@ describe('forms', () => {
   });
 
   it('a mentor’s statistics count only the pair’s mentees of today: answers sent after leaving never do', async () => {
-    const pupils = await Promise.all(
-      [0, 1, 2, 3, 4, 5].map((i) =>
-        addMember(server, curator, 'mentee', { fullName: `Группа ${i}`, kind: 'student' }, `group6-${i}`),
-      ),
+    const { pupils, pair, form, given } = await closedFormGroup(
+      6,
+      'Группа',
+      'group6-',
+      'Анкета о наставнике (ушедшие)',
     );
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: pupils.map((p) => p.personId),
-      form: 'учитель–ученик',
-      status: 'active',
-    });
-    const form = closedForm('Анкета о наставнике (ушедшие)', [{ id: 'q', kind: 'scale', min: 1, max: 10 }]);
-    const given = assignEach(form.id, pupils, pair.id);
-    expect((await push(server, curator, [pair, form, ...given])).rejected).toEqual([]);
     for (const i of [0, 1, 2]) await sendAnswers(pupils[i] as Actor, given[i]?.id, { q: 5 });
     expect((await statsOf(mentor, form.id))?.fields).toMatchObject({ responses: 3, averages: { q: 5 } });
     const leave = change(

@@ -59,6 +59,16 @@ function backup(env: Record<string, string>, target: string) {
   });
 }
 
+/** Pulls every page as the device of `token`; resolves with its cursor at the end. */
+async function pullToEnd(server: { url: string }, token: string): Promise<string> {
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await call(server, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
+    cursor = page.body.cursor as string;
+    if (page.body.hasMore !== true) return cursor;
+  }
+}
+
 describe('npm run backup', () => {
   it('snapshots a running server, and a server started from the snapshot has every record', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nastavnik-live-'));
@@ -93,12 +103,7 @@ describe('npm run backup', () => {
       (await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: [later] } }))
         .status,
     ).toBe(200);
-    let cursor: string | null = null;
-    for (let more = true; more; ) {
-      const page = await call(server, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
-      cursor = page.body.cursor as string;
-      more = page.body.hasMore === true;
-    }
+    const cursor = await pullToEnd(server, token);
 
     // Restore: a server started on the snapshot (the original still running) holds what it held then.
     const restored = await startServer({
@@ -216,12 +221,7 @@ describe('npm run backup', () => {
       // The original goes on, and the device pulls what it wrote after the copy was taken.
       const later = change(stamper, 'person', { fullName: 'После копии', kind: 'teacher' });
       await call(server, 'POST', '/api/v1/sync', { token, body: { cursor: null, changes: [later] } });
-      let cursor: string | null = null;
-      for (let more = true; more; ) {
-        const page = await call(server, 'POST', '/api/v1/sync', { token, body: { cursor, changes: [] } });
-        cursor = page.body.cursor as string;
-        more = page.body.hasMore === true;
-      }
+      const cursor = await pullToEnd(server, token);
       const copy = await createDatabase(inject('pgClusterUrl'));
       await run('pg_restore', ['--no-owner', `--dbname=${copy.url}`, target]);
       const restored = await startServer({
