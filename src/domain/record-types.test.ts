@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxTextLength } from './record-types';
+import { maxTextLength, RECORD_TYPES, type RecordType, type TypeSpec } from './record-types';
 import { validateChange } from './validate';
 
 describe('the longest text a field takes', () => {
@@ -18,5 +18,24 @@ describe('the longest text a field takes', () => {
     });
     expect(validateChange(goal('я'.repeat(300))).ok).toBe(true);
     expect(validateChange(goal('я'.repeat(301))).ok).toBe(false);
+  });
+});
+
+describe('texts people type at length', () => {
+  it('are every text of a thousand characters or more in a record people write: a losing edit is kept', () => {
+    // formStats, schoolSummary and conflict copies are written by the server alone.
+    const byServer = new Set(['formStats', 'schoolSummary', 'conflict']);
+    // A link is pasted, not typed.
+    const links = new Set(['material.url']);
+    for (const type of Object.keys(RECORD_TYPES) as RecordType[]) {
+      if (byServer.has(type)) continue;
+      const spec: TypeSpec = RECORD_TYPES[type];
+      const long = Object.keys(spec.fields).filter(
+        (f) => (maxTextLength(type, f) ?? 0) >= 1000 && !links.has(`${type}.${f}`),
+      );
+      expect([...(spec.longText ?? [])].sort(), type).toEqual(long.sort());
+    }
+    expect(RECORD_TYPES.goal.longText).toContain('description');
+    expect(RECORD_TYPES.task.longText).toContain('evidence');
   });
 });

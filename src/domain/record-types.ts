@@ -38,7 +38,10 @@ export type TypeSpec = {
   required: readonly string[];
   /** References fixed at creation: who may read a record is derived from them. */
   parents?: readonly string[];
-  /** Texts people type at length: a concurrent edit that loses is kept as a conflict copy. */
+  /**
+   * Texts people type at length (every text of a thousand characters or more that people write): a
+   * concurrent edit that loses, or one typed into a record deleted meanwhile, is kept as a conflict copy.
+   */
   longText?: readonly string[];
 };
 
@@ -68,6 +71,7 @@ export const RECORD_TYPES = {
       contacts: orNull(text(500)),
     },
     required: ['fullName', 'kind'],
+    longText: ['needs', 'interests', 'requests'],
   },
   consent: {
     fields: {
@@ -80,6 +84,7 @@ export const RECORD_TYPES = {
     },
     required: ['personId', 'signedBy', 'date', 'withdrawn'],
     parents: ['personId'],
+    longText: ['scope'],
   },
   pair: {
     fields: {
@@ -107,6 +112,7 @@ export const RECORD_TYPES = {
       ),
     },
     required: ['mentorId', 'menteeIds', 'form', 'status'],
+    longText: ['endReason'],
   },
   meeting: {
     fields: {
@@ -133,7 +139,7 @@ export const RECORD_TYPES = {
     },
     required: ['pairId', 'date', 'kind', 'durationMin', 'notes'],
     parents: ['pairId'],
-    longText: ['notes', 'privateNotes'],
+    longText: ['notes', 'privateNotes', 'cancelReason'],
   },
   plan: {
     fields: { pairId: id(), menteeId: id(), title: nonEmptyText(300) },
@@ -151,6 +157,7 @@ export const RECORD_TYPES = {
     },
     required: ['planId', 'title'],
     parents: ['planId'],
+    longText: ['description'],
   },
   task: {
     fields: {
@@ -164,6 +171,7 @@ export const RECORD_TYPES = {
     },
     required: ['planId', 'title', 'status', 'due'],
     parents: ['planId'],
+    longText: ['evidence'],
   },
   formTemplate: {
     fields: {
@@ -183,6 +191,7 @@ export const RECORD_TYPES = {
       archived: bool(),
     },
     required: ['title', 'questions'],
+    longText: ['description'],
   },
   formAssignment: {
     fields: { templateId: id(), personId: id(), pairId: orNull(id()), due: orNull(dayOrDateTime()) },
@@ -204,6 +213,7 @@ export const RECORD_TYPES = {
     fields: { pairId: id(), personId: id(), fits: bool(), comment: orNull(text(2000)) },
     required: ['pairId', 'personId', 'fits'],
     parents: ['pairId', 'personId'],
+    longText: ['comment'],
   },
   /** The school's programme: one record per school (PROGRAMME_ID), kept by curators. */
   programme: {
@@ -251,6 +261,7 @@ export const RECORD_TYPES = {
       description: orNull(text(4000)),
     },
     required: ['title'],
+    longText: ['description'],
   },
   /**
    * Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3

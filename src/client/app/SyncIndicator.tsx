@@ -1,4 +1,5 @@
-// Shown on every screen: online or not, changes waiting, last successful sync, rejected changes.
+// Shown on every screen: online or not, changes waiting, last successful sync, rejected changes and
+// texts kept from a conflict.
 
 import { useLiveQuery } from '../db/live';
 import { formatAgo } from '../i18n/format';
@@ -12,6 +13,7 @@ export function SyncIndicator() {
   // The sync's own state follows every page it writes: the progress bar moves.
   const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
   const rejected = useLiveQuery(queries.rejectedCount, [], { isLight: true }) ?? 0;
+  const copies = useLiveQuery(queries.conflictCount, [], { isLight: true }) ?? 0;
   const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
   const online = useStore(isOnline);
   return (
@@ -30,6 +32,11 @@ export function SyncIndicator() {
         {rejected > 0 && (
           <span class="sync-indicator__rejected" data-testid="sync-rejected">
             {t('sync.rejected', { n: rejected })}
+          </span>
+        )}
+        {copies > 0 && (
+          <span class="sync-indicator__rejected" data-testid="sync-copies">
+            {t('sync.copies', { n: copies })}
           </span>
         )}
         <span class="sync-indicator__last" data-testid="sync-last">

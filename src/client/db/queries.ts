@@ -135,6 +135,9 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: () =>
       liveOnly(db.records('fitAnswer').toArray()).then((rows) => rows.filter((a) => a.fields.fits === false)),
+    /** The conflict copies on this device (a deleted, dismissed one is in no index), and how many. */
+    conflicts: () => liveOnly(db.records('conflict').orderBy('fields.recordId').toArray()),
+    conflictCount: () => db.records('conflict').orderBy('fields.recordId').count(),
     conflictsOf: (recordId: string) =>
       liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
     /**

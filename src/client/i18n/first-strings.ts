@@ -12,6 +12,7 @@ export const FIRST_STRINGS = {
     'sync.waiting',
     'sync.allSent',
     'sync.rejected',
+    'sync.copies',
     'sync.last',
     'sync.never',
     'sync.blocked.',

@@ -5,7 +5,8 @@ import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { reportFailure } from '../../ui/save-message';
 
-export function ConflictCopies(props: { recordId: string; onUse(text: string): void }) {
+/** `onUse` puts the text back into the field it was typed in (private notes stay private). */
+export function ConflictCopies(props: { recordId: string; onUse(field: string, text: string): void }) {
   const { queries, repo } = useApp();
   const copies = useLiveQuery(() => queries.conflictsOf(props.recordId), [props.recordId]) ?? [];
   // Only the server writes conflict copies, so a hidden one cannot be brought back: ask first.
@@ -18,18 +19,18 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
       {copies.map((c) => (
         <div key={c.id} class="conflict">
           <blockquote>{c.fields.text ?? ''}</blockquote>
-          <button type="button" onClick={() => props.onUse(c.fields.text ?? '')}>
+          <button type="button" onClick={() => props.onUse(c.fields.field ?? 'notes', c.fields.text ?? '')}>
             {t('meeting.conflictUse')}
           </button>{' '}
           {asking === c.id ? (
             <div class="actions">
-              <p>{t('meeting.conflictDismissAsk')}</p>
+              <p>{t('copies.dismissAsk')}</p>
               <button
                 type="button"
                 class="button--danger"
                 onClick={() => void repo.remove('conflict', c.id).then(reportFailure)}
               >
-                {t('meeting.conflictDismissConfirm')}
+                {t('copies.dismissConfirm')}
               </button>
               <button type="button" onClick={() => setAsking(null)}>
                 {t('confirm.cancel')}
@@ -37,7 +38,7 @@ export function ConflictCopies(props: { recordId: string; onUse(text: string): v
             </div>
           ) : (
             <button type="button" class="button--quiet" onClick={() => setAsking(c.id)}>
-              {t('meeting.conflictDismiss')}
+              {t('copies.dismiss')}
             </button>
           )}
         </div>

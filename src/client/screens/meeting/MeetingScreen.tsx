@@ -25,6 +25,11 @@ import { ConflictCopies } from './ConflictCopies';
 import { MeetingFields } from './MeetingFields';
 import { MeetingView } from './MeetingView';
 
+/** The meeting's texts a conflict copy can be put back into (record-types.ts, the meeting's `longText`). */
+const MEETING_TEXTS = ['notes', 'privateNotes', 'cancelReason'] as const;
+const isMeetingText = (field: string): field is (typeof MEETING_TEXTS)[number] =>
+  (MEETING_TEXTS as readonly string[]).includes(field);
+
 export function MeetingScreen() {
   const { params } = useRoute();
   const route = useNavigate();
@@ -155,7 +160,14 @@ export function MeetingScreen() {
           </button>
         </Notice>
       )}
-      {meetingId && <ConflictCopies recordId={meetingId} onUse={(text) => update({ notes: text })} />}
+      {meetingId && (
+        <ConflictCopies
+          recordId={meetingId}
+          onUse={(field, text) => {
+            if (isMeetingText(field)) update({ [field]: text });
+          }}
+        />
+      )}
       <form
         class="form"
         inert={draft.isBusy}

@@ -1,4 +1,5 @@
-// Sync status in full: run a sync with progress, see and resolve rejected changes.
+// Sync status in full: run a sync with progress, see and resolve rejected changes, get back texts kept
+// from a conflict.
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -9,6 +10,7 @@ import type { Saved } from '../../models/device-model';
 import { useStore } from '../../state/store';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { KeptTexts } from './KeptTexts';
 
 export function SyncScreen() {
   const { queries, scheduler, device, isOnline } = useApp();
@@ -73,6 +75,7 @@ export function SyncScreen() {
       )}
 
       {failure && <Notice kind="error">{failure}</Notice>}
+      <KeptTexts />
       <h2>{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (
         <p>{t('sync.rejectedNone')}</p>

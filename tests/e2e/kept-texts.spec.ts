@@ -1,0 +1,68 @@
+// Nothing typed is lost to a conflict: a mentee writes what they did for a task on the phone, offline,
+// while the mentor deletes that task; after the sync the text is back on the phone, to copy and dismiss.
+import { expect, test } from '@playwright/test';
+import { api, inviteCode, putRecords } from './api';
+import { BASE_URL, enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+
+test('evidence typed offline into a task deleted meanwhile comes back to the mentee after the sync', async () => {
+  const evidence = `Выступила на классном часе ${Date.now()}, слайды у классного руководителя`;
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Удаляева Нина Петровна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Старательная Вера', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [task] = await putRecords([
+    { type: 'task', fields: { planId: plan, title: 'Сделать доклад', status: 'todo', due: null } },
+  ]);
+
+  const phone = await openPhone();
+  await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  const { page } = phone;
+  await enrol(page, await inviteCode(mentee as string, 'mentee'));
+  await ensureOfflineReady(page);
+  await page.goto(`/pair/${pair}/plan/${mentee}`);
+  await expect(page.getByTestId('task')).toContainText('Сделать доклад');
+
+  await setOffline(phone.context, true);
+  await page.getByText('Подробнее').click();
+  await page.getByLabel('Подтверждение: заметка или ссылка').fill(evidence);
+  await page.getByLabel('Подтверждение: заметка или ссылка').blur();
+  await expect(page.getByTestId('sync-waiting')).toContainText('1');
+
+  // Meanwhile the task is deleted (by the curator here; the mentor could as well).
+  const deleted = `${new Date().toISOString()}_0000_e2e-admin`;
+  await api('/api/v1/sync', {
+    cursor: null,
+    changes: [{ id: task, type: 'task', fields: {}, stamps: {}, deleted }],
+  });
+
+  await setOffline(phone.context, false);
+  await syncNow(page);
+  await expect(page.getByTestId('sync-copies')).toHaveText('Ваши тексты после конфликта: 1');
+  const kept = page.getByTestId('kept-texts');
+  await expect(kept).toContainText('Задача — подтверждение выполнения');
+  await expect(kept.getByText(evidence)).toBeVisible();
+
+  await kept.getByRole('button', { name: 'Скопировать текст' }).click();
+  await expect(kept.getByText('Текст скопирован')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(evidence);
+
+  // Put back where it belongs, the copy is dismissed — on this phone and, after a sync, for good.
+  await kept.getByRole('button', { name: 'Скрыть' }).click();
+  await kept.getByRole('button', { name: 'Да, удалить копию' }).click();
+  await expect(page.getByTestId('kept-texts')).toHaveCount(0);
+  await expect(page.getByTestId('sync-copies')).toHaveCount(0);
+  await syncNow(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('sync-copies')).toHaveCount(0);
+  await phone.context.close();
+});
