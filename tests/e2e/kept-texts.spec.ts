@@ -1,7 +1,7 @@
 // Nothing typed is lost to a conflict: a mentee writes what they did for a task on the phone, offline,
 // while the mentor deletes that task; after the sync the text is back on the phone, to copy and dismiss.
 import { expect, test } from '@playwright/test';
-import { api, inviteCode, putRecords } from './api';
+import { api, enrolByApi, inviteCode, putRecords } from './api';
 import { BASE_URL, enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 test('evidence typed offline into a task deleted meanwhile comes back to the mentee after the sync', async () => {
@@ -64,5 +64,49 @@ test('evidence typed offline into a task deleted meanwhile comes back to the men
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByTestId('sync-copies')).toHaveCount(0);
+  await phone.context.close();
+});
+
+test('a mentor’s private note that lost to a curator’s edit goes back into the private notes, never the shared ones', async () => {
+  const secret = `Тревожится из-за семьи ${Date.now()}`;
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Приватова Анна Ильинична', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Скромный Илья', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [meeting] = await putRecords([
+    {
+      type: 'meeting',
+      fields: { pairId: pair, date: '2026-11-20', kind: 'regular', durationMin: 40, notes: 'Обсудили план' },
+    },
+  ]);
+  const phone = await openPhone();
+  const { page } = phone;
+  await enrol(page, await inviteCode(mentor as string, 'mentor'));
+
+  // The mentor's other device writes a private note; a curator who had not seen it writes over it.
+  const laptop = await enrolByApi(await inviteCode(mentor as string, 'mentor'));
+  const now = Date.now();
+  const write = (text: string, ms: number, node: string) => ({
+    id: meeting,
+    type: 'meeting',
+    fields: { privateNotes: text },
+    stamps: { privateNotes: `${new Date(ms).toISOString()}_0000_${node}` },
+  });
+  await api('/api/v1/sync', { cursor: null, changes: [write(secret, now, 'mentor-laptop')] }, laptop.token);
+  // Stamped a millisecond later: the curator's text wins the merge.
+  await api('/api/v1/sync', { cursor: null, changes: [write('Исправлено куратором', now + 1, 'e2e-admin')] });
+
+  await syncNow(page);
+  await page.goto(`/meeting/${meeting}`);
+  await expect(page.getByRole('heading', { name: 'Ваш текст не вошёл в заметки' })).toBeVisible();
+  await page.getByRole('button', { name: 'Вернуть мой текст' }).click();
+  await expect(page.getByLabel('Личные заметки наставника (наставляемый их не увидит)')).toHaveValue(secret);
+  await expect(page.getByLabel('Заметки о встрече')).toHaveValue('Обсудили план');
   await phone.context.close();
 });
