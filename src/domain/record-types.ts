@@ -315,7 +315,7 @@ export const RECORD_TYPES = {
     fields: {
       recordId: id(),
       recordType: nonEmptyText(40),
-      field: nonEmptyText(60),
+      field: nonEmptyText(120),
       text: text(LONG),
       authorId: id(),
       lostStamp: nonEmptyText(100),

@@ -6,7 +6,7 @@ import { canRead, grantsFor, mayReadField, readKeys, type Viewer } from '../doma
 import { jsonEqual } from '../domain/canonical-json';
 import { stampNode } from '../domain/hlc';
 import type { Change, SyncedRecord } from '../domain/record';
-import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import { droppedTexts, type TypedText, typedFields, typedTexts } from '../domain/typed-texts';
 import { scopeFacts } from './scope';
 import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
@@ -21,8 +21,10 @@ import { type PushSession, withParents } from './sync-session';
 export type SeenUpTo = { rev: number; perField: boolean };
 
 /**
- * A stored text the device had not seen when it typed (see SeenUpTo) and the device's text were
- * concurrent edits: the one that loses the merge is kept for its author.
+ * Typed text that a merge would drop is kept for its author: a stored text and the device's were
+ * concurrent edits (the device had not seen the stored one when it typed, see SeenUpTo) and one loses;
+ * text typed into a record deleted meanwhile; and a stored text that a delete erases, when the device
+ * that deletes had not seen it. Long texts and texts inside structures alike (domain/typed-texts.ts).
  */
 export async function keepLosingTexts(
   session: PushSession,
@@ -31,39 +33,42 @@ export async function keepLosingTexts(
   seen: SeenUpTo,
 ): Promise<void> {
   if (!existing) return;
-  const spec = RECORD_TYPES[change.type as RecordType];
-  const longText: readonly string[] = 'longText' in spec ? spec.longText : [];
   const me = session.caller.personId;
-  for (const field of longText) {
-    if (!Object.hasOwn(change.fields, field)) continue;
+  const type = change.type;
+  const wasSeen = (field: string) =>
+    seen.perField ? (existing.fieldRevs[field] ?? existing.rev) <= seen.rev : existing.rev <= seen.rev;
+  // Whether the stored value was written by this very device (in sequence with this change): a stamp's
+  // device id alone proves nothing, the writer recorded with the value must be the caller too.
+  const isOwnDevice = (field: string, stamp: string) =>
+    stampNode(existing.record.stamps[field] ?? '') === stampNode(stamp) && existing.writers?.[field] === me;
+  const keep = async (texts: TypedText[], stamp: string, authorId: string | undefined) => {
+    // A value the server wrote, or one stored before writers were recorded, has no author to give it to.
+    if (!authorId) return;
+    for (const { field, text } of texts) await saveCopy(session, existing, field, text, stamp, authorId);
+  };
+  for (const field of typedFields(type)) {
     // Text typed into a record someone else deleted meanwhile: the delete wins, the text is kept.
-    if (existing.record.deleted !== undefined && change.deleted === undefined) {
-      const text = change.fields[field];
-      if (typeof text === 'string' && text.trim() !== '') {
-        await saveCopy(session, existing, field, text, change.stamps[field] as string, me);
-      }
+    if (existing.record.deleted !== undefined) {
+      if (change.deleted === undefined && Object.hasOwn(change.fields, field))
+        await keep(typedTexts(type, field, change.fields[field]), change.stamps[field] as string, me);
       continue;
     }
     const oldStamp = existing.record.stamps[field];
+    // A delete erases what is stored: what its sender had not seen goes to whoever wrote it. (What the
+    // change itself carries goes with the delete, by its author's own hand.)
+    if (change.deleted !== undefined) {
+      if (oldStamp === undefined || wasSeen(field) || isOwnDevice(field, change.deleted)) continue;
+      await keep(typedTexts(type, field, existing.record.fields[field]), oldStamp, existing.writers?.[field]);
+      continue;
+    }
+    if (!Object.hasOwn(change.fields, field)) continue;
     const newStamp = change.stamps[field] as string;
-    const oldText = existing.record.fields[field];
-    const newText = change.fields[field];
-    if (oldStamp === undefined || oldStamp === newStamp || jsonEqual(oldText, newText)) continue;
-    const oldWriter = existing.writers?.[field];
-    // One device editing its own text in sequence; a stamp's device id alone proves nothing.
-    if (stampNode(oldStamp) === stampNode(newStamp) && oldWriter === me) continue;
-    const wasSeen = seen.perField
-      ? (existing.fieldRevs[field] ?? existing.rev) <= seen.rev
-      : existing.rev <= seen.rev;
-    if (wasSeen) continue;
-    const isIncomingLoser = newStamp < oldStamp;
-    const loser = isIncomingLoser ? { text: newText, stamp: newStamp } : { text: oldText, stamp: oldStamp };
-    if (typeof loser.text !== 'string' || loser.text.trim() === '') continue;
-    // The stored text's author is whoever wrote it (recorded with it); a value the server wrote, or one
-    // stored before writers were recorded, has no author to give a copy to.
-    const authorId = isIncomingLoser ? me : oldWriter;
-    if (!authorId) continue;
-    await saveCopy(session, existing, field, loser.text, loser.stamp, authorId);
+    const oldValue = existing.record.fields[field];
+    const newValue = change.fields[field];
+    if (oldStamp === undefined || oldStamp === newStamp || jsonEqual(oldValue, newValue)) continue;
+    if (isOwnDevice(field, newStamp) || wasSeen(field)) continue;
+    if (newStamp < oldStamp) await keep(droppedTexts(type, field, newValue, oldValue), newStamp, me);
+    else await keep(droppedTexts(type, field, oldValue, newValue), oldStamp, existing.writers?.[field]);
   }
 }
 
@@ -73,20 +78,22 @@ export async function keepLosingTexts(
  * off the pair reads it no more —, then the field), with the author's grants:
  * - as they are, or with the author's own consent there: the author (a minor whose consent lapsed holds
  *   no `author:` grant meanwhile, so it reaches them only with the pair again);
- * - only with every consent there: curators alone (a mentor whose only mentee's consent was withdrawn —
- *   nothing of that pair may reach the mentor meanwhile, and nothing typed is dropped);
- * - not even then (a mentee and private notes, a mentor taken off the pair): nobody.
+ * - else curators alone: a mentor whose only mentee's consent was withdrawn (nothing of that pair may reach
+ *   the mentor meanwhile), a mentor taken off the pair — the text is theirs no more to read, and still
+ *   nothing typed is dropped.
  */
 async function copyKeys(
   session: PushSession,
   row: StoredRow,
   record: SyncedRecord,
-  field: string,
+  copyField: string,
   authorId: string,
   copy: SyncedRecord,
-): Promise<string[] | null> {
+): Promise<string[]> {
   const { tx, caller } = session;
   const ownKeys = readKeys(copy);
+  // A text inside a structure (`answers.<question>`) is read as the field that holds it.
+  const field = copyField.split('.')[0] as string;
   if (authorId === caller.personId) {
     if ((await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field))
       return ownKeys;
@@ -97,14 +104,10 @@ async function copyKeys(
   const viewer: Viewer = { personId: authorId, isCurator: false };
   const facts = await scopeFacts(tx, caller.schoolId, authorId);
   const keys = await session.keysOf(row);
-  const readsWith = (consented: (personId: string) => boolean) => {
-    const people = facts.people.map((p) => (consented(p.id) ? { ...p, hasConsent: true } : p));
-    const grants = grantsFor(viewer, { ...facts, people });
-    return canRead(viewer, grants, keys) && mayReadField(viewer, grants, record, field);
-  };
-  if (readsWith((id) => id === authorId)) return ownKeys;
-  if (readsWith(() => true)) return [];
-  return null;
+  // The author's own consent counts as there: it is theirs, and reaches them once it is again.
+  const people = facts.people.map((p) => (p.id === authorId ? { ...p, hasConsent: true } : p));
+  const grants = grantsFor(viewer, { ...facts, people });
+  return canRead(viewer, grants, keys) && mayReadField(viewer, grants, record, field) ? ownKeys : [];
 }
 
 async function saveCopy(
@@ -127,7 +130,6 @@ async function saveCopy(
   const copy: SyncedRecord = { id, type: 'conflict', fields, stamps };
   // A copy never carries a field its recipient may not read (a mentee never gets private notes).
   const keys = await copyKeys(session, row, record, field, authorId, copy);
-  if (keys === null) return;
   const fieldRevs = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
   await tx.putRecord(schoolId, { record: copy, fieldRevs, parents: { authorId } }, keys, [
     authorId,

@@ -8,6 +8,7 @@ import {
   type Actor,
   addMember,
   BOOTSTRAP_CODE,
+  call,
   change,
   enrolWith,
   pullAll,
@@ -114,6 +115,119 @@ describe('every long text, not only meeting notes', () => {
     expect((await push(server, second, [theirs])).rejected).toEqual([]);
     expect(await copiesFor(curator)).toContainEqual(
       expect.objectContaining({ recordId: mentee.personId, field: 'needs', text: 'Поддержка по алгебре' }),
+    );
+  });
+});
+
+describe('texts a delete would erase, and texts inside answers and status notes', () => {
+  it('evidence sent before the mentor, who had not seen it, deletes the task comes back to the mentee', async () => {
+    const task = change(mentor.stamper, 'task', {
+      planId: plan.id,
+      title: 'Эссе',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, mentor, [task])).rejected).toEqual([]);
+    await pullAll(server, mentee);
+    await pullAll(server, mentor); // the mentor's phone has the task, not what follows
+    const evidence = change(mentee.stamper, 'task', { evidence: 'Эссе сдано учителю литературы' }, task.id);
+    expect((await push(server, mentee, [evidence])).rejected).toEqual([]);
+    expect((await push(server, mentor, [deletion(mentor.stamper, 'task', task.id)])).rejected).toEqual([]);
+
+    expect(await copiesFor(mentee)).toContainEqual(
+      expect.objectContaining({
+        recordId: task.id,
+        field: 'evidence',
+        text: 'Эссе сдано учителю литературы',
+      }),
+    );
+    // A delete of what its sender had seen keeps nothing: the text was theirs to delete.
+    const seenTask = change(mentor.stamper, 'task', {
+      planId: plan.id,
+      title: 'Проект',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, mentor, [seenTask])).rejected).toEqual([]);
+    const seenText = change(mentee.stamper, 'task', { evidence: 'Проект на стенде' }, seenTask.id);
+    expect((await push(server, mentee, [seenText])).rejected).toEqual([]);
+    await pullAll(server, mentor);
+    expect((await push(server, mentor, [deletion(mentor.stamper, 'task', seenTask.id)])).rejected).toEqual(
+      [],
+    );
+    expect((await copiesFor(mentee)).map((c) => c.text)).not.toContain('Проект на стенде');
+  });
+
+  it('an open answer drafted on two of the pupil’s devices at once: the one that loses comes back', async () => {
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: mentee.personId, role: 'mentee' },
+    });
+    const laptop = await enrolWith(server, invite.body.code as string, 'kid-laptop');
+    const template = change(curator.stamper, 'formTemplate', {
+      title: 'Анкета наставляемого',
+      questions: [{ id: 'goals', kind: 'longText', text: 'Чего вы хотите достичь?', required: true }],
+    });
+    const assignment = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentee.personId,
+      pairId: null,
+      due: null,
+    });
+    expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
+    await pullAll(server, mentee);
+    await pullAll(server, laptop);
+    const draft = (who: Actor, goals: string) =>
+      change(who.stamper, 'formResponse', {
+        assignmentId: assignment.id,
+        answers: { goals },
+        submittedAt: null,
+      });
+    const fromPhone = draft(mentee, 'Научиться выступать перед классом');
+    laptop.stamper.observe(fromPhone.stamps.answers as string); // the laptop's draft is the later one
+    const fromLaptop = draft(laptop, 'Подготовиться к олимпиаде по биологии');
+    expect(fromLaptop.id).toBe(fromPhone.id);
+    expect((await push(server, mentee, [fromPhone])).rejected).toEqual([]);
+    expect((await push(server, laptop, [fromLaptop])).rejected).toEqual([]);
+
+    expect(await copiesFor(mentee)).toContainEqual(
+      expect.objectContaining({
+        recordId: fromPhone.id,
+        recordType: 'formResponse',
+        field: 'answers.goals',
+        text: 'Научиться выступать перед классом',
+      }),
+    );
+  });
+
+  it('two curators changing a pair’s status at once: the note of the one that loses comes back', async () => {
+    const second = await addMember(server, curator, 'curator', { fullName: 'Методист' }, 'cur3');
+    await pullAll(server, second);
+    await pullAll(server, curator);
+    const started = { date: '2026-09-01', status: 'active', note: null };
+    const ended = change(
+      curator.stamper,
+      'pair',
+      {
+        status: 'ended',
+        history: [started, { date: '2026-11-20', status: 'ended', note: 'Ученица болеет две недели' }],
+      },
+      pair.id,
+    );
+    second.stamper.observe(ended.stamps.history as string);
+    const finished = change(
+      second.stamper,
+      'pair',
+      {
+        status: 'finished',
+        history: [started, { date: '2026-11-20', status: 'finished', note: 'Цели достигнуты' }],
+      },
+      pair.id,
+    );
+    expect((await push(server, curator, [ended])).rejected).toEqual([]);
+    expect((await push(server, second, [finished])).rejected).toEqual([]);
+    expect(await copiesFor(curator)).toContainEqual(
+      expect.objectContaining({ recordId: pair.id, field: 'history.1', text: 'Ученица болеет две недели' }),
     );
   });
 });

@@ -3,15 +3,20 @@
 // own screen offers its copies in place too (meeting/ConflictCopies.tsx).
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
-import { useApp } from '../../app/context';
+import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { Notice } from '../../ui/Page';
+import { personName } from '../../ui/person-name';
 import { reportFailure } from '../../ui/save-message';
 
 export function KeptTexts() {
   const { queries, repo } = useApp();
+  const { personId } = useSession();
   const copies = useLiveQuery(queries.conflicts, []) ?? [];
+  // A curator also holds the copies kept for curators alone (their authors may no longer read them).
+  const authorIds = [...new Set(copies.map((c) => c.fields.authorId ?? ''))].filter((id) => id !== personId);
+  const authors = useLiveQuery(() => queries.peopleByIds(authorIds), [authorIds.join()]) ?? ([] as const);
   // Only the server writes conflict copies, so a dismissed one cannot be brought back: ask first.
   const [asking, setAsking] = useState<string | null>(null);
   const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);
@@ -34,14 +39,20 @@ export function KeptTexts() {
       <ul class="cards">
         {copies.map((c) => {
           const type = c.fields.recordType ?? '';
-          const field = c.fields.field ?? '';
-          const fieldKey = `copies.field.${field}` as MessageKey;
+          // A text inside a structure (`answers.<question>`) is labelled by the field that holds it.
+          const fieldKey = `copies.field.${(c.fields.field ?? '').split('.')[0]}` as MessageKey;
+          const authorId = c.fields.authorId ?? '';
           return (
             <li key={c.id} class="card">
               <p class="card__title">
                 {isRecordType(type) ? t(`type.${type}` as MessageKey) : type}
                 {t(fieldKey) ? ` — ${t(fieldKey)}` : ''}
               </p>
+              {authorId !== personId && (
+                <p class="card__meta">
+                  {t('copies.author', { name: personName(authors.find((p) => p.id === authorId)) })}
+                </p>
+              )}
               <blockquote>{c.fields.text ?? ''}</blockquote>
               {copied?.id === c.id && (
                 <Notice kind={copied.ok ? 'success' : 'error'}>
