@@ -3,15 +3,23 @@
 // string length, list length, nesting depth — and checks the cheap bound before looking at the items,
 // so that no value a request can carry makes validation slow or deep.
 import * as v from 'valibot';
-import { isPlainObject, jsonProblem, MAX_JSON_DEPTH } from './json-bounds';
+import { isPlainObject, isStorableText, jsonProblem, MAX_JSON_DEPTH, NOT_TEXT_MESSAGE } from './json-bounds';
 
 export const ID_PATTERN =
   /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26})$/;
 
 export const id = () => v.pipe(v.string('expected an id'), v.regex(ID_PATTERN, 'expected a UUID or ULID'));
 
+/** Text a storage keeps as it is: no U+0000, no half of a character (json-bounds.ts). */
+export const storable = () => v.check(isStorableText, NOT_TEXT_MESSAGE);
+
 export const text = (max: number) =>
-  v.pipe(v.string('expected text'), v.trim(), v.maxLength(max, `expected at most ${max} characters`));
+  v.pipe(
+    v.string('expected text'),
+    v.trim(),
+    v.maxLength(max, `expected at most ${max} characters`),
+    storable(),
+  );
 
 export const nonEmptyText = (max: number) => v.pipe(text(max), v.minLength(1, 'must not be empty'));
 
@@ -94,6 +102,7 @@ export const dict = <S extends v.GenericSchema>(value: S, maxKeys: number, maxKe
       for (const [key, item] of entries) {
         if (key.length > maxKeyLength)
           return addIssue({ message: `expected keys of at most ${maxKeyLength} characters` });
+        if (!isStorableText(key)) return addIssue({ message: NOT_TEXT_MESSAGE });
         const result = v.safeParse(value, item);
         if (!result.success)
           return addIssue({ message: `${key}: ${result.issues[0]?.message ?? 'invalid value'}` });

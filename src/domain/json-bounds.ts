@@ -1,6 +1,18 @@
 // Bounds for free-form JSON that a request can carry. The walk is iterative: recursion over a value
 // nested 20,000 deep (which JSON.parse reads happily) would overflow the stack and take the request down.
 
+/**
+ * Not text: U+0000, and half of a surrogate pair without its other half: JSON can carry both (as `\u0000`,
+ * `\ud800`), but they are not text — PostgreSQL refuses them in text and in jsonb alike, and a record
+ * holding one would fail every read of it there.
+ */
+const HALF_CHARACTER = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether `s` is text every storage keeps as it is (see HALF_CHARACTER). */
+export const isStorableText = (s: string): boolean => !s.includes('\u0000') && !HALF_CHARACTER.test(s);
+
+export const NOT_TEXT_MESSAGE = 'expected text without the character U+0000 or half of a character';
+
 /** How deep free-form values may nest: questions, sections and answers need three or four levels. */
 export const MAX_JSON_DEPTH = 16;
 
@@ -26,8 +38,10 @@ export function jsonProblem(value: unknown, maxChars: number, maxDepth: number):
     else if (typeof item === 'number') {
       if (!Number.isFinite(item)) return 'expected finite numbers';
       size += 8;
-    } else if (typeof item === 'string') size += item.length + 2;
-    else if (Array.isArray(item) || isPlainObject(item)) {
+    } else if (typeof item === 'string') {
+      size += item.length + 2;
+      if (!isStorableText(item)) return NOT_TEXT_MESSAGE;
+    } else if (Array.isArray(item) || isPlainObject(item)) {
       if (depth >= maxDepth) return `expected JSON nested at most ${maxDepth} deep`;
       const keys = Array.isArray(item) ? null : Object.keys(item);
       const count = keys ? keys.length : (item as unknown[]).length;
@@ -37,6 +51,7 @@ export function jsonProblem(value: unknown, maxChars: number, maxDepth: number):
       if (keys) {
         for (const key of keys) {
           size += key.length + 3;
+          if (!isStorableText(key)) return NOT_TEXT_MESSAGE;
           stack.push({ item: (item as Record<string, unknown>)[key], depth: depth + 1 });
         }
       } else {

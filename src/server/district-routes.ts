@@ -2,6 +2,7 @@
 // the district's people. Everything else a district device does goes through the one sync.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { isStorableText, NOT_TEXT_MESSAGE } from '../domain/json-bounds';
 import { DISTRICT_ROLES, type DistrictRole } from '../domain/sync-contract';
 import {
   createDistrictSchool,
@@ -21,6 +22,7 @@ const name = (what: string, max: number) =>
     v.trim(),
     v.minLength(1, `${what} must not be empty`),
     v.maxLength(max, `${what} is at most ${max} characters`),
+    v.check(isStorableText, `${what}: ${NOT_TEXT_MESSAGE}`),
   );
 
 const SchoolSchema = v.object({ name: name('name', 300) }, 'the body must be { name }');
@@ -62,6 +64,8 @@ export function registerDistrictRoutes(
 
   app.post('/api/v1/district/schools/:id/curator-code', guards, async (request, reply) => {
     const { id } = request.params as { id: string };
+    // Not an id any school has (and not text PostgreSQL takes as a parameter).
+    if (!isStorableText(id)) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
     const result = await newCuratorCode(deps.storage, deps.clock, id);
     if (!result) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
     if (result === 'has-curator')

@@ -87,7 +87,23 @@ function hostileText(r: Random): string {
 
 function randomJson(r: Random, depth: number): unknown {
   const kind = r.int(depth > 0 ? 7 : 4);
-  if (kind === 0) return r.pick([null, true, false, 0, -1, 1.5, 1e300, 'x', '', 'текст']);
+  if (kind === 0)
+    // U+0000 and halves of a character: JSON carries them, PostgreSQL keeps neither.
+    return r.pick([
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1.5,
+      1e300,
+      'x',
+      '',
+      'текст',
+      'a\u0000b',
+      'half \ud800',
+      '\udc00',
+    ]);
   if (kind === 1) return r.pick(ids.length ? ids : ['nope']);
   if (kind === 2)
     return formatHlc({ ms: Date.now() + r.pick([0, -1e9, 2e8]), counter: r.int(10_000), node: 'fz' });
@@ -96,6 +112,7 @@ function randomJson(r: Random, depth: number): unknown {
   const o: Record<string, unknown> = {};
   for (let i = r.int(4); i > 0; i--)
     o[r.chance(0.2) ? r.pick(HOSTILE_NAMES) : r.pick(ALL_FIELDS)] = randomJson(r, depth - 1);
+  if (r.chance(0.05)) o['key\u0000'] = 1;
   return o;
 }
 

@@ -13,6 +13,7 @@ import {
   call,
   change,
   createStamper,
+  DISTRICT_CODE,
   enrolWith,
   exportText,
   push,
@@ -217,6 +218,74 @@ function statusBeforeBodyEnds(path: string, headers: Record<string, string>, dec
     req.write(`{"schemaVersion":1,"records":[${'0,'.repeat(50_000)}`);
   });
 }
+
+describe('text that is not text', () => {
+  // U+0000 and half of a character: JSON carries both, PostgreSQL keeps neither (in text or jsonb), and
+  // a template holding one made every mentor's sync fail there.
+  // As JSON escapes: the raw body carries them as a device's JSON.stringify would.
+  const notText = ['Описание\\u0000', 'Описание \\ud800', 'Описание \\udc00 конец'];
+
+  it('in a field or in a template’s questions is one invalid change; the others apply', async () => {
+    for (const bad of notText) {
+      const good = change(curator.stamper, 'material', { title: 'Памятка' });
+      const template = change(curator.stamper, 'formTemplate', {
+        title: 'Анкета',
+        description: 'x',
+        questions: [{ id: 'q', kind: 'longText', text: 'Вопрос', required: false }],
+      });
+      const asText = json(template).replace('"description":"x"', `"description":"${bad}"`);
+      const inQuestion = change(curator.stamper, 'formTemplate', {
+        title: 'Анкета',
+        questions: [{ id: 'q', kind: 'longText', text: 'x', required: false }],
+      });
+      const asQuestion = json(inQuestion).replace('"text":"x"', `"text":"${bad}"`);
+      const before = await exportText(server, curator);
+      const r = await rawSync(curator, [json(good), asText, asQuestion].join(','));
+      expect(r.status).toBe(200);
+      expect((r.body.rejected as { id: string; code: string }[]).map((x) => [x.id, x.code])).toEqual([
+        [template.id, 'invalid'],
+        [inQuestion.id, 'invalid'],
+      ]);
+      expect(await exportText(server, curator)).not.toBe(before);
+      expect(await exportText(server, curator)).not.toContain(template.id);
+    }
+    // A mentor's sync (which reads the templates to know which answers they see) stays whole.
+    expect((await push(server, mentor, [])).rejected).toEqual([]);
+  });
+
+  it('in a device’s name, an invite, a school’s name or an id in the path is a 4xx, never a 5xx', async () => {
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: mentor.personId, role: 'mentor' },
+    });
+    const enrol = await call(server, 'POST', '/api/v1/enrol', {
+      raw: `{"code":"${invite.body.code}","deviceName":"phone\u0000"}`,
+    });
+    expect(enrol.status).toBe(400);
+    // The code was not used up.
+    const again = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: invite.body.code, deviceName: 'phone' },
+    });
+    expect(again.status).toBe(200);
+    const badInvite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      raw: '{"personId":"a\u0000b","role":"mentor"}',
+    });
+    expect(badInvite.status).toBe(400);
+    const revoke = await call(server, 'POST', '/api/v1/devices/a%00b/revoke', { token: curator.token });
+    expect(revoke.status).toBe(404);
+    const district = await enrolWith(server, DISTRICT_CODE, 'district');
+    const school = await call(server, 'POST', '/api/v1/district/schools', {
+      token: district.token,
+      raw: '{"name":"Школа\u0000"}',
+    });
+    expect(school.status).toBe(400);
+    const code = await call(server, 'POST', '/api/v1/district/schools/a%00b/curator-code', {
+      token: district.token,
+    });
+    expect(code.status).toBe(404);
+  });
+});
 
 describe('stamps', () => {
   it('a change signed with the server’s own device id is refused: it could pass for the server’s record', async () => {

@@ -2,6 +2,7 @@
 // devices enrolled and their revocation.
 import type { FastifyInstance } from 'fastify';
 import { redactFor } from '../../domain/access';
+import { isStorableText } from '../../domain/json-bounds';
 import { CONTRACT_VERSION } from '../../domain/sync-contract';
 import { MAX_BACKUP_BYTES, restoreBackup, restoreRefusal } from '../restore-service';
 import type { ServerClock } from '../server-clock';
@@ -55,6 +56,9 @@ export function registerAdminRoutes(
 
   app.post('/api/v1/devices/:id/revoke', curators, async (request, reply) => {
     const { id } = request.params as { id: string };
+    // Not an id any device has (and not text PostgreSQL takes as a parameter).
+    if (!isStorableText(id))
+      return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
     const isRevoked = await storage.transaction((tx) =>
       tx.revokeDevice(callerOf(request).schoolId, id, new Date(clock.now()).toISOString()),
     );

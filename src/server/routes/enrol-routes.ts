@@ -2,6 +2,7 @@
 // makes invite codes.
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { isStorableText, NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
 import { createInvite, enrol } from '../enrol-service';
@@ -16,13 +17,21 @@ const EnrolSchema = v.object({
     v.maxLength(64, 'code is too long'),
   ),
   deviceName: v.optional(
-    v.pipe(v.string('deviceName must be a string'), v.maxLength(100, 'deviceName is too long')),
+    v.pipe(
+      v.string('deviceName must be a string'),
+      v.maxLength(100, 'deviceName is too long'),
+      v.check(isStorableText, `deviceName: ${NOT_TEXT_MESSAGE}`),
+    ),
     '',
   ),
 });
 
 const InviteSchema = v.object({
-  personId: v.pipe(v.string('personId must be a string'), v.maxLength(64)),
+  personId: v.pipe(
+    v.string('personId must be a string'),
+    v.maxLength(64),
+    v.check(isStorableText, `personId: ${NOT_TEXT_MESSAGE}`),
+  ),
   role: v.picklist(ROLES as Role[], `role must be one of: ${ROLES.join(', ')}`),
 });
 

@@ -229,8 +229,10 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       (
         await read(
           'idsWhereTrue',
+          // json, not jsonb: jsonb refuses a whole record whose text holds U+0000 anywhere (validation
+          // keeps such text out now; a record stored before must not fail every mentor's sync).
           `SELECT id FROM records WHERE school = $1 AND type = $2
-           AND (data::jsonb #> '{record,deleted}') IS NULL AND (data::jsonb #> ARRAY['record','fields',$3]) = 'true'::jsonb`,
+           AND (data::json #> '{record,deleted}') IS NULL AND (data::json #>> ARRAY['record','fields',$3]) = 'true'`,
           [school, type, field],
         )
       ).map((r) => r.id as string),
