@@ -10,15 +10,13 @@ export const ID_PATTERN =
 
 export const id = () => v.pipe(v.string('expected an id'), v.regex(ID_PATTERN, 'expected a UUID or ULID'));
 
-/** Text a storage keeps as it is: no U+0000, no half of a character (json-bounds.ts). */
-export const storable = () => v.check(isStorableText, NOT_TEXT_MESSAGE);
-
 export const text = (max: number) =>
   v.pipe(
     v.string('expected text'),
     v.trim(),
     v.maxLength(max, `expected at most ${max} characters`),
-    storable(),
+    // Text a storage keeps as it is: no U+0000, no half of a character (json-bounds.ts).
+    v.check(isStorableText, NOT_TEXT_MESSAGE),
   );
 
 export const nonEmptyText = (max: number) => v.pipe(text(max), v.minLength(1, 'must not be empty'));
