@@ -248,7 +248,13 @@ export async function applyChange(
   const fieldRevs = { ...existing?.fieldRevs };
   const writers = { ...existing?.writers };
   for (const name of Object.keys(stored.stamps)) {
-    if (stored.stamps[name] === existing?.record.stamps[name]) continue;
+    // A default's stamp stays when its value changes (a tie between defaults goes by value): the value
+    // decides too, or a device that holds the field would never be sent the new one.
+    if (
+      stored.stamps[name] === existing?.record.stamps[name] &&
+      jsonEqual(stored.fields[name], existing?.record.fields[name])
+    )
+      continue;
     fieldRevs[name] = 0;
     // The value now stored came from this change (the merge took its stamp): its writer is the caller.
     if (stored.stamps[name] === change.stamps[name]) writers[name] = caller.personId;

@@ -2,6 +2,7 @@
 // fields only once the device holds a record, and compressed answers. Over real HTTP on real SQLite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactRecord, expandRecord } from '../../src/domain/compact-record';
+import { defaultStamp } from '../../src/domain/defaults';
 import { mergeRecords } from '../../src/domain/merge';
 import type { Change, SyncedRecord } from '../../src/domain/record';
 import type { SyncResponseV2 } from '../../src/domain/sync-contract-v2';
@@ -166,6 +167,24 @@ describe('after the first pull', () => {
       partial: true,
     });
     expect(sent.find((r) => r.id === fresh.id)).toEqual(compactRecord(fresh));
+  });
+
+  it('sends a default’s new value, though its stamp stays the same (a tie between defaults goes by value)', async () => {
+    // A default is stamped alike on every device (domain/defaults.ts): the stamp stays, the value moves.
+    const created = meeting({ date: today, durationMin: 30 });
+    created.stamps.durationMin = defaultStamp('mentor');
+    expect((await push(server, mentor, [created])).rejected).toEqual([]);
+    const byDefault = (durationMin: number): Change => ({
+      id: created.id,
+      type: 'meeting',
+      fields: { durationMin },
+      stamps: { durationMin: defaultStamp('mentor') },
+    });
+    const { cursor } = await pullPages(curator, null);
+    expect((await push(server, mentor, [byDefault(60)])).rejected).toEqual([]);
+    const { pages } = await pullPages(curator, cursor);
+    const sent = pages.flatMap((p) => p.changes).find((r) => r.id === created.id);
+    expect(sent?.fields.durationMin).toBe(60);
   });
 
   it('sends whole the records that changed while the first pull had not reached them yet', async () => {
