@@ -13,36 +13,53 @@ import type { Storage, StorageTx } from './storage/storage';
 
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
+// The envelope only: each record is checked on its own (backupProblem), so that the first broken one
+// ends the check, and a file of up to 64 MB never holds the other requests up for long.
 const BackupSchema = v.object(
   {
     schemaVersion: v.literal(CONTRACT_VERSION, `schemaVersion must be ${CONTRACT_VERSION}`),
-    records: v.array(ChangeSchema, 'records must be an array'),
+    records: v.array(v.unknown(), 'records must be an array'),
   },
   'this is not a Nastavnik backup: expected { schemaVersion, records }',
 );
 
+/** Records checked between two turns of the event loop: other requests are answered in between. */
+const RECORDS_PER_TURN = 500;
+
 export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
 
 /**
- * Checks every record as a sync checks a change (its type's schema, its required fields, stamps at most
- * 24 hours ahead of the server's clock: a stamp from the far future would win every later edit for
- * good); null when the whole file is sound.
+ * Checks every record as a sync checks a change (its shape, its type's schema, its required fields,
+ * stamps at most 24 hours ahead of the server's clock: a stamp from the far future would win every later
+ * edit for good), stopping at the first broken one: the records, or what is wrong with the file. Yields to
+ * other requests every RECORDS_PER_TURN records.
  */
-function backupProblem(records: SyncedRecord[], nowMs: number): string | null {
+export async function checkedRecords(
+  records: readonly unknown[],
+  nowMs: number,
+): Promise<{ records: SyncedRecord[] } | { problem: string }> {
   const seen = new Set<string>();
   const horizon = nowMs + LIMITS.maxClockSkewMs;
-  for (const [i, record] of records.entries()) {
-    if (seen.has(record.id)) return `record ${i} (${record.id}) appears twice`;
+  const checked: SyncedRecord[] = [];
+  for (const [i, item] of records.entries()) {
+    if (i > 0 && i % RECORDS_PER_TURN === 0) await new Promise((next) => setImmediate(next));
+    const shape = v.safeParse(ChangeSchema, item, { abortEarly: true });
+    if (!shape.success) return { problem: describeIssue(shape.issues, 'invalid record', `records.${i}`) };
+    const record = shape.output as SyncedRecord;
+    if (seen.has(record.id)) return { problem: `record ${i} (${record.id}) appears twice` };
     seen.add(record.id);
     const valid = validateChange(record);
-    if (!valid.ok) return `record ${i} (${record.id}): ${valid.reason}`;
+    if (!valid.ok) return { problem: `record ${i} (${record.id}): ${valid.reason}` };
     const missing = missingRequired(record);
-    if (missing) return `record ${i} (${record.id}): ${missing}`;
+    if (missing) return { problem: `record ${i} (${record.id}): ${missing}` };
     const stamps = [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
     if (stamps.some((s) => stampTime(s) > horizon))
-      return `record ${i} (${record.id}): a stamp is more than 24 hours ahead of the server clock`;
+      return {
+        problem: `record ${i} (${record.id}): a stamp is more than 24 hours ahead of the server clock`,
+      };
+    checked.push(record);
   }
-  return null;
+  return { records: checked };
 }
 
 /** Whether the school holds nothing but what the server made itself (its first curator, built-ins). */
@@ -93,11 +110,13 @@ export async function restoreBackup(
   nowMs: number,
 ): Promise<RestoreResult> {
   const schoolId = caller.schoolId;
-  const parsed = v.safeParse(BackupSchema, body);
+  const parsed = v.safeParse(BackupSchema, body, { abortEarly: true });
   if (!parsed.success)
     return { ok: false, status: 400, reason: describeIssue(parsed.issues, 'invalid backup') };
-  const records = parsed.output.records as SyncedRecord[];
-  const problem = backupProblem(records, nowMs) ?? lockoutProblem(records, caller.personId);
+  const checked = await checkedRecords(parsed.output.records, nowMs);
+  if ('problem' in checked) return { ok: false, status: 400, reason: checked.problem };
+  const { records } = checked;
+  const problem = lockoutProblem(records, caller.personId);
   if (problem) return { ok: false, status: 400, reason: problem };
   return storage.transaction(async (tx) => {
     await tx.lockSchool(schoolId);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkedRecords } from './restore-service';
+
+const stamp = '2026-11-01T10:00:00.000Z_0000_old';
+const material = (i: number) => ({
+  id: `0193a3f0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+  type: 'material',
+  fields: { title: `Памятка ${i}` },
+  stamps: { title: stamp },
+});
+const now = Date.parse('2026-11-30T12:00:00Z');
+
+describe('the records of a file to restore', () => {
+  it('are checked in turns: other requests are answered while a large file is checked', async () => {
+    let answeredMeanwhile = false;
+    setImmediate(() => {
+      answeredMeanwhile = true;
+    });
+    const result = await checkedRecords(
+      Array.from({ length: 2_000 }, (_, i) => material(i)),
+      now,
+    );
+    expect('records' in result && result.records).toHaveLength(2_000);
+    expect(answeredMeanwhile).toBe(true);
+  });
+
+  it('stop at the first broken record: what follows it is never looked at', async () => {
+    const records: unknown[] = [material(0), { ...material(1), id: 'not-an-id' }];
+    Object.defineProperty(records, 2, {
+      get() {
+        throw new Error('a record after the broken one was read');
+      },
+      enumerable: true,
+    });
+    records.length = 10_000;
+    const result = await checkedRecords(records, now);
+    expect(result).toEqual({ problem: expect.stringMatching(/^records\.1\.id: /) });
+  });
+});
