@@ -131,6 +131,8 @@ export const en = {
   'save.failed': 'Could not save: {reason}',
   'save.saved': 'Saved',
   'save.invalid': 'Check the fields: {reason}',
+  'save.notText':
+    'The text holds a control character that cannot be saved (this happens when copying from a document): delete it or type that part again. What you typed is still in the field.',
   'save.tooLong':
     'The text is too long: at most {n} {n|character|characters}. Shorten it — what you typed is still in the field.',
 

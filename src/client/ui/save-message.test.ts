@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateChange } from '../../domain/validate';
 import { loadAllStrings, setLanguage } from '../i18n/i18n';
 import { saveMessage } from './save-message';
 
@@ -17,5 +18,21 @@ describe('save messages', () => {
     await setLanguage('en');
     expect(saveMessage(result).text).toMatch(/^The text is too long: at most 300 characters/);
     await setLanguage('ru');
+  });
+
+  it('say a pasted control character cannot be saved, in the user’s words', async () => {
+    await loadAllStrings();
+    await setLanguage('ru');
+    const pasted = validateChange({
+      id: '0193a3f0-0000-7000-8000-000000000001',
+      type: 'goal',
+      fields: { title: 'Цель\u0000 из документа' },
+      stamps: { title: '2026-11-30T10:00:00.000Z_0000_d' },
+    });
+    expect(pasted.ok).toBe(false);
+    const reason = pasted.ok ? '' : pasted.reason;
+    expect(saveMessage({ ok: false, code: 'invalid', reason }).text).toMatch(
+      /^В тексте есть служебный символ, который нельзя сохранить/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import type { WriteResult } from '../db/types';
 import { t } from '../i18n/i18n';
 import { showToast } from '../state/toast';
@@ -11,6 +12,8 @@ export function saveMessage(result: WriteResult): { kind: 'success' | 'error'; t
     // characters»); the one a person meets most, a pasted text too long, is said in their words.
     const tooLong = /expected at most (\d+) characters/.exec(result.reason);
     if (tooLong) return { kind: 'error', text: t('save.tooLong', { n: Number(tooLong[1]) }) };
+    // A text pasted from a document can carry a character that is not text (domain/json-bounds.ts).
+    if (result.reason.includes(NOT_TEXT_MESSAGE)) return { kind: 'error', text: t('save.notText') };
     return { kind: 'error', text: t('save.invalid', { reason: result.reason }) };
   }
   if (result.code === 'closed') return { kind: 'error', text: t('save.closed') };
