@@ -8,6 +8,9 @@
  */
 const HALF_CHARACTER = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Every U+0000 and half of a character in a text (to mend text stored before they were refused). */
+export const NOT_TEXT_ANYWHERE = new RegExp(`\\u0000|${HALF_CHARACTER.source}`, 'g');
+
 /** Whether `s` is text every storage keeps as it is (see HALF_CHARACTER). */
 export const isStorableText = (s: string): boolean => !s.includes('\u0000') && !HALF_CHARACTER.test(s);
 

@@ -319,6 +319,8 @@ export const RECORD_TYPES = {
       text: text(LONG),
       authorId: id(),
       lostStamp: nonEmptyText(100),
+      /** `curators` when its author may no longer read the record: kept for curators alone. */
+      keptFor: oneOf(['author', 'curators']),
     },
     required: ['recordId', 'recordType', 'field', 'text', 'authorId'],
     parents: ['authorId'],

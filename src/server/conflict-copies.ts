@@ -20,37 +20,40 @@ import { type PushSession, withParents } from './sync-session';
  */
 export type SeenUpTo = { rev: number; perField: boolean };
 
+/** A typed text a change would drop, and whose it is (the authenticated writer of it). */
+export type LostText = { field: string; text: string; stamp: string; authorId: string };
+
 /**
- * Typed text that a merge would drop is kept for its author: a stored text and the device's were
+ * The typed text that applying `change` would drop (pure): a stored text and the device's were
  * concurrent edits (the device had not seen the stored one when it typed, see SeenUpTo) and one loses;
  * text typed into a record deleted meanwhile; and a stored text that a delete erases, when the device
  * that deletes had not seen it. Long texts and texts inside structures alike (domain/typed-texts.ts).
+ * `me`: the caller. A value the server wrote, or one stored before writers were recorded, has no author
+ * to give it to and is not listed.
  */
-export async function keepLosingTexts(
-  session: PushSession,
+export function losingTexts(
   existing: StoredRow | undefined,
   change: Change,
   seen: SeenUpTo,
-): Promise<void> {
-  if (!existing) return;
-  const me = session.caller.personId;
+  me: string,
+): LostText[] {
+  if (!existing) return [];
   const type = change.type;
+  const lost: LostText[] = [];
   const wasSeen = (field: string) =>
     seen.perField ? (existing.fieldRevs[field] ?? existing.rev) <= seen.rev : existing.rev <= seen.rev;
   // Whether the stored value was written by this very device (in sequence with this change): a stamp's
   // device id alone proves nothing, the writer recorded with the value must be the caller too.
   const isOwnDevice = (field: string, stamp: string) =>
     stampNode(existing.record.stamps[field] ?? '') === stampNode(stamp) && existing.writers?.[field] === me;
-  const keep = async (texts: TypedText[], stamp: string, authorId: string | undefined) => {
-    // A value the server wrote, or one stored before writers were recorded, has no author to give it to.
-    if (!authorId) return;
-    for (const { field, text } of texts) await saveCopy(session, existing, field, text, stamp, authorId);
+  const add = (texts: TypedText[], stamp: string, authorId: string | undefined) => {
+    if (authorId) for (const t of texts) lost.push({ ...t, stamp, authorId });
   };
   for (const field of typedFields(type)) {
     // Text typed into a record someone else deleted meanwhile: the delete wins, the text is kept.
     if (existing.record.deleted !== undefined) {
       if (change.deleted === undefined && Object.hasOwn(change.fields, field))
-        await keep(typedTexts(type, field, change.fields[field]), change.stamps[field] as string, me);
+        add(typedTexts(type, field, change.fields[field]), change.stamps[field] as string, me);
       continue;
     }
     const oldStamp = existing.record.stamps[field];
@@ -58,7 +61,7 @@ export async function keepLosingTexts(
     // change itself carries goes with the delete, by its author's own hand.)
     if (change.deleted !== undefined) {
       if (oldStamp === undefined || wasSeen(field) || isOwnDevice(field, change.deleted)) continue;
-      await keep(typedTexts(type, field, existing.record.fields[field]), oldStamp, existing.writers?.[field]);
+      add(typedTexts(type, field, existing.record.fields[field]), oldStamp, existing.writers?.[field]);
       continue;
     }
     if (!Object.hasOwn(change.fields, field)) continue;
@@ -67,9 +70,16 @@ export async function keepLosingTexts(
     const newValue = change.fields[field];
     if (oldStamp === undefined || oldStamp === newStamp || jsonEqual(oldValue, newValue)) continue;
     if (isOwnDevice(field, newStamp) || wasSeen(field)) continue;
-    if (newStamp < oldStamp) await keep(droppedTexts(type, field, newValue, oldValue), newStamp, me);
-    else await keep(droppedTexts(type, field, oldValue, newValue), oldStamp, existing.writers?.[field]);
+    if (newStamp < oldStamp) add(droppedTexts(type, field, newValue, oldValue), newStamp, me);
+    else add(droppedTexts(type, field, oldValue, newValue), oldStamp, existing.writers?.[field]);
   }
+  return lost;
+}
+
+/** Keeps each lost text as a conflict copy (see copyKeys for who receives it). */
+export async function keepTexts(session: PushSession, existing: StoredRow, lost: LostText[]): Promise<void> {
+  for (const { field, text, stamp, authorId } of lost)
+    await saveCopy(session, existing, field, text, stamp, authorId);
 }
 
 /**
@@ -124,12 +134,20 @@ async function saveCopy(
   // Derived from what was lost, so a retried push finds the copy it already made.
   const id = derivedId('conflict', record.id, field, lostStamp);
   if (await tx.getRecord(schoolId, id)) return;
+  const lost = { recordId: record.id, recordType: record.type, field, text, authorId, lostStamp };
+  // A copy never carries a field its recipient may not read (a mentee never gets private notes).
+  const keys = await copyKeys(session, row, record, field, authorId, {
+    id,
+    type: 'conflict',
+    fields: lost,
+    stamps: {},
+  });
+  // Said on the copy, so that a curator's device tells the copies kept for curators from the copies of
+  // others, and a restore keeps them for curators.
+  const fields = { ...lost, keptFor: keys.length === 0 ? 'curators' : 'author' };
   const stamp = clock.stamp();
-  const fields = { recordId: record.id, recordType: record.type, field, text, authorId, lostStamp };
   const stamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
   const copy: SyncedRecord = { id, type: 'conflict', fields, stamps };
-  // A copy never carries a field its recipient may not read (a mentee never gets private notes).
-  const keys = await copyKeys(session, row, record, field, authorId, copy);
   const fieldRevs = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
   await tx.putRecord(schoolId, { record: copy, fieldRevs, parents: { authorId } }, keys, [
     authorId,

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { assignmentLinkOf, readKeys } from '../domain/access';
 import { stampNode, stampTime } from '../domain/hlc';
+import { isPlainObject, isStorableText, NOT_TEXT_ANYWHERE } from '../domain/json-bounds';
 import { stripTombstone } from '../domain/merge';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION, describeIssue, LIMITS } from '../domain/sync-contract';
@@ -29,6 +30,37 @@ const RECORDS_PER_TURN = 500;
 export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
 
 /**
+ * `value` with every string and key that is not storable text (json-bounds.ts) mended: each U+0000 and
+ * half of a character becomes U+FFFD, the replacement character. Walked without recursion, bounded by
+ * the file's size; anything else is left for the checks to judge.
+ */
+function mendText(value: unknown): unknown {
+  const mend = (s: string) => (isStorableText(s) ? s : s.replace(NOT_TEXT_ANYWHERE, '\uFFFD'));
+  const root = { value };
+  const stack: [Record<string, unknown> | unknown[], string | number][] = [[root, 'value']];
+  while (stack.length > 0) {
+    const [holder, key] = stack.pop() as [Record<string, unknown>, string];
+    const item = holder[key];
+    if (typeof item === 'string') holder[key] = mend(item);
+    else if (Array.isArray(item)) for (let i = 0; i < item.length; i++) stack.push([item, i]);
+    else if (isPlainObject(item)) {
+      for (const k of Object.keys(item)) {
+        let key = k;
+        const fixed = mend(k);
+        // (A mended key that another key already holds stays as it was, for the checks to refuse.)
+        if (fixed !== k && !Object.hasOwn(item, fixed)) {
+          item[fixed] = item[k];
+          delete item[k];
+          key = fixed;
+        }
+        stack.push([item, key]);
+      }
+    }
+  }
+  return root.value;
+}
+
+/**
  * Checks every record as a sync checks a change (its shape, its type's schema, its required fields,
  * stamps at most 24 hours ahead of the server's clock: a stamp from the far future would win every later
  * edit for good), stopping at the first broken one: the records, or what is wrong with the file. Yields to
@@ -43,7 +75,9 @@ export async function checkedRecords(
   const checked: SyncedRecord[] = [];
   for (const [i, item] of records.entries()) {
     if (i > 0 && i % RECORDS_PER_TURN === 0) await new Promise((next) => setImmediate(next));
-    const shape = v.safeParse(ChangeSchema, item, { abortEarly: true });
+    // Text stored before such characters were refused (U+0000, half of a character) is mended rather
+    // than refused: a school's own backup stays restorable.
+    const shape = v.safeParse(ChangeSchema, mendText(item), { abortEarly: true });
     if (!shape.success) return { problem: describeIssue(shape.issues, 'invalid record', `records.${i}`) };
     const record = shape.output as SyncedRecord;
     if (seen.has(record.id)) return { problem: `record ${i} (${record.id}) appears twice` };
@@ -135,7 +169,8 @@ export async function restoreBackup(
       await tx.putRecord(
         schoolId,
         { record: stripTombstone(record), fieldRevs, parents: parentsOf(record) },
-        readKeys(record, link),
+        // A copy kept for curators alone stays theirs (conflict-copies.ts): its author may not read it.
+        record.type === 'conflict' && record.fields.keptFor === 'curators' ? [] : readKeys(record, link),
         referenceIds(record),
       );
     }

@@ -18,13 +18,13 @@ import { expectedIdOf, reservedIdProblem } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
-import { keepLosingTexts, type SeenUpTo } from './conflict-copies';
+import { keepTexts, losingTexts, type SeenUpTo } from './conflict-copies';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
 import { SERVER_NODE } from './server-clock';
 import type { StorageTx, StoredRow } from './storage/storage';
-import { type PushSession, type SyncDeps, withParents } from './sync-session';
+import { COPIES_PER_SYNC, type PushSession, type SyncDeps, withParents } from './sync-session';
 
 /** The records a push will read: the changed ones and the parents their fields name. */
 export function idsToRead(changes: readonly Change[]): string[] {
@@ -181,6 +181,8 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
   }
 }
 
+const TOO_MANY_COPIES = `this sync would set aside more than ${COPIES_PER_SYNC} texts that lost to other edits: the change stays on the device and goes with the next sync`;
+
 export async function applyChange(
   session: PushSession,
   change: Change,
@@ -239,9 +241,11 @@ export async function applyChange(
     const problem = await pairMembersProblem(tx, school, merged);
     if (problem) return { id: change.id, ...problem };
   }
-  session.clock.observe(latestStamp(change));
   // Before the no-change exit: a change that loses every field may still carry text to keep.
-  await keepLosingTexts(session, existing, change, seen);
+  const lost = losingTexts(existing, change, seen, caller.personId);
+  if (!session.spendCopies(lost.length)) return invalid(change, TOO_MANY_COPIES);
+  session.clock.observe(latestStamp(change));
+  if (existing) await keepTexts(session, existing, lost);
   // A deleted record is stored without its fields (erased); it keeps its parents and the keys it had.
   const stored = stripTombstone(merged);
   if (existing && sameRecord(stored, existing.record)) return null;
@@ -273,7 +277,36 @@ export async function applyChange(
     hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
+  if (merged.type === 'person' && stored.deleted !== undefined && existing?.record.deleted === undefined)
+    await eraseCopiesOf(session, merged.id);
   return null;
+}
+
+/**
+ * A person erased takes their conflict copies along: the texts they typed that lost to other edits —
+ * kept for them alone, or for curators — are personal data like the rest (the delete of their tasks or
+ * answers that comes with their erasure may itself have set some aside, just before).
+ */
+async function eraseCopiesOf(session: PushSession, personId: string): Promise<void> {
+  const { tx, caller, clock } = session;
+  const copies = (await tx.findByRef(caller.schoolId, 'conflict', personId)).filter(
+    (c) => c.deleted === undefined && c.fields.authorId === personId,
+  );
+  for (const copy of copies) {
+    const row = await tx.getRecord(caller.schoolId, copy.id);
+    if (!row) continue;
+    await tx.putRecord(
+      caller.schoolId,
+      {
+        ...row,
+        record: stripTombstone({ ...row.record, deleted: clock.stamp() }),
+        fieldRevs: { ...row.fieldRevs, deleted: 0 },
+        writers: {},
+      },
+      null,
+      null,
+    );
+  }
 }
 
 /**
@@ -365,8 +398,10 @@ async function applyToDeleted(
     (await isRespondent(session, existing))
   )
     return invalid(change, 'this response was deleted by a curator: ask them to give you the form again');
+  const lost = losingTexts(existing, change, seen, caller.personId);
+  if (!session.spendCopies(lost.length)) return invalid(change, TOO_MANY_COPIES);
   session.clock.observe(latestStamp(change));
-  await keepLosingTexts(session, existing, change, seen);
+  await keepTexts(session, existing, lost);
   const deleted = existing.record.deleted as string;
   if (change.deleted !== undefined && change.deleted > deleted) {
     await tx.putRecord(

@@ -50,7 +50,20 @@ export type PushSession = {
   /** Keys under which `row` is read (the assignment of a response is looked up). */
   keysOf(row: StoredRow): Promise<string[]>;
   mayRead(row: StoredRow): Promise<boolean>;
+  /**
+   * Whether this push may still make `count` conflict copies (COPIES_PER_SYNC in all); if so they are
+   * counted. The first change that needs copies always may: no change needs more than the limit.
+   */
+  spendCopies(count: number): boolean;
 };
+
+/**
+ * Conflict copies one sync may make. A change that would make more, once some are made, is refused
+ * `invalid` and stays on its device for the next sync: one change makes at most 500 (a response's
+ * answers), and a device cannot turn a push of a few megabytes into hundreds of thousands of records by
+ * alternating the device ids in its stamps.
+ */
+export const COPIES_PER_SYNC = 500;
 
 const GRANT_TYPES = new Set(['pair', 'plan', 'person', 'consent', 'formTemplate']);
 
@@ -64,6 +77,7 @@ export function createSession(
   refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;
+  let copiesLeft = COPIES_PER_SYNC;
   const parents = new Map<string, StoredRow | undefined>();
   const statsDue = new Map<string, SyncedRecord<'formResponse'>>();
   const session = {
@@ -113,6 +127,11 @@ export function createSession(
           ? await assignmentLink(session, record.fields.assignmentId)
           : undefined;
       return readKeys(record, assignment);
+    },
+    spendCopies(count: number): boolean {
+      if (count > copiesLeft && copiesLeft < COPIES_PER_SYNC) return false;
+      copiesLeft -= count;
+      return true;
     },
     async mayRead(row: StoredRow): Promise<boolean> {
       return caller.isCurator || canRead(caller, await session.grants(), await session.keysOf(row));

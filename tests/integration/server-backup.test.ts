@@ -266,3 +266,33 @@ describe('devices', () => {
     expect(sync.status).toBe(401);
   });
 });
+
+describe('a backup made before such text was refused', () => {
+  it('is restored with U+0000 and halves of a character mended, not refused', async () => {
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const own = (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body
+        .records as SyncedRecord[];
+      const stamp = '2026-11-01T10:00:00.000Z_0000_old';
+      const material = {
+        id: '0193a3f0-0000-7000-8000-00000000a001',
+        type: 'material',
+        fields: { title: 'Памятка', description: 'MARK' },
+        stamps: { title: stamp, description: stamp },
+      };
+      const raw = JSON.stringify({ schemaVersion: 1, records: [...own, material] }).replace(
+        'MARK',
+        'до\\u0000после \\ud800 конец',
+      );
+      const r = await call(target, 'POST', '/api/v1/restore', { token: admin.token, raw });
+      expect(r.status).toBe(200);
+      const restored = (
+        (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body.records as SyncedRecord[]
+      ).find((x) => x.id === material.id);
+      expect(restored?.fields.description).toBe('до\uFFFDпосле \uFFFD конец');
+    } finally {
+      await target.close();
+    }
+  });
+});

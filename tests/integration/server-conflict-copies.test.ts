@@ -231,3 +231,134 @@ describe('texts a delete would erase, and texts inside answers and status notes'
     );
   });
 });
+
+describe('copies that must not grow or outlive their author', () => {
+  it('one push makes at most 500 copies, however its device ids are forged; the rest wait on the device', async () => {
+    const template = change(curator.stamper, 'formTemplate', {
+      title: 'Длинная анкета',
+      questions: [{ id: 'q', kind: 'longText', text: 'Вопрос', required: false }],
+    });
+    const assignment = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentee.personId,
+      pairId: null,
+      due: null,
+    });
+    expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
+    // Ten drafts of the same response, each under another forged device id, 200 answers each: every
+    // draft makes the one before lose all its answers.
+    const drafts = Array.from({ length: 10 }, (_, d) => {
+      const answers = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`q${i}`, `${d}-${i}`]));
+      return change(mentee.stamper, 'formResponse', {
+        assignmentId: assignment.id,
+        answers,
+        submittedAt: null,
+      });
+    }).map((c, d) => ({
+      ...c,
+      stamps: Object.fromEntries(
+        Object.keys(c.stamps).map((k) => [
+          k,
+          `${new Date(Date.now() + d).toISOString()}_0000_forged${d % 2}`,
+        ]),
+      ),
+    }));
+    const r = await push(server, { ...mentee, cursor: null }, drafts);
+    expect(r.rejected.length).toBeGreaterThan(0);
+    expect(r.rejected.every((x) => x.code === 'invalid' && /set aside more than 500/.test(x.reason))).toBe(
+      true,
+    );
+    const copies = (await copiesFor(mentee)).filter((c) => c.recordId === drafts[0]?.id);
+    expect(copies.length).toBeLessThanOrEqual(500);
+    expect(copies.length).toBeGreaterThan(0);
+  });
+
+  it('a person erased takes their copies along', async () => {
+    const pupil = await addMember(server, curator, 'mentee', { fullName: 'Уходящий', kind: 'student' }, 'p2');
+    const pupilPair = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [pupil.personId],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const pupilPlan = change(curator.stamper, 'plan', {
+      pairId: pupilPair.id,
+      menteeId: pupil.personId,
+      title: 'ИПР',
+    });
+    const task = change(curator.stamper, 'task', {
+      planId: pupilPlan.id,
+      title: 'Доклад',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, curator, [pupilPair, pupilPlan, task])).rejected).toEqual([]);
+    await pullAll(server, pupil);
+    const evidence = change(pupil.stamper, 'task', { evidence: 'Личное: болел и не успел' }, task.id);
+    expect((await push(server, pupil, [evidence])).rejected).toEqual([]);
+    // The curator erases them without having seen that text: the task's delete sets it aside, the
+    // person's delete erases it.
+    const c = { ...curator, cursor: null };
+    const erase = [
+      deletion(curator.stamper, 'task', task.id),
+      deletion(curator.stamper, 'plan', pupilPlan.id),
+      deletion(curator.stamper, 'pair', pupilPair.id),
+      deletion(curator.stamper, 'person', pupil.personId),
+    ];
+    expect((await push(server, c, erase)).rejected).toEqual([]);
+    // Curators read every copy there is: none holds the text any more.
+    expect((await copiesFor(curator)).map((f) => f.text)).not.toContain('Личное: болел и не успел');
+  });
+
+  it('a copy kept for curators stays theirs through a backup and restore', async () => {
+    // A mentor taken off the pair: their losing text is kept for curators only.
+    const other = await addMember(server, curator, 'mentor', { fullName: 'Сменщик' }, 'm2');
+    const kid = change(curator.stamper, 'person', { fullName: 'Переданный', kind: 'student' });
+    const handed = change(curator.stamper, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [kid.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    expect((await push(server, curator, [kid, handed])).rejected).toEqual([]);
+    const m = change(mentor.stamper, 'meeting', {
+      pairId: handed.id,
+      date: '2026-11-20',
+      kind: 'regular',
+      durationMin: 30,
+      notes: 'Текст прежнего наставника',
+    });
+    expect((await push(server, mentor, [m])).rejected).toEqual([]);
+    const handover = change(curator.stamper, 'pair', { mentorId: other.personId }, handed.id);
+    expect((await push(server, curator, [handover])).rejected).toEqual([]);
+    const blind = change(curator.stamper, 'meeting', { notes: 'Текст куратора' }, m.id);
+    expect((await push(server, { ...curator, cursor: null }, [blind])).rejected).toEqual([]);
+    const kept = (await copiesFor(curator)).find((f) => f.recordId === m.id);
+    expect(kept).toMatchObject({ text: 'Текст прежнего наставника', keptFor: 'curators' });
+
+    const backup = (await call(server, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'restorer');
+      const records = (backup.records as SyncedRecord[]).map((r) =>
+        r.id === curator.personId ? { ...r, id: admin.personId } : r,
+      );
+      const restored = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records },
+      });
+      expect(restored.status).toBe(200);
+      const invite = await call(target, 'POST', '/api/v1/invites', {
+        token: admin.token,
+        body: { personId: mentor.personId, role: 'mentor' },
+      });
+      const again = await enrolWith(target, invite.body.code as string, 'mentor-again');
+      const theirs = [...(await pullAll(target, again)).records.values()].filter(
+        (r) => r.type === 'conflict',
+      );
+      expect(theirs.map((r) => r.fields.text)).not.toContain('Текст прежнего наставника');
+    } finally {
+      await target.close();
+    }
+  });
+});

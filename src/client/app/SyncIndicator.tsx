@@ -6,14 +6,15 @@ import { formatAgo } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { useStore } from '../state/store';
 import { SyncProgress } from '../ui/SyncProgress';
-import { useApp } from './context';
+import { useApp, useSession } from './context';
 
 export function SyncIndicator() {
   const { queries, isOnline } = useApp();
   // The sync's own state follows every page it writes: the progress bar moves.
   const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
   const rejected = useLiveQuery(queries.rejectedCount, [], { isLight: true }) ?? 0;
-  const copies = useLiveQuery(queries.conflictCount, [], { isLight: true }) ?? 0;
+  const { personId } = useSession();
+  const copies = useLiveQuery(() => queries.keptTexts(personId), [personId], { isLight: true })?.length ?? 0;
   const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
   const online = useStore(isOnline);
   return (

@@ -135,9 +135,15 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('fitAnswer').where('fields.pairId').equals(pairId).toArray()),
     unfitAnswers: () =>
       liveOnly(db.records('fitAnswer').toArray()).then((rows) => rows.filter((a) => a.fields.fits === false)),
-    /** The conflict copies on this device (a deleted, dismissed one is in no index), and how many. */
-    conflicts: () => liveOnly(db.records('conflict').orderBy('fields.recordId').toArray()),
-    conflictCount: () => db.records('conflict').orderBy('fields.recordId').count(),
+    /**
+     * The conflict copies for this person to put back: their own, and those kept for curators (their
+     * authors may no longer read them) — a curator's device also holds everyone else's copies, which are
+     * their authors' to handle. A deleted (dismissed) copy is in no index. Few: read whole.
+     */
+    keptTexts: (personId: string) =>
+      liveOnly(db.records('conflict').orderBy('fields.recordId').toArray()).then((copies) =>
+        copies.filter((c) => c.fields.authorId === personId || c.fields.keptFor === 'curators'),
+      ),
     conflictsOf: (recordId: string) =>
       liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
     /**

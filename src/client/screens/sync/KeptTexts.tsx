@@ -13,7 +13,7 @@ import { reportFailure } from '../../ui/save-message';
 export function KeptTexts() {
   const { queries, repo } = useApp();
   const { personId } = useSession();
-  const copies = useLiveQuery(queries.conflicts, []) ?? [];
+  const copies = useLiveQuery(() => queries.keptTexts(personId), [personId]) ?? [];
   // A curator also holds the copies kept for curators alone (their authors may no longer read them).
   const authorIds = [...new Set(copies.map((c) => c.fields.authorId ?? ''))].filter((id) => id !== personId);
   const authors = useLiveQuery(() => queries.peopleByIds(authorIds), [authorIds.join()]) ?? ([] as const);
