@@ -91,7 +91,8 @@ export function readKeys(record: SyncedRecord, assignment?: AssignmentLink): str
           : []),
       ];
     case 'conflict':
-      return [`author:${str(record, 'authorId')}`];
+      // A copy kept for curators alone (its author may no longer read the record) is under no key.
+      return record.fields.keptFor === 'curators' ? [] : [`author:${str(record, 'authorId')}`];
     case 'formStats':
       return [`author:${str(record, 'mentorId')}`];
     default:

@@ -76,10 +76,22 @@ export function losingTexts(
   return lost;
 }
 
-/** Keeps each lost text as a conflict copy (see copyKeys for who receives it). */
+/**
+ * Keeps each lost text as a conflict copy (see copyKeys for who receives it) — but not for an author
+ * who was erased (their texts go with them), nor beyond the bound on the caller's own copies
+ * (OWN_COPIES_PER_SYNC, sync-session.ts).
+ */
 export async function keepTexts(session: PushSession, existing: StoredRow, lost: LostText[]): Promise<void> {
-  for (const { field, text, stamp, authorId } of lost)
+  for (const { field, text, stamp, authorId } of lost) {
+    if (authorId === session.caller.personId ? !session.keepsOwnCopy() : await isErased(session, authorId))
+      continue;
     await saveCopy(session, existing, field, text, stamp, authorId);
+  }
+}
+
+async function isErased(session: PushSession, personId: string): Promise<boolean> {
+  const person = await session.parent(personId);
+  return person === undefined || person.record.type !== 'person' || person.record.deleted !== undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedRecords } from './restore-service';
+import { checkedRecords, mendText } from './restore-service';
 
 const stamp = '2026-11-01T10:00:00.000Z_0000_old';
 const material = (i: number) => ({
@@ -35,5 +35,19 @@ describe('the records of a file to restore', () => {
     records.length = 10_000;
     const result = await checkedRecords(records, now);
     expect(result).toEqual({ problem: expect.stringMatching(/^records\.1\.id: /) });
+  });
+});
+
+describe('text of a backup made before U+0000 was refused', () => {
+  it('is mended in values and keys, as deep as it goes', () => {
+    const mended = mendText({ a: ['x\u0000y', { 'k\u0000': 'half \ud800' }], b: 7 });
+    expect(mended).toEqual({ a: ['x\uFFFDy', { 'k\uFFFD': 'half \uFFFD' }], b: 7 });
+  });
+
+  it('is mended within a bound: a value of millions of entries costs no more than a real record', () => {
+    const huge = Array.from({ length: 60_000 }, () => 'x\u0000');
+    const mended = mendText({ huge }) as { huge: string[] };
+    // Left as it was (the checks refuse it for its size), not walked to its end.
+    expect(mended.huge[59_999]).toBe('x\u0000');
   });
 });

@@ -29,31 +29,43 @@ const RECORDS_PER_TURN = 500;
 
 export type RestoreResult = { ok: true; restored: number } | { ok: false; status: 400 | 409; reason: string };
 
+/** Values and keys a record's mending visits at most: a record of the largest legitimate size has some thousands. */
+const MEND_VISITS = 50_000;
+
 /**
  * `value` with every string and key that is not storable text (json-bounds.ts) mended: each U+0000 and
- * half of a character becomes U+FFFD, the replacement character. Walked without recursion, bounded by
- * the file's size; anything else is left for the checks to judge.
+ * half of a character becomes U+FFFD, the replacement character. Walked without recursion and stopped
+ * after MEND_VISITS values (what is left unmended, the checks then refuse), so a record of millions of
+ * values costs no more than a real one.
  */
-function mendText(value: unknown): unknown {
+export function mendText(value: unknown): unknown {
   const mend = (s: string) => (isStorableText(s) ? s : s.replace(NOT_TEXT_ANYWHERE, '\uFFFD'));
-  const root = { value };
-  const stack: [Record<string, unknown> | unknown[], string | number][] = [[root, 'value']];
-  while (stack.length > 0) {
+  const root: Record<string, unknown> = { value };
+  const stack: [Record<string, unknown>, string][] = [[root, 'value']];
+  for (let visits = 0; stack.length > 0 && visits < MEND_VISITS; visits++) {
     const [holder, key] = stack.pop() as [Record<string, unknown>, string];
     const item = holder[key];
     if (typeof item === 'string') holder[key] = mend(item);
-    else if (Array.isArray(item)) for (let i = 0; i < item.length; i++) stack.push([item, i]);
-    else if (isPlainObject(item)) {
-      for (const k of Object.keys(item)) {
-        let key = k;
+    else if (Array.isArray(item)) {
+      if (item.length > MEND_VISITS) return root.value;
+      for (let i = 0; i < item.length; i++)
+        stack.push([item as unknown as Record<string, unknown>, String(i)]);
+    } else if (isPlainObject(item)) {
+      const container = item;
+      // Keys taken one by one up to the bound: Object.keys would make millions of them first.
+      const keys: string[] = [];
+      for (const k in container) if (keys.push(k) > MEND_VISITS) return root.value;
+      for (const k of keys) {
+        let at = k;
         const fixed = mend(k);
         // (A mended key that another key already holds stays as it was, for the checks to refuse.)
-        if (fixed !== k && !Object.hasOwn(item, fixed)) {
-          item[fixed] = item[k];
-          delete item[k];
-          key = fixed;
+        if (fixed !== k && !Object.hasOwn(container, fixed)) {
+          container[fixed] = container[k];
+          delete container[k];
+          at = fixed;
         }
-        stack.push([item, key]);
+        stack.push([container, at]);
+        if (stack.length > MEND_VISITS) return root.value;
       }
     }
   }
@@ -169,8 +181,9 @@ export async function restoreBackup(
       await tx.putRecord(
         schoolId,
         { record: stripTombstone(record), fieldRevs, parents: parentsOf(record) },
-        // A copy kept for curators alone stays theirs (conflict-copies.ts): its author may not read it.
-        record.type === 'conflict' && record.fields.keptFor === 'curators' ? [] : readKeys(record, link),
+        // A copy kept for curators alone stays theirs (conflict-copies.ts, readKeys). One from a backup
+        // made before copies said so is taken as theirs too: whether its author may read it is unknown.
+        record.type === 'conflict' && record.fields.keptFor === undefined ? [] : readKeys(record, link),
         referenceIds(record),
       );
     }

@@ -24,7 +24,7 @@ import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
 import { SERVER_NODE } from './server-clock';
 import type { StorageTx, StoredRow } from './storage/storage';
-import { COPIES_PER_SYNC, type PushSession, type SyncDeps, withParents } from './sync-session';
+import { type PushSession, type SyncDeps, withParents } from './sync-session';
 
 /** The records a push will read: the changed ones and the parents their fields name. */
 export function idsToRead(changes: readonly Change[]): string[] {
@@ -181,8 +181,6 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
   }
 }
 
-const TOO_MANY_COPIES = `this sync would set aside more than ${COPIES_PER_SYNC} texts that lost to other edits: the change stays on the device and goes with the next sync`;
-
 export async function applyChange(
   session: PushSession,
   change: Change,
@@ -242,10 +240,8 @@ export async function applyChange(
     if (problem) return { id: change.id, ...problem };
   }
   // Before the no-change exit: a change that loses every field may still carry text to keep.
-  const lost = losingTexts(existing, change, seen, caller.personId);
-  if (!session.spendCopies(lost.length)) return invalid(change, TOO_MANY_COPIES);
   session.clock.observe(latestStamp(change));
-  if (existing) await keepTexts(session, existing, lost);
+  if (existing) await keepTexts(session, existing, losingTexts(existing, change, seen, caller.personId));
   // A deleted record is stored without its fields (erased); it keeps its parents and the keys it had.
   const stored = stripTombstone(merged);
   if (existing && sameRecord(stored, existing.record)) return null;
@@ -285,12 +281,15 @@ export async function applyChange(
 /**
  * A person erased takes their conflict copies along: the texts they typed that lost to other edits —
  * kept for them alone, or for curators — are personal data like the rest (the delete of their tasks or
- * answers that comes with their erasure may itself have set some aside, just before).
+ * answers that comes with their erasure may itself have set some aside, just before); and so do the
+ * copies of texts typed into their person record. (Copies are found by their references: their author
+ * and their record.)
  */
 async function eraseCopiesOf(session: PushSession, personId: string): Promise<void> {
   const { tx, caller, clock } = session;
+  // Theirs, and those of texts typed into their own record (a curators-only request about them).
   const copies = (await tx.findByRef(caller.schoolId, 'conflict', personId)).filter(
-    (c) => c.deleted === undefined && c.fields.authorId === personId,
+    (c) => c.deleted === undefined,
   );
   for (const copy of copies) {
     const row = await tx.getRecord(caller.schoolId, copy.id);
@@ -398,10 +397,8 @@ async function applyToDeleted(
     (await isRespondent(session, existing))
   )
     return invalid(change, 'this response was deleted by a curator: ask them to give you the form again');
-  const lost = losingTexts(existing, change, seen, caller.personId);
-  if (!session.spendCopies(lost.length)) return invalid(change, TOO_MANY_COPIES);
   session.clock.observe(latestStamp(change));
-  await keepTexts(session, existing, lost);
+  await keepTexts(session, existing, losingTexts(existing, change, seen, caller.personId));
   const deleted = existing.record.deleted as string;
   if (change.deleted !== undefined && change.deleted > deleted) {
     await tx.putRecord(

@@ -50,20 +50,18 @@ export type PushSession = {
   /** Keys under which `row` is read (the assignment of a response is looked up). */
   keysOf(row: StoredRow): Promise<string[]>;
   mayRead(row: StoredRow): Promise<boolean>;
-  /**
-   * Whether this push may still make `count` conflict copies (COPIES_PER_SYNC in all); if so they are
-   * counted. The first change that needs copies always may: no change needs more than the limit.
-   */
-  spendCopies(count: number): boolean;
+  /** Whether this push may make one more copy of the caller's own text (OWN_COPIES_PER_SYNC); counted. */
+  keepsOwnCopy(): boolean;
 };
 
 /**
- * Conflict copies one sync may make. A change that would make more, once some are made, is refused
- * `invalid` and stays on its device for the next sync: one change makes at most 500 (a response's
- * answers), and a device cannot turn a push of a few megabytes into hundreds of thousands of records by
- * alternating the device ids in its stamps.
+ * Copies of the caller's own texts one sync makes at most. Copies of others' texts are bounded by what
+ * others wrote (each text is set aside once, when it loses); one's own texts lose to one's own other
+ * devices, whose ids a device can forge in its stamps — without a bound, a push of a few megabytes made
+ * hundreds of thousands of copies. One change needs at most 500 (a response's answers); a second device's
+ * drafts beyond that in one sync are not kept (docs/sync-protocol.md).
  */
-export const COPIES_PER_SYNC = 500;
+const OWN_COPIES_PER_SYNC = 500;
 
 const GRANT_TYPES = new Set(['pair', 'plan', 'person', 'consent', 'formTemplate']);
 
@@ -77,7 +75,7 @@ export function createSession(
   refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;
-  let copiesLeft = COPIES_PER_SYNC;
+  let ownCopiesLeft = OWN_COPIES_PER_SYNC;
   const parents = new Map<string, StoredRow | undefined>();
   const statsDue = new Map<string, SyncedRecord<'formResponse'>>();
   const session = {
@@ -128,10 +126,9 @@ export function createSession(
           : undefined;
       return readKeys(record, assignment);
     },
-    spendCopies(count: number): boolean {
-      if (count > copiesLeft && copiesLeft < COPIES_PER_SYNC) return false;
-      copiesLeft -= count;
-      return true;
+    keepsOwnCopy(): boolean {
+      ownCopiesLeft -= 1;
+      return ownCopiesLeft >= 0;
     },
     async mayRead(row: StoredRow): Promise<boolean> {
       return caller.isCurator || canRead(caller, await session.grants(), await session.keysOf(row));
