@@ -51,3 +51,16 @@ describe('text of a backup made before U+0000 was refused', () => {
     expect(mended.huge[59_999]).toBe('x\u0000');
   });
 });
+
+describe('mending, nested', () => {
+  it('stops at the bound however the arrays nest: what it takes on counts, not only what it visits', () => {
+    // 10 arrays of 9,999 items, each the last item of the one before: 100,000 values in all.
+    let inner: unknown[] = Array.from({ length: 9_999 }, () => 'x\u0000');
+    const deepest = inner;
+    for (let i = 0; i < 9; i++) inner = [...Array.from({ length: 9_998 }, () => 'y\u0000'), inner];
+    mendText({ inner });
+    // Left as it was: the walk stopped on taking on too many, before it reached the deepest array (a
+    // bound on visits alone went down the chain and mended it, having taken on 90,000 values first).
+    expect(deepest[9_998]).toBe('x\u0000');
+  });
+});

@@ -47,14 +47,16 @@ export function mendText(value: unknown): unknown {
     const item = holder[key];
     if (typeof item === 'string') holder[key] = mend(item);
     else if (Array.isArray(item)) {
-      if (item.length > MEND_VISITS) return root.value;
+      // Counted as they are taken on, not only as they are visited: arrays nested in arrays would
+      // otherwise take on millions before the bound is reached.
+      if (stack.length + item.length > MEND_VISITS) return root.value;
       for (let i = 0; i < item.length; i++)
         stack.push([item as unknown as Record<string, unknown>, String(i)]);
     } else if (isPlainObject(item)) {
       const container = item;
       // Keys taken one by one up to the bound: Object.keys would make millions of them first.
       const keys: string[] = [];
-      for (const k in container) if (keys.push(k) > MEND_VISITS) return root.value;
+      for (const k in container) if (keys.push(k) + stack.length > MEND_VISITS) return root.value;
       for (const k of keys) {
         let at = k;
         const fixed = mend(k);
