@@ -155,7 +155,29 @@ export function grantsFor(viewer: Viewer, facts: ScopeFacts): Set<string> {
       }
     }
   }
+  // Conflict copies of one's own texts are read under the keys of the record they were typed into, as
+  // the author's (copyKeys): a mentor taken off the pair, or whose mentee's consent was withdrawn, reads
+  // the copies of that pair's texts no more, and their device is told to drop them.
+  for (const grant of [...grants]) grants.add(`copy:${me}:${grant}`);
   return grants;
+}
+
+/**
+ * The keys a conflict copy of `field` is read under by its author `authorId`: `recordKeys` (the keys the
+ * record it was typed into is read under) — for a field with a read rule of its own, the key of that
+ * rule (`meeting.privateNotes`: the pair's mentor) — each as the author's (see grantsFor).
+ */
+export function copyKeys(
+  authorId: string,
+  record: Pick<SyncedRecord, 'type' | 'fields'>,
+  field: string,
+  recordKeys: readonly string[],
+): string[] {
+  const keys =
+    record.type === 'meeting' && field === 'privateNotes'
+      ? [`pair-mentor:${str(record, 'pairId')}`]
+      : recordKeys;
+  return keys.map((k) => `copy:${authorId}:${k}`);
 }
 
 export function canRead(viewer: Viewer, grants: ReadonlySet<string>, keys: readonly string[]): boolean {

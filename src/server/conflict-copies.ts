@@ -2,7 +2,7 @@
 // each other's version, the text that loses the merge is kept as a `conflict` record for its author —
 // the person whose authenticated write it was (never a device id read from a stamp, which anyone can
 // forge), and only if that person may read the record and the field (`canRead`, `mayReadField`).
-import { canRead, grantsFor, mayReadField, readKeys, type Viewer } from '../domain/access';
+import { canRead, copyKeys, grantsFor, mayReadField, type Viewer } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
 import { stampNode } from '../domain/hlc';
 import type { Change, SyncedRecord } from '../domain/record';
@@ -82,6 +82,8 @@ export function losingTexts(
  * (OWN_COPIES_PER_SYNC, sync-session.ts).
  */
 export async function keepTexts(session: PushSession, existing: StoredRow, lost: LostText[]): Promise<void> {
+  // Text typed into the record of a person erased meanwhile goes with them.
+  if (existing.record.type === 'person' && existing.record.deleted !== undefined) return;
   for (const { field, text, stamp, authorId } of lost) {
     if (authorId === session.caller.personId ? !session.keepsOwnCopy() : await isErased(session, authorId))
       continue;
@@ -95,41 +97,36 @@ async function isErased(session: PushSession, personId: string): Promise<boolean
 }
 
 /**
- * Who receives a copy of the author's losing text, under which keys, or null for no copy. Whether the
- * author may read `field` of the record is the one read rule (the record under its keys — a mentor taken
- * off the pair reads it no more —, then the field), with the author's grants:
- * - as they are, or with the author's own consent there: the author (a minor whose consent lapsed holds
- *   no `author:` grant meanwhile, so it reaches them only with the pair again);
- * - else curators alone: a mentor whose only mentee's consent was withdrawn (nothing of that pair may reach
- *   the mentor meanwhile), a mentor taken off the pair — the text is theirs no more to read, and still
- *   nothing typed is dropped.
+ * The keys a copy of the author's losing text is read under ([] for curators alone). A copy is read by
+ * its author under the keys of the record it was typed into, as theirs (domain/access.ts copyKeys): it
+ * follows their access — a mentor taken off the pair, or whose only mentee's consent is withdrawn, reads
+ * it no more and their device drops it; a minor whose own consent lapsed gets it back with the consent.
+ * When the author may not read that field of the record even with their own consent there (a mentor
+ * taken off the pair already), it is kept for curators alone: nothing typed is dropped. Curators read
+ * every copy whatever its keys.
  */
-async function copyKeys(
+async function keysOfCopy(
   session: PushSession,
   row: StoredRow,
   record: SyncedRecord,
   copyField: string,
   authorId: string,
-  copy: SyncedRecord,
 ): Promise<string[]> {
   const { tx, caller } = session;
-  const ownKeys = readKeys(copy);
+  const keys = await session.keysOf(row);
   // A text inside a structure (`answers.<question>`) is read as the field that holds it.
   const field = copyField.split('.')[0] as string;
+  const asAuthor = copyKeys(authorId, record, field, keys);
   if (authorId === caller.personId) {
     if ((await session.mayRead(row)) && mayReadField(caller, await session.grants(), record, field))
-      return ownKeys;
-  } else {
-    const roles = await tx.personRoles(caller.schoolId, authorId);
-    if (roles.includes('curator')) return ownKeys;
-  }
+      return asAuthor;
+  } else if ((await tx.personRoles(caller.schoolId, authorId)).includes('curator')) return asAuthor;
   const viewer: Viewer = { personId: authorId, isCurator: false };
   const facts = await scopeFacts(tx, caller.schoolId, authorId);
-  const keys = await session.keysOf(row);
   // The author's own consent counts as there: it is theirs, and reaches them once it is again.
   const people = facts.people.map((p) => (p.id === authorId ? { ...p, hasConsent: true } : p));
   const grants = grantsFor(viewer, { ...facts, people });
-  return canRead(viewer, grants, keys) && mayReadField(viewer, grants, record, field) ? ownKeys : [];
+  return canRead(viewer, grants, keys) && mayReadField(viewer, grants, record, field) ? asAuthor : [];
 }
 
 async function saveCopy(
@@ -148,12 +145,7 @@ async function saveCopy(
   if (await tx.getRecord(schoolId, id)) return;
   const lost = { recordId: record.id, recordType: record.type, field, text, authorId, lostStamp };
   // A copy never carries a field its recipient may not read (a mentee never gets private notes).
-  const keys = await copyKeys(session, row, record, field, authorId, {
-    id,
-    type: 'conflict',
-    fields: lost,
-    stamps: {},
-  });
+  const keys = await keysOfCopy(session, row, record, field, authorId);
   // Said on the copy, so that a curator's device tells the copies kept for curators from the copies of
   // others, and a restore keeps them for curators.
   const fields = { ...lost, keptFor: keys.length === 0 ? 'curators' : 'author' };

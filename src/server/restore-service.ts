@@ -1,7 +1,7 @@
 // Restoring a backup (the curator's export) into a school that holds nothing yet. The file is checked
 // in full first: one broken record refuses the whole file, and nothing changes.
 import * as v from 'valibot';
-import { assignmentLinkOf, readKeys } from '../domain/access';
+import { assignmentLinkOf, copyKeys, readKeys } from '../domain/access';
 import { stampNode, stampTime } from '../domain/hlc';
 import { isPlainObject, isStorableText, NOT_TEXT_ANYWHERE } from '../domain/json-bounds';
 import { stripTombstone } from '../domain/merge';
@@ -150,6 +150,29 @@ function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: strin
     : null;
 }
 
+/**
+ * The keys a conflict copy is restored under, or null to leave it out. Its author's, under the keys of the
+ * record it was typed into (domain/access.ts copyKeys), when it says it was kept for its author and that
+ * record is in the backup, live; else curators' alone — a copy from a backup made before copies said whom
+ * they were kept for included. Left out: a copy whose author is erased (deleted) in the backup, or of
+ * text typed into an erased person's record — their texts went with them.
+ */
+function copyKeysOnRestore(copy: SyncedRecord<'conflict'>, byId: Map<string, SyncedRecord>): string[] | null {
+  if (copy.deleted !== undefined) return [];
+  const { authorId = '', recordId = '', field = '', keptFor } = copy.fields;
+  const author = byId.get(authorId);
+  const original = byId.get(recordId);
+  if (author?.type === 'person' && author.deleted !== undefined) return null;
+  if (original?.type === 'person' && original.deleted !== undefined) return null;
+  if (keptFor !== 'author' || !original || original.deleted !== undefined) return [];
+  const assignment = isOfType(original, 'formResponse')
+    ? byId.get(original.fields.assignmentId ?? '')
+    : undefined;
+  const link =
+    assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined;
+  return copyKeys(authorId, original, field.split('.')[0] as string, readKeys(original, link));
+}
+
 /** `nowMs`: the server's clock. A deleted record is stored without its fields, as a sync stores it. */
 export async function restoreBackup(
   storage: Storage,
@@ -171,24 +194,30 @@ export async function restoreBackup(
     if (!(await isSchoolEmpty(tx, schoolId))) return { ok: false, status: 409, reason: NOT_EMPTY };
     await tx.wipeRecords(schoolId);
     const byId = new Map(records.map((r) => [r.id, r]));
-    for (const record of records) {
+    const keysOf = (record: SyncedRecord) => {
       const assignment = isOfType(record, 'formResponse')
         ? byId.get(record.fields.assignmentId ?? '')
         : undefined;
-      const link =
-        assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined;
+      return readKeys(
+        record,
+        assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined,
+      );
+    };
+    let restored = 0;
+    for (const record of records) {
+      const keys = isOfType(record, 'conflict') ? copyKeysOnRestore(record, byId) : keysOf(record);
+      if (keys === null) continue;
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
       );
       await tx.putRecord(
         schoolId,
         { record: stripTombstone(record), fieldRevs, parents: parentsOf(record) },
-        // A copy kept for curators alone stays theirs (conflict-copies.ts, readKeys). One from a backup
-        // made before copies said so is taken as theirs too: whether its author may read it is unknown.
-        record.type === 'conflict' && record.fields.keptFor === undefined ? [] : readKeys(record, link),
+        keys,
         referenceIds(record),
       );
+      restored += 1;
     }
-    return { ok: true, restored: records.length };
+    return { ok: true, restored };
   });
 }

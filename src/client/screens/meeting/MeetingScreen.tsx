@@ -2,6 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { uuidv7 } from 'uuidv7';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -50,6 +51,9 @@ export function MeetingScreen() {
   // Next steps being written to the IDP: the meeting is saved only after, so that it records them as
   // sent (typing goes on meanwhile).
   const [toIdpRunning, setToIdpRunning] = useState(0);
+  // A new meeting's id, chosen once for this screen: a second tap that gets in after the first save
+  // ended, before the screen has left, writes the same meeting again rather than a second one.
+  const [newMeetingId] = useState(uuidv7);
 
   const isMentor = pair?.fields.mentorId === session.personId;
   const canEdit = session.role === 'curator' || isMentor;
@@ -114,7 +118,7 @@ export function MeetingScreen() {
     const fields = meetingFields(form, { withPrivate: canEdit, isGroup });
     const result = meetingId
       ? await repo.update('meeting', meetingId, fields)
-      : await repo.create('meeting', { pairId, ...fields });
+      : await repo.create('meeting', { pairId, ...fields }, newMeetingId);
     setMessage(saveMessage(result));
     if (result.ok) await finish();
   };
