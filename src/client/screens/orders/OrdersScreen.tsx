@@ -1,6 +1,7 @@
 // Approval orders: a new one approves the chosen pairs (proposed ones are ticked); each opens for print.
 
 import { useState } from 'preact/hooks';
+import { uuidv7 } from 'uuidv7';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -25,6 +26,9 @@ export function OrdersScreen() {
   const [date, setDate] = useState(todayIso());
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Chosen once for this screen: a second tap that gets in after the first save ended, before the screen
+  // has left, writes the same record again rather than a second one.
+  const [newId] = useState(uuidv7);
   if (!data) return <Page title={t('nav.orders')}>{null}</Page>;
   const [orders, pairs, people, programme] = data;
   const byPerson = new Map(people.map((p) => [p.id, p]));
@@ -36,13 +40,17 @@ export function OrdersScreen() {
   const create = async () => {
     if (!number.trim()) return setError(t('order.needNumber'));
     if (selected.length === 0) return setError(t('order.needPairs'));
-    const result = await repo.create('order', {
-      number: number.trim(),
-      date,
-      title: 'Об утверждении наставнических пар',
-      pairIds: selected,
-      signer: programme?.fields.directorName ?? null,
-    });
+    const result = await repo.create(
+      'order',
+      {
+        number: number.trim(),
+        date,
+        title: 'Об утверждении наставнических пар',
+        pairIds: selected,
+        signer: programme?.fields.directorName ?? null,
+      },
+      newId,
+    );
     if (!result.ok) return setError(saveMessage(result).text);
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
       await setPairStatus(repo, pair, 'approved', date, t('order.approvedBy', { number: number.trim() }), {

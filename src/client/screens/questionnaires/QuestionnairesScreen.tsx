@@ -1,4 +1,7 @@
 // The curator's questionnaires: built-in and own, with how many were sent back.
+
+import { useState } from 'preact/hooks';
+import { uuidv7 } from 'uuidv7';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -12,21 +15,35 @@ export function QuestionnairesScreen() {
   const route = useNavigate();
   const rows = useLiveQuery(() => loadQuestionnaireList(queries), []);
   const pending = usePending();
+  // Chosen once for this screen: a second tap that gets in after the first save ended, before the screen
+  // has left, writes the same record again rather than a second one.
+  const [newId] = useState(uuidv7);
   const create = async () => {
-    const result = await repo.create('formTemplate', {
-      title: t('questionnaires.newTitle'),
-      description: null,
-      kind: 'custom',
-      sections: [],
-      questions: [
-        { id: 'q1', kind: 'scale', text: t('questionnaires.firstQuestion'), required: true, min: 1, max: 10 },
-      ],
-      visibleToMentor: false,
-      version: 1,
-      builtIn: null,
-      previousId: null,
-      archived: false,
-    });
+    const result = await repo.create(
+      'formTemplate',
+      {
+        title: t('questionnaires.newTitle'),
+        description: null,
+        kind: 'custom',
+        sections: [],
+        questions: [
+          {
+            id: 'q1',
+            kind: 'scale',
+            text: t('questionnaires.firstQuestion'),
+            required: true,
+            min: 1,
+            max: 10,
+          },
+        ],
+        visibleToMentor: false,
+        version: 1,
+        builtIn: null,
+        previousId: null,
+        archived: false,
+      },
+      newId,
+    );
     if (result.ok) route(`/forms/${result.id}/edit`);
   };
   return (
