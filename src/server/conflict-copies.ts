@@ -82,12 +82,47 @@ export function losingTexts(
  * (OWN_COPIES_PER_SYNC, sync-session.ts).
  */
 export async function keepTexts(session: PushSession, existing: StoredRow, lost: LostText[]): Promise<void> {
-  // Text typed into the record of a person erased meanwhile goes with them.
-  if (existing.record.type === 'person' && existing.record.deleted !== undefined) return;
+  if (lost.length === 0) return;
+  // Text typed into a record of a person erased meanwhile (their person record, consents, IDP, forms
+  // and answers, fit answers) goes with them, as their erasure took the copies made before.
+  const owner = await ownerOf(session, existing);
+  if (owner !== undefined && (await isErased(session, owner))) return;
   for (const { field, text, stamp, authorId } of lost) {
     if (authorId === session.caller.personId ? !session.keepsOwnCopy() : await isErased(session, authorId))
       continue;
     await saveCopy(session, existing, field, text, stamp, authorId);
+  }
+}
+
+/**
+ * The person whose record `row` is, for the records an erasure takes along (sync-push.ts eraseCopiesOf):
+ * by the fields fixed at creation, which a deleted record keeps; undefined for the others.
+ */
+async function ownerOf(session: PushSession, row: StoredRow): Promise<string | undefined> {
+  const record = withParents(row);
+  const f = record.fields;
+  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  switch (record.type) {
+    case 'person':
+      return record.id;
+    case 'consent':
+    case 'formAssignment':
+    case 'fitAnswer':
+      return text(f.personId);
+    case 'plan':
+      return text(f.menteeId);
+    case 'goal':
+    case 'task': {
+      const plan = typeof f.planId === 'string' ? await session.parent(f.planId) : undefined;
+      return plan ? text(withParents(plan).fields.menteeId) : undefined;
+    }
+    case 'formResponse': {
+      const assignment =
+        typeof f.assignmentId === 'string' ? await session.parent(f.assignmentId) : undefined;
+      return assignment ? text(withParents(assignment).fields.personId) : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

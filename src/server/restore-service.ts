@@ -150,12 +150,37 @@ function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: strin
     : null;
 }
 
+/** The person whose record `record` is (as sync-push.ts's erasure reckons it), found in the backup. */
+function ownerInBackup(record: SyncedRecord, byId: Map<string, SyncedRecord>): SyncedRecord | undefined {
+  const f = record.fields;
+  const get = (id: unknown) => (typeof id === 'string' ? byId.get(id) : undefined);
+  switch (record.type) {
+    case 'person':
+      return record;
+    case 'consent':
+    case 'formAssignment':
+    case 'fitAnswer':
+      return get(f.personId);
+    case 'plan':
+      return get(f.menteeId);
+    case 'goal':
+    case 'task':
+      return get(get(f.planId)?.fields.menteeId);
+    case 'formResponse':
+      return get(get(f.assignmentId)?.fields.personId);
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The keys a conflict copy is restored under, or null to leave it out. Its author's, under the keys of the
  * record it was typed into (domain/access.ts copyKeys), when it says it was kept for its author and that
  * record is in the backup, live; else curators' alone — a copy from a backup made before copies said whom
  * they were kept for included. Left out: a copy whose author is erased (deleted) in the backup, or of
- * text typed into an erased person's record — their texts went with them.
+ * text typed into an erased person's records (their person record, consents, IDP, forms and answers,
+ * fit answers) — their texts went with them. (A deleted plan or assignment in a backup keeps no fields:
+ * the owner of what hangs below it is then unknown, and its copies are kept for curators.)
  */
 function copyKeysOnRestore(copy: SyncedRecord<'conflict'>, byId: Map<string, SyncedRecord>): string[] | null {
   if (copy.deleted !== undefined) return [];
@@ -163,7 +188,8 @@ function copyKeysOnRestore(copy: SyncedRecord<'conflict'>, byId: Map<string, Syn
   const author = byId.get(authorId);
   const original = byId.get(recordId);
   if (author?.type === 'person' && author.deleted !== undefined) return null;
-  if (original?.type === 'person' && original.deleted !== undefined) return null;
+  const owner = original && ownerInBackup(original, byId);
+  if (owner?.type === 'person' && owner.deleted !== undefined) return null;
   if (keptFor !== 'author' || !original || original.deleted !== undefined) return [];
   const assignment = isOfType(original, 'formResponse')
     ? byId.get(original.fields.assignmentId ?? '')

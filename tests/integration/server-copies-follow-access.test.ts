@@ -233,3 +233,44 @@ it('an erased pupil takes along the copies of texts typed into their IDP and con
   expect(left).toEqual([]);
   expect((await liveCopies(mentor)).filter((c) => c.fields.recordId === goal.id)).toEqual([]);
 });
+
+it('text typed into an erased pupil’s consent or IDP after the erasure is not kept as a copy', async () => {
+  const psy = await addMember(server, curator, 'curator', { fullName: 'Психолог поздний' }, 'psy-late');
+  const pupil = change(curator.stamper, 'person', { fullName: 'Стираемый поздно', kind: 'student' });
+  const consent = change(curator.stamper, 'consent', {
+    personId: pupil.id,
+    signedBy: 'мать',
+    date: '2026-09-01',
+    withdrawn: false,
+    scope: 'x',
+  });
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: [pupil.id],
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: pupil.id, title: 'ИПР' });
+  const goal = change(curator.stamper, 'goal', { planId: plan.id, title: 'Цель', description: 'x' });
+  expect((await push(server, curator, [pupil, consent, pair, plan, goal])).rejected).toEqual([]);
+  await pullAll(server, psy);
+  await pullAll(server, curator);
+  const erase = [
+    deletion(curator.stamper, 'goal', goal.id),
+    deletion(curator.stamper, 'plan', plan.id),
+    deletion(curator.stamper, 'consent', consent.id),
+    deletion(curator.stamper, 'pair', pair.id),
+    deletion(curator.stamper, 'person', pupil.id),
+  ];
+  expect((await push(server, curator, erase)).rejected).toEqual([]);
+  // The psychologist's device, offline meanwhile, sends what was typed into the consent and the goal.
+  const late = [
+    change(psy.stamper, 'consent', { scope: 'Опека, отец лишён прав' }, consent.id),
+    change(psy.stamper, 'goal', { description: 'Диагноз: СДВГ' }, goal.id),
+  ];
+  expect((await push(server, psy, late)).rejected).toEqual([]);
+  const left = (await liveCopies(curator)).filter(
+    (c) => c.fields.recordId === consent.id || c.fields.recordId === goal.id,
+  );
+  expect(left).toEqual([]);
+});
