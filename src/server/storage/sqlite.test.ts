@@ -29,6 +29,9 @@ INSERT INTO records VALUES ('s', 'a1', 'formAssignment', 5, '{"record":{"id":"a1
 INSERT INTO records VALUES ('s', 'r1', 'formResponse', 6, '{"record":{"id":"r1","type":"formResponse","fields":{"assignmentId":"a1"},"stamps":{}},"fieldRevs":{}}');
 INSERT INTO record_keys VALUES ('s', 'assignee:e1', 'a1'), ('s', 'mentor:p1', 'a1');
 INSERT INTO record_keys VALUES ('s', 'assignee:e1', 'r1'), ('s', 'response:t1:p1', 'r1');
+INSERT INTO records VALUES ('s', 'c1', 'conflict', 7, '{"record":{"id":"c1","type":"conflict","fields":{"recordId":"m1","recordType":"meeting","field":"notes","text":"t","authorId":"u1","lostStamp":"x"},"stamps":{}},"fieldRevs":{}}');
+INSERT INTO records VALUES ('s', 'c2', 'conflict', 7, '{"record":{"id":"c2","type":"conflict","fields":{"recordId":"m1","recordType":"meeting","field":"privateNotes","text":"t","authorId":"u1","lostStamp":"y"},"stamps":{}},"fieldRevs":{}}');
+INSERT INTO record_keys VALUES ('s', 'author:u1', 'c1'), ('s', 'author:u1', 'c2');
 `;
 
 const meeting = (id: string, date: string, kind: string): SyncedRecord => {
@@ -54,6 +57,12 @@ describe('SQLite storage', () => {
         ['r1', 6],
       ]);
       expect(await tx.pullSince('s', 7, ['pair:p1'], 10)).toEqual([]);
+      // Conflict copies made before follow their author's access: under the record's keys, as theirs.
+      const copies = async (keys: string[]) =>
+        (await tx.pullSince('s', 0, keys, 10)).map((r) => r.record.id).filter((id) => id.startsWith('c'));
+      expect(await copies(['author:u1'])).toEqual([]);
+      expect(await copies(['copy:u1:pair:p1'])).toEqual(['c1']);
+      expect(await copies(['copy:u1:pair-mentor:p1'])).toEqual(['c2']);
       // Rows made before creation revisions were kept count as made at the start: a purge names them.
       expect(await tx.idsUnderKeys('s', ['pair:p1'], 0)).toEqual([{ id: 'm1', keys: ['pair:p1'] }]);
       const rev = await tx.putRecord(
@@ -65,7 +74,8 @@ describe('SQLite storage', () => {
       expect(rev).toBe(8);
       expect((await tx.pullSince('s', 7, ['pair:p1'], 10)).map((r) => r.record.id)).toEqual(['m2']);
       // As text: kept since it was stored for m2, made from the old row's data for m1 — the same.
-      expect(await tx.pullTextSince('s', 0, null, 10)).toEqual([
+      const texts = (await tx.pullTextSince('s', 0, null, 10)).filter((r) => !r.wire.includes('"conflict"'));
+      expect(texts).toEqual([
         { rev: 5, wire: '{"id":"a1","fields":{"personId":"e1","pairId":"p1"},"type":"formAssignment"}' },
         { rev: 6, wire: '{"id":"r1","fields":{"assignmentId":"a1"},"type":"formResponse"}' },
         { rev: 7, wire: '{"id":"m1","fields":{"pairId":"p1"},"type":"meeting"}' },

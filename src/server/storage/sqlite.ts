@@ -89,8 +89,25 @@ INSERT OR IGNORE INTO record_keys (school, key, id, rev)
   7: `
 CREATE TABLE IF NOT EXISTS server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `,
+  // 8: conflict copies made before are read, as copies made now, under the keys of the record they were
+  // typed into, as their author's (domain/access.ts copyKeys; private notes under the pair mentor's key),
+  // no more under `author:` — so that they follow their author's access. (Copies made now say keptFor.)
+  8: `
+INSERT OR IGNORE INTO record_keys (school, key, id, rev)
+  SELECT c.school, 'copy:' || json_extract(c.data, '$.record.fields.authorId') || ':' ||
+      CASE WHEN json_extract(c.data, '$.record.fields.field') = 'privateNotes' AND k.key LIKE 'pair:%'
+        THEN 'pair-mentor:' || substr(k.key, 6) ELSE k.key END,
+    c.id, c.rev
+  FROM records c
+  JOIN record_keys k ON k.school = c.school AND k.id = json_extract(c.data, '$.record.fields.recordId')
+  WHERE c.type = 'conflict' AND json_type(c.data, '$.record.fields.keptFor') IS NULL
+    AND json_type(c.data, '$.record.fields.authorId') = 'text';
+DELETE FROM record_keys WHERE key LIKE 'author:%' AND EXISTS (SELECT 1 FROM records c
+  WHERE c.school = record_keys.school AND c.id = record_keys.id AND c.type = 'conflict'
+    AND json_type(c.data, '$.record.fields.keptFor') IS NULL);
+`,
 };
-const SCHEMA_VERSION = 7;
+const SCHEMA_VERSION = 8;
 
 type DeviceRow = {
   id: string;
