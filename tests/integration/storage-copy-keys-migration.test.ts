@@ -32,6 +32,13 @@ it.runIf(TEST_ENGINE === 'postgres')(
         // As a server before this one stored them: under their author's key.
         await tx.putRecord('s', copy('c1', 'notes'), ['author:u1'], []);
         await tx.putRecord('s', copy('c2', 'privateNotes'), ['author:u1'], []);
+        // A dismissed copy, as a delete stores it: without its fields.
+        await tx.putRecord(
+          's',
+          { record: { id: 'c3', type: 'conflict', fields: {}, stamps: {}, deleted: 'z' }, fieldRevs: {} },
+          ['author:u1'],
+          [],
+        );
       });
       // The database as it was before migration 008.
       const client = new pg.Client({ connectionString: databaseUrl });
@@ -43,7 +50,8 @@ it.runIf(TEST_ENGINE === 'postgres')(
         await reopened.transaction(async (tx) => {
           const ids = async (keys: string[]) =>
             (await tx.pullSince('s', 0, keys, 10)).map((r) => r.record.id);
-          expect(await ids(['author:u1'])).toEqual([]);
+          // A dismissed copy keeps its key: its author's devices are told of the deletion.
+          expect(await ids(['author:u1'])).toEqual(['c3']);
           expect(await ids(['copy:u1:pair:p1'])).toEqual(['c1']);
           expect(await ids(['copy:u1:pair-mentor:p1'])).toEqual(['c2']);
         });

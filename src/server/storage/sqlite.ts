@@ -92,6 +92,8 @@ CREATE TABLE IF NOT EXISTS server_secrets (name TEXT PRIMARY KEY, value TEXT NOT
   // 8: conflict copies made before are read, as copies made now, under the keys of the record they were
   // typed into, as their author's (domain/access.ts copyKeys; private notes under the pair mentor's key),
   // no more under `author:` — so that they follow their author's access. (Copies made now say keptFor.)
+  // A copy that gets no such key (a dismissed one, kept without its fields; one whose record is gone)
+  // stays under `author:`: its author's devices must still be told of its deletion.
   8: `
 INSERT OR IGNORE INTO record_keys (school, key, id, rev)
   SELECT c.school, 'copy:' || json_extract(c.data, '$.record.fields.authorId') || ':' ||
@@ -104,7 +106,9 @@ INSERT OR IGNORE INTO record_keys (school, key, id, rev)
     AND json_type(c.data, '$.record.fields.authorId') = 'text';
 DELETE FROM record_keys WHERE key LIKE 'author:%' AND EXISTS (SELECT 1 FROM records c
   WHERE c.school = record_keys.school AND c.id = record_keys.id AND c.type = 'conflict'
-    AND json_type(c.data, '$.record.fields.keptFor') IS NULL);
+    AND json_type(c.data, '$.record.fields.keptFor') IS NULL)
+  AND EXISTS (SELECT 1 FROM record_keys n
+    WHERE n.school = record_keys.school AND n.id = record_keys.id AND n.key LIKE 'copy:%');
 `,
 };
 const SCHEMA_VERSION = 8;

@@ -11,6 +11,10 @@ INSERT INTO record_keys (school, key, id, rev)
   WHERE c.type = 'conflict' AND (c.data::json #> '{record,fields,keptFor}') IS NULL
     AND (c.data::json #>> '{record,fields,authorId}') IS NOT NULL
   ON CONFLICT DO NOTHING;
+-- A copy that gets no such key (a dismissed one, kept without its fields; one whose record is gone) stays
+-- under `author:`: its author's devices must still be told of its deletion.
 DELETE FROM record_keys WHERE key LIKE 'author:%' AND EXISTS (SELECT 1 FROM records c
   WHERE c.school = record_keys.school AND c.id = record_keys.id AND c.type = 'conflict'
-    AND (c.data::json #> '{record,fields,keptFor}') IS NULL);
+    AND (c.data::json #> '{record,fields,keptFor}') IS NULL)
+  AND EXISTS (SELECT 1 FROM record_keys n
+    WHERE n.school = record_keys.school AND n.id = record_keys.id AND n.key LIKE 'copy:%');
