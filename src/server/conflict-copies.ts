@@ -7,6 +7,7 @@ import { jsonEqual } from '../domain/canonical-json';
 import { stampNode } from '../domain/hlc';
 import type { Change, SyncedRecord } from '../domain/record';
 import { droppedTexts, type TypedText, typedFields, typedTexts } from '../domain/typed-texts';
+import { ownerLink } from './record-links';
 import { scopeFacts } from './scope';
 import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
@@ -94,36 +95,13 @@ export async function keepTexts(session: PushSession, existing: StoredRow, lost:
   }
 }
 
-/**
- * The person whose record `row` is, for the records an erasure takes along (sync-push.ts eraseCopiesOf):
- * by the fields fixed at creation, which a deleted record keeps; undefined for the others.
- */
+/** The person whose record `row` is, for the records an erasure takes along (record-links.ts ownerLink). */
 async function ownerOf(session: PushSession, row: StoredRow): Promise<string | undefined> {
-  const record = withParents(row);
-  const f = record.fields;
-  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
-  switch (record.type) {
-    case 'person':
-      return record.id;
-    case 'consent':
-    case 'formAssignment':
-    case 'fitAnswer':
-      return text(f.personId);
-    case 'plan':
-      return text(f.menteeId);
-    case 'goal':
-    case 'task': {
-      const plan = typeof f.planId === 'string' ? await session.parent(f.planId) : undefined;
-      return plan ? text(withParents(plan).fields.menteeId) : undefined;
-    }
-    case 'formResponse': {
-      const assignment =
-        typeof f.assignmentId === 'string' ? await session.parent(f.assignmentId) : undefined;
-      return assignment ? text(withParents(assignment).fields.personId) : undefined;
-    }
-    default:
-      return undefined;
-  }
+  const link = ownerLink(withParents(row));
+  if (link === undefined || 'personId' in link) return link?.personId;
+  const above = await session.parent(link.via);
+  const owner = above && withParents(above).fields[link.field];
+  return typeof owner === 'string' ? owner : undefined;
 }
 
 async function isErased(session: PushSession, personId: string): Promise<boolean> {

@@ -32,3 +32,36 @@ export function parentsOf(record: SyncedRecord): Record<string, unknown> | undef
   for (const name of names) if (Object.hasOwn(record.fields, name)) parents[name] = record.fields[name];
   return Object.keys(parents).length ? parents : undefined;
 }
+
+/**
+ * Whose a record is, for what an erasure takes along (sync-push.ts eraseCopiesOf): the person's id; or
+ * the record above it whose `field` names them (a goal's or task's plan, a response's assignment);
+ * undefined for a record of no one person. Read from `record`'s fields fixed at creation, which a deleted
+ * record keeps (give it those: sync-session.ts withParents).
+ */
+export function ownerLink(
+  record: SyncedRecord,
+): { personId: string } | { via: string; field: 'menteeId' | 'personId' } | undefined {
+  const f = record.fields;
+  const id = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const person = (x: unknown) => (id(x) === undefined ? undefined : { personId: x as string });
+  switch (record.type) {
+    case 'person':
+      return { personId: record.id };
+    case 'consent':
+    case 'formAssignment':
+    case 'fitAnswer':
+      return person(f.personId);
+    case 'plan':
+      return person(f.menteeId);
+    case 'goal':
+    case 'task':
+      return id(f.planId) === undefined ? undefined : { via: f.planId as string, field: 'menteeId' };
+    case 'formResponse':
+      return id(f.assignmentId) === undefined
+        ? undefined
+        : { via: f.assignmentId as string, field: 'personId' };
+    default:
+      return undefined;
+  }
+}

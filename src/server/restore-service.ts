@@ -8,7 +8,7 @@ import { stripTombstone } from '../domain/merge';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION, describeIssue, LIMITS } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
-import { parentsOf, referenceIds } from './record-links';
+import { ownerLink, parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
 
@@ -150,27 +150,23 @@ function lockoutProblem(records: readonly SyncedRecord[], curatorPersonId: strin
     : null;
 }
 
-/** The person whose record `record` is (as sync-push.ts's erasure reckons it), found in the backup. */
+/** The person whose record `record` is (record-links.ts ownerLink), found in the backup. */
 function ownerInBackup(record: SyncedRecord, byId: Map<string, SyncedRecord>): SyncedRecord | undefined {
-  const f = record.fields;
-  const get = (id: unknown) => (typeof id === 'string' ? byId.get(id) : undefined);
-  switch (record.type) {
-    case 'person':
-      return record;
-    case 'consent':
-    case 'formAssignment':
-    case 'fitAnswer':
-      return get(f.personId);
-    case 'plan':
-      return get(f.menteeId);
-    case 'goal':
-    case 'task':
-      return get(get(f.planId)?.fields.menteeId);
-    case 'formResponse':
-      return get(get(f.assignmentId)?.fields.personId);
-    default:
-      return undefined;
-  }
+  const link = ownerLink(record);
+  if (link === undefined || 'personId' in link) return link && byId.get(link.personId);
+  const owner = byId.get(link.via)?.fields[link.field];
+  return typeof owner === 'string' ? byId.get(owner) : undefined;
+}
+
+/** The keys `record` is read under, its assignment (for a response) looked up in the backup. */
+function keysInBackup(record: SyncedRecord, byId: Map<string, SyncedRecord>): string[] {
+  const assignment = isOfType(record, 'formResponse')
+    ? byId.get(record.fields.assignmentId ?? '')
+    : undefined;
+  return readKeys(
+    record,
+    assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined,
+  );
 }
 
 /**
@@ -191,12 +187,7 @@ function copyKeysOnRestore(copy: SyncedRecord<'conflict'>, byId: Map<string, Syn
   const owner = original && ownerInBackup(original, byId);
   if (owner?.type === 'person' && owner.deleted !== undefined) return null;
   if (keptFor !== 'author' || !original || original.deleted !== undefined) return [];
-  const assignment = isOfType(original, 'formResponse')
-    ? byId.get(original.fields.assignmentId ?? '')
-    : undefined;
-  const link =
-    assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined;
-  return copyKeys(authorId, original, field.split('.')[0] as string, readKeys(original, link));
+  return copyKeys(authorId, original, field.split('.')[0] as string, keysInBackup(original, byId));
 }
 
 /** `nowMs`: the server's clock. A deleted record is stored without its fields, as a sync stores it. */
@@ -220,18 +211,11 @@ export async function restoreBackup(
     if (!(await isSchoolEmpty(tx, schoolId))) return { ok: false, status: 409, reason: NOT_EMPTY };
     await tx.wipeRecords(schoolId);
     const byId = new Map(records.map((r) => [r.id, r]));
-    const keysOf = (record: SyncedRecord) => {
-      const assignment = isOfType(record, 'formResponse')
-        ? byId.get(record.fields.assignmentId ?? '')
-        : undefined;
-      return readKeys(
-        record,
-        assignment && isOfType(assignment, 'formAssignment') ? assignmentLinkOf(assignment) : undefined,
-      );
-    };
     let restored = 0;
     for (const record of records) {
-      const keys = isOfType(record, 'conflict') ? copyKeysOnRestore(record, byId) : keysOf(record);
+      const keys = isOfType(record, 'conflict')
+        ? copyKeysOnRestore(record, byId)
+        : keysInBackup(record, byId);
       if (keys === null) continue;
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),

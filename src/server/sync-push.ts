@@ -374,20 +374,20 @@ function latestStamp(change: Change): string {
   return latestOf([...Object.values(change.stamps), change.deleted ?? '']);
 }
 
+/** Whether the caller is the person the response's form was given to (by its kept `assignmentId`). */
+async function isRespondent(session: PushSession, response: StoredRow): Promise<boolean> {
+  const assignmentId = withParents(response).fields.assignmentId;
+  if (typeof assignmentId !== 'string') return false;
+  const assignment = await session.parent(assignmentId);
+  return assignment !== undefined && withParents(assignment).fields.personId === session.caller.personId;
+}
+
 /**
  * A deleted record is erased and stays deleted: no write brings it back. A write into it is absorbed —
  * a later delete stamp merges like a field, text typed meanwhile is kept as a conflict copy for its
  * author — but only from someone who could have written the record (judged by its kept parents);
  * anyone else is refused `forbidden`.
  */
-/** Whether the caller is the person the response's form was given to (by its kept `assignmentId`). */
-async function isRespondent(session: PushSession, response: StoredRow): Promise<boolean> {
-  const assignmentId = withParents(response).fields.assignmentId;
-  if (typeof assignmentId !== 'string') return false;
-  const assignment = await session.tx.getRecord(session.caller.schoolId, assignmentId);
-  return assignment !== undefined && withParents(assignment).fields.personId === session.caller.personId;
-}
-
 async function applyToDeleted(
   session: PushSession,
   existing: StoredRow,
