@@ -2,7 +2,6 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { uuidv7 } from 'uuidv7';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -17,6 +16,7 @@ import {
   newMeetingDefaults,
 } from '../../models/meeting-model';
 import { useDraft } from '../../state/draft';
+import { useNewRecordId } from '../../state/new-record-id';
 import { useReadyMark } from '../../state/ready-mark';
 import { offerUndo, withUndo } from '../../state/undo-toast';
 import { useNavigate } from '../../ui/navigate';
@@ -51,9 +51,7 @@ export function MeetingScreen() {
   // Next steps being written to the IDP: the meeting is saved only after, so that it records them as
   // sent (typing goes on meanwhile).
   const [toIdpRunning, setToIdpRunning] = useState(0);
-  // A new meeting's id, chosen once for this screen: a second tap that gets in after the first save
-  // ended, before the screen has left, writes the same meeting again rather than a second one.
-  const [newMeetingId] = useState(uuidv7);
+  const newMeetingId = useNewRecordId();
 
   const isMentor = pair?.fields.mentorId === session.personId;
   const canEdit = session.role === 'curator' || isMentor;

@@ -1,7 +1,6 @@
 // Approval orders: a new one approves the chosen pairs (proposed ones are ticked); each opens for print.
 
 import { useState } from 'preact/hooks';
-import { uuidv7 } from 'uuidv7';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -9,6 +8,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { setPairStatus } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
+import { useNewRecordId } from '../../state/new-record-id';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
@@ -26,9 +26,7 @@ export function OrdersScreen() {
   const [date, setDate] = useState(todayIso());
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Chosen once for this screen: a second tap that gets in after the first save ended, before the screen
-  // has left, writes the same record again rather than a second one.
-  const [newId] = useState(uuidv7);
+  const newId = useNewRecordId();
   if (!data) return <Page title={t('nav.orders')}>{null}</Page>;
   const [orders, pairs, people, programme] = data;
   const byPerson = new Map(people.map((p) => [p.id, p]));

@@ -1,11 +1,9 @@
 // The curator's questionnaires: built-in and own, with how many were sent back.
-
-import { useState } from 'preact/hooks';
-import { uuidv7 } from 'uuidv7';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
+import { useNewRecordId } from '../../state/new-record-id';
 import { usePending } from '../../state/pending';
 import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
@@ -15,9 +13,7 @@ export function QuestionnairesScreen() {
   const route = useNavigate();
   const rows = useLiveQuery(() => loadQuestionnaireList(queries), []);
   const pending = usePending();
-  // Chosen once for this screen: a second tap that gets in after the first save ended, before the screen
-  // has left, writes the same record again rather than a second one.
-  const [newId] = useState(uuidv7);
+  const newId = useNewRecordId();
   const create = async () => {
     const result = await repo.create(
       'formTemplate',
