@@ -19,6 +19,7 @@ import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord }
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepTexts, losingTexts, type SeenUpTo } from './conflict-copies';
+import { eraseWithPerson } from './erasure';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
@@ -274,55 +275,8 @@ export async function applyChange(
   );
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
   if (merged.type === 'person' && stored.deleted !== undefined && existing?.record.deleted === undefined)
-    await eraseCopiesOf(session, merged.id);
+    await eraseWithPerson(session, merged.id);
   return null;
-}
-
-/**
- * A person erased takes their conflict copies along: the texts they typed that lost to other edits —
- * kept for them alone, or for curators — are personal data like the rest (the delete of their tasks or
- * answers that comes with their erasure may itself have set some aside, just before); and so do the
- * copies of texts typed by others into their records: their person record (a curators-only request
- * about them), their consents, IDPs (plans, goals, tasks), forms and answers, and fit answers. Copies
- * and records are found by their references, which a deleted record keeps.
- */
-async function eraseCopiesOf(session: PushSession, personId: string): Promise<void> {
-  const { tx, caller, clock } = session;
-  const school = caller.schoolId;
-  const refs = async (type: RecordType, id: string) =>
-    (await tx.findByRef(school, type, id)).map((r) => r.id);
-  const plans = (await tx.findByRef(school, 'plan', personId)).filter(
-    (p) => p.deleted !== undefined || p.fields.menteeId === personId,
-  );
-  const assignments = await refs('formAssignment', personId);
-  const theirs = [
-    personId,
-    ...(await refs('consent', personId)),
-    ...(await refs('fitAnswer', personId)),
-    ...plans.map((p) => p.id),
-    ...assignments,
-  ];
-  for (const plan of plans) theirs.push(...(await refs('goal', plan.id)), ...(await refs('task', plan.id)));
-  for (const assignment of assignments) theirs.push(...(await refs('formResponse', assignment)));
-  const copies = new Map<string, SyncedRecord>();
-  for (const id of theirs)
-    for (const copy of await tx.findByRef(school, 'conflict', id))
-      if (copy.deleted === undefined) copies.set(copy.id, copy);
-  for (const copy of copies.values()) {
-    const row = await tx.getRecord(school, copy.id);
-    if (!row) continue;
-    await tx.putRecord(
-      school,
-      {
-        ...row,
-        record: stripTombstone({ ...row.record, deleted: clock.stamp() }),
-        fieldRevs: { ...row.fieldRevs, deleted: 0 },
-        writers: {},
-      },
-      null,
-      null,
-    );
-  }
 }
 
 /**

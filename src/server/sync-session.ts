@@ -45,6 +45,8 @@ export type PushSession = {
    * the twenty meetings of a push name the same pair. What a change writes is forgotten after it.
    */
   parent(id: string): Promise<StoredRow | undefined>;
+  /** Drops `id` from the parents read once: the push wrote it. */
+  forget(id: string): void;
   /** A response the push wrote: the statistics it counts in are recomputed once the push is applied. */
   statsDue(response: SyncedRecord<'formResponse'>): void;
   /** Keys under which `row` is read (the assignment of a response is looked up). */
@@ -71,7 +73,6 @@ export function createSession(
   caller: Caller,
 ): PushSession & {
   changed(type: string): void;
-  forget(id: string): void;
   refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;

@@ -52,7 +52,9 @@ export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): Perso
 
 /**
  * Erases a person everywhere after a consent is withdrawn: everything about them is deleted (and a
- * deleted record keeps no content on any device), and they leave the pairs they were in.
+ * deleted record keeps no content on any device) — consents, IDPs, forms and answers, «Подходит ли
+ * пара?» answers —, and they leave the pairs they were in. The server finishes what an older app left
+ * (server/erasure.ts).
  */
 export async function erasePerson(
   repo: Repository,
@@ -70,6 +72,12 @@ export async function erasePerson(
   );
   const tasks = await queries.tasksOfPlans(plans.map((p) => p.id));
   const goals = (await Promise.all(plans.map((p) => queries.goalsOfPlan(p.id)))).flat();
+  const theirPairs = pairs.filter(
+    (p) => p.fields.mentorId === personId || (p.fields.menteeIds ?? []).includes(personId),
+  );
+  const fitAnswers = (await Promise.all(theirPairs.map((p) => queries.fitAnswersOf(p.id))))
+    .flat()
+    .filter((a) => a.fields.personId === personId);
   for (const [type, records] of [
     ['task', tasks],
     ['goal', goals],
@@ -77,6 +85,7 @@ export async function erasePerson(
     ['formResponse', responses],
     ['formAssignment', assignments],
     ['consent', consents],
+    ['fitAnswer', fitAnswers],
   ] as const) {
     for (const r of records) {
       const result = await repo.remove(type, r.id);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mayRelease, type ReleasedStats, type Respondent, releaseStats } from './stats-release';
+import {
+  forgetRespondent,
+  mayRelease,
+  type ReleasedStats,
+  type Respondent,
+  releaseStats,
+} from './stats-release';
 
 const questions = [
   { id: 'mood', kind: 'scale' },
@@ -131,5 +137,20 @@ describe('statistics a mentor sees', () => {
         mood: 4,
         again: 100,
       });
+  });
+});
+
+describe('a person erased', () => {
+  it('leaves no trace of whose answers the figures were made of, and the figures do not give theirs away', () => {
+    const [shown] = seenAlong([[pupil(1, 2), pupil(2, 4), pupil(3, 9), pupil(4, 5)]]);
+    const basis = forgetRespondent(shown?.basis, 'p1', 'erased-x');
+    expect(JSON.stringify(basis)).not.toContain('p1 ');
+    expect(basis?.from).toContain('erased-x 2');
+    // Recomputed without them: the figure stays as it was (a new one of p2 and p3 would tell p1's answer).
+    const after = releaseStats({ ...shown, basis }, [pupil(2, 4), pupil(3, 9), pupil(4, 5)], questions);
+    expect(mood(after)).toBe(mood(shown));
+    expect(mood(after)).toBe(5);
+    expect(JSON.stringify(after)).not.toContain('p1 ');
+    expect(forgetRespondent(shown?.basis, 'p9', 'erased-y')).toBeNull();
   });
 });

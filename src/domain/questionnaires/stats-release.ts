@@ -109,6 +109,15 @@ export function releaseStats(
     const kept = shown[id];
     if (typeof kept === 'number') averages[id] = kept;
   }
+  return {
+    responses: respondents.length >= MIN_AGGREGATE ? respondents.length : 0,
+    averages,
+    basis: basisOf(released),
+  };
+}
+
+/** The basis as the record keeps it, from each question's released set. */
+function basisOf(released: ReadonlyMap<string, readonly string[]>): StatsBasis {
   const from = new Map<string, number>();
   const indexOf = (key: string) => {
     if (!from.has(key)) from.set(key, from.size);
@@ -118,5 +127,28 @@ export function releaseStats(
   for (const [id, set] of [...released].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     basis.averages[id] = set.map(indexOf);
   basis.from = [...from.keys()];
-  return { responses: respondents.length >= MIN_AGGREGATE ? respondents.length : 0, averages, basis };
+  return basis;
+}
+
+/**
+ * A kept basis with `personId`'s answers under `alias` instead of their id: a person erased (consent
+ * withdrawn, 152-ФЗ art. 9) leaves no trace of whose answers those were, while each figure still counts
+ * their answer as one that left — so it stays as it was, as for any mentee gone, rather than being
+ * recomputed without it (which would give the answer away by the difference). `alias` must be new and
+ * unguessable (a random id). Null when the basis does not name the person.
+ */
+export function forgetRespondent(basis: unknown, personId: string, alias: string): StatsBasis | null {
+  const released = readBasis(basis);
+  const prefix = `${personId} `;
+  let isNamed = false;
+  for (const [id, set] of released)
+    released.set(
+      id,
+      set.map((key) => {
+        if (!key.startsWith(prefix)) return key;
+        isNamed = true;
+        return `${alias} ${key.slice(prefix.length)}`;
+      }),
+    );
+  return isNamed ? basisOf(released) : null;
 }

@@ -1,0 +1,107 @@
+// What a person's erasure takes along on the server (docs/sync-protocol.md, "Erasure"). The curator's
+// app deletes the person's records one by one before the person (people-model.ts erasePerson), but an
+// older app, or a second curator's device that never held some of them, may leave any behind: the
+// server finishes the job when the person's own delete arrives, whatever came before it.
+import { randomUUID } from 'node:crypto';
+import { stripTombstone } from '../domain/merge';
+import { forgetRespondent } from '../domain/questionnaires/stats-release';
+import { isOfType, type SyncedRecord } from '../domain/record';
+import type { RecordType } from '../domain/record-types';
+import { refreshFormStats } from './form-stats';
+import type { StoredRow } from './storage/storage';
+import type { PushSession } from './sync-session';
+
+/**
+ * Erases everything of `personId` (just deleted) that is still live: their consents, their fit answers,
+ * their IDPs (plans made for them as a mentee, with goals and tasks), the forms given to them with their
+ * answers; the conflict copies of texts they typed or that others typed into those records (kept for
+ * them or for curators); and their id beside their answers in the basis of a mentor's form statistics.
+ * Each record is deleted as a device's delete would be (kept without its fields, under its keys), so
+ * every device that holds it is told. Source: 152-ФЗ art. 9 (consent withdrawn: the data is destroyed).
+ */
+export async function eraseWithPerson(session: PushSession, personId: string): Promise<void> {
+  const { tx, caller } = session;
+  const school = caller.schoolId;
+  const find = (type: RecordType, id: string) => tx.findByRef(school, type, id);
+  const plans = (await find('plan', personId)).filter(
+    (p) => p.deleted !== undefined || p.fields.menteeId === personId,
+  );
+  const assignments = await find('formAssignment', personId);
+  const theirs: SyncedRecord[] = [
+    ...(await find('consent', personId)),
+    ...(await find('fitAnswer', personId)),
+    ...plans,
+    ...assignments,
+  ];
+  for (const plan of plans) theirs.push(...(await find('goal', plan.id)), ...(await find('task', plan.id)));
+  for (const assignment of assignments) theirs.push(...(await find('formResponse', assignment.id)));
+  const copies = new Map<string, SyncedRecord>();
+  for (const id of [personId, ...theirs.map((r) => r.id)])
+    for (const copy of await find('conflict', id)) copies.set(copy.id, copy);
+  for (const record of [...theirs, ...copies.values()])
+    if (record.deleted === undefined) await tombstone(session, record.id);
+  await forgetInStats(session, personId, assignments);
+}
+
+/** Deletes the stored record `id` in the server's name: fields erased, keys and parents kept. */
+async function tombstone(session: PushSession, id: string): Promise<void> {
+  const { tx, caller, clock } = session;
+  const row = await tx.getRecord(caller.schoolId, id);
+  if (!row || row.record.deleted !== undefined) return;
+  session.forget(id);
+  await tx.putRecord(
+    caller.schoolId,
+    {
+      ...row,
+      record: stripTombstone({ ...row.record, deleted: clock.stamp() }),
+      fieldRevs: { ...row.fieldRevs, deleted: 0 },
+      writers: {},
+    },
+    null,
+    null,
+  );
+}
+
+/**
+ * The form statistics of the forms given to the person: their id leaves each basis (under a random
+ * alias, stats-release.ts forgetRespondent), and the figures are recomputed without them.
+ */
+async function forgetInStats(session: PushSession, personId: string, assignments: readonly SyncedRecord[]) {
+  const { tx, caller, clock } = session;
+  const school = caller.schoolId;
+  const templates = new Set<string>();
+  for (const a of assignments) {
+    const templateId = (await tx.getRecord(school, a.id))?.parents?.templateId ?? a.fields.templateId;
+    if (typeof templateId === 'string') templates.add(templateId);
+  }
+  const alias = `erased-${randomUUID()}`;
+  for (const templateId of templates) {
+    const template = (await tx.getRecord(school, templateId))?.record;
+    if (!template || !isOfType(template, 'formTemplate')) continue;
+    for (const stats of await tx.findByRef(school, 'formStats', templateId)) {
+      const row = await tx.getRecord(school, stats.id);
+      const mentorId = stats.fields.mentorId;
+      if (!row || stats.deleted !== undefined || typeof mentorId !== 'string') continue;
+      const basis = forgetRespondent(stats.fields.basis, personId, alias);
+      if (basis === null) continue;
+      await putBasis(session, row, basis);
+      await refreshFormStats(tx, clock, school, { template, mentorId });
+    }
+  }
+}
+
+/** `row` with its basis replaced, as a change of that one field. */
+async function putBasis(session: PushSession, row: StoredRow, basis: unknown): Promise<void> {
+  const { tx, caller, clock } = session;
+  const record = {
+    ...row.record,
+    fields: { ...row.record.fields, basis },
+    stamps: { ...row.record.stamps, basis: clock.stamp() },
+  };
+  await tx.putRecord(
+    caller.schoolId,
+    { ...row, record, fieldRevs: { ...row.fieldRevs, basis: 0 } },
+    null,
+    null,
+  );
+}

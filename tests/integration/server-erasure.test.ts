@@ -1,0 +1,107 @@
+// A person's erasure on the server: whatever the erasing device sent before the person's delete (an
+// older app, a second curator's device that never held all of it), nothing of the person stays live —
+// their fit answers and the forms given to them with their answers, their IDP and consents — and a
+// mentor's form statistics no longer name them beside their answers, without moving a figure by
+// theirs. (Found by an attack round: the app left the fit answers and the statistics' basis.)
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { SyncedRecord } from '../../src/domain/record';
+import { deletion } from '../support/test-device';
+import {
+  type Actor,
+  addMember,
+  BOOTSTRAP_CODE,
+  call,
+  change,
+  enrolWith,
+  pullAll,
+  push,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server';
+
+let server: TestServer;
+let curator: Actor;
+let mentor: Actor;
+beforeAll(async () => {
+  server = await startTestServer();
+  curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
+  mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставница' }, 'mentor');
+});
+afterAll(async () => server.close());
+
+const exported = async () =>
+  (await call(server, 'GET', '/api/v1/export', { token: curator.token })).body.records as SyncedRecord[];
+
+it('erasing a person leaves nothing of theirs live, and the statistics neither name them nor move', async () => {
+  const pupils = await Promise.all(
+    [0, 1, 2, 3].map((i) =>
+      addMember(server, curator, 'mentee', { fullName: `Ученик ${i}`, kind: 'student' }, `pupil${i}`),
+    ),
+  );
+  const pair = change(curator.stamper, 'pair', {
+    mentorId: mentor.personId,
+    menteeIds: pupils.map((p) => p.personId),
+    form: 'учитель–ученик',
+    status: 'active',
+  });
+  const form = change(curator.stamper, 'formTemplate', {
+    title: 'Промежуточная анкета',
+    questions: [{ id: 'q', kind: 'scale', min: 1, max: 10 }],
+    visibleToMentor: false,
+  });
+  const given = pupils.map((p) =>
+    change(curator.stamper, 'formAssignment', {
+      templateId: form.id,
+      personId: p.personId,
+      pairId: pair.id,
+      due: null,
+    }),
+  );
+  const victim = pupils[0] as Actor;
+  const consent = change(curator.stamper, 'consent', {
+    personId: victim.personId,
+    signedBy: 'мать',
+    date: '2026-09-01',
+    withdrawn: false,
+  });
+  const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: victim.personId });
+  expect((await push(server, curator, [pair, form, ...given, consent])).rejected).toEqual([]);
+  await push(server, curator, [plan]); // the IDP, where the school keeps one
+  for (const [i, p] of pupils.entries()) {
+    await pullAll(server, p);
+    const answer = change(p.stamper, 'formResponse', {
+      assignmentId: given[i]?.id,
+      answers: { q: [2, 4, 9, 5][i] },
+      submittedAt: new Date().toISOString(),
+      templateVersion: 1,
+    });
+    const fit = change(p.stamper, 'fitAnswer', {
+      pairId: pair.id,
+      personId: p.personId,
+      fits: false,
+      comment: `СВОИ-СЛОВА-${i}: наставник кричит`,
+    });
+    expect((await push(server, p, [answer, fit])).rejected).toEqual([]);
+  }
+  const statsBefore = (await exported()).find((r) => r.type === 'formStats' && r.deleted === undefined);
+  expect(statsBefore?.fields.averages).toEqual({ q: 5 });
+  expect(JSON.stringify(statsBefore)).toContain(victim.personId);
+  await pullAll(server, mentor);
+
+  // A device that sends the person's delete alone.
+  expect(
+    (await push(server, curator, [deletion(curator.stamper, 'person', victim.personId)])).rejected,
+  ).toEqual([]);
+
+  const left = (await exported()).filter(
+    (r) =>
+      r.deleted === undefined &&
+      (JSON.stringify(r).includes(victim.personId) || JSON.stringify(r).includes('СВОИ-СЛОВА-0')),
+  );
+  // The pair names the pupil among its mentees: the curator's app takes them out of it.
+  expect(left.map((r) => r.type)).toEqual(['pair']);
+  const statsAfter = (await exported()).find((r) => r.type === 'formStats' && r.deleted === undefined);
+  expect(statsAfter?.fields.averages).toEqual({ q: 5 });
+  // The others' words stay.
+  expect(JSON.stringify(await exported())).toContain('СВОИ-СЛОВА-1');
+});
