@@ -50,11 +50,22 @@ function addressKey(ip: string): string {
 
 type EnrolVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
+/** An attempt let through: noted as a wrong code until its code is found valid. */
+export type EnrolAttempt = { ip: string; at: number };
+
 export type EnrolLimiter = {
-  /** Before the code is looked at: is this address (or the whole server) refused for now? */
-  admit(ip: string): Promise<EnrolVerdict>;
-  /** A wrong code from this address: counted; `ok: false` when its wrong codes should now slow down. */
-  failed(ip: string): Promise<EnrolVerdict>;
+  /**
+   * Before the code is looked at: refused while this address (or the whole server) is over its limit;
+   * else the attempt is noted as a wrong code, in the same transaction as the count, so that a burst of
+   * concurrent attempts cannot all pass the count before any is noted (PostgreSQL ran them side by side).
+   */
+  admit(
+    ip: string,
+  ): Promise<({ ok: true } & { attempt: EnrolAttempt }) | { ok: false; retryAfterMs: number }>;
+  /** The attempt's code was valid, or it was no attempt at a code (a malformed body): taken back. */
+  passed(attempt: EnrolAttempt): Promise<void>;
+  /** The attempt's code was wrong (it stays noted): `ok: false` when this address should now slow down. */
+  failed(attempt: EnrolAttempt): Promise<EnrolVerdict>;
 };
 
 export function createEnrolLimiter(
@@ -62,32 +73,35 @@ export function createEnrolLimiter(
   clock: ServerClock,
   limits: EnrolLimits = ENROL_LIMITS,
 ): EnrolLimiter {
-  /** Wrong codes under `key` in the last windowMs, and how long until the oldest of them leaves it. */
-  const recent = async (key: string, now: number) => {
-    const { count, oldest } = await storage.transaction((tx) => tx.enrolFailures(key, now - limits.windowMs));
-    return { count, waitMs: Math.max(1000, (oldest ?? now) + limits.windowMs - now) };
-  };
+  const waitMs = (oldest: number | null, now: number) =>
+    Math.max(1000, (oldest ?? now) + limits.windowMs - now);
   return {
-    async admit(ip) {
-      const now = clock.now();
-      for (const [key, limit] of [
-        [addressKey(ip), limits.perAddress],
-        [ALL, limits.perServer],
-      ] as const) {
-        const { count, waitMs } = await recent(key, now);
-        if (count >= limit) return { ok: false, retryAfterMs: waitMs };
-      }
-      return { ok: true };
-    },
-    async failed(ip) {
-      const now = clock.now();
-      const key = addressKey(ip);
-      await storage.transaction(async (tx) => {
-        await tx.addEnrolFailure(key, now, now - limits.windowMs);
+    admit: (ip) =>
+      storage.transaction(async (tx) => {
+        const now = clock.now();
+        await tx.lockEnrolment();
+        for (const [key, limit] of [
+          [addressKey(ip), limits.perAddress],
+          [ALL, limits.perServer],
+        ] as const) {
+          const { count, oldest } = await tx.enrolFailures(key, now - limits.windowMs);
+          if (count >= limit) return { ok: false, retryAfterMs: waitMs(oldest, now) };
+        }
+        await tx.addEnrolFailure(addressKey(ip), now, now - limits.windowMs);
         await tx.addEnrolFailure(ALL, now, now - limits.windowMs);
-      });
-      const { count, waitMs } = await recent(key, now);
-      return count > limits.slowDownAfter ? { ok: false, retryAfterMs: waitMs } : { ok: true };
+        return { ok: true, attempt: { ip, at: now } };
+      }),
+    passed: ({ ip, at }) =>
+      storage.transaction(async (tx) => {
+        await tx.dropEnrolFailure(addressKey(ip), at);
+        await tx.dropEnrolFailure(ALL, at);
+      }),
+    async failed({ ip }) {
+      const now = clock.now();
+      const { count, oldest } = await storage.transaction((tx) =>
+        tx.enrolFailures(addressKey(ip), now - limits.windowMs),
+      );
+      return count > limits.slowDownAfter ? { ok: false, retryAfterMs: waitMs(oldest, now) } : { ok: true };
     },
   };
 }

@@ -182,6 +182,24 @@ describe('a school behind one router', () => {
     }
   });
 
+  it('a burst of wrong codes at once looks up no more codes than the limit allows', async () => {
+    const { school } = await newSchool();
+    const storage = await openStorage(databaseConfig(school.databaseUrl, '.'));
+    try {
+      // 400 wrong codes sent together from one address: PostgreSQL ran the count of each beside the
+      // others', and thousands were looked up (each noted attempt is one code looked up).
+      const burst = await Promise.all(
+        Array.from({ length: 400 }, (_, i) => attempt(school, `WRONG-${i}`, '198.51.100.77')),
+      );
+      expect(burst.every((r) => r.status === 400 || r.status === 429)).toBe(true);
+      const noted = await storage.transaction((tx) => tx.enrolFailures('ip:198.51.100.77', 0));
+      expect(noted.count).toBe(100);
+    } finally {
+      await storage.close();
+      await school.close();
+    }
+  });
+
   it('the counts live in storage: another server process on the same database sees them', async () => {
     const { school, codes } = await newSchool();
     const otherStorage = await openStorage(databaseConfig(school.databaseUrl, '.'));

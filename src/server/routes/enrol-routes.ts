@@ -50,14 +50,24 @@ export function registerEnrolRoutes(
     };
     const admitted = await limiter.admit(request.ip);
     if (!admitted.ok) return tooMany(admitted.retryAfterMs);
+    const { attempt } = admitted;
     const body = v.safeParse(EnrolSchema, request.body);
-    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
-    const result = await enrol(storage, clock, body.output.code, body.output.deviceName);
+    if (!body.success) {
+      await limiter.passed(attempt);
+      return fail(reply, 400, 'bad-request', describeIssue(body.issues));
+    }
+    const result = await enrol(storage, clock, body.output.code, body.output.deviceName).catch(
+      async (error: unknown) => {
+        await limiter.passed(attempt);
+        throw error;
+      },
+    );
     if (!result.ok) {
-      const slowed = await limiter.failed(request.ip);
+      const slowed = await limiter.failed(attempt);
       if (!slowed.ok) return tooMany(slowed.retryAfterMs);
       return fail(reply, 400, 'invalid-code', result.reason);
     }
+    await limiter.passed(attempt);
     return result.body;
   });
 
