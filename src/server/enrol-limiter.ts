@@ -51,7 +51,7 @@ function addressKey(ip: string): string {
 type EnrolVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** An attempt let through: noted as a wrong code until its code is found valid. */
-export type EnrolAttempt = { ip: string; at: number };
+type EnrolAttempt = { ip: string; at: number };
 
 export type EnrolLimiter = {
   /**
