@@ -15,7 +15,8 @@ import type { PushSession } from './sync-session';
  * Erases everything of `personId` (just deleted) that is still live: their consents, their fit answers,
  * their IDPs (plans made for them as a mentee, with goals and tasks), the forms given to them with their
  * answers; the conflict copies of texts they typed or that others typed into those records (kept for
- * them or for curators); and their id beside their answers in the basis of a mentor's form statistics.
+ * them or for curators); their id beside their answers in the basis of a mentor's form statistics; and
+ * their devices (revoked, the names typed at enrolment blanked) and unused invites.
  * Each record is deleted as a device's delete would be (kept without its fields, under its keys), so
  * every device that holds it is told. Source: 152-ФЗ art. 9 (consent withdrawn: the data is destroyed).
  */
@@ -41,6 +42,7 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
   for (const record of [...theirs, ...copies.values()])
     if (record.deleted === undefined) await tombstone(session, record.id);
   await forgetInStats(session, personId, assignments);
+  await tx.forgetDevicesOf(school, personId, new Date(session.clock.now()).toISOString());
 }
 
 /** Deletes the stored record `id` in the server's name: fields erased, keys and parents kept. */

@@ -104,4 +104,14 @@ it('erasing a person leaves nothing of theirs live, and the statistics neither n
   expect(statsAfter?.fields.averages).toEqual({ q: 5 });
   // The others' words stay.
   expect(JSON.stringify(await exported())).toContain('СВОИ-СЛОВА-1');
+  // The name typed for the pupil's phone at enrolment leaves the school's list of devices.
+  const devices = (await call(server, 'GET', '/api/v1/devices', { token: curator.token })).body.devices as {
+    name: string;
+    personId: string;
+    revokedAt: string | null;
+  }[];
+  const theirs = devices.filter((d) => d.personId === victim.personId);
+  expect(theirs).toHaveLength(1);
+  expect(theirs[0]).toMatchObject({ name: '', revokedAt: expect.any(String) });
+  expect(devices.some((d) => d.name === 'pupil1')).toBe(true);
 });

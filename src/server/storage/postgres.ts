@@ -296,6 +296,18 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
           [school, id, at],
         )
       ).rowCount === 1,
+    forgetDevicesOf: async (school, personId, at) => {
+      await run(
+        'forgetDevices',
+        `UPDATE devices SET name = '', revoked_at = COALESCE(revoked_at, $3) WHERE school = $1 AND person_id = $2`,
+        [school, personId, at],
+      );
+      await run(
+        'forgetInvites',
+        'DELETE FROM invites WHERE school = $1 AND person_id = $2 AND used_at IS NULL',
+        [school, personId],
+      );
+    },
     wipeRecords: async (school) => {
       if (!writes.isLocked(school)) throw new Error(`wipe of school ${school} without lockSchool()`);
       await writes.flush();

@@ -215,6 +215,10 @@ function createTx(db: Database.Database): TxEngine {
     revokeDevice: stmt(
       'UPDATE devices SET revoked_at = ? WHERE school = ? AND id = ? AND revoked_at IS NULL',
     ),
+    forgetDevices: stmt(
+      `UPDATE devices SET name = '', revoked_at = COALESCE(revoked_at, ?) WHERE school = ? AND person_id = ?`,
+    ),
+    forgetInvites: stmt('DELETE FROM invites WHERE school = ? AND person_id = ? AND used_at IS NULL'),
     wipeRecords: stmt('DELETE FROM records WHERE school = ?'),
     wipeKeys: stmt('DELETE FROM record_keys WHERE school = ?'),
     wipeRefs: stmt('DELETE FROM record_refs WHERE school = ?'),
@@ -382,6 +386,10 @@ function createTx(db: Database.Database): TxEngine {
     hasDeviceWithRole: async (school, role) => q.hasRole.get(school, role) !== undefined,
     listDevices: async (school) => (q.listDevices.all(school) as DeviceRow[]).map(toDevice),
     revokeDevice: async (school, id, at) => q.revokeDevice.run(at, school, id).changes > 0,
+    forgetDevicesOf: async (school, personId, at) => {
+      q.forgetDevices.run(at, school, personId);
+      q.forgetInvites.run(school, personId);
+    },
     wipeRecords: async (school) => {
       q.wipeRecords.run(school);
       q.wipeKeys.run(school);

@@ -157,6 +157,11 @@ export type StorageTx = {
   hasDeviceWithRole(schoolId: string, role: AnyRole): Promise<boolean>;
   listDevices(schoolId: string): Promise<Device[]>;
   revokeDevice(schoolId: string, id: string, at: string): Promise<boolean>;
+  /**
+   * A person erased: their devices revoked at `at` (those revoked already keep their time) and their
+   * names, typed at enrolment, blanked; their unused invites dropped.
+   */
+  forgetDevicesOf(schoolId: string, personId: string, at: string): Promise<void>;
   /** Removes every record of a school (for a restore into an empty school). */
   wipeRecords(schoolId: string): Promise<void>;
 
