@@ -11,6 +11,7 @@ import {
   call,
   change,
   enrolWith,
+  liveCopiesOf,
   pullAll,
   push,
   startTestServer,
@@ -41,10 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const copiesFor = async (actor: Actor) =>
-  [...(await pullAll(server, { ...actor, cursor: null })).records.values()]
-    .filter((r): r is SyncedRecord => r.type === 'conflict' && r.deleted === undefined)
-    .map((r) => r.fields);
+const copiesFor = async (actor: Actor) => (await liveCopiesOf(server, actor)).map((r) => r.fields);
 
 describe('every long text, not only meeting notes', () => {
   it('a goal’s description edited by the mentor and the curator at once: the losing text comes back', async () => {

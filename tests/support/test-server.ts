@@ -139,6 +139,12 @@ export async function addMember(
   return enrolWith(server, invite.body.code as string, node);
 }
 
+/** The live conflict copies `actor`'s device receives on a pull from the start. */
+export async function liveCopiesOf(server: { url: string }, actor: Actor): Promise<SyncedRecord[]> {
+  const { records } = await pullAll(server, { ...actor, cursor: null });
+  return [...records.values()].filter((r) => r.type === 'conflict' && r.deleted === undefined);
+}
+
 export async function exportText(server: { url: string }, curator: Actor): Promise<string> {
   const r = await call(server, 'GET', '/api/v1/export', { token: curator.token });
   const records = (r.body.records as SyncedRecord[]).map((x) => JSON.stringify(x)).sort();
