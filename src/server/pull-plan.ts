@@ -46,11 +46,59 @@ async function pending(tx: StorageTx, source: Source, cursor: PullCursor): Promi
 }
 
 /**
+ * Characters of stored text one page holds at most (at least one record whatever its size): records
+ * are bounded one by one (a questionnaire may hold some 4 MB), and 2,000 such on one page made a text
+ * longer than a JavaScript string can be — every first pull of the school answered 500.
+ */
+export const PAGE_CHARS = 4_000_000;
+
+/** Rows fetched first, before their size tells how many more a page has room for. */
+const FIRST_FETCH = 20;
+
+/** A page being filled: its rows and their characters. */
+type Filling<Row> = { rows: Row[]; chars: number };
+
+/**
+ * Adds to `page` the rows `fetch` gives after `cursor` (`fetch(limit)` answers up to `limit` rows, in
+ * order) while the page has room: `pageSize` rows, PAGE_CHARS characters (the first row always fits).
+ * Fetches a few rows first and then as many as their size leaves room for, so that a page of large
+ * records is never read whole into memory. Answers whether rows are left after what was taken.
+ */
+export async function fillPage<Row extends { size: number }>(
+  page: Filling<Row>,
+  pageSize: number,
+  fetch: (limit: number) => Promise<Row[]>,
+  fetchAfter: (last: Row) => (limit: number) => Promise<Row[]>,
+): Promise<boolean> {
+  let next = fetch;
+  for (;;) {
+    const room = pageSize - page.rows.length;
+    if (room <= 0 || page.chars >= PAGE_CHARS) return true;
+    const fits =
+      page.rows.length === 0
+        ? FIRST_FETCH
+        : Math.floor((PAGE_CHARS - page.chars) / (page.chars / page.rows.length));
+    const limit = Math.max(1, Math.min(room, fits));
+    const found = await next(limit + 1);
+    let taken = 0;
+    for (const row of found.slice(0, limit)) {
+      if (page.rows.length > 0 && page.chars + row.size > PAGE_CHARS) break;
+      page.rows.push(row);
+      page.chars += row.size;
+      taken += 1;
+    }
+    if (taken === found.length) return false;
+    if (taken < limit) return true;
+    next = fetchAfter(page.rows.at(-1) as Row);
+  }
+}
+
+/**
  * One page of a v2 pull from `from` (already moved back to 0 when the caller's scope grew): a pull
  * from 0 starts with the current part. Pages are filled across parts, so a pull takes no more
  * requests than a v1 pull of the same records.
  */
-export async function pullPage<Row extends { rev: number }>(
+export async function pullPage<Row extends { rev: number; size: number }>(
   tx: StorageTx,
   source: Source,
   from: PullCursor,
@@ -70,23 +118,23 @@ export async function pullPage<Row extends { rev: number }>(
   }
   const heldUpTo = cursor.part ? 0 : cursor.held;
   const count = options.countPending ? await pending(tx, source, cursor) : undefined;
-  const rows: Row[] = [];
+  const page: Filling<Row> = { rows: [], chars: 0 };
   let hasMore = false;
   for (;;) {
-    const room = pageSize - rows.length;
-    const found = await options.fetch(cursor, room + 1, heldUpTo);
-    const taken = found.slice(0, room);
-    rows.push(...taken);
-    const last = taken.at(-1);
-    if (last) cursor = { ...cursor, rev: last.rev };
-    if (found.length > room) {
+    const from = cursor;
+    const at = (c: PullCursor) => (limit: number) => options.fetch(c, limit, heldUpTo);
+    const before = page.rows.length;
+    const isLeft = await fillPage(page, pageSize, at(from), (last) => at({ ...from, rev: last.rev }));
+    const last = page.rows.at(-1);
+    if (last && page.rows.length > before) cursor = { ...cursor, rev: last.rev };
+    if (isLeft) {
       hasMore = true;
       break;
     }
     const next = nextPart(cursor);
     if (next) {
       cursor = next;
-      if (rows.length < pageSize) continue;
+      if (page.rows.length < pageSize && page.chars < PAGE_CHARS) continue;
       hasMore = true;
       break;
     }
@@ -94,6 +142,7 @@ export async function pullPage<Row extends { rev: number }>(
     cursor = { ...cursor, held: cursor.rev };
     break;
   }
+  const rows = page.rows;
   const pass = cursor.part?.part === 'current' ? 'current' : cursor.part ? 'history' : 'changes';
   return { rows, cursor, hasMore, heldUpTo, pass, pending: count };
 }

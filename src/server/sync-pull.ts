@@ -3,7 +3,7 @@
 import { redactFor } from '../domain/access';
 import { isDistrictRole } from '../domain/sync-contract';
 import { type Cursor, formatCursor, formatPullCursor, type PullCursor } from '../domain/sync-cursor';
-import { type PulledPage, pullPage } from './pull-plan';
+import { fillPage, type PulledPage, pullPage } from './pull-plan';
 import { ALL_SCOPE, scopeHash } from './scope';
 import type { PulledRow, PulledText, StorageTx } from './storage/storage';
 import type { PushSession } from './sync-session';
@@ -113,15 +113,14 @@ export async function pull(
       v2: { rows: readable, ...rest },
     };
   }
-  const rows = await tx.pullSince(caller.schoolId, fromRev, grants ? [...grants] : null, pageSize + 1);
-  const page = rows.slice(0, pageSize);
-  const changes = page.map((row) => (grants === null ? row.record : redactFor(row.record, caller, grants)));
-  const lastRev = page.at(-1)?.rev ?? fromRev;
+  const page: { rows: PulledRow[]; chars: number } = { rows: [], chars: 0 };
+  const after = (rev: number) => (limit: number) =>
+    tx.pullSince(caller.schoolId, rev, grants ? [...grants] : null, limit);
+  const hasMore = await fillPage(page, pageSize, after(fromRev), (last) => after(last.rev));
+  const changes = page.rows.map((row) =>
+    grants === null ? row.record : redactFor(row.record, caller, grants),
+  );
+  const lastRev = page.rows.at(-1)?.rev ?? fromRev;
   if (grants) await saveIssued(tx, caller.schoolId, scope, grants, Math.max(lastRev, top));
-  return {
-    cursor: formatCursor({ rev: lastRev, scope, top }),
-    changes,
-    hasMore: rows.length > pageSize,
-    purge,
-  };
+  return { cursor: formatCursor({ rev: lastRev, scope, top }), changes, hasMore, purge };
 }

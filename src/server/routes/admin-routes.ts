@@ -1,5 +1,6 @@
 // A school's administration by its curator: the whole school's export (a backup), restoring one, and the
 // devices enrolled and their revocation.
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { redactFor } from '../../domain/access';
 import { isStorableText } from '../../domain/json-bounds';
@@ -9,6 +10,9 @@ import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
 
+/** Characters of the export sent at a time. */
+const EXPORT_CHUNK_CHARS = 64 * 1024;
+
 export function registerAdminRoutes(
   app: FastifyInstance,
   deps: { storage: Storage; clock: ServerClock },
@@ -17,16 +21,30 @@ export function registerAdminRoutes(
   const { storage, clock } = deps;
   const curators = { onRequest: [guards.authenticate, guards.curatorsOnly] };
 
-  app.get('/api/v1/export', curators, async (request) => {
+  app.get('/api/v1/export', curators, async (request, reply) => {
     const caller = callerOf(request);
     const rows = await storage.transaction((tx) => tx.exportAll(caller.schoolId));
-    return {
+    const head = JSON.stringify({
       schemaVersion: CONTRACT_VERSION,
       schoolId: caller.schoolId,
       exportedAt: new Date(clock.now()).toISOString(),
-      // Curators read every field; the one read rule says so, and is asked here as on every route.
-      records: rows.map((r) => redactFor(r.record, caller, new Set())),
-    };
+    });
+    // Sent record by record: a school's records may be more text than one JavaScript string can hold
+    // (large questionnaires), which made the whole document, and so every backup, fail.
+    function* document(): Generator<string> {
+      yield `${head.slice(0, -1)},"records":[`;
+      let chunk = '';
+      for (const [i, row] of rows.entries()) {
+        // Curators read every field; the one read rule says so, and is asked here as on every route.
+        chunk += (i > 0 ? ',' : '') + JSON.stringify(redactFor(row.record, caller, new Set()));
+        if (chunk.length >= EXPORT_CHUNK_CHARS) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      yield `${chunk}]}`;
+    }
+    return reply.type('application/json; charset=utf-8').send(Readable.from(document()));
   });
 
   app.post(

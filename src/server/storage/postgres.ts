@@ -52,7 +52,11 @@ const toSchool = (r: Row): School => ({
 const parseRecord = <T extends string = string>(data: string): SyncedRecord<T> =>
   (JSON.parse(data) as { record: SyncedRecord<T> }).record;
 const toPulled = (rows: Row[]): PulledRow[] =>
-  rows.map((r) => ({ rev: Number(r.rev), record: parseRecord(r.data as string) }));
+  rows.map((r) => ({
+    rev: Number(r.rev),
+    record: parseRecord(r.data as string),
+    size: (r.data as string).length,
+  }));
 
 /**
  * The rows a pull selects: a school's records changed after a revision, under the caller's keys (null:
@@ -191,7 +195,7 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       );
       return found.map((r) => {
         const { record, fieldRevs } = JSON.parse(r.data as string) as Omit<StoredRow, 'rev'>;
-        return { rev: Number(r.rev), record, fieldRevs };
+        return { rev: Number(r.rev), record, fieldRevs, size: (r.data as string).length };
       });
     },
     pullTextSince: async (school, afterRev, keys, limit, part) => {
@@ -203,10 +207,10 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
          LIMIT $${values.length + 1}`,
         [...values, limit],
       );
-      return found.map((r) => ({
-        rev: Number(r.rev),
-        wire: (r.wire as string | null) ?? wireText(parseRecord(r.data as string)),
-      }));
+      return found.map((r) => {
+        const wire = (r.wire as string | null) ?? wireText(parseRecord(r.data as string));
+        return { rev: Number(r.rev), wire, size: wire.length };
+      });
     },
     countSince: async (school, afterRev, keys, part) => {
       const { name, from, values } = selection(school, afterRev, keys, part);

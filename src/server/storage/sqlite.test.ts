@@ -76,7 +76,9 @@ describe('SQLite storage', () => {
       expect(rev).toBe(8);
       expect((await tx.pullSince('s', 7, ['pair:p1'], 10)).map((r) => r.record.id)).toEqual(['m2']);
       // As text: kept since it was stored for m2, made from the old row's data for m1 — the same.
-      const texts = (await tx.pullTextSince('s', 0, null, 10)).filter((r) => !r.wire.includes('"conflict"'));
+      const texts = (await tx.pullTextSince('s', 0, null, 10))
+        .filter((r) => !r.wire.includes('"conflict"'))
+        .map(({ rev, wire }) => ({ rev, wire }));
       expect(texts).toEqual([
         { rev: 5, wire: '{"id":"a1","fields":{"personId":"e1","pairId":"p1"},"type":"formAssignment"}' },
         { rev: 6, wire: '{"id":"r1","fields":{"assignmentId":"a1"},"type":"formResponse"}' },

@@ -246,7 +246,11 @@ function createTx(db: Database.Database): TxEngine {
     getSchool: stmt('SELECT id, name, created_at AS createdAt FROM schools WHERE id = ?'),
   };
   const rows = (r: unknown[]) =>
-    (r as { rev: number; data: string }[]).map((x) => ({ rev: x.rev, record: parseRecord(x.data) }));
+    (r as { rev: number; data: string }[]).map((x) => ({
+      rev: x.rev,
+      record: parseRecord(x.data),
+      size: x.data.length,
+    }));
   // Pulls select by school, revision, the caller's keys (or all) and a part of a first pull (or all).
   const cached = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -342,7 +346,7 @@ function createTx(db: Database.Database): TxEngine {
       }) as { rev: number; data: string }[];
       return found.map((x) => {
         const { record, fieldRevs } = JSON.parse(x.data) as Omit<StoredRow, 'rev'>;
-        return { rev: x.rev, record, fieldRevs };
+        return { rev: x.rev, record, fieldRevs, size: x.data.length };
       });
     },
     pullTextSince: async (school, afterRev, keys, limit, part) => {
@@ -351,7 +355,10 @@ function createTx(db: Database.Database): TxEngine {
         `SELECT r.rev, CASE WHEN r.wire_rev = r.rev THEN r.wire END AS wire,
           CASE WHEN r.wire_rev = r.rev THEN NULL ELSE r.data END AS data ${from} ORDER BY r.rev LIMIT @limit`,
       ).all({ ...params, limit }) as { rev: number; wire: string | null; data: string | null }[];
-      return found.map((x) => ({ rev: x.rev, wire: x.wire ?? wireText(parseRecord(x.data as string)) }));
+      return found.map((x) => {
+        const wire = x.wire ?? wireText(parseRecord(x.data as string));
+        return { rev: x.rev, wire, size: wire.length };
+      });
     },
     countSince: async (school, afterRev, keys, part) => {
       const { from, params } = selection(school, afterRev, keys, part);

@@ -29,10 +29,16 @@ export type StoredRow = {
 };
 
 /** A pulled record; `fieldRevs` (the revision each field last changed at) lets contract v2 send changes only. */
-export type PulledRow = { rev: number; record: SyncedRecord; fieldRevs?: Record<string, number> };
+/** A pulled record; `size`: the characters of its stored text, by which pages are bounded. */
+export type PulledRow = {
+  rev: number;
+  record: SyncedRecord;
+  fieldRevs?: Record<string, number>;
+  size: number;
+};
 
 /** A pulled record as the JSON text of its whole compact form (wire-text.ts). */
-export type PulledText = { rev: number; wire: string };
+export type PulledText = { rev: number; wire: string; size: number };
 
 export type Device = {
   id: string;
