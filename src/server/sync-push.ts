@@ -140,11 +140,16 @@ async function writeContext(session: PushSession, record: SyncedRecord): Promise
             problem: `person ${menteeId} is a minor without a valid parental consent`,
             code: 'consent',
           };
+        // A pair keeps an erased mentee's id until a curator's device takes it out: nothing new of theirs.
+        const person = await live(session, menteeId, 'person');
+        if (isProblem(person)) return person;
       }
       if (isOfType(record, 'fitAnswer')) {
         const { personId = '' } = record.fields;
         if (![members.mentorId, ...members.menteeIds].includes(personId))
           return { problem: `person ${personId} is not in pair ${pair.id}`, code: 'invalid' };
+        const person = await live(session, personId, 'person');
+        if (isProblem(person)) return person;
       }
       return { pair: members };
     }

@@ -64,9 +64,13 @@ it('erasing a person leaves nothing of theirs live, and the statistics neither n
     date: '2026-09-01',
     withdrawn: false,
   });
-  const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: victim.personId });
+  const plan = change(curator.stamper, 'plan', {
+    pairId: pair.id,
+    menteeId: victim.personId,
+    title: 'ИПР: чтение',
+  });
   expect((await push(server, curator, [pair, form, ...given, consent])).rejected).toEqual([]);
-  await push(server, curator, [plan]); // the IDP, where the school keeps one
+  expect((await push(server, curator, [plan])).rejected).toEqual([]);
   for (const [i, p] of pupils.entries()) {
     await pullAll(server, p);
     const answer = change(p.stamper, 'formResponse', {
@@ -114,4 +118,24 @@ it('erasing a person leaves nothing of theirs live, and the statistics neither n
   expect(theirs).toHaveLength(1);
   expect(theirs[0]).toMatchObject({ name: '', revokedAt: expect.any(String) });
   expect(devices.some((d) => d.name === 'pupil1')).toBe(true);
+  // A second curator's device, offline during the erasures, still lists them in the pair: nothing new
+  // of theirs is taken (an IDP, a fit answer), as no consent or form is.
+  const other = pupils[1] as Actor;
+  expect(
+    (await push(server, curator, [deletion(curator.stamper, 'person', other.personId)])).rejected,
+  ).toEqual([]);
+  const late = [
+    change(curator.stamper, 'plan', { pairId: pair.id, menteeId: other.personId, title: 'ИПР' }),
+    change(curator.stamper, 'fitAnswer', {
+      pairId: pair.id,
+      personId: victim.personId,
+      fits: false,
+      comment: 'Боится наставника',
+    }),
+  ];
+  const refused = (await push(server, curator, late)).rejected;
+  expect(refused.map((r) => [r.code, r.reason])).toEqual([
+    ['invalid', `person ${other.personId} was deleted`],
+    ['invalid', `person ${victim.personId} was deleted`],
+  ]);
 });
