@@ -32,7 +32,10 @@ export async function createServerRecord(
   record: Omit<SyncedRecord, 'stamps'>,
   kind: 'seed' | 'edit' = 'edit',
 ) {
-  const stamp = kind === 'seed' ? defaultStamp(SERVER_NODE) : clock.stamp();
+  const stamp =
+    kind === 'seed'
+      ? defaultStamp(SERVER_NODE)
+      : clock.stampPast((await tx.getRecord(schoolId, record.id))?.record);
   const stamps = Object.fromEntries(Object.keys(record.fields).map((k) => [k, stamp]));
   const full: SyncedRecord = { ...record, stamps };
   const fieldRevs = Object.fromEntries(Object.keys(record.fields).map((k) => [k, 0]));

@@ -55,7 +55,7 @@ async function tombstone(session: PushSession, id: string): Promise<void> {
     caller.schoolId,
     {
       ...row,
-      record: stripTombstone({ ...row.record, deleted: clock.stamp() }),
+      record: stripTombstone({ ...row.record, deleted: clock.stampPast(row.record) }),
       fieldRevs: { ...row.fieldRevs, deleted: 0 },
       writers: {},
     },
@@ -98,7 +98,7 @@ async function putBasis(session: PushSession, row: StoredRow, basis: unknown): P
   const record = {
     ...row.record,
     fields: { ...row.record.fields, basis },
-    stamps: { ...row.record.stamps, basis: clock.stamp() },
+    stamps: { ...row.record.stamps, basis: clock.stampPast(row.record) },
   };
   await tx.putRecord(
     caller.schoolId,

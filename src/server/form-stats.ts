@@ -95,7 +95,7 @@ export async function refreshFormStats(
   if (!existing && released.responses === 0 && Object.keys(released.averages).length === 0) return;
   const fields = { templateId: template.id, mentorId, ...released };
   if (existing && jsonEqual(existing.fields, fields)) return;
-  const s = clock.stamp();
+  const s = clock.stampPast(existing);
   const record: SyncedRecord = {
     id,
     type: 'formStats',

@@ -5,6 +5,9 @@
 // theirs. (Found by an attack round: the app left the fit answers and the statistics' basis.)
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
+import { createApp } from '../../src/server/app';
+import { derivedId } from '../../src/server/secrets';
+import { createServerClock } from '../../src/server/server-clock';
 import { deletion } from '../support/test-device';
 import {
   type Actor,
@@ -12,6 +15,7 @@ import {
   BOOTSTRAP_CODE,
   call,
   change,
+  createStamper,
   enrolWith,
   pullAll,
   push,
@@ -138,4 +142,67 @@ it('erasing a person leaves nothing of theirs live, and the statistics neither n
     ['invalid', `person ${other.personId} was deleted`],
     ['invalid', `person ${victim.personId} was deleted`],
   ]);
+});
+
+it('what the server writes after a restart orders after what it wrote before, its clock led ahead by a phone', async () => {
+  // The same database served by a process whose clock never saw the fast phone (a restart, a second process).
+  const restarted = await createApp({
+    storage: server.storage,
+    clock: createServerClock(),
+    staticDir: null,
+  });
+  await restarted.listen({ port: 0, host: '127.0.0.1' });
+  const b = { url: `http://127.0.0.1:${(restarted.server.address() as { port: number }).port}` };
+  try {
+    const fast = { ...mentor, stamper: createStamper('fast-phone', () => Date.now() + 23 * 3_600_000) };
+    const pupils = [0, 1, 2].map((i) =>
+      change(curator.stamper, 'person', { fullName: `Ф${i}`, kind: 'student' }),
+    );
+    const pairs = pupils.map((p) =>
+      change(curator.stamper, 'pair', {
+        mentorId: mentor.personId,
+        menteeIds: [p.id],
+        form: 'учитель–ученик',
+        status: 'active',
+      }),
+    );
+    expect((await push(server, curator, [...pupils, ...pairs])).rejected).toEqual([]);
+    // The mentor's phone, 23 h fast, records a meeting: the server's clock follows it.
+    const meeting = change(fast.stamper, 'meeting', {
+      pairId: pairs[0]?.id,
+      date: '2026-11-20',
+      kind: 'regular',
+      durationMin: 30,
+      notes: 'Встреча',
+    });
+    expect((await push(server, fast, [meeting])).rejected).toEqual([]);
+    // Three answers to a closed form: the mentor's statistics are written with stamps 23 h ahead.
+    const form = derivedId('builtin-template', 'final-mentee');
+    const answers = pupils.flatMap((p, i) => {
+      const given = change(curator.stamper, 'formAssignment', {
+        templateId: form,
+        personId: p.id,
+        pairId: pairs[i]?.id,
+        due: null,
+      });
+      const response = change(curator.stamper, 'formResponse', {
+        assignmentId: given.id,
+        answers: { expectations: 7 + i },
+        submittedAt: new Date().toISOString(),
+      });
+      return [given, response];
+    });
+    expect((await push(server, curator, answers)).rejected).toEqual([]);
+    const statsId = derivedId('form-stats', form, mentor.personId);
+    const stats = async () => (await exported()).find((r) => r.id === statsId) as SyncedRecord;
+    const before = await stats();
+    // The first pupil is erased through the restarted process: their id leaves the basis, stamped later.
+    const erase = deletion(curator.stamper, 'person', pupils[0]?.id as string);
+    expect((await push(b, curator, [erase])).rejected).toEqual([]);
+    const after = await stats();
+    expect(JSON.stringify(after.fields.basis)).not.toContain(pupils[0]?.id);
+    expect((after.stamps.basis as string) > (before.stamps.basis as string)).toBe(true);
+  } finally {
+    await restarted.close();
+  }
 });
