@@ -44,6 +44,34 @@ function readBasis(basis: unknown): SatisfactionBasis {
 }
 
 /**
+ * A kept basis with the entries of `personId` (erased: consent withdrawn, 152-ФЗ art. 9) under fresh
+ * aliases: an entry is `hide('<questionnaire> <personId> <answer>')`, which the server can compute again
+ * (it holds the key) for each answer `answers` lists — the integers of the satisfaction scales in use.
+ * Each figure still counts their answer as one that left, and so stays as it was. Null when no entry is
+ * theirs.
+ */
+export function forgetInBasis(
+  basis: unknown,
+  personId: string,
+  answers: Iterable<number>,
+  hide: (answer: string) => string,
+  alias: () => string,
+): SatisfactionBasis | null {
+  const kept = readBasis(basis);
+  const values = [...answers];
+  let isNamed = false;
+  for (const source of SOURCES) {
+    const released = kept[source];
+    if (!released) continue;
+    const theirs = new Set(values.map((a) => hide(`${source} ${personId} ${a}`)));
+    const from = released.from.map((key) => (theirs.has(key) ? alias() : key));
+    if (from.some((key, i) => key !== released.from[i])) isNamed = true;
+    kept[source] = { ...released, from };
+  }
+  return isNamed ? kept : null;
+}
+
+/**
  * Each questionnaire's figure after a change of its answers: released anew from the current answers when
  * `mayRelease` allows, else kept as last released. Shown while at least MIN_AGGREGATE answers are there.
  */

@@ -179,6 +179,18 @@ async function schoolRecords(tx: StorageTx, schoolId: string): Promise<SchoolRec
  * reads it as it is, so a busy school is not recomputed on every pull). Reads the schools, locks none
  * of them: only the district's namespace is written.
  */
+/**
+ * How a school's summary keeps an answer a figure was released from. The district reads the summary
+ * whole: what a figure was released from is kept as keyed hashes (HMAC under a secret the server never
+ * sends), never as answers — anyone who knows a pupil's id (their mentor, their group) could otherwise
+ * try the ten answers against a plain hash.
+ */
+export async function summaryHider(tx: StorageTx, schoolId: string): Promise<(answer: string) => string> {
+  const key = await tx.serverSecret('district-summary');
+  return (answer) =>
+    createHmac('sha256', key).update(`${schoolId}\u0000${answer}`).digest('base64url').slice(0, 16);
+}
+
 export async function refreshSummaries(
   storage: Storage,
   clock: ServerClock,
@@ -195,12 +207,7 @@ export async function refreshSummaries(
       if (existing && existing.fields.sourceRev === rev) return;
       if (existing && typeof at === 'string' && clock.now() - Date.parse(at) < minAgeMs) return;
       const today = schoolToday(clock.now());
-      // The district reads the summary whole: what a figure was released from is kept as keyed hashes
-      // (HMAC under a secret the server never sends), never as answers — anyone who knows a pupil's id
-      // (their mentor, their group) could otherwise try the ten answers against a plain hash.
-      const key = await tx.serverSecret('district-summary');
-      const hide = (answer: string) =>
-        createHmac('sha256', key).update(`${school.id}\u0000${answer}`).digest('base64url').slice(0, 16);
+      const hide = await summaryHider(tx, school.id);
       const figures = schoolFigures(
         monitoringFacts(await schoolRecords(tx, school.id), today),
         today,

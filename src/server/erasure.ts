@@ -4,10 +4,14 @@
 // server finishes the job when the person's own delete arrives, whatever came before it.
 import { randomUUID } from 'node:crypto';
 import { stripTombstone } from '../domain/merge';
+import { forgetInBasis } from '../domain/district-summary';
 import { forgetRespondent } from '../domain/questionnaires/stats-release';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
+import { summaryHider } from './district-service';
 import { refreshFormStats } from './form-stats';
+import { DISTRICT_ID } from './namespaces';
+import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
 import type { PushSession } from './sync-session';
 
@@ -15,7 +19,8 @@ import type { PushSession } from './sync-session';
  * Erases everything of `personId` (just deleted) that is still live: their consents, their fit answers,
  * their IDPs (plans made for them as a mentee, with goals and tasks), the forms given to them with their
  * answers; the conflict copies of texts they typed or that others typed into those records (kept for
- * them or for curators); their id beside their answers in the basis of a mentor's form statistics; and
+ * them or for curators); their id beside their answers in the basis of a mentor's form statistics and
+ * of the school's summary for the district; and
  * their devices (revoked, the names typed at enrolment blanked) and unused invites.
  * Each record is deleted as a device's delete would be (kept without its fields, under its keys), so
  * every device that holds it is told. Source: 152-ФЗ art. 9 (consent withdrawn: the data is destroyed).
@@ -42,6 +47,7 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
   for (const record of [...theirs, ...copies.values()])
     if (record.deleted === undefined) await tombstone(session, record.id);
   await forgetInStats(session, personId, assignments);
+  await forgetInSummary(session, personId);
   await tx.forgetDevicesOf(school, personId, new Date(session.clock.now()).toISOString());
 }
 
@@ -103,6 +109,44 @@ async function putBasis(session: PushSession, row: StoredRow, basis: unknown): P
   await tx.putRecord(
     caller.schoolId,
     { ...row, record, fieldRevs: { ...row.fieldRevs, basis: 0 } },
+    null,
+    null,
+  );
+}
+
+/** The scales' answers a summary may have kept: the integers of every satisfaction scale in use, capped. */
+const MAX_SCALE_VALUES = 1_000;
+
+/**
+ * The school's summary for the district keeps keyed hashes of `<questionnaire> <person> <answer>`
+ * (district-service.ts summaryHider): the person's are found again by trying every answer of the
+ * school's questionnaires' scales, and put under fresh aliases (district-summary.ts forgetInBasis).
+ */
+async function forgetInSummary(session: PushSession, personId: string): Promise<void> {
+  const { tx, caller, clock } = session;
+  const school = caller.schoolId;
+  const row = await tx.getRecord(DISTRICT_ID, derivedId('school-summary', school));
+  if (!row || row.record.deleted !== undefined) return;
+  const answers = new Set<number>();
+  for (const template of await tx.listByType(school, 'formTemplate'))
+    for (const q of template.fields.questions ?? []) {
+      const { min = 1, max = 10 } = (q ?? {}) as { min?: unknown; max?: unknown };
+      if (!Number.isInteger(min) || !Number.isInteger(max)) continue;
+      for (let a = min as number; a <= (max as number) && answers.size < MAX_SCALE_VALUES; a++) answers.add(a);
+    }
+  const hide = await summaryHider(tx, school);
+  const alias = () => hide(`erased ${randomUUID()}`);
+  const basis = forgetInBasis(row.record.fields.satisfactionBasis, personId, answers, hide, alias);
+  if (basis === null) return;
+  await tx.lockSchool(DISTRICT_ID);
+  const record = {
+    ...row.record,
+    fields: { ...row.record.fields, satisfactionBasis: basis },
+    stamps: { ...row.record.stamps, satisfactionBasis: clock.stampPast(row.record) },
+  };
+  await tx.putRecord(
+    DISTRICT_ID,
+    { ...row, record, fieldRevs: { ...row.fieldRevs, satisfactionBasis: 0 } },
     null,
     null,
   );

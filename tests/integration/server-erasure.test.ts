@@ -3,6 +3,7 @@
 // their fit answers and the forms given to them with their answers, their IDP and consents — and a
 // mentor's form statistics no longer name them beside their answers, without moving a figure by
 // theirs. (Found by an attack round: the app left the fit answers and the statistics' basis.)
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { createApp } from '../../src/server/app';
@@ -16,6 +17,7 @@ import {
   call,
   change,
   createStamper,
+  DISTRICT_CODE,
   enrolWith,
   pullAll,
   push,
@@ -205,4 +207,52 @@ it('what the server writes after a restart orders after what it wrote before, it
   } finally {
     await restarted.close();
   }
+});
+
+it('the district’s summary of the school no longer holds the erased pupil’s answer, even hashed', async () => {
+  const schoolId = curator.token.split('.')[0] as string;
+  const district = await enrolWith(server, DISTRICT_CODE, 'district-admin');
+  const finalForm = derivedId('builtin-template', 'final-mentee');
+  const pupils: string[] = [];
+  for (const answer of [9, 8, 10, 7]) {
+    const c = curator.stamper;
+    const pupil = change(c, 'person', { fullName: `Ученица ${answer}`, kind: 'student' });
+    const pair = change(c, 'pair', {
+      mentorId: mentor.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const given = change(c, 'formAssignment', {
+      templateId: finalForm,
+      personId: pupil.id,
+      pairId: pair.id,
+      due: null,
+    });
+    const response = change(c, 'formResponse', {
+      assignmentId: given.id,
+      answers: { expectations: answer },
+      submittedAt: new Date().toISOString(),
+    });
+    expect((await push(server, curator, [pupil, pair, given, response])).rejected).toEqual([]);
+    pupils.push(pupil.id);
+  }
+  const summary = async () => {
+    const { records } = await pullAll(server, { ...district, cursor: null });
+    return [...records.values()].find((r) => r.type === 'schoolSummary' && r.fields.schoolId === schoolId);
+  };
+  const before = await summary();
+  const erased = pupils[0] as string;
+  expect((await push(server, curator, [deletion(curator.stamper, 'person', erased)])).rejected).toEqual([]);
+  const after = await summary();
+  const key = await server.storage.transaction((tx) => tx.serverSecret('district-summary'));
+  const hide = (a: string) =>
+    createHmac('sha256', key).update(`${schoolId}\u0000${a}`).digest('base64url').slice(0, 16);
+  const basis = JSON.stringify(after?.fields.satisfactionBasis);
+  // With the server's key, every answer tried beside the erased pupil's id: none is there.
+  expect(
+    [...Array(10)].map((_, i) => hide(`finalMentee ${erased} ${i + 1}`)).filter((h) => basis.includes(h)),
+  ).toEqual([]);
+  expect(JSON.stringify(before?.fields.satisfactionBasis)).toContain(hide(`finalMentee ${erased} 9`));
+  expect(after?.fields.satisfactionMentees).toBe(before?.fields.satisfactionMentees);
 });
