@@ -3,8 +3,8 @@
 // older app, or a second curator's device that never held some of them, may leave any behind: the
 // server finishes the job when the person's own delete arrives, whatever came before it.
 import { randomUUID } from 'node:crypto';
-import { stripTombstone } from '../domain/merge';
 import { forgetInBasis } from '../domain/district-summary';
+import { stripTombstone } from '../domain/merge';
 import { forgetRespondent } from '../domain/questionnaires/stats-release';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
@@ -132,7 +132,8 @@ async function forgetInSummary(session: PushSession, personId: string): Promise<
     for (const q of template.fields.questions ?? []) {
       const { min = 1, max = 10 } = (q ?? {}) as { min?: unknown; max?: unknown };
       if (!Number.isInteger(min) || !Number.isInteger(max)) continue;
-      for (let a = min as number; a <= (max as number) && answers.size < MAX_SCALE_VALUES; a++) answers.add(a);
+      for (let a = min as number; a <= (max as number) && answers.size < MAX_SCALE_VALUES; a++)
+        answers.add(a);
     }
   const hide = await summaryHider(tx, school);
   const alias = () => hide(`erased ${randomUUID()}`);
