@@ -47,7 +47,7 @@ export async function runSync(
             : await applyChange(session, change, seen));
         session.forget(change.id);
         if (result) rejected.push(result);
-        else session.changed(change.type);
+        else session.changed(change);
       }
       await session.refreshStats(deps.logError);
       return rejected;

@@ -8,7 +8,7 @@ import {
   readKeys,
   type Viewer,
 } from '../domain/access';
-import { isOfType, type SyncedRecord } from '../domain/record';
+import { type Change, isOfType, type SyncedRecord } from '../domain/record';
 import type { AnyRole } from '../domain/sync-contract';
 import { refreshFormStats, type StatsSubject, statsSubjectOf } from './form-stats';
 import { scopeFacts } from './scope';
@@ -72,7 +72,8 @@ export function createSession(
   clock: ServerClock,
   caller: Caller,
 ): PushSession & {
-  changed(type: string): void;
+  /** `change` was applied: the caller's grants are worked out again if it can have changed them. */
+  changed(change: Change): void;
   refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;
@@ -116,8 +117,14 @@ export function createSession(
       grants ??= grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
       return grants;
     },
-    changed(type: string) {
-      if (GRANT_TYPES.has(type)) grants = null;
+    changed(change: Change) {
+      if (!GRANT_TYPES.has(change.type)) return;
+      // A plan's pair and mentee are fixed at its creation: only a new plan or a deleted one changes
+      // grants (a mentor's push of 500 IDP titles worked them out 500 times, over every pair).
+      const f = change.fields;
+      if (change.type === 'plan' && change.deleted === undefined && !('pairId' in f) && !('menteeId' in f))
+        return;
+      grants = null;
     },
     async keysOf(row: StoredRow): Promise<string[]> {
       const record = withParents(row);

@@ -520,8 +520,10 @@ function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): voi
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  // First: another process opening the same file at once makes this one wait rather than fail.
-  db.pragma('busy_timeout = 5000');
+  // First: another process opening the same file at once makes this one wait rather than fail; and a
+  // request that finds another process's long push under way waits for it (30 s) rather than answering
+  // 500 (5 s was seen to run out behind a mentor's push of 500 IDP changes).
+  db.pragma('busy_timeout = 30000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   migrate(db);
