@@ -2,7 +2,7 @@
 // in full first: one broken record refuses the whole file, and nothing changes.
 import * as v from 'valibot';
 import { assignmentLinkOf, copyKeys, readKeys } from '../domain/access';
-import { stampNode, stampTime } from '../domain/hlc';
+import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { isPlainObject, isStorableText, NOT_TEXT_ANYWHERE } from '../domain/json-bounds';
 import { stripTombstone } from '../domain/merge';
 import { isOfType, type SyncedRecord } from '../domain/record';
@@ -190,6 +190,18 @@ function copyKeysOnRestore(copy: SyncedRecord<'conflict'>, byId: Map<string, Syn
   return copyKeys(authorId, original, field.split('.')[0] as string, keysInBackup(original, byId));
 }
 
+/**
+ * `record`, deleted if it is a live record of a person the backup holds erased (deleted): a backup
+ * made by a server before erasure took everything along (server/erasure.ts) may hold their fit
+ * answers, IDP or forms live beside their deleted person record.
+ */
+function erasedWithOwner(record: SyncedRecord, byId: Map<string, SyncedRecord>): SyncedRecord {
+  if (record.deleted !== undefined || record.type === 'person') return record;
+  const owner = ownerInBackup(record, byId);
+  if (owner?.type !== 'person' || owner.deleted === undefined) return record;
+  return { ...record, deleted: latestOf([...Object.values(record.stamps), owner.deleted]) };
+}
+
 /** `nowMs`: the server's clock. A deleted record is stored without its fields, as a sync stores it. */
 export async function restoreBackup(
   storage: Storage,
@@ -212,11 +224,12 @@ export async function restoreBackup(
     await tx.wipeRecords(schoolId);
     const byId = new Map(records.map((r) => [r.id, r]));
     let restored = 0;
-    for (const record of records) {
-      const keys = isOfType(record, 'conflict')
-        ? copyKeysOnRestore(record, byId)
-        : keysInBackup(record, byId);
+    for (const backedUp of records) {
+      const keys = isOfType(backedUp, 'conflict')
+        ? copyKeysOnRestore(backedUp, byId)
+        : keysInBackup(backedUp, byId);
       if (keys === null) continue;
+      const record = erasedWithOwner(backedUp, byId);
       const fieldRevs = Object.fromEntries(
         [...Object.keys(record.stamps), ...(record.deleted ? ['deleted'] : [])].map((k) => [k, 0]),
       );

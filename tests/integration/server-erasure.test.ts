@@ -256,3 +256,51 @@ it('the district’s summary of the school no longer holds the erased pupil’s 
   expect(JSON.stringify(before?.fields.satisfactionBasis)).toContain(hide(`finalMentee ${erased} 9`));
   expect(after?.fields.satisfactionMentees).toBe(before?.fields.satisfactionMentees);
 });
+
+it('a backup holding an erased person’s records live restores them erased', async () => {
+  const target = await startTestServer();
+  try {
+    const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+    const own = (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body
+      .records as SyncedRecord[];
+    const stamp = '2026-11-01T10:00:00.000Z_0000_old';
+    const stamped = (fields: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
+    const person = '0193a3f0-0000-7000-8000-00000000b001';
+    const pairFields = {
+      mentorId: admin.personId,
+      menteeIds: [person],
+      form: 'учитель–ученик',
+      status: 'active',
+    };
+    const fitFields = {
+      pairId: '0193a3f0-0000-7000-8000-00000000b002',
+      personId: person,
+      fits: false,
+      comment: 'Слова стёртого',
+    };
+    // Made by a server before erasure took everything along: the person deleted, their fit answer live.
+    const records = [
+      ...own,
+      { id: person, type: 'person', fields: {}, stamps: {}, deleted: '2026-11-02T10:00:00.000Z_0000_old' },
+      { id: fitFields.pairId, type: 'pair', fields: pairFields, stamps: stamped(pairFields) },
+      {
+        id: '0193a3f0-0000-7000-8000-00000000b003',
+        type: 'fitAnswer',
+        fields: fitFields,
+        stamps: stamped(fitFields),
+      },
+    ];
+    const r = await call(target, 'POST', '/api/v1/restore', {
+      token: admin.token,
+      body: { schemaVersion: 1, records },
+    });
+    expect(r.status).toBe(200);
+    const after = (await call(target, 'GET', '/api/v1/export', { token: admin.token })).body
+      .records as SyncedRecord[];
+    expect(JSON.stringify(after)).not.toContain('Слова стёртого');
+    expect(after.find((x) => x.type === 'fitAnswer')?.deleted).toEqual(expect.any(String));
+  } finally {
+    await target.close();
+  }
+});
