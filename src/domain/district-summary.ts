@@ -44,10 +44,10 @@ function readBasis(basis: unknown): SatisfactionBasis {
 }
 
 /**
- * A kept basis with the entries of `personId` (erased: consent withdrawn, 152-ФЗ art. 9) under fresh
- * aliases: an entry is `hide('<questionnaire> <personId> <answer>')`, which the server can compute again
- * (it holds the key) for each answer `answers` lists — the integers of the satisfaction scales in use.
- * Each figure still counts their answer as one that left, and so stays as it was. Null when no entry is
+ * A kept basis with the entries of `personId`'s `answers` (a response deleted, or its respondent erased:
+ * consent withdrawn, 152-ФЗ art. 9) under fresh aliases: an entry is
+ * `hide('<questionnaire> <personId> <answer>')`, which the server can compute again (it holds the key).
+ * Each figure still counts the answer as one that left, and so stays as it was. Null when no entry is
  * theirs.
  */
 export function forgetInBasis(

@@ -202,6 +202,9 @@ export async function refreshSummaries(
   for (const school of schools) {
     await storage.transaction(async (tx) => {
       const id = derivedId('school-summary', school.id);
+      // Before the summary is read: a change that rewrites it meanwhile (an erased pupil's answers put
+      // under other hashes, erasure.ts) would otherwise be undone by what this refresh read before it.
+      await tx.lockSchool(DISTRICT_ID);
       const [rev, existing] = [await tx.latestRev(school.id), (await tx.getRecord(DISTRICT_ID, id))?.record];
       const at = existing?.fields.computedAt;
       if (existing && existing.fields.sourceRev === rev) return;
@@ -214,7 +217,6 @@ export async function refreshSummaries(
         existing?.fields.satisfactionBasis,
         hide,
       );
-      await tx.lockSchool(DISTRICT_ID);
       await createServerRecord(tx, clock, DISTRICT_ID, {
         id,
         type: 'schoolSummary',

@@ -13,14 +13,14 @@ import { refreshFormStats } from './form-stats';
 import { DISTRICT_ID } from './namespaces';
 import { derivedId } from './secrets';
 import type { StoredRow } from './storage/storage';
-import type { PushSession } from './sync-session';
+import { type PushSession, withParents } from './sync-session';
 
 /**
  * Erases everything of `personId` (just deleted) that is still live: their consents, their fit answers,
  * their IDPs (plans made for them as a mentee, with goals and tasks), the forms given to them with their
  * answers; the conflict copies of texts they typed or that others typed into those records (kept for
  * them or for curators); their id beside their answers in the basis of a mentor's form statistics and
- * of the school's summary for the district; and
+ * (with each answer that leaves) of the school's summary for the district; and
  * their devices (revoked, the names typed at enrolment blanked) and unused invites.
  * Each record is deleted as a device's delete would be (kept without its fields, under its keys), so
  * every device that holds it is told. Source: 152-ФЗ art. 9 (consent withdrawn: the data is destroyed).
@@ -47,7 +47,6 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
   for (const record of [...theirs, ...copies.values()])
     if (record.deleted === undefined) await tombstone(session, record.id);
   await forgetInStats(session, personId, assignments);
-  await forgetInSummary(session, personId);
   await tx.forgetDevicesOf(school, personId, new Date(session.clock.now()).toISOString());
 }
 
@@ -56,6 +55,7 @@ async function tombstone(session: PushSession, id: string): Promise<void> {
   const { tx, caller, clock } = session;
   const row = await tx.getRecord(caller.schoolId, id);
   if (!row || row.record.deleted !== undefined) return;
+  if (row.record.type === 'formResponse') await forgetAnswerInSummary(session, row);
   session.forget(id);
   await tx.putRecord(
     caller.schoolId,
@@ -114,32 +114,34 @@ async function putBasis(session: PushSession, row: StoredRow, basis: unknown): P
   );
 }
 
-/** The scales' answers a summary may have kept: the integers of every satisfaction scale in use, capped. */
-const MAX_SCALE_VALUES = 1_000;
-
 /**
- * The school's summary for the district keeps keyed hashes of `<questionnaire> <person> <answer>`
- * (district-service.ts summaryHider): the person's are found again by trying every answer of the
- * school's questionnaires' scales, and put under fresh aliases (district-summary.ts forgetInBasis).
+ * A sent response leaving (deleted, or erased with its respondent): the school's summary for the
+ * district keeps keyed hashes of `<questionnaire> <person> <answer>` (district-service.ts
+ * summaryHider), and those of this response's answers are put under fresh random ones
+ * (district-summary.ts forgetInBasis) — with the server's key, an erased pupil's answer could be read
+ * back by trying ten values. A figure still counts the answer as one that left, and stays as it was.
+ * `response`: the stored row before its delete, with its answers.
  */
-async function forgetInSummary(session: PushSession, personId: string): Promise<void> {
+export async function forgetAnswerInSummary(session: PushSession, response: StoredRow): Promise<void> {
   const { tx, caller, clock } = session;
   const school = caller.schoolId;
+  const answers = withParents(response).fields.answers;
+  const values = Object.values(typeof answers === 'object' && answers !== null ? answers : {}).filter(
+    (a): a is number => Number.isSafeInteger(a),
+  );
+  const assignmentId = withParents(response).fields.assignmentId;
+  const assignment = typeof assignmentId === 'string' ? await session.parent(assignmentId) : undefined;
+  const personId = assignment && withParents(assignment).fields.personId;
+  if (values.length === 0 || typeof personId !== 'string') return;
+  // Before the summary is read: a refresh of it (district-service.ts) must not write back what it read
+  // before this change.
+  await tx.lockSchool(DISTRICT_ID);
   const row = await tx.getRecord(DISTRICT_ID, derivedId('school-summary', school));
   if (!row || row.record.deleted !== undefined) return;
-  const answers = new Set<number>();
-  for (const template of await tx.listByType(school, 'formTemplate'))
-    for (const q of template.fields.questions ?? []) {
-      const { min = 1, max = 10 } = (q ?? {}) as { min?: unknown; max?: unknown };
-      if (!Number.isInteger(min) || !Number.isInteger(max)) continue;
-      for (let a = min as number; a <= (max as number) && answers.size < MAX_SCALE_VALUES; a++)
-        answers.add(a);
-    }
   const hide = await summaryHider(tx, school);
   const alias = () => hide(`erased ${randomUUID()}`);
-  const basis = forgetInBasis(row.record.fields.satisfactionBasis, personId, answers, hide, alias);
+  const basis = forgetInBasis(row.record.fields.satisfactionBasis, personId, values, hide, alias);
   if (basis === null) return;
-  await tx.lockSchool(DISTRICT_ID);
   const record = {
     ...row.record,
     fields: { ...row.record.fields, satisfactionBasis: basis },

@@ -19,7 +19,7 @@ import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord }
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepTexts, losingTexts, type SeenUpTo } from './conflict-copies';
-import { eraseWithPerson } from './erasure';
+import { eraseWithPerson, forgetAnswerInSummary } from './erasure';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
@@ -279,6 +279,8 @@ export async function applyChange(
     hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
+  if (existing?.record.type === 'formResponse' && existing.record.deleted === undefined && stored.deleted)
+    await forgetAnswerInSummary(session, existing);
   if (merged.type === 'person' && stored.deleted !== undefined && existing?.record.deleted === undefined)
     await eraseWithPerson(session, merged.id);
   return null;

@@ -214,6 +214,7 @@ it('the district’s summary of the school no longer holds the erased pupil’s 
   const district = await enrolWith(server, DISTRICT_CODE, 'district-admin');
   const finalForm = derivedId('builtin-template', 'final-mentee');
   const pupils: string[] = [];
+  const responses: string[] = [];
   for (const answer of [9, 8, 10, 7]) {
     const c = curator.stamper;
     const pupil = change(c, 'person', { fullName: `Ученица ${answer}`, kind: 'student' });
@@ -236,6 +237,7 @@ it('the district’s summary of the school no longer holds the erased pupil’s 
     });
     expect((await push(server, curator, [pupil, pair, given, response])).rejected).toEqual([]);
     pupils.push(pupil.id);
+    responses.push(response.id);
   }
   const summary = async () => {
     const { records } = await pullAll(server, { ...district, cursor: null });
@@ -243,7 +245,12 @@ it('the district’s summary of the school no longer holds the erased pupil’s 
   };
   const before = await summary();
   const erased = pupils[0] as string;
-  expect((await push(server, curator, [deletion(curator.stamper, 'person', erased)])).rejected).toEqual([]);
+  // As the app erases: the answers first, then the person.
+  const erase = [
+    deletion(curator.stamper, 'formResponse', responses[0] as string),
+    deletion(curator.stamper, 'person', erased),
+  ];
+  expect((await push(server, curator, erase)).rejected).toEqual([]);
   const after = await summary();
   const key = await server.storage.transaction((tx) => tx.serverSecret('district-summary'));
   const hide = (a: string) =>
