@@ -3,7 +3,7 @@
 // so that every server process sees the same (no state of this kind in one process's memory).
 import { isIPv6 } from 'node:net';
 import type { ServerClock } from './server-clock';
-import type { Storage } from './storage/storage';
+import type { Storage, StorageTx } from './storage/storage';
 
 export type EnrolLimits = {
   /** The sliding window wrong codes are counted over. */
@@ -48,24 +48,18 @@ function addressKey(ip: string): string {
     .join(':')}::/64`;
 }
 
-type EnrolVerdict = { ok: true } | { ok: false; retryAfterMs: number };
-
-/** An attempt let through: noted as a wrong code until its code is found valid. */
-type EnrolAttempt = { ip: string; at: number };
+/** An attempt refused by the limits: wait this long. */
+type Limited = { limited: true; retryAfterMs: number };
 
 export type EnrolLimiter = {
   /**
-   * Before the code is looked at: refused while this address (or the whole server) is over its limit;
-   * else the attempt is noted as a wrong code, in the same transaction as the count, so that a burst of
-   * concurrent attempts cannot all pass the count before any is noted (PostgreSQL ran them side by side).
+   * One enrolment attempt from `ip`: refused while the address (or the whole server) is over its limit;
+   * else `check` looks the code up, in the same transaction as the count, alone (PostgreSQL: an advisory
+   * lock) — so that concurrent attempts cannot all pass the count before any wrong one is noted, and a
+   * valid code is never counted as a guess. A wrong code (`ok: false`) is noted; past `slowDownAfter` of
+   * them the answer is `limited` (slow down), though a valid code from the address still enrols.
    */
-  admit(
-    ip: string,
-  ): Promise<({ ok: true } & { attempt: EnrolAttempt }) | { ok: false; retryAfterMs: number }>;
-  /** The attempt's code was valid, or it was no attempt at a code (a malformed body): taken back. */
-  passed(attempt: EnrolAttempt): Promise<void>;
-  /** The attempt's code was wrong (it stays noted): `ok: false` when this address should now slow down. */
-  failed(attempt: EnrolAttempt): Promise<EnrolVerdict>;
+  attempt<T extends { ok: boolean }>(ip: string, check: (tx: StorageTx) => Promise<T>): Promise<T | Limited>;
 };
 
 export function createEnrolLimiter(
@@ -76,32 +70,26 @@ export function createEnrolLimiter(
   const waitMs = (oldest: number | null, now: number) =>
     Math.max(1000, (oldest ?? now) + limits.windowMs - now);
   return {
-    admit: (ip) =>
+    attempt: (ip, check) =>
       storage.transaction(async (tx) => {
         const now = clock.now();
+        const key = addressKey(ip);
         await tx.lockEnrolment();
-        for (const [key, limit] of [
-          [addressKey(ip), limits.perAddress],
+        for (const [counted, limit] of [
+          [key, limits.perAddress],
           [ALL, limits.perServer],
         ] as const) {
-          const { count, oldest } = await tx.enrolFailures(key, now - limits.windowMs);
-          if (count >= limit) return { ok: false, retryAfterMs: waitMs(oldest, now) };
+          const { count, oldest } = await tx.enrolFailures(counted, now - limits.windowMs);
+          if (count >= limit) return { limited: true, retryAfterMs: waitMs(oldest, now) } as const;
         }
-        await tx.addEnrolFailure(addressKey(ip), now, now - limits.windowMs);
+        const result = await check(tx);
+        if (result.ok) return result;
+        await tx.addEnrolFailure(key, now, now - limits.windowMs);
         await tx.addEnrolFailure(ALL, now, now - limits.windowMs);
-        return { ok: true, attempt: { ip, at: now } };
+        const { count, oldest } = await tx.enrolFailures(key, now - limits.windowMs);
+        return count > limits.slowDownAfter
+          ? ({ limited: true, retryAfterMs: waitMs(oldest, now) } as const)
+          : result;
       }),
-    passed: ({ ip, at }) =>
-      storage.transaction(async (tx) => {
-        await tx.dropEnrolFailure(addressKey(ip), at);
-        await tx.dropEnrolFailure(ALL, at);
-      }),
-    async failed({ ip }) {
-      const now = clock.now();
-      const { count, oldest } = await storage.transaction((tx) =>
-        tx.enrolFailures(addressKey(ip), now - limits.windowMs),
-      );
-      return count > limits.slowDownAfter ? { ok: false, retryAfterMs: waitMs(oldest, now) } : { ok: true };
-    },
   };
 }

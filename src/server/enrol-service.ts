@@ -218,56 +218,55 @@ export async function createInvite(
 
 export type EnrolResult = { ok: true; body: EnrolResponse } | { ok: false; reason: string };
 
-export async function enrol(
-  storage: Storage,
+/** Enrols a device with `code`, inside the transaction the enrolment limiter runs (it counts wrong codes). */
+export async function enrolWithin(
+  tx: StorageTx,
   clock: ServerClock,
   code: string,
   deviceName: string,
 ): Promise<EnrolResult> {
-  return storage.transaction(async (tx) => {
-    const codeHash = hashSecret(normaliseCode(code));
-    const invite = await tx.inviteByCode(codeHash);
-    const now = clock.now();
-    if (!invite || invite.usedAt !== null || Date.parse(invite.expiresAt) < now) {
-      return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
-    }
-    const person = await tx.getRecord(invite.schoolId, invite.personId);
-    if (!person || person.record.deleted !== undefined)
-      return { ok: false, reason: 'the person of this code no longer exists' };
-    if (person.record.fields.archived === true)
-      return { ok: false, reason: 'the person of this code was archived: ask the curator' };
-    if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
-      return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
-    // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.
-    if (invite.isBootstrap) await tx.dropBootstrapInvites(invite.schoolId);
-    const token = newToken(invite.schoolId);
-    const deviceId = randomUUID();
-    await tx.addDevice(
-      {
-        id: deviceId,
-        schoolId: invite.schoolId,
-        personId: invite.personId,
-        role: invite.role,
-        name: deviceName,
-        createdAt: new Date(now).toISOString(),
-        lastSeenAt: null,
-        revokedAt: null,
-      },
-      hashSecret(token),
-    );
-    // What the person may read of their own record, by the rule every route follows: a minor without a
-    // valid parental consent gets nothing (their data stays with curators, their own device included),
-    // and no one but curators reads the fields that are curators' only.
-    const viewer: Viewer = { personId: invite.personId, isCurator: invite.role === 'curator' };
-    const grants = viewer.isCurator
-      ? new Set<string>()
-      : grantsFor(viewer, await scopeFacts(tx, invite.schoolId, invite.personId));
-    const record =
-      readableCopy(person.record, readKeys(person.record), viewer, grants) ??
-      emptyRecord(person.record.id, 'person');
-    return {
-      ok: true,
-      body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },
-    };
-  });
+  const codeHash = hashSecret(normaliseCode(code));
+  const invite = await tx.inviteByCode(codeHash);
+  const now = clock.now();
+  if (!invite || invite.usedAt !== null || Date.parse(invite.expiresAt) < now) {
+    return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
+  }
+  const person = await tx.getRecord(invite.schoolId, invite.personId);
+  if (!person || person.record.deleted !== undefined)
+    return { ok: false, reason: 'the person of this code no longer exists' };
+  if (person.record.fields.archived === true)
+    return { ok: false, reason: 'the person of this code was archived: ask the curator' };
+  if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
+    return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
+  // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.
+  if (invite.isBootstrap) await tx.dropBootstrapInvites(invite.schoolId);
+  const token = newToken(invite.schoolId);
+  const deviceId = randomUUID();
+  await tx.addDevice(
+    {
+      id: deviceId,
+      schoolId: invite.schoolId,
+      personId: invite.personId,
+      role: invite.role,
+      name: deviceName,
+      createdAt: new Date(now).toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+    },
+    hashSecret(token),
+  );
+  // What the person may read of their own record, by the rule every route follows: a minor without a
+  // valid parental consent gets nothing (their data stays with curators, their own device included),
+  // and no one but curators reads the fields that are curators' only.
+  const viewer: Viewer = { personId: invite.personId, isCurator: invite.role === 'curator' };
+  const grants = viewer.isCurator
+    ? new Set<string>()
+    : grantsFor(viewer, await scopeFacts(tx, invite.schoolId, invite.personId));
+  const record =
+    readableCopy(person.record, readKeys(person.record), viewer, grants) ??
+    emptyRecord(person.record.id, 'person');
+  return {
+    ok: true,
+    body: { token, person: record, role: invite.role, schoolId: invite.schoolId, deviceId },
+  };
 }

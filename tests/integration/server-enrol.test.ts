@@ -200,6 +200,17 @@ describe('a school behind one router', () => {
     }
   });
 
+  it('a whole class enrolling at once behind one router is never taken for guessing', async () => {
+    const { school, codes } = await newSchool();
+    try {
+      const valid = await codes(150);
+      const answers = await Promise.all(valid.map((code) => attempt(school, code, '198.51.100.88')));
+      expect(answers.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      await school.close();
+    }
+  });
+
   it('the counts live in storage: another server process on the same database sees them', async () => {
     const { school, codes } = await newSchool();
     const otherStorage = await openStorage(databaseConfig(school.databaseUrl, '.'));

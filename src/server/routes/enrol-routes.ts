@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
-import { createInvite, enrol } from '../enrol-service';
+import { createInvite, enrolWithin } from '../enrol-service';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
@@ -48,26 +48,12 @@ export function registerEnrolRoutes(
       reply.header('retry-after', Math.ceil(retryAfterMs / 1000));
       return fail(reply, 429, 'rate-limited', 'too many wrong codes: wait a few minutes and try again');
     };
-    const admitted = await limiter.admit(request.ip);
-    if (!admitted.ok) return tooMany(admitted.retryAfterMs);
-    const { attempt } = admitted;
     const body = v.safeParse(EnrolSchema, request.body);
-    if (!body.success) {
-      await limiter.passed(attempt);
-      return fail(reply, 400, 'bad-request', describeIssue(body.issues));
-    }
-    const result = await enrol(storage, clock, body.output.code, body.output.deviceName).catch(
-      async (error: unknown) => {
-        await limiter.passed(attempt);
-        throw error;
-      },
-    );
-    if (!result.ok) {
-      const slowed = await limiter.failed(attempt);
-      if (!slowed.ok) return tooMany(slowed.retryAfterMs);
-      return fail(reply, 400, 'invalid-code', result.reason);
-    }
-    await limiter.passed(attempt);
+    if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
+    const { code, deviceName } = body.output;
+    const result = await limiter.attempt(request.ip, (tx) => enrolWithin(tx, clock, code, deviceName));
+    if ('limited' in result) return tooMany(result.retryAfterMs);
+    if (!result.ok) return fail(reply, 400, 'invalid-code', result.reason);
     return result.body;
   });
 

@@ -358,13 +358,6 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       await run('addEnrolFailure', 'INSERT INTO enrol_failures (key, at) VALUES ($1, $2)', [key, at]);
       await run('forgetEnrolFailures', 'DELETE FROM enrol_failures WHERE at < $1', [forgetBefore]);
     },
-    dropEnrolFailure: async (key, at) => {
-      await run(
-        'dropEnrolFailure',
-        'DELETE FROM enrol_failures WHERE ctid IN (SELECT ctid FROM enrol_failures WHERE key = $1 AND at = $2 LIMIT 1)',
-        [key, at],
-      );
-    },
     // One advisory lock for every enrolment attempt of the cluster's database (the key is arbitrary).
     lockEnrolment: async () => {
       await run('lockEnrolment', 'SELECT pg_advisory_xact_lock(7300451)', []);

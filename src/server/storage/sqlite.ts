@@ -231,9 +231,6 @@ function createTx(db: Database.Database): TxEngine {
     dropUnused: stmt('DELETE FROM invites WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
     addEnrolFailure: stmt('INSERT INTO enrol_failures (key, at) VALUES (?, ?)'),
     forgetEnrolFailures: stmt('DELETE FROM enrol_failures WHERE at < ?'),
-    dropEnrolFailure: stmt(
-      'DELETE FROM enrol_failures WHERE rowid IN (SELECT rowid FROM enrol_failures WHERE key = ? AND at = ? LIMIT 1)',
-    ),
     enrolFailures: stmt(
       'SELECT count(*) AS count, min(at) AS oldest FROM enrol_failures WHERE key = ? AND at >= ?',
     ),
@@ -414,9 +411,6 @@ function createTx(db: Database.Database): TxEngine {
     addEnrolFailure: async (key, at, forgetBefore) => {
       q.addEnrolFailure.run(key, at);
       q.forgetEnrolFailures.run(forgetBefore);
-    },
-    dropEnrolFailure: async (key, at) => {
-      q.dropEnrolFailure.run(key, at);
     },
     lockEnrolment: async () => undefined,
     enrolFailures: async (key, since) =>

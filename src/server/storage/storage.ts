@@ -187,8 +187,6 @@ export type StorageTx = {
   addEnrolFailure(key: string, at: number, forgetBefore: number): Promise<void>;
   /** How many wrong enrolment codes are noted under `key` from `since` on, and when the oldest of them was. */
   enrolFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
-  /** Takes back one wrong code noted under `key` at `at` (an attempt whose code turned out valid). */
-  dropEnrolFailure(key: string, at: number): Promise<void>;
   /**
    * Makes this transaction the only one counting and noting enrolment attempts until it ends, so that
    * concurrent attempts cannot all pass the count before any is noted (SQLite: every writing
