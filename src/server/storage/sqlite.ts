@@ -451,6 +451,16 @@ function createTx(db: Database.Database): TxEngine {
   };
 }
 
+/**
+ * How long a transaction waits for another process's write on the same file before it fails (60 s), how
+ * long SQLite itself may block the thread at a time (ms), and the pause between tries (ms). A request that
+ * finds another process's long push under way waits for it rather than answering 500 (5 s ran out behind
+ * a mentor's push of 500 IDP changes), and the process goes on serving meanwhile.
+ */
+const BUSY_WAIT_MS = 60_000;
+const BUSY_BLOCK_MS = 20;
+const BUSY_RETRY_MS = 20;
+
 /** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
 function migrate(db: Database.Database): void {
   // IMMEDIATE: two processes opening one file at once take turns (busy_timeout) instead of one failing
@@ -514,14 +524,28 @@ function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): voi
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  // First: another process opening the same file at once makes this one wait rather than fail; and a
-  // request that finds another process's long push under way waits for it (30 s) rather than answering
-  // 500 (5 s was seen to run out behind a mentor's push of 500 IDP changes).
-  db.pragma('busy_timeout = 30000');
+  // First: another process opening the same file at once makes this one wait rather than fail.
+  db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   moveRevisionsPastTheOriginal(db, Date.now());
+  // From here on a transaction that finds another process writing waits for it without holding up this
+  // process: SQLite's own wait blocks the thread (health, every other request) for as long as it lasts.
+  db.pragma(`busy_timeout = ${BUSY_BLOCK_MS}`);
+  const begin = async (statement: string) => {
+    const started = Date.now();
+    for (;;) {
+      try {
+        db.exec(statement);
+        return;
+      } catch (error) {
+        const isBusy = (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (!isBusy || Date.now() - started > BUSY_WAIT_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+      }
+    }
+  };
   const engine = createTx(db);
   let queue: Promise<unknown> = Promise.resolve();
   // The write-ahead log goes back into the database file once writes pause (see IDLE_CHECKPOINT_MS),
@@ -538,14 +562,14 @@ export function openSqliteStorage(file: string): Storage {
   };
 
   /** One transaction at a time: `BEGIN IMMEDIATE` for one that may write, a deferred one to read only. */
-  const enqueue = <T>(begin: string, fn: (t: StorageTx) => Promise<T>): Promise<T> => {
+  const enqueue = <T>(statement: string, fn: (t: StorageTx) => Promise<T>): Promise<T> => {
     const run = async () => {
-      db.exec(begin);
+      await begin(statement);
       try {
         const result = await fn(engine.tx);
         engine.beforeCommit();
         db.exec('COMMIT');
-        if (begin !== 'BEGIN') afterWrite();
+        if (statement !== 'BEGIN') afterWrite();
         return result;
       } catch (error) {
         engine.afterRollback();
