@@ -95,6 +95,15 @@ describe('templates', () => {
 });
 
 describe('results', () => {
+  it('lists a scale of a thousand million steps by the values given (it never ended)', () => {
+    const huge = questionResult(q({ id: 's', kind: 'scale', min: 2 ** 53, max: 2 ** 53 + 2 }), [
+      { s: 2 ** 53 },
+    ]);
+    expect(huge.kind === 'numeric' && huge.counts).toEqual([{ value: 2 ** 53, count: 1 }]);
+    const wide = questionResult(q({ id: 's', kind: 'scale', min: 0, max: 1e9 }), [{ s: 7 }, { s: 7 }]);
+    expect(wide.kind === 'numeric' && wide.counts).toEqual([{ value: 7, count: 2 }]);
+  });
+
   it('counts a scale, its average, choices and texts', () => {
     const scale = questionResult(q({ id: 's', kind: 'scale', min: 1, max: 5 }), [
       { s: 5 },

@@ -21,6 +21,9 @@ export function average(values: readonly number[]): number | null {
   return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 }
 
+/** Steps of a scale the results list one by one at most. */
+const MAX_SCALE_STEPS = 100;
+
 export function questionResult(question: Question, responses: readonly Answers[]): QuestionResult {
   const given = responses.map((r) => r[question.id]).filter((x) => x !== undefined && x !== null && x !== '');
   switch (question.kind) {
@@ -29,9 +32,14 @@ export function questionResult(question: Question, responses: readonly Answers[]
         const value = scaleAnswer(question, x);
         return value === null ? [] : [value];
       });
-      const counts = [];
-      for (let value = question.min ?? 1; value <= (question.max ?? 10); value++)
-        counts.push({ value, count: numbers.filter((n) => n === value).length });
+      // Every step of the scale, when it has a reasonable number of them; else the values given (a
+      // questionnaire is JSON a curator's device made: a scale from 2^53 would never end).
+      const [min, max] = [question.min ?? 1, question.max ?? 10];
+      const steps =
+        Number.isSafeInteger(min) && Number.isSafeInteger(max) && max - min <= MAX_SCALE_STEPS
+          ? Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => min + i)
+          : [...new Set(numbers)].sort((a, b) => a - b);
+      const counts = steps.map((value) => ({ value, count: numbers.filter((n) => n === value).length }));
       return { kind: 'numeric', question, counts, average: average(numbers), answered: numbers.length };
     }
     case 'yesNo': {
