@@ -40,6 +40,12 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
     ...assignments,
   ];
   for (const plan of plans) theirs.push(...(await find('goal', plan.id)), ...(await find('task', plan.id)));
+  // A mentor's figures of their mentees' answers name them (mentorId): they go with the mentor.
+  theirs.push(
+    ...(await find('formStats', personId)).filter(
+      (x) => x.deleted !== undefined || x.fields.mentorId === personId,
+    ),
+  );
   for (const assignment of assignments) theirs.push(...(await find('formResponse', assignment.id)));
   const copies = new Map<string, SyncedRecord>();
   for (const id of [personId, ...theirs.map((r) => r.id)])

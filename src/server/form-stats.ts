@@ -43,9 +43,13 @@ export async function statsSubjectOf(
   const pair = await get(tx, schoolId, assignment?.fields.pairId, 'pair');
   const template = await get(tx, schoolId, assignment?.fields.templateId, 'formTemplate');
   if (!live(assignment) || !pair || !template || template.fields.visibleToMentor === true) return null;
-  // A deleted pair keeps only its parents, which do not name its mentor: there is no one to count for.
+  // A deleted pair keeps only its parents, which do not name its mentor: there is no one to count for;
+  // nor is there for a mentor erased (a pair keeps their id until a curator's device changes it).
   const mentorId = pair.fields.mentorId;
-  return mentorId ? { template, mentorId } : null;
+  const mentor = mentorId ? (await tx.getRecord(schoolId, mentorId))?.record : undefined;
+  return mentorId && mentor?.type === 'person' && mentor.deleted === undefined
+    ? { template, mentorId }
+    : null;
 }
 
 /**

@@ -311,3 +311,49 @@ it('a backup holding an erased person’s records live restores them erased', as
     await target.close();
   }
 });
+
+it('an erased mentor’s form statistics go with them, and no new ones are made for them', async () => {
+  const teacher = await addMember(server, curator, 'mentor', { fullName: 'Уходящая' }, 'teacher2');
+  const form = change(curator.stamper, 'formTemplate', {
+    title: 'Закрытая анкета',
+    questions: [{ id: 'q', kind: 'scale', min: 1, max: 10 }],
+    visibleToMentor: false,
+  });
+  const setUp = [0, 1, 2, 3].flatMap((i) => {
+    const pupil = change(curator.stamper, 'person', { fullName: `Ученик Т${i}`, kind: 'student' });
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: teacher.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'active',
+    });
+    const given = change(curator.stamper, 'formAssignment', {
+      templateId: form.id,
+      personId: pupil.id,
+      pairId: pair.id,
+      due: null,
+    });
+    const response = change(curator.stamper, 'formResponse', {
+      assignmentId: given.id,
+      answers: { q: 5 + i },
+      submittedAt: new Date().toISOString(),
+    });
+    return i < 3 ? [pupil, pair, given, response] : [pupil, pair, given];
+  });
+  expect((await push(server, curator, [form, ...setUp])).rejected).toEqual([]);
+  const statsOf = async () =>
+    (await exported()).filter((r) => r.type === 'formStats' && JSON.stringify(r).includes(teacher.personId));
+  expect((await statsOf()).filter((r) => r.deleted === undefined)).toHaveLength(1);
+  const erase = deletion(curator.stamper, 'person', teacher.personId);
+  expect((await push(server, curator, [erase])).rejected).toEqual([]);
+  expect((await statsOf()).filter((r) => r.deleted === undefined)).toEqual([]);
+  // The fourth pupil answers afterwards (their pair still names the erased mentor): nothing new.
+  const last = setUp.at(-1) as { id: string };
+  const late = change(curator.stamper, 'formResponse', {
+    assignmentId: last.id,
+    answers: { q: 9 },
+    submittedAt: new Date().toISOString(),
+  });
+  expect((await push(server, curator, [late])).rejected).toEqual([]);
+  expect((await statsOf()).filter((r) => r.deleted === undefined)).toEqual([]);
+});
