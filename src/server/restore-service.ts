@@ -112,12 +112,18 @@ export async function checkedRecords(
 
 /** Whether the school holds nothing but what the server made itself (its first curator, built-ins). */
 async function isSchoolEmpty(tx: StorageTx, schoolId: string): Promise<boolean> {
-  const present = await tx.exportAll(schoolId);
-  return present.every(({ record }) =>
-    [...Object.values(record.stamps), record.deleted].every(
-      (s) => s === undefined || stampNode(s) === SERVER_NODE,
-    ),
-  );
+  // A page at a time, stopping at the first record a device made: a large school is never read whole.
+  for (let after = 0; ; ) {
+    const rows = await tx.pullSince(schoolId, after, null, 200);
+    const isServerMade = rows.every(({ record }) =>
+      [...Object.values(record.stamps), record.deleted].every(
+        (s) => s === undefined || stampNode(s) === SERVER_NODE,
+      ),
+    );
+    if (!isServerMade) return false;
+    if (rows.length < 200) return true;
+    after = (rows.at(-1) as { rev: number }).rev;
+  }
 }
 
 const NOT_EMPTY = 'a backup can only be restored into a school that holds no data yet';

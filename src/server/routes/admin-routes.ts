@@ -5,13 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { redactFor } from '../../domain/access';
 import { isStorableText } from '../../domain/json-bounds';
 import { CONTRACT_VERSION } from '../../domain/sync-contract';
+import { fillPage } from '../pull-plan';
 import { MAX_BACKUP_BYTES, restoreBackup, restoreRefusal } from '../restore-service';
 import type { ServerClock } from '../server-clock';
-import type { Storage } from '../storage/storage';
+import type { PulledRow, Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
 
-/** Characters of the export sent at a time. */
-const EXPORT_CHUNK_CHARS = 64 * 1024;
+/** Records of the export read at a time (and at most PAGE_CHARS characters: pull-plan.ts). */
+const EXPORT_PAGE_ROWS = 2_000;
 
 export function registerAdminRoutes(
   app: FastifyInstance,
@@ -23,26 +24,34 @@ export function registerAdminRoutes(
 
   app.get('/api/v1/export', curators, async (request, reply) => {
     const caller = callerOf(request);
-    const rows = await storage.transaction((tx) => tx.exportAll(caller.schoolId));
     const head = JSON.stringify({
       schemaVersion: CONTRACT_VERSION,
       schoolId: caller.schoolId,
       exportedAt: new Date(clock.now()).toISOString(),
     });
-    // Sent record by record: a school's records may be more text than one JavaScript string can hold
-    // (large questionnaires), which made the whole document, and so every backup, fail.
-    function* document(): Generator<string> {
+    // Sent page by page, each read in a short transaction of its own: a school's records may be more
+    // than one JavaScript string, or the server's memory, can hold (large questionnaires). A record
+    // changed meanwhile comes again at its new revision; it is sent once, as the export first met it.
+    async function* document(): AsyncGenerator<string> {
       yield `${head.slice(0, -1)},"records":[`;
-      let chunk = '';
-      for (const [i, row] of rows.entries()) {
-        // Curators read every field; the one read rule says so, and is asked here as on every route.
-        chunk += (i > 0 ? ',' : '') + JSON.stringify(redactFor(row.record, caller, new Set()));
-        if (chunk.length >= EXPORT_CHUNK_CHARS) {
-          yield chunk;
-          chunk = '';
+      const sent = new Set<string>();
+      let after = 0;
+      for (let hasMore = true; hasMore; ) {
+        const page: { rows: PulledRow[]; chars: number } = { rows: [], chars: 0 };
+        const from = (rev: number) => (limit: number) =>
+          storage.read((tx) => tx.pullSince(caller.schoolId, rev, null, limit));
+        hasMore = await fillPage(page, EXPORT_PAGE_ROWS, from(after), (last) => from(last.rev));
+        let chunk = '';
+        for (const row of page.rows) {
+          if (sent.has(row.record.id)) continue;
+          // Curators read every field; the one read rule says so, and is asked here as on every route.
+          chunk += (sent.size > 0 ? ',' : '') + JSON.stringify(redactFor(row.record, caller, new Set()));
+          sent.add(row.record.id);
         }
+        if (chunk) yield chunk;
+        after = page.rows.at(-1)?.rev ?? after;
       }
-      yield `${chunk}]}`;
+      yield ']}';
     }
     return reply.type('application/json; charset=utf-8').send(Readable.from(document()));
   });

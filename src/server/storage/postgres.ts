@@ -9,7 +9,7 @@ import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { createWriteBuffer } from './postgres-writes';
-import type { Device, Invite, PulledRow, School, Storage, StorageTx, StoredRow } from './storage';
+import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
 import { wireText } from './wire-text';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
@@ -51,12 +51,6 @@ const toSchool = (r: Row): School => ({
 // A stored record was validated by its type's schema before it was written (validate.ts).
 const parseRecord = <T extends string = string>(data: string): SyncedRecord<T> =>
   (JSON.parse(data) as { record: SyncedRecord<T> }).record;
-const toPulled = (rows: Row[]): PulledRow[] =>
-  rows.map((r) => ({
-    rev: Number(r.rev),
-    record: parseRecord(r.data as string),
-    size: (r.data as string).length,
-  }));
 
 /**
  * The rows a pull selects: a school's records changed after a revision, under the caller's keys (null:
@@ -240,10 +234,6 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
           [school, type, field],
         )
       ).map((r) => r.id as string),
-    exportAll: async (school) =>
-      toPulled(
-        await read('exportAll', 'SELECT rev, data FROM records WHERE school = $1 ORDER BY rev', [school]),
-      ),
     saveScope: async (school, hash, grants, issuedUpTo) =>
       void (await run(
         'saveScope',

@@ -199,7 +199,6 @@ function createTx(db: Database.Database): TxEngine {
       WHERE k.school = @school AND r.created_rev <= @createdUpTo AND k.id IN (
         SELECT id FROM record_keys WHERE school = @school AND key IN (SELECT value FROM json_each(@keys)))
       GROUP BY k.id`),
-    exportAll: stmt('SELECT rev, data FROM records WHERE school = ? ORDER BY rev'),
     saveScope: stmt(`INSERT INTO scopes (school, hash, grants, issued_up_to) VALUES (?, ?, ?, ?)
       ON CONFLICT (school, hash) DO UPDATE SET issued_up_to = excluded.issued_up_to
       WHERE scopes.issued_up_to < excluded.issued_up_to`),
@@ -242,12 +241,6 @@ function createTx(db: Database.Database): TxEngine {
     latestRev: stmt('SELECT COALESCE(MAX(rev), 0) AS rev FROM records WHERE school = ?'),
     getSchool: stmt('SELECT id, name, created_at AS createdAt FROM schools WHERE id = ?'),
   };
-  const rows = (r: unknown[]) =>
-    (r as { rev: number; data: string }[]).map((x) => ({
-      rev: x.rev,
-      record: parseRecord(x.data),
-      size: x.data.length,
-    }));
   // Pulls select by school, revision, the caller's keys (or all) and a part of a first pull (or all).
   const cached = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -371,7 +364,6 @@ function createTx(db: Database.Database): TxEngine {
         id: r.id,
         keys: JSON.parse(r.keys) as string[],
       })),
-    exportAll: async (school) => rows(q.exportAll.all(school)),
     saveScope: async (school, hash, grants, issuedUpTo) =>
       void q.saveScope.run(school, hash, JSON.stringify(grants), issuedUpTo),
     getScope: async (school, hash) => {

@@ -146,7 +146,6 @@ export type StorageTx = {
     keys: readonly string[],
     createdUpTo: number,
   ): Promise<{ id: string; keys: string[] }[]>;
-  exportAll(schoolId: string): Promise<PulledRow[]>;
 
   /**
    * Keeps a scope's grants under their fingerprint, and `issuedUpTo`: the highest revision a cursor
