@@ -1,7 +1,8 @@
-// What a person's erasure takes along on the server (docs/sync-protocol.md, "Erasure"). The curator's
-// app deletes the person's records one by one before the person (people-model.ts erasePerson), but an
-// older app, or a second curator's device that never held some of them, may leave any behind: the
-// server finishes the job when the person's own delete arrives, whatever came before it.
+// What a person's erasure takes along on the server (docs/sync-protocol.md, "Deleted records are
+// erased"). The curator's app deletes the person's records one by one before the person
+// (people-model.ts erasePerson), but an older app, or a second curator's device that never held some of
+// them, may leave any behind: the server finishes the job when the person's own delete arrives,
+// whatever came before it.
 import { randomUUID } from 'node:crypto';
 import { forgetInBasis } from '../domain/district-summary';
 import { stripTombstone } from '../domain/merge';
