@@ -52,34 +52,41 @@ async function pending(tx: StorageTx, source: Source, cursor: PullCursor): Promi
  */
 export const PAGE_CHARS = 4_000_000;
 
-/** Rows fetched first, before their size tells how many more a page has room for. */
+/** Rows fetched first, before their size tells how many more a page has room for (engines that read
+ * up to `limit` rows whatever their size). */
 const FIRST_FETCH = 20;
 
 /** A page being filled: its rows and their characters. */
 type Filling<Row> = { rows: Row[]; chars: number };
 
+/** Up to `limit` rows after a position; an engine that `readsToChars` stops at `maxChars` of text. */
+type Fetch<Row> = (limit: number, maxChars: number) => Promise<Row[]>;
+
 /**
- * Adds to `page` the rows `fetch` gives after `cursor` (`fetch(limit)` answers up to `limit` rows, in
- * order) while the page has room: `pageSize` rows, PAGE_CHARS characters (the first row always fits).
- * Fetches a few rows first and then as many as their size leaves room for, so that a page of large
- * records is never read whole into memory. Answers whether rows are left after what was taken.
+ * Adds to `page` the rows `fetch` gives after `cursor` while the page has room: `pageSize` rows,
+ * PAGE_CHARS characters (the first row always fits). An engine that stops reading at a number of
+ * characters (`readsToChars`: SQLite) is asked once; another first for a few rows and then for as many
+ * as their size leaves room for, so that a page of large records is never read whole into memory.
+ * Answers whether rows are left after what was taken.
  */
 export async function fillPage<Row extends { size: number }>(
   page: Filling<Row>,
   pageSize: number,
-  fetch: (limit: number) => Promise<Row[]>,
-  fetchAfter: (last: Row) => (limit: number) => Promise<Row[]>,
+  readsToChars: boolean,
+  fetch: Fetch<Row>,
+  fetchAfter: (last: Row) => Fetch<Row>,
 ): Promise<boolean> {
   let next = fetch;
   for (;;) {
     const room = pageSize - page.rows.length;
     if (room <= 0 || page.chars >= PAGE_CHARS) return true;
+    const budget = PAGE_CHARS - page.chars;
     const fits =
-      page.rows.length === 0
-        ? FIRST_FETCH
-        : Math.floor((PAGE_CHARS - page.chars) / (page.chars / page.rows.length));
+      readsToChars || page.rows.length > 0
+        ? Math.floor(budget / Math.max(1, page.rows.length ? page.chars / page.rows.length : 1))
+        : FIRST_FETCH;
     const limit = Math.max(1, Math.min(room, fits));
-    const found = await next(limit + 1);
+    const found = await next(limit + 1, budget);
     let taken = 0;
     for (const row of found.slice(0, limit)) {
       if (page.rows.length > 0 && page.chars + row.size > PAGE_CHARS) break;
@@ -87,7 +94,10 @@ export async function fillPage<Row extends { size: number }>(
       page.chars += row.size;
       taken += 1;
     }
-    if (taken === found.length) return false;
+    if (taken === found.length) {
+      // All taken: the rows are at an end — unless the engine stopped reading at the budget.
+      return readsToChars && found.reduce((n, row) => n + row.size, 0) >= budget;
+    }
     if (taken < limit) return true;
     next = fetchAfter(page.rows.at(-1) as Row);
   }
@@ -106,8 +116,8 @@ export async function pullPage<Row extends { rev: number; size: number }>(
   nowMs: number,
   options: {
     countPending: boolean;
-    /** Up to `limit` rows after `cursor`; `heldUpTo` is the page's (see PulledPage). */
-    fetch: (cursor: PullCursor, limit: number, heldUpTo: number) => Promise<Row[]>;
+    /** Up to `limit` rows after `cursor`, or `maxChars` of text (see fillPage); `heldUpTo`: the page's. */
+    fetch: (cursor: PullCursor, limit: number, heldUpTo: number, maxChars: number) => Promise<Row[]>;
   },
 ): Promise<PulledPage<Row>> {
   let cursor: PullCursor = from;
@@ -122,9 +132,12 @@ export async function pullPage<Row extends { rev: number; size: number }>(
   let hasMore = false;
   for (;;) {
     const from = cursor;
-    const at = (c: PullCursor) => (limit: number) => options.fetch(c, limit, heldUpTo);
+    const at = (c: PullCursor) => (limit: number, maxChars: number) =>
+      options.fetch(c, limit, heldUpTo, maxChars);
     const before = page.rows.length;
-    const isLeft = await fillPage(page, pageSize, at(from), (last) => at({ ...from, rev: last.rev }));
+    const isLeft = await fillPage(page, pageSize, tx.readsToChars, at(from), (last) =>
+      at({ ...from, rev: last.rev }),
+    );
     const last = page.rows.at(-1);
     if (last && page.rows.length > before) cursor = { ...cursor, rev: last.rev };
     if (isLeft) {

@@ -95,10 +95,10 @@ export async function pull(
     } = await pullPage<V2Row>(tx, { schoolId: caller.schoolId, keys }, from, pageSize, v2.nowMs, {
       countPending: v2.countPending,
       // Whole records to someone who reads every field (a curator, the district): as stored, as text.
-      fetch: (c, limit, heldUpTo) =>
+      fetch: (c, limit, heldUpTo, maxChars) =>
         grants === null && heldUpTo === 0
-          ? tx.pullTextSince(caller.schoolId, c.rev, keys, limit, c.part)
-          : tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part),
+          ? tx.pullTextSince(caller.schoolId, c.rev, keys, limit, c.part, maxChars)
+          : tx.pullSince(caller.schoolId, c.rev, keys, limit, c.part, maxChars),
     });
     const readable = rows.map((r) =>
       'wire' in r || grants === null ? r : { ...r, record: redactFor(r.record, caller, grants) },
@@ -114,9 +114,9 @@ export async function pull(
     };
   }
   const page: { rows: PulledRow[]; chars: number } = { rows: [], chars: 0 };
-  const after = (rev: number) => (limit: number) =>
-    tx.pullSince(caller.schoolId, rev, grants ? [...grants] : null, limit);
-  const hasMore = await fillPage(page, pageSize, after(fromRev), (last) => after(last.rev));
+  const after = (rev: number) => (limit: number, maxChars: number) =>
+    tx.pullSince(caller.schoolId, rev, grants ? [...grants] : null, limit, undefined, maxChars);
+  const hasMore = await fillPage(page, pageSize, tx.readsToChars, after(fromRev), (last) => after(last.rev));
   const changes = page.rows.map((row) =>
     grants === null ? row.record : redactFor(row.record, caller, grants),
   );

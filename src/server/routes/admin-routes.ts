@@ -36,11 +36,14 @@ export function registerAdminRoutes(
       yield `${head.slice(0, -1)},"records":[`;
       const sent = new Set<string>();
       let after = 0;
+      let readsToChars: boolean | undefined;
       for (let hasMore = true; hasMore; ) {
         const page: { rows: PulledRow[]; chars: number } = { rows: [], chars: 0 };
-        const from = (rev: number) => (limit: number) =>
-          storage.read((tx) => tx.pullSince(caller.schoolId, rev, null, limit));
-        hasMore = await fillPage(page, EXPORT_PAGE_ROWS, from(after), (last) => from(last.rev));
+        const from = (rev: number) => (limit: number, maxChars: number) =>
+          storage.read((tx) => tx.pullSince(caller.schoolId, rev, null, limit, undefined, maxChars));
+        // The same engine serves every page: whether it stops at a number of characters is asked once.
+        readsToChars ??= await storage.read(async (tx) => tx.readsToChars);
+        hasMore = await fillPage(page, EXPORT_PAGE_ROWS, readsToChars, from(after), (last) => from(last.rev));
         let chunk = '';
         for (const row of page.rows) {
           if (sent.has(row.record.id)) continue;

@@ -180,6 +180,7 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       (
         await read('listByType', 'SELECT data FROM records WHERE school = $1 AND type = $2', [school, type])
       ).map((r) => parseRecord(r.data as string)),
+    readsToChars: false,
     pullSince: async (school, afterRev, keys, limit, part) => {
       const { name, from, values } = selection(school, afterRev, keys, part);
       const found = await read(

@@ -328,28 +328,33 @@ function createTx(db: Database.Database): TxEngine {
       const path = `$.record.fields.${field}`;
       return (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
     },
-    pullSince: async (school, afterRev, keys, limit, part) => {
+    pullSince: async (school, afterRev, keys, limit, part, maxChars = Infinity) => {
       const { from, params } = selection(school, afterRev, keys, part);
-      const found = prepared(`SELECT r.rev, r.data ${from} ORDER BY r.rev LIMIT @limit`).all({
+      const rows = prepared(`SELECT r.rev, r.data ${from} ORDER BY r.rev LIMIT @limit`).iterate({
         ...params,
         limit,
-      }) as { rev: number; data: string }[];
-      return found.map((x) => {
+      }) as IterableIterator<{ rev: number; data: string }>;
+      return upToChars(rows, (x) => x.data.length, maxChars).map((x) => {
         const { record, fieldRevs } = JSON.parse(x.data) as Omit<StoredRow, 'rev'>;
         return { rev: x.rev, record, fieldRevs, size: x.data.length };
       });
     },
-    pullTextSince: async (school, afterRev, keys, limit, part) => {
+    pullTextSince: async (school, afterRev, keys, limit, part, maxChars = Infinity) => {
       const { from, params } = selection(school, afterRev, keys, part);
-      const found = prepared(
+      const rows = prepared(
         `SELECT r.rev, CASE WHEN r.wire_rev = r.rev THEN r.wire END AS wire,
           CASE WHEN r.wire_rev = r.rev THEN NULL ELSE r.data END AS data ${from} ORDER BY r.rev LIMIT @limit`,
-      ).all({ ...params, limit }) as { rev: number; wire: string | null; data: string | null }[];
-      return found.map((x) => {
+      ).iterate({ ...params, limit }) as IterableIterator<{
+        rev: number;
+        wire: string | null;
+        data: string | null;
+      }>;
+      return upToChars(rows, (x) => (x.wire ?? x.data ?? '').length, maxChars).map((x) => {
         const wire = x.wire ?? wireText(parseRecord(x.data as string));
         return { rev: x.rev, wire, size: wire.length };
       });
     },
+    readsToChars: true,
     countSince: async (school, afterRev, keys, part) => {
       const { from, params } = selection(school, afterRev, keys, part);
       return (prepared(`SELECT COUNT(*) AS n ${from}`).get(params) as { n: number }).n;
@@ -452,6 +457,18 @@ function createTx(db: Database.Database): TxEngine {
 const BUSY_WAIT_MS = 60_000;
 const BUSY_BLOCK_MS = 20;
 const BUSY_RETRY_MS = 20;
+
+/** `rows` read one by one until their text reaches `maxChars` (the row that reaches it included). */
+function upToChars<T>(rows: IterableIterator<T>, size: (row: T) => number, maxChars: number): T[] {
+  const taken: T[] = [];
+  let chars = 0;
+  for (const row of rows) {
+    taken.push(row);
+    chars += size(row);
+    if (chars >= maxChars) break;
+  }
+  return taken;
+}
 
 /** Creates the tables of a new database, or brings an older one up to SCHEMA_VERSION, in one transaction. */
 function migrate(db: Database.Database): void {

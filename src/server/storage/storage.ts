@@ -117,6 +117,7 @@ export type StorageTx = {
     keys: readonly string[] | null,
     limit: number,
     part?: PullPart,
+    maxChars?: number,
   ): Promise<PulledRow[]>;
   /**
    * What `pullSince` with the same arguments returns, each record as the text of its whole compact form
@@ -128,7 +129,14 @@ export type StorageTx = {
     keys: readonly string[] | null,
     limit: number,
     part?: PullPart,
+    maxChars?: number,
   ): Promise<PulledText[]>;
+  /**
+   * Whether `pullSince` and `pullTextSince` stop reading once the rows' text reaches `maxChars` (the row
+   * that reaches it included; SQLite reads row by row). Else they read up to `limit` rows, and a page
+   * asks for a few first (pull-plan.ts).
+   */
+  readonly readsToChars: boolean;
   /** How many records `pullSince` with the same arguments would return without a limit. */
   countSince(
     schoolId: string,
