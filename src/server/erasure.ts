@@ -99,23 +99,28 @@ async function forgetInStats(session: PushSession, personId: string, assignments
       if (!row || stats.deleted !== undefined || typeof mentorId !== 'string') continue;
       const basis = forgetRespondent(stats.fields.basis, personId, alias);
       if (basis === null) continue;
-      await putBasis(session, row, basis);
+      await putField(session, school, row, 'basis', basis);
       await refreshFormStats(tx, clock, school, { template, mentorId });
     }
   }
 }
 
-/** `row` with its basis replaced, as a change of that one field. */
-async function putBasis(session: PushSession, row: StoredRow, basis: unknown): Promise<void> {
-  const { tx, caller, clock } = session;
+/** `row` (of `schoolId`'s namespace) with its field `name` set to `value`, as the server's change of it. */
+async function putField(
+  session: PushSession,
+  schoolId: string,
+  row: StoredRow,
+  name: string,
+  value: unknown,
+): Promise<void> {
   const record = {
     ...row.record,
-    fields: { ...row.record.fields, basis },
-    stamps: { ...row.record.stamps, basis: clock.stampPast(row.record) },
+    fields: { ...row.record.fields, [name]: value },
+    stamps: { ...row.record.stamps, [name]: session.clock.stampPast(row.record) },
   };
-  await tx.putRecord(
-    caller.schoolId,
-    { ...row, record, fieldRevs: { ...row.fieldRevs, basis: 0 } },
+  await session.tx.putRecord(
+    schoolId,
+    { ...row, record, fieldRevs: { ...row.fieldRevs, [name]: 0 } },
     null,
     null,
   );
@@ -130,13 +135,12 @@ async function putBasis(session: PushSession, row: StoredRow, basis: unknown): P
  * `response`: the stored row before its delete, with its answers.
  */
 export async function forgetAnswerInSummary(session: PushSession, response: StoredRow): Promise<void> {
-  const { tx, caller, clock } = session;
+  const { tx, caller } = session;
   const school = caller.schoolId;
-  const answers = withParents(response).fields.answers;
+  const { answers, assignmentId } = withParents(response).fields;
   const values = Object.values(typeof answers === 'object' && answers !== null ? answers : {}).filter(
     (a): a is number => Number.isSafeInteger(a),
   );
-  const assignmentId = withParents(response).fields.assignmentId;
   const assignment = typeof assignmentId === 'string' ? await session.parent(assignmentId) : undefined;
   const personId = assignment && withParents(assignment).fields.personId;
   if (values.length === 0 || typeof personId !== 'string') return;
@@ -149,15 +153,5 @@ export async function forgetAnswerInSummary(session: PushSession, response: Stor
   const alias = () => hide(`erased ${randomUUID()}`);
   const basis = forgetInBasis(row.record.fields.satisfactionBasis, personId, values, hide, alias);
   if (basis === null) return;
-  const record = {
-    ...row.record,
-    fields: { ...row.record.fields, satisfactionBasis: basis },
-    stamps: { ...row.record.stamps, satisfactionBasis: clock.stampPast(row.record) },
-  };
-  await tx.putRecord(
-    DISTRICT_ID,
-    { ...row, record, fieldRevs: { ...row.fieldRevs, satisfactionBasis: 0 } },
-    null,
-    null,
-  );
+  await putField(session, DISTRICT_ID, row, 'satisfactionBasis', basis);
 }

@@ -82,9 +82,11 @@ export async function fillPage<Row extends { size: number }>(
     if (room <= 0 || page.chars >= PAGE_CHARS) return true;
     const budget = PAGE_CHARS - page.chars;
     const fits =
-      readsToChars || page.rows.length > 0
-        ? Math.floor(budget / Math.max(1, page.rows.length ? page.chars / page.rows.length : 1))
-        : FIRST_FETCH;
+      page.rows.length > 0
+        ? Math.floor(budget / (page.chars / page.rows.length))
+        : readsToChars
+          ? room
+          : FIRST_FETCH;
     const limit = Math.max(1, Math.min(room, fits));
     const found = await next(limit + 1, budget);
     let taken = 0;
