@@ -76,7 +76,19 @@ function selection(school: string, afterRev: number, keys: readonly string[] | n
   return { name: `${keys ? 'Keys' : 'All'}${part ? part.part : ''}`, from, values };
 }
 
-function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void> } {
+/**
+ * What `idsWhereTrue` found, by school, type and field, with the ids and revisions of that type's records
+ * it was read at (see storage/sqlite.ts: a school's questionnaires may be megabytes each, and every
+ * mentor's sync asks which ones let mentors read answers). Shared by the storage's connections; a
+ * transaction adds what it found only once it has committed, since a revision an undone write held is
+ * handed out again.
+ */
+type Found = Map<string, { versions: string; ids: string[] }>;
+
+function createTx(
+  client: pg.PoolClient,
+  found: Found,
+): { tx: StorageTx; flush(): Promise<void>; committed(): void } {
   // Named statements are parsed once per connection and reused.
   const run = (name: string, text: string, values: unknown[]) => client.query({ name, text, values });
   const rows = async (name: string, text: string, values: unknown[]) =>
@@ -91,6 +103,7 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
   // Records read while their school is locked: no one else writes them until this transaction ends.
   let cache = new Map<string, StoredRow | null>();
   const cacheKey = (school: string, id: string) => `${school}\u0000${id}`;
+  let foundHere = new Map<string, { versions: string; ids: string[] }>();
   const toStored = (row: Row): StoredRow => ({
     ...(JSON.parse(row.data as string) as Omit<StoredRow, 'rev'>),
     rev: Number(row.rev),
@@ -224,8 +237,17 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
           [school, [...keys], createdUpTo],
         )
       ).map((r) => ({ id: r.id as string, keys: r.keys as string[] })),
-    idsWhereTrue: async (school, type, field) =>
-      (
+    idsWhereTrue: async (school, type, field) => {
+      const [{ versions }] = (await read(
+        'versionsOfType',
+        `SELECT COALESCE(string_agg(id || ' ' || rev, ',' ORDER BY id), '') AS versions FROM records
+         WHERE school = $1 AND type = $2`,
+        [school, type],
+      )) as [{ versions: string }];
+      const key = `${school}\n${type}\n${field}`;
+      const known = foundHere.get(key) ?? found.get(key);
+      if (known && known.versions === versions) return [...known.ids];
+      const ids = (
         await read(
           'idsWhereTrue',
           // json, not jsonb: jsonb refuses a whole record whose text holds U+0000 anywhere (validation
@@ -234,7 +256,10 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
            AND (data::json #> '{record,deleted}') IS NULL AND (data::json #>> ARRAY['record','fields',$3]) = 'true'`,
           [school, type, field],
         )
-      ).map((r) => r.id as string),
+      ).map((r) => r.id as string);
+      foundHere.set(key, { versions, ids });
+      return [...ids];
+    },
     saveScope: async (school, hash, grants, issuedUpTo) =>
       void (await run(
         'saveScope',
@@ -383,6 +408,7 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       await writes.flush();
       const restore = writes.mark();
       const cached = new Map(cache);
+      const foundBefore = new Map(foundHere);
       await client.query(`SAVEPOINT ${name}`);
       try {
         const result = await fn();
@@ -392,13 +418,20 @@ function createTx(client: pg.PoolClient): { tx: StorageTx; flush(): Promise<void
       } catch (error) {
         restore();
         cache = cached;
+        foundHere = foundBefore;
         await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
         await client.query(`RELEASE SAVEPOINT ${name}`);
         throw error;
       }
     },
   };
-  return { tx, flush: () => writes.flush() };
+  return {
+    tx,
+    flush: () => writes.flush(),
+    committed() {
+      for (const [key, entry] of foundHere) found.set(key, entry);
+    },
+  };
 }
 
 /**
@@ -466,6 +499,7 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
   // An idle connection that breaks (the database restarted) is dropped from the pool, not fatal.
   pool.on('error', () => undefined);
   await migrate(pool);
+  const found: Found = new Map();
 
   return {
     async transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
@@ -473,10 +507,11 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const { tx, flush } = createTx(client);
+          const { tx, flush, committed } = createTx(client, found);
           const result = await fn(tx);
           await flush();
           await client.query('COMMIT');
+          committed();
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
@@ -492,7 +527,10 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
       // Each statement reads what is committed when it runs: no BEGIN and COMMIT to wait for.
       const client = await pool.connect();
       try {
-        return await fn(createTx(client).tx);
+        const { tx, committed } = createTx(client, found);
+        const result = await fn(tx);
+        committed();
+        return result;
       } finally {
         client.release();
       }

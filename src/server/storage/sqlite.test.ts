@@ -202,4 +202,41 @@ describe('SQLite storage', () => {
     other.close();
     await storage.close();
   });
+
+  it('says which questionnaires let mentors read answers as they are now: changed, deleted, or a change undone', async () => {
+    const storage = openSqliteStorage(':memory:');
+    const template = (id: string, visibleToMentor: boolean, deleted?: string): SyncedRecord => ({
+      id,
+      type: 'formTemplate',
+      fields: { title: id, visibleToMentor },
+      stamps: {},
+      ...(deleted ? { deleted } : {}),
+    });
+    const put = (record: SyncedRecord) => (tx: StorageTx) =>
+      tx.putRecord('s', { record, fieldRevs: {} }, ['templates'], []);
+    const visible = () => storage.read((tx) => tx.idsWhereTrue('s', 'formTemplate', 'visibleToMentor'));
+    await storage.transaction(async (tx) => {
+      await put(template('t1', true))(tx);
+      await put(template('t2', false))(tx);
+    });
+    expect(await visible()).toEqual(['t1']);
+    await storage.transaction(put(template('t2', true)));
+    expect((await visible()).sort()).toEqual(['t1', 't2']);
+    await storage.transaction(put(template('t1', true, '2026-11-02T00:00:00.000Z_0000_a')));
+    expect(await visible()).toEqual(['t2']);
+    // Asked inside a change that is then undone: what was found there is not kept, though the next write
+    // of the same questionnaire takes the same revision.
+    await storage.transaction(async (tx) => {
+      await tx
+        .atomically(async () => {
+          await put(template('t2', false))(tx);
+          expect(await tx.idsWhereTrue('s', 'formTemplate', 'visibleToMentor')).toEqual([]);
+          throw new Error('undone');
+        })
+        .catch(() => undefined);
+      await put(template('t2', true))(tx);
+    });
+    expect(await visible()).toEqual(['t2']);
+    await storage.close();
+  });
 });

@@ -194,6 +194,8 @@ function createTx(db: Database.Database): TxEngine {
     listByType: stmt('SELECT data FROM records WHERE school = ? AND type = ?'),
     idsWhereTrue: stmt(`SELECT id FROM records WHERE school = ? AND type = ?
       AND json_extract(data, '$.record.deleted') IS NULL AND json_extract(data, ?) = 1`),
+    versionsOfType: stmt(`SELECT group_concat(id || ' ' || rev) AS versions FROM records
+      WHERE school = ? AND type = ?`),
     idsUnderKeys: stmt(`SELECT k.id, json_group_array(k.key) AS keys FROM record_keys k
       JOIN records r ON r.school = k.school AND r.id = k.id
       WHERE k.school = @school AND r.created_rev <= @createdUpTo AND k.id IN (
@@ -271,6 +273,13 @@ function createTx(db: Database.Database): TxEngine {
     return { from, params };
   };
 
+  // What `idsWhereTrue` found, by school, type and field, with the ids and revisions of that type's
+  // records it was read at. Every mentor's sync asks which questionnaires let mentors read answers, and a
+  // questionnaire may be megabytes (a school's 140 of 4 MB each made every mentor's sync parse 560 MB):
+  // while none changed, their ids and revisions are all that is read. An undone write may hand its
+  // revision out again, so whatever was found is dropped whenever anything is undone.
+  const found = new Map<string, { versions: string; ids: string[] }>();
+
   // Revisions are handed out from memory during a write transaction (which runs alone: BEGIN IMMEDIATE
   // holds the write lock) and the counter is written back once, at commit.
   let lastRev: number | null = null;
@@ -328,8 +337,14 @@ function createTx(db: Database.Database): TxEngine {
       (q.listByType.all(school, type) as { data: string }[]).map((r) => parseRecord(r.data)),
     idsWhereTrue: async (school, type, field) => {
       if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new Error(`not a field name: ${field}`);
+      const { versions } = q.versionsOfType.get(school, type) as { versions: string | null };
+      const key = `${school}\n${type}\n${field}`;
+      const known = found.get(key);
+      if (known && known.versions === (versions ?? '')) return [...known.ids];
       const path = `$.record.fields.${field}`;
-      return (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
+      const ids = (q.idsWhereTrue.all(school, type, path) as { id: string }[]).map((r) => r.id);
+      found.set(key, { versions: versions ?? '', ids });
+      return [...ids];
     },
     pullSince: async (school, afterRev, keys, limit, part, maxChars = Infinity) => {
       const { from, params } = selection(school, afterRev, keys, part);
@@ -434,6 +449,7 @@ function createTx(db: Database.Database): TxEngine {
         q.release.run();
         return result;
       } catch (error) {
+        found.clear();
         if (db.inTransaction) {
           q.rollbackTo.run();
           q.release.run();
@@ -448,6 +464,7 @@ function createTx(db: Database.Database): TxEngine {
     mark: () => lastRev,
     restore(mark) {
       lastRev = mark as number | null;
+      found.clear();
     },
     beforeCommit() {
       if (lastRev !== null) q.writeRev.run(String(lastRev));
@@ -455,6 +472,7 @@ function createTx(db: Database.Database): TxEngine {
     },
     afterRollback() {
       lastRev = null;
+      found.clear();
     },
   };
 }
