@@ -24,7 +24,7 @@ import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
 import { SERVER_NODE } from './server-clock';
-import type { StorageTx, StoredRow } from './storage/storage';
+import { type StorageTx, type StoredRow, TransactionLostError } from './storage/storage';
 import { type PushSession, type SyncDeps, withParents } from './sync-session';
 
 /** The records a push will read: the changed ones and the parents their fields name. */
@@ -87,6 +87,7 @@ export async function applyIsolated(
   try {
     return await session.tx.atomically(() => applyChange(session, change, seen));
   } catch (error) {
+    if (error instanceof TransactionLostError) throw error;
     logError?.(error);
     return invalid(change, 'the server could not apply this change; it is kept on the device');
   }

@@ -13,7 +13,7 @@ import type { AnyRole } from '../domain/sync-contract';
 import { refreshFormStats, type StatsSubject, statsSubjectOf } from './form-stats';
 import { scopeFacts } from './scope';
 import type { ServerClock } from './server-clock';
-import type { Storage, StorageTx, StoredRow } from './storage/storage';
+import { type Storage, type StorageTx, type StoredRow, TransactionLostError } from './storage/storage';
 
 export type Caller = Viewer & { schoolId: string; deviceId: string; role: AnyRole };
 
@@ -103,6 +103,7 @@ export function createSession(
         for (const subject of subjects.values())
           await tx.atomically(() => refreshFormStats(tx, clock, caller.schoolId, subject));
       } catch (error) {
+        if (error instanceof TransactionLostError) throw error;
         logError?.(error);
       }
     },

@@ -9,7 +9,15 @@ import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { createWriteBuffer } from './postgres-writes';
-import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
+import {
+  type Device,
+  type Invite,
+  type School,
+  type Storage,
+  type StorageTx,
+  type StoredRow,
+  TransactionLostError,
+} from './storage';
 import { wireText } from './wire-text';
 
 const MIGRATIONS = new URL('./migrations/postgres/', import.meta.url);
@@ -419,8 +427,13 @@ function createTx(
         restore();
         cache = cached;
         foundHere = foundBefore;
-        await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        await client.query(`RELEASE SAVEPOINT ${name}`);
+        // A connection lost, or a transaction PostgreSQL aborted as a whole: nothing of it stands.
+        try {
+          await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+          await client.query(`RELEASE SAVEPOINT ${name}`);
+        } catch (undoError) {
+          throw new TransactionLostError(undoError);
+        }
         throw error;
       }
     },
@@ -510,7 +523,10 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
           const { tx, flush, committed } = createTx(client, found);
           const result = await fn(tx);
           await flush();
-          await client.query('COMMIT');
+          // A transaction a failed statement aborted (its error caught and passed over) ends in a ROLLBACK
+          // that COMMIT reports without an error: it must not be answered as stored.
+          const end = await client.query('COMMIT');
+          if (end.command === 'ROLLBACK') throw new TransactionLostError('COMMIT rolled it back');
           committed();
           return result;
         } catch (error) {

@@ -77,6 +77,10 @@ export function createGroupRunner(db: Database.Database, hooks: GroupHooks) {
     const taking = waiting.slice(0, MAX_GROUP_JOBS);
     const upTo = taking.findIndex((j) => j.kind === 'outside');
     const isWrite = (upTo === -1 ? taking : taking.slice(0, upTo)).some((j) => j.kind === 'write');
+    // A group of reads sees the file as it was at its first read, while another process may commit: it
+    // takes only reads handed in before it began (each then sees every write acknowledged before it was
+    // asked). A group holding the write lock sees every commit there is, whenever a job joins.
+    const takesUpTo = isWrite ? MAX_GROUP_JOBS : Math.min(MAX_GROUP_JOBS, waiting.length);
     try {
       await hooks.begin(isWrite ? 'BEGIN IMMEDIATE' : 'BEGIN');
     } catch (error) {
@@ -89,9 +93,9 @@ export function createGroupRunner(db: Database.Database, hooks: GroupHooks) {
     let count = 0;
     let isWhole = true;
     let hasWaited = false;
-    while (isWhole && count < MAX_GROUP_JOBS && performance.now() - started < MAX_GROUP_MS) {
+    while (isWhole && count < takesUpTo && performance.now() - started < MAX_GROUP_MS) {
       const job = waiting[0];
-      if (!job && !hasWaited) {
+      if (!job && !hasWaited && isWrite) {
         // Requests that came in while the group ran (read in this turn of the event loop) join it.
         hasWaited = true;
         await new Promise((resolve) => setImmediate(resolve));

@@ -10,7 +10,15 @@ import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { historyDay } from './pull-order';
 import { createGroupRunner, type GroupHooks } from './sqlite-group-commit';
-import type { Device, Invite, School, Storage, StorageTx, StoredRow } from './storage';
+import {
+  type Device,
+  type Invite,
+  type School,
+  type Storage,
+  type StorageTx,
+  type StoredRow,
+  TransactionLostError,
+} from './storage';
 import { wireText } from './wire-text';
 
 const SCHEMA = `
@@ -441,7 +449,10 @@ function createTx(db: Database.Database): TxEngine {
     personRoles: async (school, personId) =>
       (q.personRoles.all(school, personId) as { role: AnyRole }[]).map((r) => r.role),
     // One name serves nested savepoints: ROLLBACK TO and RELEASE take the innermost of that name.
+    // A savepoint outside a transaction would open one of its own, committed at its RELEASE: the changes
+    // after a whole transaction was undone would be stored while their push is answered as failed.
     atomically: async (fn) => {
+      if (!db.inTransaction) throw new TransactionLostError('no transaction is open');
       const mark = lastRev;
       q.savepoint.run();
       try {
@@ -450,11 +461,11 @@ function createTx(db: Database.Database): TxEngine {
         return result;
       } catch (error) {
         found.clear();
-        if (db.inTransaction) {
-          q.rollbackTo.run();
-          q.release.run();
-          lastRev = mark;
-        }
+        if (!db.inTransaction)
+          throw error instanceof TransactionLostError ? error : new TransactionLostError(error);
+        q.rollbackTo.run();
+        q.release.run();
+        lastRev = mark;
         throw error;
       }
     },

@@ -217,6 +217,18 @@ export type StorageTx = {
   atomically<T>(fn: () => Promise<T>): Promise<T>;
 };
 
+/**
+ * Thrown by `atomically` when the storage undid the whole transaction under it (SQLite does on a full disk
+ * or out of memory): nothing of the transaction stands any more, so nothing after it may be applied as if
+ * it did — whoever catches a change's failure to go on with the next passes this one on.
+ */
+export class TransactionLostError extends Error {
+  constructor(cause: unknown) {
+    super(`the transaction was undone as a whole: ${String((cause as Error)?.message ?? cause)}`, { cause });
+    this.name = 'TransactionLostError';
+  }
+}
+
 export type Storage = {
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
   /**
