@@ -12,6 +12,7 @@ import {
   call,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -30,12 +31,7 @@ beforeAll(async () => {
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Уволившийся наставник' }, 'men');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
   menteeId = mentee.id;
-  pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   expect((await push(server, curator, [mentee, pair])).rejected).toEqual([]);
   meeting = change(mentor.stamper, 'meeting', {
     pairId: pair.id,

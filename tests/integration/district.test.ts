@@ -13,6 +13,7 @@ import {
   change,
   DISTRICT_CODE,
   enrolWith,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -52,12 +53,7 @@ async function setUpSchool(name: string, suffix: string): Promise<School> {
   });
   expect((await push(server, curator, [programme, mentee, consent])).rejected).toEqual([]);
   const mentor = await addMember(server, curator, 'mentor', { fullName: names[0] }, `men-${suffix}`);
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   expect((await push(server, curator, [pair])).rejected).toEqual([]);
   return {
     id: school.id,

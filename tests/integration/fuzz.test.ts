@@ -16,6 +16,7 @@ import {
   call,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -249,12 +250,7 @@ beforeAll(async () => {
   );
   observer = await addMember(server, curator, 'curator', { fullName: 'Наблюдатель' }, 'fz-observer');
   actors = [curator, mentor, mentee, other];
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.personId],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.personId]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: mentee.personId, title: 'ИПР' });
   const task = change(curator.stamper, 'task', {
     planId: plan.id,

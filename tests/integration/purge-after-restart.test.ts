@@ -10,6 +10,7 @@ import {
   BOOTSTRAP_CODE,
   change,
   enrolWith,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -33,13 +34,7 @@ describe.each([1, 2] as const)('contract v%i: a scope that shrinks while a pull 
   it('purges what the device held from before, though the new pull has not come back to it', async () => {
     speakContract(version);
     const mentor = await addMember(server, curator, 'mentor', { fullName: `Наставник ${version}` }, 'mentor');
-    const pairOf = (menteeId: string): Change =>
-      change(curator.stamper, 'pair', {
-        mentorId: mentor.personId,
-        menteeIds: [menteeId],
-        form: 'учитель–ученик',
-        status: 'active',
-      });
+    const pairOf = (menteeId: string): Change => pairChange(curator.stamper, mentor.personId, [menteeId]);
     const first = change(curator.stamper, 'person', { fullName: 'Первый ученик', kind: 'student' });
     const firstPair = pairOf(first.id);
     expect((await push(server, curator, [first, firstPair])).rejected).toEqual([]);

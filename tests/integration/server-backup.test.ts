@@ -12,6 +12,7 @@ import {
   call,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -40,12 +41,7 @@ beforeAll(async () => {
     date: '2026-09-01',
     withdrawn: false,
   });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   expect((await push(source, curator, [mentee, consent, pair])).rejected).toEqual([]);
   const kept = change(mentor.stamper, 'meeting', {
     pairId: pair.id,

@@ -20,6 +20,7 @@ import {
   BOOTSTRAP_CODE,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -34,12 +35,7 @@ beforeAll(async () => {
   const curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник' }, 'mentor');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   // Enough meetings for an answer of some kilobytes, where the two settings differ.
   const meetings = Array.from({ length: 30 }, (_, i) =>
     change(curator.stamper, 'meeting', {

@@ -12,6 +12,7 @@ import {
   change,
   enrolWith,
   liveCopiesOf,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -30,12 +31,7 @@ beforeAll(async () => {
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник' }, 'mentor-phone');
   mentee = await addMember(server, curator, 'mentee', { fullName: 'Ученица', kind: 'student' }, 'kid');
-  pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.personId],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  pair = pairChange(curator.stamper, mentor.personId, [mentee.personId]);
   plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: mentee.personId, title: 'ИПР' });
   expect((await push(server, curator, [pair, plan])).rejected).toEqual([]);
   for (const actor of [curator, mentor, mentee]) await pullAll(server, actor);
@@ -270,12 +266,7 @@ describe('copies that must not grow or outlive their author', () => {
 
   it('a person erased takes their copies along', async () => {
     const pupil = await addMember(server, curator, 'mentee', { fullName: 'Уходящий', kind: 'student' }, 'p2');
-    const pupilPair = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [pupil.personId],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pupilPair = pairChange(curator.stamper, mentor.personId, [pupil.personId]);
     const pupilPlan = change(curator.stamper, 'plan', {
       pairId: pupilPair.id,
       menteeId: pupil.personId,
@@ -309,12 +300,7 @@ describe('copies that must not grow or outlive their author', () => {
     // A mentor taken off the pair: their losing text is kept for curators only.
     const other = await addMember(server, curator, 'mentor', { fullName: 'Сменщик' }, 'm2');
     const kid = change(curator.stamper, 'person', { fullName: 'Переданный', kind: 'student' });
-    const handed = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [kid.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const handed = pairChange(curator.stamper, mentor.personId, [kid.id]);
     expect((await push(server, curator, [kid, handed])).rejected).toEqual([]);
     const m = change(mentor.stamper, 'meeting', {
       pairId: handed.id,
@@ -367,12 +353,7 @@ describe('copies and erasure, dismissal and old backups', () => {
       { fullName: `Ученик ${node}`, kind: 'student' },
       node,
     );
-    const p = change(curator.stamper, 'pair', {
-      mentorId: mentor.personId,
-      menteeIds: [pupil.personId],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const p = pairChange(curator.stamper, mentor.personId, [pupil.personId]);
     const ipr = change(curator.stamper, 'plan', { pairId: p.id, menteeId: pupil.personId, title: 'ИПР' });
     const task = change(curator.stamper, 'task', {
       planId: ipr.id,

@@ -13,6 +13,7 @@ import {
   change,
   enrolWith,
   liveCopiesOf,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -57,12 +58,7 @@ it('a mentor whose minor mentee’s consent is withdrawn drops the copies of tha
     date: '2026-09-01',
     withdrawn: false,
   });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [minor.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [minor.id]);
   expect((await push(server, curator, [minor, consent, pair])).rejected).toEqual([]);
   await pullAll(server, mentor);
   const m = change(mentor.stamper, 'meeting', {
@@ -99,12 +95,7 @@ it('a mentor whose minor mentee’s consent is withdrawn drops the copies of tha
 it('a mentor taken off the pair drops the copies of its private notes', async () => {
   const other = await addMember(server, curator, 'mentor', { fullName: 'Сменщик' }, 'm2');
   const kid = change(curator.stamper, 'person', { fullName: 'Переданный', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [kid.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [kid.id]);
   expect((await push(server, curator, [kid, pair])).rejected).toEqual([]);
   await pullAll(server, mentor);
   const m = change(mentor.stamper, 'meeting', {
@@ -181,12 +172,7 @@ it('an erased pupil takes along the copies of texts typed into their IDP and con
     withdrawn: false,
     scope: 'первоначально',
   });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [pupil.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [pupil.id]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: pupil.id, title: 'ИПР' });
   const goal = change(curator.stamper, 'goal', { planId: plan.id, title: 'Цель', description: 'x' });
   expect((await push(server, curator, [pupil, consent, pair, plan, goal])).rejected).toEqual([]);
@@ -242,12 +228,7 @@ it('text typed into an erased pupil’s consent or IDP after the erasure is not 
     withdrawn: false,
     scope: 'x',
   });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [pupil.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [pupil.id]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: pupil.id, title: 'ИПР' });
   const goal = change(curator.stamper, 'goal', { planId: plan.id, title: 'Цель', description: 'x' });
   expect((await push(server, curator, [pupil, consent, pair, plan, goal])).rejected).toEqual([]);

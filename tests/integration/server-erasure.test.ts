@@ -19,6 +19,7 @@ import {
   createStamper,
   DISTRICT_CODE,
   enrolWith,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -160,14 +161,7 @@ it('what the server writes after a restart orders after what it wrote before, it
     const pupils = [0, 1, 2].map((i) =>
       change(curator.stamper, 'person', { fullName: `Ф${i}`, kind: 'student' }),
     );
-    const pairs = pupils.map((p) =>
-      change(curator.stamper, 'pair', {
-        mentorId: mentor.personId,
-        menteeIds: [p.id],
-        form: 'учитель–ученик',
-        status: 'active',
-      }),
-    );
+    const pairs = pupils.map((p) => pairChange(curator.stamper, mentor.personId, [p.id]));
     expect((await push(server, curator, [...pupils, ...pairs])).rejected).toEqual([]);
     // The mentor's phone, 23 h fast, records a meeting: the server's clock follows it.
     const meeting = change(fast.stamper, 'meeting', {
@@ -321,12 +315,7 @@ it('an erased mentor’s form statistics go with them, and no new ones are made 
   });
   const setUp = [0, 1, 2, 3].flatMap((i) => {
     const pupil = change(curator.stamper, 'person', { fullName: `Ученик Т${i}`, kind: 'student' });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: teacher.personId,
-      menteeIds: [pupil.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pair = pairChange(curator.stamper, teacher.personId, [pupil.id]);
     const given = change(curator.stamper, 'formAssignment', {
       templateId: form.id,
       personId: pupil.id,

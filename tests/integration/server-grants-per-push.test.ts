@@ -13,6 +13,7 @@ import {
   BOOTSTRAP_CODE,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -46,12 +47,7 @@ function counting(tx: StorageTx): { tx: StorageTx; reads: () => number } {
 
 it('grants are worked out again after a new or deleted plan, not after an IDP’s title', async () => {
   const pupil = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [pupil.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [pupil.id]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: pupil.id, title: 'ИПР' });
   expect((await push(server, curator, [pupil, pair, plan])).rejected).toEqual([]);
   const caller = {

@@ -16,6 +16,7 @@ import {
   DISTRICT_CODE,
   enrolWith,
   exportText,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -32,12 +33,7 @@ beforeAll(async () => {
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Анна Петровна' }, 'men');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ваня', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: mentee.id, title: 'ИПР' });
   pairId = pair.id;
   planId = plan.id;
@@ -394,12 +390,7 @@ describe('a fault of the server itself', () => {
       const admin = await enrolWith(target, BOOTSTRAP_CODE, 'adm');
       const m = await addMember(target, admin, 'mentor', { fullName: 'Наставник' }, 'm');
       const mentee = change(admin.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
-      const pair = change(admin.stamper, 'pair', {
-        mentorId: m.personId,
-        menteeIds: [mentee.id],
-        form: 'учитель–ученик',
-        status: 'active',
-      });
+      const pair = pairChange(admin.stamper, m.personId, [mentee.id]);
       await push(target, admin, [mentee, pair]);
       const meeting = (notes: string) =>
         change(m.stamper, 'meeting', {

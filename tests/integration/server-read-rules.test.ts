@@ -12,6 +12,7 @@ import {
   change,
   createStamper,
   enrolWith,
+  pairChange,
   pullAll,
   push,
   startTestServer,
@@ -35,18 +36,8 @@ beforeAll(async () => {
   mentee = await addMember(server, curator, 'mentee', { fullName: 'Ученица', kind: 'student' }, 'kid');
   otherMentor = await addMember(server, curator, 'mentor', { fullName: 'Другой' }, 'other');
   const otherMentee = change(curator.stamper, 'person', { fullName: 'Другой ученик', kind: 'student' });
-  pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.personId],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
-  otherPair = change(curator.stamper, 'pair', {
-    mentorId: otherMentor.personId,
-    menteeIds: [otherMentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  pair = pairChange(curator.stamper, mentor.personId, [mentee.personId]);
+  otherPair = pairChange(curator.stamper, otherMentor.personId, [otherMentee.id]);
   const plan = change(curator.stamper, 'plan', { pairId: pair.id, menteeId: mentee.personId, title: 'ИПР' });
   task = change(curator.stamper, 'task', { planId: plan.id, title: 'Прочитать', status: 'todo', due: null });
   expect((await push(server, curator, [otherMentee, pair, otherPair, plan, task])).rejected).toEqual([]);

@@ -12,6 +12,7 @@ import {
   BOOTSTRAP_CODE,
   change,
   enrolWith,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -70,12 +71,7 @@ beforeAll(async () => {
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Наставник' }, 'mentor');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
-  pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   expect((await push(server, curator, [mentee, pair])).rejected).toEqual([]);
   // Written oldest first, so revision order alone would send the history first.
   oldMeetings = ['2023-09-05', '2023-10-05', '2024-01-10', '2024-02-10'].map((date) => meeting({ date }));

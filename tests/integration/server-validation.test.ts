@@ -11,6 +11,7 @@ import {
   change,
   enrolWith,
   exportText,
+  pairChange,
   push,
   startTestServer,
   type TestServer,
@@ -26,12 +27,7 @@ beforeAll(async () => {
   curator = await enrolWith(server, BOOTSTRAP_CODE, 'cur1');
   mentor = await addMember(server, curator, 'mentor', { fullName: 'Анна Петровна' }, 'men1');
   const mentee = change(curator.stamper, 'person', { fullName: 'Ваня', kind: 'student' });
-  const pair = change(curator.stamper, 'pair', {
-    mentorId: mentor.personId,
-    menteeIds: [mentee.id],
-    form: 'учитель–ученик',
-    status: 'active',
-  });
+  const pair = pairChange(curator.stamper, mentor.personId, [mentee.id]);
   pairId = pair.id;
   const r = await push(server, curator, [mentee, pair]);
   expect(r.rejected).toEqual([]);

@@ -13,7 +13,7 @@ import { bootstrap } from '../../src/server/enrol-service';
 import { hashSecret, newToken } from '../../src/server/secrets';
 import { createServerClock } from '../../src/server/server-clock';
 import { openSqliteStorage } from '../../src/server/storage/sqlite';
-import { call, change, enrolWith, pullAll, push } from '../support/test-server';
+import { call, change, enrolWith, pairChange, pullAll, push } from '../support/test-server';
 import { openTestStorage, TEST_ENGINE } from '../support/test-storage';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -47,12 +47,7 @@ it.runIf(TEST_ENGINE === 'sqlite')(
     const curator = await enrolWith(server, 'BOOT', 'cur');
     const mentee = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
     const mentor = change(curator.stamper, 'person', { fullName: 'Наставник', kind: 'teacher' });
-    const pair = change(curator.stamper, 'pair', {
-      mentorId: mentor.id,
-      menteeIds: [mentee.id],
-      form: 'учитель–ученик',
-      status: 'active',
-    });
+    const pair = pairChange(curator.stamper, mentor.id, [mentee.id]);
     await push(server, curator, [mentor, mentee, pair]);
     const sql = db as Database.Database;
     const revOf = (id: string) =>

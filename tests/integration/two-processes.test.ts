@@ -16,6 +16,7 @@ import {
   change,
   createStamper,
   enrolWith,
+  pairChange,
   pullAll,
   push,
 } from '../support/test-server';
@@ -65,12 +66,7 @@ describe('two server processes over one database', () => {
     const setup = Array.from({ length: DEVICES }, (_, i) => {
       const mentor = change(curator.stamper, 'person', { fullName: `Наставник ${i}`, kind: 'teacher' });
       const mentee = change(curator.stamper, 'person', { fullName: `Ученик ${i}`, kind: 'student' });
-      const pair = change(curator.stamper, 'pair', {
-        mentorId: mentor.id,
-        menteeIds: [mentee.id],
-        form: 'учитель–ученик',
-        status: 'active',
-      });
+      const pair = pairChange(curator.stamper, mentor.id, [mentee.id]);
       return { mentor, mentee, pair };
     });
     for (let i = 0; i < setup.length; i += 50) {

@@ -36,6 +36,11 @@ export function change(
   return { id, type, fields, stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])) };
 }
 
+/** A new active pair of the form most tests need («учитель–ученик»), as the curator's change. */
+export function pairChange(stamper: Stamper, mentorId: string, menteeIds: string[]): Change {
+  return change(stamper, 'pair', { mentorId, menteeIds, form: 'учитель–ученик', status: 'active' });
+}
+
 export function deletion(stamper: Stamper, type: string, id: string): Change {
   return { id, type, fields: {}, stamps: {}, deleted: stamper.stamp() };
 }

@@ -9,7 +9,7 @@ import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
 import type { Storage } from '../../src/server/storage/storage';
 import { fromV2, testContract, toV2 } from './contract-v2';
-import { change, createStamper, type Stamper } from './test-device';
+import { change, createStamper, pairChange, type Stamper } from './test-device';
 import { openTestStorage } from './test-storage';
 
 export const BOOTSTRAP_CODE = 'TEST-BOOT';
@@ -151,4 +151,4 @@ export async function exportText(server: { url: string }, curator: Actor): Promi
   return records.join('\n');
 }
 
-export { change, createStamper };
+export { change, createStamper, pairChange };
