@@ -19,6 +19,13 @@ describe('typed texts', () => {
         { date: '2026-11-20', status: 'paused', note: 'Болеет' },
       ]),
     ).toEqual([{ field: 'history.1', text: 'Болеет' }]);
+    expect(typedFields('meeting')).toEqual(['notes', 'privateNotes', 'cancelReason', 'nextSteps']);
+    expect(
+      typedTexts('meeting', 'nextSteps', [
+        { id: 's1', text: 'Прочитать главу 3', taskId: null },
+        { id: 's2', text: ' ', taskId: null },
+      ]),
+    ).toEqual([{ field: 'nextSteps.s1', text: 'Прочитать главу 3' }]);
   });
 
   it('that a merge drops are those of the losing value the winning one does not hold', () => {
@@ -31,5 +38,10 @@ describe('typed texts', () => {
       { field: 'description', text: 'Раз' },
     ]);
     expect(droppedTexts('goal', 'description', 'Раз', 'Раз')).toEqual([]);
+    // Two devices each added a next step to the same meeting: the losing list's step is kept.
+    const step = (id: string, text: string) => ({ id, text, taskId: null });
+    expect(
+      droppedTexts('meeting', 'nextSteps', [step('a', 'Прочитать главу 3')], [step('b', 'Решить задачу 5')]),
+    ).toEqual([{ field: 'nextSteps.a', text: 'Прочитать главу 3' }]);
   });
 });

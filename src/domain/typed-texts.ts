@@ -1,7 +1,7 @@
 // What people typed into a field, piece by piece: the texts a conflict copy keeps when the field's value
 // loses a merge or is erased by a delete its sender had not seen (server/conflict-copies.ts). Most are
 // a record type's long texts (`longText`, record-types.ts); some sit inside a structure that merges
-// whole — a questionnaire's answers, the notes of a pair's status changes.
+// whole — a questionnaire's answers, the notes of a pair's status changes, a meeting's next steps.
 import { RECORD_TYPES, type RecordType } from './record-types';
 
 /** A piece of typed text and the name its conflict copy gets (`field`, at most 120 characters). */
@@ -11,6 +11,7 @@ export type TypedText = { field: string; text: string };
 const CONTAINERS: Partial<Record<RecordType, readonly string[]>> = {
   formResponse: ['answers'],
   pair: ['history'],
+  meeting: ['nextSteps'],
 };
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
@@ -25,7 +26,8 @@ export function typedFields(type: string): readonly string[] {
 /**
  * The typed texts in `value`, the value of `field` of a record of `type`: the text itself for a long text
  * (`field`); each answer given as text for a response's `answers` (`answers.<question id>`); each note of
- * a pair's `history` (`history.<position>`). Empty and non-text values give none.
+ * a pair's `history` (`history.<position>`); each of a meeting's `nextSteps` (`nextSteps.<step id>`). Empty
+ * and non-text values give none.
  */
 export function typedTexts(type: string, field: string, value: unknown): TypedText[] {
   if (type === 'formResponse' && field === 'answers') {
@@ -39,6 +41,14 @@ export function typedTexts(type: string, field: string, value: unknown): TypedTe
     return value.flatMap((entry: unknown, i) => {
       const note = entry !== null && typeof entry === 'object' ? (entry as { note?: unknown }).note : null;
       return isText(note) ? [{ field: `history.${i}`, text: note }] : [];
+    });
+  }
+  if (type === 'meeting' && field === 'nextSteps') {
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((entry: unknown) => {
+      const step =
+        entry !== null && typeof entry === 'object' ? (entry as { id?: unknown; text?: unknown }) : {};
+      return isText(step.text) ? [{ field: `nextSteps.${String(step.id ?? '')}`, text: step.text }] : [];
     });
   }
   return typedFields(type).includes(field) && isText(value) ? [{ field, text: value }] : [];

@@ -226,6 +226,43 @@ describe('texts a delete would erase, and texts inside answers and status notes'
   });
 });
 
+describe('texts inside a meeting', () => {
+  it('the mentor and the curator each add a next step offline: the step of the one that loses comes back', async () => {
+    const meeting = change(mentor.stamper, 'meeting', {
+      pairId: pair.id,
+      date: '2026-11-24',
+      kind: 'regular',
+      durationMin: 45,
+      notes: 'Обсудили четверть',
+    });
+    expect((await push(server, mentor, [meeting])).rejected).toEqual([]);
+    await pullAll(server, curator);
+    await pullAll(server, mentor);
+    const mine = change(
+      mentor.stamper,
+      'meeting',
+      { nextSteps: [{ id: 'step-m', text: 'Прочитать главу 3 и выписать вопросы', taskId: null }] },
+      meeting.id,
+    );
+    curator.stamper.observe(mine.stamps.nextSteps as string); // the curator's is stamped later and wins
+    const theirs = change(
+      curator.stamper,
+      'meeting',
+      { nextSteps: [{ id: 'step-c', text: 'Записаться на олимпиаду', taskId: null }] },
+      meeting.id,
+    );
+    expect((await push(server, mentor, [mine])).rejected).toEqual([]);
+    expect((await push(server, curator, [theirs])).rejected).toEqual([]);
+    expect(await copiesFor(mentor)).toContainEqual(
+      expect.objectContaining({
+        recordId: meeting.id,
+        field: 'nextSteps.step-m',
+        text: 'Прочитать главу 3 и выписать вопросы',
+      }),
+    );
+  });
+});
+
 describe('copies that must not grow or outlive their author', () => {
   it('one push keeps at most 500 copies of its sender’s own texts, however its device ids are forged', async () => {
     const template = change(curator.stamper, 'formTemplate', {

@@ -66,6 +66,7 @@ export const en = {
   'copies.field.evidence': 'evidence of completion',
   'copies.field.answers': 'answer to a questionnaire',
   'copies.field.history': 'note on a status change',
+  'copies.field.nextSteps': 'next step',
   'copies.author': 'Typed by {name}',
   'copies.field.comment': 'comment',
   'sync.rejectedTitle': 'Changes the server did not accept',

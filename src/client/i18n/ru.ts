@@ -66,6 +66,7 @@ export const ru = {
   'copies.field.evidence': 'подтверждение выполнения',
   'copies.field.answers': 'ответ на вопрос анкеты',
   'copies.field.history': 'заметка к смене статуса',
+  'copies.field.nextSteps': 'следующий шаг',
   'copies.author': 'Текст набрал(а): {name}',
   'copies.field.comment': 'комментарий',
   'sync.rejectedTitle': 'Изменения, которые сервер не принял',

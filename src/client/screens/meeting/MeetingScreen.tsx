@@ -14,6 +14,7 @@ import {
   meetingFormErrors,
   type NextStep,
   newMeetingDefaults,
+  newStep,
 } from '../../models/meeting-model';
 import { useDraft } from '../../state/draft';
 import { useNewRecordId } from '../../state/new-record-id';
@@ -167,6 +168,9 @@ export function MeetingScreen() {
           recordId={meetingId}
           onUse={(field, text) => {
             if (isMeetingText(field)) update({ [field]: text });
+            // A next step that lost a concurrent edit of the list comes back as a step of its own.
+            else if (field.startsWith('nextSteps.'))
+              draft.change((current) => ({ ...current, nextSteps: [...current.nextSteps, newStep(text)] }));
           }}
         />
       )}
