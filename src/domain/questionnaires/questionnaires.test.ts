@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { keptAnswers, validateAnswers, visibleQuestions } from './answers';
 import { BUILTIN_TEMPLATES } from './builtin-templates';
 import { type Question, QuestionListSchema, QuestionSchema } from './questions';
-import { questionResult, rate } from './results';
+import { average, questionResult, rate } from './results';
 
 const q = (partial: Partial<Question> & Pick<Question, 'id' | 'kind'>): Question =>
   ({ text: `Вопрос ${partial.id}`, required: true, ...partial }) as Question;
@@ -95,6 +95,15 @@ describe('templates', () => {
 });
 
 describe('results', () => {
+  it('average to a tenth, and stay a finite number on a scale up to the largest number', () => {
+    expect(average([])).toBeNull();
+    expect(average([7, 8, 8])).toBe(7.7);
+    // A scale from 0 to Number.MAX_VALUE, three answers of 1e308: the sum overflowed to Infinity, stored
+    // as null, and the school's own export then failed to restore.
+    expect(average([1e308, 1e308, 1e308])).toBe(1e308);
+    expect(Number.isFinite(average([Number.MAX_VALUE, Number.MAX_VALUE, -1e308]))).toBe(true);
+  });
+
   it('lists a scale of a thousand million steps by the values given (it never ended)', () => {
     const huge = questionResult(q({ id: 's', kind: 'scale', min: 2 ** 53, max: 2 ** 53 + 2 }), [
       { s: 2 ** 53 },

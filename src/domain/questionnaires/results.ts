@@ -17,8 +17,18 @@ export function rate(sent: number, assigned: number): number {
   return assigned === 0 ? 0 : Math.round((sent / assigned) * 100);
 }
 
+/**
+ * The mean of `values` to a tenth, null for none; always a finite number, since the figures made from it
+ * are stored (statistics, the district's summary) and must pass their schemas. A scale may run up to the
+ * largest number: where the sum overflows, each value is divided first; a mean too large for tenths to
+ * matter is kept as it is (times ten would overflow).
+ */
 export function average(values: readonly number[]): number | null {
-  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+  if (values.length === 0) return null;
+  const n = values.length;
+  const sum = values.reduce((a, b) => a + b, 0);
+  const mean = Number.isFinite(sum) ? sum / n : values.reduce((a, b) => a + b / n, 0);
+  return Math.abs(mean) < 1e15 ? Math.round(mean * 10) / 10 : mean;
 }
 
 /** Steps of a scale the results list one by one at most. */
