@@ -231,6 +231,10 @@ export async function enrolWithin(
   if (!invite || invite.usedAt !== null || Date.parse(invite.expiresAt) < now) {
     return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
   }
+  // One writer of the school at a time, as a push: an erasure of the person that commits meanwhile is
+  // seen (its device would keep its name, unrevoked), and so is a curator enrolled meanwhile (the
+  // district's code for a school without one would make a second curator).
+  await tx.lockSchool(invite.schoolId);
   const person = await tx.getRecord(invite.schoolId, invite.personId);
   if (!person || person.record.deleted !== undefined)
     return { ok: false, reason: 'the person of this code no longer exists' };
