@@ -8,6 +8,9 @@ import { ALL_SCOPE, scopeHash } from './scope';
 import type { PulledRow, PulledText, StorageTx } from './storage/storage';
 import type { PushSession } from './sync-session';
 
+/** The grant to a pair's meetings' private notes (domain/access.ts): its mentor's only. */
+const PAIR_MENTOR = 'pair-mentor:';
+
 /** How contract v2 pulls (pull-plan.ts): current records first; it may ask how many are waiting. */
 export type PullOptions = { countPending: boolean; pageSize: number };
 
@@ -78,6 +81,26 @@ export async function pull(
         // before its pull started over (the scope grew): a v1 cursor's `top`, a v2 first pull's part end.
         const held = await tx.idsUnderKeys(caller.schoolId, removed, top);
         purge = held.filter((h) => !h.keys.some((k) => now.has(k))).map((h) => h.id);
+      }
+      // A grant to a field gone while its records stay readable: a pair's mentor kept on in it as a
+      // mentee holds its meetings' private notes, and a record sent again without a field leaves the
+      // field on the device. The device drops the pair's records, then pulls everything again from the
+      // start, as it may read it — in the next page: a device applies a page's records before its purge.
+      const fieldGrantsGone = removed.filter((g) => g.startsWith(PAIR_MENTOR));
+      if (fieldGrantsGone.length) {
+        const pairKeys = fieldGrantsGone.map((g) => `pair:${g.slice(PAIR_MENTOR.length)}`);
+        const held = await tx.idsUnderKeys(caller.schoolId, pairKeys, top);
+        purge = [...new Set([...purge, ...held.map((h) => h.id)])];
+        await saveIssued(tx, caller.schoolId, scope, grants, top);
+        return v2
+          ? {
+              cursor: formatPullCursor({ rev: 0, scope, held: 0 }),
+              changes: [],
+              hasMore: true,
+              purge,
+              v2: { rows: [], hasMore: true, heldUpTo: 0, pass: 'current' as const },
+            }
+          : { cursor: formatCursor({ rev: 0, scope, top }), changes: [], hasMore: true, purge };
       }
     }
   } else if (cursor && cursor.scope !== ALL_SCOPE) {

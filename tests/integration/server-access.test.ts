@@ -3,8 +3,9 @@
 
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeRecords } from '../../src/domain/merge';
 import { responseIdFor } from '../../src/domain/questionnaires/response-id';
-import type { Change } from '../../src/domain/record';
+import { type Change, emptyRecord, type SyncedRecord } from '../../src/domain/record';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { derivedId } from '../../src/server/secrets';
 import { deletion } from '../support/test-device';
@@ -206,6 +207,43 @@ describe('a mentee', () => {
     expect(received?.stamps).not.toHaveProperty('privateNotes');
     const mentorCopy = (await pullAll(server, { ...mentorA, cursor: null })).records.get(m.id);
     expect(mentorCopy?.fields.privateNotes).toBe('Волнуется перед экзаменом');
+  });
+
+  it('a mentor kept on in the pair as its mentee drops the private notes they held', async () => {
+    const former = await addMember(server, curator, 'mentor', { fullName: 'Бывший наставник' }, 'former');
+    const successor = await addMember(server, curator, 'mentor', { fullName: 'Новый наставник' }, 'next');
+    const pupil = change(curator.stamper, 'person', { fullName: 'Ученик пары', kind: 'student' });
+    const pair = pairOf(former.personId, [pupil.id]);
+    expect((await push(server, curator, [pupil, pair])).rejected).toEqual([]);
+    await pullAll(server, former);
+    const m = meeting(former, pair.id, { privateNotes: 'Только для наставника' });
+    expect((await push(server, former, [m])).rejected).toEqual([]);
+    // The device as a device holds it: each page's records merged, then its purge applied.
+    const held = new Map<string, SyncedRecord>();
+    const sync = async () => {
+      for (let i = 0; i < 20; i++) {
+        const page = await push(server, former, []);
+        for (const r of page.changes)
+          held.set(r.id, mergeRecords(held.get(r.id) ?? emptyRecord(r.id, r.type), r));
+        for (const id of page.purge) held.delete(id);
+        former.cursor = page.cursor;
+        if (!page.hasMore) return;
+      }
+    };
+    former.cursor = null;
+    await sync();
+    expect(held.get(m.id)?.fields.privateNotes).toBe('Только для наставника');
+    // The curator hands the pair to another mentor and keeps the former one in it as a mentee.
+    const handover = change(
+      curator.stamper,
+      'pair',
+      { mentorId: successor.personId, menteeIds: [pupil.id, former.personId] },
+      pair.id,
+    );
+    expect((await push(server, curator, [handover])).rejected).toEqual([]);
+    await sync();
+    expect(held.get(m.id)?.fields.notes).toBe('Разобрали задачи');
+    expect(held.get(m.id)?.fields).not.toHaveProperty('privateNotes');
   });
 
   it('may tick a task of their plan and add evidence, but not reword or delete it', async () => {
