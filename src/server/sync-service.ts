@@ -68,11 +68,12 @@ export async function runSync(
   // The pull reads after the push has committed, in a transaction of its own that locks nothing: the
   // school's writers wait only for each other's writes, never for a page to be read and sent. It sees
   // the push (committed) and, since a school's revisions commit in order, never a later revision
-  // without an earlier one.
+  // without an earlier one; and it reads one snapshot, so that its grants and its records agree.
   const now = deps.clock.now();
   const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
-  const page = await deps.storage.transaction((tx) =>
-    pull(createSession(tx, deps.clock, caller), cursor, pageSize, v2 && { ...v2, nowMs: now }),
+  const page = await deps.storage.transaction(
+    (tx) => pull(createSession(tx, deps.clock, caller), cursor, pageSize, v2 && { ...v2, nowMs: now }),
+    { snapshot: true },
   );
   return { ...page, rejected, serverTime: new Date(now).toISOString() };
 }

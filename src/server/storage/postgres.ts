@@ -17,6 +17,7 @@ import {
   type StorageTx,
   type StoredRow,
   TransactionLostError,
+  type TransactionOptions,
 } from './storage';
 import { wireText } from './wire-text';
 
@@ -515,11 +516,12 @@ export async function openPostgresStorage(url: string, poolSize = 10): Promise<S
   const found: Found = new Map();
 
   return {
-    async transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: StorageTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
+          // A snapshot's write that meets another's committed meanwhile fails with 40001: tried again.
+          await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ' : 'BEGIN');
           const { tx, flush, committed } = createTx(client, found);
           const result = await fn(tx);
           await flush();

@@ -229,8 +229,17 @@ export class TransactionLostError extends Error {
   }
 }
 
+/**
+ * `snapshot`: every read of the transaction sees the database as at one moment (PostgreSQL: REPEATABLE
+ * READ; each statement of a plain transaction sees what is committed when it runs). A pull needs it: the
+ * caller's grants and the records it reads under them must agree, or a consent withdrawn between the two
+ * reads lets through what was written with the withdrawal. SQLite's transactions run one at a time and
+ * see one moment anyway.
+ */
+export type TransactionOptions = { snapshot?: boolean };
+
 export type Storage = {
-  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Reads that need no write and no lock (authenticating a request): `fn` must not write. Engines run it
    * as cheaply as they can (SQLite: a deferred transaction; PostgreSQL: no transaction at all).
