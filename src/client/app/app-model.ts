@@ -116,10 +116,10 @@ export function createAppModel() {
   const guardedDrafts = loadOnce(() => guardModule().then((m) => m.guardDrafts(plainDrafts, guard)));
   const drafts: Drafts = {
     ...plainDrafts,
-    save: (key, value) =>
+    save: (key, value, base) =>
       guardedDrafts().then(
-        (d) => d.save(key, value),
-        () => plainDrafts.save(key, value),
+        (d) => d.save(key, value, base),
+        () => plainDrafts.save(key, value, base),
       ),
   };
   const dbState = store<DbState>('opening');

@@ -27,7 +27,20 @@ export type RejectedEntry = {
 
 export type MetaRow = { key: string; value: unknown };
 
-export type Draft = { key: string; value: Record<string, unknown>; updatedAt: string };
+/**
+ * A form's draft. `base`: what the form showed when it was opened — the stored values and the sync
+ * cursor then — so that saving it writes only what the user changed, and the server can tell an edit
+ * made from an older view (drafts saved before kept none).
+ */
+export type Draft = {
+  key: string;
+  value: Record<string, unknown>;
+  updatedAt: string;
+  base?: DraftBase;
+};
+
+/** What a form showed when it was opened: its values and the sync cursor the device held then. */
+export type DraftBase = { value: Record<string, unknown>; cursor: string | null };
 
 /**
  * The database's name on every device. @public — also named by the sync benchmark's engine-alone

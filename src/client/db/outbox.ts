@@ -41,13 +41,15 @@ export function appendChange(
   last: OutboxEntry | undefined,
 ): Promise<unknown> {
   const sendingUpTo = (sending?.value as number | undefined) ?? 0;
+  const baseCursor = (cursor?.value as string | undefined) ?? null;
+  // Folded into the entry waiting: the change goes as made from the older view of the two.
   if (last?.seq !== undefined && last.seq > sendingUpTo)
-    return db.outbox.put({ ...last, change: mergeRecords(last.change, change) });
-  return db.outbox.add({
-    recordId: change.id,
-    change,
-    baseCursor: (cursor?.value as string | undefined) ?? null,
-  });
+    return db.outbox.put({
+      ...last,
+      change: mergeRecords(last.change, change),
+      baseCursor: olderCursor(last.baseCursor ?? null, baseCursor),
+    });
+  return db.outbox.add({ recordId: change.id, change, baseCursor });
 }
 
 export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };

@@ -40,6 +40,31 @@ describe('repository writes', () => {
     expect((after?.stamps.notes ?? '') > (before?.stamps.notes ?? '')).toBe(true);
   });
 
+  it('a form opened earlier writes only what the user changed in it, as made from that view', async () => {
+    const repo = createRepository(fresh());
+    const { id } = (await repo.create('meeting', meetingFields)) as { id: string };
+    await db.outbox.clear();
+    // The mentor opens the meeting (cursor 5); the curator's notes arrive (cursor 9); the mentor, whose
+    // form still shows the old notes, changes the duration only and saves the whole form.
+    const opened = { values: { ...meetingFields }, cursor: '5.all' };
+    await setMeta(db, 'cursor', '9.all');
+    const table = db.records('meeting');
+    const curators = await table.get(id);
+    if (!curators) throw new Error('the meeting was not stored');
+    await table.put({
+      ...curators,
+      fields: { ...curators.fields, notes: 'Начало. Куратор: добавить олимпиаду' },
+    });
+    await repo.update('meeting', id, { ...meetingFields, durationMin: 60 }, { seen: opened });
+    const after = await db.records('meeting').get(id);
+    expect(after?.fields.notes).toBe('Начало. Куратор: добавить олимпиаду');
+    expect(after?.fields.durationMin).toBe(60);
+    const [entry] = await db.outbox.toArray();
+    expect(entry?.change.fields).toEqual({ durationMin: 60 });
+    // What the user changed goes as made from the older view: the server keeps what it replaced unseen.
+    expect(entry?.baseCursor).toBe('5.all');
+  });
+
   it('folds repeated edits into one outbox entry, but never into one in flight', async () => {
     const repo = createRepository(fresh());
     const { id } = (await repo.create('meeting', meetingFields)) as { id: string };

@@ -9,6 +9,7 @@ import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
 import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
+import { olderCursor } from '../../domain/sync-cursor';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { CLOCK_KEYS, nextStamp, nextStampFrom, nodeOf } from './device-clock';
@@ -28,6 +29,13 @@ type WriteOptions = {
    * never win over a value typed on this device or another.
    */
   defaults?: Fields;
+  /**
+   * What the user saw when they began the edit (a form opened earlier: its values then, and the sync
+   * cursor then). A field left as they saw it is not written, so what others changed meanwhile stands;
+   * and the change goes to the server as made from that view, so that a text it replaces unseen is kept
+   * as a conflict copy for its author (server/conflict-copies.ts).
+   */
+  seen?: { values: Fields; cursor: string | null };
 };
 
 export type Repository = {
@@ -43,6 +51,8 @@ export type Repository = {
   ): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
+
+const currentCursor = (row: { value: unknown } | undefined) => (row?.value as string | undefined) ?? null;
 
 export function createRepository(
   db: NastavnikDb,
@@ -73,12 +83,14 @@ export function createRepository(
             ? fieldsOrUpdater(existing && isOfType(existing, type) ? existing : undefined)
             : fieldsOrUpdater;
         // A value equal to a default is still written when typed: from now on it is someone's choice.
+        const seen = options.seen;
         const changed = Object.entries(fields).filter(
           ([k, v]) =>
-            !existing ||
-            !Object.hasOwn(existing.fields, k) ||
-            !jsonEqual(existing.fields[k], v) ||
-            isDefaultStamp(existing.stamps[k]),
+            !(seen && Object.hasOwn(seen.values, k) && jsonEqual(seen.values[k], v)) &&
+            (!existing ||
+              !Object.hasOwn(existing.fields, k) ||
+              !jsonEqual(existing.fields[k], v) ||
+              isDefaultStamp(existing.stamps[k])),
         );
         const defaults = options.defaults
           ? missingDefaults(existing, id, type, options.defaults, fields, await nodeOf(db, node))
@@ -105,7 +117,12 @@ export function createRepository(
         await Dexie.Promise.all([
           next?.saved,
           table.put(merged),
-          appendChange(db, change, [sending, cursor], last),
+          appendChange(
+            db,
+            change,
+            [sending, seen ? { value: olderCursor(currentCursor(cursor), seen.cursor) } : cursor],
+            last,
+          ),
         ]);
         return true;
       });

@@ -2,6 +2,7 @@
 // questionnaire being edited) is written to the device's drafts on every change, comes back after a
 // crash or a closed tab, and goes only once the input is stored for good.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DraftBase } from '../db/database';
 import type { Drafts } from '../db/drafts';
 import { setEditing, trackSave } from './editing';
 import { usePending } from './pending';
@@ -18,6 +19,12 @@ export type Draft<T> = {
   value: T | null;
   /** The value came from a draft left on this device earlier (a crash, a closed tab, a locked phone). */
   isRestored: boolean;
+  /**
+   * What the form showed when it was opened (the stored values and the sync cursor then), kept with the
+   * draft: a save writes only what the user changed from it, never puts back values others changed
+   * meanwhile. Null for a draft an older version of the app left, which kept none.
+   */
+  base: { value: T; cursor: string | null } | null;
   /**
    * Shows the next value and writes it as the draft at once (the write is tracked, so a reload for an
    * update waits for it). Given a function, it gets the value as it is now — not as it was when an
@@ -48,11 +55,12 @@ export function useDraft<T extends Record<string, unknown>>(
   initial: (() => T | Promise<T>) | null,
   restore: (saved: T) => T = (saved) => saved,
 ): Draft<T> {
-  const [state, setState] = useState<{ key: string; value: T | null; isRestored: boolean }>({
-    key,
-    value: null,
-    isRestored: false,
-  });
+  const [state, setState] = useState<{
+    key: string;
+    value: T | null;
+    isRestored: boolean;
+    base: DraftBase | null;
+  }>({ key, value: null, isRestored: false, base: null });
   const current = useRef<T | null>(null);
   const pending = usePending();
   // Whether changes are taken: not after finish(), nor while discard() is resetting the form.
@@ -63,7 +71,9 @@ export function useDraft<T extends Record<string, unknown>>(
   const lastSave = useRef<Promise<unknown>>(Promise.resolve());
   const start = useRef(initial);
   start.current = initial;
-  const shown = state.key === key ? state : { key, value: null, isRestored: false };
+  const shown = state.key === key ? state : { key, value: null, isRestored: false, base: null };
+  const base = useRef<DraftBase | null>(null);
+  base.current = shown.base;
   current.current = shown.value;
   const isReady = initial !== null;
 
@@ -71,12 +81,17 @@ export function useDraft<T extends Record<string, unknown>>(
     if (!isReady || shown.value !== null) return;
     let isCurrent = true;
     void (async () => {
-      const saved = (await drafts.get(key))?.value as T | undefined;
-      const value = saved ? restore(saved) : await start.current?.();
+      const row = await drafts.get(key);
+      const saved = row?.value as T | undefined;
+      const [value, cursor] = saved
+        ? [restore(saved), null]
+        : await Promise.all([start.current?.(), drafts.cursor()]);
       if (!isCurrent || value === undefined) return;
       if (saved) setEditing(key, true);
       current.current = value;
-      setState({ key, value, isRestored: Boolean(saved) });
+      const opened = saved ? (row?.base ?? null) : { value, cursor };
+      base.current = opened;
+      setState({ key, value, isRestored: Boolean(saved), base: opened });
     })();
     return () => {
       isCurrent = false;
@@ -94,11 +109,11 @@ export function useDraft<T extends Record<string, unknown>>(
   /** Shows `value` and stores it as the draft. */
   const keep = (value: T, isRestored?: boolean) => {
     current.current = value;
-    setState((s) => ({ key, value, isRestored: isRestored ?? s.isRestored }));
+    setState((s) => ({ ...s, key, value, isRestored: isRestored ?? s.isRestored }));
     // A change that lands after the screen closed (an awaited step) is kept as the draft, but does
     // not hold the app back from reloading: nothing is on screen any more.
     if (isMounted.current) setEditing(key, true);
-    lastSave.current = trackSave(drafts.save(key, value));
+    lastSave.current = trackSave(drafts.save(key, value, base.current));
   };
   /** Takes no more changes and drops the draft, once its last save has landed. */
   const drop = async () => {
@@ -113,6 +128,7 @@ export function useDraft<T extends Record<string, unknown>>(
     storing: pending.run,
     value: shown.value,
     isRestored: shown.isRestored,
+    base: shown.base as { value: T; cursor: string | null } | null,
     change(next) {
       const base = current.current;
       if (base === null || !isOpen.current) return;
@@ -121,13 +137,18 @@ export function useDraft<T extends Record<string, unknown>>(
     finish: drop,
     async discard() {
       const dropped = current.current;
+      const droppedBase = base.current;
       await drop();
-      const value = (await start.current?.()) ?? null;
-      current.current = value;
-      setState({ key, value, isRestored: false });
+      const [value, cursor] = await Promise.all([start.current?.(), drafts.cursor()]);
+      current.current = value ?? null;
+      base.current = value === undefined ? null : { value, cursor };
+      setState({ key, value: value ?? null, isRestored: false, base: base.current });
       isOpen.current = true;
       return () => {
-        if (dropped !== null && isOpen.current) keep(dropped, true);
+        if (dropped === null || !isOpen.current) return;
+        base.current = droppedBase;
+        setState((s) => ({ ...s, base: droppedBase }));
+        keep(dropped, true);
       };
     },
   };

@@ -114,9 +114,12 @@ export function MeetingScreen() {
     const found = meetingFormErrors(form);
     setErrors(found);
     if (Object.keys(found).length) return;
-    const fields = meetingFields(form, { withPrivate: canEdit, isGroup });
+    const shape = { withPrivate: canEdit, isGroup };
+    const fields = meetingFields(form, shape);
+    // Only what the user changed from the form as it opened: others' edits that came meanwhile stand.
+    const seen = draft.base && { values: meetingFields(draft.base.value, shape), cursor: draft.base.cursor };
     const result = meetingId
-      ? await repo.update('meeting', meetingId, fields)
+      ? await repo.update('meeting', meetingId, fields, seen ? { seen } : undefined)
       : await repo.create('meeting', { pairId, ...fields }, newMeetingId);
     setMessage(saveMessage(result));
     if (result.ok) await finish();
