@@ -81,7 +81,15 @@ async function seedSchool(curatorId: string) {
         notes: 'Организационная встреча прошла хорошо',
         status: 'held',
         topics: ['Проект'],
-        nextSteps: [{ id: 'step1', text: 'Решить вариант', taskId: null }],
+        nextSteps: [
+          { id: 'step1', text: 'Решить вариант', taskId: null },
+          // A pasted link is one long word: it must wrap, not widen the page (found by a walk-through).
+          {
+            id: 'step2',
+            text: 'Демоверсия: https://fipi.ru/oge/demoversii-specifikacii-kodifikatory/matematika-2027-demoversiya',
+            taskId: null,
+          },
+        ],
       },
     },
     {

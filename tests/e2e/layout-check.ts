@@ -12,7 +12,8 @@ type LayoutProblem = { kind: 'overflow' | 'squeezed' | 'broken-word'; where: str
  *   (so «Всё отправлено» in an 11 px column fails, a «№» column does not);
  * - broken-word: a word runs over two lines although it would fit the line its box offers (what
  *   `overflow-wrap: anywhere` or `word-break: break-all` do); a word longer than the whole line may
- *   break, since nothing else can keep it on the screen.
+ *   break, since nothing else can keep it on the screen, and so may a link, which the browser does not
+ *   wrap after its slashes.
  */
 function findProblems(): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
@@ -74,8 +75,17 @@ function findProblems(): LayoutProblem[] {
       });
       continue;
     }
+    // A link is one long unit to the browser (no break after its slashes): wider than the line, it
+    // breaks where the line ends, as it must.
+    const links = [...text.matchAll(/\S*:\/\/\S*/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
     for (const word of words) {
       if (word[0].length < 2) continue;
+      if (
+        links.some(
+          ([from, to]) => (word.index ?? 0) >= (from as number) && (word.index ?? 0) < (to as number),
+        )
+      )
+        continue;
       const range = document.createRange();
       range.setStart(node, word.index ?? 0);
       range.setEnd(node, (word.index ?? 0) + word[0].length);
