@@ -6,9 +6,9 @@ import { isRecordType } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { Notice } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
 import { reportFailure } from '../../ui/save-message';
+import { fieldLabel, TypedText } from './TypedText';
 
 export function KeptTexts() {
   const { queries, repo } = useApp();
@@ -19,18 +19,7 @@ export function KeptTexts() {
   const authors = useLiveQuery(() => queries.peopleByIds(authorIds), [authorIds.join()]) ?? ([] as const);
   // Only the server writes conflict copies, so a dismissed one cannot be brought back: ask first.
   const [asking, setAsking] = useState<string | null>(null);
-  const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);
   if (copies.length === 0) return null;
-
-  const copy = async (id: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied({ id, ok: true });
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): the text is on screen to select.
-      setCopied({ id, ok: false });
-    }
-  };
 
   return (
     <section aria-labelledby="kept-texts" data-testid="kept-texts">
@@ -39,26 +28,20 @@ export function KeptTexts() {
       <ul class="cards">
         {copies.map((c) => {
           const type = c.fields.recordType ?? '';
-          // A text inside a structure (`answers.<question>`) is labelled by the field that holds it.
-          const fieldKey = `copies.field.${(c.fields.field ?? '').split('.')[0]}` as MessageKey;
+          const label = fieldLabel(c.fields.field ?? '');
           const authorId = c.fields.authorId ?? '';
           return (
             <li key={c.id} class="card">
               <p class="card__title">
                 {isRecordType(type) ? t(`type.${type}` as MessageKey) : type}
-                {t(fieldKey) ? ` — ${t(fieldKey)}` : ''}
+                {label ? ` — ${label}` : ''}
               </p>
               {authorId !== personId && (
                 <p class="card__meta">
                   {t('copies.author', { name: personName(authors.find((p) => p.id === authorId)) })}
                 </p>
               )}
-              <blockquote>{c.fields.text ?? ''}</blockquote>
-              {copied?.id === c.id && (
-                <Notice kind={copied.ok ? 'success' : 'error'}>
-                  {t(copied.ok ? 'copies.copied' : 'copies.copyFailed')}
-                </Notice>
-              )}
+              <TypedText text={c.fields.text ?? ''} />
               {asking === c.id ? (
                 <div class="notice notice--warn">
                   <p>{t('copies.dismissAsk')}</p>
@@ -77,9 +60,6 @@ export function KeptTexts() {
                 </div>
               ) : (
                 <div class="actions">
-                  <button type="button" onClick={() => void copy(c.id, c.fields.text ?? '')}>
-                    {t('copies.copy')}
-                  </button>
                   <button type="button" class="button--quiet" onClick={() => setAsking(c.id)}>
                     {t('copies.dismiss')}
                   </button>

@@ -2,6 +2,7 @@
 // from a conflict.
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
+import { typedFields, typedTexts } from '../../../domain/typed-texts';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatAgo, formatDateTime } from '../../i18n/format';
@@ -11,6 +12,7 @@ import { useStore } from '../../state/store';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { KeptTexts } from './KeptTexts';
+import { fieldLabel, TypedText } from './TypedText';
 
 export function SyncScreen() {
   const { queries, scheduler, device, isOnline } = useApp();
@@ -90,6 +92,13 @@ export function SyncScreen() {
                   {t(`sync.code.${r.code}` as MessageKey)}
                 </p>
                 <p class="card__meta">{t(`sync.codeHint.${r.code}` as MessageKey)}</p>
+                {/* What was typed into the change, to keep by hand: the record may not open here any
+                    more (a pair handed to another mentor), and giving the change up deletes it. */}
+                {typedFields(r.type)
+                  .flatMap((field) => typedTexts(r.type, field, r.change.fields[field]))
+                  .map((typed) => (
+                    <TypedText key={typed.field} text={typed.text} label={fieldLabel(typed.field)} />
+                  ))}
                 <details class="card__meta">
                   <summary>{t('sync.technical')}</summary>
                   <code lang="en">{r.reason}</code>
