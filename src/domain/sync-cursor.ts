@@ -49,6 +49,13 @@ export function formatPullCursor(c: PullCursor): string {
   return `${base}.${c.held}`;
 }
 
+/**
+ * A base (contract v2) that says its changes were made from a view of nothing: every stored text they
+ * replace counts as unseen and is kept as a conflict copy for its author. (A base of null would mean
+ * "the cursor stands for both".)
+ */
+export const SEEN_NOTHING = '0.all.0';
+
 /** Null for text this server never issued as a cursor. */
 export function parsePullCursor(text: string): PullCursor | null {
   const tiered = /^(\d{1,15}\.[a-z0-9]{1,40})\.(\d{1,15})\.([ch])(\d{4})(\d{2})(\d{2})$/.exec(text);

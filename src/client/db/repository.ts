@@ -22,7 +22,7 @@ export type { WriteResult };
 /** The fields to write, or a function of the record as stored when the write runs (read in its transaction). */
 type FieldsOrUpdater<T extends RecordType> = Fields | ((current: SyncedRecord<T> | undefined) => Fields);
 
-type WriteOptions = {
+export type WriteOptions = {
   /**
    * Values the record starts with when nobody has written them yet. They are written only for fields the
    * record lacks, in the transaction that reads it, stamped as defaults (see domain/defaults.ts): they

@@ -48,6 +48,8 @@ export const en = {
   'sync.blocked.unauthorized': 'Device disconnected',
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
+  'field.changedMeanwhile':
+    'Someone saved another text here while you typed. Yours is saved; theirs is kept for its author among “Your texts that did not make it into a record”.',
   'copies.title': 'Your texts that did not make it into a record',
   'copies.hint':
     'The record was changed on another device at the same time, or deleted, and your text did not go in. It is kept here: copy it and put it where it belongs.',

@@ -1,8 +1,11 @@
 // A text field bound to a stored value that saves on every keystroke. While it has focus it keeps what
 // the user types, so a slower echo from the database never moves the cursor or eats a letter. A save
-// that did not land is said under the field: nothing typed is dropped silently.
+// that did not land is said under the field: nothing typed is dropped silently. A value someone else
+// saved that arrives while the user types is not shown then: the saves that follow say so (`isBehind`),
+// so that the text they replace unseen is kept as a conflict copy for its author.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { WriteFailure } from '../db/types';
+import { t } from '../i18n/i18n';
 import { saveMessage } from './save-message';
 
 type Failure = { ok: false; code?: string; reason?: string };
@@ -19,20 +22,41 @@ export function LiveTextField(props: {
   type?: 'text' | 'date';
   disabled?: boolean;
   placeholder?: string;
-  onSave(value: string): unknown;
+  /** `isBehind`: the stored value changed while the user typed, from a value they did not see. */
+  onSave(value: string, isBehind: boolean): unknown;
 }) {
   const id = useId();
   const [text, setText] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
   const isFocused = useRef(false);
   const latest = useRef(0);
+  // The stored value the user's text starts from, and what this field saved since: any other value
+  // that comes while the user types is someone else's.
+  const basis = useRef(props.value);
+  const saved = useRef(new Set<string>());
+  const isBehind = useRef(false);
+  // Said under the field: the user learns that another text came, and where it is kept.
+  const [isChangedMeanwhile, setChangedMeanwhile] = useState(false);
+  const startFromStored = () => {
+    basis.current = props.value;
+    saved.current.clear();
+    isBehind.current = false;
+    setChangedMeanwhile(false);
+  };
   useEffect(() => {
-    if (!isFocused.current) setText(props.value);
+    if (!isFocused.current) {
+      setText(props.value);
+      startFromStored();
+    } else if (props.value !== basis.current && !saved.current.has(props.value)) {
+      isBehind.current = true;
+      setChangedMeanwhile(true);
+    }
   }, [props.value]);
   const save = (value: string) => {
     setText(value);
+    saved.current.add(value);
     const attempt = ++latest.current;
-    void Promise.resolve(props.onSave(value)).then((answer) => {
+    void Promise.resolve(props.onSave(value, isBehind.current)).then((answer) => {
       // Only the latest keystroke's answer speaks for what is stored now.
       if (attempt !== latest.current) return;
       if (isFailure(answer))
@@ -47,8 +71,14 @@ export function LiveTextField(props: {
     placeholder: props.placeholder,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
-    onFocus: () => (isFocused.current = true),
-    onBlur: () => (isFocused.current = false),
+    onFocus: () => {
+      isFocused.current = true;
+      // Typing starts again from what is shown, when that is what is stored.
+      if (text === props.value) startFromStored();
+    },
+    onBlur: () => {
+      isFocused.current = false;
+    },
   };
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
@@ -66,6 +96,11 @@ export function LiveTextField(props: {
       {error && (
         <p class="field__error" id={`${id}-error`} role="alert">
           {error}
+        </p>
+      )}
+      {isChangedMeanwhile && (
+        <p class="field__hint" role="status" data-testid="changed-meanwhile">
+          {t('field.changedMeanwhile')}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { TASK_STATUSES } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { UNSEEN } from '../../models/edit-model';
 import { withUndo } from '../../state/undo-toast';
 import { SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
@@ -22,7 +23,9 @@ export function TaskRow(props: {
   const status = task.fields.status ?? 'todo';
   const due = task.fields.due ?? null;
   const overdue = isOverdue({ status, due }, props.today);
-  const update = (fields: Record<string, unknown>) => repo.update('task', task.id, fields);
+  // A save made over a value the user did not see goes as made from no view: what it replaces is kept.
+  const update = (fields: Record<string, unknown>, isBehind = false) =>
+    repo.update('task', task.id, fields, isBehind ? UNSEEN : undefined);
   return (
     <li class={`task${status === 'done' ? ' task--done' : ''}`} data-testid="task">
       <label class="task__tick">
@@ -50,20 +53,20 @@ export function TaskRow(props: {
           label={t('idp.taskEvidence')}
           multiline
           value={task.fields.evidence ?? ''}
-          onSave={(v) => update({ evidence: v || null })}
+          onSave={(v, behind) => update({ evidence: v || null }, behind)}
         />
         {isMentor && (
           <>
             <LiveTextField
               label={t('idp.taskTitle')}
               value={title}
-              onSave={(v) => v.trim() && update({ title: v })}
+              onSave={(v, behind) => v.trim() && update({ title: v }, behind)}
             />
             <LiveTextField
               label={t('idp.taskDue')}
               type="date"
               value={due ?? ''}
-              onSave={(v) => update({ due: v || null })}
+              onSave={(v, behind) => update({ due: v || null }, behind)}
             />
             <div class="actions">
               {props.onMove && (

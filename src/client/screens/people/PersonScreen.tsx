@@ -8,6 +8,7 @@ import { useApp, useSession } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { UNSEEN } from '../../models/edit-model';
 import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
@@ -39,7 +40,9 @@ export function PersonScreen() {
   const isCurator = session.role === 'curator';
   const role = chosenRole ?? presetRole(person, pairs?.[0] ?? [], pairs?.[1] ?? []);
   const f = person.fields;
-  const update = (fields: Record<string, unknown>) => repo.update('person', id, fields);
+  // A save made over a value the user did not see goes as made from no view: what it replaces is kept.
+  const update = (fields: Record<string, unknown>, isBehind = false) =>
+    repo.update('person', id, fields, isBehind ? UNSEEN : undefined);
   const makeInvite = async () => setInvite(await requestInvite(session.token, id, role));
   const enrolUrl = invite?.ok ? `${location.origin}/?code=${encodeURIComponent(invite.code)}` : '';
 
@@ -51,7 +54,7 @@ export function PersonScreen() {
           <LiveTextField
             label={t('people.fullName')}
             value={f.fullName ?? ''}
-            onSave={(v) => v.trim() && update({ fullName: v.trim() })}
+            onSave={(v, behind) => v.trim() && update({ fullName: v.trim() }, behind)}
           />
           <SelectField
             label={t('people.kind')}
@@ -62,7 +65,7 @@ export function PersonScreen() {
           <LiveTextField
             label={t('people.classOrSubject')}
             value={f.classOrSubject ?? ''}
-            onSave={(v) => update({ classOrSubject: v.trim() || null })}
+            onSave={(v, behind) => update({ classOrSubject: v.trim() || null }, behind)}
           />
           <CheckboxField
             label={t('people.minor')}
@@ -73,30 +76,30 @@ export function PersonScreen() {
             label={t('person.birthDate')}
             type="date"
             value={f.birthDate ?? ''}
-            onSave={(v) => update({ birthDate: v || null })}
+            onSave={(v, behind) => update({ birthDate: v || null }, behind)}
           />
           <LiveTextField
             label={t('person.contacts')}
             value={f.contacts ?? ''}
-            onSave={(v) => update({ contacts: v.trim() || null })}
+            onSave={(v, behind) => update({ contacts: v.trim() || null }, behind)}
           />
           <LiveTextField
             label={t('person.needs')}
             multiline
             value={f.needs ?? ''}
-            onSave={(v) => update({ needs: v || null })}
+            onSave={(v, behind) => update({ needs: v || null }, behind)}
           />
           <LiveTextField
             label={t('person.interests')}
             multiline
             value={f.interests ?? ''}
-            onSave={(v) => update({ interests: v || null })}
+            onSave={(v, behind) => update({ interests: v || null }, behind)}
           />
           <LiveTextField
             label={t('person.requests')}
             multiline
             value={f.requests ?? ''}
-            onSave={(v) => update({ requests: v || null })}
+            onSave={(v, behind) => update({ requests: v || null }, behind)}
           />
           <CheckboxField
             label={t('person.trained')}
