@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../db/database';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
-import { filterChoices, filterResults, loadResults } from './questionnaire-admin-model';
+import {
+  draftOf,
+  filterChoices,
+  filterResults,
+  loadResults,
+  saveTemplate,
+} from './questionnaire-admin-model';
 
 async function schoolWithAnswers() {
   const db = new NastavnikDb(`results-${Math.random()}`, { indexedDB, IDBKeyRange });
@@ -63,5 +69,38 @@ describe('form results by form of mentoring and class', () => {
     expect(ninthA.results[0]?.kind === 'numeric' && ninthA.results[0].average).toBe(4);
     expect(filterResults(all, { form: 'учитель–ученик', className: '9Б' }).rows).toEqual([]);
     expect(filterResults(all, { form: null, className: null })).toBe(all);
+  });
+});
+
+describe('the questionnaire editor', () => {
+  it('saves only what the curator changed from the editor as it opened: another’s change meanwhile stands', async () => {
+    const db = new NastavnikDb(`editor-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const queries = createQueries(db);
+    const created = await repo.create('formTemplate', {
+      title: 'Анкета',
+      questions: [{ id: 'q', kind: 'text', text: 'Что получилось?', required: false }],
+    });
+    if (!created.ok) throw new Error(created.reason);
+    const opened = await queries.template(created.id);
+    if (!opened) throw new Error('not stored');
+    const base = { value: draftOf(opened), cursor: null };
+    // Another curator renames it meanwhile; this one, whose editor still shows the old title, adds a
+    // description and saves the whole editor.
+    await repo.update('formTemplate', created.id, { title: 'Анкета после четверти' });
+    const now = await queries.template(created.id);
+    if (!now) throw new Error('not stored');
+    const result = await saveTemplate(
+      repo,
+      queries,
+      now,
+      { ...base.value, description: 'Для 9-х классов' },
+      base,
+    );
+    expect(result.ok).toBe(true);
+    const saved = await queries.template(created.id);
+    expect(saved?.fields.title).toBe('Анкета после четверти');
+    expect(saved?.fields.description).toBe('Для 9-х классов');
+    db.close();
   });
 });

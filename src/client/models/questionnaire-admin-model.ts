@@ -1,5 +1,6 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
+import { jsonEqual } from '../../domain/canonical-json';
 import { distinctClasses, hasClass } from '../../domain/fold-text';
 import type { Question, Section } from '../../domain/questionnaires/questions';
 import { type QuestionResult, questionResult, rate } from '../../domain/questionnaires/results';
@@ -176,13 +177,9 @@ export function copyTemplate(
  * Saves an edited template. Once assigned, a template keeps what people answered: the edit becomes a
  * new version (a new record) and the old one is archived with its responses.
  */
-export async function saveTemplate(
-  repo: Repository,
-  queries: Queries,
-  template: SyncedRecord<'formTemplate'>,
-  draft: TemplateDraft,
-): Promise<WriteResult> {
-  const fields = {
+/** The questionnaire's fields a draft stands for. */
+function templateFields(draft: TemplateDraft) {
+  return {
     title: draft.title.trim(),
     description: draft.description.trim() || null,
     visibleToMentor: draft.visibleToMentor,
@@ -194,8 +191,30 @@ export async function saveTemplate(
       return rest;
     }),
   };
+}
+
+/**
+ * Saves the editor's draft of `template` (as stored now). `base`: what the editor showed when it opened
+ * (useDraft's `base`); given, only what the curator changed from it is written — another curator's
+ * changes made meanwhile stand, in the questionnaire and in a new version of it alike.
+ */
+export async function saveTemplate(
+  repo: Repository,
+  queries: Queries,
+  template: SyncedRecord<'formTemplate'>,
+  draft: TemplateDraft,
+  base: { value: TemplateDraft; cursor: string | null } | null = null,
+): Promise<WriteResult> {
+  const all = templateFields(draft);
+  const seen = base && { values: templateFields(base.value), cursor: base.cursor };
+  const fields = seen
+    ? Object.fromEntries(
+        Object.entries(all).filter(([k, v]) => !jsonEqual(seen.values[k as keyof typeof all], v)),
+      )
+    : all;
   const assigned = await queries.assignmentsOfTemplate(template.id);
-  if (assigned.length === 0) return repo.update('formTemplate', template.id, fields);
+  if (assigned.length === 0)
+    return repo.update('formTemplate', template.id, all, seen ? { seen } : undefined);
   const next = await repo.create('formTemplate', {
     ...template.fields,
     ...fields,
