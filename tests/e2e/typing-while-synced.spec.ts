@@ -58,6 +58,7 @@ test('evidence the curator saved while the mentee typed into the same field is k
 
   // The field keeps her text, and says that another came.
   await expect(page.getByTestId('changed-meanwhile')).toContainText('здесь сохранили другой текст');
+  await expect(page.getByTestId('changed-meanwhile')).toContainText(curatorsText);
   await expect(field).toHaveValue('Провела урок 5 ноября');
   await field.pressSequentially(', конспект приложен');
   await expect(field).toHaveValue('Провела урок 5 ноября, конспект приложен');

@@ -150,4 +150,33 @@ describe('sync answers', () => {
     expect(await db.records('meeting').get(a.id)).toBeUndefined();
     expect(await db.records('meeting').get(b.id)).toBeDefined();
   });
+
+  it('a purged record with unsent changes keeps only what those changes hold', async () => {
+    // A mentor kept on in the pair as its mentee: the meeting's private notes must go, though she has
+    // just edited its notes (her edit goes to the server, which takes or refuses it).
+    const repo = createRepository(fresh());
+    const { id } = (await repo.create('meeting', {
+      ...meetingFields,
+      privateNotes: 'Только наставнику',
+    })) as {
+      id: string;
+    };
+    const sent = await takeBatch(db, 10, 1e6);
+    await applySyncAnswer(
+      db,
+      sent.entries,
+      { cursor: '3.x', changes: [], rejected: [], purge: [], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    await repo.update('meeting', id, { notes: 'Дополнила' });
+    await applySyncAnswer(
+      db,
+      [],
+      { cursor: '5.y', changes: [], rejected: [], purge: [id], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    const kept = await db.records('meeting').get(id);
+    expect(kept?.fields).toEqual({ notes: 'Дополнила' });
+    expect(Object.keys(kept?.stamps ?? {})).toEqual(['notes']);
+  });
 });

@@ -151,12 +151,31 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
   return isIncomplete;
 }
 
-/** Drops records that left this user's scope, except those with changes still to send. */
+/**
+ * Drops records that left this user's scope. One with changes still to send keeps only the fields those
+ * changes hold — the user's own unsent typing, which the server then takes or refuses —: the rest left
+ * the user's reach (a mentor kept on in a pair as its mentee must not keep its private notes, and the
+ * pair's records come again without them).
+ */
 async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const pending = new Set((await db.outbox.where('recordId').anyOf(ids).toArray()).map((e) => e.recordId));
+  const pending = new Map<string, { type: string; kept: Set<string> }>();
+  for (const entry of await db.outbox.where('recordId').anyOf(ids).toArray()) {
+    const held = pending.get(entry.recordId) ?? { type: entry.change.type, kept: new Set<string>() };
+    for (const name of Object.keys(entry.change.fields)) held.kept.add(name);
+    pending.set(entry.recordId, held);
+  }
   const drop = ids.filter((id) => !pending.has(id));
   for (const type of RECORD_TYPE_NAMES) await db.records(type).bulkDelete(drop);
+  for (const [id, { type, kept }] of pending) {
+    if (!isRecordType(type)) continue;
+    const table = db.records(type);
+    const row = await table.get(id);
+    if (!row) continue;
+    const only = <V>(entries: Record<string, V>) =>
+      Object.fromEntries(Object.entries(entries).filter(([name]) => kept.has(name)));
+    await table.put({ ...row, fields: only(row.fields), stamps: only(row.stamps) });
+  }
 }
 
 /**

@@ -49,7 +49,7 @@ export const en = {
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
   'field.changedMeanwhile':
-    'Someone saved another text here while you typed. Yours is saved; theirs is kept for its author among “Your texts that did not make it into a record”.',
+    'Someone saved another text here while you typed (below). Yours is the one saved.',
   'copies.title': 'Your texts that did not make it into a record',
   'copies.hint':
     'The record was changed on another device at the same time, or deleted, and your text did not go in. It is kept here: copy it and put it where it belongs.',
@@ -69,6 +69,9 @@ export const en = {
   'copies.field.answers': 'answer to a questionnaire',
   'copies.field.history': 'note on a status change',
   'copies.field.nextSteps': 'next step',
+  'copies.field.title': 'title',
+  'copies.field.fullName': 'name',
+  'copies.field.contacts': 'contacts',
   'copies.author': 'Typed by {name}',
   'copies.field.comment': 'comment',
   'sync.rejectedTitle': 'Changes the server did not accept',

@@ -9,6 +9,7 @@ import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import { personName } from '../ui/person-name';
+import { UNSEEN } from './edit-model';
 import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 
 export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
@@ -213,8 +214,8 @@ export async function saveTemplate(
       )
     : all;
   const assigned = await queries.assignmentsOfTemplate(template.id);
-  if (assigned.length === 0)
-    return repo.update('formTemplate', template.id, all, seen ? { seen } : undefined);
+  // An editor's draft an older version of the app left kept no view: it goes as made from none.
+  if (assigned.length === 0) return repo.update('formTemplate', template.id, all, seen ? { seen } : UNSEEN);
   const next = await repo.create('formTemplate', {
     ...template.fields,
     ...fields,

@@ -1,8 +1,9 @@
 // A text field bound to a stored value that saves on every keystroke. While it has focus it keeps what
 // the user types, so a slower echo from the database never moves the cursor or eats a letter. A save
 // that did not land is said under the field: nothing typed is dropped silently. A value someone else
-// saved that arrives while the user types is not shown then: the saves that follow say so (`isBehind`),
-// so that the text they replace unseen is kept as a conflict copy for its author.
+// saved that arrives while the user types does not replace their text: it is shown under the field, and
+// the saves that follow say so (`isBehind`), so that the server keeps a long text they replace as a
+// conflict copy for its author. Leaving the field, the user's text stands if they typed.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { WriteFailure } from '../db/types';
 import { t } from '../i18n/i18n';
@@ -35,21 +36,24 @@ export function LiveTextField(props: {
   const basis = useRef(props.value);
   const saved = useRef(new Set<string>());
   const isBehind = useRef(false);
-  // Said under the field: the user learns that another text came, and where it is kept.
-  const [isChangedMeanwhile, setChangedMeanwhile] = useState(false);
+  // Said under the field, with the text itself: the user sees what came while they typed.
+  const [otherText, setOtherText] = useState<string | null>(null);
   const startFromStored = () => {
     basis.current = props.value;
     saved.current.clear();
     isBehind.current = false;
-    setChangedMeanwhile(false);
+    setOtherText(null);
   };
+  // The echo of a save comes back as the screen stored it (trimmed, say): still the user's own.
+  const isOwn = (value: string) =>
+    value === basis.current || [...saved.current].some((s) => s === value || s.trim() === value);
   useEffect(() => {
     if (!isFocused.current) {
       setText(props.value);
       startFromStored();
-    } else if (props.value !== basis.current && !saved.current.has(props.value)) {
+    } else if (!isOwn(props.value)) {
       isBehind.current = true;
-      setChangedMeanwhile(true);
+      setOtherText(props.value);
     }
   }, [props.value]);
   const save = (value: string) => {
@@ -78,6 +82,14 @@ export function LiveTextField(props: {
     },
     onBlur: () => {
       isFocused.current = false;
+      if (!isBehind.current) return;
+      // Another's text came while the user was in the field. What it shows is what gets stored: the
+      // user's text, saved once more, if they typed this time; else the field takes what is stored.
+      if (saved.current.size > 0 && text !== props.value) save(text);
+      else {
+        setText(props.value);
+        startFromStored();
+      }
     },
   };
   return (
@@ -98,10 +110,11 @@ export function LiveTextField(props: {
           {error}
         </p>
       )}
-      {isChangedMeanwhile && (
-        <p class="field__hint" role="status" data-testid="changed-meanwhile">
-          {t('field.changedMeanwhile')}
-        </p>
+      {otherText !== null && (
+        <div class="field__hint" role="status" data-testid="changed-meanwhile">
+          <p>{t('field.changedMeanwhile')}</p>
+          {otherText && <blockquote>{otherText}</blockquote>}
+        </div>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { useRoute } from 'preact-iso';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { UNSEEN } from '../../models/edit-model';
 import { addTask } from '../../models/idp-writes-model';
 import {
   type FormErrors,
@@ -116,10 +117,12 @@ export function MeetingScreen() {
     if (Object.keys(found).length) return;
     const shape = { withPrivate: canEdit, isGroup };
     const fields = meetingFields(form, shape);
-    // Only what the user changed from the form as it opened: others' edits that came meanwhile stand.
+    // Only what the user changed from the form as it opened: others' edits that came meanwhile stand. A
+    // draft an older version of the app left kept no view: it goes as made from none, so that whatever
+    // it replaces is kept for its author.
     const seen = draft.base && { values: meetingFields(draft.base.value, shape), cursor: draft.base.cursor };
     const result = meetingId
-      ? await repo.update('meeting', meetingId, fields, seen ? { seen } : undefined)
+      ? await repo.update('meeting', meetingId, fields, seen ? { seen } : UNSEEN)
       : await repo.create('meeting', { pairId, ...fields }, newMeetingId);
     setMessage(saveMessage(result));
     if (result.ok) await finish();

@@ -1,8 +1,8 @@
 // Sync status in full: run a sync with progress, see and resolve rejected changes, get back texts kept
 // from a conflict.
 import { useState } from 'preact/hooks';
-import { isRecordType } from '../../../domain/record-types';
-import { typedFields, typedTexts } from '../../../domain/typed-texts';
+import { isRecordType, maxTextLength } from '../../../domain/record-types';
+import { type TypedText as Typed, typedFields, typedTexts } from '../../../domain/typed-texts';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatAgo, formatDateTime } from '../../i18n/format';
@@ -13,6 +13,25 @@ import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { KeptTexts } from './KeptTexts';
 import { fieldLabel, TypedText } from './TypedText';
+
+/**
+ * What was typed into a change: its long texts and the texts inside its structures, and its short texts
+ * (a task's title, a person's contacts) — every text field of the record type that holds more than a
+ * word or a code (ids, dates and choices hold under a hundred characters).
+ */
+function textsOf(type: string, fields: Record<string, unknown>): Typed[] {
+  if (!isRecordType(type)) return [];
+  const long = typedFields(type);
+  const short = Object.entries(fields).flatMap(([field, value]) =>
+    !long.includes(field) &&
+    typeof value === 'string' &&
+    value.trim() &&
+    (maxTextLength(type, field) ?? 0) >= 100
+      ? [{ field, text: value }]
+      : [],
+  );
+  return [...short, ...long.flatMap((field) => typedTexts(type, field, fields[field]))];
+}
 
 export function SyncScreen() {
   const { queries, scheduler, device, isOnline } = useApp();
@@ -94,11 +113,9 @@ export function SyncScreen() {
                 <p class="card__meta">{t(`sync.codeHint.${r.code}` as MessageKey)}</p>
                 {/* What was typed into the change, to keep by hand: the record may not open here any
                     more (a pair handed to another mentor), and giving the change up deletes it. */}
-                {typedFields(r.type)
-                  .flatMap((field) => typedTexts(r.type, field, r.change.fields[field]))
-                  .map((typed) => (
-                    <TypedText key={typed.field} text={typed.text} label={fieldLabel(typed.field)} />
-                  ))}
+                {textsOf(r.type, r.change.fields).map((typed) => (
+                  <TypedText key={typed.field} text={typed.text} label={fieldLabel(typed.field)} />
+                ))}
                 <details class="card__meta">
                   <summary>{t('sync.technical')}</summary>
                   <code lang="en">{r.reason}</code>
