@@ -116,10 +116,10 @@ export function createAppModel() {
   const guardedDrafts = loadOnce(() => guardModule().then((m) => m.guardDrafts(plainDrafts, guard)));
   const drafts: Drafts = {
     ...plainDrafts,
-    save: (key, value, base) =>
+    save: (key, value, context) =>
       guardedDrafts().then(
-        (d) => d.save(key, value, base),
-        () => plainDrafts.save(key, value, base),
+        (d) => d.save(key, value, context),
+        () => plainDrafts.save(key, value, context),
       ),
   };
   const dbState = store<DbState>('opening');

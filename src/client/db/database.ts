@@ -37,6 +37,11 @@ export type Draft = {
   value: Record<string, unknown>;
   updatedAt: string;
   base?: DraftBase;
+  /**
+   * Which open form (a tab's) changed each field from `base`: two tabs on one form each keep their own
+   * changes in the one draft, rather than the last to type taking the other's away.
+   */
+  changedBy?: Record<string, string>;
 };
 
 /** What a form showed when it was opened: its values and the sync cursor the device held then. */

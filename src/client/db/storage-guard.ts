@@ -164,6 +164,6 @@ export function guardRepository(repo: Repository, guard: StorageGuard): Reposito
 export function guardDrafts(drafts: Drafts, guard: StorageGuard): Drafts {
   return {
     ...drafts,
-    save: (key, value, base) => guard.run(`draft:${key}`, () => drafts.save(key, value, base)),
+    save: (key, value, context) => guard.run(`draft:${key}`, () => drafts.save(key, value, context)),
   };
 }

@@ -73,6 +73,8 @@ export function useDraft<T extends Record<string, unknown>>(
   start.current = initial;
   const shown = state.key === key ? state : { key, value: null, isRestored: false, base: null };
   const base = useRef<DraftBase | null>(null);
+  // This form on screen, among others of the same record (another tab): each keeps its own changes.
+  const writer = useRef(Math.random().toString(36).slice(2));
   base.current = shown.base;
   current.current = shown.value;
   const isReady = initial !== null;
@@ -87,7 +89,10 @@ export function useDraft<T extends Record<string, unknown>>(
         ? [restore(saved), null]
         : await Promise.all([start.current?.(), drafts.cursor()]);
       if (!isCurrent || value === undefined) return;
-      if (saved) setEditing(key, true);
+      if (saved) {
+        setEditing(key, true);
+        await drafts.adopt(key, writer.current);
+      }
       current.current = value;
       const opened = saved ? (row?.base ?? null) : { value, cursor };
       base.current = opened;
@@ -113,13 +118,13 @@ export function useDraft<T extends Record<string, unknown>>(
     // A change that lands after the screen closed (an awaited step) is kept as the draft, but does
     // not hold the app back from reloading: nothing is on screen any more.
     if (isMounted.current) setEditing(key, true);
-    lastSave.current = trackSave(drafts.save(key, value, base.current));
+    lastSave.current = trackSave(drafts.save(key, value, { base: base.current, writer: writer.current }));
   };
   /** Takes no more changes and drops the draft, once its last save has landed. */
   const drop = async () => {
     isOpen.current = false;
     await lastSave.current;
-    await drafts.drop(key);
+    await drafts.drop(key, writer.current);
     setEditing(key, false);
   };
 
