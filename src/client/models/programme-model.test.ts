@@ -7,7 +7,14 @@ import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { NastavnikDb } from '../db/database';
 import { setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
-import { saveProgramme, saveStage, stagesOf } from './programme-model';
+import {
+  parseCount,
+  parsePercent,
+  parseSchoolYear,
+  saveProgramme,
+  saveStage,
+  stagesOf,
+} from './programme-model';
 
 const TODAY = '2026-09-01';
 const dbs: NastavnikDb[] = [];
@@ -76,5 +83,22 @@ describe('the programme made on first edit', () => {
       );
       expect(isDefaultStamp(merged.stamps.teachersTotal)).toBe(false);
     }
+  });
+});
+
+describe('numbers and years as a curator types them', () => {
+  it('reads counts grouped by spaces, shares with their sign, school years written any usual way', () => {
+    expect(parseCount('1 250')).toBe(1250);
+    expect(parseCount('1\u00a0250')).toBe(1250);
+    expect(parseCount('87')).toBe(87);
+    expect(parseCount('')).toBeNull();
+    expect(parseCount('около 300')).toBeNull();
+    expect(parsePercent('70 %')).toBe(70);
+    expect(parsePercent('70%')).toBe(70);
+    expect(parsePercent('120')).toBeNull();
+    for (const year of ['2026-2027', '2026/2027', '2026–2027', '2026 — 2027', '2026/27'])
+      expect(parseSchoolYear(year)).toBe('2026-2027');
+    expect(parseSchoolYear('2026-2028')).toBeNull();
+    expect(parseSchoolYear('2026')).toBeNull();
   });
 });

@@ -34,6 +34,31 @@ export function stagesOf(programme: SyncedRecord<'programme'> | undefined, today
 }
 
 /** Writes settings of the programme, making the record with its defaults on first use. */
+/** A count as people type it: digits, grouped by spaces («1 250»); null when it is not one. */
+export function parseCount(text: string): number | null {
+  const digits = text.replace(/[\s\u00a0\u202f]/g, '');
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
+}
+
+/** A share in per cent, with or without its sign («70», «70 %»); null unless 0–100. */
+export function parsePercent(text: string): number | null {
+  const count = parseCount(text.replace(/%\s*$/, ''));
+  return count !== null && count <= 100 ? count : null;
+}
+
+/**
+ * A school year as people write it — «2026-2027», «2026/2027», «2026–2027», «2026/27» — as stored
+ * («2026-2027»); null unless its second year follows its first.
+ */
+export function parseSchoolYear(text: string): string | null {
+  const match = /^\s*(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})\s*$/.exec(text);
+  if (!match) return null;
+  const first = Number(match[1]);
+  const given = match[2] as string;
+  const second = given.length === 2 ? Math.floor(first / 100) * 100 + Number(given) : Number(given);
+  return second === first + 1 ? `${first}-${second}` : null;
+}
+
 export function saveProgramme(
   repo: Repository,
   patch: Record<string, unknown>,

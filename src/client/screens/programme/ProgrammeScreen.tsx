@@ -5,8 +5,8 @@ import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
-import { saveProgramme } from '../../models/programme-model';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { parseCount, parsePercent, parseSchoolYear, saveProgramme } from '../../models/programme-model';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
 
@@ -18,6 +18,15 @@ export function ProgrammeScreen() {
   const p = programme?.fields;
   // Each field answers with its write's result: a failed save shows under the field.
   const save = (patch: Record<string, unknown>) => saveProgramme(repo, patch, today);
+  // A value the field cannot take is said under it, and nothing is saved: never dropped in silence.
+  const saveParsed = <V,>(
+    value: V | null,
+    patch: (value: V) => Record<string, unknown>,
+    problem: MessageKey,
+  ) =>
+    value === null
+      ? { ok: false as const, code: 'invalid' as const, reason: t(problem) }
+      : save(patch(value));
   return (
     <Page title={t('programme.title')}>
       <p class="muted">{t('programme.intro')}</p>
@@ -37,7 +46,9 @@ export function ProgrammeScreen() {
           label={t('programme.year')}
           value={p?.schoolYear ?? ''}
           placeholder="2026-2027"
-          onSave={(v) => /^\d{4}-\d{4}$/.test(v) && save({ schoolYear: v })}
+          onSave={(v) =>
+            saveParsed(parseSchoolYear(v), (schoolYear) => ({ schoolYear }), 'programme.badYear')
+          }
         />
       </section>
       <section class="panel form" aria-labelledby="roster">
@@ -45,17 +56,23 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.students')}
           value={String(p?.studentsTotal ?? '')}
-          onSave={(v) => /^\d+$/.test(v) && save({ studentsTotal: Number(v) })}
+          onSave={(v) =>
+            saveParsed(parseCount(v), (studentsTotal) => ({ studentsTotal }), 'programme.badCount')
+          }
         />
         <LiveTextField
           label={t('programme.teachers')}
           value={String(p?.teachersTotal ?? '')}
-          onSave={(v) => /^\d+$/.test(v) && save({ teachersTotal: Number(v) })}
+          onSave={(v) =>
+            saveParsed(parseCount(v), (teachersTotal) => ({ teachersTotal }), 'programme.badCount')
+          }
         />
         <LiveTextField
           label={t('programme.target')}
           value={String(p?.targetShare ?? 70)}
-          onSave={(v) => /^\d+$/.test(v) && Number(v) <= 100 && save({ targetShare: Number(v) })}
+          onSave={(v) =>
+            saveParsed(parsePercent(v), (targetShare) => ({ targetShare }), 'programme.badShare')
+          }
         />
       </section>
       <section class="panel form" aria-labelledby="forms-of-mentoring">
