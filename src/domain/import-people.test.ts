@@ -157,6 +157,26 @@ describe('importing a class list', () => {
     });
   });
 
+  it('shows a pupil written with initials as likely one of the base or of the file', () => {
+    const plan = planImport(
+      [
+        ['ФИО', 'Класс'],
+        ['Соколов И. А.', '5Г'],
+        ['Соколов И.А.', '5Г'],
+        ['Соколов Илья', '5Г'],
+        ['Смирнова М. П.', '7А'],
+      ],
+      [base('s1', 'Соколов Иван Андреевич', '5Г'), base('m1', 'Смирнова Мария Павловна', '6Б')],
+    );
+    expect(rows(plan)).toEqual({
+      // «Илья» is another boy; the Smirnova of 7А is not the one of 6Б.
+      people: ['4: Соколов Илья | 5Г | student | true', '5: Смирнова М. П. | 7А | student | true'],
+      likely: ['2 ~ s1', '3 ~ s1'],
+      existing: [],
+      errors: [],
+    });
+  });
+
   it('finds the header below title rows, with the usual column names', () => {
     const plan = planImport([
       ['Список обучающихся 7А класса на 01.09.2026', 'Список обучающихся 7А класса на 01.09.2026'],

@@ -229,11 +229,33 @@ function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   }
   const [shorter, longer] = a.name.length < b.name.length ? [a.name, b.name] : [b.name, a.name];
   if (!contradicts && shorter.includes(' ') && longer.startsWith(`${shorter} `)) return 'likely';
+  if (!contradicts && (initialsMatch(a.name, b.name) || initialsMatch(b.name, a.name))) return 'likely';
   return 'different';
 }
 
-/** Surname and first name: the key under which namesakes are looked for. */
-const lookupKey = (e: Evidence) => e.name.split(' ').slice(0, 2).join(' ');
+/** A name's words, initials apart: «соколов и.а.» → соколов, и, а. */
+const wordsOf = (name: string) => name.split(/[\s.]+/).filter(Boolean);
+
+/**
+ * Whether `short` is `full` written with initials, as a class teacher's list often has it («Соколов
+ * И. А.», «Соколов И.А.» for «Соколов Иван Андреевич»): the same surname, and each initial the first
+ * letter of the name in its place.
+ */
+function initialsMatch(short: string, full: string): boolean {
+  const [surname, ...initials] = wordsOf(short);
+  const [fullSurname, ...names] = wordsOf(full);
+  return (
+    surname === fullSurname &&
+    initials.length > 0 &&
+    initials.every((initial, i) => initial.length === 1 && (names[i]?.startsWith(initial) ?? false))
+  );
+}
+
+/** Surname and the first letter of the first name: the key under which namesakes are looked for. */
+const lookupKey = (e: Evidence) => {
+  const [surname = '', first = ''] = wordsOf(e.name);
+  return `${surname} ${first.slice(0, 1)}`;
+};
 
 type Read = { ok: true; text: string } | { ok: false; error: Omit<RowError, 'row'> };
 
