@@ -52,9 +52,10 @@ export function loadAllStrings(): Promise<void> {
 }
 
 export async function setLanguage(next: Language): Promise<void> {
+  // The choice is kept at once: a reload while its strings still load opens in the language chosen.
+  globalThis.localStorage?.setItem(STORAGE_KEY, next);
   await loadLanguage(next);
   language.value = next;
-  globalThis.localStorage?.setItem(STORAGE_KEY, next);
   if (globalThis.document) document.documentElement.lang = next;
 }
 
