@@ -91,7 +91,9 @@ export function useDraft<T extends Record<string, unknown>>(
       if (!isCurrent || value === undefined) return;
       if (saved) {
         setEditing(key, true);
-        await drafts.adopt(key, writer.current);
+        // A write, which a full disk refuses: the draft is shown whatever comes of it (its saves, in
+        // order after it, say what they could not do).
+        void drafts.adopt(key, writer.current).catch(() => undefined);
       }
       current.current = value;
       const opened = saved ? (row?.base ?? null) : { value, cursor };
