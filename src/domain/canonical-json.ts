@@ -14,3 +14,8 @@ export function canonicalJson(value: unknown): string {
 export function jsonEqual(a: unknown, b: unknown): boolean {
   return a === b || canonicalJson(a) === canonicalJson(b);
 }
+
+/** The keys of `next` whose values differ from `before`'s (a key `before` lacks counts as changed). */
+export function changedKeys(next: Record<string, unknown>, before: Record<string, unknown>): string[] {
+  return Object.keys(next).filter((k) => !jsonEqual(next[k], before[k]));
+}

@@ -1,7 +1,7 @@
 // Drafts of forms, saved on every keystroke so that closing the tab, a locked phone or a crash loses
 // nothing. A draft lives only on this device and never syncs. A save answers whether it landed (see
 // storage-guard.ts for what the app does when it did not).
-import { jsonEqual } from '../../domain/canonical-json';
+import { changedKeys, jsonEqual } from '../../domain/canonical-json';
 import type { Draft, DraftBase, NastavnikDb } from './database';
 import { getCursor } from './meta';
 import { type WriteFailure, writeFailure } from './write-failure';
@@ -10,9 +10,6 @@ export type DraftResult = { ok: true } | WriteFailure;
 
 /** The open form a draft's save comes from (`writer`: one id per form on screen) and its base. */
 export type DraftContext = { base: DraftBase | null; writer: string };
-
-const changedFrom = (value: Record<string, unknown>, base: Record<string, unknown>) =>
-  Object.keys(value).filter((k) => !jsonEqual(value[k], base[k]));
 
 export function createDrafts(db: NastavnikDb, now: () => number = Date.now) {
   return {
@@ -27,7 +24,7 @@ export function createDrafts(db: NastavnikDb, now: () => number = Date.now) {
           const row: Draft = { key, value, updatedAt: new Date(now()).toISOString() };
           if (context && base) {
             row.base = base;
-            const mine = changedFrom(value, base.value);
+            const mine = changedKeys(value, base.value);
             row.changedBy = Object.fromEntries(mine.map((k) => [k, context.writer]));
             const existing = await db.drafts.get(key);
             if (existing?.base && jsonEqual(existing.base.value, base.value)) {

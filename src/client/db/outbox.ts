@@ -33,15 +33,20 @@ export const OUTBOX_KEYS = ['sendingUpTo', 'cursor'] as const;
 export const lastEntryOf = (db: NastavnikDb, recordId: string): Promise<OutboxEntry | undefined> =>
   db.outbox.where('recordId').equals(recordId).last();
 
-/** `enqueue` from what the write has read already: the rows of `OUTBOX_KEYS` and `lastEntryOf` the record. */
+/**
+ * `enqueue` from what the write has read already: the rows of `OUTBOX_KEYS` and `lastEntryOf` the record.
+ * `seenCursor`: the cursor of an older view the change was made from (repository.ts, `seen`), if any.
+ */
 export function appendChange(
   db: NastavnikDb,
   change: Change,
   [sending, cursor]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
   last: OutboxEntry | undefined,
+  seenCursor?: string | null,
 ): Promise<unknown> {
   const sendingUpTo = (sending?.value as number | undefined) ?? 0;
-  const baseCursor = (cursor?.value as string | undefined) ?? null;
+  const current = (cursor?.value as string | undefined) ?? null;
+  const baseCursor = seenCursor === undefined ? current : olderCursor(current, seenCursor);
   // Folded into the entry waiting: the change goes as made from the older view of the two.
   if (last?.seq !== undefined && last.seq > sendingUpTo)
     return db.outbox.put({

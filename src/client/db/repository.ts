@@ -9,7 +9,6 @@ import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
 import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
-import { olderCursor } from '../../domain/sync-cursor';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb } from './database';
 import { CLOCK_KEYS, nextStamp, nextStampFrom, nodeOf } from './device-clock';
@@ -51,8 +50,6 @@ export type Repository = {
   ): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
-
-const currentCursor = (row: { value: unknown } | undefined) => (row?.value as string | undefined) ?? null;
 
 export function createRepository(
   db: NastavnikDb,
@@ -117,12 +114,7 @@ export function createRepository(
         await Dexie.Promise.all([
           next?.saved,
           table.put(merged),
-          appendChange(
-            db,
-            change,
-            [sending, seen ? { value: olderCursor(currentCursor(cursor), seen.cursor) } : cursor],
-            last,
-          ),
+          appendChange(db, change, [sending, cursor], last, seen?.cursor),
         ]);
         return true;
       });

@@ -151,6 +151,10 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
   return isIncomplete;
 }
 
+/** The entries of `entries` named in `names`. */
+const pick = <V>(entries: Record<string, V>, names: ReadonlySet<string>) =>
+  Object.fromEntries(Object.entries(entries).filter(([name]) => names.has(name)));
+
 /**
  * Drops records that left this user's scope. One with changes still to send keeps only the fields those
  * changes hold — the user's own unsent typing, which the server then takes or refuses —: the rest left
@@ -172,9 +176,7 @@ async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
     const table = db.records(type);
     const row = await table.get(id);
     if (!row) continue;
-    const only = <V>(entries: Record<string, V>) =>
-      Object.fromEntries(Object.entries(entries).filter(([name]) => kept.has(name)));
-    await table.put({ ...row, fields: only(row.fields), stamps: only(row.stamps) });
+    await table.put({ ...row, fields: pick(row.fields, kept), stamps: pick(row.stamps, kept) });
   }
 }
 

@@ -1,6 +1,6 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
-import { jsonEqual } from '../../domain/canonical-json';
+import { changedKeys } from '../../domain/canonical-json';
 import { distinctClasses, hasClass } from '../../domain/fold-text';
 import type { Question, Section } from '../../domain/questionnaires/questions';
 import { type QuestionResult, questionResult, rate } from '../../domain/questionnaires/results';
@@ -209,9 +209,7 @@ export async function saveTemplate(
   const all = templateFields(draft);
   const seen = base && { values: templateFields(base.value), cursor: base.cursor };
   const fields = seen
-    ? Object.fromEntries(
-        Object.entries(all).filter(([k, v]) => !jsonEqual(seen.values[k as keyof typeof all], v)),
-      )
+    ? Object.fromEntries(changedKeys(all, seen.values).map((k) => [k, all[k as keyof typeof all]]))
     : all;
   const assigned = await queries.assignmentsOfTemplate(template.id);
   // An editor's draft an older version of the app left kept no view: it goes as made from none.
