@@ -699,7 +699,7 @@ export const ru = {
   'programme.school': 'Название образовательной организации',
   'programme.director': 'Директор (для приказов)',
   'programme.badYear': 'учебный год пишется как 2026-2027',
-  'programme.badCount': 'здесь нужно число, например 1 250',
+  'programme.badCount': 'здесь нужно число, например 1\u00a0250',
   'programme.badShare': 'здесь нужен процент от 0 до 100',
   'programme.year': 'Учебный год',
   'programme.students': 'Всего обучающихся в школе',
