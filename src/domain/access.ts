@@ -193,6 +193,7 @@ export function canRead(viewer: Viewer, grants: ReadonlySet<string>, keys: reado
  * - a person's own record: all but CURATOR_ONLY_PERSON_FIELDS; someone else's: SHARED_PERSON_FIELDS;
  * - `meeting.privateNotes`: only the pair's mentor (contract, "Rules that the server keeps");
  * - `formStats.basis`: curators only (which mentee's response each figure was made of: stats-release.ts);
+ * - `conflict.text`: as the field of the record it was typed into (a person's curators-only fields);
  * - any other field of a readable record: readable.
  */
 export function mayReadField(
@@ -211,6 +212,16 @@ export function mayReadField(
       return field !== 'privateNotes' || grants.has(`pair-mentor:${str(record, 'pairId')}`);
     case 'formStats':
       return field !== 'basis';
+    case 'conflict': {
+      // A copy's text is read as the field it was typed into, by whoever reads it now: its author may
+      // since have lost the right (a curator who typed a curators-only field, enrolled later as a
+      // mentor). Private notes are already keyed under the pair's mentor (copyKeys), whose id the copy
+      // does not carry.
+      const recordType = str(record, 'recordType');
+      if (field !== 'text' || recordType === 'meeting') return true;
+      const typedInto = { id: str(record, 'recordId'), type: recordType, fields: {} };
+      return mayReadField(viewer, grants, typedInto, str(record, 'field').split('.')[0] as string);
+    }
     default:
       return true;
   }

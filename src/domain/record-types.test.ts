@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { maxTextLength, RECORD_TYPES, type RecordType, type TypeSpec } from './record-types';
 import { validateChange } from './validate';
@@ -21,21 +22,23 @@ describe('the longest text a field takes', () => {
   });
 });
 
-describe('texts people type at length', () => {
-  it('are every text of a thousand characters or more in a record people write: a losing edit is kept', () => {
+describe('texts people type', () => {
+  it('are every text field of a record people write, short or long: a losing edit is kept', () => {
     // formStats, schoolSummary and conflict copies are written by the server alone.
     const byServer = new Set(['formStats', 'schoolSummary', 'conflict']);
-    // A link is pasted, not typed.
-    const links = new Set(['material.url']);
+    // Chosen from a list or a code, not typed; a link is pasted.
+    const notTyped = new Set(['material.url', 'formTemplate.builtIn', 'pair.form', 'programme.schoolYear']);
     for (const type of Object.keys(RECORD_TYPES) as RecordType[]) {
       if (byServer.has(type)) continue;
       const spec: TypeSpec = RECORD_TYPES[type];
-      const long = Object.keys(spec.fields).filter(
-        (f) => (maxTextLength(type, f) ?? 0) >= 1000 && !links.has(`${type}.${f}`),
+      // A text field takes any short text (a list, an id, a date or a choice does not).
+      const fields = spec.fields as Record<string, v.GenericSchema>;
+      const typed = Object.keys(fields).filter(
+        (f) => v.safeParse(fields[f] as v.GenericSchema, 'Абв').success && !notTyped.has(`${type}.${f}`),
       );
-      expect([...(spec.longText ?? [])].sort(), type).toEqual(long.sort());
+      expect([...(spec.typedText ?? [])].sort(), type).toEqual(typed.sort());
     }
-    expect(RECORD_TYPES.goal.longText).toContain('description');
-    expect(RECORD_TYPES.task.longText).toContain('evidence');
+    expect(RECORD_TYPES.task.typedText).toEqual(expect.arrayContaining(['title', 'evidence']));
+    expect(RECORD_TYPES.goal.typedText).toEqual(expect.arrayContaining(['title', 'area', 'description']));
   });
 });

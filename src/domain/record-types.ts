@@ -39,10 +39,11 @@ export type TypeSpec = {
   /** References fixed at creation: who may read a record is derived from them. */
   parents?: readonly string[];
   /**
-   * Texts people type at length (every text of a thousand characters or more that people write): a
-   * concurrent edit that loses, or one typed into a record deleted meanwhile, is kept as a conflict copy.
+   * Texts people type (every text field people write, short or long — names, titles, notes — but not
+   * codes chosen from a list nor pasted links): a concurrent edit that loses, or one typed into a record
+   * deleted meanwhile, is kept as a conflict copy for its author. Nothing typed is lost.
    */
-  longText?: readonly string[];
+  typedText?: readonly string[];
 };
 
 const LONG = 20_000;
@@ -71,7 +72,7 @@ export const RECORD_TYPES = {
       contacts: orNull(text(500)),
     },
     required: ['fullName', 'kind'],
-    longText: ['needs', 'interests', 'requests'],
+    typedText: ['fullName', 'classOrSubject', 'needs', 'interests', 'requests', 'contacts'],
   },
   consent: {
     fields: {
@@ -84,7 +85,7 @@ export const RECORD_TYPES = {
     },
     required: ['personId', 'signedBy', 'date', 'withdrawn'],
     parents: ['personId'],
-    longText: ['scope'],
+    typedText: ['signedBy', 'scope'],
   },
   pair: {
     fields: {
@@ -112,7 +113,7 @@ export const RECORD_TYPES = {
       ),
     },
     required: ['mentorId', 'menteeIds', 'form', 'status'],
-    longText: ['endReason'],
+    typedText: ['endReason'],
   },
   meeting: {
     fields: {
@@ -139,12 +140,13 @@ export const RECORD_TYPES = {
     },
     required: ['pairId', 'date', 'kind', 'durationMin', 'notes'],
     parents: ['pairId'],
-    longText: ['notes', 'privateNotes', 'cancelReason'],
+    typedText: ['notes', 'privateNotes', 'cancelReason'],
   },
   plan: {
     fields: { pairId: id(), menteeId: id(), title: nonEmptyText(300) },
     required: ['pairId', 'menteeId', 'title'],
     parents: ['pairId', 'menteeId'],
+    typedText: ['title'],
   },
   goal: {
     fields: {
@@ -157,7 +159,7 @@ export const RECORD_TYPES = {
     },
     required: ['planId', 'title'],
     parents: ['planId'],
-    longText: ['description'],
+    typedText: ['title', 'description', 'area'],
   },
   task: {
     fields: {
@@ -171,7 +173,7 @@ export const RECORD_TYPES = {
     },
     required: ['planId', 'title', 'status', 'due'],
     parents: ['planId'],
-    longText: ['evidence'],
+    typedText: ['title', 'evidence'],
   },
   formTemplate: {
     fields: {
@@ -191,7 +193,7 @@ export const RECORD_TYPES = {
       archived: bool(),
     },
     required: ['title', 'questions'],
-    longText: ['description'],
+    typedText: ['title', 'description'],
   },
   formAssignment: {
     fields: { templateId: id(), personId: id(), pairId: orNull(id()), due: orNull(dayOrDateTime()) },
@@ -213,7 +215,7 @@ export const RECORD_TYPES = {
     fields: { pairId: id(), personId: id(), fits: bool(), comment: orNull(text(2000)) },
     required: ['pairId', 'personId', 'fits'],
     parents: ['pairId', 'personId'],
-    longText: ['comment'],
+    typedText: ['comment'],
   },
   /** The school's programme: one record per school (PROGRAMME_ID), kept by curators. */
   programme: {
@@ -241,6 +243,7 @@ export const RECORD_TYPES = {
       ),
     },
     required: ['schoolYear'],
+    typedText: ['schoolName', 'directorName'],
   },
   /** An order («приказ») approving pairs: printable and downloadable as a Word document. */
   order: {
@@ -252,6 +255,7 @@ export const RECORD_TYPES = {
       signer: orNull(text(200)),
     },
     required: ['number', 'date', 'title', 'pairIds'],
+    typedText: ['number', 'title', 'signer'],
   },
   /** A methodological material for mentors (roadmap stage 3): curators keep them, everyone reads them. */
   material: {
@@ -261,7 +265,7 @@ export const RECORD_TYPES = {
       description: orNull(text(4000)),
     },
     required: ['title'],
-    longText: ['description'],
+    typedText: ['title', 'description'],
   },
   /**
    * Averages of a form's submitted answers about one mentor's pairs, made by the server from at least 3

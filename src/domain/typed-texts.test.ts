@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { droppedTexts, typedFields, typedTexts } from './typed-texts';
 
 describe('typed texts', () => {
-  it('are a record type’s long texts and the texts inside its answers and status notes', () => {
-    expect(typedFields('task')).toEqual(['evidence']);
+  it('are a record type’s text fields and the texts inside its answers and status notes', () => {
+    expect(typedFields('task')).toEqual(['title', 'evidence']);
     expect(typedFields('formResponse')).toEqual(['answers']);
     expect(typedFields('pair')).toEqual(['endReason', 'history']);
     expect(typedFields('nothing')).toEqual([]);

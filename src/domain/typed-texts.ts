@@ -1,6 +1,6 @@
 // What people typed into a field, piece by piece: the texts a conflict copy keeps when the field's value
 // loses a merge or is erased by a delete its sender had not seen (server/conflict-copies.ts). Most are
-// a record type's long texts (`longText`, record-types.ts); some sit inside a structure that merges
+// a record type's text fields (`typedText`, record-types.ts); some sit inside a structure that merges
 // whole — a questionnaire's answers, the notes of a pair's status changes, a meeting's next steps.
 import { RECORD_TYPES, type RecordType } from './record-types';
 
@@ -16,15 +16,15 @@ const CONTAINERS: Partial<Record<RecordType, readonly string[]>> = {
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** The fields of a record type that hold typed texts, top-level long texts first. */
+/** The fields of a record type that hold typed texts, top-level texts first. */
 export function typedFields(type: string): readonly string[] {
   if (!Object.hasOwn(RECORD_TYPES, type)) return [];
   const spec = RECORD_TYPES[type as RecordType];
-  return [...('longText' in spec ? spec.longText : []), ...(CONTAINERS[type as RecordType] ?? [])];
+  return [...('typedText' in spec ? spec.typedText : []), ...(CONTAINERS[type as RecordType] ?? [])];
 }
 
 /**
- * The typed texts in `value`, the value of `field` of a record of `type`: the text itself for a long text
+ * The typed texts in `value`, the value of `field` of a record of `type`: the text itself for a text field
  * (`field`); each answer given as text for a response's `answers` (`answers.<question id>`); each note of
  * a pair's `history` (`history.<position>`); each of a meeting's `nextSteps` (`nextSteps.<step id>`). Empty
  * and non-text values give none.

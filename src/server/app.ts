@@ -13,13 +13,14 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import { CONTRACT_HEADER, CONTRACT_VERSION, LIMITS } from '../domain/sync-contract';
+import { CallerGoneError } from './caller-standing';
 import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
 import { drain } from './drain';
 import type { EnrolLimits } from './enrol-limiter';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerEnrolRoutes } from './routes/enrol-routes';
-import { createGuards, fail } from './routes/route-kit';
+import { createGuards, fail, refuseStanding } from './routes/route-kit';
 import { registerSyncRoutes } from './routes/sync-routes';
 import { createServerClock, type ServerClock } from './server-clock';
 import { registerShellHeaders, registerStatic, securityHeaders } from './static';
@@ -126,6 +127,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) reply.header('connection', 'close');
       return fail(reply, 413, 'too-large', 'the body is larger than this endpoint accepts');
     }
+    // The caller's device was revoked (or their person archived) while the request waited for its body
+    // or its turn: nothing of it was done.
+    if (error instanceof CallerGoneError) return refuseStanding(reply, error.standing);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const reason =
         error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : error.message;

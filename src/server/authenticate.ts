@@ -1,4 +1,5 @@
 // Who is calling: a device token, looked up before anything of the request is read.
+import { standingOf } from './caller-standing';
 import { hashSecret, schoolOfToken } from './secrets';
 import type { ServerClock } from './server-clock';
 import type { Storage } from './storage/storage';
@@ -18,13 +19,10 @@ export async function authenticateDevice(
 ): Promise<Caller | 'archived' | undefined> {
   const found = await storage.read(async (tx) => {
     const device = await tx.deviceByToken(hashSecret(token), schoolOfToken(token));
-    if (!device || device.revokedAt) return undefined;
-    const person = await tx.getRecord(device.schoolId, device.personId);
-    if (!person || person.record.deleted !== undefined) return undefined;
-    return { device, isArchived: person.record.fields.archived === true };
+    return device && { device, standing: await standingOf(tx, device) };
   });
-  if (!found) return undefined;
-  if (found.isArchived) return 'archived';
+  if (!found || found.standing === 'gone') return undefined;
+  if (found.standing === 'archived') return 'archived';
   const { device } = found;
   const now = clock.now();
   if (device.lastSeenAt === null || now - Date.parse(device.lastSeenAt) >= TOUCH_EVERY_MS) {

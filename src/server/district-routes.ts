@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../domain/json-bounds';
 import { DISTRICT_ROLES, type DistrictRole } from '../domain/sync-contract';
+import { forCaller } from './caller-standing';
 import {
   createDistrictSchool,
   inviteDistrictMember,
@@ -52,21 +53,24 @@ export function registerDistrictRoutes(
   // On request, before the body is read: a caller without the right costs no parsing.
   const guards = { onRequest: [authenticate, adminOnly] };
 
-  app.get('/api/v1/district/schools', guards, async () => ({
-    schools: await listDistrictSchools(deps.storage),
+  // Each service runs as the caller: a request of a device revoked meanwhile does nothing.
+  const storageOf = (request: FastifyRequest) => forCaller(deps.storage, request.caller as Caller);
+
+  app.get('/api/v1/district/schools', guards, async (request) => ({
+    schools: await listDistrictSchools(storageOf(request)),
   }));
 
   app.post('/api/v1/district/schools', guards, async (request, reply) => {
     const body = v.safeParse(SchoolSchema, request.body);
     if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
-    return createDistrictSchool(deps.storage, deps.clock, body.output.name);
+    return createDistrictSchool(storageOf(request), deps.clock, body.output.name);
   });
 
   app.post('/api/v1/district/schools/:id/curator-code', guards, async (request, reply) => {
     const { id } = request.params as { id: string };
     // Not an id any school has (and not text PostgreSQL takes as a parameter).
     if (!isStorableText(id)) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
-    const result = await newCuratorCode(deps.storage, deps.clock, id);
+    const result = await newCuratorCode(storageOf(request), deps.clock, id);
     if (!result) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
     if (result === 'has-curator')
       return reply.code(409).send({
@@ -80,6 +84,6 @@ export function registerDistrictRoutes(
   app.post('/api/v1/district/invites', guards, async (request, reply) => {
     const body = v.safeParse(MemberSchema, request.body);
     if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
-    return inviteDistrictMember(deps.storage, deps.clock, body.output.role, body.output.fullName);
+    return inviteDistrictMember(storageOf(request), deps.clock, body.output.role, body.output.fullName);
   });
 }

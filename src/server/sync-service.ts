@@ -5,6 +5,7 @@
 import type { Change, Rejection } from '../domain/record';
 import { isDistrictRole, LIMITS, type SyncResponse } from '../domain/sync-contract';
 import type { Cursor, PullCursor } from '../domain/sync-cursor';
+import { assertStanding, CallerGoneError } from './caller-standing';
 import type { SeenUpTo } from './conflict-copies';
 import { type PullOptions, pull, type V2Pull } from './sync-pull';
 import { applyChange, applyIsolated, checkAlone, idsToRead } from './sync-push';
@@ -35,10 +36,9 @@ export async function runSync(
       const session = createSession(tx, deps.clock, caller);
       const rejected: Rejection[] = [];
       // Writers of one school go one at a time, from their first read (see StorageTx.lockSchool).
-      if (toApply.length > 0) {
-        await tx.lockSchool(caller.schoolId);
-        await tx.preload(caller.schoolId, idsToRead(toApply));
-      }
+      if (toApply.length > 0) await tx.lockSchool(caller.schoolId);
+      await assertStanding(tx, caller);
+      if (toApply.length > 0) await tx.preload(caller.schoolId, idsToRead(toApply));
       for (const { change, rejection } of checked) {
         const result =
           rejection ??
@@ -57,6 +57,7 @@ export async function runSync(
     try {
       return await apply(false);
     } catch (error) {
+      if (error instanceof CallerGoneError) throw error;
       // A fault of the server in one change: the push is applied again, each change in a savepoint, so
       // that the failing one is rejected and the others stand (a savepoint a change costs too much to be
       // the rule).
@@ -72,7 +73,10 @@ export async function runSync(
   const now = deps.clock.now();
   const pageSize = v2?.pageSize ?? deps.pageSize ?? LIMITS.pageSize;
   const page = await deps.storage.transaction(
-    (tx) => pull(createSession(tx, deps.clock, caller), cursor, pageSize, v2 && { ...v2, nowMs: now }),
+    async (tx) => {
+      await assertStanding(tx, caller);
+      return pull(createSession(tx, deps.clock, caller), cursor, pageSize, v2 && { ...v2, nowMs: now });
+    },
     { snapshot: true },
   );
   return { ...page, rejected, serverTime: new Date(now).toISOString() };

@@ -1,4 +1,4 @@
-// Nothing typed at length is lost to a conflict, whatever the record: the text that loses a merge of two
+// Nothing typed is lost to a conflict, whatever the record: the text that loses a merge of two
 // concurrent edits, or that was typed into a record someone else deleted meanwhile, comes back to its
 // author as a conflict copy — for goals, tasks, people and the rest as for meeting notes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,32 @@ describe('every long text, not only meeting notes', () => {
     expect((await push(server, second, [theirs])).rejected).toEqual([]);
     expect(await copiesFor(curator)).toContainEqual(
       expect.objectContaining({ recordId: mentee.personId, field: 'needs', text: 'Поддержка по алгебре' }),
+    );
+  });
+});
+
+describe('short texts too: titles and names', () => {
+  it('a task reworded by the mentor offline and by the curator at once: the losing wording comes back', async () => {
+    const task = change(curator.stamper, 'task', {
+      planId: plan.id,
+      title: 'Решить 10 задач',
+      status: 'todo',
+      due: null,
+    });
+    expect((await push(server, curator, [task])).rejected).toEqual([]);
+    await pullAll(server, mentor);
+    await pullAll(server, curator);
+    const mine = change(mentor.stamper, 'task', { title: 'Решить 15 задач по алгебре из сборника' }, task.id);
+    curator.stamper.observe(mine.stamps.title as string);
+    const theirs = change(curator.stamper, 'task', { title: 'Решить 12 задач' }, task.id);
+    expect((await push(server, curator, [theirs])).rejected).toEqual([]);
+    expect((await push(server, mentor, [mine])).rejected).toEqual([]);
+    expect(await copiesFor(mentor)).toContainEqual(
+      expect.objectContaining({
+        recordId: task.id,
+        field: 'title',
+        text: 'Решить 15 задач по алгебре из сборника',
+      }),
     );
   });
 });

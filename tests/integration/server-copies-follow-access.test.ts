@@ -253,3 +253,45 @@ it('text typed into an erased pupil’s consent or IDP after the erasure is not 
   );
   expect(left).toEqual([]);
 });
+
+it("a curator's copy of a curators-only field reaches none of their later devices as a mentor", async () => {
+  const second = await addMember(server, curator, 'curator', { fullName: 'Второй куратор' }, 'cur2');
+  const pupil = change(curator.stamper, 'person', {
+    fullName: 'Ученик',
+    kind: 'student',
+    requests: 'Начало',
+  });
+  expect((await push(server, curator, [pupil])).rejected).toEqual([]);
+  await pullAll(server, curator);
+  await pullAll(server, second);
+  // The second curator's text loses to the first's, typed without having seen it: kept as a copy.
+  const seen = curator.cursor;
+  const theirs = change(second.stamper, 'person', { requests: 'Запрос психолога: тревожность' }, pupil.id);
+  curator.stamper.observe(theirs.stamps.requests as string);
+  expect((await push(server, second, [theirs])).rejected).toEqual([]);
+  curator.cursor = seen;
+  const mine = change(curator.stamper, 'person', { requests: 'Запрос классного руководителя' }, pupil.id);
+  expect((await push(server, curator, [mine])).rejected).toEqual([]);
+  expect((await liveCopiesOf(server, second)).map((c) => c.fields.text)).toContain(
+    'Запрос психолога: тревожность',
+  );
+  // That person is a curator no more, and signs in as the pupil's mentor.
+  const devices = (await call(server, 'GET', '/api/v1/devices', { token: curator.token })).body.devices as {
+    id: string;
+    personId: string;
+  }[];
+  const device = devices.find((d) => d.personId === second.personId) as { id: string };
+  expect(
+    (await call(server, 'POST', `/api/v1/devices/${device.id}/revoke`, { token: curator.token })).status,
+  ).toBe(200);
+  const pair = pairChange(curator.stamper, second.personId, [pupil.id]);
+  expect((await push(server, curator, [pair])).rejected).toEqual([]);
+  const invite = await call(server, 'POST', '/api/v1/invites', {
+    token: curator.token,
+    body: { personId: second.personId, role: 'mentor' },
+  });
+  const asMentor = await enrolWith(server, invite.body.code as string, 'mentor-phone-2');
+  const { records } = await pullAll(server, asMentor);
+  expect(records.get(pupil.id)?.fields.requests).toBeUndefined();
+  expect(JSON.stringify([...records.values()])).not.toContain('тревожность');
+});

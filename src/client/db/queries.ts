@@ -20,6 +20,8 @@ const isLive = <R extends SyncedRecord>(r: R | undefined): r is R =>
 // whereas awaiting a native promise would drop the live query's context in the browser.
 const liveOnly = <R extends SyncedRecord>(rows: PromiseLike<(R | undefined)[]>) =>
   rows.then((r) => r.filter(isLive)) as unknown as Promise<R[]>;
+// A copy whose text this user may not read comes without it (domain/access.ts): nothing to put back.
+const hasText = (copy: SyncedRecord<'conflict'>) => typeof copy.fields.text === 'string';
 const collator = new Intl.Collator('ru');
 // Built-in questionnaires in the methodology's order, a school's own after them.
 const TEMPLATE_ORDER: readonly (string | null | undefined)[] = TEMPLATE_KINDS;
@@ -142,10 +144,14 @@ export function createQueries(db: NastavnikDb) {
      */
     keptTexts: (personId: string) =>
       liveOnly(db.records('conflict').orderBy('fields.recordId').toArray()).then((copies) =>
-        copies.filter((c) => c.fields.authorId === personId || c.fields.keptFor === 'curators'),
+        copies.filter(
+          (c) => hasText(c) && (c.fields.authorId === personId || c.fields.keptFor === 'curators'),
+        ),
       ),
     conflictsOf: (recordId: string) =>
-      liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()),
+      liveOnly(db.records('conflict').where('fields.recordId').equals(recordId).toArray()).then((copies) =>
+        copies.filter(hasText),
+      ),
     /**
      * How many people, pairs and meetings the school has, from index counts alone: a deleted record
      * keeps no fields, so it is in none of these indexes. Reads no record, whatever the school's size.

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { redactFor } from '../../domain/access';
 import { isStorableText } from '../../domain/json-bounds';
 import { CONTRACT_VERSION } from '../../domain/sync-contract';
+import { forCaller } from '../caller-standing';
 import { fillPage } from '../pull-plan';
 import { MAX_BACKUP_BYTES, restoreBackup, restoreRefusal } from '../restore-service';
 import type { ServerClock } from '../server-clock';
@@ -24,6 +25,8 @@ export function registerAdminRoutes(
 
   app.get('/api/v1/export', curators, async (request, reply) => {
     const caller = callerOf(request);
+    // Each page is read as the caller: an export under way stops once their device is revoked.
+    const storage = forCaller(deps.storage, caller);
     const head = JSON.stringify({
       schemaVersion: CONTRACT_VERSION,
       schoolId: caller.schoolId,
@@ -66,13 +69,15 @@ export function registerAdminRoutes(
       bodyLimit: MAX_BACKUP_BYTES,
       // A school that holds data already refuses any backup: said before the file is read.
       preParsing: async (request, reply) => {
-        const refusal = await restoreRefusal(storage, callerOf(request).schoolId);
+        const caller = callerOf(request);
+        const refusal = await restoreRefusal(forCaller(storage, caller), caller.schoolId);
         // The rest of the body is read and dropped unparsed: a browser still sending sees the 409.
         if (refusal) return fail(reply, 409, 'conflict', refusal);
       },
     },
     async (request, reply) => {
-      const result = await restoreBackup(storage, callerOf(request), request.body, clock.now());
+      const caller = callerOf(request);
+      const result = await restoreBackup(forCaller(storage, caller), caller, request.body, clock.now());
       if (!result.ok)
         return fail(reply, result.status, result.status === 409 ? 'conflict' : 'bad-request', result.reason);
       return { restored: result.restored };
@@ -80,7 +85,8 @@ export function registerAdminRoutes(
   );
 
   app.get('/api/v1/devices', curators, async (request) => {
-    const devices = await storage.transaction((tx) => tx.listDevices(callerOf(request).schoolId));
+    const caller = callerOf(request);
+    const devices = await forCaller(storage, caller).transaction((tx) => tx.listDevices(caller.schoolId));
     return { devices };
   });
 
@@ -89,8 +95,9 @@ export function registerAdminRoutes(
     // Not an id any device has (and not text PostgreSQL takes as a parameter).
     if (!isStorableText(id))
       return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
-    const isRevoked = await storage.transaction((tx) =>
-      tx.revokeDevice(callerOf(request).schoolId, id, new Date(clock.now()).toISOString()),
+    const caller = callerOf(request);
+    const isRevoked = await forCaller(storage, caller).transaction((tx) =>
+      tx.revokeDevice(caller.schoolId, id, new Date(clock.now()).toISOString()),
     );
     if (!isRevoked) return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
     return { revoked: id };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
+import { forCaller } from '../caller-standing';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
 import { createInvite, enrolWithin } from '../enrol-service';
 import type { ServerClock } from '../server-clock';
@@ -62,7 +63,8 @@ export function registerEnrolRoutes(
     const body = v.safeParse(InviteSchema, request.body);
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const { personId, role } = body.output;
-    const result = await createInvite(storage, clock, callerOf(request).schoolId, personId, role);
+    const caller = callerOf(request);
+    const result = await createInvite(forCaller(storage, caller), clock, caller.schoolId, personId, role);
     if (!result.ok) return fail(reply, result.status, 'not-found', result.reason);
     return { code: result.code, expiresAt: result.expiresAt };
   });

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../domain/sync-contract';
 import { authenticateDevice } from '../authenticate';
+import { STANDING_REFUSALS } from '../caller-standing';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import type { Caller } from '../sync-session';
@@ -35,21 +36,19 @@ export function createGuards(storage: Storage, clock: ServerClock): Guards {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/.exec(header)?.[1];
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
     const found = await authenticateDevice(storage, clock, token);
-    if (found === 'archived') {
-      return fail(
-        reply,
-        403,
-        'archived',
-        'this person was archived by the curator: the programme no longer shares its data with this device',
-      );
-    }
-    if (!found) return fail(reply, 401, 'unauthorized', 'this device is not enrolled or was revoked');
+    if (found === 'archived' || !found) return refuseStanding(reply, found ?? 'gone');
     request.caller = found;
   };
   const curatorsOnly: Guard = async (request, reply) => {
     if (!request.caller?.isCurator) return fail(reply, 403, 'forbidden', 'only a curator may do this');
   };
   return { authenticate, curatorsOnly };
+}
+
+/** The answer to a caller no longer enrolled (caller-standing.ts). */
+export function refuseStanding(reply: FastifyReply, standing: keyof typeof STANDING_REFUSALS) {
+  const { status, error, reason } = STANDING_REFUSALS[standing];
+  return fail(reply, status, error, reason);
 }
 
 /** The caller a guarded route was let in with. */

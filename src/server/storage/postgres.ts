@@ -304,6 +304,20 @@ function createTx(
             ]);
       return row ? toDevice(row) : undefined;
     },
+    deviceInUse: async (school, id) => {
+      const [row] = await rows(
+        'deviceInUse',
+        'SELECT * FROM devices WHERE school = $1 AND id = $2 FOR SHARE',
+        [school, id],
+      );
+      if (!row) return undefined;
+      const device = toDevice(row);
+      await run('personInUse', 'SELECT 1 FROM records WHERE school = $1 AND id = $2 FOR SHARE', [
+        school,
+        device.personId,
+      ]);
+      return device;
+    },
     touchDevice: async (school, id, at) =>
       void (await run('touchDevice', 'UPDATE devices SET last_seen_at = $3 WHERE school = $1 AND id = $2', [
         school,

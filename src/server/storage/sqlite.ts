@@ -218,6 +218,7 @@ function createTx(db: Database.Database): TxEngine {
     ),
     deviceByToken: stmt('SELECT * FROM devices WHERE token_hash = ?'),
     deviceByTokenIn: stmt('SELECT * FROM devices WHERE token_hash = ? AND school = ?'),
+    deviceById: stmt('SELECT * FROM devices WHERE school = ? AND id = ?'),
     touchDevice: stmt('UPDATE devices SET last_seen_at = ? WHERE school = ? AND id = ?'),
     hasRole: stmt('SELECT 1 FROM devices WHERE school = ? AND role = ? LIMIT 1'),
     listDevices: stmt('SELECT * FROM devices WHERE school = ? ORDER BY created_at'),
@@ -407,6 +408,10 @@ function createTx(db: Database.Database): TxEngine {
       const row = (
         school === null ? q.deviceByToken.get(tokenHash) : q.deviceByTokenIn.get(tokenHash, school)
       ) as DeviceRow | undefined;
+      return row ? toDevice(row) : undefined;
+    },
+    deviceInUse: async (school, id) => {
+      const row = q.deviceById.get(school, id) as DeviceRow | undefined;
       return row ? toDevice(row) : undefined;
     },
     touchDevice: async (school, id, at) => void q.touchDevice.run(at, school, id),

@@ -166,6 +166,12 @@ export type StorageTx = {
   addDevice(device: Device, tokenHash: string): Promise<void>;
   /** The device of a token; `schoolId` when the token names its school (then only that school is read). */
   deviceByToken(tokenHash: string, schoolId: string | null): Promise<Device | undefined>;
+  /**
+   * A device by its id, as this transaction sees it. PostgreSQL also holds the device's row and its
+   * person's record against change until the transaction ends: a revocation or an archiving then waits
+   * for the work it would otherwise race, rather than the work going on for a device already revoked.
+   */
+  deviceInUse(schoolId: string, id: string): Promise<Device | undefined>;
   touchDevice(schoolId: string, id: string, at: string): Promise<void>;
   hasDeviceWithRole(schoolId: string, role: AnyRole): Promise<boolean>;
   listDevices(schoolId: string): Promise<Device[]>;

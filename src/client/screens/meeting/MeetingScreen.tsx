@@ -28,7 +28,7 @@ import { ConflictCopies } from './ConflictCopies';
 import { MeetingFields } from './MeetingFields';
 import { MeetingView } from './MeetingView';
 
-/** The meeting's texts a conflict copy can be put back into (record-types.ts, the meeting's `longText`). */
+/** The meeting's texts a conflict copy can be put back into (record-types.ts, the meeting's `typedText`). */
 const MEETING_TEXTS = ['notes', 'privateNotes', 'cancelReason'] as const;
 const isMeetingText = (field: string): field is (typeof MEETING_TEXTS)[number] =>
   (MEETING_TEXTS as readonly string[]).includes(field);
