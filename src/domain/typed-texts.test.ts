@@ -9,7 +9,10 @@ describe('typed texts', () => {
     expect(typedFields('nothing')).toEqual([]);
     expect(typedTexts('task', 'evidence', 'Сделала')).toEqual([{ field: 'evidence', text: 'Сделала' }]);
     expect(typedTexts('task', 'evidence', '   ')).toEqual([]);
-    expect(typedTexts('task', 'title', 'Не длинный текст')).toEqual([]);
+    expect(typedTexts('task', 'title', 'Короткий текст')).toEqual([
+      { field: 'title', text: 'Короткий текст' },
+    ]);
+    expect(typedTexts('task', 'status', 'done')).toEqual([]);
     expect(typedTexts('formResponse', 'answers', { goals: 'Научиться', score: 7, pick: ['a'] })).toEqual([
       { field: 'answers.goals', text: 'Научиться' },
     ]);
