@@ -112,3 +112,20 @@ test('the district sees two schools’ figures side by side, offline too, and no
 
   await viewer.context.close();
 });
+
+test("the district's administrator disconnects a lost phone of the district", async () => {
+  const admin = await openPhone();
+  await enrolDistrict(admin.page, await districtCode('district-admin', 'Администратор Района'));
+  const spare = await enrolByApi(await districtCode('district-admin', 'Запасной Администратор'));
+  await admin.page.getByRole('link', { name: 'Управление' }).click();
+  // The spare phone enrolled last: the list is in the order devices enrolled.
+  const row = admin.page.getByRole('listitem').filter({ hasText: 'e2e' }).last();
+  await row.getByRole('button', { name: 'Отключить устройство' }).click();
+  await row.getByRole('button', { name: 'Да, отключить' }).click();
+  await expect(row).toContainText('отключено');
+  const refused = await fetch(`${new URL(admin.page.url()).origin}/api/v1/district/schools`, {
+    headers: { authorization: `Bearer ${spare.token}` },
+  });
+  expect(refused.status).toBe(401);
+  await admin.context.close();
+});

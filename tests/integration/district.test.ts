@@ -182,6 +182,32 @@ describe('a district on one server', () => {
     expect(badBody.status).toBe(400);
   });
 
+  it("the district's administrator disconnects a lost district phone; no one else sees the district's devices", async () => {
+    const invited = await call(server, 'POST', '/api/v1/district/invites', {
+      token: admin.token,
+      body: { fullName: 'Второй администратор', role: 'district-admin' },
+    });
+    const lost = await enrolWith(server, invited.body.code as string, 'lost-phone');
+    const listed = await call(server, 'GET', '/api/v1/devices', { token: admin.token });
+    expect(listed.status).toBe(200);
+    const devices = listed.body.devices as { id: string; personId: string; name: string }[];
+    const device = devices.find((d) => d.personId === lost.personId) as { id: string };
+    // Only the district's own devices: no school's.
+    expect(devices.map((d) => d.personId)).not.toContain(one.curator.personId);
+    for (const other of [one.curator, one.mentor])
+      expect(
+        (await call(server, 'POST', `/api/v1/devices/${device.id}/revoke`, { token: other.token })).status,
+      ).not.toBe(200);
+    expect(
+      (await call(server, 'POST', '/api/v1/devices/' + device.id + '/revoke', { token: admin.token })).status,
+    ).toBe(200);
+    const after = await call(server, 'POST', '/api/v1/district/schools', {
+      token: lost.token,
+      body: { name: 'Y' },
+    });
+    expect(after.status).toBe(401);
+  });
+
   it("the administrator gives a new code only to a school whose first curator never enrolled: a school's data is its own", async () => {
     // A school with its curator: a code for the district would open every child's record to it.
     const taken = await call(server, 'POST', `/api/v1/district/schools/${one.id}/curator-code`, {

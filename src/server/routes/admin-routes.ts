@@ -1,7 +1,7 @@
 // A school's administration by its curator: the whole school's export (a backup), restoring one, and the
 // devices enrolled and their revocation.
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { redactFor } from '../../domain/access';
 import { isStorableText } from '../../domain/json-bounds';
 import { CONTRACT_VERSION } from '../../domain/sync-contract';
@@ -84,13 +84,26 @@ export function registerAdminRoutes(
     },
   );
 
-  app.get('/api/v1/devices', curators, async (request) => {
+  // The devices of the caller's own namespace: a school's for its curators, the district's for its
+  // administrators (whose lost phone would otherwise keep making schools and curator codes).
+  const deviceKeepers = {
+    onRequest: [
+      guards.authenticate,
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const caller = request.caller;
+        if (!caller?.isCurator && caller?.role !== 'district-admin')
+          return fail(reply, 403, 'forbidden', "only a curator or the district's administrator may do this");
+      },
+    ],
+  };
+
+  app.get('/api/v1/devices', deviceKeepers, async (request) => {
     const caller = callerOf(request);
     const devices = await forCaller(storage, caller).transaction((tx) => tx.listDevices(caller.schoolId));
     return { devices };
   });
 
-  app.post('/api/v1/devices/:id/revoke', curators, async (request, reply) => {
+  app.post('/api/v1/devices/:id/revoke', deviceKeepers, async (request, reply) => {
     const { id } = request.params as { id: string };
     // Not an id any device has (and not text PostgreSQL takes as a parameter).
     if (!isStorableText(id))

@@ -18,6 +18,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
 import { QrCode } from '../../ui/QrCode';
+import { DevicesSection } from '../people/DevicesSection';
 
 function Failure(props: { answer: Answer<unknown> }) {
   if (props.answer.ok) return null;
@@ -140,6 +141,7 @@ export function DistrictAdminScreen() {
         />
         <button type="submit">{t('districtAdmin.invite')}</button>
       </Form>
+      <DevicesSection />
     </Page>
   );
 }

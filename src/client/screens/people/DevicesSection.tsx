@@ -1,4 +1,5 @@
-// The devices a participant signed in on; a lost phone is disconnected here (needs the network).
+// The devices a participant signed in on (or, for the district's administrator, every device of the
+// district); a lost phone is disconnected here (needs the network).
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
@@ -6,7 +7,7 @@ import { t } from '../../i18n/i18n';
 import { type DeviceInfo, listDevices, revokeDevice } from '../../models/invite-model';
 import { Notice } from '../../ui/Page';
 
-export function DevicesSection(props: { personId: string }) {
+export function DevicesSection(props: { personId?: string }) {
   const session = useSession();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +15,7 @@ export function DevicesSection(props: { personId: string }) {
   const [asking, setAsking] = useState<string | null>(null);
   const load = () =>
     void listDevices(session.token).then((r) => {
-      if (r.ok) setDevices(r.devices.filter((d) => d.personId === props.personId));
+      if (r.ok) setDevices(r.devices.filter((d) => !props.personId || d.personId === props.personId));
       else setError(r.isOffline ? t('person.inviteOffline') : r.reason);
     });
   useEffect(load, [props.personId]);
