@@ -1,11 +1,13 @@
 // The school's programme record: made on the first change, with the roadmap's stages and defaults.
 // Defaults are written as defaults (see domain/defaults.ts): they fill only what the record lacks and
 // never win over a value typed on this device or another, so typing fast into a new school loses nothing.
+
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { defaultDeadline, ROADMAP_STAGES, schoolYearOf } from '../../domain/roadmap';
 import type { Repository, WriteResult } from '../db/repository';
+import { UNSEEN } from './edit-model';
 
 export type Stage = { key: string; deadline: string | null; responsible: string | null; done: boolean };
 
@@ -63,8 +65,14 @@ export function saveProgramme(
   repo: Repository,
   patch: Record<string, unknown>,
   today: string,
+  isBehind = false,
 ): Promise<WriteResult> {
-  return repo.update('programme', PROGRAMME_ID, patch, { defaults: defaultsFor(today) });
+  // Typed over a text that changed meanwhile (another curator's): made as from a view of nothing, so
+  // that the server keeps the text it replaces for its author (edit-model.ts UNSEEN).
+  return repo.update('programme', PROGRAMME_ID, patch, {
+    defaults: defaultsFor(today),
+    ...(isBehind ? UNSEEN : {}),
+  });
 }
 
 /**

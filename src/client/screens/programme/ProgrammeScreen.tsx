@@ -17,7 +17,8 @@ export function ProgrammeScreen() {
   if (programme === undefined) return <Page title={t('programme.title')}>{null}</Page>;
   const p = programme?.fields;
   // Each field answers with its write's result: a failed save shows under the field.
-  const save = (patch: Record<string, unknown>) => saveProgramme(repo, patch, today);
+  const save = (patch: Record<string, unknown>, isBehind = false) =>
+    saveProgramme(repo, patch, today, isBehind);
   // A value the field cannot take is said under it, and nothing is saved: never dropped in silence.
   const saveParsed = <V,>(
     value: V | null,
@@ -35,12 +36,12 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.school')}
           value={p?.schoolName ?? ''}
-          onSave={(v) => save({ schoolName: v || null })}
+          onSave={(v, behind) => save({ schoolName: v || null }, behind)}
         />
         <LiveTextField
           label={t('programme.director')}
           value={p?.directorName ?? ''}
-          onSave={(v) => save({ directorName: v || null })}
+          onSave={(v, behind) => save({ directorName: v || null }, behind)}
         />
         <LiveTextField
           label={t('programme.year')}
