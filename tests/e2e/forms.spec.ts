@@ -109,6 +109,11 @@ test('a mentee fills the final satisfaction form offline; the curator sees the a
   // Halfway through, the page is reloaded, still offline: the answers are still there.
   await mentee.reload();
   await expect(mentee.getByText('Ваши ответы сохранены')).toBeVisible();
+  // …and she goes on where she stopped, as the notice says, not from the first question.
+  await expect(mentee.getByText('Вопрос 4 из 10')).toBeVisible();
+  await mentee.getByRole('button', { name: 'Назад' }).click();
+  await expect(mentee.getByText('Вопрос 3 из 10')).toBeVisible();
+  await expect(mentee.getByRole('radio', { name: '9', exact: true })).toBeChecked();
   await mentee.getByRole('button', { name: 'Все сразу' }).click();
   await expect(mentee.getByRole('radio', { name: '10' }).nth(1)).toBeChecked();
   const question = (text: string) =>

@@ -1,6 +1,11 @@
 // Filling one assigned form: what to ask, the draft, and sending.
 import * as v from 'valibot';
-import { keptAnswers, validateAnswers, visibleQuestions } from '../../domain/questionnaires/answers';
+import {
+  keptAnswers,
+  resumeIndex,
+  validateAnswers,
+  visibleQuestions,
+} from '../../domain/questionnaires/answers';
 import {
   type Answers,
   type Question,
@@ -86,4 +91,4 @@ export async function sendResponse(
   return result.ok ? { ok: true } : { ok: false, write: result };
 }
 
-export { visibleQuestions };
+export { resumeIndex, visibleQuestions };

@@ -89,3 +89,12 @@ export function keptAnswers(questions: readonly Question[], answers: Answers): A
     if (isAnswered(answers[q.id])) kept[q.id] = answers[q.id];
   return kept;
 }
+
+/**
+ * Where a form filled one question per screen goes on from when its draft comes back: the first visible
+ * question still unanswered (where the person stopped), or the last one when all are answered.
+ */
+export function resumeIndex(visible: readonly Question[], answers: Answers): number {
+  const i = visible.findIndex((q) => !isAnswered(answers[q.id]));
+  return i === -1 ? Math.max(visible.length - 1, 0) : i;
+}

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { keptAnswers, validateAnswers, visibleQuestions } from './answers';
+import { keptAnswers, resumeIndex, validateAnswers, visibleQuestions } from './answers';
 import { BUILTIN_TEMPLATES } from './builtin-templates';
 import { type Question, QuestionListSchema, QuestionSchema } from './questions';
 import { average, questionResult, rate } from './results';
@@ -64,6 +64,17 @@ describe('conditional questions', () => {
     expect(keptAnswers(questions, { difficulties: false, which: 'старый ответ' })).toEqual({
       difficulties: false,
     });
+  });
+
+  it('goes on from the first visible question left unanswered, or the last when all are', () => {
+    const shown = (answers: Record<string, unknown>) => visibleQuestions(questions, answers);
+    expect(resumeIndex(shown({}), {})).toBe(0);
+    expect(resumeIndex(shown({ difficulties: false }), { difficulties: false })).toBe(1);
+    const some = { difficulties: true, which: '  ' };
+    expect(resumeIndex(shown(some), some)).toBe(1);
+    const all = { difficulties: false, areas: ['Спорт'] };
+    expect(resumeIndex(shown(all), all)).toBe(1);
+    expect(resumeIndex([], {})).toBe(0);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   draftKey,
   type FillPage,
   loadFill,
+  resumeIndex,
   sectionsOf,
   sendResponse,
   visibleQuestions,
@@ -67,7 +68,9 @@ export function FillScreen() {
   const page = useLiveQuery(() => loadFill(queries, assignmentId), [assignmentId]);
   const key = draftKey(assignmentId);
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
-  const [index, setIndex] = useState(0);
+  // Null until the person moves: a draft that comes back opens where she stopped (resumeIndex), and that
+  // place holds still from her first step on (it would move on with each answer otherwise).
+  const [index, setIndex] = useState<number | null>(null);
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const draft = useDraft<Answers>(drafts, key, page ? () => page.response?.fields.answers ?? {} : null);
@@ -93,13 +96,17 @@ export function FillScreen() {
 
   const current = answers as Answers;
   const visible = visibleQuestions(page.questions, current);
-  const at = Math.min(index, Math.max(visible.length - 1, 0));
+  const at = Math.min(
+    index ?? (draft.isRestored ? resumeIndex(visible, current) : 0),
+    Math.max(visible.length - 1, 0),
+  );
   const errorOf = (id: string) => {
     const problem = problems.find((p) => p.questionId === id);
     return problem ? problemText(problem) : null;
   };
   const answer = (id: string, value: unknown) => {
     draft.change((now) => ({ ...now, [id]: value }));
+    setIndex(at);
     setProblems(problems.filter((p) => p.questionId !== id));
   };
   const switchMode = (next: Mode) => {
