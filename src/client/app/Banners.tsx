@@ -1,10 +1,24 @@
 // Banners at the top: what the device's storage can do, a new version waits, the database is held by
-// another tab, offline ready.
+// another tab, offline ready, the device's clock far from the school's.
 import { useEffect, useState } from 'preact/hooks';
+import { clockOffset } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { useStore } from '../state/store';
 import { useApp } from './context';
 import { StorageBanner } from './StorageBanner';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A device whose date is a day or more off the school's (as the last sync measured): the app dates by the school's, and says so. */
+function ClockBanner() {
+  const offset = useStore(clockOffset);
+  if (Math.abs(offset) < DAY_MS) return null;
+  return (
+    <div class="banner banner--warn" role="status" data-testid="clock-banner">
+      {t(offset > 0 ? 'app.clockBehind' : 'app.clockAhead', { n: Math.round(Math.abs(offset) / DAY_MS) })}
+    </div>
+  );
+}
 
 export function Banners() {
   const { pwa, dbState } = useApp();
@@ -23,6 +37,7 @@ export function Banners() {
   return (
     <div class="banners">
       <StorageBanner />
+      <ClockBanner />
       {db === 'blocked' && (
         <div class="banner banner--warn" role="alert">
           {t('db.blocked')}

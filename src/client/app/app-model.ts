@@ -3,11 +3,13 @@
 import { NastavnikDb } from '../db/database';
 import { createDrafts, type Drafts } from '../db/drafts';
 import { openDatabase, requestPersistence } from '../db/lifecycle';
+import { getMeta, watchMeta } from '../db/meta';
 import { createQueries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { Searcher, SearchResults } from '../db/search';
 import type { StorageGuard } from '../db/storage-guard';
 import type { StorageState } from '../db/storage-state';
+import { clockOffset } from '../i18n/format';
 import { createDeviceModel } from '../models/device-model';
 import { createPwaModel } from '../pwa/pwa-model';
 import { store } from '../state/store';
@@ -145,6 +147,9 @@ export function createAppModel() {
       dbState.value = 'failed';
       return;
     }
+    // The school's clock before the first screen: its forms' default dates come from it.
+    clockOffset.value = (await getMeta<number>(db, 'serverOffset').catch(() => undefined)) ?? 0;
+    watchMeta<number>(db, 'serverOffset', (offset) => (clockOffset.value = offset ?? 0));
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
     background.start();

@@ -1,4 +1,5 @@
 // Small persistent state of the device, kept in the `meta` table so that every tab sees the same.
+import { liveQuery } from 'dexie';
 import type { AnyRole } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
 
@@ -39,6 +40,19 @@ export const EMPTY_STATUS: SyncStatus = {
 /** Returns Dexie's own promise, so that a live query reading it keeps tracking what it reads next. */
 export function getMeta<T>(db: NastavnikDb, key: string): Promise<T | undefined> {
   return db.meta.get(key).then((row) => row?.value as T | undefined);
+}
+
+/**
+ * Calls `onValue` with the value under `key` now and after each change of it, in this tab or another;
+ * the returned function stops it.
+ */
+export function watchMeta<T>(
+  db: NastavnikDb,
+  key: string,
+  onValue: (value: T | undefined) => void,
+): () => void {
+  const subscription = liveQuery(() => getMeta<T>(db, key)).subscribe({ next: onValue });
+  return () => subscription.unsubscribe();
 }
 
 export async function setMeta(db: NastavnikDb, key: string, value: unknown): Promise<void> {

@@ -73,7 +73,15 @@ export async function applySyncAnswer(
   const tables = db.recordTables();
   const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue];
   return db.transaction('rw', scope, async () => {
-    const accepted = await settleBatch(db, batch, page.rejected, now);
+    // When a change was delivered or refused is the server's time of its answer: a phone whose date is
+    // off would otherwise tell the mentee her form reached the school a year from now.
+    const answeredAt = Date.parse(page.serverTime);
+    const accepted = await settleBatch(
+      db,
+      batch,
+      page.rejected,
+      Number.isFinite(answeredAt) ? answeredAt : now,
+    );
     const isRestarted = await mergePulled(db, page.changes, run);
     if (isRestarted)
       console.warn('sync: a record came as changed fields only and is not here; pulling again');

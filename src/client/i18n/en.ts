@@ -5,6 +5,10 @@ export const en = {
   'app.loadFailed':
     'This screen could not be loaded: there is no network and the app is not yet stored for offline use, or a new version came out. What is saved on this device is not lost.',
   'app.loading': 'Loading…',
+  'app.clockAhead':
+    'This device’s clock is {n} {n|day|days} fast: the app dates what you record by the school’s clock. Put the date right in the device’s settings.',
+  'app.clockBehind':
+    'This device’s clock is {n} {n|day|days} slow: the app dates what you record by the school’s clock. Put the date right in the device’s settings.',
   'app.error': 'Something went wrong. Reload the page: what is already saved on this device stays.',
   'app.reload': 'Reload',
   'app.skip': 'Skip to content',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { formatBytes } from './format';
+import { clockOffset, formatAgo, formatBytes, nowTime, schoolNow, todayIso } from './format';
 import { formatNumber, setLanguage, t } from './i18n';
 import { ru } from './ru';
 
@@ -98,5 +98,22 @@ describe('i18n', () => {
       );
     for (const dictionary of [ru, en] as Record<string, string>[])
       for (const [key, message] of Object.entries(dictionary)) expect(bare(message), key).toEqual([]);
+  });
+
+  it('dates by the school’s clock once a sync has measured how far the device’s is off', async () => {
+    await setLanguage('ru');
+    const year = 365 * 24 * 60 * 60 * 1000;
+    const deviceToday = todayIso(new Date());
+    clockOffset.value = -year; // the device is a year ahead
+    try {
+      expect(Math.abs(schoolNow().getTime() - (Date.now() - year))).toBeLessThan(1_000);
+      expect(todayIso()).toBe(todayIso(new Date(Date.now() - year)));
+      expect(todayIso()).not.toBe(deviceToday);
+      expect(nowTime()).toBe(nowTime(new Date(Date.now() - year)));
+      expect(formatAgo(schoolNow().toISOString())).toBe('сейчас');
+    } finally {
+      clockOffset.value = 0;
+    }
+    expect(todayIso()).toBe(deviceToday);
   });
 });

@@ -1,7 +1,7 @@
 // The meeting form's values, defaults and checks, kept apart from the screen.
 import { nextMeetingKind } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
-import { nowTime, todayIso } from '../i18n/format';
+import { nowTime, schoolNow, todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 
 export type NextStep = { id: string; text: string; taskId: string | null };
@@ -30,7 +30,7 @@ export type MeetingForm = {
 export function newMeetingDefaults(
   previous: readonly SyncedRecord<'meeting'>[],
   menteeIds: readonly string[],
-  now: Date = new Date(),
+  now: Date = schoolNow(),
 ): MeetingForm {
   const held = previous.filter((m) => (m.fields.status ?? 'held') === 'held');
   return {

@@ -4,7 +4,7 @@ import { isMeetingOverdue, MEETING_GAP_DAYS } from '../../domain/nudges';
 import type { NastavnikDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import type { Queries } from '../db/queries';
-import { todayIso } from '../i18n/format';
+import { schoolNow, todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 
 export async function remindersEnabled(db: NastavnikDb): Promise<boolean> {
@@ -50,7 +50,7 @@ export async function reminderText(
   return parts.length ? parts.join('. ') : null;
 }
 
-export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date = new Date()): Promise<void> {
+export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date = schoolNow()): Promise<void> {
   const session = await queries.session();
   if (!session || !(await remindersEnabled(db))) return;
   const today = todayIso(now);

@@ -1,6 +1,7 @@
 // The one sync engine: push the outbox, then pull by cursor, until the server has nothing more and
 // nothing waits to be sent. It never throws into the UI: it returns an outcome and publishes a status.
 import type { NastavnikDb } from '../db/database';
+import { serverNow } from '../db/device-clock';
 import { getSession, pullActivity, type SyncStatus, updateSyncStatus } from '../db/meta';
 import { countOutbox, releaseBatch, takeBatch } from '../db/outbox';
 import { applySyncAnswer, beginPullRun, dropProgrammeData } from '../db/sync-store';
@@ -69,7 +70,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { db, transport } = deps;
   const now = deps.now ?? Date.now;
   const lock = deps.lock ?? webLockRunner();
-  const iso = () => new Date(now()).toISOString();
+  // The sync screen's times are the school's (see i18n/format.ts schoolNow): «5 минут назад», not a year.
+  const iso = async () => new Date(await serverNow(db, now())).toISOString();
 
   async function run(): Promise<SyncOutcome> {
     const session = await getSession(db);
@@ -82,7 +84,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       total: null,
       isCurrentIn: false,
     };
-    await updateSyncStatus(db, { lastAttemptAt: iso(), progress });
+    await updateSyncStatus(db, { lastAttemptAt: await iso(), progress });
     // The next page, asked for while this one is written: the network and the server work meanwhile.
     let ahead: { cursor: string; answer: Promise<TransportResult> } | null = null;
     const limits = { maxChanges: deps.batchSize ?? 200, maxBytes: MAX_BATCH_BYTES };
@@ -135,7 +137,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (!applied.isRestarted && !page.hasMore && (await countOutbox(db)) === 0) break;
       batch = applied.next ?? (await takeBatch(db, limits.maxChanges, limits.maxBytes));
     }
-    await updateSyncStatus(db, { lastSuccessAt: iso(), error: null, nextRetryAt: null, progress: null });
+    await updateSyncStatus(db, {
+      lastSuccessAt: await iso(),
+      error: null,
+      nextRetryAt: null,
+      progress: null,
+    });
     return 'ok';
   }
 

@@ -8,7 +8,7 @@ import type { AnswerProblem } from '../../../domain/questionnaires/answers';
 import type { Answers } from '../../../domain/questionnaires/questions';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { formatDateTime, formatDay } from '../../i18n/format';
+import { formatDateTime, formatDay, schoolNow } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import {
   draftKey,
@@ -120,7 +120,7 @@ export function FillScreen() {
   };
   const send = async () => {
     setFailure(null);
-    const result = await sendResponse(repo, page, current, new Date());
+    const result = await sendResponse(repo, page, current, schoolNow());
     if (result.ok) {
       await draft.finish();
       setProblems([]);

@@ -6,7 +6,7 @@ import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/questio
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
-import { todayIso } from '../../i18n/format';
+import { schoolNow, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
@@ -42,7 +42,7 @@ export function AssignScreen() {
   const [chosenWhom, setWhom] = useState<Whom | null>(null);
   const [pairIds, setPairIds] = useState<string[]>([]);
   const [personIds, setPersonIds] = useState<string[]>([]);
-  const [due, setDue] = useState(() => todayIso(new Date(Date.now() + 14 * 86_400_000)));
+  const [due, setDue] = useState(() => todayIso(new Date(schoolNow().getTime() + 14 * 86_400_000)));
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const pending = usePending();
   if (!data) return <Page title={t('questionnaires.assign')}>{null}</Page>;
