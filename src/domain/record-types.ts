@@ -354,8 +354,8 @@ function maxLengthOf(schema: SchemaParts | undefined): number | undefined {
 }
 
 /**
- * The most characters `field` of `type` takes, as its schema says — for a form's `maxLength`, so that
- * the input stops where the save would be refused (undefined: not a text with a limit).
+ * The most characters `field` of `type` takes, as its schema says — for a form's limit, said under the
+ * field before the save would be refused (undefined: not a text with a limit).
  */
 export function maxTextLength(type: RecordType, field: string): number | undefined {
   const fields = RECORD_TYPES[type].fields as Record<string, unknown>;

@@ -140,6 +140,9 @@ export const en = {
   'save.closed': 'Could not save: the device’s storage cannot be reached. Reload the app.',
   'save.failed': 'Could not save: {reason}',
   'save.saved': 'Saved',
+  'save.lengthCount': '{n} of {max} {max|character|characters}',
+  'save.overLimit':
+    'The text is too long: {n} {n|character|characters}, at most {max}. Shorten it to save — what you typed is still in the field.',
   'save.invalid': 'Check the fields: {reason}',
   'save.notText':
     'The text holds a control character that cannot be saved (this happens when copying from a document): delete it or type that part again. What you typed is still in the field.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meetingFields, newMeetingDefaults } from './meeting-model';
+import { loadAllStrings, setLanguage } from '../i18n/i18n';
+import { meetingFields, meetingFormErrors, newMeetingDefaults, STEP_MAX, TOPIC_MAX } from './meeting-model';
 
 describe('a meeting form', () => {
   it('saves a next step and a topic typed but not added yet, with the rest', () => {
@@ -19,5 +20,23 @@ describe('a meeting form', () => {
     );
     expect(plain.topics).toEqual(['Проект']);
     expect(plain.nextSteps).toEqual([]);
+  });
+
+  it('refuses a next step, a topic or notes over their limits, and keeps each whole', async () => {
+    await loadAllStrings();
+    await setLanguage('ru');
+    const form = newMeetingDefaults([], ['m1'], new Date('2026-11-30T10:00:00'));
+    expect(meetingFormErrors({ ...form, pendingStep: 'ш'.repeat(STEP_MAX) })).toEqual({});
+    const step = 'ш'.repeat(STEP_MAX + 100);
+    const topic = 'т'.repeat(TOPIC_MAX + 1);
+    const errors = meetingFormErrors({
+      ...form,
+      pendingStep: step,
+      pendingTopic: topic,
+      notes: 'н'.repeat(100_000),
+    });
+    expect(errors.pendingStep).toContain('600 знаков');
+    expect(errors.pendingTopic).toContain('не больше 100');
+    expect(errors.notes).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 // The meeting form's values, defaults and checks, kept apart from the screen.
 import { nextMeetingKind } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
+import { maxTextLength } from '../../domain/record-types';
 import { nowTime, schoolNow, todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 
@@ -76,6 +77,27 @@ export function newStep(text: string): NextStep {
 
 export type FormErrors = Partial<Record<keyof MeetingForm, string>>;
 
+/** The longest a next step and a topic may be (the meeting's schema, domain/record-types.ts). */
+export const STEP_MAX = 500;
+export const TOPIC_MAX = 100;
+/** The longest of the meeting's texts, as its schema says. */
+const TEXT_MAX = {
+  notes: maxTextLength('meeting', 'notes'),
+  privateNotes: maxTextLength('meeting', 'privateNotes'),
+  cancelReason: maxTextLength('meeting', 'cancelReason'),
+  pendingStep: STEP_MAX,
+  pendingTopic: TOPIC_MAX,
+} as const;
+
+/** A text over its limit is refused with a word, whole in its field, never cut (ui/text-limit.ts). */
+function overLimit(text: string, max: number | undefined): string | null {
+  return max !== undefined && text.length > max ? t('save.overLimit', { n: text.length, max }) : null;
+}
+
+export function meetingTextMax(field: keyof typeof TEXT_MAX): number | undefined {
+  return TEXT_MAX[field];
+}
+
 export function meetingFormErrors(form: MeetingForm): FormErrors {
   const errors: FormErrors = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = t('meeting.needDate');
@@ -84,6 +106,10 @@ export function meetingFormErrors(form: MeetingForm): FormErrors {
     errors.durationMin = t('meeting.needDuration');
   if (form.status === 'cancelled' && form.cancelReason.trim() === '')
     errors.cancelReason = t('meeting.needCancelReason');
+  for (const field of Object.keys(TEXT_MAX) as (keyof typeof TEXT_MAX)[]) {
+    const over = overLimit(form[field], TEXT_MAX[field]);
+    if (over) errors[field] = over;
+  }
   return errors;
 }
 

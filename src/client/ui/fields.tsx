@@ -1,8 +1,18 @@
 // Labelled form controls: the label is always visible, an error is announced and tied to its field.
+// A limit on a text's length is said, never enforced by cutting (text-limit.ts).
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { isTooLong, lengthNote, OVER_LIMIT } from './text-limit';
 
 type Common = { label: string; error?: string | null; hint?: string };
+
+/** The field's count near its limit (a hint) or its error over it; a field's own error comes first. */
+function withLimit<P extends Common>(props: P, value: string, max: number | undefined): P {
+  const note = lengthNote(value, max);
+  if (!note) return props;
+  if (note.isOver) return { ...props, error: props.error || note.text };
+  return { ...props, hint: props.hint ? `${props.hint} ${note.text}` : note.text };
+}
 
 function Wrap(props: Common & { id: string; children: ComponentChildren }) {
   return (
@@ -10,7 +20,7 @@ function Wrap(props: Common & { id: string; children: ComponentChildren }) {
       <label for={props.id}>{props.label}</label>
       {props.children}
       {props.hint && (
-        <p class="field__hint" id={`${props.id}-hint`}>
+        <p class="field__hint" id={`${props.id}-hint`} aria-live="polite">
           {props.hint}
         </p>
       )}
@@ -36,13 +46,15 @@ type InputProps = {
   autocomplete?: string;
   autocapitalize?: 'characters' | 'words' | 'off';
   inputMode?: 'numeric' | 'text' | 'url';
+  /** Said under the field near it and over it (text-limit.ts); the form refuses to save over it. */
   maxLength?: number;
   min?: number;
   max?: number;
 };
 
-export function TextField(props: Common & InputProps & { onValue(value: string): void }) {
+export function TextField(given: Common & InputProps & { onValue(value: string): void }) {
   const id = useId();
+  const props = withLimit(given, given.value, given.maxLength);
   return (
     <Wrap id={id} label={props.label} error={props.error} hint={props.hint}>
       <input
@@ -55,7 +67,7 @@ export function TextField(props: Common & InputProps & { onValue(value: string):
         autocomplete={props.autocomplete}
         autocapitalize={props.autocapitalize}
         inputMode={props.inputMode}
-        maxLength={props.maxLength}
+        {...{ [OVER_LIMIT]: isTooLong(props.value, props.maxLength) || undefined }}
         min={props.min}
         max={props.max}
         aria-invalid={props.error ? true : undefined}
@@ -67,7 +79,7 @@ export function TextField(props: Common & InputProps & { onValue(value: string):
 }
 
 export function TextArea(
-  props: Common & {
+  given: Common & {
     value: string;
     rows?: number;
     name?: string;
@@ -76,6 +88,7 @@ export function TextArea(
   },
 ) {
   const id = useId();
+  const props = withLimit(given, given.value, given.maxLength);
   return (
     <Wrap id={id} label={props.label} error={props.error} hint={props.hint}>
       <textarea
@@ -83,12 +96,30 @@ export function TextArea(
         name={props.name}
         rows={props.rows ?? 5}
         value={props.value}
-        maxLength={props.maxLength}
+        {...{ [OVER_LIMIT]: isTooLong(props.value, props.maxLength) || undefined }}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
         onInput={(e) => props.onValue(e.currentTarget.value)}
       />
     </Wrap>
+  );
+}
+
+/**
+ * The count near its limit, or the error over it, of a text control a screen lays out itself; give the
+ * control `aria-describedby={id}` and `aria-invalid` when over (`isTooLong`).
+ */
+export function LengthNote(props: { id: string; value: string; max: number }) {
+  const note = lengthNote(props.value, props.max);
+  if (!note) return null;
+  return note.isOver ? (
+    <p class="field__error" id={props.id} role="alert">
+      {note.text}
+    </p>
+  ) : (
+    <p class="field__hint" id={props.id} aria-live="polite">
+      {note.text}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@
 // согласие», «Создать пару» or «Импортировать» would otherwise save twice.
 import type { ButtonHTMLAttributes, ComponentChildren, FormHTMLAttributes } from 'preact';
 import { usePending } from '../state/pending';
+import { refuseOverLimit } from './text-limit';
 
 type FormProps = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
   /** What submitting does; a second submit while it runs is ignored. */
@@ -11,7 +12,8 @@ type FormProps = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
 
 /**
  * A form whose submit runs once at a time; it says it is busy while it saves (and stays usable: focus
- * stays where the user left it, the typed values stay in view).
+ * stays where the user left it, the typed values stay in view). A text over its limit is not submitted:
+ * its field says so (text-limit.ts).
  */
 export function Form({ onSubmit, children, ...rest }: FormProps) {
   const { isPending, run } = usePending();
@@ -21,6 +23,7 @@ export function Form({ onSubmit, children, ...rest }: FormProps) {
       aria-busy={isPending}
       onSubmit={(event) => {
         event.preventDefault();
+        if (refuseOverLimit(event.currentTarget)) return;
         void run(onSubmit);
       }}
     >

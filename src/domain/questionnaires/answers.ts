@@ -1,6 +1,9 @@
 // Answering a form: which questions show, and what is missing or wrong, named by question.
 import type { Answers, Question } from './questions';
 
+/** The longest a text answer may be, by the question's kind. */
+export const TEXT_ANSWER_MAX = { shortText: 300, longText: 5000 } as const;
+
 function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
@@ -61,9 +64,10 @@ function answerProblem(q: Question, value: unknown): AnswerProblem | null {
         ? null
         : problem('choices');
     case 'shortText':
-      return typeof value === 'string' && value.length <= 300 ? null : problem('tooLong', { max: 300 });
-    case 'longText':
-      return typeof value === 'string' && value.length <= 5000 ? null : problem('tooLong', { max: 5000 });
+    case 'longText': {
+      const max = TEXT_ANSWER_MAX[q.kind];
+      return typeof value === 'string' && value.length <= max ? null : problem('tooLong', { max });
+    }
     case 'yesNo':
       return typeof value === 'boolean' ? null : problem('yesNo');
     case 'date':

@@ -9,6 +9,7 @@ import { useStore } from '../../state/store';
 import { TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { refuseOverLimit } from '../../ui/text-limit';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
@@ -26,6 +27,8 @@ export function EnrolScreen() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // A device name over its limit is said under its field, whole, and not sent.
+    if (refuseOverLimit(event.currentTarget as HTMLFormElement)) return;
     setBusy(true);
     setError(null);
     const result = await enrolWithCode(code, deviceName);

@@ -1,7 +1,10 @@
 // One question of a form, by its kind. Choices are native radios and checkboxes, so they work with a
 // screen reader and a keyboard; an error is tied to the question.
+import { TEXT_ANSWER_MAX } from '../../../domain/questionnaires/answers';
 import type { Question } from '../../../domain/questionnaires/questions';
 import { t } from '../../i18n/i18n';
+import { LengthNote } from '../../ui/fields';
+import { isTooLong } from '../../ui/text-limit';
 
 type Props = {
   question: Question;
@@ -49,12 +52,18 @@ export function QuestionInput(props: Props) {
   ) : null;
 
   if (q.kind === 'shortText' || q.kind === 'longText' || q.kind === 'date') {
+    const text = typeof value === 'string' ? value : '';
+    // A text's limit is said under it (its count near it, an error over it) and sending refuses it then:
+    // what was typed or pasted stays whole (the send's own error, when there is one, says it instead).
+    const max = q.kind === 'date' ? undefined : TEXT_ANSWER_MAX[q.kind];
+    const noteId = `${id}-length`;
     const common = {
       id,
-      value: typeof value === 'string' ? value : '',
+      value: text,
       disabled,
-      'aria-invalid': props.error ? true : undefined,
-      'aria-describedby': describedBy,
+      'aria-invalid': props.error || isTooLong(text, max) ? true : undefined,
+      'aria-describedby':
+        [describedBy, max === undefined ? '' : noteId].filter(Boolean).join(' ') || undefined,
     };
     return (
       <div class={`field question${props.error ? ' field--error' : ''}`}>
@@ -64,23 +73,13 @@ export function QuestionInput(props: Props) {
         </label>
         {help}
         {q.kind === 'longText' ? (
-          <textarea
-            {...common}
-            rows={5}
-            maxLength={5000}
-            onInput={(e) => props.onValue(e.currentTarget.value)}
-          />
+          <textarea {...common} rows={5} onInput={(e) => props.onValue(e.currentTarget.value)} />
         ) : q.kind === 'date' ? (
           <input {...common} type="date" onInput={(e) => props.onValue(e.currentTarget.value)} />
         ) : (
-          <input
-            {...common}
-            type="text"
-            maxLength={300}
-            onInput={(e) => props.onValue(e.currentTarget.value)}
-          />
+          <input {...common} type="text" onInput={(e) => props.onValue(e.currentTarget.value)} />
         )}
-        {error}
+        {error ?? (max !== undefined && <LengthNote id={noteId} value={text} max={max} />)}
       </div>
     );
   }

@@ -4,7 +4,7 @@
 import type { SyncedRecord } from '../../../domain/record';
 import { MEETING_KINDS, MEETING_STATUSES } from '../../../domain/record-types';
 import { type MessageKey, t } from '../../i18n/i18n';
-import type { FormErrors, MeetingForm, NextStep } from '../../models/meeting-model';
+import { type FormErrors, type MeetingForm, meetingTextMax, type NextStep } from '../../models/meeting-model';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { personName } from '../../ui/person-name';
 import { NextStepsField } from './NextStepsField';
@@ -72,6 +72,7 @@ export function MeetingFields(props: {
           label={t('meeting.cancelReason')}
           name="cancelReason"
           value={form.cancelReason}
+          maxLength={meetingTextMax('cancelReason')}
           error={errors.cancelReason}
           onValue={(v) => update({ cancelReason: v })}
         />
@@ -82,6 +83,7 @@ export function MeetingFields(props: {
           name="notes"
           rows={6}
           value={form.notes}
+          maxLength={meetingTextMax('notes')}
           onValue={(v) => update({ notes: v })}
         />
       </fieldset>
@@ -126,6 +128,7 @@ export function MeetingFields(props: {
           name="privateNotes"
           rows={3}
           value={form.privateNotes}
+          maxLength={meetingTextMax('privateNotes')}
           onValue={(v) => update({ privateNotes: v })}
         />
       </fieldset>

@@ -114,7 +114,11 @@ export function MeetingScreen() {
   const save = async () => {
     const found = meetingFormErrors(form);
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) {
+      // The first field to put right, in view: its error says what (a text over its limit stays whole).
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main [aria-invalid="true"]')?.focus());
+      return;
+    }
     const shape = { withPrivate: canEdit, isGroup };
     const fields = meetingFields(form, shape);
     // Only what the user changed from the form as it opened: others' edits that came meanwhile stand. A

@@ -1,6 +1,9 @@
 // Agreed next steps; one tap turns a step into a task of the mentee's IDP.
+import { useId } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
-import { type NextStep, newStep } from '../../models/meeting-model';
+import { type NextStep, newStep, STEP_MAX } from '../../models/meeting-model';
+import { LengthNote } from '../../ui/fields';
+import { isTooLong } from '../../ui/text-limit';
 
 export function NextStepsField(props: {
   value: NextStep[];
@@ -12,8 +15,11 @@ export function NextStepsField(props: {
   onToIdp(step: NextStep): void;
 }) {
   const { text } = props;
+  const noteId = useId();
+  const isOver = isTooLong(text, STEP_MAX);
   const add = () => {
-    if (!text.trim()) return;
+    // Over its limit a step is not added: the field says so and keeps the text whole.
+    if (!text.trim() || isOver) return;
     props.onValue([...props.value, newStep(text)], '');
   };
   return (
@@ -54,7 +60,8 @@ export function NextStepsField(props: {
           aria-label={t('meeting.nextStepNew')}
           placeholder={t('meeting.nextStepNew')}
           value={text}
-          maxLength={500}
+          aria-invalid={isOver || undefined}
+          aria-describedby={noteId}
           onInput={(e) => props.onText(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -67,6 +74,7 @@ export function NextStepsField(props: {
           {t('meeting.nextStepAdd')}
         </button>
       </div>
+      <LengthNote id={noteId} value={text} max={STEP_MAX} />
     </fieldset>
   );
 }

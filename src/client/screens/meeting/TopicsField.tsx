@@ -1,6 +1,10 @@
 // Topics as quick chips to tap, plus free text for anything else.
+import { useId } from 'preact/hooks';
 import { QUICK_TOPICS } from '../../../domain/meeting-series';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { TOPIC_MAX } from '../../models/meeting-model';
+import { LengthNote } from '../../ui/fields';
+import { isTooLong } from '../../ui/text-limit';
 
 /** Each quick topic's words in the UI's language (the record keeps the Russian ones). */
 const TOPIC_KEYS: Readonly<Record<(typeof QUICK_TOPICS)[number], MessageKey>> = {
@@ -30,6 +34,8 @@ export function TopicsField(props: {
   onOther(other: string): void;
 }) {
   const { other } = props;
+  const noteId = useId();
+  const isOver = isTooLong(other, TOPIC_MAX);
   const toggle = (topic: string) =>
     props.onValue(
       props.value.includes(topic) ? props.value.filter((x) => x !== topic) : [...props.value, topic],
@@ -38,6 +44,7 @@ export function TopicsField(props: {
   const custom = props.value.filter((x) => !(QUICK_TOPICS as readonly string[]).includes(x));
   const addOther = () => {
     const topic = other.trim();
+    if (isOver) return; // said under the field; the text stays whole in it
     props.onValue(topic && !props.value.includes(topic) ? [...props.value, topic] : props.value, '');
   };
   return (
@@ -74,7 +81,8 @@ export function TopicsField(props: {
           aria-label={t('meeting.topicOther')}
           placeholder={t('meeting.topicOther')}
           value={other}
-          maxLength={100}
+          aria-invalid={isOver || undefined}
+          aria-describedby={noteId}
           onInput={(e) => props.onOther(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -87,6 +95,7 @@ export function TopicsField(props: {
           {t('meeting.topicAdd')}
         </button>
       </div>
+      <LengthNote id={noteId} value={other} max={TOPIC_MAX} />
     </fieldset>
   );
 }
