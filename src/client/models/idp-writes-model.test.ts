@@ -1,11 +1,12 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeRecords } from '../../domain/merge';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
 import { setMeta } from '../db/meta';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
+import { clockOffset } from '../i18n/format';
 import { loadPlan } from './idp-model';
 import { addTask, DEFAULT_PLAN_TITLE, ensurePlan, planIdFor } from './idp-writes-model';
 
@@ -32,6 +33,27 @@ describe('the one IDP of a mentee in a pair', () => {
     expect(plans[0]?.fields.title).toBe(DEFAULT_PLAN_TITLE);
     const tasks = await phone.db.records('task').toArray();
     expect(tasks.map((t) => t.fields.planId)).toEqual([plans[0]?.id, plans[0]?.id]);
+    phone.db.close();
+  });
+
+  it('puts a new task last by the school’s clock, whatever the device’s date', async () => {
+    const phone = await device('phone');
+    const target = { pairId: PAIR, menteeId: MENTEE };
+    await addTask(phone.repo, phone.queries, target, { title: 'Первая' });
+    // The device's date is put a year back; its last sync measured the school a year ahead.
+    const year = 365 * 24 * 60 * 60 * 1000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() - year);
+    clockOffset.value = year;
+    try {
+      await addTask(phone.repo, phone.queries, target, { title: 'Вторая, с телефона, отстающего на год' });
+    } finally {
+      clockOffset.value = 0;
+      vi.useRealTimers();
+    }
+    const tasks = await phone.db.records('task').toArray();
+    const order = (title: string) => tasks.find((t) => t.fields.title?.startsWith(title))?.fields.order ?? 0;
+    expect(order('Вторая')).toBeGreaterThan(order('Первая'));
     phone.db.close();
   });
 

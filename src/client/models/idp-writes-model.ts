@@ -4,6 +4,7 @@ import type { SyncedRecord } from '../../domain/record';
 import { derivedId } from '../db/derived-id';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
+import { schoolNow } from '../i18n/format';
 
 export const DEFAULT_PLAN_TITLE = 'Индивидуальный план развития';
 
@@ -57,6 +58,7 @@ export async function addTask(
     title: task.title,
     status: 'todo',
     due: task.due ?? null,
-    order: Date.now(),
+    // Last in its list by the school's clock: a phone whose date is a year behind does not put it first.
+    order: schoolNow().getTime(),
   });
 }
