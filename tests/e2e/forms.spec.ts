@@ -130,7 +130,24 @@ test('a mentee fills the final satisfaction form offline; the curator sees the a
       .filter({ hasText: 'Ответьте на вопрос «Чему вы научились, что нового узнали?»' })
       .first(),
   ).toBeVisible();
-  await mentee.getByLabel(/Чему вы научились/).fill('Готовиться к экзаменам без паники');
+  // An answer pasted past its limit stays whole: the field says so, and the form is not sent with it.
+  const learnt = mentee.getByLabel(/Чему вы научились/);
+  await learnt.fill('Очень подробно. '.repeat(320));
+  await expect(learnt).toHaveValue('Очень подробно. '.repeat(320));
+  await expect(
+    mentee
+      .getByRole('alert')
+      .filter({ hasText: 'Слишком длинный текст: 5120 знаков, а можно не больше 5000' }),
+  ).toBeVisible();
+  await mentee.getByRole('button', { name: 'Отправить' }).click();
+  await expect(
+    mentee
+      .getByRole('alert')
+      .filter({ hasText: '«Чему вы научились, что нового узнали?»: не длиннее 5000 знаков' })
+      .first(),
+  ).toBeVisible();
+  await expect(learnt).toHaveValue('Очень подробно. '.repeat(320));
+  await learnt.fill('Готовиться к экзаменам без паники');
   await mentee.getByRole('button', { name: 'Отправить' }).click();
   // Offline, the form is saved on the phone and waits for the network: the app says so, not «sent».
   const delivery = mentee.getByTestId('form-delivery');
