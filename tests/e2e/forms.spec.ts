@@ -89,6 +89,12 @@ test('a mentee fills the final satisfaction form offline; the curator sees the a
     .getByRole('region', { name: 'Насколько комфортным было общение с наставником?' });
   await expect(comfort).toContainText('среднее 4');
 
+  // Anna's form opened on the curator's device by its address: it says whose it is to fill, and offers
+  // nothing to type that the school would refuse.
+  await curator.goto(`/fill/${assignmentOf(anna as string).id}`);
+  await expect(curator.getByText('Эту анкету заполняет тот, кому её отправили')).toBeVisible();
+  await expect(curator.getByRole('button', { name: 'Далее' })).toHaveCount(0);
+
   // Anna, on her phone, with no network.
   const phone = await openPhone();
   const mentee = phone.page;

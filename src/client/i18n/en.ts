@@ -360,6 +360,7 @@ export const en = {
   'search.tasks': 'IDP goals and tasks',
 
   'fill.title': 'Form',
+  'fill.notYours': 'Only the person this form was sent to fills it in: here it can only be read.',
   'fill.notFound': 'This form is not on this device.',
   'fill.required': 'required question',
   'fill.yes': 'Yes',

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { AnswerProblem } from '../../../domain/questionnaires/answers';
 import type { Answers } from '../../../domain/questionnaires/questions';
-import { useApp } from '../../app/context';
+import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay, schoolNow } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -65,6 +65,7 @@ export function FillScreen() {
   const { params } = useRoute();
   const assignmentId = params.id as string;
   const { queries, repo, drafts } = useApp();
+  const session = useSession();
   const page = useLiveQuery(() => loadFill(queries, assignmentId), [assignmentId]);
   const key = draftKey(assignmentId);
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
@@ -85,6 +86,16 @@ export function FillScreen() {
     );
   }
   const title = page.template.fields.title ?? '';
+  // Only the person a form is given to answers it (the server refuses anyone else's answers): someone
+  // else who opens it by its address reads it, with why they cannot fill it in, rather than typing in vain.
+  if (page.assignment.fields.personId !== session.personId && !page.isSent) {
+    return (
+      <Page title={title} back="/">
+        <Notice>{t('fill.notYours')}</Notice>
+        <AnswersView questions={page.questions} answers={page.response?.fields.answers ?? {}} />
+      </Page>
+    );
+  }
   if (page.isSent) {
     return (
       <Page title={title} back="/">
