@@ -113,9 +113,52 @@ test('an agreed next step becomes a task of the IDP in one tap', async () => {
 
   // And search finds it all, offline.
   await page.getByRole('link', { name: 'Поиск', exact: true }).click();
-  await page.getByLabel('Встречи, заметки и задачи').fill('вариант');
+  await page.getByLabel('Люди, встречи, заметки и задачи').fill('вариант');
   await expect(page.getByTestId('found-meetings')).toContainText('Разобрали пробный вариант');
   await expect(page.getByTestId('found-tasks')).toContainText('Решить вариант ОГЭ № 5');
+  await phone.context.close();
+});
+
+test('search says whose each meeting is and finds a mentee by name, offline', async () => {
+  const { mentorId, pairId } = await pairWithPhones('Лебедева Ольга', 'Сидорова Маша');
+  const [secondId] = await putRecords([
+    {
+      type: 'person',
+      fields: { fullName: 'Петров Коля', kind: 'student', minor: false, classOrSubject: '7А' },
+    },
+  ]);
+  const [secondPair] = await putRecords([
+    { type: 'pair', fields: { mentorId, menteeIds: [secondId], form: 'учитель–ученик', status: 'active' } },
+  ]);
+  const meeting = (pair: string | undefined, notes: string) => ({
+    type: 'meeting',
+    fields: {
+      pairId: pair,
+      date: '2026-11-25',
+      kind: 'organisational',
+      durationMin: 30,
+      notes,
+      status: 'held',
+    },
+  });
+  await putRecords([
+    meeting(pairId, 'Обсудили олимпиаду'),
+    meeting(secondPair, 'Обсудили олимпиаду и кружок'),
+  ]);
+  const phone = await mentorPhone(mentorId);
+  await setOffline(phone.context, true);
+  const page = phone.page;
+  await page.getByRole('link', { name: 'Поиск', exact: true }).click();
+  const field = page.getByLabel('Люди, встречи, заметки и задачи');
+  await field.fill('олимпиад');
+  const found = page.getByTestId('found-meetings').getByRole('listitem');
+  await expect(found.filter({ hasText: 'Сидорова Маша' })).toContainText('Обсудили олимпиаду');
+  await expect(found.filter({ hasText: 'Петров Коля' })).toContainText('Обсудили олимпиаду и кружок');
+  await field.fill('сидоров');
+  await expect(page.getByTestId('found-pairs')).toHaveText(/Сидорова Маша/);
+  await expect(page.getByTestId('found-pairs')).not.toContainText('Петров');
+  await page.getByTestId('found-pairs').getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/pair/${pairId}$`));
   await phone.context.close();
 });
 

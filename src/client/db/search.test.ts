@@ -46,6 +46,37 @@ describe('offline search', () => {
     await repo.remove('meeting', id);
     expect((await search(db, 'чистовик')).meetings).toHaveLength(0);
   });
+
+  it("finds the pairs of a person named, as mentor or mentee, by the beginnings of the name's words", async () => {
+    const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const person = async (fullName: string) =>
+      ((await repo.create('person', { fullName, kind: 'student' })) as { id: string }).id;
+    const mentor = await person('Лебедева Ольга Ивановна');
+    const masha = await person('Сидорова Маша');
+    const kolya = await person('Петров Коля');
+    const pair = async (menteeIds: string[]) =>
+      (
+        (await repo.create('pair', {
+          mentorId: mentor,
+          menteeIds,
+          form: 'учитель–ученик',
+          status: 'active',
+        })) as {
+          id: string;
+        }
+      ).id;
+    const first = await pair([masha]);
+    const second = await pair([kolya]);
+    const ids = async (q: string) => (await search(db, q)).pairs.map((p) => p.id).sort();
+    expect(await ids('сидоров')).toEqual([first]);
+    expect(await ids('Маша Сидорова')).toEqual([first]);
+    expect(await ids('петров коля')).toEqual([second]);
+    expect(await ids('лебедева')).toEqual([first, second].sort());
+    expect(await ids('Сидорова Коля')).toEqual([]);
+    await repo.remove('pair', first);
+    expect(await ids('сидоров')).toEqual([]);
+  });
 });
 
 describe('the words index', () => {

@@ -1,12 +1,15 @@
 // Offline search over the meetings, tasks and goals on this device: the words index (search-index.ts)
 // names the candidates, records noted but not indexed yet are candidates too, and each candidate is
 // read and matched before it is shown, so answers are complete and correct whatever the index holds.
+// People are found by name from the person table itself (see pairsNamed).
 import type { SyncedRecord } from '../../domain/record';
-import { queryWords } from '../../domain/search-text';
+import { queryWords, wordsOf } from '../../domain/search-text';
 import type { NastavnikDb } from './database';
 import { matchSegment, recordMatches, type SearchedType, type SearchSegment } from './search-index';
 
 export type SearchResults = {
+  /** Pairs one of whose people (mentor or mentee) the query names. */
+  pairs: SyncedRecord<'pair'>[];
   meetings: SyncedRecord<'meeting'>[];
   tasks: SyncedRecord<'task'>[];
   goals: SyncedRecord<'goal'>[];
@@ -14,8 +17,13 @@ export type SearchResults = {
   hasMore: boolean;
 };
 
-const EMPTY: SearchResults = { meetings: [], tasks: [], goals: [], total: 0, hasMore: false };
+const EMPTY: SearchResults = { pairs: [], meetings: [], tasks: [], goals: [], total: 0, hasMore: false };
 const CHUNK = 100;
+
+const nameMatches = (name: string, words: readonly string[]) => {
+  const own = wordsOf([name]);
+  return words.every((w) => own.some((x) => x.startsWith(w)));
+};
 
 export type Searcher = { search(query: string, limit?: number): Promise<SearchResults> };
 
@@ -72,12 +80,33 @@ export function createSearcher(db: NastavnikDb): Searcher {
     return { records: found.slice(0, limit), hasMore: found.length > limit };
   }
 
+  /**
+   * Pairs whose mentor or a mentee has a name every query word begins a word of. Not through the words
+   * index: the device holds only the people its user may see (a school's at most, some thousands of short
+   * rows, read whole in one getAll as the people list does), so reading them is quick, always current, and
+   * adds nothing to a first sync.
+   */
+  async function pairsNamed(words: string[], limit: number): Promise<SyncedRecord<'pair'>[]> {
+    const named = (await db.records('person').toArray())
+      .filter((p) => p.deleted === undefined && nameMatches(p.fields.fullName ?? '', words))
+      .map((p) => p.id);
+    if (named.length === 0) return [];
+    const pairs = db.records('pair');
+    const [asMentor, asMentee] = await Promise.all([
+      pairs.where('fields.mentorId').anyOf(named).toArray(),
+      pairs.where('fields.menteeIds').anyOf(named).toArray(),
+    ]);
+    const byId = new Map([...asMentee, ...asMentor].map((p) => [p.id, p]));
+    return [...byId.values()].filter((p) => p.deleted === undefined).slice(0, limit);
+  }
+
   return {
     async search(query, limit = 30) {
       const words = [...new Set(queryWords(query).filter((w) => w.length >= 2))];
       if (words.length === 0) return EMPTY;
       const all = await segments();
-      const [meetings, tasks, goals] = await Promise.all([
+      const [pairs, meetings, tasks, goals] = await Promise.all([
+        pairsNamed(words, limit),
         matching('meeting', words, all, limit),
         matching('task', words, all, limit),
         matching('goal', words, all, limit),
@@ -85,10 +114,11 @@ export function createSearcher(db: NastavnikDb): Searcher {
       // Meetings newest first by their date (a meeting may be recorded long after it took place).
       meetings.records.sort((a, b) => (b.fields.date ?? '').localeCompare(a.fields.date ?? ''));
       return {
+        pairs,
         meetings: meetings.records,
         tasks: tasks.records,
         goals: goals.records,
-        total: meetings.records.length + tasks.records.length + goals.records.length,
+        total: pairs.length + meetings.records.length + tasks.records.length + goals.records.length,
         hasMore: meetings.hasMore || tasks.hasMore || goals.hasMore,
       };
     },

@@ -3,11 +3,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { foldLetters } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { queryWords } from '../../../domain/search-text';
-import { useApp } from '../../app/context';
+import { useApp, useSession } from '../../app/context';
 import type { SearchResults } from '../../db/types';
 import { formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { type FoundContext, loadFoundContext, type Whose } from '../../models/search-model';
 import { Page } from '../../ui/Page';
+
+/** Whose a result is, in words: «Сидорова Маша», «Наставник: …», «Сидорова Маша · наставник: …». */
+function whoseText(whose: Whose | undefined): string {
+  if (!whose) return '';
+  const mentees = whose.mentees.join(', ');
+  if (whose.mentor === null) return mentees;
+  if (!mentees) return t('search.mentorIs', { name: whose.mentor });
+  return t('search.menteesAndMentor', { mentees, mentor: whose.mentor });
+}
 
 function excerpt(text: string, query: string): string {
   const first = queryWords(query)[0] ?? '';
@@ -18,9 +28,10 @@ function excerpt(text: string, query: string): string {
 
 export function SearchScreen() {
   const { search, queries } = useApp();
+  const session = useSession();
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [results, setResults] = useState<SearchResults | null>(null);
-  const [planLinks, setPlanLinks] = useState<Map<string, string>>(new Map());
+  const [context, setContext] = useState<FoundContext>({ whose: new Map(), planLinks: new Map() });
 
   useEffect(() => {
     let isCurrent = true;
@@ -28,24 +39,24 @@ export function SearchScreen() {
     void search(query).then(async (found) => {
       if (!isCurrent) return;
       performance.measure('search', { start: started, end: performance.now() });
+      // Whose each result is, and which IDP a task or goal opens, read before the results show.
+      const read = await loadFoundContext(queries, found, session.personId);
+      if (!isCurrent) return;
       setResults(found);
-      // Tasks and goals open their IDP: find which pair and mentee each belongs to.
-      const planIds = new Set([...found.tasks, ...found.goals].flatMap((r) => r.fields.planId ?? []));
-      const links = new Map<string, string>();
-      for (const id of planIds) {
-        const { pairId, menteeId } = (await queries.plan(id))?.fields ?? {};
-        if (pairId && menteeId) links.set(id, `/pair/${pairId}/plan/${menteeId}`);
-      }
-      if (isCurrent) setPlanLinks(links);
+      setContext(read);
     });
     return () => {
       isCurrent = false;
     };
-  }, [query]);
+  }, [query, session.personId]);
 
   const count = results?.total ?? 0;
   const planLink = (r: SyncedRecord<'task'> | SyncedRecord<'goal'>) =>
-    planLinks.get(r.fields.planId ?? '') ?? '#';
+    context.planLinks.get(r.fields.planId ?? '') ?? '#';
+  const whose = (id: string) => {
+    const text = whoseText(context.whose.get(id));
+    return text && <span class="card__meta">{text}</span>;
+  };
   return (
     <Page title={t('search.title')}>
       <div class="field">
@@ -59,6 +70,21 @@ export function SearchScreen() {
             ? t('search.foundMany', { n: count })
             : t('search.found', { n: count })}
       </p>
+      {results && results.pairs.length > 0 && (
+        <section aria-labelledby="found-pairs">
+          <h2 id="found-pairs">{t('search.pairs')}</h2>
+          <ul class="cards" data-testid="found-pairs">
+            {results.pairs.map((p) => (
+              <li class="card" key={p.id}>
+                <a class="card__link" href={`/pair/${p.id}`}>
+                  <span class="card__title">{whoseText(context.whose.get(p.id)) || '—'}</span>
+                  <span class="card__meta">{t(`pairs.status.${p.fields.status ?? 'proposed'}`)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {results && results.meetings.length > 0 && (
         <section aria-labelledby="found-meetings">
           <h2 id="found-meetings">{t('pair.meetings')}</h2>
@@ -70,6 +96,7 @@ export function SearchScreen() {
                     {m.fields.date ? formatDay(m.fields.date) : '—'} ·{' '}
                     {t(`meeting.kind.${m.fields.kind ?? 'regular'}`)}
                   </span>
+                  {whose(m.id)}
                   <span class="card__excerpt">{excerpt(m.fields.notes ?? '', query)}</span>
                 </a>
               </li>
@@ -85,6 +112,7 @@ export function SearchScreen() {
               <li class="card" key={r.id}>
                 <a class="card__link" href={planLink(r)}>
                   <span class="card__title">{r.fields.title ?? ''}</span>
+                  {whose(r.id)}
                   <span class="card__meta">
                     {r.type === 'goal' ? t('idp.goalTitle') : t(`idp.status.${r.fields.status ?? 'todo'}`)}
                   </span>
