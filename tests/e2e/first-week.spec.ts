@@ -139,6 +139,52 @@ test('a pair formed minutes ago is not «without meetings»; one that began week
   await expect(page.getByText('Пар без встреч больше 14 дней: 1')).toBeVisible();
 });
 
+test('a mentee’s home speaks to the mentee: what is coming and what is theirs, no «ИПР», in both languages', async ({
+  page,
+}) => {
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Учителева Анна Петровна', kind: 'teacher' } },
+    {
+      type: 'person',
+      fields: { fullName: 'Петров Коля', kind: 'student', minor: false, classOrSubject: '7А' },
+    },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: {
+        mentorId: mentor,
+        menteeIds: [mentee],
+        form: 'учитель–ученик',
+        status: 'active',
+        startDate: daysAgo(30),
+        history: [{ date: daysAgo(30), status: 'active', note: null }],
+      },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'План' } },
+  ]);
+  await putRecords([
+    { type: 'task', fields: { planId: plan, title: 'Прочитать главу 3', status: 'todo', due: null } },
+  ]);
+  await enrol(page, await inviteCode(mentee as string, 'mentee'));
+  const main = page.locator('main');
+  const card = page.getByTestId('home-pairs').getByRole('listitem');
+  await expect(card).toContainText('Скоро первая встреча с наставником');
+  await expect(card).toContainText('План развития: сделано 0 из 1');
+  await expect(card).toContainText('Встреч с наставником: 0 из 5');
+  await expect(page.getByRole('heading', { name: 'Мой наставник' })).toBeVisible();
+  for (const mentorsWords of ['Пар без встреч', 'Пора провести', 'ИПР', 'Серия встреч', 'Нет встреч уже'])
+    await expect(main).not.toContainText(mentorsWords);
+  await english(page, true);
+  await page.goto('/');
+  await expect(card).toContainText('Your first meeting with your mentor is coming');
+  await expect(card).toContainText('Development plan: 0 of 1 done');
+  await expect(main).not.toContainText('IDP');
+  await expect(main).not.toContainText('Pairs with no meeting');
+});
+
 test('counts and names read as Russians write them, in both languages', async ({ page }) => {
   await enrol(page, await curatorCode('Склонялова Мария Ивановна'));
   const [mentor, boy, girl] = await putRecords([

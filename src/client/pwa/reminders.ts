@@ -27,23 +27,28 @@ export async function reminderText(
   personId: string,
   today: string,
 ): Promise<string | null> {
-  const pairs = [...(await queries.pairsAsMentor(personId)), ...(await queries.pairsAsMentee(personId))];
+  const asMentor = await queries.pairsAsMentor(personId);
+  const pairs = [...asMentor, ...(await queries.pairsAsMentee(personId))];
   if (pairs.length === 0) return null;
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - MEETING_GAP_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
   const met = await queries.pairsMetSince(
-    pairs.map((p) => p.id),
+    asMentor.map((p) => p.id),
     since,
     today,
   );
-  const gaps = pairs.filter((p) => isMeetingOverdue(p, met.has(p.id), today)).length;
+  // Meetings are the mentor's to arrange: a mentee is reminded of their own plan's tasks only.
+  const gaps = asMentor.filter((p) => isMeetingOverdue(p, met.has(p.id), today)).length;
   const plans = await queries.plansOfPairs(pairs.map((p) => p.id));
-  const planIds = new Set(plans.map((p) => p.id));
-  const overdue = (await queries.overdueTasks(today)).filter((task) =>
-    planIds.has(task.fields.planId ?? ''),
-  ).length;
+  const isMine = (plan: (typeof plans)[number]) => plan.fields.menteeId === personId;
+  const planIds = new Set(plans.filter((p) => !isMine(p)).map((p) => p.id));
+  const myPlanIds = new Set(plans.filter(isMine).map((p) => p.id));
+  const overdueAll = await queries.overdueTasks(today);
+  const overdue = overdueAll.filter((task) => planIds.has(task.fields.planId ?? '')).length;
+  const myOverdue = overdueAll.filter((task) => myPlanIds.has(task.fields.planId ?? '')).length;
   const parts = [
+    myOverdue ? t('home.mentee.overdueSummary', { n: myOverdue }) : '',
     overdue ? t('home.overdueSummary', { n: overdue }) : '',
     gaps ? t('home.gapSummary', { n: gaps, days: MEETING_GAP_DAYS }) : '',
   ].filter(Boolean);

@@ -1,17 +1,23 @@
 import type { Nudge } from '../../domain/nudges';
 import { type MessageKey, t } from '../i18n/i18n';
 
-export function nudgeText(nudge: Nudge): string {
+/**
+ * A pair's next step in the words of who reads it: a mentor is told what to do; a mentee (often 13) what
+ * is coming and what is theirs to do, with no jargon («план развития», not «ИПР»).
+ */
+export function nudgeText(nudge: Nudge, isMentee = false): string {
   switch (nudge.key) {
     case 'meeting':
-      return t(`nudge.meeting.${nudge.kind}` as MessageKey);
+      return isMentee
+        ? t(`nudge.mentee.meeting.${nudge.kind}` as MessageKey)
+        : t(`nudge.meeting.${nudge.kind}` as MessageKey);
     case 'overdue':
-      return t('nudge.overdue', { n: nudge.count });
+      return t(isMentee ? 'nudge.mentee.overdue' : 'nudge.overdue', { n: nudge.count });
     case 'gap':
-      return t('nudge.gap', { n: nudge.days });
+      return t(isMentee ? 'nudge.mentee.gap' : 'nudge.gap', { n: nudge.days });
     case 'plan':
-      return t('nudge.plan');
+      return t(isMentee ? 'nudge.mentee.plan' : 'nudge.plan');
     default:
-      return t('nudge.none');
+      return t(isMentee ? 'nudge.mentee.none' : 'nudge.none');
   }
 }

@@ -7,16 +7,20 @@ import { nudgeText } from '../../ui/nudge-text';
 export function HomePairCard(props: { item: PairItem }) {
   const { item } = props;
   const isUrgent = item.nudge.key === 'overdue' || item.nudge.key === 'gap';
+  // A mentee of the pair reads it in their own words (what is coming, what is theirs to do).
+  const isMentee = !item.isMentor;
   return (
     <li class="card card--pair">
       <a class="card__link" href={`/pair/${item.pair.id}`}>
         <span class="card__title">{item.withNames}</span>
-        <span class={`card__nudge${isUrgent ? ' card__nudge--urgent' : ''}`}>{nudgeText(item.nudge)}</span>
+        <span class={`card__nudge${isUrgent ? ' card__nudge--urgent' : ''}`}>
+          {nudgeText(item.nudge, isMentee)}
+        </span>
         <span class="card__meta">
-          {t('home.series', item.series)} ·{' '}
+          {t(isMentee ? 'home.mentee.series' : 'home.series', item.series)} ·{' '}
           {item.idp.total
-            ? t('home.idp', { done: item.idp.done, total: item.idp.total })
-            : t('home.idpEmpty')}
+            ? t(isMentee ? 'home.mentee.idp' : 'home.idp', { done: item.idp.done, total: item.idp.total })
+            : t(isMentee ? 'home.mentee.idpEmpty' : 'home.idpEmpty')}
         </span>
         <span class="card__meta">
           {item.lastMeetingDate

@@ -40,6 +40,8 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
     [session.personId, today, limit],
   );
   const isCurator = session.role === 'curator';
+  // A mentee's home speaks to the mentee: no count of pairs to meet, their own plan in plain words.
+  const isMentee = session.role === 'mentee';
   useReadyMark('home', home !== undefined);
 
   return (
@@ -55,11 +57,15 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
       <MyQuestionnaires />
       {home && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
-          <h2 id="my-pairs">{t('home.myPairs')}</h2>
+          <h2 id="my-pairs">
+            {isMentee ? t('home.mentee.myPairs', { n: Math.max(home.total, 1) }) : t('home.myPairs')}
+          </h2>
           {home.overdueTasks > 0 && (
-            <p class="nudge nudge--urgent">{t('home.overdueSummary', { n: home.overdueTasks })}</p>
+            <p class="nudge nudge--urgent">
+              {t(isMentee ? 'home.mentee.overdueSummary' : 'home.overdueSummary', { n: home.overdueTasks })}
+            </p>
           )}
-          {home.pairsWithoutRecentMeeting > 0 && home.total > 0 && (
+          {!isMentee && home.pairsWithoutRecentMeeting > 0 && home.total > 0 && (
             <p class="nudge">
               {t('home.gapSummary', { n: home.pairsWithoutRecentMeeting, days: MEETING_GAP_DAYS })}
             </p>
