@@ -42,6 +42,16 @@ test('the interface switches to English and back, dates included', async ({ page
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.goto(`/pair/${pair}`);
   await expect(page.getByTestId('meetings')).toContainText('20 November 2026 · Regular');
+  // Built-in values are shown in English too (the records keep the Russian words): the form of mentoring
+  // on the pair page, in the pairs table and in the figures' filter.
+  await expect(page.locator('main')).toContainText('teacher–teacher');
+  await expect(page.locator('main')).not.toContainText(/[а-яё]/i);
+  await page.goto('/pairs');
+  await expect(page.getByRole('cell', { name: 'teacher–teacher' })).toBeVisible();
+  await page.goto('/monitoring');
+  await expect(
+    page.getByLabel('Form of mentoring').locator('option', { hasText: 'teacher–teacher' }),
+  ).toHaveCount(1);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('ru');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Настройки');

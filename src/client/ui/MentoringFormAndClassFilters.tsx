@@ -1,5 +1,6 @@
 // The two filters of the curator's figures: form of mentoring and class («любой» shows all).
 import { t } from '../i18n/i18n';
+import { mentoringFormOptions } from './built-in-labels';
 import { SelectField } from './fields';
 
 export function MentoringFormAndClassFilters(props: {
@@ -16,7 +17,7 @@ export function MentoringFormAndClassFilters(props: {
         label={t('pairs.form')}
         value={props.form}
         placeholder={t('people.any')}
-        options={props.forms.map((f) => ({ value: f, label: f }))}
+        options={mentoringFormOptions(props.forms)}
         onValue={props.onMentoringForm}
       />
       <SelectField

@@ -3,6 +3,7 @@ import { MEETING_KINDS } from '../../domain/record-types';
 import { formatMonth } from '../i18n/format';
 import { type MessageKey, t } from '../i18n/i18n';
 import { BarChart } from './BarChart';
+import { goalsAnswerLabel } from './built-in-labels';
 
 /** One figure: the value, what it is, and how it is computed. */
 export function Kpi(props: { label: string; value: string; how?: string; tone?: 'ok' | 'bad' }) {
@@ -55,7 +56,10 @@ export function GoalsChart(props: { goals: Record<string, number> }) {
       <BarChart
         label={t('monitoring.goals')}
         empty={t('monitoring.goalsEmpty')}
-        bars={Object.entries(props.goals).map(([label, value]) => ({ label, value }))}
+        bars={Object.entries(props.goals).map(([answer, value]) => ({
+          label: goalsAnswerLabel(answer),
+          value,
+        }))}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { loadPair } from '../../models/pair-model';
 import { useReadyMark } from '../../state/ready-mark';
+import { mentoringFormLabel } from '../../ui/built-in-labels';
 import { Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
 import { FitQuestion } from './FitQuestion';
@@ -36,7 +37,7 @@ export function PairScreen() {
   return (
     <Page title={page.mentees.map((m) => personName(m.person)).join(', ')} back="/">
       <p class="muted">
-        {t('pairs.mentor')}: {personName(page.mentor)} · {page.pair.fields.form ?? ''} ·{' '}
+        {t('pairs.mentor')}: {personName(page.mentor)} · {mentoringFormLabel(page.pair.fields.form ?? '')} ·{' '}
         {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
       </p>
       {canRecord && (

@@ -6,6 +6,7 @@ import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { pairFormErrors } from '../../models/pair-checks-model';
 import { createPair, guessMentoringForm } from '../../models/pairs-model';
+import { mentoringFormOptions } from '../../ui/built-in-labels';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -81,7 +82,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
           label={t('pairs.form')}
           name="form"
           value={form}
-          options={props.forms.map((f) => ({ value: f, label: f }))}
+          options={mentoringFormOptions(props.forms)}
           onValue={setForm}
         />
         <button type="submit" class="button--primary">

@@ -11,6 +11,7 @@ import { loadPairing } from '../../models/matching-model';
 import { createPair, guessMentoringForm, loadMentoringForms } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
+import { mentoringFormLabel } from '../../ui/built-in-labels';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
@@ -158,7 +159,7 @@ export function PairsScreen() {
                 <td>
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
-                <td data-label={t('pairs.form')}>{p.fields.form ?? ''}</td>
+                <td data-label={t('pairs.form')}>{mentoringFormLabel(p.fields.form ?? '')}</td>
                 <td data-label={t('pairs.status')}>{t(`pairs.status.${p.fields.status ?? 'proposed'}`)}</td>
               </tr>
             ))}
