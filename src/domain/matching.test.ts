@@ -47,13 +47,13 @@ describe('pairing suggestions', () => {
     const [best] = ranked;
     expect(best?.mentorId).toBe('match');
     expect(best?.reasons).toEqual([
-      'помогает в нужном: Подготовка к экзаменам',
-      'предметы: математика',
-      'удобное время: После уроков',
-      'готов работать: с учениками 5–9 классов',
-      'наставляемый хотел педагога',
-      'назван в анкете после групповой встречи',
-      'общие интересы: шахматы',
+      { code: 'areas', items: ['Подготовка к экзаменам'] },
+      { code: 'subjects', items: ['математика'] },
+      { code: 'schedule', items: ['После уроков'] },
+      { code: 'group', group: 'С учениками 5–9 классов' },
+      { code: 'wanted', kind: 'teacher' },
+      { code: 'named' },
+      { code: 'interests', items: ['шахматы'] },
     ]);
     // A mentor whose questionnaire offers one mentee and who has one is not offered at all.
     expect(ranked.map((s) => s.mentorId)).toEqual(['match', 'none']);
@@ -72,11 +72,9 @@ describe('pairing suggestions', () => {
     const named = (preferred: string, fullName: string) =>
       suggestMentors({ ...mentee, intake: null, interests: null, preferred }, [mentor('m', fullName)])[0]
         ?.reasons;
-    expect(named('Хочу к Фёдоровой', 'Федорова Анна')).toContain('назван в анкете после групповой встречи');
-    expect(named('хочу к федоровой', 'Фёдорова Анна')).toContain('назван в анкете после групповой встречи');
-    expect(named('Хочу к Смирновой', 'Фёдорова Анна')).not.toContain(
-      'назван в анкете после групповой встречи',
-    );
+    expect(named('Хочу к Фёдоровой', 'Федорова Анна')).toContainEqual({ code: 'named' });
+    expect(named('хочу к федоровой', 'Фёдорова Анна')).toContainEqual({ code: 'named' });
+    expect(named('Хочу к Смирновой', 'Фёдорова Анна')).not.toContainEqual({ code: 'named' });
   });
 
   it('places a mentee in the questionnaire’s age groups', () => {

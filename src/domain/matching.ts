@@ -25,10 +25,21 @@ export type MentorProfile = {
   load: number;
 };
 
+/**
+ * Why a mentor is suggested (or less so), as codes the UI words in its language; the items are the
+ * mentee's and mentor's own answers and words, shown as written.
+ */
+export type MatchReason =
+  | { code: 'areas' | 'subjects' | 'schedule' | 'interests'; items: string[] }
+  | { code: 'group'; group: string }
+  | { code: 'wanted'; kind: 'teacher' | 'student' }
+  | { code: 'busy'; load: number; capacity: number }
+  | { code: 'named' | 'no-mentee-intake' | 'no-mentor-intake' };
+
 export type Suggestion = {
   mentorId: string;
   score: number;
-  reasons: string[];
+  reasons: MatchReason[];
   load: number;
   capacity: number | null;
 };
@@ -57,14 +68,14 @@ function common(a: Set<string>, b: Set<string>): string[] {
 }
 
 function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
-  const reasons: string[] = [];
+  const reasons: MatchReason[] = [];
   let score = 0;
   const needs = list(mentee.intake?.areas);
   const strengths = list(mentor.intake?.strengths);
   const areas = needs.filter((n) => strengths.includes(n));
   if (areas.length) {
     score += 20 * areas.length;
-    reasons.push(`помогает в нужном: ${areas.join(', ')}`);
+    reasons.push({ code: 'areas', items: areas });
   }
   const subjects = common(
     words(String(mentee.intake?.subjects ?? '')),
@@ -72,17 +83,17 @@ function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
   );
   if (subjects.length) {
     score += 15;
-    reasons.push(`предметы: ${subjects.join(', ')}`);
+    reasons.push({ code: 'subjects', items: subjects });
   }
   const schedule = list(mentee.intake?.schedule).filter((s) => list(mentor.intake?.schedule).includes(s));
   if (schedule.length) {
     score += 10;
-    reasons.push(`удобное время: ${schedule.join(', ')}`);
+    reasons.push({ code: 'schedule', items: schedule });
   }
   const group = menteeGroup(mentee.kind, mentee.classOrSubject);
   if (group && list(mentor.intake?.menteeKind).includes(group)) {
     score += 10;
-    reasons.push(`готов работать: ${group.toLowerCase()}`);
+    reasons.push({ code: 'group', group });
   }
   const wanted = String(mentee.intake?.mentorKind ?? '');
   if (
@@ -90,12 +101,12 @@ function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
     (wanted === 'Старшеклассника' && mentor.kind === 'student')
   ) {
     score += 10;
-    reasons.push(`наставляемый хотел ${wanted.toLowerCase()}`);
+    reasons.push({ code: 'wanted', kind: mentor.kind === 'teacher' ? 'teacher' : 'student' });
   }
   const surname = foldText(mentor.fullName).split(' ')[0] ?? '';
   if (surname.length >= 3 && foldText(mentee.preferred ?? '').includes(surname.slice(0, -1))) {
     score += 30;
-    reasons.push('назван в анкете после групповой встречи');
+    reasons.push({ code: 'named' });
   }
   const shared = common(
     words(`${mentee.interests ?? ''} ${String(mentee.intake?.interests ?? '')}`),
@@ -103,15 +114,15 @@ function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile): Suggestion {
   );
   if (shared.length) {
     score += Math.min(15, 5 * shared.length);
-    reasons.push(`общие интересы: ${shared.slice(0, 3).join(', ')}`);
+    reasons.push({ code: 'interests', items: shared.slice(0, 3) });
   }
   const capacity = CAPACITY[String(mentor.intake?.capacity ?? '')] ?? null;
   if (capacity !== null && mentor.load >= capacity) {
     score -= 30;
-    reasons.push(`уже занят: ${mentor.load} из ${capacity}`);
+    reasons.push({ code: 'busy', load: mentor.load, capacity });
   }
-  if (!mentee.intake) reasons.push('у наставляемого нет анкеты');
-  if (!mentor.intake) reasons.push('у наставника нет анкеты');
+  if (!mentee.intake) reasons.push({ code: 'no-mentee-intake' });
+  if (!mentor.intake) reasons.push({ code: 'no-mentor-intake' });
   return { mentorId: mentor.id, score, reasons, load: mentor.load, capacity };
 }
 

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MatchReason } from '../../domain/matching';
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import { impact } from '../../domain/monitoring';
 import { loadAllStrings, setLanguage } from '../i18n/i18n';
-import { goalsAnswerLabel, mentoringFormLabel } from './built-in-labels';
+import { goalsAnswerLabel, matchReasonText, mentoringFormLabel } from './built-in-labels';
 
 describe('built-in values', () => {
   afterEach(() => setLanguage('ru'));
@@ -22,5 +23,31 @@ describe('built-in values', () => {
     await setLanguage('en');
     const answers = Object.keys(impact([], []).goals);
     expect(answers.map(goalsAnswerLabel)).toEqual(['Yes', 'Mostly', 'Partly', 'No']);
+  });
+
+  it('word the reasons a mentor is suggested in the UI’s language, quoting the answers', async () => {
+    await loadAllStrings();
+    const reasons: MatchReason[] = [
+      { code: 'areas', items: ['Подготовка к экзаменам'] },
+      { code: 'group', group: 'С учениками 5–9 классов' },
+      { code: 'wanted', kind: 'teacher' },
+      { code: 'busy', load: 2, capacity: 2 },
+      { code: 'no-mentor-intake' },
+    ];
+    expect(reasons.map(matchReasonText)).toEqual([
+      'помогает в нужном: Подготовка к экзаменам',
+      'готов работать: с учениками 5–9 классов',
+      'наставляемый хотел педагога',
+      'уже занят: 2 из 2',
+      'у наставника нет анкеты',
+    ]);
+    await setLanguage('en');
+    expect(reasons.map(matchReasonText)).toEqual([
+      'helps where needed: Подготовка к экзаменам',
+      'willing to work: с учениками 5–9 классов',
+      'the mentee wanted a teacher',
+      'already taken: 2 of 2',
+      'the mentor has no questionnaire',
+    ]);
   });
 });

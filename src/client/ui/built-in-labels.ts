@@ -1,10 +1,11 @@
-// The standard forms of mentoring and the built-in answers the figures count, as the UI's language
-// words them. Records keep the Russian words (the same on every device, in exports and in the order);
+// Built-in values as the UI's language words them: the standard forms of mentoring, the answers the
+// figures count, the reasons a mentor is suggested. Records keep the Russian words (the same on every device, in exports and in the order);
 // a form a school added itself is shown as typed.
 
 import { foldText } from '../../domain/fold-text';
+import type { MatchReason } from '../../domain/matching';
 import type { MENTORING_FORMS } from '../../domain/meeting-series';
-import { type MessageKey, t } from '../i18n/i18n';
+import { language, type MessageKey, t } from '../i18n/i18n';
 
 const FORM_KEYS: Readonly<Record<(typeof MENTORING_FORMS)[number], MessageKey>> = {
   'ученик–ученик': 'mentoringForm.studentStudent',
@@ -37,4 +38,23 @@ const GOALS_KEYS: Readonly<Record<string, MessageKey>> = {
 export function goalsAnswerLabel(answer: string): string {
   const key = GOALS_KEYS[answer];
   return key ? t(key) : answer;
+}
+
+/** Why a mentor is suggested, in the UI's language; the answers it quotes as they were given. */
+export function matchReasonText(reason: MatchReason): string {
+  switch (reason.code) {
+    case 'areas':
+    case 'subjects':
+    case 'schedule':
+    case 'interests':
+      return t(`pairs.reason.${reason.code}`, { items: reason.items.join(', ') });
+    case 'group':
+      return t('pairs.reason.group', { group: reason.group.toLocaleLowerCase(language.value) });
+    case 'wanted':
+      return t(`pairs.reason.wanted.${reason.kind}`);
+    case 'busy':
+      return t('pairs.reason.busy', { load: reason.load, capacity: reason.capacity });
+    default:
+      return t(`pairs.reason.${reason.code}`);
+  }
 }

@@ -11,7 +11,7 @@ import { loadPairing } from '../../models/matching-model';
 import { createPair, guessMentoringForm, loadMentoringForms } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
-import { mentoringFormLabel } from '../../ui/built-in-labels';
+import { matchReasonText, mentoringFormLabel } from '../../ui/built-in-labels';
 import { SelectField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
@@ -57,7 +57,7 @@ function Suggestions(props: {
                   : t('pairs.load', { n: s.load })}
               </span>
             </div>
-            {s.reasons.length > 0 && <p class="muted">{s.reasons.join('; ')}</p>}
+            {s.reasons.length > 0 && <p class="muted">{s.reasons.map(matchReasonText).join('; ')}</p>}
             <button type="button" disabled={pending.isPending} onClick={() => void pair(s.mentor)}>
               {t('pairs.makePair', { name: personName(s.mentor) })}
             </button>
