@@ -104,6 +104,12 @@ async function seedSchool(curatorId: string) {
       },
     },
     {
+      // Ordinary words beside a checkbox: at 200 % text they broke mid-word («Прочита/ть») in a column
+      // nested paddings left too narrow (found by a tester).
+      type: 'task',
+      fields: { planId: plan, goalId: goal, title: 'Прочитать главу 3', status: 'todo', due: null, order: 1 },
+    },
+    {
       type: 'material',
       fields: { title: 'Памятка наставника', url: 'https://example.org/a.pdf', description: null },
     },
