@@ -177,6 +177,14 @@ test('a mentee’s home speaks to the mentee: what is coming and what is theirs,
   await expect(page.getByRole('heading', { name: 'Мой наставник' })).toBeVisible();
   for (const mentorsWords of ['Пар без встреч', 'Пора провести', 'ИПР', 'Серия встреч', 'Нет встреч уже'])
     await expect(main).not.toContainText(mentorsWords);
+  // Their pair, plan and search say «план развития» too.
+  await card.getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Мой план развития' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Мой план развития');
+  await page.goto('/search');
+  await page.getByLabel('Люди, встречи, заметки и задачи').fill('главу');
+  await expect(page.getByRole('heading', { name: 'Цели и задачи плана развития' })).toBeVisible();
+  await expect(main).not.toContainText('ИПР');
   await english(page, true);
   await page.goto('/');
   await expect(card).toContainText('Your first meeting with your mentor is coming');

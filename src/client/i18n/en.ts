@@ -282,6 +282,7 @@ export const en = {
   'pair.seriesNotYet': 'not yet',
   'pair.idp': 'Individual development plan',
   'pair.openIdp': 'IDP: {name}',
+  'pair.mentee.openIdp': 'My development plan',
   'pair.idpProgress': '{done} of {total} {total|task|tasks} done',
   'pair.timeline': 'All meetings',
   'pair.status.planned': 'planned',
@@ -352,6 +353,7 @@ export const en = {
   'meeting.nextStepInIdp': 'in IDP ✓',
   'meeting.nextStepRemove': 'Remove step «{text}»',
   'idp.title': 'IDP: {name}',
+  'idp.mentee.title': 'My development plan',
   'idp.overall': '{done} of {total} {total|task|tasks} done ({percent}%)',
   'idp.empty': 'No goals yet.',
   'idp.overdue': 'Overdue: {n}',
@@ -392,6 +394,7 @@ export const en = {
   'search.mentorIs': 'Mentor: {name}',
   'search.menteesAndMentor': '{mentees} · mentor: {mentor}',
   'search.tasks': 'IDP goals and tasks',
+  'search.mentee.tasks': 'Development plan goals and tasks',
 
   'fill.title': 'Form',
   'fill.notYours': 'Only the person this form was sent to fills it in: here it can only be read.',

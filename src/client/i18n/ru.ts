@@ -277,6 +277,7 @@ export const ru = {
   'pair.seriesNotYet': 'ещё не было',
   'pair.idp': 'Индивидуальный план развития',
   'pair.openIdp': 'ИПР: {name}',
+  'pair.mentee.openIdp': 'Мой план развития',
   'pair.idpProgress': 'выполнено {done} из {total} {total|задачи|задач|задач}',
   'pair.timeline': 'Все встречи',
   'pair.status.planned': 'запланирована',
@@ -346,6 +347,7 @@ export const ru = {
   'meeting.nextStepInIdp': 'в ИПР ✓',
   'meeting.nextStepRemove': 'Убрать шаг «{text}»',
   'idp.title': 'ИПР: {name}',
+  'idp.mentee.title': 'Мой план развития',
   'idp.overall': 'Выполнено {done} из {total} {total|задачи|задач|задач} ({percent}%)',
   'idp.empty': 'Целей пока нет.',
   'idp.overdue': 'Просрочено: {n}',
@@ -386,6 +388,7 @@ export const ru = {
   'search.mentorIs': 'Наставник: {name}',
   'search.menteesAndMentor': '{mentees} · наставник: {mentor}',
   'search.tasks': 'Цели и задачи ИПР',
+  'search.mentee.tasks': 'Цели и задачи плана развития',
 
   'fill.title': 'Анкета',
   'fill.notYours': 'Эту анкету заполняет тот, кому её отправили: здесь её можно только прочитать.',

@@ -48,7 +48,15 @@ export function IdpScreen() {
   };
 
   return (
-    <Page title={t('idp.title', { name: personName(page.mentee) })} back={`/pair/${pairId}`}>
+    <Page
+      title={
+        // A mentee reads their own plan in plain words, not the programme's «ИПР».
+        menteeId === session.personId
+          ? t('idp.mentee.title')
+          : t('idp.title', { name: personName(page.mentee) })
+      }
+      back={`/pair/${pairId}`}
+    >
       <p data-testid="plan-progress">{t('idp.overall', page.progress)}</p>
       <span class="meter" aria-hidden="true">
         <span class="meter__bar" style={{ width: `${page.progress.percent}%` }} />

@@ -68,9 +68,15 @@ export function PairScreen() {
         {visibleMentees.map((m) => (
           <li key={m.id} class="card">
             <a class="card__link" href={`/pair/${id}/plan/${m.id}`}>
-              <span class="card__title">{t('pair.openIdp', { name: personName(m.person) })}</span>
+              <span class="card__title">
+                {m.id === session.personId
+                  ? t('pair.mentee.openIdp')
+                  : t('pair.openIdp', { name: personName(m.person) })}
+              </span>
               <span class="card__meta">
-                {m.progress.total ? t('pair.idpProgress', m.progress) : t('home.idpEmpty')}
+                {m.progress.total
+                  ? t('pair.idpProgress', m.progress)
+                  : t(m.id === session.personId ? 'home.mentee.idpEmpty' : 'home.idpEmpty')}
               </span>
               <span class="meter" aria-hidden="true">
                 <span class="meter__bar" style={{ width: `${m.progress.percent}%` }} />

@@ -106,7 +106,7 @@ export function SearchScreen() {
       )}
       {results && results.tasks.length + results.goals.length > 0 && (
         <section aria-labelledby="found-tasks">
-          <h2 id="found-tasks">{t('search.tasks')}</h2>
+          <h2 id="found-tasks">{t(session.role === 'mentee' ? 'search.mentee.tasks' : 'search.tasks')}</h2>
           <ul class="cards" data-testid="found-tasks">
             {[...results.goals, ...results.tasks].map((r) => (
               <li class="card" key={r.id}>
