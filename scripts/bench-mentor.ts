@@ -100,7 +100,7 @@ await page.getByRole('link', { name: 'Поиск', exact: true }).click();
 const search: number[] = [];
 for (const query of ['экз', 'олимпиада', 'разбор ошиб', 'план', 'конференция доклад', 'проф', 'у']) {
   await page.evaluate(() => performance.clearMeasures());
-  await page.getByLabel('Встречи, заметки и задачи').fill(query);
+  await page.getByLabel('Люди, встречи, заметки и задачи').fill(query);
   if (query.length < 2) continue;
   const handle = await page.waitForFunction(() => performance.getEntriesByName('search').at(-1)?.duration);
   search.push((await handle.jsonValue()) as number);

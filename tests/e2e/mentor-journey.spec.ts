@@ -157,6 +157,11 @@ test('search says whose each meeting is and finds a mentee by name, offline', as
   await field.fill('сидоров');
   await expect(page.getByTestId('found-pairs')).toHaveText(/Сидорова Маша/);
   await expect(page.getByTestId('found-pairs')).not.toContainText('Петров');
+  // A name and a word of the notes: that mentee's meeting only.
+  await field.fill('сидорова олимп');
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText('Обсудили олимпиаду');
+  await field.fill('сидоров');
   await page.getByTestId('found-pairs').getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/pair/${pairId}$`));
   await phone.context.close();

@@ -74,6 +74,29 @@ describe('offline search', () => {
     expect(await ids('петров коля')).toEqual([second]);
     expect(await ids('лебедева')).toEqual([first, second].sort());
     expect(await ids('Сидорова Коля')).toEqual([]);
+    expect(await ids('Лебедева Маша')).toEqual([first]);
+    // A name with a word of the notes: that pair's meetings and plan with the word.
+    const meeting = (pairId: string, notes: string) =>
+      repo.create('meeting', { pairId, date: '2026-11-25', kind: 'regular', durationMin: 30, notes });
+    await meeting(first, 'Обсудили олимпиаду');
+    await meeting(second, 'Обсудили олимпиаду и кружок');
+    await meeting(first, 'Разобрали контрольную');
+    const { id: planId } = (await repo.create('plan', { pairId: first, menteeId: masha, title: 'План' })) as {
+      id: string;
+    };
+    await repo.create('task', { planId, title: 'Прочитать про олимпиаду', status: 'todo', due: null });
+    const notes = async (q: string) => (await search(db, q)).meetings.map((m) => m.fields.notes).sort();
+    for (const pass of ['before indexing', 'after']) {
+      expect(await notes('сидорова олимпиад'), pass).toEqual(['Обсудили олимпиаду']);
+      expect(await notes('олимп петров'), pass).toEqual(['Обсудили олимпиаду и кружок']);
+      expect(await notes('маша'), pass).toEqual(['Обсудили олимпиаду', 'Разобрали контрольную']);
+      expect(
+        (await search(db, 'сидорова олимп')).tasks.map((t) => t.fields.title),
+        pass,
+      ).toEqual(['Прочитать про олимпиаду']);
+      expect((await search(db, 'петров олимп')).tasks, pass).toEqual([]);
+      while (await indexNextBatch(db));
+    }
     await repo.remove('pair', first);
     expect(await ids('сидоров')).toEqual([]);
   });

@@ -38,10 +38,10 @@ export function SearchScreen() {
     const started = performance.now();
     void search(query).then(async (found) => {
       if (!isCurrent) return;
-      performance.measure('search', { start: started, end: performance.now() });
       // Whose each result is, and which IDP a task or goal opens, read before the results show.
       const read = await loadFoundContext(queries, found, session.personId);
       if (!isCurrent) return;
+      performance.measure('search', { start: started, end: performance.now() });
       setResults(found);
       setContext(read);
     });
