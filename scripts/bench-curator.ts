@@ -1,6 +1,7 @@
 // A curator's PC with a whole school: 1,200 students, 120 teachers, 300 pairs, 6,000 meetings. How long
 // the monitoring dashboard takes to show, and how long an XLSX export of the meetings takes, in
 // Chromium on the production build. `npm run bench`.
+import { SESSION_KEY } from '../src/client/db/meta';
 import { BUILTIN_TEMPLATES } from '../src/domain/questionnaires/builtin-templates';
 import { PROGRAMME_ID } from '../src/domain/record-type-names';
 import { wordsOf } from '../src/domain/search-text';
@@ -152,7 +153,7 @@ const { curator, ...tables } = school;
 for (const [table, rows] of Object.entries(tables)) await seed(page, table, rows);
 await seed(page, 'meta', [
   {
-    key: 'enrolment',
+    key: SESSION_KEY,
     value: { token: 'bench', personId: curator.id, role: 'curator', schoolId: 's', deviceId: 'd' },
   },
 ]);

@@ -1,6 +1,8 @@
 // A mentor's phone with 1,000 pairs and 20,000 meetings: how long home and a pair page take to render
 // and how long search takes to answer, in Chromium, on the production build. `npm run bench`.
+
 import { uuidv7 } from 'uuidv7';
+import { SESSION_KEY } from '../src/client/db/meta';
 import { wordsOf } from '../src/domain/search-text';
 import { median, openBenchApp, readyAfter, benchRecord as rec, seed, seededRandom } from './bench-seed';
 
@@ -70,7 +72,7 @@ const seedStart = Date.now();
 for (const [table, rows] of Object.entries(data)) await seed(page, table, rows);
 await seed(page, 'meta', [
   {
-    key: 'enrolment',
+    key: SESSION_KEY,
     value: { token: 'bench', personId: mentorId, role: 'mentor', schoolId: 's', deviceId: 'd' },
   },
 ]);

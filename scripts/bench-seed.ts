@@ -99,9 +99,16 @@ export async function openBenchApp(viewport: { width: number; height: number }) 
       acceptDownloads: true,
     },
   );
+  // tsx keeps functions' names with a helper, `__name`, that the functions handed to page.evaluate then
+  // call in the page, where it does not exist.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(base);
   await page.getByLabel('Код приглашения').waitFor();
+  // The service worker holds the app before anything is measured offline.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   return { app, base, context, page };
 }
 
