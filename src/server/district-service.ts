@@ -29,7 +29,8 @@ const live = (r: SyncedRecord) => r.deleted === undefined;
 
 /**
  * Makes the district's namespace and its administrator on a new server, and while no administrator has
- * enrolled, issues their code: `givenCode` (NASTAVNIK_DISTRICT_CODE) or a new one to print.
+ * a working device (none enrolled yet, or all revoked), issues their code: `givenCode`
+ * (NASTAVNIK_DISTRICT_CODE) or a new one to print.
  */
 export async function bootstrapDistrict(
   storage: Storage,
@@ -39,7 +40,10 @@ export async function bootstrapDistrict(
   return storage.transaction(async (tx) => {
     await tx.createSchool(DISTRICT_ID, 'Район', new Date(clock.now()).toISOString());
     await tx.lockSchool(DISTRICT_ID);
-    if (await tx.hasDeviceWithRole(DISTRICT_ID, 'district-admin')) return { code: null };
+    // Only a device that still works counts: with every administrator's device revoked (the last one
+    // lost), a restart of the server prints a new code — the district's way back in.
+    const devices = await tx.listDevices(DISTRICT_ID);
+    if (devices.some((d) => d.role === 'district-admin' && !d.revokedAt)) return { code: null };
     if (!(await tx.getRecord(DISTRICT_ID, DISTRICT_ADMIN_ID))) {
       await createServerRecord(
         tx,

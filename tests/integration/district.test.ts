@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
+import { bootstrapDistrict } from '../../src/server/district-service';
 import { derivedId } from '../../src/server/secrets';
+import { createServerClock } from '../../src/server/server-clock';
 import {
   type Actor,
   addMember,
@@ -206,6 +208,28 @@ describe('a district on one server', () => {
       body: { name: 'Y' },
     });
     expect(after.status).toBe(401);
+  });
+
+  it('with every administrator’s device revoked, a restart gives the district a new code', async () => {
+    const alone = await startTestServer();
+    try {
+      const only = await enrolWith(alone, DISTRICT_CODE, 'only-admin');
+      const listed = await call(alone, 'GET', '/api/v1/devices', { token: only.token });
+      const mine = (listed.body.devices as { id: string }[])[0] as { id: string };
+      expect(
+        (await call(alone, 'POST', `/api/v1/devices/${mine.id}/revoke`, { token: only.token })).status,
+      ).toBe(200);
+      // What `npm start` does on the next start: the code given in NASTAVNIK_DISTRICT_CODE works again.
+      expect((await bootstrapDistrict(alone.storage, createServerClock(), 'DIST-AGAIN')).code).toBe(
+        'DIST-AGAIN',
+      );
+      const back = await enrolWith(alone, 'DIST-AGAIN', 'new-admin-phone');
+      expect(back.role).toBe('district-admin');
+      // While an administrator's device works, no code is made.
+      expect((await bootstrapDistrict(alone.storage, createServerClock(), 'DIST-THIRD')).code).toBeNull();
+    } finally {
+      await alone.close();
+    }
   });
 
   it("the administrator gives a new code only to a school whose first curator never enrolled: a school's data is its own", async () => {

@@ -59,6 +59,9 @@ export function registerAdminRoutes(
       }
       yield ']}';
     }
+    // Checked once before the answer starts: a caller revoked meanwhile gets the 401 itself, not a 200
+    // cut short at the first page.
+    await storage.read(async () => undefined);
     return reply.type('application/json; charset=utf-8').send(Readable.from(document()));
   });
 

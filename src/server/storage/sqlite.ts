@@ -586,6 +586,9 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma(`wal_autocheckpoint = ${WAL_PAGES_AT_MOST}`);
+  // What is deleted is overwritten, not left in free space: an erased pupil's contacts must not stay in
+  // the file, nor in the backups copied from it (152-ФЗ, art. 21: personal data are destroyed).
+  db.pragma('secure_delete = ON');
   migrate(db);
   moveRevisionsPastTheOriginal(db, Date.now());
   // From here on a transaction that finds another process writing waits for it without holding up this
