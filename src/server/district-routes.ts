@@ -55,6 +55,11 @@ export function registerDistrictRoutes(
 
   // Each service runs as the caller: a request of a device revoked meanwhile does nothing.
   const storageOf = (request: FastifyRequest) => forCaller(deps.storage, request.caller as Caller);
+  // The codes a device makes work only while it does (enrol-service.ts).
+  const maker = (request: FastifyRequest) => {
+    const caller = request.caller as Caller;
+    return { schoolId: caller.schoolId, deviceId: caller.deviceId };
+  };
 
   app.get('/api/v1/district/schools', guards, async (request) => ({
     schools: await listDistrictSchools(storageOf(request)),
@@ -63,14 +68,14 @@ export function registerDistrictRoutes(
   app.post('/api/v1/district/schools', guards, async (request, reply) => {
     const body = v.safeParse(SchoolSchema, request.body);
     if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
-    return createDistrictSchool(storageOf(request), deps.clock, body.output.name);
+    return createDistrictSchool(storageOf(request), deps.clock, body.output.name, maker(request));
   });
 
   app.post('/api/v1/district/schools/:id/curator-code', guards, async (request, reply) => {
     const { id } = request.params as { id: string };
     // Not an id any school has (and not text PostgreSQL takes as a parameter).
     if (!isStorableText(id)) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
-    const result = await newCuratorCode(storageOf(request), deps.clock, id);
+    const result = await newCuratorCode(storageOf(request), deps.clock, id, maker(request));
     if (!result) return reply.code(404).send({ error: 'not-found', reason: 'no such school' });
     if (result === 'has-curator')
       return reply.code(409).send({
@@ -84,6 +89,12 @@ export function registerDistrictRoutes(
   app.post('/api/v1/district/invites', guards, async (request, reply) => {
     const body = v.safeParse(MemberSchema, request.body);
     if (!body.success) return reply.code(400).send({ error: 'bad-request', reason: firstIssue(body.issues) });
-    return inviteDistrictMember(storageOf(request), deps.clock, body.output.role, body.output.fullName);
+    return inviteDistrictMember(
+      storageOf(request),
+      deps.clock,
+      body.output.role,
+      body.output.fullName,
+      maker(request),
+    );
   });
 }

@@ -13,7 +13,7 @@ import { createServerRecord, INVITE_TTL_MS, issueInvite, seedSchool } from './en
 import { DISTRICT_ID } from './namespaces';
 import { derivedId } from './secrets';
 import type { ServerClock } from './server-clock';
-import type { Storage, StorageTx } from './storage/storage';
+import type { Invite, Storage, StorageTx } from './storage/storage';
 
 const DISTRICT_ADMIN_ID = derivedId('district-admin');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -87,6 +87,7 @@ export async function createDistrictSchool(
   storage: Storage,
   clock: ServerClock,
   name: string,
+  madeBy: NonNullable<Invite['madeBy']>,
 ): Promise<{ school: { id: string; name: string }; code: string; expiresAt: string }> {
   return storage.transaction(async (tx) => {
     const id = randomUUID();
@@ -97,6 +98,7 @@ export async function createDistrictSchool(
     const code = await issueInvite(tx, clock, id, curatorId, 'curator', {
       ttlMs: INVITE_TTL_MS,
       isBootstrap: true,
+      madeBy,
     });
     return {
       school: { id, name },
@@ -116,6 +118,7 @@ export async function newCuratorCode(
   storage: Storage,
   clock: ServerClock,
   schoolId: string,
+  madeBy: NonNullable<Invite['madeBy']>,
 ): Promise<{ code: string; expiresAt: string } | null | 'has-curator'> {
   return storage.transaction(async (tx) => {
     if (schoolId === DISTRICT_ID || !(await tx.getSchool(schoolId))) return null;
@@ -127,6 +130,7 @@ export async function newCuratorCode(
     const code = await issueInvite(tx, clock, schoolId, curatorId, 'curator', {
       ttlMs: INVITE_TTL_MS,
       isBootstrap: true,
+      madeBy,
     });
     return { code: code as string, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };
   });
@@ -138,6 +142,7 @@ export async function inviteDistrictMember(
   clock: ServerClock,
   role: DistrictRole,
   fullName: string,
+  madeBy: NonNullable<Invite['madeBy']>,
 ): Promise<{ personId: string; code: string; expiresAt: string }> {
   return storage.transaction(async (tx) => {
     await tx.lockSchool(DISTRICT_ID);
@@ -147,7 +152,7 @@ export async function inviteDistrictMember(
       type: 'person',
       fields: { fullName, kind: 'other' },
     });
-    const code = await issueInvite(tx, clock, DISTRICT_ID, personId, role, { ttlMs: INVITE_TTL_MS });
+    const code = await issueInvite(tx, clock, DISTRICT_ID, personId, role, { ttlMs: INVITE_TTL_MS, madeBy });
     return { personId, code: code as string, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };
   });
 }

@@ -5,12 +5,13 @@ import { defaultStamp } from '../domain/defaults';
 import { BUILTIN_TEMPLATES } from '../domain/questionnaires/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
+import { standingOf } from './caller-standing';
 import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';
 import { parentsOf, referenceIds } from './record-links';
 import { scopeFacts } from './scope';
 import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
 import { SERVER_NODE, type ServerClock } from './server-clock';
-import type { Storage, StorageTx } from './storage/storage';
+import type { Invite, Storage, StorageTx } from './storage/storage';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INVITE_TTL_MS = 7 * DAY_MS;
@@ -106,7 +107,7 @@ export async function issueInvite(
   schoolId: string,
   personId: string,
   role: AnyRole,
-  options: { ttlMs: number; givenCode?: string; isBootstrap?: boolean },
+  options: { ttlMs: number; givenCode?: string; isBootstrap?: boolean; madeBy?: Invite['madeBy'] },
 ): Promise<string> {
   let code = options.givenCode?.trim() || newInviteCode();
   if (options.givenCode?.trim()) await tx.dropUnusedInvite(schoolId, hashSecret(normaliseCode(code)));
@@ -120,6 +121,7 @@ export async function issueInvite(
     expiresAt: new Date(clock.now() + options.ttlMs).toISOString(),
     usedAt: null,
     isBootstrap: options.isBootstrap ?? false,
+    madeBy: options.madeBy ?? null,
   });
   return code;
 }
@@ -205,13 +207,14 @@ export async function createInvite(
   schoolId: string,
   personId: string,
   role: Role,
+  madeBy: NonNullable<Invite['madeBy']>,
 ): Promise<InviteResult> {
   return storage.transaction(async (tx) => {
     const row = await tx.getRecord(schoolId, personId);
     if (row?.record.type !== 'person' || row.record.deleted !== undefined) {
       return { ok: false, status: 404, reason: `person ${personId} does not exist` };
     }
-    const code = await issueInvite(tx, clock, schoolId, personId, role, { ttlMs: INVITE_TTL_MS });
+    const code = await issueInvite(tx, clock, schoolId, personId, role, { ttlMs: INVITE_TTL_MS, madeBy });
     return { ok: true, code, expiresAt: new Date(clock.now() + INVITE_TTL_MS).toISOString() };
   });
 }
@@ -240,6 +243,14 @@ export async function enrolWithin(
     return { ok: false, reason: 'the person of this code no longer exists' };
   if (person.record.fields.archived === true)
     return { ok: false, reason: 'the person of this code was archived: ask the curator' };
+  // A code works only while the device that asked for it does: revoking a lost or departing phone (or
+  // archiving its person) leaves no code it made that still lets someone in.
+  if (
+    invite.madeBy &&
+    (await standingOf(tx, await tx.deviceInUse(invite.madeBy.schoolId, invite.madeBy.deviceId))) !==
+      'enrolled'
+  )
+    return { ok: false, reason: 'the device this code was made on was disconnected: ask for a new code' };
   if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
     return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
   // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.

@@ -144,3 +144,32 @@ for (const [direction, offset, notice] of [
     expect(meeting?.fields.date).toBe(realToday);
   });
 }
+
+// The same phone, its clock set right after that sync, offline: the app no longer corrects it (a meeting
+// would be dated a year back), and the banner is gone.
+test('a phone a year fast, set right after a sync, dates by its own clock again and drops the banner', async ({
+  page,
+  context,
+}) => {
+  const [mentorId, menteeId] = await putRecords([
+    { type: 'person', fields: { fullName: 'Исправлова Ольга', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Исправленный Олег', kind: 'student', minor: false } },
+  ]);
+  const [pairId] = await putRecords([
+    { type: 'pair', fields: { mentorId, menteeIds: [menteeId], form: 'учитель–ученик', status: 'active' } },
+  ]);
+  await shiftableClock(context);
+  await page.goto('/');
+  await setDeviceClock(page, 365 * DAY);
+  await enrol(page, await inviteCode(mentorId as string, 'mentor'));
+  await syncNow(page);
+  await expect(page.getByTestId('clock-banner')).toBeVisible();
+  await ensureOfflineReady(page);
+  await setOffline(context, true);
+  await setDeviceClock(page, 0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('clock-banner')).toHaveCount(0);
+  const realToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await expect(page.getByLabel('Дата', { exact: true })).toHaveValue(realToday);
+});

@@ -1,7 +1,8 @@
 // A request let in when it arrived does nothing once its device is revoked (or its person archived)
 // before its body has come in: the token is checked when the headers arrive, and again in the
 // transaction that does the work. A revoked curator holding one request open must not come away with a
-// new curator code, nor a mentor with a push stored and the programme's data pulled.
+// new curator code, nor a mentor with a push stored and the programme's data pulled; and the codes a
+// device made before it was revoked let no one in afterwards.
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,7 @@ import {
   BOOTSTRAP_CODE,
   call,
   change,
+  DISTRICT_CODE,
   enrolWith,
   pairChange,
   push,
@@ -119,5 +121,60 @@ describe('a request under way when its device is revoked', () => {
     const archived = await pull.finish();
     expect(archived.status).toBe(403);
     expect(archived.body.error).toBe('archived');
+  });
+});
+
+describe('codes made on a device revoked since', () => {
+  it('let no one in: a curator code a lost phone made for its own person is refused', async () => {
+    const second = await addMember(server, curator, 'curator', { fullName: 'Ушедший куратор' }, 'cur2');
+    const made = await call(server, 'POST', '/api/v1/invites', {
+      token: second.token,
+      body: { personId: second.personId, role: 'curator' },
+    });
+    expect(made.status).toBe(200);
+    const spare = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: second.personId, role: 'mentor' },
+    });
+    await revoke(second.personId);
+    const enrol = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: made.body.code, deviceName: 'чужой' },
+    });
+    expect(enrol.status).toBe(400);
+    expect(enrol.body.token).toBeUndefined();
+    // A code made on a device that still works is not affected.
+    const kept = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: spare.body.code, deviceName: 'свой' },
+    });
+    expect(kept.status).toBe(200);
+  });
+
+  it("a district administrator's codes die with their phone", async () => {
+    const admin = await enrolWith(server, DISTRICT_CODE, 'district-admin');
+    const deputyCode = await call(server, 'POST', '/api/v1/district/invites', {
+      token: admin.token,
+      body: { fullName: 'Заместитель', role: 'district-admin' },
+    });
+    const deputy = await enrolWith(server, deputyCode.body.code as string, 'deputy-phone');
+    const made = await call(server, 'POST', '/api/v1/district/invites', {
+      token: deputy.token,
+      body: { fullName: 'Кто-то', role: 'district-admin' },
+    });
+    const school = await call(server, 'POST', '/api/v1/district/schools', {
+      token: deputy.token,
+      body: { name: 'Школа с потерянным кодом' },
+    });
+    const devices = (await call(server, 'GET', '/api/v1/devices', { token: admin.token })).body.devices as {
+      id: string;
+      personId: string;
+    }[];
+    const phone = devices.find((d) => d.personId === deputy.personId) as { id: string };
+    expect(
+      (await call(server, 'POST', `/api/v1/devices/${phone.id}/revoke`, { token: admin.token })).status,
+    ).toBe(200);
+    for (const code of [made.body.code, school.body.code]) {
+      const enrol = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'x' } });
+      expect(enrol.status).toBe(400);
+    }
   });
 });

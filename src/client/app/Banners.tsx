@@ -1,8 +1,8 @@
 // Banners at the top: what the device's storage can do, a new version waits, the database is held by
 // another tab, offline ready, the device's clock far from the school's.
 import { useEffect, useState } from 'preact/hooks';
-import { clockOffset } from '../i18n/format';
 import { t } from '../i18n/i18n';
+import { clockCorrection, clockMeasuredAt, clockOffset } from '../state/school-clock';
 import { useStore } from '../state/store';
 import { useApp } from './context';
 import { StorageBanner } from './StorageBanner';
@@ -11,7 +11,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A device whose date is a day or more off the school's (as the last sync measured): the app dates by the school's, and says so. */
 function ClockBanner() {
-  const offset = useStore(clockOffset);
+  useStore(clockOffset);
+  useStore(clockMeasuredAt);
+  const offset = clockCorrection();
   if (Math.abs(offset) < DAY_MS) return null;
   return (
     <div class="banner banner--warn" role="status" data-testid="clock-banner">

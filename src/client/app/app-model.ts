@@ -9,9 +9,9 @@ import type { Repository } from '../db/repository';
 import type { Searcher, SearchResults } from '../db/search';
 import type { StorageGuard } from '../db/storage-guard';
 import type { StorageState } from '../db/storage-state';
-import { clockOffset } from '../i18n/format';
 import { createDeviceModel } from '../models/device-model';
 import { createPwaModel } from '../pwa/pwa-model';
+import { clockMeasuredAt, clockOffset } from '../state/school-clock';
 import { store } from '../state/store';
 import { createBackground } from './background';
 
@@ -149,7 +149,9 @@ export function createAppModel() {
     }
     // The school's clock before the first screen: its forms' default dates come from it.
     clockOffset.value = (await getMeta<number>(db, 'serverOffset').catch(() => undefined)) ?? 0;
+    clockMeasuredAt.value = (await getMeta<number>(db, 'serverTime').catch(() => undefined)) ?? null;
     watchMeta<number>(db, 'serverOffset', (offset) => (clockOffset.value = offset ?? 0));
+    watchMeta<number>(db, 'serverTime', (at) => (clockMeasuredAt.value = at ?? null));
     dbState.value = 'open';
     void requestPersistence().then((granted) => (isPersisted.value = granted));
     background.start();

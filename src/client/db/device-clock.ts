@@ -1,5 +1,6 @@
 // The device's HLC, persisted in `meta` and advanced inside each write transaction, so that two tabs
 // writing at once still hand out distinct, ordered stamps.
+
 import {
   type ClockState,
   laterClock,
@@ -10,6 +11,7 @@ import {
   tick,
   ZERO_CLOCK,
 } from '../../domain/hlc';
+import { instantCorrection } from '../../domain/school-clock';
 import { LIMITS } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
 import { getMeta, setMeta } from './meta';
@@ -81,7 +83,9 @@ function latestClock(known: ClockState, stamps: readonly string[]): ClockState {
  * - the stamps the server is known to hold (`confirmedClock`): the pulled ones, and this device's own
  *   that it accepted;
  * - the clock observes the latest pulled stamp and the server's time;
- * - the server's offset from this device's clock (`serverOffset`), for stamps issued again later;
+ * - the server's offset from this device's clock (`serverOffset`), for stamps issued again later, and
+ *   the server's time then (`serverTime`: the dates people see tell from it a device clock set right
+ *   since, domain/school-clock.ts);
  * - a clock more than the contract's 24 h ahead of the server's time (the device's date was wrong) is
  *   brought back (domain/hlc.ts recoverClock), and the new state answered, so that stamps of this device
  *   not yet accepted can be issued again; otherwise null.
@@ -107,14 +111,21 @@ export async function settleClock(
   if (Number.isFinite(serverMs)) {
     clock = observe(clock, { ms: serverMs, counter: 0 }, now);
     recovered = recoverClock(clock, serverMs, confirmed, LIMITS.maxClockSkewMs);
-    rows.push({ key: 'serverOffset', value: serverMs - now });
+    rows.push({ key: 'serverOffset', value: serverMs - now }, { key: 'serverTime', value: serverMs });
   }
   rows.push({ key: 'clock', value: recovered ?? clock });
   await db.meta.bulkPut(rows);
   return recovered;
 }
 
-/** The best guess at the server's time now: this device's clock corrected by the last sync's offset. */
+/**
+ * The best guess at the server's time now: this device's clock corrected by the last sync's offset —
+ * unless the clock was set right since (domain/school-clock.ts).
+ */
 export async function serverNow(db: NastavnikDb, now: number): Promise<number> {
-  return now + ((await getMeta<number>(db, 'serverOffset')) ?? 0);
+  const [offset, serverTime] = await Promise.all([
+    getMeta<number>(db, 'serverOffset'),
+    getMeta<number>(db, 'serverTime'),
+  ]);
+  return now + instantCorrection(offset ?? 0, serverTime ?? null, now);
 }

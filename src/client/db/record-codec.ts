@@ -6,6 +6,7 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { type CompactRecord, compactRecord, expandRecord } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { isRecordTypeName as isRecordType } from '../../domain/record-type-names';
+import { schoolNow } from '../state/school-clock';
 import { cursorView } from './cursor-view';
 
 /**
@@ -18,6 +19,13 @@ import { cursorView } from './cursor-view';
 export const RECENT_DAYS = 60;
 
 export type StoredRecord = CompactRecord & { recentDay?: string };
+
+/**
+ * The day the window of recent meetings is counted back from: the earlier of this device's date and the
+ * school's (state/school-clock.ts), so that a phone whose date is a year fast still indexes this year's
+ * meetings (its screens ask for windows ending on the school's today); a few more entries at worst.
+ */
+const recentFrom = (): number => Math.min(Date.now(), schoolNow().getTime());
 
 /**
  * A stamp at rest: its time as milliseconds in base 36 after a `~` (`~mikxyz12_0001_<node>`), 15
@@ -54,7 +62,7 @@ export function fromStored(row: StoredRecord, type: string): SyncedRecord {
 export function toStored(
   value: CompactRecord & { stamps?: Record<string, string> },
   type?: string,
-  nowMs: number = Date.now(),
+  nowMs: number = recentFrom(),
 ): StoredRecord {
   const isFull = value.stamp === undefined && value.stamps !== undefined;
   const compact = isFull ? compactRecord(value as SyncedRecord, false) : value;

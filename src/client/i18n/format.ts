@@ -2,19 +2,8 @@
 // Intl functions, which take the names of months and days from the browser rather than from locale
 // data in the app: every phone would otherwise download that data before its first screen.
 import { intlFormat, intlFormatDistance, lightFormat } from 'date-fns';
-import { store } from '../state/store';
+import { schoolInstant, schoolNow } from '../state/school-clock';
 import { formatNumber, language } from './i18n';
-
-/**
- * How far the school's clock is ahead of this device's, in ms, as the last sync measured it (`serverOffset`
- * in db/device-clock.ts; the app model keeps this in step with it), 0 before a first sync. A phone whose
- * date is a year off still dates a meeting, an order or a consent today, and says «5 минут назад» of a
- * sync five minutes ago. Module state, like `language`: every date formatter reads it.
- */
-export const clockOffset = store(0);
-
-/** Now by the school's clock: what every default date or time a user sees or stores starts from. */
-export const schoolNow = (): Date => new Date(Date.now() + clockOffset.value);
 
 const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
@@ -45,7 +34,7 @@ export function formatDateTime(iso: string): string {
 
 /** «5 минут назад» */
 export function formatAgo(iso: string): string {
-  return intlFormatDistance(toDate(iso), schoolNow(), { locale: locale(), numeric: 'auto' });
+  return intlFormatDistance(toDate(iso), schoolInstant(), { locale: locale(), numeric: 'auto' });
 }
 
 /** Today as a stored date, by the school's clock, in the device's time zone. */

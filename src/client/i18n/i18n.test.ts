@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { clockOffset, schoolNow } from '../state/school-clock';
 import { en } from './en';
-import { clockOffset, formatAgo, formatBytes, nowTime, schoolNow, todayIso } from './format';
+import { formatAgo, formatBytes, nowTime, todayIso } from './format';
 import { formatNumber, setLanguage, t } from './i18n';
 import { ru } from './ru';
 

@@ -6,7 +6,7 @@ import { NastavnikDb } from '../db/database';
 import { setMeta } from '../db/meta';
 import { createQueries } from '../db/queries';
 import { createRepository } from '../db/repository';
-import { clockOffset } from '../i18n/format';
+import { clockOffset } from '../state/school-clock';
 import { loadPlan } from './idp-model';
 import { addTask, DEFAULT_PLAN_TITLE, ensurePlan, planIdFor } from './idp-writes-model';
 

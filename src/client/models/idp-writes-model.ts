@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../../domain/record';
 import { derivedId } from '../db/derived-id';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
-import { schoolNow } from '../i18n/format';
+import { schoolNow } from '../state/school-clock';
 
 export const DEFAULT_PLAN_TITLE = 'Индивидуальный план развития';
 

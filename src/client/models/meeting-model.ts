@@ -2,8 +2,9 @@
 import { nextMeetingKind } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
 import { maxTextLength } from '../../domain/record-types';
-import { nowTime, schoolNow, todayIso } from '../i18n/format';
+import { nowTime, todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
+import { schoolNow } from '../state/school-clock';
 
 export type NextStep = { id: string; text: string; taskId: string | null };
 

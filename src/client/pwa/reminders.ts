@@ -4,8 +4,9 @@ import { isMeetingOverdue, MEETING_GAP_DAYS } from '../../domain/nudges';
 import type { NastavnikDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import type { Queries } from '../db/queries';
-import { schoolNow, todayIso } from '../i18n/format';
+import { todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
+import { schoolNow } from '../state/school-clock';
 
 export async function remindersEnabled(db: NastavnikDb): Promise<boolean> {
   return (

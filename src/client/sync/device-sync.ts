@@ -11,7 +11,7 @@ export function createDeviceSync(db: NastavnikDb, afterSync: (outcome: SyncOutco
   const engine = createSyncEngine({ db, transport: httpTransport(), afterSync });
   return createSyncScheduler({
     engine,
-    // By the school's clock, as every time the screens show (i18n/format.ts schoolNow).
+    // By the school's clock, as every time the screens show (state/school-clock.ts schoolNow).
     onStatus: async (nextRetryAt) =>
       updateSyncStatus(db, {
         nextRetryAt: nextRetryAt ? new Date(await serverNow(db, nextRetryAt)).toISOString() : null,

@@ -70,7 +70,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { db, transport } = deps;
   const now = deps.now ?? Date.now;
   const lock = deps.lock ?? webLockRunner();
-  // The sync screen's times are the school's (see i18n/format.ts schoolNow): «5 минут назад», not a year.
+  // The sync screen's times are the school's (see state/school-clock.ts schoolNow): «5 минут назад», not a year.
   const iso = async () => new Date(await serverNow(db, now())).toISOString();
 
   async function run(): Promise<SyncOutcome> {

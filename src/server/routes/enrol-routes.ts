@@ -64,7 +64,10 @@ export function registerEnrolRoutes(
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const { personId, role } = body.output;
     const caller = callerOf(request);
-    const result = await createInvite(forCaller(storage, caller), clock, caller.schoolId, personId, role);
+    const result = await createInvite(forCaller(storage, caller), clock, caller.schoolId, personId, role, {
+      schoolId: caller.schoolId,
+      deviceId: caller.deviceId,
+    });
     if (!result.ok) return fail(reply, result.status, 'not-found', result.reason);
     return { code: result.code, expiresAt: result.expiresAt };
   });

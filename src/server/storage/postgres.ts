@@ -49,6 +49,10 @@ const toInvite = (r: Row): Invite => ({
   expiresAt: r.expires_at as string,
   usedAt: (r.used_at as string | null) ?? null,
   isBootstrap: r.is_bootstrap === true,
+  madeBy:
+    r.made_by_school && r.made_by_device
+      ? { schoolId: r.made_by_school as string, deviceId: r.made_by_device as string }
+      : null,
 });
 
 const toSchool = (r: Row): School => ({
@@ -361,9 +365,18 @@ function createTx(
     addInvite: async (i) =>
       void (await run(
         'addInvite',
-        `INSERT INTO invites (school, code_hash, person_id, role, expires_at, is_bootstrap)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [i.schoolId, i.codeHash, i.personId, i.role, i.expiresAt, i.isBootstrap],
+        `INSERT INTO invites (school, code_hash, person_id, role, expires_at, is_bootstrap, made_by_school, made_by_device)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          i.schoolId,
+          i.codeHash,
+          i.personId,
+          i.role,
+          i.expiresAt,
+          i.isBootstrap,
+          i.madeBy?.schoolId ?? null,
+          i.madeBy?.deviceId ?? null,
+        ],
       )),
     inviteByCode: async (codeHash) => {
       const [row] = await rows(

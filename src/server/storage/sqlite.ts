@@ -120,8 +120,14 @@ DELETE FROM record_keys WHERE key LIKE 'author:%' AND EXISTS (SELECT 1 FROM reco
   AND EXISTS (SELECT 1 FROM record_keys n
     WHERE n.school = record_keys.school AND n.id = record_keys.id AND n.key LIKE 'copy:%');
 `,
+  // 9: the device that asked for an invite code (storage.ts Invite.madeBy): a code works only while
+  // that device does.
+  9: `
+ALTER TABLE invites ADD COLUMN made_by_school TEXT;
+ALTER TABLE invites ADD COLUMN made_by_device TEXT;
+`,
 };
-const SCHEMA_VERSION = 8;
+const SCHEMA_VERSION = 9;
 
 type DeviceRow = {
   id: string;
@@ -142,6 +148,8 @@ type InviteRow = {
   expires_at: string;
   used_at: string | null;
   is_bootstrap: number;
+  made_by_school: string | null;
+  made_by_device: string | null;
 };
 
 const toDevice = (r: DeviceRow): Device => ({
@@ -163,6 +171,8 @@ const toInvite = (r: InviteRow): Invite => ({
   expiresAt: r.expires_at,
   usedAt: r.used_at,
   isBootstrap: r.is_bootstrap === 1,
+  madeBy:
+    r.made_by_school && r.made_by_device ? { schoolId: r.made_by_school, deviceId: r.made_by_device } : null,
 });
 
 // A stored record was validated by its type's schema before it was written (validate.ts).
@@ -233,7 +243,8 @@ function createTx(db: Database.Database): TxEngine {
     wipeKeys: stmt('DELETE FROM record_keys WHERE school = ?'),
     wipeRefs: stmt('DELETE FROM record_refs WHERE school = ?'),
     addInvite: stmt(
-      'INSERT INTO invites (code_hash, school, person_id, role, expires_at, is_bootstrap) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO invites (code_hash, school, person_id, role, expires_at, is_bootstrap, made_by_school, made_by_device)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     inviteByCode: stmt('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: stmt('UPDATE invites SET used_at = ? WHERE school = ? AND code_hash = ? AND used_at IS NULL'),
@@ -428,7 +439,16 @@ function createTx(db: Database.Database): TxEngine {
       q.wipeRefs.run(school);
     },
     addInvite: async (i) =>
-      void q.addInvite.run(i.codeHash, i.schoolId, i.personId, i.role, i.expiresAt, i.isBootstrap ? 1 : 0),
+      void q.addInvite.run(
+        i.codeHash,
+        i.schoolId,
+        i.personId,
+        i.role,
+        i.expiresAt,
+        i.isBootstrap ? 1 : 0,
+        i.madeBy?.schoolId ?? null,
+        i.madeBy?.deviceId ?? null,
+      ),
     inviteByCode: async (codeHash) => {
       const row = q.inviteByCode.get(codeHash) as InviteRow | undefined;
       return row ? toInvite(row) : undefined;

@@ -59,6 +59,12 @@ export type Invite = {
   expiresAt: string;
   usedAt: string | null;
   isBootstrap: boolean;
+  /**
+   * The device that asked for the code (its namespace and id): the code works only while that device
+   * does. Null for codes printed by the server (at start, by `npm run curator-code`) and codes made
+   * before servers noted it.
+   */
+  madeBy: { schoolId: string; deviceId: string } | null;
 };
 
 export type School = { id: string; name: string; createdAt: string };

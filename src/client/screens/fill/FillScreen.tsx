@@ -8,7 +8,7 @@ import type { AnswerProblem } from '../../../domain/questionnaires/answers';
 import type { Answers } from '../../../domain/questionnaires/questions';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
-import { formatDateTime, formatDay, schoolNow } from '../../i18n/format';
+import { formatDateTime, formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import {
   draftKey,
@@ -20,6 +20,7 @@ import {
   visibleQuestions,
 } from '../../models/questionnaire-fill-model';
 import { useDraft } from '../../state/draft';
+import { schoolNow } from '../../state/school-clock';
 import { AnswersView } from '../../ui/AnswersView';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';

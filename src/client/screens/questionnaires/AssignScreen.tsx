@@ -6,10 +6,11 @@ import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/questio
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
-import { schoolNow, todayIso } from '../../i18n/format';
+import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
+import { schoolNow } from '../../state/school-clock';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
