@@ -300,7 +300,65 @@ describe('importing a class list', () => {
       ],
       likely: [],
       existing: [],
-      errors: ['6: nameHasSigns {"name":"Классный руководитель: ______"}'],
+      errors: [],
     });
+    expect(plan.skipped).toEqual([
+      { row: 6, code: 'footer', params: { text: 'Классный руководитель: ______' } },
+    ]);
+  });
+
+  it('skips totals and signatures under the list, saying why, and keeps surnames that start alike', () => {
+    const plan = planImport([
+      ['№', 'ФИО', 'Класс'],
+      ['1', 'Ёлкина Алёна Сергеевна', '7Б'],
+      ['2', 'Директоров Иван', '7Б'],
+      ['3', 'Итогова Вера', '7Б'],
+      ['', 'Итого', '2'],
+      ['', 'Всего учащихся', '2'],
+      ['', 'Из них девочек', '1'],
+      ['', 'Классный руководитель', 'Иванова И. И.'],
+      ['', 'Директор', 'Петров П. П.'],
+      ['Всего: 3', '', ''],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Ёлкина Алёна Сергеевна | 7Б | student | true',
+      '3: Директоров Иван | 7Б | student | true',
+      '4: Итогова Вера | 7Б | student | true',
+    ]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.skipped.map((s) => `${s.row}: ${s.code} ${s.params.text}`)).toEqual([
+      '5: footer Итого | 2',
+      '6: footer Всего учащихся | 2',
+      '7: footer Из них девочек | 1',
+      '8: footer Классный руководитель | Иванова И. И.',
+      '9: footer Директор | Петров П. П.',
+      '10: footer Всего: 3',
+    ]);
+  });
+
+  it('skips section rows, and a class-like one gives its class to the rows below that have none', () => {
+    const plan = planImport([
+      ['№', 'Фамилия', 'Имя', 'Класс'],
+      ['7 «Б» класс', '', '', ''],
+      ['Девочки', '', '', ''],
+      ['1', 'Ёлкина', 'Алёна', ''],
+      ['', 'Мальчики', '', ''],
+      ['2', 'Соколов', 'Иван', '8В'],
+      ['', '5А', '', ''],
+      ['3', 'Гусев', 'Денис', ''],
+      ['', 'Мамедова', '', ''],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '4: Ёлкина Алёна | 7Б | student | true',
+      '6: Соколов Иван | 8В | student | true',
+      '8: Гусев Денис | 5А | student | true',
+      '9: Мамедова | 5А | student | true',
+    ]);
+    expect(plan.skipped.map((s) => `${s.row}: ${s.code} ${s.params.text}`)).toEqual([
+      '2: section 7 «Б» класс',
+      '3: section Девочки',
+      '5: section Мальчики',
+      '7: section 5А',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
 // names every row that cannot be imported, and why, as a code the UI words.
 import { foldClass, foldText } from './fold-text';
+import { isFooterText, sectionClass, sectionText } from './import-skips';
 import type { PersonKind } from './record-types';
 
 /**
@@ -45,6 +46,16 @@ type ImportErrorCode =
 /** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
 export type RowError = { row: number; code: ImportErrorCode; params: Record<string, string | number> };
 type PlannedPerson = { row: number; person: PersonDraft };
+/**
+ * A row read and left out because it is not a person, and why: a total or signature under the list
+ * (`footer`), a section title such as «Девочки» or «7 «Б» класс» (`section`), a row hidden in Excel
+ * (`hidden`). The preview lists them so that the curator sees nothing was lost.
+ */
+type SkippedRow = {
+  row: number;
+  code: 'footer' | 'section' | 'hidden';
+  params: Record<string, string | number>;
+};
 /** Someone already in the base: a row matched by evidence (name and class, or name and birth date). */
 export type ExistingPerson = {
   id: string;
@@ -66,6 +77,7 @@ export type ImportPlan = {
   /** Already in the base: not imported again. */
   existing: (PlannedPerson & { id: string })[];
   errors: RowError[];
+  skipped: SkippedRow[];
 };
 
 type Column =
@@ -269,7 +281,7 @@ export function planImport(
   existing: readonly ExistingPerson[] = [],
   today = '',
 ): ImportPlan {
-  const plan: ImportPlan = { headerRow: 0, people: [], likely: [], existing: [], errors: [] };
+  const plan: ImportPlan = { headerRow: 0, people: [], likely: [], existing: [], errors: [], skipped: [] };
   const headerIndex = findHeader(table);
   if (headerIndex === -1) {
     plan.errors.push({
@@ -288,11 +300,29 @@ export function planImport(
     base.set(k, [...(base.get(k) ?? []), { evidence, person }]);
   }
   const earlier = new Map<string, { evidence: Evidence; row: number; person: PersonDraft }[]>();
+  const nameColumns = [cols.one.fullName, cols.one.lastName, cols.one.firstName, cols.one.middleName].filter(
+    (c) => c !== undefined,
+  );
+  /** The class a section row («7 «Б» класс») gives the rows below it that have none. */
+  let classOfSection: string | null = null;
 
   for (let i = headerIndex + 1; i < table.length; i++) {
     const cells = table[i] ?? [];
     const row = i + 1;
     if (cells.every((c) => typeof c === 'string' && clean(c) === '')) continue;
+    const skip = (code: SkippedRow['code'], text: string) =>
+      plan.skipped.push({ row, code, params: { text: clean(text) } });
+    const first = cells.find((c): c is string => typeof c === 'string' && clean(c) !== '');
+    if (first !== undefined && isFooterText(first)) {
+      skip('footer', cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '').join(' | '));
+      continue;
+    }
+    const section = sectionText(cells, nameColumns);
+    if (section !== null) {
+      classOfSection = sectionClass(section) ?? classOfSection;
+      skip('section', section);
+      continue;
+    }
     const problem = (code: ImportErrorCode, params: RowError['params'] = {}) => ({
       ok: false as const,
       error: { code, params },
@@ -356,7 +386,7 @@ export function planImport(
       fail('nameHasSigns', { name: fullName });
       continue;
     }
-    const classOrSubject = at('classOrSubject') || at('position') || null;
+    const classOrSubject = at('classOrSubject') || at('position') || classOfSection;
     if (classOrSubject && classOrSubject.length > 100) {
       fail('tooLong', {
         column: cols.headings[cols.one.classOrSubject ?? cols.one.position ?? 0] ?? '',

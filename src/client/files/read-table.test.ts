@@ -151,3 +151,32 @@ describe('XLSX cells as a person sees them', () => {
     expect(JSON.stringify(p)).not.toContain('[object Object]');
   });
 });
+
+describe('merged XLSX cells', () => {
+  it('reads a merged cell’s value in its first cell only: a section row is not a pupil, a name is not tripled', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('7Б');
+    s.addRow(['Список 7 «Б» класса']);
+    s.mergeCells('A1:E1');
+    s.addRow(['№', 'Фамилия', 'Имя', 'Отчество', 'Класс']);
+    s.addRow(['Девочки']);
+    s.mergeCells('A3:E3');
+    s.addRow([1, 'Ёлкина', 'Алёна-Мария', 'Сергеевна', '7Б']);
+    s.addRow([2, 'Белова Бела Борисовна', '', '', '7Б']);
+    s.mergeCells('B5:D5');
+    s.addRow(['Мальчики']);
+    s.mergeCells('A6:E6');
+    s.addRow([3, 'Соколов', 'Иван', 'Андреевич', '7Б']);
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'merged.xlsx');
+    expect(peopleOf(p)).toEqual([
+      '4: Ёлкина Алёна-Мария Сергеевна | 7Б | student',
+      '5: Белова Бела Борисовна | 7Б | student',
+      '7: Соколов Иван Андреевич | 7Б | student',
+    ]);
+    expect(p.skipped.map((x) => `${x.row}: ${x.code} ${x.params.text}`)).toEqual([
+      '3: section Девочки',
+      '6: section Мальчики',
+    ]);
+    expect(p.errors).toEqual([]);
+  });
+});

@@ -77,12 +77,16 @@ function cellText(value: CellValue): SheetCell {
 
 function sheetRows(sheet: Worksheet): SheetCell[][] {
   const rows: SheetCell[][] = [];
-  // Every row from the first, empty ones too: row numbers stay the sheet's. A merged cell reads as its
-  // master's value in each of its cells.
+  // Every row from the first, empty ones too: row numbers stay the sheet's. A merged cell's value
+  // belongs to its first cell only (exceljs repeats it into every cell of the merge, which made a
+  // section «Девочки» merged across the table a pupil «Девочки Девочки Девочки»).
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: SheetCell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value));
+    }
     rows.push(cells);
   }
   return rows;

@@ -614,6 +614,10 @@ export const en = {
     'column «{column}» holds the date {date} instead of text (Excel turns «10-1» or «1.10» into dates): enter the value as text and load the file again',
   'import.err.looksLikeDate':
     'in column «{column}», «{value}» looks like a date Excel made of a class: correct it and load the file again',
+  'import.skippedTitle': 'Skipped — not participants: {n}',
+  'import.skip.footer': 'row {row}: «{text}» — a total or a signature under the list',
+  'import.skip.section': 'row {row}: «{text}» — a section title of the list',
+  'import.skip.hidden': 'row {row}: «{text}» — a row hidden (or filtered out) in Excel',
   'import.err.repeated': '«{name}» with the same class is already above in this file (row {row})',
   'pairs.unpaired': 'Mentees without a pair: {n}',
   'pairs.unpairedHint': 'The roadmap asks for a psychologist’s support for them while a mentor is found.',

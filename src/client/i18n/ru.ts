@@ -610,6 +610,10 @@ export const ru = {
     'в столбце «{column}» Excel хранит дату {date} вместо текста (так он превращает «10-1» или «1.10»): впишите значение как текст и загрузите файл снова',
   'import.err.looksLikeDate':
     'в столбце «{column}» «{value}» похоже на дату, в которую Excel превратил класс: исправьте значение и загрузите файл снова',
+  'import.skippedTitle': 'Пропущены — не участники: {n}',
+  'import.skip.footer': 'строка {row}: «{text}» — итог или подпись под списком',
+  'import.skip.section': 'строка {row}: «{text}» — заголовок раздела списка',
+  'import.skip.hidden': 'строка {row}: «{text}» — строка скрыта в Excel (или отфильтрована)',
   'import.err.repeated': '«{name}» с тем же классом уже есть выше в этом файле (строка {row})',
   'pairs.unpaired': 'Наставляемые без пары: {n}',
   'pairs.unpairedHint':

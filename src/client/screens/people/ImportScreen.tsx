@@ -173,6 +173,16 @@ export function ImportScreen() {
               </ul>
             </section>
           )}
+          {plan.skipped.length > 0 && (
+            <details class="panel" data-testid="import-skipped">
+              <summary>{t('import.skippedTitle', { n: plan.skipped.length })}</summary>
+              <ul>
+                {plan.skipped.map((s) => (
+                  <li key={s.row}>{t(`import.skip.${s.code}`, { row: s.row, ...s.params })}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           {plan.existing.length > 0 && (
             <details class="panel">
               <summary>{t('import.existingTitle', { n: plan.existing.length })}</summary>

@@ -1,0 +1,102 @@
+// Class lists as schools really fill them: totals and signatures under the list, section rows merged
+// across the table, and more. The preview says which rows are left out and why; only pupils are created.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { api, curatorCode, putRecords } from './api';
+import { enrol } from './app-page';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function importFile(page: Page, file: string) {
+  await page.goto('/people');
+  await page.getByRole('link', { name: 'Импорт списка класса' }).click();
+  await page.getByLabel('Файл со списком').setInputFiles(file);
+}
+
+/** Archives, through the API, the people of these names, so that other tests' counts stay theirs. */
+async function archivePeople(names: string[]) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const answer = (await api('/api/v1/sync', { cursor, changes: [] })) as {
+      cursor: string;
+      changes: { id: string; type: string; fields: Record<string, unknown> }[];
+      hasMore: boolean;
+    };
+    for (const r of answer.changes)
+      if (r.type === 'person' && names.includes(String(r.fields.fullName))) ids.push(r.id);
+    cursor = answer.cursor;
+    if (!answer.hasMore) break;
+  }
+  await putRecords(ids.map((id) => ({ type: 'person', id, fields: { archived: true } })));
+}
+
+const dir = () => mkdtempSync(join(tmpdir(), 'nastavnik-rows-'));
+
+test('totals and signatures under a list and merged section rows are skipped, and the preview says why', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Итогов'));
+  const csv = join(dir(), 'footers.csv');
+  writeFileSync(
+    csv,
+    iconv.encode(
+      [
+        '№;ФИО;Класс',
+        '1;Итогова Ульяна Сергеевна;7Щ',
+        '2;Подвальный Иван Андреевич;7Щ',
+        ';Итого;2',
+        ';Всего учащихся;2',
+        ';Из них девочек;1',
+        ';Классный руководитель;Иванова И. И.',
+        ';Директор;Петров П. П.',
+      ].join('\r\n'),
+      'win1251',
+    ),
+  );
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 2. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  const skipped = page.getByTestId('import-skipped');
+  await skipped.getByText('Пропущены — не участники: 5').click();
+  await expect(skipped.getByRole('listitem')).toHaveText([
+    'строка 4: «Итого | 2» — итог или подпись под списком',
+    'строка 5: «Всего учащихся | 2» — итог или подпись под списком',
+    'строка 6: «Из них девочек | 1» — итог или подпись под списком',
+    'строка 7: «Классный руководитель | Иванова И. И.» — итог или подпись под списком',
+    'строка 8: «Директор | Петров П. П.» — итог или подпись под списком',
+  ]);
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveCount(3);
+
+  // A section «Девочки» merged across the table, a name typed whole into merged «Фамилия:Отчество», and
+  // a class section that gives its class to the rows below.
+  const book = new ExcelJS.Workbook();
+  const s = book.addWorksheet('Список');
+  s.addRow(['№', 'Фамилия', 'Имя', 'Отчество', 'Класс']);
+  s.addRow(['7 «Щ» класс']);
+  s.mergeCells('A2:E2');
+  s.addRow(['Девочки']);
+  s.mergeCells('A3:E3');
+  s.addRow([1, 'Сливова Бела Борисовна', '', '', '']);
+  s.mergeCells('B4:D4');
+  const xlsx = join(dir(), 'merged.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  await importFile(page, xlsx);
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveText([
+    /^Фамилия, имя, отчество/,
+    'Сливова Бела БорисовнаОбучающийся7ЩДа',
+  ]);
+  await page.getByTestId('import-skipped').getByText('Пропущены — не участники: 2').click();
+  await expect(page.getByTestId('import-skipped').getByRole('listitem')).toHaveText([
+    'строка 2: «7 «Щ» класс» — заголовок раздела списка',
+    'строка 3: «Девочки» — заголовок раздела списка',
+  ]);
+  await page.getByRole('button', { name: 'Импортировать: 1' }).click();
+  await expect(page.getByText('Импортировано участников: 1.')).toBeVisible();
+  await archivePeople(['Сливова Бела Борисовна']);
+});
