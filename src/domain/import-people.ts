@@ -44,8 +44,14 @@ type ImportErrorCode =
   | 'looksLikeDate'
   | 'repeated';
 /** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
-export type RowError = { row: number; code: ImportErrorCode; params: Record<string, string | number> };
-type PlannedPerson = { row: number; person: PersonDraft };
+export type RowError = {
+  row: number;
+  /** The sheet's name when rows come from more than one sheet of a workbook. */
+  sheet?: string;
+  code: ImportErrorCode;
+  params: Record<string, string | number>;
+};
+type PlannedPerson = { row: number; sheet?: string; person: PersonDraft };
 /**
  * A row read and left out because it is not a person, and why: a total or signature under the list
  * (`footer`), a section title such as «Девочки» or «7 «Б» класс» (`section`), a row hidden in Excel
@@ -53,6 +59,7 @@ type PlannedPerson = { row: number; person: PersonDraft };
  */
 type SkippedRow = {
   row: number;
+  sheet?: string;
   code: 'footer' | 'section' | 'hidden';
   params: Record<string, string | number>;
 };
@@ -65,11 +72,15 @@ export type ExistingPerson = {
 };
 /** A row that may be someone already known, without the evidence to say so: the curator decides. */
 type LikelyDuplicate = PlannedPerson & {
-  of: { row: number; fullName: string; classOrSubject: string | null } | { person: ExistingPerson };
+  of:
+    | { row: number; sheet?: string; fullName: string; classOrSubject: string | null }
+    | { person: ExistingPerson };
 };
 export type ImportPlan = {
-  /** The header's row number, 0 when none was found. */
+  /** The header's row number (of the first sheet read), 0 when none was found. */
   headerRow: number;
+  /** The names of the sheets read: every sheet with a header row naming the people. */
+  sheets: string[];
   /** New people, imported as they are. */
   people: PlannedPerson[];
   /** Imported only when the curator says they are other people. */
@@ -269,7 +280,30 @@ const lookupKey = (e: Evidence) => {
   return `${surname} ${first.slice(0, 1)}`;
 };
 
-type Read = { ok: true; text: string } | { ok: false; error: Omit<RowError, 'row'> };
+type Read = { ok: true; text: string } | { ok: false; error: Pick<RowError, 'code' | 'params'> };
+
+/** One sheet of a workbook (a CSV is one): its rows from the first, and its name. */
+export type TableSheet = { name: string; rows: readonly (readonly SheetCell[])[] };
+
+/** What the rows of every sheet are compared against: the base and the rows planned before. */
+type Context = {
+  plan: ImportPlan;
+  base: Map<string, { evidence: Evidence; person: ExistingPerson }[]>;
+  earlier: Map<string, { evidence: Evidence; row: number; sheet?: string; person: PersonDraft }[]>;
+  today: string;
+};
+
+/** «Список 7 «Б» класса», «7Б», «7 Б класс»: the class a sheet's title row or its name gives. */
+function classOfSheet(sheet: TableSheet, headerIndex: number): string | null {
+  for (const row of sheet.rows.slice(0, headerIndex))
+    for (const cell of row) {
+      if (typeof cell !== 'string') continue;
+      const found = /(?:^|[\s(])(\d{1,2}\s*-?\s*[«"“]?[А-ЯЁа-яё][»"”]?)\s*(?:класс|кл\.)/u.exec(cell);
+      const cls = found?.[1] ? sectionClass(found[1]) : null;
+      if (cls) return cls;
+    }
+  return sectionClass(sheet.name);
+}
 
 /**
  * Plans an import from the rows of a sheet (every row of the file, from its first, so that row numbers
@@ -281,9 +315,33 @@ export function planImport(
   existing: readonly ExistingPerson[] = [],
   today = '',
 ): ImportPlan {
-  const plan: ImportPlan = { headerRow: 0, people: [], likely: [], existing: [], errors: [], skipped: [] };
-  const headerIndex = findHeader(table);
-  if (headerIndex === -1) {
+  return planSheets([{ name: '', rows: table }], existing, today);
+}
+
+/**
+ * Plans an import from every sheet of a workbook that has a header row naming the people (one sheet per
+ * class is how many schools keep their lists); namesakes are compared across sheets too. A sheet without
+ * a class column takes its class from its title row or its name. With more than one sheet read, every
+ * row the plan names says its sheet.
+ */
+export function planSheets(
+  sheets: readonly TableSheet[],
+  existing: readonly ExistingPerson[] = [],
+  today = '',
+): ImportPlan {
+  const plan: ImportPlan = {
+    headerRow: 0,
+    sheets: [],
+    people: [],
+    likely: [],
+    existing: [],
+    errors: [],
+    skipped: [],
+  };
+  const read = sheets
+    .map((sheet) => ({ sheet, headerIndex: findHeader(sheet.rows) }))
+    .filter((s) => s.headerIndex !== -1);
+  if (read.length === 0) {
     plan.errors.push({
       row: 1,
       code: 'noHeader',
@@ -291,27 +349,37 @@ export function planImport(
     });
     return plan;
   }
-  plan.headerRow = headerIndex + 1;
-  const cols = columnsOf(table[headerIndex] ?? []);
-  const base = new Map<string, { evidence: Evidence; person: ExistingPerson }[]>();
+  plan.headerRow = (read[0]?.headerIndex ?? 0) + 1;
+  plan.sheets = read.map((s) => s.sheet.name);
+  const base: Context['base'] = new Map();
   for (const person of existing) {
     const evidence = evidenceOf(person.fullName, person.classOrSubject, person.birthDate);
     const k = lookupKey(evidence);
     base.set(k, [...(base.get(k) ?? []), { evidence, person }]);
   }
-  const earlier = new Map<string, { evidence: Evidence; row: number; person: PersonDraft }[]>();
+  const context: Context = { plan, base, earlier: new Map(), today };
+  for (const { sheet, headerIndex } of read) planSheet(sheet, headerIndex, read.length > 1, context);
+  return plan;
+}
+
+function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean, context: Context): void {
+  const { plan, base, earlier, today } = context;
+  const table = sheet.rows;
+  const cols = columnsOf(table[headerIndex] ?? []);
+  const hasClassColumn = cols.one.classOrSubject !== undefined || cols.one.position !== undefined;
+  const onSheet = isOneOfMany ? { sheet: sheet.name } : {};
   const nameColumns = [cols.one.fullName, cols.one.lastName, cols.one.firstName, cols.one.middleName].filter(
     (c) => c !== undefined,
   );
   /** The class a section row («7 «Б» класс») gives the rows below it that have none. */
-  let classOfSection: string | null = null;
+  let classOfSection: string | null = hasClassColumn ? null : classOfSheet(sheet, headerIndex);
 
   for (let i = headerIndex + 1; i < table.length; i++) {
     const cells = table[i] ?? [];
     const row = i + 1;
     if (cells.every((c) => typeof c === 'string' && clean(c) === '')) continue;
     const skip = (code: SkippedRow['code'], text: string) =>
-      plan.skipped.push({ row, code, params: { text: clean(text) } });
+      plan.skipped.push({ row, ...onSheet, code, params: { text: clean(text) } });
     const first = cells.find((c): c is string => typeof c === 'string' && clean(c) !== '');
     if (first !== undefined && isFooterText(first)) {
       skip('footer', cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '').join(' | '));
@@ -351,7 +419,7 @@ export function planImport(
     }));
     const failed = [...Object.values(reads), ...contactReads.map((c) => c.read)].find((r) => !r.ok);
     if (failed && !failed.ok) {
-      plan.errors.push({ row, ...failed.error });
+      plan.errors.push({ row, ...onSheet, ...failed.error });
       continue;
     }
     const at = (column: Column) => {
@@ -364,7 +432,7 @@ export function planImport(
         ? at('fullName')
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' ');
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
-      plan.errors.push({ row, code, params });
+      plan.errors.push({ row, ...onSheet, code, params });
     // The header repeated on every printed page is not a person.
     const nameColumn = cols.one.fullName ?? cols.one.lastName ?? 0;
     if (foldText(fullName.split(' ')[0] ?? '') === foldText(cols.headings[nameColumn] ?? '')) continue;
@@ -452,30 +520,35 @@ export function planImport(
     const inFile = earlier.get(k) ?? [];
     const repeated = inFile.find((e) => sameness(evidence, e.evidence) === 'same');
     if (repeated) {
-      fail('repeated', { name: fullName, row: repeated.row });
+      fail('repeated', {
+        name: fullName,
+        row: repeated.row,
+        ...(repeated.sheet === undefined ? {} : { sheet: repeated.sheet }),
+      });
       continue;
     }
-    earlier.set(k, [...inFile, { evidence, row, person }]);
+    earlier.set(k, [...inFile, { evidence, row, ...onSheet, person }]);
     const known = base.get(k) ?? [];
     const same = known.find((e) => sameness(evidence, e.evidence) === 'same');
     if (same) {
-      plan.existing.push({ row, person, id: same.person.id });
+      plan.existing.push({ row, ...onSheet, person, id: same.person.id });
       continue;
     }
     const likelyInBase = known.find((e) => sameness(evidence, e.evidence) === 'likely');
     const likelyInFile = inFile.find((e) => sameness(evidence, e.evidence) === 'likely');
-    if (likelyInBase) plan.likely.push({ row, person, of: { person: likelyInBase.person } });
+    if (likelyInBase) plan.likely.push({ row, ...onSheet, person, of: { person: likelyInBase.person } });
     else if (likelyInFile)
       plan.likely.push({
         row,
+        ...onSheet,
         person,
         of: {
           row: likelyInFile.row,
+          ...(likelyInFile.sheet === undefined ? {} : { sheet: likelyInFile.sheet }),
           fullName: likelyInFile.person.fullName,
           classOrSubject: likelyInFile.person.classOrSubject,
         },
       });
-    else plan.people.push({ row, person });
+    else plan.people.push({ row, ...onSheet, person });
   }
-  return plan;
 }

@@ -100,3 +100,34 @@ test('totals and signatures under a list and merged section rows are skipped, an
   await expect(page.getByText('Импортировано участников: 1.')).toBeVisible();
   await archivePeople(['Сливова Бела Борисовна']);
 });
+
+test('a workbook with one sheet per class is read whole, each sheet’s pupils in its class', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Листов'));
+  const book = new ExcelJS.Workbook();
+  for (const [cls, names] of [
+    ['5Щ', ['Листова Анна Андреевна', 'Листов Борис Борисович']],
+    ['6Щ', ['Страничкин Вадим Витальевич']],
+  ] as const) {
+    const sheet = book.addWorksheet(cls);
+    sheet.addRow([`Список ${cls} класса`]);
+    sheet.addRow(['№', 'ФИО', 'Дата рождения']);
+    for (const [i, name] of names.entries()) sheet.addRow([i + 1, name, '']);
+  }
+  const xlsx = join(dir(), 'school.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  await importFile(page, xlsx);
+  await expect(page.getByTestId('import-source')).toHaveText(
+    'Прочитано как книга Excel, листы «5Щ», «6Щ». Названия столбцов — в строке 2.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveText([
+    /^Фамилия, имя, отчество/,
+    'Листова Анна АндреевнаОбучающийся5ЩДа',
+    'Листов Борис БорисовичОбучающийся5ЩДа',
+    'Страничкин Вадим ВитальевичОбучающийся6ЩДа',
+  ]);
+  await page.getByRole('button', { name: 'Импортировать: 3' }).click();
+  await expect(page.getByText('Импортировано участников: 3.')).toBeVisible();
+  await archivePeople(['Листова Анна Андреевна', 'Листов Борис Борисович', 'Страничкин Вадим Витальевич']);
+});

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type ImportPlan, planImport } from '../../domain/import-people';
+import { type ImportPlan, planSheets } from '../../domain/import-people';
 import { type ReadResult, readTable } from './read-table';
 
 const TODAY = '2026-09-01';
@@ -25,7 +25,7 @@ async function read(bytes: Uint8Array | ArrayBuffer, name: string): Promise<Read
 async function plan(bytes: Uint8Array | ArrayBuffer, name: string) {
   const result = await read(bytes, name);
   if (!result.ok) throw new Error(result.code);
-  return { source: result.table.source, plan: planImport(result.table.rows, [], TODAY) };
+  return { source: result.table.source, plan: planSheets(result.table.sheets, [], TODAY) };
 }
 const peopleOf = (p: ImportPlan) =>
   p.people.map(({ row, person: x }) => `${row}: ${x.fullName} | ${x.classOrSubject ?? '—'} | ${x.kind}`);
@@ -83,7 +83,11 @@ describe('class lists in every encoding a school has', () => {
     const { plan: p, source } = await plan(iconv.encode(file, 'win1251'), 'list.csv');
     expect(source.format === 'csv' && source.separator).toBe(',');
     expect(p.headerRow).toBe(3);
-    expect(peopleOf(p)).toEqual(['4: Белова Ксения Андреевна | — | student', '6: Гусев Денис | — | student']);
+    // Without a class column, the class is the title's.
+    expect(peopleOf(p)).toEqual([
+      '4: Белова Ксения Андреевна | 7А | student',
+      '6: Гусев Денис | 7А | student',
+    ]);
   });
 
   it('tells a class that Excel turned into a date in a CSV to the curator', async () => {
@@ -133,7 +137,8 @@ describe('XLSX cells as a person sees them', () => {
 
   it('reads rich text, formulas’ results and hyperlinks’ text; errors, dates in text columns and formulas without a value are row errors', async () => {
     const { plan: p, source } = await plan(await workbook(), 'class.xlsx');
-    expect(source).toEqual({ format: 'xlsx', sheet: '7А' });
+    expect(source).toEqual({ format: 'xlsx', firstSheet: '7А' });
+    expect(p.sheets).toEqual(['7А']);
     expect(p.headerRow).toBe(3);
     expect(peopleOf(p)).toEqual([
       '4: Иванов Иван | 7А | student',
@@ -178,5 +183,46 @@ describe('merged XLSX cells', () => {
       '6: section Мальчики',
     ]);
     expect(p.errors).toEqual([]);
+  });
+});
+
+describe('a workbook with one sheet per class', () => {
+  it('reads every sheet with a header row, each row’s class from its sheet’s title or name, and says the sheet of each row', async () => {
+    const book = new ExcelJS.Workbook();
+    const a = book.addWorksheet('Лист1');
+    a.addRow(['Список 5 «А» класса на 01.09.2026']);
+    a.addRow(['№', 'ФИО', 'Дата рождения']);
+    a.addRow([1, 'Аксёнов Аким Акимович', '01.09.2014']);
+    a.addRow([2, 'Белова Бела Борисовна', '02.09.2014']);
+    const b = book.addWorksheet('5Б');
+    b.addRow(['№', 'ФИО', 'Дата рождения']);
+    b.addRow([1, 'Васильев Вадим Витальевич', '03.09.2014']);
+    b.addRow([2, 'Аксёнов Аким', '']);
+    book.addWorksheet('Справка').addRow(['Составлено 01.09.2026']);
+    const c = book.addWorksheet('6А');
+    c.addRow(['№', 'ФИО', 'Класс']);
+    c.addRow([1, 'Григорьева Галина Геннадьевна', '6В']);
+    c.addRow([2, 'Белова Бела Борисовна', '5А']);
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'school.xlsx');
+    expect(p.sheets).toEqual(['Лист1', '5Б', '6А']);
+    expect(
+      p.people.map((x) => `${x.sheet} ${x.row}: ${x.person.fullName} | ${x.person.classOrSubject}`),
+    ).toEqual([
+      'Лист1 3: Аксёнов Аким Акимович | 5А',
+      'Лист1 4: Белова Бела Борисовна | 5А',
+      '5Б 2: Васильев Вадим Витальевич | 5Б',
+      '5Б 3: Аксёнов Аким | 5Б',
+      // A class column, where the sheet has one, is the class.
+      '6А 2: Григорьева Галина Геннадьевна | 6В',
+    ]);
+    // Rows are compared across sheets: the same name in the same class is one pupil.
+    expect(p.errors).toEqual([
+      {
+        row: 3,
+        sheet: '6А',
+        code: 'repeated',
+        params: { name: 'Белова Бела Борисовна', row: 4, sheet: 'Лист1' },
+      },
+    ]);
   });
 });

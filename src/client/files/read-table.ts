@@ -3,14 +3,15 @@
 // Every cell comes back as the text a person sees in it, or as a typed problem (a date, an Excel error,
 // a formula without a value): never as an object.
 import type { CellValue, Worksheet } from 'exceljs';
-import { findHeader, type SheetCell } from '../../domain/import-people';
+import { findHeader, type SheetCell, type TableSheet } from '../../domain/import-people';
 import { decodeText, type TextEncoding } from './decode-text';
 
 type TableSource =
   | { format: 'csv'; encoding: TextEncoding; separator: string }
-  | { format: 'xlsx'; sheet: string }
+  | { format: 'xlsx'; firstSheet: string }
   | { format: 'html' };
-export type ReadTable = { rows: SheetCell[][]; source: TableSource };
+/** Every sheet a workbook shows (one for a CSV or a web page's table), each with its rows. */
+export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult = { ok: true; table: ReadTable } | { ok: false; code: 'oldFormat' | 'notATable' };
 
 /** What Excel shows for a boolean cell in Russian. */
@@ -46,7 +47,10 @@ async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
     const best = tries.reduce((a, b) => (b.width > a.width ? b : a));
     chosen = best.width > 0 ? best : parsed('');
   }
-  return { rows: chosen.rows, source: { format: 'csv', encoding, separator: chosen.separator } };
+  return {
+    sheets: [{ name: '', rows: chosen.rows }],
+    source: { format: 'csv', encoding, separator: chosen.separator },
+  };
 }
 
 /** A number as Excel shows it by default in Russian: whole numbers as they are, a decimal comma. */
@@ -92,15 +96,19 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
   return rows;
 }
 
-/** Reads an XLSX workbook: the first visible sheet that has a header row naming the people. */
+/**
+ * Reads an XLSX workbook: every visible sheet, in order (schools keep one sheet per class); the plan
+ * reads those with a header row naming the people.
+ */
 async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes);
   const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
-  const read = sheets.map((sheet) => ({ sheet, rows: sheetRows(sheet) }));
-  const chosen = read.find((s) => findHeader(s.rows) !== -1) ?? read[0];
-  return { rows: chosen?.rows ?? [], source: { format: 'xlsx', sheet: chosen?.sheet.name ?? '' } };
+  return {
+    sheets: sheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) })),
+    source: { format: 'xlsx', firstSheet: sheets[0]?.name ?? '' },
+  };
 }
 
 /**
@@ -115,7 +123,7 @@ function readHtmlTable(text: string): ReadTable | null {
     [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())),
   );
   const rows = tables.find((t) => findHeader(t) !== -1) ?? tables[0];
-  return rows ? { rows, source: { format: 'html' } } : null;
+  return rows ? { sheets: [{ name: '', rows }], source: { format: 'html' } } : null;
 }
 
 /**
@@ -137,9 +145,8 @@ export async function readTable(file: File): Promise<ReadResult> {
   }
   const table = await readDelimited(bytes);
   // Control characters in the cells: a picture, a PDF or another binary file, not a table.
-  if (
-    table.rows.some((row) => row.some((cell) => typeof cell === 'string' && /(?![\t\n\r])\p{Cc}/u.test(cell)))
-  )
+  const rows = table.sheets[0]?.rows ?? [];
+  if (rows.some((row) => row.some((cell) => typeof cell === 'string' && /(?![\t\n\r])\p{Cc}/u.test(cell))))
     return { ok: false, code: 'notATable' };
   return { ok: true, table };
 }

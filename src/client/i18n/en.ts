@@ -583,6 +583,8 @@ export const en = {
   'import.done': 'Participants imported: {n}.',
   'import.source.csv': 'Read as text: encoding {encoding}, separator {separator}.',
   'import.source.xlsx': 'Read as an Excel workbook, sheet «{sheet}».',
+  'import.source.xlsxSheets': 'Read as an Excel workbook, sheets {sheets}.',
+  'import.rowOnSheet': '{row} (sheet «{sheet}»)',
   'import.source.html': 'Read as a web page’s table (as journals save «.xls»).',
   'import.headerRow': 'Column names are in row {row}.',
   'import.separator.tab': 'tab',

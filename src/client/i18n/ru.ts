@@ -577,6 +577,8 @@ export const ru = {
   'import.done': 'Импортировано участников: {n}.',
   'import.source.csv': 'Прочитано как текст: кодировка {encoding}, разделитель {separator}.',
   'import.source.xlsx': 'Прочитано как книга Excel, лист «{sheet}».',
+  'import.source.xlsxSheets': 'Прочитано как книга Excel, листы {sheets}.',
+  'import.rowOnSheet': '{row} (лист «{sheet}»)',
   'import.source.html': 'Прочитано как таблица веб-страницы (так журналы сохраняют «.xls»).',
   'import.headerRow': 'Названия столбцов — в строке {row}.',
   'import.separator.tab': 'табуляция',

@@ -6,7 +6,7 @@ import {
   type ExistingPerson,
   type ImportPlan,
   type PersonDraft,
-  planImport,
+  planSheets,
   type RowError,
 } from '../../../domain/import-people';
 import { useApp } from '../../app/context';
@@ -25,21 +25,38 @@ const ENCODINGS = {
   'windows-1251': 'Windows-1251',
 };
 
-function sourceText(source: ReadTable['source']): string {
-  if (source.format === 'xlsx') return t('import.source.xlsx', { sheet: source.sheet });
+function sourceText(source: ReadTable['source'], sheets: readonly string[]): string {
+  if (source.format === 'xlsx')
+    return sheets.length > 1
+      ? t('import.source.xlsxSheets', { sheets: sheets.map((s) => `«${s}»`).join(', ') })
+      : t('import.source.xlsx', { sheet: sheets[0] ?? source.firstSheet });
   if (source.format === 'html') return t('import.source.html');
   const separator = source.separator === '\t' ? t('import.separator.tab') : `«${source.separator}»`;
   return t('import.source.csv', { encoding: ENCODINGS[source.encoding], separator });
 }
 
-const errorText = (e: RowError) => t(`import.err.${e.code}` as MessageKey, e.params);
+/** Where a row is: its number, and its sheet when the workbook's sheets were read together. */
+type At = { row: number; sheet?: string };
+const rowKey = (at: At) => `${at.sheet ?? ''}#${at.row}`;
+const rowLabel = (at: At): string | number =>
+  at.sheet === undefined ? at.row : t('import.rowOnSheet', { row: at.row, sheet: at.sheet });
+
+/** An error's words; a row it names on another sheet says its sheet. */
+function errorText(e: RowError): string {
+  const { row, sheet } = e.params;
+  const params =
+    typeof row === 'number' && typeof sheet === 'string'
+      ? { ...e.params, row: rowLabel({ row, sheet }) }
+      : e.params;
+  return t(`import.err.${e.code}` as MessageKey, params);
+}
 const cls = (c: string | null) => c ?? t('import.noClass');
 
 export function ImportScreen() {
   const { queries, repo } = useApp();
   const [read, setRead] = useState<{ plan: ImportPlan; source: ReadTable['source'] } | null>(null);
   /** Rows of likely duplicates the curator says are other people. */
-  const [others, setOthers] = useState<ReadonlySet<number>>(new Set());
+  const [others, setOthers] = useState<ReadonlySet<string>>(new Set());
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
@@ -58,7 +75,7 @@ export function ImportScreen() {
         classOrSubject: p.fields.classOrSubject ?? null,
         birthDate: p.fields.birthDate ?? null,
       }));
-      setRead({ plan: planImport(result.table.rows, existing, todayIso()), source: result.table.source });
+      setRead({ plan: planSheets(result.table.sheets, existing, todayIso()), source: result.table.source });
     } catch (e) {
       setMessage({
         kind: 'error',
@@ -69,8 +86,10 @@ export function ImportScreen() {
 
   const plan = read?.plan;
   const chosen: PersonDraft[] = plan
-    ? [...plan.people, ...plan.likely.filter((l) => others.has(l.row))]
-        .sort((a, b) => a.row - b.row)
+    ? [...plan.people, ...plan.likely.filter((l) => others.has(rowKey(l)))]
+        .sort(
+          (a, b) => plan.sheets.indexOf(a.sheet ?? '') - plan.sheets.indexOf(b.sheet ?? '') || a.row - b.row,
+        )
         .map((p) => p.person)
     : [];
 
@@ -92,7 +111,7 @@ export function ImportScreen() {
     setRead(null);
   };
 
-  const toggle = (row: number, on: boolean) => {
+  const toggle = (row: string, on: boolean) => {
     const next = new Set(others);
     if (on) next.add(row);
     else next.delete(row);
@@ -118,7 +137,7 @@ export function ImportScreen() {
         <section aria-labelledby="preview">
           <h2 id="preview">{t('import.preview', { file: fileName })}</h2>
           <p class="muted" data-testid="import-source">
-            {sourceText(read.source)}
+            {sourceText(read.source, plan.sheets)}
             {plan.headerRow > 0 ? ` ${t('import.headerRow', { row: plan.headerRow })}` : ''}
           </p>
           <p data-testid="import-summary">
@@ -133,7 +152,7 @@ export function ImportScreen() {
               <p>{t('import.errors')}</p>
               <ul data-testid="import-errors">
                 {plan.errors.map((e) => (
-                  <li key={e.row}>{t('import.rowError', { row: e.row, reason: errorText(e) })}</li>
+                  <li key={rowKey(e)}>{t('import.rowError', { row: rowLabel(e), reason: errorText(e) })}</li>
                 ))}
               </ul>
             </Notice>
@@ -144,29 +163,29 @@ export function ImportScreen() {
               <p class="muted">{t('import.likelyHint')}</p>
               <ul>
                 {plan.likely.map((l) => (
-                  <li key={l.row}>
+                  <li key={rowKey(l)}>
                     <p>
                       {'person' in l.of
                         ? t('import.likelyBase', {
-                            row: l.row,
+                            row: rowLabel(l),
                             name: l.person.fullName,
                             cls: cls(l.person.classOrSubject),
                             other: l.of.person.fullName,
                             otherCls: cls(l.of.person.classOrSubject),
                           })
                         : t('import.likelyFile', {
-                            row: l.row,
+                            row: rowLabel(l),
                             name: l.person.fullName,
                             cls: cls(l.person.classOrSubject),
-                            otherRow: l.of.row,
+                            otherRow: rowLabel(l.of),
                             other: l.of.fullName,
                             otherCls: cls(l.of.classOrSubject),
                           })}
                     </p>
                     <CheckboxField
-                      label={t('import.otherPerson', { row: l.row })}
-                      checked={others.has(l.row)}
-                      onValue={(on) => toggle(l.row, on)}
+                      label={t('import.otherPerson', { row: rowLabel(l) })}
+                      checked={others.has(rowKey(l))}
+                      onValue={(on) => toggle(rowKey(l), on)}
                     />
                   </li>
                 ))}
@@ -178,7 +197,7 @@ export function ImportScreen() {
               <summary>{t('import.skippedTitle', { n: plan.skipped.length })}</summary>
               <ul>
                 {plan.skipped.map((s) => (
-                  <li key={s.row}>{t(`import.skip.${s.code}`, { row: s.row, ...s.params })}</li>
+                  <li key={rowKey(s)}>{t(`import.skip.${s.code}`, { ...s.params, row: rowLabel(s) })}</li>
                 ))}
               </ul>
             </details>
@@ -188,9 +207,9 @@ export function ImportScreen() {
               <summary>{t('import.existingTitle', { n: plan.existing.length })}</summary>
               <ul>
                 {plan.existing.map((e) => (
-                  <li key={e.row}>
+                  <li key={rowKey(e)}>
                     {t('import.existingRow', {
-                      row: e.row,
+                      row: rowLabel(e),
                       name: e.person.fullName,
                       cls: cls(e.person.classOrSubject),
                     })}
