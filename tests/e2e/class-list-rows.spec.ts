@@ -131,3 +131,24 @@ test('a workbook with one sheet per class is read whole, each sheet’s pupils i
   await expect(page.getByText('Импортировано участников: 3.')).toBeVisible();
   await archivePeople(['Листова Анна Андреевна', 'Листов Борис Борисович', 'Страничкин Вадим Витальевич']);
 });
+
+test('a CSV with a quote never closed is refused with its row, and nothing is offered', async ({ page }) => {
+  await enrol(page, await curatorCode('Куратор Кавычек'));
+  const csv = join(dir(), 'quote.csv');
+  writeFileSync(
+    csv,
+    iconv.encode(
+      [
+        'ФИО;Класс;Примечание',
+        'Кавычкина Алёна Сергеевна;7Щ;"Отличница, староста',
+        'Соколов Иван Андреевич;7Щ;',
+        'Петров Пётр Петрович;7Щ;',
+      ].join('\r\n'),
+      'win1251',
+    ),
+  );
+  await importFile(page, csv);
+  await expect(page.getByText(/^В строке 2 открыта кавычка/)).toBeVisible();
+  await expect(page.getByTestId('import-people')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Импортировать/ })).toHaveCount(0);
+});

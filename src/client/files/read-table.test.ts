@@ -99,6 +99,26 @@ describe('class lists in every encoding a school has', () => {
     ]);
   });
 
+  it('refuses a CSV with a quote never closed, naming its line, instead of dropping every row after it', async () => {
+    const file = [
+      'sep=;',
+      'ФИО;Класс;Примечание',
+      'Ёлкина Алёна Сергеевна;7Б;"Отличница, староста',
+      'Соколов Иван Андреевич;7Б;',
+      'Петров Пётр Петрович;7Б;',
+    ].join('\r\n');
+    expect(await read(iconv.encode(file, 'win1251'), 'list.csv')).toEqual({
+      ok: false,
+      code: 'unclosedQuote',
+      params: { row: 2 },
+    });
+    // Row numbers are Excel's (the `sep=` line it hides is not one). Quotes closed, over several lines,
+    // and a quote inside a cell are fine.
+    const fine = 'ФИО;Примечание\r\nЁлкина Алёна;"Отличница,\r\nстароста"\r\nСоколов Иван;Кличка "Ваня"\r\n';
+    const { plan: p } = await plan(iconv.encode(fine, 'utf8'), 'list.csv');
+    expect(peopleOf(p)).toEqual(['2: Ёлкина Алёна | — | student', '3: Соколов Иван | — | student']);
+  });
+
   it('refuses an old binary .xls and a binary file with a word, not a guess', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     expect(await read(ole, 'list.xls')).toEqual({ ok: false, code: 'oldFormat' });

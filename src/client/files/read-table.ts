@@ -12,7 +12,10 @@ type TableSource =
   | { format: 'html' };
 /** Every sheet a workbook shows (one for a CSV or a web page's table), each with its rows. */
 export type ReadTable = { sheets: TableSheet[]; source: TableSource };
-export type ReadResult = { ok: true; table: ReadTable } | { ok: false; code: 'oldFormat' | 'notATable' };
+export type ReadResult =
+  | { ok: true; table: ReadTable }
+  | { ok: false; code: 'oldFormat' | 'notATable'; params?: undefined }
+  | { ok: false; code: 'unclosedQuote'; params: { row: number } };
 
 /** What Excel shows for a boolean cell in Russian. */
 const BOOLEAN_TEXT = { true: 'ИСТИНА', false: 'ЛОЖЬ' } as const;
@@ -25,16 +28,20 @@ const SEPARATORS = [';', '\t', ',', '|'];
  * header row naming the people appears with the most columns (a short list defeats a statistical guess),
  * else papaparse's guess. Empty lines are kept so that row numbers stay the spreadsheet's.
  */
-async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
+async function readDelimited(bytes: Uint8Array): Promise<ReadTable | { quoteRow: number }> {
   const { text, encoding } = decodeText(bytes);
   const sep = /^sep=(.)\r?\n/i.exec(text);
   const body = sep ? text.slice(sep[0].length) : text;
   const { parse } = await import('papaparse');
   const parsed = (delimiter: string) => {
     const result = parse<string[]>(body, { delimiter, skipEmptyLines: false });
+    // A quote never closed swallows every following line into one cell: the row it opens in, numbered
+    // as the plan numbers rows (papaparse counts rows from 0).
+    const quote = result.errors.find((e) => e.type === 'Quotes');
     return {
       rows: result.data.map((row) => row.map((cell) => String(cell))),
       separator: result.meta.delimiter,
+      quoteRow: quote ? (quote.row ?? 0) + 1 : 0,
     };
   };
   const headerWidth = (rows: string[][]) => {
@@ -47,6 +54,7 @@ async function readDelimited(bytes: Uint8Array): Promise<ReadTable> {
     const best = tries.reduce((a, b) => (b.width > a.width ? b : a));
     chosen = best.width > 0 ? best : parsed('');
   }
+  if (chosen.quoteRow > 0) return { quoteRow: chosen.quoteRow };
   return {
     sheets: [{ name: '', rows: chosen.rows }],
     source: { format: 'csv', encoding, separator: chosen.separator },
@@ -144,6 +152,7 @@ export async function readTable(file: File): Promise<ReadResult> {
     if (html) return { ok: true, table: html };
   }
   const table = await readDelimited(bytes);
+  if ('quoteRow' in table) return { ok: false, code: 'unclosedQuote', params: { row: table.quoteRow } };
   // Control characters in the cells: a picture, a PDF or another binary file, not a table.
   const rows = table.sheets[0]?.rows ?? [];
   if (rows.some((row) => row.some((cell) => typeof cell === 'string' && /(?![\t\n\r])\p{Cc}/u.test(cell))))

@@ -590,6 +590,8 @@ export const en = {
   'import.separator.tab': 'tab',
   'import.oldFormat':
     'This format (old .xls or .ods) cannot be read. Open the file in Excel or LibreOffice and save it as «Excel Workbook (.xlsx)» or CSV.',
+  'import.unclosedQuote':
+    'Row {row} opens a quote « " » that is never closed — every row after it would run into one cell. Nothing was imported: correct row {row} (close or remove the quote) and load the file again.',
   'import.notATable': 'This is not a table: choose a CSV, TXT or XLSX file.',
   'import.likelyTitle': 'Possibly already there: {n}',
   'import.likelyHint':

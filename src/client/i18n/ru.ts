@@ -584,6 +584,8 @@ export const ru = {
   'import.separator.tab': 'табуляция',
   'import.oldFormat':
     'Этот формат (старый .xls или .ods) не читается. Откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)» или CSV.',
+  'import.unclosedQuote':
+    'В строке {row} открыта кавычка « " », которая нигде не закрыта, — все строки после неё слились бы в одну ячейку. Ничего не импортировано: исправьте строку {row} (закройте или уберите кавычку) и загрузите файл снова.',
   'import.notATable': 'Это не таблица: выберите файл CSV, TXT или XLSX.',
   'import.likelyTitle': 'Возможно, уже есть: {n}',
   'import.likelyHint':

@@ -68,7 +68,7 @@ export function ImportScreen() {
     setFileName(file.name);
     try {
       const result = await readTable(file);
-      if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`) });
+      if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`, result.params) });
       const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
         id: p.id,
         fullName: p.fields.fullName ?? '',
