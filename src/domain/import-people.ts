@@ -26,6 +26,9 @@ export type PersonDraft = {
   birthDate: string | null;
   /** Phones, e-mail and the legal representative from the file's contact columns, each under its heading. */
   contacts: string | null;
+  /** «В архиве» and «Обучен как наставник», as the app's own export writes them. */
+  archived: boolean;
+  trained: boolean;
 };
 
 type ImportErrorCode =
@@ -36,6 +39,7 @@ type ImportErrorCode =
   | 'nameHasSigns'
   | 'badKind'
   | 'badMinor'
+  | 'badYesNo'
   | 'badBirthDate'
   | 'tooLong'
   | 'cellError'
@@ -100,6 +104,8 @@ type Column =
   | 'position'
   | 'kind'
   | 'minor'
+  | 'archived'
+  | 'trained'
   | 'birthDate'
   | 'contact';
 
@@ -110,8 +116,14 @@ const SOMEONE_ELSE = /родител|представител|матер|мам�
 
 /** Which column a heading names, by the words class lists and journal exports use. */
 function columnOf(key: string): Column | null {
+  // Before «наставник» below, which names someone else's column.
+  if (/^(обученкакнаставник|прошелобучение|trained)/.test(key)) return 'trained';
   if (key === '' || /^классн.*руковод|наставник|куратор/.test(key)) return null;
-  if (/^(телефон|тел|мобильн|сотов|контакт|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(key))
+  if (
+    /^(телефон|тел|мобильн|сотов|контакт|contact|phone|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(
+      key,
+    )
+  )
     return 'contact';
   if (SOMEONE_ELSE.test(key)) return 'contact';
   if (/^(фио|фамилияимя|фамилияиимя|fullname|name$)/.test(key)) return 'fullName';
@@ -125,6 +137,7 @@ function columnOf(key: string): Column | null {
   if (/^(должность|position)/.test(key)) return 'position';
   if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
   if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
+  if (/^(вархиве|архив|archived)/.test(key)) return 'archived';
   if (/^(датарожд|др$|birthdate|dateofbirth|birthday)/.test(key)) return 'birthDate';
   return null;
 }
@@ -201,6 +214,9 @@ function kindOf(text: string, classOrSubject: string | null): PersonKind | null 
   if (looksLikeSchoolClass(classOrSubject)) return 'student';
   return /^(наставляем|mentee)/.test(key) && classOrSubject === null ? 'student' : 'teacher';
 }
+
+/** Headings of a contacts column that name no kind of contact. */
+const GENERIC_CONTACTS = /^(контакты|контакт|контактныеданные|контактнаяинформация|contacts?)$/;
 
 const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+']);
 const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '']);
@@ -505,16 +521,32 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
           ? `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}` > today
           : kind === 'student';
 
+    const flags = { archived: false, trained: false };
+    const badFlag = (['archived', 'trained'] as const).find((column) => {
+      const key = headingKey(at(column));
+      flags[column] = YES.has(key);
+      return cols.one[column] !== undefined && !YES.has(key) && !NO.has(key);
+    });
+    if (badFlag) {
+      fail('badYesNo', { column: cols.headings[cols.one[badFlag] ?? 0] ?? '', value: at(badFlag) });
+      continue;
+    }
+
+    // A column headed only «Контакты» says nothing its value does not: no «Контакты:» before it (which
+    // grew by one on each export and import back).
     const contactParts = contactReads
-      .map(({ heading, read }) => (read.ok && read.text ? `${heading}: ${read.text}` : ''))
-      .filter(Boolean);
+      .filter(({ read }) => read.ok && read.text)
+      .map(({ heading, read }) => {
+        const value = read.ok ? read.text : '';
+        return GENERIC_CONTACTS.test(headingKey(heading)) ? value : `${heading}: ${value}`;
+      });
     const contacts = contactParts.length > 0 ? contactParts.join('; ') : null;
     if (contacts && contacts.length > 500) {
       fail('tooLong', { column: contactReads.map((c) => c.heading).join(', '), max: 500 });
       continue;
     }
 
-    const person: PersonDraft = { fullName, kind, classOrSubject, minor, birthDate, contacts };
+    const person: PersonDraft = { fullName, kind, classOrSubject, minor, birthDate, contacts, ...flags };
     const evidence = evidenceOf(fullName, classOrSubject, birthDate);
     const k = lookupKey(evidence);
     const inFile = earlier.get(k) ?? [];

@@ -39,7 +39,9 @@ async function readDelimited(bytes: Uint8Array): Promise<ReadTable | { quoteRow:
     // as the plan numbers rows (papaparse counts rows from 0).
     const quote = result.errors.find((e) => e.type === 'Quotes');
     return {
-      rows: result.data.map((row) => row.map((cell) => String(cell))),
+      // The «'» a CSV export (ours among them) puts before a cell that starts like a formula is not
+      // part of the value.
+      rows: result.data.map((row) => row.map((cell) => String(cell).replace(/^'(?=[=+\-@\t\r])/, ''))),
       separator: result.meta.delimiter,
       quoteRow: quote ? (quote.row ?? 0) + 1 : 0,
     };

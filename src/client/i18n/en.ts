@@ -609,6 +609,7 @@ export const en = {
   'import.err.nameHasSigns': 'the full name «{name}» has signs no name has (a signature or a note?)',
   'import.err.badKind': 'unknown category «{value}»; these words fit: {words}',
   'import.err.badMinor': '«minor» must be «да» or «нет», not «{value}»',
+  'import.err.badYesNo': '«{column}» must be «да» or «нет» (yes or no), not «{value}»',
   'import.err.badBirthDate': 'birth date «{value}» is not a date DD.MM.YYYY',
   'import.err.tooLong': 'column «{column}» has more than {max} characters',
   'import.err.cellError': 'column «{column}» holds the Excel error {value}',

@@ -605,6 +605,7 @@ export const ru = {
     'в ФИО «{name}» есть знаки, которых не бывает в именах (это подпись или примечание?)',
   'import.err.badKind': 'непонятная категория «{value}»; подходят слова: {words}',
   'import.err.badMinor': '«несовершеннолетний» должно быть «да» или «нет», а не «{value}»',
+  'import.err.badYesNo': '«{column}» должно быть «да» или «нет», а не «{value}»',
   'import.err.badBirthDate': 'дата рождения «{value}» — не дата ДД.ММ.ГГГГ',
   'import.err.tooLong': 'в столбце «{column}» больше {max} знаков',
   'import.err.cellError': 'в столбце «{column}» ошибка Excel {value}',

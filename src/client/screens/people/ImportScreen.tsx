@@ -104,6 +104,8 @@ export function ImportScreen() {
         minor: p.minor,
         ...(p.birthDate ? { birthDate: p.birthDate } : {}),
         ...(p.contacts ? { contacts: p.contacts } : {}),
+        ...(p.archived ? { archived: true } : {}),
+        ...(p.trained ? { trained: true } : {}),
       })),
     );
     if (!result.ok) return setMessage(saveMessage(result));
@@ -119,6 +121,8 @@ export function ImportScreen() {
   };
   const hasBirthDates = chosen.some((p) => p.birthDate);
   const hasContacts = chosen.some((p) => p.contacts);
+  const hasArchived = chosen.some((p) => p.archived);
+  const hasTrained = chosen.some((p) => p.trained);
 
   return (
     <Page title={t('import.title')} back="/people">
@@ -228,6 +232,8 @@ export function ImportScreen() {
                   {hasBirthDates && <th scope="col">{t('person.birthDate')}</th>}
                   <th scope="col">{t('people.minor')}</th>
                   {hasContacts && <th scope="col">{t('person.contacts')}</th>}
+                  {hasTrained && <th scope="col">{t('person.trained')}</th>}
+                  {hasArchived && <th scope="col">{t('person.archived')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -241,6 +247,12 @@ export function ImportScreen() {
                     )}
                     <td data-label={t('people.minor')}>{p.minor ? t('fill.yes') : t('fill.no')}</td>
                     {hasContacts && <td data-label={t('person.contacts')}>{p.contacts ?? ''}</td>}
+                    {hasTrained && (
+                      <td data-label={t('person.trained')}>{p.trained ? t('fill.yes') : t('fill.no')}</td>
+                    )}
+                    {hasArchived && (
+                      <td data-label={t('person.archived')}>{p.archived ? t('fill.yes') : t('fill.no')}</td>
+                    )}
                   </tr>
                 ))}
               </tbody>
