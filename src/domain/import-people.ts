@@ -78,7 +78,8 @@ export type ExistingPerson = {
 type LikelyDuplicate = PlannedPerson & {
   of:
     | { row: number; sheet?: string; fullName: string; classOrSubject: string | null }
-    | { person: ExistingPerson };
+    /** `isMovedUp`: the same name one class up from the base's («7Б» → «8Б»), as in September. */
+    | { person: ExistingPerson; isMovedUp?: boolean };
 };
 export type ImportPlan = {
   /** The header's row number (of the first sheet read), 0 when none was found. */
@@ -271,6 +272,21 @@ function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   if (!contradicts && (initialsMatch(a.name, b.name) || initialsMatch(b.name, a.name))) return 'likely';
   return 'different';
 }
+
+/** «7б» → «8б», «10-1» → «11-1»: a folded class and the one a year later, with the same letter. */
+function isClassUp(from: string, to: string): boolean {
+  const a = /^(\d{1,2})(.*)$/.exec(from);
+  const b = /^(\d{1,2})(.*)$/.exec(to);
+  return !!a && !!b && Number(b[1]) === Number(a[1]) + 1 && a[2] === b[2];
+}
+
+/**
+ * Whether a row of the file (`row`) may be someone of the base (`known`) who moved up a class since the
+ * base was made: the same full name, one class up, and no birth dates to tell them apart. Only against
+ * the base: two namesakes in «10-1» and «11-1» of one file are two pupils.
+ */
+const isMovedUp = (row: Evidence, known: Evidence) =>
+  row.name === known.name && !(row.birth && known.birth) && isClassUp(known.cls, row.cls);
 
 /** A name's words, initials apart: «соколов и.а.» → соколов, и, а. */
 const wordsOf = (name: string) => name.split(/[\s.]+/).filter(Boolean);
@@ -567,8 +583,11 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       continue;
     }
     const likelyInBase = known.find((e) => sameness(evidence, e.evidence) === 'likely');
+    const movedUp = likelyInBase ? undefined : known.find((e) => isMovedUp(evidence, e.evidence));
     const likelyInFile = inFile.find((e) => sameness(evidence, e.evidence) === 'likely');
     if (likelyInBase) plan.likely.push({ row, ...onSheet, person, of: { person: likelyInBase.person } });
+    else if (movedUp)
+      plan.likely.push({ row, ...onSheet, person, of: { person: movedUp.person, isMovedUp: true } });
     else if (likelyInFile)
       plan.likely.push({
         row,

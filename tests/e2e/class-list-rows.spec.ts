@@ -185,3 +185,27 @@ test('the people CSV the app exports imports back as the same people, nobody new
   await expect(page.getByText(/-Минусова Ирина Кругосветовна \(7Щ\)$/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Импортировать: 0' })).toBeDisabled();
 });
+
+test('in September the same pupils one class up are offered as likely already there, not planned as new', async ({
+  page,
+}) => {
+  await putRecords([
+    {
+      type: 'person',
+      fields: { fullName: 'Сентябрёва Ася Игоревна', kind: 'student', classOrSubject: '7Щ', minor: true },
+    },
+  ]);
+  await enrol(page, await curatorCode('Куратор Сентября'));
+  await syncNow(page);
+  const csv = join(dir(), '8Щ.csv');
+  writeFileSync(csv, iconv.encode('ФИО;Класс\r\nСентябрёва Ася Игоревна;8Щ\r\n', 'win1251'));
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 0. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-likely')).toContainText(
+    'строка 2: Сентябрёва Ася Игоревна (8Щ) — в базе есть Сентябрёва Ася Игоревна (7Щ): вероятно, тот же ученик перешёл в следующий класс',
+  );
+  await expect(page.getByRole('button', { name: 'Импортировать: 0' })).toBeDisabled();
+  await archivePeople(['Сентябрёва Ася Игоревна']);
+});

@@ -597,6 +597,8 @@ export const en = {
   'import.likelyHint':
     'The name matches, but there is no class or birth date to tell for sure. Tick those who are other people: they will be imported.',
   'import.likelyBase': 'row {row}: {name} ({cls}) — the base has {other} ({otherCls})',
+  'import.likelyMovedUp':
+    'row {row}: {name} ({cls}) — the base has {other} ({otherCls}): likely the same pupil, moved up a class',
   'import.likelyFile': 'row {row}: {name} ({cls}) — row {otherRow} has {other} ({otherCls})',
   'import.noClass': 'no class',
   'import.otherPerson': 'Another person — import row {row}',

@@ -591,6 +591,8 @@ export const ru = {
   'import.likelyHint':
     'Совпадает ФИО, но класса или даты рождения не хватает, чтобы сказать наверняка. Отметьте тех, кто — другой человек: их импортируем.',
   'import.likelyBase': 'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls})',
+  'import.likelyMovedUp':
+    'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls}): вероятно, тот же ученик перешёл в следующий класс',
   'import.likelyFile': 'строка {row}: {name} ({cls}) — в строке {otherRow} есть {other} ({otherCls})',
   'import.noClass': 'без класса',
   'import.otherPerson': 'Это другой человек — импортировать строку {row}',

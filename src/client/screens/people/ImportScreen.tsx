@@ -170,7 +170,7 @@ export function ImportScreen() {
                   <li key={rowKey(l)}>
                     <p>
                       {'person' in l.of
-                        ? t('import.likelyBase', {
+                        ? t(l.of.isMovedUp ? 'import.likelyMovedUp' : 'import.likelyBase', {
                             row: rowLabel(l),
                             name: l.person.fullName,
                             cls: cls(l.person.classOrSubject),
