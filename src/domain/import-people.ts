@@ -315,7 +315,12 @@ const lookupKey = (e: Evidence) => {
 type Read = { ok: true; text: string } | { ok: false; error: Pick<RowError, 'code' | 'params'> };
 
 /** One sheet of a workbook (a CSV is one): its rows from the first, and its name. */
-export type TableSheet = { name: string; rows: readonly (readonly SheetCell[])[] };
+export type TableSheet = {
+  name: string;
+  rows: readonly (readonly SheetCell[])[];
+  /** Row numbers (1-based) hidden in Excel, by hand or by a filter: left out, and the preview says so. */
+  hiddenRows?: ReadonlySet<number>;
+};
 
 /** What the rows of every sheet are compared against: the base and the rows planned before. */
 type Context = {
@@ -412,9 +417,14 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     if (cells.every((c) => typeof c === 'string' && clean(c) === '')) continue;
     const skip = (code: SkippedRow['code'], text: string) =>
       plan.skipped.push({ row, ...onSheet, code, params: { text: clean(text) } });
-    const first = cells.find((c): c is string => typeof c === 'string' && clean(c) !== '');
+    const texts = cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '');
+    if (sheet.hiddenRows?.has(row)) {
+      skip('hidden', texts.join(' | '));
+      continue;
+    }
+    const first = texts[0];
     if (first !== undefined && isFooterText(first)) {
-      skip('footer', cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '').join(' | '));
+      skip('footer', texts.join(' | '));
       continue;
     }
     const section = sectionText(cells, nameColumns);

@@ -1,5 +1,7 @@
 // Class lists as schools really fill them: totals and signatures under the list, section rows merged
-// across the table, and more. The preview says which rows are left out and why; only pupils are created.
+// across the table, rows hidden in Excel, one sheet per class, a quote never closed, the app's own export,
+// the same pupils a class up in September. The preview says which rows are left out and why; only pupils
+// are created.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +39,7 @@ async function archivePeople(names: string[]) {
 
 const dir = () => mkdtempSync(join(tmpdir(), 'nastavnik-rows-'));
 
-test('totals and signatures under a list and merged section rows are skipped, and the preview says why', async ({
+test('totals and signatures under a list, merged section rows and hidden rows are skipped, and the preview says why', async ({
   page,
 }) => {
   await enrol(page, await curatorCode('Куратор Итогов'));
@@ -84,6 +86,8 @@ test('totals and signatures under a list and merged section rows are skipped, an
   s.mergeCells('A3:E3');
   s.addRow([1, 'Сливова Бела Борисовна', '', '', '']);
   s.mergeCells('B4:D4');
+  // A pupil who left, hidden in Excel rather than deleted.
+  s.addRow([2, 'Выбывшая', 'Ольга', 'Олеговна', '']).hidden = true;
   const xlsx = join(dir(), 'merged.xlsx');
   await book.xlsx.writeFile(xlsx);
   await importFile(page, xlsx);
@@ -91,10 +95,11 @@ test('totals and signatures under a list and merged section rows are skipped, an
     /^Фамилия, имя, отчество/,
     'Сливова Бела БорисовнаОбучающийся7ЩДа',
   ]);
-  await page.getByTestId('import-skipped').getByText('Пропущены — не участники: 2').click();
+  await page.getByTestId('import-skipped').getByText('Пропущены — не участники: 3').click();
   await expect(page.getByTestId('import-skipped').getByRole('listitem')).toHaveText([
     'строка 2: «7 «Щ» класс» — заголовок раздела списка',
     'строка 3: «Девочки» — заголовок раздела списка',
+    'строка 5: «2 | Выбывшая | Ольга | Олеговна» — строка скрыта в Excel (или отфильтрована)',
   ]);
   await page.getByRole('button', { name: 'Импортировать: 1' }).click();
   await expect(page.getByText('Импортировано участников: 1.')).toBeVisible();

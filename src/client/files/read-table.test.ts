@@ -246,3 +246,25 @@ describe('a workbook with one sheet per class', () => {
     ]);
   });
 });
+
+describe('rows hidden in Excel', () => {
+  it('leaves out rows hidden by hand or by a filter, and lists them as skipped', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('7Б');
+    s.addRow(['ФИО', 'Класс']);
+    s.addRow(['Ёлкина Алёна Сергеевна', '7Б']);
+    s.addRow(['Выбывший Пётр Петрович', '7Б']).hidden = true;
+    s.addRow(['Соколов Иван Андреевич', '7Б']);
+    s.addRow(['Отфильтрованная Анна', '8А']).hidden = true;
+    s.autoFilter = 'A1:B5';
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'hidden.xlsx');
+    expect(peopleOf(p)).toEqual([
+      '2: Ёлкина Алёна Сергеевна | 7Б | student',
+      '4: Соколов Иван Андреевич | 7Б | student',
+    ]);
+    expect(p.skipped).toEqual([
+      { row: 3, code: 'hidden', params: { text: 'Выбывший Пётр Петрович | 7Б' } },
+      { row: 5, code: 'hidden', params: { text: 'Отфильтрованная Анна | 8А' } },
+    ]);
+  });
+});

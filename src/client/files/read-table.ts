@@ -89,6 +89,15 @@ function cellText(value: CellValue): SheetCell {
   return { kind: 'error', shown: '?' };
 }
 
+/** The rows a person does not see: hidden by hand or by a filter (Excel writes both as hidden). */
+function hiddenRows(sheet: Worksheet): Set<number> {
+  const hidden = new Set<number>();
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (row.hidden) hidden.add(number);
+  });
+  return hidden;
+}
+
 function sheetRows(sheet: Worksheet): SheetCell[][] {
   const rows: SheetCell[][] = [];
   // Every row from the first, empty ones too: row numbers stay the sheet's. A merged cell's value
@@ -116,7 +125,11 @@ async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
   await workbook.xlsx.load(bytes);
   const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
   return {
-    sheets: sheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) })),
+    sheets: sheets.map((sheet) => ({
+      name: sheet.name,
+      rows: sheetRows(sheet),
+      hiddenRows: hiddenRows(sheet),
+    })),
     source: { format: 'xlsx', firstSheet: sheets[0]?.name ?? '' },
   };
 }
