@@ -227,6 +227,32 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон родителя: +7 900 000-00-01', null]);
   });
 
+  it('reads the name headings journals and class teachers write', () => {
+    for (const heading of [
+      'Обучающийся (ФИО)',
+      'Ученик (ФИО)',
+      'Обучающиеся',
+      'Учащиеся',
+      'Фамилия И.О.',
+      'Ученики',
+    ]) {
+      const plan = planImport([
+        ['№', heading, 'Класс'],
+        ['1', 'Ёлкина А.С.', '7Б'],
+      ]);
+      expect({ heading, people: rows(plan).people }).toEqual({
+        heading,
+        people: ['2: Ёлкина А.С. | 7Б | student | true'],
+      });
+    }
+    // Someone else's name is not the pupil's.
+    const teacher = planImport([
+      ['ФИО классного руководителя', 'ФИО ученика', 'Класс'],
+      ['Иванова И. И.', 'Ёлкина Алёна', '7Б'],
+    ]);
+    expect(rows(teacher).people).toEqual(['2: Ёлкина Алёна | 7Б | student | true']);
+  });
+
   it('refuses a file whose first rows name no people, saying which columns it needs', () => {
     expect(rows(planImport([['Класс'], ['7Б']])).errors).toEqual([
       '1: noHeader {"rows":30,"columns":"«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»"}',

@@ -119,7 +119,8 @@ const SOMEONE_ELSE = /родител|представител|матер|мам�
 function columnOf(key: string): Column | null {
   // Before «наставник» below, which names someone else's column.
   if (/^(обученкакнаставник|прошелобучение|trained)/.test(key)) return 'trained';
-  if (key === '' || /^классн.*руковод|наставник|куратор/.test(key)) return null;
+  // Someone else's name: «ФИО классного руководителя», «Наставник», «Куратор».
+  if (key === '' || /классн.*руковод|наставник|куратор/.test(key)) return null;
   if (
     /^(телефон|тел|мобильн|сотов|контакт|contact|phone|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(
       key,
@@ -127,8 +128,15 @@ function columnOf(key: string): Column | null {
   )
     return 'contact';
   if (SOMEONE_ELSE.test(key)) return 'contact';
-  if (/^(фио|фамилияимя|фамилияиимя|fullname|name$)/.test(key)) return 'fullName';
-  if (/^(ученик|ученица|учащийся|обучающийся|участник|сотрудник|педагог|учитель|школьник)$/.test(key))
+  // «ФИО», «Фамилия, имя», «Фамилия И.О.», and «ФИО» after who they are: «Обучающийся (ФИО)».
+  if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияинициалы|fullname|name$)|фио$/.test(key))
+    return 'fullName';
+  // Who they are, in one or many: «Ученик», «Обучающиеся», «Учащиеся».
+  if (
+    /^(учени(к|ца|ки|цы)|уча(щийся|щаяся|щиеся)|обуча(ющийся|ющаяся|ющиеся)|участник(и)?|сотрудник(и)?|педагог(и)?|учител(ь|я)|школьник(и)?)$/.test(
+      key,
+    )
+  )
     return 'fullName';
   if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
   if (/^(имя|firstname)/.test(key)) return 'firstName';
