@@ -5,6 +5,8 @@ describe('the one normaliser of names', () => {
   it('folds ё, case, spaces and every kind of dash', () => {
     expect(foldText('  Фёдор   ЁЛКИН ')).toBe('федор елкин');
     expect(foldText('Салтыкова – Щедрина')).toBe(foldText('салтыкова-щедрина'));
+    // Characters that show as nothing do not make two names differ.
+    expect(foldText('Соко\u00adлов\u200b Иван')).toBe('соколов иван');
     expect(foldText('Римский\u2011Корсаков')).toBe('римский-корсаков');
     expect(foldText('7\u00a0А')).toBe('7 а');
   });

@@ -3,6 +3,25 @@
 // text, so that «Фёдор» finds «Федор», «7 а» is «7А» and «Салтыкова–Щедрина» is «Салтыкова-Щедрина».
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/**
+ * Characters that show as nothing: a soft hyphen, zero-width spaces and joiners, a word joiner, a stray
+ * byte-order mark — web journals leave them inside names copied from a page.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A text without the characters that show as nothing, in Unicode NFC. */
+export function withoutInvisible(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '');
+}
+
+/**
+ * A person's name as it is kept: without invisible characters, every dash between parts of a double
+ * name a hyphen with no spaces around it («Салтыкова – Щедрина» → «Салтыкова-Щедрина»), runs of spaces as
+ * one, trimmed. Letters and their case are kept.
+ */
+export function tidyName(text: string): string {
+  return withoutInvisible(text).replace(DASHES, '-').replace(/\s+/gu, ' ').replace(/ ?- ?/g, '-').trim();
+}
 /** Latin letters that look Cyrillic: typed by mistake in «7A» or pasted into «Иванoв». */
 const LOOK_ALIKES: Record<string, string> = {
   a: 'а',
@@ -26,7 +45,7 @@ const toCyrillic = (word: string) => word.replace(/[abcehkmoptxy]/g, (l) => LOOK
  * no spaces around it, runs of spaces (including non-breaking ones) as one space, trimmed.
  */
 export function foldText(text: string): string {
-  return foldLetters(text.normalize('NFC'))
+  return foldLetters(withoutInvisible(text))
     .replace(/[\p{L}]+/gu, (word) => (/[а-я]/.test(word) ? toCyrillic(word) : word))
     .replace(DASHES, '-')
     .replace(/\s+/gu, ' ')

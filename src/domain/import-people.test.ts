@@ -227,6 +227,29 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон родителя: +7 900 000-00-01', null]);
   });
 
+  it('accepts valid names as web journals and Word write them: an en dash, a soft hyphen, a zero-width space', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс'],
+      ['Салтыкова–Щедрина Мария Ивановна', '7Б'],
+      ['Римская — Корсакова Анна', '7Б'],
+      ['Соко\u00adлов Иван Андреевич', '7Б\u200b'],
+      ['Петров\u200b Пётр Петрович', '7Б'],
+      ['\ufeffСидорова Анна', '7Б'],
+    ]);
+    expect(rows(plan)).toEqual({
+      people: [
+        '2: Салтыкова-Щедрина Мария Ивановна | 7Б | student | true',
+        '3: Римская-Корсакова Анна | 7Б | student | true',
+        '4: Соколов Иван Андреевич | 7Б | student | true',
+        '5: Петров Пётр Петрович | 7Б | student | true',
+        '6: Сидорова Анна | 7Б | student | true',
+      ],
+      likely: [],
+      existing: [],
+      errors: [],
+    });
+  });
+
   it('reads the name headings journals and class teachers write', () => {
     for (const heading of [
       'Обучающийся (ФИО)',

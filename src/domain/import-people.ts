@@ -1,7 +1,7 @@
 // A class list from CSV or XLSX, as people: the header row (found among the first rows) names the
 // columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
 // names every row that cannot be imported, and why, as a code the UI words.
-import { foldClass, foldText } from './fold-text';
+import { foldClass, foldText, tidyName, withoutInvisible } from './fold-text';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
 import type { PersonKind } from './record-types';
 
@@ -230,7 +230,7 @@ const GENERIC_CONTACTS = /^(контакты|контакт|контактные
 const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+']);
 const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '']);
 
-const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+const clean = (s: string) => withoutInvisible(s).replace(/\s+/g, ' ').trim();
 
 /** A text that Excel shows for a date it made from «10-1» or «1.10»: «01.окт», «окт.01», «01.10.2026». */
 const MONTHS =
@@ -477,10 +477,13 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       return read?.ok ? read.text : '';
     };
 
-    const fullName =
+    // An en dash in a double surname, a soft hyphen or a zero-width space from a web journal: tidied
+    // before the name is checked, so that a valid name is not refused.
+    const fullName = tidyName(
       cols.one.fullName !== undefined
         ? at('fullName')
-        : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' ');
+        : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' '),
+    );
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
       plan.errors.push({ row, ...onSheet, code, params });
     // The header repeated on every printed page is not a person.

@@ -214,3 +214,48 @@ test('in September the same pupils one class up are offered as likely already th
   await expect(page.getByRole('button', { name: 'Импортировать: 0' })).toBeDisabled();
   await archivePeople(['Сентябрёва Ася Игоревна']);
 });
+
+test('names with an en dash or invisible characters, the headings journals write, and a journal’s rowspan are read', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Журналов'));
+  const csv = join(dir(), 'journal.csv');
+  writeFileSync(
+    csv,
+    [
+      '№;Обучающийся (ФИО);Класс',
+      '1;Салтыкова–Щедрина Мария Ивановна;7Щ',
+      '2;Соко\u00adлов Иван Андреевич;7Щ',
+      '3;Петров\u200b Пётр Петрович;7Щ',
+    ].join('\n'),
+  );
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 3. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveText([
+    /^Фамилия, имя, отчество/,
+    'Салтыкова-Щедрина Мария ИвановнаОбучающийся7ЩДа',
+    'Соколов Иван АндреевичОбучающийся7ЩДа',
+    'Петров Пётр ПетровичОбучающийся7ЩДа',
+  ]);
+
+  // A journal's «.xls» web page with the class merged down its column: later rows keep their columns.
+  const html = join(dir(), 'rowspan.xls');
+  writeFileSync(
+    html,
+    '<html><head><meta charset="utf-8"></head><body><table>' +
+      '<tr><th>Класс</th><th>ФИО</th><th>Дата рождения</th></tr>' +
+      '<tr><td rowspan="2">7Щ</td><td>Строкова Анна Павловна</td><td>01.09.2012</td></tr>' +
+      '<tr><td>Столбцов Иван Ильич</td><td>11.11.2012</td></tr></table></body></html>',
+  );
+  await importFile(page, html);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 2. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveText([
+    /^Фамилия, имя, отчество/,
+    'Строкова Анна ПавловнаОбучающийся7Щ1 сентября 2012Да',
+    'Столбцов Иван ИльичОбучающийся7Щ11 ноября 2012Да',
+  ]);
+});

@@ -247,6 +247,19 @@ describe('a workbook with one sheet per class', () => {
   });
 });
 
+describe('a class merged down its column in XLSX', () => {
+  it('gives the merged class to every row it spans', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('Список');
+    s.addRow(['Класс', 'ФИО']);
+    s.addRow(['7Б', 'Ёлкина Алёна']);
+    s.addRow(['', 'Соколов Иван']);
+    s.mergeCells('A2:A3');
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'down.xlsx');
+    expect(peopleOf(p)).toEqual(['2: Ёлкина Алёна | 7Б | student', '3: Соколов Иван | 7Б | student']);
+  });
+});
+
 describe('rows hidden in Excel', () => {
   it('leaves out rows hidden by hand or by a filter, and lists them as skipped', async () => {
     const book = new ExcelJS.Workbook();

@@ -101,14 +101,15 @@ function hiddenRows(sheet: Worksheet): Set<number> {
 function sheetRows(sheet: Worksheet): SheetCell[][] {
   const rows: SheetCell[][] = [];
   // Every row from the first, empty ones too: row numbers stay the sheet's. A merged cell's value
-  // belongs to its first cell only (exceljs repeats it into every cell of the merge, which made a
-  // section «Девочки» merged across the table a pupil «Девочки Девочки Девочки»).
+  // belongs to the first column of the merge (exceljs repeats it into every cell, which made a section
+  // «Девочки» merged across the table a pupil «Девочки Девочки Девочки»), in every row it spans (a class
+  // merged down its column is each pupil's class).
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: SheetCell[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value));
+      cells.push(cell.isMerged && Number(cell.master.col) !== c ? '' : cellText(cell.value));
     }
     rows.push(cells);
   }
@@ -135,6 +136,32 @@ async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
 }
 
 /**
+ * An HTML table as the grid a person sees: a cell spanning rows (a class merged down its column) is in
+ * each of them, so the later rows' cells do not shift left; a cell spanning columns is in the first only,
+ * as a merged XLSX cell is.
+ */
+function tableGrid(table: HTMLTableElement): string[][] {
+  const grid: string[][] = [];
+  const lineAt = (r: number) => {
+    const line = grid[r] ?? [];
+    grid[r] = line;
+    return line;
+  };
+  [...table.rows].forEach((row, r) => {
+    const line = lineAt(r);
+    let c = 0;
+    for (const cell of [...row.cells]) {
+      while (line[c] !== undefined) c++;
+      const text = (cell.textContent ?? '').trim();
+      for (let dr = 0; dr < Math.max(1, cell.rowSpan); dr++)
+        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) lineAt(r + dr)[c + dc] = dc === 0 ? text : '';
+      c += Math.max(1, cell.colSpan);
+    }
+  });
+  return grid.map((line) => Array.from(line, (cell) => cell ?? ''));
+}
+
+/**
  * Reads an HTML table, which journals such as «Сетевой город» save under the name .xls: the browser's
  * own parser reads it, and the first table with a header row naming the people is taken. Null where the
  * platform has no DOMParser.
@@ -142,9 +169,7 @@ async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
 function readHtmlTable(text: string): ReadTable | null {
   if (typeof DOMParser === 'undefined') return null;
   const doc = new DOMParser().parseFromString(text, 'text/html');
-  const tables = [...doc.querySelectorAll('table')].map((table) =>
-    [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())),
-  );
+  const tables = [...doc.querySelectorAll('table')].map(tableGrid);
   const rows = tables.find((t) => findHeader(t) !== -1) ?? tables[0];
   return rows ? { sheets: [{ name: '', rows }], source: { format: 'html' } } : null;
 }
