@@ -171,6 +171,20 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.birthDate)).toEqual(['2012-03-12', '2012-05-30', '2008-09-01']);
   });
 
+  it('says a repeated row was found by its birth date when it was, not by its class', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Дата рождения'],
+      ['Волков Артём', '8А', '12.03.2012'],
+      ['Волков Артём', '8Б', '12.03.2012'],
+      ['Зайцев Илья', '8А', ''],
+      ['Зайцев Илья', '8а', ''],
+    ]);
+    expect(rows(plan).errors).toEqual([
+      '3: repeatedBirthDate {"name":"Волков Артём","row":2}',
+      '5: repeated {"name":"Зайцев Илья","row":4}',
+    ]);
+  });
+
   it('shows a likely duplicate to the curator instead of dropping it or importing it unasked', () => {
     const plan = planImport(
       [

@@ -46,7 +46,8 @@ type ImportErrorCode =
   | 'cellDate'
   | 'cellNoValue'
   | 'looksLikeDate'
-  | 'repeated';
+  | 'repeated'
+  | 'repeatedBirthDate';
 /** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
 export type RowError = {
   row: number;
@@ -589,7 +590,8 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     const inFile = earlier.get(k) ?? [];
     const repeated = inFile.find((e) => sameness(evidence, e.evidence) === 'same');
     if (repeated) {
-      fail('repeated', {
+      // Found by birth date when both rows have one (sameness), else by class: the message says which.
+      fail(evidence.birth && repeated.evidence.birth ? 'repeatedBirthDate' : 'repeated', {
         name: fullName,
         row: repeated.row,
         ...(repeated.sheet === undefined ? {} : { sheet: repeated.sheet }),

@@ -14,6 +14,10 @@ describe('addressing a person', () => {
     expect(signatureName('Петров Пётр Петрович')).toBe('П.\u00a0П.\u00a0Петров');
     expect(signatureName('Иванова Анна')).toBe('А.\u00a0Иванова');
     expect(signatureName('Директор')).toBe('Директор');
+    // A Turkic patronymic's «оглы» is not an initial; a double name has one for each part.
+    expect(signatureName('Алиев Руслан Тофик оглы')).toBe('Р.\u00a0Т.\u00a0Алиев');
+    expect(signatureName('Мамедова Айгюн Эльдар кызы')).toBe('А.\u00a0Э.\u00a0Мамедова');
+    expect(signatureName('Ёлкина Анна-Мария Сергеевна')).toBe('А.-М.\u00a0С.\u00a0Ёлкина');
   });
 
   it('uses the whole name where name and patronymic cannot be told', () => {

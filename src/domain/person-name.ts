@@ -14,12 +14,25 @@ export function addressName(fullName: string, kind: string): string {
   return words.length >= 3 ? words.slice(1).join(' ') : words.join(' ');
 }
 
+/** The word after a Turkic patronymic («Тофик оглы», «Тофиковна кызы»): part of it, not a name. */
+const PATRONYMIC_PARTICLE = /^(оглы|огли|улы|уулу|кызы|гызы|кизи)$/i;
+
+/** A name's initial; a double name has one for each part («Анна-Мария» → «А.-М.»). */
+const initial = (name: string) =>
+  name
+    .split('-')
+    .filter(Boolean)
+    .map((part) => `${part.charAt(0).toLocaleUpperCase('ru')}.`)
+    .join('-');
+
 /**
  * A name under a signature, as Russian orders write it: initials, then the surname («П. П. Петров» for
- * «Петров Пётр Петрович»). A name of one word is kept as it is.
+ * «Петров Пётр Петрович», «Р. Т. Алиев» for «Алиев Руслан Тофик оглы», «А.-М. С. Ёлкина» for «Ёлкина
+ * Анна-Мария Сергеевна»). A name of one word is kept as it is.
  */
 export function signatureName(fullName: string): string {
   const [surname, ...names] = fullName.trim().split(/\s+/).filter(Boolean);
-  if (!surname || names.length === 0) return surname ?? '';
-  return `${names.map((n) => `${n.charAt(0).toLocaleUpperCase('ru')}.`).join('\u00a0')}\u00a0${surname}`;
+  const initials = names.filter((n) => !PATRONYMIC_PARTICLE.test(n)).map(initial);
+  if (!surname || initials.length === 0) return surname ?? '';
+  return `${initials.join('\u00a0')}\u00a0${surname}`;
 }

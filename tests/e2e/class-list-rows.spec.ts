@@ -137,7 +137,9 @@ test('a workbook with one sheet per class is read whole, each sheet’s pupils i
   await archivePeople(['Листова Анна Андреевна', 'Листов Борис Борисович', 'Страничкин Вадим Витальевич']);
 });
 
-test('a CSV with a quote never closed is refused with its row, and nothing is offered', async ({ page }) => {
+test('a CSV with a quote never closed is refused with its row, and nothing is offered; an empty file is called empty', async ({
+  page,
+}) => {
   await enrol(page, await curatorCode('Куратор Кавычек'));
   const csv = join(dir(), 'quote.csv');
   writeFileSync(
@@ -156,6 +158,13 @@ test('a CSV with a quote never closed is refused with its row, and nothing is of
   await expect(page.getByText(/^В строке 2 открыта кавычка/)).toBeVisible();
   await expect(page.getByTestId('import-people')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Импортировать/ })).toHaveCount(0);
+  // An empty file is called empty, not a file without a header row.
+  const empty = join(dir(), 'empty.csv');
+  writeFileSync(empty, '');
+  await importFile(page, empty);
+  await expect(
+    page.getByText('Файл пустой: в нём нет ни одной строки. Выберите файл со списком класса.'),
+  ).toBeVisible();
 });
 
 test('the people CSV the app exports imports back as the same people, nobody new', async ({ page }) => {

@@ -119,6 +119,14 @@ describe('class lists in every encoding a school has', () => {
     expect(peopleOf(p)).toEqual(['2: Ёлкина Алёна | — | student', '3: Соколов Иван | — | student']);
   });
 
+  it('says an empty file is empty', async () => {
+    expect(await read(new Uint8Array(), 'list.csv')).toEqual({ ok: false, code: 'emptyFile' });
+    expect(await read(iconv.encode(' \r\n', 'utf8', { addBOM: true }), 'list.csv')).toEqual({
+      ok: false,
+      code: 'emptyFile',
+    });
+  });
+
   it('refuses an old binary .xls and a binary file with a word, not a guess', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     expect(await read(ole, 'list.xls')).toEqual({ ok: false, code: 'oldFormat' });

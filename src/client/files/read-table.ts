@@ -14,7 +14,7 @@ type TableSource =
 export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult =
   | { ok: true; table: ReadTable }
-  | { ok: false; code: 'oldFormat' | 'notATable'; params?: undefined }
+  | { ok: false; code: 'oldFormat' | 'notATable' | 'emptyFile'; params?: undefined }
   | { ok: false; code: 'unclosedQuote'; params: { row: number } };
 
 /** What Excel shows for a boolean cell in Russian. */
@@ -187,6 +187,7 @@ export async function readTable(file: File): Promise<ReadResult> {
   if (isOle || (isZip && start.includes('opendocument'))) return { ok: false, code: 'oldFormat' };
   if (isZip) return { ok: true, table: await readWorkbook(bytes.buffer as ArrayBuffer) };
   const { text } = decodeText(bytes);
+  if (text.trim() === '') return { ok: false, code: 'emptyFile' };
   if (/^\s*</.test(text) && /<table/i.test(text)) {
     const html = readHtmlTable(text);
     if (html) return { ok: true, table: html };

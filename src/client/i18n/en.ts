@@ -592,6 +592,7 @@ export const en = {
     'This format (old .xls or .ods) cannot be read. Open the file in Excel or LibreOffice and save it as «Excel Workbook (.xlsx)» or CSV.',
   'import.unclosedQuote':
     'Row {row} opens a quote « " » that is never closed — every row after it would run into one cell. Nothing was imported: correct row {row} (close or remove the quote) and load the file again.',
+  'import.emptyFile': 'The file is empty: it has no rows at all. Choose a file with the class list.',
   'import.notATable': 'This is not a table: choose a CSV, TXT or XLSX file.',
   'import.likelyTitle': 'Possibly already there: {n}',
   'import.likelyHint':
@@ -625,6 +626,8 @@ export const en = {
   'import.skip.footer': 'row {row}: «{text}» — a total or a signature under the list',
   'import.skip.section': 'row {row}: «{text}» — a section title of the list',
   'import.skip.hidden': 'row {row}: «{text}» — a row hidden (or filtered out) in Excel',
+  'import.err.repeatedBirthDate':
+    '«{name}» with the same date of birth is already above in this file (row {row})',
   'import.err.repeated': '«{name}» with the same class is already above in this file (row {row})',
   'pairs.unpaired': 'Mentees without a pair: {n}',
   'pairs.unpairedHint': 'The roadmap asks for a psychologist’s support for them while a mentor is found.',

@@ -586,6 +586,7 @@ export const ru = {
     'Этот формат (старый .xls или .ods) не читается. Откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)» или CSV.',
   'import.unclosedQuote':
     'В строке {row} открыта кавычка « " », которая нигде не закрыта, — все строки после неё слились бы в одну ячейку. Ничего не импортировано: исправьте строку {row} (закройте или уберите кавычку) и загрузите файл снова.',
+  'import.emptyFile': 'Файл пустой: в нём нет ни одной строки. Выберите файл со списком класса.',
   'import.notATable': 'Это не таблица: выберите файл CSV, TXT или XLSX.',
   'import.likelyTitle': 'Возможно, уже есть: {n}',
   'import.likelyHint':
@@ -621,6 +622,8 @@ export const ru = {
   'import.skip.footer': 'строка {row}: «{text}» — итог или подпись под списком',
   'import.skip.section': 'строка {row}: «{text}» — заголовок раздела списка',
   'import.skip.hidden': 'строка {row}: «{text}» — строка скрыта в Excel (или отфильтрована)',
+  'import.err.repeatedBirthDate':
+    '«{name}» с той же датой рождения уже есть выше в этом файле (строка {row})',
   'import.err.repeated': '«{name}» с тем же классом уже есть выше в этом файле (строка {row})',
   'pairs.unpaired': 'Наставляемые без пары: {n}',
   'pairs.unpairedHint':
