@@ -255,13 +255,15 @@ function parseDay(text: string): string | null {
 
 const dottedDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-/** The evidence two rows are compared by: the folded name, the folded class and the birth date. */
-type Evidence = { name: string; cls: string; birth: string | null };
-const evidenceOf = (fullName: string, cls: string | null, birth: string | null): Evidence => ({
-  name: foldText(fullName),
-  cls: foldClass(cls ?? ''),
-  birth,
-});
+/**
+ * The evidence two rows are compared by: the folded name (and its words, split once: a school's list
+ * compares each row with every namesake), the folded class and the birth date.
+ */
+type Evidence = { name: string; words: string[]; cls: string; birth: string | null };
+const evidenceOf = (fullName: string, cls: string | null, birth: string | null): Evidence => {
+  const name = foldText(fullName);
+  return { name, words: wordsOf(name), cls: foldClass(cls ?? ''), birth };
+};
 
 /**
  * Whether two people are the same, by evidence: the same full name and the same birth date (when both
@@ -278,7 +280,7 @@ function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   }
   const [shorter, longer] = a.name.length < b.name.length ? [a.name, b.name] : [b.name, a.name];
   if (!contradicts && shorter.includes(' ') && longer.startsWith(`${shorter} `)) return 'likely';
-  if (!contradicts && (initialsMatch(a.name, b.name) || initialsMatch(b.name, a.name))) return 'likely';
+  if (!contradicts && (initialsMatch(a.words, b.words) || initialsMatch(b.words, a.words))) return 'likely';
   return 'different';
 }
 
@@ -305,9 +307,9 @@ const wordsOf = (name: string) => name.split(/[\s.]+/).filter(Boolean);
  * И. А.», «Соколов И.А.» for «Соколов Иван Андреевич»): the same surname, and each initial the first
  * letter of the name in its place.
  */
-function initialsMatch(short: string, full: string): boolean {
-  const [surname, ...initials] = wordsOf(short);
-  const [fullSurname, ...names] = wordsOf(full);
+function initialsMatch(short: readonly string[], full: readonly string[]): boolean {
+  const [surname, ...initials] = short;
+  const [fullSurname, ...names] = full;
   return (
     surname === fullSurname &&
     initials.length > 0 &&
@@ -317,7 +319,7 @@ function initialsMatch(short: string, full: string): boolean {
 
 /** Surname and the first letter of the first name: the key under which namesakes are looked for. */
 const lookupKey = (e: Evidence) => {
-  const [surname = '', first = ''] = wordsOf(e.name);
+  const [surname = '', first = ''] = e.words;
   return `${surname} ${first.slice(0, 1)}`;
 };
 
@@ -401,7 +403,9 @@ export function planSheets(
   for (const person of existing) {
     const evidence = evidenceOf(person.fullName, person.classOrSubject, person.birthDate);
     const k = lookupKey(evidence);
-    base.set(k, [...(base.get(k) ?? []), { evidence, person }]);
+    const namesakes = base.get(k) ?? [];
+    namesakes.push({ evidence, person });
+    base.set(k, namesakes);
   }
   const context: Context = { plan, base, earlier: new Map(), today };
   for (const { sheet, headerIndex } of read) planSheet(sheet, headerIndex, read.length > 1, context);
@@ -598,7 +602,9 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       });
       continue;
     }
-    earlier.set(k, [...inFile, { evidence, row, ...onSheet, person }]);
+    const likelyInFile = inFile.find((e) => sameness(evidence, e.evidence) === 'likely');
+    inFile.push({ evidence, row, ...onSheet, person });
+    earlier.set(k, inFile);
     const known = base.get(k) ?? [];
     const same = known.find((e) => sameness(evidence, e.evidence) === 'same');
     if (same) {
@@ -607,7 +613,6 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     }
     const likelyInBase = known.find((e) => sameness(evidence, e.evidence) === 'likely');
     const movedUp = likelyInBase ? undefined : known.find((e) => isMovedUp(evidence, e.evidence));
-    const likelyInFile = inFile.find((e) => sameness(evidence, e.evidence) === 'likely');
     if (likelyInBase) plan.likely.push({ row, ...onSheet, person, of: { person: likelyInBase.person } });
     else if (movedUp)
       plan.likely.push({ row, ...onSheet, person, of: { person: movedUp.person, isMovedUp: true } });

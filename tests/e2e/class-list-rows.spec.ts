@@ -268,3 +268,31 @@ test('names with an en dash or invisible characters, the headings journals write
     'Столбцов Иван ИльичОбучающийся7Щ11 ноября 2012Да',
   ]);
 });
+
+test('a school-sized list draws only its first rows in the preview; a district’s 30 MB file is refused at once', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Больших'));
+  const abc = 'абвгдежзиклмнопрстуфхцчшщэюя';
+  const name = (i: number) =>
+    `Многоев ${abc[i % 28]}${abc[Math.floor(i / 28) % 28]}${abc[Math.floor(i / 784)]}`;
+  const csv = join(dir(), 'school.csv');
+  writeFileSync(csv, ['ФИО;Класс', ...Array.from({ length: 1500 }, (_, i) => `${name(i)};7Щ`)].join('\r\n'));
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 1500. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveCount(201);
+  await expect(page.getByText('Показаны первые 200 из 1500.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Импортировать: 1500' })).toBeEnabled();
+
+  const district = join(dir(), 'district.csv');
+  const line = `${name(1)};7Щ;${'+7 900 000-00-00 '.repeat(6)}\r\n`;
+  writeFileSync(district, `ФИО;Класс;Телефон\r\n${line.repeat(Math.ceil((30 * 1024 * 1024) / line.length))}`);
+  const started = Date.now();
+  await importFile(page, district);
+  await expect(
+    page.getByText(/^Файл слишком большой для списков школы: \d+,\d МБ, а больше 5,0 МБ/),
+  ).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(10_000);
+});

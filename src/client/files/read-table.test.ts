@@ -119,6 +119,34 @@ describe('class lists in every encoding a school has', () => {
     expect(peopleOf(p)).toEqual(['2: Ёлкина Алёна | — | student', '3: Соколов Иван | — | student']);
   });
 
+  it('refuses a file far beyond a school’s size, by its size or its rows, before planning anything', async () => {
+    const big = new File([new Uint8Array(6 * 1024 * 1024).fill(0x41)], 'district.csv');
+    expect(await readTable(big)).toEqual({ ok: false, code: 'tooBig', params: { size: '6,0', max: '5,0' } });
+    const lines = [
+      'ФИО;Класс',
+      ...Array.from({ length: 10_000 }, (_, i) => `Иванов${'а'.repeat(i % 7)} Иван;7А`),
+    ];
+    expect(await read(iconv.encode(lines.join('\r\n'), 'utf8'), 'many.csv')).toEqual({
+      ok: false,
+      code: 'tooManyRows',
+      params: { rows: 10_001, max: 10_000 },
+    });
+  });
+
+  it('chooses the separator from the file’s first rows and reads every row below them with it', async () => {
+    const abc = 'абвгдежзиклмнопрстуфхцчшщэюя';
+    const letters = (i: number) =>
+      [i % 28, Math.floor(i / 28) % 28, Math.floor(i / 784)].map((d) => abc[d]).join('');
+    // Commas in the notes far below the sample would tip a guess over the whole file.
+    const lines = [
+      'ФИО;Класс;Примечание',
+      ...Array.from({ length: 3000 }, (_, i) => `Ученик ${letters(i)};7А;a,b,c,d,e,f`),
+    ];
+    const { plan: p, source } = await plan(iconv.encode(lines.join('\r\n'), 'utf8'), 'school.csv');
+    expect(source).toMatchObject({ separator: ';' });
+    expect(p.people).toHaveLength(3000);
+  });
+
   it('says an empty file is empty', async () => {
     expect(await read(new Uint8Array(), 'list.csv')).toEqual({ ok: false, code: 'emptyFile' });
     expect(await read(iconv.encode(' \r\n', 'utf8', { addBOM: true }), 'list.csv')).toEqual({

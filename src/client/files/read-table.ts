@@ -15,18 +15,30 @@ export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult =
   | { ok: true; table: ReadTable }
   | { ok: false; code: 'oldFormat' | 'notATable' | 'emptyFile'; params?: undefined }
-  | { ok: false; code: 'unclosedQuote'; params: { row: number } };
+  | { ok: false; code: 'unclosedQuote'; params: { row: number } }
+  | { ok: false; code: 'tooBig'; params: { size: string; max: string } }
+  | { ok: false; code: 'tooManyRows'; params: { rows: number; max: number } };
 
 /** What Excel shows for a boolean cell in Russian. */
 const BOOLEAN_TEXT = { true: 'ИСТИНА', false: 'ЛОЖЬ' } as const;
 
 const SEPARATORS = [';', '\t', ',', '|'];
+/** The start of a file the separator is chosen by: the header row is among its first rows. */
+const SAMPLE_CHARS = 64 * 1024;
+/**
+ * Far beyond any school's class lists (a school of 3,000 pupils with contacts is under 1 MB of CSV):
+ * such a file is something else — a district's or a journal's whole database — and is refused before it
+ * freezes the tab.
+ */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_ROWS = 10_000;
 
 /**
  * Reads a CSV or text file's bytes: the encoding is detected (decode-text.ts); a first line `sep=;`
  * (which Excel writes and honours) sets the separator; otherwise the separator is the one under which a
- * header row naming the people appears with the most columns (a short list defeats a statistical guess),
- * else papaparse's guess. Empty lines are kept so that row numbers stay the spreadsheet's.
+ * header row naming the people appears with the most columns in the file's first rows (a short list
+ * defeats a statistical guess), else papaparse's guess; then the file is parsed once, with it. Empty
+ * lines are kept so that row numbers stay the spreadsheet's.
  */
 async function readDelimited(bytes: Uint8Array): Promise<ReadTable | { quoteRow: number }> {
   const { text, encoding } = decodeText(bytes);
@@ -50,12 +62,17 @@ async function readDelimited(bytes: Uint8Array): Promise<ReadTable | { quoteRow:
     const at = findHeader(rows);
     return at === -1 ? 0 : (rows[at] ?? []).filter((cell) => cell.trim() !== '').length;
   };
-  let chosen = sep ? parsed(sep[1] ?? ';') : null;
-  if (!chosen) {
-    const tries = SEPARATORS.map(parsed).map((p) => ({ ...p, width: headerWidth(p.rows) }));
+  const cut = body.lastIndexOf('\n', SAMPLE_CHARS);
+  const sample = body.length <= SAMPLE_CHARS || cut === -1 ? body.slice(0, SAMPLE_CHARS) : body.slice(0, cut);
+  const widthUnder = (delimiter: string) =>
+    headerWidth(parse<string[]>(sample, { delimiter, skipEmptyLines: false }).data);
+  let delimiter = sep?.[1];
+  if (delimiter === undefined) {
+    const tries = SEPARATORS.map((d) => ({ d, width: widthUnder(d) }));
     const best = tries.reduce((a, b) => (b.width > a.width ? b : a));
-    chosen = best.width > 0 ? best : parsed('');
+    delimiter = best.width > 0 ? best.d : parse<string[]>(sample, { delimiter: '' }).meta.delimiter;
   }
+  const chosen = parsed(delimiter);
   if (chosen.quoteRow > 0) return { quoteRow: chosen.quoteRow };
   return {
     sheets: [{ name: '', rows: chosen.rows }],
@@ -177,9 +194,25 @@ function readHtmlTable(text: string): ReadTable | null {
 /**
  * Reads a file a curator picked, by its contents rather than its name: a ZIP is an XLSX workbook (or an
  * OpenDocument sheet, refused), an OLE2 file an old binary .xls (refused), an HTML page its table, and
- * anything else delimited text.
+ * anything else delimited text. A file far beyond a school's size is refused, before it is read when its
+ * size already says so.
  */
 export async function readTable(file: File): Promise<ReadResult> {
+  if (file.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      code: 'tooBig',
+      params: { size: megabytes(file.size), max: megabytes(MAX_FILE_BYTES) },
+    };
+  const result = await readAny(file);
+  const rows = result.ok ? result.table.sheets.reduce((n, sheet) => n + sheet.rows.length, 0) : 0;
+  return rows > MAX_ROWS ? { ok: false, code: 'tooManyRows', params: { rows, max: MAX_ROWS } } : result;
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
+
+/** The file read as whichever of the formats its contents are. */
+async function readAny(file: File): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const start = String.fromCharCode(...bytes.subarray(0, 100));
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;

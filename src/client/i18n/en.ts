@@ -593,6 +593,11 @@ export const en = {
   'import.unclosedQuote':
     'Row {row} opens a quote « " » that is never closed — every row after it would run into one cell. Nothing was imported: correct row {row} (close or remove the quote) and load the file again.',
   'import.emptyFile': 'The file is empty: it has no rows at all. Choose a file with the class list.',
+  'import.tooBig':
+    'The file is too big for a school’s lists: {size} MB, while a school’s are never over {max} MB. Nothing was imported: split the file by class or year and load the parts one by one.',
+  'import.tooManyRows':
+    'The file has {rows} rows — more than a school has ({max}). Nothing was imported: split the file by class or year and load the parts one by one.',
+  'import.shownFirst': 'The first {shown} of {n} are shown.',
   'import.notATable': 'This is not a table: choose a CSV, TXT or XLSX file.',
   'import.likelyTitle': 'Possibly already there: {n}',
   'import.likelyHint':

@@ -41,6 +41,14 @@ const rowKey = (at: At) => `${at.sheet ?? ''}#${at.row}`;
 const rowLabel = (at: At): string | number =>
   at.sheet === undefined ? at.row : t('import.rowOnSheet', { row: at.row, sheet: at.sheet });
 
+/**
+ * How many rows of each list the preview draws: a file of thousands of rows drew every one and froze the
+ * tab. Every row is still imported; the summary counts them all.
+ */
+const SHOWN = 200;
+const ShownFirst = ({ n }: { n: number }) =>
+  n > SHOWN ? <p class="muted">{t('import.shownFirst', { shown: SHOWN, n })}</p> : null;
+
 /** An error's words; a row it names on another sheet says its sheet. */
 function errorText(e: RowError): string {
   const { row, sheet } = e.params;
@@ -155,10 +163,11 @@ export function ImportScreen() {
             <Notice kind="error">
               <p>{t('import.errors')}</p>
               <ul data-testid="import-errors">
-                {plan.errors.map((e) => (
+                {plan.errors.slice(0, SHOWN).map((e) => (
                   <li key={rowKey(e)}>{t('import.rowError', { row: rowLabel(e), reason: errorText(e) })}</li>
                 ))}
               </ul>
+              <ShownFirst n={plan.errors.length} />
             </Notice>
           )}
           {plan.likely.length > 0 && (
@@ -166,7 +175,7 @@ export function ImportScreen() {
               <h3 id="likely">{t('import.likelyTitle', { n: plan.likely.length })}</h3>
               <p class="muted">{t('import.likelyHint')}</p>
               <ul>
-                {plan.likely.map((l) => (
+                {plan.likely.slice(0, SHOWN).map((l) => (
                   <li key={rowKey(l)}>
                     <p>
                       {'person' in l.of
@@ -194,23 +203,25 @@ export function ImportScreen() {
                   </li>
                 ))}
               </ul>
+              <ShownFirst n={plan.likely.length} />
             </section>
           )}
           {plan.skipped.length > 0 && (
             <details class="panel" data-testid="import-skipped">
               <summary>{t('import.skippedTitle', { n: plan.skipped.length })}</summary>
               <ul>
-                {plan.skipped.map((s) => (
+                {plan.skipped.slice(0, SHOWN).map((s) => (
                   <li key={rowKey(s)}>{t(`import.skip.${s.code}`, { ...s.params, row: rowLabel(s) })}</li>
                 ))}
               </ul>
+              <ShownFirst n={plan.skipped.length} />
             </details>
           )}
           {plan.existing.length > 0 && (
             <details class="panel">
               <summary>{t('import.existingTitle', { n: plan.existing.length })}</summary>
               <ul>
-                {plan.existing.map((e) => (
+                {plan.existing.slice(0, SHOWN).map((e) => (
                   <li key={rowKey(e)}>
                     {t('import.existingRow', {
                       row: rowLabel(e),
@@ -220,6 +231,7 @@ export function ImportScreen() {
                   </li>
                 ))}
               </ul>
+              <ShownFirst n={plan.existing.length} />
             </details>
           )}
           <div class="table-wrap">
@@ -237,7 +249,7 @@ export function ImportScreen() {
                 </tr>
               </thead>
               <tbody>
-                {chosen.map((p, i) => (
+                {chosen.slice(0, SHOWN).map((p, i) => (
                   <tr key={`${i}-${p.fullName}`}>
                     <td>{p.fullName}</td>
                     <td data-label={t('people.kind')}>{t(`people.kind.${p.kind}` as MessageKey)}</td>
@@ -258,6 +270,7 @@ export function ImportScreen() {
               </tbody>
             </table>
           </div>
+          <ShownFirst n={chosen.length} />
           <ActionButton class="button--primary button--big" disabled={chosen.length === 0} onAction={run}>
             {t('import.run', { n: chosen.length })}
           </ActionButton>
