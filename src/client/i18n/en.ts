@@ -588,16 +588,18 @@ export const en = {
   'import.source.html': 'Read as a web page’s table (as journals save «.xls»).',
   'import.headerRow': 'Column names are in row {row}.',
   'import.separator.tab': 'tab',
-  'import.oldFormat':
-    'This format (old .xls or .ods) cannot be read. Open the file in Excel or LibreOffice and save it as «Excel Workbook (.xlsx)» or CSV.',
+  'import.oldXls':
+    'This is an old Excel workbook (.xls 97–2003), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» (in LibreOffice: File → Save As → «Excel 2007-365 (.xlsx)»), and load the new file.',
+  'import.ods':
+    'This is a LibreOffice or R7-Office sheet (.ods), which the app does not read. Nothing was imported. Open the file: File → Save As → file type «Excel 2007-365 (.xlsx)», and load the new file.',
   'import.unclosedQuote':
     'Row {row} opens a quote « " » that is never closed — every row after it would run into one cell. Nothing was imported: correct row {row} (close or remove the quote) and load the file again.',
   'import.emptyFile': 'The file is empty: it has no rows at all. Choose a file with the class list.',
   'import.tooBig':
     'The file is too big for a school’s lists: {size} MB, while a school’s are never over {max} MB. Nothing was imported: split the file by class or year and load the parts one by one.',
   'import.tooManyRows':
-    'The file has {rows} rows — more than a school has ({max}). Nothing was imported: split the file by class or year and load the parts one by one.',
-  'import.shownFirst': 'The first {shown} of {n} are shown.',
+    'The file has {rows} {rows|row|rows} — more than a school has ({max}). Nothing was imported: split the file by class or year and load the parts one by one.',
+  'import.shownFirst': 'Shown: the first {shown} of {n}.',
   'import.notATable': 'This is not a table: choose a CSV, TXT or XLSX file.',
   'import.likelyTitle': 'Possibly already there: {n}',
   'import.likelyHint':
