@@ -296,3 +296,29 @@ test('a school-sized list draws only its first rows in the preview; a district�
   ).toBeVisible();
   expect(Date.now() - started).toBeLessThan(10_000);
 });
+
+test('the picker offers .ods, and an .ods or an old .xls is refused with how to save it as XLSX', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Форматов'));
+  await page.goto('/people/import');
+  await expect(page.getByLabel('Файл со списком')).toHaveAttribute('accept', /\.ods/);
+  const ods = join(dir(), 'list.ods');
+  writeFileSync(
+    ods,
+    Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(26).fill(0)]),
+      Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+    ]),
+  );
+  await importFile(page, ods);
+  await expect(
+    page.getByText(/^Это таблица LibreOffice или «Р7-Офис» \(\.ods\).*«Excel 2007-365 \(\.xlsx\)»/),
+  ).toBeVisible();
+  const xls = join(dir(), 'list.xls');
+  writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+  await importFile(page, xls);
+  await expect(
+    page.getByText(/^Это книга старого Excel \(\.xls 97–2003\).*«Книга Excel \(\*\.xlsx\)»/),
+  ).toBeVisible();
+});

@@ -157,7 +157,13 @@ describe('class lists in every encoding a school has', () => {
 
   it('refuses an old binary .xls and a binary file with a word, not a guess', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
-    expect(await read(ole, 'list.xls')).toEqual({ ok: false, code: 'oldFormat' });
+    expect(await read(ole, 'list.xls')).toEqual({ ok: false, code: 'oldXls' });
+    // An OpenDocument sheet: a ZIP whose first, stored entry names its type.
+    const ods = new Uint8Array([
+      ...[0x50, 0x4b, 0x03, 0x04, ...new Array(26).fill(0)],
+      ...new TextEncoder().encode('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+    ]);
+    expect(await read(ods, 'list.ods')).toEqual({ ok: false, code: 'ods' });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03]);
     expect(await read(png, 'photo.csv')).toEqual({ ok: false, code: 'notATable' });
   });

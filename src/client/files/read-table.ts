@@ -14,7 +14,7 @@ type TableSource =
 export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult =
   | { ok: true; table: ReadTable }
-  | { ok: false; code: 'oldFormat' | 'notATable' | 'emptyFile'; params?: undefined }
+  | { ok: false; code: 'oldXls' | 'ods' | 'notATable' | 'emptyFile'; params?: undefined }
   | { ok: false; code: 'unclosedQuote'; params: { row: number } }
   | { ok: false; code: 'tooBig'; params: { size: string; max: string } }
   | { ok: false; code: 'tooManyRows'; params: { rows: number; max: number } };
@@ -217,7 +217,10 @@ async function readAny(file: File): Promise<ReadResult> {
   const start = String.fromCharCode(...bytes.subarray(0, 100));
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isOle || (isZip && start.includes('opendocument'))) return { ok: false, code: 'oldFormat' };
+  // No well-kept library the app has reads these (exceljs reads XLSX only): the message says how to
+  // save the file as XLSX, which it reads.
+  if (isOle) return { ok: false, code: 'oldXls' };
+  if (isZip && start.includes('opendocument')) return { ok: false, code: 'ods' };
   if (isZip) return { ok: true, table: await readWorkbook(bytes.buffer as ArrayBuffer) };
   const { text } = decodeText(bytes);
   if (text.trim() === '') return { ok: false, code: 'emptyFile' };

@@ -140,7 +140,7 @@ export function ImportScreen() {
         <input
           id="import-file"
           type="file"
-          accept=".csv,.txt,.tsv,.xlsx,.xls,.htm,.html,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.txt,.tsv,.xlsx,.xls,.ods,.htm,.html,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </div>
