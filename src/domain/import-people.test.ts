@@ -171,6 +171,18 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.birthDate)).toEqual(['2012-03-12', '2012-05-30', '2008-09-01']);
   });
 
+  it('says a birth date that is a year alone is one, and how to re-save a file whose dates read as years', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Дата рождения'],
+      ['Волков Артём', '8А', '2012'],
+      ['Зайцев Илья', '8А', '2012-13-01'],
+    ]);
+    expect(rows(plan).errors).toEqual([
+      '2: birthYearOnly {"value":"2012"}',
+      '3: badBirthDate {"value":"2012-13-01"}',
+    ]);
+  });
+
   it('says a repeated row was found by its birth date when it was, not by its class', () => {
     const plan = planImport([
       ['ФИО', 'Класс', 'Дата рождения'],

@@ -41,6 +41,7 @@ type ImportErrorCode =
   | 'badMinor'
   | 'badYesNo'
   | 'badBirthDate'
+  | 'birthYearOnly'
   | 'tooLong'
   | 'cellError'
   | 'cellDate'
@@ -544,6 +545,12 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
         continue;
       } else if (clean(cell) !== '') {
         birthDate = parseDay(clean(cell));
+        // A year alone: typed so, or a date some generators write as ISO text (`<c t="d">`), which the
+        // XLSX reader (exceljs) reads as its year — re-saving the file in Excel or LibreOffice fixes it.
+        if (!birthDate && /^(19|20)\d\d$/.test(clean(cell))) {
+          fail('birthYearOnly', { value: clean(cell) });
+          continue;
+        }
         if (!birthDate) {
           fail('badBirthDate', { value: clean(cell) });
           continue;
