@@ -48,6 +48,9 @@ export type TypeSpec = {
 
 const LONG = 20_000;
 
+/** Texts inside a record's lists, which `maxTextLength` (top-level fields) does not reach. */
+export const NESTED_TEXT_MAX = { mentoringForm: 100, stageResponsible: 300 } as const;
+
 export const RECORD_TYPES = {
   person: {
     fields: {
@@ -228,13 +231,13 @@ export const RECORD_TYPES = {
       teachersTotal: int(0, 10_000),
       /** The share of the roster to involve, in per cent (the national target is 70). */
       targetShare: int(0, 100),
-      forms: list(nonEmptyText(100), 30),
+      forms: list(nonEmptyText(NESTED_TEXT_MAX.mentoringForm), 30),
       stages: list(
         v.strictObject(
           {
             key: nonEmptyText(20),
             deadline: orNull(isoDate()),
-            responsible: orNull(text(300)),
+            responsible: orNull(text(NESTED_TEXT_MAX.stageResponsible)),
             done: bool(),
           },
           'expected a roadmap stage { key, deadline, responsible, done }',

@@ -1,5 +1,5 @@
 // The shell: header with the sync status, navigation by role, banners, and the routes.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { isDistrictRole } from '../../domain/roles';
 import { useLiveQuery } from '../db/live';
@@ -9,6 +9,7 @@ import { language, loadAllStrings, type MessageKey, stringsVersion, t } from '..
 import { useStore } from '../state/store';
 import { lazyOrSay } from '../ui/LoadFailed';
 import { ToastHost } from '../ui/ToastHost';
+import { UnsavedTextsContext, unsavedTextsOver } from '../ui/unsaved-text';
 import type { AppModel } from './app-model';
 import { Banners } from './Banners';
 import { AppContext, SessionContext, useApp } from './context';
@@ -251,13 +252,16 @@ export function App(props: { model: AppModel }) {
   // The whole app renders again when the language changes or more strings arrive.
   const lang = useStore(language);
   useStore(stringsVersion);
+  const unsaved = useMemo(() => unsavedTextsOver(props.model.drafts), [props.model]);
   return (
     <AppContext.Provider value={props.model}>
-      <LocationProvider>
-        <div class="app" lang={lang}>
-          <Shell />
-        </div>
-      </LocationProvider>
+      <UnsavedTextsContext.Provider value={unsaved}>
+        <LocationProvider>
+          <div class="app" lang={lang}>
+            <Shell />
+          </div>
+        </LocationProvider>
+      </UnsavedTextsContext.Provider>
     </AppContext.Provider>
   );
 }

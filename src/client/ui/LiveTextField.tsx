@@ -4,10 +4,15 @@
 // saved that arrives while the user types does not replace their text: it is shown under the field, and
 // the saves that follow say so (`isBehind`), so that the server keeps a long text they replace as a
 // conflict copy for its author. Leaving the field, the user's text stands if they typed.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+// A limit is said as in a form (text-limit.ts): the count near it, an error over it. A text that is not
+// saved (over its limit, or refused) is kept on the device under `keepAs` (unsaved-text.ts) and comes
+// back into the field, with a word, when the user returns; it is dropped once a save lands.
+import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { WriteFailure } from '../db/types';
 import { t } from '../i18n/i18n';
 import { saveMessage } from './save-message';
+import { isTooLong, lengthNote, type Measure, OVER_LIMIT } from './text-limit';
+import { UnsavedTextsContext } from './unsaved-text';
 
 type Failure = { ok: false; code?: string; reason?: string };
 
@@ -23,6 +28,12 @@ export function LiveTextField(props: {
   type?: 'text' | 'date';
   disabled?: boolean;
   placeholder?: string;
+  /** Said under the field near it and over it; a text over it is kept, not saved. */
+  maxLength?: number;
+  /** What counts against `maxLength` (a list one item a line: `longestLine`); all of it if unset. */
+  measure?: Measure;
+  /** Where a text not saved is kept on the device (`unsavedKey(type, id, field)`). */
+  keepAs?: string;
   /** `isBehind`: the stored value changed while the user typed, from a value they did not see. */
   onSave(value: string, isBehind: boolean): unknown;
 }) {
@@ -38,6 +49,35 @@ export function LiveTextField(props: {
   const isBehind = useRef(false);
   // Said under the field, with the text itself: the user sees what came while they typed.
   const [otherText, setOtherText] = useState<string | null>(null);
+  const unsaved = useContext(UnsavedTextsContext);
+  // The field shows a text the record does not hold: a stored value arriving must not replace it.
+  const hasUnsaved = useRef(false);
+  const [isRestored, setRestored] = useState(false);
+  const keep = (value: string) => {
+    hasUnsaved.current = true;
+    if (props.keepAs && unsaved) void unsaved.keep(props.keepAs, value);
+  };
+  const dropKept = () => {
+    if (!hasUnsaved.current) return;
+    hasUnsaved.current = false;
+    setRestored(false);
+    if (props.keepAs && unsaved) void unsaved.drop(props.keepAs);
+  };
+  useEffect(() => {
+    const key = props.keepAs;
+    if (!key || !unsaved) return;
+    let isCurrent = true;
+    void unsaved.get(key).then((kept) => {
+      if (!isCurrent || kept === null) return;
+      if (kept === props.value) return void unsaved.drop(key);
+      hasUnsaved.current = true;
+      setText(kept);
+      setRestored(true);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [props.keepAs, unsaved]);
   const startFromStored = () => {
     basis.current = props.value;
     saved.current.clear();
@@ -48,7 +88,10 @@ export function LiveTextField(props: {
   const isOwn = (value: string) =>
     value === basis.current || [...saved.current].some((s) => s === value || s.trim() === value);
   useEffect(() => {
-    if (!isFocused.current) {
+    if (hasUnsaved.current) {
+      // The user's unsaved text stays in view; a value saved meanwhile is shown under it.
+      if (!isOwn(props.value)) setOtherText(props.value);
+    } else if (!isFocused.current) {
       setText(props.value);
       startFromStored();
     } else if (!isOwn(props.value)) {
@@ -58,23 +101,40 @@ export function LiveTextField(props: {
   }, [props.value]);
   const save = (value: string) => {
     setText(value);
-    saved.current.add(value);
     const attempt = ++latest.current;
+    // Over its limit the save would be refused: the text is kept, and the note under the field says why.
+    if (isTooLong(value, props.maxLength, props.measure)) {
+      setError(null);
+      return keep(value);
+    }
+    saved.current.add(value);
     void Promise.resolve(props.onSave(value, isBehind.current)).then((answer) => {
       // Only the latest keystroke's answer speaks for what is stored now.
       if (attempt !== latest.current) return;
-      if (isFailure(answer))
+      if (isFailure(answer)) {
         setError(saveMessage({ code: 'failed', reason: '', ...answer } as WriteFailure).text);
-      else setError(null);
+        keep(value);
+      } else {
+        setError(null);
+        dropKept();
+      }
     });
   };
+  const note = lengthNote(text, props.maxLength, props.measure);
+  const shownError = error ?? (note?.isOver ? note.text : null);
+  const hint = note && !note.isOver ? note.text : null;
   const common = {
     id,
     value: text,
     disabled: props.disabled,
     placeholder: props.placeholder,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
+    // A form around the field (a questionnaire's editor) refuses to save while it is over (pending.tsx).
+    [OVER_LIMIT]: note?.isOver || undefined,
+    'aria-invalid': shownError ? true : undefined,
+    'aria-describedby':
+      [shownError ? `${id}-error` : '', hint ? `${id}-hint` : '', isRestored ? `${id}-restored` : '']
+        .filter(Boolean)
+        .join(' ') || undefined,
     onFocus: () => {
       isFocused.current = true;
       // Typing starts again from what is shown, when that is what is stored.
@@ -82,7 +142,7 @@ export function LiveTextField(props: {
     },
     onBlur: () => {
       isFocused.current = false;
-      if (!isBehind.current) return;
+      if (!isBehind.current || hasUnsaved.current) return;
       // Another's text came while the user was in the field. What it shows is what gets stored: the
       // user's text, saved once more, if they typed this time; else the field takes what is stored.
       if (saved.current.size > 0 && text !== props.value) save(text);
@@ -93,7 +153,7 @@ export function LiveTextField(props: {
     },
   };
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
+    <div class={`field${shownError ? ' field--error' : ''}`}>
       <label for={id}>{props.label}</label>
       {props.multiline ? (
         <textarea {...common} rows={3} onInput={(e) => save(e.currentTarget.value)} />
@@ -105,9 +165,19 @@ export function LiveTextField(props: {
           onInput={(e) => save(e.currentTarget.value)}
         />
       )}
-      {error && (
+      {isRestored && (
+        <p class="field__hint" id={`${id}-restored`} role="status" data-testid="unsaved-restored">
+          {t('field.unsavedRestored')}
+        </p>
+      )}
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`} aria-live="polite">
+          {hint}
+        </p>
+      )}
+      {shownError && (
         <p class="field__error" id={`${id}-error`} role="alert">
-          {error}
+          {shownError}
         </p>
       )}
       {otherText !== null && (

@@ -2,13 +2,13 @@
 // A limit on a text's length is said, never enforced by cutting (text-limit.ts).
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { isTooLong, lengthNote, OVER_LIMIT } from './text-limit';
+import { isTooLong, lengthNote, type Measure, OVER_LIMIT } from './text-limit';
 
 type Common = { label: string; error?: string | null; hint?: string };
 
 /** The field's count near its limit (a hint) or its error over it; a field's own error comes first. */
-function withLimit<P extends Common>(props: P, value: string, max: number | undefined): P {
-  const note = lengthNote(value, max);
+function withLimit<P extends Common>(props: P, value: string, max: number | undefined, measure?: Measure): P {
+  const note = lengthNote(value, max, measure);
   if (!note) return props;
   if (note.isOver) return { ...props, error: props.error || note.text };
   return { ...props, hint: props.hint ? `${props.hint} ${note.text}` : note.text };
@@ -84,11 +84,13 @@ export function TextArea(
     rows?: number;
     name?: string;
     maxLength?: number;
+    /** What counts against `maxLength` (a list one item a line: `longestLine`); all of it if unset. */
+    measure?: Measure;
     onValue(value: string): void;
   },
 ) {
   const id = useId();
-  const props = withLimit(given, given.value, given.maxLength);
+  const props = withLimit(given, given.value, given.maxLength, given.measure);
   return (
     <Wrap id={id} label={props.label} error={props.error} hint={props.hint}>
       <textarea
@@ -96,7 +98,7 @@ export function TextArea(
         name={props.name}
         rows={props.rows ?? 5}
         value={props.value}
-        {...{ [OVER_LIMIT]: isTooLong(props.value, props.maxLength) || undefined }}
+        {...{ [OVER_LIMIT]: isTooLong(props.value, props.maxLength, props.measure) || undefined }}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
         onInput={(e) => props.onValue(e.currentTarget.value)}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateChange } from '../../domain/validate';
 import { loadAllStrings, setLanguage } from '../i18n/i18n';
-import { saveMessage } from './save-message';
+import { fieldOfFailure, saveMessage } from './save-message';
 
 describe('save messages', () => {
   it('say a text is too long in the user’s words, with the limit, not the schema’s reason', async () => {
@@ -34,5 +34,18 @@ describe('save messages', () => {
     expect(saveMessage({ ok: false, code: 'invalid', reason }).text).toMatch(
       /^В тексте есть служебный символ, который нельзя сохранить/,
     );
+  });
+});
+
+describe('the field a refused save is about', () => {
+  it('is the one the schema names, so that its error is said under it', () => {
+    const refused = {
+      ok: false,
+      code: 'invalid',
+      reason: "field 'scope' of consent: expected at most 1000 characters",
+    } as const;
+    expect(fieldOfFailure(refused)).toBe('scope');
+    expect(fieldOfFailure({ ok: false, code: 'quota', reason: 'full' })).toBeNull();
+    expect(fieldOfFailure({ ok: true, id: 'x' } as never)).toBeNull();
   });
 });

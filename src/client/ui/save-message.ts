@@ -20,6 +20,15 @@ export function saveMessage(result: WriteResult): { kind: 'success' | 'error'; t
   return { kind: 'error', text: t('save.failed', { reason: result.reason }) };
 }
 
+/**
+ * Which field of the record a refused write is about (the schema's reason names it: «field 'scope' of
+ * consent: …»), so that a form says it under that field, not under another; null when none is named.
+ */
+export function fieldOfFailure(result: WriteResult): string | null {
+  if (result.ok) return null;
+  return /^(?:unknown )?field '([^']+)'/.exec(result.reason)?.[1] ?? null;
+}
+
 /** For a write no form waits on (a tap, an undo): a failure is said in a toast, success is quiet. */
 export function reportFailure(result: WriteResult): void {
   if (!result.ok) showToast({ text: saveMessage(result).text });

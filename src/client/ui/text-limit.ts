@@ -6,8 +6,15 @@ import { t } from '../i18n/i18n';
 /** From this share of its limit on, a field shows how many characters it holds. */
 const COUNT_FROM = 0.9;
 
-export const isTooLong = (text: string, max: number | undefined): boolean =>
-  max !== undefined && text.length > max;
+/**
+ * How long a text counts against its limit: its characters, or (a list typed one item a line, each
+ * with its own limit) its longest line's.
+ */
+export type Measure = (text: string) => number;
+export const longestLine: Measure = (text) => Math.max(0, ...text.split('\n').map((x) => x.trim().length));
+
+export const isTooLong = (text: string, max: number | undefined, measure?: Measure): boolean =>
+  max !== undefined && (measure ? measure(text) : text.length) > max;
 
 /** Marks a control whose text is over its limit: `refuseOverLimit` finds it. */
 export const OVER_LIMIT = 'data-over-limit';
@@ -16,15 +23,20 @@ export const OVER_LIMIT = 'data-over-limit';
  * Whether a form holds a text over its limit: its first such control gets the focus (its error is under
  * it), and the form is not submitted.
  */
-export function refuseOverLimit(form: HTMLFormElement): boolean {
+export function refuseOverLimit(form: HTMLElement): boolean {
   const over = form.querySelector<HTMLElement>(`[${OVER_LIMIT}]`);
   over?.focus();
   return over !== null;
 }
 
 /** What is said under a field with a limit: its count near the limit, an error over it; null well under. */
-export function lengthNote(text: string, max: number | undefined): { text: string; isOver: boolean } | null {
-  if (max === undefined || text.length < max * COUNT_FROM) return null;
-  const isOver = text.length > max;
-  return { text: t(isOver ? 'save.overLimit' : 'save.lengthCount', { n: text.length, max }), isOver };
+export function lengthNote(
+  text: string,
+  max: number | undefined,
+  measure?: Measure,
+): { text: string; isOver: boolean } | null {
+  const n = measure ? measure(text) : text.length;
+  if (max === undefined || n < max * COUNT_FROM) return null;
+  const isOver = n > max;
+  return { text: t(isOver ? 'save.overLimit' : 'save.lengthCount', { n, max }), isOver };
 }

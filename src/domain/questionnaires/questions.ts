@@ -15,6 +15,15 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/** The most characters each text of a question or section takes (the editor says them under its fields). */
+export const QUESTION_TEXT_MAX = {
+  text: 500,
+  help: 1000,
+  option: 200,
+  scaleLabel: 100,
+  sectionTitle: 300,
+} as const;
+
 const key = v.pipe(v.string('expected an id'), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/i, 'editor.err.id'));
 const label = (max: number) =>
   v.pipe(
@@ -40,15 +49,15 @@ export const QuestionSchema = v.pipe(
     {
       id: key,
       kind: v.picklist(QUESTION_KINDS, `expected a kind of question: ${QUESTION_KINDS.join(', ')}`),
-      text: label(500),
-      help: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+      text: label(QUESTION_TEXT_MAX.text),
+      help: v.optional(v.pipe(v.string(), v.maxLength(QUESTION_TEXT_MAX.help))),
       required: v.boolean('expected required to be true or false'),
       sectionId: v.optional(key),
-      options: v.optional(list(label(200), 50)),
+      options: v.optional(list(label(QUESTION_TEXT_MAX.option), 50)),
       min: v.optional(v.pipe(v.number(), v.integer())),
       max: v.optional(v.pipe(v.number(), v.integer())),
-      minLabel: v.optional(v.pipe(v.string(), v.maxLength(100))),
-      maxLabel: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      minLabel: v.optional(v.pipe(v.string(), v.maxLength(QUESTION_TEXT_MAX.scaleLabel))),
+      maxLabel: v.optional(v.pipe(v.string(), v.maxLength(QUESTION_TEXT_MAX.scaleLabel))),
       showIf: v.optional(ConditionSchema),
     },
     'expected a question',
@@ -68,7 +77,7 @@ export const QuestionSchema = v.pipe(
 export type Question = v.InferOutput<typeof QuestionSchema>;
 
 export const SectionSchema = v.strictObject(
-  { id: key, title: label(300) },
+  { id: key, title: label(QUESTION_TEXT_MAX.sectionTitle) },
   'expected a section { id, title }',
 );
 export type Section = v.InferOutput<typeof SectionSchema>;

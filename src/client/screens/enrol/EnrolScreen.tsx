@@ -68,6 +68,7 @@ export function EnrolScreen() {
             label={t('enrol.code')}
             name="code"
             value={code}
+            // no limit: a code is not stored; a wrong one is refused by the server with its reason.
             autocomplete="one-time-code"
             autocapitalize="characters"
             required

@@ -10,6 +10,7 @@ import { UNSEEN } from '../../models/edit-model';
 import { withUndo } from '../../state/undo-toast';
 import { SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
+import { liveLimit } from '../../ui/live-limit';
 
 export function TaskRow(props: {
   task: SyncedRecord<'task'>;
@@ -53,6 +54,7 @@ export function TaskRow(props: {
           label={t('idp.taskEvidence')}
           multiline
           value={task.fields.evidence ?? ''}
+          {...liveLimit('task', task.id, 'evidence')}
           onSave={(v, behind) => update({ evidence: v || null }, behind)}
         />
         {isMentor && (
@@ -60,6 +62,7 @@ export function TaskRow(props: {
             <LiveTextField
               label={t('idp.taskTitle')}
               value={title}
+              {...liveLimit('task', task.id, 'title')}
               onSave={(v, behind) => v.trim() && update({ title: v }, behind)}
             />
             <LiveTextField

@@ -59,6 +59,7 @@ function MaterialForm() {
         label={t('materials.url')}
         type="url"
         value={url}
+        maxLength={maxTextLength('material', 'url')}
         onValue={(value) => update({ url: value })}
         hint={t('materials.urlHint')}
         error={error?.field === 'url' ? error.text : undefined}

@@ -2,6 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
@@ -13,7 +14,7 @@ import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
-import { saveMessage } from '../../ui/save-message';
+import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 
 export function OrdersScreen() {
   const { queries, repo } = useApp();
@@ -25,7 +26,8 @@ export function OrdersScreen() {
   const [number, setNumber] = useState('');
   const [date, setDate] = useState(todayIso());
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Said under the field it is about (a refused save names its field), else under the form.
+  const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const newId = useNewRecordId();
   if (!data) return <Page title={t('nav.orders')}>{null}</Page>;
   const [orders, pairs, people, programme] = data;
@@ -36,8 +38,8 @@ export function OrdersScreen() {
     setChosen(isOn ? [...selected, id] : selected.filter((x) => x !== id));
 
   const create = async () => {
-    if (!number.trim()) return setError(t('order.needNumber'));
-    if (selected.length === 0) return setError(t('order.needPairs'));
+    if (!number.trim()) return setError({ field: 'number', text: t('order.needNumber') });
+    if (selected.length === 0) return setError({ field: null, text: t('order.needPairs') });
     const result = await repo.create(
       'order',
       {
@@ -49,7 +51,7 @@ export function OrdersScreen() {
       },
       newId,
     );
-    if (!result.ok) return setError(saveMessage(result).text);
+    if (!result.ok) return setError({ field: fieldOfFailure(result), text: saveMessage(result).text });
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
       await setPairStatus(repo, pair, 'approved', date, t('order.approvedBy', { number: number.trim() }), {
         orderId: result.id,
@@ -62,8 +64,20 @@ export function OrdersScreen() {
     <Page title={t('nav.orders')} back="/pairs">
       <Form class="panel form" onSubmit={create}>
         <h2>{t('order.new')}</h2>
-        <TextField label={t('order.number')} value={number} onValue={setNumber} />
-        <TextField label={t('order.date')} type="date" value={date} onValue={setDate} />
+        <TextField
+          label={t('order.number')}
+          value={number}
+          maxLength={maxTextLength('order', 'number')}
+          error={error?.field === 'number' ? error.text : null}
+          onValue={setNumber}
+        />
+        <TextField
+          label={t('order.date')}
+          type="date"
+          value={date}
+          error={error?.field === 'date' ? error.text : null}
+          onValue={setDate}
+        />
         <fieldset class="field">
           <legend>{t('order.pairs')}</legend>
           <div class="checklist" data-testid="order-pairs">
@@ -89,7 +103,9 @@ export function OrdersScreen() {
         <button type="submit" class="button--primary">
           {t('order.create', { n: selected.length })}
         </button>
-        {error && <Notice kind="error">{error}</Notice>}
+        {error && error.field !== 'number' && error.field !== 'date' && (
+          <Notice kind="error">{error.text}</Notice>
+        )}
       </Form>
       <ul class="cards">
         {orders.map((o) => (

@@ -1,12 +1,16 @@
 // «Подходит ли пара?» after the trial meeting; a «нет» reaches the curator for re-pairing.
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { usePending } from '../../state/pending';
 import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { isTooLong } from '../../ui/text-limit';
+
+const COMMENT_MAX = maxTextLength('fitAnswer', 'comment');
 
 export function FitQuestion(props: {
   pairId: string;
@@ -26,6 +30,8 @@ export function FitQuestion(props: {
     );
   }
   const send = async (value: boolean) => {
+    // Over its limit the comment's own error says so under it; nothing is sent.
+    if (isTooLong(comment, COMMENT_MAX)) return;
     const result = await repo.create('fitAnswer', {
       pairId: props.pairId,
       personId: props.personId,
@@ -48,7 +54,13 @@ export function FitQuestion(props: {
       </div>
       {fits === false && (
         <>
-          <TextArea label={t('pair.fitComment')} rows={3} value={comment} onValue={setComment} />
+          <TextArea
+            label={t('pair.fitComment')}
+            rows={3}
+            value={comment}
+            maxLength={COMMENT_MAX}
+            onValue={setComment}
+          />
           <button
             type="button"
             class="button--primary"

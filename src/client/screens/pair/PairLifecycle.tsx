@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
-import type { PairStatus } from '../../../domain/record-types';
+import { maxTextLength, type PairStatus } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -11,6 +11,10 @@ import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
+import { isTooLong } from '../../ui/text-limit';
+
+/** The reason is the pair's `endReason` and its history's note: the same limit. */
+const REASON_MAX = maxTextLength('pair', 'endReason');
 
 const NEXT: Record<PairStatus, PairStatus[]> = {
   proposed: ['approved', 'ended'],
@@ -31,6 +35,8 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
   const history = pair.fields.history ?? [];
   const move = async (next: PairStatus) => {
     if (next === 'ended' && !reason.trim()) return setError(t('lifecycle.needReason'));
+    // Over its limit the reason's own error says so under it; nothing is written.
+    if (isTooLong(reason, REASON_MAX)) return;
     setError(null);
     await withUndo(
       repo,
@@ -40,6 +46,7 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
   };
   const repair = async () => {
     if (!reason.trim()) return setError(t('lifecycle.needReason'));
+    if (isTooLong(reason, REASON_MAX)) return;
     const isDone = await withUndo(
       repo,
       [statusChange(pair, 'ended', todayIso(), reason.trim())],
@@ -57,7 +64,12 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       {props.hasUnfit && <Notice kind="error">{t('lifecycle.unfit')}</Notice>}
       {NEXT[status].length > 0 && (
         <>
-          <TextField label={t('lifecycle.reason')} value={reason} onValue={setReason} />
+          <TextField
+            label={t('lifecycle.reason')}
+            value={reason}
+            maxLength={REASON_MAX}
+            onValue={setReason}
+          />
           <div class="actions">
             {NEXT[status].map((next) => (
               <button

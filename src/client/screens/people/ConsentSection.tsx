@@ -3,6 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
@@ -13,7 +14,7 @@ import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
 import { Form } from '../../ui/pending';
-import { saveMessage } from '../../ui/save-message';
+import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 
 export const DEFAULT_SCOPE =
   'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';
@@ -27,14 +28,20 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const [signedBy, setSignedBy] = useState(isMinor ? '' : (person.fields.fullName ?? ''));
   const [date, setDate] = useState(todayIso());
   const [scope, setScope] = useState(DEFAULT_SCOPE);
-  const [error, setError] = useState<string | null>(null);
+  // Said under the field it is about (a refused save names its field); `null` field: the form's own.
+  const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
+  const errorOf = (field: string) => (error?.field === field ? error.text : null);
   const [isConfirming, setConfirming] = useState(false);
   const [isAdding, setAdding] = useState(false);
   const hasValid = consents.some((c) => c.fields.withdrawn === false);
   const hasWithdrawn = consents.some((c) => c.fields.withdrawn === true);
 
   const add = async () => {
-    if (!signedBy.trim()) return setError(isMinor ? t('consent.needParent') : t('consent.needSigner'));
+    if (!signedBy.trim())
+      return setError({
+        field: 'signedBy',
+        text: isMinor ? t('consent.needParent') : t('consent.needSigner'),
+      });
     const result = await repo.create('consent', {
       personId: person.id,
       signedBy: signedBy.trim(),
@@ -43,7 +50,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       scope: scope.trim() || null,
       withdrawnDate: null,
     });
-    setError(result.ok ? null : saveMessage(result).text);
+    setError(result.ok ? null : { field: fieldOfFailure(result), text: saveMessage(result).text });
     // Saved: the form closes and empties, so that a second tap a moment later (a double tap) finds
     // nothing to save again.
     if (result.ok) {
@@ -54,7 +61,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const erase = async () => {
     const result = await erasePerson(repo, queries, person.id);
     if (result.ok) route('/people');
-    else setError(saveMessage(result).text);
+    else setError({ field: null, text: saveMessage(result).text });
   };
 
   return (
@@ -121,11 +128,27 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
           <TextField
             label={isMinor ? t('consent.parent') : t('consent.signer')}
             value={signedBy}
-            error={error}
+            maxLength={maxTextLength('consent', 'signedBy')}
+            error={errorOf('signedBy')}
             onValue={setSignedBy}
           />
-          <TextField label={t('consent.date')} type="date" value={date} onValue={setDate} />
-          <TextField label={t('consent.scope')} value={scope} onValue={setScope} />
+          <TextField
+            label={t('consent.date')}
+            type="date"
+            value={date}
+            error={errorOf('date')}
+            onValue={setDate}
+          />
+          <TextField
+            label={t('consent.scope')}
+            value={scope}
+            maxLength={maxTextLength('consent', 'scope')}
+            error={errorOf('scope')}
+            onValue={setScope}
+          />
+          {error && (error.field === null || !['signedBy', 'date', 'scope'].includes(error.field)) && (
+            <Notice kind="error">{error.text}</Notice>
+          )}
           <button type="submit" class="button--primary">
             {t('consent.save')}
           </button>

@@ -1,6 +1,6 @@
 // The participants base: search and filters, who lacks a consent, add one by hand or import a class list.
 import { useState } from 'preact/hooks';
-import { PERSON_KINDS } from '../../../domain/record-types';
+import { maxTextLength, PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
@@ -8,7 +8,7 @@ import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
-import { saveMessage } from '../../ui/save-message';
+import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
 const PAGE = 100;
@@ -18,7 +18,9 @@ export function PeopleScreen() {
   const data = useLiveQuery(() => loadPeople(queries), []);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
+  const [message, setMessage] = useState<(ReturnType<typeof saveMessage> & { field?: string | null }) | null>(
+    null,
+  );
   const [filter, setFilter] = useState<PeopleFilter>({
     text: '',
     kind: '',
@@ -36,7 +38,11 @@ export function PeopleScreen() {
       minor: form.minor,
       classOrSubject: form.classOrSubject.trim() || null,
     });
-    setMessage(saveMessage(result));
+    const said = saveMessage(result);
+    // A refusal about one field is said under it; the form's own notice says the rest.
+    const field = fieldOfFailure(result);
+    if (field === 'fullName') setError(said.text);
+    setMessage(field === 'fullName' ? null : { ...said, field });
     if (result.ok)
       setForm({ ...EMPTY, kind: form.kind, minor: form.minor, classOrSubject: form.classOrSubject });
   };
@@ -58,6 +64,7 @@ export function PeopleScreen() {
             label={t('people.fullName')}
             name="fullName"
             value={form.fullName}
+            maxLength={maxTextLength('person', 'fullName')}
             error={error}
             onValue={(v) => setForm({ ...form, fullName: v })}
           />
@@ -72,6 +79,8 @@ export function PeopleScreen() {
             label={t('people.classOrSubject')}
             name="classOrSubject"
             value={form.classOrSubject}
+            maxLength={maxTextLength('person', 'classOrSubject')}
+            error={message?.field === 'classOrSubject' ? message.text : null}
             onValue={(v) => setForm({ ...form, classOrSubject: v })}
           />
           <CheckboxField
@@ -83,7 +92,9 @@ export function PeopleScreen() {
           <button type="submit" class="button--primary">
             {t('people.save')}
           </button>
-          {message && <Notice kind={message.kind}>{message.text}</Notice>}
+          {message && message.field !== 'classOrSubject' && (
+            <Notice kind={message.kind}>{message.text}</Notice>
+          )}
         </Form>
       </details>
       {missingConsents > 0 && (

@@ -12,6 +12,7 @@ import { UNSEEN } from '../../models/edit-model';
 import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
+import { liveLimit } from '../../ui/live-limit';
 import { Notice, Page } from '../../ui/Page';
 import { QrCode } from '../../ui/QrCode';
 import { ConsentSection } from './ConsentSection';
@@ -54,6 +55,7 @@ export function PersonScreen() {
           <LiveTextField
             label={t('people.fullName')}
             value={f.fullName ?? ''}
+            {...liveLimit('person', id, 'fullName')}
             onSave={(v, behind) => v.trim() && update({ fullName: v.trim() }, behind)}
           />
           <SelectField
@@ -65,6 +67,7 @@ export function PersonScreen() {
           <LiveTextField
             label={t('people.classOrSubject')}
             value={f.classOrSubject ?? ''}
+            {...liveLimit('person', id, 'classOrSubject')}
             onSave={(v, behind) => update({ classOrSubject: v.trim() || null }, behind)}
           />
           <CheckboxField
@@ -81,24 +84,28 @@ export function PersonScreen() {
           <LiveTextField
             label={t('person.contacts')}
             value={f.contacts ?? ''}
+            {...liveLimit('person', id, 'contacts')}
             onSave={(v, behind) => update({ contacts: v.trim() || null }, behind)}
           />
           <LiveTextField
             label={t('person.needs')}
             multiline
             value={f.needs ?? ''}
+            {...liveLimit('person', id, 'needs')}
             onSave={(v, behind) => update({ needs: v || null }, behind)}
           />
           <LiveTextField
             label={t('person.interests')}
             multiline
             value={f.interests ?? ''}
+            {...liveLimit('person', id, 'interests')}
             onSave={(v, behind) => update({ interests: v || null }, behind)}
           />
           <LiveTextField
             label={t('person.requests')}
             multiline
             value={f.requests ?? ''}
+            {...liveLimit('person', id, 'requests')}
             onSave={(v, behind) => update({ requests: v || null }, behind)}
           />
           <CheckboxField

@@ -2,13 +2,17 @@
 // target, the forms of mentoring). Orders, the dashboard's coverage and the roadmap read them.
 
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
+import { NESTED_TEXT_MAX } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { parseCount, parsePercent, parseSchoolYear, saveProgramme } from '../../models/programme-model';
 import { LiveTextField } from '../../ui/LiveTextField';
+import { liveLimit } from '../../ui/live-limit';
 import { Page } from '../../ui/Page';
+import { longestLine } from '../../ui/text-limit';
+import { unsavedKey } from '../../ui/unsaved-text';
 
 export function ProgrammeScreen() {
   const { queries, repo } = useApp();
@@ -36,17 +40,21 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.school')}
           value={p?.schoolName ?? ''}
+          {...liveLimit('programme', PROGRAMME_ID, 'schoolName')}
           onSave={(v, behind) => save({ schoolName: v || null }, behind)}
         />
         <LiveTextField
           label={t('programme.director')}
           value={p?.directorName ?? ''}
+          {...liveLimit('programme', PROGRAMME_ID, 'directorName')}
           onSave={(v, behind) => save({ directorName: v || null }, behind)}
         />
         <LiveTextField
           label={t('programme.year')}
           value={p?.schoolYear ?? ''}
           placeholder="2026-2027"
+          keepAs={unsavedKey('programme', PROGRAMME_ID, 'schoolYear')}
+          // no limit: read as a year or a number, a text that is not one is said under the field.
           onSave={(v) =>
             saveParsed(parseSchoolYear(v), (schoolYear) => ({ schoolYear }), 'programme.badYear')
           }
@@ -57,6 +65,8 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.students')}
           value={String(p?.studentsTotal ?? '')}
+          keepAs={unsavedKey('programme', PROGRAMME_ID, 'studentsTotal')}
+          // no limit: read as a year or a number, a text that is not one is said under the field.
           onSave={(v) =>
             saveParsed(parseCount(v), (studentsTotal) => ({ studentsTotal }), 'programme.badCount')
           }
@@ -64,6 +74,8 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.teachers')}
           value={String(p?.teachersTotal ?? '')}
+          keepAs={unsavedKey('programme', PROGRAMME_ID, 'teachersTotal')}
+          // no limit: read as a year or a number, a text that is not one is said under the field.
           onSave={(v) =>
             saveParsed(parseCount(v), (teachersTotal) => ({ teachersTotal }), 'programme.badCount')
           }
@@ -71,6 +83,8 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.target')}
           value={String(p?.targetShare ?? 70)}
+          keepAs={unsavedKey('programme', PROGRAMME_ID, 'targetShare')}
+          // no limit: read as a year or a number, a text that is not one is said under the field.
           onSave={(v) =>
             saveParsed(parsePercent(v), (targetShare) => ({ targetShare }), 'programme.badShare')
           }
@@ -82,6 +96,10 @@ export function ProgrammeScreen() {
           label={t('programme.forms')}
           multiline
           value={(p?.forms ?? []).join('\n')}
+          // Each line is a form of its own: the limit is a line's (the longest is counted).
+          maxLength={NESTED_TEXT_MAX.mentoringForm}
+          measure={longestLine}
+          keepAs={unsavedKey('programme', PROGRAMME_ID, 'forms')}
           onSave={(v) =>
             save({
               forms: v

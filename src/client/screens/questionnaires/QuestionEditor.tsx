@@ -1,12 +1,14 @@
 // Editing one question of a template: kind, wording, help, required, options or scale, condition.
 import {
   QUESTION_KINDS,
+  QUESTION_TEXT_MAX,
   type Question,
   type QuestionKind,
   type Section,
 } from '../../../domain/questionnaires/questions';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../ui/fields';
+import { longestLine } from '../../ui/text-limit';
 
 export function QuestionEditor(props: {
   question: Question;
@@ -41,7 +43,12 @@ export function QuestionEditor(props: {
   return (
     <fieldset class="panel question-editor" data-testid="question-editor">
       <legend>{t('editor.question', { n: props.index + 1 })}</legend>
-      <TextField label={t('editor.text')} value={q.text} onValue={(text) => set({ text })} />
+      <TextField
+        label={t('editor.text')}
+        value={q.text}
+        maxLength={QUESTION_TEXT_MAX.text}
+        onValue={(text) => set({ text })}
+      />
       <SelectField
         label={t('editor.kind')}
         value={q.kind}
@@ -65,6 +72,7 @@ export function QuestionEditor(props: {
       <TextField
         label={t('editor.help')}
         value={q.help ?? ''}
+        maxLength={QUESTION_TEXT_MAX.help}
         onValue={(help) => set({ help: help || undefined })}
       />
       {(q.kind === 'single' || q.kind === 'multiple') && (
@@ -72,6 +80,9 @@ export function QuestionEditor(props: {
           label={t('editor.options')}
           rows={4}
           value={(q.options ?? []).join('\n')}
+          // One option a line, each with its own limit: the longest line is counted.
+          maxLength={QUESTION_TEXT_MAX.option}
+          measure={longestLine}
           onValue={(text) =>
             set({
               options: text
@@ -99,11 +110,13 @@ export function QuestionEditor(props: {
           <TextField
             label={t('editor.minLabel')}
             value={q.minLabel ?? ''}
+            maxLength={QUESTION_TEXT_MAX.scaleLabel}
             onValue={(v) => set({ minLabel: v || undefined })}
           />
           <TextField
             label={t('editor.maxLabel')}
             value={q.maxLabel ?? ''}
+            maxLength={QUESTION_TEXT_MAX.scaleLabel}
             onValue={(v) => set({ maxLabel: v || undefined })}
           />
         </div>

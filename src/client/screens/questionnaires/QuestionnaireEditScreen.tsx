@@ -1,9 +1,10 @@
 // Editing a questionnaire. The draft is kept on every change; saving checks the whole form first.
 
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import * as v from 'valibot';
 import { type Question, QuestionListSchema } from '../../../domain/questionnaires/questions';
+import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -14,6 +15,7 @@ import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { refuseOverLimit } from '../../ui/text-limit';
 import { QuestionEditor } from './QuestionEditor';
 import { SectionsEditor } from './SectionsEditor';
 
@@ -32,6 +34,7 @@ export function QuestionnaireEditScreen() {
   const edit = useDraft<TemplateDraft>(drafts, key, template ? () => draftOf(template) : null);
   const draft = edit.value;
   const [error, setError] = useState<string | null>(null);
+  const editor = useRef<HTMLDivElement>(null);
   if (template === undefined || (template && !draft)) return <Page title={t('editor.title')}>{null}</Page>;
   if (template === null || !draft) {
     return (
@@ -64,6 +67,8 @@ export function QuestionnaireEditScreen() {
       ],
     });
   const save = async () => {
+    // A text over its limit is said under its own field, which gets the focus: nothing is saved.
+    if (editor.current && refuseOverLimit(editor.current)) return setError(null);
     if (!draft.title.trim()) return setError(t('editor.needTitle'));
     if (draft.sections.some((x) => !x.title.trim())) return setError(t('editor.err.section'));
     const parsed = v.safeParse(QuestionListSchema, draft.questions);
@@ -83,17 +88,19 @@ export function QuestionnaireEditScreen() {
   };
   return (
     <Page title={t('editor.title')} back="/forms">
-      <div inert={edit.isBusy} aria-busy={edit.isBusy}>
+      <div ref={editor} inert={edit.isBusy} aria-busy={edit.isBusy}>
         <div class="form">
           <TextField
             label={t('editor.questionnaireTitle')}
             value={draft.title}
+            maxLength={maxTextLength('formTemplate', 'title')}
             onValue={(title) => update({ title })}
           />
           <TextArea
             label={t('editor.description')}
             rows={2}
             value={draft.description}
+            maxLength={maxTextLength('formTemplate', 'description')}
             onValue={(description) => update({ description })}
           />
           <CheckboxField
@@ -103,6 +110,7 @@ export function QuestionnaireEditScreen() {
           />
         </div>
         <SectionsEditor
+          templateId={id}
           sections={draft.sections}
           onChange={(sections) => update({ sections })}
           onRemove={(section) => {

@@ -1,9 +1,12 @@
 // The sections of a questionnaire: titles that group its questions (each question picks its section).
-import type { Section } from '../../../domain/questionnaires/questions';
+import { QUESTION_TEXT_MAX, type Section } from '../../../domain/questionnaires/questions';
 import { t } from '../../i18n/i18n';
 import { LiveTextField } from '../../ui/LiveTextField';
+import { unsavedKey } from '../../ui/unsaved-text';
 
 export function SectionsEditor(props: {
+  /** The questionnaire's id: a title over its limit is kept under it, not in the draft. */
+  templateId: string;
   sections: Section[];
   onChange(sections: Section[]): void;
   onRemove(section: Section): void;
@@ -21,6 +24,8 @@ export function SectionsEditor(props: {
           <LiveTextField
             label={t('editor.sectionTitle', { n: i + 1 })}
             value={section.title}
+            maxLength={QUESTION_TEXT_MAX.sectionTitle}
+            keepAs={unsavedKey('formTemplate', props.templateId, `sections.${section.id}.title`)}
             onSave={(title) =>
               props.onChange(props.sections.map((x) => (x.id === section.id ? { ...x, title } : x)))
             }

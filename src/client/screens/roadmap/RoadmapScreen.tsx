@@ -1,6 +1,9 @@
 // The roadmap of the school year: six stages with deadlines and who is responsible, progress taken from
 // the data where the data says it, ticked by hand where it does not. The programme's settings have a
 // screen of their own (/programme), where a curator looks first.
+
+import { PROGRAMME_ID } from '../../../domain/record-type-names';
+import { NESTED_TEXT_MAX } from '../../../domain/record-types';
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -11,6 +14,7 @@ import { type Stage, saveStage, stagesOf } from '../../models/programme-model';
 import { CheckboxField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
+import { unsavedKey } from '../../ui/unsaved-text';
 
 export function RoadmapScreen() {
   const { queries, repo } = useApp();
@@ -66,11 +70,14 @@ export function RoadmapScreen() {
                   label={t('roadmap.deadlineLabel')}
                   type="date"
                   value={stage.deadline ?? ''}
+                  keepAs={unsavedKey('programme', PROGRAMME_ID, `stages.${def.key}.deadline`)}
                   onSave={(v) => setStage(def.key, { deadline: v || null })}
                 />
                 <LiveTextField
                   label={t('roadmap.responsible')}
                   value={stage.responsible ?? ''}
+                  maxLength={NESTED_TEXT_MAX.stageResponsible}
+                  keepAs={unsavedKey('programme', PROGRAMME_ID, `stages.${def.key}.responsible`)}
                   onSave={(v) => setStage(def.key, { responsible: v || null })}
                 />
               </div>
