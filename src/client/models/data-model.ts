@@ -29,7 +29,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
   const pairName = new Map(
     pairs.map((p) => [
       p.id,
-      `${(p.fields.menteeIds ?? []).map((id) => name.get(id) ?? '').join(', ')} — ${name.get(p.fields.mentorId ?? '') ?? ''}`,
+      `${(p.fields.menteeIds ?? []).flatMap((id) => name.get(id) || []).join(', ')} — ${name.get(p.fields.mentorId ?? '') ?? ''}`,
     ]),
   );
   switch (table) {
@@ -82,7 +82,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
           const pair = basePair(p);
           return [
             name.get(pair.mentorId) ?? null,
-            pair.menteeIds.map((id) => name.get(id) ?? '').join(', '),
+            pair.menteeIds.flatMap((id) => name.get(id) || []).join(', '),
             pair.form,
             label('pairs.status', pair.status),
             dateCell(pair.startDate),

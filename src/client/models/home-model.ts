@@ -11,6 +11,7 @@ import {
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
+import { readableNames } from '../ui/person-name';
 
 export type PairItem = {
   pair: SyncedRecord<'pair'>;
@@ -72,7 +73,7 @@ export async function loadHome(
   const people = new Map(peopleList.map((p) => [p.id, p]));
   const withNames = (pair: SyncedRecord<'pair'>) =>
     pair.fields.mentorId === personId
-      ? (pair.fields.menteeIds ?? []).map((id) => name(people.get(id))).join(', ')
+      ? readableNames((pair.fields.menteeIds ?? []).map((id) => people.get(id)))
       : name(people.get(pair.fields.mentorId ?? ''));
   const urgency = (p: SyncedRecord<'pair'>) =>
     overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;

@@ -3,7 +3,7 @@ import type { SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
-import { personName } from '../ui/person-name';
+import { personName, readableNames } from '../ui/person-name';
 
 export function loadOrder(
   queries: Queries,
@@ -19,7 +19,7 @@ export function loadOrder(
         .map((p, i) => ({
           n: i + 1,
           mentor: personName(byPerson.get(p.fields.mentorId ?? '')),
-          mentees: (p.fields.menteeIds ?? []).map((m) => personName(byPerson.get(m))).join(', '),
+          mentees: readableNames((p.fields.menteeIds ?? []).map((m) => byPerson.get(m))),
           form: p.fields.form ?? '',
         }));
       return {

@@ -8,7 +8,7 @@ import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
-import { personName } from '../ui/person-name';
+import { personName, readableNames } from '../ui/person-name';
 import { UNSEEN } from './edit-model';
 import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 
@@ -61,7 +61,7 @@ export function pairLabel(
   people: Map<string, SyncedRecord<'person'>>,
 ): string {
   if (!pair) return '';
-  const mentees = (pair.fields.menteeIds ?? []).map((id) => personName(people.get(id))).join(', ');
+  const mentees = readableNames((pair.fields.menteeIds ?? []).map((id) => people.get(id)));
   return `${mentees} — ${personName(people.get(pair.fields.mentorId ?? ''))}`;
 }
 

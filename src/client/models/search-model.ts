@@ -54,7 +54,8 @@ export async function loadFoundContext(
     // A mentee reads whose by the mentor's name, as their pair page does not list the others of a group.
     if (pair.fields.menteeIds?.includes(viewerId)) return { mentees: [], mentor: nameOf(people, mentorId) };
     return {
-      mentees: menteeIds.map((id) => nameOf(people, id)),
+      // Only names the viewer can read: no placeholder says how many others there are.
+      mentees: menteeIds.flatMap((id) => people.get(id)?.fields.fullName ?? []),
       mentor: mentorId === viewerId ? null : nameOf(people, mentorId),
     };
   };

@@ -4,3 +4,12 @@ import type { SyncedRecord } from '../../domain/record';
 export function personName(person: SyncedRecord<'person'> | undefined): string {
   return person?.fields.fullName ?? '—';
 }
+
+/**
+ * The names of the people of a list the viewer can read, joined: one not on this device (a groupmate a
+ * mentee may not see, a person not yet synced) is left out, never a placeholder that would say how many
+ * there are.
+ */
+export function readableNames(people: readonly (SyncedRecord<'person'> | undefined)[]): string {
+  return people.flatMap((p) => p?.fields.fullName ?? []).join(', ');
+}

@@ -8,7 +8,7 @@ import { loadPair } from '../../models/pair-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { mentoringFormLabel } from '../../ui/built-in-labels';
 import { Page } from '../../ui/Page';
-import { personName } from '../../ui/person-name';
+import { personName, readableNames } from '../../ui/person-name';
 import { FitQuestion } from './FitQuestion';
 import { PairLifecycle } from './PairLifecycle';
 
@@ -35,7 +35,7 @@ export function PairScreen() {
       ? page.mentees
       : page.mentees.filter((m) => m.id === session.personId);
   return (
-    <Page title={page.mentees.map((m) => personName(m.person)).join(', ')} back="/">
+    <Page title={readableNames(page.mentees.map((m) => m.person)) || t('pair.title')} back="/">
       <p class="muted">
         {t('pairs.mentor')}: {personName(page.mentor)} · {mentoringFormLabel(page.pair.fields.form ?? '')} ·{' '}
         {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
