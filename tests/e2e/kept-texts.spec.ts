@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 import { api, enrolByApi, inviteCode, putRecords } from './api';
 import { BASE_URL, enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
+type Rec = { id: string; type: string; fields: Record<string, unknown> };
+
 test('evidence typed offline into a task deleted meanwhile comes back to the mentee after the sync', async () => {
   const evidence = `Выступила на классном часе ${Date.now()}, слайды у классного руководителя`;
   const [mentor, mentee] = await putRecords([
@@ -108,5 +110,64 @@ test('a mentor’s private note that lost to a curator’s edit goes back into t
   await page.getByRole('button', { name: 'Вернуть мой текст' }).click();
   await expect(page.getByLabel('Личные заметки наставника (наставляемый их не увидит)')).toHaveValue(secret);
   await expect(page.getByLabel('Заметки о встрече')).toHaveValue('Обсудили план');
+  await phone.context.close();
+});
+
+test('a task title that lost to the curator’s says which task it was and goes back with «Вернуть мой текст»', async () => {
+  const mine = `Решить 10 задач олимпиады ${Date.now()} — моя формулировка`;
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Возвратова Ирина Павловна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Задачкин Лев', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [task] = await putRecords([
+    { type: 'task', fields: { planId: plan, title: 'Решить задачи', status: 'todo', due: null } },
+  ]);
+  const phone = await openPhone();
+  const { page } = phone;
+  await enrol(page, await inviteCode(mentor as string, 'mentor'));
+  await ensureOfflineReady(page);
+  await page.goto(`/pair/${pair}/plan/${mentee}`);
+  await expect(page.getByTestId('task')).toContainText('Решить задачи');
+  await setOffline(phone.context, true);
+  await page.getByText('Подробнее').click();
+  await page.getByLabel('Формулировка задачи').fill(mine);
+  await page.getByLabel('Формулировка задачи').blur();
+  await expect(page.getByTestId('sync-waiting')).toContainText('1');
+  // Meanwhile the curator renames the task, later by the clock: the mentor's title loses.
+  const later = new Date(Date.now() + 60_000).toISOString();
+  await api('/api/v1/sync', {
+    cursor: null,
+    changes: [
+      {
+        id: task,
+        type: 'task',
+        fields: { title: 'Название куратора' },
+        stamps: { title: `${later}_0000_e2e-admin` },
+      },
+    ],
+  });
+  await setOffline(phone.context, false);
+  await syncNow(page);
+  const kept = page.getByTestId('kept-texts');
+  await expect(kept.getByText(mine)).toBeVisible();
+  // Which task: its title now, linked to its plan.
+  await expect(kept.getByRole('link', { name: 'Название куратора' })).toHaveAttribute(
+    'href',
+    `/pair/${pair}/plan/${mentee}`,
+  );
+  await kept.getByRole('button', { name: 'Вернуть мой текст' }).click();
+  await expect(kept.getByRole('link', { name: mine })).toBeVisible();
+  await syncNow(page);
+  const { records } = (await api('/api/v1/export')) as { records: Rec[] };
+  expect(records.find((r) => r.id === task)?.fields.title).toBe(mine);
   await phone.context.close();
 });

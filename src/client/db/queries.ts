@@ -3,6 +3,7 @@
 
 import { TEMPLATE_KINDS } from '../../domain/questionnaires/template-kinds';
 import type { SyncedRecord } from '../../domain/record';
+import type { RecordType } from '../../domain/record-types';
 import type { NastavnikDb } from './database';
 import { allOf } from './live';
 import { deliveredKey, getMeta, getSession, getSyncStatus } from './meta';
@@ -82,6 +83,12 @@ export function createQueries(db: NastavnikDb) {
       liveOnly(db.records('material').toArray()).then((rows) =>
         rows.sort((a, b) => collator.compare(a.fields.title ?? '', b.fields.title ?? '')),
       ),
+    /** One record of any type, if it is on this device and not deleted. */
+    record: <T extends RecordType>(type: T, id: string) =>
+      db
+        .records(type)
+        .get(id)
+        .then((r) => (isLive(r) ? r : undefined)),
     programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),

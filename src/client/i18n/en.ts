@@ -56,6 +56,7 @@ export const en = {
     'This is your text that was not saved: the record still holds the previous one. Correct it and it will be saved.',
   'field.changedMeanwhile':
     'Someone saved another text here while you typed (below). Yours is the one saved.',
+  'copies.putBack': 'The text is back in the record',
   'copies.title': 'Your texts that did not make it into a record',
   'copies.hint':
     'The record was changed on another device at the same time, or deleted, and your text did not go in. It is kept here: copy it and put it where it belongs.',
