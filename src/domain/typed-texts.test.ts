@@ -22,13 +22,44 @@ describe('typed texts', () => {
         { date: '2026-11-20', status: 'paused', note: 'Болеет' },
       ]),
     ).toEqual([{ field: 'history.1', text: 'Болеет' }]);
-    expect(typedFields('meeting')).toEqual(['notes', 'privateNotes', 'cancelReason', 'nextSteps']);
+    expect(typedFields('meeting')).toEqual(['notes', 'privateNotes', 'cancelReason', 'nextSteps', 'topics']);
     expect(
       typedTexts('meeting', 'nextSteps', [
         { id: 's1', text: 'Прочитать главу 3', taskId: null },
         { id: 's2', text: ' ', taskId: null },
       ]),
     ).toEqual([{ field: 'nextSteps.s1', text: 'Прочитать главу 3' }]);
+  });
+
+  it('are typed topics, roadmap stages’ responsible people and questions’ wording; not dates or quick topics', () => {
+    expect(typedTexts('meeting', 'topics', ['Проект', 'Робототехника и моя команда'])).toEqual([
+      { field: 'topics.1', text: 'Робототехника и моя команда' },
+    ]);
+    expect(
+      typedTexts('programme', 'stages', [
+        { key: '1', deadline: null, responsible: 'Петрова Ирина Сергеевна', done: false },
+        { key: '2', deadline: null, responsible: null, done: true },
+      ]),
+    ).toEqual([{ field: 'stages.1', text: 'Петрова Ирина Сергеевна' }]);
+    expect(
+      typedTexts('formTemplate', 'questions', [
+        { id: 'q1', kind: 'scale', text: 'Насколько полезно?', help: 'Честно' },
+      ]),
+    ).toEqual([
+      { field: 'questions.q1', text: 'Насколько полезно?' },
+      { field: 'questions.q1.help', text: 'Честно' },
+    ]);
+    expect(typedTexts('formResponse', 'answers', { d: '2026-10-15', t: 'Мой ответ' })).toEqual([
+      { field: 'answers.t', text: 'Мой ответ' },
+    ]);
+    expect(
+      droppedTexts(
+        'programme',
+        'stages',
+        [{ key: '1', responsible: 'Петрова' }],
+        [{ key: '1', responsible: null }],
+      ),
+    ).toEqual([{ field: 'stages.1', text: 'Петрова' }]);
   });
 
   it('that a merge drops are those of the losing value the winning one does not hold', () => {

@@ -139,6 +139,71 @@ describe('short texts too: titles and names', () => {
   });
 });
 
+describe('texts inside lists that merge whole: topics, the roadmap, questions', () => {
+  it('a topic typed offline and a stage’s responsible person lose to others’ edits of the list: both come back', async () => {
+    const meeting = change(mentor.stamper, 'meeting', {
+      pairId: pair.id,
+      date: '2026-11-20',
+      kind: 'regular',
+      durationMin: 30,
+      notes: 'x',
+      topics: ['Проект'],
+    });
+    expect((await push(server, mentor, [meeting])).rejected).toEqual([]);
+    await pullAll(server, curator);
+    await pullAll(server, mentor);
+    const mine = change(
+      mentor.stamper,
+      'meeting',
+      { topics: ['Проект', 'Робототехника и моя команда'] },
+      meeting.id,
+    );
+    curator.stamper.observe(mine.stamps.topics as string);
+    const theirs = change(curator.stamper, 'meeting', { topics: ['Проект', 'Профориентация'] }, meeting.id);
+    expect((await push(server, curator, [theirs])).rejected).toEqual([]);
+    expect((await push(server, mentor, [mine])).rejected).toEqual([]);
+    expect(await copiesFor(mentor)).toContainEqual(
+      expect.objectContaining({
+        recordId: meeting.id,
+        field: 'topics.1',
+        text: 'Робототехника и моя команда',
+      }),
+    );
+
+    const second = await addMember(
+      server,
+      curator,
+      'curator',
+      { fullName: 'Завуч по дорожной карте' },
+      'cur-map',
+    );
+    const stages = (responsible: string | null, done: boolean) => [
+      { key: '1', deadline: null, responsible, done: false },
+      { key: '2', deadline: null, responsible: null, done },
+    ];
+    const programme = change(curator.stamper, 'programme', {
+      schoolYear: '2026-2027',
+      stages: stages(null, false),
+    });
+    expect((await push(server, curator, [programme])).rejected).toEqual([]);
+    await pullAll(server, curator);
+    await pullAll(server, second);
+    const typed = change(
+      curator.stamper,
+      'programme',
+      { stages: stages('Петрова Ирина Сергеевна', false) },
+      programme.id,
+    );
+    second.stamper.observe(typed.stamps.stages as string);
+    const ticked = change(second.stamper, 'programme', { stages: stages(null, true) }, programme.id);
+    expect((await push(server, curator, [typed])).rejected).toEqual([]);
+    expect((await push(server, second, [ticked])).rejected).toEqual([]);
+    expect(await copiesFor(curator)).toContainEqual(
+      expect.objectContaining({ recordId: programme.id, field: 'stages.1', text: 'Петрова Ирина Сергеевна' }),
+    );
+  });
+});
+
 describe('texts a delete would erase, and texts inside answers and status notes', () => {
   it('evidence sent before the mentor, who had not seen it, deletes the task comes back to the mentee', async () => {
     const task = change(mentor.stamper, 'task', {

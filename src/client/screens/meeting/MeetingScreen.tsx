@@ -181,6 +181,11 @@ export function MeetingScreen() {
             // A next step that lost a concurrent edit of the list comes back as a step of its own.
             else if (field.startsWith('nextSteps.'))
               draft.change((current) => ({ ...current, nextSteps: [...current.nextSteps, newStep(text)] }));
+            // A topic typed on another device that lost comes back among the topics.
+            else if (field.startsWith('topics.'))
+              draft.change((current) =>
+                current.topics.includes(text) ? current : { ...current, topics: [...current.topics, text] },
+              );
           }}
         />
       )}
