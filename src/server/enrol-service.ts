@@ -249,8 +249,11 @@ export async function enrolWithin(
     invite.madeBy &&
     (await standingOf(tx, await tx.deviceInUse(invite.madeBy.schoolId, invite.madeBy.deviceId))) !==
       'enrolled'
-  )
+  ) {
+    // Dead for good, as it says: its maker brought back from the archive does not bring it back.
+    await tx.dropUnusedInvite(invite.schoolId, codeHash);
     return { ok: false, reason: 'the device this code was made on was disconnected: ask for a new code' };
+  }
   if (!(await tx.useInvite(invite.schoolId, codeHash, new Date(now).toISOString())))
     return { ok: false, reason: 'this code is not valid: it may be mistyped, used already or expired' };
   // The first curator is in: the other bootstrap codes printed (by other processes or restarts) go.

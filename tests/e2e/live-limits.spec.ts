@@ -90,3 +90,51 @@ test('a task title pasted too long offline counts, is said, survives a reload an
   expect(records.find((r) => r.id === task)?.fields.title).toBe(fitting);
   await phone.context.close();
 });
+
+test('a kept text over a title the curator changed since comes back with the newer title shown, and saving it keeps the curator’s as a copy', async () => {
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Хранитель Ольга Петровна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Позднев Пётр', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [task] = await putRecords([
+    { type: 'task', fields: { planId: plan, title: 'Подготовиться', status: 'todo', due: null } },
+  ]);
+  const phone = await openPhone();
+  const { page } = phone;
+  await enrol(page, await inviteCode(mentor as string, 'mentor'));
+  await page.goto(`/pair/${pair}/plan/${mentee}`);
+  await page.getByText('Подробнее').click();
+  const title = page.getByLabel('Формулировка задачи');
+  const long = 'Решить задачи из сборника к олимпиаде по алгебре. '.repeat(8).slice(0, 320);
+  await title.fill(long);
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  // The curator renames the task meanwhile; the phone syncs it.
+  const curatorTitle = 'Решить 12 задач к пятнице';
+  await putRecords([{ type: 'task', id: task as string, fields: { title: curatorTitle } }]);
+  await syncNow(page);
+  await page.goto(`/pair/${pair}/plan/${mentee}`);
+  await page.getByText('Подробнее').click();
+  await expect(title).toHaveValue(long);
+  await expect(page.getByTestId('changed-meanwhile')).toContainText(curatorTitle);
+  const mine = long.slice(0, 250).trim();
+  await title.fill(mine);
+  await title.blur();
+  await syncNow(page);
+  const { records } = (await api('/api/v1/export')) as { records: Rec[] };
+  expect(records.find((r) => r.id === task)?.fields.title).toBe(mine);
+  expect(
+    records.some(
+      (r) => r.type === 'conflict' && r.fields.recordId === task && r.fields.text === curatorTitle,
+    ),
+  ).toBe(true);
+  await phone.context.close();
+});

@@ -149,6 +149,24 @@ describe('codes made on a device revoked since', () => {
     expect(kept.status).toBe(200);
   });
 
+  it('a code refused while its maker was archived stays dead once they are back', async () => {
+    const second = await addMember(server, curator, 'curator', { fullName: 'Отпускник' }, 'cur3');
+    const pupil = change(curator.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
+    expect((await push(server, curator, [pupil])).rejected).toEqual([]);
+    const made = await call(server, 'POST', '/api/v1/invites', {
+      token: second.token,
+      body: { personId: pupil.id, role: 'mentee' },
+    });
+    const archive = (archived: boolean) =>
+      push(server, curator, [change(curator.stamper, 'person', { archived }, second.personId)]);
+    expect((await archive(true)).rejected).toEqual([]);
+    const enrol = () =>
+      call(server, 'POST', '/api/v1/enrol', { body: { code: made.body.code, deviceName: 'x' } });
+    expect((await enrol()).status).toBe(400);
+    expect((await archive(false)).rejected).toEqual([]);
+    expect((await enrol()).status).toBe(400);
+  });
+
   it("a district administrator's codes die with their phone", async () => {
     const admin = await enrolWith(server, DISTRICT_CODE, 'district-admin');
     const deputyCode = await call(server, 'POST', '/api/v1/district/invites', {

@@ -1,5 +1,6 @@
 // What the sync engine writes locally with a sync answer: the settled batch (outbox.ts), pulled records,
 // purges and the cursor. Kept apart from the engine so the engine holds no Dexie code.
+
 import Dexie from 'dexie';
 import { type CompactRecord, expandRecord, stampsOfCompact } from '../../domain/compact-record';
 import { mergeRecords, sameRecord, stripTombstone } from '../../domain/merge';
@@ -9,6 +10,7 @@ import {
   RECORD_TYPE_NAMES,
   type RecordTypeName as RecordType,
 } from '../../domain/record-type-names';
+import { unsavedPrefix } from '../state/unsaved-key';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { settleClock } from './device-clock';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
@@ -71,7 +73,7 @@ export async function applySyncAnswer(
   takeNext?: { maxChanges: number; maxBytes: number },
 ): Promise<{ isRestarted: boolean; next?: Batch }> {
   const tables = db.recordTables();
-  const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue];
+  const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue, db.drafts];
   return db.transaction('rw', scope, async () => {
     // When a change was delivered or refused is the server's time of its answer: a phone whose date is
     // off would otherwise tell the mentee her form reached the school a year from now.
@@ -146,6 +148,10 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
       if (!sameRecord(merged, mine)) changed.push(merged);
     }
     await table.bulkPut(changed as SyncedRecord[]);
+    // A record deleted (a person erased, and what was about them) takes along the texts a field could
+    // not save into it: nothing of an erased pupil stays on the device.
+    for (const gone of incoming.filter((r) => r.deleted !== undefined))
+      await db.drafts.where('key').startsWith(unsavedPrefix(type, gone.id)).delete();
     // A table that was empty when the sync began is indexed whole once it ends.
     if (run?.fresh.has(type)) await noteTableForSearch(db, type);
     else

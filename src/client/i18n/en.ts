@@ -52,8 +52,7 @@ export const en = {
   'sync.blocked.unauthorized': 'Device disconnected',
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
-  'field.unsavedRestored':
-    'This is your text that was not saved: the record still holds the previous one. Correct it and it will be saved.',
+  'field.unsavedRestored': 'This is your text that was not saved. Correct it and it will be saved.',
   'field.changedMeanwhile':
     'Someone saved another text here while you typed (below). Yours is the one saved.',
   'copies.putBack': 'The text is back in the record',

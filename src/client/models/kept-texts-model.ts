@@ -9,6 +9,7 @@ import type { Queries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { WriteResult } from '../db/types';
 import { formatDay } from '../i18n/format';
+import { UNSEEN } from './edit-model';
 
 export type KeptTarget = {
   /** The record's title or name now; null when it is not on this device (deleted, or not readable). */
@@ -117,5 +118,7 @@ export function putBack(repo: Repository, copy: SyncedRecord<'conflict'>): Promi
       code: 'invalid',
       reason: `field '${field}' is not a text to put back`,
     });
-  return repo.update(type, copy.fields.recordId ?? '', { [field]: copy.fields.text ?? '' });
+  // Put back over whatever the record holds now, which the list never showed: written as from a view of
+  // nothing, so that the server keeps the text it replaces for its author (edit-model.ts UNSEEN).
+  return repo.update(type, copy.fields.recordId ?? '', { [field]: copy.fields.text ?? '' }, UNSEEN);
 }

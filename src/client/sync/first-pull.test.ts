@@ -188,3 +188,21 @@ describe('a first pull', () => {
     expect(await getCursor(db)).toBe('3.all.3');
   });
 });
+
+describe('a record that comes deleted', () => {
+  it('takes along the texts a field could not save into it (an erased pupil leaves nothing on the device)', async () => {
+    const db = await device();
+    const kept = meeting(3, 'заметки', 1);
+    await db.drafts.put({
+      key: `unsaved:meeting:${kept.id}:notes`,
+      value: { text: 'ДИАГНОЗ…' },
+      updatedAt: '',
+    });
+    await db.drafts.put({ key: 'unsaved:meeting:other:notes', value: { text: 'чужое' }, updatedAt: '' });
+    const gone = { id: kept.id, type: 'meeting', fields: {}, stamps: {}, deleted: stamp(5) };
+    const { transport } = pages([{ changes: [gone as never] }]);
+    expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('ok');
+    expect(await db.drafts.get(`unsaved:meeting:${kept.id}:notes`)).toBeUndefined();
+    expect(await db.drafts.get('unsaved:meeting:other:notes')).toBeDefined();
+  });
+});

@@ -55,7 +55,7 @@ export function LiveTextField(props: {
   const [isRestored, setRestored] = useState(false);
   const keep = (value: string) => {
     hasUnsaved.current = true;
-    if (props.keepAs && unsaved) void unsaved.keep(props.keepAs, value);
+    if (props.keepAs && unsaved) void unsaved.keep(props.keepAs, value, basis.current);
   };
   const dropKept = () => {
     if (!hasUnsaved.current) return;
@@ -69,9 +69,15 @@ export function LiveTextField(props: {
     let isCurrent = true;
     void unsaved.get(key).then((kept) => {
       if (!isCurrent || kept === null) return;
-      if (kept === props.value) return void unsaved.drop(key);
+      if (kept.text === props.value) return void unsaved.drop(key);
       hasUnsaved.current = true;
-      setText(kept);
+      // The record changed since the text was kept (another curator, another tab): the newer value is
+      // shown under the field, and a save replaces it as unseen, so the server keeps it for its author.
+      if (kept.basis !== props.value) {
+        isBehind.current = true;
+        setOtherText(props.value);
+      }
+      setText(kept.text);
       setRestored(true);
     });
     return () => {

@@ -1,7 +1,7 @@
 // A live field's limit and where its unsaved text is kept, for a top-level text field of a record. Apart
 // from unsaved-text.ts, which the shell loads: the record schemas come with the screens, not the first paint.
 import { maxTextLength, type RecordType } from '../../domain/record-types';
-import { unsavedKey } from './unsaved-text';
+import { unsavedKey } from '../state/unsaved-key';
 
 /**
  * A live field's limit, from the record's schema, and where its unsaved text is kept: spread into a

@@ -3,16 +3,19 @@
 // the store down (App.tsx, over the drafts store); a field keeps its text under a key per record field.
 import { createContext } from 'preact';
 
+/**
+ * A text kept unsaved, with the stored value it was typed over (`basis`; null for one kept before this
+ * was noted): a value stored since is someone else's, and saving the text then replaces it unseen.
+ */
+export type KeptText = { text: string; basis: string | null };
+
 export type UnsavedTexts = {
-  get(key: string): Promise<string | null>;
-  keep(key: string, text: string): Promise<unknown>;
+  get(key: string): Promise<KeptText | null>;
+  keep(key: string, text: string, basis: string): Promise<unknown>;
   drop(key: string): Promise<unknown>;
 };
 
 export const UnsavedTextsContext = createContext<UnsavedTexts | null>(null);
-
-/** The key of one field of one record (`field` may name a nested one: `stages.match.responsible`). */
-export const unsavedKey = (type: string, id: string, field: string) => `unsaved:${type}:${id}:${field}`;
 
 /** The unsaved texts over the drafts store: one draft per field, `{ text }`, never synced. */
 export function unsavedTextsOver(drafts: {
@@ -22,10 +25,11 @@ export function unsavedTextsOver(drafts: {
 }): UnsavedTexts {
   return {
     get: async (key) => {
-      const text = (await drafts.get(key))?.value.text;
-      return typeof text === 'string' ? text : null;
+      const value = (await drafts.get(key))?.value;
+      if (typeof value?.text !== 'string') return null;
+      return { text: value.text, basis: typeof value.basis === 'string' ? value.basis : null };
     },
-    keep: (key, text) => drafts.save(key, { text }),
+    keep: (key, text, basis) => drafts.save(key, { text, basis }),
     drop: (key) => drafts.drop(key),
   };
 }

@@ -8,11 +8,11 @@ import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { parseCount, parsePercent, parseSchoolYear, saveProgramme } from '../../models/programme-model';
+import { unsavedKey } from '../../state/unsaved-key';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { liveLimit } from '../../ui/live-limit';
 import { Page } from '../../ui/Page';
 import { longestLine } from '../../ui/text-limit';
-import { unsavedKey } from '../../ui/unsaved-text';
 
 export function ProgrammeScreen() {
   const { queries, repo } = useApp();

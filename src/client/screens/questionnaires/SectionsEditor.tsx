@@ -1,8 +1,8 @@
 // The sections of a questionnaire: titles that group its questions (each question picks its section).
 import { QUESTION_TEXT_MAX, type Section } from '../../../domain/questionnaires/questions';
 import { t } from '../../i18n/i18n';
+import { unsavedKey } from '../../state/unsaved-key';
 import { LiveTextField } from '../../ui/LiveTextField';
-import { unsavedKey } from '../../ui/unsaved-text';
 
 export function SectionsEditor(props: {
   /** The questionnaire's id: a title over its limit is kept under it, not in the draft. */

@@ -11,10 +11,10 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { loadMonitoring } from '../../models/monitoring-model';
 import { type Stage, saveStage, stagesOf } from '../../models/programme-model';
+import { unsavedKey } from '../../state/unsaved-key';
 import { CheckboxField } from '../../ui/fields';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
-import { unsavedKey } from '../../ui/unsaved-text';
 
 export function RoadmapScreen() {
   const { queries, repo } = useApp();
