@@ -104,3 +104,30 @@ export async function newSchool(name: string): Promise<{ schoolId: string; token
   const schoolId = (made.school as { id: string }).id;
   return { schoolId, token: (await enrolByApi(made.code as string)).token };
 }
+
+/**
+ * A mentor and an adult mentee (named as given), their active pair, an IDP and one task in it, made as
+ * the school's curator: what the tests of an IDP's fields start from.
+ */
+export async function seedTask(names: { mentor: string; mentee: string; task: string }) {
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
+    { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  const [plan] = await putRecords([
+    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
+  ]);
+  const [task] = await putRecords([
+    { type: 'task', fields: { planId: plan, title: names.task, status: 'todo', due: null } },
+  ]);
+  return { mentor, mentee, pair, plan, task } as Record<
+    'mentor' | 'mentee' | 'pair' | 'plan' | 'task',
+    string
+  >;
+}

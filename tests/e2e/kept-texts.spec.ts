@@ -1,7 +1,7 @@
 // Nothing typed is lost to a conflict: a mentee writes what they did for a task on the phone, offline,
 // while the mentor deletes that task; after the sync the text is back on the phone, to copy and dismiss.
 import { expect, test } from '@playwright/test';
-import { api, enrolByApi, inviteCode, putRecords } from './api';
+import { api, enrolByApi, inviteCode, putRecords, seedTask } from './api';
 import { BASE_URL, enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
@@ -115,22 +115,11 @@ test('a mentor’s private note that lost to a curator’s edit goes back into t
 
 test('a task title that lost to the curator’s says which task it was and goes back with «Вернуть мой текст»', async () => {
   const mine = `Решить 10 задач олимпиады ${Date.now()} — моя формулировка`;
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Возвратова Ирина Павловна', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Задачкин Лев', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: 'Решить задачи', status: 'todo', due: null } },
-  ]);
+  const { mentor, mentee, pair, task } = await seedTask({
+    mentor: 'Возвратова Ирина Павловна',
+    mentee: 'Задачкин Лев',
+    task: 'Решить задачи',
+  });
   const phone = await openPhone();
   const { page } = phone;
   await enrol(page, await inviteCode(mentor as string, 'mentor'));

@@ -2,7 +2,7 @@
 // scope (a form), a task's title (a field that saves as the user types, whose unsaved text survives a
 // reload and is dropped once a save lands).
 import { expect, test } from '@playwright/test';
-import { api, curatorCode, inviteCode, putRecords } from './api';
+import { api, curatorCode, inviteCode, putRecords, seedTask } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
@@ -33,22 +33,11 @@ test('a consent’s scope counts near its limit and is refused under its own fie
 });
 
 test('a task title pasted too long offline counts, is said, survives a reload and is saved once it fits', async () => {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Лимитова Ольга Петровна', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Вставкин Пётр', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: 'Подготовиться', status: 'todo', due: null } },
-  ]);
+  const { mentor, mentee, pair, task } = await seedTask({
+    mentor: 'Лимитова Ольга Петровна',
+    mentee: 'Вставкин Пётр',
+    task: 'Подготовиться',
+  });
   const phone = await openPhone();
   const { page } = phone;
   await enrol(page, await inviteCode(mentor as string, 'mentor'));
@@ -92,22 +81,11 @@ test('a task title pasted too long offline counts, is said, survives a reload an
 });
 
 test('a kept text over a title the curator changed since comes back with the newer title shown, and saving it keeps the curator’s as a copy', async () => {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Хранитель Ольга Петровна', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Позднев Пётр', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: 'Подготовиться', status: 'todo', due: null } },
-  ]);
+  const { mentor, mentee, pair, task } = await seedTask({
+    mentor: 'Хранитель Ольга Петровна',
+    mentee: 'Позднев Пётр',
+    task: 'Подготовиться',
+  });
   const phone = await openPhone();
   const { page } = phone;
   await enrol(page, await inviteCode(mentor as string, 'mentor'));

@@ -3,26 +3,15 @@
 // saves then replace, unseen, is kept for its author as a conflict copy. (Found by a walk-through: the
 // next keystroke saved over it as if it had been read, and no copy was made.)
 import { expect, test } from '@playwright/test';
-import { api, inviteCode, putRecords } from './api';
+import { api, inviteCode, putRecords, seedTask } from './api';
 import { enrol, ensureOfflineReady, openPhone, stored, syncNow } from './app-page';
 
 test('evidence the curator saved while the mentee typed into the same field is kept for the curator', async () => {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Проверяющая Анна Сергеевна', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Печатающая Лиза', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: 'Провести открытый урок', status: 'todo', due: null } },
-  ]);
+  const { mentor, mentee, pair, task } = await seedTask({
+    mentor: 'Проверяющая Анна Сергеевна',
+    mentee: 'Печатающая Лиза',
+    task: 'Провести открытый урок',
+  });
   const phone = await openPhone();
   const { page, context } = phone;
   await enrol(page, await inviteCode(mentee as string, 'mentee'));
