@@ -20,7 +20,7 @@ test('import a class, record consents, form ten pairs, print the order, watch th
   test.setTimeout(240_000);
   await enrol(page, await curatorCode('Куратор Учительской'));
   // Ten teachers ready to mentor.
-  const mentors = await putRecords(
+  await putRecords(
     Array.from({ length: 10 }, (_, i) => ({
       type: 'person',
       fields: {

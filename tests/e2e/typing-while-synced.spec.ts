@@ -3,11 +3,11 @@
 // saves then replace, unseen, is kept for its author as a conflict copy. (Found by a walk-through: the
 // next keystroke saved over it as if it had been read, and no copy was made.)
 import { expect, test } from '@playwright/test';
-import { api, inviteCode, putRecords, seedTask } from './api';
+import { api, inviteCode, seedTask } from './api';
 import { enrol, ensureOfflineReady, openPhone, stored, syncNow } from './app-page';
 
 test('evidence the curator saved while the mentee typed into the same field is kept for the curator', async () => {
-  const { mentor, mentee, pair, task } = await seedTask({
+  const { mentee, pair, task } = await seedTask({
     mentor: 'Проверяющая Анна Сергеевна',
     mentee: 'Печатающая Лиза',
     task: 'Провести открытый урок',

@@ -201,7 +201,7 @@ describe('a district on one server', () => {
         (await call(server, 'POST', `/api/v1/devices/${device.id}/revoke`, { token: other.token })).status,
       ).not.toBe(200);
     expect(
-      (await call(server, 'POST', '/api/v1/devices/' + device.id + '/revoke', { token: admin.token })).status,
+      (await call(server, 'POST', `/api/v1/devices/${device.id}/revoke`, { token: admin.token })).status,
     ).toBe(200);
     const after = await call(server, 'POST', '/api/v1/district/schools', {
       token: lost.token,

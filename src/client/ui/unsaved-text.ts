@@ -7,7 +7,7 @@ import { createContext } from 'preact';
  * A text kept unsaved, with the stored value it was typed over (`basis`; null for one kept before this
  * was noted): a value stored since is someone else's, and saving the text then replaces it unseen.
  */
-export type KeptText = { text: string; basis: string | null };
+type KeptText = { text: string; basis: string | null };
 
 export type UnsavedTexts = {
   get(key: string): Promise<KeptText | null>;
