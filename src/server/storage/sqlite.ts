@@ -597,31 +597,55 @@ function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): voi
   }).immediate();
 }
 
+/** Runs `fn` (which leaves no transaction open when it throws) again while SQLite says "busy". */
+function whileBusy(fn: () => void): void {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fn();
+      return;
+    } catch (error) {
+      const isBusy = String((error as { code?: string }).code).startsWith('SQLITE_BUSY');
+      if (!isBusy || Date.now() - started > BUSY_WAIT_MS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, BUSY_RETRY_MS);
+    }
+  }
+}
+
 /** Opens (creating if needed) the database file; `:memory:` gives a throw-away database for tests. */
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   // First: another process opening the same file at once makes this one wait rather than fail.
   db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma(`wal_autocheckpoint = ${WAL_PAGES_AT_MOST}`);
-  // What is deleted is overwritten, not left in free space: an erased pupil's contacts must not stay in
-  // the file, nor in the backups copied from it (152-ФЗ, art. 21: personal data are destroyed).
-  db.pragma('secure_delete = ON');
-  migrate(db);
-  moveRevisionsPastTheOriginal(db, Date.now());
+  // Some steps of opening (switching a new file to WAL, reading the log another process is recovering)
+  // answer "locked" without waiting: the whole opening is tried again until BUSY_WAIT_MS has passed.
+  whileBusy(() => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`wal_autocheckpoint = ${WAL_PAGES_AT_MOST}`);
+    // What is deleted is overwritten, not left in free space: an erased pupil's contacts must not stay
+    // in the file, nor in the backups copied from it (152-ФЗ, art. 21: personal data are destroyed).
+    db.pragma('secure_delete = ON');
+    migrate(db);
+    moveRevisionsPastTheOriginal(db, Date.now());
+  });
   // From here on a transaction that finds another process writing waits for it without holding up this
   // process: SQLite's own wait blocks the thread (health, every other request) for as long as it lasts.
   db.pragma(`busy_timeout = ${BUSY_BLOCK_MS}`);
+  // A deferred transaction takes its snapshot at its first read: taken in `begin`, so that a moment when
+  // another process holds the log is waited out like a busy BEGIN, never met by a read inside it.
+  const firstRead = db.prepare(`SELECT 1 FROM meta WHERE key = 'rev'`);
   const begin = async (statement: string) => {
     const started = Date.now();
     for (;;) {
       try {
         db.exec(statement);
+        if (statement === 'BEGIN') firstRead.get();
         return;
       } catch (error) {
-        const isBusy = (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (db.inTransaction) db.exec('ROLLBACK');
+        const isBusy = String((error as { code?: string }).code).startsWith('SQLITE_BUSY');
         if (!isBusy || Date.now() - started > BUSY_WAIT_MS) throw error;
         await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
       }
