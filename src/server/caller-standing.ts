@@ -19,6 +19,9 @@ export const STANDING_REFUSALS = {
   },
 } as const;
 
+/** What an invite made at `caller`'s request notes of its maker (storage.ts Invite.madeBy). */
+export const madeBy = (caller: Caller) => ({ schoolId: caller.schoolId, deviceId: caller.deviceId });
+
 /** A device's standing: 'gone' when it is unknown or revoked or its person is erased. */
 export async function standingOf(tx: StorageTx, device: Device | undefined): Promise<Standing> {
   if (!device || device.revokedAt) return 'gone';

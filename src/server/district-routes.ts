@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../domain/json-bounds';
 import { DISTRICT_ROLES, type DistrictRole } from '../domain/sync-contract';
-import { forCaller } from './caller-standing';
+import { forCaller, madeBy } from './caller-standing';
 import {
   createDistrictSchool,
   inviteDistrictMember,
@@ -56,10 +56,7 @@ export function registerDistrictRoutes(
   // Each service runs as the caller: a request of a device revoked meanwhile does nothing.
   const storageOf = (request: FastifyRequest) => forCaller(deps.storage, request.caller as Caller);
   // The codes a device makes work only while it does (enrol-service.ts).
-  const maker = (request: FastifyRequest) => {
-    const caller = request.caller as Caller;
-    return { schoolId: caller.schoolId, deviceId: caller.deviceId };
-  };
+  const maker = (request: FastifyRequest) => madeBy(request.caller as Caller);
 
   app.get('/api/v1/district/schools', guards, async (request) => ({
     schools: await listDistrictSchools(storageOf(request)),

@@ -4,7 +4,8 @@
 // `history.x`, is copied by hand).
 import { checkWrite, mayWriteType, type Viewer, type WriteContext } from '../../domain/access';
 import type { SyncedRecord } from '../../domain/record';
-import { isRecordType, RECORD_TYPES, type RecordType } from '../../domain/record-types';
+import { isRecordType, type RecordType } from '../../domain/record-types';
+import { typedFields } from '../../domain/typed-texts';
 import type { Queries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { WriteResult } from '../db/types';
@@ -31,9 +32,8 @@ function titleOf(record: SyncedRecord): string | null {
 
 /** Whether `field` is a top-level text a user types into, of a type that has it. */
 export function isTopLevelText(type: string, field: string): type is RecordType {
-  if (!isRecordType(type) || field.includes('.')) return false;
-  const typed: readonly string[] = (RECORD_TYPES[type] as { typedText?: readonly string[] }).typedText ?? [];
-  return typed.includes(field);
+  // A text inside a structure is named `<field>.<part>`: only the fields typed whole have no dot.
+  return isRecordType(type) && !field.includes('.') && typedFields(type).includes(field);
 }
 
 async function placeOf(

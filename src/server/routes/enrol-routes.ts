@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
-import { forCaller } from '../caller-standing';
+import { forCaller, madeBy } from '../caller-standing';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
 import { createInvite, enrolWithin } from '../enrol-service';
 import type { ServerClock } from '../server-clock';
@@ -64,10 +64,14 @@ export function registerEnrolRoutes(
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const { personId, role } = body.output;
     const caller = callerOf(request);
-    const result = await createInvite(forCaller(storage, caller), clock, caller.schoolId, personId, role, {
-      schoolId: caller.schoolId,
-      deviceId: caller.deviceId,
-    });
+    const result = await createInvite(
+      forCaller(storage, caller),
+      clock,
+      caller.schoolId,
+      personId,
+      role,
+      madeBy(caller),
+    );
     if (!result.ok) return fail(reply, result.status, 'not-found', result.reason);
     return { code: result.code, expiresAt: result.expiresAt };
   });

@@ -597,6 +597,9 @@ function moveRevisionsPastTheOriginal(db: Database.Database, nowMs: number): voi
   }).immediate();
 }
 
+/** SQLite's "busy" (another connection holds what is needed), in any of its extended codes. */
+const isBusyError = (error: unknown) => String((error as { code?: string }).code).startsWith('SQLITE_BUSY');
+
 /** Runs `fn` (which leaves no transaction open when it throws) again while SQLite says "busy". */
 function whileBusy(fn: () => void): void {
   const started = Date.now();
@@ -605,8 +608,7 @@ function whileBusy(fn: () => void): void {
       fn();
       return;
     } catch (error) {
-      const isBusy = String((error as { code?: string }).code).startsWith('SQLITE_BUSY');
-      if (!isBusy || Date.now() - started > BUSY_WAIT_MS) throw error;
+      if (!isBusyError(error) || Date.now() - started > BUSY_WAIT_MS) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, BUSY_RETRY_MS);
     }
   }
@@ -645,8 +647,7 @@ export function openSqliteStorage(file: string): Storage {
         return;
       } catch (error) {
         if (db.inTransaction) db.exec('ROLLBACK');
-        const isBusy = String((error as { code?: string }).code).startsWith('SQLITE_BUSY');
-        if (!isBusy || Date.now() - started > BUSY_WAIT_MS) throw error;
+        if (!isBusyError(error) || Date.now() - started > BUSY_WAIT_MS) throw error;
         await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
       }
     }
