@@ -93,7 +93,9 @@ export const recordCodecMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            const values = req.values.map((v) => toStored(v as CompactRecord, name));
+            // The day of recent meetings, read once for a whole write (a first pull writes thousands).
+            const nowMs = recentFrom();
+            const values = req.values.map((v) => toStored(v as CompactRecord, name, nowMs));
             return table.mutate({ ...req, values });
           },
           get: (req) => table.get(req).then(read),
