@@ -92,8 +92,8 @@ export type ImportPlan = {
   people: PlannedPerson[];
   /** Imported only when the curator says they are other people. */
   likely: LikelyDuplicate[];
-  /** Already in the base: not imported again. */
-  existing: (PlannedPerson & { id: string })[];
+  /** Already in the base (`base`, matched by evidence): not imported again. */
+  existing: (PlannedPerson & { id: string; base: ExistingPerson })[];
   errors: RowError[];
   skipped: SkippedRow[];
 };
@@ -615,7 +615,7 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     const known = base.get(k) ?? [];
     const same = known.find((e) => sameness(evidence, e.evidence) === 'same');
     if (same) {
-      plan.existing.push({ row, ...onSheet, person, id: same.person.id });
+      plan.existing.push({ row, ...onSheet, person, id: same.person.id, base: same.person });
       continue;
     }
     const likelyInBase = known.find((e) => sameness(evidence, e.evidence) === 'likely');

@@ -174,6 +174,69 @@ test('a curator imports a Windows-1251 CSV and an XLSX with a merged title, and 
   ]);
 });
 
+test('in September the new class list moves the pupils already in the base to their new class', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Сентября'));
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-september-'));
+  const list = (name: string, rows: string[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, ['ФИО;Класс', ...rows].join('\r\n'));
+    return file;
+  };
+  await importFile(page, list('май.csv', ['Ёжикова Ксения;7Щ', 'Рыбин Артём;7Щ']));
+  await page.getByRole('button', { name: 'Импортировать: 2' }).click();
+  await expect(page.getByText('Импортировано участников: 2.')).toBeVisible();
+
+  // A year on: both a class up, and a new pupil. Рыбин of 8Щ, the curator knows, is another boy.
+  await importFile(page, list('сентябрь.csv', ['Ёжикова Ксения;8Щ', 'Рыбин Артём;8Щ', 'Щукин Ян;8Щ']));
+  const likely = page.getByTestId('import-likely');
+  await expect(likely).toContainText(
+    'строка 2: Ёжикова Ксения (8Щ) — в базе есть Ёжикова Ксения (7Щ): вероятно, тот же ученик перешёл в следующий класс: его класс в базе станет 8Щ',
+  );
+  await expect(page.getByTestId('import-moves')).toContainText('Сменится класс: 2');
+  await likely.getByLabel('Это другой человек — импортировать строку 3').check();
+  await expect(page.getByTestId('import-moves')).toHaveText(
+    /Сменится класс: 1.*строка 2: Ёжикова Ксения — 7Щ → 8Щ/s,
+  );
+  await page.getByRole('button', { name: 'Импортировать: 2, сменить класс: 1' }).click();
+  await expect(page.getByText('Импортировано участников: 2. Класс сменился у 1 человека.')).toBeVisible();
+
+  // One Ксения, in 8Щ; two boys named Рыбин Артём, one in each class.
+  const ksenia = (await peopleFound(page, 'Ежикова Ксения')).filter({ hasText: 'Ёжикова Ксения' });
+  await expect(ksenia).toHaveCount(1);
+  await expect(ksenia).toContainText('8Щ');
+  const artyom = await peopleFound(page, 'Рыбин Артём');
+  await expect(artyom.filter({ hasText: '7Щ' })).toHaveCount(1);
+  await expect(artyom.filter({ hasText: '8Щ' })).toHaveCount(1);
+
+  // The class reaches the server, like any edit of the card.
+  await syncNow(page);
+  const names = ['Ёжикова Ксения', 'Рыбин Артём', 'Щукин Ян'];
+  const held = new Map<string, string[]>();
+  let cursor: string | null = null;
+  for (;;) {
+    const answer = (await api('/api/v1/sync', { cursor, changes: [] })) as {
+      cursor: string;
+      changes: { type: string; fields: Record<string, unknown> }[];
+      hasMore: boolean;
+    };
+    for (const r of answer.changes) {
+      const name = String(r.fields.fullName);
+      if (r.type === 'person' && names.includes(name))
+        held.set(name, [...(held.get(name) ?? []), String(r.fields.classOrSubject)].sort());
+    }
+    cursor = answer.cursor;
+    if (!answer.hasMore) break;
+  }
+  expect(Object.fromEntries(held)).toEqual({
+    'Ёжикова Ксения': ['8Щ'],
+    'Рыбин Артём': ['7Щ', '8Щ'],
+    'Щукин Ян': ['8Щ'],
+  });
+  await archivePeople(names);
+});
+
 test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases open with their columns filled', async ({
   page,
 }) => {

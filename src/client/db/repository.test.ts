@@ -180,3 +180,53 @@ describe('sync answers', () => {
     expect(Object.keys(kept?.stamps ?? {})).toEqual(['notes']);
   });
 });
+
+describe('many records at once', () => {
+  it('creates the new ones and writes fields of existing ones in one transaction, each with its outbox change', async () => {
+    const repo = createRepository(fresh(), { now: () => Date.UTC(2026, 8, 1) });
+    const first = await repo.createMany('person', [
+      { fullName: 'Ёжикова Ксения', kind: 'student', classOrSubject: '7Щ' },
+    ]);
+    if (!first.ok) throw new Error(first.reason);
+    const [ksenia] = first.ids as [string];
+    const gone = await repo.create('person', { fullName: 'Ушедший', kind: 'student' });
+    if (!gone.ok) throw new Error('not created');
+    await repo.remove('person', gone.id);
+    const outboxBefore = await db.outbox.count();
+
+    const again = await repo.createMany(
+      'person',
+      [{ fullName: 'Щукин Ян', kind: 'student', classOrSubject: '8Щ' }],
+      [
+        { id: ksenia, fields: { classOrSubject: '8Щ' } },
+        { id: gone.id, fields: { classOrSubject: '8Щ' } },
+      ],
+    );
+    expect(again.ok).toBe(true);
+    const stored = await db.records('person').get(ksenia);
+    expect(stored?.fields).toEqual({ fullName: 'Ёжикова Ксения', kind: 'student', classOrSubject: '8Щ' });
+    expect((await db.records('person').get(gone.id))?.fields).toEqual({});
+    // The new pupil, and the class (folded into Ксения's change still waiting to be sent).
+    expect(await db.outbox.count()).toBe(outboxBefore + 1);
+    const change = (await db.outbox.where('recordId').equals(ksenia).last())?.change;
+    expect(change?.fields.classOrSubject).toBe('8Щ');
+  });
+
+  it('writes nothing when one of them is invalid', async () => {
+    const repo = createRepository(fresh(), { now: () => Date.UTC(2026, 8, 1) });
+    const first = await repo.createMany('person', [
+      { fullName: 'Ёжикова Ксения', kind: 'student', classOrSubject: '7Щ' },
+    ]);
+    if (!first.ok) throw new Error(first.reason);
+    const bad = await repo.createMany(
+      'person',
+      [{ fullName: 'Щукин Ян', kind: 'student' }],
+      [{ id: first.ids[0] as string, fields: { classOrSubject: 7 } }],
+    );
+    expect(bad.ok).toBe(false);
+    expect(await db.records('person').count()).toBe(1);
+    // No change of the new row left to send either: its record was never stored.
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.records('person').get(first.ids[0] as string))?.fields.classOrSubject).toBe('7Щ');
+  });
+});

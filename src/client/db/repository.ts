@@ -39,8 +39,15 @@ export type WriteOptions = {
 
 export type Repository = {
   create(type: RecordType, fields: Fields, id?: string, options?: WriteOptions): Promise<WriteResult>;
-  /** Creates many records in one transaction: all of them or, on failure, none. */
-  createMany(type: RecordType, rows: Fields[]): Promise<{ ok: true; ids: string[] } | WriteFailure>;
+  /**
+   * Creates many records in one transaction, and writes `updates` (fields of records of the same type that
+   * exist) in it too: all of them or, on failure, none. A record of `updates` that is gone is skipped.
+   */
+  createMany(
+    type: RecordType,
+    rows: Fields[],
+    updates?: readonly { id: string; fields: Fields }[],
+  ): Promise<{ ok: true; ids: string[] } | WriteFailure>;
   /** Writes fields of a record, creating it (with `defaults`) when it does not exist yet. */
   update<T extends RecordType>(
     type: T,
@@ -50,6 +57,9 @@ export type Repository = {
   ): Promise<WriteResult>;
   remove(type: RecordType, id: string): Promise<WriteResult>;
 };
+
+/** A row of `createMany` the record schema refuses (its message says which and why). */
+class InvalidRow extends Error {}
 
 export function createRepository(
   db: NastavnikDb,
@@ -126,33 +136,48 @@ export function createRepository(
     }
   }
 
-  async function createMany(type: RecordType, rows: Fields[]) {
+  async function createMany(
+    type: RecordType,
+    rows: Fields[],
+    updates: readonly { id: string; fields: Fields }[] = [],
+  ) {
     const table = db.records(type);
     try {
       const ids = rows.map(() => uuidv7());
-      const problem = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
+      await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const records: SyncedRecord[] = [];
-        for (const [i, fields] of rows.entries()) {
+        const change = async (id: string, fields: Fields, what: string): Promise<Change> => {
           const stamp = await nextStamp(db, now());
-          const change: Change = {
-            id: ids[i] as string,
+          const made: Change = {
+            id,
             type,
             fields,
             stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])),
           };
-          const valid = validateChange(change);
-          if (!valid.ok) return `row ${i + 1}: ${valid.reason}`;
-          records.push(change);
-          await enqueue(db, change);
-        }
+          const valid = validateChange(made);
+          // Thrown: the transaction is undone, outbox entries of the rows before included.
+          if (!valid.ok) throw new InvalidRow(`${what}: ${valid.reason}`);
+          await enqueue(db, made);
+          return made;
+        };
+        for (const [i, fields] of rows.entries())
+          records.push(await change(ids[i] as string, fields, `row ${i + 1}`));
         await table.bulkAdd(records);
-        await noteForSearch(db, type, ids, true);
-        return null;
+        const stored = await table.bulkGet(updates.map((u) => u.id));
+        const updated: SyncedRecord[] = [];
+        for (const [i, { id, fields }] of updates.entries()) {
+          const existing = stored[i];
+          if (existing && existing.deleted === undefined)
+            updated.push(mergeRecords(existing, await change(id, fields, id)));
+        }
+        await table.bulkPut(updated);
+        await noteForSearch(db, type, [...ids, ...updated.map((r) => r.id)], true);
       });
-      if (problem) return { ok: false as const, code: 'invalid' as const, reason: problem };
       onWrite?.();
       return { ok: true as const, ids };
     } catch (error) {
+      if (error instanceof InvalidRow)
+        return { ok: false as const, code: 'invalid' as const, reason: error.message };
       return writeFailure(error);
     }
   }

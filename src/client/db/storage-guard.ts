@@ -147,7 +147,7 @@ export function guardRepository(repo: Repository, guard: StorageGuard): Reposito
       const chosen = id ?? (await import('uuidv7')).uuidv7();
       return guard.run(null, () => repo.create(type, fields, chosen, options));
     },
-    createMany: (type, rows) => guard.run(null, () => repo.createMany(type, rows)),
+    createMany: (type, rows, updates) => guard.run(null, () => repo.createMany(type, rows, updates)),
     update: (type, id, fields, options) => {
       // A function of the stored record is its own autosave: each one is written again in order.
       const key =

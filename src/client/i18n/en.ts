@@ -583,6 +583,12 @@ export const en = {
   'import.rowError': 'Row {row}: {reason}',
   'import.run': 'Import: {n}',
   'import.done': 'Participants imported: {n}.',
+  'import.runMoves': 'Import: {n}, change class: {m}',
+  'import.doneMoves': 'Participants imported: {n}. Class changed for {m} {m|person|people}.',
+  'import.movesTitle': 'Class will change: {n}',
+  'import.movesHint':
+    'These people are already in the base: they stay as they are, but take the class the file gives.',
+  'import.moveRow': 'row {row}: {name} — {from} → {to}',
   'import.source.csv': 'Read as text: encoding {encoding}, separator {separator}.',
   'import.source.xlsx': 'Read as an Excel workbook, sheet «{sheet}».',
   'import.source.xlsxSheets': 'Read as an Excel workbook, sheets {sheets}.',
@@ -608,7 +614,7 @@ export const en = {
     'The name matches, but there is no class or birth date to tell for sure. Tick those who are other people: they will be imported.',
   'import.likelyBase': 'row {row}: {name} ({cls}) — the base has {other} ({otherCls})',
   'import.likelyMovedUp':
-    'row {row}: {name} ({cls}) — the base has {other} ({otherCls}): likely the same pupil, moved up a class',
+    'row {row}: {name} ({cls}) — the base has {other} ({otherCls}): likely the same pupil, moved up a class: their class in the base becomes {cls} unless you mark them as another person',
   'import.likelyFile': 'row {row}: {name} ({cls}) — row {otherRow} has {other} ({otherCls})',
   'import.noClass': 'no class',
   'import.otherPerson': 'Another person — import row {row}',

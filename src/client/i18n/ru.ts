@@ -577,6 +577,12 @@ export const ru = {
   'import.rowError': 'Строка {row}: {reason}',
   'import.run': 'Импортировать: {n}',
   'import.done': 'Импортировано участников: {n}.',
+  'import.runMoves': 'Импортировать: {n}, сменить класс: {m}',
+  'import.doneMoves': 'Импортировано участников: {n}. Класс сменился у {m} {m|человека|человек|человек}.',
+  'import.movesTitle': 'Сменится класс: {n}',
+  'import.movesHint':
+    'Эти люди уже есть в базе: они останутся, как есть, но их класс станет тем, что в файле.',
+  'import.moveRow': 'строка {row}: {name} — {from} → {to}',
   'import.source.csv': 'Прочитано как текст: кодировка {encoding}, разделитель {separator}.',
   'import.source.xlsx': 'Прочитано как книга Excel, лист «{sheet}».',
   'import.source.xlsxSheets': 'Прочитано как книга Excel, листы {sheets}.',
@@ -602,7 +608,7 @@ export const ru = {
     'Совпадает ФИО, но класса или даты рождения не хватает, чтобы сказать наверняка. Отметьте тех, кто — другой человек: их импортируем.',
   'import.likelyBase': 'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls})',
   'import.likelyMovedUp':
-    'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls}): вероятно, тот же ученик перешёл в следующий класс',
+    'строка {row}: {name} ({cls}) — в базе есть {other} ({otherCls}): вероятно, тот же ученик перешёл в следующий класс: его класс в базе станет {cls}, если не отметить, что это другой человек',
   'import.likelyFile': 'строка {row}: {name} ({cls}) — в строке {otherRow} есть {other} ({otherCls})',
   'import.noClass': 'без класса',
   'import.otherPerson': 'Это другой человек — импортировать строку {row}',

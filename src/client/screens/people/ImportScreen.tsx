@@ -2,6 +2,7 @@
 // row that cannot be imported, and lets the curator decide on likely duplicates; the chosen rows arrive
 // together, in one transaction, or none do.
 import { useState } from 'preact/hooks';
+import { classMoves } from '../../../domain/import-class-moves';
 import {
   type ExistingPerson,
   type ImportPlan,
@@ -101,6 +102,9 @@ export function ImportScreen() {
         .map((p) => p.person)
     : [];
 
+  // Who already in the base takes the class the file gives (as in September's lists, a class up).
+  const moves = plan ? classMoves(plan, (at) => others.has(rowKey(at))) : [];
+
   const run = async () => {
     if (!plan) return;
     const result = await repo.createMany(
@@ -115,9 +119,16 @@ export function ImportScreen() {
         ...(p.archived ? { archived: true } : {}),
         ...(p.trained ? { trained: true } : {}),
       })),
+      moves.map((m) => ({ id: m.id, fields: { classOrSubject: m.to } })),
     );
     if (!result.ok) return setMessage(saveMessage(result));
-    setMessage({ kind: 'success', text: t('import.done', { n: result.ids.length }) });
+    setMessage({
+      kind: 'success',
+      text:
+        moves.length > 0
+          ? t('import.doneMoves', { n: result.ids.length, m: moves.length })
+          : t('import.done', { n: result.ids.length }),
+    });
     setRead(null);
   };
 
@@ -217,6 +228,20 @@ export function ImportScreen() {
               <ShownFirst n={plan.skipped.length} />
             </details>
           )}
+          {moves.length > 0 && (
+            <section class="panel" aria-labelledby="moves" data-testid="import-moves">
+              <h3 id="moves">{t('import.movesTitle', { n: moves.length })}</h3>
+              <p class="muted">{t('import.movesHint')}</p>
+              <ul>
+                {moves.slice(0, SHOWN).map((m) => (
+                  <li key={rowKey(m)}>
+                    {t('import.moveRow', { row: rowLabel(m), name: m.fullName, from: cls(m.from), to: m.to })}
+                  </li>
+                ))}
+              </ul>
+              <ShownFirst n={moves.length} />
+            </section>
+          )}
           {plan.existing.length > 0 && (
             <details class="panel">
               <summary>{t('import.existingTitle', { n: plan.existing.length })}</summary>
@@ -271,8 +296,14 @@ export function ImportScreen() {
             </table>
           </div>
           <ShownFirst n={chosen.length} />
-          <ActionButton class="button--primary button--big" disabled={chosen.length === 0} onAction={run}>
-            {t('import.run', { n: chosen.length })}
+          <ActionButton
+            class="button--primary button--big"
+            disabled={chosen.length === 0 && moves.length === 0}
+            onAction={run}
+          >
+            {moves.length > 0
+              ? t('import.runMoves', { n: chosen.length, m: moves.length })
+              : t('import.run', { n: chosen.length })}
           </ActionButton>
         </section>
       )}
