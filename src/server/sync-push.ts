@@ -224,9 +224,15 @@ export async function applyChange(
     merged.deleted !== undefined && Object.keys(merged.fields).length === 0
       ? {}
       : await writeContext(session, merged);
-  if (isProblem(ctx)) return { id: change.id, code: ctx.code, reason: ctx.problem };
+  // A new record refused to someone who is not a curator is refused as one outside their scope: an
+  // IDP's or a response's id is derived from what anyone in the pair can read (one-of-a-kind.ts), and
+  // «only the person a form is assigned to may answer it» for a response not yet begun, beside «you may
+  // not write this record» for a draft, told a mentor which mentees had begun a closed form.
+  const asOutside = (r: Rejection): Rejection =>
+    existing === undefined && !caller.isCurator && r.code === 'forbidden' ? forbidden(change, NOT_YOURS) : r;
+  if (isProblem(ctx)) return asOutside({ id: change.id, code: ctx.code, reason: ctx.problem });
   const denied = checkWrite(caller, change, existing?.record, ctx);
-  if (denied) return denied;
+  if (denied) return asOutside(denied);
   // Only once the caller may write the record: before, the answer would tell a guess at a field they
   // may not read (a mentor's private notes) from the value stored under the stamp they see.
   const reused = existing && reusedStamp(existing.record, change);
@@ -279,6 +285,7 @@ export async function applyChange(
     isNew && hasFields ? readKeys(merged, assignment) : null,
     hasFields && (isNew || !sameSet(refs, referenceIds(existing.record))) ? refs : null,
   );
+  session.wrote(existing?.record, stored);
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
   if (existing?.record.type === 'formResponse' && existing.record.deleted === undefined && stored.deleted)
     await forgetAnswerInSummary(session, existing);

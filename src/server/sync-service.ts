@@ -47,7 +47,6 @@ export async function runSync(
             : await applyChange(session, change, seen));
         session.forget(change.id);
         if (result) rejected.push(result);
-        else session.changed(change);
       }
       await session.refreshStats(deps.logError);
       return rejected;

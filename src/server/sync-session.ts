@@ -8,6 +8,7 @@ import {
   readKeys,
   type Viewer,
 } from '../domain/access';
+import { jsonEqual } from '../domain/canonical-json';
 import { type Change, isOfType, type SyncedRecord } from '../domain/record';
 import type { AnyRole } from '../domain/sync-contract';
 import { refreshFormStats, type StatsSubject, statsSubjectOf } from './form-stats';
@@ -54,6 +55,11 @@ export type PushSession = {
   mayRead(row: StoredRow): Promise<boolean>;
   /** Whether this push may make one more copy of the caller's own text (OWN_COPIES_PER_SYNC); counted. */
   keepsOwnCopy(): boolean;
+  /**
+   * A record was written (`before`: as it was, undefined when new): the caller's grants are worked out
+   * again before the next change's checks if the write can have changed them.
+   */
+  wrote(before: SyncedRecord | undefined, after: SyncedRecord): void;
 };
 
 /**
@@ -65,15 +71,34 @@ export type PushSession = {
  */
 const OWN_COPIES_PER_SYNC = 500;
 
-const GRANT_TYPES = new Set(['pair', 'plan', 'person', 'consent', 'formTemplate']);
+/**
+ * The records a caller's grants are made of (scope.ts, scopeFacts), and which of their fields count: a
+ * write that changes none of these, nor creates or deletes the record, leaves the grants as they were.
+ * A plan's pair and mentee and a consent's person are fixed at creation (sync-push.ts, changedParent).
+ * Worked out again on every write instead, a mentor's push of 500 edits of one IDP (each carrying its
+ * unchanged `pairId`) over a hundred pairs held the server for nine seconds.
+ */
+const GRANT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  pair: ['mentorId', 'menteeIds'],
+  plan: [],
+  person: ['minor'],
+  consent: ['withdrawn'],
+  formTemplate: ['visibleToMentor'],
+};
+
+/** Whether writing `after` over `before` can change anyone's grants (GRANT_FIELDS). */
+export function changesGrants(before: SyncedRecord | undefined, after: SyncedRecord): boolean {
+  const fields = GRANT_FIELDS[after.type];
+  if (!fields) return false;
+  if (!before || before.deleted !== after.deleted) return true;
+  return fields.some((name) => !jsonEqual(before.fields[name], after.fields[name]));
+}
 
 export function createSession(
   tx: StorageTx,
   clock: ServerClock,
   caller: Caller,
 ): PushSession & {
-  /** `change` was applied: the caller's grants are worked out again if it can have changed them. */
-  changed(change: Change): void;
   refreshStats(logError?: SyncDeps['logError']): Promise<void>;
 } {
   let grants: Set<string> | null = null;
@@ -118,14 +143,8 @@ export function createSession(
       grants ??= grantsFor(caller, await scopeFacts(tx, caller.schoolId, caller.personId));
       return grants;
     },
-    changed(change: Change) {
-      if (!GRANT_TYPES.has(change.type)) return;
-      // A plan's pair and mentee are fixed at its creation: only a new plan or a deleted one changes
-      // grants (a mentor's push of 500 IDP titles worked them out 500 times, over every pair).
-      const f = change.fields;
-      if (change.type === 'plan' && change.deleted === undefined && !('pairId' in f) && !('menteeId' in f))
-        return;
-      grants = null;
+    wrote(before: SyncedRecord | undefined, after: SyncedRecord) {
+      if (changesGrants(before, after)) grants = null;
     },
     async keysOf(row: StoredRow): Promise<string[]> {
       const record = withParents(row);

@@ -1050,4 +1050,52 @@ describe('ids derived from other records', () => {
     );
     expect((await push(server, curator, [imported])).rejected).toEqual([]);
   });
+
+  it('someone else’s response or IDP is refused alike whether it was begun or not', async () => {
+    const template = change(curator.stamper, 'formTemplate', {
+      title: 'Закрытая анкета',
+      questions: [{ id: 'q1', kind: 'yesNo' }],
+      visibleToMentor: false,
+    });
+    const assignment = change(curator.stamper, 'formAssignment', {
+      templateId: template.id,
+      personId: mentee.personId,
+      pairId: pairA.id,
+      due: null,
+    });
+    expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
+    const responseId = responseIdFor(assignment.id) as string;
+    const probe = () =>
+      change(
+        mentorA.stamper,
+        'formResponse',
+        { assignmentId: assignment.id, answers: { q1: true }, submittedAt: null },
+        responseId,
+      );
+    const refusal = async () => (await push(server, mentorA, [probe()])).rejected;
+    const notBegun = await refusal();
+    const draft = change(
+      mentee.stamper,
+      'formResponse',
+      { assignmentId: assignment.id, answers: { q1: false }, submittedAt: null },
+      responseId,
+    );
+    expect((await push(server, mentee, [draft])).rejected).toEqual([]);
+    const begun = await refusal();
+    expect(notBegun).toEqual([
+      { id: responseId, code: 'forbidden', reason: 'you may not write this record' },
+    ]);
+    expect(begun).toEqual(notBegun);
+    // The IDP of a mentee of another pair, by its derived id: no different from a record that is not there.
+    const planId = derivedId('plan', pairB.id, mentee.personId);
+    const plan = change(
+      mentorA.stamper,
+      'plan',
+      { pairId: pairB.id, menteeId: mentee.personId, title: 'ИПР' },
+      planId,
+    );
+    expect((await push(server, mentorA, [plan])).rejected).toEqual([
+      { id: planId, code: 'forbidden', reason: 'you may not write this record' },
+    ]);
+  });
 });
