@@ -9,7 +9,7 @@ import {
   type Viewer,
 } from '../domain/access';
 import { jsonEqual } from '../domain/canonical-json';
-import { type Change, isOfType, type SyncedRecord } from '../domain/record';
+import { isOfType, type SyncedRecord } from '../domain/record';
 import type { AnyRole } from '../domain/sync-contract';
 import { refreshFormStats, type StatsSubject, statsSubjectOf } from './form-stats';
 import { scopeFacts } from './scope';
@@ -87,7 +87,7 @@ const GRANT_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Whether writing `after` over `before` can change anyone's grants (GRANT_FIELDS). */
-export function changesGrants(before: SyncedRecord | undefined, after: SyncedRecord): boolean {
+function changesGrants(before: SyncedRecord | undefined, after: SyncedRecord): boolean {
   const fields = GRANT_FIELDS[after.type];
   if (!fields) return false;
   if (!before || before.deleted !== after.deleted) return true;
