@@ -2,7 +2,7 @@
 // district's people. These act on the server, so they need the network; the figures do not.
 import { useEffect, useState } from 'preact/hooks';
 import { DISTRICT_ROLES, type DistrictRole } from '../../../domain/sync-contract';
-import { useSession } from '../../app/context';
+import { useApp, useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import {
@@ -14,6 +14,7 @@ import {
   newCuratorCode,
   type SchoolRow,
 } from '../../models/district-model';
+import { useDraft } from '../../state/draft';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -48,10 +49,17 @@ function CodeCard(props: { title: string; hint: string; code: Code }) {
 
 export function DistrictAdminScreen() {
   const session = useSession();
+  const { drafts } = useApp();
   const [schools, setSchools] = useState<Answer<{ schools: SchoolRow[] }> | null>(null);
-  const [name, setName] = useState('');
+  // Names typed are drafts on the device until their code is made: a reload keeps them.
+  const schoolDraft = useDraft(drafts, 'school:new', () => ({ name: '' }));
+  const name = schoolDraft.value?.name ?? '';
+  const setName = (value: string) => schoolDraft.change({ name: value });
   const [made, setMade] = useState<{ title: string; hint: string; answer: Answer<Code> } | null>(null);
-  const [member, setMember] = useState({ fullName: '', role: 'district' as DistrictRole });
+  const emptyMember = { fullName: '', role: 'district' as DistrictRole };
+  const memberDraft = useDraft(drafts, 'districtMember:new', () => emptyMember);
+  const member = memberDraft.value ?? emptyMember;
+  const setMember = (value: typeof emptyMember) => memberDraft.change(value);
   const reload = async () => setSchools(await listSchools(session.token));
   useEffect(() => void reload(), [session.token]);
 
@@ -64,7 +72,7 @@ export function DistrictAdminScreen() {
       hint: t('districtAdmin.forCurator'),
       answer,
     });
-    if (answer.ok) setName('');
+    if (answer.ok) await schoolDraft.discard();
     await reload();
   };
   const codeFor = async (school: SchoolRow) => {
@@ -85,7 +93,7 @@ export function DistrictAdminScreen() {
       hint: t('districtAdmin.forMember'),
       answer,
     });
-    if (answer.ok) setMember({ ...member, fullName: '' });
+    if (answer.ok) await memberDraft.discard();
   };
 
   return (

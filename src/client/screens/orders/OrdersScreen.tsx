@@ -9,6 +9,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { setPairStatus } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
+import { useDraft } from '../../state/draft';
 import { useNewRecordId } from '../../state/new-record-id';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -17,15 +18,22 @@ import { Form } from '../../ui/pending';
 import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 
 export function OrdersScreen() {
-  const { queries, repo } = useApp();
+  const { queries, repo, drafts } = useApp();
   const route = useNavigate();
   const data = useLiveQuery(
     () => allOf([queries.orders(), queries.pairs(), queries.people(), queries.programme(PROGRAMME_ID)]),
     [],
   );
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayIso());
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  // The order being made is a draft on the device until made: a reload or another screen keeps it.
+  const draft = useDraft<{ number: string; date: string; chosen: string[] | null }>(
+    drafts,
+    'order:new',
+    () => ({ number: '', date: todayIso(), chosen: null }),
+  );
+  const { number, date, chosen } = draft.value ?? { number: '', date: todayIso(), chosen: null };
+  const setNumber = (value: string) => draft.change((d) => ({ ...d, number: value }));
+  const setDate = (value: string) => draft.change((d) => ({ ...d, date: value }));
+  const setChosen = (value: string[]) => draft.change((d) => ({ ...d, chosen: value }));
   // Said under the field it is about (a refused save names its field), else under the form.
   const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const newId = useNewRecordId();
@@ -57,6 +65,7 @@ export function OrdersScreen() {
         orderId: result.id,
       });
     }
+    await draft.finish();
     route(`/orders/${result.id}`);
   };
 

@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
-import { usePending } from '../../state/pending';
+import { useDraft } from '../../state/draft';
 import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -17,11 +17,18 @@ export function FitQuestion(props: {
   personId: string;
   answer: SyncedRecord<'fitAnswer'> | undefined;
 }) {
-  const { repo } = useApp();
-  const [fits, setFits] = useState<boolean | null>(null);
-  const [comment, setComment] = useState('');
+  const { repo, drafts } = useApp();
+  // A «нет» and its comment are a draft on the device until sent: a reload or another screen keeps them.
+  const draft = useDraft<{ fits: boolean | null; comment: string }>(
+    drafts,
+    `fitAnswer:new:${props.pairId}:${props.personId}`,
+    () => ({ fits: null, comment: '' }),
+  );
+  const { fits, comment } = draft.value ?? { fits: null, comment: '' };
+  const setFits = (value: boolean) => draft.change((d) => ({ ...d, fits: value }));
+  const setComment = (value: string) => draft.change((d) => ({ ...d, comment: value }));
   const [error, setError] = useState<string | null>(null);
-  const pending = usePending();
+  const pending = { isPending: draft.isBusy, run: draft.storing };
   if (props.answer) {
     return (
       <p class="muted">
@@ -38,7 +45,8 @@ export function FitQuestion(props: {
       fits: value,
       comment: comment.trim() || null,
     });
-    if (!result.ok) setError(saveMessage(result).text);
+    if (!result.ok) return setError(saveMessage(result).text);
+    await draft.finish();
   };
   return (
     <section class="panel" aria-labelledby="fit">

@@ -7,6 +7,7 @@ import { useApp } from '../../app/context';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { statusChange } from '../../models/pairs-model';
+import { useDraft } from '../../state/draft';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -25,10 +26,14 @@ const NEXT: Record<PairStatus, PairStatus[]> = {
 };
 
 export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boolean }) {
-  const { repo } = useApp();
+  const { repo, drafts } = useApp();
   const route = useNavigate();
   const { pair } = props;
-  const [reason, setReason] = useState(props.hasUnfit ? t('lifecycle.unfitReason') : '');
+  // The reason typed is a draft on the device until the pair is ended with it.
+  const initial = () => ({ reason: props.hasUnfit ? t('lifecycle.unfitReason') : '' });
+  const draft = useDraft(drafts, `pair:reason:${pair.id}`, initial);
+  const reason = (draft.value ?? initial()).reason;
+  const setReason = (value: string) => draft.change({ reason: value });
   const [error, setError] = useState<string | null>(null);
   // Every pair is made with a status (a required field): one without is taken as just proposed.
   const status = pair.fields.status ?? 'proposed';
@@ -38,11 +43,12 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
     // Over its limit the reason's own error says so under it; nothing is written.
     if (isTooLong(reason, REASON_MAX)) return;
     setError(null);
-    await withUndo(
+    const isDone = await withUndo(
       repo,
       [statusChange(pair, next, todayIso(), next === 'ended' ? reason.trim() : null)],
       t('lifecycle.moved', { status: t(`pairs.status.${next}` as MessageKey) }),
     );
+    if (isDone && next === 'ended') await draft.discard();
   };
   const repair = async () => {
     if (!reason.trim()) return setError(t('lifecycle.needReason'));
@@ -52,7 +58,9 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       [statusChange(pair, 'ended', todayIso(), reason.trim())],
       t('lifecycle.moved', { status: t('pairs.status.ended') }),
     );
-    if (isDone) route(`/pairs?repair=${pair.id}`);
+    if (!isDone) return;
+    await draft.discard();
+    route(`/pairs?repair=${pair.id}`);
   };
   return (
     <section class="panel" aria-labelledby="lifecycle">

@@ -6,6 +6,7 @@ import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { pairFormErrors } from '../../models/pair-checks-model';
 import { createPair, guessMentoringForm } from '../../models/pairs-model';
+import { useDraft } from '../../state/draft';
 import { mentoringFormOptions } from '../../ui/built-in-labels';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
@@ -14,11 +15,15 @@ import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
 export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: string[] }) {
-  const { repo, queries } = useApp();
-  const [mentorId, setMentorId] = useState('');
-  const [menteeIds, setMenteeIds] = useState<string[]>([]);
-  // Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
-  const [chosenForm, setForm] = useState<string | null>(null);
+  const { repo, queries, drafts } = useApp();
+  // The choices made are a draft on the device until the pair is made: a reload or another screen keeps
+  // them. Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
+  const empty = { mentorId: '', menteeIds: [] as string[], chosenForm: null as string | null };
+  const draft = useDraft(drafts, 'pair:new', () => empty);
+  const { mentorId, menteeIds, chosenForm } = draft.value ?? empty;
+  const setMentorId = (value: string) => draft.change((d) => ({ ...d, mentorId: value }));
+  const setMenteeIds = (value: string[]) => draft.change((d) => ({ ...d, menteeIds: value }));
+  const setForm = (value: string) => draft.change((d) => ({ ...d, chosenForm: value }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
   const people = props.people.filter((p) => p.fields.archived !== true);
@@ -33,16 +38,12 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
     if (Object.keys(found).length) return;
     const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso());
     setMessage(saveMessage(result));
-    if (result.ok) {
-      setMentorId('');
-      setMenteeIds([]);
-      setForm(null);
-    }
+    if (result.ok) await draft.discard();
   };
   const toggle = (id: string, isOn: boolean) =>
     setMenteeIds(isOn ? [...menteeIds, id] : menteeIds.filter((x) => x !== id));
   return (
-    <details class="panel">
+    <details class="panel" open={draft.isRestored}>
       <summary>{t('pairs.new')}</summary>
       <Form class="form" onSubmit={submit}>
         <SelectField

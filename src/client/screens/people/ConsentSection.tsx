@@ -9,6 +9,7 @@ import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { erasePerson } from '../../models/people-model';
+import { useDraft } from '../../state/draft';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -20,14 +21,22 @@ export const DEFAULT_SCOPE =
   'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';
 
 export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
-  const { queries, repo } = useApp();
+  const { queries, repo, drafts } = useApp();
   const route = useNavigate();
   const { person } = props;
   const isMinor = person.fields.minor === true;
   const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
-  const [signedBy, setSignedBy] = useState(isMinor ? '' : (person.fields.fullName ?? ''));
-  const [date, setDate] = useState(todayIso());
-  const [scope, setScope] = useState(DEFAULT_SCOPE);
+  // The consent being recorded is a draft on the device until saved: a reload or another screen keeps it.
+  const empty = () => ({
+    signedBy: isMinor ? '' : (person.fields.fullName ?? ''),
+    date: todayIso(),
+    scope: DEFAULT_SCOPE,
+  });
+  const draft = useDraft(drafts, `consent:new:${person.id}`, empty);
+  const { signedBy, date, scope } = draft.value ?? empty();
+  const setSignedBy = (value: string) => draft.change((d) => ({ ...d, signedBy: value }));
+  const setDate = (value: string) => draft.change((d) => ({ ...d, date: value }));
+  const setScope = (value: string) => draft.change((d) => ({ ...d, scope: value }));
   // Said under the field it is about (a refused save names its field); `null` field: the form's own.
   const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const errorOf = (field: string) => (error?.field === field ? error.text : null);
@@ -55,7 +64,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
     // nothing to save again.
     if (result.ok) {
       setAdding(false);
-      setSignedBy(isMinor ? '' : (person.fields.fullName ?? ''));
+      await draft.discard();
     }
   };
   const erase = async () => {
@@ -122,7 +131,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       <a class="button" href={`/people/${person.id}/consent-form`}>
         {t('consent.print')}
       </a>
-      <details open={isAdding} onToggle={(e) => setAdding(e.currentTarget.open)}>
+      <details open={isAdding || draft.isRestored} onToggle={(e) => setAdding(e.currentTarget.open)}>
         <summary>{t('consent.add')}</summary>
         <Form class="form" onSubmit={add}>
           <TextField

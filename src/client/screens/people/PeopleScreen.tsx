@@ -1,10 +1,11 @@
 // The participants base: search and filters, who lacks a consent, add one by hand or import a class list.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { maxTextLength, PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
+import { useDraft } from '../../state/draft';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -14,9 +15,14 @@ const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' }
 const PAGE = 100;
 
 export function PeopleScreen() {
-  const { queries, repo } = useApp();
+  const { queries, repo, drafts } = useApp();
   const data = useLiveQuery(() => loadPeople(queries), []);
-  const [form, setForm] = useState(EMPTY);
+  // What is typed is a draft on the device (a reload, a closed tab or another screen keeps it), gone once
+  // the person is added; the next one starts with the same category and class (a class typed in a row).
+  const next = useRef(EMPTY);
+  const draft = useDraft(drafts, 'person:new', () => next.current);
+  const form = draft.value ?? EMPTY;
+  const setForm = (value: typeof EMPTY) => draft.change(value);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<(ReturnType<typeof saveMessage> & { field?: string | null }) | null>(
     null,
@@ -43,8 +49,10 @@ export function PeopleScreen() {
     const field = fieldOfFailure(result);
     if (field === 'fullName') setError(said.text);
     setMessage(field === 'fullName' ? null : { ...said, field });
-    if (result.ok)
-      setForm({ ...EMPTY, kind: form.kind, minor: form.minor, classOrSubject: form.classOrSubject });
+    if (result.ok) {
+      next.current = { ...EMPTY, kind: form.kind, minor: form.minor, classOrSubject: form.classOrSubject };
+      await draft.discard();
+    }
   };
   const rows = data ? filterPeople(data.rows, filter) : [];
   const missingConsents =
@@ -57,7 +65,7 @@ export function PeopleScreen() {
           {t('people.import')}
         </a>
       </div>
-      <details class="panel" open={data?.rows.length === 0}>
+      <details class="panel" open={data?.rows.length === 0 || draft.isRestored}>
         <summary>{t('people.add')}</summary>
         <Form class="form" onSubmit={submit}>
           <TextField

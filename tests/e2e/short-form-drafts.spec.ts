@@ -1,0 +1,107 @@
+// What is typed into the short forms — a participant being added, a consent being recorded, the reason a
+// pair ends, a new approval order, a «нет» to «Подходит ли пара?» with its comment — is a draft on the
+// device, like a meeting: a reload (a crash, a closed tab) or a visit to another screen gives it back, and
+// it goes once the record is made.
+import { expect, type Page, test } from '@playwright/test';
+import { curatorCode, inviteCode, putRecords } from './api';
+import { enrol } from './app-page';
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+/** Leaves the screen for another and comes back, then reloads it: what was typed must still be there. */
+async function awayAndBack(page: Page, path: string) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto(path);
+}
+
+test('a curator’s typed text in the short forms survives a reload and another screen', async ({ page }) => {
+  const [pupil, mentor, adult] = await putRecords([
+    { type: 'person', fields: { fullName: 'Черновикова Дарья', kind: 'student', minor: true } },
+    { type: 'person', fields: { fullName: 'Наставник Черновиков', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Черновиков Максим', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [adult], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  await enrol(page, await curatorCode('Куратор Черновиков'));
+
+  // A participant being added: the name and class, behind a reload.
+  await page.goto('/people');
+  await page.getByText('Добавить участника').click();
+  await page.getByLabel('Фамилия, имя, отчество').fill('Недописанов Пётр');
+  await page.getByRole('textbox', { name: 'Класс или предмет' }).fill('5Ч');
+  await page.reload();
+  await expect(page.getByLabel('Фамилия, имя, отчество')).toHaveValue('Недописанов Пётр');
+  await awayAndBack(page, '/people');
+  await expect(page.getByRole('textbox', { name: 'Класс или предмет' })).toHaveValue('5Ч');
+  await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+  // Added: the name goes, the class stays for the next pupil of the class; after a reload too.
+  await expect(page.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
+  await page.reload();
+  await expect(page.getByTestId('people-list')).toContainText('Недописанов Пётр');
+  await page.getByText('Добавить участника').click();
+  await expect(page.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
+
+  // A consent being recorded.
+  await page.goto(`/people/${pupil}`);
+  await page.getByText('Отметить полученное согласие').click();
+  await page.getByLabel('Родитель (законный представитель), ФИО').fill('Черновикова Ольга Ивановна');
+  await awayAndBack(page, `/people/${pupil}`);
+  await expect(page.getByLabel('Родитель (законный представитель), ФИО')).toHaveValue(
+    'Черновикова Ольга Ивановна',
+  );
+
+  // The reason a pair ends.
+  await page.goto(`/pair/${pair}`);
+  await page.getByLabel('Причина (для завершения раньше срока)').fill('Наставник переходит в другую школу');
+  await page.reload();
+  await expect(page.getByLabel('Причина (для завершения раньше срока)')).toHaveValue(
+    'Наставник переходит в другую школу',
+  );
+
+  // A new approval order's number.
+  await page.goto('/orders');
+  await page.getByLabel('Номер приказа').fill('17-Ч');
+  await awayAndBack(page, '/orders');
+  await expect(page.getByLabel('Номер приказа')).toHaveValue('17-Ч');
+});
+
+test('a mentor’s «нет» to «Подходит ли пара?» keeps its comment until it is sent', async ({ page }) => {
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Сомневающийся Наставник', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Сомневающийся Ученик', kind: 'student', minor: false } },
+  ]);
+  const [pair] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+  ]);
+  await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-11-10',
+        kind: 'trial',
+        durationMin: 40,
+        notes: 'Пробная',
+        status: 'held',
+      },
+    },
+  ]);
+  await enrol(page, await inviteCode(mentor as string, 'mentor'));
+  await page.goto(`/pair/${pair}`);
+  await page.getByRole('button', { name: 'Нет, не подходит' }).click();
+  await page.getByLabel('Что не так? (увидит только куратор)').fill('Разные интересы');
+  await page.reload();
+  await expect(page.getByLabel('Что не так? (увидит только куратор)')).toHaveValue('Разные интересы');
+  await page.getByRole('button', { name: 'Отправить ответ' }).click();
+  await expect(page.getByText('Ваш ответ: Нет, не подходит')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Ваш ответ: Нет, не подходит')).toBeVisible();
+});
