@@ -27,6 +27,9 @@ function csvText(cell: ExportCell): string {
   return 'day' in cell ? formatExportDay(cell.day) : formatExportMoment(cell.moment);
 }
 
+/** A cell Excel would take for a formula: it starts with =, +, −, @, a tab or a carriage return (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * A CSV as Russian Excel opens it by a double click: UTF-8 with a byte-order mark (else Excel reads
  * Windows-1251), «;» between cells (Excel's list separator in Russian), CRLF line ends. A cell that starts
@@ -36,7 +39,9 @@ export async function csvContent(rows: readonly ExportCell[][]): Promise<string>
   const { unparse } = await import('papaparse');
   const text = unparse(
     rows.map((row) => row.map(csvText)),
-    { delimiter: ';', newline: '\r\n', escapeFormulae: true },
+    // papaparse's own test (`escapeFormulae: true`) matches a cell of one line only: notes of several
+    // lines that start «- разобрали…» or «=итог» went out as they were. The cell's start is what counts.
+    { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START },
   );
   return `\ufeff${text}\r\n`;
 }

@@ -231,3 +231,22 @@ describe('the methodology’s bases', () => {
     ]);
   });
 });
+
+describe('a CSV cell that starts like a formula', () => {
+  it('is escaped when it runs over several lines too', async () => {
+    const cells = [
+      '- разобрали ошибки\n- +2 балла\n=итог',
+      '@SUM(1)\nвторая строка',
+      '\tтаб',
+      'обычный\n-текст',
+    ];
+    const csv = await csvContent([cells]);
+    const [row] = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(row).toEqual([
+      "'- разобрали ошибки\n- +2 балла\n=итог",
+      "'@SUM(1)\nвторая строка",
+      "'\tтаб",
+      'обычный\n-текст',
+    ]);
+  });
+});
