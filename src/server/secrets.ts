@@ -30,9 +30,34 @@ export function newInviteCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** Accepts what a person types: any case, spaces or dashes, and O/I/L for 0/1/1. */
+/**
+ * Cyrillic letters that look like a symbol of the code's alphabet, as a Russian keyboard types them:
+ * a code copied from paper on a phone left in Russian layout («С8DY-7ЗМК») is the same code.
+ */
+const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  З: '3',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: '0',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+};
+
+/** Accepts what a person types: any case, spaces or dashes, O/I/L for 0/1/1, Cyrillic look-alikes. */
 export function normaliseCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[АВЕЗКМНОРСТУХ]/g, (letter) => CYRILLIC_LOOKALIKES[letter] ?? letter)
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 /** A stable id from a name, formatted as a UUID (version 8), for records the server derives. */

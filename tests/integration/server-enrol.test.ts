@@ -86,6 +86,32 @@ describe('enrolment', () => {
     expect(stored).not.toContain(code.replace('-', ''));
   });
 
+  it('a code typed on a Russian keyboard, with Cyrillic letters that look like its own, is the same code', async () => {
+    const person = change(curator.stamper, 'person', { fullName: 'Раскладкина Вера', kind: 'teacher' });
+    await push(server, curator, [person]);
+    // Until the code has letters with Cyrillic twins (the alphabet has ten of them).
+    let code = '';
+    while (!/[ABCEHKMPTXY]/.test(code))
+      code = (
+        await call(server, 'POST', '/api/v1/invites', {
+          token: curator.token,
+          body: { personId: person.id, role: 'mentor' },
+        })
+      ).body.code as string;
+    const latin = 'ABCEHKMPTXY';
+    const cyrillic = 'АВСЕНКМРТХУ';
+    const typed = [...code]
+      .map((c) => cyrillic[latin.indexOf(c)] ?? c)
+      .join('')
+      .toLowerCase();
+    expect(typed).toMatch(/[а-я]/);
+    const enrolled = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: ` ${typed} `, deviceName: 'ру' },
+    });
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body.role).toBe('mentor');
+  });
+
   it('invites are for curators, for people that exist, with a known role', async () => {
     const missing = await call(server, 'POST', '/api/v1/invites', {
       token: curator.token,
