@@ -3,7 +3,7 @@
 // device, like a meeting: a reload (a crash, a closed tab) or a visit to another screen gives it back, and
 // it goes once the record is made.
 import { expect, type Page, test } from '@playwright/test';
-import { curatorCode, inviteCode, putRecords } from './api';
+import { curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { enrol } from './app-page';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -16,18 +16,26 @@ async function awayAndBack(page: Page, path: string) {
 }
 
 test('a curator’s typed text in the short forms survives a reload and another screen', async ({ page }) => {
-  const [pupil, mentor, adult] = await putRecords([
-    { type: 'person', fields: { fullName: 'Черновикова Дарья', kind: 'student', minor: true } },
-    { type: 'person', fields: { fullName: 'Наставник Черновиков', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Черновиков Максим', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [adult], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  await enrol(page, await curatorCode('Куратор Черновиков'));
+  // A school of its own: the pupils without a consent it adds are not other tests' to count.
+  const school = await newSchool('Школа черновиков');
+  const [pupil, mentor, adult] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Черновикова Дарья', kind: 'student', minor: true } },
+      { type: 'person', fields: { fullName: 'Наставник Черновиков', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Черновиков Максим', kind: 'student', minor: false } },
+    ],
+    school.token,
+  );
+  const [pair] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [adult], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    school.token,
+  );
+  await enrol(page, await curatorCode('Куратор Черновиков', school.token));
 
   // A participant being added: the name and class, behind a reload.
   await page.goto('/people');

@@ -100,13 +100,15 @@ export function DistrictAdminScreen() {
     <Page title={t('districtAdmin.title')}>
       {made?.answer.ok && <CodeCard title={made.title} hint={made.hint} code={made.answer.value} />}
       {made && <Failure answer={made.answer} />}
-      <Form class="panel form" onSubmit={addSchool}>
-        <h2>{t('districtAdmin.newSchool')}</h2>
-        <TextField label={t('districtAdmin.schoolName')} value={name} maxLength={300} onValue={setName} />
-        <button type="submit" class="button--primary">
-          {t('districtAdmin.create')}
-        </button>
-      </Form>
+      {schoolDraft.value && (
+        <Form class="panel form" onSubmit={addSchool}>
+          <h2>{t('districtAdmin.newSchool')}</h2>
+          <TextField label={t('districtAdmin.schoolName')} value={name} maxLength={300} onValue={setName} />
+          <button type="submit" class="button--primary">
+            {t('districtAdmin.create')}
+          </button>
+        </Form>
+      )}
       <section class="panel" aria-labelledby="district-schools">
         <h2 id="district-schools">{t('districtAdmin.schools')}</h2>
         {schools === null && <p aria-busy="true">{t('districtAdmin.loading')}</p>}
@@ -133,22 +135,24 @@ export function DistrictAdminScreen() {
           </ul>
         )}
       </section>
-      <Form class="panel form" onSubmit={addMember}>
-        <h2>{t('districtAdmin.member')}</h2>
-        <TextField
-          label={t('districtAdmin.memberName')}
-          value={member.fullName}
-          maxLength={200}
-          onValue={(fullName) => setMember({ ...member, fullName })}
-        />
-        <SelectField
-          label={t('districtAdmin.memberRole')}
-          value={member.role}
-          options={DISTRICT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          onValue={(role) => setMember({ ...member, role: role as DistrictRole })}
-        />
-        <button type="submit">{t('districtAdmin.invite')}</button>
-      </Form>
+      {memberDraft.value && (
+        <Form class="panel form" onSubmit={addMember}>
+          <h2>{t('districtAdmin.member')}</h2>
+          <TextField
+            label={t('districtAdmin.memberName')}
+            value={member.fullName}
+            maxLength={200}
+            onValue={(fullName) => setMember({ ...member, fullName })}
+          />
+          <SelectField
+            label={t('districtAdmin.memberRole')}
+            value={member.role}
+            options={DISTRICT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            onValue={(role) => setMember({ ...member, role: role as DistrictRole })}
+          />
+          <button type="submit">{t('districtAdmin.invite')}</button>
+        </Form>
+      )}
       <DevicesSection />
     </Page>
   );

@@ -45,6 +45,8 @@ function MaterialForm() {
     showToast({ text: t('materials.added') }, 3000);
   };
 
+  // Until the draft left earlier is read, what is typed would be dropped.
+  if (!draft.value) return null;
   return (
     <Form class="panel form" onSubmit={add} noValidate>
       <h2>{t('materials.new')}</h2>

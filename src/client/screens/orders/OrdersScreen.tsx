@@ -37,7 +37,7 @@ export function OrdersScreen() {
   // Said under the field it is about (a refused save names its field), else under the form.
   const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const newId = useNewRecordId();
-  if (!data) return <Page title={t('nav.orders')}>{null}</Page>;
+  if (!data || !draft.value) return <Page title={t('nav.orders')}>{null}</Page>;
   const [orders, pairs, people, programme] = data;
   const byPerson = new Map(people.map((p) => [p.id, p]));
   const proposed = pairs.filter((p) => p.fields.status === 'proposed');

@@ -36,6 +36,8 @@ export function FitQuestion(props: {
       </p>
     );
   }
+  // Until the draft left earlier is read, a tap would be taken and then dropped.
+  if (!draft.value) return null;
   const send = async (value: boolean) => {
     // Over its limit the comment's own error says so under it; nothing is sent.
     if (isTooLong(comment, COMMENT_MAX)) return;

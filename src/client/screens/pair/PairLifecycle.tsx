@@ -72,12 +72,14 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       {props.hasUnfit && <Notice kind="error">{t('lifecycle.unfit')}</Notice>}
       {NEXT[status].length > 0 && (
         <>
-          <TextField
-            label={t('lifecycle.reason')}
-            value={reason}
-            maxLength={REASON_MAX}
-            onValue={setReason}
-          />
+          {draft.value && (
+            <TextField
+              label={t('lifecycle.reason')}
+              value={reason}
+              maxLength={REASON_MAX}
+              onValue={setReason}
+            />
+          )}
           <div class="actions">
             {NEXT[status].map((next) => (
               <button

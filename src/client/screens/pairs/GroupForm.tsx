@@ -45,52 +45,54 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   return (
     <details class="panel" open={draft.isRestored}>
       <summary>{t('pairs.new')}</summary>
-      <Form class="form" onSubmit={submit}>
-        <SelectField
-          label={t('pairs.mentor')}
-          name="mentorId"
-          value={mentorId}
-          placeholder={t('pairs.choose')}
-          options={options}
-          error={errors.mentorId}
-          onValue={setMentorId}
-        />
-        <fieldset class="field">
-          <legend>{t('pairs.mentees')}</legend>
-          <div class="checklist">
-            {people
-              .filter((p) => p.id !== mentorId)
-              .map((p) => (
-                <label key={p.id} class="checklist__item">
-                  <input
-                    type="checkbox"
-                    name="menteeIds"
-                    value={p.id}
-                    checked={menteeIds.includes(p.id)}
-                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />
-                  <span>{personName(p)}</span>
-                </label>
-              ))}
-          </div>
-          {errors.menteeIds && (
-            <p class="field__error" role="alert">
-              {errors.menteeIds}
-            </p>
-          )}
-        </fieldset>
-        <SelectField
-          label={t('pairs.form')}
-          name="form"
-          value={form}
-          options={mentoringFormOptions(props.forms)}
-          onValue={setForm}
-        />
-        <button type="submit" class="button--primary">
-          {t('pairs.create')}
-        </button>
-        {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      </Form>
+      {draft.value && (
+        <Form class="form" onSubmit={submit}>
+          <SelectField
+            label={t('pairs.mentor')}
+            name="mentorId"
+            value={mentorId}
+            placeholder={t('pairs.choose')}
+            options={options}
+            error={errors.mentorId}
+            onValue={setMentorId}
+          />
+          <fieldset class="field">
+            <legend>{t('pairs.mentees')}</legend>
+            <div class="checklist">
+              {people
+                .filter((p) => p.id !== mentorId)
+                .map((p) => (
+                  <label key={p.id} class="checklist__item">
+                    <input
+                      type="checkbox"
+                      name="menteeIds"
+                      value={p.id}
+                      checked={menteeIds.includes(p.id)}
+                      onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                    />
+                    <span>{personName(p)}</span>
+                  </label>
+                ))}
+            </div>
+            {errors.menteeIds && (
+              <p class="field__error" role="alert">
+                {errors.menteeIds}
+              </p>
+            )}
+          </fieldset>
+          <SelectField
+            label={t('pairs.form')}
+            name="form"
+            value={form}
+            options={mentoringFormOptions(props.forms)}
+            onValue={setForm}
+          />
+          <button type="submit" class="button--primary">
+            {t('pairs.create')}
+          </button>
+          {message && <Notice kind={message.kind}>{message.text}</Notice>}
+        </Form>
+      )}
     </details>
   );
 }

@@ -133,35 +133,37 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       </a>
       <details open={isAdding || draft.isRestored} onToggle={(e) => setAdding(e.currentTarget.open)}>
         <summary>{t('consent.add')}</summary>
-        <Form class="form" onSubmit={add}>
-          <TextField
-            label={isMinor ? t('consent.parent') : t('consent.signer')}
-            value={signedBy}
-            maxLength={maxTextLength('consent', 'signedBy')}
-            error={errorOf('signedBy')}
-            onValue={setSignedBy}
-          />
-          <TextField
-            label={t('consent.date')}
-            type="date"
-            value={date}
-            error={errorOf('date')}
-            onValue={setDate}
-          />
-          <TextField
-            label={t('consent.scope')}
-            value={scope}
-            maxLength={maxTextLength('consent', 'scope')}
-            error={errorOf('scope')}
-            onValue={setScope}
-          />
-          {error && (error.field === null || !['signedBy', 'date', 'scope'].includes(error.field)) && (
-            <Notice kind="error">{error.text}</Notice>
-          )}
-          <button type="submit" class="button--primary">
-            {t('consent.save')}
-          </button>
-        </Form>
+        {draft.value && (
+          <Form class="form" onSubmit={add}>
+            <TextField
+              label={isMinor ? t('consent.parent') : t('consent.signer')}
+              value={signedBy}
+              maxLength={maxTextLength('consent', 'signedBy')}
+              error={errorOf('signedBy')}
+              onValue={setSignedBy}
+            />
+            <TextField
+              label={t('consent.date')}
+              type="date"
+              value={date}
+              error={errorOf('date')}
+              onValue={setDate}
+            />
+            <TextField
+              label={t('consent.scope')}
+              value={scope}
+              maxLength={maxTextLength('consent', 'scope')}
+              error={errorOf('scope')}
+              onValue={setScope}
+            />
+            {error && (error.field === null || !['signedBy', 'date', 'scope'].includes(error.field)) && (
+              <Notice kind="error">{error.text}</Notice>
+            )}
+            <button type="submit" class="button--primary">
+              {t('consent.save')}
+            </button>
+          </Form>
+        )}
       </details>
       {hasWithdrawn && !hasValid && (
         <div class="notice notice--warn">

@@ -67,43 +67,45 @@ export function PeopleScreen() {
       </div>
       <details class="panel" open={data?.rows.length === 0 || draft.isRestored}>
         <summary>{t('people.add')}</summary>
-        <Form class="form" onSubmit={submit}>
-          <TextField
-            label={t('people.fullName')}
-            name="fullName"
-            value={form.fullName}
-            maxLength={maxTextLength('person', 'fullName')}
-            error={error}
-            onValue={(v) => setForm({ ...form, fullName: v })}
-          />
-          <SelectField
-            label={t('people.kind')}
-            name="kind"
-            value={form.kind}
-            options={PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
-            onValue={(v) => setForm({ ...form, kind: v, minor: v === 'student' })}
-          />
-          <TextField
-            label={t('people.classOrSubject')}
-            name="classOrSubject"
-            value={form.classOrSubject}
-            maxLength={maxTextLength('person', 'classOrSubject')}
-            error={message?.field === 'classOrSubject' ? message.text : null}
-            onValue={(v) => setForm({ ...form, classOrSubject: v })}
-          />
-          <CheckboxField
-            label={t('people.minor')}
-            name="minor"
-            checked={form.minor}
-            onValue={(v) => setForm({ ...form, minor: v })}
-          />
-          <button type="submit" class="button--primary">
-            {t('people.save')}
-          </button>
-          {message && message.field !== 'classOrSubject' && (
-            <Notice kind={message.kind}>{message.text}</Notice>
-          )}
-        </Form>
+        {draft.value && (
+          <Form class="form" onSubmit={submit}>
+            <TextField
+              label={t('people.fullName')}
+              name="fullName"
+              value={form.fullName}
+              maxLength={maxTextLength('person', 'fullName')}
+              error={error}
+              onValue={(v) => setForm({ ...form, fullName: v })}
+            />
+            <SelectField
+              label={t('people.kind')}
+              name="kind"
+              value={form.kind}
+              options={PERSON_KINDS.map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
+              onValue={(v) => setForm({ ...form, kind: v, minor: v === 'student' })}
+            />
+            <TextField
+              label={t('people.classOrSubject')}
+              name="classOrSubject"
+              value={form.classOrSubject}
+              maxLength={maxTextLength('person', 'classOrSubject')}
+              error={message?.field === 'classOrSubject' ? message.text : null}
+              onValue={(v) => setForm({ ...form, classOrSubject: v })}
+            />
+            <CheckboxField
+              label={t('people.minor')}
+              name="minor"
+              checked={form.minor}
+              onValue={(v) => setForm({ ...form, minor: v })}
+            />
+            <button type="submit" class="button--primary">
+              {t('people.save')}
+            </button>
+            {message && message.field !== 'classOrSubject' && (
+              <Notice kind={message.kind}>{message.text}</Notice>
+            )}
+          </Form>
+        )}
       </details>
       {missingConsents > 0 && (
         <Notice kind="error">{t('people.missingConsents', { n: missingConsents })}</Notice>
