@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distinctClasses, foldClass, foldedIncludes, foldText, hasClass } from './fold-text';
+import { distinctClasses, foldClass, foldedIncludes, foldText, hasClass, tidyName } from './fold-text';
 
 describe('the one normaliser of names', () => {
   it('folds ё, case, spaces and every kind of dash', () => {
@@ -22,6 +23,32 @@ describe('the one normaliser of names', () => {
       expect(foldClass(spelling)).toBe(foldClass('7А'));
     expect(foldClass('10-1')).not.toBe(foldClass('11-1'));
     expect(foldClass('5А')).not.toBe(foldClass('7А'));
+  });
+
+  it('keeps a name with the Latin look-alikes of its mostly Cyrillic words as Cyrillic, in their case', () => {
+    // «Смирнoва» with a Latin «o», «CМИРНОВ» with a Latin «C», «Пeтpoв» with three Latin letters.
+    expect(tidyName('Смирн\u006fва Мария')).toBe('Смирнова Мария');
+    expect(tidyName('\u0043МИРНОВ Иван')).toBe('СМИРНОВ Иван');
+    expect(tidyName('П\u0065т\u0070\u006fв-Вoдкин Кузьма')).toBe('Петров-Водкин Кузьма');
+    expect(foldText('Смирн\u006fва')).toBe(foldText('Смирнова'));
+    expect(foldedIncludes('Смирнова Мария', 'Смирн\u006fва')).toBe(true);
+  });
+
+  it('keeps a wholly Latin word (a foreign name) and a word mostly Latin as they are', () => {
+    expect(tidyName('Smith John')).toBe('Smith John');
+    expect(tidyName('Иванова Anna')).toBe('Иванова Anna');
+    expect(tidyName('OKCAHA')).toBe('OKCAHA');
+    expect(foldText('Smith Mary')).toBe('smith mary');
+  });
+
+  it('folds a tidied name as it folds the name typed', () => {
+    const letters = [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАВЕКМНОРСТХУaceopxykmthbABCEHKMOPTXYzQ -–'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { maxLength: 30 }), (chars) => {
+        const typed = chars.join('');
+        expect(foldText(tidyName(typed))).toBe(foldText(typed));
+      }),
+    );
   });
 
   it('finds a name whatever ё or е either side typed', () => {

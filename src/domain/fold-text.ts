@@ -15,14 +15,22 @@ export function withoutInvisible(text: string): string {
 }
 
 /**
- * A person's name as it is kept: without invisible characters, every dash between parts of a double
- * name a hyphen with no spaces around it («Салтыкова – Щедрина» → «Салтыкова-Щедрина»), runs of spaces as
- * one, trimmed. Letters and their case are kept.
+ * A person's name as it is kept: without invisible characters, Latin look-alikes in a mostly Cyrillic
+ * word as Cyrillic («Смирнoва» with a Latin «o» → «Смирнова»), every dash between parts of a double name
+ * a hyphen with no spaces around it («Салтыкова – Щедрина» → «Салтыкова-Щедрина»), runs of spaces as
+ * one, trimmed. The case of letters is kept, and so is a wholly Latin word (a foreign name).
  */
 export function tidyName(text: string): string {
-  return withoutInvisible(text).replace(DASHES, '-').replace(/\s+/gu, ' ').replace(/ ?- ?/g, '-').trim();
+  return withCyrillicLookAlikes(withoutInvisible(text))
+    .replace(DASHES, '-')
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?- ?/g, '-')
+    .trim();
 }
-/** Latin letters that look Cyrillic: typed by mistake in «7A» or pasted into «Иванoв». */
+/**
+ * Latin letters that look Cyrillic, in both cases: typed by mistake in «7A», pasted into «Иванoв», or
+ * left in a class list typed on two keyboards.
+ */
 const LOOK_ALIKES: Record<string, string> = {
   a: 'а',
   b: 'в',
@@ -36,17 +44,42 @@ const LOOK_ALIKES: Record<string, string> = {
   t: 'т',
   x: 'х',
   y: 'у',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
 };
-const toCyrillic = (word: string) => word.replace(/[abcehkmoptxy]/g, (l) => LOOK_ALIKES[l] ?? l);
+const toCyrillic = (word: string) => word.replace(/[abcehkmoptxyABCEHKMOPTXY]/g, (l) => LOOK_ALIKES[l] ?? l);
+
+/**
+ * `text` with the Latin look-alikes of each mostly Cyrillic word (at least as many Cyrillic letters as
+ * Latin ones) as Cyrillic. One rule for the name that is kept (tidyName) and the one compared (foldText),
+ * so that a tidied name folds as the typed one did. A wholly Latin word is kept: «Anna», «OKCAHA» alike,
+ * as a foreign name cannot be told from a Russian one typed wholly in Latin look-alikes.
+ */
+function withCyrillicLookAlikes(text: string): string {
+  return text.replace(/\p{L}+/gu, (word) => {
+    const cyrillic = word.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+    const latin = word.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    return cyrillic > 0 && cyrillic >= latin ? toCyrillic(word) : word;
+  });
+}
 
 /**
  * Folds a text for comparison: Unicode NFC (a Mac's decomposed «й» and «ё» become one letter), lower
- * case, «ё» as «е», Latin look-alikes inside Cyrillic words as Cyrillic, every dash or minus as «-» with
+ * case, «ё» as «е», Latin look-alikes inside mostly Cyrillic words as Cyrillic (as tidyName keeps them), every dash or minus as «-» with
  * no spaces around it, runs of spaces (including non-breaking ones) as one space, trimmed.
  */
 export function foldText(text: string): string {
-  return foldLetters(withoutInvisible(text))
-    .replace(/[\p{L}]+/gu, (word) => (/[а-я]/.test(word) ? toCyrillic(word) : word))
+  return withCyrillicLookAlikes(foldLetters(withoutInvisible(text)))
     .replace(DASHES, '-')
     .replace(/\s+/gu, ' ')
     .replace(/ ?- ?/g, '-')

@@ -276,6 +276,34 @@ describe('importing a class list', () => {
     });
   });
 
+  it('imports a name with a Latin look-alike as Cyrillic, so the row typed right below it is the same pupil', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс'],
+      // «Смирнoва» with a Latin «o», then the same pupil spelled right; a foreign name stays Latin.
+      ['Смирн\u006fва Мария Павловна', '7Б'],
+      ['Смирнова Мария Павловна', '7Б'],
+      ['Smith John', '7Б'],
+    ]);
+    expect(rows(plan)).toEqual({
+      people: ['2: Смирнова Мария Павловна | 7Б | student | true', '4: Smith John | 7Б | student | true'],
+      likely: [],
+      existing: [],
+      errors: ['3: repeated {"name":"Смирнова Мария Павловна","row":2}'],
+    });
+    expect(plan.people[0]?.person.fullName).toMatch(/^[а-яё ]+$/iu);
+  });
+
+  it('finds a pupil of the base whose name was typed with a Latin look-alike in the file', () => {
+    const plan = planImport(
+      [
+        ['ФИО', 'Класс'],
+        ['Смирн\u006fва Мария', '7Б'],
+      ],
+      [base('m1', 'Смирнова Мария', '7Б')],
+    );
+    expect(rows(plan)).toMatchObject({ people: [], existing: ['2 = m1'] });
+  });
+
   it('reads the name headings journals and class teachers write', () => {
     for (const heading of [
       'Обучающийся (ФИО)',

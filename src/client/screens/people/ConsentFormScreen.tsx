@@ -2,6 +2,7 @@
 // signs for a minor, whose name then stands in the genitive («несовершеннолетнего Иванова Ивана») with
 // the words that agree with it. Printed from the browser.
 import { useRoute } from 'preact-iso';
+import { tidyName } from '../../../domain/fold-text';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp } from '../../app/context';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -17,7 +18,9 @@ export function ConsentFormScreen() {
   const data = useLiveQuery(() => allOf([queries.person(id), queries.programme(PROGRAMME_ID)]), [id]);
   if (!data?.[0]) return <Page title={t('consent.formTitle')}>{null}</Page>;
   const [person, programme] = data;
-  const name = person.fields.fullName ?? '';
+  // A name typed by hand or imported before the import tidied names may hide a Latin «o» in «Смирнoва»:
+  // the document prints it, and the declension reads it, in Cyrillic.
+  const name = tidyName(person.fields.fullName ?? '');
   const school = programme?.fields.schoolName ?? '________________________________';
   const isMinor = person.fields.minor === true;
   const child = genitiveOf(name);
