@@ -241,6 +241,23 @@ test('counts and names read as Russians write them, in both languages', async ({
   await page.goto(`/people/${girl}/consent-form`);
   await expect(page.getByTestId('consent-person')).toHaveText('Петрова Анна Сергеевна');
 
+  // A patronymic settles the gender; a double surname written with a space is printed as typed rather than
+  // garbled; a Latin «o» in «Смирнoва» is printed, and declined, as the Cyrillic one.
+  const [lyuba, doubled, mixed] = await putRecords(
+    ['Белая Любовь Петровна', 'Петрова Сидорова Мария', 'Смирн\u006fва Мария Павловна'].map((fullName) => ({
+      type: 'person',
+      fields: { fullName, kind: 'student', minor: true, classOrSubject: '5А' },
+    })),
+  );
+  await syncNow(page);
+  await page.goto(`/people/${lyuba}/consent-form`);
+  await expect(form).toContainText('несовершеннолетней Белой Любови Петровны, 5А,');
+  await expect(form).toContainText('на обработку её персональных данных');
+  await page.goto(`/people/${doubled}/consent-form`);
+  await expect(form).toContainText('несовершеннолетней Петрова Сидорова Мария, 5А,');
+  await page.goto(`/people/${mixed}/consent-form`);
+  await expect(page.getByTestId('consent-person')).toHaveText('Смирновой Марии Павловны');
+
   // «Издать приказ (1 пара)», not «(1 пар)».
   await page.goto('/orders');
   const boxes = page.getByTestId('order-pairs').getByRole('checkbox');
