@@ -1,5 +1,6 @@
 // The participants base: search and filters, who lacks a consent, add one by hand or import a class list.
 import { useRef, useState } from 'preact/hooks';
+import { tidyName } from '../../../domain/fold-text';
 import { maxTextLength, PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
@@ -39,7 +40,8 @@ export function PeopleScreen() {
     if (form.fullName.trim() === '') return setError(t('people.required'));
     setError(null);
     const result = await repo.create('person', {
-      fullName: form.fullName.trim(),
+      // As a class list's names are kept: Latin look-alikes in a Cyrillic name as Cyrillic, one space.
+      fullName: tidyName(form.fullName),
       kind: form.kind,
       minor: form.minor,
       classOrSubject: form.classOrSubject.trim() || null,
