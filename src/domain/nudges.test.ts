@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
 import { isOverdue, progressOf } from './idp';
-import { isMeetingOverdue, nextStep, pairBeganOn, seriesProgress } from './nudges';
+import { isMeetingOverdue, isPairRunning, nextStep, pairBeganOn, seriesProgress } from './nudges';
 import type { FieldsByType } from './record-types';
 import { queryWords, wordsOf } from './search-text';
 
 const facts = (kinds: string[], extra: Partial<Parameters<typeof nextStep>[0]> = {}) => ({
+  status: 'active' as string | undefined,
   kindsHeld: new Set(kinds),
   lastMeetingDate: '2026-11-20',
   overdueTasks: 0,
@@ -34,6 +35,32 @@ describe('the next step of a pair', () => {
       key: 'gap',
       days: 15,
     });
+  });
+
+  it('asks nothing of a pair that has ended: no meeting, no plan, no overdue tasks, no gap', () => {
+    for (const status of ['ended', 'finished'] as const) {
+      expect(nextStep(facts(['organisational'], { status }), '2026-11-25')).toEqual({
+        key: 'closed',
+        status,
+      });
+      expect(nextStep(facts([], { status, overdueTasks: 3, hasPlan: false }), '2026-11-25')).toEqual({
+        key: 'closed',
+        status,
+      });
+      expect(nextStep(facts([], { status, lastMeetingDate: '2026-01-01' }), '2026-11-25').key).toBe('closed');
+    }
+  });
+
+  it('prompts a pair that is proposed, approved, at work, or has no status yet', () => {
+    for (const status of ['proposed', 'approved', 'active', undefined]) {
+      expect(isPairRunning(status)).toBe(true);
+      expect(nextStep(facts(['organisational'], { status }), '2026-11-25')).toEqual({
+        key: 'meeting',
+        kind: 'trial',
+      });
+    }
+    expect(isPairRunning('ended')).toBe(false);
+    expect(isPairRunning('finished')).toBe(false);
   });
 
   it('counts the series and the plan', () => {

@@ -1,12 +1,14 @@
 // What a mentor should do next for a pair: the home screen's hint, from facts the device counts.
 import { stampTime } from './hlc';
 import type { SyncedRecord } from './record';
-import type { MeetingKind } from './record-types';
+import type { MeetingKind, PairStatus } from './record-types';
 
 export const MEETING_GAP_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type PairFacts = {
+  /** The pair's status; one without is taken as just proposed (PairLifecycle.tsx does the same). */
+  status: string | undefined;
   kindsHeld: ReadonlySet<string>;
   lastMeetingDate: string | null;
   overdueTasks: number;
@@ -18,7 +20,21 @@ export type Nudge =
   | { key: 'overdue'; count: number }
   | { key: 'gap'; days: number }
   | { key: 'plan' }
+  | { key: 'closed'; status: ClosedStatus }
   | { key: 'none' };
+
+/** The statuses that end a pair's life (PairLifecycle.tsx offers nothing after them). */
+type ClosedStatus = Extract<PairStatus, 'finished' | 'ended'>;
+const CLOSED: ReadonlySet<string> = new Set<ClosedStatus>(['finished', 'ended']);
+
+/**
+ * Whether a pair is still running (proposed, approved or at work): only such a pair is prompted to meet
+ * or offered «+ Встреча» on a home screen. A finished or ended pair is history; a meeting held before its
+ * end can still be recorded from the pair's own page.
+ */
+export function isPairRunning(status: string | undefined): boolean {
+  return !CLOSED.has(status ?? 'proposed');
+}
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -57,6 +73,8 @@ export function isMeetingOverdue(
 
 /** The one most useful next step, in the order a mentor would want to hear them. */
 export function nextStep(facts: PairFacts, today: string): Nudge {
+  // A pair that has ended is told as such, never asked for a meeting or a plan.
+  if (facts.status === 'finished' || facts.status === 'ended') return { key: 'closed', status: facts.status };
   if (facts.overdueTasks > 0) return { key: 'overdue', count: facts.overdueTasks };
   for (const kind of ['organisational', 'trial', 'planning'] as const) {
     if (!facts.kindsHeld.has(kind)) return { key: 'meeting', kind };

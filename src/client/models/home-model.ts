@@ -1,8 +1,10 @@
 // The home screen of mentors and mentees: their pairs, the ones that need attention first, a page at a
-// time; only the visible page is looked at closely, so a thousand pairs still open at once.
+// time; only the visible page is looked at closely, so a thousand pairs still open at once. Pairs that
+// have ended (finished or ended) come last, apart, with no prompt: their history still opens from them.
 import { type Progress, progressOf } from '../../domain/idp';
 import {
   isMeetingOverdue,
+  isPairRunning,
   MEETING_GAP_DAYS,
   type Nudge,
   nextStep,
@@ -18,6 +20,8 @@ export type PairItem = {
   /** Who the pair is with, from the viewer's side: the mentees, or the mentor. */
   withNames: string;
   isMentor: boolean;
+  /** Proposed, approved or at work: prompted, and offered «+ Встреча». */
+  isRunning: boolean;
   nudge: Nudge;
   series: { held: number; total: number };
   idp: Progress;
@@ -26,7 +30,11 @@ export type PairItem = {
 };
 
 export type HomeData = {
+  /** The page's running pairs, the most urgent first. */
   items: PairItem[];
+  /** The page's pairs that have ended, after the running ones: apart, with no prompt. */
+  closed: PairItem[];
+  /** Every pair of the person, running or not. */
   total: number;
   overdueTasks: number;
   pairsWithoutRecentMeeting: number;
@@ -64,7 +72,10 @@ export async function loadHome(
   const pairOfPlan = new Map(
     overduePlans.filter((p) => byId.has(p.fields.pairId ?? '')).map((p) => [p.id, p.fields.pairId ?? '']),
   );
-  const overdue = overdueAll.filter((t) => pairOfPlan.has(t.fields.planId ?? ''));
+  // A task left open in a pair that has ended is not the mentor's to chase any more.
+  const overdue = overdueAll.filter((t) =>
+    isPairRunning(byId.get(pairOfPlan.get(t.fields.planId ?? '') ?? '')?.fields.status),
+  );
   const overdueByPair = new Map<string, number>();
   for (const t of overdue) {
     const pairId = pairOfPlan.get(t.fields.planId ?? '');
@@ -76,7 +87,13 @@ export async function loadHome(
       ? readableNames((pair.fields.menteeIds ?? []).map((id) => people.get(id)))
       : name(people.get(pair.fields.mentorId ?? ''));
   const urgency = (p: SyncedRecord<'pair'>) =>
-    overdueByPair.get(p.id) ? 0 : isMeetingOverdue(p, recent.has(p.id), today) ? 1 : 2;
+    !isPairRunning(p.fields.status)
+      ? 3
+      : overdueByPair.get(p.id)
+        ? 0
+        : isMeetingOverdue(p, recent.has(p.id), today)
+          ? 1
+          : 2;
   const sorted = pairs
     .map((pair) => ({ pair, names: withNames(pair), urgency: urgency(pair) }))
     .sort((a, b) => a.urgency - b.urgency || collator.compare(a.names, b.names));
@@ -96,8 +113,10 @@ export async function loadHome(
         pair,
         withNames: names,
         isMentor: pair.fields.mentorId === personId,
+        isRunning: isPairRunning(pair.fields.status),
         nudge: nextStep(
           {
+            status: pair.fields.status,
             kindsHeld,
             lastMeetingDate,
             overdueTasks: overdueByPair.get(pair.id) ?? 0,
@@ -113,7 +132,8 @@ export async function loadHome(
     }),
   );
   return {
-    items,
+    items: items.filter((i) => i.isRunning),
+    closed: items.filter((i) => !i.isRunning),
     total: pairs.length,
     overdueTasks: overdue.length,
     pairsWithoutRecentMeeting: pairs.filter((p) => isMeetingOverdue(p, recent.has(p.id), today)).length,

@@ -1,6 +1,6 @@
 // Optional reminders: at most once a day, when the app opens or comes back to the screen, a notification
 // lists overdue IDP tasks and pairs with no meeting for two weeks. Nothing is sent from a server.
-import { isMeetingOverdue, MEETING_GAP_DAYS } from '../../domain/nudges';
+import { isMeetingOverdue, isPairRunning, MEETING_GAP_DAYS } from '../../domain/nudges';
 import type { NastavnikDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import type { Queries } from '../db/queries';
@@ -28,8 +28,10 @@ export async function reminderText(
   personId: string,
   today: string,
 ): Promise<string | null> {
-  const asMentor = await queries.pairsAsMentor(personId);
-  const pairs = [...asMentor, ...(await queries.pairsAsMentee(personId))];
+  // A pair that has ended asks nothing more of anyone: its meetings and open tasks are not reminded of.
+  const asMentor = (await queries.pairsAsMentor(personId)).filter((p) => isPairRunning(p.fields.status));
+  const asMentee = (await queries.pairsAsMentee(personId)).filter((p) => isPairRunning(p.fields.status));
+  const pairs = [...asMentor, ...asMentee];
   if (pairs.length === 0) return null;
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - MEETING_GAP_DAYS * 86_400_000)
     .toISOString()

@@ -17,6 +17,10 @@ export function nudgeText(nudge: Nudge, isMentee = false): string {
       return t(isMentee ? 'nudge.mentee.gap' : 'nudge.gap', { n: nudge.days });
     case 'plan':
       return t(isMentee ? 'nudge.mentee.plan' : 'nudge.plan');
+    case 'closed':
+      return isMentee
+        ? t(`nudge.mentee.closed.${nudge.status}` as MessageKey)
+        : t(`nudge.closed.${nudge.status}` as MessageKey);
     default:
       return t(isMentee ? 'nudge.mentee.none' : 'nudge.none');
   }

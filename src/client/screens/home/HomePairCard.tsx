@@ -3,14 +3,17 @@ import { t } from '../../i18n/i18n';
 import type { PairItem } from '../../models/home-model';
 import { nudgeText } from '../../ui/nudge-text';
 
-/** A pair on the home screen: who, what to do next, how far along. One tap opens it. */
+/**
+ * A pair on the home screen: who, what to do next, how far along. One tap opens it. A pair that has ended
+ * says so and offers no «+ Встреча»: a meeting held before its end is still recorded from its page.
+ */
 export function HomePairCard(props: { item: PairItem }) {
   const { item } = props;
   const isUrgent = item.nudge.key === 'overdue' || item.nudge.key === 'gap';
   // A mentee of the pair reads it in their own words (what is coming, what is theirs to do).
   const isMentee = !item.isMentor;
   return (
-    <li class="card card--pair">
+    <li class={`card card--pair${item.isRunning ? '' : ' card--closed'}`}>
       <a class="card__link" href={`/pair/${item.pair.id}`}>
         <span class="card__title">{item.withNames}</span>
         <span class={`card__nudge${isUrgent ? ' card__nudge--urgent' : ''}`}>
@@ -34,7 +37,7 @@ export function HomePairCard(props: { item: PairItem }) {
           />
         </span>
       </a>
-      {item.isMentor && (
+      {item.isMentor && item.isRunning && (
         <a
           class="button card__action"
           href={`/pair/${item.pair.id}/meeting/new`}

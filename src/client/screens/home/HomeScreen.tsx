@@ -72,12 +72,24 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
           )}
           {home.total === 0 ? (
             <p>{t('home.noPairs')}</p>
+          ) : home.items.length === 0 && home.closed.length > 0 ? (
+            <p data-testid="home-no-running">{t(isMentee ? 'home.mentee.noRunning' : 'home.noRunning')}</p>
           ) : (
             <ul class="cards" data-testid="home-pairs">
               {home.items.map((item) => (
                 <HomePairCard key={item.pair.id} item={item} />
               ))}
             </ul>
+          )}
+          {home.closed.length > 0 && (
+            <>
+              <h3 id="closed-pairs">{t('home.closedPairs')}</h3>
+              <ul class="cards" data-testid="home-closed-pairs" aria-labelledby="closed-pairs">
+                {home.closed.map((item) => (
+                  <HomePairCard key={item.pair.id} item={item} />
+                ))}
+              </ul>
+            </>
           )}
           {home.total > limit && (
             <button type="button" onClick={() => setLimit(limit + PAGE)}>

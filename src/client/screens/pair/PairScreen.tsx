@@ -1,5 +1,6 @@
 // A pair: the meeting series of the roadmap, the IDP of each mentee, and every meeting.
 import { useRoute } from 'preact-iso';
+import { isPairRunning } from '../../../domain/nudges';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay } from '../../i18n/format';
@@ -40,9 +41,16 @@ export function PairScreen() {
         {t('pairs.mentor')}: {personName(page.mentor)} · {mentoringFormLabel(page.pair.fields.form ?? '')} ·{' '}
         {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
       </p>
-      {canRecord && (
+      {canRecord && isPairRunning(page.pair.fields.status) && (
         <a class="button button--primary button--big" href={`/pair/${id}/meeting/new`}>
           + {t('pair.newMeeting')}
+        </a>
+      )}
+      {/* A pair that has ended is not urged to meet; a meeting held before its end, written down later
+          (offline, say), is still recorded from here: the server takes it. */}
+      {canRecord && !isPairRunning(page.pair.fields.status) && (
+        <a class="button button--quiet" href={`/pair/${id}/meeting/new`}>
+          + {t('pair.pastMeeting')}
         </a>
       )}
       {isMember && page.hasTrial && (
