@@ -3,7 +3,13 @@ import type { EnrolResponse } from '../../domain/sync-contract';
 import { t } from '../i18n/i18n';
 import { serverErrorText } from '../ui/server-error';
 
-export type EnrolResult = { ok: true; enrolment: EnrolResponse } | { ok: false; message: string };
+/**
+ * `about`: what a refusal is about — the code itself (wrong or spent: its field is marked), the network
+ * (no answer: the code may well be right, nothing is marked) or anything else (the server's reason).
+ */
+export type EnrolResult =
+  | { ok: true; enrolment: EnrolResponse }
+  | { ok: false; message: string; about: 'code' | 'network' | 'other' };
 
 export async function enrolWithCode(code: string, deviceName: string): Promise<EnrolResult> {
   try {
@@ -14,13 +20,14 @@ export async function enrolWithCode(code: string, deviceName: string): Promise<E
     });
     const body = (await response.json().catch(() => ({}))) as { error?: string; reason?: string };
     if (response.ok) return { ok: true, enrolment: body as EnrolResponse };
-    if (body.error === 'invalid-code') return { ok: false, message: t('enrol.invalid') };
-    if (response.status === 429) return { ok: false, message: t('enrol.rateLimited') };
+    if (body.error === 'invalid-code') return { ok: false, message: t('enrol.invalid'), about: 'code' };
+    if (response.status === 429) return { ok: false, message: t('enrol.rateLimited'), about: 'other' };
     return {
       ok: false,
       message: t('enrol.failed', { reason: serverErrorText(body.error, response.status) }),
+      about: 'other',
     };
   } catch {
-    return { ok: false, message: t('enrol.offline') };
+    return { ok: false, message: t('enrol.offline'), about: 'network' };
   }
 }

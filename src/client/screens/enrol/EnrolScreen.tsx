@@ -19,7 +19,11 @@ export function EnrolScreen() {
   const online = useStore(isOnline);
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
-  const [error, setError] = useState<string | null>(null);
+  // A refusal of the code marks its field; any other failure (the network, the server, the device) is
+  // said once above the form, and the code, likely right, is not marked.
+  const [failure, setFailure] = useState<{ message: string; about: 'code' | 'network' | 'other' } | null>(
+    null,
+  );
   const [isBusy, setBusy] = useState(false);
   // In an iOS browser tab the code would be spent on Safari's storage, not the Home Screen app's.
   const [isIosTab, setIosTab] = useState(isThisIosBrowserTab);
@@ -30,20 +34,20 @@ export function EnrolScreen() {
     // A device name over its limit is said under its field, whole, and not sent.
     if (refuseOverLimit(event.currentTarget as HTMLFormElement)) return;
     setBusy(true);
-    setError(null);
+    setFailure(null);
     const result = await enrolWithCode(code, deviceName);
     if (result.ok) {
       // The code is spent now: a device that cannot keep the sign-in must say so.
       const saved = await device.saveEnrolment(result.enrolment);
       if (!saved.ok) {
-        setError(t('enrol.notSaved', { reason: saveMessage(saved).text }));
+        setFailure({ message: t('enrol.notSaved', { reason: saveMessage(saved).text }), about: 'other' });
         setBusy(false);
         return;
       }
       history.replaceState(null, '', '/');
       void scheduler.syncNow();
     } else {
-      setError(result.message);
+      setFailure({ message: result.message, about: result.about });
     }
     setBusy(false);
   };
@@ -51,7 +55,11 @@ export function EnrolScreen() {
   return (
     <Page title={t('enrol.title')}>
       <p>{t('enrol.intro')}</p>
-      {!online && <Notice>{t('enrol.offline')}</Notice>}
+      {/* One notice for no network, whether the device knew it before the tap or learnt it from it. */}
+      {(!online || failure?.about === 'network') && (
+        <Notice kind={failure?.about === 'network' ? 'error' : 'info'}>{t('enrol.offline')}</Notice>
+      )}
+      {failure?.about === 'other' && <Notice kind="error">{failure.message}</Notice>}
       {isIosTab && (
         <section class="panel" aria-labelledby="ios-first" data-testid="ios-install">
           <h2 id="ios-first">{t('enrol.iosTitle')}</h2>
@@ -72,7 +80,7 @@ export function EnrolScreen() {
             autocomplete="one-time-code"
             autocapitalize="characters"
             required
-            error={error}
+            error={failure?.about === 'code' ? failure.message : null}
             onValue={setCode}
           />
           <TextField
