@@ -44,6 +44,8 @@ export function createQueries(db: NastavnikDb) {
     session: () => getSession(db).then((s) => s ?? null),
     syncStatus: () => getSyncStatus(db),
     outboxCount: () => db.outbox.count(),
+    /** The changes waiting to be sent, oldest first. */
+    outbox: () => db.outbox.orderBy('seq').toArray(),
     rejected: () => db.rejected.toArray(),
     rejectedCount: () => db.rejected.count(),
     delivery: (recordId: string): Promise<Delivery> =>

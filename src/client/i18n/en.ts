@@ -50,6 +50,9 @@ export const en = {
     'The curator archived you in the programme: this device no longer has access to its data, and it was removed from the device. Changes not yet sent are kept on this device.',
   'sync.blocked.archived': 'Access ended: you are archived in the programme',
   'sync.blocked.unauthorized': 'Device disconnected',
+  'sync.waitingTitle': 'Waiting to be sent',
+  'sync.waitingKept':
+    'What you recorded on this device and had not sent yet. It is kept here and goes to the server if the curator brings you back into the programme.',
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
   'field.unsavedRestored': 'This is your text that was not saved. Correct it and it will be saved.',
@@ -205,6 +208,12 @@ export const en = {
   'home.closedPairs': 'Ended pairs',
   'home.noRunning': 'No pairs at work now.',
   'home.mentee.noRunning': 'You have no mentor now. Your past meetings are below.',
+  'home.archived': 'Access closed: you are in the programme’s archive',
+  'home.archivedData':
+    'The programme’s data has been removed from this device. If this is a mistake, ask the curator.',
+  'home.archivedWaiting':
+    'What you recorded and had not sent yet ({n}) is kept on this device and goes to the server if the curator brings you back into the programme.',
+  'home.archivedSee': 'See what has not been sent',
   'home.mentee.myPairs': '{n|My mentor|My mentors}',
   'home.mentee.series': 'Meetings with your mentor: {held} of {total}',
   'home.mentee.idp': 'Development plan: {done} of {total} done',

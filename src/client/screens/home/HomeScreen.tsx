@@ -39,6 +39,11 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
     () => loadHome(queries, session.personId, today, limit),
     [session.personId, today, limit],
   );
+  // Archived by the curator (the server said so): the programme's data left the device, and home must not
+  // promise a pair; what waits to be sent is kept, and said so.
+  const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
+  const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
+  const isArchived = status?.error === 'archived';
   const isCurator = session.role === 'curator';
   // A mentee's home speaks to the mentee: no count of pairs to meet, their own plan in plain words.
   const isMentee = session.role === 'mentee';
@@ -54,8 +59,22 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
       {props.curatorPart}
+      {isArchived && (
+        <section class="panel" aria-labelledby="archived" data-testid="home-archived">
+          <h2 id="archived">{t('home.archived')}</h2>
+          <p>{t('home.archivedData')}</p>
+          {waiting > 0 && (
+            <>
+              <p>{t('home.archivedWaiting', { n: waiting })}</p>
+              <a class="button" href="/sync">
+                {t('home.archivedSee')}
+              </a>
+            </>
+          )}
+        </section>
+      )}
       <MyQuestionnaires />
-      {home && (home.total > 0 || !isCurator) && (
+      {home && !isArchived && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">
           <h2 id="my-pairs">
             {isMentee ? t('home.mentee.myPairs', { n: Math.max(home.total, 1) }) : t('home.myPairs')}

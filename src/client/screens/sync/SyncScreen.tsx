@@ -1,8 +1,7 @@
 // Sync status in full: run a sync with progress, see and resolve rejected changes, get back texts kept
 // from a conflict.
 import { useState } from 'preact/hooks';
-import { isRecordType, maxTextLength } from '../../../domain/record-types';
-import { type TypedText as Typed, typedFields, typedTexts } from '../../../domain/typed-texts';
+import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatAgo, formatDateTime } from '../../i18n/format';
@@ -13,25 +12,8 @@ import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { KeptTexts } from './KeptTexts';
 import { fieldLabel, TypedText } from './TypedText';
-
-/**
- * What was typed into a change: its long texts and the texts inside its structures, and its short texts
- * (a task's title, a person's contacts) — every text field of the record type that holds more than a
- * word or a code (ids, dates and choices hold under a hundred characters).
- */
-function textsOf(type: string, fields: Record<string, unknown>): Typed[] {
-  if (!isRecordType(type)) return [];
-  const long = typedFields(type);
-  const short = Object.entries(fields).flatMap(([field, value]) =>
-    !long.includes(field) &&
-    typeof value === 'string' &&
-    value.trim() &&
-    (maxTextLength(type, field) ?? 0) >= 100
-      ? [{ field, text: value }]
-      : [],
-  );
-  return [...short, ...long.flatMap((field) => typedTexts(type, field, fields[field]))];
-}
+import { textsOf } from './texts-of';
+import { WaitingTexts } from './WaitingTexts';
 
 export function SyncScreen() {
   const { queries, scheduler, device, isOnline } = useApp();
@@ -96,6 +78,7 @@ export function SyncScreen() {
       )}
 
       {failure && <Notice kind="error">{failure}</Notice>}
+      {status?.error === 'archived' && <WaitingTexts />}
       <KeptTexts />
       <h2>{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (
