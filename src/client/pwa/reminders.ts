@@ -68,10 +68,13 @@ export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date =
   // `ready` waits for the worker that a page opened a moment ago is still installing.
   const registration = await navigator.serviceWorker?.ready;
   if (!registration) return;
+  // The day is marked before the reminder is shown, not after: showing can take a while, and a page left
+  // meanwhile (the app opened again) would remind a second time. A reminder the system then fails to
+  // show is not tried again that day: once a day at most is the promise.
+  await setMeta(db, 'lastReminderDay', today);
   await registration.showNotification(t('app.name'), {
     body,
     tag: 'nastavnik-reminder',
     icon: '/icon-192.png',
   });
-  await setMeta(db, 'lastReminderDay', today);
 }
