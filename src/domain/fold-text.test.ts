@@ -25,7 +25,7 @@ describe('the one normaliser of names', () => {
     expect(foldClass('5А')).not.toBe(foldClass('7А'));
   });
 
-  it('keeps a name with the Latin look-alikes of its mostly Cyrillic words as Cyrillic, in their case', () => {
+  it('keeps a name with the Latin look-alikes of its Cyrillic words as Cyrillic, in their case', () => {
     // «Смирнoва» with a Latin «o», «CМИРНОВ» with a Latin «C», «Пeтpoв» with three Latin letters.
     expect(tidyName('Смирн\u006fва Мария')).toBe('Смирнова Мария');
     expect(tidyName('\u0043МИРНОВ Иван')).toBe('СМИРНОВ Иван');
@@ -34,9 +34,13 @@ describe('the one normaliser of names', () => {
     expect(foldedIncludes('Смирнова Мария', 'Смирн\u006fва')).toBe(true);
   });
 
-  it('keeps a wholly Latin word (a foreign name) and a word mostly Latin as they are', () => {
+  it('keeps a wholly Latin word (a foreign name) as it is; a word with any Cyrillic letter is Cyrillic', () => {
     expect(tidyName('Smith John')).toBe('Smith John');
     expect(tidyName('Иванова Anna')).toBe('Иванова Anna');
+    // Five Latin letters and a Cyrillic «в»: «Орехов» typed on two keyboards, found by its spelling.
+    expect(tidyName('\u004f\u0070\u0065\u0078\u006fв Иван')).toBe('Орехов Иван');
+    expect(foldedIncludes('\u004f\u0070\u0065\u0078\u006fв Иван', 'Орехов')).toBe(true);
+    expect(foldedIncludes('M\u0061рия', 'Мария')).toBe(true);
     expect(tidyName('OKCAHA')).toBe('OKCAHA');
     expect(foldText('Smith Mary')).toBe('smith mary');
   });

@@ -15,8 +15,8 @@ export function withoutInvisible(text: string): string {
 }
 
 /**
- * A person's name as it is kept: without invisible characters, Latin look-alikes in a mostly Cyrillic
- * word as Cyrillic («Смирнoва» with a Latin «o» → «Смирнова»), every dash between parts of a double name
+ * A person's name as it is kept: without invisible characters, Latin look-alikes in a word with any
+ * Cyrillic letter as Cyrillic («Смирнoва» with a Latin «o» → «Смирнова»), every dash between parts of a double name
  * a hyphen with no spaces around it («Салтыкова – Щедрина» → «Салтыкова-Щедрина»), runs of spaces as
  * one, trimmed. The case of letters is kept, and so is a wholly Latin word (a foreign name).
  */
@@ -60,22 +60,19 @@ const LOOK_ALIKES: Record<string, string> = {
 const toCyrillic = (word: string) => word.replace(/[abcehkmoptxyABCEHKMOPTXY]/g, (l) => LOOK_ALIKES[l] ?? l);
 
 /**
- * `text` with the Latin look-alikes of each mostly Cyrillic word (at least as many Cyrillic letters as
- * Latin ones) as Cyrillic. One rule for the name that is kept (tidyName) and the one compared (foldText),
- * so that a tidied name folds as the typed one did. A wholly Latin word is kept: «Anna», «OKCAHA» alike,
- * as a foreign name cannot be told from a Russian one typed wholly in Latin look-alikes.
+ * `text` with the Latin look-alikes of each word that has any Cyrillic letter as Cyrillic: a word mixing
+ * the two scripts is a Russian word typed on two keyboards («Opexoв» is «Орехов»; no name mixes them).
+ * One rule for the name that is kept (tidyName) and the one compared (foldText), so that a tidied name
+ * folds as the typed one did. A wholly Latin word is kept: «Anna», «OKCAHA» alike, as a foreign name
+ * cannot be told from a Russian one typed wholly in Latin look-alikes.
  */
 function withCyrillicLookAlikes(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
-    const cyrillic = word.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-    const latin = word.match(/\p{Script=Latin}/gu)?.length ?? 0;
-    return cyrillic > 0 && cyrillic >= latin ? toCyrillic(word) : word;
-  });
+  return text.replace(/\p{L}+/gu, (word) => (/\p{Script=Cyrillic}/u.test(word) ? toCyrillic(word) : word));
 }
 
 /**
  * Folds a text for comparison: Unicode NFC (a Mac's decomposed «й» and «ё» become one letter), lower
- * case, «ё» as «е», Latin look-alikes inside mostly Cyrillic words as Cyrillic (as tidyName keeps them), every dash or minus as «-» with
+ * case, «ё» as «е», Latin look-alikes inside words with a Cyrillic letter as Cyrillic (as tidyName keeps them), every dash or minus as «-» with
  * no spaces around it, runs of spaces (including non-breaking ones) as one space, trimmed.
  */
 export function foldText(text: string): string {
