@@ -27,6 +27,9 @@ export function expectedIdOf(change: Pick<Change, 'type' | 'fields'>, derive: De
 /** A UUID of version 8: the shape of every id derived from others (derivedId, responseIdFor, PROGRAMME_ID). */
 const DERIVED_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-8/i;
 
+/** Whether `id` has the shape of an id derived from other records (anyone who reads those can make it). */
+export const isDerivedShape = (id: string): boolean => DERIVED_SHAPE.test(id);
+
 /**
  * Why a new record may not have its id, or null. Derived ids are kept for the records they are derived
  * for: a record of another kind under one would take the place of the IDP, the response, the programme
@@ -38,7 +41,7 @@ export function reservedIdProblem(
   change: Pick<Change, 'id' | 'type' | 'fields'>,
   derive: DeriveId,
 ): string | null {
-  if (!DERIVED_SHAPE.test(change.id)) return null;
+  if (!isDerivedShape(change.id)) return null;
   if (change.type === 'programme' && change.id === PROGRAMME_ID) return null;
   if (expectedIdOf(change, derive) === change.id) return null;
   return `id ${change.id} is of the kind derived from other records (a UUID of version 8): give this ${change.type} an id of its own`;

@@ -14,7 +14,7 @@ import { jsonEqual } from '../domain/canonical-json';
 import { isDefaultStamp } from '../domain/defaults';
 import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { mergeRecords, sameRecord, stripTombstone } from '../domain/merge';
-import { expectedIdOf, reservedIdProblem } from '../domain/one-of-a-kind';
+import { expectedIdOf, isDerivedShape, reservedIdProblem } from '../domain/one-of-a-kind';
 import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord } from '../domain/record';
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
@@ -216,31 +216,11 @@ export async function applyChange(
   if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seen);
   const parentChange = changedParent(existing?.record, change);
   if (parentChange) return invalid(change, parentChange);
-  const merged = mergeRecords(existing?.record ?? emptyRecord(change.id, change.type), change);
-  const missing = missingRequired(merged);
-  if (missing) return invalid(change, missing);
-
-  const ctx =
-    merged.deleted !== undefined && Object.keys(merged.fields).length === 0
-      ? {}
-      : await writeContext(session, merged);
-  // A new record refused to someone who is not a curator is refused as one outside their scope: an
-  // IDP's or a response's id is derived from what anyone in the pair can read (one-of-a-kind.ts), and
-  // «only the person a form is assigned to may answer it» for a response not yet begun, beside «you may
-  // not write this record» for a draft, told a mentor which mentees had begun a closed form.
-  const asOutside = (r: Rejection): Rejection =>
-    existing === undefined && !caller.isCurator && r.code === 'forbidden' ? forbidden(change, NOT_YOURS) : r;
-  if (isProblem(ctx)) return asOutside({ id: change.id, code: ctx.code, reason: ctx.problem });
-  const denied = checkWrite(caller, change, existing?.record, ctx);
-  if (denied) return asOutside(denied);
-  // Only once the caller may write the record: before, the answer would tell a guess at a field they
-  // may not read (a mentor's private notes) from the value stored under the stamp they see.
-  const reused = existing && reusedStamp(existing.record, change);
-  if (reused) return invalid(change, reused);
+  const base = existing?.record ?? emptyRecord(change.id, change.type);
+  const checked = await writeChecks(session, change, existing, base);
+  if ('refused' in checked) return checked.refused;
+  const { ctx, merged } = checked;
   if (existing === undefined) {
-    // Curators' records take any id: a school's roster made elsewhere may come with ids of version 8.
-    const reserved = caller.isCurator ? null : reservedIdProblem(merged, derivedId);
-    if (reserved) return invalid(change, reserved);
     const twin = await twinOf(tx, school, merged);
     if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
   }
@@ -292,6 +272,51 @@ export async function applyChange(
   if (merged.type === 'person' && stored.deleted !== undefined && existing?.record.deleted === undefined)
     await eraseWithPerson(session, merged.id);
   return null;
+}
+
+/**
+ * The checks of `change` written over `base` (the stored record, or an empty one when `existing` is
+ * undefined): its required fields, its parents, the caller's right to write it, its stamps, and a new
+ * record's id. Answers the refusal, or what the write goes on with: the merged record and its context.
+ * A new record refused to someone who is not a curator is refused as one outside their scope: «only the
+ * person a form is assigned to may answer it» for a response not yet begun, beside «you may not write
+ * this record» for a draft, told a mentor which mentees had begun a closed form. Under an id derived
+ * from other records (an IDP's, a response's: anyone in the pair can make it) so is a change that lacks
+ * a new record's required fields: «missing required fields: assignmentId, submittedAt» told the same.
+ * (A refusal after the caller may write such a record — its id, a twin — concerns their own scope.)
+ */
+async function writeChecks(
+  session: PushSession,
+  change: Change,
+  existing: StoredRow | undefined,
+  base: SyncedRecord,
+): Promise<{ refused: Rejection } | { ctx: WriteContext; merged: SyncedRecord }> {
+  const { caller } = session;
+  const isNewToNonCurator = existing === undefined && !caller.isCurator;
+  const asOutside = (r: Rejection) => ({
+    refused:
+      isNewToNonCurator && (r.code === 'forbidden' || (r.code === 'invalid' && isDerivedShape(change.id)))
+        ? forbidden(change, NOT_YOURS)
+        : r,
+  });
+  const merged = mergeRecords(base, change);
+  const missing = missingRequired(merged);
+  if (missing) return asOutside(invalid(change, missing));
+  const ctx =
+    merged.deleted !== undefined && Object.keys(merged.fields).length === 0
+      ? {}
+      : await writeContext(session, merged);
+  if (isProblem(ctx)) return asOutside({ id: change.id, code: ctx.code, reason: ctx.problem });
+  const denied = checkWrite(caller, change, existing?.record, ctx);
+  if (denied) return asOutside(denied);
+  // Only once the caller may write the record: before, the answer would tell a guess at a field they
+  // may not read (a mentor's private notes) from the value stored under the stamp they see.
+  const reused = existing && reusedStamp(existing.record, change);
+  if (reused) return { refused: invalid(change, reused) };
+  // Curators' records take any id: a school's roster made elsewhere may come with ids of version 8.
+  const reserved = existing || caller.isCurator ? null : reservedIdProblem(merged, derivedId);
+  if (reserved) return { refused: invalid(change, reserved) };
+  return { ctx, merged };
 }
 
 /**

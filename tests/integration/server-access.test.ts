@@ -1065,15 +1065,19 @@ describe('ids derived from other records', () => {
     });
     expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
     const responseId = responseIdFor(assignment.id) as string;
-    const probe = () =>
-      change(
-        mentorA.stamper,
-        'formResponse',
-        { assignmentId: assignment.id, answers: { q1: true }, submittedAt: null },
-        responseId,
-      );
-    const refusal = async () => (await push(server, mentorA, [probe()])).rejected;
-    const notBegun = await refusal();
+    // Whole changes, and parts of one (a new record without its required fields is refused for them).
+    const responseProbes = [
+      { assignmentId: assignment.id, answers: { q1: true }, submittedAt: null },
+      { answers: { q1: true } },
+      { submittedAt: '2026-11-26T10:00:00.000Z' },
+    ];
+    const refusals = async (actor: Actor, id: string, type: string, probes: Record<string, unknown>[]) => {
+      const answers = [];
+      for (const fields of probes)
+        answers.push((await push(server, actor, [change(actor.stamper, type, fields, id)])).rejected);
+      return answers;
+    };
+    const notBegun = await refusals(mentorA, responseId, 'formResponse', responseProbes);
     const draft = change(
       mentee.stamper,
       'formResponse',
@@ -1081,21 +1085,24 @@ describe('ids derived from other records', () => {
       responseId,
     );
     expect((await push(server, mentee, [draft])).rejected).toEqual([]);
-    const begun = await refusal();
-    expect(notBegun).toEqual([
+    expect(notBegun[0]).toEqual([
       { id: responseId, code: 'forbidden', reason: 'you may not write this record' },
     ]);
-    expect(begun).toEqual(notBegun);
-    // The IDP of a mentee of another pair, by its derived id: no different from a record that is not there.
-    const planId = derivedId('plan', pairB.id, mentee.personId);
+    expect(await refusals(mentorA, responseId, 'formResponse', responseProbes)).toEqual(notBegun);
+
+    // The IDP of a mentee of another pair, by its derived id: the same answers before it is made and after.
+    const otherMenteeId = (pairB.fields.menteeIds as string[])[0] as string;
+    const planId = derivedId('plan', pairB.id, otherMenteeId);
+    const planProbes = [{ pairId: pairB.id, menteeId: otherMenteeId, title: 'ИПР' }, { title: 'ИПР' }];
+    const before = await refusals(mentorA, planId, 'plan', planProbes);
+    expect(before[0]).toEqual([{ id: planId, code: 'forbidden', reason: 'you may not write this record' }]);
     const plan = change(
-      mentorA.stamper,
+      mentorB.stamper,
       'plan',
-      { pairId: pairB.id, menteeId: mentee.personId, title: 'ИПР' },
+      { pairId: pairB.id, menteeId: otherMenteeId, title: 'ИПР другого' },
       planId,
     );
-    expect((await push(server, mentorA, [plan])).rejected).toEqual([
-      { id: planId, code: 'forbidden', reason: 'you may not write this record' },
-    ]);
+    expect((await push(server, mentorB, [plan])).rejected).toEqual([]);
+    expect(await refusals(mentorA, planId, 'plan', planProbes)).toEqual(before);
   });
 });
