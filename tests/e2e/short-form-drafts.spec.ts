@@ -115,3 +115,25 @@ test('a mentor’s «нет» to «Подходит ли пара?» keeps its c
   await page.reload();
   await expect(page.getByText('Ваш ответ: Нет, не подходит')).toBeVisible();
 });
+
+test('a participant added in one tab leaves no draft in another that showed it, to be added twice', async ({
+  page,
+  context,
+}) => {
+  const school = await newSchool('Школа двух вкладок');
+  await enrol(page, await curatorCode('Куратор Двух Вкладок', school.token));
+  await page.goto('/people');
+  await page.getByText('Добавить участника').click();
+  await page.getByLabel('Фамилия, имя, отчество').fill('Дублев Денис');
+  // The second tab opens the form and shows the draft, typing nothing.
+  const other = await context.newPage();
+  await other.goto('/people');
+  await expect(other.getByLabel('Фамилия, имя, отчество')).toHaveValue('Дублев Денис');
+  await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+  await expect(page.getByTestId('people-list')).toContainText('Дублев Денис');
+  for (const tab of [page, other]) {
+    await tab.reload();
+    await tab.getByText('Добавить участника').click();
+    await expect(tab.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
+  }
+});

@@ -54,6 +54,7 @@ export function useDraft<T extends Record<string, unknown>>(
   key: string,
   initial: (() => T | Promise<T>) | null,
   restore: (saved: T) => T = (saved) => saved,
+  options: { isNewRecord?: boolean } = {},
 ): Draft<T> {
   const [state, setState] = useState<{
     key: string;
@@ -126,7 +127,9 @@ export function useDraft<T extends Record<string, unknown>>(
   const drop = async () => {
     isOpen.current = false;
     await lastSave.current;
-    await drafts.drop(key, writer.current);
+    // A form of a record not made yet drops the draft whoever else shows it: another tab that showed it
+    // (and so took its fields as its own) would bring it back after a reload, to be made a second time.
+    await drafts.drop(key, options.isNewRecord ? undefined : writer.current);
     setEditing(key, false);
   };
 
@@ -159,4 +162,16 @@ export function useDraft<T extends Record<string, unknown>>(
       };
     },
   };
+}
+
+/**
+ * `useDraft` for a form that makes a new record (a participant, a consent, an order…): once the record
+ * is made, the draft goes from every tab that shows it.
+ */
+export function useNewRecordDraft<T extends Record<string, unknown>>(
+  drafts: Drafts,
+  key: string,
+  initial: (() => T | Promise<T>) | null,
+): Draft<T> {
+  return useDraft(drafts, key, initial, undefined, { isNewRecord: true });
 }

@@ -14,7 +14,7 @@ import {
   newCuratorCode,
   type SchoolRow,
 } from '../../models/district-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -52,12 +52,12 @@ export function DistrictAdminScreen() {
   const { drafts } = useApp();
   const [schools, setSchools] = useState<Answer<{ schools: SchoolRow[] }> | null>(null);
   // Names typed are drafts on the device until their code is made: a reload keeps them.
-  const schoolDraft = useDraft(drafts, 'school:new', () => ({ name: '' }));
+  const schoolDraft = useNewRecordDraft(drafts, 'school:new', () => ({ name: '' }));
   const name = schoolDraft.value?.name ?? '';
   const setName = (value: string) => schoolDraft.change({ name: value });
   const [made, setMade] = useState<{ title: string; hint: string; answer: Answer<Code> } | null>(null);
   const emptyMember = { fullName: '', role: 'district' as DistrictRole };
-  const memberDraft = useDraft(drafts, 'districtMember:new', () => emptyMember);
+  const memberDraft = useNewRecordDraft(drafts, 'districtMember:new', () => emptyMember);
   const member = memberDraft.value ?? emptyMember;
   const setMember = (value: typeof emptyMember) => memberDraft.change(value);
   const reload = async () => setSchools(await listSchools(session.token));

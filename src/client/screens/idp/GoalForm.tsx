@@ -5,7 +5,7 @@ import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { ActionButton, Form } from '../../ui/pending';
@@ -22,7 +22,7 @@ export function GoalForm(props: {
   const templates = templatesFor(props.menteeKind);
   const { repo, queries, drafts } = useApp();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once saved.
-  const draft = useDraft<typeof EMPTY>(drafts, `goal:new:${props.pairId}:${props.menteeId}`, () => EMPTY);
+  const draft = useNewRecordDraft<typeof EMPTY>(drafts, `goal:new:${props.pairId}:${props.menteeId}`, () => EMPTY);
   const form = draft.value ?? EMPTY;
   const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [template, setTemplate] = useState(templates[0]?.key ?? '');

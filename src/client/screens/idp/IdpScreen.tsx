@@ -9,7 +9,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { loadPlan, swapOrder } from '../../models/idp-model';
 import { addTask } from '../../models/idp-writes-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -144,7 +144,7 @@ const NEW_TASK = { title: '', due: '' };
 function NewTask(props: { pairId: string; menteeId: string; goalId: string | null; onAdd: typeof addTask }) {
   const { repo, queries, drafts } = useApp();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
-  const draft = useDraft(
+  const draft = useNewRecordDraft(
     drafts,
     `task:new:${props.pairId}:${props.menteeId}:${props.goalId ?? ''}`,
     () => NEW_TASK,

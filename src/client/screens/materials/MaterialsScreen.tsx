@@ -8,7 +8,7 @@ import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { showToast } from '../../state/toast';
 import { withUndo } from '../../state/undo-toast';
 import { TextArea, TextField } from '../../ui/fields';
@@ -25,7 +25,7 @@ const EMPTY = { title: '', url: '', description: '' };
 function MaterialForm() {
   const { repo, drafts } = useApp();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
-  const draft = useDraft(drafts, 'material:new', () => EMPTY);
+  const draft = useNewRecordDraft(drafts, 'material:new', () => EMPTY);
   const { title, url, description } = draft.value ?? EMPTY;
   const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [error, setError] = useState<{ field: 'title' | 'url' | 'save'; text: string } | null>(null);

@@ -9,7 +9,7 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { setPairStatus } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { useNewRecordId } from '../../state/new-record-id';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -25,7 +25,7 @@ export function OrdersScreen() {
     [],
   );
   // The order being made is a draft on the device until made: a reload or another screen keeps it.
-  const draft = useDraft<{ number: string; date: string; chosen: string[] | null }>(
+  const draft = useNewRecordDraft<{ number: string; date: string; chosen: string[] | null }>(
     drafts,
     'order:new',
     () => ({ number: '', date: todayIso(), chosen: null }),

@@ -4,7 +4,7 @@ import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { TextArea } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -19,7 +19,7 @@ export function FitQuestion(props: {
 }) {
   const { repo, drafts } = useApp();
   // A «нет» and its comment are a draft on the device until sent: a reload or another screen keeps them.
-  const draft = useDraft<{ fits: boolean | null; comment: string }>(
+  const draft = useNewRecordDraft<{ fits: boolean | null; comment: string }>(
     drafts,
     `fitAnswer:new:${props.pairId}:${props.personId}`,
     () => ({ fits: null, comment: '' }),

@@ -6,7 +6,7 @@ import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { pairFormErrors } from '../../models/pair-checks-model';
 import { createPair, guessMentoringForm } from '../../models/pairs-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { mentoringFormOptions } from '../../ui/built-in-labels';
 import { SelectField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
@@ -19,7 +19,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   // The choices made are a draft on the device until the pair is made: a reload or another screen keeps
   // them. Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
   const empty = { mentorId: '', menteeIds: [] as string[], chosenForm: null as string | null };
-  const draft = useDraft(drafts, 'pair:new', () => empty);
+  const draft = useNewRecordDraft(drafts, 'pair:new', () => empty);
   const { mentorId, menteeIds, chosenForm } = draft.value ?? empty;
   const setMentorId = (value: string) => draft.change((d) => ({ ...d, mentorId: value }));
   const setMenteeIds = (value: string[]) => draft.change((d) => ({ ...d, menteeIds: value }));

@@ -9,7 +9,7 @@ import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { erasePerson } from '../../models/people-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { withUndo } from '../../state/undo-toast';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
@@ -32,7 +32,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
     date: todayIso(),
     scope: DEFAULT_SCOPE,
   });
-  const draft = useDraft(drafts, `consent:new:${person.id}`, empty);
+  const draft = useNewRecordDraft(drafts, `consent:new:${person.id}`, empty);
   const { signedBy, date, scope } = draft.value ?? empty();
   const setSignedBy = (value: string) => draft.change((d) => ({ ...d, signedBy: value }));
   const setDate = (value: string) => draft.change((d) => ({ ...d, date: value }));

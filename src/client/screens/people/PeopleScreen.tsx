@@ -6,7 +6,7 @@ import { useApp } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
-import { useDraft } from '../../state/draft';
+import { useNewRecordDraft } from '../../state/draft';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
@@ -21,7 +21,7 @@ export function PeopleScreen() {
   // What is typed is a draft on the device (a reload, a closed tab or another screen keeps it), gone once
   // the person is added; the next one starts with the same category and class (a class typed in a row).
   const next = useRef(EMPTY);
-  const draft = useDraft(drafts, 'person:new', () => next.current);
+  const draft = useNewRecordDraft(drafts, 'person:new', () => next.current);
   const form = draft.value ?? EMPTY;
   const setForm = (value: typeof EMPTY) => draft.change(value);
   const [error, setError] = useState<string | null>(null);
