@@ -22,7 +22,11 @@ export function GoalForm(props: {
   const templates = templatesFor(props.menteeKind);
   const { repo, queries, drafts } = useApp();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once saved.
-  const draft = useNewRecordDraft<typeof EMPTY>(drafts, `goal:new:${props.pairId}:${props.menteeId}`, () => EMPTY);
+  const draft = useNewRecordDraft<typeof EMPTY>(
+    drafts,
+    `goal:new:${props.pairId}:${props.menteeId}`,
+    () => EMPTY,
+  );
   const form = draft.value ?? EMPTY;
   const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [template, setTemplate] = useState(templates[0]?.key ?? '');
