@@ -4,7 +4,7 @@
 // it goes once the record is made.
 import { expect, type Page, test } from '@playwright/test';
 import { curatorCode, inviteCode, newSchool, putRecords } from './api';
-import { enrol } from './app-page';
+import { enrol, syncNow } from './app-page';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -136,4 +136,34 @@ test('a participant added in one tab leaves no draft in another that showed it, 
     await tab.getByText('Добавить участника').click();
     await expect(tab.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
   }
+});
+
+test('a new pair’s draft counts only the people still offered: one archived meanwhile is left out', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа архива');
+  const [, , leaves] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Группов Наставник', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Остаёва Вера', kind: 'student', minor: false } },
+      { type: 'person', fields: { fullName: 'Уходов Пётр', kind: 'student', minor: false } },
+    ],
+    school.token,
+  );
+  await enrol(page, await curatorCode('Куратор Архива', school.token));
+  await page.goto('/pairs');
+  await page.getByText('Новая пара или группа').click();
+  await page.getByLabel('Наставник', { exact: true }).selectOption({ label: 'Группов Наставник' });
+  await page.getByRole('checkbox', { name: 'Остаёва Вера' }).check();
+  await page.getByRole('checkbox', { name: 'Уходов Пётр' }).check();
+  // Another curator's device archives one of them; this one syncs and comes back to the form.
+  await putRecords([{ type: 'person', id: leaves, fields: { archived: true } }], school.token);
+  await syncNow(page);
+  await page.goto('/pairs');
+  await expect(page.getByRole('checkbox', { name: 'Остаёва Вера' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Уходов Пётр' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Создать пару' }).click();
+  const row = page.getByTestId('pairs-table').getByRole('row').filter({ hasText: 'Группов Наставник' });
+  await expect(row).toContainText('Остаёва Вера');
+  await expect(row).not.toContainText('Уходов');
 });

@@ -20,13 +20,19 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   // them. Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
   const empty = { mentorId: '', menteeIds: [] as string[], chosenForm: null as string | null };
   const draft = useNewRecordDraft(drafts, 'pair:new', () => empty);
-  const { mentorId, menteeIds, chosenForm } = draft.value ?? empty;
   const setMentorId = (value: string) => draft.change((d) => ({ ...d, mentorId: value }));
   const setMenteeIds = (value: string[]) => draft.change((d) => ({ ...d, menteeIds: value }));
   const setForm = (value: string) => draft.change((d) => ({ ...d, chosenForm: value }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<ReturnType<typeof saveMessage> | null>(null);
   const people = props.people.filter((p) => p.fields.archived !== true);
+  // A draft chosen earlier counts only the people still offered: one archived or deleted since (on
+  // another device) is neither shown ticked nor put in the pair unseen.
+  const offered = new Set(people.map((p) => p.id));
+  const chosen = draft.value ?? empty;
+  const mentorId = offered.has(chosen.mentorId) ? chosen.mentorId : '';
+  const menteeIds = chosen.menteeIds.filter((id) => offered.has(id));
+  const { chosenForm } = chosen;
   const options = people.map((p) => ({ value: p.id, label: personName(p) }));
   const byId = new Map(people.map((p) => [p.id, p]));
   const form =
