@@ -208,12 +208,12 @@ export const en = {
   'home.closedPairs': 'Ended pairs',
   'home.noRunning': 'No pairs at work now.',
   'home.mentee.noRunning': 'You have no mentor now. Your past meetings are below.',
-  'home.archived': 'Access closed: you are in the programme’s archive',
-  'home.archivedData':
+  'archived.home': 'Access closed: you are in the programme’s archive',
+  'archived.homeData':
     'The programme’s data has been removed from this device. If this is a mistake, ask the curator.',
-  'home.archivedWaiting':
+  'archived.homeWaiting':
     'What you recorded and had not sent yet ({n}) is kept on this device and goes to the server if the curator brings you back into the programme.',
-  'home.archivedSee': 'See what has not been sent',
+  'archived.homeSee': 'See what has not been sent',
   'home.mentee.myPairs': '{n|My mentor|My mentors}',
   'home.mentee.series': 'Meetings with your mentor: {held} of {total}',
   'home.mentee.idp': 'Development plan: {done} of {total} done',

@@ -11,6 +11,7 @@ import { strings } from '../../i18n/strings-home';
 import { loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
+import { ArchivedNotice } from '../archived/ArchivedNotice';
 import { HomePairCard } from './HomePairCard';
 import { MentorFeedback, MyQuestionnaires } from './MyQuestionnaires';
 
@@ -59,20 +60,7 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
       {props.curatorPart}
-      {isArchived && (
-        <section class="panel" aria-labelledby="archived" data-testid="home-archived">
-          <h2 id="archived">{t('home.archived')}</h2>
-          <p>{t('home.archivedData')}</p>
-          {waiting > 0 && (
-            <>
-              <p>{t('home.archivedWaiting', { n: waiting })}</p>
-              <a class="button" href="/sync">
-                {t('home.archivedSee')}
-              </a>
-            </>
-          )}
-        </section>
-      )}
+      {isArchived && <ArchivedNotice waiting={waiting} />}
       <MyQuestionnaires />
       {home && !isArchived && (home.total > 0 || !isCurator) && (
         <section aria-labelledby="my-pairs">

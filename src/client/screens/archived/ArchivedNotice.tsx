@@ -1,0 +1,22 @@
+// What an archived person's home says instead of their pairs. Its words are not among the first screens'
+// strings (i18n/first-strings.ts): a phone archived is rare, and every other home would load them first
+// — they show a moment later, with the rest of the app's strings.
+import { t } from '../../i18n/i18n';
+
+/** The programme's data left the device; `waiting` changes typed here are kept, to be sent if they return. */
+export function ArchivedNotice(props: { waiting: number }) {
+  return (
+    <section class="panel" aria-labelledby="archived" data-testid="home-archived">
+      <h2 id="archived">{t('archived.home')}</h2>
+      <p>{t('archived.homeData')}</p>
+      {props.waiting > 0 && (
+        <>
+          <p>{t('archived.homeWaiting', { n: props.waiting })}</p>
+          <a class="button" href="/sync">
+            {t('archived.homeSee')}
+          </a>
+        </>
+      )}
+    </section>
+  );
+}
