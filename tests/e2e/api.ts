@@ -131,3 +131,35 @@ export async function seedTask(names: { mentor: string; mentee: string; task: st
     string
   >;
 }
+
+/**
+ * A mentor and an adult mentee (named as given), their active pair, and a form with one required
+ * short-text question «Что было полезно?» assigned to the mentee, made as the school's curator: what the
+ * tests of a mentee's form sent from a phone start from.
+ */
+export async function seedAssignedForm(names: { mentor: string; mentee: string; title: string }) {
+  const [mentor, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
+    { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
+  ]);
+  const [pair, template] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'formTemplate',
+      fields: {
+        title: names.title,
+        questions: [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: true }],
+      },
+    },
+  ]);
+  const [assignment] = await putRecords([
+    { type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pair, due: null } },
+  ]);
+  return { mentor, mentee, pair, template, assignment } as Record<
+    'mentor' | 'mentee' | 'pair' | 'template' | 'assignment',
+    string
+  >;
+}

@@ -156,3 +156,21 @@ export async function stored(
     [table, key],
   );
 }
+
+/**
+ * A mentee's phone enrolled with `code` and ready offline, that answers «Что было полезно?» of the form
+ * `assignmentId` with `answer` and sends it with no network: the answer waits on the phone (api.ts,
+ * seedAssignedForm, makes such a form). The phone stays offline.
+ */
+export async function sendFormOffline(code: string, assignmentId: string, answer: string) {
+  const phone = await openPhone();
+  const page = phone.page;
+  await enrol(page, code);
+  await ensureOfflineReady(page);
+  await setOffline(phone.context, true);
+  await page.goto(`/fill/${assignmentId}`);
+  await page.getByLabel('Что было полезно?').fill(answer);
+  await page.getByRole('button', { name: 'Отправить' }).click();
+  await expect(page.getByTestId('form-delivery')).toContainText('сохранена на телефоне');
+  return phone;
+}

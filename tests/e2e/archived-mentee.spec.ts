@@ -1,40 +1,22 @@
 // A mentee the curator archives while a form of theirs waits to be sent: home says what the banner says
 // (no promise of a pair), that what they recorded is kept on the device, and shows where to read it.
 import { expect, test } from '@playwright/test';
-import { inviteCode, putRecords } from './api';
-import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
+import { inviteCode, putRecords, seedAssignedForm } from './api';
+import { sendFormOffline, setOffline, syncNow } from './app-page';
 
 test('an archived mentee is told their access ended and that their unsent answers are kept', async () => {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Архивова Нина', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Уходящий Семён', kind: 'student', minor: false } },
-  ]);
-  const [pair, template] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-    {
-      type: 'formTemplate',
-      fields: {
-        title: 'Отзыв перед уходом',
-        questions: [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: true }],
-      },
-    },
-  ]);
-  const [assignment] = await putRecords([
-    { type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pair, due: null } },
-  ]);
+  const { mentee, assignment } = await seedAssignedForm({
+    mentor: 'Архивова Нина',
+    mentee: 'Уходящий Семён',
+    title: 'Отзыв перед уходом',
+  });
 
-  const phone = await openPhone();
+  const phone = await sendFormOffline(
+    await inviteCode(mentee, 'mentee'),
+    assignment,
+    'Разбор задач по физике',
+  );
   const page = phone.page;
-  await enrol(page, await inviteCode(mentee as string, 'mentee'));
-  await ensureOfflineReady(page);
-  await setOffline(phone.context, true);
-  await page.goto(`/fill/${assignment}`);
-  await page.getByLabel('Что было полезно?').fill('Разбор задач по физике');
-  await page.getByRole('button', { name: 'Отправить' }).click();
-  await expect(page.getByTestId('form-delivery')).toContainText('сохранена на телефоне');
 
   // Meanwhile the curator archives the mentee; the phone comes back online and tries to send.
   await putRecords([{ id: mentee, type: 'person', fields: { archived: true } }]);

@@ -996,10 +996,11 @@ describe('writes into a deleted record', () => {
 });
 
 describe('ids derived from other records', () => {
-  it('are kept for the records they are derived for: a mentor’s or mentee’s other record under one is refused', async () => {
+  /** A form whose answers mentors do not read, assigned to the mentee of pair A; its response's id. */
+  async function closedFormOfMentee(title: string, kind: 'scale' | 'yesNo') {
     const template = change(curator.stamper, 'formTemplate', {
-      title: 'Анкета о встречах',
-      questions: [{ id: 'q1', kind: 'scale' }],
+      title,
+      questions: [{ id: 'q1', kind }],
       visibleToMentor: false,
     });
     const assignment = change(curator.stamper, 'formAssignment', {
@@ -1009,7 +1010,11 @@ describe('ids derived from other records', () => {
       due: null,
     });
     expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
-    const responseId = responseIdFor(assignment.id) as string;
+    return { assignment, responseId: responseIdFor(assignment.id) as string };
+  }
+
+  it('are kept for the records they are derived for: a mentor’s or mentee’s other record under one is refused', async () => {
+    const { assignment, responseId } = await closedFormOfMentee('Анкета о встречах', 'scale');
     const fit = { pairId: pairA.id, personId: mentee.personId, fits: true };
     const squats: [Actor, Change][] = [
       // The school's one programme record…
@@ -1052,19 +1057,7 @@ describe('ids derived from other records', () => {
   });
 
   it('someone else’s response or IDP is refused alike whether it was begun or not', async () => {
-    const template = change(curator.stamper, 'formTemplate', {
-      title: 'Закрытая анкета',
-      questions: [{ id: 'q1', kind: 'yesNo' }],
-      visibleToMentor: false,
-    });
-    const assignment = change(curator.stamper, 'formAssignment', {
-      templateId: template.id,
-      personId: mentee.personId,
-      pairId: pairA.id,
-      due: null,
-    });
-    expect((await push(server, curator, [template, assignment])).rejected).toEqual([]);
-    const responseId = responseIdFor(assignment.id) as string;
+    const { assignment, responseId } = await closedFormOfMentee('Закрытая анкета', 'yesNo');
     // Whole changes, and parts of one (a new record without its required fields is refused for them).
     const responseProbes = [
       { assignmentId: assignment.id, answers: { q1: true }, submittedAt: null },
