@@ -27,6 +27,7 @@ async function school() {
     tick: (ms: number) => (now += ms),
     serverNow: () => now,
     fixDate: () => (skew = 0),
+    setSkew: (ms: number) => (skew = ms),
     serverRecord: async (id: string) => (await serverView(app, phone.session.token)).get(id),
   };
 }
@@ -79,5 +80,43 @@ describe('a device whose clock was two days ahead', () => {
     expect(await phone.engine.syncOnce()).toBe('ok');
     expect(await phone.db.rejected.count()).toBe(0);
     expect((await serverRecord(id))?.fields.fullName).toBe('Отказано по времени');
+  });
+
+  it('a text it replaces, written elsewhere while it was refused, is kept for its author', async () => {
+    const { app, phone, tick, setSkew, serverNow, serverRecord } = await school();
+    setSkew(0);
+    const { id } = (await phone.repo.create('person', person('Как было'))) as { id: string };
+    const other = (await phone.repo.create('person', person('Второй куратор'))) as { id: string };
+    expect(await phone.engine.syncOnce()).toBe('ok');
+    const invite = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invites',
+      headers: { authorization: `Bearer ${phone.session.token}` },
+      payload: { personId: other.id, role: 'curator' },
+    });
+    const desk = await enrolDevice(app, (invite.json() as { code: string }).code, 'desk', {
+      now: serverNow,
+      fault: () => 'none',
+    });
+    expect(await desk.engine.syncOnce()).toBe('ok');
+
+    // The phone's date jumps a year ahead; offline, it renames the person.
+    setSkew(365 * DAY);
+    await phone.repo.update('person', id, { fullName: 'Правка с телефона' });
+    // A moment later the desk renames them too, and its change reaches the server first.
+    tick(1_500);
+    await desk.repo.update('person', id, { fullName: 'Правка куратора позже' });
+    expect(await desk.engine.syncOnce()).toBe('ok');
+    // The phone's stamps are refused for its clock, then sent again, stamped by the server's time.
+    expect(await phone.engine.syncOnce()).toBe('ok');
+    expect(await phone.db.rejected.count()).toBe(0);
+    expect((await serverRecord(id))?.fields.fullName).toBe('Правка с телефона');
+    // The desk's text it replaced unseen is kept, for the desk's curator.
+    const copies = [...(await serverView(app, desk.session.token)).values()].filter(
+      (r) => r.type === 'conflict' && r.fields.recordId === id,
+    );
+    expect(copies.map((c) => [c.fields.text, c.fields.authorId])).toEqual([
+      ['Правка куратора позже', other.id],
+    ]);
   });
 });

@@ -23,6 +23,12 @@ export type RejectedEntry = {
   reason: string;
   change: Change;
   at: string;
+  /**
+   * The view the change was made from (its outbox entry's `baseCursor`), kept so that sent again it is
+   * still taken as made from that view: a text it replaces unseen is kept for its author. Absent in
+   * entries an older version of the app kept.
+   */
+  baseCursor?: string | null;
 };
 
 export type MetaRow = { key: string; value: unknown };

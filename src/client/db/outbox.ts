@@ -15,15 +15,18 @@ import { nextStamp, serverNow } from './device-clock';
 import { deliveredKey, getCursor, setMeta, startPullOver } from './meta';
 import { noteForSearch } from './search-index';
 
-/** Appends a change to the outbox, folding it into the newest entry of the record that is not in flight. */
-export async function enqueue(db: NastavnikDb, change: Change): Promise<void> {
+/**
+ * Appends a change to the outbox, folding it into the newest entry of the record that is not in flight.
+ * `seenCursor`: the cursor of an older view the change was made from, if any (appendChange).
+ */
+export async function enqueue(db: NastavnikDb, change: Change, seenCursor?: string | null): Promise<void> {
   // One read for both small facts and one for the record's last entry, side by side: a write is a
   // handful of round trips to IndexedDB, and each counts on a phone.
   const [[sending, cursor], last] = await Dexie.Promise.all([
     db.meta.bulkGet([...OUTBOX_KEYS]),
     lastEntryOf(db, change.id),
   ]);
-  await appendChange(db, change, [sending, cursor], last);
+  await appendChange(db, change, [sending, cursor], last, seenCursor);
 }
 
 /** The rows of `meta` that say where a change goes in the outbox: a write reads them with its other reads. */
@@ -115,11 +118,13 @@ export async function settleBatch(
   const acked = new Map<string, string[]>();
   for (const e of batch) acked.set(e.change.type, [...(acked.get(e.change.type) ?? []), e.change.id]);
   for (const [type, ids] of acked) await noteForSearch(db, type, ids, true);
-  const byId = new Map(batch.map((e) => [e.change.id, e.change]));
+  const byId = new Map(batch.map((e) => [e.change.id, e]));
   for (const r of rejected) {
-    const change = byId.get(r.id);
-    if (!change) continue;
+    const entry = byId.get(r.id);
+    if (!entry) continue;
+    const { change } = entry;
     const previous = await db.rejected.get(r.id);
+    const base = entry.baseCursor ?? null;
     await db.rejected.put({
       id: r.id,
       type: change.type,
@@ -127,6 +132,7 @@ export async function settleBatch(
       reason: r.reason,
       change: previous ? mergeRecords(previous.change, change) : change,
       at: new Date(now).toISOString(),
+      baseCursor: previous && previous.baseCursor !== undefined ? olderCursor(previous.baseCursor, base) : base,
     });
   }
   await setMeta(db, 'sendingUpTo', 0);
@@ -180,7 +186,9 @@ export async function stampAgainAfter(db: NastavnikDb, clockMs: number, atMs: nu
   for (const entry of await db.rejected.toArray()) {
     if (entry.code !== 'clock' || !isAhead(entry.change)) continue;
     await db.rejected.delete(entry.id);
-    await enqueue(db, await stampAgain(db, entry.change, atMs));
+    // Sent again as made from the view it was typed in, not from what the device pulled since: a text
+    // written elsewhere meanwhile, which this one now replaces, is kept for its author.
+    await enqueue(db, await stampAgain(db, entry.change, atMs), entry.baseCursor);
   }
 }
 
@@ -210,7 +218,7 @@ export async function retryRejected(db: NastavnikDb, id: string, now: number = D
     await db.rejected.delete(id);
     const change =
       entry.code === 'clock' ? await stampAgain(db, entry.change, await serverNow(db, now)) : entry.change;
-    await enqueue(db, change);
+    await enqueue(db, change, entry.baseCursor);
   });
 }
 
