@@ -132,7 +132,8 @@ export async function settleBatch(
       reason: r.reason,
       change: previous ? mergeRecords(previous.change, change) : change,
       at: new Date(now).toISOString(),
-      baseCursor: previous && previous.baseCursor !== undefined ? olderCursor(previous.baseCursor, base) : base,
+      baseCursor:
+        previous && previous.baseCursor !== undefined ? olderCursor(previous.baseCursor, base) : base,
     });
   }
   await setMeta(db, 'sendingUpTo', 0);
