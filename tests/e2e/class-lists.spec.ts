@@ -237,6 +237,41 @@ test('in September the new class list moves the pupils already in the base to th
   await archivePeople(names);
 });
 
+test('a preview the base changed under is shown anew, not imported: another curator’s class stands', async ({
+  page,
+  context,
+}) => {
+  const [pupil] = await putRecords([
+    {
+      type: 'person',
+      fields: { fullName: 'Перемёнова Ия', kind: 'student', classOrSubject: '7Ъ', minor: true },
+    },
+  ]);
+  await enrol(page, await curatorCode('Куратор Перемен'));
+  await syncNow(page);
+  const dir = mkdtempSync(join(tmpdir(), 'nastavnik-stale-'));
+  const file = join(dir, 'сентябрь.csv');
+  writeFileSync(file, 'ФИО;Класс\r\nПеремёнова Ия;8Ъ\r\n');
+  await importFile(page, file);
+  await expect(page.getByTestId('import-moves')).toContainText('Перемёнова Ия — 7Ъ → 8Ъ');
+  // Meanwhile another curator puts her in 8Ь, and this device receives it (another tab syncs).
+  await putRecords([{ type: 'person', id: pupil, fields: { classOrSubject: '8Ь' } }]);
+  const other = await context.newPage();
+  await other.goto('/');
+  await syncNow(other);
+  await page.getByRole('button', { name: 'Импортировать: 0, сменить класс: 1' }).click();
+  await expect(page.getByText(/Пока вы смотрели, участники изменились/)).toBeVisible();
+  // Planned again: in 8Ь she is not the 7Ъ pupil one class up, and the preview says so.
+  await expect(page.getByTestId('import-moves')).toHaveCount(0);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 1. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  // Nothing was written: her class is the other curator's until the curator imports again.
+  await other.goto(`/people/${pupil}`);
+  await expect(other.getByRole('textbox', { name: 'Класс или предмет' })).toHaveValue('8Ь');
+  await archivePeople(['Перемёнова Ия']);
+});
+
 test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases open with their columns filled', async ({
   page,
 }) => {

@@ -203,6 +203,8 @@ describe('many records at once', () => {
       ],
     );
     expect(again.ok).toBe(true);
+    // The one gone is not counted among those written.
+    expect(again.ok && again.updated).toEqual([ksenia]);
     const stored = await db.records('person').get(ksenia);
     expect(stored?.fields).toEqual({ fullName: 'Ёжикова Ксения', kind: 'student', classOrSubject: '8Щ' });
     expect((await db.records('person').get(gone.id))?.fields).toEqual({});

@@ -41,13 +41,14 @@ export type Repository = {
   create(type: RecordType, fields: Fields, id?: string, options?: WriteOptions): Promise<WriteResult>;
   /**
    * Creates many records in one transaction, and writes `updates` (fields of records of the same type that
-   * exist) in it too: all of them or, on failure, none. A record of `updates` that is gone is skipped.
+   * exist) in it too: all of them or, on failure, none. A record of `updates` that is gone is skipped:
+   * `updated` names those written.
    */
   createMany(
     type: RecordType,
     rows: Fields[],
     updates?: readonly { id: string; fields: Fields }[],
-  ): Promise<{ ok: true; ids: string[] } | WriteFailure>;
+  ): Promise<{ ok: true; ids: string[]; updated: string[] } | WriteFailure>;
   /** Writes fields of a record, creating it (with `defaults`) when it does not exist yet. */
   update<T extends RecordType>(
     type: T,
@@ -144,7 +145,7 @@ export function createRepository(
     const table = db.records(type);
     try {
       const ids = rows.map(() => uuidv7());
-      await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
+      const updatedIds = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
         const records: SyncedRecord[] = [];
         const change = async (id: string, fields: Fields, what: string): Promise<Change> => {
           const stamp = await nextStamp(db, now());
@@ -172,9 +173,10 @@ export function createRepository(
         }
         await table.bulkPut(updated);
         await noteForSearch(db, type, [...ids, ...updated.map((r) => r.id)], true);
+        return updated.map((r) => r.id);
       });
       onWrite?.();
-      return { ok: true as const, ids };
+      return { ok: true as const, ids, updated: updatedIds };
     } catch (error) {
       if (error instanceof InvalidRow)
         return { ok: false as const, code: 'invalid' as const, reason: error.message };

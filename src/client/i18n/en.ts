@@ -600,6 +600,8 @@ export const en = {
   'import.rowError': 'Row {row}: {reason}',
   'import.run': 'Import: {n}',
   'import.done': 'Participants imported: {n}.',
+  'import.baseChanged':
+    'The participants changed while you looked (edits came from another device): nothing was imported. Check the list below and press again.',
   'import.runMoves': 'Import: {n}, change class: {m}',
   'import.doneMoves': 'Participants imported: {n}. Class changed for {m} {m|person|people}.',
   'import.movesTitle': 'Class will change: {n}',

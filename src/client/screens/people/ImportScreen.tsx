@@ -63,11 +63,26 @@ const cls = (c: string | null) => c ?? t('import.noClass');
 
 export function ImportScreen() {
   const { queries, repo } = useApp();
-  const [read, setRead] = useState<{ plan: ImportPlan; source: ReadTable['source'] } | null>(null);
+  const [read, setRead] = useState<{
+    plan: ImportPlan;
+    source: ReadTable['source'];
+    sheets: ReadTable['sheets'];
+  } | null>(null);
   /** Rows of likely duplicates the curator says are other people. */
   const [others, setOthers] = useState<ReadonlySet<string>>(new Set());
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  /** The file's rows against the base as the device holds it now. */
+  const planAgainstBase = async (sheets: ReadTable['sheets']): Promise<ImportPlan> => {
+    const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
+      id: p.id,
+      fullName: p.fields.fullName ?? '',
+      classOrSubject: p.fields.classOrSubject ?? null,
+      birthDate: p.fields.birthDate ?? null,
+    }));
+    return planSheets(sheets, existing, todayIso());
+  };
 
   const choose = async (file: File | undefined) => {
     setMessage(null);
@@ -78,13 +93,8 @@ export function ImportScreen() {
     try {
       const result = await readTable(file);
       if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`, result.params) });
-      const existing: ExistingPerson[] = (await queries.people()).map((p) => ({
-        id: p.id,
-        fullName: p.fields.fullName ?? '',
-        classOrSubject: p.fields.classOrSubject ?? null,
-        birthDate: p.fields.birthDate ?? null,
-      }));
-      setRead({ plan: planSheets(result.table.sheets, existing, todayIso()), source: result.table.source });
+      const { sheets, source } = result.table;
+      setRead({ plan: await planAgainstBase(sheets), source, sheets });
     } catch (e) {
       setMessage({
         kind: 'error',
@@ -106,7 +116,15 @@ export function ImportScreen() {
   const moves = plan ? classMoves(plan, (at) => others.has(rowKey(at))) : [];
 
   const run = async () => {
-    if (!plan) return;
+    if (!read || !plan) return;
+    // The base may have changed since the preview (a sync brought another curator's edits, a person
+    // was deleted): planned again, a preview that no longer tells the truth is shown anew, not imported.
+    const now = await planAgainstBase(read.sheets);
+    const movesNow = classMoves(now, (at) => others.has(rowKey(at)));
+    if (JSON.stringify([now, movesNow]) !== JSON.stringify([plan, moves])) {
+      setRead({ ...read, plan: now });
+      return setMessage({ kind: 'error', text: t('import.baseChanged') });
+    }
     const result = await repo.createMany(
       'person',
       chosen.map((p) => ({
@@ -125,8 +143,8 @@ export function ImportScreen() {
     setMessage({
       kind: 'success',
       text:
-        moves.length > 0
-          ? t('import.doneMoves', { n: result.ids.length, m: moves.length })
+        result.updated.length > 0
+          ? t('import.doneMoves', { n: result.ids.length, m: result.updated.length })
           : t('import.done', { n: result.ids.length }),
     });
     setRead(null);
