@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { api, curatorCode, putRecords } from './api';
-import { enrol, syncNow } from './app-page';
+import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -270,6 +270,27 @@ test('a preview the base changed under is shown anew, not imported: another cura
   await other.goto(`/people/${pupil}`);
   await expect(other.getByRole('textbox', { name: 'Класс или предмет' })).toHaveValue('8Ь');
   await archivePeople(['Перемёнова Ия']);
+});
+
+test('an Excel workbook chosen offline before the reader of workbooks ever loaded says so, not that the file is bad', async () => {
+  const phone = await openPhone();
+  const page = phone.page;
+  await enrol(page, await curatorCode('Куратор Без Сети'));
+  await ensureOfflineReady(page);
+  await setOffline(phone.context, true);
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Список').addRows([
+    ['ФИО', 'Класс'],
+    ['Офлайнова Ада', '5Ы'],
+  ]);
+  const file = join(mkdtempSync(join(tmpdir(), 'nastavnik-offline-xlsx-')), '5Ы.xlsx');
+  await book.xlsx.writeFile(file);
+  await importFile(page, file);
+  await expect(
+    page.getByText(/Чтобы прочитать книгу Excel в первый раз, приложению нужна сеть/),
+  ).toBeVisible();
+  await expect(page.getByText(/Не удалось прочитать файл/)).toHaveCount(0);
+  await phone.context.close();
 });
 
 test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases open with their columns filled', async ({

@@ -14,7 +14,7 @@ type TableSource =
 export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult =
   | { ok: true; table: ReadTable }
-  | { ok: false; code: 'oldXls' | 'ods' | 'notATable' | 'emptyFile'; params?: undefined }
+  | { ok: false; code: 'oldXls' | 'ods' | 'notATable' | 'emptyFile' | 'xlsxOffline'; params?: undefined }
   | { ok: false; code: 'unclosedQuote'; params: { row: number } }
   | { ok: false; code: 'tooBig'; params: { size: string; max: string } }
   | { ok: false; code: 'tooManyRows'; params: { rows: number; max: number } };
@@ -137,8 +137,12 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
  * Reads an XLSX workbook: every visible sheet, in order (schools keep one sheet per class); the plan
  * reads those with a header row naming the people.
  */
-async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable> {
-  const { default: ExcelJS } = await import('exceljs');
+async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | null> {
+  // The reader of workbooks (about 1 MB) is not stored with the app: it comes on its first use, and is
+  // kept from then on. With no network before that, null — the file is fine, the reader is not here.
+  const loaded = await import('exceljs').catch(() => null);
+  if (!loaded) return null;
+  const { default: ExcelJS } = loaded;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes);
   const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
@@ -221,7 +225,10 @@ async function readAny(file: File): Promise<ReadResult> {
   // save the file as XLSX, which it reads.
   if (isOle) return { ok: false, code: 'oldXls' };
   if (isZip && start.includes('opendocument')) return { ok: false, code: 'ods' };
-  if (isZip) return { ok: true, table: await readWorkbook(bytes.buffer as ArrayBuffer) };
+  if (isZip) {
+    const table = await readWorkbook(bytes.buffer as ArrayBuffer);
+    return table ? { ok: true, table } : { ok: false, code: 'xlsxOffline' };
+  }
   const { text } = decodeText(bytes);
   if (text.trim() === '') return { ok: false, code: 'emptyFile' };
   if (/^\s*</.test(text) && /<table/i.test(text)) {

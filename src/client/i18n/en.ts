@@ -619,6 +619,8 @@ export const en = {
     'This is an old Excel workbook (.xls 97–2003), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» (in LibreOffice: File → Save As → «Excel 2007-365 (.xlsx)»), and load the new file.',
   'import.ods':
     'This is a LibreOffice or R7-Office sheet (.ods), which the app does not read. Nothing was imported. Open the file: File → Save As → file type «Excel 2007-365 (.xlsx)», and load the new file.',
+  'import.xlsxOffline':
+    'To read an Excel workbook the first time the app needs the network: the reader of such files loads on first use and then works offline too. Nothing was imported: connect and choose the file again — or save it as CSV (UTF-8), which reads offline.',
   'import.unclosedQuote':
     'Row {row} opens a quote « " » that is never closed — every row after it would run into one cell. Nothing was imported: correct row {row} (close or remove the quote) and load the file again.',
   'import.emptyFile': 'The file is empty: it has no rows at all. Choose a file with the class list.',
