@@ -48,4 +48,21 @@ describe('a class list read again moves the people already in the base to the cl
     const [first] = classMoves(plan, () => false);
     expect(first).toMatchObject({ id: 'a', fullName: 'Ёлкина Алёна Сергеевна', from: '7Б', to: '8 «Б»' });
   });
+
+  it('a teacher under another subject is likely the same, and takes it unless marked another person', () => {
+    const staff = planImport(
+      [
+        ['ФИО', 'Предмет', 'Категория'],
+        ['Щеглова Нина Петровна', 'Биология', 'учитель'],
+        ['Соколов И. А.', 'Физика', 'учитель'],
+      ],
+      [base('t', 'Щеглова Нина Петровна', 'Химия'), base('s', 'Соколов Иван Андреевич', 'Математика')],
+      TODAY,
+    );
+    // Initials under another subject are someone else, as before.
+    expect(staff.people.map((p) => p.row)).toEqual([3]);
+    expect(staff.likely.map((l) => l.row)).toEqual([2]);
+    expect(moved(classMoves(staff, () => false))).toEqual(['2: t Химия → Биология']);
+    expect(moved(classMoves(staff, (at) => at.row === 2))).toEqual([]);
+  });
 });

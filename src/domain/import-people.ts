@@ -276,7 +276,10 @@ function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   const contradicts = (a.birth && b.birth && a.birth !== b.birth) || (a.cls && b.cls && a.cls !== b.cls);
   if (a.name === b.name) {
     if (a.birth && b.birth) return a.birth === b.birth ? 'same' : 'different';
-    if (a.cls && b.cls) return a.cls === b.cls ? 'same' : 'different';
+    // Two classes apart are two pupils («5А» and «7А»); two subjects apart may be one teacher who took
+    // another subject: the curator decides.
+    if (a.cls && b.cls)
+      return a.cls === b.cls ? 'same' : isSubject(a.cls) && isSubject(b.cls) ? 'likely' : 'different';
     return 'likely';
   }
   const [shorter, longer] = a.name.length < b.name.length ? [a.name, b.name] : [b.name, a.name];
@@ -284,6 +287,9 @@ function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
   if (!contradicts && (initialsMatch(a.words, b.words) || initialsMatch(b.words, a.words))) return 'likely';
   return 'different';
 }
+
+/** Whether a folded class-or-subject is a subject («химия»), not a class («7б», «10-1»). */
+export const isSubject = (folded: string): boolean => !/^\d/.test(folded);
 
 /** «7б» → «8б», «10-1» → «11-1»: a folded class and the one a year later, with the same letter. */
 function isClassUp(from: string, to: string): boolean {
