@@ -18,7 +18,7 @@ const ENDED = '0193a3f0-0000-7000-8000-000000000012';
 const PLAN = '0193a3f0-0000-7000-8000-000000000021';
 const TODAY = '2026-11-25';
 
-async function mentorWithTwoPairs(endedStatus: 'ended' | 'finished') {
+async function mentorWithTwoPairs(endedStatus: string) {
   const db = new NastavnikDb(`home-${Math.random()}`, { indexedDB, IDBKeyRange });
   dbs.push(db);
   const repo = createRepository(db);
@@ -79,4 +79,13 @@ it('lists the ended pairs after the running ones on a page', async () => {
   expect(home.items.map((i) => i.pair.id)).toEqual([RUNNING]);
   expect(home.closed).toEqual([]);
   expect(home.total).toBe(2);
+});
+
+it('counts no overdue task of a pair that is not the person’s own (a curator’s device holds them all)', async () => {
+  const queries = await mentorWithTwoPairs('active');
+  // A curator who mentors no pair of these: the running pair's overdue task is someone else's.
+  const home = await loadHome(queries, MENTEE_A, TODAY, 15);
+  expect(home.overdueTasks).toBe(0);
+  const outsider = await loadHome(queries, '0193a3f0-0000-7000-8000-000000000099', TODAY, 15);
+  expect([outsider.total, outsider.overdueTasks]).toEqual([0, 0]);
 });

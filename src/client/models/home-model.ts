@@ -73,9 +73,11 @@ export async function loadHome(
     overduePlans.filter((p) => byId.has(p.fields.pairId ?? '')).map((p) => [p.id, p.fields.pairId ?? '']),
   );
   // A task left open in a pair that has ended is not the mentor's to chase any more.
-  const overdue = overdueAll.filter((t) =>
-    isPairRunning(byId.get(pairOfPlan.get(t.fields.planId ?? '') ?? '')?.fields.status),
-  );
+  // Only tasks of the person's own pairs (a curator's device holds the whole school's) that still run.
+  const overdue = overdueAll.filter((t) => {
+    const pair = byId.get(pairOfPlan.get(t.fields.planId ?? '') ?? '');
+    return pair !== undefined && isPairRunning(pair.fields.status);
+  });
   const overdueByPair = new Map<string, number>();
   for (const t of overdue) {
     const pairId = pairOfPlan.get(t.fields.planId ?? '');
