@@ -64,6 +64,33 @@ export async function putRecords(
   return changes.map((c) => c.id);
 }
 
+/** Every person the school's curator reads on the server now, page by page of the pull. */
+export async function peopleOnServer(): Promise<{ id: string; fields: Record<string, unknown> }[]> {
+  const people: { id: string; fields: Record<string, unknown> }[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const answer = (await api('/api/v1/sync', { cursor, changes: [] })) as {
+      cursor: string;
+      changes: { id: string; type: string; fields: Record<string, unknown> }[];
+      hasMore: boolean;
+    };
+    people.push(...answer.changes.filter((r) => r.type === 'person'));
+    cursor = answer.cursor;
+    if (!answer.hasMore) return people;
+  }
+}
+
+/**
+ * Archives, through the API, the people of these names (a test's own), so that other tests' counts of
+ * the school's pupils stay theirs. A device's imports must have been sent first.
+ */
+export async function archivePeople(names: string[]): Promise<void> {
+  const ids = (await peopleOnServer())
+    .filter((p) => names.includes(String(p.fields.fullName)))
+    .map((p) => p.id);
+  await putRecords(ids.map((id) => ({ type: 'person', id, fields: { archived: true } })));
+}
+
 export async function inviteCode(
   personId: string,
   role: 'curator' | 'mentor' | 'mentee',

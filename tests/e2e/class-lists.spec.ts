@@ -10,7 +10,7 @@ import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { api, curatorCode, putRecords } from './api';
+import { archivePeople, curatorCode, peopleOnServer, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app-page';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -39,24 +39,6 @@ function convert(file: string, to: string, infilter?: string): string {
   const [converted] = readdirSync(outdir);
   if (!converted) throw new Error(`LibreOffice made nothing of ${file}`);
   return join(outdir, converted);
-}
-
-/** Archives, through the API, the people of these names (this test's own). */
-async function archivePeople(names: string[]) {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (;;) {
-    const answer = (await api('/api/v1/sync', { cursor, changes: [] })) as {
-      cursor: string;
-      changes: { id: string; type: string; fields: Record<string, unknown> }[];
-      hasMore: boolean;
-    };
-    for (const r of answer.changes)
-      if (r.type === 'person' && names.includes(String(r.fields.fullName))) ids.push(r.id);
-    cursor = answer.cursor;
-    if (!answer.hasMore) break;
-  }
-  await putRecords(ids.map((id) => ({ type: 'person', id, fields: { archived: true } })));
 }
 
 async function importFile(page: Page, file: string) {
@@ -214,20 +196,10 @@ test('in September the new class list moves the pupils already in the base to th
   await syncNow(page);
   const names = ['Ёжикова Ксения', 'Рыбин Артём', 'Щукин Ян'];
   const held = new Map<string, string[]>();
-  let cursor: string | null = null;
-  for (;;) {
-    const answer = (await api('/api/v1/sync', { cursor, changes: [] })) as {
-      cursor: string;
-      changes: { type: string; fields: Record<string, unknown> }[];
-      hasMore: boolean;
-    };
-    for (const r of answer.changes) {
-      const name = String(r.fields.fullName);
-      if (r.type === 'person' && names.includes(name))
-        held.set(name, [...(held.get(name) ?? []), String(r.fields.classOrSubject)].sort());
-    }
-    cursor = answer.cursor;
-    if (!answer.hasMore) break;
+  for (const p of await peopleOnServer()) {
+    const name = String(p.fields.fullName);
+    if (names.includes(name))
+      held.set(name, [...(held.get(name) ?? []), String(p.fields.classOrSubject)].sort());
   }
   expect(Object.fromEntries(held)).toEqual({
     'Ёжикова Ксения': ['8Щ'],

@@ -8,22 +8,11 @@ type Rec = { id: string; type: string; fields: Record<string, unknown> };
 
 test('evidence typed offline into a task deleted meanwhile comes back to the mentee after the sync', async () => {
   const evidence = `Выступила на классном часе ${Date.now()}, слайды у классного руководителя`;
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: 'Удаляева Нина Петровна', kind: 'teacher' } },
-    { type: 'person', fields: { fullName: 'Старательная Вера', kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: 'Сделать доклад', status: 'todo', due: null } },
-  ]);
+  const { mentee, pair, task } = await seedTask({
+    mentor: 'Удаляева Нина Петровна',
+    mentee: 'Старательная Вера',
+    task: 'Сделать доклад',
+  });
 
   const phone = await openPhone();
   await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
