@@ -72,8 +72,8 @@ export async function loadHome(
   const pairOfPlan = new Map(
     overduePlans.filter((p) => byId.has(p.fields.pairId ?? '')).map((p) => [p.id, p.fields.pairId ?? '']),
   );
-  // A task left open in a pair that has ended is not the mentor's to chase any more.
-  // Only tasks of the person's own pairs (a curator's device holds the whole school's) that still run.
+  // Only tasks of the person's own pairs (a curator's device holds the whole school's) that still run: a
+  // task left open in a pair that has ended is not the mentor's to chase any more.
   const overdue = overdueAll.filter((t) => {
     const pair = byId.get(pairOfPlan.get(t.fields.planId ?? '') ?? '');
     return pair !== undefined && isPairRunning(pair.fields.status);

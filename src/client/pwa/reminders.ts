@@ -1,6 +1,7 @@
 // Optional reminders: at most once a day, when the app opens or comes back to the screen, a notification
 // lists overdue IDP tasks and pairs with no meeting for two weeks. Nothing is sent from a server.
 import { isMeetingOverdue, isPairRunning, MEETING_GAP_DAYS } from '../../domain/nudges';
+import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from '../db/database';
 import { getMeta, setMeta } from '../db/meta';
 import type { Queries } from '../db/queries';
@@ -29,9 +30,9 @@ export async function reminderText(
   today: string,
 ): Promise<string | null> {
   // A pair that has ended asks nothing more of anyone: its meetings and open tasks are not reminded of.
-  const asMentor = (await queries.pairsAsMentor(personId)).filter((p) => isPairRunning(p.fields.status));
-  const asMentee = (await queries.pairsAsMentee(personId)).filter((p) => isPairRunning(p.fields.status));
-  const pairs = [...asMentor, ...asMentee];
+  const running = (pairs: SyncedRecord<'pair'>[]) => pairs.filter((p) => isPairRunning(p.fields.status));
+  const asMentor = running(await queries.pairsAsMentor(personId));
+  const pairs = [...asMentor, ...running(await queries.pairsAsMentee(personId))];
   if (pairs.length === 0) return null;
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - MEETING_GAP_DAYS * 86_400_000)
     .toISOString()

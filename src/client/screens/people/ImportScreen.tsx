@@ -119,9 +119,9 @@ export function ImportScreen() {
     if (!read || !plan) return;
     // The base may have changed since the preview (a sync brought another curator's edits, a person
     // was deleted): planned again, a preview that no longer tells the truth is shown anew, not imported.
+    // (The moves follow from the plan and the curator's choices, which stay as they are.)
     const now = await planAgainstBase(read.sheets);
-    const movesNow = classMoves(now, (at) => others.has(rowKey(at)));
-    if (JSON.stringify([now, movesNow]) !== JSON.stringify([plan, moves])) {
+    if (JSON.stringify(now) !== JSON.stringify(plan)) {
       setRead({ ...read, plan: now });
       return setMessage({ kind: 'error', text: t('import.baseChanged') });
     }
