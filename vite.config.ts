@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstStrings } from './scripts/vite/first-strings.ts';
+import { plainLazyImports } from './scripts/vite/plain-lazy-imports.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -18,6 +19,7 @@ export default defineConfig({
   },
   plugins: [
     firstStrings(),
+    plainLazyImports(),
     preact(),
     VitePWA({
       // The app registers the worker itself (src/client/pwa) and asks before updating.
@@ -67,8 +69,8 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080' } },
   build: {
     target: 'es2022',
-    // Lazy chunks are plain import()s, without Vite's preload helper and its map of every chunk's
-    // dependencies (about 2 KB gzipped of the first load). A lazy screen's imports then load when its
+    // Lazy chunks are plain import()s, without Vite's preload helper (scripts/vite/plain-lazy-imports.ts)
+    // and its map of every chunk's dependencies (about 2 KB gzipped of the first load). A lazy screen's imports then load when its
     // chunk is parsed — one round trip later on a first visit; after it, the service worker has every
     // file (the whole build is precached), so nothing waits on the network.
     modulePreload: false,
