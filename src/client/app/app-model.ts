@@ -2,9 +2,10 @@
 
 import { NastavnikDb } from '../db/database';
 import { createDrafts, type Drafts } from '../db/drafts';
+import { createHomeQueries } from '../db/home-queries';
 import { openDatabase, requestPersistence } from '../db/lifecycle';
 import { getMeta, watchMeta } from '../db/meta';
-import { createQueries } from '../db/queries';
+import type { createQueries, Queries } from '../db/queries';
 import type { Repository } from '../db/repository';
 import type { Searcher, SearchResults } from '../db/search';
 import type { StorageGuard } from '../db/storage-guard';
@@ -35,7 +36,13 @@ function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 export function createAppModel() {
   const db = new NastavnikDb();
   const pwa = createPwaModel();
-  const queries = createQueries(db);
+  const queries = createHomeQueries(db);
+  let allQueries: Queries | undefined;
+  /**
+   * Every query, for the screens past the first ones (app/use-queries.ts): their chunks bring the code,
+   * the model the database it reads.
+   */
+  const queriesWith = (create: typeof createQueries) => (allQueries ??= create(db, queries));
   // Behind the first screen, the storage guard's code comes too, so that a tab that has not written yet
   // holds it before another tab asks for a newer schema.
   const background = createBackground(db, queries, () => {
@@ -159,7 +166,9 @@ export function createAppModel() {
 
   return {
     repo,
+    /** The queries of the shell and the homes; other screens read every query through useQueries(). */
     queries,
+    queriesWith,
     search,
     drafts,
     device: createDeviceModel(db, queries, guard),

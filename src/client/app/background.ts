@@ -2,7 +2,7 @@
 // loads once the first screen has shown its data (or after a few seconds, whichever comes first), so
 // that a phone opening the app downloads and runs only what that screen needs first.
 import type { NastavnikDb } from '../db/database';
-import type { Queries } from '../db/queries';
+import type { HomeQueries } from '../db/home-queries';
 import type { SearchIndexer } from '../db/search-indexer';
 import { loadAllStrings } from '../i18n/i18n';
 import type { SyncScheduler } from '../sync/scheduler';
@@ -21,7 +21,7 @@ export type Background = {
 
 export function createBackground(
   db: NastavnikDb,
-  queries: Queries,
+  queries: HomeQueries,
   startPwa: () => Promise<void>,
 ): Background {
   let sync: Promise<SyncScheduler> | undefined;

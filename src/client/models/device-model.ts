@@ -4,16 +4,16 @@
 // guard; code that a phone's first screens do not need loads when it is first asked for.
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from '../db/database';
+import type { HomeQueries } from '../db/home-queries';
 import { requestPersistence, storageEstimate } from '../db/lifecycle';
 import { startPullOver } from '../db/meta';
-import type { Queries } from '../db/queries';
 import { saveEnrolment } from '../db/session-store';
 import type { StorageGuard } from '../db/storage-guard';
 import { type WriteFailure, writeFailure } from '../db/write-failure';
 
 export type Saved = { ok: true } | WriteFailure;
 
-export function createDeviceModel(db: NastavnikDb, queries: Queries, guard: StorageGuard) {
+export function createDeviceModel(db: NastavnikDb, queries: HomeQueries, guard: StorageGuard) {
   const saved = (write: () => Promise<unknown>): Promise<Saved> =>
     guard.run(null, () => write().then(() => ({ ok: true }) as const, writeFailure));
   const outbox = () => import('../db/outbox');

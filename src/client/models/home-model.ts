@@ -11,8 +11,8 @@ import {
   seriesProgress,
 } from '../../domain/nudges';
 import type { SyncedRecord } from '../../domain/record';
+import type { HomeQueries } from '../db/home-queries';
 import { allOf } from '../db/live';
-import type { Queries } from '../db/queries';
 import { readableNames } from '../ui/person-name';
 
 export type PairItem = {
@@ -51,7 +51,7 @@ const name = (p: SyncedRecord<'person'> | undefined) => p?.fields.fullName ?? 'â
 const collator = new Intl.Collator('ru');
 
 export async function loadHome(
-  queries: Queries,
+  queries: HomeQueries,
   personId: string,
   today: string,
   limit: number,

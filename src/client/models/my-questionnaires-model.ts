@@ -1,8 +1,8 @@
 // The forms assigned to the user: to fill (overdue first, then by due date) and sent.
 
 import type { SyncedRecord } from '../../domain/record';
+import type { HomeQueries } from '../db/home-queries';
 import { allOf } from '../db/live';
-import type { Queries } from '../db/queries';
 
 export type MyQuestionnaire = {
   assignment: SyncedRecord<'formAssignment'>;
@@ -16,7 +16,7 @@ export type MyQuestionnaire = {
 };
 
 export function loadMyQuestionnaires(
-  queries: Queries,
+  queries: HomeQueries,
   personId: string,
   today: string,
 ): Promise<{ toFill: MyQuestionnaire[]; sent: MyQuestionnaire[] }> {
@@ -74,7 +74,7 @@ export type FeedbackLine = {
  * questionnaires' reader loads only when there is feedback to show (after every read, so that the
  * live query still follows them).
  */
-export function loadMentorFeedback(queries: Queries, mentorId: string): Promise<FeedbackLine[]> {
+export function loadMentorFeedback(queries: HomeQueries, mentorId: string): Promise<FeedbackLine[]> {
   return queries.statsOfMentor(mentorId).then((stats) => {
     const shown = stats.filter((s) => (s.fields.responses ?? 0) >= 3);
     if (shown.length === 0) return [];

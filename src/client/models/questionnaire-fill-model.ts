@@ -15,8 +15,9 @@ import {
 } from '../../domain/questionnaires/questions';
 import { responseIdFor } from '../../domain/questionnaires/response-id';
 import type { SyncedRecord } from '../../domain/record';
+import type { Delivery } from '../db/home-queries';
 import { allOf } from '../db/live';
-import type { Delivery, Queries } from '../db/queries';
+import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 
 export type FillPage = {

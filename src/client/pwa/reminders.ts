@@ -3,8 +3,8 @@
 import { isMeetingOverdue, isPairRunning, MEETING_GAP_DAYS } from '../../domain/nudges';
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from '../db/database';
+import type { HomeQueries } from '../db/home-queries';
 import { getMeta, setMeta } from '../db/meta';
-import type { Queries } from '../db/queries';
 import { todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { schoolNow } from '../state/school-clock';
@@ -25,7 +25,7 @@ export async function enableReminders(db: NastavnikDb, isOn: boolean): Promise<b
 
 /** What a reminder would say today, or null when there is nothing to remind of. */
 export async function reminderText(
-  queries: Queries,
+  queries: HomeQueries,
   personId: string,
   today: string,
 ): Promise<string | null> {
@@ -59,7 +59,11 @@ export async function reminderText(
   return parts.length ? parts.join('. ') : null;
 }
 
-export async function maybeRemind(db: NastavnikDb, queries: Queries, now: Date = schoolNow()): Promise<void> {
+export async function maybeRemind(
+  db: NastavnikDb,
+  queries: HomeQueries,
+  now: Date = schoolNow(),
+): Promise<void> {
   const session = await queries.session();
   if (!session || !(await remindersEnabled(db))) return;
   const today = todayIso(now);

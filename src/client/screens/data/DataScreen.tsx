@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../../domain/contract-header';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { downloadCsv, downloadXlsx } from '../../files/download';
 import { formatAgo, todayIso } from '../../i18n/format';
@@ -12,7 +13,8 @@ import { Notice, Page } from '../../ui/Page';
 import { serverErrorText } from '../../ui/server-error';
 
 export function DataScreen() {
-  const { queries, device, scheduler } = useApp();
+  const { device, scheduler } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

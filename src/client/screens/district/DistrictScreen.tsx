@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportCell } from '../../../domain/export-cell';
 import type { SyncedRecord } from '../../../domain/record';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { downloadXlsx } from '../../files/download';
 import { formatDateTime, formatMaybe } from '../../i18n/format';
@@ -40,7 +40,7 @@ function cell(summary: SyncedRecord<'schoolSummary'>, column: SummaryColumn): Ex
 }
 
 export function DistrictScreen() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const summaries = useLiveQuery(() => queries.schoolSummaries(), []);
   useReadyMark('district', summaries !== undefined);
   const label = (c: SummaryColumn) => t(`district.col.${c}` as MessageKey);

@@ -7,6 +7,7 @@ import { useRoute } from 'preact-iso';
 import type { AnswerProblem } from '../../../domain/questionnaires/answers';
 import type { Answers } from '../../../domain/questionnaires/questions';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -65,7 +66,8 @@ function SentNotice(props: { page: FillPage }) {
 export function FillScreen() {
   const { params } = useRoute();
   const assignmentId = params.id as string;
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const page = useLiveQuery(() => loadFill(queries, assignmentId), [assignmentId]);
   const key = draftKey(assignmentId);

@@ -1,13 +1,13 @@
 // A curator's part of the home: the set-up guide until it is done, the school's counts, pairs whose
 // members answered «не подходит», and the way to people and pairs.
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { Notice } from '../../ui/Page';
 import { SetupGuide } from './SetupGuide';
 
 export function CuratorHome(props: { curatorId: string }) {
-  const { queries } = useApp();
+  const queries = useQueries();
   // Counts of the whole school: while a sync writes page after page, counted again when it ends.
   const counts = useLiveQuery(() => queries.counts(), [], { waitsForPull: true });
   const unfit = useLiveQuery(() => queries.unfitAnswers(), []) ?? [];

@@ -1,11 +1,11 @@
 // A new curator's first steps, on their home screen until all are done: what is done is ticked.
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { loadSetup } from '../../models/setup-model';
 
 export function SetupGuide(props: { curatorId: string }) {
-  const { queries } = useApp();
+  const queries = useQueries();
   const steps = useLiveQuery(() => loadSetup(queries, props.curatorId), [props.curatorId]);
   if (!steps) return null;
   const done = steps.filter((s) => s.isDone).length;

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { GOAL_TEMPLATES, templatesFor } from '../../../domain/goal-templates';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
 import { useNewRecordDraft } from '../../state/draft';
@@ -20,7 +21,8 @@ export function GoalForm(props: {
   nextOrder: number;
 }) {
   const templates = templatesFor(props.menteeKind);
-  const { repo, queries, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once saved.
   const draft = useNewRecordDraft<typeof EMPTY>(
     drafts,

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -23,7 +24,8 @@ export function IdpScreen() {
   const { params } = useRoute();
   const pairId = params.pairId as string;
   const menteeId = params.menteeId as string;
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const today = todayIso();
   const page = useLiveQuery(() => loadPlan(queries, pairId, menteeId, today), [pairId, menteeId, today]);
@@ -142,7 +144,8 @@ export function IdpScreen() {
 const NEW_TASK = { title: '', due: '' };
 
 function NewTask(props: { pairId: string; menteeId: string; goalId: string | null; onAdd: typeof addTask }) {
-  const { repo, queries, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   // What is typed is a draft on the device (a reload or a closed tab keeps it), gone once added.
   const draft = useNewRecordDraft(
     drafts,

@@ -6,6 +6,7 @@ import { webLink } from '../../../domain/field-schemas';
 import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { useNewRecordDraft } from '../../state/draft';
@@ -117,7 +118,7 @@ function MaterialCard(props: { material: SyncedRecord<'material'>; canEdit: bool
 }
 
 export function MaterialsScreen() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const materials = useLiveQuery(queries.materials, []);
   const isCurator = session.role === 'curator';

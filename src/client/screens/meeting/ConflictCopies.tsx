@@ -1,13 +1,15 @@
 // The author's own text that lost a concurrent edit: shown until they put it back or hide it.
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { reportFailure } from '../../ui/save-message';
 
 /** `onUse` puts the text back into the field it was typed in (private notes stay private). */
 export function ConflictCopies(props: { recordId: string; onUse(field: string, text: string): void }) {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const copies = useLiveQuery(() => queries.conflictsOf(props.recordId), [props.recordId]) ?? [];
   // Only the server writes conflict copies, so a hidden one cannot be brought back: ask first.
   const [asking, setAsking] = useState<string | null>(null);

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { UNSEEN } from '../../models/edit-model';
@@ -36,7 +37,8 @@ const isMeetingText = (field: string): field is (typeof MEETING_TEXTS)[number] =
 export function MeetingScreen() {
   const { params } = useRoute();
   const route = useNavigate();
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const meetingId = params.id as string | undefined;
   const meeting = useLiveQuery(

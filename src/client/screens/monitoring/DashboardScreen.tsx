@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { distinctClasses } from '../../../domain/fold-text';
 import type { Risk } from '../../../domain/monitoring';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { formatNumber, type MessageKey, t } from '../../i18n/i18n';
@@ -15,7 +15,7 @@ import { MentoringFormAndClassFilters } from '../../ui/MentoringFormAndClassFilt
 import { Page } from '../../ui/Page';
 
 export function DashboardScreen() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const today = todayIso();
   const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
   const [form, setForm] = useState('');

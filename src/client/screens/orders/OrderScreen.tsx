@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { orderDate } from '../../../domain/order-document';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { fileSafe } from '../../files/download';
 import { orderDocx } from '../../files/order-docx';
@@ -15,7 +15,7 @@ import { Notice, Page } from '../../ui/Page';
 export function OrderScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries } = useApp();
+  const queries = useQueries();
   const data = useLiveQuery(() => loadOrder(queries, id), [id]);
   const [error, setError] = useState<string | null>(null);
   if (data === undefined) return <Page title={t('order.title')}>{null}</Page>;

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -18,7 +19,8 @@ import { Form } from '../../ui/pending';
 import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 
 export function OrdersScreen() {
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const route = useNavigate();
   const data = useLiveQuery(
     () => allOf([queries.orders(), queries.pairs(), queries.people(), queries.programme(PROGRAMME_ID)]),

@@ -1,7 +1,8 @@
 // A pair: the meeting series of the roadmap, the IDP of each mentee, and every meeting.
 import { useRoute } from 'preact-iso';
 import { isPairRunning } from '../../../domain/nudges';
-import { useApp, useSession } from '../../app/context';
+import { useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -16,7 +17,7 @@ import { PairLifecycle } from './PairLifecycle';
 export function PairScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const page = useLiveQuery(() => loadPair(queries, id, session.personId), [id, session.personId]);
   useReadyMark('pair', page !== undefined);

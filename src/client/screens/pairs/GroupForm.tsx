@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { pairFormErrors } from '../../models/pair-checks-model';
@@ -15,7 +16,8 @@ import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
 export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: string[] }) {
-  const { repo, queries, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   // The choices made are a draft on the device until the pair is made: a reload or another screen keeps
   // them. Until the curator picks one, the form of mentoring follows from the mentor and the first mentee.
   const empty = { mentorId: '', menteeIds: [] as string[], chosenForm: null as string | null };

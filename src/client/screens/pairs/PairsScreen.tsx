@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { PAIR_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -70,7 +71,7 @@ function Suggestions(props: {
 }
 
 export function PairsScreen() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const data = useLiveQuery(
     () => allOf([loadPairing(queries, session.personId), loadMentoringForms(queries)]),

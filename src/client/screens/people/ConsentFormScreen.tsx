@@ -4,7 +4,7 @@
 import { useRoute } from 'preact-iso';
 import { tidyName } from '../../../domain/fold-text';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { byGender, genitiveOf } from '../../i18n/name-cases';
@@ -14,7 +14,7 @@ import { DEFAULT_SCOPE } from './ConsentSection';
 export function ConsentFormScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries } = useApp();
+  const queries = useQueries();
   const data = useLiveQuery(() => allOf([queries.person(id), queries.programme(PROGRAMME_ID)]), [id]);
   if (!data?.[0]) return <Page title={t('consent.formTitle')}>{null}</Page>;
   const [person, programme] = data;

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -21,7 +22,8 @@ export const DEFAULT_SCOPE =
   'Участие в программе наставничества: ФИО, класс или должность, анкеты, встречи, план развития';
 
 export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const route = useNavigate();
   const { person } = props;
   const isMinor = person.fields.minor === true;

@@ -11,6 +11,7 @@ import {
   type RowError,
 } from '../../../domain/import-people';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { type ReadTable, readTable } from '../../files/read-table';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -62,7 +63,8 @@ function errorText(e: RowError): string {
 const cls = (c: string | null) => c ?? t('import.noClass');
 
 export function ImportScreen() {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const [read, setRead] = useState<{
     plan: ImportPlan;
     source: ReadTable['source'];

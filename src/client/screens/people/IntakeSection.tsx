@@ -1,12 +1,12 @@
 // The participant's intake questionnaire, as sent: what the pairing suggestions read.
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { loadIntake } from '../../models/matching-model';
 import { AnswersView } from '../../ui/AnswersView';
 
 export function IntakeSection(props: { personId: string }) {
-  const { queries } = useApp();
+  const queries = useQueries();
   const intake = useLiveQuery(() => loadIntake(queries, props.personId), [props.personId]);
   return (
     <section class="panel" aria-labelledby="intake">

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { tidyName } from '../../../domain/fold-text';
 import { maxTextLength, PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
@@ -16,7 +17,8 @@ const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' }
 const PAGE = 100;
 
 export function PeopleScreen() {
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const data = useLiveQuery(() => loadPeople(queries), []);
   // What is typed is a draft on the device (a reload, a closed tab or another screen keeps it), gone once
   // the person is added; the next one starts with the same category and class (a class typed in a row).

@@ -5,6 +5,7 @@ import { useRoute } from 'preact-iso';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { ROLES, type Role } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -22,7 +23,8 @@ import { IntakeSection } from './IntakeSection';
 export function PersonScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const person = useLiveQuery(() => queries.person(id).then((p) => p ?? null), [id]);
   const pairs = useLiveQuery(() => allOf([queries.pairsAsMentor(id), queries.pairsAsMentee(id)]), [id]);

@@ -4,6 +4,7 @@
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { NESTED_TEXT_MAX } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -15,7 +16,8 @@ import { Page } from '../../ui/Page';
 import { longestLine } from '../../ui/text-limit';
 
 export function ProgrammeScreen() {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const today = todayIso();
   const programme = useLiveQuery(() => queries.programme(PROGRAMME_ID).then((p) => p ?? null), []);
   if (programme === undefined) return <Page title={t('programme.title')}>{null}</Page>;

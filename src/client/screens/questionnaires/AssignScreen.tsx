@@ -5,6 +5,7 @@ import { useRoute } from 'preact-iso';
 import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/questionnaires/builtin-templates';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -37,7 +38,8 @@ function targetsOf(pairs: SyncedRecord<'pair'>[], whom: Whom): Target[] {
 export function AssignScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const data = useLiveQuery(() => allOf([queries.template(id), queries.pairs(), queries.people()]), [id]);
   // Until the curator picks, the form goes to whom it is written for (a mentor's questionnaire to mentors).
   const [chosenWhom, setWhom] = useState<Whom | null>(null);

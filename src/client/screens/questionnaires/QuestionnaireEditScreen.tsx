@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { type Question, QuestionListSchema } from '../../../domain/questionnaires/questions';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-admin-model';
@@ -28,7 +29,8 @@ export function QuestionnaireEditScreen() {
   const { params } = useRoute();
   const route = useNavigate();
   const id = params.id as string;
-  const { queries, repo, drafts } = useApp();
+  const { repo, drafts } = useApp();
+  const queries = useQueries();
   const template = useLiveQuery(() => queries.template(id).then((x) => x ?? null), [id]);
   const key = `template:${id}`;
   const edit = useDraft<TemplateDraft>(drafts, key, template ? () => draftOf(template) : null);

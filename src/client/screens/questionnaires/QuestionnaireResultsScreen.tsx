@@ -5,6 +5,7 @@ import { useRoute } from 'preact-iso';
 import { responseTable } from '../../../domain/questionnaires/export-rows';
 import type { QuestionResult } from '../../../domain/questionnaires/results';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { downloadCsv, downloadXlsx, fileSafe } from '../../files/download';
 import { formatDateTime, formatDay } from '../../i18n/format';
@@ -86,7 +87,8 @@ function table(results: Results) {
 export function QuestionnaireResultsScreen() {
   const { params } = useRoute();
   const id = params.id as string;
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const all = useLiveQuery(() => loadResults(queries, id), [id]);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState('');

@@ -1,5 +1,6 @@
 // The curator's questionnaires: built-in and own, with how many were sent back.
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
 import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
@@ -9,7 +10,8 @@ import { useNavigate } from '../../ui/navigate';
 import { Page } from '../../ui/Page';
 
 export function QuestionnairesScreen() {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const route = useNavigate();
   const rows = useLiveQuery(() => loadQuestionnaireList(queries), []);
   const pending = usePending();

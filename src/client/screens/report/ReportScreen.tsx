@@ -2,7 +2,7 @@
 // printable to PDF from the browser.
 import { bestMentors } from '../../../domain/best-mentors';
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -12,7 +12,7 @@ import { Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
 
 export function ReportScreen() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const today = todayIso();
   const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
   if (!data) return <Page title={t('report.title')}>{null}</Page>;

@@ -6,6 +6,7 @@ import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { NESTED_TEXT_MAX } from '../../../domain/record-types';
 import { ROADMAP_STAGES, stageProgress } from '../../../domain/roadmap';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -17,7 +18,8 @@ import { LiveTextField } from '../../ui/LiveTextField';
 import { Page } from '../../ui/Page';
 
 export function RoadmapScreen() {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const today = todayIso();
   const data = useLiveQuery(() => loadMonitoring(queries, today), [today]);
   const materials = useLiveQuery(() => queries.materials().then((rows) => rows.length), []);

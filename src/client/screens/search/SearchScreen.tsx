@@ -4,6 +4,7 @@ import { foldLetters } from '../../../domain/fold-text';
 import type { SyncedRecord } from '../../../domain/record';
 import { queryWords } from '../../../domain/search-text';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import type { SearchResults } from '../../db/types';
 import { formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -27,7 +28,8 @@ function excerpt(text: string, query: string): string {
 }
 
 export function SearchScreen() {
-  const { search, queries } = useApp();
+  const { search } = useApp();
+  const queries = useQueries();
   const session = useSession();
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [results, setResults] = useState<SearchResults | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatBytes } from '../../i18n/format';
 import { LANGUAGES, type Language, language, setLanguage, t } from '../../i18n/i18n';
@@ -11,7 +12,8 @@ import { personName } from '../../ui/person-name';
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
 export function SettingsScreen() {
-  const { isPersisted, queries, device } = useApp();
+  const { isPersisted, device } = useApp();
+  const queries = useQueries();
   const [reminders, setReminders] = useState(false);
   useEffect(() => {
     void device.remindersEnabled().then(setReminders);

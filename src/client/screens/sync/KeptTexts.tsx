@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { loadKeptTargets, putBack } from '../../models/kept-texts-model';
@@ -15,7 +16,8 @@ import { reportFailure } from '../../ui/save-message';
 import { fieldLabel, TypedText } from './TypedText';
 
 export function KeptTexts() {
-  const { queries, repo } = useApp();
+  const { repo } = useApp();
+  const queries = useQueries();
   const { personId, role } = useSession();
   const copies = useLiveQuery(() => queries.keptTexts(personId), [personId]) ?? [];
   const targets =

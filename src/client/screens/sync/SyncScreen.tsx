@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatAgo, formatDateTime } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
@@ -16,7 +17,8 @@ import { textsOf } from './texts-of';
 import { WaitingTexts } from './WaitingTexts';
 
 export function SyncScreen() {
-  const { queries, scheduler, device, isOnline } = useApp();
+  const { scheduler, device, isOnline } = useApp();
+  const queries = useQueries();
   const online = useStore(isOnline);
   const status = useLiveQuery(queries.syncStatus, []);
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;

@@ -1,14 +1,14 @@
 // What waits to be sent, shown when the server no longer takes it (the curator archived the person): the
 // records it belongs to have left the device's screens, and this is where what was typed can be read.
 import { isRecordType } from '../../../domain/record-types';
-import { useApp } from '../../app/context';
+import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
 
 export function WaitingTexts() {
-  const { queries } = useApp();
+  const queries = useQueries();
   const outbox = useLiveQuery(queries.outbox, []) ?? [];
   if (outbox.length === 0) return null;
   // A record changed several times waits as several changes: shown once, with its latest fields.
