@@ -1,42 +1,17 @@
 // Hybrid logical clock stamps of the sync contract: `<ISO time>_<counter>_<deviceId>`.
 // Their string order is their causal order, so merges compare plain strings.
 
-export type Hlc = string;
+import type { Hlc, HlcParts } from './hlc-parse';
 
-export type HlcParts = { ms: number; counter: number; node: string };
+// Reading stamps is in hlc-parse.ts; everything that works with stamps finds it here too.
+export { HLC_PATTERN, type Hlc, type HlcParts, parseHlc, stampNode, stampTime } from './hlc-parse';
 
 /** The last stamp a clock issued or observed; persisted by the device between writes. */
 export type ClockState = { ms: number; counter: number };
 
-export const HLC_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{4})_([A-Za-z0-9-]{1,64})$/;
 const MAX_COUNTER = 9999;
 // Stamps must stay four-digit years so that string order equals time order.
 const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-/**
- * Stamps parsed lately. The fields of one change share one stamp, and a push carries hundreds: each is
- * parsed (a pattern and a calendar check) once. Bounded; the parts are frozen, since they are shared.
- */
-const recentlyParsed = new Map<string, Readonly<HlcParts> | null>();
-const RECENT_MAX = 4_096;
-
-export function parseHlc(stamp: string): Readonly<HlcParts> | null {
-  const known = recentlyParsed.get(stamp);
-  if (known !== undefined) return known;
-  const parts = parseUncached(stamp);
-  if (recentlyParsed.size >= RECENT_MAX) recentlyParsed.clear();
-  recentlyParsed.set(stamp, parts);
-  return parts;
-}
-
-function parseUncached(stamp: string): Readonly<HlcParts> | null {
-  const match = HLC_PATTERN.exec(stamp);
-  if (!match) return null;
-  const [, iso, counter, node] = match;
-  const ms = Date.parse(iso as string);
-  if (Number.isNaN(ms) || new Date(ms).toISOString() !== iso) return null;
-  return Object.freeze({ ms, counter: Number(counter), node: node as string });
-}
 
 /** The latest of `stamps` in their (causal) string order, or '' for none. No stamp is parsed. */
 export function latestOf(stamps: Iterable<Hlc>): Hlc {
@@ -96,14 +71,6 @@ export function recoverClock(
 /** The later of two clock states. */
 export function laterClock(a: ClockState, b: ClockState): ClockState {
   return a.ms > b.ms || (a.ms === b.ms && a.counter >= b.counter) ? a : b;
-}
-
-export function stampTime(stamp: Hlc): number {
-  return parseHlc(stamp)?.ms ?? Number.NaN;
-}
-
-export function stampNode(stamp: Hlc): string {
-  return parseHlc(stamp)?.node ?? '';
 }
 
 export const ZERO_CLOCK: ClockState = { ms: 0, counter: 0 };

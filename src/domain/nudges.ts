@@ -1,5 +1,5 @@
 // What a mentor should do next for a pair: the home screen's hint, from facts the device counts.
-import { stampTime } from './hlc';
+import { stampTime } from './hlc-parse';
 import type { SyncedRecord } from './record';
 import type { MeetingKind, PairStatus } from './record-types';
 
