@@ -30,7 +30,8 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
       'src/client/ui/person-name.ts',
       'src/client/ui/nudge-text.ts',
     ],
-    ['shell', 'home'],
+    // A mentee's words come with the home's data when it reads a pair from a mentee's side.
+    ['shell', 'home', 'mentee'],
   ],
   [
     [

@@ -2,7 +2,9 @@
 // homes' and the enrolment screen's. Keys, or key prefixes ending in a dot. Each part comes with its
 // code (a Vite plugin picks it out of ru.ts: scripts/vite/first-strings.ts, into strings-<part>.ts);
 // the rest loads behind the first screen and before any other screen. first-strings.test.ts checks
-// that the first screens use no other key.
+// that the first screens use no other key. A key belongs to the part that names it most closely: a
+// mentee's words ('home.mentee.…') are their own part, which the home loads only when it reads a pair
+// from a mentee's side (HomeScreen.tsx), not the home's ('home.').
 export const FIRST_STRINGS = {
   shell: [
     'app.',
@@ -36,10 +38,24 @@ export const FIRST_STRINGS = {
     'questionnaires.statsLine',
     'questionnaires.unsent',
   ],
+  mentee: ['home.mentee.', 'nudge.mentee.'],
   enrol: ['enrol.', 'save.'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StringsPart = keyof typeof FIRST_STRINGS;
 
-export const isInPart = (part: StringsPart, key: string): boolean =>
-  FIRST_STRINGS[part].some((k: string) => (k.endsWith('.') ? key.startsWith(k) : key === k));
+/** How closely the part names the key: the length of its entry that does, 0 if none does. */
+const closeness = (part: StringsPart, key: string): number =>
+  Math.max(
+    0,
+    ...FIRST_STRINGS[part].map((k: string) =>
+      (k.endsWith('.') ? key.startsWith(k) : key === k) ? k.length : 0,
+    ),
+  );
+
+export const isInPart = (part: StringsPart, key: string): boolean => {
+  const own = closeness(part, key);
+  return (
+    own > 0 && (Object.keys(FIRST_STRINGS) as StringsPart[]).every((other) => closeness(other, key) <= own)
+  );
+};

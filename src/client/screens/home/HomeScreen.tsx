@@ -8,7 +8,7 @@ import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-home';
-import { loadHome } from '../../models/home-model';
+import { type HomeData, loadHome } from '../../models/home-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { Page } from '../../ui/Page';
 import { ArchivedNotice } from '../archived/ArchivedNotice';
@@ -17,6 +17,24 @@ import { MentorFeedback, MyQuestionnaires } from './MyQuestionnaires';
 
 // This screen may be the first a phone shows: its strings come with it.
 addStrings(strings);
+
+let menteeStrings: Promise<void> | undefined;
+/**
+ * The home's data once the words it shows are here: a mentee's (strings-mentee.ts) load when it reads a
+ * pair from a mentee's side, so that a mentor's phone goes without them. Should they fail to load, the
+ * home shows anyway and t() fetches all the strings.
+ */
+function withMenteeWords(home: HomeData, isMentee: boolean): HomeData | Promise<HomeData> {
+  if (!isMentee && [...home.items, ...home.closed].every((item) => item.isMentor)) return home;
+  menteeStrings ??= import('../../i18n/strings-mentee').then(
+    (m) => addStrings(m.strings),
+    (error: unknown) => {
+      menteeStrings = undefined;
+      console.error('mentee strings failed to load', error);
+    },
+  );
+  return menteeStrings.then(() => home);
+}
 
 // Three phone screens of cards; «Показать ещё» loads the next ones.
 const PAGE = 15;
@@ -36,9 +54,12 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   const [limit, setLimit] = useState(PAGE);
   const today = todayIso();
   const me = useLiveQuery(() => queries.person(session.personId), [session.personId]);
+  // A mentee's home speaks to the mentee: no count of pairs to meet, their own plan in plain words.
+  const isMentee = session.role === 'mentee';
   const home = useLiveQuery(
-    () => loadHome(queries, session.personId, today, limit),
-    [session.personId, today, limit],
+    // The home's reads are all done before the words load: the live query still sees every table.
+    () => loadHome(queries, session.personId, today, limit).then((h) => withMenteeWords(h, isMentee)),
+    [session.personId, today, limit, isMentee],
   );
   // Archived by the curator (the server said so): the programme's data left the device, and home must not
   // promise a pair; what waits to be sent is kept, and said so.
@@ -46,8 +67,6 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
   const isArchived = status?.error === 'archived';
   const isCurator = session.role === 'curator';
-  // A mentee's home speaks to the mentee: no count of pairs to meet, their own plan in plain words.
-  const isMentee = session.role === 'mentee';
   useReadyMark('home', home !== undefined);
 
   return (
