@@ -44,12 +44,6 @@ const forbidden = (change: Change, reason: string): Rejection => ({
   reason,
 });
 
-const sentRejection = (change: Change): Rejection => ({
-  id: change.id,
-  code: 'sent',
-  reason: 'this response was sent already; only a curator can reopen it',
-});
-
 /** Said to a non-curator about a record outside their scope, whatever it is, exists or not. */
 const NOT_YOURS = 'you may not write this record';
 
@@ -200,17 +194,17 @@ export async function applyChange(
     return checkWrite(caller, change, undefined, {}) ?? forbidden(change, NOT_YOURS);
   }
   const existing = await tx.getRecord(school, change.id);
-  const mayRead = existing === undefined || (await session.mayRead(existing));
-  // A sent response is final for everyone but curators, whatever else they may write: code `sent` (the
-  // contract's rule, so told even to someone outside its scope). Re-sending the very values it holds is
-  // no change — but only for someone who may read them: for anyone else it would be an oracle.
+  // A record outside the caller's scope is refused alike whatever it is and whatever state it is in:
+  // its type stays unsaid, and so does a response's being sent (code `sent` told a mentor which mentees
+  // had sent a form closed to them; the contract's `sent` is for those who may read the response).
+  if (existing && !(await session.mayRead(existing))) return forbidden(change, NOT_YOURS);
+  // A sent response is final for everyone but curators, whatever else they may write: code `sent`.
+  // Re-sending the very values it holds is no change.
   if (existing?.record.type === change.type && existing.record.deleted === undefined) {
     const sent = checkSent(caller, change, existing.record, jsonEqual);
-    if (sent === 'no-op') return mayRead ? null : sentRejection(change);
+    if (sent === 'no-op') return null;
     if (sent !== 'ok') return sent;
   }
-  // Any other record outside the caller's scope is refused alike whatever it is: its type stays unsaid.
-  if (!mayRead) return forbidden(change, NOT_YOURS);
   if (existing && existing.record.type !== change.type)
     return invalid(change, `id ${change.id} belongs to a ${existing.record.type}`);
   if (existing?.record.deleted !== undefined) return applyToDeleted(session, existing, change, seen);
@@ -295,7 +289,7 @@ async function writeChecks(
   const isNewToNonCurator = existing === undefined && !caller.isCurator;
   const asOutside = (r: Rejection) => ({
     refused:
-      isNewToNonCurator && (r.code === 'forbidden' || (r.code === 'invalid' && isDerivedShape(change.id)))
+      isNewToNonCurator && (r.code === 'forbidden' || (r.code !== 'clock' && isDerivedShape(change.id)))
         ? forbidden(change, NOT_YOURS)
         : r,
   });
@@ -314,8 +308,10 @@ async function writeChecks(
   const reused = existing && reusedStamp(existing.record, change);
   if (reused) return { refused: invalid(change, reused) };
   // Curators' records take any id: a school's roster made elsewhere may come with ids of version 8.
+  // Anyone else's under an id derived from other records is refused as one outside their scope: the
+  // id may be another person's response or IDP, whose absence an `invalid` would tell.
   const reserved = existing || caller.isCurator ? null : reservedIdProblem(merged, derivedId);
-  if (reserved) return { refused: invalid(change, reserved) };
+  if (reserved) return asOutside(invalid(change, reserved));
   return { ctx, merged };
 }
 
