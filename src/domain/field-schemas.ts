@@ -21,25 +21,31 @@ export const text = (max: number) =>
 
 export const nonEmptyText = (max: number) => v.pipe(text(max), v.minLength(1, 'must not be empty'));
 
+/** True for a day of the calendar written `YYYY-MM-DD` (not 2026-02-30, which Date rolls over to March). */
+const isCalendarDay = (s: string): boolean => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
 export const isoDate = () =>
   v.pipe(
     v.string('expected a date YYYY-MM-DD'),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'),
-    v.check((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, 'expected a real calendar date'),
+    v.check(isCalendarDay, 'expected a real calendar date'),
   );
+
+/** ISO 8601 with a zone: a real day, hours 00–23, minutes and seconds 00–59, an offset of at most ±14:00. */
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
 export const isoDateTime = () =>
   v.pipe(
     v.string('expected a date-time'),
-    v.check(
-      (s) =>
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
-        !Number.isNaN(Date.parse(s)),
-      'expected an ISO 8601 date-time',
-    ),
+    v.check((s) => {
+      // Date.parse takes 2026-02-30T10:00Z and 24:00 as days that do not exist: the parts are checked first.
+      const day = DATE_TIME.exec(s)?.[1];
+      return day !== undefined && isCalendarDay(day) && !Number.isNaN(Date.parse(s));
+    }, 'expected an ISO 8601 date-time'),
   );
 
 export const clockTime = () =>

@@ -45,6 +45,13 @@ describe('validateChange', () => {
     ['person', { nickname: 'x' }, /unknown field 'nickname'/],
     ['diary', { text: 'x' }, /unknown record type 'diary'/],
     ['formResponse', { submittedAt: 'yesterday' }, /submittedAt.*ISO 8601/],
+    // Days and hours that do not exist, which Date.parse rolls over into others.
+    ['formResponse', { submittedAt: '2026-02-30T10:00:00Z' }, /submittedAt.*ISO 8601/],
+    ['formResponse', { submittedAt: '2026-02-29T12:00:00+03:00' }, /submittedAt.*ISO 8601/],
+    ['consent', { date: '2026-04-31T00:00Z' }, /date/],
+    ['task', { due: '2026-02-28T24:00:00Z' }, /due/],
+    ['formAssignment', { due: '2026-03-01T10:61:00Z' }, /due/],
+    ['formResponse', { submittedAt: '2026-03-01T10:00:00+25:00' }, /submittedAt.*ISO 8601/],
     ['task', { due: 5 }, /due/],
   ])('%s %j is refused with a reason naming the field', (type, fields, reason) => {
     const r = validateChange(make(type, fields));

@@ -84,7 +84,8 @@ export async function refreshFormStats(
         const submittedAt = r.fields.submittedAt;
         if (!live(r) || typeof submittedAt !== 'string') continue;
         const known = latest.get(personId);
-        if (!known || submittedAt > known.submittedAt)
+        // As moments, not text: «2026-11-25T12:00:00+03:00» was sent before «2026-11-25T10:00:00Z».
+        if (!known || Date.parse(submittedAt) > Date.parse(known.submittedAt))
           latest.set(personId, { submittedAt, answers: r.fields.answers ?? {} });
       }
     }

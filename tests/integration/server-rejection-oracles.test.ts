@@ -66,11 +66,16 @@ describe('a questionnaire closed to the mentor', () => {
     const held = await pullAll(server, { ...mentor, cursor: null });
     expect(held.records.has(assignment.id)).toBe(true);
 
-    const responseId = responseIdFor(assignment.id);
+    const responseId = responseIdFor(assignment.id) as string;
     const probe = async () => [
       // Naming the mentor's own assignment, then none, then the mentee's; by the pair's mentor and another.
       ...(await codes([mentor], (a) =>
-        change(a.stamper, 'formResponse', { assignmentId: own.id, answers: {}, submittedAt: null }, responseId),
+        change(
+          a.stamper,
+          'formResponse',
+          { assignmentId: own.id, answers: {}, submittedAt: null },
+          responseId,
+        ),
       )),
       ...(await codes([mentor, otherMentor], (a) =>
         change(a.stamper, 'formResponse', { submittedAt: null }, responseId),
@@ -127,7 +132,9 @@ describe("the IDP of a minor whose parents' consent was withdrawn", () => {
     expect(held.records.has(minor.id)).toBe(false);
 
     const probe = () =>
-      codes([mentor], (a) => change(a.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИОМ' }));
+      codes([mentor], (a) =>
+        change(a.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИОМ' }),
+      );
     const none = await probe();
     const kept = change(curator.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИОМ Пети' });
     expect((await push(server, curator, [kept])).rejected).toEqual([]);
