@@ -16,11 +16,14 @@ export type Config = {
   database: DatabaseConfig;
   staticDir: string;
   /** Behind a reverse proxy: whom to believe about client addresses (Fastify's trustProxy). */
-  trustProxy: boolean | string;
+  trustProxy: TrustProxy;
 };
 
 /** Embedded SQLite in a file (one school's server, the default) or PostgreSQL (a district). */
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+/** Fastify's trustProxy: nobody, every hop, these addresses, or a rule over each hop's address and rank. */
+type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -81,11 +84,17 @@ export function describeDatabase(database: DatabaseConfig): string {
 }
 
 /**
- * `NASTAVNIK_TRUST_PROXY`: unset (the socket's address is the client's), `true` (every proxy), or the
- * proxies' addresses and networks (`127.0.0.1,10.0.0.0/8`). Limits of enrolment attempts count
- * per client address: behind a proxy that is not trusted, every phone would share the proxy's.
+ * `NASTAVNIK_TRUST_PROXY`: unset (the socket's address is the client's); `true` or a number of proxies in
+ * front of the server (`true` is one); or the proxies' addresses and networks (`127.0.0.1,10.0.0.0/8`).
+ * Limits of enrolment attempts count per client address: behind a proxy that is not trusted, every phone
+ * would share the proxy's. Only the addresses the proxies added are believed: trusting every hop took
+ * the left-most of X-Forwarded-For, which the client writes itself — a guesser could name any address,
+ * a school's router's among them.
  */
-function trustProxy(value: string | undefined): boolean | string {
+function trustProxy(value: string | undefined): TrustProxy {
   if (!value || value === 'false') return false;
-  return value === 'true' ? true : value;
+  const proxies = value === 'true' ? 1 : /^\d+$/.test(value) ? Number(value) : null;
+  if (proxies === null) return value;
+  // Hop 0 is the peer of the socket, the proxy next to the server: the first `proxies` hops are proxies.
+  return (_address: string, hop: number) => hop < proxies;
 }

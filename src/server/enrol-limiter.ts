@@ -1,5 +1,6 @@
 // Guessing invite codes is made infeasible without refusing the valid codes of a school behind one
-// router (docs/sync-protocol.md, "Enrolment", has the arithmetic). Counts of wrong codes live in Storage,
+// router: codes made here are too long to guess, and only shorter ones are held to a ceiling of attempts
+// (docs/sync-protocol.md, "Guessing codes", has the arithmetic). Counts of wrong codes live in Storage,
 // so that every server process sees the same (no state of this kind in one process's memory).
 import { isIPv6 } from 'node:net';
 import type { ServerClock } from './server-clock';
@@ -13,9 +14,13 @@ export type EnrolLimits = {
    * from it is still accepted: one pupil mistyping does not shut out the school.
    */
   slowDownAfter: number;
-  /** Wrong codes from one address after which it is refused, valid codes included, until the window ends. */
+  /**
+   * Wrong codes from one address after which its attempts with a code shorter than the ones made here
+   * (secrets.ts, isGuessProof) are refused unchecked until the window ends; a code of full length is
+   * still looked up, and a valid one enrols.
+   */
   perAddress: number;
-  /** Wrong codes from all addresses together after which every enrolment waits for the window to end. */
+  /** The same ceiling for all addresses together. */
   perServer: number;
 };
 
@@ -53,13 +58,18 @@ type Limited = { limited: true; retryAfterMs: number };
 
 export type EnrolLimiter = {
   /**
-   * One enrolment attempt from `ip`: refused while the address (or the whole server) is over its limit;
-   * else `check` looks the code up, in the same transaction as the count, alone (PostgreSQL: an advisory
-   * lock) — so that concurrent attempts cannot all pass the count before any wrong one is noted, and a
-   * valid code is never counted as a guess. A wrong code (`ok: false`) is noted; past `slowDownAfter` of
-   * them the answer is `limited` (slow down), though a valid code from the address still enrols.
+   * One enrolment attempt from `ip`: `check` looks the code up, in the same transaction as the count,
+   * alone (PostgreSQL: an advisory lock) — so that concurrent attempts cannot all pass the count before
+   * any wrong one is noted, and a valid code is never counted as a guess. A wrong code (`ok: false`) is
+   * noted; past `slowDownAfter` of them the answer is `limited` (slow down). A valid code of full length
+   * (`isGuessProof`) always enrols; a shorter one is refused unchecked while the address (or the whole
+   * server) is past its ceiling.
    */
-  attempt<T extends { ok: boolean }>(ip: string, check: (tx: StorageTx) => Promise<T>): Promise<T | Limited>;
+  attempt<T extends { ok: boolean }>(
+    ip: string,
+    isGuessProof: boolean,
+    check: (tx: StorageTx) => Promise<T>,
+  ): Promise<T | Limited>;
 };
 
 export function createEnrolLimiter(
@@ -70,15 +80,17 @@ export function createEnrolLimiter(
   const waitMs = (oldest: number | null, now: number) =>
     Math.max(1000, (oldest ?? now) + limits.windowMs - now);
   return {
-    attempt: (ip, check) =>
+    attempt: (ip, isGuessProof, check) =>
       storage.transaction(async (tx) => {
         const now = clock.now();
         const key = addressKey(ip);
         await tx.lockEnrolment();
-        for (const [counted, limit] of [
-          [key, limits.perAddress],
-          [ALL, limits.perServer],
-        ] as const) {
+        for (const [counted, limit] of isGuessProof
+          ? []
+          : ([
+              [key, limits.perAddress],
+              [ALL, limits.perServer],
+            ] as const)) {
           const { count, oldest } = await tx.enrolFailures(counted, now - limits.windowMs);
           if (count >= limit) return { limited: true, retryAfterMs: waitMs(oldest, now) } as const;
         }

@@ -98,7 +98,7 @@ export async function seedSchool(tx: StorageTx, clock: ServerClock, schoolId: st
 /**
  * Stores a one-time code for `personId` to enrol with as `role`; answers the code to show. A code
  * given (from the environment) replaces an unused one of the same text, expiry and all; a random code
- * is drawn again in the (1 in 2^40) case that it is live anywhere on the server, so that a code always
+ * is drawn again in the (1 in 2^60) case that it is live anywhere on the server, so that a code always
  * names one school.
  */
 export async function issueInvite(

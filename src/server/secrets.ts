@@ -23,12 +23,26 @@ export function schoolOfToken(token: string): string | null {
 // Crockford's alphabet: no I, L, O, U, so a code read aloud or typed from paper is not misread.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Eight symbols (40 bits) in two groups: short enough to type on a phone, too many to guess. */
+/** Symbols of a code made here: 12 of 32 are 60 bits (docs/sync-protocol.md, "Guessing codes"). */
+const CODE_SYMBOLS = 12;
+
+/**
+ * Twelve symbols (60 bits) in three groups of four: short enough to type from paper on a phone, and too
+ * many to guess at any pace the server can answer — so that wrong codes from a school's one address
+ * need never hold back a valid one.
+ */
 export function newInviteCode(): string {
   let code = '';
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  for (let i = 0; i < CODE_SYMBOLS; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code.match(/.{4}/g)?.join('-') ?? code;
 }
+
+/**
+ * Whether a typed code (as `normaliseCode` reads it) is as long as the codes made here: shorter ones — made
+ * by an older version (8 symbols), or set by an administrator as the bootstrap code — could be guessed
+ * without a ceiling on attempts, and are held to one.
+ */
+export const isGuessProof = (normalised: string): boolean => normalised.length >= CODE_SYMBOLS;
 
 /**
  * Cyrillic letters that look like a symbol of the code's alphabet, as a Russian keyboard types them:

@@ -19,7 +19,7 @@ async function makeCode(page: Page, submit: string, forWhom: string): Promise<st
   await page.getByRole('button', { name: submit }).click();
   const card = page.getByTestId('district-code').filter({ hasText: forWhom });
   const code = card.locator('.invite__code');
-  await expect(code).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(code).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   return (await code.textContent()) as string;
 }
 

@@ -36,7 +36,7 @@ test('curator pairs a mentor; the mentor records a meeting offline; it reaches t
   await curator.getByLabel('Войдёт как').selectOption('mentor');
   await curator.getByRole('button', { name: 'Создать код' }).click();
   const code = (await curator.getByTestId('invite-code').textContent())?.trim() ?? '';
-  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(curator.getByRole('img', { name: 'QR-код для входа' })).toBeVisible();
 
   // The mentor enrols on their phone, in a second browser with a profile on disk.

@@ -224,7 +224,7 @@ describe('a restore that would lock the school out', () => {
         { env: { ...process.env, DATABASE_URL: target.databaseUrl } },
       );
       const code = /Curator code: (\S+)/.exec(stdout)?.[1] as string;
-      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       const back = await enrolWith(target, code, 'admin');
       expect(back.role).toBe('curator');
       expect((await call(target, 'GET', '/api/v1/export', { token: back.token })).status).toBe(200);

@@ -7,6 +7,7 @@ import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
 import { forCaller, madeBy } from '../caller-standing';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
 import { createInvite, enrolWithin } from '../enrol-service';
+import { isGuessProof, normaliseCode } from '../secrets';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
@@ -52,7 +53,9 @@ export function registerEnrolRoutes(
     const body = v.safeParse(EnrolSchema, request.body);
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const { code, deviceName } = body.output;
-    const result = await limiter.attempt(request.ip, (tx) => enrolWithin(tx, clock, code, deviceName));
+    const result = await limiter.attempt(request.ip, isGuessProof(normaliseCode(code)), (tx) =>
+      enrolWithin(tx, clock, code, deviceName),
+    );
     if ('limited' in result) return tooMany(result.retryAfterMs);
     if (!result.ok) return fail(reply, 400, 'invalid-code', result.reason);
     return result.body;
