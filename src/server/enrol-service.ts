@@ -79,6 +79,12 @@ async function seedBuiltinTemplates(tx: StorageTx, clock: ServerClock, schoolId:
   }
 }
 
+/** The ids of what `seedSchool` makes in every school: what a school that holds no data yet holds. */
+export const SEEDED_IDS: ReadonlySet<string> = new Set([
+  derivedId('first-curator'),
+  ...BUILTIN_TEMPLATES.map((t) => derivedId('builtin-template', t.key)),
+]);
+
 /** A school's questionnaires and its first curator's person; answers that person's id. */
 export async function seedSchool(tx: StorageTx, clock: ServerClock, schoolId: string): Promise<string> {
   await seedBuiltinTemplates(tx, clock, schoolId);

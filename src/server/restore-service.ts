@@ -5,9 +5,11 @@ import { assignmentLinkOf, copyKeys, readKeys } from '../domain/access';
 import { latestOf, stampNode, stampTime } from '../domain/hlc';
 import { isPlainObject, isStorableText, NOT_TEXT_ANYWHERE } from '../domain/json-bounds';
 import { stripTombstone } from '../domain/merge';
+import { isDerivedShape } from '../domain/one-of-a-kind';
 import { isOfType, type SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION, describeIssue, LIMITS } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
+import { SEEDED_IDS } from './enrol-service';
 import { ownerLink, parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
@@ -101,6 +103,12 @@ export async function checkedRecords(
     const missing = missingRequired(record);
     if (missing) return { problem: `record ${i} (${record.id}): ${missing}` };
     const stamps = [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
+    // What the server makes has an id derived from what it is for; anything else stamped as the server's
+    // would pass a curator's records off as the server's own (as a sync refuses, sync-push.ts checkAlone).
+    if (!isDerivedShape(record.id) && stamps.some((s) => stampNode(s) === SERVER_NODE))
+      return {
+        problem: `record ${i} (${record.id}): a stamp names the server's own device id, which only the server's own records carry`,
+      };
     if (stamps.some((s) => stampTime(s) > horizon))
       return {
         problem: `record ${i} (${record.id}): a stamp is more than 24 hours ahead of the server clock`,
@@ -110,15 +118,21 @@ export async function checkedRecords(
   return { records: checked };
 }
 
-/** Whether the school holds nothing but what the server made itself (its first curator, built-ins). */
+/**
+ * Whether the school holds nothing but what the server made itself in every school (its first curator,
+ * the built-in questionnaires), untouched: by id and by stamp both — a backup restored before may have
+ * brought records stamped as the server's under other ids.
+ */
 async function isSchoolEmpty(tx: StorageTx, schoolId: string): Promise<boolean> {
   // A page at a time, stopping at the first record a device made: a large school is never read whole.
   for (let after = 0; ; ) {
     const rows = await tx.pullSince(schoolId, after, null, 200);
-    const isServerMade = rows.every(({ record }) =>
-      [...Object.values(record.stamps), record.deleted].every(
-        (s) => s === undefined || stampNode(s) === SERVER_NODE,
-      ),
+    const isServerMade = rows.every(
+      ({ record }) =>
+        SEEDED_IDS.has(record.id) &&
+        [...Object.values(record.stamps), record.deleted].every(
+          (s) => s === undefined || stampNode(s) === SERVER_NODE,
+        ),
     );
     if (!isServerMade) return false;
     if (rows.length < 200) return true;

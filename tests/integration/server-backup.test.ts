@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
+import { derivedId } from '../../src/server/secrets';
 import { deletion } from '../support/test-device';
 import {
   type Actor,
@@ -156,6 +157,38 @@ describe('backup and restore', () => {
       const stored = (after.records as SyncedRecord[]).find((x) => x.id === tombstone.id);
       expect(stored?.fields).toEqual({});
       expect(JSON.stringify(after)).not.toContain('ТЕКСТ В УДАЛЁННОЙ');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('takes stamps of the server only on what the server makes, and a restored school is no longer empty', async () => {
+    const backup = (await call(source, 'GET', '/api/v1/export', { token: curator.token })).body;
+    const target = await startTestServer();
+    try {
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const serverStamp = `${new Date(Date.now() - 60_000).toISOString()}_0001_server`;
+      const forged = change(curator.stamper, 'person', { fullName: 'Ученик Иванов', kind: 'student' });
+      forged.stamps = Object.fromEntries(Object.keys(forged.fields).map((k) => [k, serverStamp]));
+      const refused = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records: [...(backup.records as SyncedRecord[]), forged] },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.reason).toMatch(/server's own device id/);
+      // Under an id of the kind the server derives (a curator's roster may come with such), it is taken —
+      // and the school then holds data: a second restore, which would replace it, is refused.
+      const seeded = (backup.records as SyncedRecord[]).filter((r) =>
+        Object.values(r.stamps).every((stamp) => stamp.endsWith('_server')),
+      );
+      const underDerivedId = { ...forged, id: derivedId('roster', 'pupil-7') };
+      const first = await call(target, 'POST', '/api/v1/restore', {
+        token: admin.token,
+        body: { ...backup, records: [...seeded, underDerivedId] },
+      });
+      expect(first.status).toBe(200);
+      const again = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: backup });
+      expect(again.status).toBe(409);
     } finally {
       await target.close();
     }
