@@ -319,6 +319,14 @@ walk(
       await expect(page().getByTestId('import-summary')).toBeVisible();
       await checkScreen(page(), 'curator import preview');
     });
+    test('curator: a person with an invite code shown', async () => {
+      // A code of three groups is wider than a 360 px screen at 200 % text: its groups wrap as wholes.
+      await page().goto(`/people/${s.mentor}`);
+      await page().getByLabel('Войдёт как').selectOption('mentor');
+      await page().getByRole('button', { name: 'Создать код' }).click();
+      await expect(page().getByTestId('invite-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await checkScreen(page(), 'curator invite code');
+    });
     test('curator: pairs with suggestions open', async () => {
       await page().goto('/pairs');
       const suggest = page().getByRole('button', { name: 'Подобрать наставника' }).first();

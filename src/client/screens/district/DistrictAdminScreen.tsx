@@ -16,6 +16,7 @@ import {
 } from '../../models/district-model';
 import { useNewRecordDraft } from '../../state/draft';
 import { SelectField, TextField } from '../../ui/fields';
+import { InviteCode } from '../../ui/InviteCode';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
 import { QrCode } from '../../ui/QrCode';
@@ -38,7 +39,7 @@ function CodeCard(props: { title: string; hint: string; code: Code }) {
   return (
     <div class="invite" data-testid="district-code">
       <p>{props.title}</p>
-      <p class="invite__code">{props.code.code}</p>
+      <InviteCode code={props.code.code} />
       <p>
         {t('districtAdmin.expires', { when: formatDateTime(props.code.expiresAt) })} {props.hint}
       </p>

@@ -12,6 +12,7 @@ import { t } from '../../i18n/i18n';
 import { UNSEEN } from '../../models/edit-model';
 import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
 import { CheckboxField, SelectField } from '../../ui/fields';
+import { InviteCode } from '../../ui/InviteCode';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { liveLimit } from '../../ui/live-limit';
 import { Notice, Page } from '../../ui/Page';
@@ -141,9 +142,7 @@ export function PersonScreen() {
           </button>
           {invite?.ok && (
             <div class="invite" data-testid="invite">
-              <p class="invite__code" data-testid="invite-code">
-                {invite.code}
-              </p>
+              <InviteCode code={invite.code} testId="invite-code" />
               <p>{t('person.inviteExpires', { when: formatDateTime(invite.expiresAt) })}</p>
               <QrCode text={enrolUrl} label={t('person.qr')} />
             </div>
