@@ -375,6 +375,23 @@ describe('importing a class list', () => {
     expect(plan.errors[0]).toMatchObject({ row: 4, code: 'badMinor' });
   });
 
+  it('takes a birth date under 18 for a minor, whatever the minor column says', () => {
+    // A class list said «нет» for a pupil of 17, who then needed no parental consent (a walk-through).
+    const plan = planImport(
+      [
+        ['ФИО', 'Класс', 'Дата рождения', 'Несовершеннолетний'],
+        ['Павлов Илья Андреевич', '10Б', '09.09.2009', 'нет'],
+        ['Павлова Ольга Андреевна', '11Б', '09.09.2008', 'нет'],
+      ],
+      [],
+      '2026-12-01',
+    );
+    expect(rows(plan).people).toEqual([
+      '2: Павлов Илья Андреевич | 10Б | student | true',
+      '3: Павлова Ольга Андреевна | 11Б | student | false',
+    ]);
+  });
+
   it('reads a staff list: a position makes a teacher and is kept as the subject', () => {
     const plan = planImport([
       ['ФИО', 'Должность', 'E-mail'],

@@ -3,6 +3,7 @@
 // names every row that cannot be imported, and why, as a code the UI words.
 import { foldClass, foldText, tidyName, withoutInvisible } from './fold-text';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
+import { isUnderAge } from './minor';
 import type { PersonKind } from './record-types';
 
 /**
@@ -569,12 +570,14 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       fail('badMinor', { value: at('minor') });
       continue;
     }
+    // A birth date under 18 makes a minor whatever the column says (domain/minor.ts).
     const minor =
-      cols.one.minor !== undefined && minorText !== ''
+      (birthDate !== null && today !== '' && isUnderAge(birthDate, today)) ||
+      (cols.one.minor !== undefined && minorText !== ''
         ? YES.has(minorText)
         : birthDate && today
-          ? `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}` > today
-          : kind === 'student';
+          ? false
+          : kind === 'student');
 
     const flags = { archived: false, trained: false };
     const badFlag = (['archived', 'trained'] as const).find((column) => {

@@ -2,6 +2,7 @@
 // domain/access.ts, and fingerprinted into the pull cursor so a changed scope is noticed.
 import { createHash } from 'node:crypto';
 import type { Membership, PersonFacts, PlanLink, ScopeFacts } from '../domain/access';
+import { isMinor } from '../domain/minor';
 import type { SyncedRecord } from '../domain/record';
 import type { StorageTx } from './storage/storage';
 
@@ -17,7 +18,8 @@ export async function personFacts(
   const consents = await tx.findByRef(schoolId, 'consent', id);
   return {
     id,
-    isMinor: row.record.fields.minor === true,
+    // Marked a minor, or under 18 by the birth date on the server's day (domain/minor.ts).
+    isMinor: isMinor(row.record.fields, new Date().toISOString().slice(0, 10)),
     hasConsent: consents.some((c) => live(c) && c.fields.withdrawn === false),
   };
 }

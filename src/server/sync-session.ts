@@ -81,7 +81,7 @@ const OWN_COPIES_PER_SYNC = 500;
 const GRANT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   pair: ['mentorId', 'menteeIds'],
   plan: [],
-  person: ['minor'],
+  person: ['minor', 'birthDate'],
   consent: ['withdrawn'],
   formTemplate: ['visibleToMentor'],
 };

@@ -503,6 +503,42 @@ describe('a cursor claiming more than was issued', () => {
 });
 
 describe('minors and consent', () => {
+  it('a pupil under 18 by the birth date is a minor, whatever the mark says', async () => {
+    // A class list's column said «нет» for a pupil of 17 (a walk-through): the birth date decides.
+    const pupil = change(curator.stamper, 'person', {
+      fullName: 'Павлов Илья',
+      kind: 'student',
+      minor: false,
+      birthDate: '2015-09-09',
+    });
+    expect((await push(server, curator, [pupil])).rejected).toEqual([]);
+    const pair = change(curator.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [pupil.id],
+      form: 'учитель–ученик',
+      status: 'proposed',
+    });
+    expect((await push(server, curator, [pair])).rejected.map((r) => r.code)).toEqual(['consent']);
+    // Paired as an adult (a birth date typed later), he leaves the mentor's device at the next sync.
+    const adult = change(curator.stamper, 'person', {
+      fullName: 'Павлова Ольга',
+      kind: 'student',
+      minor: false,
+    });
+    const paired = change(curator.stamper, 'pair', {
+      mentorId: mentorA.personId,
+      menteeIds: [adult.id],
+      form: 'учитель–ученик',
+      status: 'proposed',
+    });
+    expect((await push(server, curator, [adult, paired])).rejected).toEqual([]);
+    const a = { ...mentorA, cursor: null as string | null };
+    expect((await pullAll(server, a)).records.has(adult.id)).toBe(true);
+    const born = change(curator.stamper, 'person', { birthDate: '2014-03-01' }, adult.id);
+    expect((await push(server, curator, [born])).rejected).toEqual([]);
+    expect((await pullAll(server, a)).purge).toContain(adult.id);
+  });
+
   it('a minor without parental consent cannot be paired and never reaches a mentor', async () => {
     const minor = change(curator.stamper, 'person', { fullName: 'Маша', kind: 'student', minor: true });
     expect((await push(server, curator, [minor])).rejected).toEqual([]);

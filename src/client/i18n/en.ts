@@ -240,6 +240,7 @@ export const en = {
   'people.kind.teacher': 'Teacher',
   'people.kind.other': 'Other',
   'people.minor': 'Minor',
+  'people.minorByBirthDate': 'Minor (by the date of birth)',
   'people.classOrSubject': 'Class or subject',
   'people.save': 'Add',
   'people.empty': 'No participants yet.',

@@ -234,6 +234,7 @@ export const ru = {
   'people.kind.teacher': 'Педагог',
   'people.kind.other': 'Другое',
   'people.minor': 'Несовершеннолетний',
+  'people.minorByBirthDate': 'Несовершеннолетний (по дате рождения)',
   'people.classOrSubject': 'Класс или предмет',
   'people.save': 'Добавить',
   'people.empty': 'Участников пока нет.',

@@ -2,6 +2,7 @@
 // every value the label the app shows (a meeting's kind, a pair's status), never an internal code. And
 // the methodology's base of mentors and base of mentees in their own layout.
 import { dateCell, type ExportCell } from '../../domain/export-cell';
+import { isMinor } from '../../domain/minor';
 import {
   type BasePair,
   type BasePerson,
@@ -11,6 +12,7 @@ import {
 } from '../../domain/programme-bases';
 import type { SyncedRecord } from '../../domain/record';
 import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
 import { type MessageKey, t } from '../i18n/i18n';
 
 export type TableName = 'people' | 'consents' | 'pairs' | 'meetings' | 'tasks';
@@ -38,6 +40,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
       const consented = new Set(
         consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
       );
+      const today = todayIso();
       return [
         heads(
           'fullName',
@@ -55,7 +58,7 @@ export async function tableRows(queries: Queries, table: TableName): Promise<Exp
           label('people.kind', p.fields.kind),
           text(p.fields.classOrSubject),
           dateCell(p.fields.birthDate),
-          p.fields.minor === true,
+          isMinor(p.fields, today),
           text(p.fields.contacts),
           consented.has(p.id),
           p.fields.trained === true,
@@ -152,7 +155,7 @@ const basePerson = (p: SyncedRecord<'person'>): BasePerson => ({
   id: p.id,
   fullName: p.fields.fullName ?? '',
   classOrSubject: p.fields.classOrSubject ?? null,
-  minor: p.fields.minor === true,
+  minor: isMinor(p.fields, todayIso()),
   contacts: p.fields.contacts ?? null,
   trained: p.fields.trained === true,
   archived: p.fields.archived === true,

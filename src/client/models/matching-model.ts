@@ -6,10 +6,12 @@ import {
   type Suggestion,
   suggestMentors,
 } from '../../domain/matching';
+import { isMinor } from '../../domain/minor';
 import type { Answers, Question } from '../../domain/questionnaires/questions';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
 import { questionsOf } from './questionnaire-fill-model';
 
 const OPEN = new Set(['proposed', 'approved', 'active']);
@@ -82,7 +84,8 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
       for (const p of open) load.set(p.fields.mentorId ?? '', (load.get(p.fields.mentorId ?? '') ?? 0) + 1);
       const inPair = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));
       const active = people.filter((p) => p.fields.archived !== true);
-      const mayPair = (p: SyncedRecord<'person'>) => p.fields.minor !== true || consented.has(p.id);
+      const today = todayIso();
+      const mayPair = (p: SyncedRecord<'person'>) => !isMinor(p.fields, today) || consented.has(p.id);
       const mentorIntake = new Set(
         active.filter((p) => latestAnswers(p.id, ['intake-mentor'], ctx)).map((p) => p.id),
       );

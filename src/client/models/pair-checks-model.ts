@@ -1,6 +1,8 @@
 // Checks a new pair before it is written, with the same consent rule the server keeps.
 import { mayReceivePerson } from '../../domain/access';
+import { isMinor } from '../../domain/minor';
 import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 
 export async function pairFormErrors(
@@ -16,7 +18,7 @@ export async function pairFormErrors(
     const consents = await queries.consentsOf(id);
     const facts = {
       id,
-      isMinor: person?.fields.minor === true,
+      isMinor: person !== undefined && isMinor(person.fields, todayIso()),
       hasConsent: consents.some((c) => c.fields.withdrawn === false),
     };
     if (!mayReceivePerson(facts)) {

@@ -1,9 +1,11 @@
 // The participants base: who is in it, whose consent is missing, who is in a pair; and erasing a person.
 import { distinctClasses, foldText, hasClass } from '../../domain/fold-text';
+import { isMinor } from '../../domain/minor';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
+import { todayIso } from '../i18n/format';
 
 export type PersonRow = {
   person: SyncedRecord<'person'>;
@@ -26,10 +28,11 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
         for (const id of [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])])
           inPairs.set(id, (inPairs.get(id) ?? 0) + 1);
       }
+      const today = todayIso();
       const rows = people.map((person) => ({
         person,
         hasConsent: consented.has(person.id),
-        needsConsent: person.fields.minor === true && !consented.has(person.id),
+        needsConsent: isMinor(person.fields, today) && !consented.has(person.id),
         pairs: inPairs.get(person.id) ?? 0,
       }));
       const classes = distinctClasses(people.map((p) => p.fields.classOrSubject ?? ''));

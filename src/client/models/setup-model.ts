@@ -1,9 +1,12 @@
 // The set-up steps of a new programme, in the order a curator takes them, each ticked from the data:
 // the school, class lists, consents, mentors, pairs, the approval order.
+
+import { isMinor } from '../../domain/minor';
 import type { SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
 
 type SetupStepKey = 'school' | 'lists' | 'consents' | 'mentors' | 'pairs' | 'order';
 
@@ -23,7 +26,8 @@ function setupSteps(input: {
   const consented = new Set(
     input.consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
   );
-  const minors = students.filter((p) => p.fields.minor === true);
+  const today = todayIso();
+  const minors = students.filter((p) => isMinor(p.fields, today));
   const school = input.programme?.fields;
   return [
     { key: 'school', isDone: Boolean(school?.schoolName && school.directorName), href: '/programme' },

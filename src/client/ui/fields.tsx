@@ -162,6 +162,8 @@ export function CheckboxField(props: {
   label: string;
   checked: boolean;
   name?: string;
+  /** Shown as it is, not to be changed here (what it shows follows from another field). */
+  disabled?: boolean;
   onValue(value: boolean): void;
 }) {
   const id = useId();
@@ -172,6 +174,7 @@ export function CheckboxField(props: {
         type="checkbox"
         name={props.name}
         checked={props.checked}
+        disabled={props.disabled}
         onChange={(e) => props.onValue(e.currentTarget.checked)}
       />
       <label for={id}>{props.label}</label>

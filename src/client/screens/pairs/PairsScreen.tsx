@@ -1,6 +1,7 @@
 // Forming pairs and groups: mentees without a pair with ranked mentors and the reasons, every pair with
 // its status, and a group made by hand.
 import { useState } from 'preact/hooks';
+import { isMinor } from '../../../domain/minor';
 import type { SyncedRecord } from '../../../domain/record';
 import { PAIR_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
@@ -88,7 +89,8 @@ export function PairsScreen() {
   const openId = open ?? repairedMenteeId;
   const byId = new Map(pairing.people.map((p) => [p.id, p]));
   const pairs = pairing.pairs.filter((p) => !status || p.fields.status === status);
-  const blocked = pairing.unpaired.filter((p) => p.fields.minor === true && !pairing.consented.has(p.id));
+  const today = todayIso();
+  const blocked = pairing.unpaired.filter((p) => isMinor(p.fields, today) && !pairing.consented.has(p.id));
   const ready = pairing.unpaired.filter((p) => !blocked.includes(p));
   return (
     <Page title={t('pairs.title')}>

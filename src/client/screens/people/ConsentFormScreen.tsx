@@ -3,9 +3,11 @@
 // the words that agree with it. Printed from the browser.
 import { useRoute } from 'preact-iso';
 import { tidyName } from '../../../domain/fold-text';
+import { isMinor } from '../../../domain/minor';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
+import { todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { byGender, genitiveOf } from '../../i18n/name-cases';
 import { Page } from '../../ui/Page';
@@ -22,7 +24,7 @@ export function ConsentFormScreen() {
   // the document prints it, and the declension reads it, in Cyrillic.
   const name = tidyName(person.fields.fullName ?? '');
   const school = programme?.fields.schoolName ?? '________________________________';
-  const isMinor = person.fields.minor === true;
+  const isMinorNow = isMinor(person.fields, todayIso());
   const child = genitiveOf(name);
   const place = person.fields.classOrSubject ? `, ${person.fields.classOrSubject ?? ''},` : ',';
   // The list of data keeps its capitals («ФИО»): only the sentence's first letter is lowered.
@@ -34,7 +36,7 @@ export function ConsentFormScreen() {
       </button>
       <article class="document" data-testid="consent-form">
         <h2 class="document__title">СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ</h2>
-        {isMinor ? (
+        {isMinorNow ? (
           <p>
             Я, __________________________________________________________________, являясь родителем (законным
             представителем) {byGender(child.gender, 'несовершеннолетнего', 'несовершеннолетней')}{' '}

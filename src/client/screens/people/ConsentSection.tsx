@@ -2,6 +2,7 @@
 // the person's data everywhere.
 
 import { useState } from 'preact/hooks';
+import { isMinor } from '../../../domain/minor';
 import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -26,11 +27,11 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const queries = useQueries();
   const route = useNavigate();
   const { person } = props;
-  const isMinor = person.fields.minor === true;
+  const isMinorNow = isMinor(person.fields, todayIso());
   const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
   // The consent being recorded is a draft on the device until saved: a reload or another screen keeps it.
   const empty = () => ({
-    signedBy: isMinor ? '' : (person.fields.fullName ?? ''),
+    signedBy: isMinorNow ? '' : (person.fields.fullName ?? ''),
     date: todayIso(),
     scope: DEFAULT_SCOPE,
   });
@@ -51,7 +52,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
     if (!signedBy.trim())
       return setError({
         field: 'signedBy',
-        text: isMinor ? t('consent.needParent') : t('consent.needSigner'),
+        text: isMinorNow ? t('consent.needParent') : t('consent.needSigner'),
       });
     const result = await repo.create('consent', {
       personId: person.id,
@@ -78,7 +79,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   return (
     <section class="panel" aria-labelledby="consents">
       <h2 id="consents">{t('consent.title')}</h2>
-      {isMinor && !hasValid && <Notice kind="error">{t('consent.minorMissing')}</Notice>}
+      {isMinorNow && !hasValid && <Notice kind="error">{t('consent.minorMissing')}</Notice>}
       {hasWithdrawn && hasValid && (
         // A parent who withdraws may not know another consent is on file: the curator is told it still holds.
         <Notice kind="error">
@@ -138,7 +139,7 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
         {draft.value && (
           <Form class="form" onSubmit={add}>
             <TextField
-              label={isMinor ? t('consent.parent') : t('consent.signer')}
+              label={isMinorNow ? t('consent.parent') : t('consent.signer')}
               value={signedBy}
               maxLength={maxTextLength('consent', 'signedBy')}
               error={errorOf('signedBy')}

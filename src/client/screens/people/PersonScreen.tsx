@@ -2,12 +2,13 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { isUnderAge } from '../../../domain/minor';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { ROLES, type Role } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { UNSEEN } from '../../models/edit-model';
 import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
@@ -73,11 +74,16 @@ export function PersonScreen() {
             {...liveLimit('person', id, 'classOrSubject')}
             onSave={(v, behind) => update({ classOrSubject: v.trim() || null }, behind)}
           />
-          <CheckboxField
-            label={t('people.minor')}
-            checked={f.minor === true}
-            onValue={(minor) => update({ minor })}
-          />
+          {/* Under 18 by the birth date is a minor whatever the mark says (domain/minor.ts). */}
+          {isUnderAge(f.birthDate, todayIso()) ? (
+            <CheckboxField label={t('people.minorByBirthDate')} checked disabled onValue={() => {}} />
+          ) : (
+            <CheckboxField
+              label={t('people.minor')}
+              checked={f.minor === true}
+              onValue={(minor) => update({ minor })}
+            />
+          )}
           <LiveTextField
             label={t('person.birthDate')}
             type="date"
