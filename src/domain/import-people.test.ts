@@ -183,6 +183,43 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('reads birth dates as schools write them: two-digit years, year first with dots, Excel day numbers', () => {
+    // Each was refused whole, the pupil left out (a walk-through with a real class list).
+    const plan = planImport(
+      [
+        ['ФИО', 'Класс', 'Дата рождения'],
+        ['Волков Артём', '8А', '05.11.12'],
+        ['Зайцев Илья', '8А', '2013.08.20'],
+        ['Орлов Пётр', '8А', '39800'],
+        ['Сомов Глеб', '8А', '1/9/2013'],
+        ['Титова Ирина', 'Математика', '12.03.75'],
+        ['Быков Лев', '8А', '01.01.2030'],
+      ],
+      [],
+      TODAY,
+    );
+    expect(plan.people.map((p) => [p.person.fullName, p.person.birthDate])).toEqual([
+      ['Волков Артём', '2012-11-05'],
+      ['Зайцев Илья', '2013-08-20'],
+      ['Орлов Пётр', '2008-12-18'],
+      ['Сомов Глеб', '2013-09-01'],
+      ['Титова Ирина', '1975-03-12'],
+    ]);
+    expect(rows(plan).errors).toEqual(['7: futureBirthDate {"value":"01.01.2030"}']);
+  });
+
+  it('takes a young specialist for a teacher, as the teacher–teacher form of mentoring has them', () => {
+    const plan = planImport([
+      ['ФИО', 'Категория'],
+      ['Новикова Дарья Сергеевна', 'молодой специалист'],
+      ['Гусева Анна', 'Педагог-психолог'],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Новикова Дарья Сергеевна | — | teacher | false',
+      '3: Гусева Анна | — | teacher | false',
+    ]);
+  });
+
   it('says a repeated row was found by its birth date when it was, not by its class', () => {
     const plan = planImport([
       ['ФИО', 'Класс', 'Дата рождения'],

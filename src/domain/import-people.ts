@@ -1,6 +1,7 @@
 // A class list from CSV or XLSX, as people: the header row (found among the first rows) names the
 // columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
 // names every row that cannot be imported, and why, as a code the UI words.
+import { addDays, format, isValid, parse } from 'date-fns';
 import { foldClass, foldText, tidyName, withoutInvisible } from './fold-text';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
 import { isUnderAge } from './minor';
@@ -42,6 +43,7 @@ type ImportErrorCode =
   | 'badMinor'
   | 'badYesNo'
   | 'badBirthDate'
+  | 'futureBirthDate'
   | 'birthYearOnly'
   | 'tooLong'
   | 'cellError'
@@ -209,12 +211,14 @@ const KIND_STEMS: [RegExp, PersonKind | 'role'][] = [
   [/^воспитанни/, 'student'],
   [/^(student|pupil)/, 'student'],
   [/^(педагог|учител|преподавател|воспитател|классныйруководител|teacher)/, 'teacher'],
+  // The categories of the teacher–teacher form of mentoring, and the school's specialists.
+  [/^(молод(ой|ые)(специалист|педагог)|методист|тьютор|психолог|логопед|дефектолог)/, 'teacher'],
   [/^(наставни|наставляем|mentor|mentee)/, 'role'],
   [/^(друг|ино|проч|работодател|партнер|родител|сотрудник|other)/, 'other'],
 ];
 /** The words named when a category is not understood. */
 const KIND_WORDS =
-  'учащийся, обучающийся, ученик, ученица, школьник, студент; педагог, учитель, преподаватель, воспитатель; наставник, наставляемый; другое';
+  'учащийся, обучающийся, ученик, ученица, школьник, студент; педагог, учитель, преподаватель, воспитатель, молодой специалист; наставник, наставляемый; другое';
 
 const looksLikeSchoolClass = (cls: string | null) => cls !== null && /^\d{1,2}(\D|$)/.test(cls.trim());
 
@@ -244,15 +248,31 @@ const DATE_LIKE = new RegExp(
 );
 
 /** A date as a person types it: ДД.ММ.ГГГГ (or with «/» or «-») or YYYY-MM-DD; null when it is none. */
-function parseDay(text: string): string | null {
-  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(text);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [y, m, d] = dotted ? [dotted[3], dotted[2], dotted[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!y || !m || !d) return null;
-  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  // A real calendar day: 31.02 rolls over to March and is refused.
-  const time = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day) && Number(y) > 1900 ? day : null;
+/**
+ * A birth date as class lists write it, as `YYYY-MM-DD`, or null: «05.11.2012», «5/11/2012»,
+ * «2012-11-05», «2012.11.05», a two-digit year («05.11.12»: of this century up to this year, else of the
+ * last), and the day number Excel keeps when a date cell lost its format («41218», days since 30.12.1899).
+ * A day that does not exist (31.02) is null. `today` (YYYY-MM-DD, or '' unknown) places two-digit years.
+ */
+function parseDay(text: string, today: string): string | null {
+  if (/^\d{5}$/.test(text)) {
+    const day = addDays(new Date(1899, 11, 30), Number(text));
+    return day.getFullYear() > 1900 ? format(day, 'yyyy-MM-dd') : null;
+  }
+  const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(text);
+  if (!parts) return null;
+  const [, first = '', month = '', last = ''] = parts;
+  const [dayText, yearText] = first.length === 4 ? [last, first] : [first, last];
+  if (dayText.length > 2 || (yearText.length !== 4 && yearText.length !== 2)) return null;
+  const thisYear = Number((today || format(new Date(), 'yyyy-MM-dd')).slice(0, 4));
+  const year =
+    yearText.length === 4
+      ? Number(yearText)
+      : 2000 + Number(yearText) <= thisYear
+        ? 2000 + Number(yearText)
+        : 1900 + Number(yearText);
+  const date = parse(`${dayText}.${month}.${year}`, 'd.M.yyyy', new Date(year, 0, 1));
+  return isValid(date) && year > 1900 ? format(date, 'yyyy-MM-dd') : null;
 }
 
 const dottedDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -551,7 +571,7 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
         });
         continue;
       } else if (clean(cell) !== '') {
-        birthDate = parseDay(clean(cell));
+        birthDate = parseDay(clean(cell), today);
         // A year alone: typed so, or a date some generators write as ISO text (`<c t="d">`), which the
         // XLSX reader (exceljs) reads as its year — re-saving the file in Excel or LibreOffice fixes it.
         if (!birthDate && /^(19|20)\d\d$/.test(clean(cell))) {
@@ -562,6 +582,10 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
           fail('badBirthDate', { value: clean(cell) });
           continue;
         }
+      }
+      if (birthDate !== null && today !== '' && birthDate > today) {
+        fail('futureBirthDate', { value: dottedDay(birthDate) });
+        continue;
       }
     }
 
