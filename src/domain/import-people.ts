@@ -264,11 +264,12 @@ function parseDay(text: string, today: string): string | null {
   const [, first = '', month = '', last = ''] = parts;
   const [dayText, yearText] = first.length === 4 ? [last, first] : [first, last];
   if (dayText.length > 2 || (yearText.length !== 4 && yearText.length !== 2)) return null;
-  const thisYear = Number((today || format(new Date(), 'yyyy-MM-dd')).slice(0, 4));
+  // Without today's date a two-digit year cannot be placed in its century.
+  if (yearText.length === 2 && today === '') return null;
   const year =
     yearText.length === 4
       ? Number(yearText)
-      : 2000 + Number(yearText) <= thisYear
+      : 2000 + Number(yearText) <= Number(today.slice(0, 4))
         ? 2000 + Number(yearText)
         : 1900 + Number(yearText);
   const date = parse(`${dayText}.${month}.${year}`, 'd.M.yyyy', new Date(year, 0, 1));
