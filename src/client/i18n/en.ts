@@ -335,6 +335,8 @@ export const en = {
   'meeting.discardDraft': 'Start over',
   'meeting.needDate': 'Enter the date.',
   'meeting.needDuration': 'Duration is a number of minutes from 0 to 1440.',
+  'meeting.heldInFuture': 'This date is still to come: mark the meeting as planned or correct the date.',
+  'meeting.heldNeedsDuration': 'Say how many minutes the meeting lasted.',
   'meeting.notFound': 'This meeting is not on this device.',
   'meeting.conflictTitle': 'Your text did not make it into the notes',
   'meeting.conflictBody':

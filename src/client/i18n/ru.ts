@@ -329,6 +329,9 @@ export const ru = {
   'meeting.discardDraft': 'Начать заново',
   'meeting.needDate': 'Укажите дату.',
   'meeting.needDuration': 'Длительность — число минут от 0 до 1440.',
+  'meeting.heldInFuture':
+    'Эта дата ещё не наступила: отметьте встречу как запланированную или исправьте дату.',
+  'meeting.heldNeedsDuration': 'Укажите, сколько минут длилась встреча.',
   'meeting.notFound': 'Встреча не найдена на этом устройстве.',
   'meeting.conflictTitle': 'Ваш текст не вошёл в заметки',
   'meeting.conflictBody': 'Заметки одновременно изменили на другом устройстве. Ваша версия сохранена здесь:',

@@ -39,4 +39,22 @@ describe('a meeting form', () => {
     expect(errors.pendingTopic).toContain('не больше 100');
     expect(errors.notes).toBeDefined();
   });
+
+  it('refuses a meeting marked held on a day still to come, or that lasted no time', async () => {
+    // Saved on a phone, it was counted on the curator's home and not in monitoring (a walk-through).
+    await loadAllStrings();
+    await setLanguage('ru');
+    const form = {
+      ...newMeetingDefaults([], ['m1'], new Date('2026-11-30T10:00:00')),
+      status: 'held' as const,
+    };
+    const today = '2026-11-30';
+    expect(meetingFormErrors({ ...form, date: '2026-11-30' }, today)).toEqual({});
+    expect(meetingFormErrors({ ...form, date: '2026-12-20' }, today).date).toMatch(/ещё не наступила/);
+    expect(meetingFormErrors({ ...form, date: '2026-12-20', status: 'planned' }, today)).toEqual({});
+    expect(meetingFormErrors({ ...form, durationMin: '0' }, today).durationMin).toMatch(/сколько минут/);
+    expect(
+      meetingFormErrors({ ...form, durationMin: '0', status: 'cancelled', cancelReason: 'Болезнь' }, today),
+    ).toEqual({});
+  });
 });

@@ -99,12 +99,19 @@ export function meetingTextMax(field: keyof typeof TEXT_MAX): number | undefined
   return TEXT_MAX[field];
 }
 
-export function meetingFormErrors(form: MeetingForm): FormErrors {
+/**
+ * What is wrong with the form, by field (empty when it may be saved). `today` (YYYY-MM-DD, the school's
+ * day): a meeting held cannot be dated after it, nor have lasted no time — a future meeting marked held
+ * was counted on the home screen and not in monitoring.
+ */
+export function meetingFormErrors(form: MeetingForm, today: string = todayIso()): FormErrors {
   const errors: FormErrors = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = t('meeting.needDate');
+  else if (form.status === 'held' && form.date > today) errors.date = t('meeting.heldInFuture');
   const minutes = Number(form.durationMin);
   if (form.durationMin.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
     errors.durationMin = t('meeting.needDuration');
+  else if (form.status === 'held' && minutes === 0) errors.durationMin = t('meeting.heldNeedsDuration');
   if (form.status === 'cancelled' && form.cancelReason.trim() === '')
     errors.cancelReason = t('meeting.needCancelReason');
   for (const field of Object.keys(TEXT_MAX) as (keyof typeof TEXT_MAX)[]) {
