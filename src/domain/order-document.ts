@@ -4,6 +4,22 @@ import { signatureName } from './person-name';
 
 export type OrderRow = { n: number; mentor: string; mentees: string; form: string };
 
+/** The order's title, as the school's documents write it. */
+export const ORDER_TITLE = 'Об утверждении наставнических пар';
+
+/**
+ * The note a pair's history keeps when an order approves it: the programme's record, in the language
+ * of its documents whatever the language of the screen it was made on (it goes into the bases the
+ * school reports in Russian, as the order's own title does).
+ */
+export const approvalNote = (orderNumber: string): string => `утверждена приказом № ${orderNumber}`;
+
+/** The number of the order an approval note names (`approvalNote`), or null for any other note. */
+export function approvalOrderNumber(note: string): string | null {
+  const prefix = approvalNote('');
+  return note.startsWith(prefix) && note.length > prefix.length ? note.slice(prefix.length) : null;
+}
+
 export type OrderDocument = {
   school: string;
   title: string;

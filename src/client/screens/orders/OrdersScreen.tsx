@@ -1,6 +1,7 @@
 // Approval orders: a new one approves the chosen pairs (proposed ones are ticked); each opens for print.
 
 import { useState } from 'preact/hooks';
+import { approvalNote, ORDER_TITLE } from '../../../domain/order-document';
 import { PROGRAMME_ID } from '../../../domain/record-type-names';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -55,7 +56,7 @@ export function OrdersScreen() {
       {
         number: number.trim(),
         date,
-        title: 'Об утверждении наставнических пар',
+        title: ORDER_TITLE,
         pairIds: selected,
         signer: programme?.fields.directorName ?? null,
       },
@@ -63,7 +64,7 @@ export function OrdersScreen() {
     );
     if (!result.ok) return setError({ field: fieldOfFailure(result), text: saveMessage(result).text });
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {
-      await setPairStatus(repo, pair, 'approved', date, t('order.approvedBy', { number: number.trim() }), {
+      await setPairStatus(repo, pair, 'approved', date, approvalNote(number.trim()), {
         orderId: result.id,
       });
     }

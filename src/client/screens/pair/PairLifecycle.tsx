@@ -1,6 +1,7 @@
 // For curators on a pair's page: its status and history, and the next steps of its life.
 
 import { useState } from 'preact/hooks';
+import { approvalOrderNumber } from '../../../domain/order-document';
 import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength, type PairStatus } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -105,11 +106,17 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
           {history.map((h) => (
             <li key={`${h.date}-${h.status}`}>
               {formatDay(h.date)}: {t(`pairs.status.${h.status}`)}
-              {h.note ? ` — ${h.note}` : ''}
+              {h.note ? ` — ${noteText(h.note)}` : ''}
             </li>
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+/** A history note as the screen says it: an order's approval (kept in the documents' Russian) in the UI's language. */
+function noteText(note: string): string {
+  const number = approvalOrderNumber(note);
+  return number === null ? note : t('order.approvedBy', { number });
 }
