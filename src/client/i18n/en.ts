@@ -291,6 +291,8 @@ export const en = {
   'pairs.status.ended': 'Ended early',
 
   'pair.title': 'Pair',
+  'pair.noConsent':
+    "No valid parental consent: the data of these members is not sent to the mentor, and no meetings or IDP are kept with them. Record a new consent or change the pair's members:",
   'pair.notFound': 'This pair is not on this device.',
   'pair.newMeeting': 'New meeting',
   'pair.pastMeeting': 'Record a meeting held before the pair ended',

@@ -1,8 +1,10 @@
 // Everything the pair page shows, loaded by index for this one pair.
 import { type Progress, progressOf } from '../../domain/idp';
+import { isMinor } from '../../domain/minor';
 import type { SyncedRecord } from '../../domain/record';
 import { MEETING_KINDS, type MeetingKind } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
+import { todayIso } from '../i18n/format';
 
 export type PairPage = {
   pair: SyncedRecord<'pair'>;
@@ -19,6 +21,12 @@ export type PairPage = {
   hasTrial: boolean;
   myFit: SyncedRecord<'fitAnswer'> | undefined;
   hasUnfit: boolean;
+  /**
+   * Members who are minors without a valid parental consent (withdrawn since the pair was made, or a
+   * birth date typed later): the server sends nothing of theirs to the others, so the pair cannot work
+   * for them until a consent is recorded. Read on a curator's device, which holds the consents.
+   */
+  withoutConsent: SyncedRecord<'person'>[];
 };
 
 export async function loadPair(queries: Queries, pairId: string, viewerId: string): Promise<PairPage | null> {
@@ -47,6 +55,13 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
     return { kind, firstHeld: dates.length ? (dates.sort()[0] as string) : null };
   });
   const fits = await queries.fitAnswersOf(pairId);
+  const today = todayIso();
+  const withoutConsent: SyncedRecord<'person'>[] = [];
+  for (const person of people.values()) {
+    if (!isMinor(person.fields, today)) continue;
+    const consents = await queries.consentsOf(person.id);
+    if (!consents.some((c) => c.fields.withdrawn === false)) withoutConsent.push(person);
+  }
   return {
     pair,
     mentor: people.get(pair.fields.mentorId ?? ''),
@@ -56,5 +71,6 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
     hasTrial: held.some((m) => m.fields.kind === 'trial'),
     myFit: fits.find((f) => f.fields.personId === viewerId),
     hasUnfit: fits.some((f) => f.fields.fits === false),
+    withoutConsent,
   };
 }

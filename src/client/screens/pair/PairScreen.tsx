@@ -9,7 +9,7 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { loadPair } from '../../models/pair-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { mentoringFormLabel } from '../../ui/built-in-labels';
-import { Page } from '../../ui/Page';
+import { Notice, Page } from '../../ui/Page';
 import { personName, readableNames } from '../../ui/person-name';
 import { FitQuestion } from './FitQuestion';
 import { PairLifecycle } from './PairLifecycle';
@@ -42,6 +42,19 @@ export function PairScreen() {
         {t('pairs.mentor')}: {personName(page.mentor)} · {mentoringFormLabel(page.pair.fields.form ?? '')} ·{' '}
         {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
       </p>
+      {session.role === 'curator' &&
+        isPairRunning(page.pair.fields.status) &&
+        page.withoutConsent.length > 0 && (
+          <Notice kind="error">
+            {t('pair.noConsent')}{' '}
+            {page.withoutConsent.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 && ', '}
+                <a href={`/people/${p.id}`}>{personName(p)}</a>
+              </span>
+            ))}
+          </Notice>
+        )}
       {canRecord && isPairRunning(page.pair.fields.status) && (
         <a class="button button--primary button--big" href={`/pair/${id}/meeting/new`}>
           + {t('pair.newMeeting')}

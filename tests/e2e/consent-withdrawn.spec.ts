@@ -1,0 +1,52 @@
+// A pair whose minor mentee has no valid parental consent any more works for nobody: the mentor receives
+// nothing of the mentee. The curator is told so on the pair's page, with the way to the person's
+// consents (it looked «Утверждена» and offered «+ Новая встреча», found by a walk-through).
+import { expect, test } from '@playwright/test';
+import { curatorCode, newSchool, putRecords } from './api';
+import { enrol } from './app-page';
+
+test('the curator sees on a pair that a mentee’s parental consent was withdrawn', async ({ page }) => {
+  const { token } = await newSchool('Школа отозванного согласия');
+  const [mentorId, minorId, consentId] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Михайлова Ирина Петровна', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Кузнецов Егор', kind: 'student', minor: true } },
+    ],
+    token,
+  ).then(async (ids) => [
+    ...ids,
+    ...(await putRecords(
+      [
+        {
+          type: 'consent',
+          fields: {
+            personId: ids[1],
+            signedBy: 'Кузнецова Анна (мать)',
+            date: '2026-09-01',
+            withdrawn: false,
+          },
+        },
+      ],
+      token,
+    )),
+  ]);
+  const [pairId] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId, menteeIds: [minorId], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    token,
+  );
+  await putRecords(
+    [{ type: 'consent', id: consentId, fields: { withdrawn: true, withdrawnDate: '2026-11-25' } }],
+    token,
+  );
+  await enrol(page, await curatorCode('Согласова Вера Андреевна', token));
+  await page.goto(`/pair/${pairId}`);
+  const notice = page.getByText(/Нет действующего согласия родителей/);
+  await expect(notice).toBeVisible();
+  await notice.getByRole('link', { name: 'Кузнецов Егор' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Кузнецов Егор');
+});
