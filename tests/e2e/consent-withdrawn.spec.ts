@@ -2,7 +2,7 @@
 // nothing of the mentee. The curator is told so on the pair's page, with the way to the person's
 // consents (it looked «Утверждена» and offered «+ Новая встреча», found by a walk-through).
 import { expect, test } from '@playwright/test';
-import { curatorCode, newSchool, putRecords } from './api';
+import { curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { enrol } from './app-page';
 
 test('the curator sees on a pair that a mentee’s parental consent was withdrawn', async ({ page }) => {
@@ -49,4 +49,26 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await expect(notice).toBeVisible();
   await notice.getByRole('link', { name: 'Кузнецов Егор' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Кузнецов Егор');
+});
+
+test('a minor without a recorded consent: the curator is told before inviting, the pupil why nothing shows', async ({
+  page,
+  browser,
+}) => {
+  const { token } = await newSchool('Школа без согласия');
+  const [minorId] = await putRecords(
+    [{ type: 'person', fields: { fullName: 'Зайцева Алина', kind: 'student', minor: true } }],
+    token,
+  );
+  await enrol(page, await curatorCode('Приглашаева Ольга Ивановна', token));
+  await page.goto(`/people/${minorId}`);
+  await expect(page.getByText(/Согласие родителей не записано: войдя по коду/)).toBeVisible();
+
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const pupil = await phone.newPage();
+  await enrol(pupil, await inviteCode(minorId as string, 'mentee', token));
+  // Her own record comes without its fields: no «Здравствуйте,» with nothing after it, no promise of a pair.
+  await expect(pupil.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте');
+  await expect(pupil.getByText(/ещё не записал согласие ваших родителей/)).toBeVisible();
+  await phone.close();
 });

@@ -181,6 +181,8 @@ export const en = {
   'home.helloAnonymous': 'Hello',
   'curatorHome.summary': 'Participants: {people}, pairs: {pairs}, meetings: {meetings}',
   'home.myPairs': 'My pairs',
+  'home.awaitingConsent':
+    "The curator has not recorded your parents' consent to the processing of your data yet. Once it is, your data and your pair appear here.",
   'home.noPairs': 'No pairs yet. When the curator adds you to a pair, it appears here after a sync.',
   'home.lastMeeting': 'Last meeting: {date}',
   'home.noMeetings': 'No meetings yet',
@@ -248,6 +250,8 @@ export const en = {
   'people.required': 'Enter the full name.',
 
   'person.invite': 'Sign-in invite',
+  'person.inviteNoConsent':
+    'No parental consent recorded: enrolled with a code, the minor sees none of their data and cannot be in a pair until a consent is recorded.',
   'person.inviteAs': 'Signs in as',
   'person.makeInvite': 'Make a code',
   'person.inviteExpires': 'Valid until {when}. The code works once.',

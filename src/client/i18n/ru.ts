@@ -176,6 +176,8 @@ export const ru = {
   'home.helloAnonymous': 'Здравствуйте',
   'curatorHome.summary': 'Участников: {people}, пар: {pairs}, встреч: {meetings}',
   'home.myPairs': 'Мои пары',
+  'home.awaitingConsent':
+    'Куратор ещё не записал согласие ваших родителей на обработку данных. Когда оно будет записано, здесь появятся ваши данные и пара.',
   'home.noPairs': 'Пар пока нет. Куратор добавит вас в пару — она появится здесь после синхронизации.',
   'home.lastMeeting': 'Последняя встреча: {date}',
   'home.noMeetings': 'Встреч ещё не было',
@@ -242,6 +244,8 @@ export const ru = {
   'people.required': 'Укажите ФИО.',
 
   'person.invite': 'Приглашение для входа',
+  'person.inviteNoConsent':
+    'Согласие родителей не записано: войдя по коду, несовершеннолетний не увидит своих данных и не сможет быть в паре, пока согласие не записано.',
   'person.inviteAs': 'Войдёт как',
   'person.makeInvite': 'Создать код',
   'person.inviteExpires': 'Действует до {when}. Код одноразовый.',

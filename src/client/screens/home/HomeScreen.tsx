@@ -72,8 +72,8 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   return (
     <Page
       title={
-        me
-          ? t('home.hello', { name: addressName(me.fields.fullName ?? '', me.fields.kind ?? '') })
+        me?.fields.fullName
+          ? t('home.hello', { name: addressName(me.fields.fullName, me.fields.kind ?? '') })
           : t('home.helloAnonymous')
       }
     >
@@ -97,7 +97,9 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
             </p>
           )}
           {home.total === 0 ? (
-            <p>{t('home.noPairs')}</p>
+            // Their own record without its fields: a minor whose parents' consent is not recorded, whose
+            // data the server keeps from every device, their own included — no pair can come before it.
+            <p>{t(me !== undefined && !me.fields.fullName ? 'home.awaitingConsent' : 'home.noPairs')}</p>
           ) : home.items.length === 0 && home.closed.length > 0 ? (
             <p data-testid="home-no-running">{t(isMentee ? 'home.mentee.noRunning' : 'home.noRunning')}</p>
           ) : (

@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { isUnderAge } from '../../../domain/minor';
+import { isMinor, isUnderAge } from '../../../domain/minor';
 import { PERSON_KINDS } from '../../../domain/record-types';
 import { ROLES, type Role } from '../../../domain/sync-contract';
 import { useApp, useSession } from '../../app/context';
@@ -30,6 +30,7 @@ export function PersonScreen() {
   const session = useSession();
   const person = useLiveQuery(() => queries.person(id).then((p) => p ?? null), [id]);
   const pairs = useLiveQuery(() => allOf([queries.pairsAsMentor(id), queries.pairsAsMentee(id)]), [id]);
+  const consents = useLiveQuery(() => queries.consentsOf(id), [id]);
   // Until the curator picks a role, it follows from the person's pairs and kind.
   const [chosenRole, setRole] = useState<Role | null>(null);
   const [invite, setInvite] = useState<InviteResult | null>(null);
@@ -136,6 +137,12 @@ export function PersonScreen() {
       {isCurator && (
         <section class="panel" aria-labelledby="invite">
           <h2 id="invite">{t('person.invite')}</h2>
+          {/* Enrolled without it, a minor's phone holds none of their data and cannot be paired. */}
+          {consents !== undefined &&
+            isMinor(f, todayIso()) &&
+            !consents.some((c) => c.fields.withdrawn === false) && (
+              <Notice>{t('person.inviteNoConsent')}</Notice>
+            )}
           <SelectField
             label={t('person.inviteAs')}
             name="role"
