@@ -63,6 +63,15 @@ test('a minor without a recorded consent: the curator is told before inviting, t
   await enrol(page, await curatorCode('Приглашаева Ольга Ивановна', token));
   await page.goto(`/people/${minorId}`);
   await expect(page.getByText(/Согласие родителей не записано: войдя по коду/)).toBeVisible();
+  // A consent dated on a day still to come is refused with the reason, and nothing is recorded.
+  await page.getByText('Отметить полученное согласие').click();
+  await page.getByLabel('Родитель (законный представитель), ФИО').fill('Зайцева Мария Олеговна');
+  await page.getByLabel('Дата', { exact: true }).fill('2099-05-01');
+  await page.getByRole('button', { name: 'Сохранить согласие' }).click();
+  await expect(
+    page.getByText('Эта дата ещё не наступила: укажите дату, которой согласие подписано.'),
+  ).toBeVisible();
+  await expect(page.getByText(/Согласие родителей не записано: войдя по коду/)).toBeVisible();
 
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const pupil = await phone.newPage();

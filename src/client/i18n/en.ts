@@ -584,6 +584,7 @@ export const en = {
   'consent.date': 'Date',
   'consent.scope': 'Scope',
   'consent.save': 'Save consent',
+  'consent.futureDate': 'This date is still to come: give the date the consent was signed.',
   'consent.needParent': 'Enter the name of the parent who signed.',
   'consent.needSigner': 'Enter who signed.',
   'consent.eraseOffer':
@@ -707,6 +708,7 @@ export const en = {
   'order.pairs': 'Pairs in the order',
   'order.create': 'Issue the order ({n} {n|pair|pairs})',
   'order.approvedBy': 'approved by order No. {number}',
+  'order.futureDate': 'This date is still to come: give the date the order was signed.',
   'order.needNumber': 'Enter the order number.',
   'order.needPairs': 'Choose at least one pair.',
   'order.pairsCount': '{n} {n|pair|pairs}',

@@ -578,6 +578,7 @@ export const ru = {
   'consent.date': 'Дата',
   'consent.scope': 'Объём согласия',
   'consent.save': 'Сохранить согласие',
+  'consent.futureDate': 'Эта дата ещё не наступила: укажите дату, которой согласие подписано.',
   'consent.needParent': 'Укажите ФИО родителя, подписавшего согласие.',
   'consent.needSigner': 'Укажите, кто подписал согласие.',
   'consent.eraseOffer':
@@ -704,6 +705,7 @@ export const ru = {
   'order.pairs': 'Пары в приказе',
   'order.create': 'Издать приказ ({n} {n|пара|пары|пар})',
   'order.approvedBy': 'утверждена приказом № {number}',
+  'order.futureDate': 'Эта дата ещё не наступила: укажите дату, которой приказ подписан.',
   'order.needNumber': 'Укажите номер приказа.',
   'order.needPairs': 'Выберите хотя бы одну пару.',
   'order.pairsCount': '{n} {n|пара|пары|пар}',

@@ -50,6 +50,9 @@ export function OrdersScreen() {
 
   const create = async () => {
     if (!number.trim()) return setError({ field: 'number', text: t('order.needNumber') });
+    // An order approves pairs when it is signed: one dated on a day still to come marked them approved
+    // from that day on at once.
+    if (date > todayIso()) return setError({ field: 'date', text: t('order.futureDate') });
     if (selected.length === 0) return setError({ field: null, text: t('order.needPairs') });
     const result = await repo.create(
       'order',

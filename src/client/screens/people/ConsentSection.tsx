@@ -54,6 +54,8 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
         field: 'signedBy',
         text: isMinorNow ? t('consent.needParent') : t('consent.needSigner'),
       });
+    // A consent is a document already signed: not one dated on a day still to come.
+    if (date > todayIso()) return setError({ field: 'date', text: t('consent.futureDate') });
     const result = await repo.create('consent', {
       personId: person.id,
       signedBy: signedBy.trim(),
