@@ -120,16 +120,22 @@ export function createAppModel() {
     await Promise.allSettled([...writing]);
     return scheduler.syncNow();
   };
-  // Drafts are autosaves of their forms: each save runs through the guard too (guardDrafts).
+  // Drafts are autosaves of their forms: each save runs through the guard too (guardDrafts) once its
+  // code is here. Until then a save is written at once, not after the guard's code loads: the first
+  // keystrokes after opening a screen, followed at once by another screen or a closed tab, were lost
+  // while that load kept their save from starting.
   const plainDrafts = createDrafts(db);
-  const guardedDrafts = loadOnce(() => guardModule().then((m) => m.guardDrafts(plainDrafts, guard)));
+  let loadedGuardDrafts: Drafts | undefined;
+  const guardedDrafts = loadOnce(() =>
+    guardModule().then((m) => (loadedGuardDrafts = m.guardDrafts(plainDrafts, guard))),
+  );
   const drafts: Drafts = {
     ...plainDrafts,
-    save: (key, value, context) =>
-      guardedDrafts().then(
-        (d) => d.save(key, value, context),
-        () => plainDrafts.save(key, value, context),
-      ),
+    save: (key, value, context) => {
+      if (loadedGuardDrafts) return loadedGuardDrafts.save(key, value, context);
+      void guardedDrafts().catch(() => undefined);
+      return plainDrafts.save(key, value, context);
+    },
   };
   const dbState = store<DbState>('opening');
   const isOnline = store(globalThis.navigator?.onLine !== false);
