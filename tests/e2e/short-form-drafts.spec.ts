@@ -54,6 +54,12 @@ test('a curator’s typed text in the short forms survives a reload and another 
   // Kept as a class list's names are: in Cyrillic, one space.
   await expect(page.getByTestId('people-list')).toContainText('Недописанов Пётр');
   await page.getByText('Добавить участника').click();
+  // The same pupil typed again is said to be in the base; added only when the curator says it is another.
+  await page.getByLabel('Фамилия, имя, отчество').fill('недописанов пётр');
+  await page.getByRole('button', { name: 'Добавить', exact: true }).click();
+  await expect(page.getByText('В базе уже есть Недописанов Пётр (5Ч).')).toBeVisible();
+  await expect(page.getByTestId('people-list').getByText('Недописанов Пётр')).toHaveCount(1);
+  await page.getByLabel('Фамилия, имя, отчество').fill('');
   await expect(page.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
 
   // A consent being recorded.

@@ -238,6 +238,10 @@ export const ru = {
   'people.minor': 'Несовершеннолетний',
   'people.minorByBirthDate': 'Несовершеннолетний (по дате рождения)',
   'people.classOrSubject': 'Класс или предмет',
+  'people.namesake':
+    'В базе уже есть {name} ({cls}). Если это другой человек, нажмите «Добавить ещё одного».',
+  'people.namesakeOpen': 'Открыть карточку',
+  'people.saveAnother': 'Добавить ещё одного',
   'people.save': 'Добавить',
   'people.empty': 'Участников пока нет.',
   'people.count': 'Всего: {n}',

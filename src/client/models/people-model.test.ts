@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterPeople, type PersonRow } from './people-model';
+import { filterPeople, namesakeOf, type PersonRow } from './people-model';
 
 const row = (fullName: string, classOrSubject: string | null): PersonRow => ({
   person: {
@@ -28,5 +28,21 @@ describe('«Поиск по ФИО» and the class filter', () => {
       'Фёдоров Фёдор',
       'Алёна Смирнова',
     ]);
+  });
+});
+
+describe('a person added by hand who may already be in the base', () => {
+  // A second «Иванов Пётр Сергеевич, 7А» was added without a word (a walk-through).
+  const rows = [row('Иванов Пётр Сергеевич', '7А'), row('Смирнова Анна', null)];
+
+  it('is found by the name as search folds it, in the same class or where one has none', () => {
+    expect(namesakeOf(rows, 'иванов петр сергеевич', '7а')?.id).toBe('Иванов Пётр Сергеевич');
+    expect(namesakeOf(rows, 'Иванов Пётр Сергеевич', '')?.id).toBe('Иванов Пётр Сергеевич');
+    expect(namesakeOf(rows, 'Смирнова Анна', '5Б')?.id).toBe('Смирнова Анна');
+  });
+
+  it('is not someone of the same name in another class, nor another name', () => {
+    expect(namesakeOf(rows, 'Иванов Пётр Сергеевич', '9В')).toBeUndefined();
+    expect(namesakeOf(rows, 'Иванов Павел Сергеевич', '7А')).toBeUndefined();
   });
 });

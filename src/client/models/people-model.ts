@@ -1,5 +1,5 @@
 // The participants base: who is in it, whose consent is missing, who is in a pair; and erasing a person.
-import { distinctClasses, foldText, hasClass } from '../../domain/fold-text';
+import { distinctClasses, foldClass, foldText, hasClass } from '../../domain/fold-text';
 import { isMinor } from '../../domain/minor';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
@@ -42,6 +42,25 @@ export function loadPeople(queries: Queries): Promise<{ rows: PersonRow[]; class
 }
 
 /** «Поиск по ФИО» and the filters: names and classes compare folded (fold-text.ts), so «Федор» finds «Фёдор». */
+/**
+ * Someone already in the base under the same name (folded as search folds it: case, «ё», Latin
+ * look-alikes) and, when both have one, the same class or subject: what a person added by hand may
+ * repeat. The import tells such rows apart by evidence; a form has only the name and class to go by.
+ */
+export function namesakeOf(
+  rows: readonly PersonRow[],
+  fullName: string,
+  classOrSubject: string,
+): SyncedRecord<'person'> | undefined {
+  const name = foldText(fullName);
+  const cls = foldClass(classOrSubject);
+  return rows.find(({ person }) => {
+    if (foldText(person.fields.fullName ?? '') !== name) return false;
+    const theirs = foldClass(person.fields.classOrSubject ?? '');
+    return cls === '' || theirs === '' || cls === theirs;
+  })?.person;
+}
+
 export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): PersonRow[] {
   const text = foldText(f.text);
   return rows.filter(

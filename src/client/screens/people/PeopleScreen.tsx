@@ -1,12 +1,13 @@
 // The participants base: search and filters, who lacks a consent, add one by hand or import a class list.
 import { useRef, useState } from 'preact/hooks';
 import { tidyName } from '../../../domain/fold-text';
+import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength, PERSON_KINDS } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
-import { filterPeople, loadPeople, type PeopleFilter } from '../../models/people-model';
+import { filterPeople, loadPeople, namesakeOf, type PeopleFilter } from '../../models/people-model';
 import { useNewRecordDraft } from '../../state/draft';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
@@ -38,9 +39,15 @@ export function PeopleScreen() {
   });
   const [limit, setLimit] = useState(PAGE);
 
+  // A namesake already in the base is said once; the same name and class submitted again is added.
+  const [namesake, setNamesake] = useState<{ typed: string; person: SyncedRecord<'person'> } | null>(null);
   const submit = async () => {
     if (form.fullName.trim() === '') return setError(t('people.required'));
     setError(null);
+    const typed = `${tidyName(form.fullName)}\n${form.classOrSubject.trim()}`;
+    const same = data && namesakeOf(data.rows, form.fullName, form.classOrSubject);
+    if (same && namesake?.typed !== typed) return setNamesake({ typed, person: same });
+    setNamesake(null);
     const result = await repo.create('person', {
       // As a class list's names are kept: Latin look-alikes in a Cyrillic name as Cyrillic, one space.
       fullName: tidyName(form.fullName),
@@ -102,8 +109,17 @@ export function PeopleScreen() {
               checked={form.minor}
               onValue={(v) => setForm({ ...form, minor: v })}
             />
+            {namesake && (
+              <Notice>
+                {t('people.namesake', {
+                  name: namesake.person.fields.fullName ?? '',
+                  cls: namesake.person.fields.classOrSubject ?? '—',
+                })}{' '}
+                <a href={`/people/${namesake.person.id}`}>{t('people.namesakeOpen')}</a>
+              </Notice>
+            )}
             <button type="submit" class="button--primary">
-              {t('people.save')}
+              {namesake ? t('people.saveAnother') : t('people.save')}
             </button>
             {message && message.field !== 'classOrSubject' && (
               <Notice kind={message.kind}>{message.text}</Notice>
