@@ -335,8 +335,16 @@ test('every delete can be undone: an IDP goal with its tasks, a task, a consent,
   await goalSection.getByRole('button', { name: 'Удалить цель и её задачи' }).click();
   await expect(toast).toContainText('Цель и её задачи удалены: 2 задачи');
   await expect(page.getByTestId('task')).toHaveCount(0);
+  // A plan with no tasks says so, not «0 из 0 задач (0%)».
+  await expect(page.getByTestId('plan-progress')).toHaveText(
+    'В плане пока нет задач: добавьте цель и задачи к ней.',
+  );
   await undo();
   await expect(goalSection.getByTestId('task')).toHaveCount(2);
+  // A goal without a title is told once, under the title.
+  await page.locator('summary', { hasText: 'Добавить цель' }).click();
+  await page.getByRole('button', { name: 'Добавить цель', exact: true }).click();
+  await expect(page.getByText('Назовите цель.')).toHaveCount(1);
   // Deleted keeping the tasks: they wait under «Задачи без цели»; undo puts them back under the goal.
   await goalSection.getByRole('button', { name: 'Удалить цель' }).click();
   await goalSection.getByRole('button', { name: 'Удалить цель, задачи оставить' }).click();

@@ -385,6 +385,7 @@ export const en = {
   'meeting.nextStepRemove': 'Remove step «{text}»',
   'idp.title': 'IDP: {name}',
   'idp.mentee.title': 'My development plan',
+  'idp.noTasksYet': 'No tasks in the plan yet: add a goal and tasks for it.',
   'idp.overall': '{done} of {total} {total|task|tasks} done ({percent}%)',
   'idp.empty': 'No goals yet.',
   'idp.overdue': 'Overdue: {n}',

@@ -380,6 +380,7 @@ export const ru = {
   'meeting.nextStepRemove': 'Убрать шаг «{text}»',
   'idp.title': 'ИПР: {name}',
   'idp.mentee.title': 'Мой план развития',
+  'idp.noTasksYet': 'В плане пока нет задач: добавьте цель и задачи к ней.',
   'idp.overall': 'Выполнено {done} из {total} {total|задачи|задач|задач} ({percent}%)',
   'idp.empty': 'Целей пока нет.',
   'idp.overdue': 'Просрочено: {n}',

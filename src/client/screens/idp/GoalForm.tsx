@@ -32,7 +32,8 @@ export function GoalForm(props: {
   const form = draft.value ?? EMPTY;
   const update = (patch: Partial<typeof EMPTY>) => draft.change((current) => ({ ...current, ...patch }));
   const [template, setTemplate] = useState(templates[0]?.key ?? '');
-  const [error, setError] = useState<string | null>(null);
+  // Said once: under the title when it is missing, else under the form (a refused save).
+  const [error, setError] = useState<{ isTitle: boolean; text: string } | null>(null);
   const [isTemplateOpen, setTemplateOpen] = useState(false);
 
   const createGoal = async (
@@ -41,7 +42,7 @@ export function GoalForm(props: {
   ): Promise<boolean> => {
     const plan = await ensurePlan(repo, queries, props.pairId, props.menteeId);
     if (!plan.ok) {
-      setError(saveMessage(plan).text);
+      setError({ isTitle: false, text: saveMessage(plan).text });
       return false;
     }
     const goal = await repo.create('goal', {
@@ -53,7 +54,7 @@ export function GoalForm(props: {
       order: props.nextOrder,
     });
     if (!goal.ok) {
-      setError(saveMessage(goal).text);
+      setError({ isTitle: false, text: saveMessage(goal).text });
       return false;
     }
     for (const [i, title] of tasks.entries()) {
@@ -71,7 +72,7 @@ export function GoalForm(props: {
   };
 
   const submit = async () => {
-    if (!form.title.trim()) return setError(t('idp.goalNeedTitle'));
+    if (!form.title.trim()) return setError({ isTitle: true, text: t('idp.goalNeedTitle') });
     // What was typed stays until it is saved: a refused save leaves it there to be corrected.
     if (await createGoal({ ...form, title: form.title.trim() })) await draft.discard();
   };
@@ -106,7 +107,7 @@ export function GoalForm(props: {
             label={t('idp.goalTitle')}
             value={form.title}
             maxLength={maxTextLength('goal', 'title')}
-            error={error}
+            error={error?.isTitle ? error.text : null}
             onValue={(v) => update({ title: v })}
           />
           <TextArea
@@ -133,7 +134,7 @@ export function GoalForm(props: {
           </button>
         </Form>
       </details>
-      {error && <Notice kind="error">{error}</Notice>}
+      {error && !error.isTitle && <Notice kind="error">{error.text}</Notice>}
     </div>
   );
 }

@@ -59,10 +59,17 @@ export function IdpScreen() {
       }
       back={`/pair/${pairId}`}
     >
-      <p data-testid="plan-progress">{t('idp.overall', page.progress)}</p>
-      <span class="meter" aria-hidden="true">
-        <span class="meter__bar" style={{ width: `${page.progress.percent}%` }} />
-      </span>
+      {/* A plan with no tasks yet says so, not «0 из 0 задач (0%)». */}
+      {page.progress.total === 0 ? (
+        <p data-testid="plan-progress">{t('idp.noTasksYet')}</p>
+      ) : (
+        <>
+          <p data-testid="plan-progress">{t('idp.overall', page.progress)}</p>
+          <span class="meter" aria-hidden="true">
+            <span class="meter__bar" style={{ width: `${page.progress.percent}%` }} />
+          </span>
+        </>
+      )}
       {page.overdue > 0 && <p class="nudge nudge--urgent">{t('idp.overdue', { n: page.overdue })}</p>}
       {page.goals.length === 0 && <p>{t('idp.empty')}</p>}
       {page.goals.map((view, goalIndex) => (
