@@ -168,6 +168,8 @@ test('a new pair’s draft counts only the people still offered: one archived me
   await page.goto('/pairs');
   await expect(page.getByRole('checkbox', { name: 'Остаёва Вера' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Уходов Пётр' })).toHaveCount(0);
+  // Who is ticked is said under the list, a tick scrolled out of its view included.
+  await expect(page.getByTestId('chosen-mentees')).toHaveText('Выбраны: Остаёва Вера');
   await page.getByRole('button', { name: 'Создать пару' }).click();
   const row = page.getByTestId('pairs-table').getByRole('row').filter({ hasText: 'Группов Наставник' });
   await expect(row).toContainText('Остаёва Вера');

@@ -286,6 +286,7 @@ export const en = {
   'mentoringForm.employerStudent': 'employer–student',
   'pairs.status': 'Status',
   'pairs.create': 'Create pair',
+  'pairs.chosen': 'Chosen: {names}',
   'pairs.choose': 'Choose…',
   'pairs.needMentor': 'Choose a mentor.',
   'pairs.needMentee': 'Choose at least one mentee.',

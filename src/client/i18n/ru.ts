@@ -281,6 +281,7 @@ export const ru = {
   'mentoringForm.employerStudent': 'работодатель–ученик',
   'pairs.status': 'Статус',
   'pairs.create': 'Создать пару',
+  'pairs.chosen': 'Выбраны: {names}',
   'pairs.choose': 'Выберите…',
   'pairs.needMentor': 'Выберите наставника.',
   'pairs.needMentee': 'Выберите хотя бы одного наставляемого.',

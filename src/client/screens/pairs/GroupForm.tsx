@@ -82,6 +82,15 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
                   </label>
                 ))}
             </div>
+            {/* Who is ticked, said under the list: a tick left from before, scrolled out of the list's
+                view, otherwise kept the pair from being made with nothing to show why. */}
+            {menteeIds.length > 0 && (
+              <p class="muted" data-testid="chosen-mentees">
+                {t('pairs.chosen', {
+                  names: menteeIds.map((id) => personName(byId.get(id))).join(', '),
+                })}
+              </p>
+            )}
             {errors.menteeIds && (
               <p class="field__error" role="alert">
                 {errors.menteeIds}
