@@ -3,7 +3,7 @@
 // device, like a meeting: a reload (a crash, a closed tab) or a visit to another screen gives it back, and
 // it goes once the record is made.
 import { expect, type Page, test } from '@playwright/test';
-import { curatorCode, inviteCode, newSchool, putRecords } from './api';
+import { curatorCode, inviteCode, newSchool, putRecords, seedTask } from './api';
 import { enrol, syncNow } from './app-page';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -174,4 +174,25 @@ test('a new pair’s draft counts only the people still offered: one archived me
   const row = page.getByTestId('pairs-table').getByRole('row').filter({ hasText: 'Группов Наставник' });
   await expect(row).toContainText('Остаёва Вера');
   await expect(row).not.toContainText('Уходов');
+});
+
+test('«Отменить» for a dropped meeting draft goes once the meeting is saved: it could undo nothing', async ({
+  page,
+}) => {
+  const { mentor, pair } = await seedTask({
+    mentor: 'Отменова Нина',
+    mentee: 'Тостов Глеб',
+    task: 'Прочитать',
+  });
+  await enrol(page, await inviteCode(mentor, 'mentor'));
+  await page.goto(`/pair/${pair}/meeting/new`);
+  await page.getByLabel('Заметки о встрече').fill('Старый черновик');
+  await page.reload();
+  await page.getByRole('button', { name: 'Начать заново' }).click();
+  const toast = page.getByTestId('toast');
+  await expect(toast).toContainText('Черновик удалён');
+  await page.getByLabel('Заметки о встрече').fill('Новая встреча');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(new RegExp(`/pair/${pair}$`));
+  await expect(toast.getByRole('button', { name: 'Отменить' })).toHaveCount(0);
 });

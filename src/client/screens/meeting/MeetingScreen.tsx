@@ -21,7 +21,7 @@ import {
 import { useDraft } from '../../state/draft';
 import { useNewRecordId } from '../../state/new-record-id';
 import { useReadyMark } from '../../state/ready-mark';
-import { offerUndo, withUndo } from '../../state/undo-toast';
+import { useDraftUndo, withUndo } from '../../state/undo-toast';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
@@ -63,6 +63,7 @@ export function MeetingScreen() {
   const isLoading =
     meeting === undefined || pair === undefined || (meetingId !== undefined && meeting === null);
 
+  const offerUndo = useDraftUndo();
   const draft = useDraft<MeetingForm>(
     drafts,
     draftKey,

@@ -11,7 +11,7 @@ import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-admin-model';
 import { useDraft } from '../../state/draft';
-import { offerUndo } from '../../state/undo-toast';
+import { useDraftUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
@@ -34,6 +34,7 @@ export function QuestionnaireEditScreen() {
   const template = useLiveQuery(() => queries.template(id).then((x) => x ?? null), [id]);
   const key = `template:${id}`;
   const edit = useDraft<TemplateDraft>(drafts, key, template ? () => draftOf(template) : null);
+  const offerUndo = useDraftUndo();
   const draft = edit.value;
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<HTMLDivElement>(null);
