@@ -46,3 +46,20 @@ test('a wrong code is still marked on its field, and said once', async ({ page }
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/Для входа нужна сеть/)).toHaveCount(0);
 });
+
+test('the device is named as what it is: a computer with a mouse, a phone with a touch screen', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Название устройства')).toHaveValue('Мой компьютер');
+  const phone = await browser.newContext({
+    hasTouch: true,
+    isMobile: true,
+    viewport: { width: 360, height: 740 },
+  });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(page.url());
+  await expect(phonePage.getByLabel('Название устройства')).toHaveValue('Мой телефон');
+  await phone.close();
+});

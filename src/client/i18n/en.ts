@@ -159,6 +159,7 @@ export const en = {
   'enrol.code': 'Invite code',
   'enrol.deviceName': 'Device name',
   'enrol.deviceDefault': 'My phone',
+  'enrol.deviceDefaultComputer': 'My computer',
   'enrol.submit': 'Sign in',
   'enrol.offline': 'Signing in needs a network. Connect and try again.',
   'enrol.invalid':

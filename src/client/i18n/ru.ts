@@ -155,6 +155,7 @@ export const ru = {
   'enrol.code': 'Код приглашения',
   'enrol.deviceName': 'Название устройства',
   'enrol.deviceDefault': 'Мой телефон',
+  'enrol.deviceDefaultComputer': 'Мой компьютер',
   'enrol.submit': 'Войти',
   'enrol.offline': 'Для входа нужна сеть. Подключитесь и попробуйте снова.',
   'enrol.invalid':

@@ -18,7 +18,14 @@ export function EnrolScreen() {
   const { device, isOnline, scheduler } = useApp();
   const online = useStore(isOnline);
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
-  const [deviceName, setDeviceName] = useState(t('enrol.deviceDefault'));
+  // A touch screen is most likely a phone; a mouse, the staff room's computer (named «Мой телефон» too).
+  const [deviceName, setDeviceName] = useState(() =>
+    t(
+      globalThis.matchMedia?.('(pointer: fine)').matches
+        ? 'enrol.deviceDefaultComputer'
+        : 'enrol.deviceDefault',
+    ),
+  );
   // A refusal of the code marks its field; any other failure (the network, the server, the device) is
   // said once above the form, and the code, likely right, is not marked.
   const [failure, setFailure] = useState<{ message: string; about: 'code' | 'network' | 'other' } | null>(
