@@ -37,6 +37,14 @@ async function school() {
     kind: 'student',
     classOrSubject: '7А',
     minor: true,
+    // As a class list gives a parent's contacts: the name first.
+    contacts: 'Гусева Мария Олеговна, +7 900 000-00-03',
+  });
+  await id('consent', {
+    personId: waiting,
+    signedBy: 'Гусева Мария Олеговна (мать)',
+    date: '2026-09-02',
+    withdrawn: false,
   });
   await id('consent', {
     personId: mentee,
@@ -206,7 +214,21 @@ describe('the methodology’s bases', () => {
         null,
         'Программа пройдена',
       ],
-      [2, 'Гусев Денис', null, '7А', null, null, null, null, null, null, null, null],
+      // The representative named once, by the contacts that begin with the name.
+      [
+        2,
+        'Гусев Денис',
+        'Гусева Мария Олеговна, +7 900 000-00-03',
+        '7А',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
     ]);
   });
 

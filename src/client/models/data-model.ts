@@ -2,6 +2,7 @@
 // every value the label the app shows (a meeting's kind, a pair's status), never an internal code. And
 // the methodology's base of mentors and base of mentees in their own layout.
 import { dateCell, type ExportCell } from '../../domain/export-cell';
+import { foldText } from '../../domain/fold-text';
 import { isMinor } from '../../domain/minor';
 import {
   type BasePair,
@@ -232,9 +233,14 @@ async function baseInput(queries: Queries) {
 }
 
 function contactsCell(row: BaseRow): ExportCell {
+  const contacts = row.person.contacts ?? '';
+  // The representative's name once: contacts imported from a class list often begin with it already
+  // («Смирнова Ольга Ивановна, +7 …»); a note after it («(мать)») is not part of the name.
+  const name = row.representative?.replace(/\s*\(.*\)\s*$/, '') ?? '';
+  const isNamed = name !== '' && foldText(contacts).includes(foldText(name));
   const parts = [
-    row.representative ? t('export.base.representative', { name: row.representative }) : '',
-    row.person.contacts ?? '',
+    row.representative && !isNamed ? t('export.base.representative', { name: row.representative }) : '',
+    contacts,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : null;
 }
