@@ -36,7 +36,7 @@ export const isoDate = () =>
 
 /** ISO 8601 with a zone: a real day, hours 00–23, minutes and seconds 00–59, an offset of at most ±14:00. */
 const DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 
 export const isoDateTime = () =>
   v.pipe(

@@ -21,7 +21,12 @@ describe('validateChange', () => {
   });
 
   it('accepts a day or a full date-time where the contract leaves the format open', () => {
-    for (const date of ['2026-09-01', '2026-09-01T00:00:00Z', '2026-09-01T09:30:00.000+03:00']) {
+    for (const date of [
+      '2026-09-01',
+      '2026-09-01T00:00:00Z',
+      '2026-09-01T09:30:00.000+03:00',
+      '2026-09-01T09:30+14:00',
+    ]) {
       expect(validateChange(make('consent', { date })).ok, date).toBe(true);
       expect(validateChange(make('task', { due: date })).ok, date).toBe(true);
     }
@@ -52,6 +57,7 @@ describe('validateChange', () => {
     ['task', { due: '2026-02-28T24:00:00Z' }, /due/],
     ['formAssignment', { due: '2026-03-01T10:61:00Z' }, /due/],
     ['formResponse', { submittedAt: '2026-03-01T10:00:00+25:00' }, /submittedAt.*ISO 8601/],
+    ['formResponse', { submittedAt: '2026-03-01T10:00:00+14:30' }, /submittedAt.*ISO 8601/],
     ['task', { due: 5 }, /due/],
   ])('%s %j is refused with a reason naming the field', (type, fields, reason) => {
     const r = validateChange(make(type, fields));

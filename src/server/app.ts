@@ -35,6 +35,11 @@ export type AppDeps = {
   /** Devices speaking an older contract than this get 426 and keep their outbox. */
   minClientContract?: number;
   enrolLimits?: Partial<EnrolLimits>;
+  /**
+   * Codes an administrator chose (NASTAVNIK_BOOTSTRAP_CODE, NASTAVNIK_DISTRICT_CODE): whatever their
+   * length they may be guessable, so they are held to the enrolment ceilings (enrol-limiter.ts).
+   */
+  chosenCodes?: readonly string[];
   /** Behind a reverse proxy: whose X-Forwarded-For to believe (Fastify's trustProxy), for client addresses. */
   trustProxy?: FastifyServerOptions['trustProxy'];
   pageSize?: number;
@@ -165,7 +170,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }));
 
   const guards = createGuards(deps.storage, clock);
-  registerEnrolRoutes(app, { storage: deps.storage, clock, enrolLimits: deps.enrolLimits }, guards);
+  registerEnrolRoutes(
+    app,
+    { storage: deps.storage, clock, enrolLimits: deps.enrolLimits, chosenCodes: deps.chosenCodes },
+    guards,
+  );
   registerSyncRoutes(
     app,
     {

@@ -31,6 +31,7 @@ async function main() {
     tls: config.tls,
     summaryMinAgeMs: config.summaryMinAgeMs,
     trustProxy: config.trustProxy,
+    chosenCodes: [config.bootstrapCode, config.districtCode].filter((c): c is string => Boolean(c)),
   });
   const { code } = await bootstrap(storage, clock, config.bootstrapCode);
   const district = await bootstrapDistrict(storage, clock, config.districtCode);

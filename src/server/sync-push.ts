@@ -326,9 +326,12 @@ async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Prom
   const f = record.fields;
   const siblings = (
     isOfType(record, 'plan') && typeof f.pairId === 'string'
-      ? // A deleted plan is kept without its fields: whose it was is unknown, so it counts for any mentee.
-        (await tx.findByRef(school, 'plan', f.pairId)).filter(
-          (p) => p.deleted !== undefined || p.fields.menteeId === f.menteeId,
+      ? // A deleted plan is kept without its fields: under its derived id it was that mentee's; under
+        // another id whose it was is unknown, so it counts for any mentee.
+        (await tx.findByRef(school, 'plan', f.pairId)).filter((p) =>
+          p.deleted === undefined
+            ? p.fields.menteeId === f.menteeId
+            : !isDerivedShape(p.id) || p.id === expectedIdOf(record, derivedId),
         )
       : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
         ? await tx.findByRef(school, 'formResponse', f.assignmentId)

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { databaseConfig, openStorage, readConfig } from '../../src/server/config';
+import { bootstrap } from '../../src/server/enrol-service';
 import { createServerClock } from '../../src/server/server-clock';
 import {
   type Actor,
@@ -257,6 +258,23 @@ describe('a school behind one router', () => {
       const valid = await codes(150);
       const answers = await Promise.all(valid.map((code) => attempt(school, code, '198.51.100.88')));
       expect(answers.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+    } finally {
+      await school.close();
+    }
+  });
+
+  it('a long code an administrator chose is held to the ceilings: its length says nothing of its guessability', async () => {
+    // «school-2026-start» as NASTAVNIK_BOOTSTRAP_CODE was 15 symbols, and looked up without a ceiling.
+    const chosenCode = 'school-2026-start';
+    const school = await startTestServer({ trustProxy: true, chosenCodes: [chosenCode] });
+    try {
+      await bootstrap(school.storage, createServerClock(), chosenCode);
+      for (let i = 0; i < 100; i++)
+        await attempt(school, `school-2026-guess${String(i).padStart(2, '0')}`, '198.51.100.11');
+      // Refused unchecked from the guessing address — as every wrong guess past 30 is answered 429…
+      expect((await attempt(school, chosenCode, '198.51.100.11')).status).toBe(429);
+      // …and taken from another one.
+      expect((await attempt(school, chosenCode, '192.0.2.50')).status).toBe(200);
     } finally {
       await school.close();
     }

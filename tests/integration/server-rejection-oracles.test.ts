@@ -143,3 +143,39 @@ describe("the IDP of a minor whose parents' consent was withdrawn", () => {
     expect(some).toEqual(none);
   });
 });
+
+describe('an IDP a mentor makes under an id of its own, in a group with a withheld minor', () => {
+  it('is taken whatever became of the minor’s IDP: none, kept, deleted', async () => {
+    // The deleted one was named in the refusal («there is one plan of its kind: its id is …»).
+    const adult = change(curator.stamper, 'person', { fullName: 'Зорин Олег', kind: 'student' });
+    const minor = change(curator.stamper, 'person', { fullName: 'Зорина Ия', kind: 'student', minor: true });
+    const group = pairChange(curator.stamper, mentor.personId, [adult.id]);
+    expect((await push(server, curator, [adult, minor, group])).rejected).toEqual([]);
+    // The minor joins without a consent on the curator's side (recorded, then withdrawn).
+    const consent = change(curator.stamper, 'consent', {
+      personId: minor.id,
+      signedBy: 'Зорина Анна',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    const join = change(curator.stamper, 'pair', { menteeIds: [adult.id, minor.id] }, group.id);
+    expect((await push(server, curator, [consent, join])).rejected).toEqual([]);
+    const withdraw = change(curator.stamper, 'consent', { withdrawn: true }, consent.id);
+    const kept = change(curator.stamper, 'plan', { pairId: group.id, menteeId: minor.id, title: 'ИОМ Ии' });
+    expect((await push(server, curator, [withdraw, kept])).rejected).toEqual([]);
+    const gone = {
+      ...change(curator.stamper, 'plan', {}, kept.id),
+      fields: {},
+      stamps: {},
+      deleted: curator.stamper.stamp(),
+    };
+    expect((await push(server, curator, [gone])).rejected).toEqual([]);
+    const own = change(
+      mentor.stamper,
+      'plan',
+      { pairId: group.id, menteeId: adult.id, title: 'ИОМ Олега' },
+      '0193a3f0-0000-7000-8000-0000000000aa',
+    );
+    expect((await push(server, mentor, [own])).rejected).toEqual([]);
+  });
+});

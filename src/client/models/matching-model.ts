@@ -29,9 +29,13 @@ function latestAnswers(
     .filter((r) => ctx.assignmentPerson.get(r.fields.assignmentId ?? '') === person)
     .map((r) => ({ r, template: ctx.templateOfAssignment.get(r.fields.assignmentId ?? '') }))
     .filter(({ template }) => template && kinds.includes(template.fields.kind ?? ''))
-    .sort((a, b) => (b.r.fields.submittedAt ?? '').localeCompare(a.r.fields.submittedAt ?? ''))[0];
+    // As moments, not text: an offset («+03:00») reorders the text.
+    .sort((a, b) => sentAt(b.r) - sentAt(a.r))[0];
   return found ? { answers: found.r.fields.answers ?? {}, questions: questionsOf(found.template) } : null;
 }
+
+/** When a response was sent, in ms (0 when unknown). */
+const sentAt = (r: SyncedRecord<'formResponse'>) => Date.parse(r.fields.submittedAt ?? '') || 0;
 
 type Context = {
   sent: SyncedRecord<'formResponse'>[];

@@ -39,10 +39,21 @@ const InviteSchema = v.object({
 
 export function registerEnrolRoutes(
   app: FastifyInstance,
-  deps: { storage: Storage; clock: ServerClock; enrolLimits?: Partial<EnrolLimits> },
+  deps: {
+    storage: Storage;
+    clock: ServerClock;
+    enrolLimits?: Partial<EnrolLimits>;
+    chosenCodes?: readonly string[];
+  },
   guards: Guards,
 ): void {
   const { storage, clock } = deps;
+  // A code the server drew is too long to guess; one an administrator chose may not be, however long.
+  const chosen = new Set((deps.chosenCodes ?? []).map(normaliseCode));
+  const isDrawnLength = (code: string) => {
+    const typed = normaliseCode(code);
+    return isGuessProof(typed) && !chosen.has(typed);
+  };
   const limiter = createEnrolLimiter(storage, clock, { ...ENROL_LIMITS, ...deps.enrolLimits });
 
   app.post('/api/v1/enrol', async (request, reply) => {
@@ -53,7 +64,7 @@ export function registerEnrolRoutes(
     const body = v.safeParse(EnrolSchema, request.body);
     if (!body.success) return fail(reply, 400, 'bad-request', describeIssue(body.issues));
     const { code, deviceName } = body.output;
-    const result = await limiter.attempt(request.ip, isGuessProof(normaliseCode(code)), (tx) =>
+    const result = await limiter.attempt(request.ip, isDrawnLength(code), (tx) =>
       enrolWithin(tx, clock, code, deviceName),
     );
     if ('limited' in result) return tooMany(result.retryAfterMs);
