@@ -232,3 +232,40 @@ describe('many records at once', () => {
     expect((await db.records('person').get(first.ids[0] as string))?.fields.classOrSubject).toBe('7Щ');
   });
 });
+
+describe('a large pulled page', () => {
+  const S = '2026-11-25T10:00:00.000Z_0001_srv';
+  const meeting = (i: number) => ({
+    id: `0193a3f0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    type: 'meeting',
+    fields: { ...meetingFields, notes: `Встреча ${i}` },
+    stamps: Object.fromEntries(Object.keys(meetingFields).map((k) => [k, S])),
+  });
+
+  it('is written in transactions of a thousand records, every record in, the cursor moved once', async () => {
+    fresh();
+    const changes = Array.from({ length: 2_500 }, (_, i) => meeting(i));
+    await applySyncAnswer(
+      db,
+      [],
+      { cursor: '9.z', changes, rejected: [], purge: [], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    expect(await db.records('meeting').count()).toBe(2_500);
+    expect(await getMeta(db, 'cursor')).toBe('9.z');
+  });
+
+  it('starts the pull over when a record of an early part came as changed fields of one not held', async () => {
+    fresh();
+    await setMeta(db, 'cursor', '1.a');
+    const changes = Array.from({ length: 2_500 }, (_, i) => meeting(i));
+    changes[10] = { ...(changes[10] as ReturnType<typeof meeting>), partial: true } as never;
+    await applySyncAnswer(
+      db,
+      [],
+      { cursor: '9.z', changes, rejected: [], purge: [], serverTime: new Date().toISOString() },
+      Date.now(),
+    );
+    expect(await getMeta(db, 'cursor')).toBeNull();
+  });
+});
