@@ -10,6 +10,15 @@ export function progressOf(tasks: readonly TaskLike[]): Progress {
   return { done, total: tasks.length, percent: tasks.length ? Math.round((done / tasks.length) * 100) : 0 };
 }
 
+/**
+ * A goal is overdue from the day after its target date (YYYY-MM-DD) until all its tasks are done; a goal
+ * with no tasks is never reached by them, so it is overdue too once the date has passed.
+ */
+export function isGoalOverdue(targetDate: unknown, progress: Progress, today: string): boolean {
+  const isReached = progress.total > 0 && progress.done === progress.total;
+  return typeof targetDate === 'string' && targetDate < today && !isReached;
+}
+
 /** A task is overdue from the day after its due date until it is done. */
 export function isOverdue(task: TaskLike, today: string): boolean {
   return task.status !== 'done' && typeof task.due === 'string' && task.due < today;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { isOverdue, progressOf } from './idp';
+import { isGoalOverdue, isOverdue, progressOf } from './idp';
 import { isMeetingOverdue, isPairRunning, nextStep, pairBeganOn, seriesProgress } from './nudges';
 import type { FieldsByType } from './record-types';
 import { queryWords, wordsOf } from './search-text';
@@ -75,6 +75,17 @@ describe('the next step of a pair', () => {
     expect(isOverdue({ status: 'todo', due: '2026-11-24' }, '2026-11-25')).toBe(true);
     expect(isOverdue({ status: 'todo', due: '2026-11-25' }, '2026-11-25')).toBe(false);
     expect(isOverdue({ status: 'done', due: '2026-11-01' }, '2026-11-25')).toBe(false);
+  });
+
+  it('marks a goal past its target date until all its tasks are done (a date in 2020 went unmarked)', () => {
+    const half = { done: 1, total: 2, percent: 50 };
+    const all = { done: 2, total: 2, percent: 100 };
+    const none = { done: 0, total: 0, percent: 0 };
+    expect(isGoalOverdue('2020-05-01', half, '2026-11-25')).toBe(true);
+    expect(isGoalOverdue('2020-05-01', none, '2026-11-25')).toBe(true);
+    expect(isGoalOverdue('2020-05-01', all, '2026-11-25')).toBe(false);
+    expect(isGoalOverdue('2026-11-25', half, '2026-11-25')).toBe(false);
+    expect(isGoalOverdue(null, half, '2026-11-25')).toBe(false);
   });
 });
 

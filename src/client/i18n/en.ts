@@ -403,6 +403,7 @@ export const en = {
   'idp.goalNeedTitle': 'Name the goal.',
   'idp.noGoal': 'Tasks without a goal',
   'idp.goalProgress': '{done} of {total}',
+  'idp.goalOverdue': 'past its date',
   'idp.goalDue': 'by {date}',
   'idp.addTask': 'New task',
   'idp.addTaskButton': 'Add task',

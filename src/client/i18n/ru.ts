@@ -398,6 +398,7 @@ export const ru = {
   'idp.goalNeedTitle': 'Назовите цель.',
   'idp.noGoal': 'Задачи без цели',
   'idp.goalProgress': '{done} из {total}',
+  'idp.goalOverdue': 'срок прошёл',
   'idp.goalDue': 'до {date}',
   'idp.addTask': 'Новая задача',
   'idp.addTaskButton': 'Добавить задачу',

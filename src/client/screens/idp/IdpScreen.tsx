@@ -2,6 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
+import { isGoalOverdue } from '../../../domain/idp';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
@@ -94,6 +95,12 @@ export function IdpScreen() {
               ]
                 .filter(Boolean)
                 .join(' · ')}
+              {isGoalOverdue(view.goal.fields.targetDate, view.progress, todayIso()) ? (
+                <strong class="nudge--urgent" data-testid="goal-overdue">
+                  {' '}
+                  · {t('idp.goalOverdue')}
+                </strong>
+              ) : null}
             </p>
           )}
           {view.goal?.fields.description ? <p>{view.goal.fields.description ?? ''}</p> : null}
