@@ -57,16 +57,7 @@ export async function beginPullRun(db: NastavnikDb): Promise<PullRun> {
 }
 
 /**
- * Records merged per transaction at most. Chromium writes a transaction of more than 1 MB with an undo
- * log (every record read before it is written, the log deleted afterwards by a task that walks it), and
- * LevelDB keeps the files a compaction replaced while such a walk reads them: after a first sync the
- * device held the school twice over (30 MB for 16) until its next compaction. A thousand meetings are
- * about half a megabyte.
- */
-const WRITE_CHUNK = 1000;
-
-/**
- * Applies one sync answer, in one transaction but for a large page's first records (WRITE_CHUNK): acknowledged changes leave the outbox, rejected ones are
+ * Applies one sync answer in one transaction: acknowledged changes leave the outbox, rejected ones are
  * kept with their reason, pulled records are merged, the cursor moves on and, when given, the progress
  * of the sync under way is written with them, and the next batch of the outbox is taken (`takeNext`:
  * its limits; one commit a page rather than two). If the answer completes a record this device does not
@@ -82,22 +73,6 @@ export async function applySyncAnswer(
   takeNext?: { maxChanges: number; maxBytes: number },
 ): Promise<{ isRestarted: boolean; next?: Batch }> {
   const tables = db.recordTables();
-  // A page's records beyond the last WRITE_CHUNK are merged in transactions of their own first; the last
-  // ones go with the cursor, which moves only once the whole page is in. (A crash between them pulls the
-  // page again, and merging a record again changes nothing.)
-  let isRestartedBefore = false;
-  for (let at = 0; at + WRITE_CHUNK < page.changes.length; at += WRITE_CHUNK) {
-    const chunk = page.changes.slice(at, at + WRITE_CHUNK);
-    if (
-      await db.transaction('rw', [...tables, db.outbox, db.searchQueue, db.drafts], () =>
-        mergePulled(db, chunk, run),
-      )
-    )
-      isRestartedBefore = true;
-  }
-  const last = page.changes.slice(
-    Math.max(0, Math.ceil(page.changes.length / WRITE_CHUNK) - 1) * WRITE_CHUNK,
-  );
   const scope = [...tables, db.outbox, db.rejected, db.meta, db.searchQueue, db.drafts];
   return db.transaction('rw', scope, async () => {
     // When a change was delivered or refused is the server's time of its answer: a phone whose date is
@@ -109,7 +84,7 @@ export async function applySyncAnswer(
       page.rejected,
       Number.isFinite(answeredAt) ? answeredAt : now,
     );
-    const isRestarted = (await mergePulled(db, last, run)) || isRestartedBefore;
+    const isRestarted = await mergePulled(db, page.changes, run);
     if (isRestarted)
       console.warn('sync: a record came as changed fields only and is not here; pulling again');
     await purge(db, page.purge);
