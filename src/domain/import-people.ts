@@ -595,14 +595,11 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       fail('badMinor', { value: at('minor') });
       continue;
     }
-    // A birth date under 18 makes a minor whatever the column says (domain/minor.ts).
-    const minor =
-      (birthDate !== null && today !== '' && isUnderAge(birthDate, today)) ||
-      (cols.one.minor !== undefined && minorText !== ''
-        ? YES.has(minorText)
-        : birthDate && today
-          ? false
-          : kind === 'student');
+    // A birth date under 18 makes a minor whatever the column says (domain/minor.ts); with neither a mark
+    // nor a birth date to go by, students are minors.
+    const marked = cols.one.minor !== undefined && minorText !== '' ? YES.has(minorText) : null;
+    const isDated = birthDate !== null && today !== '';
+    const minor = (isDated && isUnderAge(birthDate, today)) || (marked ?? (!isDated && kind === 'student'));
 
     const flags = { archived: false, trained: false };
     const badFlag = (['archived', 'trained'] as const).find((column) => {

@@ -324,6 +324,7 @@ async function writeChecks(
  */
 async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<string | null> {
   const f = record.fields;
+  const ownId = expectedIdOf(record, derivedId);
   const siblings = (
     isOfType(record, 'plan') && typeof f.pairId === 'string'
       ? // A deleted plan is kept without its fields: under its derived id it was that mentee's; under
@@ -331,14 +332,16 @@ async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Prom
         (await tx.findByRef(school, 'plan', f.pairId)).filter((p) =>
           p.deleted === undefined
             ? p.fields.menteeId === f.menteeId
-            : !isDerivedShape(p.id) || p.id === expectedIdOf(record, derivedId),
+            : !isDerivedShape(p.id) || p.id === ownId,
         )
       : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
         ? await tx.findByRef(school, 'formResponse', f.assignmentId)
         : []
   ).filter((x) => x.id !== record.id);
-  const isDerived = expectedIdOf(record, derivedId) === record.id;
-  return (siblings.find((x) => x.deleted === undefined) ?? (isDerived ? undefined : siblings[0]))?.id ?? null;
+  return (
+    (siblings.find((x) => x.deleted === undefined) ?? (ownId === record.id ? undefined : siblings[0]))?.id ??
+    null
+  );
 }
 
 /**

@@ -1,9 +1,33 @@
-// Checks a new pair before it is written, with the same consent rule the server keeps.
+// Checks a pair's members with the same consent rule the server keeps (domain/access.ts).
 import { mayReceivePerson } from '../../domain/access';
 import { isMinor } from '../../domain/minor';
+import type { SyncedRecord } from '../../domain/record';
 import type { Queries } from '../db/queries';
 import { todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
+
+/**
+ * The people of `people` no pair may name: minors (marked, or under 18 by the birth date) without a valid
+ * parental consent, whose data the server sends to nobody but curators (`mayReceivePerson`).
+ */
+export async function withoutConsent(
+  queries: Queries,
+  people: readonly SyncedRecord<'person'>[],
+): Promise<SyncedRecord<'person'>[]> {
+  const today = todayIso();
+  const found: SyncedRecord<'person'>[] = [];
+  for (const person of people) {
+    if (!isMinor(person.fields, today)) continue;
+    const consents = await queries.consentsOf(person.id);
+    const facts = {
+      id: person.id,
+      isMinor: true,
+      hasConsent: consents.some((c) => c.fields.withdrawn === false),
+    };
+    if (!mayReceivePerson(facts)) found.push(person);
+  }
+  return found;
+}
 
 export async function pairFormErrors(
   queries: Queries,
@@ -13,19 +37,11 @@ export async function pairFormErrors(
   if (!draft.mentorId) errors.mentorId = t('pairs.needMentor');
   if (draft.menteeIds.length === 0) errors.menteeIds = t('pairs.needMentee');
   if (draft.menteeIds.includes(draft.mentorId)) errors.menteeIds = t('pairs.selfMentor');
-  for (const id of [draft.mentorId, ...draft.menteeIds].filter(Boolean)) {
-    const person = await queries.person(id);
-    const consents = await queries.consentsOf(id);
-    const facts = {
-      id,
-      isMinor: person !== undefined && isMinor(person.fields, todayIso()),
-      hasConsent: consents.some((c) => c.fields.withdrawn === false),
-    };
-    if (!mayReceivePerson(facts)) {
-      const message = t('pairs.minorNoConsent', { name: person?.fields.fullName ?? id });
-      if (id === draft.mentorId) errors.mentorId = message;
-      else errors.menteeIds = message;
-    }
+  const members = await queries.peopleByIds([draft.mentorId, ...draft.menteeIds].filter(Boolean));
+  for (const person of await withoutConsent(queries, members)) {
+    const message = t('pairs.minorNoConsent', { name: person.fields.fullName ?? person.id });
+    if (person.id === draft.mentorId) errors.mentorId = message;
+    else errors.menteeIds = message;
   }
   return errors;
 }

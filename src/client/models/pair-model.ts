@@ -1,10 +1,9 @@
 // Everything the pair page shows, loaded by index for this one pair.
 import { type Progress, progressOf } from '../../domain/idp';
-import { isMinor } from '../../domain/minor';
 import type { SyncedRecord } from '../../domain/record';
 import { MEETING_KINDS, type MeetingKind } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
-import { todayIso } from '../i18n/format';
+import { withoutConsent } from './pair-checks-model';
 
 export type PairPage = {
   pair: SyncedRecord<'pair'>;
@@ -55,13 +54,7 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
     return { kind, firstHeld: dates.length ? (dates.sort()[0] as string) : null };
   });
   const fits = await queries.fitAnswersOf(pairId);
-  const today = todayIso();
-  const withoutConsent: SyncedRecord<'person'>[] = [];
-  for (const person of people.values()) {
-    if (!isMinor(person.fields, today)) continue;
-    const consents = await queries.consentsOf(person.id);
-    if (!consents.some((c) => c.fields.withdrawn === false)) withoutConsent.push(person);
-  }
+  const unconsented = await withoutConsent(queries, [...people.values()]);
   return {
     pair,
     mentor: people.get(pair.fields.mentorId ?? ''),
@@ -71,6 +64,6 @@ export async function loadPair(queries: Queries, pairId: string, viewerId: strin
     hasTrial: held.some((m) => m.fields.kind === 'trial'),
     myFit: fits.find((f) => f.fields.personId === viewerId),
     hasUnfit: fits.some((f) => f.fields.fits === false),
-    withoutConsent,
+    withoutConsent: unconsented,
   };
 }
