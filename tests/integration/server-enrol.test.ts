@@ -198,7 +198,11 @@ describe('a school behind one router', () => {
       const [mine, theirs, third] = await codes(3);
       expect(mine).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       // A pupil behind the school's router mistypes a hundred times…
-      const wrong = (i: number) => `${(mine as string).slice(0, 12)}${String(i).padStart(2, '0')}`;
+      // Wrong codes of full length, one symbol off the valid one's at its eleventh place (ending in digits,
+      // a valid code could be among them).
+      const code = mine as string;
+      const wrong = (i: number) =>
+        `${code.slice(0, 10)}${code[10] === 'Z' ? 'Y' : 'Z'}${String(i).padStart(3, '0')}`;
       for (let i = 0; i < 100; i++) await attempt(school, wrong(i), '198.51.100.9');
       const slowed = await attempt(school, wrong(100), '198.51.100.9');
       expect(slowed.status).toBe(429);
