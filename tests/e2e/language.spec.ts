@@ -52,6 +52,12 @@ test('the interface switches to English and back, dates included', async ({ page
   await expect(
     page.getByLabel('Form of mentoring').locator('option', { hasText: 'teacher–teacher' }),
   ).toHaveCount(1);
+  // The built-in questionnaires too: titles, questions and answers (a school's own are shown as typed).
+  await page.goto('/forms');
+  await expect(page.getByTestId('templates')).not.toContainText('Промежуточная обратная связь');
+  await page.getByRole('link', { name: 'Interim feedback' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interim feedback');
+  await expect(page.getByRole('heading', { name: 'Are there enough meetings?' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('ru');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Настройки');

@@ -17,7 +17,9 @@ export const language = store<Language>(initialLanguage());
 
 type Dictionary = Readonly<Record<MessageKey, string>>;
 /** English comes as its own chunk when it is asked for. */
-const packs: Partial<Record<Language, { dictionary: Dictionary }>> = {};
+const packs: Partial<
+  Record<Language, { dictionary: Dictionary; builtinTexts?: Readonly<Record<string, string>> }>
+> = {};
 
 /** Loads a language's strings (before the app first renders in it, and when switching to it). */
 export async function loadLanguage(lang: Language): Promise<void> {
@@ -98,6 +100,15 @@ export function t(key: MessageKey, params?: Params): string {
     if (forms) return plural(Number(value), forms.slice(1).split('|'));
     return typeof value === 'number' ? formatNumber(value, 2) : value;
   });
+}
+
+/**
+ * A text of the built-in questionnaires (their titles, questions, options, scale labels) as the UI's
+ * language words it: records keep the Russian the server seeded them with — the same on every device, in
+ * exports and reports —, so in Russian, and for any text a school wrote or changed, the text as it is.
+ */
+export function builtinText(text: string): string {
+  return packs[language.value]?.builtinTexts?.[text] ?? text;
 }
 
 export type { MessageKey };

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MatchReason } from '../../domain/matching';
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import { impact } from '../../domain/monitoring';
-import { loadAllStrings, setLanguage } from '../i18n/i18n';
-import { goalsAnswerLabel, matchReasonText, mentoringFormLabel } from './built-in-labels';
+import { builtinText, loadAllStrings, setLanguage } from '../i18n/i18n';
+import { matchReasonText, mentoringFormLabel } from './built-in-labels';
 
 describe('built-in values', () => {
   afterEach(() => setLanguage('ru'));
@@ -22,7 +22,7 @@ describe('built-in values', () => {
   it('show every answer the goals chart counts in the UI’s language', async () => {
     await setLanguage('en');
     const answers = Object.keys(impact([], []).goals);
-    expect(answers.map(goalsAnswerLabel)).toEqual(['Yes', 'Mostly', 'Partly', 'No']);
+    expect(answers.map(builtinText)).toEqual(['Yes', 'Mostly', 'Partly', 'No']);
   });
 
   it('word the reasons a mentor is suggested in the UI’s language, quoting the answers', async () => {
@@ -43,8 +43,8 @@ describe('built-in values', () => {
     ]);
     await setLanguage('en');
     expect(reasons.map(matchReasonText)).toEqual([
-      'helps where needed: Подготовка к экзаменам',
-      'willing to work: с учениками 5–9 классов',
+      'helps where needed: Exam preparation',
+      'willing to work: pupils of years 5–9',
       'the mentee wanted a teacher',
       'already taken: 2 of 2',
       'the mentor has no questionnaire',

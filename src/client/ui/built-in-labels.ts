@@ -1,11 +1,11 @@
-// Built-in values as the UI's language words them: the standard forms of mentoring, the answers the
-// figures count, the reasons a mentor is suggested. Records keep the Russian words (the same on every device, in exports and in the order);
-// a form a school added itself is shown as typed.
+// Built-in values as the UI's language words them: the standard forms of mentoring, the reasons a mentor
+// is suggested (the answers they quote through i18n.ts builtinText). Records keep the Russian words (the
+// same on every device, in exports and in the order); a form a school added itself is shown as typed.
 
 import { foldText } from '../../domain/fold-text';
 import type { MatchReason } from '../../domain/matching';
 import type { MENTORING_FORMS } from '../../domain/meeting-series';
-import { language, type MessageKey, t } from '../i18n/i18n';
+import { builtinText, language, type MessageKey, t } from '../i18n/i18n';
 
 const FORM_KEYS: Readonly<Record<(typeof MENTORING_FORMS)[number], MessageKey>> = {
   'ученик–ученик': 'mentoringForm.studentStudent',
@@ -27,19 +27,6 @@ export function mentoringFormLabel(form: string): string {
 export const mentoringFormOptions = (forms: readonly string[]) =>
   forms.map((f) => ({ value: f, label: mentoringFormLabel(f) }));
 
-const GOALS_KEYS: Readonly<Record<string, MessageKey>> = {
-  Да: 'monitoring.goalsAnswer.yes',
-  'В основном': 'monitoring.goalsAnswer.mostly',
-  Частично: 'monitoring.goalsAnswer.partly',
-  Нет: 'monitoring.goalsAnswer.no',
-};
-
-/** An answer of the built-in «were your goals reached?» question as the UI shows it. */
-export function goalsAnswerLabel(answer: string): string {
-  const key = GOALS_KEYS[answer];
-  return key ? t(key) : answer;
-}
-
 /** Why a mentor is suggested, in the UI's language; the answers it quotes as they were given. */
 export function matchReasonText(reason: MatchReason): string {
   switch (reason.code) {
@@ -47,9 +34,9 @@ export function matchReasonText(reason: MatchReason): string {
     case 'subjects':
     case 'schedule':
     case 'interests':
-      return t(`pairs.reason.${reason.code}`, { items: reason.items.join(', ') });
+      return t(`pairs.reason.${reason.code}`, { items: reason.items.map(builtinText).join(', ') });
     case 'group':
-      return t('pairs.reason.group', { group: reason.group.toLocaleLowerCase(language.value) });
+      return t('pairs.reason.group', { group: builtinText(reason.group).toLocaleLowerCase(language.value) });
     case 'wanted':
       return t(`pairs.reason.wanted.${reason.kind}`);
     case 'busy':

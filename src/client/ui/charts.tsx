@@ -1,9 +1,8 @@
 // Figures and charts the dashboard and the report share; each says how it is computed.
 import { MEETING_KINDS } from '../../domain/record-types';
 import { formatMonth } from '../i18n/format';
-import { type MessageKey, t } from '../i18n/i18n';
+import { builtinText, type MessageKey, t } from '../i18n/i18n';
 import { BarChart } from './BarChart';
-import { goalsAnswerLabel } from './built-in-labels';
 
 /** One figure: the value, what it is, and how it is computed. */
 export function Kpi(props: { label: string; value: string; how?: string; tone?: 'ok' | 'bad' }) {
@@ -57,7 +56,7 @@ export function GoalsChart(props: { goals: Record<string, number> }) {
         label={t('monitoring.goals')}
         empty={t('monitoring.goalsEmpty')}
         bars={Object.entries(props.goals).map(([answer, value]) => ({
-          label: goalsAnswerLabel(answer),
+          label: builtinText(answer),
           value,
         }))}
       />

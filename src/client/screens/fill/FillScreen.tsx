@@ -10,7 +10,7 @@ import { useApp, useSession } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDateTime, formatDay } from '../../i18n/format';
-import { type MessageKey, t } from '../../i18n/i18n';
+import { builtinText, type MessageKey, t } from '../../i18n/i18n';
 import {
   draftKey,
   type FillPage,
@@ -88,7 +88,7 @@ export function FillScreen() {
       </Page>
     );
   }
-  const title = page.template.fields.title ?? '';
+  const title = builtinText(page.template.fields.title ?? '');
   // Only the person a form is given to answers it (the server refuses anyone else's answers): someone
   // else who opens it by its address reads it, with why they cannot fill it in, rather than typing in vain.
   if (page.assignment.fields.personId !== session.personId && !page.isSent) {
@@ -155,7 +155,9 @@ export function FillScreen() {
     <Page title={title} back="/">
       {/* No answers while the response is being sent: they would not go with it. */}
       <div inert={draft.isBusy} aria-busy={draft.isBusy}>
-        {page.template.fields.description ? <p class="muted">{page.template.fields.description}</p> : null}
+        {page.template.fields.description ? (
+          <p class="muted">{builtinText(page.template.fields.description)}</p>
+        ) : null}
         {page.assignment.fields.due ? (
           <p class="muted">{t('fill.due', { date: formatDay(page.assignment.fields.due) })}</p>
         ) : null}

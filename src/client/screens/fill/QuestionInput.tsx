@@ -2,7 +2,7 @@
 // screen reader and a keyboard; an error is tied to the question.
 import { TEXT_ANSWER_MAX } from '../../../domain/questionnaires/answers';
 import type { Question } from '../../../domain/questionnaires/questions';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import { LengthNote } from '../../ui/fields';
 import { isTooLong } from '../../ui/text-limit';
 
@@ -29,7 +29,7 @@ function RequiredMark() {
 function Legend(props: { question: Question }) {
   return (
     <legend>
-      {props.question.text}
+      {builtinText(props.question.text)}
       {props.question.required && <RequiredMark />}
     </legend>
   );
@@ -42,7 +42,7 @@ export function QuestionInput(props: Props) {
     [q.help ? `${id}-help` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const help = q.help ? (
     <p class="field__hint" id={`${id}-help`}>
-      {q.help}
+      {builtinText(q.help)}
     </p>
   ) : null;
   const error = props.error ? (
@@ -68,7 +68,7 @@ export function QuestionInput(props: Props) {
     return (
       <div class={`field question${props.error ? ' field--error' : ''}`}>
         <label for={id}>
-          {q.text}
+          {builtinText(q.text)}
           {q.required && <RequiredMark />}
         </label>
         {help}
@@ -95,7 +95,7 @@ export function QuestionInput(props: Props) {
             { label: t('fill.yes'), value: true },
             { label: t('fill.no'), value: false },
           ]
-        : (q.options ?? []).map((o) => ({ label: o, value: o }));
+        : (q.options ?? []).map((o) => ({ label: builtinText(o), value: o }));
   const isMultiple = q.kind === 'multiple';
   const chosen = isMultiple ? (Array.isArray(value) ? value : []) : [value];
   const toggle = (choice: unknown, isOn: boolean) => {
@@ -128,10 +128,10 @@ export function QuestionInput(props: Props) {
       {q.kind === 'scale' && (q.minLabel || q.maxLabel) && (
         <p class="scale__ends muted">
           <span>
-            {q.min} — {q.minLabel}
+            {q.min} — {q.minLabel && builtinText(q.minLabel)}
           </span>
           <span>
-            {q.max} — {q.maxLabel}
+            {q.max} — {q.maxLabel && builtinText(q.maxLabel)}
           </span>
         </p>
       )}

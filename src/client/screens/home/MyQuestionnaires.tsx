@@ -1,7 +1,7 @@
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import {
   loadMentorFeedback,
   loadMyQuestionnaires,
@@ -22,7 +22,7 @@ function QuestionnaireLine(props: { form: MyQuestionnaire }) {
   return (
     <li class="card">
       <a class="card__link" href={`/fill/${form.assignment.id}`}>
-        <span class="card__title">{form.title}</span>
+        <span class="card__title">{builtinText(form.title)}</span>
         <span class={`card__meta${form.isOverdue ? ' nudge--urgent' : ''}`}>
           {[form.due ? t('questionnaires.due', { date: formatDay(form.due) }) : '', state]
             .filter(Boolean)
@@ -77,11 +77,13 @@ export function MentorFeedback() {
       <h2 id="feedback">{t('questionnaires.stats')}</h2>
       {lines.map((line) => (
         <div class="card" key={line.title}>
-          <p class="card__title">{t('questionnaires.statsLine', { title: line.title, n: line.responses })}</p>
+          <p class="card__title">
+            {t('questionnaires.statsLine', { title: builtinText(line.title), n: line.responses })}
+          </p>
           <dl class="facts">
             {line.averages.map((a) => (
               <>
-                <dt key={`${a.text}-t`}>{a.text}</dt>
+                <dt key={`${a.text}-t`}>{builtinText(a.text)}</dt>
                 <dd key={`${a.text}-v`}>{a.isPercent ? `${a.value}%` : a.value}</dd>
               </>
             ))}

@@ -8,7 +8,7 @@ import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
 import { schoolNow } from '../../state/school-clock';
@@ -68,7 +68,10 @@ export function AssignScreen() {
     set(isOn ? [...list, value] : list.filter((x) => x !== value));
 
   return (
-    <Page title={t('assign.title', { title: template?.fields.title ?? '' })} back={`/forms/${id}`}>
+    <Page
+      title={t('assign.title', { title: builtinText(template?.fields.title ?? '') })}
+      back={`/forms/${id}`}
+    >
       <div class="form">
         <TextField label={t('assign.due')} type="date" value={due} onValue={setDue} />
         <SelectField

@@ -9,7 +9,7 @@ import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { downloadCsv, downloadXlsx, fileSafe } from '../../files/download';
 import { formatDateTime, formatDay } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import {
   filterChoices,
   filterResults,
@@ -25,7 +25,7 @@ function ResultView(props: { result: QuestionResult }) {
   const { result } = props;
   return (
     <section class="panel" aria-labelledby={`r-${result.question.id}`}>
-      <h3 id={`r-${result.question.id}`}>{result.question.text}</h3>
+      <h3 id={`r-${result.question.id}`}>{builtinText(result.question.text)}</h3>
       <p class="muted">
         {t('questionnaires.answeredCount', { n: result.answered })}
         {result.kind === 'numeric' && result.average !== null
@@ -34,16 +34,16 @@ function ResultView(props: { result: QuestionResult }) {
       </p>
       {result.kind === 'numeric' && (
         <BarChart
-          label={result.question.text}
+          label={builtinText(result.question.text)}
           empty={t('questionnaires.noAnswers')}
           bars={result.counts.map((c) => ({ label: String(c.value), value: c.count }))}
         />
       )}
       {result.kind === 'choice' && (
         <BarChart
-          label={result.question.text}
+          label={builtinText(result.question.text)}
           empty={t('questionnaires.noAnswers')}
-          bars={result.counts.map((c) => ({ label: c.value, value: c.count }))}
+          bars={result.counts.map((c) => ({ label: builtinText(c.value), value: c.count }))}
         />
       )}
       {result.kind === 'text' && result.texts.length === 0 && (
@@ -116,7 +116,7 @@ export function QuestionnaireResultsScreen() {
     }
   };
   return (
-    <Page title={title} back="/forms">
+    <Page title={builtinText(title)} back="/forms">
       {(choices.forms.length > 1 || choices.classes.length > 1) && (
         <MentoringFormAndClassFilters
           forms={choices.forms}

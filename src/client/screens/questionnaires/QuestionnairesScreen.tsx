@@ -2,7 +2,7 @@
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import { copyTemplate, loadQuestionnaireList } from '../../models/questionnaire-admin-model';
 import { useNewRecordId } from '../../state/new-record-id';
 import { usePending } from '../../state/pending';
@@ -58,7 +58,7 @@ export function QuestionnairesScreen() {
         {rows?.map(({ template, assigned, sent }) => (
           <li class="card" key={template.id}>
             <a class="card__link" href={`/forms/${template.id}`}>
-              <span class="card__title">{template.fields.title ?? ''}</span>
+              <span class="card__title">{builtinText(template.fields.title ?? '')}</span>
               <span class="card__meta">
                 {template.fields.builtIn ? `${t('questionnaires.builtIn')} · ` : ''}
                 {t('questionnaires.answered', { sent, assigned })}
