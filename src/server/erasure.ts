@@ -57,6 +57,24 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
   await tx.forgetDevicesOf(school, personId, new Date(session.clock.now()).toISOString());
 }
 
+/**
+ * Erases the live meetings of `pairId` (just deleted), with the conflict copies of texts typed into
+ * them: a deleted pair's meetings belong to nothing any more, and their notes are about its people —
+ * left, they stayed in the curator's search, backups and monthly figures after the pair's only mentee
+ * was erased. The curator's app deletes them itself before the pair (people-model.ts erasePerson).
+ */
+export async function eraseWithPair(session: PushSession, pairId: string): Promise<void> {
+  const { tx, caller } = session;
+  const meetings = (await tx.findByRef(caller.schoolId, 'meeting', pairId)).filter(
+    (m) => m.deleted === undefined && m.fields.pairId === pairId,
+  );
+  for (const meeting of meetings) {
+    for (const copy of await tx.findByRef(caller.schoolId, 'conflict', meeting.id))
+      if (copy.deleted === undefined) await tombstone(session, copy.id);
+    await tombstone(session, meeting.id);
+  }
+}
+
 /** Deletes the stored record `id` in the server's name: fields erased, keys and parents kept. */
 async function tombstone(session: PushSession, id: string): Promise<void> {
   const { tx, caller, clock } = session;

@@ -19,7 +19,7 @@ import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord }
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepTexts, losingTexts, type SeenUpTo } from './conflict-copies';
-import { eraseWithPerson, forgetAnswerInSummary } from './erasure';
+import { eraseWithPair, eraseWithPerson, forgetAnswerInSummary } from './erasure';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
@@ -263,8 +263,9 @@ export async function applyChange(
   if (isOfType(merged, 'formResponse')) session.statsDue(merged);
   if (existing?.record.type === 'formResponse' && existing.record.deleted === undefined && stored.deleted)
     await forgetAnswerInSummary(session, existing);
-  if (merged.type === 'person' && stored.deleted !== undefined && existing?.record.deleted === undefined)
-    await eraseWithPerson(session, merged.id);
+  const isNewlyDeleted = stored.deleted !== undefined && existing?.record.deleted === undefined;
+  if (merged.type === 'person' && isNewlyDeleted) await eraseWithPerson(session, merged.id);
+  if (merged.type === 'pair' && isNewlyDeleted) await eraseWithPair(session, merged.id);
   return null;
 }
 

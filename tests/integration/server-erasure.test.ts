@@ -346,3 +346,54 @@ it('an erased mentor’s form statistics go with them, and no new ones are made 
   expect((await push(server, curator, [late])).rejected).toEqual([]);
   expect((await statsOf()).filter((r) => r.deleted === undefined)).toEqual([]);
 });
+
+it('a deleted pair takes its meetings along: their notes about an erased pupil stay nowhere', async () => {
+  const pupil = await addMember(
+    server,
+    curator,
+    'mentee',
+    { fullName: 'Стёртый Ученик', kind: 'student' },
+    'gone',
+  );
+  const other = await addMember(
+    server,
+    curator,
+    'mentee',
+    { fullName: 'Другой Ученик', kind: 'student' },
+    'stays',
+  );
+  const pair = pairChange(curator.stamper, mentor.personId, [pupil.personId]);
+  const kept = pairChange(curator.stamper, mentor.personId, [other.personId]);
+  expect((await push(server, curator, [pair, kept])).rejected).toEqual([]);
+  await pullAll(server, mentor);
+  const meetingOf = (pairId: string, notes: string) =>
+    change(mentor.stamper, 'meeting', {
+      pairId,
+      date: '2026-11-20',
+      kind: 'regular',
+      durationMin: 40,
+      status: 'held',
+      notes,
+      privateNotes: `${notes}: личное`,
+    });
+  const met = meetingOf(pair.id, 'СТЕСНЯЕТСЯ-ГОВОРИТ-ТИХО');
+  const other1 = meetingOf(kept.id, 'ДРУГАЯ-ПАРА');
+  expect((await push(server, mentor, [met, other1])).rejected).toEqual([]);
+  await pullAll(server, mentor);
+  // The curator's device, as an older app does it, sends the pair's and the person's deletes alone.
+  expect(
+    (
+      await push(server, curator, [
+        deletion(curator.stamper, 'pair', pair.id),
+        deletion(curator.stamper, 'person', pupil.personId),
+      ])
+    ).rejected,
+  ).toEqual([]);
+  const all = JSON.stringify(await exported());
+  expect(all).not.toContain('СТЕСНЯЕТСЯ-ГОВОРИТ-ТИХО');
+  expect(all).toContain('ДРУГАЯ-ПАРА');
+  // The mentor's device is told the meeting is gone (the pair left their scope).
+  const pulled = await pullAll(server, mentor);
+  expect(pulled.purge).toContain(met.id);
+  expect(pulled.purge).not.toContain(other1.id);
+});

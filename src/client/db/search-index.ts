@@ -128,6 +128,42 @@ export function buildSegment(type: SearchedType, records: readonly SyncedRecord[
   return { type, ...packIds(ids), size: ids.length, terms, starts, postings };
 }
 
+/**
+ * `segment` without the records `gone` (deleted, or dropped from the device): their words leave the
+ * device with them — the positions of the others renumbered, terms that only they held dropped. Null
+ * when the segment holds none of them.
+ */
+export function withoutRecords(segment: SearchSegment, gone: ReadonlySet<string>): SearchSegment | null {
+  const ids = segmentIds(segment);
+  if (!ids.some((id) => gone.has(id))) return null;
+  const kept: string[] = [];
+  const renumbered = ids.map((id) => (gone.has(id) ? -1 : kept.push(id) - 1));
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const postings: number[] = [];
+  segment.terms.forEach((term, i) => {
+    const positions: number[] = [];
+    for (let j = segment.starts[i] as number; j < (segment.starts[i + 1] as number); j++) {
+      const position = renumbered[segment.postings[j] as number] as number;
+      if (position >= 0) positions.push(position);
+    }
+    if (positions.length === 0) return;
+    terms.push(term);
+    starts.push(postings.length);
+    postings.push(...positions);
+  });
+  starts.push(postings.length);
+  return {
+    ...(segment.seg === undefined ? {} : { seg: segment.seg }),
+    type: segment.type,
+    ...packIds(kept),
+    size: kept.length,
+    terms,
+    starts: Uint32Array.from(starts),
+    postings: Uint16Array.from(postings),
+  };
+}
+
 function lowerBound(terms: readonly string[], word: string): number {
   let lo = 0;
   let hi = terms.length;

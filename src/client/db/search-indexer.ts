@@ -10,6 +10,7 @@ import {
   type SearchedType,
   type SearchQueueEntry,
   segmentIds,
+  withoutRecords,
 } from './search-index';
 
 const BATCH = 500;
@@ -23,6 +24,21 @@ async function addSegment(db: NastavnikDb, type: SearchedType, records: (SyncedR
     records.filter((r): r is SyncedRecord => r !== undefined),
   );
   if (segment.size > 0) await db.searchIndex.add(segment);
+}
+
+/**
+ * Takes the words of records deleted or dropped from the device out of the segments that hold them:
+ * search would not answer with them (it reads each record), but their words would stay on the device —
+ * a pupil's erased meeting notes on the mentor's phone.
+ */
+async function scrubSegments(db: NastavnikDb, type: SearchedType, gone: ReadonlySet<string>): Promise<void> {
+  if (gone.size === 0) return;
+  for (const segment of await db.searchIndex.filter((s) => s.type === type).toArray()) {
+    const scrubbed = withoutRecords(segment, gone);
+    if (!scrubbed) continue;
+    if (scrubbed.size === 0) await db.searchIndex.delete(segment.seg as number);
+    else await db.searchIndex.put(scrubbed);
+  }
 }
 
 async function mergeSmallSegments(db: NastavnikDb): Promise<void> {
@@ -65,7 +81,13 @@ export async function indexNextBatch(db: NastavnikDb, batch = BATCH): Promise<bo
       else await db.searchQueue.update(first.seq as number, { before: last.id });
     } else {
       const ids = [...new Set(entries.flatMap((e) => e.ids ?? []))];
-      await addSegment(db, first.type, await table.bulkGet(ids.slice(0, batch)));
+      const records = await table.bulkGet(ids.slice(0, batch));
+      const gone = ids.slice(0, batch).filter((_, i) => {
+        const record = records[i];
+        return record === undefined || record.deleted !== undefined;
+      });
+      await scrubSegments(db, first.type, new Set(gone));
+      await addSegment(db, first.type, records);
       await db.searchQueue.bulkDelete(entries.map((e) => e.seq as number));
       if (ids.length > batch) await db.searchQueue.add({ ...first, seq: undefined, ids: ids.slice(batch) });
     }

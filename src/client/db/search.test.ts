@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NastavnikDb } from './database';
 import { createRepository } from './repository';
 import { search } from './search';
-import { noteTableForSearch } from './search-index';
+import { noteForSearch, noteTableForSearch } from './search-index';
 import { indexNextBatch } from './search-indexer';
 
 const PAIR = '0193a3f0-0000-7000-8000-000000000001';
@@ -45,6 +45,42 @@ describe('offline search', () => {
     expect((await search(db, 'чистовик')).meetings).toHaveLength(1);
     await repo.remove('meeting', id);
     expect((await search(db, 'чистовик')).meetings).toHaveLength(0);
+  });
+
+  it('keeps no word of a deleted or dropped record on the device', async () => {
+    const db = new NastavnikDb(`search-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const meeting = async (notes: string) =>
+      (
+        (await repo.create('meeting', {
+          pairId: PAIR,
+          date: '2026-11-20',
+          kind: 'regular',
+          durationMin: 30,
+          notes,
+        })) as { id: string }
+      ).id;
+    const shy = await meeting('Стесняется, говорит тихо');
+    const other = await meeting('Разобрали дроби');
+    const dropped = await meeting('Мама просила держать в курсе');
+    // Noted for the index as the server's acknowledgement notes a device's own writes (outbox.ts).
+    const note = (ids: string[]) =>
+      db.transaction('rw', db.searchQueue, () => noteForSearch(db, 'meeting', ids, true));
+    await note([shy, other, dropped]);
+    while (await indexNextBatch(db));
+    const words = async () => (await db.searchIndex.toArray()).flatMap((s) => s.terms);
+    expect(await words()).toEqual(expect.arrayContaining(['стесняется', 'мама', 'дроби']));
+    await repo.remove('meeting', shy);
+    await note([shy]);
+    // Dropped from the device as a pull's purge drops a record that left the user's scope.
+    await db.transaction('rw', [db.records('meeting'), db.searchQueue], async () => {
+      await noteForSearch(db, 'meeting', [dropped], false);
+      await db.records('meeting').delete(dropped);
+    });
+    while (await indexNextBatch(db));
+    expect(await words()).not.toContain('стесняется');
+    expect(await words()).not.toContain('мама');
+    expect((await search(db, 'дроби')).meetings.map((m) => m.id)).toEqual([other]);
   });
 
   it("finds the pairs of a person named, as mentor or mentee, by the beginnings of the name's words", async () => {

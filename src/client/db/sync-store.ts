@@ -15,7 +15,7 @@ import type { NastavnikDb, OutboxEntry } from './database';
 import { settleClock } from './device-clock';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
 import { type Batch, settleBatch, stampAgainAfter, takeBatchIn } from './outbox';
-import { noteForSearch, noteTableForSearch } from './search-index';
+import { noteForSearch, noteTableForSearch, SEARCHED_TYPES } from './search-index';
 
 /**
  * A pulled record, whole (v1) or compact (v2). `partial`: only the fields changed since the cursor
@@ -169,6 +169,15 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
 const pick = <V>(entries: Record<string, V>, names: ReadonlySet<string>) =>
   Object.fromEntries(Object.entries(entries).filter(([name]) => names.has(name)));
 
+/** Notes the searched records among `ids`, about to be dropped, so that their words leave the search index. */
+async function noteDroppedForSearch(db: NastavnikDb, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  for (const type of SEARCHED_TYPES) {
+    const held = (await db.records(type).bulkGet([...ids])).flatMap((r) => (r ? [r.id] : []));
+    await noteForSearch(db, type, held, false);
+  }
+}
+
 /**
  * Drops records that left this user's scope. One with changes still to send keeps only the fields those
  * changes hold — the user's own unsent typing, which the server then takes or refuses —: the rest left
@@ -184,6 +193,7 @@ async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
     pending.set(entry.recordId, held);
   }
   const drop = ids.filter((id) => !pending.has(id));
+  await noteDroppedForSearch(db, drop);
   for (const type of RECORD_TYPE_NAMES) await db.records(type).bulkDelete(drop);
   for (const [id, { type, kept }] of pending) {
     if (!isRecordType(type)) continue;
@@ -202,7 +212,7 @@ async function purge(db: NastavnikDb, ids: string[]): Promise<void> {
  */
 export async function dropProgrammeData(db: NastavnikDb, personId: string): Promise<void> {
   const tables = db.recordTables();
-  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.outbox, db.meta, db.searchQueue], async () => {
     const pending = new Set((await db.outbox.toArray()).map((e) => e.recordId));
     for (const table of tables) {
       const drop = await table
@@ -213,6 +223,7 @@ export async function dropProgrammeData(db: NastavnikDb, personId: string): Prom
             !(r.type === 'conflict' && r.fields.authorId === personId),
         )
         .primaryKeys();
+      await noteForSearch(db, table.name, drop as string[], false);
       await table.bulkDelete(drop);
     }
     await startPullOver(db);

@@ -787,7 +787,7 @@ export const en = {
   'idp.taskDeleted': 'Task «{title}» deleted',
   'consent.withdrawn': 'Consent withdrawn',
   'consent.eraseWhat':
-    'Their consents, forms and answers, IDPs and «Is the pair a good fit?» answers are deleted; their devices are disconnected; pairs where they are the mentor or the only mentee are deleted, and they leave their groups. This cannot be undone.',
+    'Their consents, forms and answers, IDPs and «Is the pair a good fit?» answers are deleted; their devices are disconnected; pairs where they are the mentor or the only mentee are deleted with their meetings, and they leave their groups. This cannot be undone.',
   'devices.revokeAsk': 'Disconnect «{name}»? It will have to sign in again with a new code.',
   'devices.revokeConfirm': 'Yes, disconnect',
   'devices.keep': 'Keep it connected',

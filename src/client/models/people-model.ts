@@ -75,8 +75,8 @@ export function filterPeople(rows: readonly PersonRow[], f: PeopleFilter): Perso
 /**
  * Erases a person everywhere after a consent is withdrawn: everything about them is deleted (and a
  * deleted record keeps no content on any device) — consents, IDPs, forms and answers, «Подходит ли
- * пара?» answers —, and they leave the pairs they were in. The server finishes what an older app left
- * (server/erasure.ts).
+ * пара?» answers —; a pair they mentored or were the only mentee of is deleted with its meetings, and
+ * they leave their groups. The server finishes what an older app left (server/erasure.ts).
  */
 export async function erasePerson(
   repo: Repository,
@@ -117,6 +117,12 @@ export async function erasePerson(
   for (const pair of pairs) {
     const mentees = pair.fields.menteeIds ?? [];
     if (pair.fields.mentorId === personId || (mentees.includes(personId) && mentees.length === 1)) {
+      // A pair's meetings go with it: their notes are about the person erased (the server does the
+      // same for a pair deleted by any device: erasure.ts eraseWithPair).
+      for (const meeting of await queries.meetingsOfPair(pair.id)) {
+        const removed = await repo.remove('meeting', meeting.id);
+        if (!removed.ok) return removed;
+      }
       const result = await repo.remove('pair', pair.id);
       if (!result.ok) return result;
     } else if (mentees.includes(personId)) {
