@@ -2,8 +2,8 @@
 // which records changed, in the same transaction (`searchQueue`); the index is built from those notes
 // when the device has time, the user's own records first (search-indexer.ts). A segment of the index
 // holds the words of a batch of records: its sorted terms and, for each, the positions of the records
-// that hold it. A record edited later is indexed again in a newer segment; search reads the record
-// itself before answering, so what an older segment still says about it cannot mislead.
+// that hold it. A record edited later is indexed again in a newer segment, and taken out of the older
+// ones (a word deleted from a text leaves the device); search reads the record itself before answering.
 import type { SyncedRecord } from '../../domain/record';
 import { wordsOf } from '../../domain/search-text';
 import type { NastavnikDb } from './database';

@@ -27,9 +27,10 @@ async function addSegment(db: NastavnikDb, type: SearchedType, records: (SyncedR
 }
 
 /**
- * Takes the words of records deleted or dropped from the device out of the segments that hold them:
- * search would not answer with them (it reads each record), but their words would stay on the device —
- * a pupil's erased meeting notes on the mentor's phone.
+ * Takes the words of records indexed again — edited, deleted or dropped from the device — out of the
+ * older segments that hold them: search would not answer with them (it reads each record), but the words
+ * would stay on the device — a pupil's erased meeting notes on the mentor's phone, a sentence taken out
+ * of the notes.
  */
 async function scrubSegments(db: NastavnikDb, type: SearchedType, gone: ReadonlySet<string>): Promise<void> {
   if (gone.size === 0) return;
@@ -81,13 +82,8 @@ export async function indexNextBatch(db: NastavnikDb, batch = BATCH): Promise<bo
       else await db.searchQueue.update(first.seq as number, { before: last.id });
     } else {
       const ids = [...new Set(entries.flatMap((e) => e.ids ?? []))];
-      const records = await table.bulkGet(ids.slice(0, batch));
-      const gone = ids.slice(0, batch).filter((_, i) => {
-        const record = records[i];
-        return record === undefined || record.deleted !== undefined;
-      });
-      await scrubSegments(db, first.type, new Set(gone));
-      await addSegment(db, first.type, records);
+      await scrubSegments(db, first.type, new Set(ids.slice(0, batch)));
+      await addSegment(db, first.type, await table.bulkGet(ids.slice(0, batch)));
       await db.searchQueue.bulkDelete(entries.map((e) => e.seq as number));
       if (ids.length > batch) await db.searchQueue.add({ ...first, seq: undefined, ids: ids.slice(batch) });
     }
