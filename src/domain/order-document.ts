@@ -4,6 +4,17 @@ import { signatureName } from './person-name';
 
 export type OrderRow = { n: number; mentor: string; mentees: string; form: string };
 
+/**
+ * The appendix's row of a pair the order approved that is no longer in the base (deleted with a person
+ * erased): the order was signed with it, so its row and the numbering stay; whose it was does not.
+ */
+export const removedPairRow = (n: number): OrderRow => ({
+  n,
+  mentor: '—',
+  mentees: 'пара удалена из базы (данные участников стёрты)',
+  form: '—',
+});
+
 /** The order's title, as the school's documents write it. */
 export const ORDER_TITLE = 'Об утверждении наставнических пар';
 

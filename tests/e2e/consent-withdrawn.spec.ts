@@ -49,6 +49,13 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await expect(notice).toBeVisible();
   await notice.getByRole('link', { name: 'Кузнецов Егор' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Кузнецов Егор');
+  // An approval order is not issued for the pair: the order names who has no consent.
+  await page.goto('/orders');
+  await page.getByLabel('Номер приказа').fill('113-о');
+  await page.getByTestId('order-pairs').getByRole('checkbox').check();
+  await page.getByRole('button', { name: /^Издать приказ/ }).click();
+  await expect(page.getByText(/Без действующего согласия родителей: Кузнецов Егор/)).toBeVisible();
+  await expect(page).toHaveURL(/\/orders$/);
 });
 
 test('a minor without a recorded consent: the curator is told before inviting, the pupil why nothing shows', async ({

@@ -718,6 +718,8 @@ export const en = {
   'order.futureDate': 'This date is still to come: give the date the order was signed.',
   'order.needNumber': 'Enter the order number.',
   'order.needPairs': 'Choose at least one pair.',
+  'order.minorNoConsent':
+    'No valid parental consent: {names}. Pairs with them cannot be approved — record the consent or untick them.',
   'order.pairsCount': '{n} {n|pair|pairs}',
   'order.print': 'Print',
   'order.docx': 'Download .docx',

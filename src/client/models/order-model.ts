@@ -1,4 +1,4 @@
-import { type OrderDocument, orderDocument } from '../../domain/order-document';
+import { type OrderDocument, orderDocument, removedPairRow } from '../../domain/order-document';
 import type { SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import { allOf } from '../db/live';
@@ -14,14 +14,17 @@ export function loadOrder(
       if (!order || order.deleted) return null;
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
-      const rows = (order.fields.pairIds ?? [])
-        .flatMap((id) => byPair.get(id) ?? [])
-        .map((p, i) => ({
+      // As signed: a pair deleted since keeps its row and number, without its people.
+      const rows = (order.fields.pairIds ?? []).map((id, i) => {
+        const p = byPair.get(id);
+        if (!p) return removedPairRow(i + 1);
+        return {
           n: i + 1,
           mentor: personName(byPerson.get(p.fields.mentorId ?? '')),
           mentees: readableNames((p.fields.menteeIds ?? []).map((m) => byPerson.get(m))),
           form: p.fields.form ?? '',
-        }));
+        };
+      });
       return {
         order,
         doc: orderDocument({

@@ -29,6 +29,15 @@ export async function withoutConsent(
   return found;
 }
 
+/** The members of `pairs` no pair may name (`withoutConsent`): an order may not approve their pairs. */
+export async function membersWithoutConsent(
+  queries: Queries,
+  pairs: readonly SyncedRecord<'pair'>[],
+): Promise<SyncedRecord<'person'>[]> {
+  const ids = [...new Set(pairs.flatMap((p) => [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])]))];
+  return withoutConsent(queries, await queries.peopleByIds(ids.filter(Boolean)));
+}
+
 export async function pairFormErrors(
   queries: Queries,
   draft: { mentorId: string; menteeIds: string[] },

@@ -9,6 +9,7 @@ import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { membersWithoutConsent } from '../../models/pair-checks-model';
 import { setPairStatus } from '../../models/pairs-model';
 import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useNewRecordDraft } from '../../state/draft';
@@ -54,6 +55,15 @@ export function OrdersScreen() {
     // from that day on at once.
     if (date > todayIso()) return setError({ field: 'date', text: t('order.futureDate') });
     if (selected.length === 0) return setError({ field: null, text: t('order.needPairs') });
+    // The server sends a minor without consent to no one: an order does not approve a pair with them.
+    const lacking = await membersWithoutConsent(
+      queries,
+      pairs.filter((p) => selected.includes(p.id)),
+    );
+    if (lacking.length > 0) {
+      const names = lacking.map((p) => p.fields.fullName ?? '').join(', ');
+      return setError({ field: null, text: t('order.minorNoConsent', { names }) });
+    }
     const result = await repo.create(
       'order',
       {
