@@ -11,3 +11,13 @@ export function dateCell(value: unknown): ExportCell {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { day: value };
   return Number.isNaN(Date.parse(value)) ? value : { moment: value };
 }
+
+/**
+ * Whether a text is one or more phone numbers and nothing else: it starts with «+» and holds only digits,
+ * spaces, brackets, hyphens and the «,» or «;» between numbers («+7 912 345-67-89», «+7 (912) 345-67-89;
+ * +7 900 000-00-01»). Such a text can name no function, cell, sheet or program — nothing a formula
+ * injection needs — so a CSV may carry it without the formula guard's apostrophe (see csvContent).
+ */
+export function isPhoneNumbers(text: string): boolean {
+  return /^\+\d[\d ()-]*\d(?:[,;] ?\+?\d[\d ()-]*\d)*$/.test(text) && text.replace(/\D/g, '').length >= 5;
+}

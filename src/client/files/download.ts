@@ -1,6 +1,6 @@
 // Downloads of tables as CSV and XLSX that Russian Excel opens by a double click. The libraries load only
 // when a curator exports: they are large.
-import type { ExportCell } from '../../domain/export-cell';
+import { type ExportCell, isPhoneNumbers } from '../../domain/export-cell';
 import { formatExportDay, formatExportMoment, formatExportNumber } from '../i18n/format';
 import { t } from '../i18n/i18n';
 
@@ -31,14 +31,29 @@ function csvText(cell: ExportCell): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * A text cell as the CSV writes it. A phone number («+7 912 345-67-89») starts with «+» like a formula,
+ * and OWASP's apostrophe would reach the curator as «'+7 912 …»: Excel and LibreOffice Calc show an
+ * apostrophe read from a CSV as part of the text (it hides only when typed into a cell). Written bare,
+ * Excel may take it for arithmetic («+7-912-345-67-89» shows −1406, «+79123456789» loses its plus). A
+ * leading space is what neither program reads as the start of a formula, and it shows as nothing; such a
+ * cell holds only digits and signs between them (isPhoneNumbers), so there is no formula to guard against
+ * anyway. The import trims cells, so our own export read back gives the number as it was.
+ */
+const csvCellText = (cell: ExportCell) => {
+  const text = csvText(cell);
+  return typeof cell === 'string' && isPhoneNumbers(text) ? ` ${text}` : text;
+};
+
+/**
  * A CSV as Russian Excel opens it by a double click: UTF-8 with a byte-order mark (else Excel reads
  * Windows-1251), «;» between cells (Excel's list separator in Russian), CRLF line ends. A cell that starts
- * like a formula (=, +, −, @) is escaped, so that a typed note never runs as one in the curator's Excel.
+ * like a formula (=, +, −, @) is escaped, so that a typed note never runs as one in the curator's Excel;
+ * a phone number is written so that it reaches the curator as typed (csvCellText).
  */
 export async function csvContent(rows: readonly ExportCell[][]): Promise<string> {
   const { unparse } = await import('papaparse');
   const text = unparse(
-    rows.map((row) => row.map(csvText)),
+    rows.map((row) => row.map(csvCellText)),
     // papaparse's own test (`escapeFormulae: true`) matches a cell of one line only: notes of several
     // lines that start «- разобрали…» or «=итог» went out as they were. The cell's start is what counts.
     { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START },

@@ -271,4 +271,12 @@ describe('a CSV cell that starts like a formula', () => {
       'обычный\n-текст',
     ]);
   });
+
+  it('is a phone number: shown as typed, without the apostrophe, yet not a formula', async () => {
+    const cells = ['+7 912 345-67-89', '+7 912 345-67-89 (мама)', '+1+1'];
+    const csv = await csvContent([cells]);
+    expect(csv).toContain('" +7 912 345-67-89";');
+    const [row] = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(row).toEqual([' +7 912 345-67-89', "'+7 912 345-67-89 (мама)", "'+1+1"]);
+  });
 });
