@@ -166,7 +166,7 @@ describe('importing a class list', () => {
       ],
       likely: [],
       existing: ['6 = e1'],
-      errors: ['5: badBirthDate {"value":"31.02.2010"}'],
+      errors: ['5: badBirthDate {"column":"Дата рождения","value":"31.02.2010"}'],
     });
     expect(plan.people.map((p) => p.person.birthDate)).toEqual(['2012-03-12', '2012-05-30', '2008-09-01']);
   });
@@ -178,8 +178,8 @@ describe('importing a class list', () => {
       ['Зайцев Илья', '8А', '2012-13-01'],
     ]);
     expect(rows(plan).errors).toEqual([
-      '2: birthYearOnly {"value":"2012"}',
-      '3: badBirthDate {"value":"2012-13-01"}',
+      '2: birthYearOnly {"column":"Дата рождения","value":"2012"}',
+      '3: badBirthDate {"column":"Дата рождения","value":"2012-13-01"}',
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('importing a class list', () => {
       ['Сомов Глеб', '2013-09-01'],
       ['Титова Ирина', '1975-03-12'],
     ]);
-    expect(rows(plan).errors).toEqual(['7: futureBirthDate {"value":"01.01.2030"}']);
+    expect(rows(plan).errors).toEqual(['7: futureBirthDate {"column":"Дата рождения","value":"01.01.2030"}']);
   });
 
   it('takes a young specialist for a teacher, as the teacher–teacher form of mentoring has them', () => {

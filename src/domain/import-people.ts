@@ -1,8 +1,9 @@
 // A class list from CSV or XLSX, as people: the header row (found among the first rows) names the
 // columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
 // names every row that cannot be imported, and why, as a code the UI words.
-import { addDays, format, isValid, parse } from 'date-fns';
+
 import { foldClass, foldText, tidyName, withoutInvisible } from './fold-text';
+import { birthDateOf, DATE_LIKE, dottedDay } from './import-dates';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
 import { isUnderAge } from './minor';
 import type { PersonKind } from './record-types';
@@ -238,45 +239,6 @@ const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+']
 const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '']);
 
 const clean = (s: string) => withoutInvisible(s).replace(/\s+/g, ' ').trim();
-
-/** A text that Excel shows for a date it made from «10-1» or «1.10»: «01.окт», «окт.01», «01.10.2026». */
-const MONTHS =
-  '(янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
-const DATE_LIKE = new RegExp(
-  `^(\\d{1,2}[.\\- /]${MONTHS}\\.?|${MONTHS}[.\\- /]\\d{1,4}|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4})$`,
-  'i',
-);
-
-/** A date as a person types it: ДД.ММ.ГГГГ (or with «/» or «-») or YYYY-MM-DD; null when it is none. */
-/**
- * A birth date as class lists write it, as `YYYY-MM-DD`, or null: «05.11.2012», «5/11/2012»,
- * «2012-11-05», «2012.11.05», a two-digit year («05.11.12»: of this century up to this year, else of the
- * last), and the day number Excel keeps when a date cell lost its format («41218», days since 30.12.1899).
- * A day that does not exist (31.02) is null. `today` (YYYY-MM-DD, or '' unknown) places two-digit years.
- */
-function parseDay(text: string, today: string): string | null {
-  if (/^\d{5}$/.test(text)) {
-    const day = addDays(new Date(1899, 11, 30), Number(text));
-    return day.getFullYear() > 1900 ? format(day, 'yyyy-MM-dd') : null;
-  }
-  const parts = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(text);
-  if (!parts) return null;
-  const [, first = '', month = '', last = ''] = parts;
-  const [dayText, yearText] = first.length === 4 ? [last, first] : [first, last];
-  if (dayText.length > 2 || (yearText.length !== 4 && yearText.length !== 2)) return null;
-  // Without today's date a two-digit year cannot be placed in its century.
-  if (yearText.length === 2 && today === '') return null;
-  const year =
-    yearText.length === 4
-      ? Number(yearText)
-      : 2000 + Number(yearText) <= Number(today.slice(0, 4))
-        ? 2000 + Number(yearText)
-        : 1900 + Number(yearText);
-  const date = parse(`${dayText}.${month}.${year}`, 'd.M.yyyy', new Date(year, 0, 1));
-  return isValid(date) && year > 1900 ? format(date, 'yyyy-MM-dd') : null;
-}
-
-const dottedDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /**
  * The evidence two rows are compared by: the folded name (and its words, split once: a school's list
@@ -562,32 +524,16 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
 
     let birthDate: string | null = null;
     if (cols.one.birthDate !== undefined) {
-      const cell = cells[cols.one.birthDate] ?? '';
-      const column = cols.headings[cols.one.birthDate] ?? '';
-      if (typeof cell !== 'string' && cell.kind === 'date') birthDate = cell.iso;
-      else if (typeof cell !== 'string') {
-        fail(cell.kind === 'error' ? 'cellError' : 'cellNoValue', {
-          column,
-          value: cell.kind === 'error' ? cell.shown : '',
-        });
-        continue;
-      } else if (clean(cell) !== '') {
-        birthDate = parseDay(clean(cell), today);
-        // A year alone: typed so, or a date some generators write as ISO text (`<c t="d">`), which the
-        // XLSX reader (exceljs) reads as its year — re-saving the file in Excel or LibreOffice fixes it.
-        if (!birthDate && /^(19|20)\d\d$/.test(clean(cell))) {
-          fail('birthYearOnly', { value: clean(cell) });
-          continue;
-        }
-        if (!birthDate) {
-          fail('badBirthDate', { value: clean(cell) });
-          continue;
-        }
-      }
-      if (birthDate !== null && today !== '' && birthDate > today) {
-        fail('futureBirthDate', { value: dottedDay(birthDate) });
+      const read = birthDateOf(
+        cells[cols.one.birthDate] ?? '',
+        cols.headings[cols.one.birthDate] ?? '',
+        today,
+      );
+      if (!read.ok) {
+        fail(read.error.code, read.error.params);
         continue;
       }
+      birthDate = read.day;
     }
 
     const minorText = headingKey(at('minor'));

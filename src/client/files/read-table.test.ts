@@ -219,6 +219,32 @@ describe('XLSX cells as a person sees them', () => {
   });
 });
 
+describe('birth dates in an XLSX class list', () => {
+  it('reads a date cell, ISO text, a day number, «ДД.ММ.ГГГГ» text and 1C’s date-time text to one day; a cell that is none is its row’s error naming the column', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Д.р.']);
+    sheet.addRow(['Иванов Иван', '7А', new Date(Date.UTC(2012, 4, 3))]);
+    sheet.addRow(['Петров Пётр', '7А', '2012-05-03']);
+    sheet.addRow(['Сидоров Сидор', '7А', 41032]);
+    sheet.addRow(['Козлов Олег', '7А', '03.05.2012']);
+    sheet.addRow(['Орлов Глеб', '7А', '03.05.2012 0:00:00']);
+    sheet.addRow(['Волков Лев', '7А', 'нет данных']);
+    sheet.getCell('C2').numFmt = 'dd.mm.yyyy';
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'dates.xlsx');
+    expect(p.people.map((x) => `${x.row}: ${x.person.birthDate}`)).toEqual([
+      '2: 2012-05-03',
+      '3: 2012-05-03',
+      '4: 2012-05-03',
+      '5: 2012-05-03',
+      '6: 2012-05-03',
+    ]);
+    expect(p.errors).toEqual([
+      { row: 7, code: 'badBirthDate', params: { column: 'Д.р.', value: 'нет данных' } },
+    ]);
+  });
+});
+
 describe('merged XLSX cells', () => {
   it('reads a merged cell’s value in its first cell only: a section row is not a pupil, a name is not tripled', async () => {
     const book = new ExcelJS.Workbook();

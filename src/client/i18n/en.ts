@@ -667,9 +667,9 @@ export const en = {
   'import.err.badMinor': '«minor» must be «да» or «нет», not «{value}»',
   'import.err.badYesNo': '«{column}» must be «да» or «нет» (yes or no), not «{value}»',
   'import.err.birthYearOnly':
-    'birth date «{value}» is a year only. If the file shows a full date there, the program that made the file wrote it in a form not read here: open the file in Excel or LibreOffice, save it as «Excel Workbook (.xlsx)» and load it again',
-  'import.err.badBirthDate': 'birth date «{value}» is not a date DD.MM.YYYY',
-  'import.err.futureBirthDate': 'birth date {value} is still to come',
+    'column «{column}»: birth date «{value}» is a year only. If the file shows a full date there, the program that made the file wrote it in a form not read here: open the file in Excel or LibreOffice, save it as «Excel Workbook (.xlsx)» and load it again',
+  'import.err.badBirthDate': 'column «{column}»: birth date «{value}» is not a date DD.MM.YYYY',
+  'import.err.futureBirthDate': 'column «{column}»: birth date {value} is still to come',
   'import.err.tooLong': 'column «{column}» has more than {max} characters',
   'import.err.cellError': 'column «{column}» holds the Excel error {value}',
   'import.err.cellNoValue':

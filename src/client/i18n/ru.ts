@@ -664,9 +664,9 @@ export const ru = {
   'import.err.badMinor': '«несовершеннолетний» должно быть «да» или «нет», а не «{value}»',
   'import.err.badYesNo': '«{column}» должно быть «да» или «нет», а не «{value}»',
   'import.err.birthYearOnly':
-    'дата рождения «{value}» — только год. Если в файле там полная дата, программа, которая сделала файл, записала её в виде, который здесь не читается: откройте файл в Excel или LibreOffice, сохраните как «Книга Excel (.xlsx)» и загрузите снова',
-  'import.err.badBirthDate': 'дата рождения «{value}» — не дата ДД.ММ.ГГГГ',
-  'import.err.futureBirthDate': 'дата рождения {value} — ещё не наступила',
+    'в столбце «{column}» дата рождения «{value}» — только год. Если в файле там полная дата, программа, которая сделала файл, записала её в виде, который здесь не читается: откройте файл в Excel или LibreOffice, сохраните как «Книга Excel (.xlsx)» и загрузите снова',
+  'import.err.badBirthDate': 'в столбце «{column}» дата рождения «{value}» — не дата ДД.ММ.ГГГГ',
+  'import.err.futureBirthDate': 'в столбце «{column}» дата рождения {value} — ещё не наступила',
   'import.err.tooLong': 'в столбце «{column}» больше {max} знаков',
   'import.err.cellError': 'в столбце «{column}» ошибка Excel {value}',
   'import.err.cellNoValue':
