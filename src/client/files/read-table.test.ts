@@ -3,8 +3,10 @@
 // through the reader and the import plan, and the plan is checked row by row.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { type ImportPlan, planSheets } from '../../domain/import-people';
+import { setLanguage, t } from '../i18n/i18n';
 import { type ReadResult, readTable } from './read-table';
 
 const TODAY = '2026-09-01';
@@ -166,6 +168,44 @@ describe('class lists in every encoding a school has', () => {
     expect(await read(ods, 'list.ods')).toEqual({ ok: false, code: 'ods' });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03]);
     expect(await read(png, 'photo.csv')).toEqual({ ok: false, code: 'notATable' });
+  });
+
+  it('names what a file is when it is a table in a form it does not read, or no table', async () => {
+    // A password-protected XLSX is an OLE2 file holding an «EncryptedPackage» stream: it was called an
+    // old .xls, and re-saving it as XLSX (as that message said) keeps the password.
+    const encrypted = new Uint8Array(1024);
+    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    encrypted.set(iconv.encode('EncryptedPackage', 'utf16le'), 600);
+    expect(await read(encrypted, 'list.xlsx')).toEqual({ ok: false, code: 'encrypted' });
+    // Excel's «XML Spreadsheet 2003» under the name .xls: it was read as text and said «no header».
+    const xml2003 = [
+      '<?xml version="1.0"?>',
+      '<?mso-application progid="Excel.Sheet"?>',
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>',
+      '<Row><Cell><Data ss:Type="String">ФИО</Data></Cell></Row></Table></Worksheet></Workbook>',
+    ].join('\r\n');
+    expect(await read(iconv.encode(xml2003, 'utf8'), 'list.xls')).toEqual({
+      ok: false,
+      code: 'xmlSpreadsheet',
+    });
+    // A Word document is a ZIP too: it was read as a workbook without sheets, and said «no header».
+    const docx = new JSZip();
+    docx.file('[Content_Types].xml', '<Types/>');
+    docx.file('word/document.xml', '<w:document/>');
+    expect(await read(await docx.generateAsync({ type: 'uint8array' }), 'list.docx')).toEqual({
+      ok: false,
+      code: 'notATable',
+    });
+  });
+
+  it('tells how to re-save a file it does not read, as XLSX or CSV, in both languages', async () => {
+    for (const language of ['ru', 'en'] as const) {
+      await setLanguage(language);
+      for (const code of ['oldXls', 'ods', 'xmlSpreadsheet', 'encrypted'] as const) {
+        expect(t(`import.${code}`), `${language} ${code}`).toMatch(/\.xlsx\b[\s\S]*\.csv\b/);
+      }
+    }
+    await setLanguage('ru');
   });
 });
 

@@ -14,7 +14,11 @@ type TableSource =
 export type ReadTable = { sheets: TableSheet[]; source: TableSource };
 export type ReadResult =
   | { ok: true; table: ReadTable }
-  | { ok: false; code: 'oldXls' | 'ods' | 'notATable' | 'emptyFile' | 'xlsxOffline'; params?: undefined }
+  | {
+      ok: false;
+      code: 'oldXls' | 'ods' | 'xmlSpreadsheet' | 'encrypted' | 'notATable' | 'emptyFile' | 'xlsxOffline';
+      params?: undefined;
+    }
   | { ok: false; code: 'unclosedQuote'; params: { row: number } }
   | { ok: false; code: 'tooBig'; params: { size: string; max: string } }
   | { ok: false; code: 'tooManyRows'; params: { rows: number; max: number } };
@@ -137,7 +141,7 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
  * Reads an XLSX workbook: every visible sheet, in order (schools keep one sheet per class); the plan
  * reads those with a header row naming the people.
  */
-async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | null> {
+async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | 'noSheets' | null> {
   // The reader of workbooks (about 1 MB) is not stored with the app: it comes on its first use, and is
   // kept from then on. With no network before that, null — the file is fine, the reader is not here.
   const loaded = await import('exceljs').catch(() => null);
@@ -146,6 +150,8 @@ async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | null> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes);
   const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
+  // A ZIP that holds no sheet (a Word document, an archive) loads as an empty workbook.
+  if (workbook.worksheets.length === 0) return 'noSheets';
   return {
     sheets: sheets.map((sheet) => ({
       name: sheet.name,
@@ -215,22 +221,37 @@ export async function readTable(file: File): Promise<ReadResult> {
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
 
+/** Whether a name is among the bytes in UTF-16 LE, as an OLE2 file's directory keeps its streams' names. */
+function hasUtf16(bytes: Uint8Array, name: string): boolean {
+  const wanted = new Uint8Array([...name].flatMap((c) => [c.charCodeAt(0), 0]));
+  for (let at = bytes.indexOf(wanted[0] ?? 0); at !== -1; at = bytes.indexOf(wanted[0] ?? 0, at + 1))
+    if (wanted.every((b, i) => bytes[at + i] === b)) return true;
+  return false;
+}
+
 /** The file read as whichever of the formats its contents are. */
 async function readAny(file: File): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const start = String.fromCharCode(...bytes.subarray(0, 100));
   const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  // No well-kept library the app has reads these (exceljs reads XLSX only): the message says how to
-  // save the file as XLSX, which it reads.
-  if (isOle) return { ok: false, code: 'oldXls' };
+  // No well-kept library the app has reads these (exceljs reads XLSX only), and none is worth its weight
+  // for a file the curator can re-save: the message says how to save it as XLSX or CSV, which it reads.
+  // An XLSX with a password is an OLE2 file too, holding an «EncryptedPackage» stream: re-saving it as
+  // XLSX keeps the password, so its message says to take the password off.
+  if (isOle) return { ok: false, code: hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'oldXls' };
   if (isZip && start.includes('opendocument')) return { ok: false, code: 'ods' };
   if (isZip) {
     const table = await readWorkbook(bytes.buffer as ArrayBuffer);
+    if (table === 'noSheets') return { ok: false, code: 'notATable' };
     return table ? { ok: true, table } : { ok: false, code: 'xlsxOffline' };
   }
   const { text } = decodeText(bytes);
   if (text.trim() === '') return { ok: false, code: 'emptyFile' };
+  // Excel's «XML Spreadsheet 2003», which some journals save under the name .xls: its <Table> is no
+  // HTML table, and read as one it gave «no header» for a list that has one.
+  if (/^\s*<\?xml/.test(text) && text.slice(0, 2000).includes('urn:schemas-microsoft-com:office:spreadsheet'))
+    return { ok: false, code: 'xmlSpreadsheet' };
   if (/^\s*</.test(text) && /<table/i.test(text)) {
     const html = readHtmlTable(text);
     if (html) return { ok: true, table: html };

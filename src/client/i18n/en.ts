@@ -633,9 +633,13 @@ export const en = {
   'import.headerRow': 'Column names are in row {row}.',
   'import.separator.tab': 'tab',
   'import.oldXls':
-    'This is an old Excel workbook (.xls 97–2003), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» (in LibreOffice: File → Save As → «Excel 2007-365 (.xlsx)»), and load the new file.',
+    'This is an old Excel workbook (.xls 97–2003), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» or «CSV UTF-8 (Comma delimited) (*.csv)» (in LibreOffice: File → Save As → «Excel 2007-365 (.xlsx)» or «Text CSV (.csv)»), and load the new file.',
   'import.ods':
-    'This is a LibreOffice or R7-Office sheet (.ods), which the app does not read. Nothing was imported. Open the file: File → Save As → file type «Excel 2007-365 (.xlsx)», and load the new file.',
+    'This is a LibreOffice or R7-Office sheet (.ods), which the app does not read. Nothing was imported. Open the file: File → Save As → file type «Excel 2007-365 (.xlsx)» or «Text CSV (.csv)», and load the new file.',
+  'import.xmlSpreadsheet':
+    'This is an «XML Spreadsheet 2003» table (some journals save so), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» or «CSV UTF-8 (Comma delimited) (*.csv)» (in LibreOffice: «Excel 2007-365 (.xlsx)» or «Text CSV (.csv)»), and load the new file.',
+  'import.encrypted':
+    'The file is protected by a password and cannot be read. Nothing was imported. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password → clear the password → OK), save it as «Excel Workbook (*.xlsx)» or «CSV UTF-8 (*.csv)» and load it again.',
   'import.xlsxOffline':
     'To read an Excel workbook the first time the app needs the network: the reader of such files loads on first use and then works offline too. Nothing was imported: connect and choose the file again — or save it as CSV (UTF-8), which reads offline.',
   'import.unclosedQuote':
