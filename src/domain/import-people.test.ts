@@ -208,6 +208,28 @@ describe('importing a class list', () => {
     expect(rows(plan).errors).toEqual(['7: futureBirthDate {"column":"Дата рождения","value":"01.01.2030"}']);
   });
 
+  it('keeps a school class the one way schools write it, however the list typed it', () => {
+    const plan = planImport([
+      ['ФИО', 'Класс'],
+      ['Белова Ксения', '7 а'],
+      ['Гусев Денис', '7-А'],
+      ['Зуев Илья', '7 «А» класс'],
+      ['Лосев Олег', '7A'],
+      ['Мухина Вера', ' 10-1 '],
+      ['Носов Юрий', '5А (профиль)'],
+      ['Орлова Ирина', 'Математика'],
+    ]);
+    expect(plan.people.map((p) => p.person.classOrSubject)).toEqual([
+      '7А',
+      '7А',
+      '7А',
+      '7А',
+      '10-1',
+      '5А (профиль)',
+      'Математика',
+    ]);
+  });
+
   it('takes a young specialist for a teacher, as the teacher–teacher form of mentoring has them', () => {
     const plan = planImport([
       ['ФИО', 'Категория'],
@@ -490,10 +512,7 @@ describe('importing a class list', () => {
     ]);
     expect(plan.headerRow).toBe(2);
     expect(rows(plan)).toEqual({
-      people: [
-        '3: Белова Ксения Андреевна | 7 «А» | student | true',
-        '5: Гусев Денис | 7-А | student | true',
-      ],
+      people: ['3: Белова Ксения Андреевна | 7А | student | true', '5: Гусев Денис | 7А | student | true'],
       likely: [],
       existing: [],
       errors: [],

@@ -503,7 +503,12 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       fail('nameHasSigns', { name: fullName });
       continue;
     }
-    const classOrSubject = at('classOrSubject') || at('position') || classOfSection;
+    // A school class the one way schools write it: «7 а», «7-А», «7 «А»», «7A» (Latin) are each «7А»,
+    // so that one class is not three in the people's list and the bases (names are tidied the same way).
+    // «10-1», a subject or a class with a note («5А (профиль)») is kept as typed.
+    const typedClass = at('classOrSubject');
+    const classOrSubject =
+      (typedClass && (sectionClass(typedClass) ?? typedClass)) || at('position') || classOfSection;
     if (classOrSubject && classOrSubject.length > 100) {
       fail('tooLong', {
         column: cols.headings[cols.one.classOrSubject ?? cols.one.position ?? 0] ?? '',

@@ -19,7 +19,10 @@ export function isFooterText(name: string): boolean {
 const SECTION_WORDS =
   /^(девочки|мальчики|девушки|юноши|подгруппа|группа|обучающиеся|учащиеся)(?=$|[\s.:,№\d])/;
 
-/** A class as a section row writes it («7 «Б» класс», «5А», «10-1»), as the class to use, or null. */
+/**
+ * A school class however a list writes it («7 «Б» класс», «7-б», «5А», «10-1»), as the class to keep
+ * («7Б», «5А», «10-1»), or null when the text is no class alone.
+ */
 export function sectionClass(text: string): string | null {
   const folded = foldClass(text.replace(/\s*кл\.?$/i, ''));
   return /^\d{1,2}([а-я]|-\d{1,2})$/.test(folded) ? folded.toLocaleUpperCase('ru') : null;
