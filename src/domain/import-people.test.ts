@@ -208,6 +208,32 @@ describe('importing a class list', () => {
     expect(rows(plan).errors).toEqual(['7: futureBirthDate {"column":"Дата рождения","value":"01.01.2030"}']);
   });
 
+  it('reads the name’s parts from the columns under a «ФИО» merged over them', () => {
+    // «ФИО» merged over three columns, with no header row of its own below: only the surname was read,
+    // and «Иванов» went in as a whole person.
+    const plan = planImport([
+      ['№', 'ФИО', '', '', 'Класс'],
+      ['1', 'Иванов', 'Иван', 'Иванович', '7А'],
+      ['2', 'Петрова', 'Анна', '', '7А'],
+      ['3', 'Салтыкова-Щедрина', 'Мария', 'Петровна', '7А'],
+    ]);
+    expect(plan.people.map((p) => p.person.fullName)).toEqual([
+      'Иванов Иван Иванович',
+      'Петрова Анна',
+      'Салтыкова-Щедрина Мария Петровна',
+    ]);
+    expect(plan.errors).toEqual([]);
+  });
+
+  it('leaves a full name as it is when an unheaded column beside it holds a note', () => {
+    const plan = planImport([
+      ['ФИО', '', 'Класс'],
+      ['Иванов Иван', 'отличник', '7А'],
+      ['Петров', 'выбыл 01.10', '7А'],
+    ]);
+    expect(plan.people.map((p) => p.person.fullName)).toEqual(['Иванов Иван', 'Петров']);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

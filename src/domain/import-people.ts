@@ -196,6 +196,34 @@ export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
   return -1;
 }
 
+/**
+ * The columns without a heading right after the «ФИО» column (at most two): where «ФИО» is a title merged
+ * over the surname, first name and patronymic columns, with no header row of their own below it.
+ */
+function unheadedAfter(headings: readonly string[], nameColumn: number | undefined): number[] {
+  const tail: number[] = [];
+  if (nameColumn === undefined) return tail;
+  for (let c = nameColumn + 1; c <= nameColumn + 2 && headings[c] === ''; c++) tail.push(c);
+  return tail;
+}
+
+const ONE_WORD = /^[\p{L}'’ʼ-]+$/u;
+
+/**
+ * A «ФИО» cell with the name's other parts from the unheaded columns after it: only when it holds one
+ * word, a surname, and each of them one word or nothing (no patronymic). A full name in the «ФИО» cell,
+ * or a note beside it, is left as it is.
+ */
+function withNameTail(name: string, tail: readonly number[], cells: readonly SheetCell[]): string {
+  if (tail.length === 0 || !ONE_WORD.test(name)) return name;
+  const parts = tail.map((c) => {
+    const cell = cells[c];
+    return typeof cell === 'string' ? clean(cell) : null;
+  });
+  const isNameParts = parts.every((p) => p !== null && (p === '' || ONE_WORD.test(p)));
+  return isNameParts ? [name, ...parts].filter(Boolean).join(' ') : name;
+}
+
 /** Column headings the import understands, for the message when none is found. */
 const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
 
@@ -409,9 +437,14 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
   const cols = columnsOf(table[headerIndex] ?? []);
   const hasClassColumn = cols.one.classOrSubject !== undefined || cols.one.position !== undefined;
   const onSheet = isOneOfMany ? { sheet: sheet.name } : {};
-  const nameColumns = [cols.one.fullName, cols.one.lastName, cols.one.firstName, cols.one.middleName].filter(
-    (c) => c !== undefined,
-  );
+  const nameTail = unheadedAfter(cols.headings, cols.one.fullName);
+  const nameColumns = [
+    cols.one.fullName,
+    cols.one.lastName,
+    cols.one.firstName,
+    cols.one.middleName,
+    ...nameTail,
+  ].filter((c) => c !== undefined);
   /** The class a section row («7 «Б» класс») gives the rows below it that have none. */
   let classOfSection: string | null = hasClassColumn ? null : classOfSheet(sheet, headerIndex);
 
@@ -477,7 +510,7 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     // before the name is checked, so that a valid name is not refused.
     const fullName = tidyName(
       cols.one.fullName !== undefined
-        ? at('fullName')
+        ? withNameTail(at('fullName'), nameTail, cells)
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' '),
     );
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>

@@ -286,6 +286,17 @@ describe('birth dates in an XLSX class list', () => {
 });
 
 describe('merged XLSX cells', () => {
+  it('reads a whole name under a «ФИО» merged over the surname, first name and patronymic columns', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('7А');
+    s.addRow(['ФИО', '', '', 'Класс']);
+    s.mergeCells('A1:C1');
+    s.addRow(['Иванов', 'Иван', 'Иванович', '7А']);
+    s.addRow(['Петрова', 'Анна', null, '7А']);
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'merged.xlsx');
+    expect(peopleOf(p)).toEqual(['2: Иванов Иван Иванович | 7А | student', '3: Петрова Анна | 7А | student']);
+  });
+
   it('reads a merged cell’s value in its first cell only: a section row is not a pupil, a name is not tripled', async () => {
     const book = new ExcelJS.Workbook();
     const s = book.addWorksheet('7Б');
