@@ -16,6 +16,16 @@ describe('names in documents', () => {
     });
   });
 
+  it('keeps a name typed in capitals in capitals, endings too', () => {
+    // lvovich adds its endings in small letters: «ИВАНОВа ИВАНа ИВАНОВИЧа».
+    expect(genitiveOf('ИВАНОВ ИВАН ИВАНОВИЧ')).toEqual({ name: 'ИВАНОВА ИВАНА ИВАНОВИЧА', gender: 'male' });
+    expect(genitiveOf('ПЕТРОВА-СИДОРОВА Анна Сергеевна')).toEqual({
+      name: 'ПЕТРОВОЙ-СИДОРОВОЙ Анны Сергеевны',
+      gender: 'female',
+    });
+    expect(genitiveOf('СМИРНОВ Олег')).toEqual({ name: 'СМИРНОВА Олега', gender: 'male' });
+  });
+
   it('lets the patronymic settle the gender where the library does not know the first name', () => {
     expect(genitiveOf('Белая Любовь Петровна')).toEqual({ name: 'Белой Любови Петровны', gender: 'female' });
     expect(genitiveOf('Белый Любомир Петрович').gender).toBe('male');

@@ -27,6 +27,15 @@ const isGenderedSurname = (word: string) => {
 };
 
 /**
+ * A word declined by the library, in the case it was typed: lvovich adds its endings in small letters, so
+ * a surname in capitals, as official lists write it («ИВАНОВ Иван»), came out «ИВАНОВа».
+ */
+function declined(word: string, decline: (w: string) => string): string {
+  const isCapitals = word.length > 1 && word === word.toLocaleUpperCase('ru') && /\p{Lu}/u.test(word);
+  return isCapitals ? decline(word).toLocaleUpperCase('ru') : decline(word);
+}
+
+/**
  * The one gender the library's guesses agree on, or null. A word it does not know («Любовь») or
  * finds in both genders («Саша», «Заяц») tells nothing; two that disagree leave it unknown.
  */
@@ -58,9 +67,9 @@ export function genitiveOf(fullName: string): { name: string; gender: Gender } {
     const gender = agreed([getMiddlenameGender(final)]);
     if (words.length !== 3 || !gender) return asTyped(gender);
     const name = [
-      inclineLastname(last, 'genitive', gender),
-      inclineFirstname(first, 'genitive', gender),
-      inclineMiddlename(middle, 'genitive', gender),
+      declined(last, (w) => inclineLastname(w, 'genitive', gender)),
+      declined(first, (w) => inclineFirstname(w, 'genitive', gender)),
+      declined(middle, (w) => inclineMiddlename(w, 'genitive', gender)),
     ];
     return { name: name.join(' '), gender };
   }
@@ -72,7 +81,7 @@ export function genitiveOf(fullName: string): { name: string; gender: Gender } {
   const gender = agreed([getLastnameGender(last), getFirstnameGender(first)]);
   if (!gender) return asTyped(null);
   return {
-    name: `${inclineLastname(last, 'genitive', gender)} ${inclineFirstname(first, 'genitive', gender)}`,
+    name: `${declined(last, (w) => inclineLastname(w, 'genitive', gender))} ${declined(first, (w) => inclineFirstname(w, 'genitive', gender))}`,
     gender,
   };
 }
