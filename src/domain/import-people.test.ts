@@ -234,6 +234,22 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.fullName)).toEqual(['Иванов Иван', 'Петров']);
   });
 
+  it('reads a class headed «Кл.», and one given in two columns, «Параллель» and «Литера»', () => {
+    // Both were left out without a word: every pupil came in without a class.
+    const short = planImport([
+      ['ФИО', 'Кл.'],
+      ['Белова Ксения', '7а'],
+    ]);
+    expect(short.people.map((p) => p.person.classOrSubject)).toEqual(['7А']);
+    const split = planImport([
+      ['ФИО', 'Параллель', 'Литера'],
+      ['Белова Ксения', '7', 'а'],
+      ['Гусев Денис', '10', 'Б'],
+      ['Зуев Илья', '11', ''],
+    ]);
+    expect(split.people.map((p) => p.person.classOrSubject)).toEqual(['7А', '10Б', '11']);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

@@ -109,6 +109,8 @@ type Column =
   | 'middleName'
   | 'classOrSubject'
   | 'position'
+  | 'grade'
+  | 'letter'
   | 'kind'
   | 'minor'
   | 'archived'
@@ -147,8 +149,11 @@ function columnOf(key: string): Column | null {
   if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
   if (/^(имя|firstname)/.test(key)) return 'firstName';
   if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
-  if (/^(класс|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
+  if (/^(класс|кл$|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
     return 'classOrSubject';
+  // A class in two columns, as some school systems export it: «Параллель» 7 and «Литера» А.
+  if (/^(параллель|годобучения)/.test(key)) return 'grade';
+  if (/^(литера|литер|буква)/.test(key)) return 'letter';
   if (/^(должность|position)/.test(key)) return 'position';
   if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
   if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
@@ -435,7 +440,8 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
   const { plan, base, earlier, today } = context;
   const table = sheet.rows;
   const cols = columnsOf(table[headerIndex] ?? []);
-  const hasClassColumn = cols.one.classOrSubject !== undefined || cols.one.position !== undefined;
+  const hasClassColumn =
+    cols.one.classOrSubject !== undefined || cols.one.grade !== undefined || cols.one.position !== undefined;
   const onSheet = isOneOfMany ? { sheet: sheet.name } : {};
   const nameTail = unheadedAfter(cols.headings, cols.one.fullName);
   const nameColumns = [
@@ -539,7 +545,7 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     // A school class the one way schools write it: «7 а», «7-А», «7 «А»», «7A» (Latin) are each «7А»,
     // so that one class is not three in the people's list and the bases (names are tidied the same way).
     // «10-1», a subject or a class with a note («5А (профиль)») is kept as typed.
-    const typedClass = at('classOrSubject');
+    const typedClass = at('classOrSubject') || (at('grade') && `${at('grade')}${at('letter')}`);
     const classOrSubject =
       (typedClass && (sectionClass(typedClass) ?? typedClass)) || at('position') || classOfSection;
     if (classOrSubject && classOrSubject.length > 100) {
