@@ -3,7 +3,8 @@
 // their card — and takes the class the file gives them: the list is the school's word on where each pupil
 // is now, and a pupil left in last year's class would be listed, filtered and reported there.
 import { foldClass, foldText } from './fold-text';
-import { type ImportPlan, isSubject } from './import-people';
+import { isSubject } from './import-namesakes';
+import type { ImportPlan } from './import-people';
 
 /** Where a row is in the file: its number, and its sheet when the workbook's sheets were read together. */
 export type RowAt = { row: number; sheet?: string };

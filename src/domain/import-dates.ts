@@ -4,7 +4,7 @@
 import { addDays, format, isValid, parse } from 'date-fns';
 import { ru } from 'date-fns/locale';
 import { withoutInvisible } from './fold-text';
-import type { SheetCell } from './import-people';
+import type { SheetCell } from './import-table';
 
 /** A text that Excel shows for a date it made from «10-1» or «1.10»: «01.окт», «окт.01», «01.10.2026». */
 const MONTHS =

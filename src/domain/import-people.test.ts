@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ExistingPerson, type ImportPlan, planImport, type SheetCell } from './import-people';
+import { type ExistingPerson, type ImportPlan, planImport } from './import-people';
+import type { SheetCell } from './import-table';
 
 const TODAY = '2026-09-01';
 /** The plan as rows: `row: name | class | kind | minor` for imports, the code and row for errors. */

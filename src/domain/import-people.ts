@@ -2,23 +2,25 @@
 // columns, each row is checked, namesakes are told apart by their class or birth date, and the plan
 // names every row that cannot be imported, and why, as a code the UI words.
 
-import { foldClass, foldText, tidyName, withoutInvisible } from './fold-text';
+import { foldText, tidyName } from './fold-text';
+import {
+  type Column,
+  columnsOf,
+  findHeader,
+  GENERIC_CONTACTS,
+  HEADER_SEARCH_ROWS,
+  headingKey,
+  NAME_HEADINGS,
+  unheadedAfter,
+  withNameTail,
+} from './import-columns';
 import { birthDateOf, DATE_LIKE, dottedDay } from './import-dates';
+import { type Evidence, evidenceOf, isMovedUp, lookupKey, sameness } from './import-namesakes';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
+import { clean, type SheetCell, type TableSheet } from './import-table';
+import { KIND_WORDS, kindOf, NO, YES } from './import-words';
 import { isUnderAge } from './minor';
 import type { PersonKind } from './record-types';
-
-/**
- * One cell as a person sees it. A file reader returns text or a typed problem — never an object that
- * could become «[object Object]» — and the plan decides per column whether the problem matters.
- * `date`: a date cell (`iso` YYYY-MM-DD); `error`: an Excel error such as «#N/A»; `noValue`: a formula
- * the file holds no computed result for.
- */
-export type SheetCell =
-  | string
-  | { kind: 'date'; iso: string }
-  | { kind: 'error'; shown: string }
-  | { kind: 'noValue' };
 
 export type PersonDraft = {
   fullName: string;
@@ -102,260 +104,7 @@ export type ImportPlan = {
   skipped: SkippedRow[];
 };
 
-type Column =
-  | 'fullName'
-  | 'lastName'
-  | 'firstName'
-  | 'middleName'
-  | 'classOrSubject'
-  | 'position'
-  | 'grade'
-  | 'letter'
-  | 'kind'
-  | 'minor'
-  | 'archived'
-  | 'trained'
-  | 'birthDate'
-  | 'contact';
-
-/** A heading as letters and digits only, folded: «Ф.И.О. ученика» → «фиоученика», «E-mail» → «email». */
-const headingKey = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]/gu, '');
-/** Headings about a parent or legal representative: their name and contacts are the minor's contacts. */
-const SOMEONE_ELSE = /родител|представител|матер|мамы|отца|папы/;
-
-/** Which column a heading names, by the words class lists and journal exports use. */
-function columnOf(key: string): Column | null {
-  // Before «наставник» below, which names someone else's column.
-  if (/^(обученкакнаставник|прошелобучение|trained)/.test(key)) return 'trained';
-  // Someone else's name: «ФИО классного руководителя», «Наставник», «Куратор».
-  if (key === '' || /классн.*руковод|наставник|куратор/.test(key)) return null;
-  if (
-    /^(телефон|тел|мобильн|сотов|контакт|contact|phone|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(
-      key,
-    )
-  )
-    return 'contact';
-  if (SOMEONE_ELSE.test(key)) return 'contact';
-  // «ФИО», «Фамилия, имя», «Фамилия И.О.», and «ФИО» after who they are: «Обучающийся (ФИО)».
-  if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияинициалы|fullname|name$)|фио$/.test(key))
-    return 'fullName';
-  // Who they are, in one or many: «Ученик», «Обучающиеся», «Учащиеся».
-  if (
-    /^(учени(к|ца|ки|цы)|уча(щийся|щаяся|щиеся)|обуча(ющийся|ющаяся|ющиеся)|участник(и)?|сотрудник(и)?|педагог(и)?|учител(ь|я)|школьник(и)?)$/.test(
-      key,
-    )
-  )
-    return 'fullName';
-  if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
-  if (/^(имя|firstname)/.test(key)) return 'firstName';
-  if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
-  if (/^(класс|кл$|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
-    return 'classOrSubject';
-  // A class in two columns, as some school systems export it: «Параллель» 7 and «Литера» А.
-  if (/^(параллель|годобучения)/.test(key)) return 'grade';
-  if (/^(литера|литер|буква)/.test(key)) return 'letter';
-  if (/^(должность|position)/.test(key)) return 'position';
-  if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
-  if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
-  if (/^(вархиве|архив|archived)/.test(key)) return 'archived';
-  if (/^(датарожд|др$|birthdate|dateofbirth|birthday)/.test(key)) return 'birthDate';
-  return null;
-}
-
-type Columns = { one: Partial<Record<Column, number>>; contacts: number[]; headings: string[] };
-
-function columnsOf(header: readonly SheetCell[]): Columns {
-  const one: Partial<Record<Column, number>> = {};
-  const contacts: number[] = [];
-  const headings = header.map((cell) => (typeof cell === 'string' ? clean(cell) : ''));
-  headings.forEach((heading, index) => {
-    const column = columnOf(headingKey(heading));
-    if (column === 'contact') contacts.push(index);
-    else if (column && one[column] === undefined) one[column] = index;
-  });
-  return { one, contacts, headings };
-}
-
-const hasNames = (c: Columns) =>
-  c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
-
-/** A row of headings only (no person's name among them) that names the people's columns. */
-function isHeading(row: readonly SheetCell[]): boolean {
-  const keys = row.map((cell) => (typeof cell === 'string' ? headingKey(cell) : ''));
-  return (
-    hasNames(columnsOf(row)) &&
-    keys.every((key) => key === '' || /^(пп|номер|no|n)$/.test(key) || columnOf(key) !== null)
-  );
-}
-
-/** How many rows from the top may stand above the header (titles, dates, signatures). */
-const HEADER_SEARCH_ROWS = 30;
-
-/** The index of the header row among the first rows (−1 when none names the people), and its columns. */
-export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    if (!hasNames(columnsOf(rows[i] ?? []))) continue;
-    // A two-level header: «ФИО» merged above «Фамилия», «Имя», «Отчество» — the lower row is the header.
-    return isHeading(rows[i + 1] ?? []) ? i + 1 : i;
-  }
-  return -1;
-}
-
-/**
- * The columns without a heading right after the «ФИО» column (at most two): where «ФИО» is a title merged
- * over the surname, first name and patronymic columns, with no header row of their own below it.
- */
-function unheadedAfter(headings: readonly string[], nameColumn: number | undefined): number[] {
-  const tail: number[] = [];
-  if (nameColumn === undefined) return tail;
-  for (let c = nameColumn + 1; c <= nameColumn + 2 && headings[c] === ''; c++) tail.push(c);
-  return tail;
-}
-
-const ONE_WORD = /^[\p{L}'’ʼ-]+$/u;
-
-/**
- * A «ФИО» cell with the name's other parts from the unheaded columns after it: only when it holds one
- * word, a surname, and each of them one word or nothing (no patronymic). A full name in the «ФИО» cell,
- * or a note beside it, is left as it is.
- */
-function withNameTail(name: string, tail: readonly number[], cells: readonly SheetCell[]): string {
-  if (tail.length === 0 || !ONE_WORD.test(name)) return name;
-  const parts = tail.map((c) => {
-    const cell = cells[c];
-    return typeof cell === 'string' ? clean(cell) : null;
-  });
-  const isNameParts = parts.every((p) => p !== null && (p === '' || ONE_WORD.test(p)));
-  return isNameParts ? [name, ...parts].filter(Boolean).join(' ') : name;
-}
-
-/** Column headings the import understands, for the message when none is found. */
-const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
-
-/**
- * Words for the category of a person, folded, by their stems (any case and number: «ученики»,
- * «учащаяся», «педагогов»). «Наставник» and «наставляемый» are roles, not categories: the class says
- * which (a school class such as «10А» is a student's).
- */
-const KIND_STEMS: [RegExp, PersonKind | 'role'][] = [
-  [/^(уча|обучаю)щ/, 'student'],
-  [/^учени[кц]/, 'student'],
-  [/^школьни/, 'student'],
-  [/^студент/, 'student'],
-  [/^воспитанни/, 'student'],
-  [/^(student|pupil)/, 'student'],
-  [/^(педагог|учител|преподавател|воспитател|классныйруководител|teacher)/, 'teacher'],
-  // The categories of the teacher–teacher form of mentoring, and the school's specialists.
-  [/^(молод(ой|ые)(специалист|педагог)|методист|тьютор|психолог|логопед|дефектолог)/, 'teacher'],
-  [/^(наставни|наставляем|mentor|mentee)/, 'role'],
-  [/^(друг|ино|проч|работодател|партнер|родител|сотрудник|other)/, 'other'],
-];
-/** The words named when a category is not understood. */
-const KIND_WORDS =
-  'учащийся, обучающийся, ученик, ученица, школьник, студент; педагог, учитель, преподаватель, воспитатель, молодой специалист; наставник, наставляемый; другое';
-
-const looksLikeSchoolClass = (cls: string | null) => cls !== null && /^\d{1,2}(\D|$)/.test(cls.trim());
-
-function kindOf(text: string, classOrSubject: string | null): PersonKind | null {
-  const key = headingKey(text);
-  const found = KIND_STEMS.find(([stem]) => stem.test(key))?.[1];
-  if (found !== 'role') return found ?? null;
-  // A mentor from a school class is a senior student; a mentee with a subject instead is a young teacher.
-  if (looksLikeSchoolClass(classOrSubject)) return 'student';
-  return /^(наставляем|mentee)/.test(key) && classOrSubject === null ? 'student' : 'teacher';
-}
-
-/** Headings of a contacts column that name no kind of contact. */
-const GENERIC_CONTACTS = /^(контакты|контакт|контактныеданные|контактнаяинформация|contacts?)$/;
-
-const YES = new Set(['да', 'д', 'yes', 'y', 'true', 'истина', '1', '+']);
-const NO = new Set(['нет', 'н', 'no', 'n', 'false', 'ложь', '0', '-', '']);
-
-const clean = (s: string) => withoutInvisible(s).replace(/\s+/g, ' ').trim();
-
-/**
- * The evidence two rows are compared by: the folded name (and its words, split once: a school's list
- * compares each row with every namesake), the folded class and the birth date.
- */
-type Evidence = { name: string; words: string[]; cls: string; birth: string | null };
-const evidenceOf = (fullName: string, cls: string | null, birth: string | null): Evidence => {
-  const name = foldText(fullName);
-  return { name, words: wordsOf(name), cls: foldClass(cls ?? ''), birth };
-};
-
-/**
- * Whether two people are the same, by evidence: the same full name and the same birth date (when both
- * have one), else the same full name and the same full class («5А» ≠ «7А», «10-1» ≠ «11-1»). The same
- * name with a class or birth date missing on one side, or a name that is the other's without its
- * patronymic, is only likely the same: the curator decides.
- */
-function sameness(a: Evidence, b: Evidence): 'same' | 'likely' | 'different' {
-  const contradicts = (a.birth && b.birth && a.birth !== b.birth) || (a.cls && b.cls && a.cls !== b.cls);
-  if (a.name === b.name) {
-    if (a.birth && b.birth) return a.birth === b.birth ? 'same' : 'different';
-    // Two classes apart are two pupils («5А» and «7А»); two subjects apart may be one teacher who took
-    // another subject: the curator decides.
-    if (a.cls && b.cls)
-      return a.cls === b.cls ? 'same' : isSubject(a.cls) && isSubject(b.cls) ? 'likely' : 'different';
-    return 'likely';
-  }
-  const [shorter, longer] = a.name.length < b.name.length ? [a.name, b.name] : [b.name, a.name];
-  if (!contradicts && shorter.includes(' ') && longer.startsWith(`${shorter} `)) return 'likely';
-  if (!contradicts && (initialsMatch(a.words, b.words) || initialsMatch(b.words, a.words))) return 'likely';
-  return 'different';
-}
-
-/** Whether a folded class-or-subject is a subject («химия»), not a class («7б», «10-1»). */
-export const isSubject = (folded: string): boolean => !/^\d/.test(folded);
-
-/** «7б» → «8б», «10-1» → «11-1»: a folded class and the one a year later, with the same letter. */
-function isClassUp(from: string, to: string): boolean {
-  const a = /^(\d{1,2})(.*)$/.exec(from);
-  const b = /^(\d{1,2})(.*)$/.exec(to);
-  return !!a && !!b && Number(b[1]) === Number(a[1]) + 1 && a[2] === b[2];
-}
-
-/**
- * Whether a row of the file (`row`) may be someone of the base (`known`) who moved up a class since the
- * base was made: the same full name, one class up, and no birth dates to tell them apart. Only against
- * the base: two namesakes in «10-1» and «11-1» of one file are two pupils.
- */
-const isMovedUp = (row: Evidence, known: Evidence) =>
-  row.name === known.name && !(row.birth && known.birth) && isClassUp(known.cls, row.cls);
-
-/** A name's words, initials apart: «соколов и.а.» → соколов, и, а. */
-const wordsOf = (name: string) => name.split(/[\s.]+/).filter(Boolean);
-
-/**
- * Whether `short` is `full` written with initials, as a class teacher's list often has it («Соколов
- * И. А.», «Соколов И.А.» for «Соколов Иван Андреевич»): the same surname, and each initial the first
- * letter of the name in its place.
- */
-function initialsMatch(short: readonly string[], full: readonly string[]): boolean {
-  const [surname, ...initials] = short;
-  const [fullSurname, ...names] = full;
-  return (
-    surname === fullSurname &&
-    initials.length > 0 &&
-    initials.every((initial, i) => initial.length === 1 && (names[i]?.startsWith(initial) ?? false))
-  );
-}
-
-/** Surname and the first letter of the first name: the key under which namesakes are looked for. */
-const lookupKey = (e: Evidence) => {
-  const [surname = '', first = ''] = e.words;
-  return `${surname} ${first.slice(0, 1)}`;
-};
-
 type Read = { ok: true; text: string } | { ok: false; error: Pick<RowError, 'code' | 'params'> };
-
-/** One sheet of a workbook (a CSV is one): its rows from the first, and its name. */
-export type TableSheet = {
-  name: string;
-  rows: readonly (readonly SheetCell[])[];
-  /** Row numbers (1-based) hidden in Excel, by hand or by a filter: left out, and the preview says so. */
-  hiddenRows?: ReadonlySet<number>;
-};
 
 /** What the rows of every sheet are compared against: the base and the rows planned before. */
 type Context = {

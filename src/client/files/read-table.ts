@@ -3,7 +3,8 @@
 // Every cell comes back as the text a person sees in it, or as a typed problem (a date, an Excel error,
 // a formula without a value): never as an object.
 import type { CellValue, Worksheet } from 'exceljs';
-import { findHeader, type SheetCell, type TableSheet } from '../../domain/import-people';
+import { findHeader } from '../../domain/import-columns';
+import type { SheetCell, TableSheet } from '../../domain/import-table';
 import { decodeText, type TextEncoding } from './decode-text';
 
 type TableSource =

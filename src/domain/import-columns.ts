@@ -1,0 +1,137 @@
+// The columns of a class list: which heading names which column, by the words class lists and journal
+// exports use, and where the header row stands among the first rows.
+import { foldText } from './fold-text';
+import { clean, type SheetCell } from './import-table';
+
+export type Column =
+  | 'fullName'
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'classOrSubject'
+  | 'position'
+  | 'grade'
+  | 'letter'
+  | 'kind'
+  | 'minor'
+  | 'archived'
+  | 'trained'
+  | 'birthDate'
+  | 'contact';
+
+/** A heading as letters and digits only, folded: «Ф.И.О. ученика» → «фиоученика», «E-mail» → «email». */
+export const headingKey = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]/gu, '');
+/** Headings about a parent or legal representative: their name and contacts are the minor's contacts. */
+const SOMEONE_ELSE = /родител|представител|матер|мамы|отца|папы/;
+
+/** Which column a heading names, by the words class lists and journal exports use. */
+function columnOf(key: string): Column | null {
+  // Before «наставник» below, which names someone else's column.
+  if (/^(обученкакнаставник|прошелобучение|trained)/.test(key)) return 'trained';
+  // Someone else's name: «ФИО классного руководителя», «Наставник», «Куратор».
+  if (key === '' || /классн.*руковод|наставник|куратор/.test(key)) return null;
+  if (
+    /^(телефон|тел|мобильн|сотов|контакт|contact|phone|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(
+      key,
+    )
+  )
+    return 'contact';
+  if (SOMEONE_ELSE.test(key)) return 'contact';
+  // «ФИО», «Фамилия, имя», «Фамилия И.О.», and «ФИО» after who they are: «Обучающийся (ФИО)».
+  if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияинициалы|fullname|name$)|фио$/.test(key))
+    return 'fullName';
+  // Who they are, in one or many: «Ученик», «Обучающиеся», «Учащиеся».
+  if (
+    /^(учени(к|ца|ки|цы)|уча(щийся|щаяся|щиеся)|обуча(ющийся|ющаяся|ющиеся)|участник(и)?|сотрудник(и)?|педагог(и)?|учител(ь|я)|школьник(и)?)$/.test(
+      key,
+    )
+  )
+    return 'fullName';
+  if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
+  if (/^(имя|firstname)/.test(key)) return 'firstName';
+  if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
+  if (/^(класс|кл$|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
+    return 'classOrSubject';
+  // A class in two columns, as some school systems export it: «Параллель» 7 and «Литера» А.
+  if (/^(параллель|годобучения)/.test(key)) return 'grade';
+  if (/^(литера|литер|буква)/.test(key)) return 'letter';
+  if (/^(должность|position)/.test(key)) return 'position';
+  if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
+  if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
+  if (/^(вархиве|архив|archived)/.test(key)) return 'archived';
+  if (/^(датарожд|др$|birthdate|dateofbirth|birthday)/.test(key)) return 'birthDate';
+  return null;
+}
+
+type Columns = { one: Partial<Record<Column, number>>; contacts: number[]; headings: string[] };
+
+export function columnsOf(header: readonly SheetCell[]): Columns {
+  const one: Partial<Record<Column, number>> = {};
+  const contacts: number[] = [];
+  const headings = header.map((cell) => (typeof cell === 'string' ? clean(cell) : ''));
+  headings.forEach((heading, index) => {
+    const column = columnOf(headingKey(heading));
+    if (column === 'contact') contacts.push(index);
+    else if (column && one[column] === undefined) one[column] = index;
+  });
+  return { one, contacts, headings };
+}
+
+const hasNames = (c: Columns) =>
+  c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
+
+/** A row of headings only (no person's name among them) that names the people's columns. */
+function isHeading(row: readonly SheetCell[]): boolean {
+  const keys = row.map((cell) => (typeof cell === 'string' ? headingKey(cell) : ''));
+  return (
+    hasNames(columnsOf(row)) &&
+    keys.every((key) => key === '' || /^(пп|номер|no|n)$/.test(key) || columnOf(key) !== null)
+  );
+}
+
+/** How many rows from the top may stand above the header (titles, dates, signatures). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** The index of the header row among the first rows (−1 when none names the people), and its columns. */
+export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    if (!hasNames(columnsOf(rows[i] ?? []))) continue;
+    // A two-level header: «ФИО» merged above «Фамилия», «Имя», «Отчество» — the lower row is the header.
+    return isHeading(rows[i + 1] ?? []) ? i + 1 : i;
+  }
+  return -1;
+}
+
+/**
+ * The columns without a heading right after the «ФИО» column (at most two): where «ФИО» is a title merged
+ * over the surname, first name and patronymic columns, with no header row of their own below it.
+ */
+export function unheadedAfter(headings: readonly string[], nameColumn: number | undefined): number[] {
+  const tail: number[] = [];
+  if (nameColumn === undefined) return tail;
+  for (let c = nameColumn + 1; c <= nameColumn + 2 && headings[c] === ''; c++) tail.push(c);
+  return tail;
+}
+
+const ONE_WORD = /^[\p{L}'’ʼ-]+$/u;
+
+/**
+ * A «ФИО» cell with the name's other parts from the unheaded columns after it: only when it holds one
+ * word, a surname, and each of them one word or nothing (no patronymic). A full name in the «ФИО» cell,
+ * or a note beside it, is left as it is.
+ */
+export function withNameTail(name: string, tail: readonly number[], cells: readonly SheetCell[]): string {
+  if (tail.length === 0 || !ONE_WORD.test(name)) return name;
+  const parts = tail.map((c) => {
+    const cell = cells[c];
+    return typeof cell === 'string' ? clean(cell) : null;
+  });
+  const isNameParts = parts.every((p) => p !== null && (p === '' || ONE_WORD.test(p)));
+  return isNameParts ? [name, ...parts].filter(Boolean).join(' ') : name;
+}
+
+/** Column headings the import understands, for the message when none is found. */
+export const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчество» или «Фамилия» и «Имя»';
+
+/** Headings of a contacts column that name no kind of contact. */
+export const GENERIC_CONTACTS = /^(контакты|контакт|контактныеданные|контактнаяинформация|contacts?)$/;
