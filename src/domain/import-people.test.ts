@@ -251,6 +251,17 @@ describe('importing a class list', () => {
     expect(split.people.map((p) => p.person.classOrSubject)).toEqual(['7А', '10Б', '11']);
   });
 
+  it('refuses a phone that Excel shortened to «7,91235E+10» in a CSV, naming the column', () => {
+    // It went in as the contact «Телефон: 7,91235E+10», its digits lost without a word.
+    const plan = planImport([
+      ['ФИО', 'Телефон'],
+      ['Белова Ксения', '7,91235E+10'],
+      ['Гусев Денис', '79123456789'],
+    ]);
+    expect(rows(plan).errors).toEqual(['2: shortenedNumber {"column":"Телефон","value":"7,91235E+10"}']);
+    expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон: 79123456789']);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

@@ -17,7 +17,7 @@ import {
 import { birthDateOf, DATE_LIKE, dottedDay } from './import-dates';
 import { type Evidence, evidenceOf, isMovedUp, lookupKey, sameness } from './import-namesakes';
 import { isFooterText, sectionClass, sectionText } from './import-skips';
-import { clean, type SheetCell, type TableSheet } from './import-table';
+import { clean, isShortenedNumber, type SheetCell, type TableSheet } from './import-table';
 import { KIND_WORDS, kindOf, NO, YES } from './import-words';
 import { isUnderAge } from './minor';
 import type { PersonKind } from './record-types';
@@ -53,6 +53,7 @@ type ImportErrorCode =
   | 'cellDate'
   | 'cellNoValue'
   | 'looksLikeDate'
+  | 'shortenedNumber'
   | 'repeated'
   | 'repeatedBirthDate';
 /** A row that is not imported: `row` is the row number the spreadsheet shows (1-based). */
@@ -236,9 +237,9 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       const column = cols.headings[index] ?? '';
       if (typeof cell === 'string') {
         const value = clean(cell);
-        return DATE_LIKE.test(value)
-          ? problem('looksLikeDate', { column, value })
-          : { ok: true, text: value };
+        if (DATE_LIKE.test(value)) return problem('looksLikeDate', { column, value });
+        if (isShortenedNumber(value)) return problem('shortenedNumber', { column, value });
+        return { ok: true, text: value };
       }
       if (cell.kind === 'date') return problem('cellDate', { column, date: dottedDay(cell.iso) });
       if (cell.kind === 'error') return problem('cellError', { column, value: cell.shown });

@@ -24,3 +24,9 @@ export type TableSheet = {
 
 /** A cell's text without invisible characters, its runs of spaces as one, trimmed. */
 export const clean = (s: string) => withoutInvisible(s).replace(/\s+/g, ' ').trim();
+
+/**
+ * A long number as Excel shows it in a column too narrow, and writes it so to a CSV: «7,91235E+10» for a
+ * phone 79123456789. The digits beyond the sixth are gone from the file: the import cannot give them back.
+ */
+export const isShortenedNumber = (text: string) => /^\d([.,]\d+)?E\+\d+$/i.test(text);

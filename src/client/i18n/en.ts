@@ -682,6 +682,8 @@ export const en = {
     'column «{column}» holds the date {date} instead of text (Excel turns «10-1» or «1.10» into dates): enter the value as text and load the file again',
   'import.err.looksLikeDate':
     'in column «{column}», «{value}» looks like a date Excel made of a class: correct it and load the file again',
+  'import.err.shortenedNumber':
+    'in column «{column}», Excel wrote the number as «{value}» and its digits are lost: in the original table give the column the «Text» format and type the number again (or save the table as .xlsx), then load the file again',
   'import.skippedTitle': 'Skipped — not participants: {n}',
   'import.skip.footer': 'row {row}: «{text}» — a total or a signature under the list',
   'import.skip.section': 'row {row}: «{text}» — a section title of the list',
