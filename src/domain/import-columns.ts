@@ -36,7 +36,13 @@ function columnOf(key: string): Column | null {
     )
   )
     return 'contact';
-  if (SOMEONE_ELSE.test(key)) return 'contact';
+  // Their name or the column of them alone («ФИО матери», «Родители (законные представители)»); their
+  // birth date, workplace or passport is not a contact, nor kept: with its dates read as a class Excel
+  // had garbled, «Дата рождения родителя» refused every row.
+  if (SOMEONE_ELSE.test(key))
+    return /^(фио|фамилия|имя|родител|законн|представител|мать|матер|мама|мамы|отец|отца|папа|папы)/.test(key)
+      ? 'contact'
+      : null;
   // «ФИО», «Фамилия, имя», «Фамилия И.О.», and «ФИО» after who they are: «Обучающийся (ФИО)».
   if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияинициалы|fullname|name$)|фио$/.test(key))
     return 'fullName';

@@ -262,6 +262,25 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон: 79123456789']);
   });
 
+  it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
+    // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
+    const plan = planImport([
+      [
+        'ФИО',
+        'ФИО матери',
+        'Дата рождения матери',
+        'Место работы матери',
+        'Паспорт родителя',
+        'Телефон матери',
+      ],
+      ['Белова Ксения', 'Белова Ольга', '05.06.1985', 'ООО «Ромашка»', '5700 123456', '+7 900 000-00-00'],
+    ]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.people.map((p) => p.person.contacts)).toEqual([
+      'ФИО матери: Белова Ольга; Телефон матери: +7 900 000-00-00',
+    ]);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],
