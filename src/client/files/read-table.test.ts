@@ -196,12 +196,21 @@ describe('class lists in every encoding a school has', () => {
       ok: false,
       code: 'notATable',
     });
+    // A workbook cut short (a download from mail that did not finish): exceljs threw «Corrupted zip: can't
+    // find end of central directory», and the curator read that.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('7А').addRow(['ФИО']);
+    const whole = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(await read(whole.slice(0, whole.length / 2), 'list.xlsx')).toEqual({
+      ok: false,
+      code: 'damagedXlsx',
+    });
   });
 
   it('tells how to re-save a file it does not read, as XLSX or CSV, in both languages', async () => {
     for (const language of ['ru', 'en'] as const) {
       await setLanguage(language);
-      for (const code of ['oldXls', 'ods', 'xmlSpreadsheet', 'encrypted'] as const) {
+      for (const code of ['oldXls', 'ods', 'xmlSpreadsheet', 'encrypted', 'damagedXlsx'] as const) {
         expect(t(`import.${code}`), `${language} ${code}`).toMatch(/\.xlsx\b[\s\S]*\.csv\b/);
       }
     }

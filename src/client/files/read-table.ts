@@ -17,7 +17,15 @@ export type ReadResult =
   | { ok: true; table: ReadTable }
   | {
       ok: false;
-      code: 'oldXls' | 'ods' | 'xmlSpreadsheet' | 'encrypted' | 'notATable' | 'emptyFile' | 'xlsxOffline';
+      code:
+        | 'oldXls'
+        | 'ods'
+        | 'xmlSpreadsheet'
+        | 'encrypted'
+        | 'damagedXlsx'
+        | 'notATable'
+        | 'emptyFile'
+        | 'xlsxOffline';
       params?: undefined;
     }
   | { ok: false; code: 'unclosedQuote'; params: { row: number } }
@@ -142,14 +150,21 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
  * Reads an XLSX workbook: every visible sheet, in order (schools keep one sheet per class); the plan
  * reads those with a header row naming the people.
  */
-async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | 'noSheets' | null> {
+async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | 'noSheets' | 'damaged' | null> {
   // The reader of workbooks (about 1 MB) is not stored with the app: it comes on its first use, and is
   // kept from then on. With no network before that, null — the file is fine, the reader is not here.
   const loaded = await import('exceljs').catch(() => null);
   if (!loaded) return null;
   const { default: ExcelJS } = loaded;
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  // A damaged file (a download cut short, a generator that writes XLSX its own way) makes exceljs throw
+  // its own English words («Corrupted zip: can't find end of central directory»): the curator is told
+  // the file is damaged and how to get a good one instead.
+  const isLoaded = await workbook.xlsx.load(bytes).then(
+    () => true,
+    () => false,
+  );
+  if (!isLoaded) return 'damaged';
   const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
   // A ZIP that holds no sheet (a Word document, an archive) loads as an empty workbook.
   if (workbook.worksheets.length === 0) return 'noSheets';
@@ -245,6 +260,7 @@ async function readAny(file: File): Promise<ReadResult> {
   if (isZip) {
     const table = await readWorkbook(bytes.buffer as ArrayBuffer);
     if (table === 'noSheets') return { ok: false, code: 'notATable' };
+    if (table === 'damaged') return { ok: false, code: 'damagedXlsx' };
     return table ? { ok: true, table } : { ok: false, code: 'xlsxOffline' };
   }
   const { text } = decodeText(bytes);

@@ -640,6 +640,8 @@ export const en = {
     'This is an «XML Spreadsheet 2003» table (some journals save so), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» or «CSV UTF-8 (Comma delimited) (*.csv)» (in LibreOffice: «Excel 2007-365 (.xlsx)» or «Text CSV (.csv)»), and load the new file.',
   'import.encrypted':
     'The file is protected by a password and cannot be read. Nothing was imported. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password → clear the password → OK), save it as «Excel Workbook (*.xlsx)» or «CSV UTF-8 (*.csv)» and load it again.',
+  'import.damagedXlsx':
+    'The Excel workbook is damaged or incomplete (a download cut short, say) and cannot be read. Nothing was imported. Download the file again — or open it in Excel or LibreOffice and save it again as «Excel Workbook (*.xlsx)» or «CSV UTF-8 (*.csv)», and load the new file.',
   'import.xlsxOffline':
     'To read an Excel workbook the first time the app needs the network: the reader of such files loads on first use and then works offline too. Nothing was imported: connect and choose the file again — or save it as CSV (UTF-8), which reads offline.',
   'import.unclosedQuote':
