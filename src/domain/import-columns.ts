@@ -141,3 +141,12 @@ export const NAME_HEADINGS = '«ФИО», «Фамилия, имя, отчест
 
 /** Headings of a contacts column that name no kind of contact. */
 export const GENERIC_CONTACTS = /^(контакты|контакт|контактныеданные|контактнаяинформация|contacts?)$/;
+
+/**
+ * A name from a «Фамилия Имя» column with the patronymic of an «Отчество» column beside it; a name that
+ * has it already («ФИО» given in full as well) is left as it is.
+ */
+export function withPatronymic(name: string, patronymic: string): string {
+  const has = foldText(name).split(' ').includes(foldText(patronymic));
+  return patronymic === '' || has ? name : `${name} ${patronymic}`;
+}

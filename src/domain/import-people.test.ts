@@ -281,6 +281,21 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('adds the patronymic of an «Отчество» column to a «Фамилия Имя» column', () => {
+    // The patronymic was dropped without a word.
+    const plan = planImport([
+      ['Фамилия Имя', 'Отчество', 'Класс'],
+      ['Иванов Иван', 'Иванович', '7А'],
+      ['Петрова Анна', '', '7А'],
+      ['Сидоров Олег Петрович', 'Петрович', '7А'],
+    ]);
+    expect(plan.people.map((p) => p.person.fullName)).toEqual([
+      'Иванов Иван Иванович',
+      'Петрова Анна',
+      'Сидоров Олег Петрович',
+    ]);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

@@ -13,6 +13,7 @@ import {
   NAME_HEADINGS,
   unheadedAfter,
   withNameTail,
+  withPatronymic,
 } from './import-columns';
 import { birthDateOf, DATE_LIKE, dottedDay } from './import-dates';
 import { type Evidence, evidenceOf, isMovedUp, lookupKey, sameness } from './import-namesakes';
@@ -266,7 +267,7 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     // before the name is checked, so that a valid name is not refused.
     const fullName = tidyName(
       cols.one.fullName !== undefined
-        ? withNameTail(at('fullName'), nameTail, cells)
+        ? withPatronymic(withNameTail(at('fullName'), nameTail, cells), at('middleName'))
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' '),
     );
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
