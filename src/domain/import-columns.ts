@@ -86,11 +86,14 @@ export function columnsOf(header: readonly SheetCell[]): Columns {
 const hasNames = (c: Columns) =>
   c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
 
-/** A row of headings only (no person's name among them) that names the people's columns. */
+/**
+ * A row of headings only: each of its cells a heading the import knows, or empty (no person's name or
+ * other value among them).
+ */
 function isHeading(row: readonly SheetCell[]): boolean {
   const keys = row.map((cell) => (typeof cell === 'string' ? headingKey(cell) : ''));
   return (
-    hasNames(columnsOf(row)) &&
+    keys.some((key) => key !== '') &&
     keys.every((key) => key === '' || /^(пп|номер|no|n)$/.test(key) || columnOf(key) !== null)
   );
 }
@@ -98,14 +101,42 @@ function isHeading(row: readonly SheetCell[]): boolean {
 /** How many rows from the top may stand above the header (titles, dates, signatures). */
 export const HEADER_SEARCH_ROWS = 30;
 
-/** The index of the header row among the first rows (−1 when none names the people), and its columns. */
+/**
+ * The index of the header row among the first rows (−1 when none names the people): of its lower row
+ * when the header has two levels (headingsAt).
+ */
 export function findHeader(rows: readonly (readonly SheetCell[])[]): number {
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     if (!hasNames(columnsOf(rows[i] ?? []))) continue;
-    // A two-level header: «ФИО» merged above «Фамилия», «Имя», «Отчество» — the lower row is the header.
     return isHeading(rows[i + 1] ?? []) ? i + 1 : i;
   }
   return -1;
+}
+
+const cellText = (cell: SheetCell | undefined) => (typeof cell === 'string' ? clean(cell) : '');
+
+/**
+ * The headings of the header row at `index`, one a column. A header of two levels — a row naming the
+ * people above a row of headings only — gives each column its lower heading, else its upper one:
+ * «ФИО» merged above «Фамилия», «Имя», «Отчество»; «Класс» merged down both rows. A lower heading under
+ * a group about someone else keeps the group's words: «Родители» merged above «ФИО» and «Телефон» is
+ * the parents' name and phone, not the pupil's name (the parent was imported as the pupil), and
+ * «Контакты» above «Телефон» and «E-mail» reads both (the e-mail was left out, and the row of
+ * subheadings refused as a person without a name).
+ */
+export function headingsAt(rows: readonly (readonly SheetCell[])[], index: number): string[] {
+  const lower = (rows[index] ?? []).map(cellText);
+  const upperRow = rows[index - 1] ?? [];
+  const isTwoLevel = index > 0 && hasNames(columnsOf(upperRow)) && isHeading(rows[index] ?? []);
+  if (!isTwoLevel) return lower;
+  const upper = upperRow.map(cellText);
+  let group = '';
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, c) => {
+    group = upper[c] || (lower[c] ? group : '');
+    const below = lower[c] ?? '';
+    if (below === '') return upper[c] ?? '';
+    return SOMEONE_ELSE.test(headingKey(group)) && group !== below ? `${group} ${below}` : below;
+  });
 }
 
 /**

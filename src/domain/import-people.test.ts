@@ -296,6 +296,38 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('reads a two-level header whose groups are about the parents or the contacts', () => {
+    // «Родители» over «ФИО» and «Телефон»: the parent was imported as the pupil, without class or birth date.
+    const parents = planImport(
+      [
+        ['№', 'ФИО', 'Класс', 'Родители', '', 'Дата рождения'],
+        ['', '', '', 'ФИО', 'Телефон', ''],
+        ['1', 'Иванов Иван', '7А', 'Иванова Мария', '+7 900 000-00-00', '01.02.2013'],
+      ],
+      [],
+      TODAY,
+    );
+    expect(parents.people.map((p) => p.person)).toMatchObject([
+      {
+        fullName: 'Иванов Иван',
+        classOrSubject: '7А',
+        birthDate: '2013-02-01',
+        contacts: 'Родители ФИО: Иванова Мария; Родители Телефон: +7 900 000-00-00',
+      },
+    ]);
+    // «Контакты» over «Телефон» and «E-mail»: the e-mail was left out, and the row of subheadings refused
+    // as a person without a name.
+    const contacts = planImport([
+      ['ФИО', 'Контакты', ''],
+      ['', 'Телефон', 'E-mail'],
+      ['Иванов Иван', '+7 900 000-00-00', 'ivanov@example.org'],
+    ]);
+    expect(contacts.errors).toEqual([]);
+    expect(contacts.people.map((p) => p.person.contacts)).toEqual([
+      'Телефон: +7 900 000-00-00; E-mail: ivanov@example.org',
+    ]);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

@@ -10,6 +10,7 @@ import {
   GENERIC_CONTACTS,
   HEADER_SEARCH_ROWS,
   headingKey,
+  headingsAt,
   NAME_HEADINGS,
   unheadedAfter,
   withNameTail,
@@ -190,7 +191,7 @@ export function planSheets(
 function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean, context: Context): void {
   const { plan, base, earlier, today } = context;
   const table = sheet.rows;
-  const cols = columnsOf(table[headerIndex] ?? []);
+  const cols = columnsOf(headingsAt(table, headerIndex));
   const hasClassColumn =
     cols.one.classOrSubject !== undefined || cols.one.grade !== undefined || cols.one.position !== undefined;
   const onSheet = isOneOfMany ? { sheet: sheet.name } : {};

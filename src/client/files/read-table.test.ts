@@ -295,6 +295,22 @@ describe('birth dates in an XLSX class list', () => {
 });
 
 describe('merged XLSX cells', () => {
+  it('reads a header of two levels: a pupil’s name merged down, the parents’ columns under their group', async () => {
+    const book = new ExcelJS.Workbook();
+    const s = book.addWorksheet('7А');
+    s.addRow(['ФИО обучающегося', 'Класс', 'Родители (законные представители)', '']);
+    s.addRow(['', '', 'ФИО', 'Телефон']);
+    s.mergeCells('A1:A2');
+    s.mergeCells('B1:B2');
+    s.mergeCells('C1:D1');
+    s.addRow(['Иванов Иван', '7А', 'Иванова Мария', '+7 900 000-00-00']);
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'two-level.xlsx');
+    expect(peopleOf(p)).toEqual(['3: Иванов Иван | 7А | student']);
+    expect(p.people[0]?.person.contacts).toBe(
+      'Родители (законные представители) ФИО: Иванова Мария; Родители (законные представители) Телефон: +7 900 000-00-00',
+    );
+  });
+
   it('reads a whole name under a «ФИО» merged over the surname, first name and patronymic columns', async () => {
     const book = new ExcelJS.Workbook();
     const s = book.addWorksheet('7А');
