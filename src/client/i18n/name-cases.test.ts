@@ -16,6 +16,17 @@ describe('names in documents', () => {
     });
   });
 
+  it('prints a name as typed rather than with a surname the library garbles', () => {
+    // lvovich drops the «е» of every «-ец»: «Швца Ивана Петровича», «Стрелца Олега».
+    expect(genitiveOf('Швец Иван Петрович')).toEqual({ name: 'Швец Иван Петрович', gender: 'male' });
+    expect(genitiveOf('Стрелец Олег')).toEqual({ name: 'Стрелец Олег', gender: 'male' });
+    // Endings the library replaces, and a double surname, are declined as before.
+    expect(genitiveOf('Гоголь Николай Васильевич').name).toBe('Гоголя Николая Васильевича');
+    expect(genitiveOf('Толстой Лев Николаевич').name).toBe('Толстого Льва Николаевича');
+    expect(genitiveOf('Петров-Водкин Кузьма Сергеевич').name).toBe('Петрова-Водкина Кузьмы Сергеевича');
+    expect(genitiveOf('Швец Анна Петровна')).toEqual({ name: 'Швец Анны Петровны', gender: 'female' });
+  });
+
   it('keeps a name typed in capitals in capitals, endings too', () => {
     // lvovich adds its endings in small letters: «ИВАНОВа ИВАНа ИВАНОВИЧа».
     expect(genitiveOf('ИВАНОВ ИВАН ИВАНОВИЧ')).toEqual({ name: 'ИВАНОВА ИВАНА ИВАНОВИЧА', gender: 'male' });

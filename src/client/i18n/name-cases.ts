@@ -36,6 +36,22 @@ function declined(word: string, decline: (w: string) => string): string {
 }
 
 /**
+ * Whether a surname's declined form still holds it as typed (a final «ь» or «й» apart: «Гоголь» →
+ * «Гоголя», «Толстой» → «Толстого»), each part of a double one. lvovich drops the «е» of every «-ец»
+ * («Швец» → «Швца», «Стрелец» → «Стрелца»): a garbled surname, from which the nominative cannot be read
+ * back. This judges the library's result, it declines nothing: such a name is printed as typed.
+ */
+function keepsSurname(typed: string, declinedSurname: string): boolean {
+  const parts = declinedSurname.toLocaleLowerCase('ru').split('-');
+  return typed
+    .toLocaleLowerCase('ru')
+    .split('-')
+    .every(
+      (part, i) => !/[^аеёиоуыэюя]$/.test(part) || (parts[i] ?? '').startsWith(part.replace(/[ьй]$/, '')),
+    );
+}
+
+/**
  * The one gender the library's guesses agree on, or null. A word it does not know («Любовь») or
  * finds in both genders («Саша», «Заяц») tells nothing; two that disagree leave it unknown.
  */
@@ -51,7 +67,8 @@ function agreed(guesses: readonly (string | null)[]): Gender {
  * the first name must not disagree. Left as typed, with the gender when it is still clear:
  * - not two or three words, or a third word that is not a patronymic («Петрова Сидорова Мария»);
  * - first name first («Павел Иванов»: the second word is a surname by its ending, the first is not);
- * - two words whose gender is unknown («Ким Саша»): a surname's genitive depends on it (Кима, Ким).
+ * - two words whose gender is unknown («Ким Саша»): a surname's genitive depends on it (Кима, Ким);
+ * - a surname the library would garble («Швец» → «Швца»: keepsSurname).
  * A hyphenated surname is declined part by part by the library («Петровой-Сидоровой»). A surname with a
  * fleeting vowel keeps it («Заяц» → «Заяца»), as Грамота.ру advises for surnames: the nominative can be
  * read back from it.
@@ -71,6 +88,7 @@ export function genitiveOf(fullName: string): { name: string; gender: Gender } {
       declined(first, (w) => inclineFirstname(w, 'genitive', gender)),
       declined(middle, (w) => inclineMiddlename(w, 'genitive', gender)),
     ];
+    if (!keepsSurname(last, name[0] ?? '')) return asTyped(gender);
     return { name: name.join(' '), gender };
   }
   if (words.length !== 2)
@@ -80,8 +98,10 @@ export function genitiveOf(fullName: string): { name: string; gender: Gender } {
   if (isFirstNameFirst) return asTyped(agreed([getFirstnameGender(last), getLastnameGender(first)]));
   const gender = agreed([getLastnameGender(last), getFirstnameGender(first)]);
   if (!gender) return asTyped(null);
+  const surname = declined(last, (w) => inclineLastname(w, 'genitive', gender));
+  if (!keepsSurname(last, surname)) return asTyped(gender);
   return {
-    name: `${declined(last, (w) => inclineLastname(w, 'genitive', gender))} ${declined(first, (w) => inclineFirstname(w, 'genitive', gender))}`,
+    name: `${surname} ${declined(first, (w) => inclineFirstname(w, 'genitive', gender))}`,
     gender,
   };
 }
