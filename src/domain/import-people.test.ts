@@ -328,6 +328,18 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('skips the row of column numbers an official form puts under its header, and says so', () => {
+    // It was refused as a person: «в ФИО «2» есть цифры».
+    const plan = planImport([
+      ['№', 'ФИО', 'Класс', 'Дата рождения'],
+      ['1', '2', '3', '4'],
+      ['1', 'Белова Ксения', '7А', ''],
+    ]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.skipped).toEqual([{ row: 2, code: 'numbering', params: { text: '1 | 2 | 3 | 4' } }]);
+    expect(plan.people.map((p) => p.person.fullName)).toEqual(['Белова Ксения']);
+  });
+
   it('keeps a school class the one way schools write it, however the list typed it', () => {
     const plan = planImport([
       ['ФИО', 'Класс'],

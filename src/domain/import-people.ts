@@ -18,7 +18,7 @@ import {
 } from './import-columns';
 import { birthDateOf, DATE_LIKE, dottedDay } from './import-dates';
 import { type Evidence, evidenceOf, isMovedUp, lookupKey, sameness } from './import-namesakes';
-import { isFooterText, sectionClass, sectionText } from './import-skips';
+import { isColumnNumbering, isFooterText, sectionClass, sectionText } from './import-skips';
 import { clean, isShortenedNumber, type SheetCell, type TableSheet } from './import-table';
 import { KIND_WORDS, kindOf, NO, YES } from './import-words';
 import { isUnderAge } from './minor';
@@ -75,7 +75,7 @@ type PlannedPerson = { row: number; sheet?: string; person: PersonDraft };
 type SkippedRow = {
   row: number;
   sheet?: string;
-  code: 'footer' | 'section' | 'hidden';
+  code: 'footer' | 'section' | 'hidden' | 'numbering';
   params: Record<string, string | number>;
 };
 /** Someone already in the base: a row matched by evidence (name and class, or name and birth date). */
@@ -215,6 +215,10 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     const texts = cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '');
     if (sheet.hiddenRows?.has(row)) {
       skip('hidden', texts.join(' | '));
+      continue;
+    }
+    if (isColumnNumbering(texts)) {
+      skip('numbering', texts.join(' | '));
       continue;
     }
     const first = texts[0];

@@ -42,3 +42,11 @@ export function sectionText(cells: readonly unknown[], nameColumns: readonly num
   if (!nameColumns.includes(only.index)) return only.text;
   return SECTION_WORDS.test(foldText(only.text)) || sectionClass(only.text) ? only.text : null;
 }
+
+/**
+ * The row of column numbers official forms put under their header («1 | 2 | 3 | 4»): at least three
+ * cells, counting up by one from 1. It is not a person (it was refused as «в ФИО «2» есть цифры»).
+ */
+export function isColumnNumbering(texts: readonly string[]): boolean {
+  return texts.length >= 3 && texts.every((text, i) => text.trim().replace(/\.$/, '') === String(i + 1));
+}

@@ -689,6 +689,7 @@ export const en = {
   'import.skippedTitle': 'Skipped — not participants: {n}',
   'import.skip.footer': 'row {row}: «{text}» — a total or a signature under the list',
   'import.skip.section': 'row {row}: «{text}» — a section title of the list',
+  'import.skip.numbering': 'row {row}: «{text}» — the numbers of the columns under the header',
   'import.skip.hidden': 'row {row}: «{text}» — a row hidden (or filtered out) in Excel',
   'import.err.repeatedBirthDate':
     '«{name}» with the same date of birth is already above in this file (row {row})',

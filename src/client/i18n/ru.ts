@@ -686,6 +686,7 @@ export const ru = {
   'import.skippedTitle': 'Пропущены — не участники: {n}',
   'import.skip.footer': 'строка {row}: «{text}» — итог или подпись под списком',
   'import.skip.section': 'строка {row}: «{text}» — заголовок раздела списка',
+  'import.skip.numbering': 'строка {row}: «{text}» — номера столбцов под заголовком',
   'import.skip.hidden': 'строка {row}: «{text}» — строка скрыта в Excel (или отфильтрована)',
   'import.err.repeatedBirthDate':
     '«{name}» с той же датой рождения уже есть выше в этом файле (строка {row})',
