@@ -33,11 +33,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * A text cell as the CSV writes it. A phone number («+7 912 345-67-89») starts with «+» like a formula,
  * and OWASP's apostrophe would reach the curator as «'+7 912 …»: Excel and LibreOffice Calc show an
- * apostrophe read from a CSV as part of the text (it hides only when typed into a cell). Written bare,
- * Excel may take it for arithmetic («+7-912-345-67-89» shows −1406, «+79123456789» loses its plus). A
- * leading space is what neither program reads as the start of a formula, and it shows as nothing; such a
- * cell holds only digits and signs between them (isPhoneNumbers), so there is no formula to guard against
- * anyway. The import trims cells, so our own export read back gives the number as it was.
+ * apostrophe read from a CSV as part of the text (it hides only when typed into a cell). The guard is
+ * not needed there: a cell of digits and the signs between them (isPhoneNumbers) can name no function,
+ * cell or program, so the most a spreadsheet can make of it is arithmetic. Against that — written bare,
+ * «+7-912-345-67-89» may show as −1406 — it gets a leading space (the choice other exporters made for
+ * phone numbers): a cell that starts with a space is text to both programs, and the space shows as
+ * nothing. The import trims cells, so our own export read back gives the number as it was.
  */
 const csvCellText = (cell: ExportCell) => {
   const text = csvText(cell);
