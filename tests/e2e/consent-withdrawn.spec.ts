@@ -86,5 +86,17 @@ test('a minor without a recorded consent: the curator is told before inviting, t
   // Her own record comes without its fields: no «Здравствуйте,» with nothing after it, no promise of a pair.
   await expect(pupil.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте');
   await expect(pupil.getByText(/ещё не записал согласие ваших родителей/)).toBeVisible();
+  // The curator disconnects her phone: it says so, and no longer what she should wait for.
+  await page.reload();
+  const devices = page.getByRole('region', { name: 'Устройства' });
+  await devices.getByRole('button', { name: 'Отключить устройство' }).click();
+  await devices.getByRole('button', { name: 'Да, отключить' }).click();
+  await expect(devices).toContainText('отключено');
+  await pupil.getByRole('link', { name: 'Синхронизация', exact: true }).click();
+  await pupil.getByTestId('sync-now').click();
+  await expect(pupil.getByText(/Устройство отключено куратором/).first()).toBeVisible();
+  await pupil.getByRole('link', { name: 'Главная' }).first().click();
+  await expect(pupil.getByRole('heading', { name: 'Устройство отключено от школы' })).toBeVisible();
+  await expect(pupil.getByText(/ещё не записал согласие ваших родителей|Пар пока нет/)).toHaveCount(0);
   await phone.close();
 });

@@ -217,6 +217,11 @@ export const en = {
   'archived.homeWaiting':
     'What you recorded and had not sent yet ({n}) is kept on this device and goes to the server if the curator brings you back into the programme.',
   'archived.homeSee': 'See what has not been sent',
+  'disconnected.home': 'This device is disconnected from the school',
+  'disconnected.homeData':
+    'The programme’s new data no longer reaches it. To go on, ask the curator for a new sign-in code.',
+  'disconnected.homeWaiting':
+    'What you recorded and had not sent yet ({n}) is kept on this device for now: show it to the curator.',
   'home.mentee.myPairs': '{n|My mentor|My mentors}',
   'home.mentee.series': 'Meetings with your mentor: {held} of {total}',
   'home.mentee.idp': 'Development plan: {done} of {total} done',

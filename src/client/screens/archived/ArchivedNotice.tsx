@@ -4,14 +4,15 @@
 import { t } from '../../i18n/i18n';
 
 /** The programme's data left the device; `waiting` changes typed here are kept, to be sent if they return. */
-export function ArchivedNotice(props: { waiting: number }) {
+export function ArchivedNotice(props: { waiting: number; reason?: 'archived' | 'disconnected' }) {
+  const isArchived = props.reason !== 'disconnected';
   return (
     <section class="panel" aria-labelledby="archived" data-testid="home-archived">
-      <h2 id="archived">{t('archived.home')}</h2>
-      <p>{t('archived.homeData')}</p>
+      <h2 id="archived">{t(isArchived ? 'archived.home' : 'disconnected.home')}</h2>
+      <p>{t(isArchived ? 'archived.homeData' : 'disconnected.homeData')}</p>
       {props.waiting > 0 && (
         <>
-          <p>{t('archived.homeWaiting', { n: props.waiting })}</p>
+          <p>{t(isArchived ? 'archived.homeWaiting' : 'disconnected.homeWaiting', { n: props.waiting })}</p>
           <a class="button" href="/sync">
             {t('archived.homeSee')}
           </a>

@@ -66,6 +66,8 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   const status = useLiveQuery(queries.syncStatus, [], { isLight: true });
   const waiting = useLiveQuery(queries.outboxCount, [], { isLight: true }) ?? 0;
   const isArchived = status?.error === 'archived';
+  // Disconnected (revoked, or the person erased): said so, not «a pair will come».
+  const isDisconnected = status?.error === 'unauthorized';
   const isCurator = session.role === 'curator';
   useReadyMark('home', home !== undefined);
 
@@ -80,8 +82,9 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
       <p class="muted">{t(`role.${session.role}`)}</p>
       {props.curatorPart}
       {isArchived && <ArchivedNotice waiting={waiting} />}
+      {isDisconnected && <ArchivedNotice waiting={waiting} reason="disconnected" />}
       <MyQuestionnaires />
-      {home && !isArchived && (home.total > 0 || !isCurator) && (
+      {home && !isArchived && (home.total > 0 || (!isCurator && !isDisconnected)) && (
         <section aria-labelledby="my-pairs">
           <h2 id="my-pairs">
             {isMentee ? t('home.mentee.myPairs', { n: Math.max(home.total, 1) }) : t('home.myPairs')}
