@@ -10,9 +10,8 @@ import { SATISFACTION_QUESTION } from './questionnaires/builtin-templates';
 import { average } from './questionnaires/results';
 import type { TemplateKind } from './questionnaires/template-kinds';
 import type { SyncedRecord } from './record';
+import { OPEN_PAIR_STATUSES } from './record-types';
 import type { RoadmapFacts } from './roadmap';
-
-const OPEN = new Set(['proposed', 'approved', 'active']);
 
 /**
  * Each questionnaire's satisfaction: the average of every sent response and how many there are; and
@@ -281,7 +280,7 @@ function roadmapFacts(
   const consented = new Set(
     consents.filter((c) => c.fields.withdrawn === false).flatMap((c) => c.fields.personId ?? []),
   );
-  const open = pairs.filter((p) => OPEN.has(p.fields.status ?? ''));
+  const open = pairs.filter((p) => OPEN_PAIR_STATUSES.has(p.fields.status ?? ''));
   const mentorIds = new Set([
     ...open.flatMap((p) => p.fields.mentorId ?? []),
     ...(byKind['intake-mentor'] ?? []).map((r) => r.personId),

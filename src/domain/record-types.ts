@@ -24,6 +24,8 @@ import type { RecordTypeName } from './record-type-names';
 
 export const PERSON_KINDS = ['student', 'teacher', 'other'] as const;
 export const PAIR_STATUSES = ['proposed', 'approved', 'active', 'finished', 'ended'] as const;
+/** The statuses of a pair still at work (or about to be): not finished, not ended. */
+export const OPEN_PAIR_STATUSES: ReadonlySet<string> = new Set(['proposed', 'approved', 'active']);
 export const MEETING_KINDS = ['organisational', 'trial', 'planning', 'regular', 'final'] as const;
 export const TASK_STATUSES = ['todo', 'doing', 'done'] as const;
 export const MEETING_STATUSES = ['held', 'planned', 'cancelled'] as const;

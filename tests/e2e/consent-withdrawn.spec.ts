@@ -49,6 +49,11 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await expect(notice).toBeVisible();
   await notice.getByRole('link', { name: 'Кузнецов Егор' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Кузнецов Егор');
+  // The pairs' table says it too.
+  await page.goto('/pairs');
+  await expect(
+    page.getByTestId('pairs-table').getByRole('row', { name: /Михайлова Ирина Петровна/ }),
+  ).toContainText('нет согласия родителей');
   // An approval order is not issued for the pair: the order names who has no consent.
   await page.goto('/orders');
   await page.getByLabel('Номер приказа').fill('113-о');

@@ -708,6 +708,7 @@ export const en = {
   'pairs.loadOf': 'already has {n} of {of} {of|pair|pairs}',
   'pairs.makePair': 'Pair with: {name}',
   'pairs.blocked': 'Without parental consent, cannot be paired: {n}.',
+  'pairs.noConsent': 'no parental consent',
   'pairs.all': 'All pairs and groups: {n}',
   'pairs.pair': 'Pair (mentees — mentor)',
   'lifecycle.title': 'Life of the pair',

@@ -9,12 +9,11 @@ import {
 import { isMinor } from '../../domain/minor';
 import type { Answers, Question } from '../../domain/questionnaires/questions';
 import type { SyncedRecord } from '../../domain/record';
+import { OPEN_PAIR_STATUSES } from '../../domain/record-types';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import { todayIso } from '../i18n/format';
 import { questionsOf } from './questionnaire-fill-model';
-
-const OPEN = new Set(['proposed', 'approved', 'active']);
 
 /** An answer that is text, if given: answers are JSON, and another app may answer in another shape. */
 const textAnswer = (answer: unknown): string | null => (typeof answer === 'string' && answer ? answer : null);
@@ -83,7 +82,7 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
       const consented = new Set(
         consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
       );
-      const open = pairs.filter((p) => OPEN.has(p.fields.status ?? ''));
+      const open = pairs.filter((p) => OPEN_PAIR_STATUSES.has(p.fields.status ?? ''));
       const load = new Map<string, number>();
       for (const p of open) load.set(p.fields.mentorId ?? '', (load.get(p.fields.mentorId ?? '') ?? 0) + 1);
       const inPair = new Set(open.flatMap((p) => p.fields.menteeIds ?? []));

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isMinor } from '../../../domain/minor';
 import type { SyncedRecord } from '../../../domain/record';
-import { PAIR_STATUSES } from '../../../domain/record-types';
+import { OPEN_PAIR_STATUSES, PAIR_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
@@ -90,7 +90,16 @@ export function PairsScreen() {
   const byId = new Map(pairing.people.map((p) => [p.id, p]));
   const pairs = pairing.pairs.filter((p) => !status || p.fields.status === status);
   const today = todayIso();
-  const blocked = pairing.unpaired.filter((p) => isMinor(p.fields, today) && !pairing.consented.has(p.id));
+  const isWithheld = (id: string) => {
+    const person = byId.get(id);
+    return person !== undefined && isMinor(person.fields, today) && !pairing.consented.has(id);
+  };
+  const blocked = pairing.unpaired.filter((p) => isWithheld(p.id));
+  // A pair with a member whose consent is missing or withdrawn works for nobody (the server sends them to
+  // no one but curators): said in the table, not only on the pair's page.
+  const lacksConsent = (p: (typeof pairs)[number]) =>
+    OPEN_PAIR_STATUSES.has(p.fields.status ?? 'proposed') &&
+    [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])].some(isWithheld);
   const ready = pairing.unpaired.filter((p) => !blocked.includes(p));
   return (
     <Page title={t('pairs.title')}>
@@ -163,7 +172,10 @@ export function PairsScreen() {
                   <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
                 </td>
                 <td data-label={t('pairs.form')}>{mentoringFormLabel(p.fields.form ?? '')}</td>
-                <td data-label={t('pairs.status')}>{t(`pairs.status.${p.fields.status ?? 'proposed'}`)}</td>
+                <td data-label={t('pairs.status')}>
+                  {t(`pairs.status.${p.fields.status ?? 'proposed'}`)}
+                  {lacksConsent(p) && <span class="nudge--urgent"> · {t('pairs.noConsent')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
