@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dashboard, impact, type PairFacts } from './monitoring';
-import { defaultDeadline, ROADMAP_STAGES, type RoadmapFacts, schoolYearOf, stageProgress } from './roadmap';
+import { defaultDeadline, ROADMAP_STAGES, type RoadmapFacts, stageProgress } from './roadmap';
+import { schoolYearOf } from './school-year';
 
 const pair = (id: string, extra: Partial<PairFacts> = {}): PairFacts => ({
   id,

@@ -49,13 +49,6 @@ export const ROADMAP_STAGES: readonly StageDefinition[] = [
   },
 ];
 
-/** The school year a date falls in: September to August. */
-export function schoolYearOf(isoDate: string): string {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
-}
-
 export function defaultDeadline(stage: StageDefinition, schoolYear: string): string {
   const [first, second] = schoolYear.split('-').map(Number) as [number, number];
   const year = stage.month >= 9 ? first : second;

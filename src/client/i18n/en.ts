@@ -351,6 +351,8 @@ export const en = {
   'meeting.discardDraft': 'Start over',
   'meeting.needDate': 'Enter the date.',
   'meeting.needDuration': 'Duration is a number of minutes from 0 to 1440.',
+  'meeting.tooOld':
+    'Too long ago: meetings are recorded from {date} (the start of last school year). Check the year.',
   'meeting.heldInFuture': 'This date is still to come: mark the meeting as planned or correct the date.',
   'meeting.heldNeedsDuration': 'Say how many minutes the meeting lasted.',
   'meeting.notFound': 'This meeting is not on this device.',

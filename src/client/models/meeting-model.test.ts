@@ -56,5 +56,12 @@ describe('a meeting form', () => {
     expect(
       meetingFormErrors({ ...form, durationMin: '0', status: 'cancelled', cancelReason: 'Болезнь' }, today),
     ).toEqual({});
+    // A mistyped year is refused; last school year's meetings are recorded after the fact; a meeting
+    // stored with an older date keeps it when its notes are edited.
+    expect(meetingFormErrors({ ...form, date: '2019-09-03' }, today).date).toMatch(
+      /Слишком давняя дата: .*1 сентября 2025/,
+    );
+    expect(meetingFormErrors({ ...form, date: '2025-09-01' }, today)).toEqual({});
+    expect(meetingFormErrors({ ...form, date: '2019-09-03' }, today, '2019-09-03')).toEqual({});
   });
 });

@@ -2,7 +2,8 @@
 import { nextMeetingKind } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
 import { maxTextLength } from '../../domain/record-types';
-import { nowTime, todayIso } from '../i18n/format';
+import { earliestMeetingDay } from '../../domain/school-year';
+import { formatDay, nowTime, todayIso } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { schoolNow } from '../state/school-clock';
 
@@ -104,10 +105,21 @@ export function meetingTextMax(field: keyof typeof TEXT_MAX): number | undefined
  * day): a meeting held cannot be dated after it, nor have lasted no time — a future meeting marked held
  * was counted on the home screen and not in monitoring.
  */
-export function meetingFormErrors(form: MeetingForm, today: string = todayIso()): FormErrors {
+/**
+ * What is wrong in a meeting's form, by field. `savedDate`: the stored meeting's date — a meeting already
+ * dated before the earliest day (`earliestMeetingDay`: imported, or recorded years ago) keeps its date
+ * when its notes are edited.
+ */
+export function meetingFormErrors(
+  form: MeetingForm,
+  today: string = todayIso(),
+  savedDate: string | null = null,
+): FormErrors {
   const errors: FormErrors = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = t('meeting.needDate');
   else if (form.status === 'held' && form.date > today) errors.date = t('meeting.heldInFuture');
+  else if (form.date !== savedDate && form.date < earliestMeetingDay(today))
+    errors.date = t('meeting.tooOld', { date: formatDay(earliestMeetingDay(today)) });
   const minutes = Number(form.durationMin);
   if (form.durationMin.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440)
     errors.durationMin = t('meeting.needDuration');

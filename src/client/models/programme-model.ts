@@ -5,7 +5,8 @@
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import type { SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
-import { defaultDeadline, ROADMAP_STAGES, schoolYearOf } from '../../domain/roadmap';
+import { defaultDeadline, ROADMAP_STAGES } from '../../domain/roadmap';
+import { schoolYearOf } from '../../domain/school-year';
 import type { Repository, WriteResult } from '../db/repository';
 import { UNSEEN } from './edit-model';
 

@@ -115,7 +115,7 @@ export function MeetingScreen() {
   };
 
   const save = async () => {
-    const found = meetingFormErrors(form);
+    const found = meetingFormErrors(form, undefined, meeting?.fields.date ?? null);
     setErrors(found);
     if (Object.keys(found).length) {
       // The first field to put right, in view: its error says what (a text over its limit stays whole).
