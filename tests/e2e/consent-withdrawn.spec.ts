@@ -49,6 +49,10 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await expect(notice).toBeVisible();
   await notice.getByRole('link', { name: 'Кузнецов Егор' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Кузнецов Егор');
+  // His card names his pair, with its way back.
+  const theirPairs = page.getByTestId('person-pairs');
+  await expect(theirPairs).toContainText('Михайлова Ирина Петровна');
+  await expect(theirPairs).toContainText('наставляемый');
   // The pairs' table says it too.
   await page.goto('/pairs');
   await expect(

@@ -259,6 +259,10 @@ export const en = {
   'people.required': 'Enter the full name.',
 
   'person.invite': 'Sign-in invite',
+  'person.pairs': 'Pairs and groups',
+  'person.noPairs': 'Not in any pair yet.',
+  'person.asMentor': 'mentor',
+  'person.asMentee': 'mentee',
   'person.inviteNoConsent':
     'No parental consent recorded: enrolled with a code, the minor sees none of their data and cannot be in a pair until a consent is recorded.',
   'person.inviteAs': 'Signs in as',

@@ -254,6 +254,10 @@ export const ru = {
   'people.required': 'Укажите ФИО.',
 
   'person.invite': 'Приглашение для входа',
+  'person.pairs': 'Пары и группы',
+  'person.noPairs': 'Пока ни в одной паре.',
+  'person.asMentor': 'наставник',
+  'person.asMentee': 'наставляемый',
   'person.inviteNoConsent':
     'Согласие родителей не записано: войдя по коду, несовершеннолетний не увидит своих данных и не сможет быть в паре, пока согласие не записано.',
   'person.inviteAs': 'Войдёт как',

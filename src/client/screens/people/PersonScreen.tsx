@@ -21,6 +21,7 @@ import { QrCode } from '../../ui/QrCode';
 import { ConsentSection } from './ConsentSection';
 import { DevicesSection } from './DevicesSection';
 import { IntakeSection } from './IntakeSection';
+import { PersonPairsSection } from './PersonPairsSection';
 
 export function PersonScreen() {
   const { params } = useRoute();
@@ -134,6 +135,7 @@ export function PersonScreen() {
       )}
       {isCurator && <ConsentSection person={person} />}
       {isCurator && <IntakeSection personId={id} />}
+      {isCurator && <PersonPairsSection personId={id} />}
       {isCurator && (
         <section class="panel" aria-labelledby="invite">
           <h2 id="invite">{t('person.invite')}</h2>
