@@ -1014,7 +1014,7 @@ export const en = {
   'district.title': 'District schools',
   'district.intro': 'The figures of the mentoring programme, school by school. Numbers only: never a name.',
   'district.empty': 'No school figures yet. They arrive with a sync once the schools start work.',
-  'district.coverage': 'Coverage: {value} (target {target} %)',
+  'district.coverage': 'Coverage: {value} (target {target}%)',
   'district.stages': '{done} of {total}',
   'district.col.schoolName': 'School',
   'district.col.coverageAll': 'Participants covered, %',

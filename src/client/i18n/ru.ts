@@ -1017,7 +1017,7 @@ export const ru = {
   'district.intro':
     'Показатели целевой модели наставничества по каждой школе. Только числа: ни одного имени.',
   'district.empty': 'Данных школ пока нет. Они появятся после синхронизации, когда школы начнут работу.',
-  'district.coverage': 'Охват: {value} (цель {target} %)',
+  'district.coverage': 'Охват: {value} (цель {target}%)',
   'district.stages': '{done} из {total}',
   'district.col.schoolName': 'Школа',
   'district.col.coverageAll': 'Охват участников, %',

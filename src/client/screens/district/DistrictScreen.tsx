@@ -26,7 +26,7 @@ function shown(summary: SyncedRecord<'schoolSummary'>, column: SummaryColumn): s
     case 'coverageStudents':
     case 'coverageTeachers':
     case 'targetShare':
-      return formatMaybe(f[column] ?? null, ' %');
+      return formatMaybe(f[column] ?? null, '%');
     default:
       return formatMaybe(f[column] ?? null);
   }
@@ -72,7 +72,7 @@ export function DistrictScreen() {
               <p
                 class={coverage === null ? 'muted' : coverage >= target ? 'district__ok' : 'district__short'}
               >
-                {t('district.coverage', { value: formatMaybe(coverage, ' %'), target })}
+                {t('district.coverage', { value: formatMaybe(coverage, '%'), target })}
               </p>
               <dl class="district__figures">
                 {SUMMARY_COLUMNS.filter(
