@@ -95,11 +95,14 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
       const hasDeclared = (p: SyncedRecord<'person'>) => mentorIntake.has(p.id) || load.has(p.id);
       const isMentorCandidate = (p: SyncedRecord<'person'>) =>
         hasDeclared(p) || (p.fields.kind === 'teacher' && p.id !== viewerId);
+      const hasMenteeIntake = (p: SyncedRecord<'person'>) => latestAnswers(p.id, ['intake-mentee'], ctx);
+      // A pupil who answered the mentors' questionnaire (a senior pupil, «ученик–ученик») and not the
+      // mentees' is a mentor to be paired, not a mentee waiting for one.
       const unpaired = active.filter(
         (p) =>
           !inPair.has(p.id) &&
           !load.has(p.id) &&
-          (p.fields.kind === 'student' || latestAnswers(p.id, ['intake-mentee'], ctx)),
+          ((p.fields.kind === 'student' && !mentorIntake.has(p.id)) || hasMenteeIntake(p)),
       );
       const mentors: MentorProfile[] = active
         .filter((p) => isMentorCandidate(p) && mayPair(p))
