@@ -824,6 +824,7 @@ export const en = {
   'editor.sectionRemoved': 'Section «{text}» removed',
   'lifecycle.moved': 'Pair status: {status}',
   'setup.title': 'First steps: {done} of {total} done',
+  'setup.progress': '{done} of {of}',
   'setup.stepDone': 'done',
   'setup.stepToDo': 'not done yet',
   'setup.school': 'School and director',

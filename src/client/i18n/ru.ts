@@ -822,6 +822,7 @@ export const ru = {
   'editor.sectionRemoved': 'Раздел «{text}» удалён',
   'lifecycle.moved': 'Статус пары: {status}',
   'setup.title': 'Первые шаги: сделано {done} из {total}',
+  'setup.progress': '{done} из {of}',
   'setup.stepDone': 'сделано',
   'setup.stepToDo': 'ещё не сделано',
   'setup.school': 'Школа и директор',

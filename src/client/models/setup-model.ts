@@ -10,7 +10,13 @@ import { todayIso } from '../i18n/format';
 
 type SetupStepKey = 'school' | 'lists' | 'consents' | 'mentors' | 'pairs' | 'order';
 
-export type SetupStep = { key: SetupStepKey; isDone: boolean; href: string };
+/** `progress`: how far a step of many items has come (the minors whose parents' consent is recorded). */
+export type SetupStep = {
+  key: SetupStepKey;
+  isDone: boolean;
+  href: string;
+  progress?: { done: number; of: number };
+};
 
 /** Pure: the steps for what the device holds. `curatorId` is the curator's own person, not a mentor. */
 function setupSteps(input: {
@@ -36,6 +42,7 @@ function setupSteps(input: {
       key: 'consents',
       isDone: students.length > 0 && minors.every((p) => consented.has(p.id)),
       href: '/people',
+      progress: { done: minors.filter((p) => consented.has(p.id)).length, of: minors.length },
     },
     {
       key: 'mentors',

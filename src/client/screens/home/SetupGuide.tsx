@@ -20,6 +20,9 @@ export function SetupGuide(props: { curatorId: string }) {
             </span>
             <span>
               <a href={step.href}>{t(`setup.${step.key}` as MessageKey)}</a>
+              {step.progress && step.progress.of > 0 && !step.isDone && (
+                <> ({t('setup.progress', step.progress)})</>
+              )}
               <span class="visually-hidden">
                 {' '}
                 — {step.isDone ? t('setup.stepDone') : t('setup.stepToDo')}
