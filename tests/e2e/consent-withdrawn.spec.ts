@@ -58,6 +58,9 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await expect(
     page.getByTestId('pairs-table').getByRole('row', { name: /Михайлова Ирина Петровна/ }),
   ).toContainText('нет согласия родителей');
+  // A new pair's form says it beside his name, before «Создать» would refuse him.
+  await page.getByText('Новая пара или группа').click();
+  await expect(page.getByLabel('Кузнецов Егор (нет согласия родителей)')).toBeVisible();
   // An approval order is not issued for the pair: the order names who has no consent.
   await page.goto('/orders');
   await page.getByLabel('Номер приказа').fill('113-о');

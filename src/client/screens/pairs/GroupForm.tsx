@@ -15,7 +15,12 @@ import { Form } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
-export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: string[] }) {
+/** `withheld`: the minors without a valid parental consent, whom no pair may name (said beside them). */
+export function GroupForm(props: {
+  people: SyncedRecord<'person'>[];
+  forms: string[];
+  withheld: ReadonlySet<string>;
+}) {
   const { repo, drafts } = useApp();
   const queries = useQueries();
   // The choices made are a draft on the device until the pair is made: a reload or another screen keeps
@@ -35,7 +40,10 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
   const mentorId = offered.has(chosen.mentorId) ? chosen.mentorId : '';
   const menteeIds = chosen.menteeIds.filter((id) => offered.has(id));
   const { chosenForm } = chosen;
-  const options = people.map((p) => ({ value: p.id, label: personName(p) }));
+  // Shown with the reason, before a click on «Создать» refuses them.
+  const nameOf = (p: SyncedRecord<'person'>) =>
+    props.withheld.has(p.id) ? `${personName(p)} (${t('pairs.noConsent')})` : personName(p);
+  const options = people.map((p) => ({ value: p.id, label: nameOf(p) }));
   const byId = new Map(people.map((p) => [p.id, p]));
   const form =
     chosenForm ??
@@ -78,7 +86,7 @@ export function GroupForm(props: { people: SyncedRecord<'person'>[]; forms: stri
                       checked={menteeIds.includes(p.id)}
                       onChange={(e) => toggle(p.id, e.currentTarget.checked)}
                     />
-                    <span>{personName(p)}</span>
+                    <span>{nameOf(p)}</span>
                   </label>
                 ))}
             </div>

@@ -147,7 +147,11 @@ export function PairsScreen() {
           </Notice>
         )}
       </section>
-      <GroupForm people={pairing.people} forms={forms} />
+      <GroupForm
+        people={pairing.people}
+        forms={forms}
+        withheld={new Set(pairing.people.filter((p) => isWithheld(p.id)).map((p) => p.id))}
+      />
       <h2>{t('pairs.all', { n: pairing.pairs.length })}</h2>
       <SelectField
         label={t('pairs.status')}
