@@ -38,7 +38,13 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const scheme = config.tls ? 'https' : 'http';
   const port = (app.server.address() as { port: number }).port;
-  const urls = [`${scheme}://localhost:${port}`, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`)];
+  // The addresses phones can reach it at: the network's, when it listens on all of them; else the one
+  // address it listens on (HOST=127.0.0.1 is reached from this machine alone, and said so by its address).
+  const isAll = config.host === '0.0.0.0' || config.host === '::';
+  const hosts = isAll
+    ? ['localhost', ...lanAddresses()]
+    : [config.host.includes(':') ? `[${config.host}]` : config.host];
+  const urls = hosts.map((host) => `${scheme}://${host}:${port}`);
   process.stdout.write(`\nНаставник ${version} is running:\n${urls.map((u) => `  ${u}\n`).join('')}`);
   process.stdout.write(`Data: ${describeDatabase(config.database)}\n`);
   if (district.code)
