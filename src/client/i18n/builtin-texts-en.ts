@@ -1,6 +1,8 @@
-// The built-in questionnaires' texts in English (domain/questionnaires/builtin-templates.ts), by their
-// Russian words. The records keep the Russian — the same on every device, in exports and in reports —
-// and the UI shows these when it speaks English; a text a school changed is shown as typed.
+// The texts the app ships with in English, by their Russian words: the built-in questionnaires
+// (domain/questionnaires/builtin-templates.ts) — whose records keep the Russian, the same on every device,
+// in exports and in reports, while the UI shows these when it speaks English (a text a school changed is
+// shown as typed) — and the IDP's goal templates (domain/goal-templates.ts), which a mentor adds in the
+// UI's language and then adapts.
 export const BUILTIN_TEXTS_EN: Readonly<Record<string, string>> = {
   // Titles and descriptions
   'Анкета наставляемого': 'Mentee questionnaire',
@@ -117,4 +119,36 @@ export const BUILTIN_TEXTS_EN: Readonly<Record<string, string>> = {
   'Что участие дало вам самому?': 'What did taking part give you?',
   'Готовы ли вы продолжить быть наставником?': 'Are you ready to go on being a mentor?',
   'Что можно улучшить в программе?': 'What could be improved in the programme?',
+  // IDP goal templates
+  'Адаптация молодого педагога': 'A young teacher settling in',
+  'Профессиональная адаптация': 'Professional adaptation',
+  'Освоиться в школе, в документации и в работе с классом.':
+    'Find your feet at the school, in its paperwork and in working with a class.',
+  'Изучить локальные акты школы и требования к документации':
+    'Study the school’s regulations and what its paperwork requires',
+  'Посетить 5 уроков наставника и разобрать их': 'Sit in on 5 of the mentor’s lessons and discuss them',
+  'Провести открытый урок и обсудить его с наставником': 'Give an open lesson and discuss it with the mentor',
+  'Составить план воспитательной работы с классом': 'Draw up a plan of pastoral work with the class',
+  'Подготовка к экзамену': 'Exam preparation',
+  'Учебные результаты': 'Learning results',
+  'Выйти на уверенный результат ОГЭ/ЕГЭ по предмету.': 'Reach a confident OGE/EGE result in the subject.',
+  'Написать диагностическую работу и найти слабые темы': 'Write a diagnostic test and find the weak topics',
+  'Составить график подготовки по слабым темам': 'Make a schedule for working on the weak topics',
+  'Решить три пробных варианта в формате экзамена': 'Do three practice papers in the exam’s format',
+  'Разобрать ошибки пробных вариантов с наставником':
+    'Go through the practice papers’ mistakes with the mentor',
+  'Проектная работа': 'Project work',
+  'Проектная деятельность': 'Projects',
+  'Выполнить и защитить индивидуальный проект.': 'Carry out and defend an individual project.',
+  'Выбрать тему и сформулировать цель проекта': 'Choose a topic and set the project’s aim',
+  'Составить план работы и список источников': 'Make a work plan and a list of sources',
+  'Подготовить продукт проекта': 'Make the project’s product',
+  'Подготовить презентацию и защитить проект': 'Prepare a presentation and defend the project',
+  'Социальная адаптация обучающегося': 'A pupil settling in socially',
+  Социализация: 'Socialisation',
+  'Чувствовать себя увереннее в классе и школе.': 'Feel more confident in the class and the school.',
+  'Выбрать кружок или секцию и записаться': 'Choose a club or a sports section and join it',
+  'Принять участие в одном школьном мероприятии': 'Take part in one school event',
+  'Обсудить с наставником трудные ситуации в общении':
+    'Talk over difficult situations with people with the mentor',
 };

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { GOAL_TEMPLATES } from '../../domain/goal-templates';
 import { BUILTIN_TEMPLATES } from '../../domain/questionnaires/builtin-templates';
 import { BUILTIN_TEXTS_EN } from './builtin-texts-en';
 import { builtinText, setLanguage } from './i18n';
 
-/** Every text of the built-in questionnaires a user reads. */
+/** Every text of the built-in questionnaires and of the IDP's goal templates a user reads. */
 const builtinTexts = () =>
-  new Set(
-    BUILTIN_TEMPLATES.flatMap((template) => [
+  new Set([
+    ...GOAL_TEMPLATES.flatMap((g) => [g.title, g.area, g.description, ...g.tasks]),
+    ...BUILTIN_TEMPLATES.flatMap((template) => [
       template.title,
       template.description,
       ...template.questions.flatMap((q) => [
@@ -17,9 +19,9 @@ const builtinTexts = () =>
         ...(q.maxLabel ? [q.maxLabel] : []),
       ]),
     ]),
-  );
+  ]);
 
-describe('the built-in questionnaires in English', () => {
+describe('the built-in questionnaires and goal templates in English', () => {
   it('have every text translated, and no translation of a text they no longer have', () => {
     const texts = builtinTexts();
     expect([...texts].filter((text) => !(text in BUILTIN_TEXTS_EN))).toEqual([]);

@@ -103,9 +103,10 @@ export function t(key: MessageKey, params?: Params): string {
 }
 
 /**
- * A text of the built-in questionnaires (their titles, questions, options, scale labels) as the UI's
- * language words it: records keep the Russian the server seeded them with — the same on every device, in
- * exports and reports —, so in Russian, and for any text a school wrote or changed, the text as it is.
+ * A text the app ships with — of the built-in questionnaires (titles, questions, options, scale labels),
+ * of the IDP's goal templates — as the UI's language words it (builtin-texts-en.ts): questionnaires'
+ * records keep the Russian the server seeded them with — the same on every device, in exports and
+ * reports —, so in Russian, and for any text a school wrote or changed, the text as it is.
  */
 export function builtinText(text: string): string {
   return packs[language.value]?.builtinTexts?.[text] ?? text;

@@ -4,7 +4,7 @@ import { GOAL_TEMPLATES, templatesFor } from '../../../domain/goal-templates';
 import { maxTextLength } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
 import { useNewRecordDraft } from '../../state/draft';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
@@ -80,9 +80,15 @@ export function GoalForm(props: {
   const fromTemplate = async () => {
     const chosen = GOAL_TEMPLATES.find((g) => g.key === template);
     if (!chosen) return;
+    // In the UI's language: the mentor adapts it from there.
     const isAdded = await createGoal(
-      { title: chosen.title, description: chosen.description, area: chosen.area, targetDate: '' },
-      chosen.tasks,
+      {
+        title: builtinText(chosen.title),
+        description: builtinText(chosen.description),
+        area: builtinText(chosen.area),
+        targetDate: '',
+      },
+      chosen.tasks.map(builtinText),
     );
     // Added: the choice closes, so that a second tap a moment later (a double tap) adds nothing again.
     if (isAdded) setTemplateOpen(false);
@@ -95,7 +101,7 @@ export function GoalForm(props: {
         <SelectField
           label={t('idp.template')}
           value={template}
-          options={templates.map((g) => ({ value: g.key, label: g.title }))}
+          options={templates.map((g) => ({ value: g.key, label: builtinText(g.title) }))}
           onValue={setTemplate}
         />
         <ActionButton onAction={fromTemplate}>{t('idp.useTemplate')}</ActionButton>
