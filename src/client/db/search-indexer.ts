@@ -34,12 +34,41 @@ async function addSegment(db: NastavnikDb, type: SearchedType, records: (SyncedR
  */
 async function scrubSegments(db: NastavnikDb, type: SearchedType, gone: ReadonlySet<string>): Promise<void> {
   if (gone.size === 0) return;
-  for (const segment of await db.searchIndex.filter((s) => s.type === type).toArray()) {
-    const scrubbed = withoutRecords(segment, gone);
+  const holders = await segmentsHolding(db, type, gone);
+  for (const segment of await db.searchIndex.bulkGet(holders)) {
+    const scrubbed = segment && withoutRecords(segment, gone);
     if (!scrubbed) continue;
     if (scrubbed.size === 0) await db.searchIndex.delete(segment.seg as number);
     else await db.searchIndex.put(scrubbed);
+    segmentIdsSeen.get(db)?.delete(segment.seg as number);
   }
+}
+
+/**
+ * The ids each segment holds, by segment, as this tab last read them: a school's index is tens of
+ * segments and megabytes, too much to read again for every batch an incremental sync brings. A segment
+ * never gains an id under its key (a scrub takes ids out, a merge writes a new segment), so what is kept
+ * here can only say too much — and a segment it names is read before it is changed.
+ */
+const segmentIdsSeen = new WeakMap<NastavnikDb, Map<number, { type: string; ids: Set<string> }>>();
+
+/** The keys of the segments of `type` that hold any of `ids`. */
+async function segmentsHolding(
+  db: NastavnikDb,
+  type: SearchedType,
+  ids: ReadonlySet<string>,
+): Promise<number[]> {
+  const seen = segmentIdsSeen.get(db) ?? new Map();
+  segmentIdsSeen.set(db, seen);
+  const keys = (await db.searchIndex.toCollection().primaryKeys()) as number[];
+  const present = new Set(keys);
+  for (const seg of seen.keys()) if (!present.has(seg)) seen.delete(seg);
+  for (const segment of await db.searchIndex.bulkGet(keys.filter((k) => !seen.has(k))))
+    if (segment) seen.set(segment.seg as number, { type: segment.type, ids: new Set(segmentIds(segment)) });
+  const holders: number[] = [];
+  for (const [seg, held] of seen)
+    if (held.type === type && [...ids].some((id) => held.ids.has(id))) holders.push(seg);
+  return holders;
 }
 
 async function mergeSmallSegments(db: NastavnikDb): Promise<void> {
