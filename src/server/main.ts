@@ -38,12 +38,16 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const scheme = config.tls ? 'https' : 'http';
   const port = (app.server.address() as { port: number }).port;
-  // The addresses phones can reach it at: the network's, when it listens on all of them; else the one
-  // address it listens on (HOST=127.0.0.1 is reached from this machine alone, and said so by its address).
+  // The addresses it is reached at: this machine's and the network's when it listens on all of them;
+  // this machine's alone on a loopback HOST (the network's address, printed before, reached nothing);
+  // else the one address it listens on.
   const isAll = config.host === '0.0.0.0' || config.host === '::';
+  const isLoopback = /^(127\.|::1$|localhost$)/.test(config.host);
   const hosts = isAll
     ? ['localhost', ...lanAddresses()]
-    : [config.host.includes(':') ? `[${config.host}]` : config.host];
+    : isLoopback
+      ? ['localhost']
+      : [config.host.includes(':') ? `[${config.host}]` : config.host];
   const urls = hosts.map((host) => `${scheme}://${host}:${port}`);
   process.stdout.write(`\nНаставник ${version} is running:\n${urls.map((u) => `  ${u}\n`).join('')}`);
   process.stdout.write(`Data: ${describeDatabase(config.database)}\n`);
