@@ -216,7 +216,14 @@ export async function applyChange(
   const { ctx, merged } = checked;
   if (existing === undefined) {
     const twin = await twinOf(tx, school, merged);
-    if (twin) return invalid(change, `there is one ${change.type} of its kind: its id is ${twin}`);
+    // Its id only to someone who may read it (no one but curators reads a deleted plan).
+    if (twin)
+      return invalid(
+        change,
+        (await session.mayRead(twin))
+          ? `there is one ${change.type} of its kind: its id is ${twin.record.id}`
+          : `there was one ${change.type} of its kind, deleted: a new one takes the id derived from what it is about`,
+      );
   }
   if (
     isOfType(merged, 'pair') &&
@@ -318,31 +325,39 @@ async function writeChecks(
 
 /**
  * The record a new IDP or response would be the second of (one plan per mentee of a pair, one response
- * per assignment: domain/one-of-a-kind.ts), or null. Refused: a new one while a live one is there under
- * another id; and one under an id other than the derived one while any is there, deleted or not — so
- * that besides the derived record at most one other (a plan an older app made offline under an id of
+ * per assignment: domain/one-of-a-kind.ts), or undefined. Refused: a new one while a live one is there
+ * under another id; and one under an id other than the derived one while any is there, deleted or not —
+ * so that besides the derived record at most one other (a plan an older app made offline under an id of
  * its own) ever exists, and copies made deleted cannot pile up.
  */
-async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<string | null> {
+async function twinOf(tx: StorageTx, school: string, record: SyncedRecord): Promise<StoredRow | undefined> {
   const f = record.fields;
   const ownId = expectedIdOf(record, derivedId);
   const siblings = (
     isOfType(record, 'plan') && typeof f.pairId === 'string'
-      ? // A deleted plan is kept without its fields: under its derived id it was that mentee's; under
-        // another id whose it was is unknown, so it counts for any mentee.
-        (await tx.findByRef(school, 'plan', f.pairId)).filter((p) =>
-          p.deleted === undefined
-            ? p.fields.menteeId === f.menteeId
-            : !isDerivedShape(p.id) || p.id === ownId,
-        )
+      ? await tx.findByRef(school, 'plan', f.pairId)
       : isOfType(record, 'formResponse') && typeof f.assignmentId === 'string'
         ? await tx.findByRef(school, 'formResponse', f.assignmentId)
         : []
   ).filter((x) => x.id !== record.id);
-  return (
-    (siblings.find((x) => x.deleted === undefined) ?? (ownId === record.id ? undefined : siblings[0]))?.id ??
-    null
-  );
+  const rows: StoredRow[] = [];
+  for (const sibling of siblings) {
+    const row = await tx.getRecord(school, sibling.id);
+    if (!row) continue;
+    // A deleted plan is kept without its fields: whose it was follows from its kept parents. One deleted
+    // before parents were kept (an older server; a restore) is of no one known: under the derived id of
+    // this pair and mentee it is theirs; under another id it counts for any mentee of the pair.
+    const menteeId = withParents(row).fields.menteeId;
+    if (
+      isOfType(record, 'plan') &&
+      (menteeId === undefined
+        ? isDerivedShape(row.record.id) && row.record.id !== ownId
+        : menteeId !== f.menteeId)
+    )
+      continue;
+    rows.push(row);
+  }
+  return rows.find((x) => x.record.deleted === undefined) ?? (ownId === record.id ? undefined : rows[0]);
 }
 
 /**
