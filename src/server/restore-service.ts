@@ -104,8 +104,9 @@ export async function checkedRecords(
     if (missing) return { problem: `record ${i} (${record.id}): ${missing}` };
     const stamps = [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
     // What the server makes has an id derived from what it is for; anything else stamped as the server's
-    // would pass a curator's records off as the server's own (as a sync refuses, sync-push.ts checkAlone).
-    if (!isDerivedShape(record.id) && stamps.some((s) => stampNode(s) === SERVER_NODE))
+    // would pass a curator's records off as the server's own (as a sync refuses, sync-push.ts checkAlone)
+    // — but for what a person's erasure writes into records of others (erasure.ts): their deletes.
+    if (!isDerivedShape(record.id) && Object.values(record.stamps).some((s) => stampNode(s) === SERVER_NODE))
       return {
         problem: `record ${i} (${record.id}): a stamp names the server's own device id, which only the server's own records carry`,
       };

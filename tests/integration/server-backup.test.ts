@@ -325,3 +325,39 @@ describe('a backup made before such text was refused', () => {
     }
   });
 });
+
+describe('a school where the server erased someone', () => {
+  // The server deletes in its own name what an erased person leaves live (erasure.ts): those deletes
+  // carry its stamp under ids it does not derive. (Found by an attack round: the school's backup was
+  // then refused whole, «a stamp names the server's own device id».)
+  it('restores from its backup, the records erased with the person deleted', async () => {
+    const school = await startTestServer();
+    const target = await startTestServer();
+    try {
+      const own = await enrolWith(school, BOOTSTRAP_CODE, 'cur');
+      const pupil = change(own.stamper, 'person', { fullName: 'Ученик', kind: 'student' });
+      const consent = change(own.stamper, 'consent', {
+        personId: pupil.id,
+        signedBy: 'мать',
+        date: '2026-09-01',
+        withdrawn: false,
+      });
+      expect((await push(school, own, [pupil, consent])).rejected).toEqual([]);
+      // An older app deletes the person only: the server deletes the consent.
+      expect((await push(school, own, [deletion(own.stamper, 'person', pupil.id)])).rejected).toEqual([]);
+      const backup = (await call(school, 'GET', '/api/v1/export', { token: own.token })).body;
+      expect((backup.records as SyncedRecord[]).find((r) => r.id === consent.id)?.deleted).toMatch(
+        /_server$/,
+      );
+
+      const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
+      const restored = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: backup });
+      expect(restored.body).toEqual({ restored: (backup.records as unknown[]).length });
+      const again = await call(target, 'GET', '/api/v1/export', { token: admin.token });
+      expect(sortedRecords(again.body)).toEqual(sortedRecords(backup));
+    } finally {
+      await target.close();
+      await school.close();
+    }
+  });
+});
