@@ -29,6 +29,8 @@ import { type PushSession, withParents } from './sync-session';
 export async function eraseWithPerson(session: PushSession, personId: string): Promise<void> {
   const { tx, caller } = session;
   const school = caller.schoolId;
+  // Read live earlier in this push (a meeting's attendance), it is read again, deleted.
+  session.forget(personId);
   const find = (type: RecordType, id: string) => tx.findByRef(school, type, id);
   const plans = (await find('plan', personId)).filter(
     (p) => p.deleted !== undefined || p.fields.menteeId === personId,
@@ -53,6 +55,12 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
     for (const copy of await find('conflict', id)) copies.set(copy.id, copy);
   for (const record of [...theirs, ...copies.values()])
     if (record.deleted === undefined) await tombstone(session, record.id);
+  // Who came to a group's meeting is data about them; the meeting stays the group's. Every meeting is
+  // looked at: their pairs may have let them go before (the curator's app does), and a pair's meetings
+  // are not indexed by its former members. An erasure is rare; a school has some thousands of meetings.
+  for (const meeting of await tx.listByType(school, 'meeting'))
+    if (meeting.deleted === undefined && meeting.fields.attendance?.includes(personId))
+      await pruneAttendance(session, meeting);
   await forgetInStats(session, personId, assignments);
   await tx.forgetDevicesOf(school, personId, new Date(session.clock.now()).toISOString());
 }
@@ -73,6 +81,39 @@ export async function eraseWithPair(session: PushSession, pairId: string): Promi
       if (copy.deleted === undefined) await tombstone(session, copy.id);
     await tombstone(session, meeting.id);
   }
+}
+
+/**
+ * The fields (`<type>.<field>`) the server writes in its own name into records under ids it does not
+ * derive, besides their delete (an erasure's): a school's own backup holds them (restore-service.ts).
+ */
+export const SERVER_STAMPED_FIELDS: readonly string[] = ['meeting.attendance'];
+
+/**
+ * Takes out of the attendance of `meeting` (as stored) the people erased, and those `mayStay` says
+ * no to, as the server's change stamped after every stamp of the meeting (the meeting's other fields
+ * are kept; every device is sent the list). After a person's erasure; and after a device's write, whose
+ * list may add only the pair's mentees — so that no one can name anyone else there and watch whether
+ * the server takes them out (which would tell them who was erased) — and put back no one erased: a
+ * device that had not heard of an erasure sends the list it had.
+ */
+export async function pruneAttendance(
+  session: PushSession,
+  meeting: SyncedRecord,
+  mayStay: (personId: string) => boolean = () => true,
+): Promise<void> {
+  const attendance = meeting.deleted === undefined ? meeting.fields.attendance : undefined;
+  if (!Array.isArray(attendance)) return;
+  const kept: unknown[] = [];
+  for (const personId of attendance) {
+    if (typeof personId !== 'string' || !mayStay(personId)) continue;
+    const person = await session.parent(personId);
+    if (person?.record.type !== 'person' || person.record.deleted === undefined) kept.push(personId);
+  }
+  if (kept.length === attendance.length) return;
+  const school = session.caller.schoolId;
+  const row = await session.tx.getRecord(school, meeting.id);
+  if (row) await putField(session, school, row, 'attendance', kept);
 }
 
 /** Deletes the stored record `id` in the server's name: fields erased, keys and parents kept. */

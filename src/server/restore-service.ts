@@ -10,6 +10,7 @@ import { isOfType, type SyncedRecord } from '../domain/record';
 import { ChangeSchema, CONTRACT_VERSION, describeIssue, LIMITS } from '../domain/sync-contract';
 import { missingRequired, validateChange } from '../domain/validate';
 import { SEEDED_IDS } from './enrol-service';
+import { SERVER_STAMPED_FIELDS } from './erasure';
 import { ownerLink, parentsOf, referenceIds } from './record-links';
 import { SERVER_NODE } from './server-clock';
 import type { Storage, StorageTx } from './storage/storage';
@@ -105,8 +106,13 @@ export async function checkedRecords(
     const stamps = [...Object.values(record.stamps), ...(record.deleted ? [record.deleted] : [])];
     // What the server makes has an id derived from what it is for; anything else stamped as the server's
     // would pass a curator's records off as the server's own (as a sync refuses, sync-push.ts checkAlone)
-    // — but for what a person's erasure writes into records of others (erasure.ts): their deletes.
-    if (!isDerivedShape(record.id) && Object.values(record.stamps).some((s) => stampNode(s) === SERVER_NODE))
+    // — but for what a person's erasure writes into records of others (erasure.ts): their deletes, and a
+    // meeting's attendance.
+    const serverStamped = Object.entries(record.stamps).filter(
+      ([name, s]) =>
+        stampNode(s) === SERVER_NODE && !SERVER_STAMPED_FIELDS.includes(`${record.type}.${name}`),
+    );
+    if (!isDerivedShape(record.id) && serverStamped.length > 0)
       return {
         problem: `record ${i} (${record.id}): a stamp names the server's own device id, which only the server's own records carry`,
       };

@@ -19,7 +19,7 @@ import { type Change, emptyRecord, isOfType, type Rejection, type SyncedRecord }
 import type { RecordType } from '../domain/record-types';
 import { changedParent, missingRequired, validateChange } from '../domain/validate';
 import { keepTexts, losingTexts, type SeenUpTo } from './conflict-copies';
-import { eraseWithPair, eraseWithPerson, forgetAnswerInSummary } from './erasure';
+import { eraseWithPair, eraseWithPerson, forgetAnswerInSummary, pruneAttendance } from './erasure';
 import { parentsOf, referenceIds } from './record-links';
 import { personFacts, toMembership, toPlanLink } from './scope';
 import { derivedId } from './secrets';
@@ -273,6 +273,12 @@ export async function applyChange(
   const isNewlyDeleted = stored.deleted !== undefined && existing?.record.deleted === undefined;
   if (merged.type === 'person' && isNewlyDeleted) await eraseWithPerson(session, merged.id);
   if (merged.type === 'pair' && isNewlyDeleted) await eraseWithPair(session, merged.id);
+  if (isOfType(merged, 'meeting') && stored.deleted === undefined && 'attendance' in change.fields) {
+    // Who came: the pair's mentees of today, and those the list named before (a mentee who left since).
+    const before = existing?.record.fields.attendance;
+    const named = new Set([...(ctx.pair?.menteeIds ?? []), ...(Array.isArray(before) ? before : [])]);
+    await pruneAttendance(session, stored, (id) => named.has(id));
+  }
   return null;
 }
 

@@ -342,13 +342,26 @@ describe('a school where the server erased someone', () => {
         date: '2026-09-01',
         withdrawn: false,
       });
-      expect((await push(school, own, [pupil, consent])).rejected).toEqual([]);
-      // An older app deletes the person only: the server deletes the consent.
+      const other = change(own.stamper, 'person', { fullName: 'Другой ученик', kind: 'student' });
+      const teacher = await addMember(school, own, 'mentor', { fullName: 'Наставник' }, 'men');
+      const group = pairChange(own.stamper, teacher.personId, [pupil.id, other.id]);
+      expect((await push(school, own, [pupil, other, consent, group])).rejected).toEqual([]);
+      const meeting = change(teacher.stamper, 'meeting', {
+        pairId: group.id,
+        date: '2026-10-01',
+        kind: 'regular',
+        durationMin: 40,
+        notes: 'Группа',
+        attendance: [pupil.id, other.id],
+      });
+      expect((await push(school, teacher, [meeting])).rejected).toEqual([]);
+      // An older app deletes the person only: the server deletes the consent, and takes the pupil out
+      // of the meeting's attendance.
       expect((await push(school, own, [deletion(own.stamper, 'person', pupil.id)])).rejected).toEqual([]);
       const backup = (await call(school, 'GET', '/api/v1/export', { token: own.token })).body;
-      expect((backup.records as SyncedRecord[]).find((r) => r.id === consent.id)?.deleted).toMatch(
-        /_server$/,
-      );
+      const records = backup.records as SyncedRecord[];
+      expect(records.find((r) => r.id === consent.id)?.deleted).toMatch(/_server$/);
+      expect(records.find((r) => r.id === meeting.id)?.stamps.attendance).toMatch(/_server$/);
 
       const admin = await enrolWith(target, BOOTSTRAP_CODE, 'new');
       const restored = await call(target, 'POST', '/api/v1/restore', { token: admin.token, body: backup });
