@@ -190,7 +190,9 @@ export async function issueCuratorCode(
     let personId = derivedId('first-curator');
     const row = await tx.getRecord(school.id, personId);
     if (!row || row.record.deleted !== undefined || row.record.fields.archived === true) {
-      if (row) personId = randomUUID();
+      // Under an id of the kind the server derives, as every record it makes: a restore takes the
+      // server's stamps on those only (restore-service.ts), and the school's backup holds this one.
+      if (row) personId = derivedId('recovery-curator', randomUUID());
       await createServerRecord(tx, clock, school.id, {
         id: personId,
         type: 'person',
