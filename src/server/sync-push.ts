@@ -222,7 +222,7 @@ export async function applyChange(
         change,
         (await session.mayRead(twin))
           ? `there is one ${change.type} of its kind: its id is ${twin.record.id}`
-          : `there was one ${change.type} of its kind, deleted: a new one takes the id derived from what it is about`,
+          : `there is one ${change.type} of its kind${twin.record.deleted === undefined ? '' : ', deleted: no other is taken under another id'}`,
       );
   }
   if (
