@@ -76,7 +76,17 @@ test('a minor without a recorded consent: the curator is told before inviting, t
 }) => {
   const { token } = await newSchool('Школа без согласия');
   const [minorId] = await putRecords(
-    [{ type: 'person', fields: { fullName: 'Зайцева Алина', kind: 'student', minor: true } }],
+    [
+      {
+        type: 'person',
+        fields: {
+          fullName: 'Зайцева Алина',
+          kind: 'student',
+          minor: true,
+          contacts: 'Законный представитель: Зайцева Мария Олеговна; Телефон: +7 912 345-67-89',
+        },
+      },
+    ],
     token,
   );
   await enrol(page, await curatorCode('Приглашаева Ольга Ивановна', token));
@@ -84,7 +94,10 @@ test('a minor without a recorded consent: the curator is told before inviting, t
   await expect(page.getByText(/Согласие родителей не записано: войдя по коду/)).toBeVisible();
   // A consent dated on a day still to come is refused with the reason, and nothing is recorded.
   await page.getByText('Отметить полученное согласие').click();
-  await page.getByLabel('Родитель (законный представитель), ФИО').fill('Зайцева Мария Олеговна');
+  // The parent the class list named is offered.
+  await expect(page.getByLabel('Родитель (законный представитель), ФИО')).toHaveValue(
+    'Зайцева Мария Олеговна',
+  );
   await page.getByLabel('Дата', { exact: true }).fill('2099-05-01');
   await page.getByRole('button', { name: 'Сохранить согласие' }).click();
   await expect(

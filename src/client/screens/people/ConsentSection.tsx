@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { isMinor } from '../../../domain/minor';
 import type { SyncedRecord } from '../../../domain/record';
 import { maxTextLength } from '../../../domain/record-types';
+import { representativeIn } from '../../../domain/representative';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
@@ -31,7 +32,8 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
   const consents = useLiveQuery(() => queries.consentsOf(person.id), [person.id]) ?? [];
   // The consent being recorded is a draft on the device until saved: a reload or another screen keeps it.
   const empty = () => ({
-    signedBy: isMinorNow ? '' : (person.fields.fullName ?? ''),
+    // A minor's parent signs: the one the class list named, when it did.
+    signedBy: isMinorNow ? (representativeIn(person.fields.contacts) ?? '') : (person.fields.fullName ?? ''),
     date: todayIso(),
     scope: DEFAULT_SCOPE,
   });
