@@ -66,20 +66,24 @@ export async function eraseWithPerson(session: PushSession, personId: string): P
 }
 
 /**
- * Erases the live meetings of `pairId` (just deleted), with the conflict copies of texts typed into
- * them: a deleted pair's meetings belong to nothing any more, and their notes are about its people —
- * left, they stayed in the curator's search, backups and monthly figures after the pair's only mentee
- * was erased. The curator's app deletes them itself before the pair (people-model.ts erasePerson).
+ * Erases the live meetings and «Подходит ли пара?» answers of `pairId` (just deleted), with the conflict
+ * copies of texts typed into them: a deleted pair's records belong to nothing any more, and their texts
+ * are about its people — left, a mentor's notes about an erased only mentee stayed in the curator's
+ * search, backups and monthly figures. The curator's app deletes them itself before the pair
+ * (people-model.ts erasePerson).
  */
 export async function eraseWithPair(session: PushSession, pairId: string): Promise<void> {
   const { tx, caller } = session;
-  const meetings = (await tx.findByRef(caller.schoolId, 'meeting', pairId)).filter(
-    (m) => m.deleted === undefined && m.fields.pairId === pairId,
-  );
-  for (const meeting of meetings) {
-    for (const copy of await tx.findByRef(caller.schoolId, 'conflict', meeting.id))
+  const ofPair = (records: SyncedRecord[]) =>
+    records.filter((r) => r.deleted === undefined && r.fields.pairId === pairId);
+  const records = [
+    ...ofPair(await tx.findByRef(caller.schoolId, 'meeting', pairId)),
+    ...ofPair(await tx.findByRef(caller.schoolId, 'fitAnswer', pairId)),
+  ];
+  for (const record of records) {
+    for (const copy of await tx.findByRef(caller.schoolId, 'conflict', record.id))
       if (copy.deleted === undefined) await tombstone(session, copy.id);
-    await tombstone(session, meeting.id);
+    await tombstone(session, record.id);
   }
 }
 

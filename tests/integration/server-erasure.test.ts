@@ -347,7 +347,7 @@ it('an erased mentor’s form statistics go with them, and no new ones are made 
   expect((await statsOf()).filter((r) => r.deleted === undefined)).toEqual([]);
 });
 
-it('a deleted pair takes its meetings along: their notes about an erased pupil stay nowhere', async () => {
+it('a deleted pair takes its meetings and fit answers along: their texts about an erased pupil stay nowhere', async () => {
   const pupil = await addMember(
     server,
     curator,
@@ -378,7 +378,14 @@ it('a deleted pair takes its meetings along: their notes about an erased pupil s
     });
   const met = meetingOf(pair.id, 'СТЕСНЯЕТСЯ-ГОВОРИТ-ТИХО');
   const other1 = meetingOf(kept.id, 'ДРУГАЯ-ПАРА');
-  expect((await push(server, mentor, [met, other1])).rejected).toEqual([]);
+  // The mentor's «Подходит ли пара?» answer is about him too.
+  const fit = change(mentor.stamper, 'fitAnswer', {
+    pairId: pair.id,
+    personId: mentor.personId,
+    fits: false,
+    comment: 'НЕ-ХОДИТ-НА-ВСТРЕЧИ',
+  });
+  expect((await push(server, mentor, [met, other1, fit])).rejected).toEqual([]);
   await pullAll(server, mentor);
   // The curator's device, as an older app does it, sends the pair's and the person's deletes alone.
   expect(
@@ -391,6 +398,7 @@ it('a deleted pair takes its meetings along: their notes about an erased pupil s
   ).toEqual([]);
   const all = JSON.stringify(await exported());
   expect(all).not.toContain('СТЕСНЯЕТСЯ-ГОВОРИТ-ТИХО');
+  expect(all).not.toContain('НЕ-ХОДИТ-НА-ВСТРЕЧИ');
   expect(all).toContain('ДРУГАЯ-ПАРА');
   // The mentor's device is told the meeting is gone (the pair left their scope).
   const pulled = await pullAll(server, mentor);

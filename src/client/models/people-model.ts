@@ -117,10 +117,14 @@ export async function erasePerson(
   for (const pair of pairs) {
     const mentees = pair.fields.menteeIds ?? [];
     if (pair.fields.mentorId === personId || (mentees.includes(personId) && mentees.length === 1)) {
-      // A pair's meetings go with it: their notes are about the person erased (the server does the
-      // same for a pair deleted by any device: erasure.ts eraseWithPair).
+      // A pair's meetings and «Подходит ли пара?» answers go with it: their texts are about the person
+      // erased (the server does the same for a pair deleted by any device: erasure.ts eraseWithPair).
       for (const meeting of await queries.meetingsOfPair(pair.id)) {
         const removed = await repo.remove('meeting', meeting.id);
+        if (!removed.ok) return removed;
+      }
+      for (const answer of await queries.fitAnswersOf(pair.id)) {
+        const removed = await repo.remove('fitAnswer', answer.id);
         if (!removed.ok) return removed;
       }
       const result = await repo.remove('pair', pair.id);
