@@ -66,9 +66,10 @@ type SuggestionRow = Suggestion & { mentor: SyncedRecord<'person'> };
 export type PairingData = {
   people: SyncedRecord<'person'>[];
   pairs: SyncedRecord<'pair'>[];
-  /** Mentees without an open pair, who may be paired (adults, or minors with a consent). */
+  /** Mentees without an open pair (those of them `withheld` may not be paired until a consent comes). */
   unpaired: SyncedRecord<'person'>[];
-  consented: Set<string>;
+  /** Minors without a valid parental consent: no pair may name them (the server's rule, `mayPair`). */
+  withheld: ReadonlySet<string>;
   suggestFor(menteeId: string): SuggestionRow[];
 };
 
@@ -120,7 +121,7 @@ export function loadPairing(queries: Queries, viewerId: string): Promise<Pairing
         people,
         pairs,
         unpaired,
-        consented,
+        withheld: new Set(people.filter((p) => !mayPair(p)).map((p) => p.id)),
         suggestFor(menteeId) {
           const person = byId.get(menteeId);
           if (!person) return [];

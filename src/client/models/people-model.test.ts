@@ -1,5 +1,10 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { filterPeople, namesakeOf, type PersonRow } from './people-model';
+import type { RecordType } from '../../domain/record-types';
+import { NastavnikDb } from '../db/database';
+import { createQueries } from '../db/queries';
+import { createRepository } from '../db/repository';
+import { erasePerson, filterPeople, namesakeOf, type PersonRow } from './people-model';
 
 const row = (fullName: string, classOrSubject: string | null): PersonRow => ({
   person: {
@@ -44,5 +49,41 @@ describe('a person added by hand who may already be in the base', () => {
   it('is not someone of the same name in another class, nor another name', () => {
     expect(namesakeOf(rows, 'Иванов Пётр Сергеевич', '9В')).toBeUndefined();
     expect(namesakeOf(rows, 'Иванов Павел Сергеевич', '7А')).toBeUndefined();
+  });
+});
+
+describe('erasing a person', () => {
+  it('deletes the pair they were the only mentee of with its meetings and fit answers; they leave groups', async () => {
+    const db = new NastavnikDb(`erase-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const id = async (type: RecordType, fields: Record<string, unknown>) =>
+      ((await repo.create(type, fields)) as { id: string }).id;
+    const mentor = await id('person', { fullName: 'Кузнецова Ирина', kind: 'teacher' });
+    const pupil = await id('person', { fullName: 'Алексеев Артём', kind: 'student' });
+    const other = await id('person', { fullName: 'Белова Анна', kind: 'student' });
+    const pair = (menteeIds: string[]) =>
+      id('pair', { mentorId: mentor, menteeIds, form: 'учитель–ученик', status: 'active' });
+    const solo = await pair([pupil]);
+    const group = await pair([pupil, other]);
+    const met = (pairId: string) =>
+      id('meeting', { pairId, date: '2026-11-20', kind: 'regular', durationMin: 30, notes: 'Заметки' });
+    const soloMeeting = await met(solo);
+    const groupMeeting = await met(group);
+    const mentorsFit = await id('fitAnswer', {
+      pairId: solo,
+      personId: mentor,
+      fits: false,
+      comment: 'Не ходит',
+    });
+    expect((await erasePerson(repo, createQueries(db), pupil)).ok).toBe(true);
+    const live = async (type: RecordType, recordId: string) =>
+      (await db.records(type).get(recordId))?.deleted === undefined;
+    expect(await live('pair', solo)).toBe(false);
+    expect(await live('meeting', soloMeeting)).toBe(false);
+    expect(await live('fitAnswer', mentorsFit)).toBe(false);
+    expect(await live('person', pupil)).toBe(false);
+    expect((await db.records('pair').get(group))?.fields.menteeIds).toEqual([other]);
+    expect(await live('meeting', groupMeeting)).toBe(true);
+    db.close();
   });
 });

@@ -97,9 +97,19 @@ export async function erasePerson(
   const theirPairs = pairs.filter(
     (p) => p.fields.mentorId === personId || (p.fields.menteeIds ?? []).includes(personId),
   );
+  // A pair they mentored or were the only mentee of is deleted, and its meetings and «Подходит ли пара?»
+  // answers with it: their texts are about the person erased (the server does the same for a pair
+  // deleted by any device: erasure.ts eraseWithPair). They leave the groups they were in.
+  const isDeletedWith = (p: SyncedRecord<'pair'>) => {
+    const mentees = p.fields.menteeIds ?? [];
+    return p.fields.mentorId === personId || (mentees.length === 1 && mentees[0] === personId);
+  };
+  const deletedPairs = theirPairs.filter(isDeletedWith);
+  const deletedIds = new Set(deletedPairs.map((p) => p.id));
   const fitAnswers = (await Promise.all(theirPairs.map((p) => queries.fitAnswersOf(p.id))))
     .flat()
-    .filter((a) => a.fields.personId === personId);
+    .filter((a) => a.fields.personId === personId || deletedIds.has(a.fields.pairId ?? ''));
+  const meetings = (await Promise.all(deletedPairs.map((p) => queries.meetingsOfPair(p.id)))).flat();
   for (const [type, records] of [
     ['task', tasks],
     ['goal', goals],
@@ -108,33 +118,19 @@ export async function erasePerson(
     ['formAssignment', assignments],
     ['consent', consents],
     ['fitAnswer', fitAnswers],
+    ['meeting', meetings],
+    ['pair', deletedPairs],
   ] as const) {
     for (const r of records) {
       const result = await repo.remove(type, r.id);
       if (!result.ok) return result;
     }
   }
-  for (const pair of pairs) {
+  for (const pair of theirPairs.filter((p) => !isDeletedWith(p))) {
     const mentees = pair.fields.menteeIds ?? [];
-    if (pair.fields.mentorId === personId || (mentees.includes(personId) && mentees.length === 1)) {
-      // A pair's meetings and «Подходит ли пара?» answers go with it: their texts are about the person
-      // erased (the server does the same for a pair deleted by any device: erasure.ts eraseWithPair).
-      for (const meeting of await queries.meetingsOfPair(pair.id)) {
-        const removed = await repo.remove('meeting', meeting.id);
-        if (!removed.ok) return removed;
-      }
-      for (const answer of await queries.fitAnswersOf(pair.id)) {
-        const removed = await repo.remove('fitAnswer', answer.id);
-        if (!removed.ok) return removed;
-      }
-      const result = await repo.remove('pair', pair.id);
-      if (!result.ok) return result;
-    } else if (mentees.includes(personId)) {
-      const result = await repo.update('pair', pair.id, {
-        menteeIds: mentees.filter((id) => id !== personId),
-      });
-      if (!result.ok) return result;
-    }
+    if (!mentees.includes(personId)) continue;
+    const result = await repo.update('pair', pair.id, { menteeIds: mentees.filter((id) => id !== personId) });
+    if (!result.ok) return result;
   }
   return repo.remove('person', personId);
 }

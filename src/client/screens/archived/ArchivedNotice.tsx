@@ -1,9 +1,12 @@
-// What an archived person's home says instead of their pairs. Its words are not among the first screens'
-// strings (i18n/first-strings.ts): a phone archived is rare, and every other home would load them first
-// — they show a moment later, with the rest of the app's strings.
+// What the home of an archived person, or of a disconnected device, says instead of their pairs. Its words
+// are not among the first screens' strings (i18n/first-strings.ts): such a phone is rare, and every other
+// home would load them first — they show a moment later, with the rest of the app's strings.
 import { t } from '../../i18n/i18n';
 
-/** The programme's data left the device; `waiting` changes typed here are kept, to be sent if they return. */
+/**
+ * Archived: the programme's data left the device; disconnected (revoked, or the person erased): nothing
+ * new reaches it. `waiting` changes typed here are kept on the device either way.
+ */
 export function ArchivedNotice(props: { waiting: number; reason?: 'archived' | 'disconnected' }) {
   const isArchived = props.reason !== 'disconnected';
   return (

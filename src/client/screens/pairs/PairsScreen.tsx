@@ -1,7 +1,6 @@
 // Forming pairs and groups: mentees without a pair with ranked mentors and the reasons, every pair with
 // its status, and a group made by hand.
 import { useState } from 'preact/hooks';
-import { isMinor } from '../../../domain/minor';
 import type { SyncedRecord } from '../../../domain/record';
 import { OPEN_PAIR_STATUSES, PAIR_STATUSES } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
@@ -89,11 +88,7 @@ export function PairsScreen() {
   const openId = open ?? repairedMenteeId;
   const byId = new Map(pairing.people.map((p) => [p.id, p]));
   const pairs = pairing.pairs.filter((p) => !status || p.fields.status === status);
-  const today = todayIso();
-  const isWithheld = (id: string) => {
-    const person = byId.get(id);
-    return person !== undefined && isMinor(person.fields, today) && !pairing.consented.has(id);
-  };
+  const isWithheld = (id: string) => pairing.withheld.has(id);
   const blocked = pairing.unpaired.filter((p) => isWithheld(p.id));
   // A pair with a member whose consent is missing or withdrawn works for nobody (the server sends them to
   // no one but curators): said in the table, not only on the pair's page.
@@ -147,11 +142,7 @@ export function PairsScreen() {
           </Notice>
         )}
       </section>
-      <GroupForm
-        people={pairing.people}
-        forms={forms}
-        withheld={new Set(pairing.people.filter((p) => isWithheld(p.id)).map((p) => p.id))}
-      />
+      <GroupForm people={pairing.people} forms={forms} withheld={pairing.withheld} />
       <h2>{t('pairs.all', { n: pairing.pairs.length })}</h2>
       <SelectField
         label={t('pairs.status')}
