@@ -214,6 +214,16 @@ export async function applyChange(
   const checked = await writeChecks(session, change, existing, base);
   if ('refused' in checked) return checked.refused;
   const { ctx, merged } = checked;
+  // No one shuts themselves out: with their own person deleted (erased, their devices revoked) or
+  // archived, a push was applied and then answered 401 (or 403), its change left in the outbox — and a
+  // school's only curator had no way back but the administrator's `npm run curator-code`. Another curator
+  // does it.
+  if (
+    isOfType(merged, 'person') &&
+    merged.id === caller.personId &&
+    (merged.deleted !== undefined || merged.fields.archived === true)
+  )
+    return forbidden(change, 'you may not erase or archive yourself: another curator does it');
   if (existing === undefined) {
     const twin = await twinOf(tx, school, merged);
     // Its id only to someone who may read it (no one but curators reads a deleted plan).

@@ -405,3 +405,20 @@ it('a deleted pair takes its meetings and fit answers along: their texts about a
   expect(pulled.purge).toContain(met.id);
   expect(pulled.purge).not.toContain(other1.id);
 });
+
+it('no one erases or archives themselves: the push is refused with its reason and they keep syncing', async () => {
+  const second = await addMember(server, curator, 'curator', { fullName: 'Второй Куратор' }, 'cur2');
+  const selfErase = deletion(second.stamper, 'person', second.personId);
+  const selfArchive = change(second.stamper, 'person', { archived: true }, second.personId);
+  const answer = await push(server, second, [selfErase, selfArchive]);
+  expect(answer.rejected.map((r) => [r.code, r.reason])).toEqual([
+    ['forbidden', 'you may not erase or archive yourself: another curator does it'],
+    ['forbidden', 'you may not erase or archive yourself: another curator does it'],
+  ]);
+  expect((await pullAll(server, second)).records.get(second.personId)?.deleted).toBeUndefined();
+  // Another curator may.
+  expect(
+    (await push(server, curator, [change(curator.stamper, 'person', { archived: true }, second.personId)]))
+      .rejected,
+  ).toEqual([]);
+});
