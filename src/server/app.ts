@@ -14,6 +14,7 @@ import Fastify, {
 import pino from 'pino';
 import { CONTRACT_HEADER, CONTRACT_VERSION, LIMITS } from '../domain/sync-contract';
 import { CallerGoneError } from './caller-standing';
+import { clientErrorHandler } from './client-errors';
 import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
 import { drain } from './drain';
@@ -90,6 +91,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // line per request (see onResponse below), written in batches rather than a system call a line.
     logger: deps.logger ? { stream: pino.destination({ sync: false, minLength: 4096 }) } : false,
     logController: new LogController({ disableRequestLogging: true }),
+    // Requests Node's parser refuses before Fastify sees them (not HTTP, headers too large) keep it too.
+    clientErrorHandler: clientErrorHandler(headers),
     // Faults Fastify finds before any route (a malformed URL) keep the { error, reason } shape and the
     // shell's security headers too (no route's hook runs for them), and never repeat what was sent.
     frameworkErrors: (error, request, reply) => {
@@ -138,7 +141,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const reason =
         error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : error.message;
-      return fail(reply, error.statusCode, 'bad-request', reason);
+      // The code says what the status says (a path out of the app's folder is a 403 of the file server).
+      const code =
+        error.statusCode === 403 ? 'forbidden' : error.statusCode === 404 ? 'not-found' : 'bad-request';
+      return fail(reply, error.statusCode, code, reason);
     }
     app.log.error({ err: { message: error.message, stack: error.stack } }, 'request failed');
     return reply.code(500).send({ error: 'internal', reason: 'the server failed; try again later' });

@@ -334,10 +334,20 @@ describe('cheap checks before any work', () => {
     );
     // Ten bytes, then one more now and then: never idle long, never done.
     socket.write('{"cursor":');
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString();
+    });
     const drip = setInterval(() => socket.write(' '), 200);
     await new Promise((resolve) => socket.once('close', resolve));
     clearInterval(drip);
     expect(socket.destroyed).toBe(true);
+    // Told why, in the shape of every 4xx (client-errors.ts), before the line is cut.
+    expect(answer.startsWith('HTTP/1.1 408 ')).toBe(true);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1] ?? '')).toEqual({
+      error: 'bad-request',
+      reason: 'the request did not arrive in time: send it again',
+    });
   });
 
   it('headers that never end are cut off', async () => {

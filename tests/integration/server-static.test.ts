@@ -1,5 +1,6 @@
 // The built app is served so that updates are seen at once and hashed assets are cached for good.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,39 @@ describe('security headers of the shell', () => {
     expect(JSON.parse(body)).toEqual({ error: 'bad-request', reason: 'the URL is not valid' });
   });
 
+  it('a request that is not HTTP, or whose headers are too large, is answered { error, reason } with them too', async () => {
+    const cases = [
+      { sent: 'GARBAGE <script>\r\n\r\n', status: 400, error: 'bad-request' },
+      // A body that would be read both ways (request smuggling): Node's parser refuses it.
+      {
+        sent: 'POST /api/v1/enrol HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n',
+        status: 400,
+        error: 'bad-request',
+      },
+      // The file server's own refusal of a path out of the app's folder: its code says what its status says.
+      {
+        sent: 'GET /assets/../../../etc/passwd HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n',
+        status: 403,
+        error: 'forbidden',
+      },
+      {
+        sent: `GET /api/v1/health?${'a'.repeat(70_000)} HTTP/1.1\r\nhost: x\r\n\r\n`,
+        status: 431,
+        error: 'too-large',
+      },
+    ];
+    for (const { sent, status, error } of cases) {
+      const answer = await rawExchange(sent);
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head.startsWith(`HTTP/1.1 ${status} `), sent.slice(0, 20)).toBe(true);
+      expect(head.toLowerCase()).toContain('x-content-type-options: nosniff');
+      expect(head.toLowerCase()).toContain('x-frame-options: deny');
+      expect(head.toLowerCase()).toContain("content-security-policy: default-src 'self'");
+      expect(JSON.parse(body)).toEqual({ error, reason: expect.any(String) });
+      expect(body).not.toContain('script');
+    }
+  });
+
   it('every page, the service worker and the assets are sent with nosniff, no framing and a strict CSP', async () => {
     for (const path of ['/', '/pairs/0193', '/sw.js', '/assets/index-abc123.js', '/api/v1/health']) {
       const r = await fetch(`${server.url}${path}`);
@@ -84,3 +118,17 @@ describe('security headers of the shell', () => {
     }
   });
 });
+
+/** Sends `text` as it is on a connection of its own; answers everything the server sent until it closed. */
+function rawExchange(text: string): Promise<string> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString();
+    });
+    socket.on('error', () => undefined); // the server cuts the line after answering
+    socket.on('close', () => resolve(received));
+  });
+}
