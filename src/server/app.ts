@@ -19,6 +19,7 @@ import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
 import { drain } from './drain';
 import type { EnrolLimits } from './enrol-limiter';
+import { registerJsonBody } from './json-body';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerEnrolRoutes } from './routes/enrol-routes';
 import { createGuards, fail, refuseStanding } from './routes/route-kit';
@@ -127,6 +128,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
   registerShellHeaders(app, headers);
+
+  // JSON bodies are UTF-8, byte by byte: another encoding is refused, never mangled and stored.
+  registerJsonBody(app);
 
   await registerCompression(app, deps.isBusy);
 

@@ -62,6 +62,78 @@ describe('a sync request that is not valid', () => {
     });
   });
 
+  it('a body that is not UTF-8, or says it is in another charset, is refused and changes nothing', async () => {
+    // «Иван» as Windows-1251 writes it (a roster from a school's older system), and «José» in Latin-1:
+    // read leniently, each such byte became U+FFFD and the names were stored as «����», answered 200.
+    const cp1251 = Buffer.from([0xc8, 0xe2, 0xe0, 0xed]);
+    const bytes = (json: string, mark: string, instead: Buffer) => {
+      const at = json.indexOf(mark);
+      return Buffer.concat([
+        Buffer.from(json.slice(0, at)),
+        instead,
+        Buffer.from(json.slice(at + mark.length)),
+      ]);
+    };
+    const send = (path: string, token: string | undefined, body: Buffer, type = 'application/json') =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: new Uint8Array(body),
+      });
+    const person = change(curator.stamper, 'person', { fullName: 'MARK', kind: 'teacher' });
+    const sync = JSON.stringify({ cursor: null, changes: [person] });
+    const v2 = JSON.stringify({
+      cursor: null,
+      changes: [{ ...person, stamp: person.stamps.fullName, stamps: undefined }],
+    });
+    await expectUnchanged(async () => {
+      for (const [path, json] of [
+        ['/api/v1/sync', sync],
+        ['/api/v2/sync', v2],
+      ] as const) {
+        for (const instead of [cp1251, Buffer.from([0x4a, 0x6f, 0x73, 0xe9])]) {
+          const r = await send(path, curator.token, bytes(json, 'MARK', instead));
+          expect(r.status, path).toBe(400);
+          expect(await r.json()).toEqual({ error: 'bad-request', reason: expect.stringMatching(/UTF-8/) });
+        }
+        // Valid bytes, declared in another charset: what they mean cannot be told.
+        const declared = await send(
+          path,
+          curator.token,
+          Buffer.from(json),
+          'application/json; charset=windows-1251',
+        );
+        expect(declared.status, path).toBe(415);
+        expect(await declared.json()).toEqual({
+          error: 'bad-request',
+          reason: expect.stringMatching(/UTF-8/),
+        });
+      }
+      const invite = await send(
+        '/api/v1/invites',
+        curator.token,
+        bytes(JSON.stringify({ personId: 'MARK', role: 'mentor' }), 'MARK', cp1251),
+      );
+      expect(invite.status).toBe(400);
+    });
+    // An enrolment whose device name is not UTF-8 is refused and does not spend its code.
+    const code = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: mentor.personId, role: 'mentor' },
+    });
+    const enrol = JSON.stringify({ code: code.body.code, deviceName: 'MARK' });
+    expect((await send('/api/v1/enrol', undefined, bytes(enrol, 'MARK', cp1251))).status).toBe(400);
+    const named = await send(
+      '/api/v1/enrol',
+      undefined,
+      Buffer.from(enrol.replace('MARK', 'Иван')),
+      'application/json; charset=UTF-8',
+    );
+    expect(named.status).toBe(200);
+    const devices = await call(server, 'GET', '/api/v1/devices', { token: curator.token });
+    expect((devices.body.devices as { name: string }[]).map((d) => d.name)).toContain('Иван');
+  });
+
   it('a body of the wrong shape is refused whole with 400', async () => {
     for (const body of [
       [],
