@@ -20,6 +20,7 @@ import { registerDistrictRoutes } from './district-routes';
 import { drain } from './drain';
 import type { EnrolLimits } from './enrol-limiter';
 import { registerJsonBody } from './json-body';
+import { routedPath } from './request-path';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerEnrolRoutes } from './routes/enrol-routes';
 import { createGuards, fail, refuseStanding } from './routes/route-kit';
@@ -117,7 +118,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       app.log.info(
         {
           method: request.method,
-          url: request.url.split('?')[0],
+          url: routedPath(request.url),
           statusCode: reply.statusCode,
           ms: Math.round(reply.elapsedTime),
         },
@@ -155,11 +156,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // By the path the router routes it by (the absolute form `GET http://host/api/…` included).
+    const path = routedPath(request.url);
+    if (!path.startsWith('/api/')) return;
     // The contract a client speaks: its header, else the version in the path (`/api/v2/…` is
     // contract 2: the app's sync calls leave the header out, bytes on every call over mobile data).
     const declared = request.headers[CONTRACT_HEADER];
-    const inPath = /^\/api\/v(\d{1,3})\//.exec(request.url)?.[1];
+    const inPath = /^\/api\/v(\d{1,3})\//.exec(path)?.[1];
     const version =
       typeof declared === 'string' ? Number.parseInt(declared, 10) : Number(inPath ?? CONTRACT_VERSION);
     if (Number.isFinite(version) && version < (deps.minClientContract ?? CONTRACT_VERSION)) {

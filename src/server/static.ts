@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { routedPath } from './request-path';
 
 declare module 'fastify' {
   // Declaration merging needs an interface here.
@@ -93,11 +94,8 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
   });
   // Every route of the single-page app opens index.html (offline, the service worker does the same).
   app.setNotFoundHandler((request, reply) => {
-    if (
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '')
-    ) {
+    const path = routedPath(request.url);
+    if (request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
       reply.header('cache-control', NO_CACHE);
       return reply.sendFile('index.html');
     }

@@ -375,6 +375,45 @@ describe('cheap checks before any work', () => {
   });
 });
 
+describe('the absolute form of a request target (GET http://host/path, what clients send to a proxy)', () => {
+  /** Sends `text` as it is on a connection of its own; answers the status line, headers and body. */
+  const exchange = (text: string) =>
+    new Promise<{ head: string; body: string }>((resolve) => {
+      const { hostname, port } = new URL(server.url);
+      const socket = connect(Number(port), hostname, () => socket.write(text));
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        const [head = '', body = ''] = received.split('\r\n\r\n');
+        resolve({ head: head.toLowerCase(), body });
+      });
+    });
+  const request = (target: string, headers: string) =>
+    exchange(`GET ${target} HTTP/1.1\r\nhost: x\r\n${headers}connection: close\r\n\r\n`);
+
+  it('is the API route it names: the export is not stored by caches, an older contract gets 426', async () => {
+    // Routed as /api/v1/export, it was sent without Cache-Control: no-store — every child's record.
+    const exported = await request(`http://x/api/v1/export`, `authorization: Bearer ${curator.token}\r\n`);
+    expect(exported.head).toMatch(/^http\/1.1 200 /);
+    expect(exported.head).toContain('cache-control: no-store');
+    for (const target of [
+      'http://x/api/v1/export',
+      'HTTPS://x:8080/api/v1/sync?x=1',
+      'http://x/api/v1/health',
+    ]) {
+      const old = await request(
+        target,
+        `x-nastavnik-contract: 0\r\nauthorization: Bearer ${curator.token}\r\n`,
+      );
+      expect(old.head, target).toMatch(/^http\/1.1 426 /);
+      expect(JSON.parse(old.body), target).toMatchObject({ error: 'contract-too-old' });
+    }
+  });
+});
+
 describe('a fault of the server itself', () => {
   it('rejects only the change that hit it; the others of the push apply', async () => {
     // A storage that fails on one record, as a bug or a full disk would.
