@@ -14,7 +14,7 @@ import Fastify, {
 import pino from 'pino';
 import { CONTRACT_HEADER, CONTRACT_VERSION, LIMITS } from '../domain/sync-contract';
 import { CallerGoneError } from './caller-standing';
-import { clientErrorHandler } from './client-errors';
+import { clientErrorHandler, registerHttpRefusals } from './client-errors';
 import { registerCompression } from './compression';
 import { registerDistrictRoutes } from './district-routes';
 import { drain } from './drain';
@@ -81,6 +81,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const httpOptions = {
     headersTimeout: timeouts.headersMs,
     connectionsCheckingInterval: Math.max(100, Math.min(timeouts.headersMs, timeouts.requestMs) / 4),
+    // Checked by a hook of the app instead, which answers in the shape of every 4xx (client-errors.ts).
+    requireHostHeader: false,
   };
   const headers = securityHeaders(Boolean(deps.tls));
   const options: FastifyServerOptions = {
@@ -129,6 +131,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Every answer, the API's included, carries the shell's security headers (nosniff on JSON too).
   registerShellHeaders(app, headers);
+
+  // Refusals Node would make itself (an Expect it cannot meet, no Host) answer { error, reason } too.
+  registerHttpRefusals(app, headers);
 
   // JSON bodies are UTF-8, byte by byte: another encoding is refused, never mangled and stored.
   registerJsonBody(app);

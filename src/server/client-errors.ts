@@ -1,8 +1,10 @@
-// Requests Node's HTTP parser refuses before Fastify sees them (not HTTP, headers too large, a body that
-// would be read twice as Content-Length and chunked, a request that did not arrive in time): answered in
-// the `{ error, reason }` shape every 4xx has, with the shell's security headers, and the line cut.
+// Requests Node's HTTP server refuses before Fastify sees them (not HTTP, headers too large, a body that
+// would be read twice as Content-Length and chunked, a request that did not arrive in time, an `Expect`
+// it cannot meet, an HTTP/1.1 request without `Host`): answered in the `{ error, reason }` shape every
+// 4xx has, with the shell's security headers. Node's own answers had Fastify's shape or no body at all.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import type { SecurityHeaders } from './static';
 
 /** What is answered to each fault of the parser; anything else it refuses is a `400`. */
@@ -62,4 +64,34 @@ export function clientErrorHandler(
     }
     socket.destroy(error);
   };
+}
+
+/**
+ * The refusals Node makes of a request it otherwise parsed, made here in the same shape: an `Expect`
+ * other than `100-continue` is `417 bad-request` (Node's own 417 had no body), and an HTTP/1.1 request
+ * without `Host` `400 bad-request` (Node's own 400 had none: the server is created with
+ * `requireHostHeader: false` so that this check answers instead).
+ */
+export function registerHttpRefusals(app: FastifyInstance, headers: SecurityHeaders): void {
+  app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    headers.shell(request, response, () => {
+      const body = JSON.stringify({
+        error: 'bad-request',
+        reason: 'the server meets no Expect but 100-continue',
+      });
+      response.writeHead(417, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+        connection: 'close',
+      });
+      response.end(body);
+    });
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
+      return reply
+        .code(400)
+        .header('connection', 'close')
+        .send({ error: 'bad-request', reason: 'an HTTP/1.1 request names its Host' });
+  });
 }

@@ -53,13 +53,20 @@ describe('security headers of the shell', () => {
     expect(JSON.parse(body)).toEqual({ error: 'bad-request', reason: 'the URL is not valid' });
   });
 
-  it('a request that is not HTTP, or whose headers are too large, is answered { error, reason } with them too', async () => {
+  it('a request that is not HTTP, or that Node refuses itself, is answered { error, reason } with them too', async () => {
     const cases = [
       { sent: 'GARBAGE <script>\r\n\r\n', status: 400, error: 'bad-request' },
       // A body that would be read both ways (request smuggling): Node's parser refuses it.
       {
         sent: 'POST /api/v1/enrol HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n',
         status: 400,
+        error: 'bad-request',
+      },
+      // Refusals Node made itself, without a body.
+      { sent: 'GET /api/v1/health HTTP/1.1\r\n\r\n', status: 400, error: 'bad-request' },
+      {
+        sent: 'POST /api/v1/enrol HTTP/1.1\r\nhost: x\r\nexpect: <script>\r\ncontent-length: 2\r\n\r\n{}',
+        status: 417,
         error: 'bad-request',
       },
       // The file server's own refusal of a path out of the app's folder: its code says what its status says.
