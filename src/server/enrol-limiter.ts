@@ -79,6 +79,23 @@ export function createEnrolLimiter(
 ): EnrolLimiter {
   const waitMs = (oldest: number | null, now: number) =>
     Math.max(1000, (oldest ?? now) + limits.windowMs - now);
+  // What a key is held to: no limit needs more of its wrong codes noted than this.
+  const ceiling = (key: string) =>
+    key === ALL ? limits.perServer : Math.max(limits.perAddress, limits.slowDownAfter + 1);
+  /**
+   * Notes a wrong code under `key` while fewer than its ceiling are noted in the window: the limits
+   * decide on "past the ceiling" alone, and one address sending wrong codes of full length as fast as
+   * the server answers (each is looked up) noted two rows an attempt without end — and counted them all
+   * on every attempt, holding the enrolment lock (on SQLite the one thread every school's sync waits on)
+   * longer each time. So one address notes at most its ceiling, all together at most theirs; whoever
+   * stays past a ceiling is held there, since each of theirs that leaves the window is replaced by the
+   * next wrong code.
+   */
+  const note = async (tx: StorageTx, key: string, now: number) => {
+    const since = now - limits.windowMs;
+    const limit = ceiling(key);
+    if ((await tx.enrolFailures(key, since, limit)).count < limit) await tx.addEnrolFailure(key, now, since);
+  };
   return {
     attempt: (ip, isGuessProof, check) =>
       storage.transaction(async (tx) => {
@@ -91,14 +108,18 @@ export function createEnrolLimiter(
               [key, limits.perAddress],
               [ALL, limits.perServer],
             ] as const)) {
-          const { count, oldest } = await tx.enrolFailures(counted, now - limits.windowMs);
+          const { count, oldest } = await tx.enrolFailures(counted, now - limits.windowMs, limit);
           if (count >= limit) return { limited: true, retryAfterMs: waitMs(oldest, now) } as const;
         }
         const result = await check(tx);
         if (result.ok) return result;
-        await tx.addEnrolFailure(key, now, now - limits.windowMs);
-        await tx.addEnrolFailure(ALL, now, now - limits.windowMs);
-        const { count, oldest } = await tx.enrolFailures(key, now - limits.windowMs);
+        await note(tx, key, now);
+        await note(tx, ALL, now);
+        const { count, oldest } = await tx.enrolFailures(
+          key,
+          now - limits.windowMs,
+          limits.slowDownAfter + 1,
+        );
         return count > limits.slowDownAfter
           ? ({ limited: true, retryAfterMs: waitMs(oldest, now) } as const)
           : result;

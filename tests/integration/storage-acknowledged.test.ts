@@ -180,7 +180,7 @@ it.runIf(TEST_ENGINE === 'postgres')(
       await tx.createSchool('s9', 'Школа', new Date().toISOString());
       // A statement fails (no bigint) and whoever ran it goes on: PostgreSQL has aborted the transaction,
       // and its COMMIT rolls it back without an error.
-      await tx.enrolFailures('k', 1.5).catch(() => undefined);
+      await tx.enrolFailures('k', 1.5, 1).catch(() => undefined);
     });
     await expect(stored).rejects.toThrow(/undone as a whole/);
     expect(await storage.read((tx) => tx.getSchool('s9'))).toBeUndefined();

@@ -44,7 +44,7 @@ it.runIf(TEST_ENGINE === 'sqlite')(
       release();
       await long;
       await waiting;
-      const noted = await second.transaction((tx) => tx.enrolFailures('after', 0));
+      const noted = await second.transaction((tx) => tx.enrolFailures('after', 0, 10));
       expect(noted.count).toBe(1);
     } finally {
       await first.close();

@@ -414,11 +414,12 @@ function createTx(
     lockEnrolment: async () => {
       await run('lockEnrolment', 'SELECT pg_advisory_xact_lock(7300451)', []);
     },
-    enrolFailures: async (key, since) => {
+    enrolFailures: async (key, since, atMost) => {
       const [row] = await rows(
         'enrolFailures',
-        'SELECT count(*)::int AS count, min(at) AS oldest FROM enrol_failures WHERE key = $1 AND at >= $2',
-        [key, since],
+        `SELECT count(*)::int AS count, min(at) AS oldest FROM (
+           SELECT at FROM enrol_failures WHERE key = $1 AND at >= $2 ORDER BY at LIMIT $3) noted`,
+        [key, since, atMost],
       );
       return { count: Number(row?.count ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) };
     },

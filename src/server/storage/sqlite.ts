@@ -253,7 +253,8 @@ function createTx(db: Database.Database): TxEngine {
     addEnrolFailure: stmt('INSERT INTO enrol_failures (key, at) VALUES (?, ?)'),
     forgetEnrolFailures: stmt('DELETE FROM enrol_failures WHERE at < ?'),
     enrolFailures: stmt(
-      'SELECT count(*) AS count, min(at) AS oldest FROM enrol_failures WHERE key = ? AND at >= ?',
+      `SELECT count(*) AS count, min(at) AS oldest FROM (
+        SELECT at FROM enrol_failures WHERE key = ? AND at >= ? ORDER BY at LIMIT ?)`,
     ),
     personRoles: stmt(
       'SELECT DISTINCT role FROM devices WHERE school = ? AND person_id = ? AND revoked_at IS NULL',
@@ -461,8 +462,8 @@ function createTx(db: Database.Database): TxEngine {
       q.forgetEnrolFailures.run(forgetBefore);
     },
     lockEnrolment: async () => undefined,
-    enrolFailures: async (key, since) =>
-      q.enrolFailures.get(key, since) as { count: number; oldest: number | null },
+    enrolFailures: async (key, since, atMost) =>
+      q.enrolFailures.get(key, since, atMost) as { count: number; oldest: number | null },
     serverSecret: async (name) => {
       db.prepare('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)').run(
         name,

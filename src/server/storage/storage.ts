@@ -204,8 +204,16 @@ export type StorageTx = {
    * the epoch), and forgets those noted before `forgetBefore`.
    */
   addEnrolFailure(key: string, at: number, forgetBefore: number): Promise<void>;
-  /** How many wrong enrolment codes are noted under `key` from `since` on, and when the oldest of them was. */
-  enrolFailures(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
+  /**
+   * How many wrong enrolment codes are noted under `key` from `since` on — counted up to `atMost` only
+   * (the limits need no more; counting every one, each attempt of a guesser took longer than the last) —
+   * and when the oldest of them was.
+   */
+  enrolFailures(
+    key: string,
+    since: number,
+    atMost: number,
+  ): Promise<{ count: number; oldest: number | null }>;
   /**
    * Makes this transaction the only one counting and noting enrolment attempts until it ends, so that
    * concurrent attempts cannot all pass the count before any is noted (SQLite: every writing
