@@ -17,9 +17,11 @@ function charsetOf(request: FastifyRequest): string | undefined {
 
 const UTF8 = new Set(['utf-8', 'utf8']);
 
+const isAscii = (bytes: Buffer): boolean => bytes.every((byte) => byte < 0x80);
+
 /**
- * Replaces the JSON body parser: a body declared in another charset is refused `415`, one that is not
- * valid UTF-8 `400` ("the body is not UTF-8 …") — before anything of it is read as JSON, so nothing
+ * Replaces the JSON body parser: a body declared in another charset is refused `415` (unless it is all
+ * ASCII, which reads the same in any), one that is not valid UTF-8 `400` ("the body is not UTF-8 …") — before anything of it is read as JSON, so nothing
  * changes. Otherwise the body goes to Fastify's own JSON parser, which keeps refusing `__proto__` and
  * `constructor.prototype` keys and an empty body. The route's body limit applies as before.
  */
@@ -29,7 +31,8 @@ export function registerJsonBody(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const charset = charsetOf(request);
-    if (charset !== undefined && !UTF8.has(charset))
+    // Bytes of ASCII mean the same in any charset a client may name; others only in the one named.
+    if (charset !== undefined && !UTF8.has(charset) && !isAscii(body as Buffer))
       return done(bodyFault(415, 'a JSON body is UTF-8: send it so, with charset=utf-8 or none'), undefined);
     let text: string;
     try {
