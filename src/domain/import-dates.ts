@@ -86,8 +86,9 @@ export function birthDateOf(
     const text = withoutInvisible(cell).replace(/\s+/g, ' ').trim();
     if (text === '') return { ok: true, day: null };
     day = parseDay(text, today);
-    // A year alone: typed so, or a date some generators write as ISO text (`<c t="d">`), which the
-    // XLSX reader (exceljs 4.4) reads as its year — re-saving the file in Excel or LibreOffice fixes it.
+    // A year alone: typed so, or a date in a form some program wrote that reads as its year (as
+    // exceljs read ISO date cells, `<c t="d">`, before they were handed to it as text: iso-date-cells.ts)
+    // — re-saving the file in Excel or LibreOffice fixes it.
     if (!day && /^(19|20)\d\d$/.test(text)) return fail('birthYearOnly', text);
     if (!day) return fail('badBirthDate', text);
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { archivePeople, curatorCode, putRecords } from './api';
 import { enrol, syncNow } from './app-page';
 
@@ -119,6 +120,43 @@ test('a workbook with one sheet per class is read whole, each sheet’s pupils i
   await expect(page.getByText('Импортировано участников: 3.')).toBeVisible();
   await syncNow(page);
   await archivePeople(['Листова Анна Андреевна', 'Листов Борис Борисович', 'Страничкин Вадим Витальевич']);
+});
+
+test('birth dates in ISO date cells, as openpyxl and online tools write them, are each pupil’s day: a minor, not a man of 1905', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Дат'));
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('7Щ');
+  sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+  sheet.addRow(['Датова Ирина Олеговна', '7Щ', 'C2']);
+  sheet.addRow(['Числов Глеб Ильич', '7Щ', 'C3']);
+  sheet.getCell('C2').numFmt = 'yyyy-mm-dd';
+  sheet.getCell('C3').numFmt = 'yyyy-mm-dd h:mm:ss';
+  // A date cell `t="d"` holds its day as ISO text (ECMA-376 §18.18.11), not as a day number.
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const part = 'xl/worksheets/sheet1.xml';
+  const iso: Record<string, string> = { C2: '2013-04-30', C3: '2012-11-05T00:00:00' };
+  const xml = ((await zip.file(part)?.async('string')) ?? '').replace(
+    /<c r="(C[23])"([^>]*?) t="s"><v>\d+<\/v><\/c>/g,
+    (_, ref: string, attrs: string) => `<c r="${ref}"${attrs} t="d"><v>${iso[ref]}</v></c>`,
+  );
+  zip.file(part, xml);
+  const xlsx = join(dir(), 'openpyxl.xlsx');
+  writeFileSync(xlsx, await zip.generateAsync({ type: 'uint8array' }));
+  await importFile(page, xlsx);
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    'Готово к импорту: 2. Строк с ошибками: 0. Уже есть в базе: 0.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row')).toHaveText([
+    /^Фамилия, имя, отчество/,
+    'Датова Ирина ОлеговнаОбучающийся7Щ30 апреля 2013Да',
+    'Числов Глеб ИльичОбучающийся7Щ5 ноября 2012Да',
+  ]);
+  await page.getByRole('button', { name: 'Импортировать: 2' }).click();
+  await expect(page.getByText('Импортировано участников: 2.')).toBeVisible();
+  await syncNow(page);
+  await archivePeople(['Датова Ирина Олеговна', 'Числов Глеб Ильич']);
 });
 
 test('a CSV with a quote never closed is refused with its row, and nothing is offered; an empty file is called empty', async ({

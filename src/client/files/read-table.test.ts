@@ -292,6 +292,42 @@ describe('birth dates in an XLSX class list', () => {
       { row: 7, code: 'badBirthDate', params: { column: 'Д.р.', value: 'нет данных' } },
     ]);
   });
+
+  it('reads ISO 8601 date cells (`t="d"`, as openpyxl and online tools write them) as their day, under a date format or none', async () => {
+    // exceljs reads such a cell as its year: under a date format 03.05.2012 came back as 04.07.1905 (an
+    // adult), with none as «2012» (refused as a year alone).
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+    sheet.addRow(['Иванов Иван', '7А', 'C2']);
+    sheet.addRow(['Петров Пётр', '7А', 'C3']);
+    sheet.addRow(['Сидоров Сидор', '7А', 'C4']);
+    sheet.getCell('C2').numFmt = 'yyyy-mm-dd';
+    sheet.getCell('C3').numFmt = 'dd.mm.yyyy';
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    const iso = { C2: '2012-05-03', C3: '2011-12-31T00:00:00', C4: '2013-02-28' };
+    zip.file(
+      part,
+      xml.replace(
+        /<c r="(C[234])"([^>]*?) t="s"><v>\d+<\/v><\/c>/g,
+        (_, ref: keyof typeof iso, attrs: string) =>
+          ref === 'C3'
+            ? `<c r="${ref}"${attrs} t='d'><v>${iso[ref]}</v></c>`
+            : `<c r="${ref}"${attrs} t="d"><v>${iso[ref]}</v></c>`,
+      ),
+    );
+    expect((await zip.file(part)?.async('string'))?.match(/ t=["']d["']/g)).toHaveLength(3);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const { plan: p } = await plan(bytes, 'openpyxl.xlsx');
+    expect(p.errors).toEqual([]);
+    expect(p.people.map((x) => `${x.row}: ${x.person.birthDate} ${x.person.minor}`)).toEqual([
+      '2: 2012-05-03 true',
+      '3: 2011-12-31 true',
+      '4: 2013-02-28 true',
+    ]);
+  });
 });
 
 describe('merged XLSX cells', () => {

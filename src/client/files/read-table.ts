@@ -6,6 +6,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { findHeader } from '../../domain/import-columns';
 import type { SheetCell, TableSheet } from '../../domain/import-table';
 import { decodeText, type TextEncoding } from './decode-text';
+import { withIsoDatesAsText } from './iso-date-cells';
 
 type TableSource =
   | { format: 'csv'; encoding: TextEncoding; separator: string }
@@ -150,7 +151,7 @@ function sheetRows(sheet: Worksheet): SheetCell[][] {
  * Reads an XLSX workbook: every visible sheet, in order (schools keep one sheet per class); the plan
  * reads those with a header row naming the people.
  */
-async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | 'noSheets' | 'damaged' | null> {
+async function readWorkbook(bytes: Uint8Array): Promise<ReadTable | 'noSheets' | 'damaged' | null> {
   // The reader of workbooks (about 1 MB) is not stored with the app: it comes on its first use, and is
   // kept from then on. With no network before that, null — the file is fine, the reader is not here.
   const loaded = await import('exceljs').catch(() => null);
@@ -160,7 +161,8 @@ async function readWorkbook(bytes: ArrayBuffer): Promise<ReadTable | 'noSheets' 
   // A damaged file (a download cut short, a generator that writes XLSX its own way) makes exceljs throw
   // its own English words («Corrupted zip: can't find end of central directory»): the curator is told
   // the file is damaged and how to get a good one instead.
-  const isLoaded = await workbook.xlsx.load(bytes).then(
+  // ISO date cells as text: exceljs reads them as their year (iso-date-cells.ts).
+  const isLoaded = await workbook.xlsx.load(withIsoDatesAsText(bytes).buffer as ArrayBuffer).then(
     () => true,
     () => false,
   );
@@ -258,7 +260,7 @@ async function readAny(file: File): Promise<ReadResult> {
   if (isOle) return { ok: false, code: hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'oldXls' };
   if (isZip && start.includes('opendocument')) return { ok: false, code: 'ods' };
   if (isZip) {
-    const table = await readWorkbook(bytes.buffer as ArrayBuffer);
+    const table = await readWorkbook(bytes);
     if (table === 'noSheets') return { ok: false, code: 'notATable' };
     if (table === 'damaged') return { ok: false, code: 'damagedXlsx' };
     return table ? { ok: true, table } : { ok: false, code: 'xlsxOffline' };
