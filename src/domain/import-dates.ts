@@ -87,7 +87,7 @@ export function birthDateOf(
     if (text === '') return { ok: true, day: null };
     day = parseDay(text, today);
     // A year alone: typed so, or a date in a form some program wrote that reads as its year (as
-    // exceljs read ISO date cells, `<c t="d">`, before they were handed to it as text: iso-date-cells.ts)
+    // exceljs read ISO date cells, `<c t="d">`, before they were handed to it as text: exceljs-gaps.ts)
     // — re-saving the file in Excel or LibreOffice fixes it.
     if (!day && /^(19|20)\d\d$/.test(text)) return fail('birthYearOnly', text);
     if (!day) return fail('badBirthDate', text);

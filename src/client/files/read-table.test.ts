@@ -328,6 +328,27 @@ describe('birth dates in an XLSX class list', () => {
       '4: 2013-02-28 true',
     ]);
   });
+
+  it('reads date cells of a workbook in the 1904 date system as LibreOffice writes it (`date1904="true"`)', async () => {
+    // A workbook from Excel for Mac re-saved in LibreOffice: exceljs took only «1», and read every date
+    // 4 years and a day early (03.05.2012 as 02.05.2008: a pupil imported as an adult).
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+    sheet.addRow(['Иванов Иван', '7А', new Date(Date.UTC(2012, 4, 3))]);
+    sheet.getCell('C2').numFmt = 'dd.mm.yyyy';
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(xml).toContain('date1904="1"');
+    zip.file('xl/workbook.xml', xml.replace('date1904="1"', 'date1904="true"'));
+    const asExcel = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'mac.xlsx');
+    const asLibreOffice = await plan(await zip.generateAsync({ type: 'uint8array' }), 'libreoffice.xlsx');
+    for (const { plan: p } of [asExcel, asLibreOffice])
+      expect(p.people.map((x) => `${x.row}: ${x.person.birthDate} ${x.person.minor}`)).toEqual([
+        '2: 2012-05-03 true',
+      ]);
+  });
 });
 
 describe('merged XLSX cells', () => {

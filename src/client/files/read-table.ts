@@ -6,7 +6,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { findHeader } from '../../domain/import-columns';
 import type { SheetCell, TableSheet } from '../../domain/import-table';
 import { decodeText, type TextEncoding } from './decode-text';
-import { withIsoDatesAsText } from './iso-date-cells';
+import { mendForExceljs } from './exceljs-gaps';
 
 type TableSource =
   | { format: 'csv'; encoding: TextEncoding; separator: string }
@@ -161,8 +161,8 @@ async function readWorkbook(bytes: Uint8Array): Promise<ReadTable | 'noSheets' |
   // A damaged file (a download cut short, a generator that writes XLSX its own way) makes exceljs throw
   // its own English words («Corrupted zip: can't find end of central directory»): the curator is told
   // the file is damaged and how to get a good one instead.
-  // ISO date cells as text: exceljs reads them as their year (iso-date-cells.ts).
-  const isLoaded = await workbook.xlsx.load(withIsoDatesAsText(bytes).buffer as ArrayBuffer).then(
+  // What exceljs misreads (ISO date cells, a 1904 date system written «true»), in the form it reads.
+  const isLoaded = await workbook.xlsx.load(mendForExceljs(bytes).buffer as ArrayBuffer).then(
     () => true,
     () => false,
   );
