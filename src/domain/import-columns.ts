@@ -9,6 +9,7 @@ export type Column =
   | 'firstName'
   | 'middleName'
   | 'classOrSubject'
+  | 'subject'
   | 'position'
   | 'grade'
   | 'letter'
@@ -56,8 +57,9 @@ function columnOf(key: string): Column | null {
   if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
   if (/^(имя|firstname)/.test(key)) return 'firstName';
   if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
-  if (/^(класс|кл$|группа|учебнаягруппа|предмет|преподаваемыйпредмет|class|subject|grade)/.test(key))
-    return 'classOrSubject';
+  if (/^(класс|кл$|группа|учебнаягруппа|class|grade)/.test(key)) return 'classOrSubject';
+  // What a teacher teaches: «Предмет», a journal's staff list's «Преподаваемые предметы».
+  if (/^(предмет|преподаваем|дисциплин|subject)/.test(key)) return 'subject';
   // A class in two columns, as some school systems export it: «Параллель» 7 and «Литера» А.
   if (/^(параллель|годобучения)/.test(key)) return 'grade';
   if (/^(литера|литер|буква)/.test(key)) return 'letter';

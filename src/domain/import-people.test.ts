@@ -596,6 +596,41 @@ describe('importing a class list', () => {
     expect(plan.people[0]?.person.contacts).toBe('E-mail: orlova@school.ru');
   });
 
+  it('reads a staff list by subject: a subject makes a teacher, not a pupil under age', () => {
+    // «ФИО | Предмет» and a journal's «Преподаваемые предметы»: each teacher was imported as a pupil and
+    // a minor, or without the subject at all.
+    const bySubject = planImport([
+      ['ФИО', 'Предмет', 'Телефон'],
+      ['Орлова Ирина Павловна', 'Математика', '89120000000'],
+      ['Соколов Андрей Петрович', 'Физика', ''],
+    ]);
+    expect(rows(bySubject).people).toEqual([
+      '2: Орлова Ирина Павловна | Математика | teacher | false',
+      '3: Соколов Андрей Петрович | Физика | teacher | false',
+    ]);
+    const journal = planImport([
+      ['Фамилия', 'Имя', 'Отчество', 'Преподаваемые предметы', 'Педагогический стаж'],
+      ['Орлова', 'Ирина', 'Павловна', 'Математика, информатика', '12'],
+      ['Зуева', 'Вера', 'Ильинична', '', '1'],
+    ]);
+    expect(rows(journal).people).toEqual([
+      '2: Орлова Ирина Павловна | Математика, информатика | teacher | false',
+      '3: Зуева Вера Ильинична | — | teacher | false',
+    ]);
+    // A class beside the subject, or a category, still says who is who.
+    const mixed = planImport([
+      ['ФИО', 'Класс', 'Предмет', 'Категория'],
+      ['Орлова Ирина Павловна', '', 'Математика', ''],
+      ['Петров Пётр', '10А', '', ''],
+      ['Смирнова Ольга', '11А', 'Математика', 'наставник'],
+    ]);
+    expect(rows(mixed).people).toEqual([
+      '2: Орлова Ирина Павловна | Математика | teacher | false',
+      '3: Петров Пётр | 10А | student | true',
+      '4: Смирнова Ольга | 11А | student | true',
+    ]);
+  });
+
   it('loses no namesake in a generated school of 400 pupils, in the file or against the base', () => {
     const surnames = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев'];
     const names = ['Алексей', 'Иван', 'Дмитрий', 'Артём'];

@@ -193,7 +193,15 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
   const table = sheet.rows;
   const cols = columnsOf(headingsAt(table, headerIndex));
   const hasClassColumn =
-    cols.one.classOrSubject !== undefined || cols.one.grade !== undefined || cols.one.position !== undefined;
+    cols.one.classOrSubject !== undefined ||
+    cols.one.grade !== undefined ||
+    cols.one.position !== undefined ||
+    cols.one.subject !== undefined;
+  /** A list of the school's staff: a subject or position column and no class column. */
+  const isStaffList =
+    (cols.one.subject !== undefined || cols.one.position !== undefined) &&
+    cols.one.classOrSubject === undefined &&
+    cols.one.grade === undefined;
   const onSheet = isOneOfMany ? { sheet: sheet.name } : {};
   const nameTail = unheadedAfter(cols.headings, cols.one.fullName);
   const nameColumns = [
@@ -303,20 +311,29 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     // «10-1», a subject or a class with a note («5А (профиль)») is kept as typed.
     const typedClass = at('classOrSubject') || (at('grade') && `${at('grade')}${at('letter')}`);
     const classOrSubject =
-      (typedClass && (sectionClass(typedClass) ?? typedClass)) || at('position') || classOfSection;
+      (typedClass && (sectionClass(typedClass) ?? typedClass)) ||
+      at('subject') ||
+      at('position') ||
+      classOfSection;
     if (classOrSubject && classOrSubject.length > 100) {
-      fail('tooLong', {
-        column: cols.headings[cols.one.classOrSubject ?? cols.one.position ?? 0] ?? '',
-        max: 100,
-      });
+      const from = typedClass
+        ? (cols.one.classOrSubject ?? cols.one.grade)
+        : at('subject')
+          ? cols.one.subject
+          : cols.one.position;
+      fail('tooLong', { column: cols.headings[from ?? 0] ?? '', max: 100 });
       continue;
     }
+    // Without a category: a position says who they are; a subject and no class, or a row of a staff
+    // list, is a teacher's (a staff list «ФИО | Предмет» was imported as pupils, each a minor).
     const kindText = at('kind');
     const kind: PersonKind | null = kindText
       ? kindOf(kindText, classOrSubject)
       : cols.one.position !== undefined && at('position')
         ? (kindOf(at('position'), null) ?? 'teacher')
-        : 'student';
+        : !typedClass && (at('subject') !== '' || isStaffList)
+          ? 'teacher'
+          : 'student';
     if (!kind) {
       fail('badKind', { value: kindText, words: KIND_WORDS });
       continue;

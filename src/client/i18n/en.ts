@@ -619,7 +619,7 @@ export const en = {
   'devices.revoke': 'Disconnect device',
   'import.title': 'Import a class list',
   'import.intro':
-    'A CSV, TXT or XLSX file as the school journal exported it or Excel saved it (titles above the table may stay). Columns: «ФИО» (or «Фамилия», «Имя», «Отчество»), «Класс»; optionally «Категория» (учащийся, педагог…), «Дата рождения», «Несовершеннолетний» (да/нет), phone, e-mail, legal representative.',
+    'A CSV, TXT or XLSX file as the school journal exported it or Excel saved it (titles above the table may stay). Columns: «ФИО» (or «Фамилия», «Имя», «Отчество»), «Класс» (for teachers «Предмет» or «Должность»); optionally «Категория» (учащийся, педагог…), «Дата рождения», «Несовершеннолетний» (да/нет), phone, e-mail, legal representative.',
   'import.file': 'File with the list',
   'import.unreadable': 'Could not read the file: {reason}',
   'import.preview': 'What will be imported from «{file}»',
