@@ -88,6 +88,12 @@ export function columnsOf(header: readonly SheetCell[]): Columns {
 const hasNames = (c: Columns) =>
   c.one.fullName !== undefined || (c.one.lastName !== undefined && c.one.firstName !== undefined);
 
+/** The heading of the column of row numbers, folded: «№», «№ п/п», «Номер», «N». */
+const NUMBERING = /^(пп|номер|no|n|)$/;
+
+/** Whether a heading is the column of row numbers'. */
+export const isNumberingHeading = (heading: string) => NUMBERING.test(headingKey(heading));
+
 /**
  * A row of headings only: each of its cells a heading the import knows, or empty (no person's name or
  * other value among them).
@@ -96,7 +102,7 @@ function isHeading(row: readonly SheetCell[]): boolean {
   const keys = row.map((cell) => (typeof cell === 'string' ? headingKey(cell) : ''));
   return (
     keys.some((key) => key !== '') &&
-    keys.every((key) => key === '' || /^(пп|номер|no|n)$/.test(key) || columnOf(key) !== null)
+    keys.every((key) => key === '' || NUMBERING.test(key) || columnOf(key) !== null)
   );
 }
 

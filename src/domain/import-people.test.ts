@@ -718,6 +718,39 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('passes over the rows a numbered form has left blank, and skips counts and a «Список верен» under the list', () => {
+    // A class list form numbered to 30 with 3 pupils, counts under it: each was a row error («нет ФИО»,
+    // «в ФИО «Количество учащихся: 3» есть цифры») beside the pupils, none of them a person.
+    const plan = planImport([
+      ['№ п/п', 'ФИО', 'Класс', 'Телефон'],
+      ['1', 'Ёлкина Алёна Сергеевна', '7Б', ''],
+      ['2', 'Количеств Иван', '7Б', ''],
+      ['3', 'Датов Пётр', '7Б', ''],
+      ['4', '', '', ''],
+      ['5.', '', '', ''],
+      ['', '3', '', ''],
+      ['', 'Количество учащихся: 3', '', ''],
+      ['Кол-во обучающихся', '3', '', ''],
+      ['', 'Список верен: ________', '', ''],
+      ['', 'Дата: 01.09.2026', '', ''],
+      ['6', '', '', '89120000000'],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Ёлкина Алёна Сергеевна | 7Б | student | true',
+      '3: Количеств Иван | 7Б | student | true',
+      '4: Датов Пётр | 7Б | student | true',
+    ]);
+    // A phone without a name is someone's, and said so.
+    expect(rows(plan).errors).toEqual(['12: noName {}']);
+    expect(plan.skipped.map((s) => `${s.row}: ${s.code} ${s.params.text}`)).toEqual([
+      '7: footer 3',
+      '8: footer Количество учащихся: 3',
+      '9: footer Кол-во обучающихся | 3',
+      '10: footer Список верен: ________',
+      '11: footer Дата: 01.09.2026',
+    ]);
+  });
+
   it('skips section rows, and a class-like one gives its class to the rows below that have none', () => {
     const plan = planImport([
       ['№', 'Фамилия', 'Имя', 'Класс'],

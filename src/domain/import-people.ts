@@ -11,6 +11,7 @@ import {
   HEADER_SEARCH_ROWS,
   headingKey,
   headingsAt,
+  isNumberingHeading,
   NAME_HEADINGS,
   unheadedAfter,
   withNameTail,
@@ -218,6 +219,17 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     const cells = table[i] ?? [];
     const row = i + 1;
     if (cells.every((c) => typeof c === 'string' && clean(c) === '')) continue;
+    // A row a numbered form left blank («27» under «№», nothing else: a form numbered to 30 for 27
+    // pupils) is no one, passed over as an empty row.
+    const isBlankNumbered = cells.every(
+      (c, index) =>
+        typeof c === 'string' &&
+        (clean(c) === '' ||
+          (/^\d+\.?$/.test(clean(c)) &&
+            !nameColumns.includes(index) &&
+            isNumberingHeading(cols.headings[index] ?? ''))),
+    );
+    if (isBlankNumbered) continue;
     const skip = (code: SkippedRow['code'], text: string) =>
       plan.skipped.push({ row, ...onSheet, code, params: { text: clean(text) } });
     const texts = cells.filter((c): c is string => typeof c === 'string' && clean(c) !== '');
@@ -230,7 +242,13 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
       continue;
     }
     const first = texts[0];
-    if (first !== undefined && isFooterText(first)) {
+    // A number alone in the name column is the count of the names above it.
+    const isCount =
+      texts.length === 1 &&
+      cells.every((c) => typeof c === 'string') &&
+      /^\d+$/.test(clean(first ?? '')) &&
+      nameColumns.some((c) => cells[c] === first);
+    if ((first !== undefined && isFooterText(first)) || isCount) {
       skip('footer', texts.join(' | '));
       continue;
     }

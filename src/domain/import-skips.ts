@@ -1,5 +1,5 @@
 // Rows of a class list that are not people: the totals and signatures under the list («Итого», «Всего
-// учащихся», «Классный руководитель | Иванова И. И.», «Директор»), and section rows inside it — one
+// учащихся», «Количество учащихся: 28», «Список верен», «Классный руководитель | Иванова И. И.»), and section rows inside it — one
 // value across the row («Девочки», or a class «7 «Б» класс» that sets the class of the rows below).
 import { foldClass, foldText } from './fold-text';
 
@@ -8,7 +8,7 @@ import { foldClass, foldText } from './fold-text';
  * surname such as «Директоров» or «Итогова» is still a person.
  */
 const FOOTER_START =
-  /^(итого|всего|из них|в том числе|в т\.? ?ч\.?|классный руководитель|кл\.? ?руководитель|кл\.? ?рук\.?|директор|и\.? ?о\.? директора|заместитель директора|зам\.? ?директора|завуч|подпись|исполнитель|составил|составила|ответственный|м\.? ?п\.?|примечание|дата составления)(?=$|[\s.:,;_()-])/;
+  /^(итого|всего|из них|в том числе|в т\.? ?ч\.?|классный руководитель|кл\.? ?руководитель|кл\.? ?рук\.?|директор|и\.? ?о\.? директора|заместитель директора|зам\.? ?директора|завуч|подпись|исполнитель|составил|составила|ответственный|м\.? ?п\.?|примечание|дата|количество|кол-во|список верен)(?=$|[\s.:,;_()-])/;
 
 /** Whether a row whose name cell reads `name` is a total or a signature under the list. */
 export function isFooterText(name: string): boolean {
