@@ -31,8 +31,10 @@ function columnOf(key: string): Column | null {
   if (/^(обученкакнаставник|прошелобучение|trained)/.test(key)) return 'trained';
   // Someone else's name: «ФИО классного руководителя», «Наставник», «Куратор».
   if (key === '' || /классн.*руковод|наставник|куратор/.test(key)) return null;
+  // Short forms too: «Моб. тел.», «Сот. тел. мамы», «Эл. почта», «Адрес эл. почты» (left out, the
+  // class's phones and e-mails with them). Not «сот» alone: «Сотрудник» is a name's column.
   if (
-    /^(телефон|тел|мобильн|сотов|контакт|contact|phone|email|емейл|имейл|почта|электроннаяпочта|адресэлектрон)/.test(
+    /^(телефон|тел|моб|сотов|соттел|контакт|contact|phone|email|mail|е?мейл|имейл|емэйл|имэйл|почта|элпочт|электроннаяпочта|адресэл)/.test(
       key,
     )
   )

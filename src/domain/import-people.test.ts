@@ -262,6 +262,17 @@ describe('importing a class list', () => {
     expect(plan.people.map((p) => p.person.contacts)).toEqual(['Телефон: 79123456789']);
   });
 
+  it('takes the contacts under the short headings forms use: «Моб. тел.», «Эл. почта», «Сот. тел. мамы»', () => {
+    // Each column was no column: the phones and e-mails of a whole class were left out without a word.
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Моб. тел.', 'Эл. почта', 'Сот. тел. мамы', 'Адрес эл. почты', 'Сотрудник школы'],
+      ['Иванов Иван', '7А', '89120000000', 'iv@mail.ru', '89121111111', 'iv2@mail.ru', ''],
+    ]);
+    expect(plan.people.map((p) => p.person.contacts)).toEqual([
+      'Моб. тел.: 89120000000; Эл. почта: iv@mail.ru; Сот. тел. мамы: 89121111111; Адрес эл. почты: iv2@mail.ru',
+    ]);
+  });
+
   it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
     // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
     const plan = planImport([
