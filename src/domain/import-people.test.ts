@@ -273,6 +273,21 @@ describe('importing a class list', () => {
     ]);
   });
 
+  it('names the columns it does not read, each once, and not the row numbers’ or the name’s own', () => {
+    const plan = planImport([
+      ['№ п/п', 'ФИО', '', 'Класс', 'Пол', 'СНИЛС', 'Класс', 'Пол', 'E-mail'],
+      ['1', 'Иванов', 'Иван', '7А', 'м', '000-000-000 00', '7А', 'м', 'iv@mail.ru'],
+    ]);
+    expect(rows(plan).people).toEqual(['2: Иванов Иван | 7А | student | true']);
+    expect(plan.unread).toEqual(['Пол', 'СНИЛС', 'Класс']);
+    expect(
+      planImport([
+        ['ФИО', 'Класс'],
+        ['Иванов Иван', '7А'],
+      ]).unread,
+    ).toEqual([]);
+  });
+
   it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
     // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
     const plan = planImport([

@@ -106,6 +106,11 @@ export type ImportPlan = {
   existing: (PlannedPerson & { id: string; base: ExistingPerson })[];
   errors: RowError[];
   skipped: SkippedRow[];
+  /**
+   * The headings of the file's columns the import does not read («Пол», «СНИЛС», a second «Класс»),
+   * each once, in order: the preview names them, so that no column is left out without a word.
+   */
+  unread: string[];
 };
 
 type Read = { ok: true; text: string } | { ok: false; error: Pick<RowError, 'code' | 'params'> };
@@ -162,6 +167,7 @@ export function planSheets(
     existing: [],
     errors: [],
     skipped: [],
+    unread: [],
   };
   const read = sheets
     .map((sheet) => ({ sheet, headerIndex: findHeader(sheet.rows) }))
@@ -212,6 +218,16 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
     cols.one.middleName,
     ...nameTail,
   ].filter((c) => c !== undefined);
+  const isRead = new Set([...Object.values(cols.one), ...cols.contacts, ...nameTail]);
+  cols.headings.forEach((heading, index) => {
+    if (
+      heading !== '' &&
+      !isRead.has(index) &&
+      !isNumberingHeading(heading) &&
+      !plan.unread.includes(heading)
+    )
+      plan.unread.push(heading);
+  });
   /** The class a section row («7 «Б» класс») gives the rows below it that have none. */
   let classOfSection: string | null = hasClassColumn ? null : classOfSheet(sheet, headerIndex);
 

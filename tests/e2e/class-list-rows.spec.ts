@@ -159,6 +159,30 @@ test('birth dates in ISO date cells, as openpyxl and online tools write them, ar
   await archivePeople(['Датова Ирина Олеговна', 'Числов Глеб Ильич']);
 });
 
+test('the preview names the columns it does not import; the short «Эл. почта» is imported as a contact', async ({
+  page,
+}) => {
+  await enrol(page, await curatorCode('Куратор Столбцов'));
+  const csv = join(dir(), 'form.csv');
+  writeFileSync(
+    csv,
+    iconv.encode(
+      [
+        '№ п/п;ФИО;Класс;Пол;СНИЛС;Эл. почта',
+        '1;Столбцова Вера Ильинична;7Щ;ж;000-000-000 00;vera@example.org',
+      ].join('\r\n'),
+      'win1251',
+    ),
+  );
+  await importFile(page, csv);
+  await expect(page.getByTestId('import-unread')).toHaveText(
+    'Не импортируются столбцы «Пол», «СНИЛС». Если в них телефоны или e-mail, назовите их «Телефон» или «E-mail» и загрузите файл снова.',
+  );
+  await expect(page.getByTestId('import-people').getByRole('row').nth(1)).toContainText(
+    'Эл. почта: vera@example.org',
+  );
+});
+
 test('a CSV with a quote never closed is refused with its row, and nothing is offered; an empty file is called empty', async ({
   page,
 }) => {

@@ -642,6 +642,8 @@ export const en = {
   'import.rowOnSheet': '{row} (sheet «{sheet}»)',
   'import.source.html': 'Read as a web page’s table (as journals save «.xls»).',
   'import.headerRow': 'Column names are in row {row}.',
+  'import.unread':
+    'Not imported: {n|column|columns} {columns}. If {n|it holds|they hold} phones or e-mails, name {n|it|them} «Телефон» or «E-mail» and load the file again.',
   'import.separator.tab': 'tab',
   'import.oldXls':
     'This is an old Excel workbook (.xls 97–2003), which the app does not read. Nothing was imported. Open the file in Excel: File → Save As → file type «Excel Workbook (*.xlsx)» or «CSV UTF-8 (Comma delimited) (*.csv)» (in LibreOffice: File → Save As → «Excel 2007-365 (.xlsx)» or «Text CSV (.csv)»), and load the new file.',

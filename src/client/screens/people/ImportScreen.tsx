@@ -183,6 +183,14 @@ export function ImportScreen() {
             {sourceText(read.source, plan.sheets)}
             {plan.headerRow > 0 ? ` ${t('import.headerRow', { row: plan.headerRow })}` : ''}
           </p>
+          {plan.unread.length > 0 && (
+            <p class="muted" data-testid="import-unread">
+              {t('import.unread', {
+                n: plan.unread.length,
+                columns: plan.unread.map((heading) => `«${heading}»`).join(', '),
+              })}
+            </p>
+          )}
           <p data-testid="import-summary">
             {t('import.summary', {
               ok: plan.people.length,
