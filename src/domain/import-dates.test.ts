@@ -45,6 +45,17 @@ describe('a birth date in a class list', () => {
       ok: false,
       error: { code: 'cellError', params: { column: 'Д.р.', value: '#N/A' } },
     });
+    // More than 120 years ago is no one's: Excel's zero in either date system, a year typed wrong.
+    for (const [cell, value] of [
+      [{ kind: 'date', iso: '1899-12-30' }, '30.12.1899'],
+      [{ kind: 'date', iso: '1904-01-01' }, '01.01.1904'],
+      ['01.03.1906', '01.03.1906'],
+    ] as const)
+      expect(birthDateOf(cell, 'Д.р.', TODAY)).toEqual({
+        ok: false,
+        error: { code: 'ancientBirthDate', params: { column: 'Д.р.', value } },
+      });
+    expect(birthDateOf('02.09.1906', 'Д.р.', TODAY)).toEqual({ ok: true, day: '1906-09-02' });
     expect(birthDateOf({ kind: 'date', iso: '2030-01-01' }, 'Д.р.', TODAY)).toEqual({
       ok: false,
       error: { code: 'futureBirthDate', params: { column: 'Д.р.', value: '01.01.2030' } },

@@ -59,8 +59,17 @@ export function parseDay(typed: string, today: string): string | null {
   return isValid(date) && year > 1900 ? format(date, 'yyyy-MM-dd') : null;
 }
 
+/** Years beyond anyone's age. */
+const MAX_AGE = 120;
+
 type BirthDateError = {
-  code: 'badBirthDate' | 'birthYearOnly' | 'futureBirthDate' | 'cellError' | 'cellNoValue';
+  code:
+    | 'badBirthDate'
+    | 'birthYearOnly'
+    | 'futureBirthDate'
+    | 'ancientBirthDate'
+    | 'cellError'
+    | 'cellNoValue';
   params: Record<string, string>;
 };
 
@@ -93,5 +102,10 @@ export function birthDateOf(
     if (!day) return fail('badBirthDate', text);
   }
   if (today !== '' && day > today) return fail('futureBirthDate', dottedDay(day));
+  // More than 120 years ago is no one's birth date: mostly Excel's zero under a date format (shown
+  // «00.01.1900», read as 30.12.1899; 01.01.1904 in the 1904 date system) — a lookup formula that found
+  // nothing —, which made a pupil an adult.
+  const oldest = `${Number(today.slice(0, 4)) - MAX_AGE}${today.slice(4)}`;
+  if (today !== '' && day < oldest) return fail('ancientBirthDate', dottedDay(day));
   return { ok: true, day };
 }

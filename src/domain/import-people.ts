@@ -50,6 +50,7 @@ type ImportErrorCode =
   | 'badYesNo'
   | 'badBirthDate'
   | 'futureBirthDate'
+  | 'ancientBirthDate'
   | 'birthYearOnly'
   | 'tooLong'
   | 'cellError'

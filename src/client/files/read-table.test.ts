@@ -349,6 +349,32 @@ describe('birth dates in an XLSX class list', () => {
         '2: 2012-05-03 true',
       ]);
   });
+
+  it('refuses a date cell holding Excel’s zero (a lookup formula that found nothing): no pupil is born in 1899', async () => {
+    // Shown «00.01.1900» in Excel: the pupil was imported born 30.12.1899, an adult needing no consent.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+    sheet.addRow(['Иванов Иван', '7А', { formula: 'IFERROR(VLOOKUP(A2,Данные!A:B,2,0),0)', result: 0 }]);
+    sheet.addRow(['Петров Пётр', '7А', 0]);
+    sheet.addRow(['Сидоров Сидор', '7А', { formula: 'Данные!B4', result: 41032 }]);
+    for (const cell of ['C2', 'C3', 'C4']) sheet.getCell(cell).numFmt = 'dd.mm.yyyy';
+    const { plan: p } = await plan((await book.xlsx.writeBuffer()) as ArrayBuffer, 'lookup.xlsx');
+    expect(p.people.map((x) => `${x.row}: ${x.person.birthDate} ${x.person.minor}`)).toEqual([
+      '4: 2012-05-03 true',
+    ]);
+    expect(p.errors).toEqual(
+      [2, 3].map((row) => ({
+        row,
+        code: 'ancientBirthDate',
+        params: { column: 'Дата рождения', value: '30.12.1899' },
+      })),
+    );
+    await setLanguage('ru');
+    expect(t('import.err.ancientBirthDate', { column: 'Дата рождения', value: '30.12.1899' })).toContain(
+      '00.01.1900',
+    );
+  });
 });
 
 describe('merged XLSX cells', () => {

@@ -689,6 +689,8 @@ export const en = {
     'column «{column}»: birth date «{value}» is a year only. If the file shows a full date there, the program that made the file wrote it in a form not read here: open the file in Excel or LibreOffice, save it as «Excel Workbook (.xlsx)» and load it again',
   'import.err.badBirthDate': 'column «{column}»: birth date «{value}» is not a date DD.MM.YYYY',
   'import.err.futureBirthDate': 'column «{column}»: birth date {value} is still to come',
+  'import.err.ancientBirthDate':
+    'column «{column}»: birth date {value} is more than 120 years ago. If the cell looks empty in Excel or shows «00.01.1900», it holds a zero (a formula that found no data, say): type the birth date in or clear the cell',
   'import.err.tooLong': 'column «{column}» has more than {max} characters',
   'import.err.cellError': 'column «{column}» holds the Excel error {value}',
   'import.err.cellNoValue':
