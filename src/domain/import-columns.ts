@@ -25,6 +25,9 @@ export const headingKey = (s: string) => foldText(s).replace(/[^\p{L}\p{N}]/gu, 
 /** Headings about a parent or legal representative: their name and contacts are the minor's contacts. */
 const SOMEONE_ELSE = /родител|представител|матер|мамы|отца|папы/;
 
+/** A heading of names written first name first: «Имя и фамилия», «Имя, фамилия». */
+const GIVEN_FIRST = /^(имяи?фамилия|firstandlastname)/;
+
 /** Which column a heading names, by the words class lists and journal exports use. */
 function columnOf(key: string): Column | null {
   // Before «наставник» below, which names someone else's column.
@@ -47,8 +50,10 @@ function columnOf(key: string): Column | null {
       ? 'contact'
       : null;
   // «ФИО», «Фамилия, имя», «Фамилия И.О.», and «ФИО» after who they are: «Обучающийся (ФИО)».
-  if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияинициалы|fullname|name$)|фио$/.test(key))
+  if (/^(фио|фамилияимя|фамилияиимя|фамилияио$|фамилияи?инициалы|fullname|name$)|фио$/.test(key))
     return 'fullName';
+  // A form's question «Имя и фамилия»: the name, first name first (GIVEN_FIRST).
+  if (GIVEN_FIRST.test(key)) return 'fullName';
   // Who they are, in one or many: «Ученик», «Обучающиеся», «Учащиеся».
   if (
     /^(учени(к|ца|ки|цы)|уча(щийся|щаяся|щиеся)|обуча(ющийся|ющаяся|ющиеся)|участник(и)?|сотрудник(и)?|педагог(и)?|учител(ь|я)|школьник(и)?)$/.test(
@@ -73,7 +78,17 @@ function columnOf(key: string): Column | null {
   return null;
 }
 
-type Columns = { one: Partial<Record<Column, number>>; contacts: number[]; headings: string[] };
+/**
+ * The columns a header names: `one` the column of each kind (the first, when two have the same kind),
+ * `contacts` every contact column, `givenFirst` whether the names are headed as written first name
+ * first.
+ */
+type Columns = {
+  one: Partial<Record<Column, number>>;
+  contacts: number[];
+  headings: string[];
+  givenFirst: boolean;
+};
 
 export function columnsOf(header: readonly SheetCell[]): Columns {
   const one: Partial<Record<Column, number>> = {};
@@ -84,7 +99,8 @@ export function columnsOf(header: readonly SheetCell[]): Columns {
     if (column === 'contact') contacts.push(index);
     else if (column && one[column] === undefined) one[column] = index;
   });
-  return { one, contacts, headings };
+  const givenFirst = one.fullName !== undefined && GIVEN_FIRST.test(headingKey(headings[one.fullName] ?? ''));
+  return { one, contacts, headings, givenFirst };
 }
 
 const hasNames = (c: Columns) =>

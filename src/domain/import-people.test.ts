@@ -288,6 +288,30 @@ describe('importing a class list', () => {
     ).toEqual([]);
   });
 
+  it('reads a form’s «Имя и фамилия» surname first, as the library tells the words apart, and «Фамилия и инициалы»', () => {
+    // Such a header was no header: the whole list was refused («нет столбца ФИО»).
+    const plan = planImport([
+      ['Отметка времени', 'Имя и фамилия', 'Класс', 'Адрес электронной почты'],
+      ['01.09.2026 10:00:00', 'Анна Смирнова', '7А', 'anna@example.org'],
+      ['01.09.2026 10:05:00', 'Петров Иван', '7А', ''],
+      ['01.09.2026 10:07:00', 'Лев Толстой', '7А', ''],
+      ['01.09.2026 10:09:00', 'Алёна Ёлкина', '7А', ''],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Смирнова Анна | 7А | student | true',
+      '3: Петров Иван | 7А | student | true',
+      // «Лев» is a surname too: as typed.
+      '4: Лев Толстой | 7А | student | true',
+      '5: Ёлкина Алёна | 7А | student | true',
+    ]);
+    expect(plan.unread).toEqual(['Отметка времени']);
+    const initials = planImport([
+      ['Фамилия и инициалы', 'Класс'],
+      ['Соколов И. А.', '7А'],
+    ]);
+    expect(rows(initials).people).toEqual(['2: Соколов И. А. | 7А | student | true']);
+  });
+
   it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
     // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
     const plan = planImport([

@@ -23,6 +23,7 @@ import { isColumnNumbering, isFooterText, sectionClass, sectionText } from './im
 import { clean, isShortenedNumber, type SheetCell, type TableSheet } from './import-table';
 import { KIND_WORDS, kindOf, NO, YES } from './import-words';
 import { isUnderAge } from './minor';
+import { surnameFirst } from './name-order';
 import type { PersonKind } from './record-types';
 
 export type PersonDraft = {
@@ -313,11 +314,13 @@ function planSheet(sheet: TableSheet, headerIndex: number, isOneOfMany: boolean,
 
     // An en dash in a double surname, a soft hyphen or a zero-width space from a web journal: tidied
     // before the name is checked, so that a valid name is not refused.
-    const fullName = tidyName(
+    const typedName = tidyName(
       cols.one.fullName !== undefined
         ? withPatronymic(withNameTail(at('fullName'), nameTail, cells), at('middleName'))
         : [at('lastName'), at('firstName'), at('middleName')].filter(Boolean).join(' '),
     );
+    // Under «Имя и фамилия», «Анна Смирнова» is kept surname first, as the library tells the words apart.
+    const fullName = cols.givenFirst ? surnameFirst(typedName) : typedName;
     const fail = (code: ImportErrorCode, params: RowError['params'] = {}) =>
       plan.errors.push({ row, ...onSheet, code, params });
     // The header repeated on every printed page is not a person.

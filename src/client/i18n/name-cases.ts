@@ -10,6 +10,7 @@ import {
   inclineLastname,
   inclineMiddlename,
 } from 'lvovich';
+import { isFirstNameFirst } from '../../domain/name-order';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -19,12 +20,6 @@ export type Gender = 'male' | 'female' | null;
 const PATRONYMIC = /(?:ич|овна|евна|ична)$/;
 
 const isPatronymic = (word: string) => PATRONYMIC.test(word.toLocaleLowerCase('ru'));
-
-/** A surname the library recognises by its ending as one gender's («Иванов», «Белая»), not «Заяц». */
-const isGenderedSurname = (word: string) => {
-  const gender = getLastnameGender(word);
-  return gender === 'male' || gender === 'female';
-};
 
 /**
  * A word declined by the library, in the case it was typed: lvovich adds its endings in small letters, so
@@ -93,9 +88,8 @@ export function genitiveOf(fullName: string): { name: string; gender: Gender } {
   }
   if (words.length !== 2)
     return asTyped(agreed(words.flatMap((w) => [getFirstnameGender(w), getLastnameGender(w)])));
-  const isFirstNameFirst =
-    isGenderedSurname(first) && !isGenderedSurname(last) && getFirstnameGender(last) !== null;
-  if (isFirstNameFirst) return asTyped(agreed([getFirstnameGender(last), getLastnameGender(first)]));
+  if (isFirstNameFirst(last, first))
+    return asTyped(agreed([getFirstnameGender(last), getLastnameGender(first)]));
   const gender = agreed([getLastnameGender(last), getFirstnameGender(first)]);
   if (!gender) return asTyped(null);
   const surname = declined(last, (w) => inclineLastname(w, 'genitive', gender));
