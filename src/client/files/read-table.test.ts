@@ -377,6 +377,43 @@ describe('birth dates in an XLSX class list', () => {
   });
 });
 
+describe('workbooks other programs write', () => {
+  it('reads a workbook the Open XML SDK wrote, its elements under the prefix «x:», that it called damaged', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+    sheet.addRow(['Иванов Иван', '7А', new Date(Date.UTC(2012, 4, 3))]);
+    sheet.getCell('C2').numFmt = 'dd.mm.yyyy';
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    // `<x:worksheet xmlns:x="…/main">…<x:c r="A1" t="s"><x:v>0</x:v></x:c>`, as the SDK writes every part.
+    for (const part of [
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+    ]) {
+      const xml = (await zip.file(part)?.async('string')) ?? '';
+      zip.file(
+        part,
+        xml
+          .replace(
+            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+            'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+          )
+          .replace(/<(\/?)(\w+)(?=[\s>/])/g, '<$1x:$2'),
+      );
+    }
+    expect(await zip.file('xl/worksheets/sheet1.xml')?.async('string')).toContain('<x:c r="A2"');
+    const { plan: p } = await plan(await zip.generateAsync({ type: 'uint8array' }), 'sdk.xlsx');
+    expect(p.errors).toEqual([]);
+    expect(
+      p.people.map(
+        (x) => `${x.row}: ${x.person.fullName} | ${x.person.classOrSubject} | ${x.person.birthDate}`,
+      ),
+    ).toEqual(['2: Иванов Иван | 7А | 2012-05-03']);
+  });
+});
+
 describe('merged XLSX cells', () => {
   it('reads a header of two levels: a pupil’s name merged down, the parents’ columns under their group', async () => {
     const book = new ExcelJS.Workbook();
