@@ -64,7 +64,9 @@ function columnOf(key: string): Column | null {
   if (/^(фамилия|lastname|surname)/.test(key)) return 'lastName';
   if (/^(имя|firstname)/.test(key)) return 'firstName';
   if (/^(отчество|middlename|patronymic)/.test(key)) return 'middleName';
-  if (/^(класс|кл$|группа|учебнаягруппа|class|grade)/.test(key)) return 'classOrSubject';
+  // Not «Группа здоровья», «Группа по физкультуре», «Группа риска»: a health group «II» was the class.
+  if (/^(класс|кл$|группа(?!здоров|по|физ|мед|риск|инвалид|продл)|учебнаягруппа|class|grade)/.test(key))
+    return 'classOrSubject';
   // What a teacher teaches: «Предмет», a journal's staff list's «Преподаваемые предметы».
   if (/^(предмет|преподаваем|дисциплин|subject)/.test(key)) return 'subject';
   // A class in two columns, as some school systems export it: «Параллель» 7 and «Литера» А.

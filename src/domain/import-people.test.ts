@@ -312,6 +312,28 @@ describe('importing a class list', () => {
     expect(rows(initials).people).toEqual(['2: Соколов И. А. | 7А | student | true']);
   });
 
+  it('takes the class from «Класс», not from a health group before it', () => {
+    // «Группа здоровья» before «Класс» was the class: pupils of 7А were imported in classes «II» and «I».
+    const plan = planImport([
+      ['ФИО', 'Группа здоровья', 'Группа по физкультуре', 'Класс'],
+      ['Иванов Иван', 'II', 'основная', '7А'],
+      ['Петров Пётр', 'I', 'подготовительная', '7А'],
+    ]);
+    expect(rows(plan).people).toEqual([
+      '2: Иванов Иван | 7А | student | true',
+      '3: Петров Пётр | 7А | student | true',
+    ]);
+    expect(plan.unread).toEqual(['Группа здоровья', 'Группа по физкультуре']);
+    expect(
+      rows(
+        planImport([
+          ['ФИО', 'Группа'],
+          ['Иванов Иван', 'ИС-21'],
+        ]),
+      ).people,
+    ).toEqual(['2: Иванов Иван | ИС-21 | student | true']);
+  });
+
   it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
     // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
     const plan = planImport([
