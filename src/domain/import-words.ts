@@ -18,6 +18,8 @@ const KIND_STEMS: [RegExp, PersonKind | 'role'][] = [
   [/^(педагог|учител|преподавател|воспитател|классныйруководител|teacher)/, 'teacher'],
   // The categories of the teacher–teacher form of mentoring, and the school's specialists.
   [/^(молод(ой|ые)(специалист|педагог)|методист|тьютор|психолог|логопед|дефектолог)/, 'teacher'],
+  // A teacher's qualification category, which staff lists head «Категория» too: only teachers have one.
+  [/^(высшая|первая|вторая|[12]категори|бк$|безкатегори|сзд$|соответствие)/, 'teacher'],
   [/^(наставни|наставляем|mentor|mentee)/, 'role'],
   [/^(друг|ино|проч|работодател|партнер|родител|сотрудник|other)/, 'other'],
 ];
