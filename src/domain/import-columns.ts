@@ -73,7 +73,14 @@ function columnOf(key: string): Column | null {
   if (/^(параллель|годобучения)/.test(key)) return 'grade';
   if (/^(литера|литер|буква)/.test(key)) return 'letter';
   if (/^(должность|position)/.test(key)) return 'position';
-  if (/^(категория|роль|кто|тип|kind|role|category)/.test(key)) return 'kind';
+  // Who they are in the programme: not a family's or a document's type («Тип семьи», «Категория учёта»
+  // of a social passport), whose values refused every row as an unknown category.
+  if (
+    /^(категория|роль|кто|тип|kind|role|category)(участник(а|ов)?|впрограмме|внаставничестве|наставничества)?$/.test(
+      key,
+    )
+  )
+    return 'kind';
   if (/^(несовершеннолет|minor)/.test(key)) return 'minor';
   if (/^(вархиве|архив|archived)/.test(key)) return 'archived';
   if (/^(датарожд|др$|birthdate|dateofbirth|birthday)/.test(key)) return 'birthDate';

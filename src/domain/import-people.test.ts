@@ -334,6 +334,16 @@ describe('importing a class list', () => {
     ).toEqual(['2: Иванов Иван | ИС-21 | student | true']);
   });
 
+  it('reads no category out of a social passport’s «Тип семьи», «Категория семьи», «Тип документа»', () => {
+    // Their values («полная», «многодетная») refused every pupil as of an unknown category.
+    const plan = planImport([
+      ['ФИО', 'Класс', 'Тип семьи', 'Категория семьи', 'Тип документа', 'Категория учёта'],
+      ['Иванов Иван', '7А', 'полная', 'многодетная', 'свидетельство о рождении', 'ВШУ'],
+    ]);
+    expect(rows(plan).people).toEqual(['2: Иванов Иван | 7А | student | true']);
+    expect(plan.unread).toEqual(['Тип семьи', 'Категория семьи', 'Тип документа', 'Категория учёта']);
+  });
+
   it('takes a parent’s name and phone for contacts, not their birth date, workplace or passport', () => {
     // «Дата рождения родителя» was a contacts column, and its dates refused every row as a garbled class.
     const plan = planImport([
