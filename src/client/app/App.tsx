@@ -165,6 +165,9 @@ function Shell() {
   const dbState = useStore(app.dbState);
   const storage = useStore(app.storage);
   const signedIn = session?.deviceId ?? null;
+  // A device the curator disconnected signs in again with a new code: its outbox and drafts stay.
+  const status = useLiveQuery(app.queries.syncStatus, [], { isLight: true });
+  const isDisconnected = status?.error === 'unauthorized';
   // Enrolment ends on the same address with other screens: the new ones start at the top, with the
   // header (and the first sync's progress) in view — not where «Войти» was at a large text size.
   useEffect(() => {
@@ -203,6 +206,7 @@ function Shell() {
               <Route path="/district/admin" component={DistrictAdminScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/settings" component={SettingsScreen} />
+              <Route path="/enrol" component={isDisconnected ? EnrolScreen : DistrictScreen} />
               <Route default component={DistrictScreen} />
             </Router>
           ) : session ? (
@@ -233,6 +237,7 @@ function Shell() {
               <Route path="/materials" component={MaterialsScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/settings" component={SettingsScreen} />
+              <Route path="/enrol" component={isDisconnected ? EnrolScreen : home} />
               <Route default component={home} />
             </Router>
           ) : (

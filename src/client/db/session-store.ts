@@ -3,9 +3,18 @@ import { mergeRecords } from '../../domain/merge';
 import { isOfType } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
-import { SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
+import { getSession, SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
 
+/**
+ * Keeps a new enrolment. A device enrolled before (disconnected, then given a new code) keeps its outbox
+ * and drafts, sent under the new sign-in; when the code is another person's, what the device held for the
+ * one before leaves it first — all but what waits to be sent.
+ */
 export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): Promise<Session> {
+  const before = await getSession(db);
+  // Loaded only then: the first screens' code carries none of the write path (first-load.test.ts).
+  if (before && before.personId !== enrolment.person.id)
+    await (await import('./sync-store')).dropProgrammeData(db, before.personId);
   const session: Session = {
     token: enrolment.token,
     personId: enrolment.person.id,

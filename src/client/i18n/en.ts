@@ -53,6 +53,8 @@ export const en = {
   'sync.waitingTitle': 'Waiting to be sent',
   'sync.waitingKept':
     'What you recorded on this device and had not sent yet. It is kept here and goes to the server if the curator brings you back into the programme.',
+  'sync.waitingKeptDisconnected':
+    'What you recorded on this device and had not sent yet. It is kept here and goes to the server once you enrol again with a new code from the curator.',
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
   'field.unsavedRestored': 'This is your text that was not saved. Correct it and it will be saved.',
@@ -173,6 +175,8 @@ export const en = {
   'enrol.notSaved':
     'The code was accepted, but the device could not keep the sign-in ({reason}). Ask the curator for a new code.',
   'enrol.failed': 'Could not sign in: {reason}',
+  'enrol.again':
+    'This device was disconnected. What you recorded and had not sent yet stays on it and goes to the server once you sign in.',
 
   'role.curator': 'Curator',
   'role.mentor': 'Mentor',
@@ -221,7 +225,8 @@ export const en = {
   'disconnected.homeData':
     'The programme’s new data no longer reaches it. To go on, ask the curator for a new sign-in code.',
   'disconnected.homeWaiting':
-    'What you recorded and had not sent yet ({n}) is kept on this device for now: show it to the curator.',
+    'What you recorded and had not sent yet ({n}) is kept on this device and goes to the server once you sign in with a new code.',
+  'disconnected.enrolAgain': 'Sign in with a new code',
   'home.mentee.myPairs': '{n|My mentor|My mentors}',
   'home.mentee.series': 'Meetings with your mentor: {held} of {total}',
   'home.mentee.idp': 'Development plan: {done} of {total} done',

@@ -21,6 +21,15 @@ export function ArchivedNotice(props: { waiting: number; reason?: 'archived' | '
           </a>
         </>
       )}
+      {/* A new code is entered on this device, which keeps what waits and sends it once signed in (a
+          code's link, opened here, brings its code along). */}
+      {!isArchived && (
+        <p>
+          <a class="button button--primary" href={`/enrol${location.search}`} data-testid="enrol-again">
+            {t('disconnected.enrolAgain')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

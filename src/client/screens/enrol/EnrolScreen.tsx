@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { useApp } from '../../app/context';
+import { useContext, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { SessionContext, useApp } from '../../app/context';
 import { addStrings, t } from '../../i18n/i18n';
 import { strings } from '../../i18n/strings-enrol';
 import { enrolWithCode } from '../../models/enrol-model';
@@ -16,6 +17,9 @@ addStrings(strings);
 
 export function EnrolScreen() {
   const { device, isOnline, scheduler } = useApp();
+  // Signed in before, and disconnected since: a new code signs in again, keeping what waits to be sent.
+  const isAgain = useContext(SessionContext) !== null;
+  const { route } = useLocation();
   const online = useStore(isOnline);
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
   // A touch screen is most likely a phone; a mouse, the staff room's computer (named «Мой телефон» too).
@@ -51,7 +55,7 @@ export function EnrolScreen() {
         setBusy(false);
         return;
       }
-      history.replaceState(null, '', '/');
+      route('/', true);
       void scheduler.syncNow();
     } else {
       setFailure({ message: result.message, about: result.about });
@@ -62,6 +66,7 @@ export function EnrolScreen() {
   return (
     <Page title={t('enrol.title')}>
       <p>{t('enrol.intro')}</p>
+      {isAgain && <Notice kind="info">{t('enrol.again')}</Notice>}
       {/* One notice for no network, whether the device knew it before the tap or learnt it from it. */}
       {(!online || failure?.about === 'network') && (
         <Notice kind={failure?.about === 'network' ? 'error' : 'info'}>{t('enrol.offline')}</Notice>

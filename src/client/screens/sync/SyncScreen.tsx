@@ -80,7 +80,9 @@ export function SyncScreen() {
       )}
 
       {failure && <Notice kind="error">{failure}</Notice>}
+      {/* The server takes nothing from this device now (archived, or disconnected): what waits is read here. */}
       {status?.error === 'archived' && <WaitingTexts />}
+      {status?.error === 'unauthorized' && <WaitingTexts isDisconnected />}
       <KeptTexts />
       <h2>{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (

@@ -1,5 +1,6 @@
-// What waits to be sent, shown when the server no longer takes it (the curator archived the person): the
-// records it belongs to have left the device's screens, and this is where what was typed can be read.
+// What waits to be sent, shown when the server no longer takes it (the curator archived the person, or
+// disconnected the device): the records it belongs to may have left the device's screens, and this is
+// where what was typed can be read.
 import { isRecordType } from '../../../domain/record-types';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
@@ -7,7 +8,8 @@ import { type MessageKey, t } from '../../i18n/i18n';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
 
-export function WaitingTexts() {
+/** `isDisconnected`: the device was disconnected (its user enrols again to send), not its person archived. */
+export function WaitingTexts(props: { isDisconnected?: boolean }) {
   const queries = useQueries();
   const outbox = useLiveQuery(queries.outbox, []) ?? [];
   if (outbox.length === 0) return null;
@@ -23,7 +25,7 @@ export function WaitingTexts() {
   return (
     <section aria-labelledby="waiting-texts" data-testid="waiting-texts">
       <h2 id="waiting-texts">{t('sync.waitingTitle')}</h2>
-      <p class="muted">{t('sync.waitingKept')}</p>
+      <p class="muted">{t(props.isDisconnected ? 'sync.waitingKeptDisconnected' : 'sync.waitingKept')}</p>
       <ul class="cards">
         {[...byRecord].map(([id, { type, fields }]) => (
           <li key={id} class="card">
