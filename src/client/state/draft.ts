@@ -2,6 +2,7 @@
 // questionnaire being edited) is written to the device's drafts on every change, comes back after a
 // crash or a closed tab, and goes only once the input is stored for good.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { changedKeys } from '../../domain/canonical-json';
 import type { DraftBase } from '../db/database';
 import type { Drafts } from '../db/drafts';
 import { setEditing, trackSave } from './editing';
@@ -37,6 +38,13 @@ export type Draft<T> = {
    * must not bring back a draft of what is already stored.
    */
   finish(): Promise<void>;
+  /**
+   * `submitted` is stored for good, and the form stays for the next one (a participant, a task, a
+   * consent…): it starts again from the initial value, but what the user typed while `submitted` was being
+   * stored — a field changed from it since — stays in the form, and is the draft. (A form stays usable
+   * while it saves: dropped with the draft, such typing was lost.) Resolves to whether such typing stays.
+   */
+  saved(submitted: T): Promise<boolean>;
   /**
    * Drops the draft and shows the initial value again. Resolves to a function that puts the dropped
    * draft back (for «Отменить»: what was typed is never lost by one tap).
@@ -145,6 +153,31 @@ export function useDraft<T extends Record<string, unknown>>(
       keep(typeof next === 'function' ? next(base) : next);
     },
     finish: drop,
+    async saved(submitted) {
+      const [fresh, cursor] = await Promise.all([start.current?.(), drafts.cursor()]);
+      // The draft goes once no save of a keystroke is still on its way, which would write it back.
+      for (;;) {
+        const saving = lastSave.current;
+        await saving;
+        await drafts.drop(key, options.isNewRecord ? undefined : writer.current);
+        if (lastSave.current === saving) break;
+      }
+      if (fresh === undefined) return false;
+      const now = current.current ?? submitted;
+      const typed = changedKeys(now, submitted);
+      base.current = { value: fresh, cursor };
+      if (typed.length === 0) {
+        current.current = fresh;
+        setState({ key, value: fresh, isRestored: false, base: base.current });
+        setEditing(key, false);
+        return false;
+      }
+      const next: Record<string, unknown> = { ...fresh };
+      for (const k of typed) next[k] = now[k];
+      setState((s) => ({ ...s, base: base.current }));
+      keep(next as T, false);
+      return true;
+    },
     async discard() {
       const dropped = current.current;
       const droppedBase = base.current;

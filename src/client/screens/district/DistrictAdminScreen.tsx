@@ -73,7 +73,7 @@ export function DistrictAdminScreen() {
       hint: t('districtAdmin.forCurator'),
       answer,
     });
-    if (answer.ok) await schoolDraft.discard();
+    if (answer.ok) await schoolDraft.saved({ name });
     await reload();
   };
   const codeFor = async (school: SchoolRow) => {
@@ -94,7 +94,7 @@ export function DistrictAdminScreen() {
       hint: t('districtAdmin.forMember'),
       answer,
     });
-    if (answer.ok) await memberDraft.discard();
+    if (answer.ok) await memberDraft.saved(member);
   };
 
   return (

@@ -74,7 +74,7 @@ export function GoalForm(props: {
   const submit = async () => {
     if (!form.title.trim()) return setError({ isTitle: true, text: t('idp.goalNeedTitle') });
     // What was typed stays until it is saved: a refused save leaves it there to be corrected.
-    if (await createGoal({ ...form, title: form.title.trim() })) await draft.discard();
+    if (await createGoal({ ...form, title: form.title.trim() })) await draft.saved(form);
   };
 
   const fromTemplate = async () => {

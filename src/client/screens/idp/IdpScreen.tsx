@@ -178,7 +178,7 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
     );
     // A refused save keeps what was typed, and says why.
     setError(result.ok ? null : saveMessage(result).text);
-    if (result.ok) await draft.discard();
+    if (result.ok) await draft.saved({ title, due });
   };
   return (
     <Form class="inline new-task" onSubmit={add}>

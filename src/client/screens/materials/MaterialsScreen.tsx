@@ -42,7 +42,7 @@ function MaterialForm() {
     });
     if (!result.ok) return setError({ field: 'save', text: saveMessage(result).text });
     setError(null);
-    await draft.discard();
+    await draft.saved({ title, url, description });
     showToast({ text: t('materials.added') }, 3000);
   };
 

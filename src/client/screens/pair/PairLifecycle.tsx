@@ -49,7 +49,7 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       [statusChange(pair, next, todayIso(), next === 'ended' ? reason.trim() : null)],
       t('lifecycle.moved', { status: t(`pairs.status.${next}` as MessageKey) }),
     );
-    if (isDone && next === 'ended') await draft.discard();
+    if (isDone && next === 'ended') await draft.saved({ reason });
   };
   const repair = async () => {
     if (!reason.trim()) return setError(t('lifecycle.needReason'));
@@ -60,7 +60,7 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       t('lifecycle.moved', { status: t('pairs.status.ended') }),
     );
     if (!isDone) return;
-    await draft.discard();
+    await draft.saved({ reason });
     route(`/pairs?repair=${pair.id}`);
   };
   return (

@@ -54,7 +54,7 @@ export function GroupForm(props: {
     if (Object.keys(found).length) return;
     const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso());
     setMessage(saveMessage(result));
-    if (result.ok) await draft.discard();
+    if (result.ok) await draft.saved(chosen);
   };
   const toggle = (id: string, isOn: boolean) =>
     setMenteeIds(isOn ? [...menteeIds, id] : menteeIds.filter((x) => x !== id));

@@ -67,12 +67,9 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       withdrawnDate: null,
     });
     setError(result.ok ? null : { field: fieldOfFailure(result), text: saveMessage(result).text });
-    // Saved: the form closes and empties, so that a second tap a moment later (a double tap) finds
-    // nothing to save again.
-    if (result.ok) {
-      setAdding(false);
-      await draft.discard();
-    }
+    // Saved: the form empties, so that a second tap a moment later (a double tap) finds nothing to save
+    // again, and closes — unless something was typed into it meanwhile, which stays in view.
+    if (result.ok) setAdding(await draft.saved({ signedBy, date, scope }));
   };
   const erase = async () => {
     const result = await erasePerson(repo, queries, person.id);

@@ -62,7 +62,7 @@ export function PeopleScreen() {
     setMessage(field === 'fullName' ? null : { ...said, field });
     if (result.ok) {
       next.current = { ...EMPTY, kind: form.kind, minor: form.minor, classOrSubject: form.classOrSubject };
-      await draft.discard();
+      await draft.saved(form);
     }
   };
   const rows = data ? filterPeople(data.rows, filter) : [];
