@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { curatorCode, putRecords } from './api';
-import { enrol, ensureOfflineReady } from './app-page';
+import { enrol, ensureOfflineReady, holdStore, stored } from './app-page';
 
 const SW = 'dist/sw.js';
 let original = '';
@@ -51,4 +51,46 @@ test('a waiting update is offered, and a tab with input open is not reloaded', a
   await expect(typing.getByTestId('update-banner')).toBeVisible();
   expect(await typing.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   await expect(typing.getByLabel('Заметки о встрече')).toHaveValue('Текст, который нельзя терять');
+});
+
+test('a tab where a person’s card is being typed into is not reloaded by an update, and loses no letter', async ({
+  context,
+  page,
+}) => {
+  await enrol(page, await curatorCode());
+  const [person] = await putRecords([
+    { type: 'person', fields: { fullName: 'Полев Живой', kind: 'teacher' } },
+  ]);
+  await ensureOfflineReady(page);
+
+  // A second tab where the curator types into the card: each letter is saved as it comes, the last
+  // ones on a slow disk.
+  const typing = await context.newPage();
+  await typing.goto(`/people/${person}`);
+  const needs = typing.getByLabel('Запрос и потребности');
+  await needs.fill('Хочет вести кружок');
+  await expect
+    .poll(async () => (await stored(typing, 'person', person as string))?.fields?.needs)
+    .toBe('Хочет вести кружок');
+  const disk = await holdStore(context, 'person');
+  await needs.pressSequentially(' по робототехнике', { delay: 10 });
+  await typing.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 1;
+  });
+
+  // A new version is taken in the first tab meanwhile.
+  appendFileSync(SW, `\n// new build ${Date.now()}\n`);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.getByRole('button', { name: 'Обновить' }).click();
+
+  // The typing tab keeps its page, and says a reload waits; taken once the disk caught up, it loses nothing.
+  await expect(typing.getByTestId('update-banner')).toBeVisible();
+  expect(await typing.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  await expect(needs).toHaveValue('Хочет вести кружок по робототехнике');
+  await typing.getByTestId('update-banner').getByRole('button', { name: 'Обновить' }).click();
+  await disk.release();
+  await expect
+    .poll(() => typing.evaluate(() => (window as unknown as { marker?: number }).marker))
+    .toBeUndefined();
+  await expect(typing.getByLabel('Запрос и потребности')).toHaveValue('Хочет вести кружок по робототехнике');
 });

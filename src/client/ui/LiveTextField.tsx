@@ -10,6 +10,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { WriteFailure } from '../db/types';
 import { t } from '../i18n/i18n';
+import { setEditing, trackSave } from '../state/editing';
 import { saveMessage } from './save-message';
 import { isTooLong, lengthNote, type Measure, OVER_LIMIT } from './text-limit';
 import { UnsavedTextsContext } from './unsaved-text';
@@ -53,9 +54,13 @@ export function LiveTextField(props: {
   // The field shows a text the record does not hold: a stored value arriving must not replace it.
   const hasUnsaved = useRef(false);
   const [isRestored, setRestored] = useState(false);
+  // While the user is in the field, the app does not reload under their fingers (an update another tab
+  // took waits, pwa-model.ts), and a reload waits for the field's writes to land.
+  const editKey = `live:${id}`;
+  useEffect(() => () => setEditing(editKey, false), [editKey]);
   const keep = (value: string) => {
     hasUnsaved.current = true;
-    if (props.keepAs && unsaved) void unsaved.keep(props.keepAs, value, basis.current);
+    if (props.keepAs && unsaved) void trackSave(unsaved.keep(props.keepAs, value, basis.current));
   };
   const dropKept = () => {
     if (!hasUnsaved.current) return;
@@ -114,7 +119,7 @@ export function LiveTextField(props: {
       return keep(value);
     }
     saved.current.add(value);
-    void Promise.resolve(props.onSave(value, isBehind.current)).then((answer) => {
+    void trackSave(Promise.resolve(props.onSave(value, isBehind.current))).then((answer) => {
       // Only the latest keystroke's answer speaks for what is stored now.
       if (attempt !== latest.current) return;
       if (isFailure(answer)) {
@@ -143,11 +148,13 @@ export function LiveTextField(props: {
         .join(' ') || undefined,
     onFocus: () => {
       isFocused.current = true;
+      setEditing(editKey, true);
       // Typing starts again from what is shown, when that is what is stored.
       if (text === props.value) startFromStored();
     },
     onBlur: () => {
       isFocused.current = false;
+      setEditing(editKey, false);
       if (!isBehind.current || hasUnsaved.current) return;
       // Another's text came while the user was in the field. What it shows is what gets stored: the
       // user's text, saved once more, if they typed this time; else the field takes what is stored.
