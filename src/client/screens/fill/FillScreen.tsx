@@ -25,6 +25,7 @@ import { schoolNow } from '../../state/school-clock';
 import { AnswersView } from '../../ui/AnswersView';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { GoneDraft } from '../sync/GoneDraft';
 import { QuestionInput } from './QuestionInput';
 
 const MODE_KEY = 'nastavnik.formMode';
@@ -85,6 +86,8 @@ export function FillScreen() {
     return (
       <Page title={t('fill.title')} back="/">
         <p>{t('fill.notFound')}</p>
+        {/* Answers typed before it went (withdrawn, or out of reach): kept, to be copied by hand. */}
+        <GoneDraft draftKey={key} type="formResponse" fieldsOf={(answers) => ({ answers })} />
       </Page>
     );
   }

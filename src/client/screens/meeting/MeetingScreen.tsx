@@ -25,6 +25,7 @@ import { useDraftUndo, withUndo } from '../../state/undo-toast';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { GoneDraft } from '../sync/GoneDraft';
 import { ConflictCopies } from './ConflictCopies';
 import { MeetingFields } from './MeetingFields';
 import { MeetingView } from './MeetingView';
@@ -33,6 +34,16 @@ import { MeetingView } from './MeetingView';
 const MEETING_TEXTS = ['notes', 'privateNotes', 'cancelReason'] as const;
 const isMeetingText = (field: string): field is (typeof MEETING_TEXTS)[number] =>
   (MEETING_TEXTS as readonly string[]).includes(field);
+
+/** A meeting draft's texts as the meeting's fields: a next step and a topic typed but not added yet too. */
+const meetingTexts = (form: Record<string, unknown>) => {
+  const f = form as Partial<MeetingForm>;
+  return {
+    ...f,
+    nextSteps: [...(f.nextSteps ?? []), { id: 'pending', text: f.pendingStep ?? '' }],
+    topics: [...(f.topics ?? []), f.pendingTopic ?? ''],
+  };
+};
 
 export function MeetingScreen() {
   const { params } = useRoute();
@@ -80,10 +91,13 @@ export function MeetingScreen() {
   const form = draft.value;
   useReadyMark('meeting', form !== null);
 
-  if (meetingId && meeting === null && pair === undefined) {
+  // Gone from the device, or deleted meanwhile (on another device): what was typed into it and not saved
+  // is shown, not a form that cannot open.
+  if (meetingId && ((meeting === null && pair === undefined) || meeting?.deleted !== undefined)) {
     return (
       <Page title={t('meeting.editTitle')} back="/">
-        <p>{t('meeting.notFound')}</p>
+        <p>{t(meeting?.deleted !== undefined ? 'gone.meeting' : 'meeting.notFound')}</p>
+        <GoneDraft draftKey={draftKey} type="meeting" fieldsOf={meetingTexts} />
       </Page>
     );
   }

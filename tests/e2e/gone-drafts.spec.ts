@@ -1,0 +1,81 @@
+// A form's draft whose record went meanwhile — a meeting deleted on another device while its edit was
+// left unsaved, a questionnaire withdrawn while its answers were typed and not sent — is shown where the
+// form was, to be copied: the meeting's screen said «Загрузка…» for ever, the questionnaire's «не найдена»,
+// with the typed text out of sight.
+import { expect, test } from '@playwright/test';
+import { formatHlc } from '../../src/domain/hlc';
+import { api, inviteCode, putRecords, seedAssignedForm, seedTask } from './api';
+import { enrol, syncNow } from './app-page';
+
+/** Deletes a record on the server, as a curator on another device. */
+async function deleteOnServer(id: string, type: string) {
+  const stamp = formatHlc({ ms: Date.now(), counter: 1, node: 'e2e-other-device' });
+  const answer = await api('/api/v1/sync', {
+    cursor: null,
+    changes: [{ id, type, fields: {}, stamps: {}, deleted: stamp }],
+  });
+  expect(answer.rejected).toEqual([]);
+}
+
+test('a meeting deleted elsewhere while its edit was left unsaved shows what was typed', async ({ page }) => {
+  const { mentor, pair } = await seedTask({
+    mentor: 'Удалёнова Нина',
+    mentee: 'Удалёнов Глеб',
+    task: 'Прочитать главу',
+  });
+  const [meeting] = await putRecords([
+    {
+      type: 'meeting',
+      fields: {
+        pairId: pair,
+        date: '2026-11-10',
+        kind: 'trial',
+        durationMin: 40,
+        notes: 'Пробная',
+        status: 'held',
+      },
+    },
+  ]);
+  await enrol(page, await inviteCode(mentor, 'mentor'));
+  await page.goto(`/meeting/${meeting}`);
+  const notes = 'Пробная. Глеб рассказал о своих планах на олимпиаду';
+  await page.getByLabel('Заметки о встрече').fill(notes);
+  await page.getByLabel('Новый шаг').fill('Решить пробный вариант');
+  await page.goto('/');
+  await deleteOnServer(meeting as string, 'meeting');
+  await syncNow(page);
+
+  await page.goto(`/meeting/${meeting}`);
+  await expect(page.getByText('Эту встречу удалили на другом устройстве.')).toBeVisible();
+  const kept = page.getByTestId('gone-draft');
+  await expect(kept).toContainText(notes);
+  await expect(kept).toContainText('Решить пробный вариант');
+  // Kept until the user drops it, after a reload too.
+  await page.reload();
+  await expect(kept).toContainText(notes);
+  await kept.getByRole('button', { name: 'Удалить этот текст' }).click();
+  await kept.getByRole('button', { name: 'Да, удалить' }).click();
+  await expect(kept).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('Эту встречу удалили на другом устройстве.')).toBeVisible();
+  await expect(kept).toHaveCount(0);
+});
+
+test('a questionnaire withdrawn while its answers were typed shows the answers', async ({ page }) => {
+  const { mentee, assignment } = await seedAssignedForm({
+    mentor: 'Анкетова Нина',
+    mentee: 'Анкетов Лев',
+    title: 'Отзыв, который отменили',
+  });
+  await enrol(page, await inviteCode(mentee, 'mentee'));
+  await page.goto(`/fill/${assignment}`);
+  const answer = 'Разбор задач по физике и подготовка к олимпиаде';
+  await page.getByLabel('Что было полезно?').fill(answer);
+  await page.goto('/');
+  await deleteOnServer(assignment, 'formAssignment');
+  await syncNow(page);
+
+  await page.goto(`/fill/${assignment}`);
+  await expect(page.getByText('Анкета не найдена на этом устройстве.')).toBeVisible();
+  await expect(page.getByTestId('gone-draft')).toContainText(answer);
+});
