@@ -64,11 +64,15 @@ const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
   Х: 'X',
 };
 
-/** Accepts what a person types: any case, spaces or dashes, O/I/L for 0/1/1, Cyrillic look-alikes. */
+/**
+ * Accepts what a person types or pastes: any case; spaces, dashes of any kind (a word processor makes
+ * «-» an en dash) and invisible format characters (a zero-width space a messenger or web page carries
+ * along); O/I/L for 0/1/1; Cyrillic look-alikes.
+ */
 export function normaliseCode(input: string): string {
   return input
     .toUpperCase()
-    .replace(/[\s-]/g, '')
+    .replace(/[\s\p{Pd}\p{Cf}]/gu, '')
     .replace(/[АВЕЗКМНОРСТУХ]/g, (letter) => CYRILLIC_LOOKALIKES[letter] ?? letter)
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');

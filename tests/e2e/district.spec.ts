@@ -118,6 +118,10 @@ test("the district's administrator disconnects a lost phone of the district", as
   await enrolDistrict(admin.page, await districtCode('district-admin', 'Администратор Района'));
   const spare = await enrolByApi(await districtCode('district-admin', 'Запасной Администратор'));
   await admin.page.getByRole('link', { name: 'Управление' }).click();
+  // The device in hand is marked and not offered for disconnecting: it would shut its user out.
+  const own = admin.page.getByRole('listitem').filter({ hasText: 'это устройство' });
+  await expect(own).toHaveCount(1);
+  await expect(own.getByRole('button')).toHaveCount(0);
   // The spare phone enrolled last: the list is in the order devices enrolled.
   const row = admin.page.getByRole('listitem').filter({ hasText: 'e2e' }).last();
   await row.getByRole('button', { name: 'Отключить устройство' }).click();

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { bootstrapDistrict } from '../../src/server/district-service';
+import { DISTRICT_ID } from '../../src/server/namespaces';
 import { derivedId } from '../../src/server/secrets';
 import { createServerClock } from '../../src/server/server-clock';
 import {
@@ -213,12 +214,33 @@ describe('a district on one server', () => {
   it('with every administrator’s device revoked, a restart gives the district a new code', async () => {
     const alone = await startTestServer();
     try {
-      const only = await enrolWith(alone, DISTRICT_CODE, 'only-admin');
-      const listed = await call(alone, 'GET', '/api/v1/devices', { token: only.token });
-      const mine = (listed.body.devices as { id: string }[])[0] as { id: string };
+      const first = await enrolWith(alone, DISTRICT_CODE, 'first-admin');
+      const invited = await call(alone, 'POST', '/api/v1/district/invites', {
+        token: first.token,
+        body: { fullName: 'Второй администратор', role: 'district-admin' },
+      });
+      const second = await enrolWith(alone, invited.body.code as string, 'second-admin');
+      const listed = await call(alone, 'GET', '/api/v1/devices', { token: first.token });
+      const devices = listed.body.devices as { id: string; personId: string }[];
+      const deviceOf = (actor: { personId: string }) =>
+        (devices.find((d) => d.personId === actor.personId) as { id: string }).id;
+      // A device does not disconnect itself: each administrator disconnects the other's.
       expect(
-        (await call(alone, 'POST', `/api/v1/devices/${mine.id}/revoke`, { token: only.token })).status,
+        (await call(alone, 'POST', `/api/v1/devices/${deviceOf(first)}/revoke`, { token: first.token }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await call(alone, 'POST', `/api/v1/devices/${deviceOf(first)}/revoke`, { token: second.token }))
+          .status,
       ).toBe(200);
+      expect(
+        (await call(alone, 'POST', `/api/v1/devices/${deviceOf(second)}/revoke`, { token: second.token }))
+          .status,
+      ).toBe(403);
+      // The last one is lost: revoked in the database, as a disconnect from elsewhere would leave it.
+      await alone.storage.transaction((tx) =>
+        tx.revokeDevice(DISTRICT_ID, deviceOf(second), new Date().toISOString()),
+      );
       // What `npm start` does on the next start: the code given in NASTAVNIK_DISTRICT_CODE works again.
       expect((await bootstrapDistrict(alone.storage, createServerClock(), 'DIST-AGAIN')).code).toBe(
         'DIST-AGAIN',

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../src/domain/record';
 import { issueCuratorCode } from '../../src/server/enrol-service';
+import { FIRST_SCHOOL_ID } from '../../src/server/namespaces';
 import { derivedId } from '../../src/server/secrets';
 import { createServerClock } from '../../src/server/server-clock';
 import { deletion } from '../support/test-device';
@@ -245,12 +246,15 @@ describe('a restore that would lock the school out', () => {
     const target = await startTestServer();
     try {
       const first = await enrolWith(target, BOOTSTRAP_CODE, 'first');
-      // Every curator device is gone: the school is locked out.
+      // Every curator device is gone (a device does not disconnect itself: revoked in the database, as
+      // another's disconnecting would leave it): the school is locked out.
       const devices = (await call(target, 'GET', '/api/v1/devices', { token: first.token })).body.devices as {
         id: string;
       }[];
       for (const d of devices)
-        await call(target, 'POST', `/api/v1/devices/${d.id}/revoke`, { token: first.token });
+        await target.storage.transaction((tx) =>
+          tx.revokeDevice(FIRST_SCHOOL_ID, d.id, new Date().toISOString()),
+        );
       expect((await call(target, 'GET', '/api/v1/export', { token: first.token })).status).toBe(401);
 
       const { stdout } = await promisify(execFile)(
@@ -295,6 +299,29 @@ describe('devices', () => {
       body: { cursor: null, changes: [] },
     });
     expect(sync.status).toBe(401);
+  });
+
+  it('the device a curator is using does not disconnect itself: refused with its reason, it goes on syncing', async () => {
+    const listed = await call(source, 'GET', '/api/v1/devices', { token: curator.token });
+    const own = (listed.body.devices as { id: string; personId: string; revokedAt: string | null }[]).filter(
+      (d) => d.personId === curator.personId && d.revokedAt === null,
+    );
+    let refused = 0;
+    for (const device of own) {
+      const r = await call(source, 'POST', `/api/v1/devices/${device.id}/revoke`, { token: curator.token });
+      // Each other device of the same curator is disconnected; the one in hand is refused.
+      if (r.status === 403) {
+        refused += 1;
+        expect(r.body).toMatchObject({ error: 'forbidden' });
+        expect(String(r.body.reason)).toMatch(/device you are using/);
+      } else expect(r.status).toBe(200);
+    }
+    expect(refused).toBe(1);
+    const sync = await call(source, 'POST', '/api/v1/sync', {
+      token: curator.token,
+      body: { cursor: null, changes: [] },
+    });
+    expect(sync.status).toBe(200);
   });
 });
 

@@ -113,6 +113,23 @@ describe('enrolment', () => {
     expect(enrolled.body.role).toBe('mentor');
   });
 
+  it('a code pasted from a document or a message, with its dashes made en dashes and invisible characters, is the same code', async () => {
+    const person = change(curator.stamper, 'person', { fullName: 'Вставкина Ольга', kind: 'teacher' });
+    await push(server, curator, [person]);
+    const invite = await call(server, 'POST', '/api/v1/invites', {
+      token: curator.token,
+      body: { personId: person.id, role: 'mentor' },
+    });
+    const code = invite.body.code as string;
+    // A word processor's en dash, a messenger's zero-width space and word joiner, a byte-order mark.
+    const pasted = `\uFEFF${code.replace('-', '\u2013').replace('-', '\u200B\u2014')}\u2060`;
+    const enrolled = await call(server, 'POST', '/api/v1/enrol', {
+      body: { code: pasted, deviceName: 'pc' },
+    });
+    expect(enrolled.status).toBe(200);
+    expect(enrolled.body.role).toBe('mentor');
+  });
+
   it('invites are for curators, for people that exist, with a known role', async () => {
     const missing = await call(server, 'POST', '/api/v1/invites', {
       token: curator.token,

@@ -836,6 +836,9 @@ export const en = {
   'devices.revokeAsk': 'Disconnect «{name}»? It will have to sign in again with a new code.',
   'devices.revokeConfirm': 'Yes, disconnect',
   'devices.keep': 'Keep it connected',
+  'devices.thisOne': 'this device',
+  'devices.revokeOffline':
+    'No connection to the server: the device was not disconnected. Try again when online.',
   'sync.discardAsk': 'Discard this change? What you entered is lost; the record loads from the server again.',
   'sync.discardConfirm': 'Yes, discard the change',
   'sync.discardKeep': 'Keep it',

@@ -81,10 +81,16 @@ export async function listDevices(
   }
 }
 
-export async function revokeDevice(token: string, id: string): Promise<boolean> {
+/** Disconnects device `id` on the server; when it was not, why (the server's refusal, or no network). */
+export async function revokeDevice(
+  token: string,
+  id: string,
+): Promise<{ ok: true } | { ok: false; reason: string; isOffline: boolean }> {
   try {
-    return (await api(token, 'POST', `/api/v1/devices/${encodeURIComponent(id)}/revoke`)).response.ok;
+    const { response, body } = await api(token, 'POST', `/api/v1/devices/${encodeURIComponent(id)}/revoke`);
+    if (response.ok) return { ok: true };
+    return { ok: false, reason: serverErrorText(body.error, response.status), isOffline: false };
   } catch {
-    return false;
+    return { ok: false, reason: 'offline', isOffline: true };
   }
 }

@@ -112,6 +112,16 @@ export function registerAdminRoutes(
     if (!isStorableText(id))
       return fail(reply, 404, 'not-found', 'no such device, or it was revoked already');
     const caller = callerOf(request);
+    // No one shuts themselves out (as with archiving oneself, docs "Archived people"): the device making
+    // the request is its user's way in — a school's only curator, or the district's administrator, had
+    // none left but the server machine. Another curator or administrator disconnects it.
+    if (id === caller.deviceId)
+      return fail(
+        reply,
+        403,
+        'forbidden',
+        'this is the device you are using: it does not disconnect itself; another curator (or the district administrator) does it',
+      );
     const isRevoked = await forCaller(storage, caller).transaction((tx) =>
       tx.revokeDevice(caller.schoolId, id, new Date(clock.now()).toISOString()),
     );

@@ -19,6 +19,12 @@ export function DevicesSection(props: { personId?: string }) {
       else setError(r.isOffline ? t('person.inviteOffline') : r.reason);
     });
   useEffect(load, [props.personId]);
+  const revoke = (id: string) =>
+    void revokeDevice(session.token, id).then((r) => {
+      setAsking(null);
+      setError(r.ok ? null : r.isOffline ? t('devices.revokeOffline') : r.reason);
+      load();
+    });
   return (
     <section class="panel" aria-labelledby="devices">
       <h2 id="devices">{t('devices.title')}</h2>
@@ -32,15 +38,15 @@ export function DevicesSection(props: { personId?: string }) {
             {d.lastSeenAt ? ` · ${t('devices.seen', { when: formatDateTime(d.lastSeenAt) })}` : ''}
             {d.revokedAt ? (
               <strong> · {t('devices.revoked')}</strong>
+            ) : d.id === session.deviceId ? (
+              // The device in hand is never offered for disconnecting: it would shut its user out (a
+              // school's only curator for good); another curator disconnects it (the server refuses too).
+              <strong> · {t('devices.thisOne')}</strong>
             ) : asking === d.id ? (
               <div class="notice notice--warn">
                 <p>{t('devices.revokeAsk', { name: d.name || t('devices.unnamed') })}</p>
                 <div class="actions">
-                  <button
-                    type="button"
-                    class="button--danger"
-                    onClick={() => void revokeDevice(session.token, d.id).then(load)}
-                  >
+                  <button type="button" class="button--danger" onClick={() => revoke(d.id)}>
                     {t('devices.revokeConfirm')}
                   </button>
                   <button type="button" onClick={() => setAsking(null)}>
