@@ -2,6 +2,7 @@
 // before the JSON is read. Fastify's own parser decodes a body leniently — each byte that is not UTF-8
 // becomes U+FFFD — and takes any charset: a roster sent from a system that writes Windows-1251 was
 // answered 200 and every Cyrillic name stored as «����», for good.
+import { isAscii } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** A client fault of the body, answered by the app's error handler as `{ error: 'bad-request', reason }`. */
@@ -16,8 +17,6 @@ function charsetOf(request: FastifyRequest): string | undefined {
 }
 
 const UTF8 = new Set(['utf-8', 'utf8']);
-
-const isAscii = (bytes: Buffer): boolean => bytes.every((byte) => byte < 0x80);
 
 /**
  * Replaces the JSON body parser: a body declared in another charset is refused `415` (unless it is all
