@@ -14,6 +14,10 @@
 //   xmlns:x="…/spreadsheetml/2006/main">`), as the Open XML SDK writes them — valid, and opened by Excel
 //   and LibreOffice; exceljs matches elements by their bare names (exceljs issue #1437) and read no
 //   workbook: the file was called damaged. They are handed over in the default namespace.
+// - Rows and cells without their reference (`<row>`, `<c t="s">`: `r` is optional, ECMA-376 Part 1
+//   §18.3.1.73 and §18.3.1.4, and code built on the Open XML SDK often leaves it out; Excel and LibreOffice
+//   place them one after another): exceljs cannot place them and the file was called damaged. They are
+//   handed over with the references they stand for.
 import { unzipSync, zipSync } from 'fflate';
 
 /** A part of the workbook in XML: the workbook, its sheets, shared strings, styles… */
@@ -37,6 +41,38 @@ function inDefaultNamespace(xml: string): string {
     .replace(new RegExp(`\\sxmlns:${prefix}(?=\\s*=)`), ' xmlns');
 }
 
+/** A row's or a cell's start tag, its attributes and its self-closing slash captured. */
+const ROW_OR_CELL = /<(row|c)\b([^>]*?)(\/?)>/g;
+const REFERENCE = /\sr\s*=\s*["']([A-Z]*)(\d+)["']/;
+/** A row or a cell without its reference. */
+const UNREFERENCED = /<(?:row|c)\b(?![^>]*\sr\s*=)[^>]*>/;
+
+/** A column's number as its letters: 1 → A, 27 → AA. */
+const columnLetters = (n: number): string =>
+  (n > 26 ? columnLetters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+/** A column's letters as its number: A → 1, AA → 27. */
+const columnNumber = (letters: string) => [...letters].reduce((n, l) => n * 26 + l.charCodeAt(0) - 64, 0);
+
+/**
+ * A sheet's XML with every row and cell referenced: one without `r` is the row after the one before it,
+ * the cell after the one before it in its row, as Excel places them.
+ */
+function withReferences(xml: string): string {
+  if (!UNREFERENCED.test(xml)) return xml;
+  let row = 0;
+  let column = 0;
+  return xml.replace(ROW_OR_CELL, (tag, name: string, attributes: string, slash: string) => {
+    const reference = REFERENCE.exec(attributes);
+    if (name === 'row') {
+      row = reference ? Number(reference[2]) : row + 1;
+      column = 0;
+      return reference ? tag : `<row r="${row}"${attributes}${slash}>`;
+    }
+    column = reference ? columnNumber(reference[1] ?? '') : column + 1;
+    return reference ? tag : `<c r="${columnLetters(column)}${row}"${attributes}${slash}>`;
+  });
+}
+
 /** The workbook's 1904 date system, written as the boolean «true». */
 const DATE_1904_TRUE = /(<(?:\w+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*)(["'])true\2/;
 
@@ -58,7 +94,7 @@ export function mendForExceljs(bytes: Uint8Array): Uint8Array {
     const mended = WORKBOOK_PART.test(name)
       ? unprefixed.replace(DATE_1904_TRUE, '$1$21$2')
       : SHEET_PART.test(name)
-        ? unprefixed.replace(ISO_DATE_TYPE, '$1$2str$2')
+        ? withReferences(unprefixed).replace(ISO_DATE_TYPE, '$1$2str$2')
         : unprefixed;
     if (mended !== xml) changed[name] = new TextEncoder().encode(mended);
   }

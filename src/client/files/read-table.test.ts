@@ -414,6 +414,39 @@ describe('workbooks other programs write', () => {
   });
 });
 
+describe('workbooks without cell references', () => {
+  it('reads rows and cells written without `r`, each after the one before, as Excel places them', async () => {
+    // Valid (the reference is optional) and opened by Excel and LibreOffice; called damaged here.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('7А');
+    sheet.addRow(['ФИО', 'Класс', 'Дата рождения']);
+    sheet.addRow(['Иванов Иван', '7А', new Date(Date.UTC(2012, 4, 3))]);
+    sheet.addRow([]);
+    sheet.getCell('A4').value = 'Петров Пётр';
+    sheet.getCell('C4').value = '01.02.2013';
+    sheet.getCell('C2').numFmt = 'dd.mm.yyyy';
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    // Rows 1 and 2 and their cells lose their references; row 4 keeps its own, and its C4 after a gap.
+    zip.file(
+      part,
+      xml
+        .replace(/<row r="[12]"/g, '<row')
+        .replace(/<c r="[A-C][12]"/g, '<c')
+        .replace(/<c r="A4"/, '<c'),
+    );
+    expect((await zip.file(part)?.async('string'))?.match(/<c (?!r=)/g)).toHaveLength(7);
+    const { plan: p } = await plan(await zip.generateAsync({ type: 'uint8array' }), 'sdk.xlsx');
+    expect(p.errors).toEqual([]);
+    expect(
+      p.people.map(
+        (x) => `${x.row}: ${x.person.fullName} | ${x.person.classOrSubject} | ${x.person.birthDate}`,
+      ),
+    ).toEqual(['2: Иванов Иван | 7А | 2012-05-03', '4: Петров Пётр | null | 2013-02-01']);
+  });
+});
+
 describe('merged XLSX cells', () => {
   it('reads a header of two levels: a pupil’s name merged down, the parents’ columns under their group', async () => {
     const book = new ExcelJS.Workbook();
