@@ -23,9 +23,9 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * Decodes a file's bytes: a byte-order mark decides (UTF-8, UTF-16 LE or BE); else bytes that are valid
- * UTF-8 are UTF-8; else UTF-16 recognised by its zero bytes; else Windows-1251, the encoding of Russian
- * Windows. Returns the text without its byte-order mark, and the encoding used, for the preview.
+ * Decodes a file's bytes: a byte-order mark decides (UTF-8, UTF-16 LE or BE); else UTF-16 recognised by
+ * its zero bytes; else bytes that are UTF-8, or mostly so (isMostlyUtf8), are UTF-8; else Windows-1251,
+ * the encoding of Russian Windows. Returns the text without its byte-order mark, and the encoding used, for the preview.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   const decode = (encoding: TextEncoding, from = 0) => ({
@@ -37,9 +37,20 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (startsWith(bytes, 0xfe, 0xff)) return decode('utf-16be', 2);
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return decode(utf16);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return decode('windows-1251');
-  }
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  return isMostlyUtf8(utf8) ? { text: utf8, encoding: 'utf-8' } : decode('windows-1251');
+}
+
+/**
+ * Whether text the UTF-8 decoder gave is UTF-8: no byte it could not decode (U+FFFD), or fewer of them
+ * than Cyrillic letters it did — a UTF-8 list with a row pasted in from a Windows-1251 file, which read
+ * whole as Windows-1251 garbled every other name and was refused as no table. A Windows-1251 file read
+ * as UTF-8 has next to no Cyrillic letter: its letters' bytes are no UTF-8, but for «Р», «С», «Т», «У»
+ * before «ё», «Ё», «№» or a guillemet.
+ */
+function isMostlyUtf8(text: string): boolean {
+  const undecoded = text.match(/\uFFFD/g)?.length ?? 0;
+  if (undecoded === 0) return true;
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  return cyrillic > undecoded;
 }

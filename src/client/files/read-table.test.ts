@@ -72,6 +72,23 @@ describe('class lists in every encoding a school has', () => {
     expect(peopleOf(noBom.plan)).toEqual(EXPECTED);
   });
 
+  it('reads a UTF-8 list with one row pasted in Windows-1251 as UTF-8, that row refused, not the file called no table', async () => {
+    // Decoded whole as Windows-1251, every other name was garbled with control characters and the file
+    // refused as «не таблица».
+    const bytes = new Uint8Array([
+      ...iconv.encode('ФИО;Класс\r\nИванов Иван;7А\r\nПетрова Анна;7А\r\n', 'utf8'),
+      ...iconv.encode('Сидоров Сидор;7А\r\n', 'win1251'),
+    ]);
+    const { plan: p, source } = await plan(bytes, 'mixed.csv');
+    expect(source).toMatchObject({ encoding: 'utf-8', separator: ';' });
+    expect(peopleOf(p)).toEqual(['2: Иванов Иван | 7А | student', '3: Петрова Анна | 7А | student']);
+    expect(p.errors.map((e) => `${e.row}: ${e.code}`)).toEqual(['4: nameHasSigns']);
+    // A whole Windows-1251 file is still one.
+    expect((await plan(iconv.encode(CLASS_LIST, 'win1251'), '7А.csv')).source).toMatchObject({
+      encoding: 'windows-1251',
+    });
+  });
+
   it('honours Excel’s `sep=` line and finds the header under title rows; row numbers stay the sheet’s', async () => {
     const file = [
       'sep=,',
