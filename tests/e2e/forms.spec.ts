@@ -331,3 +331,49 @@ test('a curator narrows a form’s results to one class and one form of mentorin
   await curator.getByLabel('Класс или предмет').selectOption('7А');
   await expect(curator.getByTestId('response-rate')).toHaveText('Ответили 0 из 0 (0%)');
 });
+
+test('a mentee of two pairs tells their two copies of a form apart: each names its mentor, in both languages', async ({
+  page,
+}) => {
+  const [first, second, mentee] = await putRecords([
+    { type: 'person', fields: { fullName: 'Лебедева Нина Павловна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Орлов Глеб Андреевич', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Зайцев Кирилл Олегович', kind: 'student', minor: false } },
+  ]);
+  const [pairA, pairB, template] = await putRecords([
+    {
+      type: 'pair',
+      fields: { mentorId: first, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'pair',
+      fields: { mentorId: second, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'formTemplate',
+      fields: {
+        title: 'Как идут занятия',
+        questions: [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: true }],
+      },
+    },
+  ]);
+  const [assignmentB] = await putRecords([
+    { type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pairB, due: null } },
+    { type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pairA, due: null } },
+  ]);
+
+  await enrol(page, await inviteCode(mentee as string, 'mentee'));
+  const cards = page.getByTestId('forms-to-fill').getByRole('listitem');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.filter({ hasText: 'Наставник: Лебедева Нина Павловна' })).toHaveCount(1);
+  await expect(cards.filter({ hasText: 'Наставник: Орлов Глеб Андреевич' })).toHaveCount(1);
+
+  await cards.filter({ hasText: 'Орлов Глеб Андреевич' }).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/fill/${assignmentB}$`));
+  await expect(page.getByTestId('form-about')).toHaveText('Наставник: Орлов Глеб Андреевич');
+
+  await page.goto('/settings');
+  await page.getByLabel('Язык').selectOption('en');
+  await page.goto(`/fill/${assignmentB}`);
+  await expect(page.getByTestId('form-about')).toHaveText('Mentor: Орлов Глеб Андреевич');
+});

@@ -485,6 +485,8 @@ export const en = {
   'fill.sentAt': 'Sent {when}. Only the curator can change it now.',
   'questionnaires.toFill': 'Forms',
   'questionnaires.toFillEmpty': 'Nothing to fill in yet.',
+  'questionnaires.aboutMentor': 'Mentor: {name}',
+  'questionnaires.aboutMentees': '{n|Mentee|Mentees}: {names}',
   'questionnaires.due': 'due {date}',
   'questionnaires.overdue': 'overdue',
   'questionnaires.sent': 'sent',

@@ -28,6 +28,7 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
       'src/client/models/home-model.ts',
       'src/client/models/my-questionnaires-model.ts',
       'src/client/ui/person-name.ts',
+      'src/client/ui/pair-side.ts',
       'src/client/ui/nudge-text.ts',
     ],
     // A mentee's words come with the home's data when it reads a pair from a mentee's side.

@@ -32,6 +32,8 @@ export const FIRST_STRINGS = {
     'questionnaires.overdue',
     'questionnaires.draft',
     'questionnaires.due',
+    'questionnaires.aboutMentor',
+    'questionnaires.aboutMentees',
     'questionnaires.toFill',
     'questionnaires.toFillEmpty',
     'questionnaires.stats',

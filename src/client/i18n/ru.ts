@@ -480,6 +480,8 @@ export const ru = {
   'fill.sentAt': 'Анкета отправлена {when}. Изменить её может только куратор.',
   'questionnaires.toFill': 'Анкеты',
   'questionnaires.toFillEmpty': 'Заполнять пока нечего.',
+  'questionnaires.aboutMentor': 'Наставник: {name}',
+  'questionnaires.aboutMentees': '{n|Наставляемый|Наставляемые|Наставляемые}: {names}',
   'questionnaires.due': 'до {date}',
   'questionnaires.overdue': 'срок прошёл',
   'questionnaires.sent': 'отправлена',

@@ -13,7 +13,56 @@ export type MyQuestionnaire = {
   /** Sent on this device, but still waiting in the outbox: the school does not have it yet. */
   isWaiting: boolean;
   hasDraft: boolean;
+  /**
+   * Whom a form given within a pair is about, as its person reads it: for the pair's mentor, its mentees;
+   * for a mentee, the mentor. A mentee of two pairs gets the same questionnaire twice, and only this tells
+   * them apart. Null for a form given to the person alone, or a pair not (or no more) on this device.
+   */
+  about: PairSide | null;
 };
+
+export type PairSide = { side: 'mentor' | 'mentees'; names: string[] };
+
+/** Whom a pair is, seen by one of its people: the other side of it, as far as this device knows them. */
+function otherSide(
+  pair: SyncedRecord<'pair'> | undefined,
+  personId: string,
+  people: Map<string, SyncedRecord<'person'>>,
+): PairSide | null {
+  if (!pair || pair.deleted !== undefined) return null;
+  const nameOf = (id: string) => people.get(id)?.fields.fullName ?? [];
+  const isMentor = pair.fields.mentorId === personId;
+  const names = isMentor
+    ? (pair.fields.menteeIds ?? []).flatMap(nameOf)
+    : [pair.fields.mentorId ?? ''].flatMap(nameOf);
+  return names.length === 0 ? null : { side: isMentor ? 'mentees' : 'mentor', names };
+}
+
+/** The pairs of these assignments and the people in them, as on this device. */
+export function loadPairSides(
+  queries: Queries,
+  assignments: readonly SyncedRecord<'formAssignment'>[],
+): Promise<{ pairs: Map<string, SyncedRecord<'pair'>>; people: Map<string, SyncedRecord<'person'>> }> {
+  const pairIds = [...new Set(assignments.flatMap((a) => a.fields.pairId ?? []))];
+  return allOf(pairIds.map((id) => queries.pair(id))).then((found) => {
+    const pairs = found.filter((p): p is SyncedRecord<'pair'> => p !== undefined);
+    const ids = [...new Set(pairs.flatMap((p) => [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])]))];
+    return queries.peopleByIds(ids).then((people) => ({
+      pairs: new Map(pairs.map((p) => [p.id, p])),
+      people: new Map(people.map((p) => [p.id, p])),
+    }));
+  });
+}
+
+/** Whom the form `assignment` is about, for its person (see MyQuestionnaire.about). */
+export function aboutOf(
+  assignment: SyncedRecord<'formAssignment'>,
+  sides: Awaited<ReturnType<typeof loadPairSides>>,
+): PairSide | null {
+  const pairId = assignment.fields.pairId;
+  if (!pairId) return null;
+  return otherSide(sides.pairs.get(pairId), assignment.fields.personId ?? '', sides.people);
+}
 
 export function loadMyQuestionnaires(
   queries: HomeQueries,
@@ -25,7 +74,8 @@ export function loadMyQuestionnaires(
       queries.templatesByIds([...new Set(assignments.map((a) => a.fields.templateId ?? ''))]),
       queries.responsesTo(assignments.map((a) => a.id)),
       allOf(assignments.map((a) => queries.draft(`form:${a.id}`))),
-    ]).then(([templates, responses, drafts]) =>
+      loadPairSides(queries, assignments),
+    ]).then(([templates, responses, drafts, sides]) =>
       allOf(responses.map((r) => queries.delivery(r.id))).then((deliveries) => {
         const waiting = new Set(
           responses
@@ -52,6 +102,7 @@ export function loadMyQuestionnaires(
               isOverdue: !isSent && due !== null && due < today,
               // Drafts were read for every assignment, in this order.
               hasDraft: drafts[i] !== undefined,
+              about: aboutOf(a, sides),
             },
           ];
         });

@@ -19,6 +19,7 @@ import type { Delivery } from '../db/home-queries';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
+import { aboutOf, loadPairSides, type PairSide } from './my-questionnaires-model';
 
 export type FillPage = {
   assignment: SyncedRecord<'formAssignment'>;
@@ -28,6 +29,8 @@ export type FillPage = {
   isSent: boolean;
   /** Whether a sent response has reached the school (null while not sent). */
   delivery: Delivery | null;
+  /** Whom the form is about, for a form given within a pair (see MyQuestionnaire.about). */
+  about: PairSide | null;
 };
 
 /** The questions this app can show; a question of an unknown kind (a newer app's) is left out. */
@@ -52,10 +55,12 @@ export function loadFill(queries: Queries, assignmentId: string): Promise<FillPa
     return allOf([
       queries.template(assignment.fields.templateId ?? ''),
       queries.responsesTo([assignmentId]),
-    ]).then(([template, responses]) => {
+      loadPairSides(queries, [assignment]),
+    ]).then(([template, responses, sides]) => {
       const response = responses[0];
       const isSent = Boolean(response?.fields.submittedAt);
-      const page = { assignment, template, questions: questionsOf(template), response, isSent };
+      const about = aboutOf(assignment, sides);
+      const page = { assignment, template, questions: questionsOf(template), response, isSent, about };
       if (!response || !isSent) return { ...page, delivery: null };
       return queries.delivery(response.id).then((delivery) => ({ ...page, delivery }));
     });

@@ -24,6 +24,7 @@ import { useDraft } from '../../state/draft';
 import { schoolNow } from '../../state/school-clock';
 import { AnswersView } from '../../ui/AnswersView';
 import { Notice, Page } from '../../ui/Page';
+import { pairSideText } from '../../ui/pair-side';
 import { saveMessage } from '../../ui/save-message';
 import { GoneDraft } from '../sync/GoneDraft';
 import { QuestionInput } from './QuestionInput';
@@ -106,6 +107,7 @@ export function FillScreen() {
     return (
       <Page title={title} back="/">
         <SentNotice page={page} />
+        {page.about && <p data-testid="form-about">{pairSideText(page.about)}</p>}
         <AnswersView questions={page.questions} answers={page.response?.fields.answers ?? {}} />
       </Page>
     );
@@ -158,6 +160,7 @@ export function FillScreen() {
     <Page title={title} back="/">
       {/* No answers while the response is being sent: they would not go with it. */}
       <div inert={draft.isBusy} aria-busy={draft.isBusy}>
+        {page.about && <p data-testid="form-about">{pairSideText(page.about)}</p>}
         {page.template.fields.description ? (
           <p class="muted">{builtinText(page.template.fields.description)}</p>
         ) : null}

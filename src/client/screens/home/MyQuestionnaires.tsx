@@ -7,6 +7,7 @@ import {
   loadMyQuestionnaires,
   type MyQuestionnaire,
 } from '../../models/my-questionnaires-model';
+import { pairSideText } from '../../ui/pair-side';
 
 function QuestionnaireLine(props: { form: MyQuestionnaire }) {
   const { form } = props;
@@ -23,6 +24,7 @@ function QuestionnaireLine(props: { form: MyQuestionnaire }) {
     <li class="card">
       <a class="card__link" href={`/fill/${form.assignment.id}`}>
         <span class="card__title">{builtinText(form.title)}</span>
+        {form.about && <span class="card__meta">{pairSideText(form.about)}</span>}
         <span class={`card__meta${form.isOverdue ? ' nudge--urgent' : ''}`}>
           {[form.due ? t('questionnaires.due', { date: formatDay(form.due) }) : '', state]
             .filter(Boolean)
