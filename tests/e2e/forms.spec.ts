@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { responseIdFor } from '../../src/domain/questionnaires/response-id';
-import { api, curatorCode, inviteCode, putRecords } from './api';
+import { api, curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { enrol, ensureOfflineReady, openPhone, setOffline, stored, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
@@ -376,4 +376,66 @@ test('a mentee of two pairs tells their two copies of a form apart: each names i
   await page.getByLabel('Язык').selectOption('en');
   await page.goto(`/fill/${assignmentB}`);
   await expect(page.getByTestId('form-about')).toHaveText('Mentor: Орлов Глеб Андреевич');
+});
+
+test('a pair whose only mentee’s consent was withdrawn asks its mentor nothing: not a form given before, nor «Назначить всем»', async ({
+  page: curator,
+}) => {
+  const school = await newSchool('Школа отозванного согласия');
+  const put = (records: Parameters<typeof putRecords>[0]) => putRecords(records, school.token);
+  const [mentor, minor, other, adult] = await put([
+    { type: 'person', fields: { fullName: 'Фомина Лидия Ивановна', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Рябов Тимур Олегович', kind: 'student', minor: true } },
+    { type: 'person', fields: { fullName: 'Карпов Олег Юрьевич', kind: 'teacher' } },
+    { type: 'person', fields: { fullName: 'Белова Ксения Игоревна', kind: 'student', minor: false } },
+  ]);
+  const [consent] = await put([
+    {
+      type: 'consent',
+      fields: { personId: minor, signedBy: 'Рябова Анна', date: '2026-09-01', withdrawn: false },
+    },
+  ]);
+  const question = [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: false }];
+  const [withheldPair, , aboutPair, ofTheirOwn] = await put([
+    {
+      type: 'pair',
+      fields: { mentorId: mentor, menteeIds: [minor], form: 'учитель–ученик', status: 'active' },
+    },
+    {
+      type: 'pair',
+      fields: { mentorId: other, menteeIds: [adult], form: 'учитель–ученик', status: 'active' },
+    },
+    { type: 'formTemplate', fields: { title: 'Как идёт работа пары', questions: question } },
+    { type: 'formTemplate', fields: { title: 'Анкета наставника школы', questions: question } },
+  ]);
+  // Given before the consent was withdrawn: a form about the pair, and one of the mentor's own.
+  await put([
+    {
+      type: 'formAssignment',
+      fields: { templateId: aboutPair, personId: mentor, pairId: withheldPair, due: null },
+    },
+    { type: 'formAssignment', fields: { templateId: ofTheirOwn, personId: mentor, pairId: null, due: null } },
+  ]);
+  await put([{ type: 'consent', id: consent as string, fields: { withdrawn: true } }]);
+
+  // The mentor's phone holds the pair no more: it lists their own form only.
+  const phone = await openPhone();
+  await enrol(phone.page, await inviteCode(mentor as string, 'mentor', school.token));
+  const cards = phone.page.getByTestId('forms-to-fill').getByRole('listitem');
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText('Анкета наставника школы');
+  await phone.context.close();
+
+  // The curator is offered the other pair's people only, and not the pupil among the people.
+  await enrol(curator, await curatorCode('Куратор Согласий', school.token));
+  await curator.goto(`/forms/${aboutPair}/assign`);
+  const everyone = curator.getByRole('button', { name: /Назначить всем в незавершённых парах/ });
+  await expect(everyone).toHaveText('Назначить всем в незавершённых парах (1)');
+  await curator.getByLabel('Кому в парах').selectOption('both');
+  await expect(everyone).toHaveText('Назначить всем в незавершённых парах (2)');
+  await curator.getByText('Выбрать людей').click();
+  await expect(curator.getByRole('checkbox', { name: 'Белова Ксения Игоревна' })).toBeVisible();
+  await expect(curator.getByRole('checkbox', { name: 'Рябов Тимур Олегович' })).toHaveCount(0);
+  await curator.getByText('Выбрать пары и группы').click();
+  await expect(curator.getByRole('checkbox', { name: /Рябов Тимур Олегович/ })).toHaveCount(0);
 });

@@ -94,3 +94,20 @@ it('tells apart the same questionnaire given within two pairs: each names the ot
     { side: 'mentees', names: ['Соколов Дмитрий Ильич', 'Иванов Пётр Сергеевич'] },
   ]);
 });
+
+it('does not list a form given within a pair no longer on this device: there is no pair to answer about', async () => {
+  const db = new NastavnikDb(`my-forms-${Math.random()}`, { indexedDB, IDBKeyRange });
+  dbs.push(db);
+  const repo = createRepository(db);
+  const [gonePair, kept] = ['0193a3f0-0000-7000-8000-000000000201', '0193a3f0-0000-7000-8000-000000000202'];
+  for (const [type, fields, recordId] of [
+    ['formTemplate', { title: 'Промежуточная обратная связь', questions: [] }, TEMPLATE],
+    ['formAssignment', { templateId: TEMPLATE, personId: MENTEE, pairId: NOT_HERE, due: null }, gonePair],
+    ['formAssignment', { templateId: TEMPLATE, personId: MENTEE, pairId: null, due: null }, kept],
+  ] as const)
+    expect((await repo.create(type, fields, recordId)).ok).toBe(true);
+
+  const { toFill } = await loadMyQuestionnaires(createQueries(db), MENTEE, '2026-11-25');
+
+  expect(toFill.map((f) => f.assignment.id)).toEqual([kept]);
+});

@@ -29,7 +29,7 @@ function otherSide(
   personId: string,
   people: Map<string, SyncedRecord<'person'>>,
 ): PairSide | null {
-  if (!pair || pair.deleted !== undefined) return null;
+  if (!pair) return null;
   const nameOf = (id: string) => people.get(id)?.fields.fullName ?? [];
   const isMentor = pair.fields.mentorId === personId;
   const names = isMentor
@@ -45,7 +45,7 @@ export function loadPairSides(
 ): Promise<{ pairs: Map<string, SyncedRecord<'pair'>>; people: Map<string, SyncedRecord<'person'>> }> {
   const pairIds = [...new Set(assignments.flatMap((a) => a.fields.pairId ?? []))];
   return allOf(pairIds.map((id) => queries.pair(id))).then((found) => {
-    const pairs = found.filter((p): p is SyncedRecord<'pair'> => p !== undefined);
+    const pairs = found.filter((p): p is SyncedRecord<'pair'> => p !== undefined && p.deleted === undefined);
     const ids = [...new Set(pairs.flatMap((p) => [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])]))];
     return queries.peopleByIds(ids).then((people) => ({
       pairs: new Map(pairs.map((p) => [p.id, p])),
@@ -87,9 +87,12 @@ export function loadMyQuestionnaires(
           responses.filter((r) => r.fields.submittedAt).map((r) => r.fields.assignmentId ?? ''),
         );
         // A form whose questionnaire is not on this device (yet) is not listed: there is nothing to fill.
+        // Nor is a form given within a pair not on this device: a mentor whose only mentee's consent was
+        // withdrawn no longer holds the pair, and would be asked about a pair they cannot see.
         const forms = assignments.flatMap((a, i): MyQuestionnaire[] => {
           const title = titles.get(a.fields.templateId ?? '');
           if (title === undefined) return [];
+          if (a.fields.pairId && !sides.pairs.has(a.fields.pairId)) return [];
           const due = a.fields.due ?? null;
           const isSent = sentIds.has(a.id);
           return [

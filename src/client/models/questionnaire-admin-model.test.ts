@@ -9,6 +9,8 @@ import {
   filterResults,
   loadResults,
   saveTemplate,
+  targetsOf,
+  withheldOf,
 } from './questionnaire-admin-model';
 
 async function schoolWithAnswers() {
@@ -102,5 +104,36 @@ describe('the questionnaire editor', () => {
     expect(saved?.fields.title).toBe('Анкета после четверти');
     expect(saved?.fields.description).toBe('Для 9-х классов');
     db.close();
+  });
+});
+
+describe('whom a form is given to within pairs', () => {
+  const rec = <T>(id: string, fields: T) => ({ id, fields, stamps: {} }) as never;
+  const people = [
+    rec('mentor', { fullName: 'Фомина', kind: 'teacher' }),
+    rec('minor', { fullName: 'Рябов', kind: 'student', minor: true }),
+    rec('consented', { fullName: 'Белова', kind: 'student', minor: true }),
+    rec('adult', { fullName: 'Карпов', kind: 'student', minor: false }),
+  ];
+  const consents = [
+    rec('c1', { personId: 'minor', withdrawn: true }),
+    rec('c2', { personId: 'consented', withdrawn: false }),
+  ];
+  const isWithheld = withheldOf(people, consents);
+  const pair = (id: string, menteeIds: string[]) => rec(id, { mentorId: 'mentor', menteeIds });
+
+  it('leaves out a minor whose consent is withdrawn, and the mentor of a pair left with no other mentee', () => {
+    const pairs = [pair('alone', ['minor']), pair('group', ['minor', 'consented', 'adult'])];
+    expect(targetsOf(pairs, 'both', isWithheld)).toEqual([
+      { personId: 'consented', pairId: 'group' },
+      { personId: 'adult', pairId: 'group' },
+      { personId: 'mentor', pairId: 'group' },
+    ]);
+    expect(targetsOf(pairs, 'mentors', isWithheld)).toEqual([{ personId: 'mentor', pairId: 'group' }]);
+  });
+
+  it('counts a person not on this device as withheld', () => {
+    expect(isWithheld('nobody')).toBe(true);
+    expect(isWithheld('adult')).toBe(false);
   });
 });

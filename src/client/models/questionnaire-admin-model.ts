@@ -1,5 +1,6 @@
 // The curator's side of forms: the list with response counts, results, copies and versions, assigning.
 
+import { mayReceivePerson } from '../../domain/access';
 import { changedKeys } from '../../domain/canonical-json';
 import { distinctClasses, hasClass } from '../../domain/fold-text';
 import type { Question, Section } from '../../domain/questionnaires/questions';
@@ -229,6 +230,50 @@ export async function saveTemplate(
 export type Target = { personId: string; pairId: string | null };
 
 /** Creates the assignments that do not exist yet; answers how many were new and how many were there. */
+export type Whom = 'mentees' | 'mentors' | 'both';
+
+/**
+ * Who may be given a form, by the rule the server keeps for what reaches a device (mayReceivePerson): a
+ * minor without their parents' consent (missing or withdrawn) receives no form, and their data stays with
+ * curators. A person not on this device counts as withheld.
+ */
+export function withheldOf(
+  people: readonly SyncedRecord<'person'>[],
+  consents: readonly SyncedRecord<'consent'>[],
+): (personId: string) => boolean {
+  const consented = new Set(
+    consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
+  );
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return (id) => {
+    const person = byId.get(id);
+    return (
+      person === undefined ||
+      !mayReceivePerson({ id, isMinor: person.fields.minor === true, hasConsent: consented.has(id) })
+    );
+  };
+}
+
+/**
+ * The forms to give within these pairs: to their mentees, their mentors or both. A withheld mentee is
+ * left out, and so is the mentor of a pair left with no other mentee: the mentor's device no longer holds
+ * that pair, and would be asked about a pair they cannot see.
+ */
+export function targetsOf(
+  pairs: readonly SyncedRecord<'pair'>[],
+  whom: Whom,
+  isWithheld: (personId: string) => boolean,
+): Target[] {
+  return pairs.flatMap(({ id: pairId, fields: { mentorId, menteeIds = [] } }) => {
+    const mentees = menteeIds.filter((id) => !isWithheld(id));
+    if (mentees.length === 0) return [];
+    return [
+      ...(whom !== 'mentors' ? mentees.map((personId) => ({ personId, pairId })) : []),
+      ...(whom !== 'mentees' && mentorId && !isWithheld(mentorId) ? [{ personId: mentorId, pairId }] : []),
+    ];
+  });
+}
+
 export async function assign(
   repo: Repository,
   queries: Queries,

@@ -3,13 +3,19 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { BUILTIN_TEMPLATES, type BuiltinTemplate } from '../../../domain/questionnaires/builtin-templates';
-import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { builtinText, t } from '../../i18n/i18n';
-import { assign, pairLabel, type Target } from '../../models/questionnaire-admin-model';
+import {
+  assign,
+  pairLabel,
+  type Target,
+  targetsOf,
+  type Whom,
+  withheldOf,
+} from '../../models/questionnaire-admin-model';
 import { usePending } from '../../state/pending';
 import { schoolNow } from '../../state/school-clock';
 import { SelectField, TextField } from '../../ui/fields';
@@ -17,7 +23,6 @@ import { Notice, Page } from '../../ui/Page';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 
-type Whom = 'mentees' | 'mentors' | 'both';
 const AUDIENCE: Record<BuiltinTemplate['audience'], Whom> = {
   mentee: 'mentees',
   mentor: 'mentors',
@@ -28,19 +33,15 @@ const audienceOf = (kind: string): Whom =>
   AUDIENCE[BUILTIN_TEMPLATES.find((b) => b.key === kind)?.audience ?? 'mentee'];
 const ACTIVE = new Set(['proposed', 'approved', 'active']);
 
-function targetsOf(pairs: SyncedRecord<'pair'>[], whom: Whom): Target[] {
-  return pairs.flatMap(({ id: pairId, fields: { mentorId, menteeIds = [] } }) => [
-    ...(whom !== 'mentors' ? menteeIds.map((personId) => ({ personId, pairId })) : []),
-    ...(whom !== 'mentees' && mentorId ? [{ personId: mentorId, pairId }] : []),
-  ]);
-}
-
 export function AssignScreen() {
   const { params } = useRoute();
   const id = params.id as string;
   const { repo } = useApp();
   const queries = useQueries();
-  const data = useLiveQuery(() => allOf([queries.template(id), queries.pairs(), queries.people()]), [id]);
+  const data = useLiveQuery(
+    () => allOf([queries.template(id), queries.pairs(), queries.people(), queries.allConsents()]),
+    [id],
+  );
   // Until the curator picks, the form goes to whom it is written for (a mentor's questionnaire to mentors).
   const [chosenWhom, setWhom] = useState<Whom | null>(null);
   const [pairIds, setPairIds] = useState<string[]>([]);
@@ -49,10 +50,16 @@ export function AssignScreen() {
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const pending = usePending();
   if (!data) return <Page title={t('questionnaires.assign')}>{null}</Page>;
-  const [template, allPairs, people] = data;
+  const [template, allPairs, allPeople, consents] = data;
+  const isWithheld = withheldOf(allPeople, consents);
+  // A minor without their parents' consent is offered no form: their device would not receive it.
+  const people = allPeople.filter((p) => !isWithheld(p.id));
   const whom = chosenWhom ?? audienceOf(template?.fields.kind ?? 'custom');
-  const pairs = allPairs.filter((p) => ACTIVE.has(p.fields.status ?? ''));
-  const byPerson = new Map(people.map((p) => [p.id, p]));
+  // A pair left with no mentee who may receive a form is not offered either (targetsOf).
+  const pairs = allPairs.filter(
+    (p) => ACTIVE.has(p.fields.status ?? '') && targetsOf([p], 'mentees', isWithheld).length > 0,
+  );
+  const byPerson = new Map(allPeople.map((p) => [p.id, p]));
 
   // One assignment at a time, whichever button: a double tap would hand the form out twice.
   const run = (targets: Target[]) => pending.run(() => assignTo(targets));
@@ -88,9 +95,9 @@ export function AssignScreen() {
           type="button"
           class="button--primary"
           disabled={pending.isPending}
-          onClick={() => void run(targetsOf(pairs, whom))}
+          onClick={() => void run(targetsOf(pairs, whom, isWithheld))}
         >
-          {t('assign.everyone', { n: targetsOf(pairs, whom).length })}
+          {t('assign.everyone', { n: targetsOf(pairs, whom, isWithheld).length })}
         </button>
       </div>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
@@ -117,6 +124,7 @@ export function AssignScreen() {
               targetsOf(
                 pairs.filter((p) => pairIds.includes(p.id)),
                 whom,
+                isWithheld,
               ),
             )
           }
