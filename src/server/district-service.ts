@@ -94,6 +94,13 @@ export async function createDistrictSchool(
     await tx.createSchool(id, name, new Date(clock.now()).toISOString());
     await tx.lockSchool(id);
     const curatorId = await seedSchool(tx, clock, id);
+    // The name the district gave the school is the programme's, for its orders, forms and reports, until
+    // its curator types another: as an edit of the server's, it wins over a device's empty default.
+    await createServerRecord(tx, clock, id, {
+      id: PROGRAMME_ID,
+      type: 'programme',
+      fields: { schoolName: name },
+    });
     // A first curator's code, like the one a server prints: the first to enrol makes the others go.
     const code = await issueInvite(tx, clock, id, curatorId, 'curator', {
       ttlMs: INVITE_TTL_MS,

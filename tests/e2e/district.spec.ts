@@ -133,3 +133,22 @@ test("the district's administrator disconnects a lost phone of the district", as
   expect(refused.status).toBe(401);
   await admin.context.close();
 });
+
+test('a school the district made opens with its name: the curator finds it in the programme and the report', async ({
+  page,
+}) => {
+  const admin = await openPhone();
+  await enrolDistrict(admin.page, await districtCode('district-admin', 'Администратор Названий'));
+  await admin.page.getByRole('link', { name: 'Управление' }).click();
+  await admin.page.getByLabel('Название школы').fill('МБОУ «СОШ № 12» г. Зеленодольска');
+  const code = await makeCode(admin.page, 'Создать школу и код куратора', 'МБОУ «СОШ № 12»');
+  await admin.context.close();
+
+  await enrol(page, code);
+  await page.getByRole('link', { name: 'Программа', exact: true }).click();
+  await expect(page.getByLabel('Название образовательной организации')).toHaveValue(
+    'МБОУ «СОШ № 12» г. Зеленодольска',
+  );
+  await page.goto('/report');
+  await expect(page.getByRole('main')).toContainText('МБОУ «СОШ № 12» г. Зеленодольска · учебный год');
+});
