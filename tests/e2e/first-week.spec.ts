@@ -178,7 +178,9 @@ test('a mentee’s home speaks to the mentee: what is coming and what is theirs,
   for (const mentorsWords of ['Пар без встреч', 'Пора провести', 'ИПР', 'Серия встреч', 'Нет встреч уже'])
     await expect(main).not.toContainText(mentorsWords);
   // Their pair, plan and search say «план развития» too.
+  // The pair is their mentor, named at its top (not the mentee's own name).
   await card.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Учителева Анна Петровна');
   await page.getByRole('link', { name: 'Мой план развития' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Мой план развития');
   await page.goto('/search');

@@ -36,8 +36,14 @@ export function PairScreen() {
     isMentor || session.role === 'curator'
       ? page.mentees
       : page.mentees.filter((m) => m.id === session.personId);
+  // A pair is named by whom its viewer works with: a mentee opening «Мои наставники» finds their mentor
+  // at the top, not their own name.
+  const isMenteeViewing = !isMentor && session.role !== 'curator';
+  const title = isMenteeViewing
+    ? personName(page.mentor)
+    : readableNames(page.mentees.map((m) => m.person)) || t('pair.title');
   return (
-    <Page title={readableNames(page.mentees.map((m) => m.person)) || t('pair.title')} back="/">
+    <Page title={title} back="/">
       <p class="muted">
         {t('pairs.mentor')}: {personName(page.mentor)} · {mentoringFormLabel(page.pair.fields.form ?? '')} ·{' '}
         {t(`pairs.status.${page.pair.fields.status ?? 'proposed'}`)}
