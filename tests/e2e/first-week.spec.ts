@@ -559,3 +559,22 @@ test('what cannot be taken back asks first: disconnecting a device, discarding a
   await rejected.getByRole('button', { name: 'Да, отменить изменение' }).click();
   await expect(page.getByText('Все изменения приняты.')).toBeVisible();
 });
+
+test('a code handed over says where to enter it, and warns when the app is open at this computer’s own address', async ({
+  page,
+}) => {
+  const [pupil] = await putRecords([
+    { type: 'person', fields: { fullName: 'Адресов Глеб', kind: 'student', minor: false } },
+  ]);
+  await enrol(page, await curatorCode('Куратор Адресов'));
+  await page.goto(`/people/${pupil}`);
+  await page.getByLabel('Войдёт как').selectOption('mentee');
+  await page.getByRole('button', { name: 'Создать код' }).click();
+  const invite = page.getByTestId('invite');
+  await expect(invite.getByTestId('invite-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(invite.getByTestId('enrol-address')).toHaveText(
+    `Где войти: откройте ${BASE_URL} и введите код — или наведите камеру телефона на QR-код.`,
+  );
+  // The tests' server is at 127.0.0.1: a phone given this address or its QR code opens nothing.
+  await expect(invite.getByRole('alert')).toContainText('Приложение открыто по адресу этого компьютера');
+});

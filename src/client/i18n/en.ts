@@ -276,6 +276,10 @@ export const en = {
   'people.count': 'Total: {n}',
   'people.required': 'Enter the full name.',
 
+  'invite.how':
+    'Where to sign in: open {address} and enter the code — or point a phone’s camera at the QR code.',
+  'invite.thisComputer':
+    'The app is open at this computer’s own address ({address}): no other device can sign in there, and the QR code will not work. Open the app at the network address the server showed when it started (such as http://192.168…) and make the code there.',
   'person.invite': 'Sign-in invite',
   'person.pairs': 'Pairs and groups',
   'person.noPairs': 'Not in any pair yet.',

@@ -15,6 +15,7 @@ import {
   type SchoolRow,
 } from '../../models/district-model';
 import { useNewRecordDraft } from '../../state/draft';
+import { EnrolAddress } from '../../ui/EnrolAddress';
 import { SelectField, TextField } from '../../ui/fields';
 import { InviteCode } from '../../ui/InviteCode';
 import { Notice, Page } from '../../ui/Page';
@@ -44,6 +45,7 @@ function CodeCard(props: { title: string; hint: string; code: Code }) {
         {t('districtAdmin.expires', { when: formatDateTime(props.code.expiresAt) })} {props.hint}
       </p>
       <QrCode text={url} label={t('districtAdmin.qr')} />
+      <EnrolAddress origin={location.origin} hostname={location.hostname} />
     </div>
   );
 }

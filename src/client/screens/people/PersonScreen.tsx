@@ -12,6 +12,7 @@ import { formatDateTime, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { UNSEEN } from '../../models/edit-model';
 import { type InviteResult, presetRole, requestInvite } from '../../models/invite-model';
+import { EnrolAddress } from '../../ui/EnrolAddress';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { InviteCode } from '../../ui/InviteCode';
 import { LiveTextField } from '../../ui/LiveTextField';
@@ -160,6 +161,7 @@ export function PersonScreen() {
               <InviteCode code={invite.code} testId="invite-code" />
               <p>{t('person.inviteExpires', { when: formatDateTime(invite.expiresAt) })}</p>
               <QrCode text={enrolUrl} label={t('person.qr')} />
+              <EnrolAddress origin={location.origin} hostname={location.hostname} />
             </div>
           )}
           {invite && !invite.ok && (
