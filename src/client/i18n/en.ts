@@ -530,7 +530,7 @@ export const en = {
   'assign.mentees': 'Mentees',
   'assign.mentors': 'Mentors',
   'assign.both': 'Everyone in the pairs',
-  'assign.everyone': 'Assign to everyone in current pairs ({n})',
+  'assign.everyone': 'Assign to everyone in current pairs: {n} {n|form|forms}',
   'assign.byPair': 'Choose pairs and groups',
   'assign.toPairs': 'Assign to the chosen pairs ({n})',
   'assign.byPerson': 'Choose people',

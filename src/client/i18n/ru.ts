@@ -524,7 +524,7 @@ export const ru = {
   'assign.mentees': 'Наставляемым',
   'assign.mentors': 'Наставникам',
   'assign.both': 'Всем участникам пар',
-  'assign.everyone': 'Назначить всем в незавершённых парах ({n})',
+  'assign.everyone': 'Назначить всем в незавершённых парах: {n} {n|анкета|анкеты|анкет}',
   'assign.byPair': 'Выбрать пары и группы',
   'assign.toPairs': 'Назначить выбранным парам ({n})',
   'assign.byPerson': 'Выбрать людей',
