@@ -412,3 +412,30 @@ test('after the trial meeting the mentor answers «не подходит», and 
   await curator.goto(`/pair/${pairId}`);
   await expect(curator.getByText('Участник ответил, что пара не подходит.')).toBeVisible();
 });
+
+test('on a 360 px phone every choice of the meeting form shows its whole option, «Организационная» included', async ({
+  page,
+}) => {
+  const { mentorId, pairId } = await pairWithPhones('Выборова Нина Петровна', 'Списков Лев');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await enrol(page, await inviteCode(mentorId, 'mentor'));
+  await page.goto(`/pair/${pairId}/meeting/new`);
+  await expect(page.getByLabel('Вид встречи')).toHaveValue('organisational');
+  // The room a select gives its chosen option's text, against that text's width in the select's font.
+  const cut = await page.locator('select').evaluateAll((selects) =>
+    (selects as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      const canvas = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      canvas.font = style.font;
+      const text = select.selectedOptions[0]?.text ?? '';
+      // Its paddings, and the arrow, about 1.5 em.
+      const room =
+        select.clientWidth -
+        Number.parseFloat(style.paddingLeft) -
+        Number.parseFloat(style.paddingRight) -
+        1.5 * Number.parseFloat(style.fontSize);
+      return canvas.measureText(text).width > room ? [`${select.name}: ${text}`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+});
