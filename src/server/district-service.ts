@@ -8,6 +8,7 @@ import { monitoringFacts, type SchoolRecords } from '../domain/monitoring-facts'
 import { isOfType, type SyncedRecord } from '../domain/record';
 import { PROGRAMME_ID } from '../domain/record-type-names';
 import type { RecordType } from '../domain/record-types';
+import { schoolYearOf } from '../domain/roadmap';
 import type { DistrictRole } from '../domain/sync-contract';
 import { createServerRecord, INVITE_TTL_MS, issueInvite, seedSchool } from './enrol-service';
 import { DISTRICT_ID } from './namespaces';
@@ -99,7 +100,12 @@ export async function createDistrictSchool(
     await createServerRecord(tx, clock, id, {
       id: PROGRAMME_ID,
       type: 'programme',
-      fields: { schoolName: name },
+      // With the school year, which a programme record cannot be without (a device's push to a record
+      // lacking it is refused): the year of the school's day of creation, until a curator types another.
+      fields: {
+        schoolName: name,
+        schoolYear: schoolYearOf(new Date(clock.now()).toISOString().slice(0, 10)),
+      },
     });
     // A first curator's code, like the one a server prints: the first to enrol makes the others go.
     const code = await issueInvite(tx, clock, id, curatorId, 'curator', {

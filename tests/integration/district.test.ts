@@ -365,3 +365,22 @@ describe('a district on one server', () => {
     expect((await figureAfter(8)).figure).toBe(7);
   });
 });
+
+it('a new school starts with a valid programme named as the district named it, which a curator changes field by field', async () => {
+  const made = await call(server, 'POST', '/api/v1/district/schools', {
+    token: admin.token,
+    body: { name: 'Гимназия № 5' },
+  });
+  const curator = await enrolWith(server, made.body.code as string, 'cur-named');
+  const programme = (await pullAll(server, curator)).records.get(PROGRAMME_ID) as SyncedRecord;
+  expect(programme.fields.schoolName).toBe('Гимназия № 5');
+  expect(programme.fields.schoolYear).toMatch(/^\d{4}-\d{4}$/);
+  // A change of one field alone is taken: the record it lands on has all it must have.
+  const director = change(
+    curator.stamper,
+    'programme',
+    { directorName: 'Петрова Анна Ивановна' },
+    PROGRAMME_ID,
+  );
+  expect((await push(server, curator, [director])).rejected).toEqual([]);
+});
