@@ -2,6 +2,7 @@
 // where the settings are, what is preset, how Russian reads, what a delete does, what a reader sees and
 // what the figures mean.
 import { expect, type Page, test } from '@playwright/test';
+import { PROGRAMME_ID } from '../../src/domain/record-type-names';
 import { api, curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { BASE_URL, enrol, syncNow } from './app-page';
 
@@ -577,4 +578,24 @@ test('a code handed over says where to enter it, and warns when the app is open 
   );
   // The tests' server is at 127.0.0.1: a phone given this address or its QR code opens nothing.
   await expect(invite.getByRole('alert')).toContainText('Приложение открыто по адресу этого компьютера');
+});
+
+test('a report of a school not yet named has no empty heading: it says where to give the name', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа без названия');
+  await putRecords([{ type: 'programme', id: PROGRAMME_ID, fields: { schoolName: null } }], school.token);
+  await enrol(page, await curatorCode('Куратор Отчётов', school.token));
+  await page.goto('/report');
+  const heading = page.getByTestId('report-heading');
+  await expect(heading).toHaveText(/^учебный год \d{4}-\d{4} · на \d{1,2} [а-я]+ \d{4}$/);
+  await expect(
+    page.getByText('Название школы не указано — укажите его, и оно появится в отчёте:'),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Программа школы' }).click();
+  await page.getByLabel('Название образовательной организации').fill('МБОУ «Школа № 9»');
+  await page.getByLabel('Название образовательной организации').press('Tab');
+  await page.getByRole('link', { name: 'Мониторинг', exact: true }).click();
+  await page.getByRole('link', { name: 'Отчёт', exact: true }).click();
+  await expect(heading).toHaveText(/^МБОУ «Школа № 9» · учебный год \d{4}-\d{4} · на /);
 });

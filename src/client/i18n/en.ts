@@ -932,6 +932,7 @@ export const en = {
   'monitoring.beforeAfter': 'Progress rating: midway {before}, at the end {after}',
   'report.title': 'End-of-year report',
   'report.print': 'Print or PDF',
+  'report.noSchool': 'The school’s name is not given — give it, and the report will show it:',
   'report.year': 'school year {year}',
   'report.date': 'as of {date}',
   'report.figures': 'Figures',

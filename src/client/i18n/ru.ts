@@ -929,6 +929,7 @@ export const ru = {
   'monitoring.beforeAfter': 'Оценка продвижения: в середине {before}, в конце {after}',
   'report.title': 'Итоговый отчёт',
   'report.print': 'Печать или PDF',
+  'report.noSchool': 'Название школы не указано — укажите его, и оно появится в отчёте:',
   'report.year': 'учебный год {year}',
   'report.date': 'на {date}',
   'report.figures': 'Показатели',

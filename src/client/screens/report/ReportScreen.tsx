@@ -27,10 +27,21 @@ export function ReportScreen() {
         {t('report.print')}
       </button>
       <article class="report" data-testid="report">
-        <p>
-          {p?.schoolName ?? ''} · {t('report.year', { year: p?.schoolYear ?? '' })} ·{' '}
-          {t('report.date', { date: formatDay(today) })}
+        {/* What is not set up yet is left out of the heading, and the curator is told where to give it. */}
+        <p data-testid="report-heading">
+          {[
+            p?.schoolName?.trim() || null,
+            p?.schoolYear ? t('report.year', { year: p.schoolYear }) : null,
+            t('report.date', { date: formatDay(today) }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
+        {!p?.schoolName?.trim() && (
+          <p class="muted no-print">
+            {t('report.noSchool')} <a href="/programme">{t('programme.title')}</a>
+          </p>
+        )}
         <h2>{t('report.figures')}</h2>
         <div class="kpis" data-testid="report-figures">
           <Kpi
