@@ -8,7 +8,7 @@ import { monitoringFacts, type SchoolRecords } from '../domain/monitoring-facts'
 import { isOfType, type SyncedRecord } from '../domain/record';
 import { PROGRAMME_ID } from '../domain/record-type-names';
 import type { RecordType } from '../domain/record-types';
-import { schoolYearOf } from '../domain/roadmap';
+import { schoolYearOf } from '../domain/school-year';
 import type { DistrictRole } from '../domain/sync-contract';
 import { createServerRecord, INVITE_TTL_MS, issueInvite, seedSchool } from './enrol-service';
 import { DISTRICT_ID } from './namespaces';

@@ -73,6 +73,7 @@ export function createHomeQueries(db: NastavnikDb) {
       liveOnly(db.records('meeting').where('fields.pairId').equals(pairId).toArray()).then((rows) =>
         rows.sort(newestFirst),
       ),
+    pairsByIds: (ids: string[]) => liveOnly(db.records('pair').bulkGet(ids)),
     plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
     plansOfPairs: (pairIds: readonly string[]) =>
       liveOnly(db.records('plan').where('fields.pairId').anyOf(pairIds).toArray()),

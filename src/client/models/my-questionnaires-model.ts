@@ -40,12 +40,11 @@ function otherSide(
 
 /** The pairs of these assignments and the people in them, as on this device. */
 export function loadPairSides(
-  queries: Queries,
+  queries: HomeQueries,
   assignments: readonly SyncedRecord<'formAssignment'>[],
 ): Promise<{ pairs: Map<string, SyncedRecord<'pair'>>; people: Map<string, SyncedRecord<'person'>> }> {
   const pairIds = [...new Set(assignments.flatMap((a) => a.fields.pairId ?? []))];
-  return allOf(pairIds.map((id) => queries.pair(id))).then((found) => {
-    const pairs = found.filter((p): p is SyncedRecord<'pair'> => p !== undefined && p.deleted === undefined);
+  return queries.pairsByIds(pairIds).then((pairs) => {
     const ids = [...new Set(pairs.flatMap((p) => [p.fields.mentorId ?? '', ...(p.fields.menteeIds ?? [])]))];
     return queries.peopleByIds(ids).then((people) => ({
       pairs: new Map(pairs.map((p) => [p.id, p])),
