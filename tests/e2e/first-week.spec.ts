@@ -572,7 +572,7 @@ test('a code handed over says where to enter it, and warns when the app is open 
   await page.getByLabel('Войдёт как').selectOption('mentee');
   await page.getByRole('button', { name: 'Создать код' }).click();
   const invite = page.getByTestId('invite');
-  await expect(invite.getByTestId('invite-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(invite.getByTestId('invite-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(invite.getByTestId('enrol-address')).toHaveText(
     `Где войти: откройте ${BASE_URL} и введите код — или наведите камеру телефона на QR-код.`,
   );
