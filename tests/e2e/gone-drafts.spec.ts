@@ -4,7 +4,7 @@
 // with the typed text out of sight.
 import { expect, test } from '@playwright/test';
 import { formatHlc } from '../../src/domain/hlc';
-import { api, inviteCode, putRecords, seedAssignedForm, seedTask } from './api';
+import { api, inviteCode, newSchool, putRecords, seedAssignedForm, seedTask } from './api';
 import { enrol, syncNow } from './app-page';
 
 /** Deletes a record on the server, as a curator on another device. */
@@ -78,4 +78,56 @@ test('a questionnaire withdrawn while its answers were typed shows the answers',
   await page.goto(`/fill/${assignment}`);
   await expect(page.getByText('Анкета не найдена на этом устройстве.')).toBeVisible();
   await expect(page.getByTestId('gone-draft')).toContainText(answer);
+});
+
+test('a new meeting typed for a pair that left the phone (its consent withdrawn) is found from home', async ({
+  page,
+}) => {
+  const { token } = await newSchool('Школа отозванного черновика');
+  const [mentor, minor] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Черновая Ирина', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Отозванов Егор', kind: 'student', minor: true } },
+    ],
+    token,
+  );
+  const [consent] = await putRecords(
+    [
+      {
+        type: 'consent',
+        fields: { personId: minor, signedBy: 'Отозванова Анна', date: '2026-09-01', withdrawn: false },
+      },
+    ],
+    token,
+  );
+  const [pair] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [minor], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    token,
+  );
+  await enrol(page, await inviteCode(mentor as string, 'mentor', token));
+  await page.goto(`/pair/${pair}/meeting/new`);
+  const notes = 'Егор хочет участвовать в олимпиаде по физике';
+  await page.getByLabel('Заметки о встрече').fill(notes);
+  await page.goto('/');
+  await putRecords(
+    [{ type: 'consent', id: consent, fields: { withdrawn: true, withdrawnDate: '2026-11-20' } }],
+    token,
+  );
+  await syncNow(page);
+
+  // The pair is gone from home; what was typed for it is said there, and shown where it leads.
+  await page.getByRole('link', { name: 'Главная' }).first().click();
+  const notice = page.getByTestId('home-gone-drafts');
+  await expect(notice).toContainText('сохранён на устройстве');
+  await notice.getByRole('link', { name: 'Посмотреть' }).click();
+  await expect(page.getByTestId('gone-draft')).toContainText(notes);
+  // The form's own address says why it does not open, and shows the text too.
+  await page.goto(`/pair/${pair}/meeting/new`);
+  await expect(page.getByText('Эта пара больше не открывается на этом устройстве')).toBeVisible();
+  await expect(page.getByTestId('gone-draft')).toContainText(notes);
 });

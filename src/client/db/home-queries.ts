@@ -5,6 +5,7 @@
 
 import type { SyncedRecord } from '../../domain/record';
 import type { NastavnikDb } from './database';
+import { goneDraftKeys } from './gone-drafts';
 import { deliveredKey, getMeta, getSession, getSyncStatus } from './meta';
 
 /**
@@ -35,6 +36,8 @@ export function createHomeQueries(db: NastavnikDb) {
     syncStatus: () => getSyncStatus(db),
     outboxCount: () => db.outbox.count(),
     rejectedCount: () => db.rejected.count(),
+    /** Drafts whose form no longer opens (gone-drafts.ts). */
+    goneDrafts: () => goneDraftKeys(db),
     delivery: (recordId: string): Promise<Delivery> =>
       db.outbox
         .where('recordId')

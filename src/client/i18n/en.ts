@@ -88,6 +88,11 @@ export const en = {
   'gone.hint':
     'The record it was typed into no longer opens on this device. The text is kept here: copy what you need.',
   'gone.meeting': 'This meeting was deleted on another device.',
+  'gone.pair':
+    'This pair no longer opens on this device: it was ended, handed on, or your access to it was closed.',
+  'gone.home':
+    'There is text you typed and did not save whose record no longer opens ({n}). It is kept on this device.',
+  'gone.homeSee': 'See it',
   'gone.drop': 'Delete this text',
   'gone.dropAsk': 'Delete the text from this device? It cannot be brought back.',
   'gone.dropConfirm': 'Yes, delete',

@@ -88,7 +88,7 @@ export function FillScreen() {
       <Page title={t('fill.title')} back="/">
         <p>{t('fill.notFound')}</p>
         {/* Answers typed before it went (withdrawn, or out of reach): kept, to be copied by hand. */}
-        <GoneDraft draftKey={key} type="formResponse" fieldsOf={(answers) => ({ answers })} />
+        <GoneDraft draftKey={key} />
       </Page>
     );
   }

@@ -69,6 +69,9 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   // Disconnected (revoked, or the person erased): said so, not «a pair will come».
   const isDisconnected = status?.error === 'unauthorized';
   const isCurator = session.role === 'curator';
+  // Drafts whose form no longer opens (a meeting deleted elsewhere, a pair out of reach): said here, as
+  // nothing else leads to them.
+  const goneDrafts = useLiveQuery(queries.goneDrafts, [], { isLight: true }) ?? [];
   useReadyMark('home', home !== undefined);
 
   return (
@@ -83,6 +86,14 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
       {props.curatorPart}
       {isArchived && <ArchivedNotice waiting={waiting} />}
       {isDisconnected && <ArchivedNotice waiting={waiting} reason="disconnected" />}
+      {goneDrafts.length > 0 && (
+        <div class="notice notice--warn" data-testid="home-gone-drafts">
+          <p>{t('gone.home', { n: goneDrafts.length })}</p>
+          <a class="button" href="/sync#gone-drafts">
+            {t('gone.homeSee')}
+          </a>
+        </div>
+      )}
       <MyQuestionnaires />
       {home && !isArchived && (home.total > 0 || (!isCurator && !isDisconnected)) && (
         <section aria-labelledby="my-pairs">

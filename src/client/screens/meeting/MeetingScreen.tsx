@@ -35,16 +35,6 @@ const MEETING_TEXTS = ['notes', 'privateNotes', 'cancelReason'] as const;
 const isMeetingText = (field: string): field is (typeof MEETING_TEXTS)[number] =>
   (MEETING_TEXTS as readonly string[]).includes(field);
 
-/** A meeting draft's texts as the meeting's fields: a next step and a topic typed but not added yet too. */
-const meetingTexts = (form: Record<string, unknown>) => {
-  const f = form as Partial<MeetingForm>;
-  return {
-    ...f,
-    nextSteps: [...(f.nextSteps ?? []), { id: 'pending', text: f.pendingStep ?? '' }],
-    topics: [...(f.topics ?? []), f.pendingTopic ?? ''],
-  };
-};
-
 export function MeetingScreen() {
   const { params } = useRoute();
   const route = useNavigate();
@@ -57,7 +47,11 @@ export function MeetingScreen() {
     [meetingId],
   );
   const pairId = meetingId ? (meeting?.fields.pairId ?? '') : (params.pairId as string);
-  const pair = useLiveQuery(() => (pairId ? queries.pair(pairId) : Promise.resolve(undefined)), [pairId]);
+  // Null once read and not on the device (out of this user's reach, or erased).
+  const pair = useLiveQuery(
+    () => (pairId ? queries.pair(pairId).then((p) => p ?? null) : Promise.resolve(undefined)),
+    [pairId],
+  );
   const menteeIds = pair?.fields.menteeIds ?? [];
   const mentees = useLiveQuery(() => queries.peopleByIds(menteeIds), [menteeIds.join()]) ?? [];
   const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
@@ -93,11 +87,14 @@ export function MeetingScreen() {
 
   // Gone from the device, or deleted meanwhile (on another device): what was typed into it and not saved
   // is shown, not a form that cannot open.
-  if (meetingId && ((meeting === null && pair === undefined) || meeting?.deleted !== undefined)) {
+  const isPairGone = !meetingId && (pair === null || pair?.deleted !== undefined);
+  if (isPairGone || (meetingId && ((meeting === null && !pair) || meeting?.deleted !== undefined))) {
     return (
-      <Page title={t('meeting.editTitle')} back="/">
-        <p>{t(meeting?.deleted !== undefined ? 'gone.meeting' : 'meeting.notFound')}</p>
-        <GoneDraft draftKey={draftKey} type="meeting" fieldsOf={meetingTexts} />
+      <Page title={meetingId ? t('meeting.editTitle') : t('meeting.newTitle')} back="/">
+        <p>
+          {t(isPairGone ? 'gone.pair' : meeting?.deleted !== undefined ? 'gone.meeting' : 'meeting.notFound')}
+        </p>
+        <GoneDraft draftKey={draftKey} />
       </Page>
     );
   }

@@ -1,19 +1,32 @@
-// What was typed into a form whose record went meanwhile (a meeting deleted on another device, a
-// questionnaire no longer given): its draft is on the device, but no form opens to show it. Shown where
-// the form would be, to be copied by hand, and dropped only when the user says so.
-import { useEffect, useState } from 'preact/hooks';
+// What was typed into a form whose record went meanwhile (a meeting deleted on another device, a pair or
+// a questionnaire out of reach): its draft is on the device, but no form opens to show it. Shown where the
+// form would be and on the sync screen, to be copied by hand, and dropped only when the user says so.
+import { useEffect, useId, useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
-import { t } from '../../i18n/i18n';
+import { type MessageKey, t } from '../../i18n/i18n';
+import { placeOfDraft } from '../../state/draft-place';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
 
-export function GoneDraft(props: {
-  draftKey: string;
-  /** The record type the draft would have been saved as, and its fields from the draft's value. */
-  type: string;
-  fieldsOf(value: Record<string, unknown>): Record<string, unknown>;
-}) {
+/** A draft's value as the fields of the record it would have been saved as. */
+function fieldsOf(
+  savedAs: 'meeting' | 'formResponse',
+  value: Record<string, unknown>,
+): Record<string, unknown> {
+  if (savedAs === 'formResponse') return { answers: value };
+  // A next step and a topic typed but not added yet are the meeting's texts too.
+  const nextSteps = Array.isArray(value.nextSteps) ? value.nextSteps : [];
+  const topics = Array.isArray(value.topics) ? value.topics : [];
+  return {
+    ...value,
+    nextSteps: [...nextSteps, { id: 'pending', text: value.pendingStep ?? '' }],
+    topics: [...topics, value.pendingTopic ?? ''],
+  };
+}
+
+export function GoneDraft(props: { draftKey: string }) {
   const { drafts } = useApp();
+  const id = useId();
   const [value, setValue] = useState<Record<string, unknown> | null>(null);
   const [isAsking, setAsking] = useState(false);
   useEffect(() => {
@@ -25,15 +38,17 @@ export function GoneDraft(props: {
       isCurrent = false;
     };
   }, [props.draftKey]);
-  const texts = value ? textsOf(props.type, props.fieldsOf(value)) : [];
-  if (texts.length === 0) return null;
+  const place = placeOfDraft(props.draftKey);
+  const texts = value && place ? textsOf(place.savedAs, fieldsOf(place.savedAs, value)) : [];
+  if (!place || texts.length === 0) return null;
   const drop = async () => {
     await drafts.drop(props.draftKey);
     setValue(null);
   };
   return (
-    <section class="panel" aria-labelledby="gone-draft" data-testid="gone-draft">
-      <h2 id="gone-draft">{t('gone.title')}</h2>
+    <section class="panel" aria-labelledby={id} data-testid="gone-draft">
+      <h2 id={id}>{t('gone.title')}</h2>
+      <p class="card__title">{t(`type.${place.savedAs}` as MessageKey)}</p>
       <p>{t('gone.hint')}</p>
       {texts.map((typed) => (
         <TypedText key={typed.field} text={typed.text} label={fieldLabel(typed.field)} />
@@ -58,5 +73,16 @@ export function GoneDraft(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** Every such draft on the device, for the sync screen. */
+export function GoneDrafts(props: { keys: readonly string[] }) {
+  return (
+    <div id="gone-drafts">
+      {props.keys.map((key) => (
+        <GoneDraft key={key} draftKey={key} />
+      ))}
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import type { Saved } from '../../models/device-model';
 import { useStore } from '../../state/store';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
+import { GoneDrafts } from './GoneDraft';
 import { KeptTexts } from './KeptTexts';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
@@ -23,6 +24,7 @@ export function SyncScreen() {
   const status = useLiveQuery(queries.syncStatus, []);
   const waiting = useLiveQuery(queries.outboxCount, []) ?? 0;
   const rejected = useLiveQuery(queries.rejected, []) ?? [];
+  const goneDrafts = useLiveQuery(queries.goneDrafts, []) ?? [];
   const [outcome, setOutcome] = useState<string | null>(null);
   // Discarding a rejected change loses what was typed and cannot be taken back: ask first.
   const [asking, setAsking] = useState<string | null>(null);
@@ -84,6 +86,7 @@ export function SyncScreen() {
       {status?.error === 'archived' && <WaitingTexts />}
       {status?.error === 'unauthorized' && <WaitingTexts isDisconnected />}
       <KeptTexts />
+      <GoneDrafts keys={goneDrafts} />
       <h2>{t('sync.rejectedTitle')}</h2>
       {rejected.length === 0 ? (
         <p>{t('sync.rejectedNone')}</p>
