@@ -1,7 +1,8 @@
 // A form's draft whose record went meanwhile — a meeting deleted on another device while its edit was
-// left unsaved, a questionnaire withdrawn while its answers were typed and not sent — is shown where the
-// form was, to be copied: the meeting's screen said «Загрузка…» for ever, the questionnaire's «не найдена»,
-// with the typed text out of sight.
+// left unsaved, a questionnaire withdrawn while its answers were typed and not sent, a new meeting and an
+// IDP goal typed for a pair that then left the phone — is shown where the form was and on the sync screen,
+// to be copied: the meeting's screen said «Загрузка…» for ever, the questionnaire's «не найдена», with the
+// typed text out of sight.
 import { expect, test } from '@playwright/test';
 import { formatHlc } from '../../src/domain/hlc';
 import { api, inviteCode, newSchool, putRecords, seedAssignedForm, seedTask } from './api';
@@ -113,6 +114,10 @@ test('a new meeting typed for a pair that left the phone (its consent withdrawn)
   await page.goto(`/pair/${pair}/meeting/new`);
   const notes = 'Егор хочет участвовать в олимпиаде по физике';
   await page.getByLabel('Заметки о встрече').fill(notes);
+  // And a goal for his IDP, left unsaved too.
+  await page.goto(`/pair/${pair}/plan/${minor}`);
+  await page.getByText('Добавить цель', { exact: true }).first().click();
+  await page.getByLabel('Цель', { exact: true }).fill('Пройти на региональный этап олимпиады');
   await page.goto('/');
   await putRecords(
     [{ type: 'consent', id: consent, fields: { withdrawn: true, withdrawnDate: '2026-11-20' } }],
@@ -124,8 +129,12 @@ test('a new meeting typed for a pair that left the phone (its consent withdrawn)
   await page.getByRole('link', { name: 'Главная' }).first().click();
   const notice = page.getByTestId('home-gone-drafts');
   await expect(notice).toContainText('сохранён на устройстве');
+  await expect(notice).toContainText('(2)');
   await notice.getByRole('link', { name: 'Посмотреть' }).click();
-  await expect(page.getByTestId('gone-draft')).toContainText(notes);
+  await expect(page.getByTestId('gone-draft').filter({ hasText: 'Встреча' })).toContainText(notes);
+  await expect(page.getByTestId('gone-draft').filter({ hasText: 'Цель ИПР' })).toContainText(
+    'Пройти на региональный этап олимпиады',
+  );
   // The form's own address says why it does not open, and shows the text too.
   await page.goto(`/pair/${pair}/meeting/new`);
   await expect(page.getByText('Эта пара больше не открывается на этом устройстве')).toBeVisible();

@@ -90,9 +90,9 @@ export const en = {
   'gone.meeting': 'This meeting was deleted on another device.',
   'gone.pair':
     'This pair no longer opens on this device: it was ended, handed on, or your access to it was closed.',
-  'gone.home':
+  'home.goneDrafts':
     'There is text you typed and did not save whose record no longer opens ({n}). It is kept on this device.',
-  'gone.homeSee': 'See it',
+  'home.goneDraftsSee': 'See it',
   'gone.drop': 'Delete this text',
   'gone.dropAsk': 'Delete the text from this device? It cannot be brought back.',
   'gone.dropConfirm': 'Yes, delete',
@@ -140,6 +140,11 @@ export const en = {
   'type.formAssignment': 'Form assignment',
   'type.formResponse': 'Form response',
   'type.conflict': 'Text copy',
+  'type.goal': 'IDP goal',
+  'type.fitAnswer': 'Answer to «Is the pair a good fit?»',
+  'type.programme': 'Mentoring programme',
+  'type.order': 'Order',
+  'type.material': 'Guidance material',
 
   'update.available': 'A new version of the app is available.',
   'update.apply': 'Update',

@@ -88,9 +88,9 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
       {isDisconnected && <ArchivedNotice waiting={waiting} reason="disconnected" />}
       {goneDrafts.length > 0 && (
         <div class="notice notice--warn" data-testid="home-gone-drafts">
-          <p>{t('gone.home', { n: goneDrafts.length })}</p>
+          <p>{t('home.goneDrafts', { n: goneDrafts.length })}</p>
           <a class="button" href="/sync#gone-drafts">
-            {t('gone.homeSee')}
+            {t('home.goneDraftsSee')}
           </a>
         </div>
       )}

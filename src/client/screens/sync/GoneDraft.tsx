@@ -4,16 +4,16 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { placeOfDraft } from '../../state/draft-place';
+import { placeOfDraft, type SavedAs } from '../../state/draft-place';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
 
 /** A draft's value as the fields of the record it would have been saved as. */
-function fieldsOf(
-  savedAs: 'meeting' | 'formResponse',
-  value: Record<string, unknown>,
-): Record<string, unknown> {
+function fieldsOf(savedAs: SavedAs, value: Record<string, unknown>): Record<string, unknown> {
   if (savedAs === 'formResponse') return { answers: value };
+  // The reason typed for ending a pair is its end reason.
+  if (savedAs === 'pair') return { endReason: value.reason };
+  if (savedAs !== 'meeting') return value;
   // A next step and a topic typed but not added yet are the meeting's texts too.
   const nextSteps = Array.isArray(value.nextSteps) ? value.nextSteps : [];
   const topics = Array.isArray(value.topics) ? value.topics : [];
