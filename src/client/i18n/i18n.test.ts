@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RECORD_TYPE_NAMES, SERVER_MADE_TYPES } from '../../domain/record-type-names';
 import { clockOffset, schoolNow } from '../state/school-clock';
 import { en } from './en';
 import { formatAgo, formatBytes, nowTime, todayIso } from './format';
@@ -6,6 +7,13 @@ import { formatNumber, setLanguage, t } from './i18n';
 import { ru } from './ru';
 
 describe('i18n', () => {
+  it('names every record type a user writes, for the sync screen’s refused and waiting changes', () => {
+    const written = RECORD_TYPE_NAMES.filter((type) => !SERVER_MADE_TYPES.includes(type));
+    const unnamed = (pack: Record<string, string>) => written.filter((type) => !pack[`type.${type}`]);
+    expect(unnamed(ru)).toEqual([]);
+    expect(unnamed(en)).toEqual([]);
+  });
+
   it('picks Russian plural forms', async () => {
     await setLanguage('ru');
     expect([1, 3, 5, 11, 21, 22].map((n) => t('nudge.gap', { n }))).toEqual([
