@@ -136,23 +136,34 @@ export async function newSchool(name: string): Promise<{ schoolId: string; token
  * A mentor and an adult mentee (named as given), their active pair, an IDP and one task in it, made as
  * the school's curator: what the tests of an IDP's fields start from.
  */
-export async function seedTask(names: { mentor: string; mentee: string; task: string }) {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
-    { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
-  ]);
-  const [pair] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-  ]);
-  const [plan] = await putRecords([
-    { type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } },
-  ]);
-  const [task] = await putRecords([
-    { type: 'task', fields: { planId: plan, title: names.task, status: 'todo', due: null } },
-  ]);
+export async function seedTask(
+  names: { mentor: string; mentee: string; task: string },
+  token = admin().token,
+) {
+  const [mentor, mentee] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
+      { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
+    ],
+    token,
+  );
+  const [pair] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    token,
+  );
+  const [plan] = await putRecords(
+    [{ type: 'plan', fields: { pairId: pair, menteeId: mentee, title: 'ИПР' } }],
+    token,
+  );
+  const [task] = await putRecords(
+    [{ type: 'task', fields: { planId: plan, title: names.task, status: 'todo', due: null } }],
+    token,
+  );
   return { mentor, mentee, pair, plan, task } as Record<
     'mentor' | 'mentee' | 'pair' | 'plan' | 'task',
     string
@@ -164,27 +175,37 @@ export async function seedTask(names: { mentor: string; mentee: string; task: st
  * short-text question «Что было полезно?» assigned to the mentee, made as the school's curator: what the
  * tests of a mentee's form sent from a phone start from.
  */
-export async function seedAssignedForm(names: { mentor: string; mentee: string; title: string }) {
-  const [mentor, mentee] = await putRecords([
-    { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
-    { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
-  ]);
-  const [pair, template] = await putRecords([
-    {
-      type: 'pair',
-      fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
-    },
-    {
-      type: 'formTemplate',
-      fields: {
-        title: names.title,
-        questions: [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: true }],
+export async function seedAssignedForm(
+  names: { mentor: string; mentee: string; title: string },
+  token = admin().token,
+) {
+  const [mentor, mentee] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: names.mentor, kind: 'teacher' } },
+      { type: 'person', fields: { fullName: names.mentee, kind: 'student', minor: false } },
+    ],
+    token,
+  );
+  const [pair, template] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
       },
-    },
-  ]);
-  const [assignment] = await putRecords([
-    { type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pair, due: null } },
-  ]);
+      {
+        type: 'formTemplate',
+        fields: {
+          title: names.title,
+          questions: [{ id: 'comment', kind: 'shortText', text: 'Что было полезно?', required: true }],
+        },
+      },
+    ],
+    token,
+  );
+  const [assignment] = await putRecords(
+    [{ type: 'formAssignment', fields: { templateId: template, personId: mentee, pairId: pair, due: null } }],
+    token,
+  );
   return { mentor, mentee, pair, template, assignment } as Record<
     'mentor' | 'mentee' | 'pair' | 'template' | 'assignment',
     string

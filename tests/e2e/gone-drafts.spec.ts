@@ -9,41 +9,48 @@ import { api, inviteCode, newSchool, putRecords, seedAssignedForm, seedTask } fr
 import { enrol, syncNow } from './app-page';
 
 /** Deletes a record on the server, as a curator on another device. */
-async function deleteOnServer(id: string, type: string) {
+async function deleteOnServer(id: string, type: string, token: string) {
   const stamp = formatHlc({ ms: Date.now(), counter: 1, node: 'e2e-other-device' });
-  const answer = await api('/api/v1/sync', {
-    cursor: null,
-    changes: [{ id, type, fields: {}, stamps: {}, deleted: stamp }],
-  });
+  const answer = await api(
+    '/api/v1/sync',
+    {
+      cursor: null,
+      changes: [{ id, type, fields: {}, stamps: {}, deleted: stamp }],
+    },
+    token,
+  );
   expect(answer.rejected).toEqual([]);
 }
 
 test('a meeting deleted elsewhere while its edit was left unsaved shows what was typed', async ({ page }) => {
-  const { mentor, pair } = await seedTask({
-    mentor: 'Удалёнова Нина',
-    mentee: 'Удалёнов Глеб',
-    task: 'Прочитать главу',
-  });
-  const [meeting] = await putRecords([
-    {
-      type: 'meeting',
-      fields: {
-        pairId: pair,
-        date: '2026-11-10',
-        kind: 'trial',
-        durationMin: 40,
-        notes: 'Пробная',
-        status: 'held',
+  const { token } = await newSchool('Школа удалённой встречи');
+  const { mentor, pair } = await seedTask(
+    { mentor: 'Удалёнова Нина', mentee: 'Удалёнов Глеб', task: 'Прочитать главу' },
+    token,
+  );
+  const [meeting] = await putRecords(
+    [
+      {
+        type: 'meeting',
+        fields: {
+          pairId: pair,
+          date: '2026-11-10',
+          kind: 'trial',
+          durationMin: 40,
+          notes: 'Пробная',
+          status: 'held',
+        },
       },
-    },
-  ]);
-  await enrol(page, await inviteCode(mentor, 'mentor'));
+    ],
+    token,
+  );
+  await enrol(page, await inviteCode(mentor, 'mentor', token));
   await page.goto(`/meeting/${meeting}`);
   const notes = 'Пробная. Глеб рассказал о своих планах на олимпиаду';
   await page.getByLabel('Заметки о встрече').fill(notes);
   await page.getByLabel('Новый шаг').fill('Решить пробный вариант');
   await page.goto('/');
-  await deleteOnServer(meeting as string, 'meeting');
+  await deleteOnServer(meeting as string, 'meeting', token);
   await syncNow(page);
 
   await page.goto(`/meeting/${meeting}`);
@@ -63,17 +70,17 @@ test('a meeting deleted elsewhere while its edit was left unsaved shows what was
 });
 
 test('a questionnaire withdrawn while its answers were typed shows the answers', async ({ page }) => {
-  const { mentee, assignment } = await seedAssignedForm({
-    mentor: 'Анкетова Нина',
-    mentee: 'Анкетов Лев',
-    title: 'Отзыв, который отменили',
-  });
-  await enrol(page, await inviteCode(mentee, 'mentee'));
+  const { token } = await newSchool('Школа отменённой анкеты');
+  const { mentee, assignment } = await seedAssignedForm(
+    { mentor: 'Анкетова Нина', mentee: 'Анкетов Лев', title: 'Отзыв, который отменили' },
+    token,
+  );
+  await enrol(page, await inviteCode(mentee, 'mentee', token));
   await page.goto(`/fill/${assignment}`);
   const answer = 'Разбор задач по физике и подготовка к олимпиаде';
   await page.getByLabel('Что было полезно?').fill(answer);
   await page.goto('/');
-  await deleteOnServer(assignment, 'formAssignment');
+  await deleteOnServer(assignment, 'formAssignment', token);
   await syncNow(page);
 
   await page.goto(`/fill/${assignment}`);

@@ -73,12 +73,12 @@ test('what a curator types while a participant, a consent or a material is saved
 });
 
 test('what a mentor types while an IDP’s task or goal is added stays', async ({ page }) => {
-  const { mentor, mentee, pair } = await seedTask({
-    mentor: 'Быстрова Нина',
-    mentee: 'Быстров Глеб',
-    task: 'Прочитать главу',
-  });
-  await enrol(page, await inviteCode(mentor, 'mentor'));
+  const school = await newSchool('Школа быстрого ИПР');
+  const { mentor, mentee, pair } = await seedTask(
+    { mentor: 'Быстрова Нина', mentee: 'Быстров Глеб', task: 'Прочитать главу' },
+    school.token,
+  );
+  await enrol(page, await inviteCode(mentor, 'mentor', school.token));
   await page.goto(`/pair/${pair}/plan/${mentee}`);
   const task = () => page.getByLabel('Новая задача').first();
   await task().fill('Решить вариант ОГЭ');
