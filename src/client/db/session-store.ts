@@ -6,15 +6,16 @@ import type { NastavnikDb } from './database';
 import { getSession, SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
 
 /**
- * Keeps a new enrolment. A device enrolled before (disconnected, then given a new code) keeps its outbox
- * and drafts, sent under the new sign-in; when the code is another person's, what the device held for the
- * one before leaves it first — all but what waits to be sent.
+ * Keeps a new enrolment. A device enrolled before (disconnected, then given a new code for the same
+ * person) keeps its outbox and drafts, sent under the new sign-in. When the code is another person's,
+ * everything the device held for the one before leaves it first — their unsent typing, drafts and
+ * refused changes too: sent under the new person's sign-in they would be that person's writes (or
+ * refused, and shown to them), and a school's phone handed on would show one mentor's notes about a
+ * pupil to the next (the sign-in screen says so before the code is entered).
  */
 export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): Promise<Session> {
   const before = await getSession(db);
-  // Loaded only then: the first screens' code carries none of the write path (first-load.test.ts).
-  if (before && before.personId !== enrolment.person.id)
-    await (await import('./sync-store')).dropProgrammeData(db, before.personId);
+  if (before && before.personId !== enrolment.person.id) await wipeDevice(db);
   const session: Session = {
     token: enrolment.token,
     personId: enrolment.person.id,
@@ -31,4 +32,11 @@ export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): 
     await startPullOver(db);
   });
   return session;
+}
+
+/** Empties every table of the device's database: records, outbox, refused changes, drafts, search, meta. */
+async function wipeDevice(db: NastavnikDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+  });
 }

@@ -194,7 +194,7 @@ export const en = {
     'The code was accepted, but the device could not keep the sign-in ({reason}). Ask the curator for a new code.',
   'enrol.failed': 'Could not sign in: {reason}',
   'enrol.again':
-    'This device was disconnected. What you recorded and had not sent yet stays on it and goes to the server once you sign in.',
+    'This device was disconnected. Sign in with your own new code: what you recorded and had not sent yet stays on it and goes to the server once you sign in. Another person’s code deletes everything held before from the device, unsent records too.',
 
   'role.curator': 'Curator',
   'role.mentor': 'Mentor',
