@@ -48,8 +48,10 @@ test('a curator’s typed text in the short forms survives a reload and another 
   await awayAndBack(page, '/people');
   await expect(page.getByRole('textbox', { name: 'Класс или предмет' })).toHaveValue('5Ч');
   await page.getByRole('button', { name: 'Добавить', exact: true }).click();
-  // Added: the name goes, the class stays for the next pupil of the class; after a reload too.
+  // Added: the name goes, the class stays for the next pupil of the class; after a reload too. The
+  // panel opened for the restored draft stays open, and says it was saved (it closed over «Сохранено»).
   await expect(page.getByLabel('Фамилия, имя, отчество')).toHaveValue('');
+  await expect(page.getByText('Сохранено')).toBeVisible();
   await page.reload();
   // Kept as a class list's names are: in Cyrillic, one space.
   await expect(page.getByTestId('people-list')).toContainText('Недописанов Пётр');

@@ -14,6 +14,7 @@ import { Notice } from '../../ui/Page';
 import { Form } from '../../ui/pending';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
+import { useStaysOpen } from '../../ui/stays-open';
 
 /** `withheld`: the minors without a valid parental consent, whom no pair may name (said beside them). */
 export function GroupForm(props: {
@@ -56,10 +57,11 @@ export function GroupForm(props: {
     setMessage(saveMessage(result));
     if (result.ok) await draft.saved(chosen);
   };
+  const isOpen = useStaysOpen(draft.isRestored);
   const toggle = (id: string, isOn: boolean) =>
     setMenteeIds(isOn ? [...menteeIds, id] : menteeIds.filter((x) => x !== id));
   return (
-    <details class="panel" open={draft.isRestored}>
+    <details class="panel" open={isOpen}>
       <summary>{t('pairs.new')}</summary>
       {draft.value && (
         <Form class="form" onSubmit={submit}>

@@ -13,6 +13,7 @@ import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
 import { Form } from '../../ui/pending';
 import { fieldOfFailure, saveMessage } from '../../ui/save-message';
+import { useStaysOpen } from '../../ui/stays-open';
 
 const EMPTY = { fullName: '', kind: 'student', minor: true, classOrSubject: '' };
 const PAGE = 100;
@@ -65,6 +66,7 @@ export function PeopleScreen() {
       await draft.saved(form);
     }
   };
+  const isAddOpen = useStaysOpen(data?.rows.length === 0 || draft.isRestored);
   const rows = data ? filterPeople(data.rows, filter) : [];
   const missingConsents =
     data?.rows.filter((r) => r.needsConsent && r.person.fields.archived !== true).length ?? 0;
@@ -76,7 +78,7 @@ export function PeopleScreen() {
           {t('people.import')}
         </a>
       </div>
-      <details class="panel" open={data?.rows.length === 0 || draft.isRestored}>
+      <details class="panel" open={isAddOpen}>
         <summary>{t('people.add')}</summary>
         {draft.value && (
           <Form class="form" onSubmit={submit}>
