@@ -599,3 +599,49 @@ test('a report of a school not yet named has no empty heading: it says where to 
   await page.getByRole('link', { name: 'Отчёт', exact: true }).click();
   await expect(heading).toHaveText(/^МБОУ «Школа № 9» · учебный год \d{4}-\d{4} · на /);
 });
+
+test('the report’s best mentors say what their score is: the mean of three criteria, out of 100', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа лучших наставников');
+  const [mentor, mentee] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Лучшая Наставница', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Учеников Антон', kind: 'student', minor: false } },
+    ],
+    school.token,
+  );
+  const [pair] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    school.token,
+  );
+  const day = new Date().toISOString().slice(0, 10);
+  await putRecords(
+    [
+      {
+        type: 'meeting',
+        fields: {
+          pairId: pair,
+          date: day,
+          kind: 'regular',
+          durationMin: 40,
+          status: 'held',
+          notes: 'Встреча',
+        },
+      },
+    ],
+    school.token,
+  );
+  await enrol(page, await curatorCode('Куратор Лучших', school.token));
+  await page.goto('/report');
+  const best = page.getByTestId('best-mentors');
+  await expect(best).toContainText('Лучшая Наставница');
+  // The score's heading (in a phone's stacked table, its cell's label) says out of what.
+  await expect(best.getByRole('cell', { name: /Итог, из 100/ })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Итог — среднее трёх критериев');
+});

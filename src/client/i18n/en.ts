@@ -943,8 +943,9 @@ export const en = {
   'report.figures': 'Figures',
   'report.target': 'target {n}%',
   'report.best': 'Best mentors',
-  'report.criteria': "Criteria: meetings with mentees, progress of development plans, mentees' satisfaction.",
-  'report.score': 'Score',
+  'report.criteria':
+    "Criteria: meetings with mentees, progress of development plans, mentees' satisfaction. The score is the mean of the three, each as a share of the best value, out of 100.",
+  'report.score': 'Score, of 100',
   'data.title': 'Programme data',
   'data.exports': 'Table exports',
   'data.asOf': 'Exports are of the data on this device; last synced {when}.',
