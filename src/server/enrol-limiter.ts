@@ -90,11 +90,16 @@ export function createEnrolLimiter(
    * longer each time. So one address notes at most its ceiling, all together at most theirs; whoever
    * stays past a ceiling is held there, since each of theirs that leaves the window is replaced by the
    * next wrong code.
+   * Answers what a count of `key` would then read, up to its ceiling, and when the oldest was noted.
    */
   const note = async (tx: StorageTx, key: string, now: number) => {
     const since = now - limits.windowMs;
     const limit = ceiling(key);
-    if ((await tx.enrolFailures(key, since, limit)).count < limit) await tx.addEnrolFailure(key, now, since);
+    const { count, oldest } = await tx.enrolFailures(key, since, limit);
+    if (count >= limit) return { count, oldest };
+    await tx.addEnrolFailure(key, now, since);
+    // What a count after the note would read (up to the ceiling), without reading it again.
+    return { count: count + 1, oldest: oldest ?? now };
   };
   return {
     attempt: (ip, isGuessProof, check) =>
@@ -113,13 +118,8 @@ export function createEnrolLimiter(
         }
         const result = await check(tx);
         if (result.ok) return result;
-        await note(tx, key, now);
+        const { count, oldest } = await note(tx, key, now);
         await note(tx, ALL, now);
-        const { count, oldest } = await tx.enrolFailures(
-          key,
-          now - limits.windowMs,
-          limits.slowDownAfter + 1,
-        );
         return count > limits.slowDownAfter
           ? ({ limited: true, retryAfterMs: waitMs(oldest, now) } as const)
           : result;
