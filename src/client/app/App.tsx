@@ -10,16 +10,22 @@ import { useStore } from '../state/store';
 import { lazyOrSay } from '../ui/LoadFailed';
 import { ToastHost } from '../ui/ToastHost';
 import { UnsavedTextsContext, unsavedTextsOver } from '../ui/unsaved-text';
+import { afterFirstScreen } from './after-first-screen';
 import type { AppModel } from './app-model';
-import { Banners } from './Banners';
 import { AppContext, SessionContext, useApp } from './context';
-import { SyncIndicator } from './SyncIndicator';
 
 /** A screen past the first ones: it shows once its code and all the app's strings are here. */
 const withStrings =
   <T,>(load: () => Promise<T>) =>
   () =>
     Promise.all([load(), loadAllStrings()]).then(([screen]) => screen);
+
+// The sync status and the banners come right after the first screen (after-first-screen.tsx), with all
+// the app's strings.
+const SyncIndicator = afterFirstScreen(
+  withStrings(() => import('./SyncIndicator').then((m) => m.SyncIndicator)),
+);
+const Banners = afterFirstScreen(withStrings(() => import('./Banners').then((m) => m.Banners)));
 
 const EnrolScreen = lazyOrSay(() => import('../screens/enrol/EnrolScreen').then((m) => m.EnrolScreen));
 const HomeScreen = lazyOrSay(() => import('../screens/home/HomeScreen').then((m) => m.HomeScreen));
@@ -173,8 +179,15 @@ function Shell() {
   useEffect(() => {
     if (signedIn) window.scrollTo(0, 0);
   }, [signedIn]);
-  if (dbState === 'opening' || session === undefined) {
+  if (dbState !== 'open' || session === undefined) {
     if (dbState === 'failed') return <p class="page">{t('app.error')}</p>;
+    // A newer version waits for another tab to let go of the database: no screen before it does.
+    if (dbState === 'blocked')
+      return (
+        <p class="page" role="alert">
+          {t('db.blocked')}
+        </p>
+      );
     return (
       <p class="page" aria-busy="true">
         {t('app.loading')}

@@ -1,5 +1,5 @@
-// Banners at the top: what the device's storage can do, a new version waits, the database is held by
-// another tab, offline ready, the device's clock far from the school's.
+// Banners at the top: what the device's storage can do, a new version waits, offline ready, the device's
+// clock far from the school's. (That the database is held by another tab is the shell's own: App.tsx.)
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { clockCorrection, clockMeasuredAt, clockOffset } from '../state/school-clock';
@@ -23,13 +23,12 @@ function ClockBanner() {
 }
 
 export function Banners() {
-  const { pwa, dbState } = useApp();
+  const { pwa } = useApp();
   const [isLater, setLater] = useState(false);
   const [showReady, setShowReady] = useState(false);
   const ready = useStore(pwa.offlineReady);
   const isUpdateWaiting = useStore(pwa.updateWaiting);
   const isReloadNeeded = useStore(pwa.reloadNeeded);
-  const db = useStore(dbState);
   useEffect(() => {
     if (!ready) return;
     setShowReady(true);
@@ -40,11 +39,6 @@ export function Banners() {
     <div class="banners">
       <StorageBanner />
       <ClockBanner />
-      {db === 'blocked' && (
-        <div class="banner banner--warn" role="alert">
-          {t('db.blocked')}
-        </div>
-      )}
       {(isUpdateWaiting || isReloadNeeded) && !isLater && (
         <div class="banner" role="status" data-testid="update-banner">
           {t('update.available')}{' '}

@@ -2,7 +2,7 @@
 // texts kept from a conflict.
 
 import { useLiveQuery } from '../db/live';
-import { formatAgo } from '../i18n/format';
+import { formatAgo } from '../i18n/format-ago';
 import { t } from '../i18n/i18n';
 import { useStore } from '../state/store';
 import { SyncProgress } from '../ui/SyncProgress';

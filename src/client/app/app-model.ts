@@ -180,6 +180,8 @@ export function createAppModel() {
     device: createDeviceModel(db, queries, guard),
     scheduler: { ...scheduler, syncNow },
     pwa,
+    /** True once the first screen is shown: the shell's secondary parts load then (app/after-first-screen.tsx). */
+    shellStarted: background.started,
     dbState,
     storage,
     guard,

@@ -5,6 +5,7 @@ import type { NastavnikDb } from '../db/database';
 import type { HomeQueries } from '../db/home-queries';
 import type { SearchIndexer } from '../db/search-indexer';
 import { loadAllStrings } from '../i18n/i18n';
+import { type Store, store } from '../state/store';
 import type { SyncScheduler } from '../sync/scheduler';
 import type { SyncOutcome } from '../sync/sync-engine';
 
@@ -15,6 +16,8 @@ export type Background = {
   /** The scheduler's calls, answered once its code has loaded (a sync asked for early waits for it). */
   scheduler: Pick<SyncScheduler, 'syncNow' | 'afterWrite'>;
   indexer: Pick<SearchIndexer, 'poke'>;
+  /** True once the background has begun: the first screen is shown (or the wait for it ran out). */
+  started: Store<boolean>;
   /** Starts the background once a screen has marked itself ready (ready-mark.ts), or after a few seconds. */
   start(): void;
 };
@@ -26,7 +29,7 @@ export function createBackground(
 ): Background {
   let sync: Promise<SyncScheduler> | undefined;
   let indexer: Promise<SearchIndexer> | undefined;
-  let isStarted = false;
+  const started = store(false);
   let canStart = false;
   let observer: PerformanceObserver | undefined;
 
@@ -43,8 +46,8 @@ export function createBackground(
   const log = (what: string) => (error: unknown) => console.error(`${what} failed`, error);
 
   function begin(): void {
-    if (isStarted || !canStart) return;
-    isStarted = true;
+    if (started.value || !canStart) return;
+    started.value = true;
     observer?.disconnect();
     void loadAllStrings().catch(log('strings'));
     void loadSync()
@@ -73,6 +76,7 @@ export function createBackground(
       afterWrite: () => void loadSync().then((s) => s.afterWrite(), log('sync')),
     },
     indexer: { poke: () => void loadIndexer().then((i) => i.poke(), log('search index')) },
+    started,
     start() {
       canStart = true;
       const isReady = (e: PerformanceEntry) => e.name.startsWith('screen-ready:');

@@ -9,20 +9,8 @@ export const FIRST_STRINGS = {
   shell: [
     'app.',
     'nav.',
-    'sync.online',
-    'sync.offline',
-    'sync.waiting',
-    'sync.allSent',
-    'sync.rejected',
-    'sync.copies',
-    'sync.last',
-    'sync.never',
-    'sync.blocked.',
-    'sync.received',
-    'sync.currentFirst',
     'db.',
-    'update.',
-    'storage.',
+    // The sync status and the banners come after the first screen, with all the strings (App.tsx).
   ],
   home: [
     'role.',

@@ -1,17 +1,19 @@
-// Dates and numbers for people: the one place that imports date-fns. It formats through date-fns'
-// Intl functions, which take the names of months and days from the browser rather than from locale
-// data in the app: every phone would otherwise download that data before its first screen.
-import { intlFormat, intlFormatDistance, lightFormat } from 'date-fns';
-import { schoolInstant, schoolNow } from '../state/school-clock';
+// Dates and numbers for people: with format-ago.ts, the one place that imports date-fns. It formats
+// through date-fns' Intl functions, which take the names of months and days from the browser rather
+// than from locale data in the app: every phone would otherwise download that data before its first
+// screen.
+import { intlFormat, lightFormat } from 'date-fns';
+import { schoolNow } from '../state/school-clock';
 import { formatNumber, language } from './i18n';
 
-const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
+/** The Intl locale of the UI's language. */
+export const locale = () => (language.value === 'en' ? 'en-GB' : 'ru');
 
 /**
  * A stored day (`yyyy-MM-dd`) as the device's local midnight, or a stored instant (ISO 8601 with its
  * offset) as it is: the two forms JavaScript reads by itself (a date-time without offset is local).
  */
-const toDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+export const toDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
 
 /** A date with its year as people write it: without the «г.» Intl adds after a Russian year. */
 const withYear = (iso: string, options: Intl.DateTimeFormatOptions) =>
@@ -30,11 +32,6 @@ export function formatMonth(yearMonth: string): string {
 /** «25 ноября 2026, 10:15» */
 export function formatDateTime(iso: string): string {
   return `${formatDay(iso)}, ${nowTime(toDate(iso))}`;
-}
-
-/** «5 минут назад» */
-export function formatAgo(iso: string): string {
-  return intlFormatDistance(toDate(iso), schoolInstant(), { locale: locale(), numeric: 'auto' });
 }
 
 /** Today as a stored date, by the school's clock, in the device's time zone. */

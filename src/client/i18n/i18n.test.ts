@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_TYPE_NAMES, SERVER_MADE_TYPES } from '../../domain/record-type-names';
 import { clockOffset, schoolNow } from '../state/school-clock';
 import { en } from './en';
-import { formatAgo, formatBytes, nowTime, todayIso } from './format';
+import { formatBytes, nowTime, todayIso } from './format';
+import { formatAgo } from './format-ago';
 import { formatNumber, setLanguage, t } from './i18n';
 import { ru } from './ru';
 
