@@ -9,6 +9,7 @@ import type { SyncedRecord } from '../../domain/record';
 import type { AnyRole } from '../../domain/sync-contract';
 import type { PullPart } from '../../domain/sync-cursor';
 import { historyDay } from './pull-order';
+import { createCheckpointer } from './sqlite-checkpointer';
 import { createGroupRunner, type GroupHooks } from './sqlite-group-commit';
 import {
   type Device,
@@ -654,8 +655,12 @@ export function openSqliteStorage(file: string): Storage {
     }
   };
   const engine = createTx(db);
-  // The write-ahead log goes back into the database file within CHECKPOINT_WITHIN_MS of a commit, between
-  // transactions.
+  // The write-ahead log goes back into the database file within CHECKPOINT_WITHIN_MS of a commit: on a
+  // thread of its own (sqlite-checkpointer.ts), or between transactions on this one should that thread
+  // fail (an in-memory database has no log).
+  const checkpointer = file === ':memory:' ? null : createCheckpointer(file);
+  const checkpointHere = () =>
+    runner.submit('outside', async () => db.pragma('wal_checkpoint(PASSIVE)')).catch(() => undefined);
   let checkpoint: NodeJS.Timeout | undefined;
   let isClosed = false;
   const runner = createGroupRunner(db, {
@@ -665,7 +670,9 @@ export function openSqliteStorage(file: string): Storage {
       if (isClosed || checkpoint) return;
       checkpoint = setTimeout(() => {
         checkpoint = undefined;
-        runner.submit('outside', async () => db.pragma('wal_checkpoint(PASSIVE)')).catch(() => undefined);
+        if (!checkpointer) return void checkpointHere();
+        // Whatever went wrong there, the copy is made here: the same as before that thread existed.
+        checkpointer.checkpoint().catch(checkpointHere);
       }, CHECKPOINT_WITHIN_MS);
       checkpoint.unref();
     },
@@ -678,6 +685,8 @@ export function openSqliteStorage(file: string): Storage {
     async close() {
       isClosed = true;
       clearTimeout(checkpoint);
+      // The last connection to close copies the log into the file and removes it: this one.
+      await checkpointer?.close();
       await runner.submit('outside', async () => db.close());
     },
   };
