@@ -1,4 +1,6 @@
 // The individual development plan (ИПР): goals with tasks and their progress (ready goals: goal-templates.ts).
+
+import { percentOf } from './percent';
 import type { TaskStatus } from './record-types';
 
 export type TaskLike = { status: TaskStatus | string; due: string | null | undefined };
@@ -7,7 +9,7 @@ export type Progress = { done: number; total: number; percent: number };
 
 export function progressOf(tasks: readonly TaskLike[]): Progress {
   const done = tasks.filter((t) => t.status === 'done').length;
-  return { done, total: tasks.length, percent: tasks.length ? Math.round((done / tasks.length) * 100) : 0 };
+  return { done, total: tasks.length, percent: percentOf(done, tasks.length) ?? 0 };
 }
 
 /**

@@ -2,6 +2,7 @@
 // (counts read from indexes), so that a school of a thousand students aggregates in a blink.
 import { hasClass } from './fold-text';
 import { daysBetween } from './nudges';
+import { percentOf } from './percent';
 
 const AT_RISK_GAP_DAYS = 21;
 const LOW_SATISFACTION = 5;
@@ -54,7 +55,7 @@ export type Dashboard = {
 };
 
 const WORKING = new Set(['approved', 'active']);
-const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 100));
+const pct = percentOf;
 
 function filterPairs(pairs: readonly PairFacts[], filters: Filters): PairFacts[] {
   return pairs.filter(

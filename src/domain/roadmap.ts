@@ -1,4 +1,5 @@
 // The six stages of the school's roadmap («дорожная карта») and their progress, from what the data says.
+import { percentOf } from './percent';
 export type StageKey = '1' | '2' | '3' | '4' | '5' | '6';
 
 /** Titles and measures are named by key: the screens word them in the user's language. */
@@ -89,7 +90,7 @@ export type StageProgress = {
   measures: { key: MeasureKey; done: number; of: number }[];
 };
 
-const share = (done: number, of: number) => (of === 0 ? null : Math.round((done / of) * 100));
+const share = percentOf;
 
 function combined(measures: StageProgress['measures']): number | null {
   const shares = measures.map((m) => share(m.done, m.of)).filter((x): x is number => x !== null);

@@ -1,4 +1,6 @@
 // Results of a form: response rate and, per question, the distribution, the average, the texts.
+
+import { percentOf } from '../percent';
 import { scaleAnswer } from './answers';
 import type { Answers, Question } from './questions';
 
@@ -14,7 +16,7 @@ export type QuestionResult =
   | { kind: 'text'; question: Question; texts: string[]; answered: number };
 
 export function rate(sent: number, assigned: number): number {
-  return assigned === 0 ? 0 : Math.round((sent / assigned) * 100);
+  return percentOf(sent, assigned) ?? 0;
 }
 
 /**

@@ -9,6 +9,8 @@
 // sums over disjoint groups of at least MIN_AGGREGATE mentees each — what the first figure tells, no
 // more. Anything else (an answer sent anew, a mentee gone, one or two newcomers) leaves the figure as
 // it was. What the figure was last released from is kept with it (`basis`).
+
+import { percentOf } from '../percent';
 import { scaleAnswer } from './answers';
 import { average, MIN_AGGREGATE } from './results';
 
@@ -56,7 +58,7 @@ function counted(question: StatsQuestion, answer: unknown): number | boolean | n
 function figureOf(answers: readonly (number | boolean)[]): number {
   const numbers = answers.filter((x): x is number => typeof x === 'number');
   if (numbers.length) return average(numbers) ?? 0;
-  return Math.round((answers.filter((x) => x === true).length / answers.length) * 100);
+  return percentOf(answers.filter((x) => x === true).length, answers.length) ?? 0;
 }
 
 /** A kept basis as the record holds it: each question's last released set. Anything malformed: none. */
