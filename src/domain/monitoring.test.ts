@@ -142,4 +142,27 @@ describe('roadmap', () => {
     expect(stageProgress('5', facts).percent).toBe(56);
     expect(stageProgress('6', facts).percent).toBeNull();
   });
+
+  it('reads a stage done only when every measure is, and begun as soon as one is', () => {
+    const facts: RoadmapFacts = {
+      menteeBase: 640,
+      menteesReady: 2,
+      mentorBase: 40,
+      mentorsReady: 40,
+      mentorsTrained: 40,
+      menteesPaired: 200,
+      pairedWithPlan: 199,
+      workingPairs: 100,
+      pairsHeld: { organisational: 100, trial: 100, planning: 100, regular: 100, final: 99 },
+      finalAssigned: 100,
+      finalSent: 1,
+    };
+    expect(stageProgress('1', facts).percent).toBe(1);
+    expect(stageProgress('2', facts).percent).toBe(100);
+    // 200 of 640 paired (31 %), 199 of them with an IDP (99 %).
+    expect(stageProgress('4', facts).percent).toBe(65);
+    // Four kinds held by every pair, the final one by 99 of 100: the mean 99.8 is not «100 %».
+    expect(stageProgress('5', facts).percent).toBe(99);
+    expect(stageProgress('6', facts).percent).toBe(1);
+  });
 });

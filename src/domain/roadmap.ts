@@ -94,7 +94,12 @@ const share = percentOf;
 
 function combined(measures: StageProgress['measures']): number | null {
   const shares = measures.map((m) => share(m.done, m.of)).filter((x): x is number => x !== null);
-  return shares.length ? Math.round(shares.reduce((a, b) => a + b, 0) / shares.length) : null;
+  if (!shares.length) return null;
+  const mean = Math.round(shares.reduce((a, b) => a + b, 0) / shares.length);
+  // As each share reads (percent.ts): a stage not done never reads 100 %, one begun never 0 %.
+  if (mean === 100 && shares.some((x) => x < 100)) return 99;
+  if (mean === 0 && shares.some((x) => x > 0)) return 1;
+  return mean;
 }
 
 export function stageProgress(key: StageKey, f: RoadmapFacts): StageProgress {
