@@ -12,7 +12,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import pino from 'pino';
-import { CONTRACT_HEADER, CONTRACT_VERSION, LIMITS } from '../domain/sync-contract';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../domain/sync-contract';
 import { CallerGoneError } from './caller-standing';
 import { clientErrorHandler, registerHttpRefusals } from './client-errors';
 import { registerCompression } from './compression';
@@ -71,6 +71,14 @@ const DEFAULT_TIMEOUTS: Timeouts = {
   keepAliveMs: 10_000,
 };
 
+/**
+ * The body any route takes unless it says otherwise: enough for an enrolment, an invite or a school's
+ * name. Only a sync (LIMITS.bytesPerRequest) and a restore take more. With the sync's 4 MiB as everyone's
+ * default, an anonymous enrolment, or a POST to a path no route serves, was read and parsed whole: a few
+ * dozen at once, from anyone, held gigabytes of the one process every school's sync runs in.
+ */
+const SMALL_BODY_BYTES = 16 * 1024;
+
 /** How much of a too-large body is read so that its sender sees the 413; beyond it, the line is cut. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -86,7 +94,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const headers = securityHeaders(Boolean(deps.tls));
   const options: FastifyServerOptions = {
-    bodyLimit: LIMITS.bytesPerRequest,
+    bodyLimit: SMALL_BODY_BYTES,
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,

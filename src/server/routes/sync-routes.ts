@@ -1,7 +1,7 @@
 // The one sync, in both contract versions: push the changes, pull what the caller may read after the
 // cursor. People of the district read the schools' summaries, which are brought up to date first.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDistrictRole, parseSyncRequest } from '../../domain/sync-contract';
+import { isDistrictRole, LIMITS, parseSyncRequest } from '../../domain/sync-contract';
 import { parseCursor } from '../../domain/sync-cursor';
 import { refreshSummaries } from '../district-service';
 import type { ServerClock } from '../server-clock';
@@ -35,6 +35,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDeps, gu
   // Sync answers carry nosniff, not a page's policies (static.ts).
   const authenticated = {
     onRequest: guards.authenticate,
+    // A sync is the one everyday request with a large body (every other route's is small: app.ts).
+    bodyLimit: LIMITS.bytesPerRequest,
     config: { headers: 'sync-answer' as const },
     // JSON is UTF-8 by definition (RFC 8259): the charset Fastify adds says nothing, on every answer.
     onSend: async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
