@@ -33,7 +33,9 @@ export type Guards = {
 export function createGuards(storage: Storage, clock: ServerClock): Guards {
   const authenticate: Guard = async (request, reply) => {
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9._~+/=-]{1,200})$/.exec(header)?.[1];
+    // As HTTP defines it: the scheme in any case (RFC 9110 §11.1), one or more spaces before the token
+    // (RFC 6750 §2.1). Tokens are taken from this header only, never a query string or a cookie.
+    const token = /^bearer +([A-Za-z0-9._~+/=-]{1,200})$/i.exec(header)?.[1];
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
     const found = await authenticateDevice(storage, clock, token);
     if (found === 'archived' || !found) return refuseStanding(reply, found ?? 'gone');
