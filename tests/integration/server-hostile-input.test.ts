@@ -464,3 +464,32 @@ describe('a fault of the server itself', () => {
     }
   });
 });
+
+describe('a refusal never repeats the body it refused', () => {
+  // Valibot's own message for a body that is no object quotes the body: a text/plain one came back whole.
+  const sent = 'Иванова Мария, 7Б, телефон мамы';
+  const post = (path: string, contentType: string, token?: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: contentType === 'text/plain' ? sent : JSON.stringify(sent),
+    });
+
+  it('on the enrolment and the invites, whatever the body’s type', async () => {
+    for (const type of ['text/plain', 'application/json']) {
+      for (const [path, token] of [
+        ['/api/v1/enrol', undefined],
+        ['/api/v1/invites', curator.token],
+      ] as const) {
+        const r = await post(path, type, token);
+        const text = await r.text();
+        expect(r.status, `${path} ${type}`).toBe(400);
+        expect(JSON.parse(text), `${path} ${type}`).toEqual({
+          error: 'bad-request',
+          reason: expect.any(String),
+        });
+        expect(text, `${path} ${type}`).not.toContain('Иванова');
+      }
+    }
+  });
+});

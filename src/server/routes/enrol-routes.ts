@@ -12,30 +12,37 @@ import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
 
-const EnrolSchema = v.object({
-  code: v.pipe(
-    v.string('code must be a string'),
-    v.minLength(1, 'code is empty'),
-    v.maxLength(64, 'code is too long'),
-  ),
-  deviceName: v.optional(
-    v.pipe(
-      v.string('deviceName must be a string'),
-      v.maxLength(100, 'deviceName is too long'),
-      v.check(isStorableText, `deviceName: ${NOT_TEXT_MESSAGE}`),
+const EnrolSchema = v.object(
+  {
+    code: v.pipe(
+      v.string('code must be a string'),
+      v.minLength(1, 'code is empty'),
+      v.maxLength(64, 'code is too long'),
     ),
-    '',
-  ),
-});
+    deviceName: v.optional(
+      v.pipe(
+        v.string('deviceName must be a string'),
+        v.maxLength(100, 'deviceName is too long'),
+        v.check(isStorableText, `deviceName: ${NOT_TEXT_MESSAGE}`),
+      ),
+      '',
+    ),
+  },
+  // Said in words of our own: valibot's default repeats the body it was given (a text/plain one whole).
+  'the body must be { code, deviceName }',
+);
 
-const InviteSchema = v.object({
-  personId: v.pipe(
-    v.string('personId must be a string'),
-    v.maxLength(64),
-    v.check(isStorableText, `personId: ${NOT_TEXT_MESSAGE}`),
-  ),
-  role: v.picklist(ROLES as Role[], `role must be one of: ${ROLES.join(', ')}`),
-});
+const InviteSchema = v.object(
+  {
+    personId: v.pipe(
+      v.string('personId must be a string'),
+      v.maxLength(64, 'personId is too long'),
+      v.check(isStorableText, `personId: ${NOT_TEXT_MESSAGE}`),
+    ),
+    role: v.picklist(ROLES as Role[], `role must be one of: ${ROLES.join(', ')}`),
+  },
+  'the body must be { personId, role }',
+);
 
 export function registerEnrolRoutes(
   app: FastifyInstance,
