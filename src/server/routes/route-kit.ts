@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../domain/sync-contract';
 import { authenticateDevice } from '../authenticate';
 import { STANDING_REFUSALS } from '../caller-standing';
+import { createDeviceGate } from '../device-gate';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import type { Caller } from '../sync-session';
@@ -31,6 +32,7 @@ export type Guards = {
 };
 
 export function createGuards(storage: Storage, clock: ServerClock): Guards {
+  const admit = createDeviceGate();
   const authenticate: Guard = async (request, reply) => {
     const header = request.headers.authorization ?? '';
     // As HTTP defines it: the scheme in any case (RFC 9110 §11.1), one or more spaces before the token
@@ -39,6 +41,8 @@ export function createGuards(storage: Storage, clock: ServerClock): Guards {
     if (!token) return fail(reply, 401, 'unauthorized', 'send Authorization: Bearer <token>');
     const found = await authenticateDevice(storage, clock, token);
     if (found === 'archived' || !found) return refuseStanding(reply, found ?? 'gone');
+    // Before the body is read: a request waiting its turn holds no body (device-gate.ts).
+    await admit(found.deviceId, reply.raw);
     request.caller = found;
   };
   const curatorsOnly: Guard = async (request, reply) => {
