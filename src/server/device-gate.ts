@@ -18,6 +18,10 @@ export function createDeviceGate(atOnce = AT_ONCE_PER_DEVICE) {
   const gates = new Map<string, Gate>();
   /** Resolves once the request may go on; its turn ends when `response` closes (sent, failed or cut). */
   return function admit(deviceId: string, response: ServerResponse): Promise<void> {
+    // Cut off before it came here (a phone losing its network while its token was checked): its 'close'
+    // has been and gone, so a turn taken now would never be given back — four such and the device would
+    // wait for ever. It takes no turn; its answer goes nowhere.
+    if (response.closed) return Promise.resolve();
     const gate = gates.get(deviceId) ?? { running: 0, waiting: [] };
     gates.set(deviceId, gate);
     return new Promise<void>((resolve) => {
