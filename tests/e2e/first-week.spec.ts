@@ -645,3 +645,55 @@ test('the report’s best mentors say what their score is: the mean of three cri
   await expect(best.getByRole('cell', { name: /Итог, из 100/ })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Итог — среднее трёх критериев');
 });
+
+test('a new school’s empty screens say what comes first, and its presets read in the UI’s language', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа пустых списков');
+  await enrol(page, await curatorCode('Пустова Нина Андреевна', school.token));
+
+  // No pairs yet: the table says how a pair is made; the psychologist's line speaks of no one waiting.
+  await page.goto('/pairs');
+  await expect(page.getByTestId('pairs-empty')).toHaveText(
+    'Пар пока нет: подберите наставника наставляемому из списка выше или создайте пару вручную.',
+  );
+  await expect(page.getByTestId('pairs-table')).toHaveCount(0);
+  await expect(page.getByText('Дорожная карта просит организовать')).toHaveCount(0);
+  // An order with no pair to approve: what comes first, not an empty box and «Издать приказ (0 пар)».
+  await page.goto('/orders');
+  await expect(page.getByText('Пар для приказа пока нет')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Издать приказ/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Сформировать пары' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Наставнические пары');
+
+  // The programme's forms of mentoring are the five pairs are offered, not an empty field.
+  await page.goto('/programme');
+  const forms = page.getByLabel('Формы наставничества, по одной в строке');
+  await expect(forms).toHaveValue(
+    'ученик–ученик\nучитель–учитель\nучитель–ученик\nстудент–ученик\nработодатель–ученик',
+  );
+
+  // In English: the roadmap's preset responsibles and the forms in English, none left in Russian.
+  await english(page, true);
+  await page.goto('/roadmap');
+  const responsible = page.getByLabel('Responsible');
+  await expect(responsible.first()).toHaveValue('Deputy directors');
+  for (const value of await responsible.evaluateAll((fields) =>
+    fields.map((f) => (f as HTMLInputElement).value),
+  ))
+    expect(value).not.toMatch(/[а-яё]/i);
+  await page.goto('/programme');
+  const formsEn = page.getByLabel('Forms of mentoring, one per line');
+  await expect(formsEn).toHaveValue(/^student–student\nteacher–teacher\nteacher–student\n/);
+  // A line typed in English is kept as the standard form: pairs still offer it by its name.
+  await formsEn.fill('teacher–student\nemployer–student');
+  await page.getByRole('navigation').getByRole('link', { name: 'Pairs', exact: true }).click();
+  await page.getByText('New pair or group').click();
+  await expect(page.getByLabel('Form of mentoring').locator('option')).toHaveText([
+    'teacher–student',
+    'employer–student',
+  ]);
+  await english(page, false);
+  await page.getByRole('navigation').getByRole('link', { name: 'Программа', exact: true }).click();
+  await expect(forms).toHaveValue('учитель–ученик\nработодатель–ученик');
+});

@@ -1,9 +1,16 @@
 // The texts the app ships with in English, by their Russian words: the built-in questionnaires
-// (domain/questionnaires/builtin-templates.ts) — whose records keep the Russian, the same on every device,
-// in exports and in reports, while the UI shows these when it speaks English (a text a school changed is
-// shown as typed) — and the IDP's goal templates (domain/goal-templates.ts), which a mentor adds in the
-// UI's language and then adapts.
+// (domain/questionnaires/builtin-templates.ts) and who is responsible for each roadmap stage as preset
+// (domain/roadmap.ts) — whose records keep the Russian, the same on every device, in exports and in
+// reports, while the UI shows these when it speaks English (a text a school changed is shown as typed) —
+// and the IDP's goal templates (domain/goal-templates.ts), which a mentor adds in the UI's language and
+// then adapts.
 export const BUILTIN_TEXTS_EN: Readonly<Record<string, string>> = {
+  // Who is responsible for a roadmap stage, as the roadmap presets it (domain/roadmap.ts)
+  'Заместители директора': 'Deputy directors',
+  'Кураторы целевой модели наставничества': 'Curators of the target model of mentoring',
+  'Заместители директора, кураторы целевой модели': 'Deputy directors, curators of the target model',
+  Наставники: 'Mentors',
+  'Куратор целевой модели, заместители директора': 'The curator of the target model, deputy directors',
   // Titles and descriptions
   'Анкета наставляемого': 'Mentee questionnaire',
   'Анкета наставника': 'Mentor questionnaire',

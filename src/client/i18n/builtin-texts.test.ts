@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GOAL_TEMPLATES } from '../../domain/goal-templates';
 import { BUILTIN_TEMPLATES } from '../../domain/questionnaires/builtin-templates';
+import { ROADMAP_STAGES } from '../../domain/roadmap';
 import { BUILTIN_TEXTS_EN } from './builtin-texts-en';
 import { builtinText, setLanguage } from './i18n';
 
-/** Every text of the built-in questionnaires and of the IDP's goal templates a user reads. */
+/** Every text of the built-in questionnaires, the roadmap's presets and the IDP's goal templates a user reads. */
 const builtinTexts = () =>
   new Set([
+    // An English roadmap showed «Заместители директора» in every stage's «Responsible» (a walk-through).
+    ...ROADMAP_STAGES.map((s) => s.responsible),
     ...GOAL_TEMPLATES.flatMap((g) => [g.title, g.area, g.description, ...g.tasks]),
     ...BUILTIN_TEMPLATES.flatMap((template) => [
       template.title,

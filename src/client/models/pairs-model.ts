@@ -1,13 +1,13 @@
 // A pair's life: proposed → approved (by an order) → active → finished, or ended early with a reason.
 // Each change is added to the pair's history.
 
-import { MENTORING_FORMS } from '../../domain/meeting-series';
 import type { Fields, SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import type { PairStatus } from '../../domain/record-types';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import type { Step } from '../db/undo';
+import { mentoringFormsOf } from './programme-model';
 
 /** A status change as an undoable step: `before` holds what the change overwrites. */
 export function statusChange(
@@ -68,12 +68,6 @@ export function createPair(
     replacesId: fields.replacesId ?? null,
     history: [{ date: today, status: 'proposed', note: null }],
   });
-}
-
-/** The school's list of forms of mentoring: the target model's five plus any the curator added. */
-function mentoringFormsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
-  const own = programme?.fields.forms ?? [];
-  return own.length ? own : [...MENTORING_FORMS];
 }
 
 export function loadMentoringForms(queries: Queries): Promise<string[]> {

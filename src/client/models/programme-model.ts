@@ -31,6 +31,15 @@ function defaultsFor(today: string) {
   };
 }
 
+/**
+ * The school's list of forms of mentoring: the target model's five until the curator writes a list. The
+ * programme's screen shows this list too, so that it never reads empty while pairs are offered five.
+ */
+export function mentoringFormsOf(programme: SyncedRecord<'programme'> | undefined): string[] {
+  const own = programme?.fields.forms ?? [];
+  return own.length ? own : [...MENTORING_FORMS];
+}
+
 export function stagesOf(programme: SyncedRecord<'programme'> | undefined, today: string): Stage[] {
   const saved = programme?.fields.stages ?? [];
   return defaultsFor(today).stages.map((d) => saved.find((s) => s.key === d.key) ?? d);

@@ -3,7 +3,7 @@ import type { MatchReason } from '../../domain/matching';
 import { MENTORING_FORMS } from '../../domain/meeting-series';
 import { impact } from '../../domain/monitoring';
 import { builtinText, loadAllStrings, setLanguage } from '../i18n/i18n';
-import { matchReasonText, mentoringFormLabel } from './built-in-labels';
+import { matchReasonText, mentoringFormLabel, mentoringFormValue } from './built-in-labels';
 
 describe('built-in values', () => {
   afterEach(() => setLanguage('ru'));
@@ -17,6 +17,15 @@ describe('built-in values', () => {
     expect(mentoringFormLabel('учитель–ученик')).toBe('teacher–student');
     expect(mentoringFormLabel('Учитель - ученик')).toBe('teacher–student');
     expect(mentoringFormLabel('выпускник–ученик')).toBe('выпускник–ученик');
+  });
+
+  it('store a standard form typed in the UI’s language as its Russian value; a school’s own as typed', async () => {
+    await setLanguage('en');
+    expect(MENTORING_FORMS.map(mentoringFormLabel).map(mentoringFormValue)).toEqual([...MENTORING_FORMS]);
+    expect(mentoringFormValue('Teacher - student')).toBe('учитель–ученик');
+    expect(mentoringFormValue('graduate–student')).toBe('graduate–student');
+    await setLanguage('ru');
+    expect(mentoringFormValue('учитель-ученик')).toBe('учитель–ученик');
   });
 
   it('show every answer the goals chart counts in the UI’s language', async () => {

@@ -23,6 +23,16 @@ export function mentoringFormLabel(form: string): string {
   return key ? t(key) : form;
 }
 
+/**
+ * The stored value of a form of mentoring typed in the UI's language: a standard form's label (in English
+ * «teacher–student») is stored as its Russian value, which orders, exports and the meeting series read.
+ */
+export function mentoringFormValue(typed: string): string {
+  const folded = foldText(typed);
+  const standard = Object.entries(FORM_KEYS).find(([, key]) => foldText(t(key)) === folded);
+  return standard ? standard[0] : typed;
+}
+
 /** Options of a select of forms: the stored value, the label in the UI's language. */
 export const mentoringFormOptions = (forms: readonly string[]) =>
   forms.map((f) => ({ value: f, label: mentoringFormLabel(f) }));

@@ -45,6 +45,9 @@ export function OrdersScreen() {
   const [orders, pairs, people, programme] = data;
   const byPerson = new Map(people.map((p) => [p.id, p]));
   const proposed = pairs.filter((p) => p.fields.status === 'proposed');
+  const orderable = pairs.filter(
+    (p) => p.fields.status === 'proposed' || p.fields.status === 'approved' || p.fields.status === 'active',
+  );
   const selected = chosen ?? proposed.map((p) => p.id);
   const toggle = (id: string, isOn: boolean) =>
     setChosen(isOn ? [...selected, id] : selected.filter((x) => x !== id));
@@ -87,33 +90,32 @@ export function OrdersScreen() {
 
   return (
     <Page title={t('nav.orders')} back="/pairs">
-      <Form class="panel form" onSubmit={create}>
-        <h2>{t('order.new')}</h2>
-        <TextField
-          label={t('order.number')}
-          value={number}
-          maxLength={maxTextLength('order', 'number')}
-          error={error?.field === 'number' ? error.text : null}
-          onValue={setNumber}
-        />
-        <TextField
-          label={t('order.date')}
-          type="date"
-          value={date}
-          error={error?.field === 'date' ? error.text : null}
-          onValue={setDate}
-        />
-        <fieldset class="field">
-          <legend>{t('order.pairs')}</legend>
-          <div class="checklist" data-testid="order-pairs">
-            {pairs
-              .filter(
-                (p) =>
-                  p.fields.status === 'proposed' ||
-                  p.fields.status === 'approved' ||
-                  p.fields.status === 'active',
-              )
-              .map((p) => (
+      {/* With no pair to approve the form was an empty box and «Издать приказ (0 пар)»: it says what comes first. */}
+      {orderable.length === 0 ? (
+        <Notice>
+          {t('order.noPairs')} <a href="/pairs">{t('order.toPairs')}</a>
+        </Notice>
+      ) : (
+        <Form class="panel form" onSubmit={create}>
+          <h2>{t('order.new')}</h2>
+          <TextField
+            label={t('order.number')}
+            value={number}
+            maxLength={maxTextLength('order', 'number')}
+            error={error?.field === 'number' ? error.text : null}
+            onValue={setNumber}
+          />
+          <TextField
+            label={t('order.date')}
+            type="date"
+            value={date}
+            error={error?.field === 'date' ? error.text : null}
+            onValue={setDate}
+          />
+          <fieldset class="field">
+            <legend>{t('order.pairs')}</legend>
+            <div class="checklist" data-testid="order-pairs">
+              {orderable.map((p) => (
                 <label key={p.id} class="checklist__item">
                   <input
                     type="checkbox"
@@ -123,15 +125,16 @@ export function OrdersScreen() {
                   <span>{pairLabel(p, byPerson)}</span>
                 </label>
               ))}
-          </div>
-        </fieldset>
-        <button type="submit" class="button--primary">
-          {t('order.create', { n: selected.length })}
-        </button>
-        {error && error.field !== 'number' && error.field !== 'date' && (
-          <Notice kind="error">{error.text}</Notice>
-        )}
-      </Form>
+            </div>
+          </fieldset>
+          <button type="submit" class="button--primary">
+            {t('order.create', { n: selected.length })}
+          </button>
+          {error && error.field !== 'number' && error.field !== 'date' && (
+            <Notice kind="error">{error.text}</Notice>
+          )}
+        </Form>
+      )}
       <ul class="cards">
         {orders.map((o) => (
           <li key={o.id} class="card">

@@ -105,7 +105,8 @@ export function PairsScreen() {
       </div>
       <section aria-labelledby="unpaired">
         <h2 id="unpaired">{t('pairs.unpaired', { n: ready.length })}</h2>
-        <p class="muted">{t('pairs.unpairedHint')}</p>
+        {/* The psychologist's support is for mentees waiting: with none waiting, the line spoke of no one. */}
+        {ready.length > 0 && <p class="muted">{t('pairs.unpairedHint')}</p>}
         <ul class="cards" data-testid="unpaired">
           {ready.map((m) => (
             <li key={m.id} class="card">
@@ -151,31 +152,38 @@ export function PairsScreen() {
         options={PAIR_STATUSES.map((s) => ({ value: s, label: t(`pairs.status.${s}` as MessageKey) }))}
         onValue={setStatus}
       />
-      <div class="table-wrap">
-        <table class="data data--stack" data-testid="pairs-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('pairs.pair')}</th>
-              <th scope="col">{t('pairs.form')}</th>
-              <th scope="col">{t('pairs.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pairs.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
-                </td>
-                <td data-label={t('pairs.form')}>{mentoringFormLabel(p.fields.form ?? '')}</td>
-                <td data-label={t('pairs.status')}>
-                  {t(`pairs.status.${p.fields.status ?? 'proposed'}`)}
-                  {lacksConsent(p) && <span class="nudge--urgent"> · {t('pairs.noConsent')}</span>}
-                </td>
+      {/* An empty table said nothing: a new school is told how a pair is made, a filter that it found none. */}
+      {pairs.length === 0 ? (
+        <p class="muted" data-testid="pairs-empty">
+          {pairing.pairs.length === 0 ? t('pairs.none') : t('pairs.noneOfStatus')}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data data--stack" data-testid="pairs-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.pair')}</th>
+                <th scope="col">{t('pairs.form')}</th>
+                <th scope="col">{t('pairs.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {pairs.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`/pair/${p.id}`}>{pairLabel(p, byId)}</a>
+                  </td>
+                  <td data-label={t('pairs.form')}>{mentoringFormLabel(p.fields.form ?? '')}</td>
+                  <td data-label={t('pairs.status')}>
+                    {t(`pairs.status.${p.fields.status ?? 'proposed'}`)}
+                    {lacksConsent(p) && <span class="nudge--urgent"> · {t('pairs.noConsent')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Page>
   );
 }

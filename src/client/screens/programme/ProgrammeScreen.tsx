@@ -8,8 +8,15 @@ import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { parseCount, parsePercent, parseSchoolYear, saveProgramme } from '../../models/programme-model';
+import {
+  mentoringFormsOf,
+  parseCount,
+  parsePercent,
+  parseSchoolYear,
+  saveProgramme,
+} from '../../models/programme-model';
 import { unsavedKey } from '../../state/unsaved-key';
+import { mentoringFormLabel, mentoringFormValue } from '../../ui/built-in-labels';
 import { LiveTextField } from '../../ui/LiveTextField';
 import { liveLimit } from '../../ui/live-limit';
 import { Page } from '../../ui/Page';
@@ -97,7 +104,10 @@ export function ProgrammeScreen() {
         <LiveTextField
           label={t('programme.forms')}
           multiline
-          value={(p?.forms ?? []).join('\n')}
+          // The forms pairs are offered, in the UI's language (none stored: the standard five).
+          value={mentoringFormsOf(programme ?? undefined)
+            .map(mentoringFormLabel)
+            .join('\n')}
           // Each line is a form of its own: the limit is a line's (the longest is counted).
           maxLength={NESTED_TEXT_MAX.mentoringForm}
           measure={longestLine}
@@ -107,7 +117,8 @@ export function ProgrammeScreen() {
               forms: v
                 .split('\n')
                 .map((x) => x.trim())
-                .filter(Boolean),
+                .filter(Boolean)
+                .map(mentoringFormValue),
             })
           }
         />

@@ -9,7 +9,7 @@ import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { formatDay, todayIso } from '../../i18n/format';
-import { t } from '../../i18n/i18n';
+import { builtinText, t } from '../../i18n/i18n';
 import { loadMonitoring } from '../../models/monitoring-model';
 import { type Stage, saveStage, stagesOf } from '../../models/programme-model';
 import { unsavedKey } from '../../state/unsaved-key';
@@ -77,7 +77,8 @@ export function RoadmapScreen() {
                 />
                 <LiveTextField
                   label={t('roadmap.responsible')}
-                  value={stage.responsible ?? ''}
+                  // As preset, in the UI's language (the record keeps the Russian; a typed text as typed).
+                  value={builtinText(stage.responsible ?? '')}
                   maxLength={NESTED_TEXT_MAX.stageResponsible}
                   keepAs={unsavedKey('programme', PROGRAMME_ID, `stages.${def.key}.responsible`)}
                   onSave={(v) => setStage(def.key, { responsible: v || null })}
