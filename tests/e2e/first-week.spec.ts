@@ -697,3 +697,34 @@ test('a new school’s empty screens say what comes first, and its presets read 
   await page.getByRole('navigation').getByRole('link', { name: 'Программа', exact: true }).click();
   await expect(forms).toHaveValue('учитель–ученик\nработодатель–ученик');
 });
+
+test('a mentee’s plan with nothing in it yet says who will draw it up, not «добавьте цель»', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа пустого плана');
+  const [mentor, mentee] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Планова Ирина Олеговна', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Беспланов Саша', kind: 'student', minor: false } },
+    ],
+    school.token,
+  );
+  const [pair] = await putRecords(
+    [
+      {
+        type: 'pair',
+        fields: { mentorId: mentor, menteeIds: [mentee], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    school.token,
+  );
+  await enrol(page, await inviteCode(mentee as string, 'mentee', school.token));
+  await page.getByRole('link', { name: 'Планова Ирина Олеговна' }).first().click();
+  await page.getByRole('link', { name: 'Мой план развития' }).click();
+  await expect(page.getByTestId('plan-progress')).toHaveText(
+    'Плана пока нет: наставник составит его вместе с вами, и цели с задачами появятся здесь.',
+  );
+  await expect(page.getByText('Целей пока нет.')).toHaveCount(0);
+  await expect(page.getByText('Добавить цель')).toHaveCount(0);
+  expect(page.url()).toContain(`/pair/${pair}/plan/${mentee}`);
+});

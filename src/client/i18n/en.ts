@@ -426,8 +426,9 @@ export const en = {
   'idp.title': 'IDP: {name}',
   'idp.mentee.title': 'My development plan',
   'idp.noTasksYet': 'No tasks in the plan yet: add a goal and tasks for it.',
+  'idp.mentee.noTasksYet':
+    'No plan yet: your mentor will draw it up with you, and its goals and tasks will appear here.',
   'idp.overall': '{done} of {total} {total|task|tasks} done ({percent}%)',
-  'idp.empty': 'No goals yet.',
   'idp.overdue': 'Overdue: {n}',
   'idp.addGoal': 'Add a goal',
   'idp.fromTemplate': 'Goal from a template',

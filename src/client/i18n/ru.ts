@@ -420,8 +420,9 @@ export const ru = {
   'idp.title': 'ИПР: {name}',
   'idp.mentee.title': 'Мой план развития',
   'idp.noTasksYet': 'В плане пока нет задач: добавьте цель и задачи к ней.',
+  'idp.mentee.noTasksYet':
+    'Плана пока нет: наставник составит его вместе с вами, и цели с задачами появятся здесь.',
   'idp.overall': 'Выполнено {done} из {total} {total|задачи|задач|задач} ({percent}%)',
-  'idp.empty': 'Целей пока нет.',
   'idp.overdue': 'Просрочено: {n}',
   'idp.addGoal': 'Добавить цель',
   'idp.fromTemplate': 'Цель из шаблона',

@@ -60,9 +60,10 @@ export function IdpScreen() {
       }
       back={`/pair/${pairId}`}
     >
-      {/* A plan with no tasks yet says so, not «0 из 0 задач (0%)». */}
+      {/* A plan with no tasks yet says so, not «0 из 0 задач (0%)»; to a mentee, who cannot add goals, it
+          says who will (it told them «добавьте цель», with nothing to add it with). */}
       {page.progress.total === 0 ? (
-        <p data-testid="plan-progress">{t('idp.noTasksYet')}</p>
+        <p data-testid="plan-progress">{t(isMentor ? 'idp.noTasksYet' : 'idp.mentee.noTasksYet')}</p>
       ) : (
         <>
           <p data-testid="plan-progress">{t('idp.overall', page.progress)}</p>
@@ -72,7 +73,6 @@ export function IdpScreen() {
         </>
       )}
       {page.overdue > 0 && <p class="nudge nudge--urgent">{t('idp.overdue', { n: page.overdue })}</p>}
-      {page.goals.length === 0 && <p>{t('idp.empty')}</p>}
       {page.goals.map((view, goalIndex) => (
         <section
           class="goal"
