@@ -1,6 +1,12 @@
 // How the app speaks to a person, from the full name as schools write it: «Фамилия Имя Отчество».
 
 /**
+ * The name the server gives a school's first curator (and a recovery curator) until they type their own:
+ * the app greets no one by it and asks them for their name instead.
+ */
+export const FIRST_CURATOR_NAME = 'Куратор программы';
+
+/**
  * The name to greet a person by. Russian etiquette: an adult (a teacher, anyone not a student) by first
  * name and patronymic («Анна Петровна»), a student by first name («Иван»). The surname is the first word
  * of `fullName`; everything after it is the name and patronymic (so «Алиев Руслан Тофик оглы» gives

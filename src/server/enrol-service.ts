@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { grantsFor, readableCopy, readKeys, type Viewer } from '../domain/access';
 import { defaultStamp } from '../domain/defaults';
+import { FIRST_CURATOR_NAME } from '../domain/person-name';
 import { BUILTIN_TEMPLATES } from '../domain/questionnaires/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
 import type { AnyRole, EnrolResponse, Role } from '../domain/sync-contract';
@@ -94,7 +95,7 @@ export async function seedSchool(tx: StorageTx, clock: ServerClock, schoolId: st
       tx,
       clock,
       schoolId,
-      { id: personId, type: 'person', fields: { fullName: 'Куратор программы', kind: 'teacher' } },
+      { id: personId, type: 'person', fields: { fullName: FIRST_CURATOR_NAME, kind: 'teacher' } },
       'seed',
     );
   }
@@ -196,7 +197,7 @@ export async function issueCuratorCode(
       await createServerRecord(tx, clock, school.id, {
         id: personId,
         type: 'person',
-        fields: { fullName: 'Куратор программы', kind: 'teacher' },
+        fields: { fullName: FIRST_CURATOR_NAME, kind: 'teacher' },
       });
     }
     const code = await issueInvite(tx, clock, school.id, personId, 'curator', { ttlMs: RECOVERY_TTL_MS });

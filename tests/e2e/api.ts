@@ -120,6 +120,11 @@ export async function curatorCode(
   return inviteCode(id as string, 'curator', token);
 }
 
+/** A school of the test's own, made by the district's administrator: its first curator's code, unspent. */
+export async function newSchoolCode(name: string): Promise<string> {
+  return (await api('/api/v1/district/schools', { name }, admin(DISTRICT_FILE).token)).code as string;
+}
+
 /**
  * A school of the test's own on the shared server, made by the district's administrator: a test that
  * reads school-wide state (the programme, the set-up guide) starts from an empty school. Answers a

@@ -3,7 +3,7 @@
 // what the figures mean.
 import { expect, type Page, test } from '@playwright/test';
 import { PROGRAMME_ID } from '../../src/domain/record-type-names';
-import { api, curatorCode, inviteCode, newSchool, putRecords } from './api';
+import { api, curatorCode, inviteCode, newSchool, newSchoolCode, putRecords } from './api';
 import { BASE_URL, enrol, syncNow } from './app-page';
 
 type Rec = { id: string; type: string; fields: Record<string, unknown> };
@@ -727,4 +727,19 @@ test('a mentee’s plan with nothing in it yet says who will draw it up, not «�
   await expect(page.getByText('Целей пока нет.')).toHaveCount(0);
   await expect(page.getByText('Добавить цель')).toHaveCount(0);
   expect(page.url()).toContain(`/pair/${pair}/plan/${mentee}`);
+});
+
+test('a school’s first curator, «Куратор программы» until they say otherwise, is asked for their name', async ({
+  page,
+}) => {
+  await enrol(page, await newSchoolCode('Школа первого куратора'));
+  // Not «Здравствуйте, Куратор программы»: greeted plainly, and told where their name goes.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте');
+  const ask = page.getByTestId('home-name-yourself');
+  await expect(ask).toContainText('Вы записаны как «Куратор программы»');
+  await ask.getByRole('link', { name: 'ваша карточка' }).click();
+  await page.getByLabel('Фамилия, имя, отчество').fill('Первая Ольга Ивановна');
+  await page.getByRole('navigation').getByRole('link', { name: 'Главная', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Ольга Ивановна');
+  await expect(ask).toHaveCount(0);
 });

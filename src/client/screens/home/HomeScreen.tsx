@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { MEETING_GAP_DAYS } from '../../../domain/nudges';
-import { addressName } from '../../../domain/person-name';
+import { addressName, FIRST_CURATOR_NAME } from '../../../domain/person-name';
 import { useApp, useSession } from '../../app/context';
 import { useLiveQuery } from '../../db/live';
 import { todayIso } from '../../i18n/format';
@@ -69,6 +69,9 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   // Disconnected (revoked, or the person erased): said so, not «a pair will come».
   const isDisconnected = status?.error === 'unauthorized';
   const isCurator = session.role === 'curator';
+  // A school's first curator is «Куратор программы» until they type their name: greeted so («Здравствуйте,
+  // Куратор программы», in English too) and shown so to colleagues, with nothing saying where to change it.
+  const isUnnamed = me?.fields.fullName === FIRST_CURATOR_NAME;
   // Drafts whose form no longer opens (a meeting deleted elsewhere, a pair out of reach): said here, as
   // nothing else leads to them.
   const goneDrafts = useLiveQuery(queries.goneDrafts, [], { isLight: true }) ?? [];
@@ -77,12 +80,17 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
   return (
     <Page
       title={
-        me?.fields.fullName
+        me?.fields.fullName && !isUnnamed
           ? t('home.hello', { name: addressName(me.fields.fullName, me.fields.kind ?? '') })
           : t('home.helloAnonymous')
       }
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
+      {isUnnamed && (
+        <p class="notice notice--info" data-testid="home-name-yourself">
+          {t('home.nameYourself')} <a href={`/people/${session.personId}`}>{t('home.nameYourselfLink')}</a>
+        </p>
+      )}
       {props.curatorPart}
       {isArchived && <ArchivedNotice waiting={waiting} />}
       {isDisconnected && <ArchivedNotice waiting={waiting} reason="disconnected" />}
