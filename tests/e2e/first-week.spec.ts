@@ -743,3 +743,21 @@ test('a school’s first curator, «Куратор программы» until th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Здравствуйте, Ольга Ивановна');
   await expect(ask).toHaveCount(0);
 });
+
+test('a report with no mentor to name and a form given to no one say so, not headings over nothing', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа пустых таблиц');
+  await enrol(page, await curatorCode('Таблицева Инна Львовна', school.token));
+  await page.goto('/report');
+  await expect(page.getByTestId('best-mentors')).toHaveCount(0);
+  await expect(page.getByTestId('best-mentors-empty')).toHaveText(
+    'Пока некого назвать: сюда попадут наставники, чьи пары провели хотя бы одну встречу.',
+  );
+  await page.goto('/forms');
+  await page.getByRole('link', { name: 'Промежуточная обратная связь' }).click();
+  await expect(page.getByTestId('assignments-empty')).toHaveText(
+    'Анкета пока никому не назначена: «Назначить» выше.',
+  );
+  await expect(page.locator('main table')).toHaveCount(0);
+});

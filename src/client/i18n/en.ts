@@ -526,6 +526,7 @@ export const en = {
   'questionnaires.average': 'average {value}',
   'questionnaires.noAnswers': 'No answers yet.',
   'questionnaires.assignments': 'Assigned to',
+  'questionnaires.noAssignments': 'The form has not been given to anyone yet: «Assign» above.',
   'questionnaires.respondent': 'Participant',
   'questionnaires.pair': 'Pair',
   'questionnaires.dueCol': 'Due',
@@ -951,6 +952,7 @@ export const en = {
   'report.figures': 'Figures',
   'report.target': 'target {n}%',
   'report.best': 'Best mentors',
+  'report.bestNone': 'No one to name yet: mentors appear here once their pairs have held a meeting.',
   'report.criteria':
     "Criteria: meetings with mentees, progress of development plans, mentees' satisfaction. The score is the mean of the three, each as a share of the best value, out of 100.",
   'report.score': 'Score, of 100',

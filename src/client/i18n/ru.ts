@@ -520,6 +520,7 @@ export const ru = {
   'questionnaires.average': 'среднее {value}',
   'questionnaires.noAnswers': 'Ответов пока нет.',
   'questionnaires.assignments': 'Кому назначена',
+  'questionnaires.noAssignments': 'Анкета пока никому не назначена: «Назначить» выше.',
   'questionnaires.respondent': 'Участник',
   'questionnaires.pair': 'Пара',
   'questionnaires.dueCol': 'Срок',
@@ -948,6 +949,7 @@ export const ru = {
   'report.figures': 'Показатели',
   'report.target': 'цель {n}%',
   'report.best': 'Лучшие наставники',
+  'report.bestNone': 'Пока некого назвать: сюда попадут наставники, чьи пары провели хотя бы одну встречу.',
   'report.criteria':
     'Критерии: встречи с наставляемыми, выполнение планов развития, удовлетворённость наставляемых. Итог — среднее трёх критериев, каждый в доле от лучшего значения, из 100 баллов.',
   'report.score': 'Итог, из 100',

@@ -149,53 +149,58 @@ export function QuestionnaireResultsScreen() {
         ))}
       </div>
       <h2>{t('questionnaires.assignments')}</h2>
-      <div class="table-wrap">
-        <table class="data data--stack">
-          <thead>
-            <tr>
-              <th scope="col">{t('questionnaires.respondent')}</th>
-              <th scope="col">{t('questionnaires.pair')}</th>
-              <th scope="col">{t('questionnaires.dueCol')}</th>
-              <th scope="col">{t('questionnaires.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.rows.map((row) => {
-              const sentAt = row.response?.fields.submittedAt;
-              return (
-                <tr key={row.assignment.id}>
-                  <td>{row.person}</td>
-                  <td data-label={t('questionnaires.pair')}>{row.pair}</td>
-                  <td data-label={t('questionnaires.dueCol')}>
-                    {row.assignment.fields.due ? formatDay(row.assignment.fields.due) : '—'}
-                  </td>
-                  <td data-label={t('questionnaires.status')}>
-                    {sentAt ? (
-                      <>
-                        {t('questionnaires.sentAt', { when: formatDateTime(sentAt) })}{' '}
-                        <button
-                          type="button"
-                          class="button--quiet"
-                          onClick={() =>
-                            row.response &&
-                            void repo
-                              .update('formResponse', row.response.id, { submittedAt: null })
-                              .then(reportFailure)
-                          }
-                        >
-                          {t('questionnaires.reopen')}
-                        </button>
-                      </>
-                    ) : (
-                      t('questionnaires.waiting')
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {/* Headings over nothing said nothing: a form no one has been given says so. */}
+      {results.rows.length === 0 ? (
+        <p data-testid="assignments-empty">{t('questionnaires.noAssignments')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data data--stack">
+            <thead>
+              <tr>
+                <th scope="col">{t('questionnaires.respondent')}</th>
+                <th scope="col">{t('questionnaires.pair')}</th>
+                <th scope="col">{t('questionnaires.dueCol')}</th>
+                <th scope="col">{t('questionnaires.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.rows.map((row) => {
+                const sentAt = row.response?.fields.submittedAt;
+                return (
+                  <tr key={row.assignment.id}>
+                    <td>{row.person}</td>
+                    <td data-label={t('questionnaires.pair')}>{row.pair}</td>
+                    <td data-label={t('questionnaires.dueCol')}>
+                      {row.assignment.fields.due ? formatDay(row.assignment.fields.due) : '—'}
+                    </td>
+                    <td data-label={t('questionnaires.status')}>
+                      {sentAt ? (
+                        <>
+                          {t('questionnaires.sentAt', { when: formatDateTime(sentAt) })}{' '}
+                          <button
+                            type="button"
+                            class="button--quiet"
+                            onClick={() =>
+                              row.response &&
+                              void repo
+                                .update('formResponse', row.response.id, { submittedAt: null })
+                                .then(reportFailure)
+                            }
+                          >
+                            {t('questionnaires.reopen')}
+                          </button>
+                        </>
+                      ) : (
+                        t('questionnaires.waiting')
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Page>
   );
 }

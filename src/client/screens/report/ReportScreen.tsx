@@ -85,28 +85,33 @@ export function ReportScreen() {
         </ol>
         <h2>{t('report.best')}</h2>
         <p class="muted">{t('report.criteria')}</p>
-        <table class="data data--stack" data-testid="best-mentors">
-          <thead>
-            <tr>
-              <th scope="col">{t('pairs.mentor')}</th>
-              <th scope="col">{t('monitoring.meetings')}</th>
-              <th scope="col">{t('monitoring.idp')}</th>
-              <th scope="col">{t('monitoring.satisfaction')}</th>
-              <th scope="col">{t('report.score')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {best.map((b) => (
-              <tr key={b.mentorId}>
-                <td>{personName(data.peopleById.get(b.mentorId))}</td>
-                <td data-label={t('monitoring.meetings')}>{b.meetings}</td>
-                <td data-label={t('monitoring.idp')}>{show(b.idp, '%')}</td>
-                <td data-label={t('monitoring.satisfaction')}>{show(b.satisfaction)}</td>
-                <td data-label={t('report.score')}>{b.score}</td>
+        {/* A table of headings over nothing said nothing (and printed so): who will be listed, and when. */}
+        {best.length === 0 ? (
+          <p data-testid="best-mentors-empty">{t('report.bestNone')}</p>
+        ) : (
+          <table class="data data--stack" data-testid="best-mentors">
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.mentor')}</th>
+                <th scope="col">{t('monitoring.meetings')}</th>
+                <th scope="col">{t('monitoring.idp')}</th>
+                <th scope="col">{t('monitoring.satisfaction')}</th>
+                <th scope="col">{t('report.score')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {best.map((b) => (
+                <tr key={b.mentorId}>
+                  <td>{personName(data.peopleById.get(b.mentorId))}</td>
+                  <td data-label={t('monitoring.meetings')}>{b.meetings}</td>
+                  <td data-label={t('monitoring.idp')}>{show(b.idp, '%')}</td>
+                  <td data-label={t('monitoring.satisfaction')}>{show(b.satisfaction)}</td>
+                  <td data-label={t('report.score')}>{b.score}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </article>
     </Page>
   );
