@@ -659,6 +659,19 @@ test('a new school’s empty screens say what comes first, and its presets read 
   );
   await expect(page.getByTestId('pairs-table')).toHaveCount(0);
   await expect(page.getByText('Дорожная карта просит организовать')).toHaveCount(0);
+  // A pupil waiting for a mentor, even one held back for a parent's consent, is who the line is about.
+  await putRecords(
+    [
+      {
+        type: 'person',
+        fields: { fullName: 'Ждущий Миша', kind: 'student', minor: true, classOrSubject: '3В' },
+      },
+    ],
+    school.token,
+  );
+  await syncNow(page);
+  await page.goto('/pairs');
+  await expect(page.getByText('Дорожная карта просит организовать')).toBeVisible();
   // An order with no pair to approve: what comes first, not an empty box and «Издать приказ (0 пар)».
   await page.goto('/orders');
   await expect(page.getByText('Пар для приказа пока нет')).toBeVisible();

@@ -105,8 +105,9 @@ export function PairsScreen() {
       </div>
       <section aria-labelledby="unpaired">
         <h2 id="unpaired">{t('pairs.unpaired', { n: ready.length })}</h2>
-        {/* The psychologist's support is for mentees waiting: with none waiting, the line spoke of no one. */}
-        {ready.length > 0 && <p class="muted">{t('pairs.unpairedHint')}</p>}
+        {/* The psychologist's support is for mentees waiting (those held back for a consent too): with none
+            waiting, the line spoke of no one. */}
+        {pairing.unpaired.length > 0 && <p class="muted">{t('pairs.unpairedHint')}</p>}
         <ul class="cards" data-testid="unpaired">
           {ready.map((m) => (
             <li key={m.id} class="card">
