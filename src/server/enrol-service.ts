@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { grantsFor, readableCopy, readKeys, type Viewer } from '../domain/access';
 import { defaultStamp } from '../domain/defaults';
+import { normaliseCode } from '../domain/invite-code';
 import { FIRST_CURATOR_NAME } from '../domain/person-name';
 import { BUILTIN_TEMPLATES } from '../domain/questionnaires/builtin-templates';
 import { emptyRecord, type SyncedRecord } from '../domain/record';
@@ -10,7 +11,7 @@ import { standingOf } from './caller-standing';
 import { DISTRICT_ID, FIRST_SCHOOL_ID } from './namespaces';
 import { parentsOf, referenceIds } from './record-links';
 import { scopeFacts } from './scope';
-import { derivedId, hashSecret, newInviteCode, newToken, normaliseCode } from './secrets';
+import { derivedId, hashSecret, newInviteCode, newToken } from './secrets';
 import { SERVER_NODE, type ServerClock } from './server-clock';
 import type { Invite, Storage, StorageTx } from './storage/storage';
 

@@ -1,5 +1,6 @@
 // Tokens and invite codes: random, shown once, stored only as hashes.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { CODE_SYMBOLS } from '../domain/invite-code';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -23,9 +24,6 @@ export function schoolOfToken(token: string): string | null {
 // Crockford's alphabet: no I, L, O, U, so a code read aloud or typed from paper is not misread.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Symbols of a code made here: 12 of 32 are 60 bits (docs/sync-protocol.md, "Guessing codes"). */
-const CODE_SYMBOLS = 12;
-
 /**
  * Twelve symbols (60 bits) in three groups of four: short enough to type from paper on a phone, and too
  * many to guess at any pace the server can answer — so that wrong codes from a school's one address
@@ -43,40 +41,6 @@ export function newInviteCode(): string {
  * without a ceiling on attempts, and are held to one.
  */
 export const isGuessProof = (normalised: string): boolean => normalised.length >= CODE_SYMBOLS;
-
-/**
- * Cyrillic letters that look like a symbol of the code's alphabet, as a Russian keyboard types them:
- * a code copied from paper on a phone left in Russian layout («С8DY-7ЗМК») is the same code.
- */
-const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  З: '3',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: '0',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  У: 'Y',
-  Х: 'X',
-};
-
-/**
- * Accepts what a person types or pastes: any case; spaces, dashes of any kind (a word processor makes
- * «-» an en dash) and invisible format characters (a zero-width space a messenger or web page carries
- * along); O/I/L for 0/1/1; Cyrillic look-alikes.
- */
-export function normaliseCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s\p{Pd}\p{Cf}]/gu, '')
-    .replace(/[АВЕЗКМНОРСТУХ]/g, (letter) => CYRILLIC_LOOKALIKES[letter] ?? letter)
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-}
 
 /** A stable id from a name, formatted as a UUID (version 8), for records the server derives. */
 export function derivedId(...parts: string[]): string {

@@ -774,3 +774,22 @@ test('a report with no mentor to name and a form given to no one say so, not hea
   );
   await expect(page.locator('main table')).toHaveCount(0);
 });
+
+test('a code cut short is said to be so, with what was typed; a whole wrong code may be mistyped or spent', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Код приглашения').fill('12');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'в коде приглашения 12 знаков — три группы по четыре, а введено 2',
+  );
+  await page.getByLabel('Код приглашения').fill('C8DY-73MK-');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toContainText('а введено 8');
+  await page.getByLabel('Код приглашения').fill('C8DY-73MK-QQQQ');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'возможно, в нём опечатка, он уже использован или истёк',
+  );
+});

@@ -184,6 +184,8 @@ export const en = {
   'enrol.offline': 'Signing in needs a network. Connect and try again.',
   'enrol.invalid':
     'This code does not work: it may be mistyped, used already or expired. Check it; if that does not help, ask the curator for a new one — they make it on your page with one tap.',
+  'enrol.invalidShort':
+    'This code does not work: an invite code has {of} {of|character|characters} — three groups of four — and this one has {n}. Check that the whole code is there; if that does not help, ask the curator for a new one.',
   'enrol.iosTitle': 'First add the app to the Home Screen',
   'enrol.iosBody':
     'On iPhone and iPad the app on the Home Screen keeps its data apart from Safari: if you sign in here, the Home Screen app will not be signed in and the one-time code will be spent. Tap Share → Add to Home Screen, open Nastavnik from there and enter the code there.',

@@ -1,4 +1,5 @@
 import { CONTRACT_HEADER, CONTRACT_VERSION } from '../../domain/contract-header';
+import { CODE_SYMBOLS, normaliseCode } from '../../domain/invite-code';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import { t } from '../i18n/i18n';
 import { serverErrorText } from '../ui/server-error';
@@ -11,6 +12,17 @@ export type EnrolResult =
   | { ok: true; enrolment: EnrolResponse }
   | { ok: false; message: string; about: 'code' | 'network' | 'other' };
 
+/**
+ * Why a code was refused, as far as the phone can tell: one shorter than a curator's codes (a code cut
+ * short, a group left out) is said to be so, with the count of what was typed; any other may be mistyped,
+ * spent or expired. (A shorter code can still be valid — a server's first code set by its administrator
+ * — so the server is asked all the same.)
+ */
+function invalidCodeText(code: string): string {
+  const typed = normaliseCode(code).length;
+  return typed < CODE_SYMBOLS ? t('enrol.invalidShort', { n: typed, of: CODE_SYMBOLS }) : t('enrol.invalid');
+}
+
 export async function enrolWithCode(code: string, deviceName: string): Promise<EnrolResult> {
   try {
     const response = await fetch('/api/v1/enrol', {
@@ -20,7 +32,7 @@ export async function enrolWithCode(code: string, deviceName: string): Promise<E
     });
     const body = (await response.json().catch(() => ({}))) as { error?: string; reason?: string };
     if (response.ok) return { ok: true, enrolment: body as EnrolResponse };
-    if (body.error === 'invalid-code') return { ok: false, message: t('enrol.invalid'), about: 'code' };
+    if (body.error === 'invalid-code') return { ok: false, message: invalidCodeText(code), about: 'code' };
     if (response.status === 429) return { ok: false, message: t('enrol.rateLimited'), about: 'other' };
     return {
       ok: false,

@@ -2,12 +2,13 @@
 // makes invite codes.
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { normaliseCode } from '../../domain/invite-code';
 import { isStorableText, NOT_TEXT_MESSAGE } from '../../domain/json-bounds';
 import { describeIssue, ROLES, type Role } from '../../domain/sync-contract';
 import { forCaller, madeBy } from '../caller-standing';
 import { createEnrolLimiter, ENROL_LIMITS, type EnrolLimits } from '../enrol-limiter';
 import { createInvite, enrolWithin } from '../enrol-service';
-import { isGuessProof, normaliseCode } from '../secrets';
+import { isGuessProof } from '../secrets';
 import type { ServerClock } from '../server-clock';
 import type { Storage } from '../storage/storage';
 import { callerOf, fail, type Guards } from './route-kit';
