@@ -11,4 +11,11 @@ describe('best mentors', () => {
     expect(ranked.map((r) => r.mentorId)).toEqual(['a', 'b']);
     expect(ranked[0]).toMatchObject({ score: 90, idp: 80 });
   });
+
+  it('says an IDP is done in full only when every task is', () => {
+    const [mentor] = bestMentors([
+      { mentorId: 'a', pairs: 1, meetings: 10, tasksDone: 199, tasksTotal: 200, satisfaction: 9 },
+    ]);
+    expect(mentor?.idp).toBe(99);
+  });
 });

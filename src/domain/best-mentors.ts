@@ -1,5 +1,7 @@
 // The best mentors of the year, by criteria agreed for the final event: meetings held, the share of IDP
 // tasks done, and the satisfaction of their mentees. Each criterion counts as a share of the best value.
+import { percentOf } from './percent';
+
 export type MentorResult = {
   mentorId: string;
   pairs: number;
@@ -19,7 +21,7 @@ export function bestMentors(results: readonly MentorResult[], top = 5): RankedMe
       const parts = [r.meetings / Math.max(1, r.pairs) / maxMeetings, idp ?? 0, (r.satisfaction ?? 0) / 10];
       return {
         ...r,
-        idp: idp === null ? null : Math.round(idp * 100),
+        idp: percentOf(r.tasksDone, r.tasksTotal),
         score: Math.round((parts.reduce((a, b) => a + b, 0) / parts.length) * 100),
       };
     })

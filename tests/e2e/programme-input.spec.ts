@@ -26,3 +26,22 @@ test('the programme takes counts grouped by spaces and years written with a slas
   await page.getByLabel('Всего педагогов в школе').fill('около 90');
   await expect(page.getByRole('alert')).toContainText('здесь нужно число, например 1 250');
 });
+
+test('a standard form typed with a keyboard hyphen is stored under its name, and the field does not call it someone else’s text', async ({
+  page,
+}) => {
+  const school = await newSchool('Школа с дефисами');
+  await enrol(page, await curatorCode('Дефисова Анна Петровна', school.token));
+  await page.getByRole('link', { name: 'Программа', exact: true }).click();
+  const forms = page.getByLabel('Формы наставничества, по одной в строке');
+  await forms.fill('учитель-ученик\nученик-ученик\nпедагог-наставник молодого специалиста');
+  // Still in the field, as a user typing on would be: the echo of the save comes back meanwhile.
+  await expect
+    .poll(async () => (await stored(page, 'programme', PROGRAMME_ID))?.fields?.forms)
+    .toEqual(['учитель–ученик', 'ученик–ученик', 'педагог-наставник молодого специалиста']);
+  await forms.press('End');
+  await expect(page.getByTestId('changed-meanwhile')).toHaveCount(0);
+  await forms.blur();
+  await page.reload();
+  await expect(forms).toHaveValue('учитель–ученик\nученик–ученик\nпедагог-наставник молодого специалиста');
+});

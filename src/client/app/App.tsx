@@ -13,6 +13,7 @@ import { UnsavedTextsContext, unsavedTextsOver } from '../ui/unsaved-text';
 import { afterFirstScreen } from './after-first-screen';
 import type { AppModel } from './app-model';
 import { AppContext, SessionContext, useApp } from './context';
+import { StorageBanner } from './StorageBanner';
 
 /** A screen past the first ones: it shows once its code and all the app's strings are here. */
 const withStrings =
@@ -207,6 +208,11 @@ function Shell() {
         </a>
         {session && <SyncIndicator />}
       </header>
+      {/* The storage's state is here from the start: while it shows, the screens take no input, and its
+          buttons are the way out (db/storage-guard.ts). */}
+      <div class="banners">
+        <StorageBanner />
+      </div>
       <Banners />
       {session && <Nav session={session} />}
       <ErrorBoundary>

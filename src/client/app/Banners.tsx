@@ -1,11 +1,10 @@
-// Banners at the top: what the device's storage can do, a new version waits, offline ready, the device's
-// clock far from the school's. (That the database is held by another tab is the shell's own: App.tsx.)
+// Banners at the top: a new version waits, offline ready, the device's clock far from the school's. (What
+// the device's storage can do and a database held by another tab are the shell's own: App.tsx.)
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { clockCorrection, clockMeasuredAt, clockOffset } from '../state/school-clock';
 import { useStore } from '../state/store';
 import { useApp } from './context';
-import { StorageBanner } from './StorageBanner';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +36,6 @@ export function Banners() {
   }, [ready]);
   return (
     <div class="banners">
-      <StorageBanner />
       <ClockBanner />
       {(isUpdateWaiting || isReloadNeeded) && !isLater && (
         <div class="banner" role="status" data-testid="update-banner">

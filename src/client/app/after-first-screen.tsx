@@ -9,14 +9,18 @@ import { useApp } from './context';
 /**
  * A component that renders nothing until the app's first screen is shown (AppModel.shellStarted), then
  * loads `load`'s code once and renders it with its props. Should the code fail to load (offline before
- * the service worker stored it), it stays empty and is tried again at the next start: these parts only
- * add to a screen that works without them.
+ * the service worker stored it), it stays empty and is tried again when the device comes back online:
+ * these parts only add to a screen that works without them.
  */
 export function afterFirstScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   return function AfterFirstScreen(props: P) {
-    const isStarted = useStore(useApp().shellStarted);
+    const app = useApp();
+    const isStarted = useStore(app.shellStarted);
+    // A load that failed (no network before the service worker stored the code) is tried again when
+    // the network comes back.
+    const isOnline = useStore(app.isOnline);
     const [Loaded, setLoaded] = useState(() => loaded);
     useEffect(() => {
       if (!isStarted || Loaded) return;
@@ -32,7 +36,7 @@ export function afterFirstScreen<P extends object>(load: () => Promise<Component
       return () => {
         isGone = true;
       };
-    }, [isStarted, Loaded]);
+    }, [isStarted, Loaded, isOnline]);
     return Loaded ? <Loaded {...props} /> : null;
   };
 }

@@ -10,8 +10,13 @@ const files = (dir: string) => readdirSync(dir).map((f) => join(dir, f));
 // The modules of the first screens, and the parts of the strings each may count on.
 const FIRST_SCREENS: [string[], StringsPart[]][] = [
   [
-    // The sync status and the banners come after the first screen, with all the strings (App.tsx).
-    ['src/client/app/App.tsx', 'src/client/ui/ToastHost.tsx', 'src/client/ui/Page.tsx'],
+    // The sync status and the other banners come after the first screen, with all the strings (App.tsx).
+    [
+      'src/client/app/App.tsx',
+      'src/client/app/StorageBanner.tsx',
+      'src/client/ui/ToastHost.tsx',
+      'src/client/ui/Page.tsx',
+    ],
     ['shell'],
   ],
   [

@@ -10,7 +10,8 @@ export const FIRST_STRINGS = {
     'app.',
     'nav.',
     'db.',
-    // The sync status and the banners come after the first screen, with all the strings (App.tsx).
+    'storage.',
+    // The sync status and the other banners come after the first screen, with all the strings (App.tsx).
   ],
   home: [
     'role.',

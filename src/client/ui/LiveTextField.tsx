@@ -35,6 +35,11 @@ export function LiveTextField(props: {
   measure?: Measure;
   /** Where a text not saved is kept on the device (`unsavedKey(type, id, field)`). */
   keepAs?: string;
+  /**
+   * How a typed text comes back once stored, where `onSave` stores another form of it (a standard name
+   * in its canonical spelling): the echo is still the user's own, not someone else's change.
+   */
+  shownAs?: (typed: string) => string;
   /** `isBehind`: the stored value changed while the user typed, from a value they did not see. */
   onSave(value: string, isBehind: boolean): unknown;
 }) {
@@ -97,7 +102,8 @@ export function LiveTextField(props: {
   };
   // The echo of a save comes back as the screen stored it (trimmed, say): still the user's own.
   const isOwn = (value: string) =>
-    value === basis.current || [...saved.current].some((s) => s === value || s.trim() === value);
+    value === basis.current ||
+    [...saved.current].some((s) => s === value || s.trim() === value || props.shownAs?.(s) === value);
   useEffect(() => {
     if (hasUnsaved.current) {
       // The user's unsaved text stays in view; a value saved meanwhile is shown under it.

@@ -42,7 +42,7 @@ export function createGuards(storage: Storage, clock: ServerClock): Guards {
     const found = await authenticateDevice(storage, clock, token);
     if (found === 'archived' || !found) return refuseStanding(reply, found ?? 'gone');
     // Before the body is read: a request waiting its turn holds no body (device-gate.ts).
-    await admit(found.deviceId, reply.raw);
+    await admit(found.deviceId, request.raw, reply.raw);
     request.caller = found;
   };
   const curatorsOnly: Guard = async (request, reply) => {

@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
+// The server's own file, never a new one: should it be gone, the copy fails and is made on the main thread.
+const db = new Database(workerData.file, { fileMustExist: true });
 // A copy that meets another process's write waits for it a while rather than failing.
 db.pragma('busy_timeout = 5000');
 parentPort.on('message', (message) => {
@@ -66,7 +67,8 @@ export function createCheckpointer(file: string): Checkpointer {
     return started;
   };
   return {
-    checkpoint() {
+    async checkpoint() {
+      // A thread that cannot start (a limit on threads) rejects like a failed copy.
       worker ??= start();
       const target = worker;
       return new Promise<void>((resolve, reject) => {

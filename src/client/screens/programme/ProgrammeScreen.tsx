@@ -22,6 +22,14 @@ import { liveLimit } from '../../ui/live-limit';
 import { Page } from '../../ui/Page';
 import { longestLine } from '../../ui/text-limit';
 
+/** The forms of mentoring typed one a line, as stored: standard ones under their stored names. */
+const formsTyped = (typed: string) =>
+  typed
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map(mentoringFormValue);
+
 export function ProgrammeScreen() {
   const { repo } = useApp();
   const queries = useQueries();
@@ -112,15 +120,9 @@ export function ProgrammeScreen() {
           maxLength={NESTED_TEXT_MAX.mentoringForm}
           measure={longestLine}
           keepAs={unsavedKey('programme', PROGRAMME_ID, 'forms')}
-          onSave={(v) =>
-            save({
-              forms: v
-                .split('\n')
-                .map((x) => x.trim())
-                .filter(Boolean)
-                .map(mentoringFormValue),
-            })
-          }
+          onSave={(v) => save({ forms: formsTyped(v) })}
+          // «учитель-ученик» typed with a hyphen is stored as the standard «учитель–ученик».
+          shownAs={(v) => formsTyped(v).map(mentoringFormLabel).join('\n')}
         />
       </section>
       <p>
