@@ -7,7 +7,13 @@ import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
-export async function measureMeetingWrite(): Promise<{ runs: number; medianMs: number; p95Ms: number }> {
+/** `floorMedianMs`: the same record put alone by Dexie, one transaction each, in the same page. */
+export async function measureMeetingWrite(): Promise<{
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  floorMedianMs: number;
+}> {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
@@ -24,7 +30,7 @@ export async function measureMeetingWrite(): Promise<{ runs: number; medianMs: n
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`http://localhost:${address.port}/scripts/bench/meeting-write.html`);
   const result = await page.waitForFunction(() => window.benchResult, undefined, { timeout: 60_000 });
-  const value = (await result.jsonValue()) as { runs: number; medianMs: number; p95Ms: number };
+  const value = (await result.jsonValue()) as Awaited<ReturnType<typeof measureMeetingWrite>>;
   await context.close();
   await server.close();
   return value;
