@@ -204,9 +204,9 @@ export const en = {
 
   'home.hello': 'Hello, {name}',
   'home.helloAnonymous': 'Hello',
-  'home.nameYourself':
+  'curatorHome.nameYourself':
     'You are listed as «Куратор программы» (the programme’s curator). Give your full name, as colleagues and participants will see it:',
-  'home.nameYourselfLink': 'your card',
+  'curatorHome.nameYourselfLink': 'your card',
   'curatorHome.summary': 'Participants: {people}, pairs: {pairs}, meetings: {meetings}',
   'home.myPairs': 'My pairs',
   'home.awaitingConsent':

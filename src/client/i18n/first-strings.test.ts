@@ -22,7 +22,9 @@ const FIRST_SCREENS: [string[], StringsPart[]][] = [
   [
     [
       // A curator's part of the home loads behind it, with all the strings (HomeScreen.tsx).
-      ...files('src/client/screens/home').filter((f) => !/(CuratorHome|SetupGuide)\.tsx$/.test(f)),
+      ...files('src/client/screens/home').filter(
+        (f) => !/(CuratorHome|CuratorHomeScreen|SetupGuide)\.tsx$/.test(f),
+      ),
       'src/client/models/home-model.ts',
       'src/client/models/my-questionnaires-model.ts',
       'src/client/ui/person-name.ts',

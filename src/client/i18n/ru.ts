@@ -199,9 +199,9 @@ export const ru = {
 
   'home.hello': 'Здравствуйте, {name}',
   'home.helloAnonymous': 'Здравствуйте',
-  'home.nameYourself':
+  'curatorHome.nameYourself':
     'Вы записаны как «Куратор программы». Укажите свои фамилию, имя и отчество — так вас увидят коллеги и участники:',
-  'home.nameYourselfLink': 'ваша карточка',
+  'curatorHome.nameYourselfLink': 'ваша карточка',
   'curatorHome.summary': 'Участников: {people}, пар: {pairs}, встреч: {meetings}',
   'home.myPairs': 'Мои пары',
   'home.awaitingConsent':

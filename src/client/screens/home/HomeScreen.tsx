@@ -45,10 +45,11 @@ export function HomeScreen() {
 }
 
 /**
- * The home of every role; a curator's has `curatorPart` on top, from its own chunk, so that a phone's
- * first screen carries nothing of a curator's.
+ * The home of every role; a curator's has `curatorPart` on top, and `nameYourself`, said to a school's first
+ * curator until they give their name — both from its own chunk, so that a phone's first screen carries
+ * nothing of a curator's.
  */
-export function Home(props: { curatorPart?: ComponentChildren }) {
+export function Home(props: { curatorPart?: ComponentChildren; nameYourself?: ComponentChildren }) {
   const { queries } = useApp();
   const session = useSession();
   const [limit, setLimit] = useState(PAGE);
@@ -86,11 +87,7 @@ export function Home(props: { curatorPart?: ComponentChildren }) {
       }
     >
       <p class="muted">{t(`role.${session.role}`)}</p>
-      {isUnnamed && (
-        <p class="notice notice--info" data-testid="home-name-yourself">
-          {t('home.nameYourself')} <a href={`/people/${session.personId}`}>{t('home.nameYourselfLink')}</a>
-        </p>
-      )}
+      {isUnnamed && props.nameYourself}
       {props.curatorPart}
       {isArchived && <ArchivedNotice waiting={waiting} />}
       {isDisconnected && <ArchivedNotice waiting={waiting} reason="disconnected" />}
