@@ -155,6 +155,19 @@ export function useDraft<T extends Record<string, unknown>>(
     finish: drop,
     async saved(submitted) {
       const [fresh, cursor] = await Promise.all([start.current?.(), drafts.cursor()]);
+      const now = current.current ?? submitted;
+      const typed = changedKeys(now, submitted);
+      if (fresh !== undefined && typed.length > 0) {
+        // Typed meanwhile: the next record's beginning is written over the draft, never after dropping
+        // it — a reload or a crash in between found no draft, and what was typed was gone. (Saves land
+        // in the order they are made: no keystroke's save still on its way can write over this one.)
+        base.current = { value: fresh, cursor };
+        const next: Record<string, unknown> = { ...fresh };
+        for (const k of typed) next[k] = now[k];
+        setState((s) => ({ ...s, base: base.current }));
+        keep(next as T, false);
+        return true;
+      }
       // The draft goes once no save of a keystroke is still on its way, which would write it back.
       for (;;) {
         const saving = lastSave.current;
@@ -163,20 +176,11 @@ export function useDraft<T extends Record<string, unknown>>(
         if (lastSave.current === saving) break;
       }
       if (fresh === undefined) return false;
-      const now = current.current ?? submitted;
-      const typed = changedKeys(now, submitted);
       base.current = { value: fresh, cursor };
-      if (typed.length === 0) {
-        current.current = fresh;
-        setState({ key, value: fresh, isRestored: false, base: base.current });
-        setEditing(key, false);
-        return false;
-      }
-      const next: Record<string, unknown> = { ...fresh };
-      for (const k of typed) next[k] = now[k];
-      setState((s) => ({ ...s, base: base.current }));
-      keep(next as T, false);
-      return true;
+      current.current = fresh;
+      setState({ key, value: fresh, isRestored: false, base: base.current });
+      setEditing(key, false);
+      return false;
     },
     async discard() {
       const dropped = current.current;
