@@ -75,16 +75,18 @@ export function createRepository(
     fieldsOrUpdater: FieldsOrUpdater<T>,
     isDelete: boolean,
     options: WriteOptions = {},
+    isFresh = false,
   ): Promise<WriteResult> {
     const table = db.records<RecordType>(type);
     try {
       const written = await db.transaction('rw', [table, db.outbox, db.meta], async () => {
         // Every read of the write at once, and every write at once: on a phone each round trip to
         // IndexedDB counts, and requests of one transaction run in the order they are made.
+        // A record under an id made for it this moment has nothing stored and nothing in the outbox.
         const [existing, [node, clock, sending, cursor], last] = await Dexie.Promise.all([
-          table.get(id),
+          isFresh ? undefined : table.get(id),
           db.meta.bulkGet([...CLOCK_KEYS, ...OUTBOX_KEYS]),
-          lastEntryOf(db, id),
+          isFresh ? undefined : lastEntryOf(db, id),
         ]);
         const fields =
           typeof fieldsOrUpdater === 'function'
@@ -186,7 +188,8 @@ export function createRepository(
 
   return {
     createMany,
-    create: (type, fields, id = uuidv7(), options) => write(type, id, fields, false, options),
+    create: (type, fields, id, options) =>
+      write(type, id ?? uuidv7(), fields, false, options, id === undefined),
     update: (type, id, fields, options) => write(type, id, fields, false, options),
     remove: (type, id) => write(type, id, {}, true),
   };
