@@ -51,7 +51,7 @@ export const CLOCK_KEYS = ['node', 'clock'] as const;
  * `nextStamp` from the rows of `CLOCK_KEYS` the write has read already; `saved` settles when the
  * advanced clock is written (the write awaits it with its other writes, in the same transaction).
  */
-export async function nextStampFrom(
+async function nextStampFrom(
   db: NastavnikDb,
   [nodeRow, clockRow]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
   now: number,

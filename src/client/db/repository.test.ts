@@ -106,6 +106,54 @@ describe('repository writes', () => {
   });
 });
 
+describe('new records, written in one round trip from what the tab knows', () => {
+  const NOW = Date.UTC(2026, 10, 25, 9);
+
+  it('two tabs writing new records in turn never hand out the same stamp', async () => {
+    // The clock stands still, so each stamp differs from the last only by its counter: a tab planning
+    // from the clock as it last saw it would hand out the stamp the other tab just used.
+    const name = `tabs-${Math.random()}`;
+    const tabs = [0, 1].map(() => new NastavnikDb(name, { indexedDB, IDBKeyRange }));
+    db = tabs[0] as NastavnikDb;
+    const repos = tabs.map((tab) => createRepository(tab, { now: () => NOW }));
+    for (const i of [0, 1, 0, 1, 0, 0, 1]) {
+      const r = await repos[i]?.create('meeting', { ...meetingFields, notes: `Встреча ${i}` });
+      expect(r?.ok).toBe(true);
+    }
+    const stamps = (await db.records('meeting').toArray()).map((r) => r.stamps.notes);
+    expect(stamps).toHaveLength(7);
+    expect(new Set(stamps).size).toBe(7);
+    expect(await db.outbox.count()).toBe(7);
+    expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 6 });
+    tabs[1]?.close();
+  });
+
+  it('a record made after a sync moved the cursor goes out as made from the new cursor, once', async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    await repo.create('meeting', meetingFields);
+    await setMeta(db, 'cursor', 'c-after-sync');
+    const r = await repo.create('meeting', { ...meetingFields, notes: 'После синхронизации' });
+    expect(r.ok).toBe(true);
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => e.baseCursor)).toEqual([null, 'c-after-sync']);
+    expect(await db.records('meeting').count()).toBe(2);
+  });
+
+  it('a full disk on the one-round-trip write keeps neither the record nor its change', async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    await repo.create('meeting', meetingFields);
+    const table = db.records('meeting');
+    const original = table.put.bind(table);
+    table.put = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    const r = await repo.create('meeting', { ...meetingFields, notes: 'Не поместилась' });
+    table.put = original;
+    expect(r).toMatchObject({ ok: false, code: 'quota' });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.records('meeting').count()).toBe(1);
+    expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 0 });
+  });
+});
+
 describe('sync answers', () => {
   it('keeps rejected changes with their reason; discarding one re-fetches the record', async () => {
     const repo = createRepository(fresh());
