@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { firstStrings } from './scripts/vite/first-strings.ts';
 
@@ -9,6 +10,9 @@ export default defineConfig({
     // Screens' strings load behind the first screen in the app; tests have them all from the start.
     setupFiles: ['./tests/support/all-strings.ts'],
     testTimeout: 60_000,
+    // Two files at a time even on two cores (vitest's default there is one): the server suite waits on
+    // PostgreSQL, a process of its own, much of the time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000,
     // The server suite runs twice: on embedded SQLite (one school's server) and on PostgreSQL (a
     // district's), the second in a throw-away cluster this run starts and stops.
