@@ -160,6 +160,8 @@ export function createAppModel() {
       dbState.value = 'failed';
       return;
     }
+    // Drafts whose save a reload or a closed tab cut off, before any screen reads a draft.
+    await plainDrafts.recoverCutOff().catch(() => undefined);
     // The school's clock before the first screen: its forms' default dates come from it.
     clockOffset.value = (await getMeta<number>(db, 'serverOffset').catch(() => undefined)) ?? 0;
     clockMeasuredAt.value = (await getMeta<number>(db, 'serverTime').catch(() => undefined)) ?? null;

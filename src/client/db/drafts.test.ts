@@ -47,3 +47,53 @@ describe('drafts of one form open twice (two tabs)', () => {
     expect(await drafts.get(KEY)).toBeUndefined();
   });
 });
+
+describe('a save a reload cuts off', () => {
+  /** localStorage as the browser keeps it, for a test in Node. */
+  const memoryStorage = () => {
+    const items = new Map<string, string>();
+    return {
+      get length() {
+        return items.size;
+      },
+      key: (i: number) => [...items.keys()][i] ?? null,
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+  };
+
+  it('comes back when the app starts again, as it would have been saved', async () => {
+    const storage = memoryStorage();
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, storage);
+    await drafts.save(KEY, { notes: 'Заметка', durationMin: '45' }, { base, writer: 'A' });
+    expect(storage.length).toBe(0);
+    // The next keystroke's transaction never commits: the page went away (here, IndexedDB refuses it).
+    const put = db.drafts.put.bind(db.drafts);
+    db.drafts.put = () => Promise.reject(new DOMException('gone', 'AbortError')) as never;
+    await drafts.save(KEY, { notes: 'Заметка о цели', durationMin: '45' }, { base, writer: 'A' });
+    db.drafts.put = put;
+    expect((await drafts.get(KEY))?.value.notes).toBe('Заметка');
+
+    await createDrafts(db, Date.now, storage).recoverCutOff();
+    expect((await drafts.get(KEY))?.value).toEqual({ notes: 'Заметка о цели', durationMin: '45' });
+    expect((await drafts.get(KEY))?.changedBy).toEqual({ notes: 'A' });
+    expect(storage.length).toBe(0);
+  });
+
+  it('is not brought back once its form is done with the draft', async () => {
+    const storage = memoryStorage();
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, storage);
+    db.drafts.put = () => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never;
+    expect((await drafts.save(KEY, { notes: 'Сохранена другим путём' }, { base, writer: 'A' })).ok).toBe(
+      false,
+    );
+    // Another tab's form of the same record leaves the copy alone; this form's own drop takes it.
+    await drafts.drop(KEY, 'B');
+    expect(storage.length).toBe(1);
+    await drafts.drop(KEY, 'A');
+    expect(storage.length).toBe(0);
+  });
+});

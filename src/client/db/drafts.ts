@@ -1,8 +1,10 @@
 // Drafts of forms, saved on every keystroke so that closing the tab, a locked phone or a crash loses
 // nothing. A draft lives only on this device and never syncs. A save answers whether it landed (see
-// storage-guard.ts for what the app does when it did not).
+// storage-guard.ts for what the app does when it did not); while it is on its way, a copy of it waits in
+// localStorage (draft-mirror.ts), for a reload or a closed tab that cuts it off.
 import { changedKeys, jsonEqual } from '../../domain/canonical-json';
 import type { Draft, DraftBase, NastavnikDb } from './database';
+import { browserStorage, dropCopy, keepCopy, leftCopies, type MirrorStorage } from './draft-mirror';
 import { getCursor } from './meta';
 import { type WriteFailure, writeFailure } from './write-failure';
 
@@ -11,35 +13,64 @@ export type DraftResult = { ok: true } | WriteFailure;
 /** The open form a draft's save comes from (`writer`: one id per form on screen) and its base. */
 export type DraftContext = { base: DraftBase | null; writer: string };
 
-export function createDrafts(db: NastavnikDb, now: () => number = Date.now) {
+/**
+ * The drafts of `db`. `copies`: where a save's copy waits until IndexedDB has it (localStorage; null for
+ * none).
+ */
+export function createDrafts(
+  db: NastavnikDb,
+  now: () => number = Date.now,
+  copies: MirrorStorage | null = browserStorage(),
+) {
+  let saves = 0;
+  const write = (key: string, value: Record<string, unknown>, context?: DraftContext) =>
+    db.transaction('rw', db.drafts, async () => {
+      const base = context?.base ?? null;
+      const row: Draft = { key, value, updatedAt: new Date(now()).toISOString() };
+      if (context && base) {
+        row.base = base;
+        const mine = changedKeys(value, base.value);
+        row.changedBy = Object.fromEntries(mine.map((k) => [k, context.writer]));
+        const existing = await db.drafts.get(key);
+        if (existing?.base && jsonEqual(existing.base.value, base.value)) {
+          const merged = { ...value };
+          for (const [k, writer] of Object.entries(existing.changedBy ?? {})) {
+            if (writer === context.writer || mine.includes(k)) continue;
+            merged[k] = existing.value[k];
+            row.changedBy[k] = writer;
+          }
+          row.value = merged;
+        }
+      }
+      await db.drafts.put(row);
+    });
   return {
     /**
      * Saves a form's draft. With a context, the fields another open form of the same record changed
      * from the same base stay as that form left them (two tabs on one meeting: each keeps its own).
      */
-    save: (key: string, value: Record<string, unknown>, context?: DraftContext): Promise<DraftResult> =>
-      db
-        .transaction('rw', db.drafts, async () => {
-          const base = context?.base ?? null;
-          const row: Draft = { key, value, updatedAt: new Date(now()).toISOString() };
-          if (context && base) {
-            row.base = base;
-            const mine = changedKeys(value, base.value);
-            row.changedBy = Object.fromEntries(mine.map((k) => [k, context.writer]));
-            const existing = await db.drafts.get(key);
-            if (existing?.base && jsonEqual(existing.base.value, base.value)) {
-              const merged = { ...value };
-              for (const [k, writer] of Object.entries(existing.changedBy ?? {})) {
-                if (writer === context.writer || mine.includes(k)) continue;
-                merged[k] = existing.value[k];
-                row.changedBy[k] = writer;
-              }
-              row.value = merged;
-            }
-          }
-          await db.drafts.put(row);
-        })
-        .then(() => ({ ok: true }) as const, writeFailure),
+    save: (key: string, value: Record<string, unknown>, context?: DraftContext): Promise<DraftResult> => {
+      saves += 1;
+      const token = `${now()}.${saves}.${Math.random().toString(36).slice(2)}`;
+      keepCopy(copies, { key, value, context: context ?? null, token });
+      return write(key, value, context).then(() => {
+        dropCopy(copies, key, { token });
+        return { ok: true } as const;
+      }, writeFailure);
+    },
+    /**
+     * Puts into IndexedDB the saves a reload, a navigation or a closed tab cut off (their copies in
+     * localStorage), as they would have been written. Run when the app starts, before any screen reads a
+     * draft. A copy IndexedDB refuses (a full disk) stays for the next start.
+     */
+    recoverCutOff: async (): Promise<void> => {
+      for (const copy of leftCopies(copies)) {
+        await write(copy.key, copy.value, copy.context ?? undefined).then(
+          () => dropCopy(copies, copy.key, { token: copy.token }),
+          () => undefined,
+        );
+      }
+    },
     /** A form that restored the draft shows every change in it: from now on they are its own. */
     adopt: (key: string, writer: string) =>
       db.transaction('rw', db.drafts, async () => {
@@ -57,6 +88,8 @@ export function createDrafts(db: NastavnikDb, now: () => number = Date.now) {
      */
     drop: (key: string, writer?: string) =>
       db.transaction('rw', db.drafts, async () => {
+        // Dropped after its last save landed (state/draft.ts): a copy still here is one IndexedDB refused.
+        dropCopy(copies, key, { writer });
         const existing = await db.drafts.get(key);
         const others = Object.entries(existing?.changedBy ?? {}).filter(([, w]) => w !== writer);
         if (!writer || !existing?.base || others.length === 0) return db.drafts.delete(key);

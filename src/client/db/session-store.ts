@@ -3,6 +3,7 @@ import { mergeRecords } from '../../domain/merge';
 import { isOfType } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
+import { browserStorage, dropAllCopies } from './draft-mirror';
 import { getSession, SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
 
 /**
@@ -39,4 +40,6 @@ async function wipeDevice(db: NastavnikDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
   });
+  // And the copies of drafts' saves a reload cut off (draft-mirror.ts), which the next start would restore.
+  dropAllCopies(browserStorage());
 }
