@@ -40,12 +40,13 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
-    // A trace for every test costs a fifth of the suite's time (first-week.spec.ts: 133 s against 102 s
-    // without), and it slows each step enough to hide races a person cannot hit but a fast test can: off,
-    // a field filled just before a reload came back empty (fixed: db/draft-mirror.ts), and a participant
-    // added in one tab, the page reloaded within milliseconds, kept its draft (the draft's drop is a
-    // transaction after the record's). Kept on until the second is fixed; then `trace: 'off'`.
-    trace: 'retain-on-failure',
+    // No trace: recording one for every test costs a fifth of the suite's time (first-week.spec.ts: 133 s
+    // against 102 s without), and it slows each step enough to hide races a person cannot hit but a fast
+    // test can (a field filled just before a reload, db/draft-mirror.ts; a record's draft outliving a
+    // reload just after it was stored, WriteOptions.endsDraft). A failure leaves a screenshot;
+    // `--trace on` records one when a failure needs it.
+    trace: 'off',
+    screenshot: 'only-on-failure',
   },
   // The production build served by the real sync server: the service worker exists only there.
   webServer: Array.from({ length: E2E_WORKERS }, (_, index) => ({

@@ -3,6 +3,7 @@
 // the keystrokes it carried were lost (the end-to-end suite, run without its tracing slowing each step,
 // lost a field filled just before a reload two runs of four). localStorage is written at once, in the
 // keystroke's own event: what a cut-off save carried is put into IndexedDB when the app starts again.
+import { jsonEqual } from '../../domain/canonical-json';
 import type { DraftContext } from './drafts';
 
 /** The part of the Web Storage API the copies need (localStorage in the app, a Map in tests). */
@@ -41,12 +42,13 @@ export function keepCopy(storage: MirrorStorage | null, save: MirroredSave): voi
 
 /**
  * Drops the copy of `key`: the one of save `token` once it landed (not a later save's, this tab's or
- * another's), or the one `writer`'s form left (a form done with its draft), or whichever is there.
+ * another's), or the one `writer`'s form left (a form done with its draft), or the one holding `value`
+ * (a draft stored for good), or whichever is there.
  */
 export function dropCopy(
   storage: MirrorStorage | null,
   key: string,
-  of: { token?: string; writer?: string } = {},
+  of: { token?: string; writer?: string; value?: Record<string, unknown> } = {},
 ): void {
   try {
     const raw = storage?.getItem(PREFIX + key);
@@ -54,6 +56,7 @@ export function dropCopy(
     const copy = JSON.parse(raw) as MirroredSave;
     if (of.token !== undefined && copy.token !== of.token) return;
     if (of.writer !== undefined && copy.context?.writer !== of.writer) return;
+    if (of.value !== undefined && !jsonEqual(copy.value, of.value)) return;
     storage?.removeItem(PREFIX + key);
   } catch {
     // A copy that cannot be read or removed is put into IndexedDB again at the next start: harmless.

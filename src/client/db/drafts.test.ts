@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from './database';
 import { createDrafts } from './drafts';
+import { createRepository } from './repository';
 
 let db: NastavnikDb;
 afterEach(() => db?.close());
@@ -95,5 +96,50 @@ describe('a save a reload cuts off', () => {
     expect(storage.length).toBe(1);
     await drafts.drop(KEY, 'A');
     expect(storage.length).toBe(0);
+  });
+});
+
+describe('a new record’s draft ended by the write that stores it', () => {
+  const PERSON = { fullName: 'Дублев Денис', kind: 'student', minor: false, classOrSubject: null };
+  const typed = { fullName: 'Дублев Денис', className: '' };
+
+  it('goes with the record: a reload just after finds no draft to add the person twice', async () => {
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, null);
+    const repo = createRepository(db);
+    // The first write of a tab reads what it writes from; the second plans from what it knows.
+    for (const name of ['Дублев Денис', 'Второв Глеб']) {
+      const value = { ...typed, fullName: name };
+      await drafts.save('person:new', value, { base: null, writer: 'A' });
+      const made = await repo.create('person', { ...PERSON, fullName: name }, undefined, {
+        endsDraft: drafts.ending('person:new', value),
+      });
+      expect(made.ok).toBe(true);
+      expect(await drafts.get('person:new')).toBeUndefined();
+    }
+  });
+
+  it('stays when the record is not stored (a full disk), or was typed into meanwhile', async () => {
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, null);
+    const repo = createRepository(db);
+    await drafts.save('person:new', typed, { base: null, writer: 'A' });
+    const table = db.records('person');
+    const put = table.put.bind(table);
+    table.put = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    const refused = await repo.create('person', PERSON, undefined, {
+      endsDraft: drafts.ending('person:new', typed),
+    });
+    table.put = put;
+    expect(refused.ok).toBe(false);
+    expect((await drafts.get('person:new'))?.value).toEqual(typed);
+
+    // The class typed while the person was being added stays in the draft, for the next one.
+    await drafts.save('person:new', { ...typed, className: '7Б' }, { base: null, writer: 'A' });
+    const made = await repo.create('person', PERSON, undefined, {
+      endsDraft: drafts.ending('person:new', typed),
+    });
+    expect(made.ok).toBe(true);
+    expect((await drafts.get('person:new'))?.value).toEqual({ ...typed, className: '7Б' });
   });
 });

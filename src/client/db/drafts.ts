@@ -10,6 +10,14 @@ import { type WriteFailure, writeFailure } from './write-failure';
 
 export type DraftResult = { ok: true } | WriteFailure;
 
+/**
+ * A form's draft ended by the write that stores its input, in that write's own transaction (run by the
+ * repository: see `WriteOptions.endsDraft`). Dropped after the write, in a transaction of its own, the
+ * draft outlived a reload between the two, and the form showed again what was already stored (a
+ * participant offered to be added twice).
+ */
+export type DraftEnd = () => Promise<void>;
+
 /** The open form a draft's save comes from (`writer`: one id per form on screen) and its base. */
 export type DraftContext = { base: DraftBase | null; writer: string };
 
@@ -71,6 +79,22 @@ export function createDrafts(
         );
       }
     },
+    /**
+     * The end of draft `key` holding `value`, for the write that stores `value` to run in its transaction
+     * (which must include `db.drafts`): the draft goes if it holds `value` still. A draft changed since —
+     * typed into while the write was on its way — stays: the form keeps it (state/draft.ts `saved`).
+     */
+    ending:
+      (key: string, value: Record<string, unknown>): DraftEnd =>
+      async () => {
+        // Saves made before the write's transaction have landed by now (requests of overlapping
+        // transactions run in the order the transactions were made): a copy holding `value` is one of
+        // them; a copy of a later save, typed meanwhile, stays for its save.
+        const existing = await db.drafts.get(key);
+        if (existing && !jsonEqual(existing.value, value)) return;
+        dropCopy(copies, key, { value });
+        if (existing) await db.drafts.delete(key);
+      },
     /** A form that restored the draft shows every change in it: from now on they are its own. */
     adopt: (key: string, writer: string) =>
       db.transaction('rw', db.drafts, async () => {

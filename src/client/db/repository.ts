@@ -13,6 +13,7 @@ import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { CLOCK_KEYS, nextStamp, nodeOf } from './device-clock';
+import type { DraftEnd } from './drafts';
 import { appendChange, enqueue, lastEntryOf, OUTBOX_KEYS } from './outbox';
 import { noteForSearch } from './search-index';
 import { type WriteFailure, type WriteResult, writeFailure } from './write-failure';
@@ -36,6 +37,11 @@ export type WriteOptions = {
    * as a conflict copy for its author (server/conflict-copies.ts).
    */
   seen?: { values: Fields; cursor: string | null };
+  /**
+   * The form's draft this write stores (drafts.ts `ending`): it goes in the write's own transaction, so
+   * that no reload falls between the record stored and its draft gone.
+   */
+  endsDraft?: DraftEnd;
 };
 
 export type Repository = {
@@ -159,6 +165,10 @@ export function createRepository(
     ]);
   }
 
+  /** The stores a write's transaction takes: the record's, the outbox, meta and, ending one, drafts. */
+  const scopeOf = (table: ReturnType<NastavnikDb['records']>, options: WriteOptions) =>
+    options.endsDraft ? [table, db.outbox, db.meta, db.drafts] : [table, db.outbox, db.meta];
+
   /** `known` after a write that read `rows` and wrote `planned`. */
   const after = (rows: MetaRows, node: string, planned: Planned | null): MetaRows => [
     { value: node },
@@ -198,7 +208,7 @@ export function createRepository(
     table: ReturnType<NastavnikDb['records']>,
     isFresh: boolean,
   ): Promise<true | string> {
-    return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    return db.transaction('rw', scopeOf(table, w.options), async () => {
       // A record under an id made for it this moment has nothing stored and nothing in the outbox.
       const [existing, read, last] = await Dexie.Promise.all([
         isFresh ? undefined : table.get(w.id),
@@ -210,6 +220,7 @@ export function createRepository(
       const planned = plan(w, existing, node, rows[1]);
       if (typeof planned === 'string') return planned;
       if (planned) await store(table, planned, rows, last, w.options.seen?.cursor);
+      await w.options.endsDraft?.();
       known = after(rows, node, planned);
       return true;
     });
@@ -229,12 +240,14 @@ export function createRepository(
     const node = rows[0]?.value as string;
     const planned = plan(w, undefined, node, rows[1]);
     if (typeof planned === 'string') return planned;
-    if (!planned) return true;
+    // Nothing to write, but a draft to end: the two-trip write does that.
+    if (!planned) return w.options.endsDraft ? null : true;
     try {
-      await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      await db.transaction('rw', scopeOf(table, w.options), async () => {
         const [read] = await Dexie.Promise.all([
           db.meta.bulkGet([...META_KEYS]),
           store(table, planned, rows, undefined, w.options.seen?.cursor),
+          w.options.endsDraft?.(),
         ]);
         if (!META_KEYS.every((_, i) => jsonEqual(read[i]?.value, rows[i]?.value))) throw new StaleMeta();
       });

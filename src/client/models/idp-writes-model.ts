@@ -2,6 +2,7 @@
 // A task is its own record, so a mentee ticking one while the mentor rewords another loses nothing.
 import type { SyncedRecord } from '../../domain/record';
 import { derivedId } from '../db/derived-id';
+import type { DraftEnd } from '../db/drafts';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import { schoolNow } from '../state/school-clock';
@@ -49,16 +50,22 @@ export async function addTask(
   queries: Queries,
   target: { pairId: string; menteeId: string; goalId?: string | null },
   task: { title: string; due?: string | null },
+  endsDraft?: DraftEnd,
 ): Promise<WriteResult> {
   const plan = await ensurePlan(repo, queries, target.pairId, target.menteeId);
   if (!plan.ok) return plan;
-  return repo.create('task', {
-    planId: plan.id,
-    goalId: target.goalId ?? null,
-    title: task.title,
-    status: 'todo',
-    due: task.due ?? null,
-    // Last in its list by the school's clock: a phone whose date is a year behind does not put it first.
-    order: schoolNow().getTime(),
-  });
+  return repo.create(
+    'task',
+    {
+      planId: plan.id,
+      goalId: target.goalId ?? null,
+      title: task.title,
+      status: 'todo',
+      due: task.due ?? null,
+      // Last in its list by the school's clock: a phone whose date is a year behind does not put it first.
+      order: schoolNow().getTime(),
+    },
+    undefined,
+    { endsDraft },
+  );
 }

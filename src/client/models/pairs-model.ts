@@ -4,6 +4,7 @@
 import type { Fields, SyncedRecord } from '../../domain/record';
 import { PROGRAMME_ID } from '../../domain/record-type-names';
 import type { PairStatus } from '../../domain/record-types';
+import type { DraftEnd } from '../db/drafts';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import type { Step } from '../db/undo';
@@ -58,16 +59,22 @@ export function createPair(
   repo: Repository,
   fields: { mentorId: string; menteeIds: string[]; form: string; replacesId?: string | null },
   today: string,
+  endsDraft?: DraftEnd,
 ): Promise<WriteResult> {
-  return repo.create('pair', {
-    mentorId: fields.mentorId,
-    menteeIds: fields.menteeIds,
-    form: fields.form,
-    status: 'proposed',
-    startDate: null,
-    replacesId: fields.replacesId ?? null,
-    history: [{ date: today, status: 'proposed', note: null }],
-  });
+  return repo.create(
+    'pair',
+    {
+      mentorId: fields.mentorId,
+      menteeIds: fields.menteeIds,
+      form: fields.form,
+      status: 'proposed',
+      startDate: null,
+      replacesId: fields.replacesId ?? null,
+      history: [{ date: today, status: 'proposed', note: null }],
+    },
+    undefined,
+    { endsDraft },
+  );
 }
 
 export function loadMentoringForms(queries: Queries): Promise<string[]> {

@@ -4,7 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { changedKeys } from '../../domain/canonical-json';
 import type { DraftBase } from '../db/database';
-import type { Drafts } from '../db/drafts';
+import type { DraftEnd, Drafts } from '../db/drafts';
+
+export type { DraftEnd };
+
 import { setEditing, trackSave } from './editing';
 import { usePending } from './pending';
 
@@ -32,6 +35,13 @@ export type Draft<T> = {
    * awaited step began — so a change made after an await keeps what was typed meanwhile.
    */
   change(next: T | ((current: T) => T)): void;
+  /**
+   * For the write that stores `value` (by default what is on screen) to end the draft in its own
+   * transaction (`WriteOptions.endsDraft`): a reload just after the write finds no draft of what is
+   * stored. `finish` or `saved` still follows the write: it drops what that left (another tab's changes,
+   * typing while the write was on its way).
+   */
+  ending(value?: T): DraftEnd;
   /**
    * The input is stored for good (or deleted): once the draft's last save has landed, the draft goes and
    * the app may reload again. Changes after this are ignored: a late step (an undo, an awaited write)
@@ -152,6 +162,7 @@ export function useDraft<T extends Record<string, unknown>>(
       if (base === null || !isOpen.current) return;
       keep(typeof next === 'function' ? next(base) : next);
     },
+    ending: (value) => drafts.ending(key, value ?? current.current ?? {}),
     finish: drop,
     async saved(submitted) {
       const [fresh, cursor] = await Promise.all([start.current?.(), drafts.cursor()]);

@@ -6,7 +6,7 @@ import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { builtinText, t } from '../../i18n/i18n';
 import { ensurePlan } from '../../models/idp-writes-model';
-import { useNewRecordDraft } from '../../state/draft';
+import { type DraftEnd, useNewRecordDraft } from '../../state/draft';
 import { SelectField, TextArea, TextField } from '../../ui/fields';
 import { Notice } from '../../ui/Page';
 import { ActionButton, Form } from '../../ui/pending';
@@ -39,20 +39,26 @@ export function GoalForm(props: {
   const createGoal = async (
     fields: { title: string; description: string; area: string; targetDate: string },
     tasks: readonly string[] = [],
+    endsDraft?: DraftEnd,
   ): Promise<boolean> => {
     const plan = await ensurePlan(repo, queries, props.pairId, props.menteeId);
     if (!plan.ok) {
       setError({ isTitle: false, text: saveMessage(plan).text });
       return false;
     }
-    const goal = await repo.create('goal', {
-      planId: plan.id,
-      title: fields.title,
-      description: fields.description || null,
-      area: fields.area || null,
-      targetDate: fields.targetDate || null,
-      order: props.nextOrder,
-    });
+    const goal = await repo.create(
+      'goal',
+      {
+        planId: plan.id,
+        title: fields.title,
+        description: fields.description || null,
+        area: fields.area || null,
+        targetDate: fields.targetDate || null,
+        order: props.nextOrder,
+      },
+      undefined,
+      { endsDraft },
+    );
     if (!goal.ok) {
       setError({ isTitle: false, text: saveMessage(goal).text });
       return false;
@@ -74,7 +80,8 @@ export function GoalForm(props: {
   const submit = async () => {
     if (!form.title.trim()) return setError({ isTitle: true, text: t('idp.goalNeedTitle') });
     // What was typed stays until it is saved: a refused save leaves it there to be corrected.
-    if (await createGoal({ ...form, title: form.title.trim() })) await draft.saved(form);
+    if (await createGoal({ ...form, title: form.title.trim() }, [], draft.ending(form)))
+      await draft.saved(form);
   };
 
   const fromTemplate = async () => {

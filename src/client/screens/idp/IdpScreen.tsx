@@ -175,6 +175,7 @@ function NewTask(props: { pairId: string; menteeId: string; goalId: string | nul
       queries,
       { pairId: props.pairId, menteeId: props.menteeId, goalId: props.goalId },
       { title: title.trim(), due: due || null },
+      draft.ending({ title, due }),
     );
     // A refused save keeps what was typed, and says why.
     setError(result.ok ? null : saveMessage(result).text);

@@ -35,11 +35,16 @@ function MaterialForm() {
     if (!title.trim()) return setError({ field: 'title', text: t('materials.needTitle') });
     if (url.trim() && !v.is(LINK, url.trim()))
       return setError({ field: 'url', text: t('materials.badLink') });
-    const result = await repo.create('material', {
-      title: title.trim(),
-      url: url.trim() || null,
-      description: description.trim() || null,
-    });
+    const result = await repo.create(
+      'material',
+      {
+        title: title.trim(),
+        url: url.trim() || null,
+        description: description.trim() || null,
+      },
+      undefined,
+      { endsDraft: draft.ending() },
+    );
     if (!result.ok) return setError({ field: 'save', text: saveMessage(result).text });
     setError(null);
     await draft.saved({ title, url, description });

@@ -140,8 +140,11 @@ export function MeetingScreen() {
     // it replaces is kept for its author.
     const seen = draft.base && { values: meetingFields(draft.base.value, shape), cursor: draft.base.cursor };
     const result = meetingId
-      ? await repo.update('meeting', meetingId, fields, seen ? { seen } : UNSEEN)
-      : await repo.create('meeting', { pairId, ...fields }, newMeetingId);
+      ? await repo.update('meeting', meetingId, fields, {
+          ...(seen ? { seen } : UNSEEN),
+          endsDraft: draft.ending(),
+        })
+      : await repo.create('meeting', { pairId, ...fields }, newMeetingId, { endsDraft: draft.ending() });
     setMessage(saveMessage(result));
     if (result.ok) await finish();
   };

@@ -77,6 +77,7 @@ export function OrdersScreen() {
         signer: programme?.fields.directorName ?? null,
       },
       newId,
+      { endsDraft: draft.ending() },
     );
     if (!result.ok) return setError({ field: fieldOfFailure(result), text: saveMessage(result).text });
     for (const pair of pairs.filter((p) => selected.includes(p.id) && p.fields.status === 'proposed')) {

@@ -53,7 +53,7 @@ export function GroupForm(props: {
     const found = await pairFormErrors(queries, { mentorId, menteeIds });
     setErrors(found);
     if (Object.keys(found).length) return;
-    const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso());
+    const result = await createPair(repo, { mentorId, menteeIds, form }, todayIso(), draft.ending(chosen));
     setMessage(saveMessage(result));
     if (result.ok) await draft.saved(chosen);
   };

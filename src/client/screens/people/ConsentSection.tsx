@@ -58,14 +58,19 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
       });
     // A consent is a document already signed: not one dated on a day still to come.
     if (date > todayIso()) return setError({ field: 'date', text: t('consent.futureDate') });
-    const result = await repo.create('consent', {
-      personId: person.id,
-      signedBy: signedBy.trim(),
-      date,
-      withdrawn: false,
-      scope: scope.trim() || null,
-      withdrawnDate: null,
-    });
+    const result = await repo.create(
+      'consent',
+      {
+        personId: person.id,
+        signedBy: signedBy.trim(),
+        date,
+        withdrawn: false,
+        scope: scope.trim() || null,
+        withdrawnDate: null,
+      },
+      undefined,
+      { endsDraft: draft.ending({ signedBy, date, scope }) },
+    );
     setError(result.ok ? null : { field: fieldOfFailure(result), text: saveMessage(result).text });
     // Saved: the form empties, so that a second tap a moment later (a double tap) finds nothing to save
     // again, and closes — unless something was typed into it meanwhile, which stays in view.

@@ -49,13 +49,18 @@ export function PeopleScreen() {
     const same = data && namesakeOf(data.rows, form.fullName, form.classOrSubject);
     if (same && namesake?.typed !== typed) return setNamesake({ typed, person: same });
     setNamesake(null);
-    const result = await repo.create('person', {
-      // As a class list's names are kept: Latin look-alikes in a Cyrillic name as Cyrillic, one space.
-      fullName: tidyName(form.fullName),
-      kind: form.kind,
-      minor: form.minor,
-      classOrSubject: form.classOrSubject.trim() || null,
-    });
+    const result = await repo.create(
+      'person',
+      {
+        // As a class list's names are kept: Latin look-alikes in a Cyrillic name as Cyrillic, one space.
+        fullName: tidyName(form.fullName),
+        kind: form.kind,
+        minor: form.minor,
+        classOrSubject: form.classOrSubject.trim() || null,
+      },
+      undefined,
+      { endsDraft: draft.ending(form) },
+    );
     const said = saveMessage(result);
     // A refusal about one field is said under it; the form's own notice says the rest.
     const field = fieldOfFailure(result);
