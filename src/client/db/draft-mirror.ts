@@ -84,6 +84,16 @@ export function leftCopies(storage: MirrorStorage | null): MirroredSave[] {
   return copies;
 }
 
+/**
+ * Drops the copies of every draft whose key starts with one of `prefixes`: the texts a field could not
+ * save into records erased since (db/sync-store.ts), which the next start would otherwise put back.
+ */
+export function dropCopiesStartingWith(storage: MirrorStorage | null, prefixes: readonly string[]): void {
+  if (prefixes.length === 0) return;
+  for (const copy of leftCopies(storage))
+    if (prefixes.some((p) => copy.key.startsWith(p))) dropCopy(storage, copy.key);
+}
+
 /** Drops every copy: a device handed to another person keeps nothing of the one before. */
 export function dropAllCopies(storage: MirrorStorage | null): void {
   for (const copy of leftCopies(storage)) dropCopy(storage, copy.key);

@@ -13,6 +13,7 @@ import {
 import { unsavedPrefix } from '../state/unsaved-key';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { settleClock } from './device-clock';
+import { browserStorage, dropCopiesStartingWith } from './draft-mirror';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
 import { type Batch, settleBatch, stampAgainAfter, takeBatchIn } from './outbox';
 import { noteForSearch, noteTableForSearch, SEARCHED_TYPES } from './search-index';
@@ -150,8 +151,11 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
     await table.bulkPut(changed as SyncedRecord[]);
     // A record deleted (a person erased, and what was about them) takes along the texts a field could
     // not save into it: nothing of an erased pupil stays on the device.
-    for (const gone of incoming.filter((r) => r.deleted !== undefined))
-      await db.drafts.where('key').startsWith(unsavedPrefix(type, gone.id)).delete();
+    // A copy of such a text whose save a reload cut off (draft-mirror.ts) goes too: the next start
+    // would put it back.
+    const gone = incoming.filter((r) => r.deleted !== undefined).map((r) => unsavedPrefix(type, r.id));
+    dropCopiesStartingWith(browserStorage(), gone);
+    for (const prefix of gone) await db.drafts.where('key').startsWith(prefix).delete();
     // A table that was empty when the sync began is indexed whole once it ends.
     if (run?.fresh.has(type)) await noteTableForSearch(db, type);
     else

@@ -2,10 +2,12 @@
 // nothing can be on the device yet; what the user writes meanwhile, a record sent twice, and a record
 // sent as changed fields only that the device does not hold are all handled as a merge would.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compactRecord as compact } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
+import { keepCopy } from '../db/draft-mirror';
+import { createDrafts } from '../db/drafts';
 import { getCursor, getSyncStatus, SESSION_KEY, type SyncStatus, setMeta } from '../db/meta';
 import { createRepository } from '../db/repository';
 import { createSyncEngine } from './sync-engine';
@@ -204,5 +206,35 @@ describe('a record that comes deleted', () => {
     expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('ok');
     expect(await db.drafts.get(`unsaved:meeting:${kept.id}:notes`)).toBeUndefined();
     expect(await db.drafts.get('unsaved:meeting:other:notes')).toBeDefined();
+  });
+
+  it('takes along such a text whose save a reload cut off: the next start does not put it back', async () => {
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      get length() {
+        return items.size;
+      },
+      key: (i: number) => [...items.keys()][i] ?? null,
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    });
+    try {
+      const db = await device();
+      const kept = meeting(3, 'заметки', 1);
+      // Typed into a field that could not save it, the tab closed before IndexedDB had the text.
+      const cutOff = (key: string) =>
+        keepCopy(localStorage, { key, value: { text: 'ДИАГНОЗ…' }, context: null, token: key });
+      cutOff(`unsaved:meeting:${kept.id}:notes`);
+      cutOff('unsaved:meeting:other:notes');
+      const gone = { id: kept.id, type: 'meeting', fields: {}, stamps: {}, deleted: stamp(5) };
+      const { transport } = pages([{ changes: [gone as never] }]);
+      expect(await createSyncEngine({ db, transport }).syncOnce()).toBe('ok');
+      await createDrafts(db).recoverCutOff();
+      expect(await db.drafts.get(`unsaved:meeting:${kept.id}:notes`)).toBeUndefined();
+      expect(await db.drafts.get('unsaved:meeting:other:notes')).toBeDefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
