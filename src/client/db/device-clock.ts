@@ -34,9 +34,9 @@ async function deviceNode(db: NastavnikDb): Promise<string> {
 export async function nextStamp(db: NastavnikDb, now: number): Promise<string> {
   // The node and the clock in one read: a local write waits for every round trip.
   const [nodeRow, clockRow] = await db.meta.bulkGet([...CLOCK_KEYS]);
-  const { stamp, saved } = await nextStampFrom(db, [nodeRow, clockRow], now);
-  await saved;
-  return stamp;
+  const next = tickFrom(clockRow, await nodeOf(db, nodeRow), now);
+  await storeClock(db, next.state);
+  return next.stamp;
 }
 
 /** The device's clock id from its row of `meta` already read (made, if there is none yet). */
@@ -48,18 +48,24 @@ export async function nodeOf(db: NastavnikDb, nodeRow: { value: unknown } | unde
 export const CLOCK_KEYS = ['node', 'clock'] as const;
 
 /**
- * `nextStamp` from the rows of `CLOCK_KEYS` the write has read already; `saved` settles when the
- * advanced clock is written (the write awaits it with its other writes, in the same transaction).
+ * The stamp of a local write at `now` (ms) by clock id `node`, and the clock as it then stands, from the
+ * clock's row of `meta` as read (none: a clock not yet used). Pure: the write stores `state` with its
+ * other writes, in the transaction that read the row (`storeClock`), so that two tabs writing at once
+ * still hand out distinct, ordered stamps.
  */
-async function nextStampFrom(
-  db: NastavnikDb,
-  [nodeRow, clockRow]: readonly [{ value: unknown } | undefined, { value: unknown } | undefined],
+export function tickFrom(
+  clockRow: { value: unknown } | undefined,
+  node: string,
   now: number,
-): Promise<{ stamp: string; saved: Promise<unknown> }> {
-  const node = await nodeOf(db, nodeRow);
-  const state = (clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK;
-  const r = tick(state, now, node);
-  return { stamp: r.stamp, saved: setMeta(db, 'clock', r.state) };
+): { stamp: string; state: ClockState } {
+  return tick((clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK, now, node);
+}
+
+/** Stores the clock a local write advanced (`tickFrom`). Call inside the write's transaction. */
+export function storeClock(db: NastavnikDb, state: ClockState): PromiseLike<unknown> {
+  // The put itself (a Dexie promise), not an async wrapper: a new record's write makes all its requests
+  // at once (repository.ts `writeNew`).
+  return db.meta.put({ key: 'clock', value: state });
 }
 
 /** The latest of `stamps` as a clock, or `known` if none is later. */

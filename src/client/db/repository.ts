@@ -6,13 +6,13 @@ import Dexie from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import { jsonEqual } from '../../domain/canonical-json';
 import { isDefaultStamp, missingDefaults } from '../../domain/defaults';
-import { type ClockState, tick, ZERO_CLOCK } from '../../domain/hlc';
+import type { ClockState } from '../../domain/hlc';
 import { mergeRecords, stripTombstone } from '../../domain/merge';
 import { type Change, emptyRecord, type Fields, isOfType, type SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
 import { validateChange } from '../../domain/validate';
 import type { NastavnikDb, OutboxEntry } from './database';
-import { CLOCK_KEYS, nextStamp, nodeOf } from './device-clock';
+import { CLOCK_KEYS, nextStamp, nodeOf, storeClock, tickFrom } from './device-clock';
 import type { DraftEnd } from './drafts';
 import { appendChange, enqueue, lastEntryOf, OUTBOX_KEYS } from './outbox';
 import { noteForSearch } from './search-index';
@@ -130,10 +130,7 @@ export function createRepository(
       ? missingDefaults(existing, id, type, options.defaults, fields, node)
       : null;
     if (changed.length === 0 && !isDelete && !defaults) return null;
-    const next =
-      changed.length > 0 || isDelete
-        ? tick((clockRow?.value as ClockState | undefined) ?? ZERO_CLOCK, now(), node)
-        : undefined;
+    const next = changed.length > 0 || isDelete ? tickFrom(clockRow, node, now()) : undefined;
     const stamp = next?.stamp ?? '';
     const change: Change = {
       id,
@@ -159,7 +156,7 @@ export function createRepository(
   ): Promise<unknown> {
     // Search finds the record through the outbox until the server has it (sync-store.ts notes it then).
     return Dexie.Promise.all([
-      planned.clock && db.meta.put({ key: 'clock', value: planned.clock }),
+      planned.clock && storeClock(db, planned.clock),
       table.put(planned.merged),
       appendChange(db, planned.change, [sending, cursor], last, seenCursor),
     ]);
