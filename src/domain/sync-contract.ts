@@ -45,8 +45,20 @@ function keyedObject<S extends v.GenericSchema>(value: S, name: string) {
   );
 }
 
+/**
+ * The message of a change's envelope: a member the contract does not name (`__proto__` and
+ * `constructor` included) is refused by name — valibot's plain object dropped it, and the change was
+ * taken without it.
+ */
+export const envelopeMessage =
+  (what: string): v.ErrorMessage<v.ObjectIssue | v.StrictObjectIssue> =>
+  (issue) =>
+    issue.kind === 'schema' && issue.expected === 'never'
+      ? `unknown member '${String(issue.input)}' of a change: a change has only ${what}`
+      : 'a change must be an object';
+
 export const ChangeSchema = v.pipe(
-  v.object(
+  v.strictObject(
     {
       id: v.pipe(v.string('id must be a string'), v.regex(ID_PATTERN, 'id must be a UUID or ULID')),
       type: v.pipe(
@@ -60,7 +72,7 @@ export const ChangeSchema = v.pipe(
       stamps: keyedObject(stamp, 'stamps'),
       deleted: v.optional(stamp),
     },
-    'a change must be an object',
+    envelopeMessage('id, type, fields, stamps and deleted'),
   ),
   v.check(
     (c) => sameKeys(c.fields, c.stamps),

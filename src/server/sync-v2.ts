@@ -5,7 +5,13 @@ import * as v from 'valibot';
 import { compactRecord, expandRecord, unstampedFields } from '../domain/compact-record';
 import { isPlainObject } from '../domain/json-bounds';
 import type { Change, SyncedRecord } from '../domain/record';
-import { describeIssue, type ErrorCode, LIMITS, parseSyncRequest } from '../domain/sync-contract';
+import {
+  describeIssue,
+  type ErrorCode,
+  envelopeMessage,
+  LIMITS,
+  parseSyncRequest,
+} from '../domain/sync-contract';
 import { PAGE_SIZE_V2, type SyncResponseV2, type WireRecord } from '../domain/sync-contract-v2';
 import { type PullCursor, parsePullCursor } from '../domain/sync-cursor';
 import { packId, unpackId } from '../domain/wire-id';
@@ -14,7 +20,7 @@ import type { V2Pull } from './sync-pull';
 import { runSync } from './sync-service';
 import type { Caller, SyncDeps } from './sync-session';
 
-const CompactChangeSchema = v.object(
+const CompactChangeSchema = v.strictObject(
   {
     id: v.unknown(),
     type: v.unknown(),
@@ -25,7 +31,7 @@ const CompactChangeSchema = v.object(
     stamps: v.optional(v.custom<Record<string, string>>(isPlainObject, 'stamps must be an object of stamps')),
     deleted: v.optional(v.unknown()),
   },
-  'a change must be an object',
+  envelopeMessage('id, type, fields, stamp, stamps and deleted'),
 );
 
 const RequestSchema = v.object(

@@ -139,6 +139,23 @@ describe('values that slipped through', () => {
     }
   });
 
+  it('a change with a member the contract does not name is refused with it by name, and nothing is stored', async () => {
+    const before = await exportText(server, curator);
+    for (const [name, member] of [
+      ['priority', '"priority":"high"'],
+      ['constructor', '"constructor":1'],
+    ]) {
+      const t = task({ title: `С лишним членом ${name}` });
+      const r = await rawSync(mentor, json(t).replace(/^\{/, `{${member},`));
+      expect(r.status, name).toBe(400);
+      expect(r.body.reason, name).toContain(`unknown member '${name}'`);
+    }
+    // `__proto__` the body's parser refuses before (the body as a whole, 400).
+    const t = task({ title: 'С __proto__' });
+    expect((await rawSync(mentor, json(t).replace(/^\{/, '{"__proto__":{"deleted":"x"},'))).status).toBe(400);
+    expect(await exportText(server, curator)).toBe(before);
+  });
+
   it('answers keyed constructor are kept, not dropped', async () => {
     const template = change(curator.stamper, 'formTemplate', {
       title: 'Анкета',

@@ -334,6 +334,19 @@ describe('packed ids', () => {
     expect(v1.changes.find((r) => r.id === added.id)?.fields.notes).toBe('Под упакованным id');
   });
 
+  it('a compact change with a member the contract does not name is refused with it by name', async () => {
+    const stray = meeting({ date: today });
+    const response = await fetch(`${server.url}/api/v2/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${curator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ cursor: null, changes: [{ ...compactRecord(stray), partial: true }] }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { reason: string }).reason).toContain("unknown member 'partial'");
+    const all = (await pullPages(curator, null)).pages.flatMap((p) => p.changes.map((r) => r.id));
+    expect(all).not.toContain(stray.id);
+  });
+
   it('are refused as ids from a device that did not ask for them', async () => {
     const stray = meeting({ date: today });
     const response = await fetch(`${server.url}/api/v2/sync`, {
