@@ -27,28 +27,34 @@ export type Device = {
    * compacted what the sync wrote (right after a sync, logs and uncompacted files count too).
    */
   close(options?: {
-    settle?: { url: string; database: string };
+    settle?: Settle;
     keep?: boolean;
   }): Promise<{ idbDiskBytes: number; settledBytes?: number }>;
 };
+
+/**
+ * Where and how to measure settled storage: `rounds` openings at most (default 4), each idle `idleMs`
+ * (default 5,000). The smoke run takes one opening without idling: it proves the step, not the figure.
+ */
+export type Settle = { url: string; database: string; rounds?: number; idleMs?: number };
 
 /**
  * Opens a closed profile on `url` with its service worker kept out (so that no app starts and writes),
  * opens `database`, waits a few seconds and answers the storage used: what the data takes once the
  * browser's LevelDB has compacted it (right after a sync, logs and uncompacted files count too).
  */
-async function settledStorage(dir: string, url: string, database: string): Promise<number> {
+async function settledStorage(dir: string, settle: Settle): Promise<number> {
   // LevelDB compacts in the background, across sessions: the least of a few is what the data takes.
   let least = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 4; round++) {
-    const usage = await storageAfterIdle(dir, url, database);
+  for (let round = 0; round < (settle.rounds ?? 4); round++) {
+    const usage = await storageAfterIdle(dir, settle.url, settle.database, settle.idleMs ?? 5_000);
     if (usage > least * 0.98) return Math.min(least, usage);
     least = Math.min(least, usage);
   }
   return least;
 }
 
-async function storageAfterIdle(dir: string, url: string, database: string): Promise<number> {
+async function storageAfterIdle(dir: string, url: string, database: string, idleMs: number): Promise<number> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -56,16 +62,19 @@ async function storageAfterIdle(dir: string, url: string, database: string): Pro
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
-  const usage = await page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    db.close();
-    return (await navigator.storage.estimate()).usage ?? 0;
-  }, database);
+  const usage = await page.evaluate(
+    async ([name, idle]) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      await new Promise((resolve) => setTimeout(resolve, idle));
+      db.close();
+      return (await navigator.storage.estimate()).usage ?? 0;
+    },
+    [database, idleMs] as const,
+  );
   await context.close();
   return usage;
 }
@@ -90,7 +99,7 @@ export async function openDevice(
     async close({ settle, keep } = {}) {
       await context.close();
       const idbDiskBytes = dirBytes(join(dir, 'Default', 'IndexedDB'));
-      const settledBytes = settle ? await settledStorage(dir, settle.url, settle.database) : undefined;
+      const settledBytes = settle ? await settledStorage(dir, settle) : undefined;
       if (!keep) rmSync(dir, { recursive: true, force: true });
       return { idbDiskBytes, settledBytes };
     },
