@@ -535,6 +535,7 @@ export const en = {
   'questionnaires.status': 'State',
   'questionnaires.sentAt': 'sent {when}',
   'questionnaires.waiting': 'waiting',
+  'questionnaires.withheld': 'will not answer: no parental consent; not counted',
   'questionnaires.reopen': 'Reopen',
   'assign.title': 'Assign: {title}',
   'assign.due': 'Due',

@@ -529,6 +529,7 @@ export const ru = {
   'questionnaires.status': 'Состояние',
   'questionnaires.sentAt': 'отправлена {when}',
   'questionnaires.waiting': 'ждём ответа',
+  'questionnaires.withheld': 'не ответит: нет согласия родителей, в подсчёт не входит',
   'questionnaires.reopen': 'Вернуть на доработку',
   'assign.title': 'Назначить: {title}',
   'assign.due': 'Заполнить до',

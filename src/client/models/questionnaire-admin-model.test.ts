@@ -7,6 +7,7 @@ import {
   draftOf,
   filterChoices,
   filterResults,
+  loadQuestionnaireList,
   loadResults,
   saveTemplate,
   targetsOf,
@@ -135,5 +136,52 @@ describe('whom a form is given to within pairs', () => {
   it('counts a person not on this device as withheld', () => {
     expect(isWithheld('nobody')).toBe(true);
     expect(isWithheld('adult')).toBe(false);
+  });
+});
+
+describe('a form given to a minor whose parents withdrew their consent since', () => {
+  it('is not counted among those expected to answer, unless it was answered', async () => {
+    const db = new NastavnikDb(`withdrawn-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const repo = createRepository(db);
+    const id = async (p: ReturnType<typeof repo.create>) => {
+      const result = await p;
+      if (!result.ok) throw new Error(result.reason);
+      return result.id;
+    };
+    const template = await id(
+      repo.create('formTemplate', {
+        title: 'Итоговая анкета',
+        questions: [{ id: 'comfort', kind: 'scale', text: 'Комфорт', required: true, min: 1, max: 10 }],
+      }),
+    );
+    const minor = async (fullName: string) => {
+      const person = await id(repo.create('person', { fullName, kind: 'student', minor: true }));
+      const consent = await id(
+        repo.create('consent', { personId: person, signedBy: 'Мама', date: '2026-09-01', withdrawn: false }),
+      );
+      const assignment = await id(
+        repo.create('formAssignment', { templateId: template, personId: person, pairId: null, due: null }),
+      );
+      return { consent, assignment };
+    };
+    const [answered, withdrawn] = [await minor('Аня'), await minor('Боря'), await minor('Вика')];
+    await repo.create('formResponse', {
+      assignmentId: answered.assignment,
+      answers: { comfort: 7 },
+      submittedAt: '2026-11-25T10:00:00.000Z',
+    });
+    const queries = createQueries(db);
+    expect((await loadQuestionnaireList(queries)).map((r) => [r.sent, r.assigned])).toEqual([[1, 3]]);
+    // Боря's parents withdraw; so do Аня's, after she answered: her answer still counts.
+    for (const consent of [withdrawn.consent, answered.consent])
+      await repo.update('consent', consent, { withdrawn: true, withdrawnDate: '2026-11-26' });
+    expect((await loadQuestionnaireList(queries)).map((r) => [r.sent, r.assigned])).toEqual([[1, 2]]);
+    const results = await loadResults(queries, template);
+    expect([results?.sent, results?.expected, results?.rate]).toEqual([1, 2, 50]);
+    expect(results?.rows.map((r) => [r.person, r.isWithheld])).toEqual([
+      ['Аня', false],
+      ['Боря', true],
+      ['Вика', false],
+    ]);
   });
 });

@@ -15,23 +15,33 @@ import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 
 export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
 
+/**
+ * The forms with, for each, how many were given (`assigned`) and how many answered (`sent`). A form
+ * given to someone who can no longer receive it — a minor whose parents withdrew their consent since,
+ * a person erased — and not answered counts in neither: «ответили 3 из 4» where the fourth can never
+ * answer was a rate no one could reach (the rule: access.ts mayReceivePerson).
+ */
 export function loadQuestionnaireList(queries: Queries): Promise<TemplateRow[]> {
-  return queries.templates().then((templates) =>
-    allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
-      queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
-        const sent = new Set(
-          responses.filter((r) => r.fields.submittedAt).flatMap((r) => r.fields.assignmentId ?? []),
-        );
-        return templates.map((template, i) => {
-          const assignments = perTemplate[i] ?? [];
-          return {
-            template,
-            assigned: assignments.length,
-            sent: assignments.filter((a) => sent.has(a.id)).length,
-          };
-        });
-      }),
-    ),
+  return allOf([queries.templates(), queries.people(), queries.allConsents()]).then(
+    ([templates, people, consents]) =>
+      allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
+        queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
+          const sent = new Set(
+            responses.filter((r) => r.fields.submittedAt).flatMap((r) => r.fields.assignmentId ?? []),
+          );
+          const isWithheld = withheldOf(people, consents);
+          return templates.map((template, i) => {
+            const expected = (perTemplate[i] ?? []).filter(
+              (a) => sent.has(a.id) || !isWithheld(a.fields.personId ?? ''),
+            );
+            return {
+              template,
+              assigned: expected.length,
+              sent: expected.filter((a) => sent.has(a.id)).length,
+            };
+          });
+        }),
+      ),
   );
 }
 
@@ -44,6 +54,11 @@ type AssignmentRow = {
   /** The classes the answer speaks for: the pair's mentees', or the respondent's own without a pair. */
   classes: string[];
   response: SyncedRecord<'formResponse'> | undefined;
+  /**
+   * Not answered, and never to be: the person can no longer receive the form (a minor whose consent
+   * was withdrawn since, a person erased). Listed, but not counted among those expected to answer.
+   */
+  isWithheld: boolean;
 };
 
 export type ResultsFilter = { form: string | null; className: string | null };
@@ -53,6 +68,8 @@ export type Results = {
   questions: Question[];
   rows: AssignmentRow[];
   sent: number;
+  /** The rows whose person is expected to answer: all but the withheld (`AssignmentRow.isWithheld`). */
+  expected: number;
   rate: number;
   results: QuestionResult[];
 };
@@ -72,13 +89,15 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
     queries.assignmentsOfTemplate(templateId),
     queries.people(),
     queries.pairs(),
-  ]).then(([template, assignments, people, pairs]) => {
+    queries.allConsents(),
+  ]).then(([template, assignments, people, pairs, consents]) => {
     if (!template) return null;
     return queries.responsesTo(assignments.map((a) => a.id)).then((responses) => {
       const byPerson = new Map(people.map((p) => [p.id, p]));
       const byPair = new Map(pairs.map((p) => [p.id, p]));
       const byAssignment = new Map(responses.map((r) => [r.fields.assignmentId, r]));
       const classOf = (id: string) => byPerson.get(id)?.fields.classOrSubject ?? '';
+      const isWithheld = withheldOf(people, consents);
       const rows = assignments
         .map((assignment): AssignmentRow => {
           const { personId = '', pairId } = assignment.fields;
@@ -90,6 +109,7 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
             form: pair?.fields.form ?? null,
             classes: (pair ? (pair.fields.menteeIds ?? []) : [personId]).map(classOf).filter(Boolean),
             response: byAssignment.get(assignment.id),
+            isWithheld: !byAssignment.get(assignment.id)?.fields.submittedAt && isWithheld(personId),
           };
         })
         .sort((a, b) => a.person.localeCompare(b.person, 'ru'));
@@ -106,12 +126,14 @@ function summarise(
   const sentAnswers = rows.flatMap((r) =>
     r.response?.fields.submittedAt ? [r.response.fields.answers ?? {}] : [],
   );
+  const expected = rows.filter((r) => !r.isWithheld).length;
   return {
     template,
     questions,
     rows,
     sent: sentAnswers.length,
-    rate: rate(sentAnswers.length, rows.length),
+    expected,
+    rate: rate(sentAnswers.length, expected),
     results: questions.map((q) => questionResult(q, sentAnswers)),
   };
 }

@@ -128,7 +128,7 @@ export function QuestionnaireResultsScreen() {
         />
       )}
       <p data-testid="response-rate">
-        {t('questionnaires.rate', { sent: results.sent, assigned: results.rows.length, rate: results.rate })}
+        {t('questionnaires.rate', { sent: results.sent, assigned: results.expected, rate: results.rate })}
       </p>
       <div class="actions">
         <a class="button" href={`/forms/${id}/assign`}>
@@ -190,6 +190,8 @@ export function QuestionnaireResultsScreen() {
                             {t('questionnaires.reopen')}
                           </button>
                         </>
+                      ) : row.isWithheld ? (
+                        t('questionnaires.withheld')
                       ) : (
                         t('questionnaires.waiting')
                       )}
