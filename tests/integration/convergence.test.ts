@@ -272,10 +272,13 @@ async function runSequence(seed: number): Promise<void> {
 
 describe('convergence of three devices and the server', () => {
   const only = process.env.CONVERGENCE_SEED;
-  // The sequences explore the devices' and the server's interleavings, the same on either engine; on
-  // PostgreSQL, four times slower here, a quarter of them is run to show the engine holds them too.
-  const runs = Number(process.env.CONVERGENCE_RUNS ?? (TEST_ENGINE === 'postgres' ? 50 : 200));
-  const seeds = only ? [Number(only)] : Array.from({ length: runs }, (_, i) => i + 1);
+  // The sequences explore the devices' and the server's interleavings, the same on either engine: the
+  // 200 of a run are shared out, 1-150 on SQLite and 151-200 on PostgreSQL (where each takes half as
+  // long again here), so that every one runs once and each engine holds a share. CONVERGENCE_RUNS runs
+  // that many on each engine, from the engine's first seed.
+  const first = TEST_ENGINE === 'postgres' ? 151 : 1;
+  const runs = Number(process.env.CONVERGENCE_RUNS ?? (TEST_ENGINE === 'postgres' ? 50 : 150));
+  const seeds = only ? [Number(only)] : Array.from({ length: runs }, (_, i) => first + i);
 
   it(`converges for ${seeds.length} seeded sequences`, async () => {
     for (const seed of seeds) {
