@@ -96,5 +96,5 @@ export function dropCopiesStartingWith(storage: MirrorStorage | null, prefixes: 
 
 /** Drops every copy: a device handed to another person keeps nothing of the one before. */
 export function dropAllCopies(storage: MirrorStorage | null): void {
-  for (const copy of leftCopies(storage)) dropCopy(storage, copy.key);
+  dropCopiesStartingWith(storage, ['']);
 }

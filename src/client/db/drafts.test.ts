@@ -1,5 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../../tests/support/memory-storage';
 import { NastavnikDb } from './database';
 import { createDrafts } from './drafts';
 import { createRepository } from './repository';
@@ -50,20 +51,6 @@ describe('drafts of one form open twice (two tabs)', () => {
 });
 
 describe('a save a reload cuts off', () => {
-  /** localStorage as the browser keeps it, for a test in Node. */
-  const memoryStorage = () => {
-    const items = new Map<string, string>();
-    return {
-      get length() {
-        return items.size;
-      },
-      key: (i: number) => [...items.keys()][i] ?? null,
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    };
-  };
-
   it('comes back when the app starts again, as it would have been saved', async () => {
     const storage = memoryStorage();
     db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });

@@ -3,6 +3,7 @@
 // sent as changed fields only that the device does not hold are all handled as a merge would.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../tests/support/memory-storage';
 import { compactRecord as compact } from '../../domain/compact-record';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from '../db/database';
@@ -209,16 +210,7 @@ describe('a record that comes deleted', () => {
   });
 
   it('takes along such a text whose save a reload cut off: the next start does not put it back', async () => {
-    const items = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      get length() {
-        return items.size;
-      },
-      key: (i: number) => [...items.keys()][i] ?? null,
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    });
+    vi.stubGlobal('localStorage', memoryStorage());
     try {
       const db = await device();
       const kept = meeting(3, 'заметки', 1);
