@@ -28,6 +28,7 @@ import { formatHlc } from '../src/domain/hlc';
 import type { Change, SyncedRecord } from '../src/domain/record';
 import type { SyncResponse } from '../src/domain/sync-contract';
 import { derivedId } from '../src/server/secrets';
+import { latestRevision, storageFloor } from './bench/server-storage-floor';
 
 type Options = {
   schools: number;
@@ -469,6 +470,10 @@ async function main() {
     const setUpMs = performance.now() - setUpStarted;
     // A second of quiet: the set-up's writes settle, and a CPU profile shows the burst apart from them.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // SQLite in one process: the storage layer's share of the burst is measured after it (below).
+    const sqliteFile =
+      options.databaseUrl === null ? join(servers[0]?.dataDir as string, 'nastavnik.sqlite') : null;
+    const revBefore = sqliteFile ? latestRevision(sqliteFile) : 0;
     const cpuBefore = servers.map((s) => cpuMs(s));
     const mainBefore = servers.map((s) => cpuMs(s, true));
     const clientBefore = process.cpuUsage();
@@ -485,6 +490,7 @@ async function main() {
       cpuAfter,
       servers.map((s) => cpuMs(s)),
     );
+    const storage = sqliteFile ? await storageFloor(sqliteFile, revBefore) : null;
     const checks = [];
     for (const [i, school] of schools.entries())
       checks.push(await audit(schoolsToRun[i]?.urls[0] as string, school.curatorToken, school.expected));
@@ -508,6 +514,10 @@ async function main() {
     out.write(
       `  HTTP floor (the same ${floorSorted.length} requests at once to the health check): ${ms(floor.wallMs)}${floorCpu === null ? '' : `, server CPU ${ms(floorCpu)}`}; p50 ${ms(percentile(floorSorted, 50))}, p95 ${ms(percentile(floorSorted, 95))}\n`,
     );
+    if (storage)
+      out.write(
+        `  storage floor (the burst's ${storage.records} records written again through the storage layer, one transaction, one thread): CPU ${ms(storage.cpuMs)}\n`,
+      );
     out.write(
       `  errors: ${result.errors.length}${result.errors.length ? ` (first: ${result.errors[0]})` : ''}\n`,
     );
