@@ -5,6 +5,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../models/idp-model';
 import { ensurePlan } from '../models/idp-writes-model';
+import { loadQuestionnaireList } from '../models/questionnaire-admin-model';
 import { NastavnikDb } from './database';
 import { spacedQuery } from './live';
 import { pullActivity } from './meta';
@@ -152,5 +153,33 @@ describe('live queries', () => {
     await vi.waitFor(() => expect(seen.at(-1)).toBe(201), { timeout: 10_000 });
     sub.unsubscribe();
     expect(runsDuring).toBe(0);
+  });
+
+  it('follow a consent withdrawn into the questionnaires list, which reads only the people yet to answer', async () => {
+    const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const queries = createQueries(db);
+    const repo = createRepository(db);
+    const made = await Promise.all([
+      repo.create('person', { fullName: 'Рябов', kind: 'student', minor: true }),
+      repo.create('formTemplate', { title: 'Анкета', questions: [] }),
+    ]);
+    const [minor, template] = made.map((r) => (r.ok ? r.id : ''));
+    const consent = await repo.create('consent', {
+      personId: minor,
+      signedBy: 'Мама',
+      date: '2026-09-01',
+      withdrawn: false,
+    });
+    await repo.create('formAssignment', { templateId: template, personId: minor, pairId: null, due: null });
+    const seen = await emissions(
+      () => loadQuestionnaireList(queries).then((rows) => rows.map((r) => r.assigned).join()),
+      async (until) => {
+        await until((s) => s.at(-1) === '1');
+        if (consent.ok)
+          await repo.update('consent', consent.id, { withdrawn: true, withdrawnDate: '2026-11-26' });
+      },
+      (s) => s.at(-1) === '0',
+    );
+    expect(seen.at(-1)).toBe('0');
   });
 });

@@ -87,3 +87,22 @@ describe('people by ids', () => {
     expect(new Set(many.map((p) => p.id))).toEqual(new Set(ids.slice(5, 60)));
   });
 });
+
+describe('consents of people', () => {
+  it('answers the same for a few people and for many, leaving out deleted consents', async () => {
+    const { queries, repo } = device();
+    const people: string[] = [];
+    const consents: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const person = `0193a3f0-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`;
+      const r = await repo.create('consent', { personId: person, signedBy: 'Мама', date: '2026-09-01' });
+      if (r.ok) [people[i], consents[i]] = [person, r.id];
+    }
+    await repo.remove('consent', consents[1] as string);
+    const few = await queries.consentsOfPeople(people.slice(0, 3));
+    expect(few.map((c) => c.fields.personId).sort()).toEqual([people[0], people[2]]);
+    const many = await queries.consentsOfPeople([...people.slice(5, 60), 'nobody']);
+    expect(new Set(many.map((c) => c.fields.personId))).toEqual(new Set(people.slice(5, 60)));
+    expect(many).toHaveLength(55);
+  });
+});

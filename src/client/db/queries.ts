@@ -45,6 +45,14 @@ export function createQueries(db: NastavnikDb, home: HomeQueries = createHomeQue
     programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),
+    /** The consents of several people: by their index for a few, in one getAll for many (peopleByIds). */
+    consentsOfPeople: (personIds: readonly string[]) =>
+      personIds.length <= 50
+        ? liveOnly(db.records('consent').where('fields.personId').anyOf(personIds).toArray())
+        : liveOnly(db.records('consent').toArray()).then((rows) => {
+            const wanted = new Set(personIds);
+            return rows.filter((c) => wanted.has(c.fields.personId ?? ''));
+          }),
     pair: (id: string) => db.records('pair').get(id),
     pairs: () => liveOnly(db.records('pair').toArray()),
     meeting: (id: string) => db.records('meeting').get(id),

@@ -7,6 +7,7 @@ import {
   draftOf,
   filterChoices,
   filterResults,
+  isAssignmentWithheld,
   loadQuestionnaireList,
   loadResults,
   saveTemplate,
@@ -136,6 +137,14 @@ describe('whom a form is given to within pairs', () => {
   it('counts a person not on this device as withheld', () => {
     expect(isWithheld('nobody')).toBe(true);
     expect(isWithheld('adult')).toBe(false);
+  });
+
+  it('leaves out of those expected to answer a form the person cannot receive, unless answered', () => {
+    const given = (personId: string) => rec(`form-of-${personId}`, { personId });
+    expect(isAssignmentWithheld(given('minor'), false, isWithheld)).toBe(true);
+    expect(isAssignmentWithheld(given('nobody'), false, isWithheld)).toBe(true);
+    expect(isAssignmentWithheld(given('minor'), true, isWithheld)).toBe(false);
+    expect(isAssignmentWithheld(given('consented'), false, isWithheld)).toBe(false);
   });
 });
 

@@ -16,32 +16,43 @@ import { questionsOf, sectionsOf } from './questionnaire-fill-model';
 export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
 
 /**
- * The forms with, for each, how many were given (`assigned`) and how many answered (`sent`). A form
- * given to someone who can no longer receive it — a minor whose parents withdrew their consent since,
- * a person erased — and not answered counts in neither: «ответили 3 из 4» where the fourth can never
- * answer was a rate no one could reach (the rule: access.ts mayReceivePerson).
+ * The forms with, for each, how many were given (`assigned`) and how many answered (`sent`), both
+ * leaving out the forms withheld (`isAssignmentWithheld`). Only the people of the forms not answered can
+ * be withheld: their records and consents alone are read, by key, rather than the whole school's.
  */
 export function loadQuestionnaireList(queries: Queries): Promise<TemplateRow[]> {
-  return allOf([queries.templates(), queries.people(), queries.allConsents()]).then(
-    ([templates, people, consents]) =>
-      allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
-        queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
-          const sent = new Set(
-            responses.filter((r) => r.fields.submittedAt).flatMap((r) => r.fields.assignmentId ?? []),
-          );
-          const isWithheld = withheldOf(people, consents);
-          return templates.map((template, i) => {
+  return queries.templates().then((templates) =>
+    allOf(templates.map((t) => queries.assignmentsOfTemplate(t.id))).then((perTemplate) =>
+      queries.responsesTo(perTemplate.flat().map((a) => a.id)).then((responses) => {
+        const sent = new Set(
+          responses.filter((r) => r.fields.submittedAt).flatMap((r) => r.fields.assignmentId ?? []),
+        );
+        const waiting = perTemplate.flat().filter((a) => !sent.has(a.id));
+        return withheldAmong(queries, waiting).then((isWithheld) =>
+          templates.map((template, i) => {
             const expected = (perTemplate[i] ?? []).filter(
-              (a) => sent.has(a.id) || !isWithheld(a.fields.personId ?? ''),
+              (a) => !isAssignmentWithheld(a, sent.has(a.id), isWithheld),
             );
             return {
               template,
               assigned: expected.length,
               sent: expected.filter((a) => sent.has(a.id)).length,
             };
-          });
-        }),
-      ),
+          }),
+        );
+      }),
+    ),
+  );
+}
+
+/** `withheldOf` for the people of `assignments` only, read by key. */
+function withheldAmong(
+  queries: Queries,
+  assignments: readonly SyncedRecord<'formAssignment'>[],
+): Promise<(personId: string) => boolean> {
+  const ids = [...new Set(assignments.map((a) => a.fields.personId ?? ''))];
+  return allOf([queries.peopleByIds(ids), queries.consentsOfPeople(ids)]).then(([people, consents]) =>
+    withheldOf(people, consents),
   );
 }
 
@@ -54,10 +65,7 @@ type AssignmentRow = {
   /** The classes the answer speaks for: the pair's mentees', or the respondent's own without a pair. */
   classes: string[];
   response: SyncedRecord<'formResponse'> | undefined;
-  /**
-   * Not answered, and never to be: the person can no longer receive the form (a minor whose consent
-   * was withdrawn since, a person erased). Listed, but not counted among those expected to answer.
-   */
+  /** Listed, but not counted among those expected to answer (`isAssignmentWithheld`). */
   isWithheld: boolean;
 };
 
@@ -102,14 +110,15 @@ export function loadResults(queries: Queries, templateId: string): Promise<Resul
         .map((assignment): AssignmentRow => {
           const { personId = '', pairId } = assignment.fields;
           const pair = pairId ? byPair.get(pairId) : undefined;
+          const response = byAssignment.get(assignment.id);
           return {
             assignment,
             person: personName(byPerson.get(personId)),
             pair: pairLabel(pair, byPerson),
             form: pair?.fields.form ?? null,
             classes: (pair ? (pair.fields.menteeIds ?? []) : [personId]).map(classOf).filter(Boolean),
-            response: byAssignment.get(assignment.id),
-            isWithheld: !byAssignment.get(assignment.id)?.fields.submittedAt && isWithheld(personId),
+            response,
+            isWithheld: isAssignmentWithheld(assignment, Boolean(response?.fields.submittedAt), isWithheld),
           };
         })
         .sort((a, b) => a.person.localeCompare(b.person, 'ru'));
@@ -274,6 +283,21 @@ export function withheldOf(
       !mayReceivePerson({ id, isMinor: person.fields.minor === true, hasConsent: consented.has(id) })
     );
   };
+}
+
+/**
+ * Whether a form given is left out of those expected to answer («ответили N из M», the response rate):
+ * it is when it was not answered and its person can no longer receive it (`isWithheld`, withheldOf: a
+ * minor whose parents withdrew their consent since, a person erased). «Ответили 3 из 4» where the fourth
+ * can never answer was a rate no one could reach. A form answered before the withdrawal still counts, in
+ * both figures: the answer was given.
+ */
+export function isAssignmentWithheld(
+  assignment: SyncedRecord<'formAssignment'>,
+  isAnswered: boolean,
+  isWithheld: (personId: string) => boolean,
+): boolean {
+  return !isAnswered && isWithheld(assignment.fields.personId ?? '');
 }
 
 /**
