@@ -2,7 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { NastavnikDb } from '../db/database';
 import { createQueries } from '../db/queries';
-import { createRepository } from '../db/repository';
+import { createRepository, type WriteResult } from '../db/repository';
 import {
   draftOf,
   filterChoices,
@@ -15,14 +15,19 @@ import {
   withheldOf,
 } from './questionnaire-admin-model';
 
-async function schoolWithAnswers() {
-  const db = new NastavnikDb(`results-${Math.random()}`, { indexedDB, IDBKeyRange });
-  const repo = createRepository(db);
-  const id = async (p: ReturnType<typeof repo.create>) => {
-    const result = await p;
+/** A fresh school's database, its repository and queries, and `id`: the id of a record a write made. */
+function freshSchool(name: string) {
+  const db = new NastavnikDb(`${name}-${Math.random()}`, { indexedDB, IDBKeyRange });
+  const id = async (write: Promise<WriteResult>) => {
+    const result = await write;
     if (!result.ok) throw new Error(result.reason);
     return result.id;
   };
+  return { db, repo: createRepository(db), queries: createQueries(db), id };
+}
+
+async function schoolWithAnswers() {
+  const { repo, queries, id } = freshSchool('results');
   const person = (fullName: string, classOrSubject: string) =>
     id(repo.create('person', { fullName, kind: 'student', minor: false, classOrSubject }));
   const mentor = await id(repo.create('person', { fullName: 'Наставник', kind: 'teacher' }));
@@ -51,7 +56,7 @@ async function schoolWithAnswers() {
   await answer(a, pairA, 4);
   await answer(b, group, 8);
   await answer(c, group, null);
-  return { queries: createQueries(db), template };
+  return { queries, template };
 }
 
 describe('form results by form of mentoring and class', () => {
@@ -78,21 +83,20 @@ describe('form results by form of mentoring and class', () => {
 
 describe('the questionnaire editor', () => {
   it('saves only what the curator changed from the editor as it opened: another’s change meanwhile stands', async () => {
-    const db = new NastavnikDb(`editor-${Math.random()}`, { indexedDB, IDBKeyRange });
-    const repo = createRepository(db);
-    const queries = createQueries(db);
-    const created = await repo.create('formTemplate', {
-      title: 'Анкета',
-      questions: [{ id: 'q', kind: 'text', text: 'Что получилось?', required: false }],
-    });
-    if (!created.ok) throw new Error(created.reason);
-    const opened = await queries.template(created.id);
+    const { db, repo, queries, id } = freshSchool('editor');
+    const templateId = await id(
+      repo.create('formTemplate', {
+        title: 'Анкета',
+        questions: [{ id: 'q', kind: 'text', text: 'Что получилось?', required: false }],
+      }),
+    );
+    const opened = await queries.template(templateId);
     if (!opened) throw new Error('not stored');
     const base = { value: draftOf(opened), cursor: null };
     // Another curator renames it meanwhile; this one, whose editor still shows the old title, adds a
     // description and saves the whole editor.
-    await repo.update('formTemplate', created.id, { title: 'Анкета после четверти' });
-    const now = await queries.template(created.id);
+    await repo.update('formTemplate', templateId, { title: 'Анкета после четверти' });
+    const now = await queries.template(templateId);
     if (!now) throw new Error('not stored');
     const result = await saveTemplate(
       repo,
@@ -102,7 +106,7 @@ describe('the questionnaire editor', () => {
       base,
     );
     expect(result.ok).toBe(true);
-    const saved = await queries.template(created.id);
+    const saved = await queries.template(templateId);
     expect(saved?.fields.title).toBe('Анкета после четверти');
     expect(saved?.fields.description).toBe('Для 9-х классов');
     db.close();
@@ -150,13 +154,7 @@ describe('whom a form is given to within pairs', () => {
 
 describe('a form given to a minor whose parents withdrew their consent since', () => {
   it('is not counted among those expected to answer, unless it was answered', async () => {
-    const db = new NastavnikDb(`withdrawn-${Math.random()}`, { indexedDB, IDBKeyRange });
-    const repo = createRepository(db);
-    const id = async (p: ReturnType<typeof repo.create>) => {
-      const result = await p;
-      if (!result.ok) throw new Error(result.reason);
-      return result.id;
-    };
+    const { repo, queries, id } = freshSchool('withdrawn');
     const template = await id(
       repo.create('formTemplate', {
         title: 'Итоговая анкета',
@@ -179,7 +177,6 @@ describe('a form given to a minor whose parents withdrew their consent since', (
       answers: { comfort: 7 },
       submittedAt: '2026-11-25T10:00:00.000Z',
     });
-    const queries = createQueries(db);
     expect((await loadQuestionnaireList(queries)).map((r) => [r.sent, r.assigned])).toEqual([[1, 3]]);
     // Боря's parents withdraw; so do Аня's, after she answered: her answer still counts.
     for (const consent of [withdrawn.consent, answered.consent])
