@@ -86,7 +86,8 @@ export function leftCopies(storage: MirrorStorage | null): MirroredSave[] {
 
 /**
  * Drops the copies of every draft whose key starts with one of `prefixes`: the texts a field could not
- * save into records erased since (db/sync-store.ts), which the next start would otherwise put back.
+ * save into records erased since (drafts.ts dropDraftsOfErased), which the next start would otherwise put
+ * back.
  */
 export function dropCopiesStartingWith(storage: MirrorStorage | null, prefixes: readonly string[]): void {
   if (prefixes.length === 0) return;

@@ -1,8 +1,10 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../../../tests/support/memory-storage';
+import { unsavedKey } from '../state/unsaved-key';
 import { NastavnikDb } from './database';
-import { createDrafts } from './drafts';
+import { keepCopy } from './draft-mirror';
+import { createDrafts, dropDraftsOfErased } from './drafts';
 import { createRepository } from './repository';
 
 let db: NastavnikDb;
@@ -83,6 +85,25 @@ describe('a save a reload cuts off', () => {
     expect(storage.length).toBe(1);
     await drafts.drop(KEY, 'A');
     expect(storage.length).toBe(0);
+  });
+});
+
+describe('the drafts of a record erased', () => {
+  it('go with the copies of their saves a reload cut off; another record’s stay', async () => {
+    const storage = memoryStorage();
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const [erased, other] = [unsavedKey('person', 'p1', 'needs'), unsavedKey('person', 'p10', 'needs')];
+    for (const key of [erased, other]) {
+      await db.drafts.put({ key, value: { text: 'Нужна помощь…' }, updatedAt: '' });
+      keepCopy(storage, { key, value: { text: 'Нужна помощь с …' }, context: null, token: key });
+    }
+    await db.transaction('rw', db.drafts, () =>
+      dropDraftsOfErased(db, [{ type: 'person', id: 'p1' }], storage),
+    );
+    expect(await db.drafts.get(erased)).toBeUndefined();
+    await createDrafts(db, Date.now, storage).recoverCutOff();
+    expect(await db.drafts.get(erased)).toBeUndefined();
+    expect((await db.drafts.get(other))?.value).toEqual({ text: 'Нужна помощь с …' });
   });
 });
 

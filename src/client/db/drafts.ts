@@ -3,8 +3,16 @@
 // storage-guard.ts for what the app does when it did not); while it is on its way, a copy of it waits in
 // localStorage (draft-mirror.ts), for a reload or a closed tab that cuts it off.
 import { changedKeys, jsonEqual } from '../../domain/canonical-json';
+import { unsavedPrefix } from '../state/unsaved-key';
 import type { Draft, DraftBase, NastavnikDb } from './database';
-import { browserStorage, dropCopy, keepCopy, leftCopies, type MirrorStorage } from './draft-mirror';
+import {
+  browserStorage,
+  dropCopiesStartingWith,
+  dropCopy,
+  keepCopy,
+  leftCopies,
+  type MirrorStorage,
+} from './draft-mirror';
 import { getCursor } from './meta';
 import { type WriteFailure, writeFailure } from './write-failure';
 
@@ -125,3 +133,20 @@ export function createDrafts(
 }
 
 export type Drafts = ReturnType<typeof createDrafts>;
+
+/**
+ * Drops what this device keeps of the texts a field could not save into `erased` records (a person
+ * erased, and what was about them, came deleted from a pull): their drafts, and the copies of such drafts'
+ * saves that a reload cut off, which the next start would otherwise put back (`recoverCutOff`). Nothing of
+ * an erased pupil stays on the device. Runs in the caller's transaction, which must include `db.drafts`;
+ * `copies` as in createDrafts.
+ */
+export async function dropDraftsOfErased(
+  db: NastavnikDb,
+  erased: readonly { type: string; id: string }[],
+  copies: MirrorStorage | null = browserStorage(),
+): Promise<void> {
+  const prefixes = erased.map((r) => unsavedPrefix(r.type, r.id));
+  dropCopiesStartingWith(copies, prefixes);
+  for (const prefix of prefixes) await db.drafts.where('key').startsWith(prefix).delete();
+}

@@ -10,10 +10,9 @@ import {
   RECORD_TYPE_NAMES,
   type RecordTypeName as RecordType,
 } from '../../domain/record-type-names';
-import { unsavedPrefix } from '../state/unsaved-key';
 import type { NastavnikDb, OutboxEntry } from './database';
 import { settleClock } from './device-clock';
-import { browserStorage, dropCopiesStartingWith } from './draft-mirror';
+import { dropDraftsOfErased } from './drafts';
 import { EMPTY_STATUS, getMeta, type SyncStatus, setMeta, startPullOver } from './meta';
 import { type Batch, settleBatch, stampAgainAfter, takeBatchIn } from './outbox';
 import { noteForSearch, noteTableForSearch, SEARCHED_TYPES } from './search-index';
@@ -150,12 +149,11 @@ async function mergePulled(db: NastavnikDb, records: PulledRecord[], run?: PullR
     }
     await table.bulkPut(changed as SyncedRecord[]);
     // A record deleted (a person erased, and what was about them) takes along the texts a field could
-    // not save into it: nothing of an erased pupil stays on the device.
-    // A copy of such a text whose save a reload cut off (draft-mirror.ts) goes too: the next start
-    // would put it back.
-    const gone = incoming.filter((r) => r.deleted !== undefined).map((r) => unsavedPrefix(type, r.id));
-    dropCopiesStartingWith(browserStorage(), gone);
-    for (const prefix of gone) await db.drafts.where('key').startsWith(prefix).delete();
+    // not save into it, and their copies: nothing of an erased pupil stays on the device.
+    await dropDraftsOfErased(
+      db,
+      incoming.filter((r) => r.deleted !== undefined),
+    );
     // A table that was empty when the sync began is indexed whole once it ends.
     if (run?.fresh.has(type)) await noteTableForSearch(db, type);
     else
