@@ -15,10 +15,14 @@ export const E2E_WORKERS = Math.max(
   Number(process.env.E2E_WORKERS ?? Math.floor(availableParallelism() / 2)),
 );
 /** Which of the servers this process talks to: Playwright numbers its workers 0… (TEST_PARALLEL_INDEX). */
-export const E2E_INDEX = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+const E2E_INDEX = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const E2E_PORT = BASE_PORT + E2E_INDEX;
-/** The copy of the production build that server `index` serves. */
-export const e2eStaticDir = (index: number) => `.tmp/e2e-dist-${index}`;
+/**
+ * The copy of the production build that the server on `port` serves. Files of a server are named by its
+ * port, not its worker's number: two suites run side by side in one checkout (E2E_PORT apart) would
+ * otherwise wipe each other's app files, data and tokens.
+ */
+export const e2eStaticDir = (port: number) => `.tmp/e2e-dist-${port}`;
 export const E2E_BOOTSTRAP = 'E2E-BOOT';
 export const E2E_DISTRICT = 'E2E-DIST';
 
@@ -51,8 +55,8 @@ export default defineConfig({
   // The production build served by the real sync server: the service worker exists only there.
   webServer: Array.from({ length: E2E_WORKERS }, (_, index) => ({
     command: [
-      `rm -rf .tmp/e2e-data-${index} ${e2eStaticDir(index)}`,
-      `mkdir -p .tmp && cp -r dist ${e2eStaticDir(index)}`,
+      `rm -rf .tmp/e2e-data-${BASE_PORT + index} ${e2eStaticDir(BASE_PORT + index)}`,
+      `mkdir -p .tmp && cp -r dist ${e2eStaticDir(BASE_PORT + index)}`,
       'node node_modules/tsx/dist/cli.mjs src/server/main.ts',
     ].join(' && '),
     url: `http://127.0.0.1:${BASE_PORT + index}/api/v1/health`,
@@ -61,8 +65,8 @@ export default defineConfig({
     env: {
       PORT: String(BASE_PORT + index),
       HOST: '127.0.0.1',
-      NASTAVNIK_DATA_DIR: `.tmp/e2e-data-${index}`,
-      NASTAVNIK_STATIC_DIR: e2eStaticDir(index),
+      NASTAVNIK_DATA_DIR: `.tmp/e2e-data-${BASE_PORT + index}`,
+      NASTAVNIK_STATIC_DIR: e2eStaticDir(BASE_PORT + index),
       NASTAVNIK_BOOTSTRAP_CODE: E2E_BOOTSTRAP,
       NASTAVNIK_DISTRICT_CODE: E2E_DISTRICT,
       // The district's figures follow every change at once, so a test need not wait for them.

@@ -2,16 +2,16 @@
 // the people and invite codes a test needs, so that each test starts from the state it describes.
 import { readFileSync } from 'node:fs';
 import { uuidv7 } from 'uuidv7';
-import { E2E_INDEX, E2E_PORT } from '../../playwright.config';
+import { E2E_PORT } from '../../playwright.config';
 import { formatHlc } from '../../src/domain/hlc';
 import { expectedIdOf } from '../../src/domain/one-of-a-kind';
 import { derivedId } from '../../src/server/secrets';
 
-/** Where the global set-up keeps the tokens of server `index`'s admin curator and district administrator. */
-export const adminFile = (index: number) => `.tmp/e2e-admin-${index}.json`;
-export const districtFile = (index: number) => `.tmp/e2e-district-${index}.json`;
-const ADMIN_FILE = adminFile(E2E_INDEX);
-const DISTRICT_FILE = districtFile(E2E_INDEX);
+/** Where the global set-up keeps the tokens of the admin curator and district administrator of the server on `port`. */
+export const adminFile = (port: number) => `.tmp/e2e-admin-${port}.json`;
+export const districtFile = (port: number) => `.tmp/e2e-district-${port}.json`;
+const ADMIN_FILE = adminFile(E2E_PORT);
+const DISTRICT_FILE = districtFile(E2E_PORT);
 const BASE = `http://127.0.0.1:${E2E_PORT}`;
 
 type Admin = { token: string; personId: string };

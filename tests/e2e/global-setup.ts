@@ -22,7 +22,7 @@ async function enrolWith(port: number, code: string, file: string): Promise<void
 export default async function globalSetup(): Promise<void> {
   mkdirSync('.tmp', { recursive: true });
   for (let index = 0; index < E2E_WORKERS; index++) {
-    await enrolWith(E2E_PORT + index, E2E_BOOTSTRAP, adminFile(index));
-    await enrolWith(E2E_PORT + index, E2E_DISTRICT, districtFile(index));
+    await enrolWith(E2E_PORT + index, E2E_BOOTSTRAP, adminFile(E2E_PORT + index));
+    await enrolWith(E2E_PORT + index, E2E_DISTRICT, districtFile(E2E_PORT + index));
   }
 }

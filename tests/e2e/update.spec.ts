@@ -2,12 +2,12 @@
 // never reloaded under the user's fingers.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { E2E_INDEX, e2eStaticDir } from '../../playwright.config';
+import { E2E_PORT, e2eStaticDir } from '../../playwright.config';
 import { curatorCode, newSchool, putRecords } from './api';
 import { enrol, ensureOfflineReady, holdStore, stored } from './app-page';
 
 // The service worker of the app files this worker's server serves (playwright.config.ts).
-const SW = `${e2eStaticDir(E2E_INDEX)}/sw.js`;
+const SW = `${e2eStaticDir(E2E_PORT)}/sw.js`;
 let original = '';
 
 test.beforeAll(() => {
