@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { curatorCode, inviteCode, newSchool, putRecords } from './api';
 import { enrol } from './app-page';
+import { expectFitsPhone } from './layout-check';
 
 test('the curator sees on a pair that a mentee’s parental consent was withdrawn', async ({ page }) => {
   const { token } = await newSchool('Школа отозванного согласия');
@@ -68,6 +69,81 @@ test('the curator sees on a pair that a mentee’s parental consent was withdraw
   await page.getByRole('button', { name: /^Издать приказ/ }).click();
   await expect(page.getByText(/Без действующего согласия родителей: Кузнецов Егор/)).toBeVisible();
   await expect(page).toHaveURL(/\/orders$/);
+});
+
+test('a form given to a minor whose parents withdrew their consent since: not counted, and the row says why', async ({
+  page,
+}) => {
+  const { token } = await newSchool('Школа отозванной анкеты');
+  const [mentorId, minorId, adultId, templateId] = await putRecords(
+    [
+      { type: 'person', fields: { fullName: 'Михайлова Ирина Петровна', kind: 'teacher' } },
+      { type: 'person', fields: { fullName: 'Кузнецов Егор', kind: 'student', minor: true } },
+      { type: 'person', fields: { fullName: 'Андреева Полина', kind: 'student', minor: false } },
+      {
+        type: 'formTemplate',
+        fields: {
+          title: 'Анкета после четверти',
+          questions: [{ id: 'comfort', kind: 'scale', text: 'Комфорт', required: true, min: 1, max: 10 }],
+        },
+      },
+    ],
+    token,
+  );
+  const [consentId, pairId] = await putRecords(
+    [
+      {
+        type: 'consent',
+        fields: {
+          personId: minorId,
+          signedBy: 'Кузнецова Анна (мать)',
+          date: '2026-09-01',
+          withdrawn: false,
+        },
+      },
+      {
+        type: 'pair',
+        fields: { mentorId, menteeIds: [minorId, adultId], form: 'учитель–ученик', status: 'active' },
+      },
+    ],
+    token,
+  );
+  const given = (personId: string | undefined) => ({
+    type: 'formAssignment',
+    fields: { templateId, personId, pairId, due: '2026-12-20' },
+  });
+  const [, adultForm] = await putRecords([given(minorId), given(adultId)], token);
+  // Polina answers (on paper, typed in by the curator); then Egor's parents withdraw their consent.
+  await putRecords(
+    [
+      {
+        type: 'formResponse',
+        fields: { assignmentId: adultForm, answers: { comfort: 8 }, submittedAt: new Date().toISOString() },
+      },
+      { type: 'consent', id: consentId, fields: { withdrawn: true, withdrawnDate: '2026-11-25' } },
+    ],
+    token,
+  );
+  await enrol(page, await curatorCode('Анкетова Вера Андреевна', token));
+  await page.goto(`/forms/${templateId}`);
+  // Each row by its respondent (both are named in the pair's column); the figures once both are here.
+  const rowOf = (name: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+  await expect(rowOf('Кузнецов Егор')).toContainText(
+    'не ответит: нет согласия родителей, в подсчёт не входит',
+  );
+  await expect(rowOf('Андреева Полина')).toContainText('отправлена');
+  // Egor's form is in neither figure: «1 из 2» was a rate no one could reach.
+  await expect(page.getByTestId('response-rate')).toHaveText('Ответили 1 из 1 (100%)');
+  await page.getByRole('link', { name: 'Назад' }).click();
+  await expect(
+    page.getByTestId('templates').getByRole('listitem').filter({ hasText: 'Анкета после четверти' }),
+  ).toContainText('ответили 1 из 1');
+  await page.goBack();
+  // On a phone at 200 % text the row's reason wraps within its card.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(rowOf('Кузнецов Егор')).toContainText('в подсчёт не входит');
+  await expectFitsPhone(page, 'a form’s results with a withheld row');
 });
 
 test('a minor without a recorded consent: the curator is told before inviting, the pupil why nothing shows', async ({
