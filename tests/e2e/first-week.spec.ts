@@ -334,7 +334,13 @@ test('every delete can be undone: an IDP goal with its tasks, a task, a consent,
   await page.goto(`/pair/${pair}/plan/${mentee}`);
   const goalSection = page.getByRole('region', { name: 'Олимпиада' });
   await goalSection.getByRole('button', { name: 'Удалить цель' }).click();
-  await expect(goalSection).toContainText('Удалить цель «Олимпиада»? В ней 2 задачи.');
+  // The question takes the focus (the button that asked is gone), and «Не удалять» changes nothing.
+  const question = goalSection.getByRole('group', { name: 'Удалить цель «Олимпиада»? В ней 2 задачи.' });
+  await expect(question).toBeFocused();
+  await question.getByRole('button', { name: 'Не удалять' }).click();
+  await expect(question).toBeHidden();
+  await expect(page.getByTestId('task')).toHaveCount(2);
+  await goalSection.getByRole('button', { name: 'Удалить цель' }).click();
   await goalSection.getByRole('button', { name: 'Удалить цель и её задачи' }).click();
   await expect(toast).toContainText('Цель и её задачи удалены: 2 задачи');
   await expect(page.getByTestId('task')).toHaveCount(0);

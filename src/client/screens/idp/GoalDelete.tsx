@@ -1,11 +1,13 @@
 // Deleting a goal asks first and says what becomes of its tasks: deleted with it, or kept without a goal.
 // Either way «Отменить» brings the goal back with its tasks as they were.
+
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';
 import { t } from '../../i18n/i18n';
 import { goalDeletion } from '../../models/idp-model';
 import { withUndo } from '../../state/undo-toast';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 
 export function GoalDelete(props: { goal: SyncedRecord<'goal'>; tasks: readonly SyncedRecord<'task'>[] }) {
   const { repo } = useApp();
@@ -29,21 +31,17 @@ export function GoalDelete(props: { goal: SyncedRecord<'goal'>; tasks: readonly 
       </button>
     );
   return (
-    <fieldset class="notice notice--warn confirm">
-      <legend>{n ? t('idp.goalDeleteAsk', { title, n }) : t('idp.goalDeleteAskEmpty', { title })}</legend>
-      <div class="actions">
-        <button type="button" class="button--danger" onClick={() => void run(true)}>
-          {n ? t('idp.goalDeleteWithTasks') : t('idp.goalDeleteOnly')}
+    <ConfirmStep
+      question={n ? t('idp.goalDeleteAsk', { title, n }) : t('idp.goalDeleteAskEmpty', { title })}
+      confirm={n ? t('idp.goalDeleteWithTasks') : t('idp.goalDeleteOnly')}
+      onConfirm={() => void run(true)}
+      onCancel={() => setAsking(false)}
+    >
+      {n > 0 && (
+        <button type="button" class="button--danger" onClick={() => void run(false)}>
+          {t('idp.goalDeleteKeepTasks')}
         </button>
-        {n > 0 && (
-          <button type="button" class="button--danger" onClick={() => void run(false)}>
-            {t('idp.goalDeleteKeepTasks')}
-          </button>
-        )}
-        <button type="button" onClick={() => setAsking(false)}>
-          {t('confirm.cancel')}
-        </button>
-      </div>
-    </fieldset>
+      )}
+    </ConfirmStep>
   );
 }

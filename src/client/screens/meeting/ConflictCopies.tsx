@@ -1,9 +1,11 @@
 // The author's own text that lost a concurrent edit: shown until they put it back or hide it.
+
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { t } from '../../i18n/i18n';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { reportFailure } from '../../ui/save-message';
 
 /** `onUse` puts the text back into the field it was typed in (private notes stay private). */
@@ -25,19 +27,12 @@ export function ConflictCopies(props: { recordId: string; onUse(field: string, t
             {t('meeting.conflictUse')}
           </button>{' '}
           {asking === c.id ? (
-            <div class="actions">
-              <p>{t('copies.dismissAsk')}</p>
-              <button
-                type="button"
-                class="button--danger"
-                onClick={() => void repo.remove('conflict', c.id).then(reportFailure)}
-              >
-                {t('copies.dismissConfirm')}
-              </button>
-              <button type="button" onClick={() => setAsking(null)}>
-                {t('confirm.cancel')}
-              </button>
-            </div>
+            <ConfirmStep
+              question={t('copies.dismissAsk')}
+              confirm={t('copies.dismissConfirm')}
+              onConfirm={() => void repo.remove('conflict', c.id).then(reportFailure)}
+              onCancel={() => setAsking(null)}
+            />
           ) : (
             <button type="button" class="button--quiet" onClick={() => setAsking(c.id)}>
               {t('copies.dismiss')}

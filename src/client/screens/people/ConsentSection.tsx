@@ -14,6 +14,7 @@ import { t } from '../../i18n/i18n';
 import { erasePerson } from '../../models/people-model';
 import { useNewRecordDraft } from '../../state/draft';
 import { withUndo } from '../../state/undo-toast';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice } from '../../ui/Page';
@@ -174,26 +175,28 @@ export function ConsentSection(props: { person: SyncedRecord<'person'> }) {
           </Form>
         )}
       </details>
-      {hasWithdrawn && !hasValid && (
-        <div class="notice notice--warn">
-          <p>{t('consent.eraseOffer')}</p>
-          {isConfirming && <p>{t('consent.eraseWhat')}</p>}
-          {isConfirming ? (
-            <div class="actions">
-              <button type="button" class="button--danger" onClick={() => void erase()}>
-                {t('consent.eraseConfirm')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('update.later')}
-              </button>
-            </div>
-          ) : (
+      {hasWithdrawn &&
+        !hasValid &&
+        (isConfirming ? (
+          <ConfirmStep
+            question={
+              <>
+                {t('consent.eraseOffer')} {t('consent.eraseWhat')}
+              </>
+            }
+            confirm={t('consent.eraseConfirm')}
+            onConfirm={() => void erase()}
+            cancel={t('update.later')}
+            onCancel={() => setConfirming(false)}
+          />
+        ) : (
+          <div class="notice notice--warn">
+            <p>{t('consent.eraseOffer')}</p>
             <button type="button" class="button--danger" onClick={() => setConfirming(true)}>
               {t('consent.erase')}
             </button>
-          )}
-        </div>
-      )}
+          </div>
+        ))}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 // The devices a participant signed in on (or, for the district's administrator, every device of the
 // district); a lost phone is disconnected here (needs the network).
+
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { type DeviceInfo, listDevices, revokeDevice } from '../../models/invite-model';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { Notice } from '../../ui/Page';
 
 export function DevicesSection(props: { personId?: string }) {
@@ -43,17 +45,13 @@ export function DevicesSection(props: { personId?: string }) {
               // school's only curator for good); another curator disconnects it (the server refuses too).
               <strong> · {t('devices.thisOne')}</strong>
             ) : asking === d.id ? (
-              <div class="notice notice--warn">
-                <p>{t('devices.revokeAsk', { name: d.name || t('devices.unnamed') })}</p>
-                <div class="actions">
-                  <button type="button" class="button--danger" onClick={() => revoke(d.id)}>
-                    {t('devices.revokeConfirm')}
-                  </button>
-                  <button type="button" onClick={() => setAsking(null)}>
-                    {t('devices.keep')}
-                  </button>
-                </div>
-              </div>
+              <ConfirmStep
+                question={t('devices.revokeAsk', { name: d.name || t('devices.unnamed') })}
+                confirm={t('devices.revokeConfirm')}
+                onConfirm={() => revoke(d.id)}
+                cancel={t('devices.keep')}
+                onCancel={() => setAsking(null)}
+              />
             ) : (
               <button type="button" class="button--danger" onClick={() => setAsking(d.id)}>
                 {t('devices.revoke')}

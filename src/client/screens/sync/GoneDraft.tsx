@@ -1,10 +1,12 @@
 // What was typed into a form whose record went meanwhile (a meeting deleted on another device, a pair or
 // a questionnaire out of reach): its draft is on the device, but no form opens to show it. Shown where the
 // form would be and on the sync screen, to be copied by hand, and dropped only when the user says so.
+
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { placeOfDraft, type SavedAs } from '../../state/draft-place';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { fieldLabel, TypedText } from './TypedText';
 import { textsOf } from './texts-of';
 
@@ -54,17 +56,13 @@ export function GoneDraft(props: { draftKey: string }) {
         <TypedText key={typed.field} text={typed.text} label={fieldLabel(typed.field)} />
       ))}
       {isAsking ? (
-        <div class="notice notice--warn">
-          <p>{t('gone.dropAsk')}</p>
-          <div class="actions">
-            <button type="button" class="button--danger" onClick={() => void drop()}>
-              {t('gone.dropConfirm')}
-            </button>
-            <button type="button" onClick={() => setAsking(false)}>
-              {t('sync.discardKeep')}
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          question={t('gone.dropAsk')}
+          confirm={t('gone.dropConfirm')}
+          onConfirm={() => void drop()}
+          cancel={t('sync.discardKeep')}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
         <div class="actions">
           <button type="button" class="button--danger" onClick={() => setAsking(true)}>

@@ -3,6 +3,7 @@
 // own screen offers its copies in place too (meeting/ConflictCopies.tsx). Each says which record it
 // belongs to (its title now, a link where a screen shows it) and, for a top-level text field of a
 // record the user may write, offers «Вернуть»: the text written back into that field.
+
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';
@@ -11,6 +12,7 @@ import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
 import { loadKeptTargets, putBack } from '../../models/kept-texts-model';
 import { showToast } from '../../state/toast';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { personName } from '../../ui/person-name';
 import { reportFailure } from '../../ui/save-message';
 import { fieldLabel, TypedText } from './TypedText';
@@ -63,21 +65,12 @@ export function KeptTexts() {
               )}
               <TypedText text={c.fields.text ?? ''} />
               {asking === c.id ? (
-                <div class="notice notice--warn">
-                  <p>{t('copies.dismissAsk')}</p>
-                  <div class="actions">
-                    <button
-                      type="button"
-                      class="button--danger"
-                      onClick={() => void repo.remove('conflict', c.id).then(reportFailure)}
-                    >
-                      {t('copies.dismissConfirm')}
-                    </button>
-                    <button type="button" onClick={() => setAsking(null)}>
-                      {t('confirm.cancel')}
-                    </button>
-                  </div>
-                </div>
+                <ConfirmStep
+                  question={t('copies.dismissAsk')}
+                  confirm={t('copies.dismissConfirm')}
+                  onConfirm={() => void repo.remove('conflict', c.id).then(reportFailure)}
+                  onCancel={() => setAsking(null)}
+                />
               ) : (
                 <div class="actions">
                   {target?.canPutBack && (

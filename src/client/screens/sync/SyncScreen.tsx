@@ -1,5 +1,6 @@
 // Sync status in full: run a sync with progress, see and resolve rejected changes, get back texts kept
 // from a conflict.
+
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
@@ -10,6 +11,7 @@ import { formatAgo } from '../../i18n/format-ago';
 import { type MessageKey, t } from '../../i18n/i18n';
 import type { Saved } from '../../models/device-model';
 import { useStore } from '../../state/store';
+import { ConfirmStep } from '../../ui/ConfirmStep';
 import { Notice, Page } from '../../ui/Page';
 import { saveMessage } from '../../ui/save-message';
 import { GoneDrafts } from './GoneDraft';
@@ -112,21 +114,13 @@ export function SyncScreen() {
                   <code lang="en">{r.reason}</code>
                 </details>
                 {asking === r.id ? (
-                  <div class="notice notice--warn">
-                    <p>{t('sync.discardAsk')}</p>
-                    <div class="actions">
-                      <button
-                        type="button"
-                        class="button--danger"
-                        onClick={() => void act(() => device.discardRejected(r.id))}
-                      >
-                        {t('sync.discardConfirm')}
-                      </button>
-                      <button type="button" onClick={() => setAsking(null)}>
-                        {t('sync.discardKeep')}
-                      </button>
-                    </div>
-                  </div>
+                  <ConfirmStep
+                    question={t('sync.discardAsk')}
+                    confirm={t('sync.discardConfirm')}
+                    onConfirm={() => void act(() => device.discardRejected(r.id))}
+                    cancel={t('sync.discardKeep')}
+                    onCancel={() => setAsking(null)}
+                  />
                 ) : (
                   <div class="actions">
                     <button type="button" onClick={() => void act(() => device.retryRejected(r.id))}>
