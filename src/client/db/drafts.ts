@@ -7,6 +7,7 @@ import { unsavedPrefix } from '../state/unsaved-key';
 import type { Draft, DraftBase, NastavnikDb } from './database';
 import {
   browserStorage,
+  dropAllCopies,
   dropCopiesStartingWith,
   dropCopy,
   keepCopy,
@@ -133,6 +134,14 @@ export function createDrafts(
 }
 
 export type Drafts = ReturnType<typeof createDrafts>;
+
+/**
+ * Drops every copy of a draft's save that a reload cut off (draft-mirror.ts), which the next start would
+ * put back: a device handed to another person keeps nothing of the one before (session-store.ts).
+ */
+export function dropEveryDraftCopy(copies: MirrorStorage | null = browserStorage()): void {
+  dropAllCopies(copies);
+}
 
 /**
  * Drops what this device keeps of the texts a field could not save into `erased` records (a person

@@ -1,8 +1,10 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../../tests/support/memory-storage';
 import type { SyncedRecord } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import { NastavnikDb } from './database';
+import { keepCopy, leftCopies } from './draft-mirror';
 import { createDrafts } from './drafts';
 import { getSession } from './meta';
 import { createRepository } from './repository';
@@ -57,5 +59,21 @@ describe('signing a device in again', () => {
     expect(await db.drafts.count()).toBe(0);
     expect(await db.records('meeting').count()).toBe(0);
     expect((await db.records('person').toArray()).map((p) => p.id)).toEqual([NEXT]);
+  });
+
+  it('with another person’s code drops the copies of drafts a reload cut off; with the same person’s, keeps them', async () => {
+    await deviceWithUnsentMeeting();
+    const copies = memoryStorage();
+    const cutOff = {
+      key: `meeting:new:${PAIR}`,
+      value: { notes: 'Недописанное' },
+      context: null,
+      token: 't',
+    };
+    keepCopy(copies, cutOff);
+    await saveEnrolment(db, enrolment(MENTOR, 'Наставникова Анна', 'second'), copies);
+    expect(leftCopies(copies).map((c) => c.value)).toEqual([cutOff.value]);
+    await saveEnrolment(db, enrolment(NEXT, 'Следующий Борис', 'other'), copies);
+    expect(leftCopies(copies)).toEqual([]);
   });
 });

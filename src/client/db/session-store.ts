@@ -3,7 +3,8 @@ import { mergeRecords } from '../../domain/merge';
 import { isOfType } from '../../domain/record';
 import type { EnrolResponse } from '../../domain/sync-contract';
 import type { NastavnikDb } from './database';
-import { browserStorage, dropAllCopies } from './draft-mirror';
+import { browserStorage, type MirrorStorage } from './draft-mirror';
+import { dropEveryDraftCopy } from './drafts';
 import { getSession, SESSION_KEY, type Session, setMeta, startPullOver } from './meta';
 
 /**
@@ -12,11 +13,16 @@ import { getSession, SESSION_KEY, type Session, setMeta, startPullOver } from '.
  * everything the device held for the one before leaves it first — their unsent typing, drafts and
  * refused changes too: sent under the new person's sign-in they would be that person's writes (or
  * refused, and shown to them), and a school's phone handed on would show one mentor's notes about a
- * pupil to the next (the sign-in screen says so before the code is entered).
+ * pupil to the next (the sign-in screen says so before the code is entered). `copies`: where the
+ * drafts' saves wait (drafts.ts; localStorage unless a test gives its own).
  */
-export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): Promise<Session> {
+export async function saveEnrolment(
+  db: NastavnikDb,
+  enrolment: EnrolResponse,
+  copies: MirrorStorage | null = browserStorage(),
+): Promise<Session> {
   const before = await getSession(db);
-  if (before && before.personId !== enrolment.person.id) await wipeDevice(db);
+  if (before && before.personId !== enrolment.person.id) await wipeDevice(db, copies);
   const session: Session = {
     token: enrolment.token,
     personId: enrolment.person.id,
@@ -36,10 +42,10 @@ export async function saveEnrolment(db: NastavnikDb, enrolment: EnrolResponse): 
 }
 
 /** Empties every table of the device's database: records, outbox, refused changes, drafts, search, meta. */
-async function wipeDevice(db: NastavnikDb): Promise<void> {
+async function wipeDevice(db: NastavnikDb, copies: MirrorStorage | null): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
   });
-  // And the copies of drafts' saves a reload cut off (draft-mirror.ts), which the next start would restore.
-  dropAllCopies(browserStorage());
+  // And the copies of drafts' saves a reload cut off, which the next start would restore.
+  dropEveryDraftCopy(copies);
 }
