@@ -79,7 +79,7 @@ describe('npm run lint', () => {
     const files = {
       'src/client/ui/UsesApp.tsx': "import { useApp } from '../app/context';\nexport const u = useApp;\n",
       'src/client/ui/UsesModel.tsx':
-        "import { pairLabel } from '../models/questionnaire-admin-model';\nexport const p = pairLabel;\n",
+        "import { loadResults } from '../models/questionnaire-admin-model';\nexport const p = loadResults;\n",
       'src/client/ui/Plain.tsx': "import { t } from '../i18n/i18n';\nexport const q = t;\n",
       'src/client/screens/probe/UsesApp.tsx':
         "import { useApp } from '../../app/context';\nexport const s = useApp;\n",

@@ -4,16 +4,13 @@ import { NastavnikDb } from '../db/database';
 import { createQueries } from '../db/queries';
 import { createRepository, type WriteResult } from '../db/repository';
 import {
-  draftOf,
   filterChoices,
   filterResults,
-  isAssignmentWithheld,
   loadQuestionnaireList,
   loadResults,
-  saveTemplate,
-  targetsOf,
-  withheldOf,
 } from './questionnaire-admin-model';
+import { assign, isAssignmentWithheld, targetsOf, withheldOf } from './questionnaire-assign-model';
+import { draftOf, saveTemplate } from './questionnaire-edit-model';
 
 /** A fresh school's database, its repository and queries, and `id`: the id of a record a write made. */
 function freshSchool(name: string) {
@@ -149,6 +146,50 @@ describe('whom a form is given to within pairs', () => {
     expect(isAssignmentWithheld(given('nobody'), false, isWithheld)).toBe(true);
     expect(isAssignmentWithheld(given('minor'), true, isWithheld)).toBe(false);
     expect(isAssignmentWithheld(given('consented'), false, isWithheld)).toBe(false);
+  });
+});
+
+describe('giving a form', () => {
+  const PAIR = '0193a3f0-0000-7000-8000-000000000001';
+  const person = (n: number) => `0193a3f0-0000-7000-8000-00000000010${n}`;
+
+  it('makes the forms not given yet, skips those given, and makes none when one of them is refused', async () => {
+    const { db, repo, queries, id } = freshSchool('assign');
+    const template = await id(repo.create('formTemplate', { title: 'Анкета', questions: [] }));
+    const given = await assign(repo, queries, template, [{ personId: person(1), pairId: PAIR }], null);
+    expect(given).toEqual({ ok: true, created: 1, skipped: 0 });
+    const again = await assign(
+      repo,
+      queries,
+      template,
+      [
+        { personId: person(1), pairId: PAIR },
+        { personId: person(2), pairId: PAIR },
+        { personId: person(2), pairId: PAIR },
+      ],
+      '2026-12-20',
+    );
+    expect(again).toEqual({ ok: true, created: 1, skipped: 2 });
+    const forms = await queries.assignmentsOfTemplate(template);
+    expect(forms.map((a) => [a.fields.personId, a.fields.due ?? null]).sort()).toEqual([
+      [person(1), null],
+      [person(2), '2026-12-20'],
+    ]);
+    // A due date the schema refuses, on the second of two new forms: neither is made.
+    const refused = await assign(
+      repo,
+      queries,
+      template,
+      [
+        { personId: person(3), pairId: PAIR },
+        { personId: person(4), pairId: PAIR },
+      ],
+      'не дата',
+    );
+    expect(refused.ok).toBe(false);
+    expect(await queries.assignmentsOfTemplate(template)).toHaveLength(2);
+    expect(await db.outbox.count()).toBe(3);
+    db.close();
   });
 });
 

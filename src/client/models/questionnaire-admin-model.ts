@@ -1,17 +1,17 @@
-// The curator's side of forms: the list with response counts, results, copies and versions, assigning.
+// The curator's side of forms: the list with response counts, and the results of one (what was
+// answered, by whom, filtered by form of mentoring and class). Editing: questionnaire-edit-model.ts;
+// giving forms: questionnaire-assign-model.ts.
 
-import { mayReceivePerson } from '../../domain/access';
-import { changedKeys } from '../../domain/canonical-json';
 import { distinctClasses, hasClass } from '../../domain/fold-text';
-import type { Question, Section } from '../../domain/questionnaires/questions';
+import type { Question } from '../../domain/questionnaires/questions';
 import { type QuestionResult, questionResult, rate } from '../../domain/questionnaires/results';
 import type { SyncedRecord } from '../../domain/record';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
-import type { Repository, WriteResult } from '../db/repository';
-import { personName, readableNames } from '../ui/person-name';
-import { UNSEEN } from './edit-model';
-import { questionsOf, sectionsOf } from './questionnaire-fill-model';
+import { pairLabel } from '../ui/pair-label';
+import { personName } from '../ui/person-name';
+import { isAssignmentWithheld, withheldOf } from './questionnaire-assign-model';
+import { questionsOf } from './questionnaire-fill-model';
 
 export type TemplateRow = { template: SyncedRecord<'formTemplate'>; assigned: number; sent: number };
 
@@ -81,15 +81,6 @@ export type Results = {
   rate: number;
   results: QuestionResult[];
 };
-
-export function pairLabel(
-  pair: { fields: { mentorId?: string; menteeIds?: readonly string[] } } | undefined,
-  people: Map<string, SyncedRecord<'person'>>,
-): string {
-  if (!pair) return '';
-  const mentees = readableNames((pair.fields.menteeIds ?? []).map((id) => people.get(id)));
-  return `${mentees} — ${personName(people.get(pair.fields.mentorId ?? ''))}`;
-}
 
 export function loadResults(queries: Queries, templateId: string): Promise<Results | null> {
   return allOf([
@@ -170,177 +161,4 @@ export function filterChoices(results: Results): { forms: string[]; classes: str
     forms: [...forms].sort((a, b) => a.localeCompare(b, 'ru')),
     classes: distinctClasses(classes),
   };
-}
-
-export type TemplateDraft = {
-  title: string;
-  description: string;
-  visibleToMentor: boolean;
-  sections: Section[];
-  questions: Question[];
-};
-
-export function draftOf(template: SyncedRecord<'formTemplate'>): TemplateDraft {
-  return {
-    title: template.fields.title ?? '',
-    description: template.fields.description ?? '',
-    visibleToMentor: template.fields.visibleToMentor === true,
-    sections: sectionsOf(template),
-    questions: questionsOf(template),
-  };
-}
-
-/** A copy the curator can change: built-in questionnaires are changed through copies. */
-export function copyTemplate(
-  repo: Repository,
-  template: SyncedRecord<'formTemplate'>,
-  title: string,
-): Promise<WriteResult> {
-  return repo.create('formTemplate', {
-    ...template.fields,
-    title,
-    builtIn: null,
-    previousId: template.id,
-    version: 1,
-    archived: false,
-  });
-}
-
-/**
- * Saves an edited template. Once assigned, a template keeps what people answered: the edit becomes a
- * new version (a new record) and the old one is archived with its responses.
- */
-/** The questionnaire's fields a draft stands for. */
-function templateFields(draft: TemplateDraft) {
-  return {
-    title: draft.title.trim(),
-    description: draft.description.trim() || null,
-    visibleToMentor: draft.visibleToMentor,
-    sections: draft.sections,
-    // A question of a removed section belongs to none.
-    questions: draft.questions.map((q) => {
-      if (!q.sectionId || draft.sections.some((x) => x.id === q.sectionId)) return q;
-      const { sectionId: _gone, ...rest } = q;
-      return rest;
-    }),
-  };
-}
-
-/**
- * Saves the editor's draft of `template` (as stored now). `base`: what the editor showed when it opened
- * (useDraft's `base`); given, only what the curator changed from it is written — another curator's
- * changes made meanwhile stand, in the questionnaire and in a new version of it alike.
- */
-export async function saveTemplate(
-  repo: Repository,
-  queries: Queries,
-  template: SyncedRecord<'formTemplate'>,
-  draft: TemplateDraft,
-  base: { value: TemplateDraft; cursor: string | null } | null = null,
-): Promise<WriteResult> {
-  const all = templateFields(draft);
-  const seen = base && { values: templateFields(base.value), cursor: base.cursor };
-  const fields = seen
-    ? Object.fromEntries(changedKeys(all, seen.values).map((k) => [k, all[k as keyof typeof all]]))
-    : all;
-  const assigned = await queries.assignmentsOfTemplate(template.id);
-  // An editor's draft an older version of the app left kept no view: it goes as made from none.
-  if (assigned.length === 0) return repo.update('formTemplate', template.id, all, seen ? { seen } : UNSEEN);
-  const next = await repo.create('formTemplate', {
-    ...template.fields,
-    ...fields,
-    builtIn: null,
-    previousId: template.id,
-    version: (template.fields.version ?? 1) + 1,
-    archived: false,
-  });
-  if (next.ok) await repo.update('formTemplate', template.id, { archived: true });
-  return next;
-}
-
-export type Target = { personId: string; pairId: string | null };
-
-/** Creates the assignments that do not exist yet; answers how many were new and how many were there. */
-export type Whom = 'mentees' | 'mentors' | 'both';
-
-/**
- * Who may be given a form, by the rule the server keeps for what reaches a device (mayReceivePerson): a
- * minor without their parents' consent (missing or withdrawn) receives no form, and their data stays with
- * curators. A person not on this device counts as withheld.
- */
-export function withheldOf(
-  people: readonly SyncedRecord<'person'>[],
-  consents: readonly SyncedRecord<'consent'>[],
-): (personId: string) => boolean {
-  const consented = new Set(
-    consents.filter((c) => c.fields.withdrawn === false).map((c) => c.fields.personId ?? ''),
-  );
-  const byId = new Map(people.map((p) => [p.id, p]));
-  return (id) => {
-    const person = byId.get(id);
-    return (
-      person === undefined ||
-      !mayReceivePerson({ id, isMinor: person.fields.minor === true, hasConsent: consented.has(id) })
-    );
-  };
-}
-
-/**
- * Whether a form given is left out of those expected to answer («ответили N из M», the response rate):
- * it is when it was not answered and its person can no longer receive it (`isWithheld`, withheldOf: a
- * minor whose parents withdrew their consent since, a person erased). «Ответили 3 из 4» where the fourth
- * can never answer was a rate no one could reach. A form answered before the withdrawal still counts, in
- * both figures: the answer was given.
- */
-export function isAssignmentWithheld(
-  assignment: SyncedRecord<'formAssignment'>,
-  isAnswered: boolean,
-  isWithheld: (personId: string) => boolean,
-): boolean {
-  return !isAnswered && isWithheld(assignment.fields.personId ?? '');
-}
-
-/**
- * The forms to give within these pairs: to their mentees, their mentors or both. A withheld mentee is
- * left out, and so is the mentor of a pair left with no other mentee: the mentor's device no longer holds
- * that pair, and would be asked about a pair they cannot see.
- */
-export function targetsOf(
-  pairs: readonly SyncedRecord<'pair'>[],
-  whom: Whom,
-  isWithheld: (personId: string) => boolean,
-): Target[] {
-  return pairs.flatMap(({ id: pairId, fields: { mentorId, menteeIds = [] } }) => {
-    const mentees = menteeIds.filter((id) => !isWithheld(id));
-    if (mentees.length === 0) return [];
-    return [
-      ...(whom !== 'mentors' ? mentees.map((personId) => ({ personId, pairId })) : []),
-      ...(whom !== 'mentees' && mentorId && !isWithheld(mentorId) ? [{ personId: mentorId, pairId }] : []),
-    ];
-  });
-}
-
-export async function assign(
-  repo: Repository,
-  queries: Queries,
-  templateId: string,
-  targets: Target[],
-  due: string | null,
-) {
-  const existing = await queries.assignmentsOfTemplate(templateId);
-  const key = (t: Target) => `${t.personId}|${t.pairId ?? ''}`;
-  const have = new Set(
-    existing.map((a) => key({ personId: a.fields.personId ?? '', pairId: a.fields.pairId ?? null })),
-  );
-  const fresh = [...new Map(targets.map((t) => [key(t), t])).values()].filter((t) => !have.has(key(t)));
-  for (const target of fresh) {
-    const result = await repo.create('formAssignment', {
-      templateId,
-      personId: target.personId,
-      pairId: target.pairId,
-      due,
-    });
-    if (!result.ok) return { ok: false as const, result };
-  }
-  return { ok: true as const, created: fresh.length, skipped: targets.length - fresh.length };
 }

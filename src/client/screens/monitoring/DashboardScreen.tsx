@@ -8,11 +8,11 @@ import { useLiveQuery } from '../../db/live';
 import { formatDay, formatMaybe as show, todayIso } from '../../i18n/format';
 import { formatNumber, type MessageKey, t } from '../../i18n/i18n';
 import { dashboardOf, loadMonitoring, rosterOf } from '../../models/monitoring-model';
-import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useReadyMark } from '../../state/ready-mark';
 import { GoalsChart, Kpi, MonthsChart, SeriesChart } from '../../ui/charts';
 import { MentoringFormAndClassFilters } from '../../ui/MentoringFormAndClassFilters';
 import { Page } from '../../ui/Page';
+import { pairLabel } from '../../ui/pair-label';
 
 export function DashboardScreen() {
   const queries = useQueries();

@@ -11,12 +11,12 @@ import { formatDay, todayIso } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { membersWithoutConsent } from '../../models/pair-checks-model';
 import { setPairStatus } from '../../models/pairs-model';
-import { pairLabel } from '../../models/questionnaire-admin-model';
 import { useNewRecordDraft } from '../../state/draft';
 import { useNewRecordId } from '../../state/new-record-id';
 import { TextField } from '../../ui/fields';
 import { useNavigate } from '../../ui/navigate';
 import { Notice, Page } from '../../ui/Page';
+import { pairLabel } from '../../ui/pair-label';
 import { Form } from '../../ui/pending';
 import { fieldOfFailure, saveMessage } from '../../ui/save-message';
 

@@ -3,7 +3,7 @@
 import { useQueries } from '../../app/use-queries';
 import { allOf, useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { pairLabel } from '../../models/questionnaire-admin-model';
+import { pairLabel } from '../../ui/pair-label';
 
 export function PersonPairsSection(props: { personId: string }) {
   const queries = useQueries();

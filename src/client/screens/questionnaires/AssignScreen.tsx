@@ -10,16 +10,16 @@ import { todayIso } from '../../i18n/format';
 import { builtinText, t } from '../../i18n/i18n';
 import {
   assign,
-  pairLabel,
   type Target,
   targetsOf,
   type Whom,
   withheldOf,
-} from '../../models/questionnaire-admin-model';
+} from '../../models/questionnaire-assign-model';
 import { usePending } from '../../state/pending';
 import { schoolNow } from '../../state/school-clock';
 import { SelectField, TextField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
+import { pairLabel } from '../../ui/pair-label';
 import { personName } from '../../ui/person-name';
 import { saveMessage } from '../../ui/save-message';
 

@@ -9,7 +9,7 @@ import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';
 import { useLiveQuery } from '../../db/live';
 import { type MessageKey, t } from '../../i18n/i18n';
-import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-admin-model';
+import { draftOf, saveTemplate, type TemplateDraft } from '../../models/questionnaire-edit-model';
 import { useDraft } from '../../state/draft';
 import { useDraftUndo } from '../../state/undo-toast';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields';
