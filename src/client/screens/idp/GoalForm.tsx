@@ -63,17 +63,22 @@ export function GoalForm(props: {
       setError({ isTitle: false, text: saveMessage(goal).text });
       return false;
     }
-    for (const [i, title] of tasks.entries()) {
-      await repo.create('task', {
-        planId: plan.id,
-        goalId: goal.id,
-        title,
-        status: 'todo',
-        due: null,
-        order: i,
-      });
-    }
-    setError(null);
+    // A template's tasks in one write, all or none; refused, the goal stands and the form says why.
+    const made =
+      tasks.length === 0
+        ? ({ ok: true } as const)
+        : await repo.createMany(
+            'task',
+            tasks.map((title, i) => ({
+              planId: plan.id,
+              goalId: goal.id,
+              title,
+              status: 'todo',
+              due: null,
+              order: i,
+            })),
+          );
+    setError(made.ok ? null : { isTitle: false, text: saveMessage(made).text });
     return true;
   };
 
