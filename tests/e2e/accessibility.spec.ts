@@ -14,13 +14,26 @@ test.use({ viewport: { width: 360, height: 740 } });
 // SHOTS=dir saves a screenshot of every screen, for a person to look at.
 const SHOTS = process.env.SHOTS;
 
+/**
+ * axe-core for the page, run as axe.run in the page itself (legacy mode): not axe.runPartial per frame
+ * and axe.finishRun in a blank page the builder opens for every check (a new renderer each time). Only
+ * a frame of another origin is left out of that, and the app can have none (its policy lets in only its
+ * own origin, src/server/static.ts); a frame of its own would still be checked. axe-core's source
+ * (1.3 MB) goes into a page once: it stays there across the app's own navigation (openInApp), and the
+ * builder, which puts it in again on every check (twice in legacy mode), is then given nothing to add.
+ */
+async function axe(page: Page): Promise<AxeBuilder> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  return new AxeBuilder(hasAxe ? { page, axeSource: 'void 0' } : { page }).setLegacyMode();
+}
+
 async function checkScreen(page: Page, name: string) {
   // The screen has shown its data: its heading is there, its content under it, nothing still loading
   // (conditions, not time: a busy machine or a slow phone only makes this slower).
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('main > :not(.page__head):not(.back)').first()).toBeAttached();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axe(page).then((builder) => builder.analyze());
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     serious.map((v) => `${name}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
@@ -205,6 +218,34 @@ async function syncFirst(page: Page) {
   await expect(page.getByText('Синхронизация завершена')).toBeVisible();
 }
 
+/**
+ * Opens `path` as a tap on a link to it does: the app's router shows the screen, with no reload (a full
+ * load per screen booted the whole app again, a second of each screen's check). The screen shown before
+ * is marked first, and the check waits until it has left the page and the address is `path`: what is
+ * checked then is the new screen's DOM, never the previous one's. Two screens of one component in a row
+ * (two people, a new meeting and a meeting) would keep the same <main>: the lists below never put them
+ * one after the other, and the wait says so when they do.
+ */
+async function openInApp(page: Page, path: string) {
+  await page.evaluate((path) => {
+    document.querySelector('main')?.setAttribute('data-e2e-left', '');
+    const link = document.createElement('a');
+    link.href = path;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }, path);
+  await expect
+    .poll(() => page.evaluate(() => decodeURIComponent(location.pathname + location.search)), {
+      message: `${path} opened`,
+    })
+    .toBe(path);
+  await expect(
+    page.locator('main[data-e2e-left]'),
+    `the screen before ${path} has left (the same screen component twice in a row keeps it: put another between)`,
+  ).toHaveCount(0);
+}
+
 type Screen = readonly [name: string, path: () => string];
 
 const PHONE = {
@@ -233,7 +274,7 @@ function walk(
     test.afterAll(() => page.context().close());
     for (const [name, path] of screens) {
       test(`${role}: the ${name} screen`, async () => {
-        await page.goto(path());
+        await openInApp(page, path());
         await checkScreen(page, `${role} ${name}`);
       });
     }
@@ -283,12 +324,12 @@ walk(
     ['programme', () => '/programme'],
     ['people', () => '/people'],
     ['person', () => `/people/${s.mentor}`],
-    ['mentee', () => `/people/${s.mentee}`],
     ['pairs', () => '/pairs'],
+    ['mentee', () => `/people/${s.mentee}`],
     ['pair', () => `/pair/${s.pair}`],
     ['new meeting', () => `/pair/${s.pair}/meeting/new`],
-    ['meeting', () => `/meeting/${s.meeting}`],
     ['plan', () => `/pair/${s.pair}/plan/${s.mentee}`],
+    ['meeting', () => `/meeting/${s.meeting}`],
     ['search', () => '/search?q=встреча'],
     ['forms', () => '/forms'],
     ['form results', () => `/forms/${s.template}`],
@@ -356,8 +397,8 @@ walk(
     ['home', () => '/'],
     ['pair', () => `/pair/${s.pair}`],
     ['new meeting', () => `/pair/${s.pair}/meeting/new`],
-    ['meeting', () => `/meeting/${s.meeting}`],
     ['plan', () => `/pair/${s.pair}/plan/${s.mentee}`],
+    ['meeting', () => `/meeting/${s.meeting}`],
     ['search', () => '/search?q=встреча'],
     ['fill a form', () => `/fill/${s.assignments[1]}`],
     ['materials', () => '/materials'],
