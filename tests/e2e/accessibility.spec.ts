@@ -374,6 +374,18 @@ walk(
       if (await suggest.isVisible()) await suggest.click();
       await checkScreen(page(), 'curator pairs with suggestions');
     });
+    test("curator: a goal's deletion asked, its question in focus", async () => {
+      // The longest of the questions before a step that cannot be taken back (ui/ConfirmStep): two red
+      // steps and the way back, all of them on a phone at 200 % text.
+      await page().goto(`/pair/${s.pair}/plan/${s.mentee}`);
+      const goal = page().getByRole('region', { name: 'Подготовка к экзамену' });
+      await goal.getByRole('button', { name: 'Удалить цель' }).click();
+      await expect(
+        goal.getByRole('group', { name: /^Удалить цель «Подготовка к экзамену»\?/ }),
+      ).toBeFocused();
+      await checkScreen(page(), 'curator goal deletion asked');
+      await goal.getByRole('button', { name: 'Не удалять' }).click();
+    });
     test('curator: the sections in one row on a phone, the open one in view', async () => {
       await page().goto('/settings');
       const nav = page().getByRole('navigation', { name: 'Разделы' });
