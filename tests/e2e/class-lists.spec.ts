@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -16,12 +16,19 @@ import { enrol, ensureOfflineReady, openPhone, setOffline, syncNow } from './app
 test.use({ viewport: { width: 1280, height: 800 } });
 
 /**
- * Converts a file with LibreOffice headless, in a profile of its own (several suites may run it at
- * once), and returns the path of the converted file.
+ * LibreOffice's profile for this test process: one of its own (several suites may run LibreOffice at
+ * once, and a profile is for one LibreOffice at a time; this process runs one after the other), made
+ * on the first conversion and kept, so that only the first pays for setting a new profile up.
  */
-function convert(file: string, to: string, infilter?: string): string {
+let profile: string | undefined;
+
+/**
+ * Converts files with LibreOffice headless, all in one start of it, and returns the paths of the
+ * converted files, in the order of `files`.
+ */
+function convert(files: string[], to: string, infilter?: string): string[] {
   const outdir = mkdtempSync(join(tmpdir(), 'nastavnik-lo-out-'));
-  const profile = mkdtempSync(join(tmpdir(), 'nastavnik-lo-profile-'));
+  profile ??= mkdtempSync(join(tmpdir(), 'nastavnik-lo-profile-'));
   execFileSync(
     'libreoffice',
     [
@@ -32,13 +39,17 @@ function convert(file: string, to: string, infilter?: string): string {
       to,
       '--outdir',
       outdir,
-      file,
+      ...files,
     ],
     { stdio: 'ignore', timeout: 120_000 },
   );
-  const [converted] = readdirSync(outdir);
-  if (!converted) throw new Error(`LibreOffice made nothing of ${file}`);
-  return join(outdir, converted);
+  const converted = readdirSync(outdir);
+  return files.map((file) => {
+    const stem = basename(file).replace(/\.[^.]*$/, '');
+    const made = converted.find((name) => name.replace(/\.[^.]*$/, '') === stem);
+    if (!made) throw new Error(`LibreOffice made nothing of ${file}`);
+    return join(outdir, made);
+  });
 }
 
 async function importFile(page: Page, file: string) {
@@ -360,7 +371,7 @@ test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases
   // The CSV read as Russian Excel reads it: «;» (59), quotes (34), UTF-8 (76), Russian (1049) dates.
   const csv = await download('Встречи', 'CSV', 'meetings.csv');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(convert(csv, 'xlsx', 'CSV:59,34,76,1,,1049'));
+  await book.xlsx.readFile(convert([csv], 'xlsx', 'CSV:59,34,76,1,,1049')[0] as string);
   const rows = (book.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
   expect(rows[0]?.slice(1)).toEqual([
     'Дата',
@@ -389,13 +400,21 @@ test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases
     ],
   ]);
 
-  // The bases, opened by LibreOffice and saved as text: a title, the header, every column the data fills.
-  const table = (file: string) =>
-    Papa.parse<string[]>(readFileSync(convert(file, 'csv:Text - txt - csv (StarCalc):59,34,76,1'), 'utf8'), {
-      delimiter: ';',
-      skipEmptyLines: true,
-    }).data;
-  const mentees = table(await download('База наставляемых', 'XLSX', 'mentees.xlsx'));
+  // The bases, opened by LibreOffice (both in one start of it) and saved as text: a title, the header,
+  // every column the data fills.
+  const [mentees, mentors] = convert(
+    [
+      await download('База наставляемых', 'XLSX', 'mentees.xlsx'),
+      await download('База наставников', 'XLSX', 'mentors.xlsx'),
+    ],
+    'csv:Text - txt - csv (StarCalc):59,34,76,1',
+  ).map(
+    (file) =>
+      Papa.parse<string[]>(readFileSync(file, 'utf8'), {
+        delimiter: ';',
+        skipEmptyLines: true,
+      }).data,
+  ) as [string[][], string[][]];
   expect(mentees[1]?.slice(0, 3)).toEqual([
     '№ п/п',
     'ФИО наставляемого',
@@ -414,7 +433,6 @@ test('the meetings CSV opens in LibreOffice as Russian Excel reads it; the bases
     '',
     'Программа пройдена',
   ]);
-  const mentors = table(await download('База наставников', 'XLSX', 'mentors.xlsx'));
   expect(mentors[1]?.[1]).toBe('ФИО наставника');
   expect(mentors.find((row) => row[1] === 'Экспортова Инна Львовна')?.slice(1)).toEqual([
     'Экспортова Инна Львовна',
