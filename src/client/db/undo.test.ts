@@ -58,4 +58,23 @@ describe('undoable deletes', () => {
     const [back] = await live('goal');
     expect((await live('task')).map((t) => t.fields.goalId)).toEqual([back?.id, back?.id]);
   });
+
+  it('undoes what it did when a later write fails: a goal refused after its tasks went keeps them', async () => {
+    const { repo, live, goal, tasks } = await planWithGoal();
+    // The goal's delete fails (a full disk, a closed database): the tasks deleted before it come back.
+    const failing: typeof repo = {
+      ...repo,
+      remove: (type, id) =>
+        id === goal.id
+          ? Promise.resolve({ ok: false, code: 'quota', reason: 'disk full' })
+          : repo.remove(type, id),
+    };
+    const steps: Step[] = [goal, ...tasks].map((record) => ({ op: 'delete', record }));
+    const { result } = await applyUndoable(failing, steps);
+    expect(result.ok).toBe(false);
+    expect((await live('goal')).map((g) => g.id)).toEqual([goal.id]);
+    const kept = await live('task');
+    expect(kept.map((t) => t.fields.title).sort()).toEqual(['Вариант 1', 'Вариант 2']);
+    expect(kept.every((t) => t.fields.goalId === goal.id)).toBe(true);
+  });
 });

@@ -26,7 +26,10 @@ const remapFields = (fields: Fields, ids: ReadonlyMap<string, string>): Fields =
 
 /**
  * Applies the steps (deletes in reverse order, so children go before their parents; list parents first)
- * and answers how to undo them all. Stops at the first failed write; undo then restores what was done.
+ * and answers how to undo them all. All or none: at the first failed write, what was done is undone before
+ * answering (a goal's tasks deleted and then the goal refused were gone with no «Отменить» offered, and a
+ * deleted record keeps no content anywhere once synced). Answers that failure, with an undo that does
+ * nothing more.
  */
 export async function applyUndoable(
   repo: Repository,
@@ -66,5 +69,7 @@ export async function applyUndoable(
     }
     return { ok: true, id: '' };
   };
-  return { result, undo };
+  if (result.ok || done.length === 0) return { result, undo };
+  await undo();
+  return { result, undo: async () => ({ ok: true, id: '' }) };
 }
