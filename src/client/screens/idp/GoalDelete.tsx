@@ -1,6 +1,5 @@
 // Deleting a goal asks first and says what becomes of its tasks: deleted with it, or kept without a goal.
 // Either way «Отменить» brings the goal back with its tasks as they were.
-
 import { useState } from 'preact/hooks';
 import type { SyncedRecord } from '../../../domain/record';
 import { useApp } from '../../app/context';

@@ -1,5 +1,4 @@
 // The author's own text that lost a concurrent edit: shown until they put it back or hide it.
-
 import { useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { useQueries } from '../../app/use-queries';

@@ -1,6 +1,5 @@
 // The devices a participant signed in on (or, for the district's administrator, every device of the
 // district); a lost phone is disconnected here (needs the network).
-
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/context';
 import { formatDateTime } from '../../i18n/format';

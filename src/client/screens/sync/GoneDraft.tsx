@@ -1,7 +1,6 @@
 // What was typed into a form whose record went meanwhile (a meeting deleted on another device, a pair or
 // a questionnaire out of reach): its draft is on the device, but no form opens to show it. Shown where the
 // form would be and on the sync screen, to be copied by hand, and dropped only when the user says so.
-
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useApp } from '../../app/context';
 import { type MessageKey, t } from '../../i18n/i18n';

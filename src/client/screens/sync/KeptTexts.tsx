@@ -3,7 +3,6 @@
 // own screen offers its copies in place too (meeting/ConflictCopies.tsx). Each says which record it
 // belongs to (its title now, a link where a screen shows it) and, for a top-level text field of a
 // record the user may write, offers «Вернуть»: the text written back into that field.
-
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp, useSession } from '../../app/context';

@@ -1,6 +1,5 @@
 // Sync status in full: run a sync with progress, see and resolve rejected changes, get back texts kept
 // from a conflict.
-
 import { useState } from 'preact/hooks';
 import { isRecordType } from '../../../domain/record-types';
 import { useApp } from '../../app/context';
