@@ -61,9 +61,11 @@ function templateFields(draft: TemplateDraft) {
 
 /**
  * Saves the editor's draft of `template` (as stored now). Once assigned, a template keeps what people
- * answered: the edit becomes a new version (a new record) and the old one is archived with its responses. `base`: what the editor showed when it opened
- * (useDraft's `base`); given, only what the curator changed from it is written — another curator's
- * changes made meanwhile stand, in the questionnaire and in a new version of it alike.
+ * answered: the edit becomes a new version (a new record) and the old one is archived with its
+ * responses, in one write (two, and a failure between them left both versions open to be given).
+ * `base`: what the editor showed when it opened (useDraft's `base`); given, only what the curator changed
+ * from it is written — another curator's changes made meanwhile stand, in the questionnaire and in a new
+ * version of it alike. Answers the id of the questionnaire as saved (the new version's, if one).
  */
 export async function saveTemplate(
   repo: Repository,
@@ -80,14 +82,19 @@ export async function saveTemplate(
   const assigned = await queries.assignmentsOfTemplate(template.id);
   // An editor's draft an older version of the app left kept no view: it goes as made from none.
   if (assigned.length === 0) return repo.update('formTemplate', template.id, all, seen ? { seen } : UNSEEN);
-  const next = await repo.create('formTemplate', {
-    ...template.fields,
-    ...fields,
-    builtIn: null,
-    previousId: template.id,
-    version: (template.fields.version ?? 1) + 1,
-    archived: false,
-  });
-  if (next.ok) await repo.update('formTemplate', template.id, { archived: true });
-  return next;
+  const next = await repo.createMany(
+    'formTemplate',
+    [
+      {
+        ...template.fields,
+        ...fields,
+        builtIn: null,
+        previousId: template.id,
+        version: (template.fields.version ?? 1) + 1,
+        archived: false,
+      },
+    ],
+    [{ id: template.id, fields: { archived: true } }],
+  );
+  return next.ok ? { ok: true, id: next.ids[0] as string } : next;
 }
