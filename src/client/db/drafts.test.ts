@@ -150,4 +150,22 @@ describe('a new record’s draft ended by the write that stores it', () => {
     expect(made.ok).toBe(true);
     expect((await drafts.get('person:new'))?.value).toEqual({ ...typed, className: '7Б' });
   });
+
+  it("goes with several records written at once (a questionnaire's new version), or stays when they are refused", async () => {
+    db = new NastavnikDb(`drafts-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, null);
+    const repo = createRepository(db);
+    const edited = { title: 'Анкета, версия 2' };
+    await drafts.save('template:edit', edited, { base: null, writer: 'A' });
+    const refused = await repo.createMany('formTemplate', [{ title: '', questions: [] }], [], {
+      endsDraft: drafts.ending('template:edit', edited),
+    });
+    expect(refused.ok).toBe(false);
+    expect((await drafts.get('template:edit'))?.value).toEqual(edited);
+    const made = await repo.createMany('formTemplate', [{ title: edited.title, questions: [] }], [], {
+      endsDraft: drafts.ending('template:edit', edited),
+    });
+    expect(made.ok).toBe(true);
+    expect(await drafts.get('template:edit')).toBeUndefined();
+  });
 });

@@ -49,12 +49,13 @@ export type Repository = {
   /**
    * Creates many records in one transaction, and writes `updates` (fields of records of the same type that
    * exist) in it too: all of them or, on failure, none. A record of `updates` that is gone is skipped:
-   * `updated` names those written.
+   * `updated` names those written. `endsDraft` as in WriteOptions.
    */
   createMany(
     type: RecordType,
     rows: Fields[],
     updates?: readonly { id: string; fields: Fields }[],
+    options?: Pick<WriteOptions, 'endsDraft'>,
   ): Promise<{ ok: true; ids: string[]; updated: string[] } | WriteFailure>;
   /** Writes fields of a record, creating it (with `defaults`) when it does not exist yet. */
   update<T extends RecordType>(
@@ -261,11 +262,13 @@ export function createRepository(
     type: RecordType,
     rows: Fields[],
     updates: readonly { id: string; fields: Fields }[] = [],
+    options: Pick<WriteOptions, 'endsDraft'> = {},
   ) {
     const table = db.records(type);
+    const scope = [table, db.outbox, db.meta, db.searchQueue, ...(options.endsDraft ? [db.drafts] : [])];
     try {
       const ids = rows.map(() => uuidv7());
-      const updatedIds = await db.transaction('rw', [table, db.outbox, db.meta, db.searchQueue], async () => {
+      const updatedIds = await db.transaction('rw', scope, async () => {
         const records: SyncedRecord[] = [];
         const change = async (id: string, fields: Fields, what: string): Promise<Change> => {
           const stamp = await nextStamp(db, now());
@@ -293,6 +296,7 @@ export function createRepository(
         }
         await table.bulkPut(updated);
         await noteForSearch(db, type, [...ids, ...updated.map((r) => r.id)], true);
+        await options.endsDraft?.();
         return updated.map((r) => r.id);
       });
       onWrite?.();

@@ -3,6 +3,7 @@
 import { changedKeys } from '../../domain/canonical-json';
 import type { Question, Section } from '../../domain/questionnaires/questions';
 import type { SyncedRecord } from '../../domain/record';
+import type { DraftEnd } from '../db/drafts';
 import type { Queries } from '../db/queries';
 import type { Repository, WriteResult } from '../db/repository';
 import { UNSEEN } from './edit-model';
@@ -65,7 +66,9 @@ function templateFields(draft: TemplateDraft) {
  * responses, in one write (two, and a failure between them left both versions open to be given).
  * `base`: what the editor showed when it opened (useDraft's `base`); given, only what the curator changed
  * from it is written — another curator's changes made meanwhile stand, in the questionnaire and in a new
- * version of it alike. Answers the id of the questionnaire as saved (the new version's, if one).
+ * version of it alike. `endsDraft`: the editor's draft, ended in the same write (a reload after it finds
+ * no draft to save as yet another version). Answers the id of the questionnaire as saved (the new
+ * version's, if one).
  */
 export async function saveTemplate(
   repo: Repository,
@@ -73,6 +76,7 @@ export async function saveTemplate(
   template: SyncedRecord<'formTemplate'>,
   draft: TemplateDraft,
   base: { value: TemplateDraft; cursor: string | null } | null = null,
+  endsDraft?: DraftEnd,
 ): Promise<WriteResult> {
   const all = templateFields(draft);
   const seen = base && { values: templateFields(base.value), cursor: base.cursor };
@@ -81,7 +85,8 @@ export async function saveTemplate(
     : all;
   const assigned = await queries.assignmentsOfTemplate(template.id);
   // An editor's draft an older version of the app left kept no view: it goes as made from none.
-  if (assigned.length === 0) return repo.update('formTemplate', template.id, all, seen ? { seen } : UNSEEN);
+  if (assigned.length === 0)
+    return repo.update('formTemplate', template.id, all, { ...(seen ? { seen } : UNSEEN), endsDraft });
   const next = await repo.createMany(
     'formTemplate',
     [
@@ -95,6 +100,7 @@ export async function saveTemplate(
       },
     ],
     [{ id: template.id, fields: { archived: true } }],
+    { endsDraft },
   );
   return next.ok ? { ok: true, id: next.ids[0] as string } : next;
 }

@@ -84,7 +84,7 @@ export function QuestionnaireEditScreen() {
       const message = issue?.message ?? '';
       return setError(`${at}${message.startsWith('editor.err.') ? t(message as MessageKey) : message}`);
     }
-    const result = await saveTemplate(repo, queries, template, draft, edit.base);
+    const result = await saveTemplate(repo, queries, template, draft, edit.base, edit.ending(draft));
     if (!result.ok) return setError(saveMessage(result).text);
     await edit.finish();
     route(`/forms/${result.id}`);
