@@ -15,6 +15,7 @@ import {
 } from '../../domain/questionnaires/questions';
 import { responseIdFor } from '../../domain/questionnaires/response-id';
 import type { SyncedRecord } from '../../domain/record';
+import type { DraftEnd } from '../db/drafts';
 import type { Delivery } from '../db/home-queries';
 import { allOf } from '../db/live';
 import type { Queries } from '../db/queries';
@@ -76,11 +77,17 @@ export type SendResult =
   | { ok: false; problems: ReturnType<typeof validateAnswers> }
   | { ok: false; write: WriteResult };
 
+/**
+ * Sends `answers` to the form of `page` (stored as its response with `submittedAt` = `now`; the sync takes
+ * it to the school): problems (a required question unanswered, a value out of range) refuse it unwritten.
+ * `endsDraft`: the form's draft, ended in the same write.
+ */
 export async function sendResponse(
   repo: Repository,
   page: FillPage,
   answers: Answers,
   now: Date,
+  endsDraft?: DraftEnd,
 ): Promise<SendResult> {
   const problems = validateAnswers(page.questions, answers);
   if (problems.length) return { ok: false, problems };
@@ -91,9 +98,10 @@ export async function sendResponse(
     templateVersion: page.template?.fields.version ?? 1,
   };
   const id = page.response?.id ?? responseIdFor(page.assignment.id) ?? undefined;
+  // The form's draft goes with the answer it held, in the same write (a reload in between kept it).
   const result = page.response
-    ? await repo.update('formResponse', page.response.id, fields)
-    : await repo.create('formResponse', fields, id);
+    ? await repo.update('formResponse', page.response.id, fields, { endsDraft })
+    : await repo.create('formResponse', fields, id, { endsDraft });
   return result.ok ? { ok: true } : { ok: false, write: result };
 }
 

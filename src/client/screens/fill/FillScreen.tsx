@@ -139,7 +139,7 @@ export function FillScreen() {
   };
   const send = async () => {
     setFailure(null);
-    const result = await sendResponse(repo, page, current, schoolNow());
+    const result = await sendResponse(repo, page, current, schoolNow(), draft.ending(current));
     if (result.ok) {
       await draft.finish();
       setProblems([]);
