@@ -41,12 +41,12 @@ export function FitQuestion(props: {
   const send = async (value: boolean) => {
     // Over its limit the comment's own error says so under it; nothing is sent.
     if (isTooLong(comment, COMMENT_MAX)) return;
-    const result = await repo.create('fitAnswer', {
-      pairId: props.pairId,
-      personId: props.personId,
-      fits: value,
-      comment: comment.trim() || null,
-    });
+    const result = await repo.create(
+      'fitAnswer',
+      { pairId: props.pairId, personId: props.personId, fits: value, comment: comment.trim() || null },
+      undefined,
+      { endsDraft: draft.ending() },
+    );
     if (!result.ok) return setError(saveMessage(result).text);
     await draft.finish();
   };
