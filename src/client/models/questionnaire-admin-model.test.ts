@@ -188,36 +188,27 @@ describe('giving a form', () => {
   it('makes the forms not given yet, skips those given, and makes none when one of them is refused', async () => {
     const { db, repo, queries, id } = freshSchool('assign');
     const template = await id(repo.create('formTemplate', { title: 'Анкета', questions: [] }));
-    const given = await assign(repo, queries, template, [{ personId: person(1), pairId: PAIR }], null);
-    expect(given).toEqual({ ok: true, created: 1, skipped: 0 });
-    const again = await assign(
-      repo,
-      queries,
-      template,
-      [
-        { personId: person(1), pairId: PAIR },
-        { personId: person(2), pairId: PAIR },
-        { personId: person(2), pairId: PAIR },
-      ],
-      '2026-12-20',
-    );
-    expect(again).toEqual({ ok: true, created: 1, skipped: 2 });
+    const give = (personIds: string[], due: string | null) =>
+      assign(
+        repo,
+        queries,
+        template,
+        personIds.map((personId) => ({ personId, pairId: PAIR })),
+        due,
+      );
+    expect(await give([person(1)], null)).toEqual({ ok: true, created: 1, skipped: 0 });
+    expect(await give([person(1), person(2), person(2)], '2026-12-20')).toEqual({
+      ok: true,
+      created: 1,
+      skipped: 2,
+    });
     const forms = await queries.assignmentsOfTemplate(template);
     expect(forms.map((a) => [a.fields.personId, a.fields.due ?? null]).sort()).toEqual([
       [person(1), null],
       [person(2), '2026-12-20'],
     ]);
-    // A due date the schema refuses, on the second of two new forms: neither is made.
-    const refused = await assign(
-      repo,
-      queries,
-      template,
-      [
-        { personId: person(3), pairId: PAIR },
-        { personId: person(4), pairId: PAIR },
-      ],
-      'не дата',
-    );
+    // The second of two new forms is refused (its person is no id): the first is not made either.
+    const refused = await give([person(3), 'no-such-id'], null);
     expect(refused.ok).toBe(false);
     expect(await queries.assignmentsOfTemplate(template)).toHaveLength(2);
     expect(await db.outbox.count()).toBe(3);
