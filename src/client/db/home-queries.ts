@@ -21,6 +21,23 @@ export const isLive = <R extends SyncedRecord>(r: R | undefined): r is R =>
 // whereas awaiting a native promise would drop the live query's context in the browser.
 export const liveOnly = <R extends SyncedRecord>(rows: PromiseLike<(R | undefined)[]>) =>
   rows.then((r) => r.filter(isLive)) as unknown as Promise<R[]>;
+const FEW_KEYS = 50;
+
+/**
+ * The live records of `table` among `keys`: up to FEW_KEYS read by key (`readFew`: a bulkGet, or an
+ * index's anyOf), more in one read of the whole table kept by `keyOf` — one getAll is quicker than many
+ * lookups, and a screen asking for that many reads most of a school anyway. Chained as liveOnly is.
+ */
+export function recordsByKeys<R extends SyncedRecord>(
+  keys: readonly string[],
+  readFew: () => PromiseLike<(R | undefined)[]>,
+  table: { toArray(): PromiseLike<(R | undefined)[]> },
+  keyOf: (record: R) => string,
+): Promise<R[]> {
+  if (keys.length <= FEW_KEYS) return liveOnly(readFew());
+  const wanted = new Set(keys);
+  return liveOnly(table.toArray()).then((rows) => rows.filter((r) => wanted.has(keyOf(r))));
+}
 // A copy whose text this user may not read comes without it (domain/access.ts): nothing to put back.
 export const hasText = (copy: SyncedRecord<'conflict'>) => typeof copy.fields.text === 'string';
 
@@ -58,12 +75,12 @@ export function createHomeQueries(db: NastavnikDb) {
     person: (id: string) => db.records('person').get(id),
     /** Many people are read in one getAll of the table rather than one request each. */
     peopleByIds: (ids: string[]) =>
-      ids.length <= 50
-        ? liveOnly(db.records('person').bulkGet(ids))
-        : liveOnly(db.records('person').toArray()).then((rows) => {
-            const wanted = new Set(ids);
-            return rows.filter((p) => wanted.has(p.id));
-          }),
+      recordsByKeys(
+        ids,
+        () => db.records('person').bulkGet(ids),
+        db.records('person'),
+        (p) => p.id,
+      ),
     pairsAsMentor: (personId: string) =>
       liveOnly(db.records('pair').where('fields.mentorId').equals(personId).toArray()),
     pairsAsMentee: (personId: string) =>

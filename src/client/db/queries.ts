@@ -5,7 +5,14 @@ import { TEMPLATE_KINDS } from '../../domain/questionnaires/template-kinds';
 import type { SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
 import type { NastavnikDb } from './database';
-import { createHomeQueries, type HomeQueries, hasText, isLive, liveOnly } from './home-queries';
+import {
+  createHomeQueries,
+  type HomeQueries,
+  hasText,
+  isLive,
+  liveOnly,
+  recordsByKeys,
+} from './home-queries';
 import { allOf } from './live';
 
 const collator = new Intl.Collator('ru');
@@ -45,14 +52,14 @@ export function createQueries(db: NastavnikDb, home: HomeQueries = createHomeQue
     programme: (id: string) => db.records('programme').get(id),
     consentsOf: (personId: string) =>
       liveOnly(db.records('consent').where('fields.personId').equals(personId).toArray()),
-    /** The consents of several people: by their index for a few, in one getAll for many (peopleByIds). */
+    /** The consents of several people (recordsByKeys: by their index for a few, one read for many). */
     consentsOfPeople: (personIds: readonly string[]) =>
-      personIds.length <= 50
-        ? liveOnly(db.records('consent').where('fields.personId').anyOf(personIds).toArray())
-        : liveOnly(db.records('consent').toArray()).then((rows) => {
-            const wanted = new Set(personIds);
-            return rows.filter((c) => wanted.has(c.fields.personId ?? ''));
-          }),
+      recordsByKeys(
+        personIds,
+        () => db.records('consent').where('fields.personId').anyOf(personIds).toArray(),
+        db.records('consent'),
+        (c) => c.fields.personId ?? '',
+      ),
     pair: (id: string) => db.records('pair').get(id),
     pairs: () => liveOnly(db.records('pair').toArray()),
     meeting: (id: string) => db.records('meeting').get(id),
