@@ -1,5 +1,6 @@
 // One meeting write (record + outbox in one transaction) in Chromium with a profile on disk, through
-// the real repository: median and 95th percentile of 100 writes after 10 to warm up.
+// the real repository: median and 95th percentile of 100 writes in the steady state, beside the floor
+// measured the same way in the same page (meeting-write.ts says how).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,16 @@ import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
-/** `floorMedianMs`: the same record put alone by Dexie, one transaction each, in the same page. */
+/**
+ * Milliseconds. `floorMedianMs`: the same record put alone by Dexie, one transaction each, in the same
+ * page; `coldMedianMs`: the first hundred writes after the page opened.
+ */
 export async function measureMeetingWrite(): Promise<{
   runs: number;
   medianMs: number;
   p95Ms: number;
   floorMedianMs: number;
+  coldMedianMs: number;
 }> {
   const server = await createServer({
     configFile: false,
