@@ -25,7 +25,31 @@ export type DraftResult = { ok: true } | WriteFailure;
  * draft outlived a reload between the two, and the form showed again what was already stored (a
  * participant offered to be added twice).
  */
-export type DraftEnd = () => Promise<void>;
+export type DraftEnd = {
+  key: string;
+  /** What the write stores: the draft goes if it holds this still. */
+  value: Record<string, unknown>;
+  /** Where the draft's saves wait until IndexedDB has them (createDrafts' `copies`). */
+  copies: MirrorStorage | null;
+};
+
+/**
+ * Whether the draft row found in the write's transaction (`existing`, or undefined) is to be deleted with
+ * the write: not when there is none, nor when it was changed since (typed into while the write was on its way: it stays, and the form keeps
+ * it — state/draft.ts `saved`). Saves made before the write's transaction have landed by then (requests
+ * of overlapping transactions run in the order the transactions were made). Drops the localStorage copy
+ * of a save holding `value` — a copy of a later save, typed meanwhile, stays for its save.
+ */
+export function isDraftRowToDelete(end: DraftEnd, existing: Draft | undefined): boolean {
+  if (existing && !jsonEqual(existing.value, end.value)) return false;
+  dropCopy(end.copies, end.key, { value: end.value });
+  return existing !== undefined;
+}
+
+/** Ends a draft in the write's Dexie transaction, which includes `db.drafts` (see DraftEnd). */
+export async function endDraft(db: NastavnikDb, end: DraftEnd): Promise<void> {
+  if (isDraftRowToDelete(end, await db.drafts.get(end.key))) await db.drafts.delete(end.key);
+}
 
 /** The open form a draft's save comes from (`writer`: one id per form on screen) and its base. */
 export type DraftContext = { base: DraftBase | null; writer: string };
@@ -93,17 +117,7 @@ export function createDrafts(
      * (which must include `db.drafts`): the draft goes if it holds `value` still. A draft changed since —
      * typed into while the write was on its way — stays: the form keeps it (state/draft.ts `saved`).
      */
-    ending:
-      (key: string, value: Record<string, unknown>): DraftEnd =>
-      async () => {
-        // Saves made before the write's transaction have landed by now (requests of overlapping
-        // transactions run in the order the transactions were made): a copy holding `value` is one of
-        // them; a copy of a later save, typed meanwhile, stays for its save.
-        const existing = await db.drafts.get(key);
-        if (existing && !jsonEqual(existing.value, value)) return;
-        dropCopy(copies, key, { value });
-        if (existing) await db.drafts.delete(key);
-      },
+    ending: (key: string, value: Record<string, unknown>): DraftEnd => ({ key, value, copies }),
     /** A form that restored the draft shows every change in it: from now on they are its own. */
     adopt: (key: string, writer: string) =>
       db.transaction('rw', db.drafts, async () => {

@@ -64,7 +64,7 @@ function fieldsDown(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** A row as it goes to IndexedDB: its id and its fields' UUIDs packed (a copy; the caller's row stays). */
-function rowDown(value: unknown): unknown {
+export function rowDown(value: unknown): unknown {
   const row = value as Row | undefined;
   if (!row || typeof row !== 'object') return value;
   const fields =

@@ -102,6 +102,38 @@ describe('live queries', () => {
     expect(seen.slice(-4)).toEqual([1, 2, 3, 4]);
   });
 
+  it('see new meetings written beneath Dexie (one round trip), in this tab and in another', async () => {
+    const name = `live-${Math.random()}`;
+    const tabs = [0, 1].map(() => new NastavnikDb(name, { indexedDB, IDBKeyRange }));
+    const repo = createRepository(tabs[0] as NastavnikDb);
+    const pairId = '0193a3f0-0000-7000-8000-000000000020';
+    const meeting = (notes: string) => ({
+      pairId,
+      date: '2026-11-25',
+      kind: 'regular',
+      durationMin: 40,
+      notes,
+    });
+    // The tab's first write reads what it plans from; those after it are made beneath Dexie.
+    await repo.create('meeting', meeting('Первая'));
+    for (const tab of tabs) {
+      const before = await tab.records('meeting').count();
+      // Each must show before the next is written (as a person saves one after another).
+      const seen = await emissions(
+        () => tab.records('meeting').where('fields.pairId').equals(pairId).count(),
+        async (until) => {
+          for (let i = 1; i <= 3; i++) {
+            await repo.create('meeting', meeting(`Встреча ${i}`));
+            await until((seen) => seen.at(-1) === before + i);
+          }
+        },
+        (seen) => seen.at(-1) === before + 3,
+      );
+      expect(seen.at(-1)).toBe(before + 3);
+    }
+    for (const tab of tabs) tab.close();
+  });
+
   it('spaced out, a costly query runs far fewer times than the writes that change it, and misses none', async () => {
     const db = new NastavnikDb(`live-${Math.random()}`, { indexedDB, IDBKeyRange });
     const queries = createQueries(db);

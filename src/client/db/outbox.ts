@@ -48,16 +48,29 @@ export function appendChange(
   seenCursor?: string | null,
 ): Promise<unknown> {
   const sendingUpTo = (sending?.value as number | undefined) ?? 0;
-  const current = (cursor?.value as string | undefined) ?? null;
-  const baseCursor = seenCursor === undefined ? current : olderCursor(current, seenCursor);
+  const entry = newEntry(change, cursor, seenCursor);
   // Folded into the entry waiting: the change goes as made from the older view of the two.
   if (last?.seq !== undefined && last.seq > sendingUpTo)
     return db.outbox.put({
       ...last,
       change: mergeRecords(last.change, change),
-      baseCursor: olderCursor(last.baseCursor ?? null, baseCursor),
+      baseCursor: olderCursor(last.baseCursor ?? null, entry.baseCursor),
     });
-  return db.outbox.add({ recordId: change.id, change, baseCursor });
+  return db.outbox.add(entry);
+}
+
+/**
+ * The outbox entry of `change` on its own (none of the record waiting): made from the view the cursor
+ * row holds now, or from the older `seenCursor` of a form opened earlier.
+ */
+export function newEntry(
+  change: Change,
+  cursor: { value: unknown } | undefined,
+  seenCursor?: string | null,
+): OutboxEntry {
+  const current = (cursor?.value as string | undefined) ?? null;
+  const baseCursor = seenCursor === undefined ? current : olderCursor(current, seenCursor);
+  return { recordId: change.id, change, baseCursor };
 }
 
 export type Batch = { entries: OutboxEntry[]; cursor: string | null; base: string | null };

@@ -1,4 +1,4 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NastavnikDb } from './database';
 import { getMeta, setMeta } from './meta';
@@ -15,6 +15,29 @@ const fresh = () => {
 afterEach(() => db?.close());
 
 const meetingFields = { pairId: PAIR, date: '2026-11-25', kind: 'regular', durationMin: 40, notes: 'Начало' };
+
+/**
+ * Runs `act` while IndexedDB itself — beneath Dexie — answers `method` on store `store` with `refuse`
+ * (given the call's arguments and the method itself, bound to the store): a new record's write is made
+ * there (direct-write.ts).
+ */
+async function whileRefused<T>(
+  store: string,
+  method: 'put' | 'add',
+  refuse: (args: unknown[], original: (...args: unknown[]) => IDBRequest) => IDBRequest,
+  act: () => Promise<T>,
+): Promise<T> {
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => IDBRequest>;
+  const original = proto[method] as (...args: unknown[]) => IDBRequest;
+  proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+    return this.name === store ? refuse(args, original.bind(this)) : original.apply(this, args);
+  };
+  try {
+    return await act();
+  } finally {
+    proto[method] = original;
+  }
+}
 
 describe('repository writes', () => {
   it('saves the record and its outbox change together, stamping each field', async () => {
@@ -142,15 +165,50 @@ describe('new records, written in one round trip from what the tab knows', () =>
   it('a full disk on the one-round-trip write keeps neither the record nor its change', async () => {
     const repo = createRepository(fresh(), { now: () => NOW });
     await repo.create('meeting', meetingFields);
-    const table = db.records('meeting');
-    const original = table.put.bind(table);
-    table.put = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
-    const r = await repo.create('meeting', { ...meetingFields, notes: 'Не поместилась' });
-    table.put = original;
+    const r = await whileRefused(
+      'meeting',
+      'put',
+      () => {
+        throw new DOMException('disk full', 'QuotaExceededError');
+      },
+      () => repo.create('meeting', { ...meetingFields, notes: 'Не поместилась' }),
+    );
     expect(r).toMatchObject({ ok: false, code: 'quota' });
     expect(await db.outbox.count()).toBe(1);
     expect(await db.records('meeting').count()).toBe(1);
     expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 0 });
+  });
+  it('a one-round-trip write refused midway (its outbox entry) keeps neither the record nor the clock', async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    await repo.create('meeting', meetingFields);
+    const [first] = await db.outbox.toArray();
+    // The entry goes under the seq of one there already: IndexedDB refuses it once the record is written.
+    const r = await whileRefused(
+      'outbox',
+      'add',
+      ([value], add) => add({ ...(value as object), seq: first?.seq }),
+      () => repo.create('meeting', { ...meetingFields, notes: 'Не записана' }),
+    );
+    expect(r.ok).toBe(false);
+    expect(await db.records('meeting').count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.outbox.toArray())[0]?.change.fields.notes).toBe('Начало');
+    expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 0 });
+    // And the next write goes on from the clock as stored.
+    expect((await repo.create('meeting', { ...meetingFields, notes: 'Записана' })).ok).toBe(true);
+    expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 1 });
+  });
+
+  it("a record made under a form's id already stored (a second tap, another tab) is merged into it, not written over", async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    const id = '0193a3f0-0000-7000-8000-0000000000aa';
+    await repo.create('meeting', { ...meetingFields, notes: 'Первая' });
+    expect((await repo.create('meeting', meetingFields, id)).ok).toBe(true);
+    expect((await repo.create('meeting', { notes: 'Вторая' }, id)).ok).toBe(true);
+    expect((await db.records('meeting').get(id))?.fields).toEqual({ ...meetingFields, notes: 'Вторая' });
+    const changes = (await db.outbox.toArray()).filter((e) => e.recordId === id);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.change.fields).toEqual({ ...meetingFields, notes: 'Вторая' });
   });
 });
 
