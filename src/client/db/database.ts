@@ -210,11 +210,7 @@ export class NastavnikDb extends Dexie {
   readonly keyRange: typeof IDBKeyRange;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    // Without Dexie's cache of live queries' results: a new record's write is made beneath Dexie
-    // (direct-write.ts), and the event that tells live queries of it does not clear that cache in this
-    // tab. It saved our screens little: a write in a transaction of the app's own (every record's)
-    // clears what it touches from it anyway, and the next reading goes to IndexedDB.
-    super(name, { cache: 'disabled', ...options });
+    super(name, options);
     this.keyRange =
       (options?.IDBKeyRange as typeof IDBKeyRange | undefined) ?? Dexie.dependencies.IDBKeyRange;
     for (const [version, stores] of Object.entries(SCHEMA_VERSIONS)) {

@@ -5,11 +5,11 @@
 // mentor's after every meeting —; every other write goes through Dexie (repository.ts).
 //
 // What Dexie would do for it is done here: the rows go in as its middlewares put them (record-codec.ts,
-// then key-codec.ts), and once the transaction has committed, live queries in this tab and the others
-// are told of what changed through Dexie's `storagemutated` event, as for its own writes, naming the same
-// parts (keys and index keys) its observability middleware would. The database runs without Dexie's
-// query cache (database.ts), which that event does not reach in this tab.
-import Dexie, { type ObservabilitySet, RangeSet } from 'dexie';
+// then key-codec.ts); once the transaction has committed, what it changed (the parts — keys and index
+// keys — Dexie's observability middleware would name) is dropped from Dexie's cache of live queries'
+// results in this tab, as Dexie's cache middleware does after a transaction of the app's, and announced
+// through Dexie's `storagemutated` event to the live queries not cached and to the other tabs.
+import Dexie, { type ObservabilitySet, RangeSet, rangesOverlap } from 'dexie';
 import { jsonEqual } from '../../domain/canonical-json';
 import type { ClockState } from '../../domain/hlc';
 import type { SyncedRecord } from '../../domain/record';
@@ -65,7 +65,7 @@ export function writeDirect(db: NastavnikDb, w: DirectWrite): Promise<boolean> {
   }
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => {
-      Dexie.on.storagemutated.fire(parts);
+      announce(db, parts);
       resolve(true);
     };
     tx.onabort = () =>
@@ -152,4 +152,36 @@ function mark(parts: ObservabilitySet, db: NastavnikDb, table: string, key: stri
     if (index.multiEntry && Array.isArray(value)) for (const v of value) part(index.name).addKey(v);
     else part(index.name).addKey(value);
   }
+}
+
+/**
+ * Tells live queries of a committed write that changed `parts`. Those answered from Dexie's cache (the
+ * typed `Dexie.cache`) hear of it from the cache, whose entries the write touched are dropped and their
+ * subscribers asked to read again — what Dexie's cache middleware does when a transaction of the app's
+ * commits; the others, and the other tabs, from the `storagemutated` event.
+ */
+function announce(db: NastavnikDb, parts: ObservabilitySet): void {
+  const rereads = new Set<() => void>();
+  const prefix = `idb://${db.name}/`;
+  for (const [name, table] of Object.entries(Dexie.cache)) {
+    if (!name.startsWith(prefix)) continue;
+    for (const lists of [table.queries.query, table.queries.count])
+      for (const entries of Object.values(lists ?? {}))
+        for (const entry of [...entries])
+          if (overlaps(entry.obsSet, parts)) {
+            entries.splice(entries.indexOf(entry), 1);
+            for (const reread of entry.subscribers) rereads.add(reread);
+          }
+  }
+  for (const reread of rereads) reread();
+  Dexie.on.storagemutated.fire(parts);
+}
+
+/** Whether a query that read `read` may see another answer after a write of `written` (as Dexie decides). */
+function overlaps(read: ObservabilitySet, written: ObservabilitySet): boolean {
+  if ('all' in read) return true;
+  return Object.entries(read).some(([part, ranges]) => {
+    const changed = written[part];
+    return changed !== undefined && rangesOverlap(changed, ranges);
+  });
 }
