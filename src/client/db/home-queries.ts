@@ -91,7 +91,14 @@ export function createHomeQueries(db: NastavnikDb) {
         rows.sort(newestFirst),
       ),
     pairsByIds: (ids: string[]) => liveOnly(db.records('pair').bulkGet(ids)),
-    plansByIds: (ids: string[]) => liveOnly(db.records('plan').bulkGet(ids)),
+    /** Many plans (a mentor's overdue tasks' over a thousand pairs) in one read, as people are. */
+    plansByIds: (ids: string[]) =>
+      recordsByKeys(
+        ids,
+        () => db.records('plan').bulkGet(ids),
+        db.records('plan'),
+        (p) => p.id,
+      ),
     plansOfPairs: (pairIds: readonly string[]) =>
       liveOnly(db.records('plan').where('fields.pairId').anyOf(pairIds).toArray()),
     tasksOfPlans: (planIds: readonly string[]) =>
