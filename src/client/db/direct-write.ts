@@ -15,7 +15,8 @@ import type { ClockState } from '../../domain/hlc';
 import type { SyncedRecord } from '../../domain/record';
 import type { RecordTypeName } from '../../domain/record-type-names';
 import type { Draft, NastavnikDb, OutboxEntry } from './database';
-import { type DraftEnd, isDraftRowToDelete } from './drafts';
+import { isDraftRowToDelete } from './draft-end';
+import type { DraftEnd } from './drafts';
 import { idToKey, rowDown } from './key-codec';
 import { toStored } from './record-codec';
 

@@ -33,24 +33,6 @@ export type DraftEnd = {
   copies: MirrorStorage | null;
 };
 
-/**
- * Whether the draft row found in the write's transaction (`existing`, or undefined) is to be deleted with
- * the write: not when there is none, nor when it was changed since (typed into while the write was on its way: it stays, and the form keeps
- * it — state/draft.ts `saved`). Saves made before the write's transaction have landed by then (requests
- * of overlapping transactions run in the order the transactions were made). Drops the localStorage copy
- * of a save holding `value` — a copy of a later save, typed meanwhile, stays for its save.
- */
-export function isDraftRowToDelete(end: DraftEnd, existing: Draft | undefined): boolean {
-  if (existing && !jsonEqual(existing.value, end.value)) return false;
-  dropCopy(end.copies, end.key, { value: end.value });
-  return existing !== undefined;
-}
-
-/** Ends a draft in the write's Dexie transaction, which includes `db.drafts` (see DraftEnd). */
-export async function endDraft(db: NastavnikDb, end: DraftEnd): Promise<void> {
-  if (isDraftRowToDelete(end, await db.drafts.get(end.key))) await db.drafts.delete(end.key);
-}
-
 /** The open form a draft's save comes from (`writer`: one id per form on screen) and its base. */
 export type DraftContext = { base: DraftBase | null; writer: string };
 
