@@ -44,5 +44,5 @@ console.log(
 );
 const write = await measureMeetingWrite();
 console.log(
-  `meeting write (record + outbox), steady state: median ${write.medianMs.toFixed(2)} ms, p95 ${write.p95Ms.toFixed(2)} ms over ${write.runs} writes; one Dexie put alone ${write.floorMedianMs.toFixed(2)} ms; the page's first ${write.runs} writes: median ${write.coldMedianMs.toFixed(2)} ms`,
+  `meeting write (record + outbox), steady state: median ${write.medianMs.toFixed(2)} ms, p95 ${write.p95Ms.toFixed(2)} ms over ${write.runs} writes; one Dexie put alone ${write.floorMedianMs.toFixed(2)} ms; the page's first ${write.runs} writes: median ${write.coldMedianMs.toFixed(2)} ms; as the meeting form writes (its id, its draft ended): median ${write.formMedianMs.toFixed(2)} ms`,
 );
