@@ -66,7 +66,8 @@ export type Repository = {
     fields: FieldsOrUpdater<T>,
     options?: WriteOptions,
   ): Promise<WriteResult>;
-  remove(type: RecordType, id: string): Promise<WriteResult>;
+  /** `endsDraft` as in WriteOptions. */
+  remove(type: RecordType, id: string, options?: Pick<WriteOptions, 'endsDraft'>): Promise<WriteResult>;
 };
 
 /** A row of `createMany` the record schema refuses (its message says which and why). */
@@ -314,6 +315,6 @@ export function createRepository(
     create: (type, fields, id, options) =>
       write(type, id ?? uuidv7(), fields, false, options, id === undefined ? 'now' : 'before'),
     update: (type, id, fields, options) => write(type, id, fields, false, options),
-    remove: (type, id) => write(type, id, {}, true),
+    remove: (type, id, options) => write(type, id, {}, true, options),
   };
 }

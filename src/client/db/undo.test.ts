@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncedRecord } from '../../domain/record';
 import { NastavnikDb } from './database';
+import { createDrafts } from './drafts';
 import { createRepository } from './repository';
 import { applyUndoable, type Step } from './undo';
 
@@ -76,5 +77,32 @@ describe('undoable deletes', () => {
     const kept = await live('task');
     expect(kept.map((t) => t.fields.title).sort()).toEqual(['Вариант 1', 'Вариант 2']);
     expect(kept.every((t) => t.fields.goalId === goal.id)).toBe(true);
+  });
+
+  it("ends the form's draft in the last step's write, and keeps it when the steps are refused", async () => {
+    const { repo, goal } = await planWithGoal();
+    const drafts = createDrafts(db, Date.now, null);
+    const key = `goal:title:${goal.id}`;
+    const typed = { title: 'Экзамен по математике' };
+    await drafts.save(key, typed, { base: null, writer: 'A' });
+    const step: Step = {
+      op: 'update',
+      type: 'goal',
+      id: goal.id,
+      before: { title: 'Экзамен' },
+      after: typed,
+    };
+    const refusing: typeof repo = {
+      ...repo,
+      update: () => Promise.resolve({ ok: false, code: 'quota', reason: 'disk full' }),
+    };
+    expect((await applyUndoable(refusing, [step], { endsDraft: drafts.ending(key, typed) })).result.ok).toBe(
+      false,
+    );
+    expect((await drafts.get(key))?.value).toEqual(typed);
+    const { result } = await applyUndoable(repo, [step], { endsDraft: drafts.ending(key, typed) });
+    expect(result.ok).toBe(true);
+    expect(await drafts.get(key)).toBeUndefined();
+    expect((await db.records('goal').get(goal.id))?.fields.title).toBe('Экзамен по математике');
   });
 });

@@ -4,6 +4,7 @@
 // When two devices act at once, the restored records are ordinary new writes and merge as any other.
 import type { Fields, SyncedRecord } from '../../domain/record';
 import type { RecordType } from '../../domain/record-types';
+import type { DraftEnd } from './drafts';
 import type { Repository, WriteResult } from './repository';
 
 export type Step =
@@ -29,11 +30,13 @@ const remapFields = (fields: Fields, ids: ReadonlyMap<string, string>): Fields =
  * and answers how to undo them all. All or none: at the first failed write, what was done is undone before
  * answering (a goal's tasks deleted and then the goal refused were gone with no «Отменить» offered, and a
  * deleted record keeps no content anywhere once synced). Answers that failure, with an undo that does
- * nothing more.
+ * nothing more. `endsDraft`: the form's draft the steps store (a pair's reason for ending), ended in the
+ * last step's write — a reload after it finds no draft of what is stored.
  */
 export async function applyUndoable(
   repo: Repository,
   steps: readonly Step[],
+  options: { endsDraft?: DraftEnd } = {},
 ): Promise<{ result: WriteResult; undo: Undo }> {
   const done: Step[] = [];
   let result: WriteResult = { ok: true, id: '' };
@@ -42,10 +45,11 @@ export async function applyUndoable(
     ...steps.filter((s) => s.op === 'delete').reverse(),
   ];
   for (const step of ordered) {
+    const last = step === ordered.at(-1) ? options : {};
     result =
       step.op === 'delete'
-        ? await repo.remove(step.record.type as RecordType, step.record.id)
-        : await repo.update(step.type, step.id, step.after);
+        ? await repo.remove(step.record.type as RecordType, step.record.id, last)
+        : await repo.update(step.type, step.id, step.after, last);
     if (!result.ok) break;
     done.push(step);
   }

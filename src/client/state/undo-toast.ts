@@ -2,20 +2,29 @@
 // through here (or asks first where it cannot be taken back).
 
 import { useEffect, useRef } from 'preact/hooks';
+import type { DraftEnd } from '../db/drafts';
 import type { Repository } from '../db/repository';
 import { applyUndoable, type Step } from '../db/undo';
 import { t } from '../i18n/i18n';
 import { saveMessage } from '../ui/save-message';
 import { hideToast, showToast, type Toast, toast } from './toast';
 
-/** Applies the steps and shows `text` with an undo button; answers whether the writes went through. */
+/**
+ * Applies the steps and shows `text` with an undo button; answers whether the writes went through.
+ * `undoLabel`: the button's words (by default «Отменить»); `endsDraft`: the form's draft the steps
+ * store, ended with them (applyUndoable).
+ */
 export async function withUndo(
   repo: Repository,
   steps: readonly Step[],
   text: string,
-  undoLabel = t('undo.action'),
+  options: { undoLabel?: string; endsDraft?: DraftEnd } = {},
 ): Promise<boolean> {
-  const { result, undo } = await applyUndoable(repo, steps);
+  const { result, undo } = await applyUndoable(
+    repo,
+    steps,
+    options.endsDraft ? { endsDraft: options.endsDraft } : {},
+  );
   if (!result.ok) {
     showToast({ text: saveMessage(result).text });
     return false;
@@ -23,7 +32,7 @@ export async function withUndo(
   showToast({
     text,
     action: {
-      label: undoLabel,
+      label: options.undoLabel ?? t('undo.action'),
       run: () =>
         void undo().then((back) =>
           showToast({ text: back.ok ? t('undo.done') : saveMessage(back).text }, 3000),

@@ -93,7 +93,9 @@ function MaterialCard(props: { material: SyncedRecord<'material'>; canEdit: bool
   const title = material.fields.title ?? '';
   const link = safeLink(material.fields.url);
   const remove = () =>
-    void withUndo(repo, [{ op: 'delete', record: material }], t('materials.deleted'), t('materials.undo'));
+    void withUndo(repo, [{ op: 'delete', record: material }], t('materials.deleted'), {
+      undoLabel: t('materials.undo'),
+    });
   return (
     <li class="card">
       <p class="card__title">

@@ -44,10 +44,12 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
     // Over its limit the reason's own error says so under it; nothing is written.
     if (isTooLong(reason, REASON_MAX)) return;
     setError(null);
+    // Ending the pair stores the reason typed: its draft goes in the same write.
     const isDone = await withUndo(
       repo,
       [statusChange(pair, next, todayIso(), next === 'ended' ? reason.trim() : null)],
       t('lifecycle.moved', { status: t(`pairs.status.${next}` as MessageKey) }),
+      next === 'ended' ? { endsDraft: draft.ending({ reason }) } : {},
     );
     if (isDone && next === 'ended') await draft.saved({ reason });
   };
@@ -58,6 +60,7 @@ export function PairLifecycle(props: { pair: SyncedRecord<'pair'>; hasUnfit: boo
       repo,
       [statusChange(pair, 'ended', todayIso(), reason.trim())],
       t('lifecycle.moved', { status: t('pairs.status.ended') }),
+      { endsDraft: draft.ending({ reason }) },
     );
     if (!isDone) return;
     await draft.saved({ reason });
