@@ -2,6 +2,8 @@
 // types an invite code and presses «Войти»; the clock runs until the status bar stops saying
 // «Ещё не синхронизировано». The screens do meanwhile what they do for a user (a curator's home counts
 // the school, a mentor's home lists the pairs).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type Device, openDevice, storageUsage } from './browser';
 import { type Load, measureLoad } from './machine';
@@ -56,6 +58,14 @@ export async function enrolAndSync(
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const before = proxy.snapshot();
   const load = measureLoad(() => [...device.pids(), serverPid]);
+  // BENCH_PROFILE=<dir>: the page's CPU profile of the sync, written there (for `node --cpu-prof`-style
+  // tools; the build's source maps name the functions). Slows the sync down: its times are not the bench's.
+  const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profile) {
+    await profile.send('Profiler.enable');
+    await profile.send('Profiler.setSamplingInterval', { interval: 500 });
+    await profile.send('Profiler.start');
+  }
   // A script, not a function: what tsx compiles functions into does not run in the page.
   await page.evaluate(`(() => {
     const watch = { t0: performance.now(), done: null, pairs: null, current: null };
@@ -77,6 +87,13 @@ export async function enrolAndSync(
     polling: 200,
   });
   const loadDone = load.stop();
+  if (profile) {
+    const { profile: taken } = await profile.send('Profiler.stop');
+    writeFileSync(
+      join(process.env.BENCH_PROFILE as string, `sync-${Date.now()}.cpuprofile`),
+      JSON.stringify(taken),
+    );
+  }
   const wire = wireBetween(before, proxy.snapshot());
   const w = await page.evaluate(() => window.appWatch);
   const since = (t: number | null) => (t === null ? null : t - w.t0);

@@ -69,8 +69,16 @@ export function writeDirect(db: NastavnikDb, w: DirectWrite): Promise<boolean> {
       announce(db, parts);
       resolve(true);
     };
+    // Aborted with no error of its own, and not by the guard: the connection went (another tab upgraded
+    // the database, a phone dropped it) — said as Dexie says it, so the app reopens (storage-guard.ts).
     tx.onabort = () =>
-      isStale ? resolve(false) : reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+      isStale
+        ? resolve(false)
+        : reject(
+            tx.error && tx.error.name !== 'AbortError'
+              ? tx.error
+              : new DOMException('the database closed under the write', 'InvalidStateError'),
+          );
   });
 }
 

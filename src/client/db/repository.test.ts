@@ -24,13 +24,17 @@ const meetingFields = { pairId: PAIR, date: '2026-11-25', kind: 'regular', durat
 async function whileRefused<T>(
   store: string,
   method: 'put' | 'add',
-  refuse: (args: unknown[], original: (...args: unknown[]) => IDBRequest) => IDBRequest,
+  refuse: (
+    args: unknown[],
+    original: (...args: unknown[]) => IDBRequest,
+    target: IDBObjectStore,
+  ) => IDBRequest,
   act: () => Promise<T>,
 ): Promise<T> {
   const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => IDBRequest>;
   const original = proto[method] as (...args: unknown[]) => IDBRequest;
   proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
-    return this.name === store ? refuse(args, original.bind(this)) : original.apply(this, args);
+    return this.name === store ? refuse(args, original.bind(this), this) : original.apply(this, args);
   };
   try {
     return await act();
@@ -197,6 +201,25 @@ describe('new records, written in one round trip from what the tab knows', () =>
     // And the next write goes on from the clock as stored.
     expect((await repo.create('meeting', { ...meetingFields, notes: 'Записана' })).ok).toBe(true);
     expect(await getMeta(db, 'clock')).toEqual({ ms: NOW, counter: 1 });
+  });
+
+  it('a one-round-trip write whose connection goes under it is said as such (the app reopens), nothing kept', async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    await repo.create('meeting', meetingFields);
+    // The transaction ends with no error of its own, as when the browser drops the connection.
+    const r = await whileRefused(
+      'meeting',
+      'put',
+      (args, put, target) => {
+        const request = put(...args);
+        target.transaction.abort();
+        return request;
+      },
+      () => repo.create('meeting', { ...meetingFields, notes: 'Оборвалось' }),
+    );
+    expect(r).toMatchObject({ ok: false, code: 'closed' });
+    expect(await db.records('meeting').count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it("a record made under a form's id already stored (a second tap, another tab) is merged into it, not written over", async () => {
