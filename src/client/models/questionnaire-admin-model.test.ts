@@ -1,27 +1,11 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { NastavnikDb } from '../db/database';
-import { createQueries } from '../db/queries';
-import { createRepository, type WriteResult } from '../db/repository';
+import { freshSchool } from '../../../tests/support/fresh-school';
 import {
   filterChoices,
   filterResults,
   loadQuestionnaireList,
   loadResults,
 } from './questionnaire-admin-model';
-import { assign, isAssignmentWithheld, targetsOf, withheldOf } from './questionnaire-assign-model';
-import { draftOf, saveTemplate } from './questionnaire-edit-model';
-
-/** A fresh school's database, its repository and queries, and `id`: the id of a record a write made. */
-function freshSchool(name: string) {
-  const db = new NastavnikDb(`${name}-${Math.random()}`, { indexedDB, IDBKeyRange });
-  const id = async (write: Promise<WriteResult>) => {
-    const result = await write;
-    if (!result.ok) throw new Error(result.reason);
-    return result.id;
-  };
-  return { db, repo: createRepository(db), queries: createQueries(db), id };
-}
 
 async function schoolWithAnswers() {
   const { repo, queries, id } = freshSchool('results');
@@ -75,144 +59,6 @@ describe('form results by form of mentoring and class', () => {
     expect(ninthA.results[0]?.kind === 'numeric' && ninthA.results[0].average).toBe(4);
     expect(filterResults(all, { form: 'учитель–ученик', className: '9Б' }).rows).toEqual([]);
     expect(filterResults(all, { form: null, className: null })).toBe(all);
-  });
-});
-
-describe('the questionnaire editor', () => {
-  it('saves only what the curator changed from the editor as it opened: another’s change meanwhile stands', async () => {
-    const { db, repo, queries, id } = freshSchool('editor');
-    const templateId = await id(
-      repo.create('formTemplate', {
-        title: 'Анкета',
-        questions: [{ id: 'q', kind: 'text', text: 'Что получилось?', required: false }],
-      }),
-    );
-    const opened = await queries.template(templateId);
-    if (!opened) throw new Error('not stored');
-    const base = { value: draftOf(opened), cursor: null };
-    // Another curator renames it meanwhile; this one, whose editor still shows the old title, adds a
-    // description and saves the whole editor.
-    await repo.update('formTemplate', templateId, { title: 'Анкета после четверти' });
-    const now = await queries.template(templateId);
-    if (!now) throw new Error('not stored');
-    const result = await saveTemplate(
-      repo,
-      queries,
-      now,
-      { ...base.value, description: 'Для 9-х классов' },
-      base,
-    );
-    expect(result.ok).toBe(true);
-    const saved = await queries.template(templateId);
-    expect(saved?.fields.title).toBe('Анкета после четверти');
-    expect(saved?.fields.description).toBe('Для 9-х классов');
-    db.close();
-  });
-
-  it('once given to someone, saves as a new version and archives the old one in the same write', async () => {
-    const { db, repo, queries, id } = freshSchool('version');
-    const question = { id: 'q', kind: 'text', text: 'Что получилось?', required: false };
-    const templateId = await id(repo.create('formTemplate', { title: 'Анкета', questions: [question] }));
-    await id(
-      repo.create('formAssignment', {
-        templateId,
-        personId: '0193a3f0-0000-7000-8000-000000000101',
-        pairId: null,
-        due: null,
-      }),
-    );
-    const opened = await queries.template(templateId);
-    if (!opened) throw new Error('not stored');
-    const saved = await saveTemplate(repo, queries, opened, {
-      ...draftOf(opened),
-      title: 'Анкета, версия 2',
-    });
-    if (!saved.ok) throw new Error(saved.reason);
-    const [next, old] = [await queries.template(saved.id), await queries.template(templateId)];
-    expect(next?.fields).toMatchObject({ title: 'Анкета, версия 2', previousId: templateId, version: 2 });
-    expect(old?.fields.archived).toBe(true);
-    // A new version the schema refuses (a title over 300 characters) leaves the old one open.
-    await repo.update('formTemplate', templateId, { archived: false });
-    const again = await queries.template(templateId);
-    if (!again) throw new Error('not stored');
-    const refused = await saveTemplate(repo, queries, again, { ...draftOf(again), title: 'А'.repeat(301) });
-    expect(refused.ok).toBe(false);
-    expect((await queries.template(templateId))?.fields.archived).toBe(false);
-    db.close();
-  });
-});
-
-describe('whom a form is given to within pairs', () => {
-  const rec = <T>(id: string, fields: T) => ({ id, fields, stamps: {} }) as never;
-  const people = [
-    rec('mentor', { fullName: 'Фомина', kind: 'teacher' }),
-    rec('minor', { fullName: 'Рябов', kind: 'student', minor: true }),
-    rec('consented', { fullName: 'Белова', kind: 'student', minor: true }),
-    rec('adult', { fullName: 'Карпов', kind: 'student', minor: false }),
-  ];
-  const consents = [
-    rec('c1', { personId: 'minor', withdrawn: true }),
-    rec('c2', { personId: 'consented', withdrawn: false }),
-  ];
-  const isWithheld = withheldOf(people, consents);
-  const pair = (id: string, menteeIds: string[]) => rec(id, { mentorId: 'mentor', menteeIds });
-
-  it('leaves out a minor whose consent is withdrawn, and the mentor of a pair left with no other mentee', () => {
-    const pairs = [pair('alone', ['minor']), pair('group', ['minor', 'consented', 'adult'])];
-    expect(targetsOf(pairs, 'both', isWithheld)).toEqual([
-      { personId: 'consented', pairId: 'group' },
-      { personId: 'adult', pairId: 'group' },
-      { personId: 'mentor', pairId: 'group' },
-    ]);
-    expect(targetsOf(pairs, 'mentors', isWithheld)).toEqual([{ personId: 'mentor', pairId: 'group' }]);
-  });
-
-  it('counts a person not on this device as withheld', () => {
-    expect(isWithheld('nobody')).toBe(true);
-    expect(isWithheld('adult')).toBe(false);
-  });
-
-  it('leaves out of those expected to answer a form the person cannot receive, unless answered', () => {
-    const given = (personId: string) => rec(`form-of-${personId}`, { personId });
-    expect(isAssignmentWithheld(given('minor'), false, isWithheld)).toBe(true);
-    expect(isAssignmentWithheld(given('nobody'), false, isWithheld)).toBe(true);
-    expect(isAssignmentWithheld(given('minor'), true, isWithheld)).toBe(false);
-    expect(isAssignmentWithheld(given('consented'), false, isWithheld)).toBe(false);
-  });
-});
-
-describe('giving a form', () => {
-  const PAIR = '0193a3f0-0000-7000-8000-000000000001';
-  const person = (n: number) => `0193a3f0-0000-7000-8000-00000000010${n}`;
-
-  it('makes the forms not given yet, skips those given, and makes none when one of them is refused', async () => {
-    const { db, repo, queries, id } = freshSchool('assign');
-    const template = await id(repo.create('formTemplate', { title: 'Анкета', questions: [] }));
-    const give = (personIds: string[], due: string | null) =>
-      assign(
-        repo,
-        queries,
-        template,
-        personIds.map((personId) => ({ personId, pairId: PAIR })),
-        due,
-      );
-    expect(await give([person(1)], null)).toEqual({ ok: true, created: 1, skipped: 0 });
-    expect(await give([person(1), person(2), person(2)], '2026-12-20')).toEqual({
-      ok: true,
-      created: 1,
-      skipped: 2,
-    });
-    const forms = await queries.assignmentsOfTemplate(template);
-    expect(forms.map((a) => [a.fields.personId, a.fields.due ?? null]).sort()).toEqual([
-      [person(1), null],
-      [person(2), '2026-12-20'],
-    ]);
-    // The second of two new forms is refused (its person is no id): the first is not made either.
-    const refused = await give([person(3), 'no-such-id'], null);
-    expect(refused.ok).toBe(false);
-    expect(await queries.assignmentsOfTemplate(template)).toHaveLength(2);
-    expect(await db.outbox.count()).toBe(3);
-    db.close();
   });
 });
 
