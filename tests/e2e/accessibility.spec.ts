@@ -386,6 +386,27 @@ walk(
       await checkScreen(page(), 'curator goal deletion asked');
       await goal.getByRole('button', { name: 'Не удалять' }).click();
     });
+    test('curator: a refused field under a form, then the notice of a deletion with its way back', async () => {
+      // States inside a screen that only the journeys' tests reached, never checked for layout: the error
+      // under a field, and the toast with «Вернуть» over the screen's bottom.
+      await page().goto('/materials');
+      await page().getByLabel('Название').fill('Памятка наставника по работе с тревожными подростками');
+      await page().getByLabel('Ссылка').fill('ftp://школа.рф/памятка');
+      await page().getByRole('button', { name: 'Добавить', exact: true }).click();
+      await expect(page().getByText('Ссылка должна начинаться с https:// или http://')).toBeVisible();
+      await checkScreen(page(), 'curator material link refused');
+      await page().getByLabel('Ссылка').fill('https://школа.рф/памятка');
+      await page().getByRole('button', { name: 'Добавить', exact: true }).click();
+      const card = page().getByRole('listitem').filter({ hasText: 'Памятка наставника по работе' });
+      await card.getByRole('button', { name: 'Удалить' }).click();
+      const toast = page().getByTestId('toast');
+      await expect(toast).toContainText('Материал удалён');
+      await checkScreen(page(), 'curator deletion toast');
+      await toast.getByRole('button', { name: 'Вернуть' }).click();
+      await expect(
+        page().getByRole('listitem').filter({ hasText: 'Памятка наставника по работе' }),
+      ).toBeVisible();
+    });
     test('curator: the sections in one row on a phone, the open one in view', async () => {
       await page().goto('/settings');
       const nav = page().getByRole('navigation', { name: 'Разделы' });
