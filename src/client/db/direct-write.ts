@@ -61,13 +61,24 @@ export function writeDirect(db: NastavnikDb, w: DirectWrite): Promise<boolean> {
     });
   } catch (error) {
     // A value IndexedDB cannot take, thrown at once: the requests already made are undone with the rest.
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      // Ended already: nothing of it was kept.
+    }
     return Promise.reject(error);
   }
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => {
-      announce(db, parts);
+      // The write is stored: it is answered so whatever comes of telling the screens, which runs before
+      // the caller goes on (a resolution's callbacks wait for this handler to end). Should it throw, the
+      // screens are a step behind until their next change — never a save left hanging.
       resolve(true);
+      try {
+        announce(db, parts);
+      } catch (error) {
+        console.error('a write made beneath Dexie was not announced', error);
+      }
     };
     // Aborted with no error of its own, and not by the guard: the connection went (another tab upgraded
     // the database, a phone dropped it) — said as Dexie says it, so the app reopens (storage-guard.ts).

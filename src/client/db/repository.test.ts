@@ -1,5 +1,6 @@
+import Dexie from 'dexie';
 import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NastavnikDb } from './database';
 import { getMeta, setMeta } from './meta';
 import { discardRejected, takeBatch } from './outbox';
@@ -220,6 +221,26 @@ describe('new records, written in one round trip from what the tab knows', () =>
     expect(r).toMatchObject({ ok: false, code: 'closed' });
     expect(await db.records('meeting').count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('a one-round-trip write is stored and answered even when telling the screens of it fails', async () => {
+    const repo = createRepository(fresh(), { now: () => NOW });
+    await repo.create('meeting', meetingFields);
+    const event = Dexie.on.storagemutated;
+    const fire = event.fire;
+    event.fire = () => {
+      throw new Error('a listener failed');
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const r = await repo.create('meeting', { ...meetingFields, notes: 'Сохранена' });
+      expect(r.ok).toBe(true);
+    } finally {
+      event.fire = fire;
+      errors.mockRestore();
+    }
+    expect(await db.records('meeting').count()).toBe(2);
+    expect(await db.outbox.count()).toBe(2);
   });
 
   it("a record made under a form's id already stored (a second tap, another tab) is merged into it, not written over", async () => {
