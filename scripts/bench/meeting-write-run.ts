@@ -7,20 +7,10 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import type { MeetingWriteResult } from './meeting-write';
 
-/**
- * Milliseconds. `floorMedianMs`: the same record put alone by Dexie, one transaction each, in the same
- * page; `coldMedianMs`: the first hundred writes after the page opened; `formMedianMs`: the write as
- * the meeting form makes it (its id made when it opened, its draft ended in the write).
- */
-export async function measureMeetingWrite(): Promise<{
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-  floorMedianMs: number;
-  coldMedianMs: number;
-  formMedianMs: number;
-}> {
+/** One run of meeting-write.html in a fresh profile (meeting-write.ts says what each figure is). */
+export async function measureMeetingWrite(): Promise<MeetingWriteResult> {
   const server = await createServer({
     configFile: false,
     root: process.cwd(),
@@ -37,7 +27,7 @@ export async function measureMeetingWrite(): Promise<{
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`http://localhost:${address.port}/scripts/bench/meeting-write.html`);
   const result = await page.waitForFunction(() => window.benchResult, undefined, { timeout: 60_000 });
-  const value = (await result.jsonValue()) as Awaited<ReturnType<typeof measureMeetingWrite>>;
+  const value = (await result.jsonValue()) as MeetingWriteResult;
   await context.close();
   await server.close();
   return value;

@@ -167,8 +167,9 @@ function mark(parts: ObservabilitySet, db: NastavnikDb, table: string, key: stri
   part('').addKey(key);
   part(':dels').addKey(key);
   for (const index of db.core.schema.tables.find((t) => t.name === table)?.indexes ?? []) {
-    const value = index.name === null ? null : index.extractKey?.(row);
-    if (value == null || index.name === null) continue;
+    if (index.name === null) continue;
+    const value = index.extractKey?.(row);
+    if (value == null) continue;
     if (index.multiEntry && Array.isArray(value)) for (const v of value) part(index.name).addKey(v);
     else part(index.name).addKey(value);
   }

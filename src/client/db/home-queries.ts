@@ -4,6 +4,7 @@
 // lets Dexie read with getAll() instead of walking a cursor.
 
 import type { SyncedRecord } from '../../domain/record';
+import type { RecordType } from '../../domain/record-types';
 import type { NastavnikDb } from './database';
 import { goneDraftKeys } from './gone-drafts';
 import { deliveredKey, getMeta, getSession, getSyncStatus } from './meta';
@@ -46,6 +47,14 @@ const newestFirst = (a: SyncedRecord<'meeting'>, b: SyncedRecord<'meeting'>) =>
   (b.fields.date ?? '').localeCompare(a.fields.date ?? '') || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
 export function createHomeQueries(db: NastavnikDb) {
+  /** The live records of `type` under `ids`, read as recordsByKeys reads. */
+  const byIds = <T extends RecordType>(type: T, ids: readonly string[]) =>
+    recordsByKeys(
+      ids,
+      () => db.records(type).bulkGet([...ids]),
+      db.records(type),
+      (r) => r.id,
+    );
   // A meeting's pair never changes (it is fixed at creation), so it is remembered once read.
   const pairOfMeeting = new Map<string, string>();
   return {
@@ -74,13 +83,7 @@ export function createHomeQueries(db: NastavnikDb) {
         ),
     person: (id: string) => db.records('person').get(id),
     /** Many people are read in one getAll of the table rather than one request each. */
-    peopleByIds: (ids: string[]) =>
-      recordsByKeys(
-        ids,
-        () => db.records('person').bulkGet(ids),
-        db.records('person'),
-        (p) => p.id,
-      ),
+    peopleByIds: (ids: string[]) => byIds('person', ids),
     pairsAsMentor: (personId: string) =>
       liveOnly(db.records('pair').where('fields.mentorId').equals(personId).toArray()),
     pairsAsMentee: (personId: string) =>
@@ -92,13 +95,7 @@ export function createHomeQueries(db: NastavnikDb) {
       ),
     pairsByIds: (ids: string[]) => liveOnly(db.records('pair').bulkGet(ids)),
     /** Many plans (a mentor's overdue tasks' over a thousand pairs) in one read, as people are. */
-    plansByIds: (ids: string[]) =>
-      recordsByKeys(
-        ids,
-        () => db.records('plan').bulkGet(ids),
-        db.records('plan'),
-        (p) => p.id,
-      ),
+    plansByIds: (ids: string[]) => byIds('plan', ids),
     plansOfPairs: (pairIds: readonly string[]) =>
       liveOnly(db.records('plan').where('fields.pairId').anyOf(pairIds).toArray()),
     tasksOfPlans: (planIds: readonly string[]) =>
