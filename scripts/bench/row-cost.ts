@@ -8,6 +8,8 @@
 //   meeting    a meeting as the app stores it (compact, ids as 16 bytes; indexes fields.pairId, recentDay)
 //   no-index   the same without indexes
 //   id-only    a row of just its id and pair id, the same indexes
+//   packed-20  twenty of the app's meetings in one row (one pair's, under one key; index fields.pairId):
+//              what writing a school's history in packs would cost, per meeting
 //
 //   npm run bench:rows                  # 20,000 rows a shape
 //   npm run bench:rows -- --n 5000
@@ -21,7 +23,9 @@ import { pidsWith } from '../bench-sync/machine';
 const { values: o } = parseArgs({ options: { n: { type: 'string', default: '20000' } } });
 const N = Number(o.n);
 const PAGE = 2_000;
-const SHAPES = ['floor', 'meeting', 'no-index', 'id-only'] as const;
+const SHAPES = ['floor', 'meeting', 'no-index', 'id-only', 'packed-20'] as const;
+/** Meetings in one row of the packed shape. */
+const PACK = 20;
 
 /** CPU seconds (user + system) of the processes whose command line names `marker`, by Chromium type. */
 function cpuByType(marker: string): Record<string, number> {
@@ -57,7 +61,11 @@ const shapes = {
   meeting: [['fields.pairId', 'recentDay'], meeting],
   'no-index': [[], meeting],
   'id-only': [['fields.pairId', 'recentDay'], (i) => ({ id: bytes(uuid()), fields: { pairId: bytes(pairs[i % 2000]) } })],
+  'packed-20': [['fields.pairId'], (i) => ({ id: bytes(uuid()), fields: { pairId: bytes(pairs[i % 2000]) },
+    meetings: Array.from({ length: ${PACK} }, (_, k) => meeting(i * ${PACK} + k)) })],
 };
+/** Meetings a row of the shape holds. */
+const perRow = (shape) => (shape === 'packed-20' ? ${PACK} : 1);
 window.putRows = async (shape, n, page, name) => {
   const [indexes, row] = shapes[shape];
   const db = await new Promise((ok, fail) => {
@@ -68,6 +76,8 @@ window.putRows = async (shape, n, page, name) => {
     open.onerror = () => fail(open.error);
   });
   const t0 = performance.now();
+  n = n / perRow(shape);
+  page = page / perRow(shape);
   for (let i = 0; i < n; i += page) {
     const tx = db.transaction('rows', 'readwrite');
     const store = tx.objectStore('rows');
@@ -100,7 +110,9 @@ try {
         { wallMs, browserS: spent('browser'), rendererS: spent('renderer') },
       ];
     }
-  console.log(`${N} rows a shape, ${PAGE} a transaction; µs a row (two runs, alternating):`);
+  console.log(
+    `${N} meetings a shape, ${PAGE} a transaction; µs a meeting (two runs, alternating; packed-20: ${N / PACK} rows of ${PACK}):`,
+  );
   console.log('| shape | wall | browser process CPU | renderer CPU |\n| --- | --- | --- | --- |');
   const us = (values: number[]) => values.map((v) => Math.round(v / N)).join(' / ');
   for (const shape of SHAPES) {
