@@ -37,6 +37,20 @@ export function pidsWith(marker: string): number[] {
   return out;
 }
 
+/**
+ * What a process is, for the CPU split: Chromium's by its type (`browser`: the browser process, which
+ * runs IndexedDB; `renderer`: the page; `utility`: the network service…), anything else `server`.
+ */
+function processKind(pid: number): string {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmd.includes('chrom')) return 'server';
+    return /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
 export type Load = {
   wallS: number;
   /** Cores busy on average (2 = both). */
@@ -46,6 +60,8 @@ export type Load = {
   /** Of which other processes: above ~0.1 the phase was disturbed. */
   othersCores: number;
   loadAverage: number;
+  /** CPU seconds of our processes by kind (see processKind): where the phase's work went. */
+  cpuSeconds: Record<string, number>;
 };
 
 /** Starts measuring; `stop()` answers how busy the machine was meanwhile. */
@@ -53,15 +69,24 @@ export function measureLoad(ours: () => number[]): { stop(): Load } {
   const t0 = performance.now();
   const m0 = machineTicks();
   const pids = new Map<number, number>();
-  for (const pid of ours()) pids.set(pid, processTicks(pid));
+  const kinds = new Map<number, string>();
+  for (const pid of ours()) {
+    pids.set(pid, processTicks(pid));
+    kinds.set(pid, processKind(pid));
+  }
   const me0 = process.cpuUsage();
   return {
     stop() {
       const wallS = (performance.now() - t0) / 1000;
       const m1 = machineTicks();
       let mine = 0;
-      for (const pid of new Set([...pids.keys(), ...ours()]))
-        mine += processTicks(pid) - (pids.get(pid) ?? 0);
+      const cpuSeconds: Record<string, number> = {};
+      for (const pid of new Set([...pids.keys(), ...ours()])) {
+        const ticks = processTicks(pid) - (pids.get(pid) ?? 0);
+        mine += ticks;
+        const kind = kinds.get(pid) ?? processKind(pid);
+        cpuSeconds[kind] = (cpuSeconds[kind] ?? 0) + ticks / TICK;
+      }
       const me = process.cpuUsage(me0);
       const machine = (m1.busy - m0.busy) / TICK;
       const oursS = mine / TICK + (me.user + me.system) / 1e6;
@@ -72,6 +97,7 @@ export function measureLoad(ours: () => number[]): { stop(): Load } {
         oursCores: round(oursS / wallS),
         othersCores: round(Math.max(0, machine - oursS) / wallS),
         loadAverage: round(loadavg()[0] ?? 0),
+        cpuSeconds: Object.fromEntries(Object.entries(cpuSeconds).map(([k, v]) => [k, round(v)])),
       };
     },
   };

@@ -149,4 +149,16 @@ export function printReport(r: Report): void {
       )
       .join('; '),
   );
+  // Where the work of the first syncs and the floor went: Chromium's browser process runs IndexedDB.
+  const split = (l: Load | undefined) =>
+    l
+      ? Object.entries(l.cpuSeconds ?? {})
+          .filter(([, s]) => s >= 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, s]) => `${kind} ${s.toFixed(1)}`)
+          .join(', ')
+      : '—';
+  console.log(
+    `CPU seconds by process: floor ${split(r.loads['floor-indexed'])}; app's first sync ${split(r.loads.appInitial)}; engine alone ${split(r.loads.engineInitial)}; PouchDB ${split(r.loads.pouchInitial)}`,
+  );
 }
