@@ -21,8 +21,37 @@ export async function openPhone(profileDir = mkdtempSync(join(tmpdir(), 'nastavn
     timezoneId: 'Europe/Moscow',
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const phone = { page, errors: [] as string[] };
+  openPhones.add(phone);
+  context.on('close', () => openPhones.delete(phone));
+  page.on('console', (message) => {
+    if (message.type() === 'error') phone.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => phone.errors.push(String(error)));
   return { context, page, profileDir };
 }
+
+/** The phones a test opened and has not closed, with the errors their pages logged. */
+const openPhones = new Set<{ page: Page; errors: string[] }>();
+
+// A phone's page is outside what Playwright reports of a failed test: its address, what it shows and the
+// errors it logged are printed with the failure (CI keeps the output, not the attachments).
+// biome-ignore lint/correctness/noEmptyPattern: Playwright hands fixtures in a destructured object
+test.afterEach(async ({}, testInfo) => {
+  const phones = [...openPhones];
+  openPhones.clear();
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const [i, phone] of phones.entries()) {
+    const seen = await phone.page
+      // biome-ignore lint/performance/useDomNodeTextContent: what the user sees, as laid out
+      .evaluate(() => `${location.href}\n${document.body.innerText}`)
+      .catch((e: unknown) => `page did not answer: ${String(e)}`);
+    console.error(`phone ${i + 1} shows: ${seen.slice(0, 2000)}`);
+    if (phone.errors.length)
+      console.error(`phone ${i + 1} logged: ${phone.errors.join('\n').slice(0, 2000)}`);
+    await attachWhatTheUserSees(phone.page, `phone-${i + 1}`).catch(() => undefined);
+  }
+});
 
 export async function enrol(page: Page, code: string) {
   await page.goto('/');
