@@ -18,6 +18,9 @@ export function spawnChild(args: string[], options: { env?: NodeJS.ProcessEnv; c
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Read and dropped: a pipe nobody empties fills at 64 KB, and then the request log's writes hang on it
+  // (in a thread of the pool that also compresses the answers).
+  child.stdout?.resume();
   let log = '';
   child.stderr?.on('data', (d) => {
     log = (log + String(d)).slice(-2000);
