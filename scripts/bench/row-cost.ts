@@ -1,29 +1,32 @@
 // `npm run bench:rows`: what one row costs IndexedDB in Debian's Chromium, by the row's shape — the
 // question under issue 11's first-sync goal (the app's first sync is as fast as the Dexie floor, never
 // faster). Rows are put with IndexedDB itself, 2,000 per transaction as a pulled page, into a fresh
-// database each time, in one page with its profile on disk; for each shape, the wall time and the CPU
-// time of the browser's processes: the renderer (the page: cloning each row) and the browser process
-// (Chromium's IndexedDB: the request, LevelDB). Shapes, each run twice, alternating:
+// profile on disk each time; for each shape, the wall time, the CPU time of the browser's processes —
+// the renderer (the page: cloning each row) and the browser process (Chromium's IndexedDB: the request,
+// LevelDB) — and the storage: right after the writes (as a benchmark that measures at once sees it:
+// LevelDB may be compacting, the store on disk twice) and settled. Shapes, each run twice, alternating:
 //   floor      the bench's meeting as the Dexie floor stores it (flat, text ids; indexes pairId, date)
 //   meeting    a meeting as the app stores it (compact, ids as 16 bytes; indexes fields.pairId, recentDay)
-//   no-index   the same without indexes
+//   ordered    the same with ids in the order they are written (as rows keyed in the server's order):
+//              random ids make every compaction rewrite the whole store
+//   no-index   the app's meeting without indexes
 //   id-only    a row of just its id and pair id, the same indexes
 //   packed-20  twenty of the app's meetings in one row (one pair's, under one key; index fields.pairId):
 //              what writing a school's history in packs would cost, per meeting
 //
 //   npm run bench:rows                  # 20,000 rows a shape
-//   npm run bench:rows -- --n 5000
+//   npm run bench:rows -- --n 50000     # a school: where a measure at once can catch LevelDB compacting
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { openDevice } from '../bench-sync/browser';
+import { openDevice, storageUsage } from '../bench-sync/browser';
 import { pidsWith } from '../bench-sync/machine';
 
 const { values: o } = parseArgs({ options: { n: { type: 'string', default: '20000' } } });
 const N = Number(o.n);
 const PAGE = 2_000;
-const SHAPES = ['floor', 'meeting', 'no-index', 'id-only', 'packed-20'] as const;
+const SHAPES = ['floor', 'meeting', 'ordered', 'no-index', 'id-only', 'packed-20'] as const;
 /** Meetings in one row of the packed shape. */
 const PACK = 20;
 
@@ -59,6 +62,9 @@ const shapes = {
   floor: [['pairId', 'date'], (i) => ({ id: uuid(), pairId: 'pair-' + (i % 2000), date: day(i), kind: 'regular',
     durationMin: 45, notes, topics: ['учёба', 'проект'] })],
   meeting: [['fields.pairId', 'recentDay'], meeting],
+  ordered: [['fields.pairId', 'recentDay'], (i) => { const m = meeting(i); const id = new Uint8Array(16);
+    id[0] = (i >>> 24) & 255; id[1] = (i >>> 16) & 255; id[2] = (i >>> 8) & 255; id[3] = i & 255;
+    id.set(m.id.subarray(4), 4); return { ...m, id }; }],
   'no-index': [[], meeting],
   'id-only': [['fields.pairId', 'recentDay'], (i) => ({ id: bytes(uuid()), fields: { pairId: bytes(pairs[i % 2000]) } })],
   'packed-20': [['fields.pairId'], (i) => ({ id: bytes(uuid()), fields: { pairId: bytes(pairs[i % 2000]) },
@@ -93,35 +99,47 @@ const server = createServer((_request, response) => {
   response.end(`<!doctype html><meta charset="utf-8"><script>${PAGE_SCRIPT}</script>`);
 }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
-const device = await openDevice();
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+type Run = { wallMs: number; browserS: number; rendererS: number; atOnceMB: number; settledMB: number };
+const runs: Record<string, Run[]> = {};
 try {
-  await device.page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-  const runs: Record<string, { wallMs: number; browserS: number; rendererS: number }[]> = {};
   for (let round = 0; round < 2; round++)
     for (const shape of round % 2 === 0 ? SHAPES : [...SHAPES].reverse()) {
+      const device = await openDevice();
+      await device.page.goto(origin);
       const before = cpuByType(device.dir);
       const wallMs = (await device.page.evaluate(
-        `window.putRows(${JSON.stringify(shape)}, ${N}, ${PAGE}, ${JSON.stringify(`${shape}-${round}`)})`,
+        `window.putRows(${JSON.stringify(shape)}, ${N}, ${PAGE}, 'rows')`,
       )) as number;
       const after = cpuByType(device.dir);
+      const atOnce = await storageUsage(device.page);
+      const { settledBytes } = await device.close({ settle: { url: origin, database: 'rows', rounds: 3 } });
       const spent = (type: string) => (after[type] ?? 0) - (before[type] ?? 0);
       runs[shape] = [
         ...(runs[shape] ?? []),
-        { wallMs, browserS: spent('browser'), rendererS: spent('renderer') },
+        {
+          wallMs,
+          browserS: spent('browser'),
+          rendererS: spent('renderer'),
+          atOnceMB: atOnce / 1e6,
+          settledMB: (settledBytes ?? 0) / 1e6,
+        },
       ];
     }
   console.log(
-    `${N} meetings a shape, ${PAGE} a transaction; µs a meeting (two runs, alternating; packed-20: ${N / PACK} rows of ${PACK}):`,
+    `${N} meetings a shape, ${PAGE} a transaction, a fresh profile a run; µs a meeting and MB in all (two runs, alternating; packed-20: ${N / PACK} rows of ${PACK}):`,
   );
-  console.log('| shape | wall | browser process CPU | renderer CPU |\n| --- | --- | --- | --- |');
+  console.log(
+    '| shape | wall | browser process CPU | renderer CPU | storage at once, MB | settled, MB |\n| --- | --- | --- | --- | --- | --- |',
+  );
   const us = (values: number[]) => values.map((v) => Math.round(v / N)).join(' / ');
+  const mb = (values: number[]) => values.map((v) => v.toFixed(1)).join(' / ');
   for (const shape of SHAPES) {
     const r = runs[shape] ?? [];
     console.log(
-      `| ${shape} | ${us(r.map((x) => x.wallMs * 1000))} | ${us(r.map((x) => x.browserS * 1e6))} | ${us(r.map((x) => x.rendererS * 1e6))} |`,
+      `| ${shape} | ${us(r.map((x) => x.wallMs * 1000))} | ${us(r.map((x) => x.browserS * 1e6))} | ${us(r.map((x) => x.rendererS * 1e6))} | ${mb(r.map((x) => x.atOnceMB))} | ${mb(r.map((x) => x.settledMB))} |`,
     );
   }
 } finally {
-  await device.close();
   server.close();
 }
