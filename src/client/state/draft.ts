@@ -32,7 +32,8 @@ export type Draft<T> = {
   /**
    * Shows the next value and writes it as the draft at once (the write is tracked, so a reload for an
    * update waits for it). Given a function, it gets the value as it is now — not as it was when an
-   * awaited step began — so a change made after an await keeps what was typed meanwhile.
+   * awaited step began — so a change made after an await keeps what was typed meanwhile. A change made
+   * before the draft has been read is applied over it once read (the field took the typing already).
    */
   change(next: T | ((current: T) => T)): void;
   /**
@@ -81,6 +82,9 @@ export function useDraft<T extends Record<string, unknown>>(
     base: DraftBase | null;
   }>({ key, value: null, isRestored: false, base: null });
   const current = useRef<T | null>(null);
+  // Changes made before the draft was read (a field shows, and takes typing, a moment before its draft
+  // is read — longer on a busy disk): applied over what is read, never dropped.
+  const early = useRef<{ key: string; change: (current: T) => T }[]>([]);
   const pending = usePending();
   // Whether changes are taken: not after finish(), nor while discard() is resetting the form.
   const isOpen = useRef(true);
@@ -118,6 +122,9 @@ export function useDraft<T extends Record<string, unknown>>(
       const opened = saved ? (row?.base ?? null) : { value, cursor };
       base.current = opened;
       setState({ key, value, isRestored: Boolean(saved), base: opened });
+      const typed = early.current.filter((c) => c.key === key);
+      early.current = [];
+      if (typed.length > 0 && isOpen.current) keep(typed.reduce((v, c) => c.change(v), value));
     })();
     return () => {
       isCurrent = false;
@@ -158,9 +165,11 @@ export function useDraft<T extends Record<string, unknown>>(
     isRestored: shown.isRestored,
     base: shown.base as { value: T; cursor: string | null } | null,
     change(next) {
+      if (!isOpen.current) return;
       const base = current.current;
-      if (base === null || !isOpen.current) return;
-      keep(typeof next === 'function' ? next(base) : next);
+      const step = typeof next === 'function' ? next : () => next;
+      if (base === null) early.current.push({ key, change: step });
+      else keep(step(base));
     },
     ending: (value) => drafts.ending(key, value ?? current.current ?? {}),
     finish: drop,
