@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { openDevice, storageUsage } from '../bench-sync/browser';
+import { type Device, openDevice, storageUsage } from '../bench-sync/browser';
 import { pidsWith } from '../bench-sync/machine';
 
 const { values: o } = parseArgs({ options: { n: { type: 'string', default: '20000' } } });
@@ -102,17 +102,27 @@ await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 type Run = { wallMs: number; browserS: number; rendererS: number; atOnceMB: number; settledMB: number };
 const runs: Record<string, Run[]> = {};
+
+/** Puts the shape's rows into `device`: the wall time, the CPU before and after, the storage at once. */
+async function putIn(device: Device, shape: (typeof SHAPES)[number]) {
+  await device.page.goto(origin);
+  const before = cpuByType(device.dir);
+  const wallMs = (await device.page.evaluate(
+    `window.putRows(${JSON.stringify(shape)}, ${N}, ${PAGE}, 'rows')`,
+  )) as number;
+  const after = cpuByType(device.dir);
+  return { before, after, wallMs, atOnce: await storageUsage(device.page) };
+}
+
 try {
   for (let round = 0; round < 2; round++)
     for (const shape of round % 2 === 0 ? SHAPES : [...SHAPES].reverse()) {
       const device = await openDevice();
-      await device.page.goto(origin);
-      const before = cpuByType(device.dir);
-      const wallMs = (await device.page.evaluate(
-        `window.putRows(${JSON.stringify(shape)}, ${N}, ${PAGE}, 'rows')`,
-      )) as number;
-      const after = cpuByType(device.dir);
-      const atOnce = await storageUsage(device.page);
+      // A failed run closes its browser: one left open kept the script from ending.
+      const { before, after, wallMs, atOnce } = await putIn(device, shape).catch(async (error: unknown) => {
+        await device.close();
+        throw error;
+      });
       const { settledBytes } = await device.close({ settle: { url: origin, database: 'rows', rounds: 3 } });
       const spent = (type: string) => (after[type] ?? 0) - (before[type] ?? 0);
       runs[shape] = [
