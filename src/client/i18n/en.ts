@@ -58,6 +58,10 @@ export const en = {
   'sync.error.refused': 'The server refused the request. Changes are kept on this device.',
   'sync.copies': 'Your texts after a conflict: {n}',
   'field.unsavedRestored': 'This is your text that was not saved. Correct it and it will be saved.',
+  'field.unsavedEarlier':
+    'An earlier text of yours was not saved here (below). What you are typing now is being saved.',
+  'field.putBackEarlier': 'Put that text back in the field',
+  'field.letGoEarlier': 'I do not need it',
   'field.changedMeanwhile':
     'Someone saved another text here while you typed (below). Yours is the one saved.',
   'copies.putBack': 'The text is back in the record',

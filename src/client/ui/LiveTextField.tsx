@@ -6,7 +6,8 @@
 // conflict copy for its author. Leaving the field, the user's text stands if they typed.
 // A limit is said as in a form (text-limit.ts): the count near it, an error over it. A text that is not
 // saved (over its limit, or refused) is kept on the device under `keepAs` (unsaved-text.ts) and comes
-// back into the field, with a word, when the user returns; it is dropped once a save lands.
+// back into the field, with a word, when the user returns; it is dropped once a save lands. If the user
+// types before it is read, their text stands and the kept one is offered under the field.
 import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { WriteFailure } from '../db/types';
 import { t } from '../i18n/i18n';
@@ -59,6 +60,9 @@ export function LiveTextField(props: {
   // The field shows a text the record does not hold: a stored value arriving must not replace it.
   const hasUnsaved = useRef(false);
   const [isRestored, setRestored] = useState(false);
+  // A kept text read only after the user began typing: what they type stands, and the kept one is shown
+  // under the field, to put back or let go; it stays kept on the device until they choose.
+  const [earlier, setEarlier] = useState<string | null>(null);
   // While the user is in the field, the app does not reload under their fingers (an update another tab
   // took waits, pwa-model.ts), and a reload waits for the field's writes to land.
   const editKey = `live:${id}`;
@@ -80,6 +84,9 @@ export function LiveTextField(props: {
     void unsaved.get(key).then((kept) => {
       if (!isCurrent || kept === null) return;
       if (kept.text === props.value) return void unsaved.drop(key);
+      // The field takes typing before the read lands (a busy disk): the user's text, already being
+      // saved, is not swapped for one they never saw.
+      if (latest.current > 0) return setEarlier(kept.text);
       hasUnsaved.current = true;
       // The record changed since the text was kept (another curator, another tab): the newer value is
       // shown under the field, and a save replaces it as unseen, so the server keeps it for its author.
@@ -137,6 +144,18 @@ export function LiveTextField(props: {
       }
     });
   };
+  const putBackEarlier = () => {
+    if (earlier === null) return;
+    setEarlier(null);
+    // Saved like typing; once it lands, the kept copy is dropped (dropKept), else kept again.
+    hasUnsaved.current = true;
+    setRestored(true);
+    save(earlier);
+  };
+  const letGoEarlier = () => {
+    setEarlier(null);
+    if (props.keepAs && unsaved) void trackSave(unsaved.drop(props.keepAs));
+  };
   const note = lengthNote(text, props.maxLength, props.measure);
   const shownError = error ?? (note?.isOver ? note.text : null);
   const hint = note && !note.isOver ? note.text : null;
@@ -188,6 +207,20 @@ export function LiveTextField(props: {
         <p class="field__hint" id={`${id}-restored`} role="status" data-testid="unsaved-restored">
           {t('field.unsavedRestored')}
         </p>
+      )}
+      {earlier !== null && (
+        <div class="field__hint" role="status" data-testid="unsaved-earlier">
+          <p>{t('field.unsavedEarlier')}</p>
+          <blockquote>{earlier}</blockquote>
+          <div class="actions">
+            <button type="button" onClick={putBackEarlier}>
+              {t('field.putBackEarlier')}
+            </button>
+            <button type="button" onClick={letGoEarlier}>
+              {t('field.letGoEarlier')}
+            </button>
+          </div>
+        </div>
       )}
       {hint && (
         <p class="field__hint" id={`${id}-hint`} aria-live="polite">
