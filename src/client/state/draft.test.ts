@@ -98,3 +98,48 @@ describe('typing before the draft has been read', () => {
     });
   });
 });
+
+describe('typing while what was saved leaves its draft', () => {
+  it('stays in the form, over the next beginning, and is the draft', async () => {
+    db = new NastavnikDb(`draft-hook-${Math.random()}`, { indexedDB, IDBKeyRange });
+    const drafts = createDrafts(db, Date.now, memoryStorage());
+    let letDrop: () => void = () => undefined;
+    const dropHeld = new Promise<void>((resolve) => {
+      letDrop = resolve;
+    });
+    let dropStarted: () => void = () => undefined;
+    const dropping = new Promise<void>((resolve) => {
+      dropStarted = resolve;
+    });
+    const slow: Drafts = {
+      ...drafts,
+      drop: (async (key: string, writer?: string) => {
+        dropStarted();
+        await dropHeld;
+        return drafts.drop(key, writer);
+      }) as unknown as Drafts['drop'],
+    };
+    const draft = mountForm(slow);
+    await until(
+      () => draft().value,
+      (v) => v !== null,
+    );
+    void act(() => draft().change((v) => ({ ...v, title: 'Прочитать книгу' })));
+    const submitted = draft().value as Task;
+    let typedStays: boolean | null = null;
+    const saving = draft()
+      .saved(submitted)
+      .then((answer) => {
+        typedStays = answer;
+      });
+    // The record is stored; its draft is being dropped, slowly (a busy disk), and the user types on.
+    await dropping;
+    void act(() => draft().change((v) => ({ ...v, note: 'Следующая задача' })));
+    letDrop();
+    await act(async () => saving);
+    expect(typedStays).toBe(true);
+    const next = { title: '', note: 'Следующая задача' };
+    expect(draft().value).toEqual(next);
+    expect(await storedDraft(drafts, next)).toEqual(next);
+  });
+});

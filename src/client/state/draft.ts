@@ -175,23 +175,26 @@ export function useDraft<T extends Record<string, unknown>>(
     finish: drop,
     async saved(submitted) {
       const [fresh, cursor] = await Promise.all([start.current?.(), drafts.cursor()]);
-      const now = current.current ?? submitted;
-      const typed = changedKeys(now, submitted);
-      if (fresh !== undefined && typed.length > 0) {
-        // Typed meanwhile: the next record's beginning is written over the draft, never after dropping
-        // it — a reload or a crash in between found no draft, and what was typed was gone. (Saves land
-        // in the order they are made: no keystroke's save still on its way can write over this one.)
-        base.current = { value: fresh, cursor };
-        const next: Record<string, unknown> = { ...fresh };
-        for (const k of typed) next[k] = now[k];
-        setState((s) => ({ ...s, base: base.current }));
-        keep(next as T, false);
-        return true;
-      }
-      // The draft goes once no save of a keystroke is still on its way, which would write it back.
+      // Looked at again after every wait: a keystroke may come while the draft is being dropped too.
       for (;;) {
+        const now = current.current ?? submitted;
+        const typed = changedKeys(now, submitted);
+        if (fresh !== undefined && typed.length > 0) {
+          // Typed meanwhile: the next record's beginning is written over the draft, never after dropping
+          // it — a reload or a crash in between found no draft, and what was typed was gone. (Saves land
+          // in the order they are made: no keystroke's save still on its way can write over this one,
+          // and one made during a drop lands after it.)
+          base.current = { value: fresh, cursor };
+          const next: Record<string, unknown> = { ...fresh };
+          for (const k of typed) next[k] = now[k];
+          setState((s) => ({ ...s, base: base.current }));
+          keep(next as T, false);
+          return true;
+        }
+        // The draft goes once no save of a keystroke is still on its way, which would write it back.
         const saving = lastSave.current;
         await saving;
+        if (lastSave.current !== saving) continue;
         await drafts.drop(key, options.isNewRecord ? undefined : writer.current);
         if (lastSave.current === saving) break;
       }
