@@ -61,18 +61,22 @@ export function AssignScreen() {
   );
   const byPerson = new Map(allPeople.map((p) => [p.id, p]));
 
-  // One assignment at a time, whichever button: a double tap would hand the form out twice.
-  const run = (targets: Target[]) => pending.run(() => assignTo(targets));
-  const assignTo = async (targets: Target[]) => {
+  // One assignment at a time, whichever button: a double tap would hand the form out twice. Once it is
+  // done, the ticks it was made from (`done`) are cleared — not those the curator made while it ran.
+  type Ticks = { pairIds?: string[]; personIds?: string[] };
+  const run = (targets: Target[], done: Ticks) => pending.run(() => assignTo(targets, done));
+  const assignTo = async (targets: Target[], done: Ticks) => {
     if (targets.length === 0) return setMessage({ kind: 'error', text: t('assign.nobody') });
     const result = await assign(repo, queries, id, targets, due || null);
     if (!result.ok) return setMessage(saveMessage(result.result));
     setMessage({ kind: 'success', text: t('assign.done', { n: result.created, skipped: result.skipped }) });
-    setPairIds([]);
-    setPersonIds([]);
+    const untick = (ids: string[] | undefined) => (now: string[]) =>
+      ids ? now.filter((x) => !ids.includes(x)) : now;
+    setPairIds(untick(done.pairIds));
+    setPersonIds(untick(done.personIds));
   };
-  const toggle = (list: string[], set: (v: string[]) => void, value: string, isOn: boolean) =>
-    set(isOn ? [...list, value] : list.filter((x) => x !== value));
+  const toggle = (set: (f: (now: string[]) => string[]) => void, value: string, isOn: boolean) =>
+    set((now) => (isOn ? [...now, value] : now.filter((x) => x !== value)));
 
   return (
     <Page
@@ -95,7 +99,7 @@ export function AssignScreen() {
           type="button"
           class="button--primary"
           disabled={pending.isPending}
-          onClick={() => void run(targetsOf(pairs, whom, isWithheld))}
+          onClick={() => void run(targetsOf(pairs, whom, isWithheld), { pairIds, personIds })}
         >
           {t('assign.everyone', { n: targetsOf(pairs, whom, isWithheld).length })}
         </button>
@@ -110,7 +114,7 @@ export function AssignScreen() {
               <input
                 type="checkbox"
                 checked={pairIds.includes(p.id)}
-                onChange={(e) => toggle(pairIds, setPairIds, p.id, e.currentTarget.checked)}
+                onChange={(e) => toggle(setPairIds, p.id, e.currentTarget.checked)}
               />
               <span>{pairLabel(p, byPerson)}</span>
             </label>
@@ -126,6 +130,7 @@ export function AssignScreen() {
                 whom,
                 isWithheld,
               ),
+              { pairIds },
             )
           }
         >
@@ -141,7 +146,7 @@ export function AssignScreen() {
               <input
                 type="checkbox"
                 checked={personIds.includes(p.id)}
-                onChange={(e) => toggle(personIds, setPersonIds, p.id, e.currentTarget.checked)}
+                onChange={(e) => toggle(setPersonIds, p.id, e.currentTarget.checked)}
               />
               <span>{personName(p)}</span>
             </label>
@@ -150,7 +155,12 @@ export function AssignScreen() {
         <button
           type="button"
           disabled={pending.isPending}
-          onClick={() => void run(personIds.map((personId) => ({ personId, pairId: null })))}
+          onClick={() =>
+            void run(
+              personIds.map((personId) => ({ personId, pairId: null })),
+              { personIds },
+            )
+          }
         >
           {t('assign.toPeople', { n: personIds.length })}
         </button>
