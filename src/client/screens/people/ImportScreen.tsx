@@ -1,7 +1,7 @@
 // Import a class list from CSV, text or XLSX: a preview that says how the file was read, reports every
 // row that cannot be imported, and lets the curator decide on likely duplicates; the chosen rows arrive
 // together, in one transaction, or none do.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { classMoves } from '../../../domain/import-class-moves';
 import {
   type ExistingPerson,
@@ -15,9 +15,9 @@ import { useQueries } from '../../app/use-queries';
 import { type ReadTable, readTable } from '../../files/read-table';
 import { formatDay, todayIso } from '../../i18n/format';
 import { type MessageKey, t } from '../../i18n/i18n';
+import { usePending } from '../../state/pending';
 import { CheckboxField } from '../../ui/fields';
 import { Notice, Page } from '../../ui/Page';
-import { ActionButton } from '../../ui/pending';
 import { saveMessage } from '../../ui/save-message';
 
 const ENCODINGS = {
@@ -86,7 +86,13 @@ export function ImportScreen() {
     return planSheets(sheets, existing, todayIso());
   };
 
+  // The file chosen last: a file read more slowly than one chosen after it must not take its place.
+  const lastChoice = useRef(0);
+  // An import under way: its choices are those of the tap, so they are not open to change meanwhile.
+  const importing = usePending();
+
   const choose = async (file: File | undefined) => {
+    const choice = ++lastChoice.current;
     setMessage(null);
     setRead(null);
     setOthers(new Set());
@@ -94,10 +100,13 @@ export function ImportScreen() {
     setFileName(file.name);
     try {
       const result = await readTable(file);
+      if (choice !== lastChoice.current) return;
       if (!result.ok) return setMessage({ kind: 'error', text: t(`import.${result.code}`, result.params) });
       const { sheets, source } = result.table;
-      setRead({ plan: await planAgainstBase(sheets), source, sheets });
+      const plan = await planAgainstBase(sheets);
+      if (choice === lastChoice.current) setRead({ plan, source, sheets });
     } catch (e) {
+      if (choice !== lastChoice.current) return;
       setMessage({
         kind: 'error',
         text: t('import.unreadable', { reason: e instanceof Error ? e.message : String(e) }),
@@ -172,6 +181,7 @@ export function ImportScreen() {
           id="import-file"
           type="file"
           accept=".csv,.txt,.tsv,.xlsx,.xls,.ods,.htm,.html,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={importing.isPending}
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </div>
@@ -237,6 +247,7 @@ export function ImportScreen() {
                     <CheckboxField
                       label={t('import.otherPerson', { row: rowLabel(l) })}
                       checked={others.has(rowKey(l))}
+                      disabled={importing.isPending}
                       onValue={(on) => toggle(rowKey(l), on)}
                     />
                   </li>
@@ -324,15 +335,17 @@ export function ImportScreen() {
             </table>
           </div>
           <ShownFirst n={chosen.length} />
-          <ActionButton
+          <button
+            type="button"
             class="button--primary button--big"
-            disabled={chosen.length === 0 && moves.length === 0}
-            onAction={run}
+            disabled={(chosen.length === 0 && moves.length === 0) || importing.isPending}
+            aria-busy={importing.isPending}
+            onClick={() => void importing.run(run)}
           >
             {moves.length > 0
               ? t('import.runMoves', { n: chosen.length, m: moves.length })
               : t('import.run', { n: chosen.length })}
-          </ActionButton>
+          </button>
         </section>
       )}
     </Page>
