@@ -53,10 +53,15 @@ export function loadAllStrings(): Promise<void> {
   return loadingRussian;
 }
 
+/** The language chosen last: strings that load after another choice was made do not undo it. */
+let chosenLast: Language | null = null;
+
 export async function setLanguage(next: Language): Promise<void> {
   // The choice is kept at once: a reload while its strings still load opens in the language chosen.
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  chosenLast = next;
   await loadLanguage(next);
+  if (chosenLast !== next) return;
   language.value = next;
   if (globalThis.document) document.documentElement.lang = next;
 }
