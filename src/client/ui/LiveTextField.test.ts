@@ -112,3 +112,46 @@ describe('a text kept on the device and read late', () => {
     expect(root.querySelector('[data-testid="unsaved-earlier"]')).toBeNull();
   });
 });
+
+describe('the echoes of a field’s saves', () => {
+  it('an echo overtaken by a later keystroke’s does not come back after the user left the field', async () => {
+    const saved: string[] = [];
+    const root = document.createElement('div');
+    document.body.append(root);
+    const show = (value: string) =>
+      act(() => {
+        render(
+          h(LiveTextField, {
+            label: 'Цель',
+            value,
+            onSave: (typed: string) => {
+              saved.push(typed);
+            },
+          }),
+          root,
+        );
+      });
+    await show('');
+    const field = root.querySelector('input') as HTMLInputElement;
+    await act(async () => {
+      field.dispatchEvent(new Event('focus'));
+    });
+    for (const typed of ['П', 'Пр', 'Про'])
+      await act(async () => {
+        field.value = typed;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await act(async () => {
+      field.dispatchEvent(new Event('blur'));
+    });
+    // The stored value's echoes come late and out of step: the second keystroke's after the user left.
+    await show('Пр');
+    expect(field.value).toBe('Про');
+    await show('Про');
+    expect(field.value).toBe('Про');
+    expect(saved).toEqual(['П', 'Пр', 'Про']);
+    // Someone else's value, once the user's own has come back, is shown as ever.
+    await show('Прочитать книгу');
+    expect(field.value).toBe('Прочитать книгу');
+  });
+});

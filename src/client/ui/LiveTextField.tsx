@@ -53,6 +53,8 @@ export function LiveTextField(props: {
   // that comes while the user types is someone else's.
   const basis = useRef(props.value);
   const saved = useRef(new Set<string>());
+  // The value of the latest save: its echo is the one that stands.
+  const lastSaved = useRef<string | null>(null);
   const isBehind = useRef(false);
   // Said under the field, with the text itself: the user sees what came while they typed.
   const [otherText, setOtherText] = useState<string | null>(null);
@@ -108,14 +110,19 @@ export function LiveTextField(props: {
     setOtherText(null);
   };
   // The echo of a save comes back as the screen stored it (trimmed, say): still the user's own.
+  const isEchoOf = (typed: string, value: string) =>
+    typed === value || typed.trim() === value || props.shownAs?.(typed) === value;
   const isOwn = (value: string) =>
-    value === basis.current ||
-    [...saved.current].some((s) => s === value || s.trim() === value || props.shownAs?.(s) === value);
+    value === basis.current || [...saved.current].some((s) => isEchoOf(s, value));
   useEffect(() => {
     if (hasUnsaved.current) {
       // The user's unsaved text stays in view; a value saved meanwhile is shown under it.
       if (!isOwn(props.value)) setOtherText(props.value);
     } else if (!isFocused.current) {
+      // The echo of an earlier keystroke's save, overtaken by a later one (a live query shows the runs it
+      // overtook), is not put back after the user left: typing there again would start from it.
+      const last = lastSaved.current;
+      if (last !== null && !isEchoOf(last, props.value) && saved.current.has(props.value)) return;
       setText(props.value);
       startFromStored();
     } else if (!isOwn(props.value)) {
@@ -132,6 +139,7 @@ export function LiveTextField(props: {
       return keep(value);
     }
     saved.current.add(value);
+    lastSaved.current = value;
     void trackSave(Promise.resolve(props.onSave(value, isBehind.current))).then((answer) => {
       // Only the latest keystroke's answer speaks for what is stored now.
       if (attempt !== latest.current) return;
